@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"github.com/safarhq/safar/demo"
+)
+
+func init() {
+	register(command{name: "demo", summary: "seed the demo project (idempotent) and exit", run: runDemo})
+}
+
+func runDemo(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dsn := dbFlag(fs, env)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	store, err := openStore(ctx, *dsn, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	res, err := demo.Seed(ctx, store)
+	if err != nil {
+		return err
+	}
+	if res.Created == 0 && res.Responses == 0 {
+		fmt.Fprintf(env.stdout, "demo project %q already seeded; nothing to do\n", demo.Project)
+		return nil
+	}
+	fmt.Fprintf(env.stdout, "seeded project %q: %d surveys (%s, %s), %d responses\n", demo.Project, res.Created, demo.SlugFA, demo.SlugEN, res.Responses)
+	return nil
+}

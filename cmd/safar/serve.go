@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/survey/web"
+)
+
+func init() {
+	register(command{name: "serve", summary: "start the web server", run: runServe})
+}
+
+// serveConfig is what `safar serve` was asked to do.
+type serveConfig struct {
+	addr, db      string
+	demo, durable bool
+	secureCookies bool
+	logLevel      string
+	ready         func(addr string) // tests learn the bound port here
+}
+
+func runServe(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	var cfg serveConfig
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen address (host:port; port 0 picks a free one)")
+	dsn := dbFlag(fs, env)
+	fs.BoolVar(&cfg.demo, "demo", false, "seed the demo project (once) before serving")
+	fs.BoolVar(&cfg.durable, "durable", false, "SQLite: fsync every commit (synchronous=FULL), power-loss safe, slower")
+	fs.BoolVar(&cfg.secureCookies, "secure-cookies", env.getenv("SAFAR_SECURE_COOKIES") == "1", "mark cookies Secure (serve behind HTTPS)")
+	fs.StringVar(&cfg.logLevel, "log-level", "info", "debug, info, warn or error")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	cfg.db = *dsn
+	return serve(ctx, env, cfg)
+}
+
+func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.logLevel)); err != nil {
+		return fmt.Errorf("--log-level: %w", err)
+	}
+	log := slog.New(slog.NewTextHandler(env.stderr, &slog.HandlerOptions{Level: level}))
+	store, err := openStore(ctx, cfg.db, cfg.durable)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if cfg.demo {
+		res, err := demo.Seed(ctx, store)
+		if err != nil {
+			return fmt.Errorf("seed demo data: %w", err)
+		}
+		if res.Created > 0 {
+			log.Info("seeded demo data", "surveys", res.Created, "responses", res.Responses)
+		}
+	}
+	srv, err := web.New(web.Config{Store: store, Logger: log, SecureCookies: cfg.secureCookies})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	base := "http://" + ln.Addr().String()
+	fmt.Fprintf(env.stdout, "Safar is running at %s (database %s)\n", base, redactDSN(cfg.db))
+	if cfg.demo {
+		fmt.Fprintf(env.stdout, "  Persian demo survey: %s/s/%s\n  English demo survey: %s/s/%s\n", base, demo.SlugFA, base, demo.SlugEN)
+	}
+	fmt.Fprintf(env.stdout, "  Health check:        %s/healthz\nPress Ctrl+C to stop.\n", base)
+	if cfg.ready != nil {
+		cfg.ready(ln.Addr().String())
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// redactDSN hides a password in a postgres:// URL before printing it.
+func redactDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, has := u.User.Password(); has {
+			return u.Redacted()
+		}
+	}
+	return dsn
+}

@@ -1,0 +1,32 @@
+// Progressive enhancement for survey pages: questions whose show_if depends
+// on an answer on the same page appear and disappear as the respondent
+// answers. Without JavaScript they are simply all shown; the server applies
+// the same rules when the page is submitted.
+(function () {
+  "use strict";
+  var form = document.querySelector("form");
+  if (!form) return;
+  function values(id) {
+    var out = [];
+    form.querySelectorAll('[name="q.' + id + '"]').forEach(function (el) {
+      if ((el.type === "radio" || el.type === "checkbox") && !el.checked) return;
+      if (el.value !== "") out.push(el.value);
+    });
+    return out;
+  }
+  function update() {
+    form.querySelectorAll("[data-show-if]").forEach(function (fs) {
+      var c;
+      try { c = JSON.parse(fs.getAttribute("data-show-if")); } catch (e) { return; }
+      if (!form.querySelector('[name="q.' + c.question + '"]')) return; // on an earlier page
+      var v = values(c.question), show;
+      if (c.not_answered) show = v.length === 0;
+      else if (c.equals !== undefined) show = v.indexOf(c.equals) >= 0;
+      else show = (c.one_of || []).some(function (x) { return v.indexOf(x) >= 0; });
+      fs.classList.toggle("hidden", !show);
+      fs.disabled = !show;
+    });
+  }
+  form.addEventListener("change", update);
+  update();
+})();

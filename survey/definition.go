@@ -1,0 +1,287 @@
+package survey
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// QuestionType is what a respondent is asked to give.
+type QuestionType string
+
+const (
+	Single    QuestionType = "single"     // one option, radio buttons
+	Multiple  QuestionType = "multiple"   // any options, checkboxes
+	Dropdown  QuestionType = "dropdown"   // one option, a select
+	Likert    QuestionType = "likert"     // an agreement scale with labelled points
+	Rating    QuestionType = "rating"     // 1..5 stars
+	NPS       QuestionType = "nps"        // 0..10 likelihood to recommend
+	Number    QuestionType = "number"     // a number, optional min/max
+	ShortText QuestionType = "short_text" // one line
+	LongText  QuestionType = "long_text"  // a paragraph
+	Date      QuestionType = "date"       // YYYY-MM-DD
+	Matrix    QuestionType = "matrix"     // several statements on one Likert scale
+)
+
+// QuestionTypes lists every type in the order the builder offers them.
+var QuestionTypes = []QuestionType{Single, Multiple, Dropdown, Likert, Rating, NPS, Number, ShortText, LongText, Date, Matrix}
+
+// Role says what a question measures; the analysis picks its inputs by role.
+type Role string
+
+const (
+	RoleDemographic  Role = "demographic"
+	RoleBehaviour    Role = "behaviour"
+	RoleGoal         Role = "goal"
+	RolePain         Role = "pain"
+	RoleSatisfaction Role = "satisfaction"
+	RoleTouchpoint   Role = "touchpoint"
+	RoleOpen         Role = "open"
+)
+
+// Roles lists every role.
+var Roles = []Role{RoleDemographic, RoleBehaviour, RoleGoal, RolePain, RoleSatisfaction, RoleTouchpoint, RoleOpen}
+
+// Stage is a step of the customer journey.
+type Stage string
+
+// Stages are the six default journey stages, in journey order.
+var Stages = []Stage{"awareness", "consideration", "decision", "purchase", "use", "loyalty"}
+
+// Definition is a survey as its author writes it (docs/survey-format.md).
+type Definition struct {
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Description string   `json:"description,omitempty"`
+	Language    string   `json:"language"` // "fa" or "en"
+	Settings    Settings `json:"settings,omitzero"`
+	Pages       []Page   `json:"pages"`
+}
+
+// Settings are per-survey switches that change how responses are kept.
+type Settings struct {
+	// StoreIP keeps the respondent's IP address on the response. Off by
+	// default: we store no IP unless the survey owner opts in.
+	StoreIP bool `json:"store_ip,omitempty"`
+	// ResumeDays is how long a partial response can be resumed (default 14).
+	ResumeDays int `json:"resume_days,omitempty"`
+	// PersianDigits shows numbers in Persian digits on a fa survey.
+	PersianDigits bool `json:"persian_digits,omitempty"`
+	// ThankYou replaces the default thank-you message.
+	ThankYou string `json:"thank_you,omitempty"`
+}
+
+// Page is one screen of questions.
+type Page struct {
+	ID        string     `json:"id,omitempty"`
+	Title     string     `json:"title,omitempty"`
+	Questions []Question `json:"questions"`
+}
+
+// Question is one item on a page. Which fields apply depends on Type.
+type Question struct {
+	ID         string       `json:"id"`
+	Type       QuestionType `json:"type"`
+	Text       string       `json:"text"`
+	Help       string       `json:"help,omitempty"`
+	Required   bool         `json:"required,omitempty"`
+	Options    []Option     `json:"options,omitempty"`    // single, multiple, dropdown
+	Other      bool         `json:"other,omitempty"`      // single, multiple: add "other, please specify"
+	Scale      *Scale       `json:"scale,omitempty"`      // likert, matrix
+	Statements []Option     `json:"statements,omitempty"` // matrix rows
+	Min        *float64     `json:"min,omitempty"`        // number
+	Max        *float64     `json:"max,omitempty"`        // number
+	MaxLength  int          `json:"max_length,omitempty"` // short_text, long_text
+	ShowIf     *Condition   `json:"show_if,omitempty"`
+
+	// Research metadata used by the analysis.
+	Role       Role   `json:"role,omitempty"`
+	Stage      Stage  `json:"stage,omitempty"`
+	Touchpoint string `json:"touchpoint,omitempty"`
+}
+
+// Option is a choice. In JSON it is either a plain string (value and label
+// alike) or {"value": "...", "label": "..."}.
+type Option struct {
+	Value string `json:"value"`
+	Label string `json:"label,omitempty"`
+}
+
+// UnmarshalJSON accepts "text" or {"value","label"}.
+func (o *Option) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*o = Option{Value: s, Label: s}
+		return nil
+	}
+	type plain Option
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return fmt.Errorf("option must be a string or {\"value\",\"label\"}: %w", err)
+	}
+	*o = Option(p)
+	return nil
+}
+
+// Text is what a respondent sees for the option.
+func (o Option) Text() string {
+	if o.Label != "" {
+		return o.Label
+	}
+	return o.Value
+}
+
+// Scale is an ordered set of points, 1..Points, each optionally labelled.
+type Scale struct {
+	Points int      `json:"points"`
+	Labels []string `json:"labels,omitempty"` // one per point, or empty
+}
+
+// Condition shows a question only when an earlier answer matches. Exactly
+// one of Equals, OneOf and NotAnswered is set.
+type Condition struct {
+	Question    string   `json:"question"`
+	Equals      *string  `json:"equals,omitempty"`
+	OneOf       []string `json:"one_of,omitempty"`
+	NotAnswered bool     `json:"not_answered,omitempty"`
+}
+
+// OtherValue is the option value recorded when a respondent picks "other".
+const OtherValue = "other"
+
+// DefaultResumeDays is how long a partial response can be resumed.
+const DefaultResumeDays = 14
+
+// Dir is the text direction of the survey's language.
+func (d *Definition) Dir() string {
+	if d.Language == "fa" {
+		return "rtl"
+	}
+	return "ltr"
+}
+
+// Questions returns every question in page order.
+func (d *Definition) Questions() []*Question {
+	var qs []*Question
+	for pi := range d.Pages {
+		for qi := range d.Pages[pi].Questions {
+			qs = append(qs, &d.Pages[pi].Questions[qi])
+		}
+	}
+	return qs
+}
+
+// Question finds a question by id.
+func (d *Definition) Question(id string) (*Question, bool) {
+	for _, q := range d.Questions() {
+		if q.ID == id {
+			return q, true
+		}
+	}
+	return nil, false
+}
+
+// PageOf returns the index of the page holding question id, or -1.
+func (d *Definition) PageOf(id string) int {
+	for pi, p := range d.Pages {
+		for _, q := range p.Questions {
+			if q.ID == id {
+				return pi
+			}
+		}
+	}
+	return -1
+}
+
+// ScalePoints is the number of points of a scaled question (likert,
+// matrix, rating, nps) and the value of its lowest point.
+func (q *Question) ScalePoints() (lo, n int) {
+	switch q.Type {
+	case Rating:
+		return 1, 5
+	case NPS:
+		return 0, 11
+	case Likert, Matrix:
+		if q.Scale != nil {
+			return 1, q.Scale.Points
+		}
+	}
+	return 0, 0
+}
+
+// HasOption reports whether v is one of the question's option values
+// (including "other" when allowed).
+func (q *Question) HasOption(v string) bool {
+	if q.Other && v == OtherValue {
+		return true
+	}
+	for _, o := range q.Options {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// OptionText is the label of option value v.
+func (q *Question) OptionText(v string) string {
+	for _, o := range q.Options {
+		if o.Value == v {
+			return o.Text()
+		}
+	}
+	return v
+}
+
+// ParseDefinition decodes and validates a definition. Unknown fields are
+// refused, so a typo such as "requierd" is not silently ignored.
+func ParseDefinition(data []byte) (*Definition, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var d Definition
+	if err := dec.Decode(&d); err != nil {
+		return nil, &ValidationError{Problems: []FieldError{{Field: "$", Message: jsonErrorMessage(data, err)}}}
+	}
+	if dec.More() {
+		return nil, &ValidationError{Problems: []FieldError{{Field: "$", Message: "trailing data after the survey object"}}}
+	}
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// jsonErrorMessage turns a decoder error into a message with a line number.
+func jsonErrorMessage(data []byte, err error) string {
+	var off int64 = -1
+	switch e := err.(type) {
+	case *json.SyntaxError:
+		off = e.Offset
+	case *json.UnmarshalTypeError:
+		off = e.Offset
+		if e.Field != "" {
+			return fmt.Sprintf("line %d: %s must be %s, not %s", lineAt(data, off), e.Field, e.Type, e.Value)
+		}
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if i := bytes.Index(data, []byte(strings.Trim(name, " "))); i >= 0 {
+			off = int64(i)
+		}
+	}
+	if off >= 0 {
+		return fmt.Sprintf("line %d: %v", lineAt(data, off), err)
+	}
+	return err.Error()
+}
+
+func lineAt(data []byte, off int64) int {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}

@@ -1,0 +1,109 @@
+package gormstore
+
+import (
+	"time"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+)
+
+// The row types below are the schema. A change to them needs a new
+// migration appended to migrations; a shipped migration is never edited.
+
+type projectRow struct {
+	ID        int64  `gorm:"primaryKey"`
+	Name      string `gorm:"size:200;not null;uniqueIndex"`
+	Title     string `gorm:"size:500;not null"`
+	CreatedAt time.Time
+}
+
+func (projectRow) TableName() string { return "projects" }
+
+type surveyRow struct {
+	ID            int64  `gorm:"primaryKey"`
+	ProjectID     int64  `gorm:"not null;index"`
+	Slug          string `gorm:"size:64;not null;uniqueIndex"`
+	Title         string `gorm:"size:500;not null"`
+	Language      string `gorm:"size:8;not null"`
+	Status        string `gorm:"size:16;not null"`
+	Version       int    `gorm:"not null"`
+	Definition    string `gorm:"type:text;not null"` // JSON, current version
+	ClosesAt      *time.Time
+	ResponseLimit int `gorm:"not null;default:0"`
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+func (surveyRow) TableName() string { return "surveys" }
+
+// surveyVersionRow keeps every definition a survey ever had, so a response
+// is always read against the questions its respondent saw.
+type surveyVersionRow struct {
+	SurveyID   int64  `gorm:"primaryKey;autoIncrement:false"`
+	Version    int    `gorm:"primaryKey;autoIncrement:false"`
+	Definition string `gorm:"type:text;not null"`
+	CreatedAt  time.Time
+}
+
+func (surveyVersionRow) TableName() string { return "survey_versions" }
+
+type responseRow struct {
+	ID            string    `gorm:"primaryKey;size:36"`
+	SurveyID      int64     `gorm:"not null;uniqueIndex:ux_responses_client,priority:1;index:ix_responses_started,priority:1"`
+	SurveyVersion int       `gorm:"not null"`
+	ClientID      string    `gorm:"size:64;not null;uniqueIndex:ux_responses_client,priority:2"`
+	Touchpoint    string    `gorm:"size:100;not null;default:''"`
+	Status        string    `gorm:"size:16;not null"`
+	Page          int       `gorm:"not null;default:0"`
+	IP            string    `gorm:"size:64;not null;default:''"`
+	Source        string    `gorm:"size:16;not null;default:''"`
+	StartedAt     time.Time `gorm:"not null;index:ix_responses_started,priority:2"`
+	UpdatedAt     time.Time `gorm:"not null"`
+	CompletedAt   *time.Time
+}
+
+func (responseRow) TableName() string { return "responses" }
+
+// answerRow is one atomic answer value, so the analysis can aggregate per
+// question with plain SQL: a multiple-choice answer is one row per chosen
+// option, a matrix one row per statement.
+//
+//	single, dropdown   item = option value, text = "other" text
+//	multiple           one row per option (item), text = "other" text
+//	likert, rating,
+//	nps, number        num
+//	short/long text,
+//	date               text
+//	matrix             item = statement id, num = point
+type answerRow struct {
+	ID         int64  `gorm:"primaryKey"`
+	ResponseID string `gorm:"size:36;not null;index"`
+	QuestionID string `gorm:"size:64;not null;index:ix_answers_question"`
+	Item       string `gorm:"size:200;not null;default:''"`
+	Text       string `gorm:"type:text;not null;default:''"`
+	Num        *float64
+}
+
+func (answerRow) TableName() string { return "answers" }
+
+var migrations = []*gormigrate.Migration{
+	{
+		ID: "0001_initial",
+		Migrate: func(tx *gorm.DB) error {
+			// Creates the tables from the current row types. A later
+			// migration that adds a column must check HasColumn first,
+			// since on a fresh database this one already created it.
+			if err := tx.Migrator().CreateTable(&projectRow{}, &surveyRow{}, &surveyVersionRow{}, &responseRow{}, &answerRow{}); err != nil {
+				return err
+			}
+			return tx.Exec(`CREATE INDEX IF NOT EXISTS ix_answers_response_question ON answers (response_id, question_id)`).Error
+		},
+	},
+}
+
+func migrate(db *gorm.DB) error {
+	opts := *gormigrate.DefaultOptions
+	opts.TableName = "schema_migrations"
+	opts.UseTransaction = true
+	return gormigrate.New(db, &opts, migrations).Migrate()
+}

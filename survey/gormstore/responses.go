@@ -1,0 +1,326 @@
+package gormstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"github.com/google/uuid"
+	"gorm.io/gorm"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// SaveResponse creates or updates the response identified by (SurveyID,
+// ClientID); see survey.Store.
+func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.Response, bool, error) {
+	var (
+		stored  *survey.Response
+		created bool
+	)
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var existing responseRow
+		err := tx.Where("survey_id = ? AND client_id = ?", r.SurveyID, r.ClientID).Take(&existing).Error
+		switch {
+		case errors.Is(err, gorm.ErrRecordNotFound):
+			row := newResponseRow(r)
+			if err := tx.Create(&row).Error; err != nil {
+				return err
+			}
+			if err := insertAnswers(tx, row.ID, r.Answers); err != nil {
+				return err
+			}
+			created = true
+			stored = responseFromRow(row, r.Answers)
+			return nil
+		case err != nil:
+			return err
+		case existing.Status == string(survey.Complete):
+			stored = responseFromRow(existing, nil)
+			return nil
+		}
+		now := time.Now().UTC()
+		existing.Status, existing.Page, existing.UpdatedAt = string(r.Status), r.Page, now
+		existing.SurveyVersion = r.SurveyVersion
+		if r.Status == survey.Complete {
+			existing.CompletedAt = &now
+		}
+		if err := tx.Save(&existing).Error; err != nil {
+			return err
+		}
+		if err := tx.Where("response_id = ?", existing.ID).Delete(&answerRow{}).Error; err != nil {
+			return err
+		}
+		if err := insertAnswers(tx, existing.ID, r.Answers); err != nil {
+			return err
+		}
+		stored = responseFromRow(existing, r.Answers)
+		return nil
+	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		// A concurrent request with the same client id won the insert.
+		got, gerr := s.ResponseByClientID(ctx, r.SurveyID, r.ClientID)
+		return got, false, gerr
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("save response: %w", err)
+	}
+	if stored.Answers == nil {
+		if err := s.loadAnswers(ctx, stored); err != nil {
+			return nil, false, err
+		}
+	}
+	return stored, created, nil
+}
+
+// SaveResponses inserts many new responses in one transaction.
+func (s *Store) SaveResponses(ctx context.Context, rs []*survey.Response) error {
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		rows := make([]responseRow, len(rs))
+		var answers []answerRow
+		for i, r := range rs {
+			rows[i] = newResponseRow(r)
+			r.ID = rows[i].ID
+			answers = append(answers, answerRows(rows[i].ID, r.Answers)...)
+		}
+		if len(rows) > 0 {
+			if err := tx.CreateInBatches(rows, 500).Error; err != nil {
+				return err
+			}
+		}
+		if len(answers) > 0 {
+			return tx.CreateInBatches(answers, 1000).Error
+		}
+		return nil
+	})
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return fmt.Errorf("save responses: a client id is already stored: %w", survey.ErrConflict)
+	}
+	if err != nil {
+		return fmt.Errorf("save responses: %w", err)
+	}
+	return nil
+}
+
+func newResponseRow(r *survey.Response) responseRow {
+	now := time.Now().UTC()
+	row := responseRow{
+		ID: r.ID, SurveyID: r.SurveyID, SurveyVersion: r.SurveyVersion, ClientID: r.ClientID,
+		Touchpoint: r.Touchpoint, Status: string(r.Status), Page: r.Page, IP: r.IP, Source: r.Source,
+		StartedAt: r.StartedAt, UpdatedAt: now, CompletedAt: r.CompletedAt,
+	}
+	if row.ID == "" {
+		row.ID = uuid.NewString()
+	}
+	if row.ClientID == "" {
+		row.ClientID = row.ID
+	}
+	if row.StartedAt.IsZero() {
+		row.StartedAt = now
+	}
+	if row.Status == "" {
+		row.Status = string(survey.Partial)
+	}
+	if row.Status == string(survey.Complete) && row.CompletedAt == nil {
+		row.CompletedAt = &now
+	}
+	return row
+}
+
+func insertAnswers(tx *gorm.DB, responseID string, a survey.Answers) error {
+	rows := answerRows(responseID, a)
+	if len(rows) == 0 {
+		return nil
+	}
+	return tx.CreateInBatches(rows, 500).Error
+}
+
+// answerRows flattens answers into one row per atomic value, in question
+// id order so the stored order is deterministic.
+func answerRows(responseID string, a survey.Answers) []answerRow {
+	var rows []answerRow
+	for _, qid := range slices.Sorted(maps.Keys(a)) {
+		v := a[qid]
+		add := func(item, text string, num *float64) {
+			rows = append(rows, answerRow{ResponseID: responseID, QuestionID: qid, Item: item, Text: text, Num: num})
+		}
+		switch {
+		case v.Choice != "":
+			add(v.Choice, v.Other, nil)
+		case v.Choices != nil:
+			for _, c := range v.Choices {
+				other := ""
+				if c == survey.OtherValue {
+					other = v.Other
+				}
+				add(c, other, nil)
+			}
+		case v.Number != nil:
+			add("", "", v.Number)
+		case v.Matrix != nil:
+			for _, sid := range slices.Sorted(maps.Keys(v.Matrix)) {
+				f := float64(v.Matrix[sid])
+				add(sid, "", &f)
+			}
+		default:
+			add("", v.Text, nil)
+		}
+	}
+	return rows
+}
+
+// answersFromRows rebuilds typed values; the definition says which rows
+// are one multiple-choice answer and which a single choice.
+func answersFromRows(def *survey.Definition, rows []answerRow) survey.Answers {
+	a := survey.Answers{}
+	for _, r := range rows {
+		v := a[r.QuestionID]
+		var typ survey.QuestionType
+		if q, ok := def.Question(r.QuestionID); ok {
+			typ = q.Type
+		}
+		switch {
+		case typ == survey.Multiple:
+			v.Choices = append(v.Choices, r.Item)
+			if r.Text != "" {
+				v.Other = r.Text
+			}
+		case typ == survey.Matrix:
+			if v.Matrix == nil {
+				v.Matrix = map[string]int{}
+			}
+			if r.Num != nil {
+				v.Matrix[r.Item] = int(*r.Num)
+			}
+		case r.Num != nil:
+			n := *r.Num
+			v.Number = &n
+		case r.Item != "":
+			v.Choice, v.Other = r.Item, r.Text
+		default:
+			v.Text = r.Text
+		}
+		a[r.QuestionID] = v
+	}
+	return a
+}
+
+func responseFromRow(r responseRow, a survey.Answers) *survey.Response {
+	return &survey.Response{
+		ID: r.ID, SurveyID: r.SurveyID, SurveyVersion: r.SurveyVersion, ClientID: r.ClientID,
+		Touchpoint: r.Touchpoint, Status: survey.ResponseStatus(r.Status), Page: r.Page, IP: r.IP,
+		Source: r.Source, StartedAt: r.StartedAt, UpdatedAt: r.UpdatedAt, CompletedAt: r.CompletedAt,
+		Answers: a,
+	}
+}
+
+// ResponseByClientID finds a response by its idempotency key.
+func (s *Store) ResponseByClientID(ctx context.Context, surveyID int64, clientID string) (*survey.Response, error) {
+	var row responseRow
+	err := s.db.WithContext(ctx).Where("survey_id = ? AND client_id = ?", surveyID, clientID).Take(&row).Error
+	if err != nil {
+		return nil, notFound(err, "response")
+	}
+	r := responseFromRow(row, nil)
+	return r, s.loadAnswers(ctx, r)
+}
+
+// ResponseByID finds a response by id.
+func (s *Store) ResponseByID(ctx context.Context, id string) (*survey.Response, error) {
+	var row responseRow
+	if err := s.db.WithContext(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
+		return nil, notFound(err, "response %q", id)
+	}
+	r := responseFromRow(row, nil)
+	return r, s.loadAnswers(ctx, r)
+}
+
+func (s *Store) loadAnswers(ctx context.Context, r *survey.Response) error {
+	def, err := s.DefinitionVersion(ctx, r.SurveyID, r.SurveyVersion)
+	if err != nil {
+		return err
+	}
+	var rows []answerRow
+	if err := s.db.WithContext(ctx).Where("response_id = ?", r.ID).Order("id").Find(&rows).Error; err != nil {
+		return fmt.Errorf("load answers: %w", err)
+	}
+	r.Answers = answersFromRows(def, rows)
+	return nil
+}
+
+// responsePage is how many responses EachResponse loads at a time: big
+// enough to amortise the answers query, small enough to keep memory flat.
+const responsePage = 500
+
+// EachResponse streams responses in start order, a page at a time, with
+// keyset pagination so memory stays flat however many there are.
+func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn func(*survey.Response) error) error {
+	defs := map[int]*survey.Definition{}
+	var (
+		lastStart time.Time
+		lastID    string
+		first     = true
+	)
+	for {
+		q := s.db.WithContext(ctx).Where("survey_id = ?", f.SurveyID)
+		if f.Status != "" {
+			q = q.Where("status = ?", string(f.Status))
+		}
+		if !first {
+			q = q.Where("(started_at > ?) OR (started_at = ? AND id > ?)", lastStart, lastStart, lastID)
+		}
+		var rows []responseRow
+		if err := q.Order("started_at, id").Limit(responsePage).Find(&rows).Error; err != nil {
+			return fmt.Errorf("list responses: %w", err)
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		var answers []answerRow
+		if err := s.db.WithContext(ctx).Where("response_id IN ?", ids).Order("id").Find(&answers).Error; err != nil {
+			return fmt.Errorf("list answers: %w", err)
+		}
+		byResp := map[string][]answerRow{}
+		for _, a := range answers {
+			byResp[a.ResponseID] = append(byResp[a.ResponseID], a)
+		}
+		for _, row := range rows {
+			def, ok := defs[row.SurveyVersion]
+			if !ok {
+				var err error
+				if def, err = s.DefinitionVersion(ctx, row.SurveyID, row.SurveyVersion); err != nil {
+					return err
+				}
+				defs[row.SurveyVersion] = def
+			}
+			if err := fn(responseFromRow(row, answersFromRows(def, byResp[row.ID]))); err != nil {
+				return err
+			}
+		}
+		last := rows[len(rows)-1]
+		lastStart, lastID, first = last.StartedAt, last.ID, false
+		if len(rows) < responsePage {
+			return nil
+		}
+	}
+}
+
+// CountResponses counts responses matching f.
+func (s *Store) CountResponses(ctx context.Context, f survey.ResponseFilter) (int, error) {
+	var n int64
+	q := s.db.WithContext(ctx).Model(&responseRow{}).Where("survey_id = ?", f.SurveyID)
+	if f.Status != "" {
+		q = q.Where("status = ?", string(f.Status))
+	}
+	if err := q.Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count responses: %w", err)
+	}
+	return int(n), nil
+}

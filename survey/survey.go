@@ -1,0 +1,122 @@
+// Package survey is the domain of Safar: surveys, their definitions,
+// responses and answers, and the Store interface that adapters implement.
+// It imports the standard library only.
+package survey
+
+import (
+	"context"
+	"time"
+)
+
+// Status is where a survey is in its life.
+type Status string
+
+const (
+	Draft     Status = "draft"
+	Published Status = "published"
+	Closed    Status = "closed"
+)
+
+// Project is one research study; it holds surveys (and, later, interviews
+// and transcripts).
+type Project struct {
+	ID        int64
+	Name      string // unique, used on the command line: --project NAME
+	Title     string
+	CreatedAt time.Time
+}
+
+// Survey is a stored survey with its current definition.
+type Survey struct {
+	ID            int64
+	ProjectID     int64
+	Slug          string
+	Status        Status
+	Version       int // increases on every definition change
+	Definition    *Definition
+	ClosesAt      *time.Time
+	ResponseLimit int // 0: no limit
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+// Open reports whether the survey accepts responses at t, given how many
+// complete responses it already has.
+func (s *Survey) Open(t time.Time, completed int) bool {
+	if s.Status != Published {
+		return false
+	}
+	if s.ClosesAt != nil && !t.Before(*s.ClosesAt) {
+		return false
+	}
+	return s.ResponseLimit == 0 || completed < s.ResponseLimit
+}
+
+// ResponseStatus says whether a respondent finished.
+type ResponseStatus string
+
+const (
+	Partial  ResponseStatus = "partial"
+	Complete ResponseStatus = "complete"
+)
+
+// Response is one respondent's answers to one survey.
+type Response struct {
+	ID            string // a UUID, given to API clients
+	SurveyID      int64
+	SurveyVersion int
+	// ClientID makes submission idempotent: the same client id for the
+	// same survey always means the same response.
+	ClientID    string
+	Touchpoint  string // the channel the respondent came from (?tp=...)
+	Status      ResponseStatus
+	Page        int    // the page the respondent is on, for resume
+	IP          string // only when the survey opts in
+	Source      string // "web", "api" or "import"
+	StartedAt   time.Time
+	UpdatedAt   time.Time
+	CompletedAt *time.Time
+	Answers     Answers
+}
+
+// ResponseFilter selects responses to list or export.
+type ResponseFilter struct {
+	SurveyID int64
+	Status   ResponseStatus // "" for all
+}
+
+// Store keeps projects, surveys and responses. Implementations are safe for
+// concurrent use.
+type Store interface {
+	Ping(ctx context.Context) error
+	Close() error
+
+	// EnsureProject returns the project with this name, creating it.
+	EnsureProject(ctx context.Context, name, title string) (*Project, error)
+	ProjectByName(ctx context.Context, name string) (*Project, error)
+
+	// CreateSurvey stores a new survey; ErrConflict if the slug is taken.
+	CreateSurvey(ctx context.Context, s *Survey) error
+	// UpdateDefinition replaces a survey's definition, bumping its version
+	// and keeping the old one so old responses stay readable.
+	UpdateDefinition(ctx context.Context, surveyID int64, d *Definition) (version int, err error)
+	SetSurveyStatus(ctx context.Context, surveyID int64, st Status) error
+	SurveyBySlug(ctx context.Context, slug string) (*Survey, error)
+	Surveys(ctx context.Context, projectID int64) ([]*Survey, error)
+	// DefinitionVersion returns the definition a survey had at a version.
+	DefinitionVersion(ctx context.Context, surveyID int64, version int) (*Definition, error)
+
+	// SaveResponse creates or updates a response identified by
+	// (SurveyID, ClientID). If a complete response with that client id
+	// exists it is left alone and returned with created=false: retries and
+	// double taps never make a second response nor overwrite a finished one.
+	SaveResponse(ctx context.Context, r *Response) (stored *Response, created bool, err error)
+	// SaveResponses stores many new responses in one transaction (import).
+	SaveResponses(ctx context.Context, rs []*Response) error
+	ResponseByClientID(ctx context.Context, surveyID int64, clientID string) (*Response, error)
+	ResponseByID(ctx context.Context, id string) (*Response, error)
+	// EachResponse streams responses in start order without loading them
+	// all into memory.
+	EachResponse(ctx context.Context, f ResponseFilter, fn func(*Response) error) error
+	CountResponses(ctx context.Context, f ResponseFilter) (int, error)
+}

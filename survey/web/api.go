@@ -1,0 +1,93 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// apiGetSurvey returns a published survey's definition.
+func (s *Server) apiGetSurvey(c *gin.Context) {
+	sv, err := s.openSurvey(c)
+	if err != nil {
+		s.apiError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"slug": sv.Slug, "version": sv.Version, "status": sv.Status, "definition": sv.Definition})
+}
+
+// submitRequest is the body of POST /api/v1/surveys/{slug}/responses.
+type submitRequest struct {
+	ClientID   string                     `json:"client_id"`
+	Touchpoint string                     `json:"touchpoint"`
+	Answers    map[string]json.RawMessage `json:"answers"`
+}
+
+// apiSubmitResponse stores a complete response. The same client_id again
+// returns the first response with 200 instead of storing a second one.
+func (s *Server) apiSubmitResponse(c *gin.Context) {
+	sv, err := s.openSurvey(c)
+	if err != nil {
+		s.apiError(c, err)
+		return
+	}
+	var req submitRequest
+	dec := json.NewDecoder(c.Request.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.apiError(c, err)
+			return
+		}
+		s.apiError(c, fmt.Errorf("body is not a valid response object: %v: %w", err, survey.ErrInvalid))
+		return
+	}
+	if !validClientID(req.ClientID) {
+		s.apiError(c, &survey.ValidationError{Problems: []survey.FieldError{{Field: "client_id", Message: "must be a UUID"}}})
+		return
+	}
+	if prev, err := s.store.ResponseByClientID(c, sv.ID, req.ClientID); err == nil && prev.Status == survey.Complete {
+		c.JSON(http.StatusOK, responseJSON(prev))
+		return
+	}
+	d := sv.Definition
+	answers, err := d.DecodeAnswers(req.Answers)
+	if err != nil {
+		s.apiError(c, err)
+		return
+	}
+	if err := d.ValidateResponse(answers); err != nil {
+		s.apiError(c, err)
+		return
+	}
+	r := &survey.Response{
+		SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: req.ClientID, Touchpoint: cleanTouchpoint(req.Touchpoint),
+		Status: survey.Complete, Source: "api", StartedAt: s.now().UTC(), Answers: d.Prune(answers),
+	}
+	if d.Settings.StoreIP {
+		r.IP = c.ClientIP()
+	}
+	stored, created, err := s.store.SaveResponse(c, r)
+	if err != nil {
+		s.apiError(c, err)
+		return
+	}
+	status := http.StatusOK
+	if created {
+		status = http.StatusCreated
+	}
+	c.JSON(status, responseJSON(stored))
+}
+
+func responseJSON(r *survey.Response) gin.H {
+	return gin.H{
+		"id": r.ID, "client_id": r.ClientID, "status": r.Status, "touchpoint": r.Touchpoint,
+		"started_at": r.StartedAt, "completed_at": r.CompletedAt, "answers": r.Answers,
+	}
+}

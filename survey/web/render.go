@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/static"
+	"github.com/safarhq/safar/templates"
+)
+
+// views holds one parsed template set per page and language: the
+// translation function is bound at parse time, so a page can never show a
+// string from the other language.
+type views struct {
+	sets   map[string]map[string]*template.Template // lang -> page -> set
+	assets *assets
+}
+
+// pages lists the page templates; each is parsed with layout.html.
+var pages = []string{"survey_page", "message"}
+
+func loadViews(a *assets) (*views, error) {
+	v := &views{sets: map[string]map[string]*template.Template{}, assets: a}
+	for lang := range catalog {
+		v.sets[lang] = map[string]*template.Template{}
+		for _, p := range pages {
+			funcs := template.FuncMap{
+				"t":      func(key string, args ...any) string { return translate(lang, key, args...) },
+				"asset":  a.url,
+				"digits": func(n int) string { return formatInt(lang, n) },
+			}
+			t, err := template.New(p).Funcs(funcs).ParseFS(templates.FS, "layout.html", p+".html")
+			if err != nil {
+				return nil, fmt.Errorf("parse template %s: %w", p, err)
+			}
+			v.sets[lang][p] = t
+		}
+	}
+	return v, nil
+}
+
+// render executes a page into a buffer first, so a template error becomes
+// a clean 500 instead of half a page on a phone.
+func (v *views) render(lang, page string, data any) ([]byte, error) {
+	set, ok := v.sets[lang]
+	if !ok {
+		set = v.sets["en"]
+	}
+	var buf bytes.Buffer
+	if err := set[page].ExecuteTemplate(&buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", page, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func formatInt(lang string, n int) string {
+	s := fmt.Sprint(n)
+	if lang == "fa" {
+		return persianDigits(s)
+	}
+	return s
+}
+
+// assets serves the embedded static files under content-hashed names, so
+// they can be cached for a year and still change with each release.
+type assets struct {
+	byHashed map[string][]byte // "app.1a2b3c4d.css" -> content
+	hashed   map[string]string // "app.css" -> "app.1a2b3c4d.css"
+}
+
+func loadAssets() (*assets, error) {
+	a := &assets{byHashed: map[string][]byte{}, hashed: map[string]string{}}
+	err := fs.WalkDir(static.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(static.FS, p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		ext := path.Ext(p)
+		name := strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+		a.byHashed[name] = b
+		a.hashed[p] = name
+		return nil
+	})
+	return a, err
+}
+
+func (a *assets) url(name string) string {
+	if h, ok := a.hashed[name]; ok {
+		return h
+	}
+	return name
+}
+
+func (a *assets) serve(c *gin.Context) {
+	name := strings.TrimPrefix(c.Param("file"), "/")
+	b, ok := a.byHashed[name]
+	if !ok {
+		c.Status(http.StatusNotFound)
+		return
+	}
+	ctype := "application/octet-stream"
+	switch path.Ext(name) {
+	case ".css":
+		ctype = "text/css; charset=utf-8"
+	case ".js":
+		ctype = "text/javascript; charset=utf-8"
+	case ".svg":
+		ctype = "image/svg+xml"
+	}
+	c.Header("Cache-Control", "public, max-age=31536000, immutable")
+	c.Data(http.StatusOK, ctype, b)
+}

@@ -1,0 +1,212 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// openSurvey loads the survey of the :slug route, refusing drafts (not
+// found) and closed, expired or full surveys (gone).
+func (s *Server) openSurvey(c *gin.Context) (*survey.Survey, error) {
+	sv, err := s.store.SurveyBySlug(c, c.Param("slug"))
+	if err != nil {
+		return nil, err
+	}
+	if sv.Status == survey.Draft {
+		return sv, survey.ErrNotFound
+	}
+	completed := 0
+	if sv.ResponseLimit > 0 {
+		if completed, err = s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID, Status: survey.Complete}); err != nil {
+			return sv, err
+		}
+	}
+	if !sv.Open(s.now(), completed) {
+		return sv, survey.ErrClosed
+	}
+	return sv, nil
+}
+
+// surveyLang is the language of a survey, or English when there is none.
+func surveyLang(sv *survey.Survey) string {
+	if sv != nil && sv.Definition != nil && sv.Definition.Language != "" {
+		return sv.Definition.Language
+	}
+	return "en"
+}
+
+func cookieName(slug string) string { return "safar_" + slug }
+
+// setResumeCookie remembers the respondent's client id for this survey, so
+// closing the tab and coming back resumes where they left off.
+func (s *Server) setResumeCookie(c *gin.Context, sv *survey.Survey, clientID string) {
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: cookieName(sv.Slug), Value: clientID, Path: "/s/" + sv.Slug,
+		MaxAge: resumeDays(sv) * 24 * 3600, HttpOnly: true, Secure: s.secure, SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func resumeDays(sv *survey.Survey) int {
+	if d := sv.Definition.Settings.ResumeDays; d > 0 {
+		return d
+	}
+	return survey.DefaultResumeDays
+}
+
+// validClientID accepts the UUIDs we hand out (and API clients send).
+func validClientID(id string) bool {
+	_, err := uuid.Parse(id)
+	return err == nil && len(id) == 36
+}
+
+// findResponse returns the stored response of a client id, or nil when
+// there is none or it can no longer be resumed.
+func (s *Server) findResponse(c *gin.Context, sv *survey.Survey, clientID string) (*survey.Response, error) {
+	if !validClientID(clientID) {
+		return nil, nil
+	}
+	r, err := s.store.ResponseByClientID(c, sv.ID, clientID)
+	if errors.Is(err, survey.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if r.Status == survey.Partial && s.now().Sub(r.UpdatedAt) > time.Duration(resumeDays(sv))*24*time.Hour {
+		return nil, nil // too old to resume: start afresh
+	}
+	return r, nil
+}
+
+// showSurveyPage starts a survey, or resumes the respondent's partial
+// response when their cookie names one.
+func (s *Server) showSurveyPage(c *gin.Context) {
+	sv, err := s.openSurvey(c)
+	if err != nil {
+		s.pageError(c, surveyLang(sv), err)
+		return
+	}
+	if cookie, err := c.Cookie(cookieName(sv.Slug)); err == nil {
+		r, err := s.findResponse(c, sv, cookie)
+		if err != nil {
+			s.pageError(c, surveyLang(sv), err)
+			return
+		}
+		if r != nil {
+			s.continueResponse(c, sv, r)
+			return
+		}
+	}
+	clientID := uuid.NewString()
+	s.setResumeCookie(c, sv, clientID)
+	first := nextVisiblePage(sv.Definition, -1, survey.Answers{})
+	s.renderSurveyPage(c, http.StatusOK, sv, first, clientID, cleanTouchpoint(c.Query("tp")), survey.Answers{}, pageForm{})
+}
+
+// resumeSurvey opens a resume link (/s/SLUG/r/CLIENT-ID).
+func (s *Server) resumeSurvey(c *gin.Context) {
+	sv, err := s.openSurvey(c)
+	if err != nil {
+		s.pageError(c, surveyLang(sv), err)
+		return
+	}
+	r, err := s.findResponse(c, sv, c.Param("rid"))
+	if err != nil {
+		s.pageError(c, surveyLang(sv), err)
+		return
+	}
+	if r == nil {
+		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug)
+		return
+	}
+	s.setResumeCookie(c, sv, r.ClientID)
+	s.continueResponse(c, sv, r)
+}
+
+func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.Response) {
+	if r.Status == survey.Complete {
+		s.showMessage(c, http.StatusOK, surveyLang(sv), "already_title", "already_body")
+		return
+	}
+	d := sv.Definition
+	answers := d.Prune(r.Answers)
+	pi := r.Page
+	if pi < 0 || pi >= len(d.Pages) || !d.PageVisible(pi, answers) {
+		pi = nextVisiblePage(d, -1, answers)
+	}
+	s.renderSurveyPage(c, http.StatusOK, sv, pi, r.ClientID, r.Touchpoint, answers, pageForm{})
+}
+
+// showThanks is the page after the last submit. It works for a survey that
+// closed a moment ago too.
+func (s *Server) showThanks(c *gin.Context) {
+	sv, err := s.store.SurveyBySlug(c, c.Param("slug"))
+	if err != nil {
+		s.pageError(c, "en", err)
+		return
+	}
+	lang := surveyLang(sv)
+	body := translate(lang, "thanks_body")
+	if t := sv.Definition.Settings.ThankYou; t != "" {
+		body = t
+	}
+	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body}
+	s.writePage(c, http.StatusOK, lang, "message", p)
+}
+
+// cleanTouchpoint keeps a ?tp= value safe to store and show: letters,
+// digits, - _ . and spaces, at most 100 characters.
+func cleanTouchpoint(tp string) string {
+	tp = strings.TrimSpace(tp)
+	tp = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' || r == ' ' || r == '\u200c' {
+			return r
+		}
+		return -1
+	}, tp)
+	if r := []rune(tp); len(r) > 100 {
+		tp = string(r[:100])
+	}
+	return tp
+}
+
+// nextVisiblePage is the first page after pi with a visible question, or
+// -1 when there is none (the survey is finished).
+func nextVisiblePage(d *survey.Definition, pi int, a survey.Answers) int {
+	for i := pi + 1; i < len(d.Pages); i++ {
+		if d.PageVisible(i, a) || pageHasLocalConditions(d, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// prevVisiblePage is the last page before pi with a visible question, or -1.
+func prevVisiblePage(d *survey.Definition, pi int, a survey.Answers) int {
+	for i := pi - 1; i >= 0; i-- {
+		if d.PageVisible(i, a) || pageHasLocalConditions(d, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// pageHasLocalConditions reports whether page pi has a question whose
+// condition depends on another question of the same page: such a page is
+// shown, and the respondent's answers there decide.
+func pageHasLocalConditions(d *survey.Definition, pi int) bool {
+	for _, q := range d.Pages[pi].Questions {
+		if q.ShowIf != nil && d.PageOf(q.ShowIf.Question) == pi {
+			return true
+		}
+	}
+	return false
+}

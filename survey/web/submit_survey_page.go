@@ -1,0 +1,203 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// submitSurveyPage stores one page of answers. Valid answers move the
+// respondent on (or finish the response); invalid ones show the page again
+// with everything they typed and a message beside each bad field. Every
+// step is saved, so a closed tab loses nothing; a repeated final submit
+// (double tap, retry on a flaky network) finds the response complete and
+// changes nothing.
+func (s *Server) submitSurveyPage(c *gin.Context) {
+	sv, err := s.openSurvey(c)
+	lang := surveyLang(sv)
+	if err != nil {
+		s.pageError(c, lang, err)
+		return
+	}
+	if err := c.Request.ParseForm(); err != nil {
+		s.pageError(c, lang, err)
+		return
+	}
+	form := c.Request.PostForm
+	if form.Get("website") != "" {
+		// The honeypot field is invisible to people; bots fill it in.
+		s.log.Info("honeypot tripped", "survey", sv.Slug)
+		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
+		return
+	}
+	d := sv.Definition
+	clientID := form.Get("rid")
+	if !validClientID(clientID) {
+		clientID, _ = c.Cookie(cookieName(sv.Slug))
+	}
+	existing, err := s.findResponse(c, sv, clientID)
+	if err != nil {
+		s.pageError(c, lang, err)
+		return
+	}
+	if !validClientID(clientID) {
+		clientID = uuid.NewString()
+	}
+	if existing != nil && existing.Status == survey.Complete {
+		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
+		return
+	}
+	pi, err := strconv.Atoi(form.Get("page"))
+	if err != nil || pi < 0 || pi >= len(d.Pages) {
+		pi = 0
+	}
+
+	answers := survey.Answers{}
+	r := &survey.Response{
+		SurveyID: sv.ID, ClientID: clientID, Touchpoint: cleanTouchpoint(form.Get("tp")),
+		Status: survey.Partial, Source: "web", StartedAt: s.now().UTC(),
+	}
+	if existing != nil {
+		r.ID, r.Touchpoint, r.StartedAt = existing.ID, existing.Touchpoint, existing.StartedAt
+		answers = existing.Answers
+	}
+	r.SurveyVersion = sv.Version
+	if d.Settings.StoreIP {
+		r.IP = c.ClientIP()
+	}
+	pf := parsePage(d, pi, form)
+	for _, q := range d.Pages[pi].Questions {
+		delete(answers, q.ID)
+	}
+	for id, v := range pf.answers {
+		answers[id] = v
+	}
+	answers = d.Prune(answers)
+	r.Answers = answers
+
+	if form.Get("nav") == "back" {
+		// Going back keeps what was typed here, valid or not yet.
+		r.Page = max(prevVisiblePage(d, pi, answers), 0)
+		s.saveAndContinue(c, sv, r)
+		return
+	}
+	if problems := pageProblems(d, pi, answers, pf); len(problems) > 0 {
+		pf.errs = problems
+		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, pi, clientID, r.Touchpoint, answers, pf)
+		return
+	}
+	next := nextVisiblePage(d, pi, answers)
+	if next >= 0 {
+		r.Page = next
+		s.saveAndContinue(c, sv, r)
+		return
+	}
+	// The last page: the whole response must hold, not only this page.
+	if err := d.ValidatePage(-1, answers); err != nil {
+		var ve *survey.ValidationError
+		errors.As(err, &ve)
+		bad := d.PageOf(ve.Problems[0].Field)
+		r.Page = bad
+		if _, _, err := s.store.SaveResponse(c, r); err != nil {
+			s.pageError(c, lang, err)
+			return
+		}
+		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, bad, clientID, r.Touchpoint, answers, pageForm{errs: pageProblems(d, bad, answers, pageForm{})})
+		return
+	}
+	r.Status = survey.Complete
+	r.Page = pi
+	if _, _, err := s.store.SaveResponse(c, r); err != nil {
+		s.pageError(c, lang, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
+}
+
+// saveAndContinue stores a partial response and sends the respondent to
+// its resume link, which shows the page they are on.
+func (s *Server) saveAndContinue(c *gin.Context, sv *survey.Survey, r *survey.Response) {
+	stored, _, err := s.store.SaveResponse(c, r)
+	if err != nil {
+		s.pageError(c, surveyLang(sv), err)
+		return
+	}
+	if stored.Status == survey.Complete {
+		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
+		return
+	}
+	s.setResumeCookie(c, sv, r.ClientID)
+	c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/r/"+r.ClientID)
+}
+
+// pageProblems merges parse errors with validation of page pi.
+func pageProblems(d *survey.Definition, pi int, a survey.Answers, pf pageForm) map[string]survey.FieldError {
+	out := map[string]survey.FieldError{}
+	for id, fe := range pf.errs {
+		out[id] = fe
+	}
+	if err := d.ValidatePage(pi, a); err != nil {
+		var ve *survey.ValidationError
+		if errors.As(err, &ve) {
+			for _, p := range ve.Problems {
+				if _, ok := out[p.Field]; !ok {
+					out[p.Field] = p
+				}
+			}
+		}
+	}
+	return out
+}
+
+// surveyPageView is what survey_page.html shows.
+type surveyPageView struct {
+	Lang, Dir, Title                 string
+	Survey                           *survey.Definition
+	Page                             survey.Page
+	PageIndex, PageNumber, PageCount int
+	First, Last, Errors              bool
+	Questions                        []questionView
+	ClientID, Touchpoint, ResumeURL  string
+}
+
+// renderSurveyPage shows page pi with the answers so far and any problems.
+func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey, pi int, clientID, tp string, a survey.Answers, pf pageForm) {
+	d := sv.Definition
+	if pi < 0 {
+		pi = 0
+	}
+	v := surveyPageView{
+		Lang: d.Language, Dir: d.Dir(), Title: d.Title, Survey: d, Page: d.Pages[pi], PageIndex: pi,
+		First: prevVisiblePage(d, pi, a) < 0, Last: nextVisiblePage(d, pi, a) < 0,
+		ClientID: clientID, Touchpoint: tp, ResumeURL: "/s/" + d.Slug + "/r/" + clientID, Errors: len(pf.errs) > 0,
+	}
+	for i := range d.Pages {
+		if i == pi || d.PageVisible(i, a) || pageHasLocalConditions(d, i) {
+			v.PageCount++
+			if i <= pi {
+				v.PageNumber++
+			}
+		}
+	}
+	for qi := range d.Pages[pi].Questions {
+		q := &d.Pages[pi].Questions[qi]
+		local := q.ShowIf != nil && d.PageOf(q.ShowIf.Question) == pi
+		if !local && !q.Visible(a) {
+			continue
+		}
+		msg := ""
+		if fe, ok := pf.errs[q.ID]; ok {
+			msg = translate(d.Language, "err."+fe.Code, fe.Args...)
+			if fe.Code == "" {
+				msg = fe.Message
+			}
+		}
+		v.Questions = append(v.Questions, buildQuestion(d, q, a[q.ID], pf.raw[q.ID], msg))
+	}
+	s.writePage(c, status, d.Language, "survey_page", v)
+}
