@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"github.com/safarhq/safar/survey"
+)
+
+func init() {
+	register(command{name: "export responses", summary: "write a survey's responses to stdout (csv or json)", run: runExportResponses})
+}
+
+func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("export responses", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dsn := dbFlag(fs, env)
+	slug := fs.String("survey", "", "slug of the survey (required)")
+	format := fs.String("format", "csv", "csv or json (one object per line)")
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if *slug == "" {
+		return fmt.Errorf("give --survey SLUG")
+	}
+	if *format != "csv" && *format != "json" {
+		return fmt.Errorf("--format must be csv or json, not %q", *format)
+	}
+	store, err := openStore(ctx, *dsn, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	sv, err := store.SurveyBySlug(ctx, *slug)
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriterSize(env.stdout, 64<<10)
+	defer out.Flush()
+	d := sv.Definition
+	filter := survey.ResponseFilter{SurveyID: sv.ID}
+	if *format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		return store.EachResponse(ctx, filter, func(r *survey.Response) error {
+			return enc.Encode(map[string]any{
+				"response_id": r.ID, "client_id": r.ClientID, "status": r.Status, "touchpoint": r.Touchpoint,
+				"survey_version": r.SurveyVersion, "started_at": r.StartedAt, "completed_at": r.CompletedAt,
+				"answers": r.Answers,
+			})
+		})
+	}
+	w := csv.NewWriter(out)
+	if err := w.Write(d.TableHeader()); err != nil {
+		return err
+	}
+	err = store.EachResponse(ctx, filter, func(r *survey.Response) error {
+		row := d.TableRow(r)
+		for i := range row {
+			row[i] = survey.EscapeCell(row[i])
+		}
+		return w.Write(row)
+	})
+	w.Flush()
+	if err != nil {
+		return err
+	}
+	return w.Error()
+}

@@ -1,0 +1,153 @@
+package report
+
+import "github.com/xuri/excelize/v2"
+
+// chartRows is the height, in rows, reserved for each chart on the Charts sheet.
+const chartRows = 20
+
+// charts writes native Excel charts, each next to the small table it plots:
+// pain-point priority (bar), persona shares (doughnut) and the emotion curve
+// of every journey (line, one series per persona).
+func (b *book) charts() {
+	sh := b.lb.SheetCharts
+	row := 1
+	row = b.priorityChart(sh, row)
+	row = b.sharesChart(sh, row)
+	b.emotionCurves(sh, row)
+	b.width(sh, 1, 1, 30)
+	b.width(sh, 2, 8, 12)
+}
+
+// section writes a section title and returns the first table row.
+func (b *book) section(sheet string, row int, title string) int {
+	b.title(sheet, 1, row, title)
+	return row + 1
+}
+
+func (b *book) priorityChart(sh string, row int) int {
+	lb := b.lb
+	row = b.section(sh, row, lb.PriorityChart)
+	pps := b.data.PainPoints
+	if len(pps) == 0 {
+		b.text(sh, 1, row, lb.NoPainPoints, b.st.note)
+		return row + 2
+	}
+	pps = pps[:min(10, len(pps))]
+	b.header(sh, 1, row, lb.Label, lb.Priority)
+	for i, p := range pps {
+		b.text(sh, 1, row+1+i, p.Label, 0)
+		b.num(sh, 2, row+1+i, p.Priority, b.st.float)
+	}
+	first, last := row+1, row+len(pps)
+	q := quoteSheet(sh)
+	if b.err == nil {
+		b.setErr(b.f.AddChart(sh, cell(4, row), &excelize.Chart{
+			Type: excelize.Bar,
+			Series: []excelize.ChartSeries{{
+				Name:       q + "!" + absRef(2, row),
+				Categories: q + "!" + absRef(1, first) + ":" + absRef(1, last),
+				Values:     q + "!" + absRef(2, first) + ":" + absRef(2, last),
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"C0504D"}},
+			}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.PriorityChart}}},
+			Legend:    excelize.ChartLegend{Position: "none"},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true}, // rank 1 on top
+			YAxis:     excelize.ChartAxis{MajorGridLines: true},
+			Dimension: excelize.ChartDimension{Width: 640, Height: chartRows * 20},
+			Format:    excelize.GraphicOptions{AltText: lb.PriorityChart},
+		}))
+	}
+	return row + max(len(pps)+2, chartRows+1)
+}
+
+func (b *book) sharesChart(sh string, row int) int {
+	lb := b.lb
+	row = b.section(sh, row, lb.SharesChart)
+	ps := b.data.Personas
+	if len(ps) == 0 {
+		b.text(sh, 1, row, lb.NoPersonas, b.st.note)
+		return row + 2
+	}
+	b.header(sh, 1, row, lb.Persona, lb.Share)
+	for i, p := range ps {
+		b.text(sh, 1, row+1+i, b.personaName(p.ID), 0)
+		b.num(sh, 2, row+1+i, p.Share, b.st.pct)
+	}
+	first, last := row+1, row+len(ps)
+	q := quoteSheet(sh)
+	if b.err == nil {
+		b.setErr(b.f.AddChart(sh, cell(4, row), &excelize.Chart{
+			Type: excelize.Doughnut,
+			Series: []excelize.ChartSeries{{
+				Name:       q + "!" + absRef(2, row),
+				Categories: q + "!" + absRef(1, first) + ":" + absRef(1, last),
+				Values:     q + "!" + absRef(2, first) + ":" + absRef(2, last),
+			}},
+			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.SharesChart}}},
+			Legend:    excelize.ChartLegend{Position: "right"},
+			PlotArea:  excelize.ChartPlotArea{ShowPercent: true},
+			HoleSize:  50,
+			Dimension: excelize.ChartDimension{Width: 480, Height: chartRows * 20},
+			Format:    excelize.GraphicOptions{AltText: lb.SharesChart},
+		}))
+	}
+	return row + max(len(ps)+2, chartRows+1)
+}
+
+// emotionCurves plots every journey's emotion by stage in one line chart.
+// Stages are matched by name across journeys, in order of first appearance.
+func (b *book) emotionCurves(sh string, row int) int {
+	lb := b.lb
+	row = b.section(sh, row, lb.EmotionCurve)
+	var stages []string
+	idx := map[string]int{}
+	for _, j := range b.data.Journeys {
+		for _, s := range j.Stages {
+			if _, ok := idx[s.Stage]; !ok {
+				idx[s.Stage] = len(stages)
+				stages = append(stages, s.Stage)
+			}
+		}
+	}
+	if len(stages) == 0 {
+		b.text(sh, 1, row, lb.NoJourney, b.st.note)
+		return row + 2
+	}
+	// Table: stages down column A, one column per journey.
+	b.header(sh, 1, row, lb.Stage)
+	for i, s := range stages {
+		b.text(sh, 1, row+1+i, s, b.st.label)
+	}
+	first, last := row+1, row+len(stages)
+	q := quoteSheet(sh)
+	var series []excelize.ChartSeries
+	for k, j := range b.data.Journeys {
+		col := 2 + k
+		b.text(sh, col, row, b.personaName(j.Persona), b.st.header)
+		for _, s := range j.Stages {
+			b.optNum(sh, col, first+idx[s.Stage], s.Emotion, b.st.float)
+		}
+		series = append(series, excelize.ChartSeries{
+			Name:       q + "!" + absRef(col, row),
+			Categories: q + "!" + absRef(1, first) + ":" + absRef(1, last),
+			Values:     q + "!" + absRef(col, first) + ":" + absRef(col, last),
+			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 6},
+		})
+	}
+	anchor := cell(len(b.data.Journeys)+3, row)
+	scale := emotionScale(b.data.Journeys)
+	if b.err == nil {
+		b.setErr(b.f.AddChart(sh, anchor, &excelize.Chart{
+			Type:         excelize.Line,
+			Series:       series,
+			Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.EmotionCurve}}},
+			Legend:       excelize.ChartLegend{Position: "bottom"},
+			ShowBlanksAs: "gap",
+			XAxis:        excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow},
+			YAxis:        excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(-scale), Maximum: ptrTo(scale)},
+			Dimension:    excelize.ChartDimension{Width: 640, Height: chartRows * 20},
+			Format:       excelize.GraphicOptions{AltText: lb.EmotionCurve},
+		}))
+	}
+	return row + max(len(stages)+2, chartRows+1)
+}

@@ -1,0 +1,186 @@
+package report
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// journeyChartRows is how many rows the emotion chart under each map takes.
+const journeyChartRows = 16
+
+// journeys lays out one journey map per persona the way consultants draw
+// them: stages as columns, lanes as rows (touchpoints, goals, emotion,
+// pain points, opportunities), and a native line chart of the emotion curve
+// under each map.
+func (b *book) journeys() {
+	sh, lb := b.lb.SheetJourney, b.lb
+	if len(b.data.Journeys) == 0 {
+		b.noData(sh, lb.NoJourney)
+		return
+	}
+	maxStages := 1
+	scale := emotionScale(b.data.Journeys)
+	row := 1
+	for _, j := range b.data.Journeys {
+		n := len(j.Stages)
+		maxStages = max(maxStages, n)
+		b.title(sh, 1, row, lb.JourneyOf+": "+b.personaName(j.Persona))
+		titleRow := row
+		row++
+		if n == 0 {
+			b.text(sh, 1, row, lb.NoJourney, b.st.note)
+			row += 2
+			continue
+		}
+		stageRow := row
+		b.text(sh, 1, row, lb.Stage, b.st.header)
+		for i, s := range j.Stages {
+			b.text(sh, 2+i, row, s.Stage, b.st.header)
+		}
+		row++
+		const (
+			textLane = iota
+			emotionLane
+			emotionNLane
+		)
+		lanes := []struct {
+			label string
+			kind  int
+			items func(JourneyStage) []string
+		}{
+			{lb.Touchpoints, textLane, func(s JourneyStage) []string { return s.Touchpoints }},
+			{lb.Goals, textLane, func(s JourneyStage) []string { return s.Goals }},
+			{lb.Emotion, emotionLane, nil},
+			{lb.EmotionN, emotionNLane, nil},
+			{lb.PainPoints, textLane, func(s JourneyStage) []string { return s.PainPoints }},
+			{lb.Opportunities, textLane, func(s JourneyStage) []string { return s.Opportunities }},
+		}
+		emotionRow := 0
+		for _, lane := range lanes {
+			b.text(sh, 1, row, lane.label, b.st.lane)
+			lines := 1
+			for i, s := range j.Stages {
+				col := 2 + i
+				switch lane.kind {
+				case emotionLane:
+					b.optNum(sh, col, row, s.Emotion, b.st.laneNum)
+				case emotionNLane:
+					b.num(sh, col, row, s.EmotionN, b.st.laneInt)
+				default:
+					items := lane.items(s)
+					b.text(sh, col, row, bullets(items), b.st.laneCell)
+					lines = max(lines, wrappedLines(items, 26))
+				}
+			}
+			if lane.kind == emotionLane {
+				emotionRow = row
+				b.emotionColours(sh, cell(2, row)+":"+cell(1+n, row), scale)
+			}
+			if lines > 1 && b.err == nil {
+				b.setErr(b.f.SetRowHeight(sh, row, math.Min(15*float64(lines)+4, 300)))
+			}
+			row++
+		}
+		row++
+		b.emotionChart(sh, cell(2, row), titleRow, stageRow, emotionRow, n, scale)
+		row += journeyChartRows + 2
+	}
+	b.width(sh, 1, 1, 18)
+	b.width(sh, 2, 1+maxStages, 28)
+}
+
+// emotionChart adds a line chart of one journey's emotion row at anchor.
+// Series name and categories are cell references, so no respondent text is
+// ever placed in the chart XML as a formula.
+func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow, n int, scale float64) {
+	if b.err != nil {
+		return
+	}
+	q := quoteSheet(sheet)
+	b.setErr(b.f.AddChart(sheet, anchor, &excelize.Chart{
+		Type: excelize.Line,
+		Series: []excelize.ChartSeries{{
+			Name:       q + "!" + absRef(1, titleRow),
+			Categories: q + "!" + absRef(2, stageRow) + ":" + absRef(1+n, stageRow),
+			Values:     q + "!" + absRef(2, emotionRow) + ":" + absRef(1+n, emotionRow),
+			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 7},
+		}},
+		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.lb.EmotionCurve}}},
+		Legend:       excelize.ChartLegend{Position: "none"},
+		ShowBlanksAs: "gap",
+		XAxis:        excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow},
+		YAxis:        excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(-scale), Maximum: ptrTo(scale)},
+		Dimension:    excelize.ChartDimension{Width: uint(max(480, 150*n)), Height: (journeyChartRows - 1) * 20},
+		Format:       excelize.GraphicOptions{AltText: b.lb.EmotionCurve},
+	}))
+}
+
+// bullets lists items one per line; a single item is written as is.
+func bullets(items []string) string {
+	if len(items) <= 1 {
+		return join(items)
+	}
+	lines := make([]string, len(items))
+	for i, it := range items {
+		lines[i] = "• " + it
+	}
+	return join(lines)
+}
+
+// wrappedLines estimates how many lines items take in a column of width runes.
+func wrappedLines(items []string, width int) int {
+	n := 0
+	for _, it := range items {
+		for _, line := range strings.Split(it, "\n") {
+			n += max(1, (utf8.RuneCountInString(line)+2+width-1)/width)
+		}
+	}
+	return n
+}
+
+// quoteSheet quotes a sheet name for use in a cell reference.
+func quoteSheet(name string) string {
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
+
+func absRef(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row, true)
+	return name
+}
+
+// emotionScale is the largest absolute emotion score of all journeys, so
+// every persona's colours and chart axis share one symmetric scale around 0
+// (a 0 is neutral yellow, not "the worst of this persona").
+func emotionScale(js []Journey) float64 {
+	m := 0.0
+	for _, j := range js {
+		for _, s := range j.Stages {
+			if s.Emotion != nil && !math.IsNaN(*s.Emotion) && !math.IsInf(*s.Emotion, 0) {
+				m = math.Max(m, math.Abs(*s.Emotion))
+			}
+		}
+	}
+	if m == 0 {
+		return 1
+	}
+	return m
+}
+
+// emotionColours colours emotion scores red (negative) through yellow (0)
+// to green (positive) on the fixed scale -m..m.
+func (b *book) emotionColours(sheet, ref string, m float64) {
+	if b.err != nil {
+		return
+	}
+	v := strconv.FormatFloat(m, 'g', -1, 64)
+	b.setErr(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
+		Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "-" + v, MidType: "num", MidValue: "0",
+		MaxType: "num", MaxValue: v, MinColor: "F8696B", MidColor: "FFEB84", MaxColor: "63BE7B",
+	}}))
+}
+
+func ptrTo[T any](v T) *T { return &v }

@@ -1,0 +1,115 @@
+package report
+
+// labels holds every fixed text the workbook shows, so a Persian workbook has
+// Persian sheet names and headings and an English one English. Sheet names
+// must stay within Excel's 31 characters and avoid : \ / ? * [ ].
+type labels struct {
+	// sheet names
+	SheetSummary, SheetPersonas, SheetPainPoints, SheetTouchpoints, SheetJourney,
+	SheetCharts, SheetResponses, SheetPassages, SheetCodebook string
+
+	NoData, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney string
+
+	// summary
+	Study, Project, Language, LanguageName, Generated, GeneratedJalali, Period, PeriodJalali,
+	Responses, Interviews, Transcripts, HeadlineMetrics, Metric, Value, CILow, CIHigh, N,
+	NPS, CSAT, Effort, TopPainPoints, PersonasAtGlance string
+
+	// personas and pain points
+	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes,
+	Goals, Touchpoints, PainPoints, Quotes, Rank, Label, Reach, Severity, Priority,
+	Personas, Stages, Examples, Sources string
+
+	// touchpoints and journey
+	Touchpoint, Stage, Usage, Satisfaction, Total, Emotion, EmotionN, Opportunities,
+	JourneyOf, EmotionCurve string
+
+	// charts
+	PriorityChart, SharesChart string
+
+	// passages and codebook
+	Source, Speaker, Codes, Text, Code, Parent, Description, PassagesCount string
+}
+
+var english = labels{
+	SheetSummary: "Summary", SheetPersonas: "Personas", SheetPainPoints: "Pain points",
+	SheetTouchpoints: "Touchpoints", SheetJourney: "Journey map", SheetCharts: "Charts",
+	SheetResponses: "Responses", SheetPassages: "Coded passages", SheetCodebook: "Codebook",
+
+	NoData:        "No data yet.",
+	NoResponses:   "No data yet: no responses have been collected.",
+	NoPassages:    "No data yet: no interview or transcript passages have been coded.",
+	NoCodes:       "No data yet: the codebook is empty.",
+	NoPersonas:    "No data yet: personas appear once enough responses are analysed.",
+	NoPainPoints:  "No data yet: no pain points found.",
+	NoTouchpoints: "No data yet: no touchpoint usage recorded.",
+	NoJourney:     "No data yet: no journey map built.",
+
+	Study: "Study", Project: "Project", Language: "Language", LanguageName: "English",
+	Generated: "Generated", GeneratedJalali: "Generated (Jalali)", Period: "Data collected",
+	PeriodJalali: "Data collected (Jalali)", Responses: "Responses", Interviews: "Interviews",
+	Transcripts: "Transcripts", HeadlineMetrics: "Headline metrics", Metric: "Metric", Value: "Value",
+	CILow: "95% CI low", CIHigh: "95% CI high", N: "n", NPS: "Net Promoter Score (NPS)",
+	CSAT: "Customer satisfaction (CSAT)", Effort: "Customer effort (CES)",
+	TopPainPoints: "Top pain points", PersonasAtGlance: "Personas at a glance",
+
+	Persona: "Persona", Everyone: "All respondents", Size: "Size", Share: "Share", Traits: "Distinctive traits",
+	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes",
+	Goals: "Goals", Touchpoints: "Touchpoints", PainPoints: "Pain points", Quotes: "Quotes",
+	Rank: "Rank", Label: "Pain point", Reach: "Reach", Severity: "Severity", Priority: "Priority",
+	Personas: "Personas", Stages: "Stages", Examples: "Example quotes", Sources: "Sources",
+
+	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Usage (count)", Satisfaction: "Satisfaction (mean)",
+	Total: "Total", Emotion: "Emotion score", EmotionN: "Emotion n", Opportunities: "Opportunities",
+	JourneyOf: "Journey map", EmotionCurve: "Emotion curve",
+
+	PriorityChart: "Pain-point priority", SharesChart: "Persona shares",
+
+	Source: "Source", Speaker: "Speaker", Codes: "Codes", Text: "Text", Code: "Code",
+	Parent: "Parent code", Description: "Description", PassagesCount: "Passages",
+}
+
+var persian = labels{
+	SheetSummary: "خلاصه", SheetPersonas: "پرسوناها", SheetPainPoints: "نقاط درد",
+	SheetTouchpoints: "نقاط تماس", SheetJourney: "نقشه سفر", SheetCharts: "نمودارها",
+	SheetResponses: "پاسخ‌ها", SheetPassages: "بخش‌های کدگذاری‌شده", SheetCodebook: "کدنامه",
+
+	NoData:        "هنوز داده‌ای نیست.",
+	NoResponses:   "هنوز داده‌ای نیست: پاسخی گردآوری نشده است.",
+	NoPassages:    "هنوز داده‌ای نیست: بخشی از مصاحبه‌ها یا متن‌ها کدگذاری نشده است.",
+	NoCodes:       "هنوز داده‌ای نیست: کدنامه خالی است.",
+	NoPersonas:    "هنوز داده‌ای نیست: پرسوناها پس از تحلیل پاسخ‌های کافی ساخته می‌شوند.",
+	NoPainPoints:  "هنوز داده‌ای نیست: نقطه دردی یافت نشد.",
+	NoTouchpoints: "هنوز داده‌ای نیست: استفاده‌ای از نقاط تماس ثبت نشده است.",
+	NoJourney:     "هنوز داده‌ای نیست: نقشه سفری ساخته نشده است.",
+
+	Study: "مطالعه", Project: "پروژه", Language: "زبان", LanguageName: "فارسی",
+	Generated: "تاریخ تهیه (میلادی)", GeneratedJalali: "تاریخ تهیه (شمسی)", Period: "بازه گردآوری (میلادی)",
+	PeriodJalali: "بازه گردآوری (شمسی)", Responses: "پاسخ‌ها", Interviews: "مصاحبه‌ها",
+	Transcripts: "متن‌های پیاده‌شده", HeadlineMetrics: "شاخص‌های اصلی", Metric: "شاخص", Value: "مقدار",
+	CILow: "حد پایین بازه اطمینان ۹۵٪", CIHigh: "حد بالای بازه اطمینان ۹۵٪", N: "تعداد",
+	NPS: "خالص مروجان (NPS)", CSAT: "رضایت مشتری (CSAT)", Effort: "تلاش مشتری (CES)",
+	TopPainPoints: "مهم‌ترین نقاط درد", PersonasAtGlance: "پرسوناها در یک نگاه",
+
+	Persona: "پرسونا", Everyone: "همه پاسخ‌دهندگان", Size: "تعداد", Share: "سهم", Traits: "ویژگی‌های متمایز",
+	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله",
+	Goals: "اهداف", Touchpoints: "نقاط تماس", PainPoints: "نقاط درد", Quotes: "نقل‌قول‌ها",
+	Rank: "رتبه", Label: "نقطه درد", Reach: "گستره", Severity: "شدت", Priority: "اولویت",
+	Personas: "پرسوناها", Stages: "مراحل", Examples: "نمونه نقل‌قول‌ها", Sources: "منابع",
+
+	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده (تعداد)", Satisfaction: "رضایت (میانگین)",
+	Total: "جمع", Emotion: "امتیاز احساس", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
+	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس",
+
+	PriorityChart: "اولویت نقاط درد", SharesChart: "سهم پرسوناها",
+
+	Source: "منبع", Speaker: "گوینده", Codes: "کدها", Text: "متن", Code: "کد",
+	Parent: "کد والد", Description: "توضیح", PassagesCount: "تعداد بخش‌ها",
+}
+
+func labelsFor(lang string) labels {
+	if lang == "fa" {
+		return persian
+	}
+	return english
+}

@@ -1,0 +1,169 @@
+// Package report writes the consultant's Excel workbook (issue 8).
+//
+// It is the only package in Safar that imports excelize. It takes its own
+// plain view-model types (this file) rather than the analysis or store types,
+// so the analysis engines can change shape without touching the writer: the
+// caller maps its results into a *Data and calls Write.
+//
+// Every string in the view model is treated as untrusted respondent text: it is
+// written as a string cell, never as a formula or hyperlink.
+package report
+
+import (
+	"iter"
+	"time"
+)
+
+// Data is everything one workbook shows. Any part may be empty; the matching
+// sheet then says "no data yet" instead of being left blank or broken.
+type Data struct {
+	Study       Study            `json:"study"`
+	Metrics     Metrics          `json:"metrics"`
+	Personas    []Persona        `json:"personas,omitempty"`
+	PainPoints  []PainPoint      `json:"pain_points,omitempty"` // in rank order
+	Touchpoints TouchpointMatrix `json:"touchpoints"`
+	Journeys    []Journey        `json:"journeys,omitempty"` // one per persona, optionally one with Persona 0 (everyone)
+	Codebook    []Code           `json:"codebook,omitempty"`
+	Passages    []Passage        `json:"passages,omitempty"`
+	Responses   *Responses       `json:"-"` // nil: no responses sheet content
+}
+
+// Study describes what the workbook is about.
+type Study struct {
+	Title       string    `json:"title"`
+	Project     string    `json:"project"`
+	Language    string    `json:"language"` // "fa" gives a right-to-left Persian workbook; anything else English
+	Generated   time.Time `json:"generated"`
+	From        time.Time `json:"from"` // first response/interview; zero if unknown
+	To          time.Time `json:"to"`   // last response/interview; zero if unknown
+	Responses   int       `json:"responses"`
+	Interviews  int       `json:"interviews"`
+	Transcripts int       `json:"transcripts"`
+}
+
+// Metrics are the headline numbers; a nil metric was not measured.
+type Metrics struct {
+	NPS    *Metric `json:"nps,omitempty"`    // -100..100
+	CSAT   *Metric `json:"csat,omitempty"`   // share satisfied 0..1, or mean on the survey's scale
+	Effort *Metric `json:"effort,omitempty"` // customer effort score on the survey's scale
+}
+
+// Metric is a point estimate with a confidence interval (95% unless the
+// caller's statistics say otherwise) and the number of answers behind it.
+type Metric struct {
+	Value float64 `json:"value"`
+	Low   float64 `json:"low"`
+	High  float64 `json:"high"`
+	N     int     `json:"n"`
+}
+
+// Persona is one persona card.
+type Persona struct {
+	ID          int                `json:"id"` // 1-based; referenced by Journey.Persona and TouchpointView.Persona
+	Name        string             `json:"name"`
+	Size        int                `json:"size"`
+	Share       float64            `json:"share"` // 0..1
+	Traits      []Trait            `json:"traits,omitempty"`
+	Goals       []string           `json:"goals,omitempty"`
+	Touchpoints []StageTouchpoints `json:"touchpoints,omitempty"`
+	PainPoints  []string           `json:"pain_points,omitempty"` // top pain point labels
+	Quotes      []string           `json:"quotes,omitempty"`
+}
+
+// Trait is a distinctive answer of a persona: Share of the persona gives
+// Value in Column, against RestShare of everyone else; Lift = Share/RestShare.
+type Trait struct {
+	Column      string  `json:"column"`
+	Value       string  `json:"value"`
+	Share       float64 `json:"share"`
+	RestShare   float64 `json:"rest_share"`
+	Lift        float64 `json:"lift"`
+	Significant bool    `json:"significant"`
+}
+
+// StageTouchpoints lists the touchpoints used at one journey stage.
+type StageTouchpoints struct {
+	Stage       string   `json:"stage"`
+	Touchpoints []string `json:"touchpoints"`
+}
+
+// PainPoint is one row of the ranked pain-point table.
+type PainPoint struct {
+	Rank        int      `json:"rank"`
+	Label       string   `json:"label"`
+	Documents   int      `json:"documents"` // reach: responses/passages voicing it
+	Share       float64  `json:"share"`     // Documents / all documents, 0..1
+	Severity    float64  `json:"severity"`
+	Priority    float64  `json:"priority"`
+	Personas    []string `json:"personas,omitempty"`
+	Stages      []string `json:"stages,omitempty"`
+	Touchpoints []string `json:"touchpoints,omitempty"`
+	Examples    []string `json:"examples,omitempty"` // example quotes
+	Sources     int      `json:"sources"`            // distinct sources (surveys, interviews, transcripts)
+}
+
+// TouchpointMatrix is usage and satisfaction per stage x touchpoint, for all
+// respondents and per persona. Stages and Touchpoints fix the row and column
+// order; cells naming other stages or touchpoints are appended in order seen.
+type TouchpointMatrix struct {
+	Stages      []string         `json:"stages"`
+	Touchpoints []string         `json:"touchpoints"`
+	Views       []TouchpointView `json:"views"`
+}
+
+// TouchpointView is one matrix: Persona 0 means all respondents.
+type TouchpointView struct {
+	Persona int              `json:"persona"`
+	Cells   []TouchpointCell `json:"cells"` // sparse; missing cells are blank
+}
+
+// TouchpointCell is one stage x touchpoint cell.
+type TouchpointCell struct {
+	Stage        string   `json:"stage"`
+	Touchpoint   string   `json:"touchpoint"`
+	Usage        int      `json:"usage"`
+	Satisfaction *float64 `json:"satisfaction,omitempty"` // mean; nil when nobody rated it
+}
+
+// Journey is one persona's journey map: Persona 0 means all respondents.
+type Journey struct {
+	Persona int            `json:"persona"`
+	Stages  []JourneyStage `json:"stages"` // in journey order; they become columns
+}
+
+// JourneyStage is one column of a journey map.
+type JourneyStage struct {
+	Stage         string   `json:"stage"`
+	Touchpoints   []string `json:"touchpoints,omitempty"`
+	Goals         []string `json:"goals,omitempty"`
+	Emotion       *float64 `json:"emotion,omitempty"` // mean emotion score, any scale (e.g. -2..2); nil if unknown
+	EmotionN      int      `json:"emotion_n"`
+	PainPoints    []string `json:"pain_points,omitempty"`
+	Opportunities []string `json:"opportunities,omitempty"`
+}
+
+// Code is one codebook entry.
+type Code struct {
+	Name        string `json:"name"`
+	Parent      string `json:"parent,omitempty"`
+	Description string `json:"description,omitempty"`
+	Passages    int    `json:"passages"`
+}
+
+// Passage is one coded stretch of an interview, focus group or transcript.
+type Passage struct {
+	Source  string   `json:"source"`
+	Speaker string   `json:"speaker"`
+	Codes   []string `json:"codes"`
+	Text    string   `json:"text"`
+}
+
+// Responses is the raw response table. Rows is pulled exactly once, row by
+// row, so it can wrap a database cursor: yield a non-nil error to abort the
+// workbook. Row values may be string, []byte, any integer or float type, bool,
+// time.Time, nil or *those; anything else is written as its fmt.Sprint text.
+// Strings are always written as text, never as formulas.
+type Responses struct {
+	Header []string                `json:"header"` // question texts and fixed columns (touchpoint, started, completed, persona...)
+	Rows   iter.Seq2[[]any, error] `json:"-"`
+}

@@ -1,0 +1,84 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// painPoints writes the ranked table with data bars on reach and priority
+// and a colour scale on severity.
+func (b *book) painPoints() {
+	sh, lb := b.lb.SheetPainPoints, b.lb
+	pps := b.data.PainPoints
+	if len(pps) == 0 {
+		b.noData(sh, lb.NoPainPoints)
+		return
+	}
+	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.Share, lb.Severity, lb.Priority,
+		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)
+	for i, p := range pps {
+		r := i + 2
+		b.num(sh, 1, r, p.Rank, b.st.integer)
+		b.text(sh, 2, r, p.Label, b.st.wrap)
+		b.num(sh, 3, r, p.Documents, b.st.integer)
+		b.num(sh, 4, r, p.Share, b.st.pct)
+		b.num(sh, 5, r, p.Severity, b.st.float)
+		b.num(sh, 6, r, p.Priority, b.st.float)
+		b.text(sh, 7, r, join(p.Personas), b.st.wrap)
+		b.text(sh, 8, r, join(p.Stages), b.st.wrap)
+		b.text(sh, 9, r, join(p.Touchpoints), b.st.wrap)
+		b.text(sh, 10, r, join(p.Examples), b.st.wrap)
+		b.num(sh, 11, r, p.Sources, b.st.integer)
+	}
+	last := len(pps) + 1
+	b.dataBar(sh, colRange(3, 2, last), "638EC6")
+	b.dataBar(sh, colRange(4, 2, last), "9BBB59")
+	b.colourScale3(sh, colRange(5, 2, last), "63BE7B", "FFEB84", "F8696B")
+	b.dataBar(sh, colRange(6, 2, last), "C0504D")
+	b.freeze(sh, 1)
+	b.autoFilter(sh, 1, 1, 11, last)
+	b.width(sh, 1, 1, 8)
+	b.width(sh, 2, 2, 36)
+	b.width(sh, 3, 6, 12)
+	b.width(sh, 7, 9, 22)
+	b.width(sh, 10, 10, 60)
+	b.width(sh, 11, 11, 10)
+}
+
+func colRange(col, from, to int) string { return cell(col, from) + ":" + cell(col, to) }
+
+func (b *book) dataBar(sheet, ref, colour string) {
+	if b.err == nil {
+		b.setErr(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
+			Type: "data_bar", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "max", BarColor: colour,
+		}}))
+	}
+}
+
+// colourScale3 colours low values lowColour and high values highColour.
+func (b *book) colourScale3(sheet, ref, lowColour, midColour, highColour string) {
+	if b.err == nil {
+		b.setErr(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
+			Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MidValue: "50",
+			MaxType: "max", MinColor: lowColour, MidColor: midColour, MaxColor: highColour,
+		}}))
+	}
+}
+
+func (b *book) colourScale2(sheet, ref, lowColour, highColour string) {
+	if b.err == nil {
+		b.setErr(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
+			Type: "2_color_scale", Criteria: "=", MinType: "min", MaxType: "max",
+			MinColor: lowColour, MaxColor: highColour,
+		}}))
+	}
+}
+
+// joinInline joins short items on one line with the language's comma.
+func (b *book) joinInline(items []string) string {
+	if b.fa {
+		return strings.Join(items, "، ")
+	}
+	return strings.Join(items, ", ")
+}

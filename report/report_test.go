@@ -1,0 +1,372 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
+
+// mustWrite builds the workbook for d and returns its bytes.
+func mustWrite(tb testing.TB, d *Data) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, d); err != nil {
+		tb.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func mustOpen(tb testing.TB, b []byte) *excelize.File {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		tb.Fatalf("OpenReader: %v", err)
+	}
+	tb.Cleanup(func() { f.Close() })
+	return f
+}
+
+// dump renders every non-empty cell of every sheet as "REF: value" (values as
+// Excel would format them), plus each sheet's direction, frozen panes and
+// chart count, so a golden file shows the whole workbook as text.
+func dump(tb testing.TB, f *excelize.File) string {
+	tb.Helper()
+	var sb strings.Builder
+	for _, sh := range f.GetSheetList() {
+		view, err := f.GetSheetView(sh, 0)
+		if err != nil {
+			tb.Fatalf("GetSheetView(%q): %v", sh, err)
+		}
+		panes, err := f.GetPanes(sh)
+		if err != nil {
+			tb.Fatalf("GetPanes(%q): %v", sh, err)
+		}
+		rtl := view.RightToLeft != nil && *view.RightToLeft
+		fmt.Fprintf(&sb, "== %s (rtl=%v frozen=%v:%d)\n", sh, rtl, panes.Freeze, panes.YSplit)
+		rows, err := f.GetRows(sh)
+		if err != nil {
+			tb.Fatalf("GetRows(%q): %v", sh, err)
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				fmt.Fprintf(&sb, "%s: %q\n", cell(c+1, r+1), v)
+			}
+		}
+	}
+	return sb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./report -run %s -update to create it)", err, t.Name())
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; diff below (got vs want). Rerun with -update if the change is intended.\n%s",
+			path, lineDiff(got, string(want)))
+	}
+}
+
+// lineDiff lists the first lines that differ.
+func lineDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	var sb strings.Builder
+	shown := 0
+	for i := 0; i < max(len(g), len(w)) && shown < 20; i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			fmt.Fprintf(&sb, "line %d:\n  got:  %s\n  want: %s\n", i+1, gl, wl)
+			shown++
+		}
+	}
+	return sb.String()
+}
+
+func TestWriteGolden(t *testing.T) {
+	tests := []struct {
+		name string
+		data func() *Data
+	}{
+		{"full_en", func() *Data { return fixture("en") }},
+		{"full_fa", func() *Data { return fixture("fa") }},
+		{"empty_en", func() *Data { return &Data{Study: Study{Title: "Empty", Language: "en"}} }},
+		{"empty_fa", func() *Data { return &Data{Study: Study{Title: "خالی", Language: "fa"}} }},
+		{"header_only", func() *Data {
+			return &Data{Study: Study{Language: "en"}, Responses: &Responses{Header: []string{"Q1", ""}}}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := mustOpen(t, mustWrite(t, tt.data()))
+			golden(t, tt.name, dump(t, f))
+		})
+	}
+}
+
+// TestDirection checks Persian workbooks are right-to-left on every sheet
+// and English ones left-to-right.
+func TestDirection(t *testing.T) {
+	for _, lang := range []string{"fa", "en"} {
+		f := mustOpen(t, mustWrite(t, fixture(lang)))
+		sheets := f.GetSheetList()
+		if len(sheets) != 9 {
+			t.Errorf("%s: %d sheets, want 9: %q", lang, len(sheets), sheets)
+		}
+		for _, sh := range sheets {
+			v, err := f.GetSheetView(sh, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rtl := v.RightToLeft != nil && *v.RightToLeft
+			if rtl != (lang == "fa") {
+				t.Errorf("%s: sheet %q right-to-left = %v", lang, sh, rtl)
+			}
+		}
+	}
+	if got := mustOpen(t, mustWrite(t, fixture("fa"))).GetSheetList()[0]; got != "خلاصه" {
+		t.Errorf("fa first sheet = %q, want خلاصه", got)
+	}
+}
+
+// TestNoFormulaInjection proves respondent text that looks like a formula or
+// a link is stored as plain text, on normal and streamed sheets alike.
+func TestNoFormulaInjection(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		raw := mustWrite(t, fixture(lang))
+		f := mustOpen(t, raw)
+		found := map[string]int{}
+		for _, sh := range f.GetSheetList() {
+			rows, err := f.GetRows(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for r, row := range rows {
+				for c, v := range row {
+					ref := cell(c+1, r+1)
+					if formula, err := f.GetCellFormula(sh, ref); err != nil || formula != "" {
+						t.Errorf("%s %s!%s has formula %q (err %v)", lang, sh, ref, formula, err)
+					}
+					if link, target, _ := f.GetCellHyperLink(sh, ref); link {
+						t.Errorf("%s %s!%s is a hyperlink to %q", lang, sh, ref, target)
+					}
+					for _, inj := range injections {
+						if strings.Contains(v, inj) {
+							found[inj]++
+							typ, _ := f.GetCellType(sh, ref)
+							if typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+								t.Errorf("%s %s!%s holding %q has cell type %v, want a string type", lang, sh, ref, v, typ)
+							}
+						}
+					}
+				}
+			}
+		}
+		for _, inj := range injections {
+			if found[inj] == 0 {
+				t.Errorf("%s: %q was not found intact in any cell", lang, inj)
+			}
+		}
+		// Belt and braces: no <f> element and no hyperlinks anywhere in the package.
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		formulaTag := regexp.MustCompile(`<f[ >]|<hyperlink[ >]`)
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
+				continue
+			}
+			rc, _ := zf.Open()
+			body, _ := io.ReadAll(rc)
+			rc.Close()
+			if loc := formulaTag.FindIndex(body); loc != nil {
+				t.Errorf("%s: %s contains %q", lang, zf.Name, body[loc[0]:min(len(body), loc[1]+60)])
+			}
+		}
+	}
+}
+
+func TestStreamedValues(t *testing.T) {
+	f := mustOpen(t, mustWrite(t, fixture("en")))
+	const sh = "Responses"
+	for ref, want := range map[string]string{
+		"A2": "9", "D2": "TRUE", "E2": "2026-10-01 09:15", "B3": injections[0],
+		"A4": "7", "B4": injections[2], "C4": injections[3], "F4": "2.5", "G1": "What went wrong? (2)",
+	} {
+		got, err := f.GetCellValue(sh, ref)
+		if err != nil || got != want {
+			t.Errorf("%s!%s = %q (err %v), want %q", sh, ref, got, err, want)
+		}
+	}
+	tables, err := f.GetTables(sh)
+	if err != nil || len(tables) != 1 || tables[0].Range != "A1:G5" {
+		t.Errorf("tables on %s = %+v (err %v), want one over A1:G5", sh, tables, err)
+	}
+}
+
+func TestRowsErrorAborts(t *testing.T) {
+	d := fixture("en")
+	d.Responses.Rows = failingRows(5)
+	err := Write(io.Discard, d)
+	if !errors.Is(err, errCursor) {
+		t.Fatalf("Write error = %v, want it to wrap %v", err, errCursor)
+	}
+	if !strings.Contains(err.Error(), "row 6") {
+		t.Errorf("error %q does not name the failing row 6", err)
+	}
+}
+
+func TestNilData(t *testing.T) {
+	if err := Write(io.Discard, nil); err == nil {
+		t.Fatal("Write(nil) succeeded")
+	}
+}
+
+func TestCleanText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"=1+1", "=1+1"},
+		{"a\x00b\x1fc\td\ne", "abc\td\ne"},
+		{"bad\xffutf8", "bad\uFFFDutf8"},
+	}
+	for _, tt := range tests {
+		if got := cleanText(tt.in); got != tt.want {
+			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUniqueHeaders(t *testing.T) {
+	got := uniqueHeaders([]string{"Q", "q", "", "two\nlines", strings.Repeat("x", 300)})
+	want := []string{"Q", "q (2)", "#3", "two lines", strings.Repeat("x", 248) + "…"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("uniqueHeaders = %q, want %q", got, want)
+	}
+}
+
+// TestLayout checks print set-up, filters and that the charts are native
+// chart parts (not pictures).
+func TestLayout(t *testing.T) {
+	raw := mustWrite(t, fixture("en"))
+	f := mustOpen(t, raw)
+	for _, sh := range []string{"Summary", "Journey map"} {
+		pl, err := f.GetPageLayout(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s page layout = orientation %v fit-to-width %v, want landscape, 1", sh, pl.Orientation, pl.FitToWidth)
+		}
+	}
+	filters := map[string]bool{}
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm._FilterDatabase" {
+			filters[dn.Scope] = true
+		}
+	}
+	for _, sh := range []string{"Pain points", "Coded passages", "Codebook"} {
+		if !filters[sh] {
+			t.Errorf("%s has no autofilter (defined names: %+v)", sh, f.GetDefinedName())
+		}
+	}
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts, pictures := 0, 0
+	for _, zf := range zr.File {
+		switch {
+		case strings.HasPrefix(zf.Name, "xl/charts/chart"):
+			charts++
+		case strings.HasPrefix(zf.Name, "xl/media/"):
+			pictures++
+		}
+	}
+	// 2 journey curves + priority bar + persona doughnut + combined emotion curve.
+	if charts != 5 || pictures != 0 {
+		t.Errorf("got %d chart parts and %d pictures, want 5 and 0", charts, pictures)
+	}
+}
+
+// TestNonFiniteNumbers checks NaN and infinities become blanks instead of
+// producing a file Excel must repair.
+func TestNonFiniteNumbers(t *testing.T) {
+	d := fixture("en")
+	nan, inf := math.NaN(), math.Inf(1)
+	d.Metrics.NPS.Value = nan
+	d.PainPoints[0].Severity = inf
+	d.Journeys[0].Stages[0].Emotion = &nan
+	d.Responses.Rows = rowsOf([][]any{{nan, inf, float32(math.Inf(-1)), 1.5}})
+	raw := mustWrite(t, d)
+	nonFinite := regexp.MustCompile(`>[+-]?(NaN|Inf)<`)
+	for name, body := range unzip(t, raw) {
+		if nonFinite.Match(body) {
+			t.Errorf("%s contains NaN or Inf", name)
+		}
+	}
+	f := mustOpen(t, raw)
+	for _, c := range []struct{ sheet, ref, want string }{
+		{"Summary", "B13", ""}, {"Pain points", "E2", ""}, {"Journey map", "B5", ""},
+		{"Responses", "A2", ""}, {"Responses", "C2", ""}, {"Responses", "D2", "1.5"},
+	} {
+		if got, _ := f.GetCellValue(c.sheet, c.ref); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.ref, got, c.want)
+		}
+	}
+}
+
+// unzip returns the worksheet parts of an .xlsx package by name.
+func unzip(t *testing.T, raw []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string][]byte{}
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts[zf.Name] = body
+	}
+	return parts
+}

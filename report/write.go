@@ -1,0 +1,278 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Write builds the workbook for data and writes it to w as .xlsx.
+//
+// Sheets, in order: Summary, Personas, Pain points, Touchpoints, Journey map,
+// Charts, Responses, Coded passages, Codebook. data.Responses.Rows is pulled
+// once and streamed to a temporary file, so memory stays flat however many
+// responses there are.
+func Write(w io.Writer, data *Data) error {
+	if data == nil {
+		return errors.New("report: nil data")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &book{f: f, data: data, fa: data.Study.Language == "fa", lb: labelsFor(data.Study.Language)}
+	b.personaNames = make(map[int]string, len(data.Personas))
+	for _, p := range data.Personas {
+		b.personaNames[p.ID] = p.Name
+	}
+	b.newStyles()
+	if b.err != nil {
+		return fmt.Errorf("report: styles: %w", b.err)
+	}
+	steps := []struct {
+		name string
+		fn   func()
+	}{
+		{b.lb.SheetSummary, b.summary},
+		{b.lb.SheetPersonas, b.personas},
+		{b.lb.SheetPainPoints, b.painPoints},
+		{b.lb.SheetTouchpoints, b.touchpoints},
+		{b.lb.SheetJourney, b.journeys},
+		{b.lb.SheetCharts, b.charts},
+		{b.lb.SheetResponses, b.responses},
+		{b.lb.SheetPassages, b.passages},
+		{b.lb.SheetCodebook, b.codebook},
+	}
+	for i, s := range steps {
+		if i == 0 {
+			b.setErr(f.SetSheetName("Sheet1", s.name))
+		} else {
+			_, err := f.NewSheet(s.name)
+			b.setErr(err)
+		}
+		if b.err != nil {
+			return fmt.Errorf("report: sheet %q: %w", s.name, b.err)
+		}
+		b.setErr(f.SetSheetView(s.name, 0, &excelize.ViewOptions{RightToLeft: &b.fa}))
+		s.fn()
+		if s.name != b.lb.SheetResponses {
+			// Landscape, one page wide. Not on the streamed Responses sheet:
+			// changing it after streaming would read it all back into memory.
+			b.printLandscape(s.name)
+		}
+		if b.err != nil {
+			return fmt.Errorf("report: sheet %q: %w", s.name, b.err)
+		}
+	}
+	// The Summary (Sheet1 renamed) is already the active sheet. Do not call
+	// f.SetActiveSheet here: it reads every worksheet back, which would parse
+	// the whole streamed Responses sheet into memory.
+	props := &excelize.DocProperties{
+		Title:   cleanTitle(data.Study.Title),
+		Creator: "Safar",
+		Subject: cleanTitle(data.Study.Project),
+	}
+	if !data.Study.Generated.IsZero() {
+		props.Created = data.Study.Generated.UTC().Format(time.RFC3339)
+	}
+	b.setErr(f.SetDocProps(props))
+	if b.err != nil {
+		return fmt.Errorf("report: properties: %w", b.err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("report: write: %w", err)
+	}
+	return nil
+}
+
+// book carries the file and the first error; helpers do nothing once an
+// error is set, so the sheet builders read as straight-line layout code.
+type book struct {
+	f            *excelize.File
+	data         *Data
+	fa           bool
+	lb           labels
+	st           styles
+	personaNames map[int]string
+	err          error
+}
+
+func (b *book) setErr(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *book) personaName(id int) string {
+	if id == 0 {
+		return b.lb.Everyone
+	}
+	if n, ok := b.personaNames[id]; ok && n != "" {
+		return n
+	}
+	return fmt.Sprintf("%s %d", b.lb.Persona, id)
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+// text writes s as a plain string cell. This is the only way strings reach a
+// worksheet (besides the stream writer's safeValue): SetCellStr stores a
+// shared string, so "=HYPERLINK(...)", "+1" or "@SUM(A1)" stay text.
+func (b *book) text(sheet string, col, row int, s string, style int) {
+	if b.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	b.setErr(b.f.SetCellStr(sheet, ref, cleanText(s)))
+	if style != 0 {
+		b.setErr(b.f.SetCellStyle(sheet, ref, ref, style))
+	}
+}
+
+// num writes a number (int or float64) with an optional style.
+func (b *book) num(sheet string, col, row int, v any, style int) {
+	if b.err != nil {
+		return
+	}
+	ref := cell(col, row)
+	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
+		v = nil // Excel cannot store NaN or infinities; leave the cell blank
+	}
+	b.setErr(b.f.SetCellValue(sheet, ref, v))
+	if style != 0 {
+		b.setErr(b.f.SetCellStyle(sheet, ref, ref, style))
+	}
+}
+
+// optNum writes *v, or leaves the cell blank (styled) when v is nil.
+func (b *book) optNum(sheet string, col, row int, v *float64, style int) {
+	if v == nil {
+		b.style(sheet, cell(col, row), cell(col, row), style)
+		return
+	}
+	b.num(sheet, col, row, *v, style)
+}
+
+func (b *book) style(sheet, from, to string, style int) {
+	if b.err == nil && style != 0 {
+		b.setErr(b.f.SetCellStyle(sheet, from, to, style))
+	}
+}
+
+// header writes a bold header row starting at col.
+func (b *book) header(sheet string, col, row int, names ...string) {
+	for i, n := range names {
+		b.text(sheet, col+i, row, n, b.st.header)
+	}
+}
+
+// title writes a sheet or block title.
+func (b *book) title(sheet string, col, row int, s string) {
+	b.text(sheet, col, row, s, b.st.title)
+}
+
+// noData writes the "no data yet" line a sheet shows when it has nothing.
+func (b *book) noData(sheet, msg string) {
+	b.text(sheet, 1, 1, msg, b.st.note)
+	b.width(sheet, 1, 1, 80)
+}
+
+func (b *book) width(sheet string, from, to int, w float64) {
+	if b.err == nil {
+		b.setErr(b.f.SetColWidth(sheet, colName(from), colName(to), w))
+	}
+}
+
+// freeze keeps the first rows rows visible while scrolling.
+func (b *book) freeze(sheet string, rows int) {
+	if b.err == nil {
+		b.setErr(b.f.SetPanes(sheet, &excelize.Panes{
+			Freeze: true, YSplit: rows, TopLeftCell: cell(1, rows+1), ActivePane: "bottomLeft",
+		}))
+	}
+}
+
+func (b *book) autoFilter(sheet string, fromCol, fromRow, toCol, toRow int) {
+	if b.err == nil {
+		b.setErr(b.f.AutoFilter(sheet, cell(fromCol, fromRow)+":"+cell(toCol, toRow), nil))
+	}
+}
+
+// printLandscape sets landscape, fit to one page wide.
+func (b *book) printLandscape(sheet string) {
+	if b.err != nil {
+		return
+	}
+	orient, one, any := "landscape", 1, 0
+	fit := true
+	b.setErr(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
+	b.setErr(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: &orient, FitToWidth: &one, FitToHeight: &any,
+	}))
+}
+
+// join lists values one per line inside a cell.
+func join(items []string) string { return strings.Join(items, "\n") }
+
+// cleanText makes s storable: invalid UTF-8 is replaced and the XML-illegal
+// control characters (which would corrupt the file) are dropped; tabs and
+// newlines stay. It never adds or removes leading = + - @.
+func cleanText(s string) string {
+	if isCleanText(s) {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		if illegalXML(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// isCleanText is cleanText's fast path: one pass, no allocation, for the
+// common case of valid text without control characters.
+func isCleanText(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func illegalXML(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
+}
+
+func cleanTitle(s string) string { return cleanText(strings.TrimSpace(s)) }
+
+// textWidth estimates a column width for s: the longest line, in runes.
+func textWidth(s string) float64 {
+	w := 0
+	for _, line := range strings.Split(s, "\n") {
+		w = max(w, utf8.RuneCountInString(line))
+	}
+	return float64(w)
+}
