@@ -11,10 +11,14 @@ import (
 // migration appended to migrations; a shipped migration is never edited.
 
 type projectRow struct {
-	ID        int64  `gorm:"primaryKey"`
-	Name      string `gorm:"size:200;not null;uniqueIndex"`
-	Title     string `gorm:"size:500;not null"`
-	CreatedAt time.Time
+	ID          int64  `gorm:"primaryKey"`
+	Name        string `gorm:"size:200;not null;uniqueIndex"`
+	Title       string `gorm:"size:500;not null"`
+	Description string `gorm:"type:text;not null;default:''"` // 0002
+	Archived    bool   `gorm:"not null;default:false"`        // 0002
+	Touchpoints string `gorm:"type:text;not null;default:''"` // 0002: JSON list
+	Stages      string `gorm:"type:text;not null;default:''"` // 0002: JSON list of ProjectStage
+	CreatedAt   time.Time
 }
 
 func (projectRow) TableName() string { return "projects" }
@@ -77,7 +81,7 @@ func (responseRow) TableName() string { return "responses" }
 //	matrix             item = statement id, num = point
 type answerRow struct {
 	ID         int64  `gorm:"primaryKey"`
-	ResponseID string `gorm:"size:36;not null;index"`
+	ResponseID string `gorm:"size:36;not null"` // indexed with question_id below
 	QuestionID string `gorm:"size:64;not null;index:ix_answers_question"`
 	Item       string `gorm:"size:200;not null;default:''"`
 	Text       string `gorm:"type:text;not null;default:''"`
@@ -99,6 +103,30 @@ var migrations = []*gormigrate.Migration{
 			return tx.Exec(`CREATE INDEX IF NOT EXISTS ix_answers_response_question ON answers (response_id, question_id)`).Error
 		},
 	},
+}
+
+func init() {
+	migrations = append(migrations, &gormigrate.Migration{
+		ID: "0002_accounts",
+		Migrate: func(tx *gorm.DB) error {
+			m := tx.Migrator()
+			for _, col := range []string{"Description", "Archived", "Touchpoints", "Stages"} {
+				if !m.HasColumn(&projectRow{}, col) {
+					if err := m.AddColumn(&projectRow{}, col); err != nil {
+						return err
+					}
+				}
+			}
+			for _, t := range []any{&userRow{}, &sessionRow{}, &setupTokenRow{}} {
+				if !m.HasTable(t) {
+					if err := m.CreateTable(t); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		},
+	})
 }
 
 func migrate(db *gorm.DB) error {

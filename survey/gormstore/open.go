@@ -30,6 +30,7 @@ type Options struct {
 type Store struct {
 	db      *gorm.DB
 	dialect string // "sqlite" or "postgres"
+	writer  *writer
 }
 
 var _ survey.Store = (*Store)(nil)
@@ -80,6 +81,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	}
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{db: db, dialect: dialect}
+	s.writer = newWriter(db, 256)
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("connect %s database: %w", dialect, err)
@@ -129,8 +131,9 @@ func (s *Store) Ping(ctx context.Context) error {
 	return sqlDB.PingContext(ctx)
 }
 
-// Close releases the database.
+// Close finishes queued writes and releases the database.
 func (s *Store) Close() error {
+	s.writer.close()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err

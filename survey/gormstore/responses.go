@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -15,65 +16,70 @@ import (
 )
 
 // SaveResponse creates or updates the response identified by (SurveyID,
-// ClientID); see survey.Store.
+// ClientID); see survey.Store. Writes go through the group-commit writer:
+// concurrent submissions share one transaction and one commit.
 func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.Response, bool, error) {
-	var (
-		stored  *survey.Response
-		created bool
-	)
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var existing responseRow
-		err := tx.Where("survey_id = ? AND client_id = ?", r.SurveyID, r.ClientID).Take(&existing).Error
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			row := newResponseRow(r)
-			if err := tx.Create(&row).Error; err != nil {
-				return err
-			}
-			if err := insertAnswers(tx, row.ID, r.Answers); err != nil {
-				return err
-			}
-			created = true
-			stored = responseFromRow(row, r.Answers)
-			return nil
-		case err != nil:
-			return err
-		case existing.Status == string(survey.Complete):
-			stored = responseFromRow(existing, nil)
-			return nil
-		}
-		now := time.Now().UTC()
-		existing.Status, existing.Page, existing.UpdatedAt = string(r.Status), r.Page, now
-		existing.SurveyVersion = r.SurveyVersion
-		if r.Status == survey.Complete {
-			existing.CompletedAt = &now
-		}
-		if err := tx.Save(&existing).Error; err != nil {
-			return err
-		}
-		if err := tx.Where("response_id = ?", existing.ID).Delete(&answerRow{}).Error; err != nil {
-			return err
-		}
-		if err := insertAnswers(tx, existing.ID, r.Answers); err != nil {
-			return err
-		}
-		stored = responseFromRow(existing, r.Answers)
-		return nil
+	res, err := s.writer.do(ctx, func(tx *gorm.DB) (any, error) {
+		stored, created, err := saveResponse(tx, r)
+		return savedResponse{stored, created}, err
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		// A concurrent request with the same client id won the insert.
+		// Another process (PostgreSQL) stored this client id first.
 		got, gerr := s.ResponseByClientID(ctx, r.SurveyID, r.ClientID)
 		return got, false, gerr
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("save response: %w", err)
 	}
-	if stored.Answers == nil {
-		if err := s.loadAnswers(ctx, stored); err != nil {
+	sr := res.(savedResponse)
+	if sr.stored.Answers == nil {
+		if err := s.loadAnswers(ctx, sr.stored); err != nil {
 			return nil, false, err
 		}
 	}
-	return stored, created, nil
+	return sr.stored, sr.created, nil
+}
+
+type savedResponse struct {
+	stored  *survey.Response
+	created bool
+}
+
+// saveResponse is SaveResponse inside a transaction.
+func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, error) {
+	var existing responseRow
+	err := tx.Where("survey_id = ? AND client_id = ?", r.SurveyID, r.ClientID).Take(&existing).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		row := newResponseRow(r)
+		if err := tx.Create(&row).Error; err != nil {
+			return nil, false, err
+		}
+		if err := insertAnswers(tx, row.ID, r.Answers); err != nil {
+			return nil, false, err
+		}
+		return responseFromRow(row, r.Answers), true, nil
+	case err != nil:
+		return nil, false, err
+	case existing.Status == string(survey.Complete):
+		return responseFromRow(existing, nil), false, nil
+	}
+	now := time.Now().UTC()
+	existing.Status, existing.Page, existing.UpdatedAt = string(r.Status), r.Page, now
+	existing.SurveyVersion = r.SurveyVersion
+	if r.Status == survey.Complete {
+		existing.CompletedAt = &now
+	}
+	if err := tx.Save(&existing).Error; err != nil {
+		return nil, false, err
+	}
+	if err := tx.Where("response_id = ?", existing.ID).Delete(&answerRow{}).Error; err != nil {
+		return nil, false, err
+	}
+	if err := insertAnswers(tx, existing.ID, r.Answers); err != nil {
+		return nil, false, err
+	}
+	return responseFromRow(existing, r.Answers), false, nil
 }
 
 // SaveResponses inserts many new responses in one transaction.
@@ -130,12 +136,28 @@ func newResponseRow(r *survey.Response) responseRow {
 	return row
 }
 
+// insertAnswers writes a response's answer rows with one multi-row INSERT
+// (no RETURNING: nothing needs their ids back).
 func insertAnswers(tx *gorm.DB, responseID string, a survey.Answers) error {
 	rows := answerRows(responseID, a)
-	if len(rows) == 0 {
-		return nil
+	for len(rows) > 0 {
+		n := min(len(rows), 150) // 5 parameters a row, well under any bind limit
+		var sql strings.Builder
+		sql.WriteString("INSERT INTO answers (response_id, question_id, item, text, num) VALUES ")
+		args := make([]any, 0, 5*n)
+		for i, r := range rows[:n] {
+			if i > 0 {
+				sql.WriteString(",")
+			}
+			sql.WriteString("(?,?,?,?,?)")
+			args = append(args, r.ResponseID, r.QuestionID, r.Item, r.Text, r.Num)
+		}
+		if err := tx.Exec(sql.String(), args...).Error; err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
-	return tx.CreateInBatches(rows, 500).Error
+	return nil
 }
 
 // answerRows flattens answers into one row per atomic value, in question
@@ -265,10 +287,7 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 		first     = true
 	)
 	for {
-		q := s.db.WithContext(ctx).Where("survey_id = ?", f.SurveyID)
-		if f.Status != "" {
-			q = q.Where("status = ?", string(f.Status))
-		}
+		q := filterResponses(s.db.WithContext(ctx), f)
 		if !first {
 			q = q.Where("(started_at > ?) OR (started_at = ? AND id > ?)", lastStart, lastStart, lastID)
 		}
@@ -315,10 +334,7 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 // CountResponses counts responses matching f.
 func (s *Store) CountResponses(ctx context.Context, f survey.ResponseFilter) (int, error) {
 	var n int64
-	q := s.db.WithContext(ctx).Model(&responseRow{}).Where("survey_id = ?", f.SurveyID)
-	if f.Status != "" {
-		q = q.Where("status = ?", string(f.Status))
-	}
+	q := filterResponses(s.db.WithContext(ctx).Model(&responseRow{}), f)
 	if err := q.Count(&n).Error; err != nil {
 		return 0, fmt.Errorf("count responses: %w", err)
 	}

@@ -37,9 +37,6 @@ func (s *Store) ProjectByName(ctx context.Context, name string) (*survey.Project
 	return projectFromRow(row), nil
 }
 
-func projectFromRow(r projectRow) *survey.Project {
-	return &survey.Project{ID: r.ID, Name: r.Name, Title: r.Title, CreatedAt: r.CreatedAt}
-}
 
 // CreateSurvey stores a new survey at version 1.
 func (s *Store) CreateSurvey(ctx context.Context, sv *survey.Survey) error {

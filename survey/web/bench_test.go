@@ -37,6 +37,7 @@ func BenchmarkSubmitResponse(b *testing.B) {
 	h := srv.Handler()
 	body := strings.Replace(validBody, "6f1c3a52-8b0e-4c41-9d7e-2f5a1b3c4d5e", "%s", 1)
 	var seq atomic.Int64
+	b.SetParallelism(25) // 50 concurrent submitters on 2 cores, like phones on a busy link
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
