@@ -20,9 +20,17 @@ const (
 // Project is one research study; it holds surveys (and, later, interviews
 // and transcripts).
 type Project struct {
-	ID        int64
-	Name      string // unique, used on the command line: --project NAME
-	Title     string
+	ID          int64
+	Name        string // unique, used on the command line: --project NAME
+	Title       string
+	Description string
+	Archived    bool
+	// Touchpoints are the channels this study covers (website, Instagram,
+	// store...): they feed the distribution links and touchpoint questions.
+	Touchpoints []string
+	// Stages are the journey stages the study uses, in order: the six
+	// defaults, each of which may be renamed.
+	Stages    []ProjectStage
 	CreatedAt time.Time
 }
 
@@ -83,6 +91,10 @@ type Response struct {
 type ResponseFilter struct {
 	SurveyID int64
 	Status   ResponseStatus // "" for all
+	// The researcher's filters; zero values select everything.
+	Touchpoint string    // exact touchpoint
+	From, To   time.Time // started at From or later, before To
+	Search     string    // case-insensitive substring of any text answer or chosen option
 }
 
 // Store keeps projects, surveys and responses. Implementations are safe for

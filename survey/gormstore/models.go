@@ -126,7 +126,7 @@ func init() {
 			}
 			return nil
 		},
-	})
+	}, migrationQualitative)
 }
 
 func migrate(db *gorm.DB) error {

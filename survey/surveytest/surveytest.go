@@ -39,3 +39,20 @@ func FullAnswers() survey.Answers {
 		"problem":     {Text: "The parcel arrived a week late <script>alert(1)</script>"},
 	}
 }
+
+// TwentyFaJSON is a Persian survey with 20 questions of every type on one
+// page: the page-weight and load-test fixture (docs/performance.md). Load
+// it into a server with `safar import survey survey/surveytest/twenty_fa.json`.
+//
+//go:embed twenty_fa.json
+var TwentyFaJSON []byte
+
+// TwentyFa returns a fresh copy of the 20-question Persian fixture.
+func TwentyFa(tb testing.TB) *survey.Definition {
+	tb.Helper()
+	d, err := survey.ParseDefinition(TwentyFaJSON)
+	if err != nil {
+		tb.Fatalf("fixture twenty_fa.json: %v", err)
+	}
+	return d
+}

@@ -1,0 +1,95 @@
+package analysis
+
+import (
+	"encoding/json"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// synthAnswers makes n short survey answers in English and Persian from
+// templates and fillers, so texts differ the way real answers do.
+func synthAnswers(n int, seed int64) []Text {
+	r := rand.New(rand.NewSource(seed))
+	en := []string{
+		"the %s was %s %s", "%s %s, really %s", "I think the %s is %s and the %s is fine",
+		"love the %s but %s is %s", "my order came and the %s was %s", "no problem with the %s",
+	}
+	fa := []string{
+		"%s خیلی %s بود", "%s %s و %s هم بد بود", "از %s راضی بودم ولی %s %s بود", "%s اصلا %s نبود", "همه چی خوب بود %s %s",
+	}
+	enW := []string{"delivery", "price", "quality", "fabric", "size", "support", "app", "checkout", "color", "staff",
+		"late", "slow", "great", "terrible", "expensive", "thin", "small", "rude", "fine", "broken", "parking", "menu", "queue"}
+	faW := []string{"ارسال", "قیمت", "کیفیت", "طعم", "بسته‌بندی", "پشتیبانی", "دیر", "گران", "عالی", "بد", "خوب", "تازه",
+		"سریع", "شور", "کهنه", "پاره", "سایت", "پرداخت", "کارمند", "صف"}
+	out := make([]Text, n)
+	for i := range out {
+		var tpl string
+		var words []string
+		if r.Intn(2) == 0 {
+			tpl, words = en[r.Intn(len(en))], enW
+		} else {
+			tpl, words = fa[r.Intn(len(fa))], faW
+		}
+		args := make([]any, strings.Count(tpl, "%s"))
+		for j := range args {
+			args[j] = words[r.Intn(len(words))]
+		}
+		out[i] = Text{ID: itoa(i + 1), Text: sprintf(tpl, args...)}
+	}
+	return out
+}
+
+func sprintf(tpl string, args ...any) string {
+	var b strings.Builder
+	i := 0
+	for {
+		j := strings.Index(tpl, "%s")
+		if j < 0 {
+			b.WriteString(tpl)
+			return b.String()
+		}
+		b.WriteString(tpl[:j])
+		b.WriteString(args[i].(string))
+		i++
+		tpl = tpl[j+2:]
+	}
+}
+
+func BenchmarkFindPainPoints(b *testing.B) {
+	in := synthAnswers(10000, 1)
+	FindPainPoints(in[:10], PainPointOptions{}) // load lexicon and tagger outside the timing
+	b.ResetTimer()
+	for b.Loop() {
+		FindPainPoints(in, PainPointOptions{})
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	in := synthAnswers(1000, 2)
+	extract(in[0].Text)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		extract(in[i%len(in)].Text)
+	}
+}
+
+func TestLinearCost(t *testing.T) {
+	// Guard against accidental O(n²): grouping 4x the texts must not cost
+	// far more than 4x. Uses counts, not wall time: the number of groups
+	// stays bounded and every text is visited once.
+	small := FindPainPoints(synthAnswers(500, 3), PainPointOptions{})
+	big := FindPainPoints(synthAnswers(2000, 3), PainPointOptions{})
+	if len(big.PainPoints) > 4*len(small.PainPoints)+20 {
+		t.Errorf("pain points grew from %d to %d", len(small.PainPoints), len(big.PainPoints))
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	in := synthAnswers(3000, 5)
+	a, _ := json.Marshal(FindPainPoints(in, PainPointOptions{}))
+	b, _ := json.Marshal(FindPainPoints(in, PainPointOptions{}))
+	if string(a) != string(b) {
+		t.Error("two runs on the same input differ")
+	}
+}

@@ -1,0 +1,325 @@
+package cluster
+
+import (
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// params are a model's parameters in the coded (standardised) space, laid
+// out for the E-step: logP[(off[v]+level)*k + c] is log P(level | class c)
+// for categorical item v, and numeric item j in class c has mean
+// mean[j*k+c], variance vari[j*k+c].
+type params struct {
+	k    int
+	logW []float64
+	logP []float64
+	mean []float64
+	vari []float64
+	// derived for the E-step
+	lnorm []float64 // -0.5*log(2*pi*var)
+	inv2  []float64 // 1/(2*var)
+}
+
+func newParams(d *Data, k int) *params {
+	nn := len(d.numIdx)
+	return &params{k: k, logW: make([]float64, k), logP: make([]float64, d.nLev*k),
+		mean: make([]float64, nn*k), vari: make([]float64, nn*k),
+		lnorm: make([]float64, nn*k), inv2: make([]float64, nn*k)}
+}
+
+func (p *params) clone() *params {
+	q := *p
+	q.logW = append([]float64(nil), p.logW...)
+	q.logP = append([]float64(nil), p.logP...)
+	q.mean = append([]float64(nil), p.mean...)
+	q.vari = append([]float64(nil), p.vari...)
+	q.lnorm = append([]float64(nil), p.lnorm...)
+	q.inv2 = append([]float64(nil), p.inv2...)
+	return &q
+}
+
+func (p *params) derive() {
+	for i, v := range p.vari {
+		p.lnorm[i] = -0.5 * math.Log(2*math.Pi*v)
+		p.inv2[i] = 1 / (2 * v)
+	}
+}
+
+// randomParams is one random start, as poLCA does it: equal class weights,
+// uniform-random response probabilities per class and item; numeric means
+// at a random respondent's value (or near the centre) with unit variance.
+func randomParams(d *Data, k int, rng *rand.Rand) *params {
+	p := newParams(d, k)
+	for c := range k {
+		p.logW[c] = -math.Log(float64(k))
+	}
+	for v, off := range d.off {
+		L := d.vars[d.catIdx[v]].Levels
+		for c := range k {
+			sum := 0.0
+			for l := range L {
+				x := 0.05 + rng.Float64()
+				p.logP[(off+l)*k+c] = x
+				sum += x
+			}
+			for l := range L {
+				p.logP[(off+l)*k+c] = math.Log(p.logP[(off+l)*k+c] / sum)
+			}
+		}
+	}
+	nn := len(d.numIdx)
+	for c := range k {
+		i := rng.IntN(d.n)
+		for j := range nn {
+			x := d.nums[i*nn+j]
+			if math.IsNaN(x) {
+				x = rng.NormFloat64() * 0.5
+			}
+			p.mean[j*k+c] = x
+			p.vari[j*k+c] = 1
+		}
+	}
+	p.derive()
+	return p
+}
+
+// varFloor keeps a Gaussian class from collapsing onto a single repeated
+// value (survey numbers such as age are heavily tied): variance never goes
+// below 1% of the item's overall variance.
+const varFloor = 0.01
+
+// probFloor keeps log probabilities finite.
+const probFloor = 1e-300
+
+const chunkRows = 2048
+
+// acc holds one chunk's sufficient statistics.
+type acc struct {
+	ll  float64
+	nc  []float64 // per class: sum of posteriors
+	cnt []float64 // per categorical level and class
+	sw  []float64 // per numeric item and class: sum of posteriors where observed
+	sx  []float64
+	sxx []float64
+}
+
+func newAcc(d *Data, k int) *acc {
+	nn := len(d.numIdx)
+	return &acc{nc: make([]float64, k), cnt: make([]float64, d.nLev*k),
+		sw: make([]float64, nn*k), sx: make([]float64, nn*k), sxx: make([]float64, nn*k)}
+}
+
+func (a *acc) reset() {
+	a.ll = 0
+	clear(a.nc)
+	clear(a.cnt)
+	clear(a.sw)
+	clear(a.sx)
+	clear(a.sxx)
+}
+
+// engine runs EM passes over one Data with a fixed k, reusing buffers.
+type engine struct {
+	d       *Data
+	k       int
+	workers int
+	accs    []*acc
+	passes  int
+}
+
+func newEngine(d *Data, k, workers int) *engine {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	nch := (d.n + chunkRows - 1) / chunkRows
+	e := &engine{d: d, k: k, workers: min(workers, nch), accs: make([]*acc, nch)}
+	for i := range e.accs {
+		e.accs[i] = newAcc(d, k)
+	}
+	return e
+}
+
+// estep computes posteriors under p, accumulates sufficient statistics and
+// returns the log-likelihood. If post is non-nil it receives the n*k
+// posterior matrix.
+func (e *engine) estep(p *params, post []float64) float64 {
+	e.passes++
+	nch := len(e.accs)
+	if e.workers <= 1 || nch == 1 {
+		for c := range nch {
+			e.chunk(p, c, post)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range e.workers {
+			wg.Go(func() {
+				for {
+					c := int(next.Add(1) - 1)
+					if c >= nch {
+						return
+					}
+					e.chunk(p, c, post)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	// Merge in chunk order so results do not depend on scheduling.
+	tot := e.accs[0]
+	for _, a := range e.accs[1:] {
+		tot.ll += a.ll
+		addTo(tot.nc, a.nc)
+		addTo(tot.cnt, a.cnt)
+		addTo(tot.sw, a.sw)
+		addTo(tot.sx, a.sx)
+		addTo(tot.sxx, a.sxx)
+	}
+	return tot.ll
+}
+
+func addTo(dst, src []float64) {
+	for i, v := range src {
+		dst[i] += v
+	}
+}
+
+func (e *engine) chunk(p *params, ch int, post []float64) {
+	d, k := e.d, e.k
+	a := e.accs[ch]
+	a.reset()
+	lo, hi := ch*chunkRows, min((ch+1)*chunkRows, d.n)
+	nc, nn := len(d.catIdx), len(d.numIdx)
+	lp := make([]float64, k)
+	pr := make([]float64, k)
+	off := d.off
+	for i := lo; i < hi; i++ {
+		copy(lp, p.logW)
+		codes := d.codes[i*nc : (i+1)*nc]
+		for v, code := range codes {
+			if code == missingCode {
+				continue
+			}
+			base := (off[v] + int(code)) * k
+			t := p.logP[base : base+k]
+			t = t[:len(lp)]
+			for c := range lp {
+				lp[c] += t[c]
+			}
+		}
+		nums := d.nums[i*nn : (i+1)*nn]
+		for j, x := range nums {
+			if x != x { // NaN: missing
+				continue
+			}
+			b := j * k
+			mu, ln, iv := p.mean[b:b+k], p.lnorm[b:b+k], p.inv2[b:b+k]
+			mu, ln, iv = mu[:len(lp)], ln[:len(lp)], iv[:len(lp)]
+			for c := range lp {
+				dd := x - mu[c]
+				lp[c] += ln[c] - dd*dd*iv[c]
+			}
+		}
+		m := lp[0]
+		for _, v := range lp[1:] {
+			m = max(m, v)
+		}
+		s := 0.0
+		for c, v := range lp {
+			pr[c] = math.Exp(v - m)
+			s += pr[c]
+		}
+		a.ll += m + math.Log(s)
+		inv := 1 / s
+		for c := range pr {
+			pr[c] *= inv
+			a.nc[c] += pr[c]
+		}
+		if post != nil {
+			copy(post[i*k:(i+1)*k], pr)
+		}
+		for v, code := range codes {
+			if code == missingCode {
+				continue
+			}
+			base := (off[v] + int(code)) * k
+			t := a.cnt[base : base+k]
+			t = t[:len(pr)]
+			for c := range pr {
+				t[c] += pr[c]
+			}
+		}
+		for j, x := range nums {
+			if x != x {
+				continue
+			}
+			b := j * k
+			sw, sx, sxx := a.sw[b:b+k], a.sx[b:b+k], a.sxx[b:b+k]
+			sw, sx, sxx = sw[:len(pr)], sx[:len(pr)], sxx[:len(pr)]
+			for c := range pr {
+				w := pr[c]
+				sw[c] += w
+				sx[c] += w * x
+				sxx[c] += w * x * x
+			}
+		}
+	}
+}
+
+// mstep sets p from the statistics of the last estep.
+func (e *engine) mstep(p *params) {
+	d, k := e.d, e.k
+	a := e.accs[0]
+	n := float64(d.n)
+	for c := range k {
+		p.logW[c] = math.Log(max(a.nc[c]/n, probFloor))
+	}
+	for v, off := range d.off {
+		L := d.vars[d.catIdx[v]].Levels
+		for c := range k {
+			den := 0.0
+			for l := range L {
+				den += a.cnt[(off+l)*k+c]
+			}
+			for l := range L {
+				q := 1 / float64(L)
+				if den > 0 {
+					q = a.cnt[(off+l)*k+c] / den
+				}
+				p.logP[(off+l)*k+c] = math.Log(max(q, probFloor))
+			}
+		}
+	}
+	for i := range p.mean {
+		if a.sw[i] > 1e-12 {
+			mu := a.sx[i] / a.sw[i]
+			p.mean[i] = mu
+			p.vari[i] = max(a.sxx[i]/a.sw[i]-mu*mu, varFloor)
+		}
+	}
+	p.derive()
+}
+
+// run iterates EM from p until the log-likelihood gains less than
+// tol*|LL| in a pass or maxIter passes are done; it returns the final
+// log-likelihood (of the returned p) and the number of passes.
+func (e *engine) run(p *params, maxIter int, tol float64) (float64, int) {
+	prev := math.Inf(-1)
+	ll := prev
+	it := 0
+	for it < maxIter {
+		ll = e.estep(p, nil)
+		it++
+		if ll-prev < tol*math.Abs(ll) {
+			return ll, it
+		}
+		e.mstep(p)
+		prev = ll
+	}
+	// Return the likelihood of the parameters actually held.
+	ll = e.estep(p, nil)
+	return ll, it + 1
+}

@@ -1,0 +1,272 @@
+package analysis
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// A token is one word of a normalised text.
+type token struct {
+	text  string // normalised surface form, lower-cased for Latin script
+	key   string // matching form: English stem, Persian word without ZWNJ
+	fa    bool   // Arabic script
+	punct byte   // non-zero for a clause-ending punctuation mark
+	off   int    // byte offsets of the token in the normalised text
+	end   int
+}
+
+// Tokenize splits normalised text into words for either script. Persian
+// words keep their internal ZWNJ (می‌خواهم is one token); an apostrophe
+// inside a Latin word is kept so that "didn't" stays whole. Punctuation
+// that ends a clause is kept as a token with punct set.
+func tokenize(text string) []token {
+	var toks []token
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			t := makeToken(text[start:end])
+			t.off, t.end = start, start+len(strings.TrimRight(text[start:end], "'’-"))
+			toks = append(toks, t)
+			start = -1
+		}
+	}
+	for i, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == zwnj:
+			if start < 0 {
+				start = i
+			}
+		case (r == '\'' || r == '’' || r == '-') && start >= 0:
+			// inside a word: keep; a trailing one is trimmed in makeToken
+		default:
+			flush(i)
+			switch r {
+			case '.', '!', '?', ';', ',', ':', '\n', '(', ')', '"':
+				toks = append(toks, token{text: string(r), punct: byte(r), off: i, end: i + 1})
+			}
+		}
+	}
+	flush(len(text))
+	return toks
+}
+
+func makeToken(w string) token {
+	w = strings.TrimRight(w, "'’-")
+	fa := false
+	for _, r := range w {
+		fa = isArabicScript(r)
+		break
+	}
+	if fa {
+		return token{text: w, key: strings.ReplaceAll(w, string(zwnj), ""), fa: true}
+	}
+	lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	return token{text: lw, key: stemEn(lw)}
+}
+
+// irregular maps common irregular English forms to their lemma.
+var irregular = map[string]string{
+	"ran": "run", "broke": "break", "broken": "break", "torn": "tear", "tore": "tear", "came": "come",
+	"went": "go", "bought": "buy", "sent": "send", "paid": "pay", "was": "be", "were": "be", "is": "be",
+	"are": "be", "been": "be", "worn": "wear", "wore": "wear", "fell": "fall", "felt": "feel", "made": "make",
+	"took": "take", "got": "get", "thought": "think", "won't": "wont", "can't": "cant", "didn't": "didnt",
+	"doesn't": "doesnt", "don't": "dont", "isn't": "isnt", "wasn't": "wasnt", "aren't": "isnt",
+	"weren't": "wasnt", "couldn't": "didnt", "wouldn't": "didnt", "shouldn't": "didnt", "haven't": "didnt",
+	"hasn't": "didnt", "hadn't": "didnt", "lost": "lose", "better": "good", "worse": "bad", "bigger": "big",
+	"smaller": "small", "larger": "large", "children": "child", "women": "woman", "men": "man",
+	"colors": "color", "colour": "color", "colours": "color", "flavour": "flavor",
+}
+
+// stemEn is a small, predictable English stemmer: irregular forms, then
+// plural, -ing and -ed endings, then a final silent e, so that "arrive",
+// "arrived" and "arriving" share "arriv". Lexicon entries go through the
+// same function, so matching is consistent; labels use surface forms.
+func stemEn(w string) string {
+	if l, ok := irregular[w]; ok {
+		return l
+	}
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "'")
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		w = w[:n-3] + "y"
+	case n > 4 && strings.HasSuffix(w, "sses"):
+		w = w[:n-2]
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		w = undouble(w[:n-3])
+	case n > 4 && strings.HasSuffix(w, "ied"):
+		w = w[:n-3] + "y"
+	case n > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed"):
+		w = undouble(w[:n-2])
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:n-1]
+		if strings.HasSuffix(w, "xe") || strings.HasSuffix(w, "che") || strings.HasSuffix(w, "she") {
+			w = w[:len(w)-1]
+		}
+	}
+	if len(w) > 3 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func undouble(w string) string {
+	n := len(w)
+	if n >= 3 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouls", rune(w[n-1])) {
+		return w[:n-1]
+	}
+	return w
+}
+
+// faSuffixes are stripped, one at a time, when looking a Persian word up in
+// the lexicon: plural, possessive, ezafe/indefinite, object marker and
+// comparative endings as customers write them.
+// A bare "ه" or "م" is not stripped: "پسته" (pistachio) is not "پست" (post).
+var faSuffixes = []string{"هایش", "هاش", "هایی", "های", "ها", "شون", "اش", "ترین", "تر", "ش", "ای", "یی", "ی", "رو", "و"}
+
+// faStems returns the lookup candidates for a Persian key, longest first.
+func faStems(key string) []string {
+	c := []string{key}
+	for _, s := range faSuffixes {
+		if strings.HasSuffix(key, s) && len([]rune(key))-len([]rune(s)) >= 2 {
+			c = append(c, key[:len(key)-len(s)])
+		}
+	}
+	return c
+}
+
+// lexEntry is what the lexicon knows about one key.
+type lexEntry struct {
+	concept int  // 1-based index into concepts; 0 for none
+	weak    bool // the concept term is weak (see concept)
+	kinds   int  // cue bit set
+}
+
+type lexicon struct {
+	en, fa     map[string]lexEntry
+	faNegVerbs map[string]bool
+}
+
+var (
+	lexOnce sync.Once
+	lex     *lexicon
+)
+
+func getLexicon() *lexicon {
+	lexOnce.Do(func() { lex = buildLexicon() })
+	return lex
+}
+
+func enKey(term string) string {
+	parts := strings.Fields(strings.ReplaceAll(term, "_", " "))
+	for i, p := range parts {
+		parts[i] = stemEn(strings.ToLower(p))
+	}
+	return strings.Join(parts, " ")
+}
+
+func faKey(term string) string {
+	term = NormalizePersian(strings.ReplaceAll(term, "_", " "))
+	return strings.NewReplacer(" ", "", string(zwnj), "").Replace(term)
+}
+
+func buildLexicon() *lexicon {
+	l := &lexicon{en: map[string]lexEntry{}, fa: map[string]lexEntry{}, faNegVerbs: map[string]bool{}}
+	for i, c := range concepts {
+		for _, t := range strings.Fields(c.enTerms) {
+			weak := strings.HasPrefix(t, "~")
+			k := enKey(strings.TrimPrefix(t, "~"))
+			e := l.en[k]
+			if e.concept == 0 {
+				e.concept, e.weak = i+1, weak
+			}
+			l.en[k] = e
+		}
+		for _, t := range strings.Fields(c.faTerms) {
+			weak := strings.HasPrefix(t, "~")
+			k := faKey(strings.TrimPrefix(t, "~"))
+			e := l.fa[k]
+			if e.concept == 0 {
+				e.concept, e.weak = i+1, weak
+			}
+			l.fa[k] = e
+		}
+	}
+	for kind, words := range enCues {
+		for _, t := range strings.Fields(words) {
+			k := enKey(t)
+			e := l.en[k]
+			e.kinds |= kind
+			l.en[k] = e
+		}
+	}
+	for kind, words := range faCues {
+		for _, t := range strings.Fields(words) {
+			k := faKey(t)
+			e := l.fa[k]
+			e.kinds |= kind
+			l.fa[k] = e
+		}
+	}
+	// Words that must not be read through a stripped suffix: "کمی" (a
+	// little) is not "کم" (too little).
+	for _, w := range strings.Fields("کمی یکمی") {
+		if _, ok := l.fa[faKey(w)]; !ok {
+			l.fa[faKey(w)] = lexEntry{}
+		}
+	}
+	for _, v := range faVerbs {
+		l.faNegVerbs["ن"+faKey(v)] = true
+	}
+	return l
+}
+
+// lookup finds the lexicon entry for tokens[i], trying the two-word form
+// first. It returns the entry and how many tokens it spans (0: no entry).
+func (l *lexicon) lookup(toks []token, i int) (lexEntry, int) {
+	t := toks[i]
+	if t.punct != 0 {
+		return lexEntry{}, 0
+	}
+	if i+1 < len(toks) && toks[i+1].punct == 0 && toks[i+1].fa == t.fa {
+		if t.fa {
+			for _, k := range faStems(t.key + toks[i+1].key) {
+				if len(k) <= len(t.key) {
+					break // the second word would be only a suffix: "طعمو"
+				}
+				if e, ok := l.fa[k]; ok {
+					return e, 2
+				}
+			}
+		} else if e, ok := l.en[t.key+" "+toks[i+1].key]; ok {
+			return e, 2
+		}
+	}
+	if t.fa {
+		if strings.HasPrefix(t.key, "نمی") && len(t.key) > len("نمی")+2 {
+			e := l.fa[t.key]
+			if e.kinds&cueNeg == 0 {
+				e.kinds |= cueNegator
+			}
+			return e, 1
+		}
+		if l.faNegVerbs[t.key] {
+			return lexEntry{kinds: cueNegator}, 1
+		}
+		for _, k := range faStems(t.key) {
+			if e, ok := l.fa[k]; ok {
+				return e, 1
+			}
+		}
+		return lexEntry{}, 0
+	}
+	if e, ok := l.en[t.key]; ok {
+		return e, 1
+	}
+	if strings.HasSuffix(t.text, "n't") {
+		return lexEntry{kinds: cueNegator}, 1
+	}
+	return lexEntry{}, 0
+}

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/transcript"
+)
+
+func init() {
+	register(command{name: "import transcript", summary: "import transcripts (.txt .vtt .srt .docx) into a project", run: runImportTranscript})
+}
+
+func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("import transcript", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dsn := dbFlag(fs, env)
+	project := fs.String("project", "", "project to import into (created if missing; required)")
+	redact := fs.Bool("redact", false, "replace e-mail addresses, phone numbers, card and ID numbers with tags")
+	moderator := fs.String("moderator", "", "speaker name to mark as moderator (default: the suggested one)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "usage: safar import transcript --project NAME [--redact] FILE...")
+		fs.PrintDefaults()
+	}
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if *project == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("give --project NAME and at least one file")
+	}
+	// Parse every file before storing any, so one bad file leaves the
+	// project untouched.
+	var parsed []*survey.Transcript
+	for _, path := range fs.Args() {
+		info, err := os.Stat(path)
+		if err != nil {
+			return err
+		}
+		if info.Size() > transcript.MaxSize {
+			return fmt.Errorf("%s: file too large: %.1f MiB; the limit is %d MiB", path, float64(info.Size())/(1<<20), transcript.MaxSize>>20)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		t, err := transcript.Parse(filepath.Base(path), data, transcript.Options{Redact: *redact})
+		if err != nil {
+			return err
+		}
+		parsed = append(parsed, toSurveyTranscript(filepath.Base(path), t, *moderator))
+	}
+	store, err := openStore(ctx, *dsn, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	p, err := store.EnsureProject(ctx, *project, "")
+	if err != nil {
+		return err
+	}
+	for _, t := range parsed {
+		t.ProjectID = p.ID
+		if err := store.CreateTranscript(ctx, t); err != nil {
+			return err
+		}
+		mod := "none marked"
+		for _, sp := range t.Speakers {
+			if sp.Moderator {
+				mod = sp.Name
+			}
+		}
+		fmt.Fprintf(env.stdout, "%s: %d utterances, %d speakers (moderator: %s), %s %s", t.Title, len(t.Utterances), len(t.Speakers), mod, t.Format, t.Encoding)
+		if *redact {
+			fmt.Fprintf(env.stdout, ", %d items redacted", t.Redactions)
+		}
+		fmt.Fprintln(env.stdout)
+	}
+	return nil
+}
+
+// toSurveyTranscript converts a parsed file to the stored form, marking the
+// moderator: the given name, or a speaker named like one (Moderator,
+// Interviewer, مصاحبه‌گر...). A guess from who asks most questions is only
+// printed: marking the wrong person would silence a customer.
+func toSurveyTranscript(title string, t *transcript.Transcript, moderator string) *survey.Transcript {
+	if moderator == "" && t.ModeratorReason == "name" {
+		moderator = t.SuggestedModerator
+	}
+	out := &survey.Transcript{
+		Kind: survey.KindTranscript, Title: title, Format: string(t.Format), Encoding: string(t.Encoding),
+		Redactions: t.Redactions.Total(),
+	}
+	for _, name := range t.Speakers {
+		out.Speakers = append(out.Speakers, survey.Speaker{Name: name, Moderator: name == moderator})
+	}
+	for _, u := range t.Utterances {
+		su := survey.Utterance{Order: u.Order, Speaker: u.Speaker, Text: u.Text}
+		if u.HasStart {
+			d := u.Start
+			su.Start = &d
+		}
+		out.Utterances = append(out.Utterances, su)
+	}
+	return out
+}

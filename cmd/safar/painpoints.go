@@ -1,0 +1,262 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+
+	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/internal/csvtable"
+)
+
+func init() {
+	register(command{
+		name:    "painpoints",
+		summary: "rank recurring pain points in a CSV's free-text column (Persian and English)",
+		run:     runPainpoints,
+	})
+}
+
+func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("painpoints", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	textCol := fs.String("text", "", "column holding the free text (required)")
+	idCol := fs.String("id", "", "column identifying each row in members (default: 1-based row number)")
+	personCol := fs.String("person", "", "column identifying the respondent, so a person who repeats counts once (default: one person per row)")
+	segCol := fs.String("segment", "", "column to break pain points down by (touchpoint, stage, persona...)")
+	lang := fs.String("lang", "auto", "language of the text: auto, en or fa")
+	top := fs.Int("top", 0, "show only the first N pain points (0: all; table default 15)")
+	minPeople := fs.Int("min", 2, "least number of people a pain point needs")
+	format := fs.String("format", "table", "output format: table or json")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--format table|json]")
+		fs.PrintDefaults()
+	}
+	// Flags may come before or after the file name.
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case len(files) != 1:
+		fs.Usage()
+		return errors.New("want exactly one CSV file")
+	case *textCol == "":
+		return errors.New("missing --text COL: the column holding the free text")
+	case *lang != "auto" && *lang != "en" && *lang != "fa":
+		return fmt.Errorf("--lang %q: want auto, en or fa", *lang)
+	case *format != "table" && *format != "json":
+		return fmt.Errorf("--format %q: want table or json", *format)
+	case *top < 0:
+		return fmt.Errorf("--top %d: want 0 or more", *top)
+	}
+
+	tb, err := csvtable.ReadFile(files[0])
+	if err != nil {
+		return err
+	}
+	col := func(flagName, name string) (int, error) {
+		if name == "" {
+			return -1, nil
+		}
+		i, err := tb.Col(name)
+		if err != nil {
+			return -1, fmt.Errorf("--%s: %w", flagName, err)
+		}
+		return i, nil
+	}
+	ti, err := col("text", *textCol)
+	if err != nil {
+		return err
+	}
+	ii, err := col("id", *idCol)
+	if err != nil {
+		return err
+	}
+	pi, err := col("person", *personCol)
+	if err != nil {
+		return err
+	}
+	si, err := col("segment", *segCol)
+	if err != nil {
+		return err
+	}
+
+	texts := make([]analysis.Text, 0, len(tb.Rows))
+	// Rows with the same segment value share one (read-only) map: on
+	// 100,000 rows this saves tens of megabytes.
+	segMaps := map[string]map[string]string{}
+	for r := range tb.Rows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		body := strings.TrimSpace(tb.Value(r, ti))
+		if body == "" {
+			continue
+		}
+		t := analysis.Text{ID: strconv.Itoa(r + 1), Text: body}
+		if *lang != "auto" {
+			t.Lang = *lang
+		}
+		if ii >= 0 {
+			t.ID = tb.Value(r, ii)
+		}
+		if pi >= 0 {
+			t.Person = tb.Value(r, pi)
+		}
+		if si >= 0 {
+			v := tb.Value(r, si)
+			m, ok := segMaps[v]
+			if !ok {
+				m = map[string]string{*segCol: v}
+				segMaps[v] = m
+			}
+			t.Segments = m
+		}
+		texts = append(texts, t)
+	}
+	opt := analysis.PainPointOptions{SegmentKey: *segCol, Top: *top, MinPeople: *minPeople}
+	if *format == "table" && *top == 0 {
+		opt.Top = 15
+	}
+	res := analysis.FindPainPoints(texts, opt)
+	if *lang != "auto" {
+		res.Language = *lang
+	}
+	if *format == "json" {
+		for i := range res.PainPoints {
+			res.PainPoints[i].Breakdown = nil // the CLI reports one segment column
+		}
+		enc := json.NewEncoder(env.stdout)
+		enc.SetEscapeHTML(false)
+		return enc.Encode(res)
+	}
+	return writePainpointTable(env.stdout, res, *segCol)
+}
+
+// writePainpointTable prints a terminal table. Columns are aligned by display
+// width (Persian letters are one cell, marks and ZWNJ none); bidi order is
+// left to the terminal.
+func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol string) error {
+	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points\n\n", res.Documents, res.People, res.Language, len(res.PainPoints))
+	if len(res.PainPoints) == 0 {
+		_, err := fmt.Fprintln(w, "No recurring pain points found.")
+		return err
+	}
+	labelW := len("PAIN POINT")
+	for _, p := range res.PainPoints {
+		labelW = max(labelW, displayWidth(p.Label))
+	}
+	labelW = min(labelW, 48)
+	fmt.Fprintf(w, "%4s  %-8s  %6s  %6s  %-8s  %s  %s\n", "RANK", "PRIORITY", "PEOPLE", "SHARE", "SEVERITY", padRight("PAIN POINT", labelW), "TERMS")
+	for _, p := range res.PainPoints {
+		fmt.Fprintf(w, "%4d  %8.4f  %6d  %5.1f%%  %8.2f  %s  %s\n", p.Rank, p.Priority, p.Documents, 100*p.Share, p.Severity,
+			padRight(clip(clean(p.Label), labelW), labelW), clean(strings.Join(p.Terms, ", ")))
+		if segCol != "" && len(p.Segments) > 0 {
+			fmt.Fprintf(w, "      %s: %s\n", clean(segCol), clean(formatSegments(p.Segments)))
+		}
+		for _, ex := range p.Examples[:min(2, len(p.Examples))] {
+			fmt.Fprintf(w, "      “%s”\n", clip(clean(ex), 110))
+		}
+	}
+	return nil
+}
+
+// formatSegments lists segment counts, largest first.
+func formatSegments(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortByCount(keys, m)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys[:min(6, len(keys))] {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	if len(keys) > 6 {
+		parts = append(parts, fmt.Sprintf("+%d more", len(keys)-6))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func sortByCount(keys []string, m map[string]int) {
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0; j-- {
+			a, b := keys[j-1], keys[j]
+			if m[a] > m[b] || (m[a] == m[b] && a <= b) {
+				break
+			}
+			keys[j-1], keys[j] = b, a
+		}
+	}
+}
+
+// clean makes respondent text safe for a terminal: control characters
+// (escape sequences) and bidi overrides are dropped, white space collapsed.
+func clean(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r), r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// displayWidth is the number of terminal cells s occupies.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r), unicode.Is(unicode.Me, r), unicode.Is(unicode.Cf, r):
+		case width.LookupRune(r).Kind() == width.EastAsianWide, width.LookupRune(r).Kind() == width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func padRight(s string, w int) string {
+	if d := w - displayWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
+// clip shortens s to at most w display cells, marking the cut with "…".
+func clip(s string, w int) string {
+	if displayWidth(s) <= w {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		rw := displayWidth(string(r))
+		if n+rw > w-1 {
+			break
+		}
+		b.WriteRune(r)
+		n += rw
+	}
+	return b.String() + "…"
+}

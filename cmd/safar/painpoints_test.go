@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const painCSV = `id,channel,answer
+r1,web,"Delivery was late, very late!"
+r2,app,late delivery again
+r3,web,It arrived a week late.
+r4,app,Great service, love it
+r5,web,ارسال خیلی دیر بود
+r6,app,دیر رسید
+r7,web,"The price is too expensive \x1b[31m"
+r8,app,Way too expensive for what it is
+r9,web,
+`
+
+func runCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	env := &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	code := run(context.Background(), env, args)
+	return out.String(), errb.String(), code
+}
+
+func writeCSV(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "answers.csv")
+	if err := os.WriteFile(p, []byte(strings.ReplaceAll(body, `\x1b`, "\x1b")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestPainpointsJSON(t *testing.T) {
+	p := writeCSV(t, painCSV)
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "answer", "--id", "id", "--segment", "channel", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var res struct {
+		Language   string `json:"language"`
+		Documents  int    `json:"documents"`
+		PainPoints []struct {
+			Rank      int            `json:"rank"`
+			Key       string         `json:"key"`
+			Label     string         `json:"label"`
+			Terms     []string       `json:"terms"`
+			Documents int            `json:"documents"`
+			Share     float64        `json:"share"`
+			Severity  float64        `json:"severity"`
+			Priority  float64        `json:"priority"`
+			Segments  map[string]int `json:"segments"`
+			Examples  []string       `json:"examples"`
+			Members   []string       `json:"members"`
+		} `json:"pain_points"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	if res.Documents != 8 {
+		t.Errorf("documents = %d, want 8 (the empty row is skipped)", res.Documents)
+	}
+	if len(res.PainPoints) != 2 {
+		t.Fatalf("got %d pain points, want delivery and price:\n%s", len(res.PainPoints), out)
+	}
+	d := res.PainPoints[0]
+	if d.Key != "delivery" || d.Rank != 1 || d.Documents != 5 {
+		t.Errorf("first = %+v, want delivery voiced by 5", d)
+	}
+	if got, want := strings.Join(d.Members, ","), "r1,r2,r3,r5,r6"; got != want {
+		t.Errorf("members = %s, want %s", got, want)
+	}
+	if d.Segments["web"] != 3 || d.Segments["app"] != 2 {
+		t.Errorf("segments = %v, want web 3, app 2", d.Segments)
+	}
+	for _, k := range []string{`"rank"`, `"label"`, `"terms"`, `"share"`, `"severity"`, `"priority"`, `"examples"`, `"members"`} {
+		if !strings.Contains(out, k) {
+			t.Errorf("JSON lacks %s", k)
+		}
+	}
+}
+
+func TestPainpointsTable(t *testing.T) {
+	p := writeCSV(t, painCSV)
+	out, errs, code := runCLI(t, "painpoints", "--text", "answer", p)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	if !strings.Contains(out, "Delivery / shipping") || !strings.Contains(out, "PAIN POINT") {
+		t.Errorf("table lacks the delivery row:\n%s", out)
+	}
+	if strings.Contains(out, "\x1b") {
+		t.Errorf("table passes a terminal escape through:\n%q", out)
+	}
+}
+
+func TestPainpointsErrors(t *testing.T) {
+	p := writeCSV(t, painCSV)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no text flag", []string{"painpoints", p}, "--text"},
+		{"unknown column", []string{"painpoints", p, "--text", "comment"}, `"answer"`},
+		{"bad format", []string{"painpoints", p, "--text", "answer", "--format", "xml"}, "--format"},
+		{"no file", []string{"painpoints", "--text", "answer"}, "one CSV file"},
+		{"missing file", []string{"painpoints", filepath.Join(t.TempDir(), "nope.csv"), "--text", "answer"}, "nope.csv"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs, code := runCLI(t, tc.args...)
+			if code == 0 || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr %q; want failure mentioning %s", code, errs, tc.want)
+			}
+		})
+	}
+	if _, _, code := runCLI(t, "painpoints", "-h"); code != 0 {
+		t.Errorf("-h exit %d, want 0", code)
+	}
+}
+
+func TestDisplayWidth(t *testing.T) {
+	for s, want := range map[string]int{"abc": 3, "می‌خواهم": 7, "ارسال": 5, "日本": 4, "e\u0301": 1} {
+		if got := displayWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
