@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore"
+)
+
+func init() {
+	register(command{name: "analyze", summary: "analyse a survey or project: personas, pain points, touchpoints, journey map", run: runAnalyze})
+}
+
+func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dsn := dbFlag(fs, env)
+	slug := fs.String("survey", "", "survey slug")
+	project := fs.String("project", "", "project name (all its surveys and transcripts)")
+	format := fs.String("format", "table", "table or json")
+	k := fs.Int("k", 0, "number of personas (0: automatic, 2-8)")
+	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	if (*slug == "") == (*project == "") {
+		return errors.New("give exactly one of --survey SLUG or --project NAME")
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("--format must be table or json, not %q", *format)
+	}
+	store, err := openStore(ctx, *dsn, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	in, err := loadStudy(ctx, store, *slug, *project)
+	if err != nil {
+		return err
+	}
+	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed})
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	printStudy(env.stdout, res)
+	return nil
+}
+
+// loadStudy reads a survey, or a project's surveys and transcripts, from
+// the store into plain values.
+func loadStudy(ctx context.Context, store *gormstore.Store, slug, project string) (study.Input, error) {
+	var in study.Input
+	var surveys []*survey.Survey
+	if slug != "" {
+		sv, err := store.SurveyBySlug(ctx, slug)
+		if err != nil {
+			return in, err
+		}
+		surveys = []*survey.Survey{sv}
+		in.Name, in.Title = sv.Slug, sv.Definition.Title
+	} else {
+		p, err := store.ProjectByName(ctx, project)
+		if err != nil {
+			return in, err
+		}
+		if surveys, err = store.Surveys(ctx, p.ID); err != nil {
+			return in, err
+		}
+		in.Name, in.Title = p.Name, p.Title
+		ts, err := store.Transcripts(ctx, p.ID)
+		if err != nil {
+			return in, err
+		}
+		for _, t := range ts {
+			full, err := store.Transcript(ctx, t.ID)
+			if err != nil {
+				return in, err
+			}
+			in.Transcripts = append(in.Transcripts, full)
+		}
+		if in.Participants, err = store.Participants(ctx, p.ID); err != nil {
+			return in, err
+		}
+	}
+	for _, sv := range surveys {
+		sd := study.SurveyData{Slug: sv.Slug, Definition: sv.Definition}
+		err := store.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
+			sd.Responses = append(sd.Responses, r)
+			return nil
+		})
+		if err != nil {
+			return in, err
+		}
+		in.Surveys = append(in.Surveys, sd)
+	}
+	return in, nil
+}
+
+func printStudy(w io.Writer, r *study.Result) {
+	fmt.Fprintf(w, "%s (%s): %d complete responses, %d partial, %d transcripts, %d interviews\n",
+		r.Study.Title, r.Study.Name, r.Study.Responses, r.Study.Partial, r.Study.Transcripts, r.Study.Interviews)
+	if m := r.Metrics.NPS; m != nil {
+		fmt.Fprintf(w, "NPS %.0f [%.0f, %.0f] (n=%d)", m.Value, m.Low, m.High, m.N)
+	}
+	if m := r.Metrics.CSAT; m != nil {
+		fmt.Fprintf(w, "   CSAT %.0f%% [%.0f, %.0f] (n=%d)", 100*m.Value, 100*m.Low, 100*m.High, m.N)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "\nPersonas:")
+	if r.Personas == nil {
+		fmt.Fprintf(w, "  none: %s\n", r.PersonaNote)
+	} else {
+		fmt.Fprintf(w, "  k=%d, %s\n", r.Personas.K, r.Personas.Quality.Verdict)
+		for _, p := range r.Personas.Personas {
+			fmt.Fprintf(tw, "  %d\t%s\t%d\t%.0f%%\n", p.ID, p.Name, p.Size, 100*p.Share)
+		}
+		tw.Flush()
+	}
+	fmt.Fprintln(w, "\nPain points (rank, people, share, severity, stage):")
+	stage := map[string]string{}
+	for _, s := range r.Stages {
+		stage[s.Key] = s.Stage
+	}
+	for _, p := range r.PainPoints.PainPoints {
+		if p.Rank > 10 {
+			break
+		}
+		fmt.Fprintf(tw, "  %d\t%s\t%d\t%.0f%%\t%.2f\t%s\n", p.Rank, p.Label, p.Documents, 100*p.Share, p.Severity, stage[p.Key])
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nJourney (everyone): stage, emotion 0-100 (answers), touchpoints, top pain point")
+	if len(r.Journeys) > 0 {
+		for _, s := range r.Journeys[0].Stages {
+			emo := "-"
+			if s.Emotion != nil {
+				emo = fmt.Sprintf("%.0f (%d)", *s.Emotion, s.EmotionN)
+			}
+			top := ""
+			if len(s.PainPoints) > 0 {
+				top = s.PainPoints[0].Label
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.Stage, emo, strings.Join(s.Touchpoints, ", "), top)
+		}
+		tw.Flush()
+	}
+}

@@ -1,0 +1,378 @@
+package personas
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/safarhq/safar/analysis/cluster"
+)
+
+// codec maps one item's answers to the model's coding.
+type codec struct {
+	item   int // index into Input.Items
+	kind   cluster.Kind
+	levels []string       // categorical/ordinal/binary levels, in code order
+	index  map[string]int // level -> code
+	log    bool           // numeric: modelled as log(1+x) (skewed, non-negative)
+}
+
+// Build segments the respondents and returns persona cards.
+func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
+	if len(in.Respondents) < 2 {
+		return nil, fmt.Errorf("personas: need at least 2 respondents, have %d", len(in.Respondents))
+	}
+	for i, r := range in.Respondents {
+		if len(r.Values) != len(in.Items) {
+			return nil, fmt.Errorf("personas: respondent %d (%s) has %d values for %d items", i+1, r.ID, len(r.Values), len(in.Items))
+		}
+	}
+	sel, err := selectItems(in.Items, opt)
+	if err != nil {
+		return nil, err
+	}
+	cols := make([]cluster.Column, 0, len(sel))
+	codecs := make([]codec, 0, len(sel))
+	for _, j := range sel {
+		col, c, err := encode(in.Items[j], j, in.Respondents)
+		if err != nil {
+			return nil, err
+		}
+		cols = append(cols, col)
+		codecs = append(codecs, c)
+	}
+	data, err := cluster.NewData(cols)
+	if err != nil {
+		return nil, fmt.Errorf("personas: %w", err)
+	}
+	copt := opt.Cluster
+	copt.Seed = opt.Seed
+	copt.KMin, copt.KMax = opt.KMin, opt.KMax
+	var fit *cluster.Result
+	if opt.K > 0 {
+		fit, err = cluster.Fit(ctx, data, opt.K, copt)
+	} else {
+		fit, err = cluster.Auto(ctx, data, copt)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("personas: %w", err)
+	}
+	res := &Result{K: fit.K, Language: lang(in.Language), fit: fit, items: in.Items, codec: codecs}
+	res.Method = "latent class analysis (EM; categorical and ordinal items multinomial, numbers Gaussian, missing answers skipped)"
+	q := Quality{N: fit.N, LogLik: fit.LogLik, BIC: fit.BIC, AIC: fit.AIC, Entropy: fit.Entropy,
+		Params: fit.Params, Candidates: fit.Candidates}
+	for _, j := range sel {
+		q.Items = append(q.Items, in.Items[j].Name)
+	}
+	if opt.K > 0 {
+		q.KSelected = fmt.Sprintf("fixed k=%d", opt.K)
+	} else {
+		q.KSelected = fit.Criterion
+	}
+	if b := opt.Bootstrap; b >= 0 && fit.K > 1 {
+		if b == 0 {
+			b = 10
+		}
+		st, err := cluster.Stability(ctx, data, fit, b, 0, copt)
+		if err != nil {
+			return nil, fmt.Errorf("personas: stability: %w", err)
+		}
+		q.Stability = &st
+	}
+	q.Verdict = verdict(q, fit.K)
+	res.Quality = q
+	res.cards(in)
+	return res, nil
+}
+
+func lang(l string) string {
+	if strings.HasPrefix(strings.ToLower(l), "fa") {
+		return "fa"
+	}
+	return "en"
+}
+
+func verdict(q Quality, k int) string {
+	if q.Stability == nil {
+		return fmt.Sprintf("entropy R2 %.2f; stability not measured", q.Entropy)
+	}
+	a := q.Stability.MeanARI
+	switch {
+	case a >= 0.8:
+		return fmt.Sprintf("stable: resampled fits agree (mean ARI %.2f); entropy R2 %.2f", a, q.Entropy)
+	case a >= 0.5:
+		return fmt.Sprintf("moderately stable (mean ARI %.2f): treat the smaller personas with care; entropy R2 %.2f", a, q.Entropy)
+	default:
+		return fmt.Sprintf("unstable (mean ARI %.2f): the data do not support %d distinct personas; entropy R2 %.2f", a, k, q.Entropy)
+	}
+}
+
+// selectItems picks the items that take part: by role (DefaultRoles when
+// opt.Roles is empty; an empty Role counts as taking part), plus Include,
+// minus Exclude. Open items never take part.
+func selectItems(items []Item, opt Options) ([]int, error) {
+	roles := opt.Roles
+	if len(roles) == 0 {
+		roles = DefaultRoles
+	}
+	names := map[string]int{}
+	for j, it := range items {
+		if it.Name == "" {
+			return nil, fmt.Errorf("personas: item %d has no name", j+1)
+		}
+		if _, dup := names[it.Name]; dup {
+			return nil, fmt.Errorf("personas: item name %q repeated", it.Name)
+		}
+		names[it.Name] = j
+		switch it.Kind {
+		case Categorical, Ordinal, Numeric, Binary:
+		default:
+			if it.Role != Open {
+				return nil, fmt.Errorf("personas: item %q: unknown kind %q", it.Name, it.Kind)
+			}
+		}
+	}
+	for _, n := range append(slices.Clone(opt.Include), opt.Exclude...) {
+		if _, ok := names[n]; !ok {
+			return nil, fmt.Errorf("personas: no item named %q", n)
+		}
+	}
+	var sel []int
+	for j, it := range items {
+		in := it.Role == "" || slices.Contains(roles, it.Role) || slices.Contains(opt.Include, it.Name)
+		if it.Role == Open || slices.Contains(opt.Exclude, it.Name) {
+			in = false
+		}
+		if in {
+			sel = append(sel, j)
+		}
+	}
+	if len(sel) == 0 {
+		return nil, errors.New("personas: no items take part in segmentation")
+	}
+	return sel, nil
+}
+
+// encode codes item j's answers for the model.
+func encode(it Item, j int, rs []Respondent) (cluster.Column, codec, error) {
+	c := codec{item: j, index: map[string]int{}}
+	col := cluster.Column{Name: it.Name}
+	if it.Kind == Numeric {
+		c.kind, col.Kind = cluster.Numeric, cluster.Numeric
+		col.Values = make([]float64, len(rs))
+		vals := make([]float64, 0, len(rs))
+		for i, r := range rs {
+			v := r.Values[j]
+			col.Values[i] = math.NaN()
+			if v.OK && !math.IsNaN(v.Num) {
+				if math.IsInf(v.Num, 0) {
+					return col, c, fmt.Errorf("personas: item %q respondent %s: infinite number", it.Name, r.ID)
+				}
+				col.Values[i] = v.Num
+				vals = append(vals, v.Num)
+			}
+		}
+		if skewed(vals) {
+			c.log = true
+			for i, x := range col.Values {
+				col.Values[i] = math.Log1p(x)
+			}
+		}
+		return col, c, nil
+	}
+	c.levels = levelsOf(it, j, rs)
+	for l, s := range c.levels {
+		c.index[s] = l
+	}
+	if len(c.levels) > cluster.MaxLevels {
+		return col, c, fmt.Errorf("personas: item %q has %d distinct answers (at most %d): exclude it or treat it as text", it.Name, len(c.levels), cluster.MaxLevels)
+	}
+	c.kind, col.Kind = cluster.Categorical, cluster.Categorical
+	if it.Kind == Ordinal {
+		c.kind, col.Kind = cluster.Ordinal, cluster.Ordinal
+	}
+	col.Levels = len(c.levels)
+	col.Codes = make([]int, len(rs))
+	for i, r := range rs {
+		col.Codes[i] = cluster.Missing
+		if v := r.Values[j]; v.OK && v.Text != "" {
+			col.Codes[i] = c.index[v.Text]
+		}
+	}
+	return col, c, nil
+}
+
+// levelsOf returns the item's levels: declared ones first (in order), then
+// answers seen in the data, most frequent first.
+func levelsOf(it Item, j int, rs []Respondent) []string {
+	levels := slices.Clone(it.Levels)
+	if it.Kind == Binary && len(levels) == 0 {
+		levels = []string{"yes", "no"}
+	}
+	known := map[string]bool{}
+	for _, l := range levels {
+		known[l] = true
+	}
+	counts := map[string]int{}
+	for _, r := range rs {
+		if v := r.Values[j]; v.OK && v.Text != "" && !known[v.Text] {
+			counts[v.Text]++
+		}
+	}
+	extra := make([]string, 0, len(counts))
+	for s := range counts {
+		extra = append(extra, s)
+	}
+	sort.Slice(extra, func(a, b int) bool {
+		if counts[extra[a]] != counts[extra[b]] {
+			return counts[extra[a]] > counts[extra[b]]
+		}
+		return extra[a] < extra[b]
+	})
+	return append(levels, extra...)
+}
+
+// skewed reports a non-negative variable with skewness above 2 (counts,
+// spend): modelled on log(1+x) so a few large values do not form their own
+// "persona".
+func skewed(xs []float64) bool {
+	if len(xs) < 10 {
+		return false
+	}
+	mean := 0.0
+	for _, x := range xs {
+		if x < 0 {
+			return false
+		}
+		mean += x
+	}
+	mean /= float64(len(xs))
+	m2, m3 := 0.0, 0.0
+	for _, x := range xs {
+		d := x - mean
+		m2 += d * d
+		m3 += d * d * d
+	}
+	m2 /= float64(len(xs))
+	m3 /= float64(len(xs))
+	if m2 == 0 {
+		return false
+	}
+	return m3/math.Pow(m2, 1.5) > 2
+}
+
+// Placement is where an extra participant (e.g. an interviewee) falls.
+type Placement struct {
+	ID          string    `json:"id"`
+	Persona     int       `json:"persona"` // persona id
+	Probability float64   `json:"probability"`
+	Posterior   []float64 `json:"posterior"` // by persona id - 1
+	Used        []string  `json:"used"`      // attributes that informed the placement
+}
+
+// Place puts a participant with some known attributes (by item name) into
+// the most probable persona under the fitted model, using only the
+// attributes they have. Attributes not in the model are ignored; with none
+// known, the largest persona is returned with its share as probability.
+func (r *Result) Place(id string, attrs map[string]Value) (Placement, error) {
+	row := make([]float64, len(r.codec))
+	var used []string
+	for v, c := range r.codec {
+		row[v] = math.NaN()
+		it := r.items[c.item]
+		val, ok := attrs[it.Name]
+		if !ok || !val.OK {
+			continue
+		}
+		if c.kind == cluster.Numeric {
+			x := val.Num
+			if c.log {
+				x = math.Log1p(x)
+			}
+			row[v] = x
+		} else {
+			code, ok := c.index[val.Text]
+			if !ok {
+				continue // an answer the survey never saw tells nothing
+			}
+			row[v] = float64(code)
+		}
+		used = append(used, it.Name)
+	}
+	post, err := r.fit.Model.PosteriorOf(row)
+	if err != nil {
+		return Placement{}, fmt.Errorf("personas: place %s: %w", id, err)
+	}
+	p := Placement{ID: id, Used: used, Posterior: make([]float64, len(post))}
+	for id0, cl := range r.order {
+		p.Posterior[id0] = post[cl]
+	}
+	best := 0
+	for i, v := range p.Posterior {
+		if v > p.Posterior[best] {
+			best = i
+		}
+	}
+	p.Persona, p.Probability = best+1, p.Posterior[best]
+	return p, nil
+}
+
+// AddInterviewQuotes places a participant and, when the placement is
+// confident (probability >= 0.5), adds their quotes to that persona's
+// card (up to 5 interview quotes per persona).
+func (r *Result) AddInterviewQuotes(id string, attrs map[string]Value, quotes []string) (Placement, error) {
+	p, err := r.Place(id, attrs)
+	if err != nil || p.Probability < 0.5 {
+		return p, err
+	}
+	card := &r.Personas[p.Persona-1]
+	for _, q := range quotes {
+		n := 0
+		for _, x := range card.Quotes {
+			if x.Source == "interview" {
+				n++
+			}
+		}
+		if q = strings.TrimSpace(q); q == "" || n >= 5 {
+			continue
+		}
+		card.Quotes = append(card.Quotes, Quote{ID: id, Text: q, Probability: p.Probability, Source: "interview"})
+	}
+	return p, nil
+}
+
+// ExpandMultiSelect turns one multiple-choice question into a Binary item
+// per option (named "name: option"), and each respondent's selections
+// (nil = did not answer) into yes/no values for those items.
+func ExpandMultiSelect(base Item, options []string, selected [][]string) ([]Item, [][]Value) {
+	items := make([]Item, len(options))
+	for o, opt := range options {
+		it := base
+		it.Name = base.Name + ": " + opt
+		it.Label = opt
+		it.Kind = Binary
+		it.Levels = []string{"yes", "no"}
+		if base.Role == Touchpoint && it.Touchpoint == "" {
+			it.Touchpoint = opt
+		}
+		items[o] = it
+	}
+	vals := make([][]Value, len(selected))
+	for i, sel := range selected {
+		vals[i] = make([]Value, len(options))
+		if sel == nil {
+			continue
+		}
+		for o, opt := range options {
+			vals[i][o] = No
+			if slices.Contains(sel, opt) {
+				vals[i][o] = Yes
+			}
+		}
+	}
+	return items, vals
+}

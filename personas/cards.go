@@ -1,0 +1,434 @@
+package personas
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// answerSet is one describable answer of one item: a level, the "yes" of a
+// binary item, or a tercile band of a numeric item.
+type answerSet struct {
+	item  int
+	value string // shown value: level, or band such as "18–30"
+	match func(Value) bool
+	band  bool // numeric band
+}
+
+// stats counts an answer per persona.
+type stats struct {
+	answered, matched []int // per persona
+	A, M              int   // totals
+}
+
+func (r *Result) cards(in Input) {
+	fit := r.fit
+	k := fit.K
+	// Personas are numbered by size, largest first.
+	sizes := make([]int, k)
+	for _, a := range fit.Assign {
+		sizes[a]++
+	}
+	r.order = make([]int, k)
+	for i := range r.order {
+		r.order[i] = i
+	}
+	sort.SliceStable(r.order, func(a, b int) bool { return sizes[r.order[a]] > sizes[r.order[b]] })
+	r.rank = make([]int, k)
+	for id0, cl := range r.order {
+		r.rank[cl] = id0
+	}
+	member := make([]int, len(fit.Assign)) // persona id-1 per respondent
+	for i, a := range fit.Assign {
+		member[i] = r.rank[a]
+	}
+	n := len(member)
+	r.Assignments = make([]Assignment, n)
+	for i, rs := range in.Respondents {
+		id := rs.ID
+		if id == "" {
+			id = strconv.Itoa(i + 1)
+		}
+		r.Assignments[i] = Assignment{ID: id, Persona: member[i] + 1, Probability: fit.Posterior[i*k+fit.Assign[i]]}
+	}
+	r.Personas = make([]Persona, k)
+	for p := range k {
+		r.Personas[p] = Persona{ID: p + 1, Size: sizes[r.order[p]], Share: float64(sizes[r.order[p]]) / float64(n)}
+	}
+
+	sets := answerSets(in)
+	all := make([][]Trait, k) // every tested answer, per persona
+	tests := len(sets) * k
+	for _, s := range sets {
+		st := count(in, member, k, s)
+		it := in.Items[s.item]
+		for p := range k {
+			all[p] = append(all[p], trait(it, s.value, st, p, tests))
+		}
+	}
+	for p := range k {
+		card := &r.Personas[p]
+		var distinct []Trait
+		for _, t := range all[p] {
+			if t.Significant && t.Lift > 1 && t.Share >= 0.1 {
+				distinct = append(distinct, t)
+			}
+		}
+		slices.SortStableFunc(distinct, func(a, b Trait) int { return cmp.Compare(b.Share-b.RestShare, a.Share-a.RestShare) })
+		card.Traits = distinct[:min(len(distinct), 8)]
+		if card.Traits == nil {
+			card.Traits = []Trait{}
+		}
+		card.Name = r.name(in, p, distinct)
+		card.Demographics = modal(in, all[p], Demographic)
+		card.Goals = modal(in, all[p], Goal)
+		card.Touchpoints = touchpoints(in, all[p], member, p)
+		card.Satisfaction = scores(in, member, p)
+		card.PainPoints = painPoints(in, member, k, p, tests)
+		card.Quotes = r.quotes(in, p)
+	}
+	// Names must tell personas apart.
+	seen := map[string]int{}
+	for p := range r.Personas {
+		nm := r.Personas[p].Name
+		if seen[nm]++; seen[nm] > 1 {
+			r.Personas[p].Name = fmt.Sprintf("%s (%s)", nm, digits(strconv.Itoa(p+1), r.Language))
+		}
+	}
+}
+
+// answerSets lists every answer to describe: levels of categorical and
+// ordinal items, "yes" of binary items, tercile bands of numeric items.
+func answerSets(in Input) []answerSet {
+	var out []answerSet
+	for j, it := range in.Items {
+		switch it.Kind {
+		case Numeric:
+			out = append(out, bands(in, j)...)
+		case Binary:
+			out = append(out, answerSet{item: j, value: "yes", match: func(v Value) bool { return v.Text == "yes" }})
+		case Categorical, Ordinal:
+			for _, l := range levelsOf(it, j, in.Respondents) {
+				out = append(out, answerSet{item: j, value: l, match: func(v Value) bool { return v.Text == l }})
+			}
+		}
+	}
+	return out
+}
+
+// bands cuts a numeric item at its overall terciles.
+func bands(in Input, j int) []answerSet {
+	var xs []float64
+	for _, r := range in.Respondents {
+		if v := r.Values[j]; v.OK && !math.IsNaN(v.Num) {
+			xs = append(xs, v.Num)
+		}
+	}
+	if len(xs) == 0 {
+		return nil
+	}
+	slices.Sort(xs)
+	cuts := []float64{xs[len(xs)/3], xs[2*len(xs)/3]}
+	cuts = slices.Compact(cuts)
+	var out []answerSet
+	lo := math.Inf(-1)
+	for b := 0; b <= len(cuts); b++ {
+		hi := math.Inf(1)
+		if b < len(cuts) {
+			hi = cuts[b]
+		}
+		// Shown range: the smallest and largest values in the band.
+		first, last := math.NaN(), math.NaN()
+		for _, x := range xs {
+			if x > lo && x <= hi {
+				if math.IsNaN(first) {
+					first = x
+				}
+				last = x
+			}
+		}
+		if !math.IsNaN(first) {
+			l, h := lo, hi
+			shown := num(first) + "–" + num(last)
+			if num(first) == num(last) {
+				shown = num(first)
+			}
+			out = append(out, answerSet{item: j, band: true, value: shown,
+				match: func(v Value) bool { return v.Num > l && v.Num <= h }})
+		}
+		lo = hi
+	}
+	return out
+}
+
+func num(x float64) string {
+	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+}
+
+func count(in Input, member []int, k int, s answerSet) stats {
+	st := stats{answered: make([]int, k), matched: make([]int, k)}
+	for i, r := range in.Respondents {
+		v := r.Values[s.item]
+		if !v.OK {
+			continue
+		}
+		st.answered[member[i]]++
+		st.A++
+		if s.match(v) {
+			st.matched[member[i]]++
+			st.M++
+		}
+	}
+	return st
+}
+
+// trait compares persona p with the rest by a two-proportion z-test.
+func trait(it Item, value string, st stats, p, tests int) Trait {
+	t := Trait{Column: it.Name, Label: it.Label, Value: value, PValue: 1}
+	a, m := st.answered[p], st.matched[p]
+	ra, rm := st.A-a, st.M-m
+	if a > 0 {
+		t.Share = float64(m) / float64(a)
+	}
+	if ra > 0 {
+		t.RestShare = float64(rm) / float64(ra)
+	}
+	if st.M > 0 {
+		t.Lift = t.Share / (float64(st.M) / float64(st.A))
+	}
+	if a > 0 && ra > 0 {
+		pool := float64(st.M) / float64(st.A)
+		se := math.Sqrt(pool * (1 - pool) * (1/float64(a) + 1/float64(ra)))
+		if se > 0 {
+			z := (t.Share - t.RestShare) / se
+			t.PValue = math.Erfc(math.Abs(z) / math.Sqrt2)
+		}
+	}
+	t.Significant = t.PValue < 0.05/float64(max(tests, 1))
+	return t
+}
+
+// modal returns, per item of the role, the persona's most common answer.
+func modal(in Input, all []Trait, role Role) []Trait {
+	best := map[string]Trait{}
+	var order []string
+	for _, t := range all {
+		j := itemIndex(in, t.Column)
+		if in.Items[j].Role != role {
+			continue
+		}
+		b, ok := best[t.Column]
+		if !ok {
+			order = append(order, t.Column)
+		}
+		if !ok || t.Share > b.Share {
+			best[t.Column] = t
+		}
+	}
+	var out []Trait
+	for _, c := range order {
+		out = append(out, best[c])
+	}
+	return out
+}
+
+func itemIndex(in Input, name string) int {
+	for j, it := range in.Items {
+		if it.Name == name {
+			return j
+		}
+	}
+	return -1
+}
+
+// touchpoints lists touchpoint use: the "yes" share of binary touchpoint
+// items, or each level's share of a categorical touchpoint question, with
+// the persona's mean on satisfaction items about the same touchpoint.
+func touchpoints(in Input, all []Trait, member []int, p int) []TouchpointUse {
+	var out []TouchpointUse
+	for _, t := range all {
+		j := itemIndex(in, t.Column)
+		it := in.Items[j]
+		if it.Role != Touchpoint || it.Kind == Numeric {
+			continue
+		}
+		tp := t.Value
+		if it.Kind == Binary {
+			tp = cmp.Or(it.Touchpoint, it.label())
+		}
+		u := TouchpointUse{Stage: it.Stage, Touchpoint: tp, Column: it.Name, Share: t.Share, Lift: t.Lift}
+		if m, ok := satisfactionFor(in, member, p, tp, it.Stage); ok {
+			u.Satisfaction = &m
+		}
+		out = append(out, u)
+	}
+	stageOrder := []string{Awareness, Consideration, Decision, Purchase, Use, Loyalty}
+	slices.SortStableFunc(out, func(a, b TouchpointUse) int {
+		ia, ib := slices.Index(stageOrder, a.Stage), slices.Index(stageOrder, b.Stage)
+		if ia != ib {
+			return cmp.Compare(ia, ib)
+		}
+		return cmp.Compare(b.Share, a.Share)
+	})
+	return out
+}
+
+func satisfactionFor(in Input, member []int, p int, tp, stage string) (float64, bool) {
+	sum, n := 0.0, 0
+	for j, it := range in.Items {
+		if it.Role != Satisfaction || it.Touchpoint != tp || (stage != "" && it.Stage != "" && it.Stage != stage) {
+			continue
+		}
+		levels := levelsOf(it, j, in.Respondents)
+		for i, r := range in.Respondents {
+			if member[i] != p {
+				continue
+			}
+			if x, ok := score(it, levels, r.Values[j]); ok {
+				sum += x
+				n++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return sum / float64(n), true
+}
+
+func score(it Item, levels []string, v Value) (float64, bool) {
+	if !v.OK {
+		return 0, false
+	}
+	switch it.Kind {
+	case Numeric:
+		return v.Num, true
+	case Ordinal:
+		if i := slices.Index(levels, v.Text); i >= 0 {
+			return float64(i + 1), true
+		}
+	}
+	return 0, false
+}
+
+// scores gives the persona's mean on every satisfaction item.
+func scores(in Input, member []int, p int) []Score {
+	var out []Score
+	for j, it := range in.Items {
+		if it.Role != Satisfaction || (it.Kind != Ordinal && it.Kind != Numeric) {
+			continue
+		}
+		levels := levelsOf(it, j, in.Respondents)
+		var s, rs, n, rn float64
+		for i, r := range in.Respondents {
+			x, ok := score(it, levels, r.Values[j])
+			if !ok {
+				continue
+			}
+			if member[i] == p {
+				s, n = s+x, n+1
+			} else {
+				rs, rn = rs+x, rn+1
+			}
+		}
+		sc := Score{Column: it.Name, Label: it.Label, Stage: it.Stage, Touchpoint: it.Touchpoint}
+		if n > 0 {
+			sc.Mean = s / n
+		}
+		if rn > 0 {
+			sc.RestMean = rs / rn
+		}
+		if it.Kind == Ordinal {
+			sc.Max = float64(len(levels))
+		}
+		out = append(out, sc)
+	}
+	return out
+}
+
+// painPoints ranks the pain points the persona's members voice.
+func painPoints(in Input, member []int, k, p, tests int) []Trait {
+	keys := map[string]bool{}
+	for _, r := range in.Respondents {
+		for _, pp := range r.PainPoints {
+			keys[pp] = true
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	var out []Trait
+	for key := range keys {
+		st := stats{answered: make([]int, k), matched: make([]int, k)}
+		for i, r := range in.Respondents {
+			st.answered[member[i]]++
+			st.A++
+			if slices.Contains(r.PainPoints, key) {
+				st.matched[member[i]]++
+				st.M++
+			}
+		}
+		t := trait(Item{Name: "pain_point"}, key, st, p, tests)
+		if t.Share > 0 {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b Trait) int {
+		return cmp.Or(cmp.Compare(b.Share, a.Share), strings.Compare(a.Value, b.Value))
+	})
+	return out[:min(len(out), 5)]
+}
+
+// quotes picks up to 3 quotes from the members most surely in the persona,
+// preferring quotes of a readable length (20-400 characters).
+func (r *Result) quotes(in Input, p int) []Quote {
+	k := r.fit.K
+	cl := r.order[p]
+	type cand struct {
+		i    int
+		prob float64
+	}
+	var cs []cand
+	for i, rs := range in.Respondents {
+		if r.Assignments[i].Persona == p+1 && len(rs.Quotes) > 0 {
+			cs = append(cs, cand{i, r.fit.Posterior[i*k+cl]})
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(b.prob, a.prob) })
+	var out []Quote
+	for pass := 0; pass < 2 && len(out) < 3; pass++ {
+		for _, c := range cs {
+			if len(out) == 3 {
+				break
+			}
+			q := bestQuote(in.Respondents[c.i].Quotes)
+			n := len([]rune(q))
+			if q == "" || (pass == 0) != (n >= 20 && n <= 400) {
+				continue
+			}
+			out = append(out, Quote{ID: r.Assignments[c.i].ID, Text: q, Probability: c.prob, Source: "survey"})
+		}
+	}
+	return out
+}
+
+// bestQuote prefers the longest of a respondent's answers that stays
+// readable (at most 400 characters), e.g. the review over its title.
+func bestQuote(qs []string) string {
+	best := ""
+	for _, q := range qs {
+		q = strings.TrimSpace(q)
+		n := len([]rune(q))
+		if n <= 400 && n > len([]rune(best)) {
+			best = q
+		}
+	}
+	if best == "" && len(qs) > 0 {
+		best = strings.TrimSpace(qs[0])
+	}
+	return best
+}

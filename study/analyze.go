@@ -1,0 +1,450 @@
+package study
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/survey"
+)
+
+// MinPersonaRespondents is the fewest complete responses personas are
+// fitted on; below it a segmentation says more about noise than people.
+const MinPersonaRespondents = 30
+
+// respondent is one complete response, or one transcript participant.
+type respondent struct {
+	id      string // response id, or "t:ID:speaker"
+	survey  string // slug, "" for transcripts
+	answers survey.Answers
+	sat     float64 // overall satisfaction 0..1
+	hasSat  bool
+	persona int
+	tp      string // the link the respondent came through
+}
+
+// Analyze runs the whole analysis; see the package comment.
+func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
+	cat := newCatalog(in.Surveys)
+	res := &Result{Study: Info{Name: in.Name, Title: in.Title, Language: in.Language}}
+	if res.Study.Language == "" {
+		res.Study.Language = "en"
+		if len(in.Surveys) > 0 {
+			res.Study.Language = in.Surveys[0].Definition.Language
+		}
+	}
+	for _, st := range survey.Stages {
+		res.Study.StageNames = append(res.Study.StageNames, string(st))
+	}
+	lang := res.Study.Language
+
+	// 1. Respondents: complete responses are analysed; partial ones count
+	// towards completion and drop-off only.
+	var people []*respondent
+	var first, last time.Time
+	for _, s := range in.Surveys {
+		res.Study.Surveys = append(res.Study.Surveys, s.Slug)
+		var partialPages []int
+		completed := 0
+		for _, r := range s.Responses {
+			if r.Status != survey.Complete {
+				res.Study.Partial++
+				partialPages = append(partialPages, r.Page)
+				continue
+			}
+			completed++
+			p := &respondent{id: r.ID, survey: s.Slug, answers: r.Answers, tp: r.Touchpoint}
+			p.sat, p.hasSat = satisfaction(cat, r.Answers)
+			people = append(people, p)
+			if first.IsZero() || r.StartedAt.Before(first) {
+				first = r.StartedAt
+			}
+			if r.StartedAt.After(last) {
+				last = r.StartedAt
+			}
+		}
+		res.Metrics.Funnels = append(res.Metrics.Funnels, SurveyFunnel{Survey: s.Slug, Funnel: funnel(s.Definition, partialPages, completed)})
+	}
+	res.Study.Responses = len(people)
+	if !first.IsZero() {
+		res.Study.FirstAnswer, res.Study.LastAnswer = first.UTC().Format(time.RFC3339), last.UTC().Format(time.RFC3339)
+	}
+	for _, q := range cat.questions() {
+		if isText(q) {
+			res.Study.OpenQuestion = append(res.Study.OpenQuestion, q.ID)
+		}
+	}
+
+	// 2. Texts and a first pass of pain points, to tell personas who voices what.
+	texts, owner := collectTexts(cat, people, in, &res.Study)
+	ppOpt := opt.PainPoints
+	ppOpt.SegmentKey = "persona"
+	first1 := analysis.FindPainPoints(texts, ppOpt)
+	voiced := voicedBy(first1, owner)
+
+	// 3. Personas from the complete responses; transcript participants placed.
+	byID := map[string]*respondent{}
+	for _, p := range people {
+		byID[p.id] = p
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pr, note, err := fitPersonas(ctx, cat, people, voiced, texts, owner, lang, opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Personas, res.PersonaNote = pr, note
+	if pr != nil {
+		for _, a := range pr.Assignments {
+			if p := byID[a.ID]; p != nil {
+				p.persona = a.Persona
+			}
+		}
+		placeParticipants(cat, pr, in, texts, owner)
+	}
+
+	// 4. Pain points again, now broken down by persona.
+	for i := range texts {
+		if p := byID[owner[texts[i].ID]]; p != nil && p.persona > 0 {
+			texts[i].Segments["persona"] = strconv.Itoa(p.persona)
+		}
+	}
+	res.PainPoints = analysis.FindPainPoints(texts, ppOpt)
+	voiced = voicedBy(res.PainPoints, owner)
+
+	// 5. Where each pain point sits in the journey.
+	stageSat := stageSatisfaction(cat, people)
+	res.Stages = placePainPoints(res.PainPoints, voiced, people, stageSat)
+
+	// 6. Metrics, the touchpoint matrix and the journeys.
+	res.Metrics = headline(cat, people, pr, res.Metrics.Funnels)
+	res.Touchpoints = touchpointMatrix(cat, people, in, pr, res.Stages, voiced, lang)
+	res.Journeys = journeys(cat, people, pr, res, voiced, lang)
+	return res, nil
+}
+
+// collectTexts gathers open answers and customer utterances as pain-point
+// texts; owner maps each text id to its respondent id.
+func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) ([]analysis.Text, map[string]string) {
+	var texts []analysis.Text
+	owner := map[string]string{}
+	for _, p := range people {
+		for _, id := range cat.order {
+			q := cat.byID[id]
+			v, ok := p.answers[id]
+			if !ok || !isText(q) || v.Text == "" {
+				continue
+			}
+			t := analysis.Text{
+				ID: "r:" + p.id + ":" + id, Person: p.id, Text: v.Text,
+				Segments: map[string]string{"source": "survey", "survey": p.survey, "question": id},
+			}
+			if def := surveyLanguage(in, p.survey); def != "" {
+				t.Lang = def
+			}
+			if q.Stage != "" {
+				t.Segments["stage"] = string(q.Stage)
+			}
+			if p.tp != "" {
+				t.Segments["link"] = p.tp
+			}
+			if p.hasSat {
+				t.Satisfaction = analysis.Score(p.sat)
+			}
+			texts = append(texts, t)
+			owner[t.ID] = p.id
+		}
+	}
+	for _, tr := range in.Transcripts {
+		if tr.Kind == survey.KindInterview {
+			info.Interviews++
+		} else {
+			info.Transcripts++
+		}
+		for _, u := range tr.Utterances {
+			if !u.Customer || u.Text == "" {
+				continue
+			}
+			info.Utterances++
+			person := participantKey(tr, u.Speaker)
+			t := analysis.Text{
+				ID: fmt.Sprintf("t:%d:%d", tr.ID, u.Order), Person: person, Text: u.Text,
+				Segments: map[string]string{"source": string(tr.Kind), "transcript": tr.Title},
+			}
+			if tr.Stage != "" {
+				t.Segments["stage"] = string(tr.Stage)
+			}
+			texts = append(texts, t)
+			owner[t.ID] = person
+		}
+	}
+	return texts, owner
+}
+
+// participantKey names the person behind a speaker: the mapped participant
+// when there is one (the same person across sessions), else the speaker
+// within this session.
+func participantKey(tr *survey.Transcript, speaker string) string {
+	for _, sp := range tr.Speakers {
+		if sp.Name == speaker && sp.ParticipantID != nil {
+			return "p:" + strconv.FormatInt(*sp.ParticipantID, 10)
+		}
+	}
+	return fmt.Sprintf("t:%d:%s", tr.ID, speaker)
+}
+
+func surveyLanguage(in Input, slug string) string {
+	for _, s := range in.Surveys {
+		if s.Slug == slug {
+			return s.Definition.Language
+		}
+	}
+	return ""
+}
+
+// voicedBy maps each pain point key to the set of people voicing it.
+func voicedBy(r analysis.PainPointResult, owner map[string]string) map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for _, pp := range r.PainPoints {
+		set := map[string]bool{}
+		for _, m := range pp.Members {
+			if p, ok := owner[m]; ok {
+				set[p] = true
+			}
+		}
+		out[pp.Key] = set
+	}
+	return out
+}
+
+// fitPersonas segments the complete responses; a nil result comes with a
+// note saying why.
+func fitPersonas(ctx context.Context, cat *catalog, people []*respondent, voiced map[string]map[string]bool,
+	texts []analysis.Text, owner map[string]string, lang string, opt Options) (*personas.Result, string, error) {
+	if len(people) < MinPersonaRespondents {
+		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
+	}
+	in := personas.Input{Language: lang}
+	cols := make([][]personas.Value, len(people)) // per respondent, aligned with in.Items
+	add := func(it personas.Item, vals []personas.Value) {
+		in.Items = append(in.Items, it)
+		for i := range people {
+			cols[i] = append(cols[i], vals[i])
+		}
+	}
+	for _, id := range cat.order {
+		q := cat.byID[id]
+		base := personas.Item{Name: q.ID, Label: q.Text, Role: personas.Role(q.Role), Stage: string(q.Stage), Touchpoint: q.Touchpoint}
+		if base.Role == "" {
+			base.Role = personas.Behaviour
+		}
+		vals := make([]personas.Value, len(people))
+		switch q.Type {
+		case survey.Single, survey.Dropdown:
+			base.Kind = personas.Categorical
+			for _, o := range q.Options {
+				base.Levels = append(base.Levels, o.Text())
+			}
+			for i, p := range people {
+				if v, ok := p.answers[id]; ok && v.Choice != "" {
+					vals[i] = personas.Text(cat.label(id, v.Choice))
+				}
+			}
+			add(base, vals)
+		case survey.Multiple:
+			var opts []string
+			for _, o := range q.Options {
+				opts = append(opts, o.Text())
+			}
+			selected := make([][]string, len(people))
+			for i, p := range people {
+				if v, ok := p.answers[id]; ok {
+					selected[i] = []string{}
+					for _, c := range v.Choices {
+						if c != survey.OtherValue {
+							selected[i] = append(selected[i], cat.label(id, c))
+						}
+					}
+				}
+			}
+			items, values := personas.ExpandMultiSelect(base, opts, selected)
+			for j, it := range items {
+				col := make([]personas.Value, len(people))
+				for i := range people {
+					col[i] = values[i][j]
+				}
+				add(it, col)
+			}
+		case survey.Likert, survey.Rating, survey.NPS:
+			base.Kind, base.Levels = personas.Ordinal, levels(q)
+			for i, p := range people {
+				if v, ok := p.answers[id]; ok && v.Number != nil {
+					vals[i] = personas.Text(strconv.Itoa(int(*v.Number)))
+				}
+			}
+			add(base, vals)
+		case survey.Number:
+			base.Kind = personas.Numeric
+			for i, p := range people {
+				if v, ok := p.answers[id]; ok && v.Number != nil {
+					vals[i] = personas.Number(*v.Number)
+				}
+			}
+			add(base, vals)
+		case survey.Matrix:
+			for _, st := range q.Statements {
+				it := base
+				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text+": "+st.Text(), personas.Ordinal, levels(q)
+				col := make([]personas.Value, len(people))
+				for i, p := range people {
+					if v, ok := p.answers[id]; ok {
+						if pt, ok := v.Matrix[st.Value]; ok {
+							col[i] = personas.Text(strconv.Itoa(pt))
+						}
+					}
+				}
+				add(it, col)
+			}
+		}
+	}
+	quotes := map[string][]string{}
+	for _, t := range texts {
+		if who := owner[t.ID]; who != "" {
+			quotes[who] = append(quotes[who], t.Text)
+		}
+	}
+	keys := slices.Sorted(maps.Keys(voiced))
+	for i, p := range people {
+		r := personas.Respondent{ID: p.id, Values: cols[i], Quotes: quotes[p.id]}
+		for _, k := range keys {
+			if voiced[k][p.id] {
+				r.PainPoints = append(r.PainPoints, k)
+			}
+		}
+		in.Respondents = append(in.Respondents, r)
+	}
+	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Seed: opt.Seed, Bootstrap: opt.Bootstrap})
+	if err != nil {
+		return nil, "", fmt.Errorf("personas: %w", err)
+	}
+	return pr, "", nil
+}
+
+// placeParticipants puts interview and focus-group participants with
+// attributes into their nearest persona, adding their words as quotes.
+func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []analysis.Text, owner map[string]string) {
+	words := map[string][]string{}
+	for _, t := range texts {
+		if t.Segments["source"] != "survey" {
+			words[owner[t.ID]] = append(words[owner[t.ID]], t.Text)
+		}
+	}
+	for _, part := range in.Participants {
+		key := "p:" + strconv.FormatInt(part.ID, 10)
+		if len(part.Attributes) == 0 || len(words[key]) == 0 {
+			continue
+		}
+		attrs := map[string]personas.Value{}
+		for name, v := range part.Attributes {
+			attrs[name] = personas.Text(cat.label(name, v))
+		}
+		pr.AddInterviewQuotes(key, attrs, words[key])
+	}
+}
+
+// stageSatisfaction is each respondent's mean satisfaction (0..1) per
+// stage, from satisfaction questions that name a stage.
+func stageSatisfaction(cat *catalog, people []*respondent) map[string]map[string]float64 {
+	out := map[string]map[string]float64{}
+	for _, p := range people {
+		sum, n := map[string]float64{}, map[string]int{}
+		for _, id := range cat.order {
+			q := cat.byID[id]
+			v, ok := p.answers[id]
+			if !ok || v.Number == nil || q.Role != survey.RoleSatisfaction || q.Stage == "" || !isScaled(q) {
+				continue
+			}
+			if f, ok := normalized(q, *v.Number); ok {
+				sum[string(q.Stage)] += f
+				n[string(q.Stage)]++
+			}
+		}
+		m := map[string]float64{}
+		for st, s := range sum {
+			m[st] = s / float64(n[st])
+		}
+		out[p.id] = m
+	}
+	return out
+}
+
+// placePainPoints puts each pain point at a journey stage: the stage the
+// texts were about when known, else the stage where the people voicing it
+// are clearly less satisfied than everyone else (a gap of at least 0.1 on
+// the 0..1 scale, from at least 3 of them).
+func placePainPoints(r analysis.PainPointResult, voiced map[string]map[string]bool, people []*respondent, stageSat map[string]map[string]float64) []PainStage {
+	var out []PainStage
+	for _, pp := range r.PainPoints {
+		ps := PainStage{Key: pp.Key, Label: pp.Label}
+		if byStage := pp.Breakdown["stage"]; len(byStage) > 0 {
+			best, bestN := "", 0
+			for _, st := range slices.Sorted(maps.Keys(byStage)) {
+				if byStage[st] > bestN {
+					best, bestN = st, byStage[st]
+				}
+			}
+			ps.Stage, ps.How = best, "asked"
+		} else {
+			bestGap := 0.1
+			for _, st := range survey.Stages {
+				var in, out []float64
+				for _, p := range people {
+					if f, ok := stageSat[p.id][string(st)]; ok {
+						if voiced[pp.Key][p.id] {
+							in = append(in, f)
+						} else {
+							out = append(out, f)
+						}
+					}
+				}
+				if len(in) < 3 || len(out) < 3 {
+					continue
+				}
+				if gap := mean(out) - mean(in); gap >= bestGap {
+					bestGap, ps.Stage, ps.How, ps.Gap = gap, string(st), "satisfaction", round3(gap)
+				}
+			}
+		}
+		out = append(out, ps)
+	}
+	return out
+}
+
+func mean(xs []float64) float64 {
+	var s float64
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// sortedByCount returns map keys by descending count, then name.
+func sortedByCount(m map[string]int) []string {
+	keys := slices.Collect(maps.Keys(m))
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}

@@ -1,0 +1,294 @@
+package study
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/survey"
+)
+
+type cellKey struct {
+	persona   int
+	stage, tp string
+}
+
+// touchpointMatrix counts who uses which touchpoint at which stage, per
+// persona and overall, with the satisfaction there. Use comes from
+// touchpoint questions that name a stage (each chosen option), from
+// satisfaction ratings about a touchpoint at a stage (rating it means
+// having used it), and from interview and focus-group sessions held about a
+// stage and touchpoints.
+func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas.Result, stages []PainStage, voiced map[string]map[string]bool, lang string) []TouchpointCell {
+	users := map[cellKey]map[string]bool{}
+	satSum, satN := map[cellKey]float64{}, map[cellKey]int{}
+	from := map[cellKey]map[string]bool{}
+	labels := map[string]string{}
+	// targets are the views a respondent counts in: everyone, and their persona.
+	targets := func(persona int) []int {
+		if persona > 0 {
+			return []int{0, persona}
+		}
+		return []int{0}
+	}
+	mark := func(persona int, stage, tp, who, source string) {
+		for _, per := range targets(persona) {
+			k := cellKey{per, stage, tp}
+			if users[k] == nil {
+				users[k], from[k] = map[string]bool{}, map[string]bool{}
+			}
+			users[k][who] = true
+			from[k][source] = true
+		}
+	}
+	for _, p := range people {
+		for _, id := range cat.order {
+			q := cat.byID[id]
+			v, ok := p.answers[id]
+			if !ok || q.Stage == "" {
+				continue
+			}
+			st := string(q.Stage)
+			if q.Role == survey.RoleTouchpoint {
+				for _, c := range append(slices.Clone(v.Choices), v.Choice) {
+					if c != "" && c != survey.OtherValue {
+						labels[c] = cat.label(id, c)
+						mark(p.persona, st, c, p.id, id)
+					}
+				}
+			}
+			if q.Role == survey.RoleSatisfaction && q.Touchpoint != "" && isScaled(q) && v.Number != nil {
+				f, ok := normalized(q, *v.Number)
+				if !ok {
+					continue
+				}
+				mark(p.persona, st, q.Touchpoint, p.id, id)
+				for _, per := range targets(p.persona) {
+					k := cellKey{per, st, q.Touchpoint}
+					satSum[k] += f
+					satN[k]++
+				}
+			}
+		}
+	}
+	for _, tr := range in.Transcripts {
+		if tr.Stage == "" {
+			continue
+		}
+		for _, u := range tr.Utterances {
+			if !u.Customer {
+				continue
+			}
+			for _, tp := range tr.Touchpoints {
+				mark(0, string(tr.Stage), tp, participantKey(tr, u.Speaker), "transcripts")
+			}
+		}
+	}
+	size := map[int]int{0: len(people)}
+	for _, p := range people {
+		if p.persona > 0 {
+			size[p.persona]++
+		}
+	}
+	placed := map[string]string{}
+	for _, s := range stages {
+		placed[s.Key] = s.Stage
+	}
+	var out []TouchpointCell
+	for k, us := range users {
+		c := TouchpointCell{Persona: k.persona, Stage: k.stage, Touchpoint: k.tp, Label: touchpointLabel(lang, k.tp, labels), Users: len(us)}
+		if n := size[k.persona]; n > 0 {
+			c.Share = round3(float64(len(us)) / float64(n))
+		}
+		if n := satN[k]; n > 0 {
+			s := math.Round(1000*satSum[k]/float64(n)) / 10
+			c.Satisfaction, c.SatisfactionN = &s, n
+		}
+		c.From = slices.Sorted(mapsKeys(from[k]))
+		for _, s := range stages {
+			if s.Stage != k.stage {
+				continue
+			}
+			for who := range us {
+				if voiced[s.Key][who] {
+					c.PainPoints = append(c.PainPoints, s.Key)
+					break
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Persona != b.Persona {
+			return a.Persona < b.Persona
+		}
+		if stageIndex(a.Stage) != stageIndex(b.Stage) {
+			return stageIndex(a.Stage) < stageIndex(b.Stage)
+		}
+		if a.Users != b.Users {
+			return a.Users > b.Users
+		}
+		return a.Touchpoint < b.Touchpoint
+	})
+	return out
+}
+
+func mapsKeys(m map[string]bool) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// touchpointLabel names a touchpoint: an option label when a touchpoint
+// question has it, else a known name in the study's language.
+func touchpointLabel(lang, tp string, labels map[string]string) string {
+	if l, ok := labels[tp]; ok && l != "" {
+		return l
+	}
+	if l, ok := knownTouchpoints[lang][tp]; ok {
+		return l
+	}
+	return strings.ReplaceAll(tp, "_", " ")
+}
+
+var knownTouchpoints = map[string]map[string]string{
+	"en": {"website": "Website", "app": "Mobile app", "instagram": "Instagram", "courier": "Courier", "call_centre": "Call centre",
+		"store": "Store", "email": "E-mail", "sms": "SMS", "phone": "Phone", "search": "Web search", "ads": "Ads", "chat": "Chat",
+		"friend": "Word of mouth", "store_qr": "In-store QR code"},
+	"fa": {"website": "وب‌سایت", "app": "اپلیکیشن", "instagram": "اینستاگرام", "courier": "پیک", "call_centre": "مرکز تماس",
+		"store": "فروشگاه", "email": "ایمیل", "sms": "پیامک", "phone": "تلفن", "search": "جست‌وجو", "ads": "تبلیغات", "chat": "گفتگو",
+		"friend": "توصیهٔ دیگران", "store_qr": "کد QR فروشگاه"},
+}
+
+// journeys builds the journey map of everyone (persona 0) and of each persona.
+func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Result, voiced map[string]map[string]bool, lang string) []Journey {
+	type who struct {
+		id   int
+		name string
+	}
+	list := []who{{0, map[string]string{"en": "All customers", "fa": "همهٔ مشتریان"}[lang]}}
+	if pr != nil {
+		for _, p := range pr.Personas {
+			list = append(list, who{p.ID, p.Name})
+		}
+	}
+	pains := map[string]int{} // key -> index in res.PainPoints
+	for i, pp := range res.PainPoints.PainPoints {
+		pains[pp.Key] = i
+	}
+	var out []Journey
+	for _, w := range list {
+		var members []*respondent
+		for _, p := range people {
+			if w.id == 0 || p.persona == w.id {
+				members = append(members, p)
+			}
+		}
+		j := Journey{Persona: w.id, Name: w.name, Size: len(members)}
+		stageGoals := map[string][]Goal{}
+		for _, id := range cat.order {
+			q := cat.byID[id]
+			if q.Role != survey.RoleGoal || (q.Type != survey.Single && q.Type != survey.Dropdown && q.Type != survey.Multiple) {
+				continue
+			}
+			counts, answered := map[string]int{}, 0
+			for _, p := range members {
+				v, ok := p.answers[id]
+				if !ok {
+					continue
+				}
+				answered++
+				for _, c := range append(slices.Clone(v.Choices), v.Choice) {
+					if c != "" {
+						counts[c]++
+					}
+				}
+			}
+			if answered == 0 {
+				continue
+			}
+			top := sortedByCount(counts)[0]
+			g := Goal{Question: q.Text, Answer: cat.label(id, top), Share: round3(float64(counts[top]) / float64(answered))}
+			if q.Stage == "" {
+				j.Goals = append(j.Goals, g)
+			} else {
+				stageGoals[string(q.Stage)] = append(stageGoals[string(q.Stage)], g)
+			}
+		}
+		for _, st := range survey.Stages {
+			js := JourneyStage{Stage: string(st), Goals: stageGoals[string(st)]}
+			for _, c := range res.Touchpoints {
+				if c.Persona == w.id && c.Stage == string(st) && len(js.Touchpoints) < 5 {
+					js.Touchpoints = append(js.Touchpoints, c.Label)
+				}
+			}
+			var sum float64
+			from := map[string]bool{}
+			for _, p := range members {
+				for _, id := range cat.order {
+					q := cat.byID[id]
+					v, ok := p.answers[id]
+					if !ok || v.Number == nil || q.Role != survey.RoleSatisfaction || q.Stage != st || !isScaled(q) {
+						continue
+					}
+					if f, ok := normalized(q, *v.Number); ok {
+						sum += f
+						js.EmotionN++
+						from[id] = true
+					}
+				}
+			}
+			if js.EmotionN > 0 {
+				e := math.Round(1000*sum/float64(js.EmotionN)) / 10
+				js.Emotion, js.EmotionFrom = &e, slices.Sorted(mapsKeys(from))
+			}
+			for _, ps := range res.Stages {
+				if ps.Stage != string(st) {
+					continue
+				}
+				pp := res.PainPoints.PainPoints[pains[ps.Key]]
+				n := 0
+				for _, p := range members {
+					if voiced[ps.Key][p.id] {
+						n++
+					}
+				}
+				if n == 0 || len(members) == 0 {
+					continue
+				}
+				js.PainPoints = append(js.PainPoints, JourneyPain{Key: pp.Key, Label: pp.Label, People: n,
+					Share: round3(float64(n) / float64(len(members))), Severity: pp.Severity, Priority: pp.Priority})
+			}
+			sort.SliceStable(js.PainPoints, func(a, b int) bool { return js.PainPoints[a].People > js.PainPoints[b].People })
+			for _, jp := range js.PainPoints {
+				if jp.Share >= 0.05 && jp.Severity >= 0.4 && len(js.Opportunities) < 3 {
+					js.Opportunities = append(js.Opportunities, opportunity(lang, jp, len(members)))
+				}
+				if len(js.Quotes) < 2 {
+					if ex := res.PainPoints.PainPoints[pains[jp.Key]].Examples; len(ex) > 0 {
+						js.Quotes = append(js.Quotes, ex[0])
+					}
+				}
+			}
+			j.Stages = append(j.Stages, js)
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// opportunity words a stage x pain point cell with high reach and severity.
+func opportunity(lang string, jp JourneyPain, size int) string {
+	if lang == "fa" {
+		return fmt.Sprintf("رفع «%s»: %d نفر از %d (%.0f٪)، شدت %.2f", jp.Label, jp.People, size, 100*jp.Share, jp.Severity)
+	}
+	return fmt.Sprintf("Fix %q: %d of %d (%.0f%%), severity %.2f", jp.Label, jp.People, size, 100*jp.Share, jp.Severity)
+}

@@ -1,0 +1,119 @@
+package study
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// catalog pools the questions of all surveys by id: surveys that share
+// question ids and option values (like the Persian and English demo) are
+// analysed as one population. The first survey that has a question gives
+// its wording and option labels.
+type catalog struct {
+	order []string
+	byID  map[string]*survey.Question
+}
+
+func newCatalog(surveys []SurveyData) *catalog {
+	c := &catalog{byID: map[string]*survey.Question{}}
+	for _, s := range surveys {
+		for _, q := range s.Definition.Questions() {
+			if _, ok := c.byID[q.ID]; !ok {
+				c.byID[q.ID] = q
+				c.order = append(c.order, q.ID)
+			}
+		}
+	}
+	return c
+}
+
+// questions returns the pooled questions in first-seen order.
+func (c *catalog) questions() []*survey.Question {
+	out := make([]*survey.Question, len(c.order))
+	for i, id := range c.order {
+		out[i] = c.byID[id]
+	}
+	return out
+}
+
+// label is the display text of option value v of question id.
+func (c *catalog) label(id, v string) string {
+	if q, ok := c.byID[id]; ok {
+		if v == survey.OtherValue && q.Other {
+			return v
+		}
+		return q.OptionText(v)
+	}
+	return v
+}
+
+// normalized maps an answer of a scaled question to 0..1 (0 the worst).
+func normalized(q *survey.Question, x float64) (float64, bool) {
+	lo, n := q.ScalePoints()
+	if n < 2 {
+		return 0, false
+	}
+	f := (x - float64(lo)) / float64(n-1)
+	if f < 0 || f > 1 {
+		return 0, false
+	}
+	return f, true
+}
+
+// isScaled reports whether q is answered on a scale.
+func isScaled(q *survey.Question) bool {
+	return q.Type == survey.Likert || q.Type == survey.Rating || q.Type == survey.NPS
+}
+
+// isText reports whether q takes free text worth analysing for problems.
+func isText(q *survey.Question) bool {
+	return (q.Type == survey.LongText || q.Type == survey.ShortText) && (q.Role == survey.RolePain || q.Role == survey.RoleOpen)
+}
+
+// levels are the ordered answer levels of a scaled question.
+func levels(q *survey.Question) []string {
+	lo, n := q.ScalePoints()
+	out := make([]string, n)
+	for i := range n {
+		out[i] = strconv.Itoa(lo + i)
+	}
+	return out
+}
+
+// satisfaction of one response: its NPS answer on 0..1 when given (the
+// most direct "how do you feel about us"), else the mean of its other
+// satisfaction ratings; ok=false when it has none.
+func satisfaction(c *catalog, a survey.Answers) (float64, bool) {
+	var sum float64
+	var n int
+	for _, id := range c.order {
+		q := c.byID[id]
+		v, has := a[id]
+		if !has || v.Number == nil || q.Role != survey.RoleSatisfaction || !isScaled(q) {
+			continue
+		}
+		f, ok := normalized(q, *v.Number)
+		if !ok {
+			continue
+		}
+		if q.Type == survey.NPS {
+			return f, true
+		}
+		sum += f
+		n++
+	}
+	if n == 0 {
+		return 0, false
+	}
+	return sum / float64(n), true
+}
+
+// stageIndex orders stages; unknown stages sort last.
+func stageIndex(s string) int {
+	if i := slices.Index(survey.Stages, survey.Stage(s)); i >= 0 {
+		return i
+	}
+	return len(survey.Stages)
+}

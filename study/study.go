@@ -1,0 +1,172 @@
+// Package study runs the whole analysis of a study (one survey or a
+// project): pain points from open answers and customer utterances,
+// personas from the answers, metrics with confidence intervals, the
+// touchpoint x persona x stage matrix and a journey map per persona. It
+// takes plain domain values and returns one JSON-ready Result, used by
+// `safar analyze`, the web pages and the Excel report.
+package study
+
+import (
+	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/analysis/metrics"
+	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/survey"
+)
+
+// Input is everything a study holds.
+type Input struct {
+	Name     string // the survey slug or project name
+	Title    string
+	Language string // "fa" or "en": labels, names; default: the first survey's
+	Surveys  []SurveyData
+	// Transcripts with their utterances and speakers; only customer
+	// utterances (not the moderator's) are analysed.
+	Transcripts  []*survey.Transcript
+	Participants []*survey.Participant
+}
+
+// SurveyData is one survey with its responses (complete and partial).
+type SurveyData struct {
+	Slug       string
+	Definition *survey.Definition
+	Responses  []*survey.Response
+}
+
+// Options tune Analyze.
+type Options struct {
+	K    int    // personas: 0 = automatic
+	Seed uint64 // personas: reproducible fits
+	// Bootstrap resamples for persona stability (0 = default, <0 = off).
+	Bootstrap int
+	// PainPoints carries researcher corrections (merge, rename, hide).
+	PainPoints analysis.PainPointOptions
+}
+
+// Result is the whole analysis.
+type Result struct {
+	Study       Info                     `json:"study"`
+	Metrics     Metrics                  `json:"metrics"`
+	PainPoints  analysis.PainPointResult `json:"pain_points"`
+	Stages      []PainStage              `json:"pain_point_stages"`
+	Personas    *personas.Result         `json:"personas,omitempty"`
+	PersonaNote string                   `json:"persona_note,omitempty"` // why there are no personas
+	Touchpoints []TouchpointCell         `json:"touchpoints"`
+	Journeys    []Journey                `json:"journeys"`
+}
+
+// Info describes what was analysed.
+type Info struct {
+	Name         string   `json:"name"`
+	Title        string   `json:"title"`
+	Language     string   `json:"language"`
+	Surveys      []string `json:"surveys"`
+	Responses    int      `json:"responses"` // complete
+	Partial      int      `json:"partial"`
+	Transcripts  int      `json:"transcripts"`
+	Interviews   int      `json:"interviews"`
+	Utterances   int      `json:"customer_utterances"`
+	FirstAnswer  string   `json:"first_answer,omitempty"` // RFC 3339
+	LastAnswer   string   `json:"last_answer,omitempty"`
+	StageNames   []string `json:"stages"`
+	OpenQuestion []string `json:"open_questions"` // the questions whose text was analysed
+}
+
+// Metrics are the headline numbers, overall and per persona.
+type Metrics struct {
+	NPS     *metrics.NPS      `json:"nps,omitempty"`
+	CSAT    *metrics.Estimate `json:"csat,omitempty"`   // share of satisfaction ratings at 4-5 of 5
+	Effort  *metrics.Estimate `json:"effort,omitempty"` // mean agreement with the ease statement, 1..points
+	Funnels []SurveyFunnel    `json:"funnels"`
+	// ByPersona holds the same metrics per persona, with Different set when
+	// the persona's interval does not overlap the rest's.
+	ByPersona []PersonaMetrics `json:"by_persona,omitempty"`
+}
+
+// SurveyFunnel is completion and drop-off of one survey.
+type SurveyFunnel struct {
+	Survey string `json:"survey"`
+	metrics.Funnel
+}
+
+// PersonaMetrics are one persona's metrics.
+type PersonaMetrics struct {
+	Persona       int               `json:"persona"`
+	NPS           *metrics.NPS      `json:"nps,omitempty"`
+	CSAT          *metrics.Estimate `json:"csat,omitempty"`
+	NPSDifferent  bool              `json:"nps_differs_from_rest"`
+	CSATDifferent bool              `json:"csat_differs_from_rest"`
+}
+
+// PainStage places a pain point in the journey.
+type PainStage struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Stage string `json:"stage,omitempty"` // "" when it cannot be placed
+	// How: "asked" (the text answered a question about that stage or came
+	// from a session at that stage) or "satisfaction" (the people voicing
+	// it are clearly less satisfied at that stage than everyone else).
+	How string `json:"how,omitempty"`
+	// Gap is, for "satisfaction", how much lower (0..1 scale) their
+	// satisfaction there is than the others'.
+	Gap float64 `json:"gap,omitempty"`
+}
+
+// TouchpointCell is one (persona, stage, touchpoint) of the matrix.
+// Persona 0 means everyone.
+type TouchpointCell struct {
+	Persona    int    `json:"persona"`
+	Stage      string `json:"stage"`
+	Touchpoint string `json:"touchpoint"`
+	Label      string `json:"label"`
+	// Users is how many respondents or participants use it there; Share
+	// is Users over the persona's size.
+	Users int     `json:"users"`
+	Share float64 `json:"share"`
+	// Satisfaction is the mean rating there on a 0..100 scale, with the
+	// number of answers behind it and the questions it comes from.
+	Satisfaction  *float64 `json:"satisfaction,omitempty"`
+	SatisfactionN int      `json:"satisfaction_n"`
+	From          []string `json:"from"`                  // question ids (and "transcripts")
+	PainPoints    []string `json:"pain_points,omitempty"` // keys of pain points voiced by its users and placed at this stage
+}
+
+// Journey is the journey map of one persona (0 = everyone).
+type Journey struct {
+	Persona int            `json:"persona"`
+	Name    string         `json:"name"`
+	Size    int            `json:"size"`
+	Goals   []Goal         `json:"goals,omitempty"` // goals without a stage
+	Stages  []JourneyStage `json:"stages"`
+}
+
+// Goal is what a persona most wants, from goal questions.
+type Goal struct {
+	Question string  `json:"question"`
+	Answer   string  `json:"answer"`
+	Share    float64 `json:"share"`
+}
+
+// JourneyStage is one column of a journey map.
+type JourneyStage struct {
+	Stage       string   `json:"stage"`
+	Touchpoints []string `json:"touchpoints"` // labels, most used first
+	Goals       []Goal   `json:"goals,omitempty"`
+	// Emotion is the mean satisfaction at this stage on 0..100, with the
+	// number of answers and the questions behind it.
+	Emotion       *float64      `json:"emotion,omitempty"`
+	EmotionN      int           `json:"emotion_n"`
+	EmotionFrom   []string      `json:"emotion_from,omitempty"`
+	PainPoints    []JourneyPain `json:"pain_points,omitempty"`
+	Opportunities []string      `json:"opportunities,omitempty"`
+	Quotes        []string      `json:"quotes,omitempty"`
+}
+
+// JourneyPain is a pain point at a stage, for one persona.
+type JourneyPain struct {
+	Key      string  `json:"key"`
+	Label    string  `json:"label"`
+	People   int     `json:"people"`   // of this persona
+	Share    float64 `json:"share"`    // of this persona
+	Severity float64 `json:"severity"` // overall
+	Priority float64 `json:"priority"` // overall
+}
