@@ -67,7 +67,16 @@ func Responses(d *survey.Definition, n int, seed uint64) ([]*survey.Response, er
 		if rng.Float64() < 0.25 {
 			a["problem"] = survey.Value{Text: pick(rng, lang, positive)}
 		} else if rng.Float64() < 0.8 {
-			a["problem"] = survey.Value{Text: complaint(rng, lang, typ)}
+			text, topics := complaint(rng, lang, typ)
+			a["problem"] = survey.Value{Text: text}
+			// Whoever complains about something rated that part of the
+			// journey low, most of the time.
+			for _, t := range topics {
+				if q, ok := topicRating[t]; ok && rng.Float64() < 0.8 {
+					low := float64(1 + rng.IntN(2))
+					a[q] = survey.Value{Number: &low}
+				}
+			}
 		}
 		if rng.Float64() < 0.45 {
 			a["wish"] = survey.Value{Text: pick(rng, lang, wishes)}
@@ -102,11 +111,13 @@ func Responses(d *survey.Definition, n int, seed uint64) ([]*survey.Response, er
 // complaint picks a typical complaint of the type, sometimes joins a
 // second one, and writes some Persian ones with Arabic letters, as older
 // keyboards do.
-func complaint(rng *rand.Rand, lang string, typ int) string {
+func complaint(rng *rand.Rand, lang string, typ int) (string, []string) {
 	first := weightedPick(rng, typeTopics[typ])
 	text := pick(rng, lang, topics[first])
+	voiced := []string{first}
 	if rng.Float64() < 0.2 {
 		if second := weightedPick(rng, typeTopics[typ]); second != first {
+			voiced = append(voiced, second)
 			sep := " Also, "
 			if lang == "fa" {
 				sep = " ضمناً "
@@ -121,7 +132,15 @@ func complaint(rng *rand.Rand, lang string, typ int) string {
 	if lang == "fa" && rng.Float64() < 0.1 {
 		text = strings.NewReplacer("ی", "ي", "ک", "ك").Replace(text)
 	}
-	return text
+	return text, voiced
+}
+
+// topicRating is the satisfaction question about the part of the journey
+// a complaint is about.
+var topicRating = map[string]string{
+	"late_delivery": "sat_delivery", "packaging": "sat_delivery", "payment": "sat_checkout",
+	"discount_code": "sat_checkout", "website_search": "sat_find", "out_of_stock": "sat_find",
+	"app_usability": "sat_find", "support": "sat_support", "returns": "sat_support",
 }
 
 func pick(rng *rand.Rand, lang string, t topic) string {

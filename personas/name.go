@@ -23,14 +23,21 @@ func (r *Result) name(in Input, p int, distinct []Trait) string {
 		if used[t.Column] || used["\x00"+t.Value] || t.Share < 0.3 || t.Lift < 1.2 {
 			continue
 		}
-		used[t.Column], used["\x00"+t.Value] = true, true
 		j := itemIndex(in, t.Column)
 		it := in.Items[j]
+		var part string
 		if ambiguous(in, j, t.Value) && it.Kind != Binary && it.Kind != Numeric && !looksNumeric(t.Value) && len([]rune(t.Value)) > 2 {
-			parts = append(parts, digits(it.label()+": "+t.Value, r.Language))
+			part = digits(it.label()+": "+t.Value, r.Language)
+		} else {
+			part = phrase(it, t.Value, r.Language)
+		}
+		// A trait that can only be said with a whole question makes a
+		// name nobody can read aloud; the next trait will do.
+		if len([]rune(part)) > maxNamePart {
 			continue
 		}
-		parts = append(parts, phrase(it, t.Value, r.Language))
+		used[t.Column], used["\x00"+t.Value] = true, true
+		parts = append(parts, part)
 	}
 	sep := ", "
 	if r.Language == "fa" {
@@ -48,6 +55,9 @@ func (r *Result) name(in Input, p int, distinct []Trait) string {
 	}
 	return s
 }
+
+// maxNamePart is the longest trait phrase a persona name uses, in runes.
+const maxNamePart = 32
 
 func phrase(it Item, value, lang string) string {
 	label := it.label()

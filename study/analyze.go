@@ -386,9 +386,12 @@ func stageSatisfaction(cat *catalog, people []*respondent) map[string]map[string
 }
 
 // placePainPoints puts each pain point at a journey stage: the stage the
-// texts were about when known, else the stage where the people voicing it
-// are clearly less satisfied than everyone else (a gap of at least 0.1 on
-// the 0..1 scale, from at least 3 of them).
+// texts were about when known; otherwise the stage where the people voicing
+// it fall furthest below everyone else's satisfaction, over and above how
+// much lower they rate everything (people who complain rate every stage a
+// little lower; the stage their problem lives in stands out). A stage is
+// only named when its gap is at least 0.1 on the 0..1 scale, exceeds their
+// average gap by 0.05, and rests on at least 3 of them.
 func placePainPoints(r analysis.PainPointResult, voiced map[string]map[string]bool, people []*respondent, stageSat map[string]map[string]float64) []PainStage {
 	var out []PainStage
 	for _, pp := range r.PainPoints {
@@ -401,25 +404,38 @@ func placePainPoints(r analysis.PainPointResult, voiced map[string]map[string]bo
 				}
 			}
 			ps.Stage, ps.How = best, "asked"
-		} else {
-			bestGap := 0.1
-			for _, st := range survey.Stages {
-				var in, out []float64
-				for _, p := range people {
-					if f, ok := stageSat[p.id][string(st)]; ok {
-						if voiced[pp.Key][p.id] {
-							in = append(in, f)
-						} else {
-							out = append(out, f)
-						}
+			out = append(out, ps)
+			continue
+		}
+		gaps := map[string]float64{}
+		var sum float64
+		for _, st := range survey.Stages {
+			var in, others []float64
+			for _, p := range people {
+				if f, ok := stageSat[p.id][string(st)]; ok {
+					if voiced[pp.Key][p.id] {
+						in = append(in, f)
+					} else {
+						others = append(others, f)
 					}
 				}
-				if len(in) < 3 || len(out) < 3 {
-					continue
-				}
-				if gap := mean(out) - mean(in); gap >= bestGap {
-					bestGap, ps.Stage, ps.How, ps.Gap = gap, string(st), "satisfaction", round3(gap)
-				}
+			}
+			if len(in) >= 3 && len(others) >= 3 {
+				gaps[string(st)] = mean(others) - mean(in)
+				sum += gaps[string(st)]
+			}
+		}
+		if len(gaps) == 0 {
+			out = append(out, ps)
+			continue
+		}
+		avg := sum / float64(len(gaps))
+
+		bestExcess := 0.05
+		for _, st := range survey.Stages {
+			g, ok := gaps[string(st)]
+			if ok && g >= 0.1 && g-avg >= bestExcess {
+				bestExcess, ps.Stage, ps.How, ps.Gap = g-avg, string(st), "satisfaction", round3(g)
 			}
 		}
 		out = append(out, ps)

@@ -55,7 +55,9 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas
 			if q.Role == survey.RoleTouchpoint {
 				for _, c := range append(slices.Clone(v.Choices), v.Choice) {
 					if c != "" && c != survey.OtherValue {
-						labels[c] = cat.label(id, c)
+						if _, seen := labels[c]; !seen {
+							labels[c] = cat.label(id, c)
+						}
 						mark(p.persona, st, c, p.id, id)
 					}
 				}
