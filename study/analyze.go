@@ -69,7 +69,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 				last = r.StartedAt
 			}
 		}
-		res.Metrics.Funnels = append(res.Metrics.Funnels, SurveyFunnel{Survey: s.Slug, Funnel: funnel(s.Definition, partialPages, completed)})
+		res.Metrics.Funnels = append(res.Metrics.Funnels, funnel(s.Slug, s.Definition, partialPages, completed))
 	}
 	res.Study.Responses = len(people)
 	if !first.IsZero() {

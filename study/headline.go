@@ -1,18 +1,91 @@
 package study
 
 import (
+	"math"
+
 	"github.com/safarhq/safar/analysis/metrics"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/survey"
 )
 
-func funnel(d *survey.Definition, partialPages []int, completed int) metrics.Funnel {
-	return metrics.Completion(len(d.Pages), partialPages, completed)
+// funnel is completion and drop-off: complete responses reached every
+// page, partial ones the page they stopped on.
+func funnel(slug string, d *survey.Definition, partialPages []int, completed int) SurveyFunnel {
+	furthest := append([]int(nil), partialPages...)
+	for range completed {
+		furthest = append(furthest, len(d.Pages))
+	}
+	f := SurveyFunnel{Survey: slug, Started: len(furthest), Completed: completed}
+	for i, st := range metrics.Funnel(furthest, len(d.Pages)) {
+		drop := st.DropOff
+		if math.IsNaN(drop) {
+			drop = 0
+		}
+		f.Pages = append(f.Pages, PageStep{Page: i, Reached: st.Reached, DropOff: round3(drop)})
+	}
+	f.Rate = proportion(completed, len(furthest))
+	return f
 }
 
-// scores collects, per respondent, the answers that make the headline
-// metrics: the first NPS question, satisfaction ratings (for CSAT: 4-5 of
-// 5) and satisfaction Likert statements (effort/ease, 1..points).
+func finite(x float64) *float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return nil
+	}
+	return &x
+}
+
+func proportion(k, n int) *Estimate {
+	if n == 0 {
+		return nil
+	}
+	p := metrics.Wilson(k, n)
+	return &Estimate{Value: p.P, Low: finite(p.Lo), High: finite(p.Hi), N: n}
+}
+
+func meanOf(xs []float64) *Estimate {
+	if len(xs) == 0 {
+		return nil
+	}
+	m := metrics.MeanCI(xs)
+	return &Estimate{Value: m.Mean, Low: finite(m.Lo), High: finite(m.Hi), N: m.N}
+}
+
+func netPromoter(xs []float64) *NPS {
+	if len(xs) == 0 {
+		return nil
+	}
+	scores := make([]int, len(xs))
+	for i, x := range xs {
+		scores[i] = int(x)
+	}
+	r := metrics.NetPromoter(scores)
+	return &NPS{Estimate: Estimate{Value: r.Score, Low: finite(r.Lo), High: finite(r.Hi), N: r.N},
+		Promoters: r.Promoters, Passives: r.Passives, Detractors: r.Detractors}
+}
+
+// topBox is the share of answers at 4 or more (CSAT on a 1-5 rating).
+func topBox(xs []float64) *Estimate {
+	k := 0
+	for _, x := range xs {
+		if x >= 4 {
+			k++
+		}
+	}
+	return proportion(k, len(xs))
+}
+
+// different reports whether two estimates' 95% intervals do not overlap:
+// a conservative test, so a flagged difference is more than noise.
+func different(a, b *Estimate) bool {
+	if a == nil || b == nil || a.Low == nil || b.Low == nil {
+		return false
+	}
+	return *a.Low > *b.High || *b.Low > *a.High
+}
+
+// scores collects the answers that make the headline metrics: the first
+// NPS question, satisfaction ratings (CSAT: 4-5 of 5) and satisfaction
+// Likert statements (effort/ease, 1..points).
 type scores struct {
 	nps    []float64
 	csat   []float64
@@ -53,35 +126,21 @@ func collectScores(cat *catalog, people []*respondent, keep func(*respondent) bo
 
 // headline computes the study's metrics overall and per persona.
 func headline(cat *catalog, people []*respondent, pr *personas.Result, funnels []SurveyFunnel) Metrics {
-	m := Metrics{Funnels: funnels}
 	all := collectScores(cat, people, func(*respondent) bool { return true })
-	if len(all.nps) > 0 {
-		n := metrics.NetPromoter(all.nps)
-		m.NPS = &n
-	}
-	if len(all.csat) > 0 {
-		c := metrics.TopBox(all.csat, 4)
-		m.CSAT = &c
-	}
-	if len(all.effort) > 0 {
-		e := metrics.Mean(all.effort)
-		m.Effort = &e
-	}
+	m := Metrics{Funnels: funnels, NPS: netPromoter(all.nps), CSAT: topBox(all.csat), Effort: meanOf(all.effort)}
 	if pr == nil {
 		return m
 	}
 	for _, per := range pr.Personas {
 		in := collectScores(cat, people, func(p *respondent) bool { return p.persona == per.ID })
 		rest := collectScores(cat, people, func(p *respondent) bool { return p.persona != per.ID })
-		pm := PersonaMetrics{Persona: per.ID}
-		if len(in.nps) > 0 {
-			a, b := metrics.NetPromoter(in.nps), metrics.NetPromoter(rest.nps)
-			pm.NPS, pm.NPSDifferent = &a, metrics.Different(a.Estimate, b.Estimate)
+		pm := PersonaMetrics{Persona: per.ID, NPS: netPromoter(in.nps), CSAT: topBox(in.csat)}
+		if pm.NPS != nil {
+			if r := netPromoter(rest.nps); r != nil {
+				pm.NPSDifferent = different(&pm.NPS.Estimate, &r.Estimate)
+			}
 		}
-		if len(in.csat) > 0 {
-			a, b := metrics.TopBox(in.csat, 4), metrics.TopBox(rest.csat, 4)
-			pm.CSAT, pm.CSATDifferent = &a, metrics.Different(a, b)
-		}
+		pm.CSATDifferent = different(pm.CSAT, topBox(rest.csat))
 		m.ByPersona = append(m.ByPersona, pm)
 	}
 	return m

@@ -8,7 +8,6 @@ package study
 
 import (
 	"github.com/safarhq/safar/analysis"
-	"github.com/safarhq/safar/analysis/metrics"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/survey"
 )
@@ -73,28 +72,56 @@ type Info struct {
 
 // Metrics are the headline numbers, overall and per persona.
 type Metrics struct {
-	NPS     *metrics.NPS      `json:"nps,omitempty"`
-	CSAT    *metrics.Estimate `json:"csat,omitempty"`   // share of satisfaction ratings at 4-5 of 5
-	Effort  *metrics.Estimate `json:"effort,omitempty"` // mean agreement with the ease statement, 1..points
-	Funnels []SurveyFunnel    `json:"funnels"`
+	NPS     *NPS           `json:"nps,omitempty"`
+	CSAT    *Estimate      `json:"csat,omitempty"`   // share of satisfaction ratings at 4-5 of 5
+	Effort  *Estimate      `json:"effort,omitempty"` // mean agreement with the ease statement, 1..points
+	Funnels []SurveyFunnel `json:"funnels"`
 	// ByPersona holds the same metrics per persona, with Different set when
 	// the persona's interval does not overlap the rest's.
 	ByPersona []PersonaMetrics `json:"by_persona,omitempty"`
 }
 
+// Estimate is a value with its 95% confidence interval (Low and High are
+// absent when the sample is too small for one) and the answers behind it.
+type Estimate struct {
+	Value float64  `json:"value"`
+	Low   *float64 `json:"low,omitempty"`
+	High  *float64 `json:"high,omitempty"`
+	N     int      `json:"n"`
+}
+
+// NPS is a Net Promoter Score (-100..100) with its parts.
+type NPS struct {
+	Estimate
+	Promoters  int `json:"promoters"`
+	Passives   int `json:"passives"`
+	Detractors int `json:"detractors"`
+}
+
 // SurveyFunnel is completion and drop-off of one survey.
 type SurveyFunnel struct {
-	Survey string `json:"survey"`
-	metrics.Funnel
+	Survey    string     `json:"survey"`
+	Started   int        `json:"started"`
+	Completed int        `json:"completed"`
+	Rate      *Estimate  `json:"completion_rate,omitempty"`
+	Pages     []PageStep `json:"pages"`
+}
+
+// PageStep is how many respondents reached a page and the share of those
+// on the previous page who did not.
+type PageStep struct {
+	Page    int     `json:"page"` // 0-based
+	Reached int     `json:"reached"`
+	DropOff float64 `json:"drop_off"`
 }
 
 // PersonaMetrics are one persona's metrics.
 type PersonaMetrics struct {
-	Persona       int               `json:"persona"`
-	NPS           *metrics.NPS      `json:"nps,omitempty"`
-	CSAT          *metrics.Estimate `json:"csat,omitempty"`
-	NPSDifferent  bool              `json:"nps_differs_from_rest"`
-	CSATDifferent bool              `json:"csat_differs_from_rest"`
+	Persona       int       `json:"persona"`
+	NPS           *NPS      `json:"nps,omitempty"`
+	CSAT          *Estimate `json:"csat,omitempty"`
+	NPSDifferent  bool      `json:"nps_differs_from_rest"`
+	CSATDifferent bool      `json:"csat_differs_from_rest"`
 }
 
 // PainStage places a pain point in the journey.

@@ -114,10 +114,10 @@ func printStudy(w io.Writer, r *study.Result) {
 	fmt.Fprintf(w, "%s (%s): %d complete responses, %d partial, %d transcripts, %d interviews\n",
 		r.Study.Title, r.Study.Name, r.Study.Responses, r.Study.Partial, r.Study.Transcripts, r.Study.Interviews)
 	if m := r.Metrics.NPS; m != nil {
-		fmt.Fprintf(w, "NPS %.0f [%.0f, %.0f] (n=%d)", m.Value, m.Low, m.High, m.N)
+		fmt.Fprintf(w, "NPS %s", estimate(m.Estimate, 1))
 	}
 	if m := r.Metrics.CSAT; m != nil {
-		fmt.Fprintf(w, "   CSAT %.0f%% [%.0f, %.0f] (n=%d)", 100*m.Value, 100*m.Low, 100*m.High, m.N)
+		fmt.Fprintf(w, "   CSAT %s%%", estimate(*m, 100))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
@@ -158,4 +158,13 @@ func printStudy(w io.Writer, r *study.Result) {
 		}
 		tw.Flush()
 	}
+}
+
+// estimate prints a value with its interval, scaled.
+func estimate(e study.Estimate, scale float64) string {
+	s := fmt.Sprintf("%.0f", scale*e.Value)
+	if e.Low != nil && e.High != nil {
+		s += fmt.Sprintf(" [%.0f, %.0f]", scale**e.Low, scale**e.High)
+	}
+	return s + fmt.Sprintf(" (n=%d)", e.N)
 }

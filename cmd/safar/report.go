@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/safarhq/safar/internal/csvtable"
+	"github.com/safarhq/safar/report/studyreport"
+	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
+)
+
+func init() {
+	register(command{name: "report", summary: "write the Excel report of a survey, a project or CSV files", run: runReport})
+}
+
+func runReport(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dsn := dbFlag(fs, env)
+	slug := fs.String("survey", "", "survey slug")
+	project := fs.String("project", "", "project name")
+	out := fs.String("o", "", "output file (.xlsx; required)")
+	text := fs.String("text", "", "CSV: the column with free text")
+	idCol := fs.String("id", "", "CSV: the respondent id column (default: row numbers)")
+	lang := fs.String("lang", "auto", "CSV: language of the text and report (auto, en, fa)")
+	k := fs.Int("k", 0, "number of personas (0: automatic)")
+	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "usage: safar report (--survey SLUG | --project NAME | FILE.csv... --text COL) -o report.xlsx")
+		fs.PrintDefaults()
+	}
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
+	}
+	given := 0
+	for _, set := range []bool{*slug != "", *project != "", fs.NArg() > 0} {
+		if set {
+			given++
+		}
+	}
+	if given != 1 || *out == "" {
+		fs.Usage()
+		return errors.New("give one of --survey, --project or CSV files, and -o FILE.xlsx")
+	}
+	if !strings.HasSuffix(strings.ToLower(*out), ".xlsx") {
+		return fmt.Errorf("-o %s: the report is an Excel workbook; name it .xlsx", *out)
+	}
+	start := time.Now()
+	var (
+		in   study.Input
+		srcs []studyreport.ResponseSource
+		err  error
+	)
+	if fs.NArg() > 0 {
+		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
+			return err
+		}
+		for _, sd := range in.Surveys {
+			srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
+				for _, r := range sd.Responses {
+					if err := fn(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}})
+		}
+	} else {
+		store, err := openStore(ctx, *dsn, false)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		if in, err = loadStudy(ctx, store, *slug, *project); err != nil {
+			return err
+		}
+		for _, sd := range in.Surveys {
+			sv, err := store.SurveyBySlug(ctx, sd.Slug)
+			if err != nil {
+				return err
+			}
+			srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
+				return store.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, fn)
+			}})
+		}
+	}
+	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed})
+	if err != nil {
+		return err
+	}
+	// Write to a temporary file and rename, so a failed run never leaves a
+	// half-written workbook under the requested name.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".safar-report-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := studyreport.Write(tmp, res, in, srcs, time.Now()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.stdout, "wrote %s: %d responses, %d pain points, %d personas (%.1fs)\n", *out, res.Study.Responses,
+		len(res.PainPoints.PainPoints), personaCount(res), time.Since(start).Seconds())
+	return nil
+}
+
+func personaCount(r *study.Result) int {
+	if r.Personas == nil {
+		return 0
+	}
+	return len(r.Personas.Personas)
+}
+
+// csvStudy turns CSV files from any tool into a study: one survey per file
+// whose questions are the columns (types inferred), with the --text column
+// as the open question analysed for pain points.
+func csvStudy(files []string, textCol, idCol, lang string) (study.Input, error) {
+	var in study.Input
+	if textCol == "" {
+		return in, errors.New("CSV input needs --text COL (the free-text column)")
+	}
+	for fi, path := range files {
+		t, err := csvtable.ReadFile(path)
+		if err != nil {
+			return in, err
+		}
+		def, rs, err := survey.DefinitionFromTable(filepath.Base(path), t.Header, t.Rows, textCol, idCol, lang)
+		if err != nil {
+			return in, fmt.Errorf("%s: %w", path, err)
+		}
+		if fi == 0 {
+			in.Name, in.Title, in.Language = filepath.Base(path), filepath.Base(path), def.Language
+		}
+		in.Surveys = append(in.Surveys, study.SurveyData{Slug: def.Slug, Definition: def, Responses: rs})
+	}
+	return in, nil
+}

@@ -1,0 +1,328 @@
+// Package studyreport fills the Excel report's view model from a study
+// analysis, so the CLI and the web download build the same workbook.
+package studyreport
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/safarhq/safar/report"
+	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
+)
+
+// ResponseSource streams one survey's responses (a store's EachResponse
+// bound to the survey).
+type ResponseSource struct {
+	Definition *survey.Definition
+	Each       func(fn func(*survey.Response) error) error
+}
+
+// Write builds the workbook of res, streaming the responses of the given
+// sources into the Responses sheet.
+func Write(w io.Writer, res *study.Result, in study.Input, sources []ResponseSource, now time.Time) error {
+	return report.Write(w, Data(res, in, sources, now))
+}
+
+// Data maps a study analysis onto the report's view model.
+func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.Time) *report.Data {
+	d := &report.Data{
+		Study: report.Study{
+			Title: res.Study.Title, Project: res.Study.Name, Language: res.Study.Language, Generated: now,
+			Responses: res.Study.Responses, Interviews: res.Study.Interviews, Transcripts: res.Study.Transcripts,
+		},
+		Metrics: report.Metrics{NPS: metric(npsEstimate(res.Metrics.NPS)), CSAT: metric(res.Metrics.CSAT), Effort: metric(res.Metrics.Effort)},
+	}
+	d.Study.From, _ = time.Parse(time.RFC3339, res.Study.FirstAnswer)
+	d.Study.To, _ = time.Parse(time.RFC3339, res.Study.LastAnswer)
+
+	stageOf := map[string]string{}
+	for _, s := range res.Stages {
+		stageOf[s.Key] = s.Stage
+	}
+	personaName := map[string]string{}
+	if res.Personas != nil {
+		for _, p := range res.Personas.Personas {
+			personaName[strconv.Itoa(p.ID)] = p.Name
+			rp := report.Persona{ID: p.ID, Name: p.Name, Size: p.Size, Share: p.Share}
+			for _, t := range p.Traits {
+				rp.Traits = append(rp.Traits, report.Trait{Column: firstNonEmpty(t.Label, t.Column), Value: t.Value,
+					Share: t.Share, RestShare: t.RestShare, Lift: t.Lift, Significant: t.Significant})
+			}
+			for _, g := range p.Goals {
+				rp.Goals = append(rp.Goals, fmt.Sprintf("%s: %s (%.0f%%)", firstNonEmpty(g.Label, g.Column), g.Value, 100*g.Share))
+			}
+			byStage := map[string][]string{}
+			var stages []string
+			for _, tu := range p.Touchpoints {
+				if _, ok := byStage[tu.Stage]; !ok {
+					stages = append(stages, tu.Stage)
+				}
+				byStage[tu.Stage] = append(byStage[tu.Stage], tu.Touchpoint)
+			}
+			for _, st := range stages {
+				rp.Touchpoints = append(rp.Touchpoints, report.StageTouchpoints{Stage: st, Touchpoints: byStage[st]})
+			}
+			for _, pp := range p.PainPoints {
+				rp.PainPoints = append(rp.PainPoints, labelOf(res, pp.Value))
+			}
+			for _, q := range p.Quotes {
+				rp.Quotes = append(rp.Quotes, q.Text)
+			}
+			d.Personas = append(d.Personas, rp)
+		}
+	}
+	tpOf := map[string][]string{} // pain point key -> touchpoint labels where its voices are
+	for _, c := range res.Touchpoints {
+		if c.Persona != 0 {
+			continue
+		}
+		for _, k := range c.PainPoints {
+			if !slices.Contains(tpOf[k], c.Label) {
+				tpOf[k] = append(tpOf[k], c.Label)
+			}
+		}
+	}
+	for _, pp := range res.PainPoints.PainPoints {
+		rp := report.PainPoint{Rank: pp.Rank, Label: pp.Label, Documents: pp.Documents, Share: pp.Share,
+			Severity: pp.Severity, Priority: pp.Priority, Examples: pp.Examples, Touchpoints: tpOf[pp.Key]}
+		for _, id := range slices.Sorted(mapKeys(pp.Breakdown["persona"])) {
+			rp.Personas = append(rp.Personas, personaName[id])
+		}
+		if st := stageOf[pp.Key]; st != "" {
+			rp.Stages = []string{st}
+		}
+		rp.Sources = len(pp.Breakdown["source"])
+		d.PainPoints = append(d.PainPoints, rp)
+	}
+	d.Touchpoints = touchpoints(res)
+	for _, j := range res.Journeys {
+		rj := report.Journey{Persona: j.Persona}
+		for _, s := range j.Stages {
+			rs := report.JourneyStage{Stage: s.Stage, Touchpoints: s.Touchpoints, Emotion: s.Emotion, EmotionN: s.EmotionN, Opportunities: s.Opportunities}
+			for _, g := range s.Goals {
+				rs.Goals = append(rs.Goals, g.Answer)
+			}
+			if s.Stage == string(survey.Stages[0]) { // goals without a stage open the map
+				for _, g := range j.Goals {
+					rs.Goals = append(rs.Goals, g.Answer)
+				}
+			}
+			for _, p := range s.PainPoints {
+				rs.PainPoints = append(rs.PainPoints, fmt.Sprintf("%s (%d)", p.Label, p.People))
+			}
+			rj.Stages = append(rj.Stages, rs)
+		}
+		d.Journeys = append(d.Journeys, rj)
+	}
+	d.Codebook, d.Passages = suggestedCoding(res, in)
+	if len(sources) > 0 {
+		d.Responses = responses(res, sources)
+	}
+	return d
+}
+
+func touchpoints(res *study.Result) report.TouchpointMatrix {
+	m := report.TouchpointMatrix{Stages: res.Study.StageNames}
+	views := map[int]*report.TouchpointView{}
+	var order []int
+	for _, c := range res.Touchpoints {
+		if !slices.Contains(m.Touchpoints, c.Label) {
+			m.Touchpoints = append(m.Touchpoints, c.Label)
+		}
+		v, ok := views[c.Persona]
+		if !ok {
+			v = &report.TouchpointView{Persona: c.Persona}
+			views[c.Persona] = v
+			order = append(order, c.Persona)
+		}
+		v.Cells = append(v.Cells, report.TouchpointCell{Stage: c.Stage, Touchpoint: c.Label, Usage: c.Users, Satisfaction: c.Satisfaction})
+	}
+	slices.Sort(order)
+	for _, p := range order {
+		m.Views = append(m.Views, *views[p])
+	}
+	return m
+}
+
+// suggestedCoding codes transcript passages with the pain points they voice:
+// the machine's suggestion until researchers code by hand.
+func suggestedCoding(res *study.Result, in study.Input) ([]report.Code, []report.Passage) {
+	byID := map[string]struct{ source, speaker, text string }{}
+	for _, t := range in.Transcripts {
+		for _, u := range t.Utterances {
+			byID[fmt.Sprintf("t:%d:%d", t.ID, u.Order)] = struct{ source, speaker, text string }{t.Title, u.Speaker, u.Text}
+		}
+	}
+	if len(byID) == 0 {
+		return nil, nil
+	}
+	codes := map[string][]string{}
+	var order []string
+	var book []report.Code
+	for _, pp := range res.PainPoints.PainPoints {
+		n := 0
+		for _, m := range pp.Members {
+			if _, ok := byID[m]; ok {
+				if _, seen := codes[m]; !seen {
+					order = append(order, m)
+				}
+				codes[m] = append(codes[m], pp.Label)
+				n++
+			}
+		}
+		if n > 0 {
+			book = append(book, report.Code{Name: pp.Label, Parent: "pain point", Passages: n})
+		}
+	}
+	var passages []report.Passage
+	for _, id := range order {
+		u := byID[id]
+		passages = append(passages, report.Passage{Source: u.source, Speaker: u.speaker, Codes: codes[id], Text: u.text})
+	}
+	return book, passages
+}
+
+var errStop = errors.New("stop")
+
+// responses streams every response of every source, one row each, with
+// question texts as headers and the respondent's persona.
+func responses(res *study.Result, sources []ResponseSource) *report.Responses {
+	var ids []string
+	texts := map[string]string{}
+	for _, s := range sources {
+		for _, h := range s.Definition.TableHeader()[6:] {
+			if _, ok := texts[h]; !ok {
+				ids = append(ids, h)
+				texts[h] = headerText(s.Definition, h)
+			}
+		}
+	}
+	persona := map[string]int{}
+	names := map[int]string{}
+	if res.Personas != nil {
+		for _, a := range res.Personas.Assignments {
+			persona[a.ID] = a.Persona
+		}
+		for _, p := range res.Personas.Personas {
+			names[p.ID] = p.Name
+		}
+	}
+	header := []string{"response_id", "survey", "status", "touchpoint", "started_at", "completed_at", "persona"}
+	for _, id := range ids {
+		header = append(header, texts[id])
+	}
+	return &report.Responses{Header: header, Rows: func(yield func([]any, error) bool) {
+		for _, s := range sources {
+			col := map[string]int{}
+			for i, h := range s.Definition.TableHeader() {
+				col[h] = i
+			}
+			err := s.Each(func(r *survey.Response) error {
+				cells := s.Definition.TableRow(r)
+				row := []any{r.ID, s.Definition.Slug, string(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]]}
+				for _, id := range ids {
+					if i, ok := col[id]; ok {
+						row = append(row, numberOrText(cells[i]))
+					} else {
+						row = append(row, nil)
+					}
+				}
+				if !yield(row, nil) {
+					return errStop
+				}
+				return nil
+			})
+			if err != nil && !errors.Is(err, errStop) {
+				yield(nil, err)
+				return
+			}
+			if errors.Is(err, errStop) {
+				return
+			}
+		}
+	}}
+}
+
+// headerText is the question text behind a tabular column id.
+func headerText(d *survey.Definition, col string) string {
+	id, sub, _ := strings.Cut(col, ".")
+	q, ok := d.Question(id)
+	if !ok {
+		return col
+	}
+	switch {
+	case sub == "other":
+		return q.Text + " (other)"
+	case sub != "":
+		for _, st := range q.Statements {
+			if st.Value == sub {
+				return q.Text + ": " + st.Text()
+			}
+		}
+	}
+	return q.Text
+}
+
+// numberOrText keeps numbers numeric in the sheet; everything else is a
+// string cell (the writer never makes formulas of strings).
+func numberOrText(s string) any {
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
+		return f
+	}
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func npsEstimate(n *study.NPS) *study.Estimate {
+	if n == nil {
+		return nil
+	}
+	return &n.Estimate
+}
+
+// metric maps an estimate; without an interval the bounds equal the value
+// and N (1) tells the reader why.
+func metric(e *study.Estimate) *report.Metric {
+	if e == nil || e.N == 0 {
+		return nil
+	}
+	m := &report.Metric{Value: e.Value, Low: e.Value, High: e.Value, N: e.N}
+	if e.Low != nil && e.High != nil {
+		m.Low, m.High = *e.Low, *e.High
+	}
+	return m
+}
+
+func labelOf(res *study.Result, key string) string {
+	for _, pp := range res.PainPoints.PainPoints {
+		if pp.Key == key {
+			return pp.Label
+		}
+	}
+	return key
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func mapKeys(m map[string]int) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
