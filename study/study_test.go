@@ -1,0 +1,216 @@
+package study_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// demoInput is the demo project as plain values: both surveys with the
+// responses `safar demo` stores.
+func demoInput(t *testing.T) study.Input {
+	t.Helper()
+	defs, err := demo.Definitions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := study.Input{Name: "demo", Title: "Demo"}
+	for i, d := range defs {
+		rs, err := demo.Responses(d, demo.ResponsesPerSurvey, uint64(101+i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j, r := range rs {
+			r.ID = d.Slug + "-" + itoa(j)
+		}
+		in.Surveys = append(in.Surveys, study.SurveyData{Slug: d.Slug, Definition: d, Responses: rs})
+	}
+	return in
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+func analyzeDemo(t *testing.T) (study.Input, *study.Result) {
+	t.Helper()
+	in := demoInput(t)
+	res, err := study.Analyze(context.Background(), in, study.Options{Seed: 1, Bootstrap: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in, res
+}
+
+// TestDemoAnalysisGolden pins the whole analysis of the demo data. Run
+// with -update after an intended change and review the diff.
+func TestDemoAnalysisGolden(t *testing.T) {
+	_, res := analyzeDemo(t)
+	res.Personas.Assignments = nil // 658 lines of ids; covered by the trace test
+	got, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", "demo.golden.json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./study -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		os.WriteFile(path+".got", got, 0o644)
+		t.Fatalf("analysis differs from %s; see %s.got (run with -update if intended)", path, path)
+	}
+}
+
+func TestDemoAnalysisFindsWhatWasPlanted(t *testing.T) {
+	_, res := analyzeDemo(t)
+	if res.Study.Responses != 658 || res.Study.Partial != 62 {
+		t.Fatalf("responses %d complete, %d partial", res.Study.Responses, res.Study.Partial)
+	}
+	if res.Personas == nil || res.Personas.K < 3 || res.Personas.K > 5 {
+		t.Fatalf("personas: %+v / %s", res.Personas, res.PersonaNote)
+	}
+	// Late delivery is the most common planted complaint, and it lives in
+	// the "use" stage (people voicing it rated delivery low).
+	top := res.PainPoints.PainPoints[0]
+	var stage string
+	for _, s := range res.Stages {
+		if s.Key == top.Key {
+			stage = s.Stage
+		}
+	}
+	if stage != "use" {
+		t.Errorf("top pain point %q placed at %q, want use", top.Label, stage)
+	}
+	if res.Metrics.NPS == nil || res.Metrics.NPS.N != 658 || res.Metrics.NPS.Low == nil {
+		t.Errorf("NPS: %+v", res.Metrics.NPS)
+	}
+}
+
+// TestJourneyNumbersTraceBack recomputes every emotion score, every
+// touchpoint satisfaction and every pain point count on the journey maps
+// from the answers they came from.
+func TestJourneyNumbersTraceBack(t *testing.T) {
+	in, res := analyzeDemo(t)
+	persona := map[string]int{}
+	for _, a := range res.Personas.Assignments {
+		persona[a.ID] = a.Persona
+	}
+	questions := map[string]*survey.Question{}
+	var complete []*survey.Response
+	for _, s := range in.Surveys {
+		for _, q := range s.Definition.Questions() {
+			if _, ok := questions[q.ID]; !ok {
+				questions[q.ID] = q
+			}
+		}
+		for _, r := range s.Responses {
+			if r.Status == survey.Complete {
+				complete = append(complete, r)
+			}
+		}
+	}
+	norm := func(q *survey.Question, x float64) float64 {
+		lo, n := q.ScalePoints()
+		return (x - float64(lo)) / float64(n-1)
+	}
+	inPersona := func(r *survey.Response, p int) bool { return p == 0 || persona[r.ID] == p }
+	checked := 0
+	for _, j := range res.Journeys {
+		for _, st := range j.Stages {
+			if st.Emotion == nil {
+				continue
+			}
+			var sum float64
+			n := 0
+			for _, r := range complete {
+				if !inPersona(r, j.Persona) {
+					continue
+				}
+				for _, qid := range st.EmotionFrom {
+					if v, ok := r.Answers[qid]; ok && v.Number != nil {
+						sum += norm(questions[qid], *v.Number)
+						n++
+					}
+				}
+			}
+			if n != st.EmotionN || math.Abs(math.Round(1000*sum/float64(n))/10-*st.Emotion) > 1e-9 {
+				t.Errorf("persona %d stage %s: emotion %.1f (n=%d), recomputed %.1f (n=%d)", j.Persona, st.Stage, *st.Emotion, st.EmotionN, 100*sum/float64(n), n)
+			}
+			checked++
+		}
+	}
+	for _, c := range res.Touchpoints {
+		if c.Satisfaction == nil {
+			continue
+		}
+		var sum float64
+		n := 0
+		for _, r := range complete {
+			if !inPersona(r, c.Persona) {
+				continue
+			}
+			for _, qid := range c.From {
+				q := questions[qid]
+				if q == nil || q.Touchpoint != c.Touchpoint || string(q.Stage) != c.Stage || q.Role != survey.RoleSatisfaction {
+					continue
+				}
+				if v, ok := r.Answers[qid]; ok && v.Number != nil {
+					sum += norm(q, *v.Number)
+					n++
+				}
+			}
+		}
+		if n != c.SatisfactionN || math.Abs(math.Round(1000*sum/float64(n))/10-*c.Satisfaction) > 1e-9 {
+			t.Errorf("cell %+v: satisfaction recomputed %.1f (n=%d)", c, 100*sum/float64(n), n)
+		}
+		checked++
+	}
+	members := map[string]map[string]bool{} // pain point key -> response ids
+	for _, pp := range res.PainPoints.PainPoints {
+		members[pp.Key] = map[string]bool{}
+		for _, m := range pp.Members {
+			// text ids are r:<response>:<question>
+			var rid string
+			for i := 2; i < len(m); i++ {
+				if m[i] == ':' {
+					rid = m[2:i]
+				}
+			}
+			members[pp.Key][rid] = true
+		}
+	}
+	for _, j := range res.Journeys {
+		for _, st := range j.Stages {
+			for _, p := range st.PainPoints {
+				n := 0
+				for _, r := range complete {
+					if inPersona(r, j.Persona) && members[p.Key][r.ID] {
+						n++
+					}
+				}
+				if n != p.People {
+					t.Errorf("persona %d stage %s pain point %q: %d people, recomputed %d", j.Persona, st.Stage, p.Label, p.People, n)
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 30 {
+		t.Fatalf("only %d numbers checked", checked)
+	}
+}
