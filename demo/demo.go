@@ -53,6 +53,11 @@ func Definitions() ([]*survey.Definition, error) {
 // responses. It is idempotent: what already exists is left alone, so
 // running it twice changes nothing.
 func Seed(ctx context.Context, st survey.Store) (Result, error) {
+	return SeedN(ctx, st, ResponsesPerSurvey)
+}
+
+// SeedN is Seed with n responses per survey (load and scale tests).
+func SeedN(ctx context.Context, st survey.Store, n int) (Result, error) {
 	var res Result
 	defs, err := Definitions()
 	if err != nil {
@@ -81,17 +86,22 @@ func Seed(ctx context.Context, st survey.Store) (Result, error) {
 		if n > 0 {
 			continue // seeded before
 		}
-		rs, err := Responses(d, ResponsesPerSurvey, uint64(101+i))
+		rs, err := Responses(d, n, uint64(101+i))
 		if err != nil {
 			return res, fmt.Errorf("generate %s responses: %w", d.Slug, err)
 		}
 		for _, r := range rs {
 			r.SurveyID, r.SurveyVersion = sv.ID, sv.Version
 		}
-		if err := st.SaveResponses(ctx, rs); err != nil {
-			return res, err
+		// In chunks, so a large seed does not build one huge transaction.
+		for len(rs) > 0 {
+			chunk := rs[:min(len(rs), 5000)]
+			if err := st.SaveResponses(ctx, chunk); err != nil {
+				return res, err
+			}
+			res.Responses += len(chunk)
+			rs = rs[len(chunk):]
 		}
-		res.Responses += len(rs)
 	}
 	return res, nil
 }

@@ -16,15 +16,19 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	dsn := dbFlag(fs, env)
+	n := fs.Int("responses", demo.ResponsesPerSurvey, "synthetic responses per survey (for scale tests)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *n < 1 {
+		return fmt.Errorf("--responses must be at least 1")
 	}
 	store, err := openStore(ctx, *dsn, false)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	res, err := demo.Seed(ctx, store)
+	res, err := demo.SeedN(ctx, store, *n)
 	if err != nil {
 		return err
 	}
