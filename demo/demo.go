@@ -79,11 +79,11 @@ func SeedN(ctx context.Context, st survey.Store, n int) (Result, error) {
 		case err != nil:
 			return res, err
 		}
-		n, err := st.CountResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID})
+		stored, err := st.CountResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID})
 		if err != nil {
 			return res, err
 		}
-		if n > 0 {
+		if stored > 0 {
 			continue // seeded before
 		}
 		rs, err := Responses(d, n, uint64(101+i))

@@ -12,7 +12,7 @@ import (
 func TestImportTranscript(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "safar.db")
 	good := writeFile(t, "group1.txt", "Moderator: How did your last order go?\n"+
-		"Sara: [00:01:10] It arrived a week late, call me on 0912 123 4567.\n"+
+		"[00:01:10] Sara: It arrived a week late, call me on 0912 123 4567.\n"+
 		"مریم: ارسال خیلی دیر بود.\n")
 	bad := writeFile(t, "broken.vtt", "WEBVTT\n\n00:00:01.000 --> nonsense\n<v Ali>hello\n")
 
