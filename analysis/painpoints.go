@@ -484,7 +484,7 @@ func dedupeStrings(s []string) []string {
 	seen := map[string]bool{}
 	out := s[:0]
 	for _, w := range s {
-		k := strings.ToLower(strings.NewReplacer(" ", "", string(zwnj), "").Replace(w))
+		k := strings.ToLower(joinSpaces.Replace(w))
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, w)

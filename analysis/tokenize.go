@@ -167,9 +167,12 @@ func enKey(term string) string {
 	return strings.Join(parts, " ")
 }
 
+// joinSpaces removes spaces and ZWNJ, so spellings of one compound match;
+// built once: a Replacer is costly to make and this runs per word.
+var joinSpaces = strings.NewReplacer(" ", "", string(zwnj), "")
+
 func faKey(term string) string {
-	term = NormalizePersian(strings.ReplaceAll(term, "_", " "))
-	return strings.NewReplacer(" ", "", string(zwnj), "").Replace(term)
+	return joinSpaces.Replace(NormalizePersian(strings.ReplaceAll(term, "_", " ")))
 }
 
 func buildLexicon() *lexicon {

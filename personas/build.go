@@ -35,6 +35,12 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Answer levels are needed per item many times while writing cards and
+	// names; each costs a pass over every respondent, so compute them once.
+	in.levels = make([][]string, len(in.Items))
+	for j, it := range in.Items {
+		in.levels[j] = levelsOf(it, j, in.Respondents)
+	}
 	cols := make([]cluster.Column, 0, len(sel))
 	codecs := make([]codec, 0, len(sel))
 	for _, j := range sel {
@@ -208,6 +214,14 @@ func encode(it Item, j int, rs []Respondent) (cluster.Column, codec, error) {
 
 // levelsOf returns the item's levels: declared ones first (in order), then
 // answers seen in the data, most frequent first.
+// itemLevels returns item j's levels, cached by Build.
+func (in Input) itemLevels(j int) []string {
+	if in.levels != nil {
+		return in.levels[j]
+	}
+	return levelsOf(in.Items[j], j, in.Respondents)
+}
+
 func levelsOf(it Item, j int, rs []Respondent) []string {
 	levels := slices.Clone(it.Levels)
 	if it.Kind == Binary && len(levels) == 0 {

@@ -112,7 +112,7 @@ func answerSets(in Input) []answerSet {
 		case Binary:
 			out = append(out, answerSet{item: j, value: "yes", match: func(v Value) bool { return v.Text == "yes" }})
 		case Categorical, Ordinal:
-			for _, l := range levelsOf(it, j, in.Respondents) {
+			for _, l := range in.itemLevels(j) {
 				out = append(out, answerSet{item: j, value: l, match: func(v Value) bool { return v.Text == l }})
 			}
 		}
@@ -283,7 +283,7 @@ func satisfactionFor(in Input, member []int, p int, tp, stage string) (float64, 
 		if it.Role != Satisfaction || it.Touchpoint != tp || (stage != "" && it.Stage != "" && it.Stage != stage) {
 			continue
 		}
-		levels := levelsOf(it, j, in.Respondents)
+		levels := in.itemLevels(j)
 		for i, r := range in.Respondents {
 			if member[i] != p {
 				continue
@@ -322,7 +322,7 @@ func scores(in Input, member []int, p int) []Score {
 		if it.Role != Satisfaction || (it.Kind != Ordinal && it.Kind != Numeric) {
 			continue
 		}
-		levels := levelsOf(it, j, in.Respondents)
+		levels := in.itemLevels(j)
 		var s, rs, n, rn float64
 		for i, r := range in.Respondents {
 			x, ok := score(it, levels, r.Values[j])

@@ -102,7 +102,7 @@ func digits(s, lang string) string {
 // alone would not say which question it answers ("Good", "Yes").
 func ambiguous(in Input, j int, value string) bool {
 	for o := range in.Items {
-		if o != j && in.Items[o].Kind != Numeric && slices.Contains(levelsOf(in.Items[o], o, in.Respondents), value) {
+		if o != j && in.Items[o].Kind != Numeric && slices.Contains(in.itemLevels(o), value) {
 			return true
 		}
 	}

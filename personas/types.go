@@ -110,6 +110,8 @@ type Input struct {
 	Items       []Item
 	Respondents []Respondent
 	Language    string // "en" (default) or "fa": the language of generated names
+
+	levels [][]string // per item, computed once by Build (see itemLevels)
 }
 
 // Options control Build.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/safarhq/safar/analysis"
@@ -20,13 +21,27 @@ const MinPersonaRespondents = 30
 
 // respondent is one complete response, or one transcript participant.
 type respondent struct {
-	id      string // response id, or "t:ID:speaker"
-	survey  string // slug, "" for transcripts
+	idx     int    // position in the respondents slice
+	id      string // response id
+	survey  string // slug
 	answers survey.Answers
 	sat     float64 // overall satisfaction 0..1
 	hasSat  bool
 	persona int
 	tp      string // the link the respondent came through
+	// Per stage (in survey.Stages order): the sum and count of satisfaction
+	// answers on 0..1, computed once (the journey reads them many times).
+	stageSum [6]float64
+	stageN   [6]int
+	scores   scores // the answers behind the headline metrics
+}
+
+// stageMean is the respondent's mean satisfaction at stage i.
+func (p *respondent) stageMean(i int) (float64, bool) {
+	if p.stageN[i] == 0 {
+		return 0, false
+	}
+	return p.stageSum[i] / float64(p.stageN[i]), true
 }
 
 // Analyze runs the whole analysis; see the package comment.
@@ -59,8 +74,9 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 				continue
 			}
 			completed++
-			p := &respondent{id: r.ID, survey: s.Slug, answers: r.Answers, tp: r.Touchpoint}
+			p := &respondent{idx: len(people), id: r.ID, survey: s.Slug, answers: r.Answers, tp: r.Touchpoint}
 			p.sat, p.hasSat = satisfaction(cat, r.Answers)
+			p.summarise(cat)
 			people = append(people, p)
 			if first.IsZero() || r.StartedAt.Before(first) {
 				first = r.StartedAt
@@ -82,6 +98,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	}
 
 	// 2. Texts and a first pass of pain points, to tell personas who voices what.
+	opt.progress(0.05, "painpoints")
 	texts, owner := collectTexts(cat, people, in, &res.Study)
 	ppOpt := opt.PainPoints
 	ppOpt.SegmentKey = "persona"
@@ -96,6 +113,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	opt.progress(0.2, "personas")
 	pr, note, err := fitPersonas(ctx, cat, people, voiced, texts, owner, lang, opt)
 	if err != nil {
 		return nil, err
@@ -110,23 +128,21 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		placeParticipants(cat, pr, in, texts, owner)
 	}
 
-	// 4. Pain points again, now broken down by persona.
-	for i := range texts {
-		if p := byID[owner[texts[i].ID]]; p != nil && p.persona > 0 {
-			texts[i].Segments["persona"] = strconv.Itoa(p.persona)
-		}
-	}
-	res.PainPoints = analysis.FindPainPoints(texts, ppOpt)
-	voiced = voicedBy(res.PainPoints, owner)
+	// 4. The pain points broken down by persona: counted from their
+	// members, rather than extracting everything a second time.
+	opt.progress(0.8, "painpoints")
+	res.PainPoints = first1
+	byPersona(&res.PainPoints, owner, byID)
+	idx := indexVoices(voiced, byID, len(people))
 
 	// 5. Where each pain point sits in the journey.
-	stageSat := stageSatisfaction(cat, people)
-	res.Stages = placePainPoints(res.PainPoints, voiced, people, stageSat)
+	res.Stages = placePainPoints(res.PainPoints, idx, people)
 
 	// 6. Metrics, the touchpoint matrix and the journeys.
-	res.Metrics = headline(cat, people, pr, res.Metrics.Funnels)
+	opt.progress(0.9, "journeys")
+	res.Metrics = headline(people, pr, res.Metrics.Funnels)
 	res.Touchpoints = touchpointMatrix(cat, people, in, pr, res.Stages, voiced, lang)
-	res.Journeys = journeys(cat, people, pr, res, voiced, lang)
+	res.Journeys = journeys(cat, people, pr, res, idx, lang)
 	return res, nil
 }
 
@@ -330,7 +346,8 @@ func fitPersonas(ctx context.Context, cat *catalog, people []*respondent, voiced
 		}
 		in.Respondents = append(in.Respondents, r)
 	}
-	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Seed: opt.Seed, Bootstrap: opt.Bootstrap})
+	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
+		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
 	if err != nil {
 		return nil, "", fmt.Errorf("personas: %w", err)
 	}
@@ -359,28 +376,74 @@ func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []anal
 	}
 }
 
-// stageSatisfaction is each respondent's mean satisfaction (0..1) per
-// stage, from satisfaction questions that name a stage.
-func stageSatisfaction(cat *catalog, people []*respondent) map[string]map[string]float64 {
-	out := map[string]map[string]float64{}
-	for _, p := range people {
-		sum, n := map[string]float64{}, map[string]int{}
-		for _, id := range cat.order {
-			q := cat.byID[id]
-			v, ok := p.answers[id]
-			if !ok || v.Number == nil || q.Role != survey.RoleSatisfaction || q.Stage == "" || !isScaled(q) {
+// summarise computes, once, the respondent's satisfaction per stage and
+// the answers behind the headline metrics.
+func (p *respondent) summarise(cat *catalog) {
+	for _, id := range cat.order {
+		q := cat.byID[id]
+		v, ok := p.answers[id]
+		if !ok || v.Number == nil {
+			continue
+		}
+		switch {
+		case id == cat.npsID:
+			p.scores.nps = append(p.scores.nps, *v.Number)
+		case q.Role == survey.RoleSatisfaction && q.Type == survey.Rating:
+			p.scores.csat = append(p.scores.csat, *v.Number)
+		case q.Role == survey.RoleSatisfaction && q.Type == survey.Likert:
+			p.scores.effort = append(p.scores.effort, *v.Number)
+		}
+		if q.Role != survey.RoleSatisfaction || q.Stage == "" || !isScaled(q) {
+			continue
+		}
+		if f, ok := normalized(q, *v.Number); ok {
+			if i := stageIndex(string(q.Stage)); i < len(p.stageSum) {
+				p.stageSum[i] += f
+				p.stageN[i]++
+			}
+		}
+	}
+}
+
+// byPersona sets each pain point's persona breakdown: distinct people of
+// each persona among its voices.
+func byPersona(r *analysis.PainPointResult, owner map[string]string, byID map[string]*respondent) {
+	for i := range r.PainPoints {
+		pp := &r.PainPoints[i]
+		seen := map[string]bool{}
+		counts := map[string]int{}
+		for _, m := range pp.Members {
+			who := owner[m]
+			p := byID[who]
+			if p == nil || p.persona == 0 || seen[who] {
 				continue
 			}
-			if f, ok := normalized(q, *v.Number); ok {
-				sum[string(q.Stage)] += f
-				n[string(q.Stage)]++
+			seen[who] = true
+			counts[strconv.Itoa(p.persona)]++
+		}
+		if len(counts) == 0 {
+			continue
+		}
+		if pp.Breakdown == nil {
+			pp.Breakdown = map[string]map[string]int{}
+		}
+		pp.Breakdown["persona"] = counts
+		pp.Segments = counts
+	}
+}
+
+// indexVoices turns "who voices pain point K" into a flag per respondent
+// position, for the loops over every respondent that follow.
+func indexVoices(voiced map[string]map[string]bool, byID map[string]*respondent, n int) map[string][]bool {
+	out := make(map[string][]bool, len(voiced))
+	for k, set := range voiced {
+		flags := make([]bool, n)
+		for who := range set {
+			if p := byID[who]; p != nil {
+				flags[p.idx] = true
 			}
 		}
-		m := map[string]float64{}
-		for st, s := range sum {
-			m[st] = s / float64(n[st])
-		}
-		out[p.id] = m
+		out[k] = flags
 	}
 	return out
 }
@@ -392,7 +455,7 @@ func stageSatisfaction(cat *catalog, people []*respondent) map[string]map[string
 // little lower; the stage their problem lives in stands out). A stage is
 // only named when its gap is at least 0.1 on the 0..1 scale, exceeds their
 // average gap by 0.05, and rests on at least 3 of them.
-func placePainPoints(r analysis.PainPointResult, voiced map[string]map[string]bool, people []*respondent, stageSat map[string]map[string]float64) []PainStage {
+func placePainPoints(r analysis.PainPointResult, voiced map[string][]bool, people []*respondent) []PainStage {
 	var out []PainStage
 	for _, pp := range r.PainPoints {
 		ps := PainStage{Key: pp.Key, Label: pp.Label}
@@ -409,19 +472,23 @@ func placePainPoints(r analysis.PainPointResult, voiced map[string]map[string]bo
 		}
 		gaps := map[string]float64{}
 		var sum float64
-		for _, st := range survey.Stages {
-			var in, others []float64
+		flags := voiced[pp.Key]
+		for si, st := range survey.Stages {
+			var inSum, outSum float64
+			var inN, outN int
 			for _, p := range people {
-				if f, ok := stageSat[p.id][string(st)]; ok {
-					if voiced[pp.Key][p.id] {
-						in = append(in, f)
+				if f, ok := p.stageMean(si); ok {
+					if flags[p.idx] {
+						inSum += f
+						inN++
 					} else {
-						others = append(others, f)
+						outSum += f
+						outN++
 					}
 				}
 			}
-			if len(in) >= 3 && len(others) >= 3 {
-				gaps[string(st)] = mean(others) - mean(in)
+			if inN >= 3 && outN >= 3 {
+				gaps[string(st)] = outSum/float64(outN) - inSum/float64(inN)
 				sum += gaps[string(st)]
 			}
 		}
@@ -443,14 +510,6 @@ func placePainPoints(r analysis.PainPointResult, voiced map[string]map[string]bo
 	return out
 }
 
-func mean(xs []float64) float64 {
-	var s float64
-	for _, x := range xs {
-		s += x
-	}
-	return s / float64(len(xs))
-}
-
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 // sortedByCount returns map keys by descending count, then name.
@@ -463,4 +522,22 @@ func sortedByCount(m map[string]int) []string {
 		return keys[i] < keys[j]
 	})
 	return keys
+}
+
+// excludedItems names the persona items made from the given questions: the
+// question itself, its options ("q: option") and statements ("q.s").
+func excludedItems(items []personas.Item, questions []string) []string {
+	if len(questions) == 0 {
+		return nil
+	}
+	var out []string
+	for _, it := range items {
+		for _, q := range questions {
+			if it.Name == q || strings.HasPrefix(it.Name, q+": ") || strings.HasPrefix(it.Name, q+".") {
+				out = append(out, it.Name)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -83,57 +83,37 @@ func different(a, b *Estimate) bool {
 	return *a.Low > *b.High || *b.Low > *a.High
 }
 
-// scores collects the answers that make the headline metrics: the first
-// NPS question, satisfaction ratings (CSAT: 4-5 of 5) and satisfaction
-// Likert statements (effort/ease, 1..points).
+// scores are the answers that make the headline metrics: the first NPS
+// question, satisfaction ratings (CSAT: 4-5 of 5) and satisfaction Likert
+// statements (effort/ease, 1..points).
 type scores struct {
 	nps    []float64
 	csat   []float64
 	effort []float64
 }
 
-func collectScores(cat *catalog, people []*respondent, keep func(*respondent) bool) scores {
-	var npsID string
-	for _, id := range cat.order {
-		if cat.byID[id].Type == survey.NPS {
-			npsID = id
-			break
-		}
-	}
+func collectScores(people []*respondent, keep func(*respondent) bool) scores {
 	var s scores
 	for _, p := range people {
-		if !keep(p) {
-			continue
-		}
-		for _, id := range cat.order {
-			q := cat.byID[id]
-			v, ok := p.answers[id]
-			if !ok || v.Number == nil {
-				continue
-			}
-			switch {
-			case id == npsID:
-				s.nps = append(s.nps, *v.Number)
-			case q.Role == survey.RoleSatisfaction && q.Type == survey.Rating:
-				s.csat = append(s.csat, *v.Number)
-			case q.Role == survey.RoleSatisfaction && q.Type == survey.Likert:
-				s.effort = append(s.effort, *v.Number)
-			}
+		if keep(p) {
+			s.nps = append(s.nps, p.scores.nps...)
+			s.csat = append(s.csat, p.scores.csat...)
+			s.effort = append(s.effort, p.scores.effort...)
 		}
 	}
 	return s
 }
 
 // headline computes the study's metrics overall and per persona.
-func headline(cat *catalog, people []*respondent, pr *personas.Result, funnels []SurveyFunnel) Metrics {
-	all := collectScores(cat, people, func(*respondent) bool { return true })
+func headline(people []*respondent, pr *personas.Result, funnels []SurveyFunnel) Metrics {
+	all := collectScores(people, func(*respondent) bool { return true })
 	m := Metrics{Funnels: funnels, NPS: netPromoter(all.nps), CSAT: topBox(all.csat), Effort: meanOf(all.effort)}
 	if pr == nil {
 		return m
 	}
 	for _, per := range pr.Personas {
-		in := collectScores(cat, people, func(p *respondent) bool { return p.persona == per.ID })
-		rest := collectScores(cat, people, func(p *respondent) bool { return p.persona != per.ID })
+		in := collectScores(people, func(p *respondent) bool { return p.persona == per.ID })
+		rest := collectScores(people, func(p *respondent) bool { return p.persona != per.ID })
 		pm := PersonaMetrics{Persona: per.ID, NPS: netPromoter(in.nps), CSAT: topBox(in.csat)}
 		if pm.NPS != nil {
 			if r := netPromoter(rest.nps); r != nil {

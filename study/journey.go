@@ -171,7 +171,7 @@ var knownTouchpoints = map[string]map[string]string{
 }
 
 // journeys builds the journey map of everyone (persona 0) and of each persona.
-func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Result, voiced map[string]map[string]bool, lang string) []Journey {
+func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Result, voiced map[string][]bool, lang string) []Journey {
 	type who struct {
 		id   int
 		name string
@@ -181,6 +181,19 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 		for _, p := range pr.Personas {
 			list = append(list, who{p.ID, p.Name})
 		}
+	}
+	// The questions behind each stage's emotion score.
+	var stageQuestions [6][]string
+	for _, id := range cat.order {
+		q := cat.byID[id]
+		if q.Role == survey.RoleSatisfaction && q.Stage != "" && isScaled(q) {
+			if i := stageIndex(string(q.Stage)); i < len(stageQuestions) {
+				stageQuestions[i] = append(stageQuestions[i], id)
+			}
+		}
+	}
+	for i := range stageQuestions {
+		slices.Sort(stageQuestions[i])
 	}
 	pains := map[string]int{} // key -> index in res.PainPoints
 	for i, pp := range res.PainPoints.PainPoints {
@@ -232,25 +245,15 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 					js.Touchpoints = append(js.Touchpoints, c.Label)
 				}
 			}
+			si := stageIndex(string(st))
 			var sum float64
-			from := map[string]bool{}
 			for _, p := range members {
-				for _, id := range cat.order {
-					q := cat.byID[id]
-					v, ok := p.answers[id]
-					if !ok || v.Number == nil || q.Role != survey.RoleSatisfaction || q.Stage != st || !isScaled(q) {
-						continue
-					}
-					if f, ok := normalized(q, *v.Number); ok {
-						sum += f
-						js.EmotionN++
-						from[id] = true
-					}
-				}
+				sum += p.stageSum[si]
+				js.EmotionN += p.stageN[si]
 			}
 			if js.EmotionN > 0 {
 				e := math.Round(1000*sum/float64(js.EmotionN)) / 10
-				js.Emotion, js.EmotionFrom = &e, slices.Sorted(mapsKeys(from))
+				js.Emotion, js.EmotionFrom = &e, stageQuestions[si]
 			}
 			for _, ps := range res.Stages {
 				if ps.Stage != string(st) {
@@ -258,8 +261,9 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 				}
 				pp := res.PainPoints.PainPoints[pains[ps.Key]]
 				n := 0
+				flags := voiced[ps.Key]
 				for _, p := range members {
-					if voiced[ps.Key][p.id] {
+					if flags[p.idx] {
 						n++
 					}
 				}

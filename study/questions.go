@@ -14,6 +14,7 @@ import (
 type catalog struct {
 	order []string
 	byID  map[string]*survey.Question
+	npsID string // the first NPS question: the one the headline NPS uses
 }
 
 func newCatalog(surveys []SurveyData) *catalog {
@@ -23,6 +24,9 @@ func newCatalog(surveys []SurveyData) *catalog {
 			if _, ok := c.byID[q.ID]; !ok {
 				c.byID[q.ID] = q
 				c.order = append(c.order, q.ID)
+				if q.Type == survey.NPS && c.npsID == "" {
+					c.npsID = q.ID
+				}
 			}
 		}
 	}

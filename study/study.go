@@ -39,6 +39,18 @@ type Options struct {
 	Bootstrap int
 	// PainPoints carries researcher corrections (merge, rename, hide).
 	PainPoints analysis.PainPointOptions
+	// ExcludeQuestions are question ids left out of the persona
+	// segmentation (every item made from them; unknown ids are ignored).
+	ExcludeQuestions []string
+	// Progress, when set, is told how far the analysis is (0..1) and
+	// which step it starts ("painpoints", "personas", "journeys").
+	Progress func(done float64, step string)
+}
+
+func (o Options) progress(done float64, step string) {
+	if o.Progress != nil {
+		o.Progress(done, step)
+	}
 }
 
 // Result is the whole analysis.

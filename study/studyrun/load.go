@@ -1,0 +1,83 @@
+// Package studyrun loads a study (a survey or a project) from a store and
+// runs its analysis in the background: queued runs are claimed once, even
+// with several server processes on one database, run with progress
+// reports, and their results kept with the data version they saw so a
+// page can tell when they are stale.
+package studyrun
+
+import (
+	"context"
+
+	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
+)
+
+// Source is what loading a study reads.
+type Source interface {
+	survey.Store
+	survey.QualitativeStore
+	ProjectByID(ctx context.Context, id int64) (*survey.Project, error)
+}
+
+// Study is a loaded study: the analysis input and the surveys it covers.
+type Study struct {
+	Input   study.Input
+	Surveys []*survey.Survey
+	Project *survey.Project // set for a project scope, and for a survey's own project when found
+}
+
+// Load reads the study of scope. With responses false the surveys'
+// responses are left out (the report streams them itself).
+func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses bool) (*Study, error) {
+	st := &Study{}
+	in := &st.Input
+	if scope.Survey != "" {
+		sv, err := src.SurveyBySlug(ctx, scope.Survey)
+		if err != nil {
+			return nil, err
+		}
+		st.Surveys = []*survey.Survey{sv}
+		in.Name, in.Title = sv.Slug, sv.Definition.Title
+		if p, err := src.ProjectByID(ctx, sv.ProjectID); err == nil {
+			st.Project = p
+		}
+	} else {
+		p, err := src.ProjectByID(ctx, scope.ProjectID)
+		if err != nil {
+			return nil, err
+		}
+		st.Project = p
+		if st.Surveys, err = src.Surveys(ctx, p.ID); err != nil {
+			return nil, err
+		}
+		in.Name, in.Title = p.Name, p.Title
+		ts, err := src.Transcripts(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range ts {
+			full, err := src.Transcript(ctx, t.ID)
+			if err != nil {
+				return nil, err
+			}
+			in.Transcripts = append(in.Transcripts, full)
+		}
+		if in.Participants, err = src.Participants(ctx, p.ID); err != nil {
+			return nil, err
+		}
+	}
+	for _, sv := range st.Surveys {
+		sd := study.SurveyData{Slug: sv.Slug, Definition: sv.Definition}
+		if responses {
+			err := src.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
+				sd.Responses = append(sd.Responses, r)
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+		in.Surveys = append(in.Surveys, sd)
+	}
+	return st, nil
+}
