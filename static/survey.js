@@ -1,7 +1,8 @@
 // Progressive enhancement for survey pages: questions whose show_if depends
 // on an answer on the same page appear and disappear as the respondent
-// answers. Without JavaScript they are simply all shown; the server applies
-// the same rules when the page is submitted.
+// answers, and a "please specify" field appears when "other" is picked.
+// Without JavaScript they are simply all shown; the server applies the same
+// rules when the page is submitted.
 (function () {
   "use strict";
   var form = document.querySelector("form");
@@ -25,6 +26,11 @@
       else show = (c.one_of || []).some(function (x) { return v.indexOf(x) >= 0; });
       fs.classList.toggle("hidden", !show);
       fs.disabled = !show;
+    });
+    // "Please specify" shows once "other" is picked (or already has text).
+    form.querySelectorAll("label.other").forEach(function (l) {
+      var box = l.parentNode.querySelector('input[value="other"]'), text = l.querySelector("input");
+      if (box && text) l.classList.toggle("hidden", !box.checked && text.value === "");
     });
   }
   form.addEventListener("change", update);

@@ -113,6 +113,8 @@ type UserStore interface {
 	UserByEmail(ctx context.Context, email string) (*User, error)
 	UserByID(ctx context.Context, id int64) (*User, error)
 	CountUsers(ctx context.Context) (int, error)
+	// Users lists every account by email.
+	Users(ctx context.Context) ([]*User, error)
 	// UpdateUserPrefs sets a user's name, language and digit preference.
 	UpdateUserPrefs(ctx context.Context, u *User) error
 

@@ -81,6 +81,13 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 	if cfg.demo {
 		fmt.Fprintf(env.stdout, "  Persian demo survey: %s/s/%s\n  English demo survey: %s/s/%s\n", base, demo.SlugFA, base, demo.SlugEN)
 	}
+	// First run: no account yet, so print a one-time URL that creates the
+	// first admin (only its hash is stored; each start makes a new one).
+	if setup, err := srv.SetupURL(ctx, base); err != nil {
+		return fmt.Errorf("first-run setup: %w", err)
+	} else if setup != "" {
+		fmt.Fprintf(env.stdout, "  No account exists yet. Create the first admin (link valid %s, works once):\n    %s\n", web.SetupTokenTTL, setup)
+	}
 	fmt.Fprintf(env.stdout, "  Health check:        %s/healthz\nPress Ctrl+C to stop.\n", base)
 	if cfg.ready != nil {
 		cfg.ready(ln.Addr().String())

@@ -29,6 +29,9 @@ func TestUsersAndSessions(t *testing.T) {
 		if err := s.CreateUser(ctx, dup); !errors.Is(err, survey.ErrConflict) {
 			t.Errorf("duplicate email: err = %v, want ErrConflict", err)
 		}
+		if all, err := s.Users(ctx); err != nil || len(all) != 1 || all[0].Email != "sara@example.com" {
+			t.Errorf("Users = %v, %v", all, err)
+		}
 		got, err := s.UserByEmail(ctx, "sara@EXAMPLE.com")
 		if err != nil || got.ID != u.ID || got.Role != survey.RoleResearcher || got.Lang != "fa" {
 			t.Fatalf("UserByEmail = %+v, %v", got, err)
@@ -247,4 +250,42 @@ func TestResponseManagement(t *testing.T) {
 			t.Errorf("second delete: %v", err)
 		}
 	})
+}
+
+// TestMigration0002OnAnOldDatabase rebuilds the schema as it was before
+// 0002_accounts (no account tables, projects without the new columns),
+// with a project in it, and checks that opening the store upgrades it.
+func TestMigration0002OnAnOldDatabase(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/old.db"
+	ctx := context.Background()
+	s, err := gormstore.Open(ctx, path, gormstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := s.DB()
+	for _, stmt := range []string{
+		"DROP TABLE users", "DROP TABLE sessions", "DROP TABLE setup_tokens",
+		"ALTER TABLE projects DROP COLUMN description", "ALTER TABLE projects DROP COLUMN archived",
+		"ALTER TABLE projects DROP COLUMN touchpoints", "ALTER TABLE projects DROP COLUMN stages",
+		"DELETE FROM schema_migrations WHERE id = '0002_accounts'",
+		"INSERT INTO projects (name, title, created_at) VALUES ('old', 'Old study', CURRENT_TIMESTAMP)",
+	} {
+		if err := db.Exec(stmt).Error; err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	s.Close()
+	s, err = gormstore.Open(ctx, path, gormstore.Options{})
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	p, err := s.ProjectByName(ctx, "old")
+	if err != nil || p.Title != "Old study" || p.Archived || len(p.Stages) != 6 || len(p.Touchpoints) != 0 {
+		t.Fatalf("old project after 0002: %+v, %v", p, err)
+	}
+	if n, err := s.CountUsers(ctx); err != nil || n != 0 {
+		t.Fatalf("users table: %d, %v", n, err)
+	}
 }

@@ -127,6 +127,8 @@ func init() {
 			return nil
 		},
 	}, migrationQualitative)
+	migrations = append(migrations, migrationAnalysis) // 0004: survey/gormstore/analysisrun.go
+	migrations = append(migrations, migrationCoding)   // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
 }
 
 func migrate(db *gorm.DB) error {

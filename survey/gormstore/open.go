@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -61,7 +62,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		db, err = gorm.Open(postgres.Open(dsn), cfg)
 	} else {
 		dialect = "sqlite"
-		db, err = gorm.Open(sqlite.Open(sqliteDSN(dsn, opt)), cfg)
+		db, err = gorm.Open(sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: sqliteDSN(dsn, opt)}), cfg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s database: %w", dialect, err)
@@ -113,6 +114,9 @@ func sqliteDSN(path string, opt Options) string {
 	set("_busy_timeout", "10000")
 	set("_foreign_keys", "on")
 	set("_txlock", "immediate")
+	if x := os.Getenv("SAFAR_X_CACHE"); x != "" { // TEMP experiment knob
+		set("_cache_size", x)
+	}
 	return "file:" + base + "?" + q.Encode()
 }
 

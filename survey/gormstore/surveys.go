@@ -37,7 +37,6 @@ func (s *Store) ProjectByName(ctx context.Context, name string) (*survey.Project
 	return projectFromRow(row), nil
 }
 
-
 // CreateSurvey stores a new survey at version 1.
 func (s *Store) CreateSurvey(ctx context.Context, sv *survey.Survey) error {
 	def, err := json.Marshal(sv.Definition)

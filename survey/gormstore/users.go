@@ -116,6 +116,19 @@ func (s *Store) CountUsers(ctx context.Context) (int, error) {
 	return int(n), nil
 }
 
+// Users lists every account by email.
+func (s *Store) Users(ctx context.Context) ([]*survey.User, error) {
+	var rows []userRow
+	if err := s.db.WithContext(ctx).Order("email").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	out := make([]*survey.User, len(rows))
+	for i, r := range rows {
+		out[i] = userFromRow(r)
+	}
+	return out, nil
+}
+
 // UpdateUserPrefs saves a user's name, language and digit preference.
 func (s *Store) UpdateUserPrefs(ctx context.Context, u *survey.User) error {
 	res := s.db.WithContext(ctx).Model(&userRow{}).Where("id = ?", u.ID).

@@ -2,11 +2,14 @@ package gormstore
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
 
 	"gorm.io/gorm"
+
+	"github.com/safarhq/safar/survey"
 )
 
 // writer serialises writes through one goroutine and commits them in
@@ -17,6 +20,7 @@ import (
 // contention; on PostgreSQL it saves round trips and commit flushes.
 type writer struct {
 	db      *gorm.DB
+	stmts   *bulkStmts // nil: no bulk path
 	queue   chan *writeReq
 	maxSize int
 	wg      sync.WaitGroup
@@ -25,8 +29,11 @@ type writer struct {
 }
 
 type writeReq struct {
-	ctx  context.Context
-	fn   func(tx *gorm.DB) (any, error)
+	ctx context.Context
+	fn  func(tx *gorm.DB) (any, error)
+	// resp, when set, is a SaveResponse request the bulk path may insert
+	// directly (writer_bulk.go); fn is its slow path.
+	resp *survey.Response
 	res  any
 	err  error
 	done chan struct{}
@@ -36,6 +43,9 @@ var errStoreClosed = errors.New("store closed")
 
 func newWriter(db *gorm.DB, maxBatch int) *writer {
 	w := &writer{db: db, queue: make(chan *writeReq, 4*maxBatch), maxSize: maxBatch, closed: make(chan struct{})}
+	if sqlDB, err := db.DB(); err == nil {
+		w.stmts = &bulkStmts{db: sqlDB, m: map[string]*sql.Stmt{}}
+	}
 	w.wg.Add(1)
 	go w.loop()
 	return w
@@ -43,7 +53,11 @@ func newWriter(db *gorm.DB, maxBatch int) *writer {
 
 // do runs fn in the next group transaction and waits for its commit.
 func (w *writer) do(ctx context.Context, fn func(tx *gorm.DB) (any, error)) (any, error) {
-	req := &writeReq{ctx: ctx, fn: fn, done: make(chan struct{})}
+	return w.submit(&writeReq{ctx: ctx, fn: fn, done: make(chan struct{})})
+}
+
+func (w *writer) submit(req *writeReq) (any, error) {
+	ctx := req.ctx
 	select {
 	case w.queue <- req:
 	case <-w.closed:
@@ -94,12 +108,19 @@ func (w *writer) commit(batch []*writeReq) {
 			close(req.done)
 		}
 	}()
-	if len(batch) == 1 { // no savepoint needed for a group of one
-		req := batch[0]
+	live := batch[:0:0]
+	for _, req := range batch {
 		if err := req.ctx.Err(); err != nil {
 			req.err = err
-			return
+			continue
 		}
+		live = append(live, req)
+	}
+	if len(live) == 0 {
+		return
+	}
+	if len(live) == 1 && live[0].resp == nil { // no savepoint needed for a group of one
+		req := live[0]
 		req.err = w.db.WithContext(req.ctx).Transaction(func(tx *gorm.DB) error {
 			var err error
 			req.res, err = req.fn(tx)
@@ -107,19 +128,37 @@ func (w *writer) commit(batch []*writeReq) {
 		})
 		return
 	}
+	ctx := context.Background() // each request's own ctx was checked above
 	tx := w.db.Begin()
 	if tx.Error != nil {
-		for _, req := range batch {
+		for _, req := range live {
 			req.err = tx.Error
 		}
 		return
 	}
-	ok := 0
-	for i, req := range batch {
-		if err := req.ctx.Err(); err != nil {
-			req.err = err
-			continue
+	var fresh []*writeReq
+	rest := live
+	if stx, ok := sqlTxOf(tx); ok && w.stmts != nil {
+		var err error
+		fresh, rest, err = w.insertNew(ctx, stx, live)
+		if err != nil {
+			// Start over the slow way, which reports each request's own
+			// outcome (PostgreSQL aborts a transaction on any error).
+			tx.Rollback()
+			for _, req := range live {
+				req.res = nil
+			}
+			if tx = w.db.Begin(); tx.Error != nil {
+				for _, req := range live {
+					req.err = tx.Error
+				}
+				return
+			}
+			fresh, rest = nil, live
 		}
+	}
+	ok := len(fresh)
+	for i, req := range rest {
 		sp := fmt.Sprintf("w%d", i)
 		if err := tx.SavePoint(sp).Error; err != nil {
 			req.err = err
@@ -130,7 +169,7 @@ func (w *writer) commit(batch []*writeReq) {
 			req.err = err
 			if rerr := tx.RollbackTo(sp).Error; rerr != nil {
 				tx.Rollback()
-				for _, r := range batch {
+				for _, r := range live {
 					if r.err == nil {
 						r.err, r.res = fmt.Errorf("group commit aborted: %w", rerr), nil
 					}
@@ -147,7 +186,7 @@ func (w *writer) commit(batch []*writeReq) {
 		return
 	}
 	if err := tx.Commit().Error; err != nil {
-		for _, req := range batch {
+		for _, req := range live {
 			if req.err == nil {
 				req.err, req.res = fmt.Errorf("commit: %w", err), nil
 			}
@@ -160,5 +199,8 @@ func (w *writer) close() {
 	w.once.Do(func() {
 		close(w.closed)
 		w.wg.Wait()
+		if w.stmts != nil {
+			w.stmts.close()
+		}
 	})
 }

@@ -31,7 +31,7 @@ type submitRequest struct {
 // apiSubmitResponse stores a complete response. The same client_id again
 // returns the first response with 200 instead of storing a second one.
 func (s *Server) apiSubmitResponse(c *gin.Context) {
-	sv, err := s.openSurvey(c)
+	sv, err := s.submitTarget(c)
 	if err != nil {
 		s.apiError(c, err)
 		return
@@ -52,17 +52,21 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		s.apiError(c, &survey.ValidationError{Problems: []survey.FieldError{{Field: "client_id", Message: "must be a UUID"}}})
 		return
 	}
-	if prev, err := s.store.ResponseByClientID(c, sv.ID, req.ClientID); err == nil && prev.Status == survey.Complete {
-		c.JSON(http.StatusOK, responseJSON(prev))
-		return
-	}
+	// A retry of a stored response is answered by SaveResponse (it
+	// changes nothing and returns the stored one), so the common case, a
+	// new response, costs no extra query. Only when the answers do not
+	// validate (the survey may have changed since) is a stored complete
+	// response looked for first.
 	d := sv.Definition
 	answers, err := d.DecodeAnswers(req.Answers)
-	if err != nil {
-		s.apiError(c, err)
-		return
+	if err == nil {
+		err = d.ValidateResponse(answers)
 	}
-	if err := d.ValidateResponse(answers); err != nil {
+	if err != nil {
+		if prev, perr := s.store.ResponseByClientID(c, sv.ID, req.ClientID); perr == nil && prev.Status == survey.Complete {
+			c.JSON(http.StatusOK, responseJSON(prev))
+			return
+		}
 		s.apiError(c, err)
 		return
 	}

@@ -84,7 +84,7 @@ func (s *Server) writePage(c *gin.Context, status int, lang, page string, data a
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	c.Data(status, "text/html; charset=utf-8", b)
+	writeDynamic(c, status, "text/html; charset=utf-8", b)
 }
 
 // notFound is the page for unknown routes.

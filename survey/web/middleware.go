@@ -1,6 +1,7 @@
 package web
 
 import (
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -9,18 +10,30 @@ import (
 
 // securityHeaders are set on every response: no inline script, no framing,
 // no MIME sniffing, no referrer leaking survey links to third parties.
+// The values are shared, read-only slices assigned under canonical keys:
+// this runs on every request, and the survey link is the hot path.
 func securityHeaders(c *gin.Context) {
 	h := c.Writer.Header()
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("X-Frame-Options", "DENY")
+	h["Content-Security-Policy"] = cspValue
+	h["X-Content-Type-Options"] = nosniffValue
+	h["Referrer-Policy"] = noReferrerValue
+	h["X-Frame-Options"] = denyValue
 	c.Next()
 }
 
+var (
+	cspValue        = []string{"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"}
+	nosniffValue    = []string{"nosniff"}
+	noReferrerValue = []string{"no-referrer"}
+	denyValue       = []string{"DENY"}
+)
+
 // limitBody caps every request body; handlers see an error past the limit.
 func (s *Server) limitBody(c *gin.Context) {
-	if c.Request.Body != nil {
+	if s.raiseUploadLimit(c) { // transcript uploads (transcripts.go)
+		return
+	}
+	if c.Request.Body != nil && c.Request.Body != http.NoBody {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.maxBody)
 	}
 	c.Next()
@@ -34,7 +47,7 @@ func (s *Server) logRequests(c *gin.Context) {
 	status := c.Writer.Status()
 	if status >= 500 || c.Request.URL.Path == "/healthz" && status != http.StatusOK {
 		s.log.Error("request", "method", c.Request.Method, "route", c.FullPath(), "status", status, "dur", time.Since(start))
-	} else {
+	} else if s.log.Enabled(c, slog.LevelDebug) {
 		s.log.Debug("request", "method", c.Request.Method, "route", c.FullPath(), "status", status, "dur", time.Since(start))
 	}
 }

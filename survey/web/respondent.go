@@ -14,14 +14,12 @@ import (
 )
 
 // openSurvey loads the survey of the :slug route, refusing drafts (not
-// found) and closed, expired or full surveys (gone).
+// found) and closed, expired or full surveys (gone). It always reads the
+// database: the submit handlers use it.
 func (s *Server) openSurvey(c *gin.Context) (*survey.Survey, error) {
 	sv, err := s.store.SurveyBySlug(c, c.Param("slug"))
 	if err != nil {
 		return nil, err
-	}
-	if sv.Status == survey.Draft {
-		return sv, survey.ErrNotFound
 	}
 	completed := 0
 	if sv.ResponseLimit > 0 {
@@ -29,10 +27,28 @@ func (s *Server) openSurvey(c *gin.Context) (*survey.Survey, error) {
 			return sv, err
 		}
 	}
-	if !sv.Open(s.now(), completed) {
-		return sv, survey.ErrClosed
+	return sv, s.checkOpen(sv, completed)
+}
+
+// viewSurvey is openSurvey for the GET handlers: the lookup may be up to
+// the survey cache's TTL old (see respondent_cache.go), so a survey that
+// was closed a moment ago stops being shown within that time.
+func (s *Server) viewSurvey(c *gin.Context) (*survey.Survey, error) {
+	sv, completed, err := s.surveys.get(c, s.store, c.Param("slug"), s.now())
+	if err != nil {
+		return nil, err
 	}
-	return sv, nil
+	return sv, s.checkOpen(sv, completed)
+}
+
+func (s *Server) checkOpen(sv *survey.Survey, completed int) error {
+	if sv.Status == survey.Draft {
+		return survey.ErrNotFound
+	}
+	if !sv.Open(s.now(), completed) {
+		return survey.ErrClosed
+	}
+	return nil
 }
 
 // surveyLang is the language of a survey, or English when there is none.
@@ -87,14 +103,16 @@ func (s *Server) findResponse(c *gin.Context, sv *survey.Survey, clientID string
 }
 
 // showSurveyPage starts a survey, or resumes the respondent's partial
-// response when their cookie names one.
+// response when their cookie names one. A new respondent gets the cached
+// first page (the same bytes for everyone) and a client id in a cookie.
 func (s *Server) showSurveyPage(c *gin.Context) {
-	sv, err := s.openSurvey(c)
+	sv, err := s.viewSurvey(c)
 	if err != nil {
 		s.pageError(c, surveyLang(sv), err)
 		return
 	}
-	if cookie, err := c.Cookie(cookieName(sv.Slug)); err == nil {
+	clientID := ""
+	if cookie, err := c.Cookie(cookieName(sv.Slug)); err == nil && validClientID(cookie) {
 		r, err := s.findResponse(c, sv, cookie)
 		if err != nil {
 			s.pageError(c, surveyLang(sv), err)
@@ -104,16 +122,38 @@ func (s *Server) showSurveyPage(c *gin.Context) {
 			s.continueResponse(c, sv, r)
 			return
 		}
+		clientID = cookie // has not saved a page yet: keep the id
 	}
-	clientID := uuid.NewString()
+	if clientID == "" {
+		clientID = uuid.NewString()
+	}
 	s.setResumeCookie(c, sv, clientID)
-	first := nextVisiblePage(sv.Definition, -1, survey.Answers{})
-	s.renderSurveyPage(c, http.StatusOK, sv, first, clientID, cleanTouchpoint(c.Query("tp")), survey.Answers{}, pageForm{})
+	s.showFirstPage(c, sv, cleanTouchpoint(c.Query("tp")))
+}
+
+// showFirstPage writes the first page of sv for a respondent who has not
+// saved anything yet, rendering it only when the cache has no copy for
+// this version of the survey.
+func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp string) {
+	page := s.pages.get(sv, tp)
+	if page == nil {
+		first := nextVisiblePage(sv.Definition, -1, survey.Answers{})
+		b, err := s.views.render(surveyLang(sv), "survey_page", s.surveyPage(sv, first, "", tp, survey.Answers{}, pageForm{}))
+		if err != nil {
+			s.log.Error("render failed", "page", "survey_page", "err", err)
+			c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("internal error\n"))
+			return
+		}
+		page = compressAll(b, "text/html; charset=utf-8")
+		s.pages.put(sv, tp, page)
+	}
+	c.Header("Cache-Control", "no-store")
+	page.write(c, http.StatusOK)
 }
 
 // resumeSurvey opens a resume link (/s/SLUG/r/CLIENT-ID).
 func (s *Server) resumeSurvey(c *gin.Context) {
-	sv, err := s.openSurvey(c)
+	sv, err := s.viewSurvey(c)
 	if err != nil {
 		s.pageError(c, surveyLang(sv), err)
 		return
@@ -148,7 +188,7 @@ func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.R
 // showThanks is the page after the last submit. It works for a survey that
 // closed a moment ago too.
 func (s *Server) showThanks(c *gin.Context) {
-	sv, err := s.store.SurveyBySlug(c, c.Param("slug"))
+	sv, _, err := s.surveys.get(c, s.store, c.Param("slug"), s.now())
 	if err != nil {
 		s.pageError(c, "en", err)
 		return

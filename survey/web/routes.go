@@ -20,4 +20,91 @@ func (s *Server) routes(r *gin.Engine) {
 	api := r.Group("/api/v1")
 	api.GET("/surveys/:slug", s.apiGetSurvey)
 	api.POST("/surveys/:slug/responses", s.apiSubmitResponse)
+
+	// Researcher workspace (auth.go): every route under /app needs a
+	// session, every state-changing one the session's CSRF token, and every
+	// one that changes research data the editor role (viewers only read).
+	// A store without accounts serves respondents and the API only.
+	if s.ws != nil {
+		r.GET("/login", s.showLoginPage)
+		r.POST("/login", s.login)
+		r.GET("/setup", s.showSetupPage)
+		r.POST("/setup", s.completeSetup)
+		r.GET("/app", s.redirectToProjects)
+
+		app := r.Group("/app", s.requireUser, s.requireCSRF)
+		app.POST("/logout", s.logout)
+		app.GET("/account", s.showAccountPage)
+		app.POST("/account", s.updateAccount)
+		app.GET("/users", s.requireAdmin, s.showUsersPage)
+		app.POST("/users", s.requireAdmin, s.createUser)
+
+		app.GET("/projects", s.showProjectsPage)
+		app.GET("/projects/:pid", s.showProjectPage)
+		app.GET("/surveys/:slug", s.showSurveyAdminPage)
+		app.GET("/surveys/:slug/definition.json", s.exportDefinition)
+		app.GET("/surveys/:slug/links", s.showDistributionPage)
+		app.GET("/surveys/:slug/qr.png", s.qrPNG)
+		app.GET("/surveys/:slug/qr.svg", s.qrSVG)
+		app.GET("/surveys/:slug/responses", s.showResponsesPage)
+		app.GET("/surveys/:slug/export.csv", s.exportResponsesCSV)
+		app.GET("/surveys/:slug/responses/:rid", s.showResponsePage)
+		app.GET("/surveys/:slug/responses/:rid/export.json", s.exportResponseJSON)
+		app.GET("/surveys/:slug/dashboard", s.showDashboard)
+		// Interviews, transcripts, coding (transcripts.go, speakers.go,
+		// interview_notes.go, codebook.go, open_answers.go, suggestions.go).
+		app.GET("/projects/:pid/transcripts", s.showTranscriptsPage)
+		app.GET("/projects/:pid/transcripts/:tid", s.showTranscriptPage)
+		app.GET("/projects/:pid/codes", s.showCodebookPage)
+		app.GET("/projects/:pid/codes/:cid", s.showCodedPassagesPage)
+		app.GET("/projects/:pid/coded.csv", s.exportCodedPassages)
+		app.GET("/projects/:pid/answers", s.showOpenAnswersPage)
+		app.GET("/projects/:pid/search", s.showSearchPage)
+		app.GET("/projects/:pid/suggestions", s.showSuggestionsPage)
+
+		edit := app.Group("", s.requireEditor)
+		edit.GET("/projects/new", s.showNewProjectPage)
+		edit.POST("/projects", s.createProject)
+		edit.GET("/projects/:pid/edit", s.showEditProjectPage)
+		edit.POST("/projects/:pid", s.updateProject)
+		edit.POST("/projects/:pid/archive", s.archiveProject)
+		edit.POST("/projects/:pid/surveys", s.importSurvey)
+		edit.POST("/surveys/:slug/status", s.setSurveyStatus)
+		edit.POST("/surveys/:slug/schedule", s.setSurveySchedule)
+		edit.POST("/surveys/:slug/definition", s.updateDefinition)
+		edit.GET("/projects/:pid/surveys/new", s.showNewSurveyBuilder)
+		edit.POST("/projects/:pid/builder", s.newSurveyBuilderAction)
+		edit.GET("/surveys/:slug/builder", s.showSurveyBuilder)
+		edit.POST("/surveys/:slug/builder", s.surveyBuilderAction)
+		edit.GET("/surveys/:slug/responses/:rid/delete", s.showDeleteResponsePage)
+		edit.POST("/surveys/:slug/responses/:rid/delete", s.deleteResponse)
+
+		// Analysis of a survey or a whole project (analysis_*.go): viewers
+		// read and download the stored result; editors run and correct it.
+		for _, base := range []string{"/surveys/:slug/analysis", "/projects/:pid/analysis"} {
+			app.GET(base, s.redirectToPainPoints)
+			app.GET(base+"/status.json", s.analysisStatus)
+			app.GET(base+"/painpoints", s.showPainPointsPage)
+			app.GET(base+"/personas", s.showPersonasPage)
+			app.GET(base+"/journey", s.showJourneyPage)
+			app.GET(base+"/touchpoints", s.showTouchpointsPage)
+			app.GET(base+"/report.xlsx", s.downloadAnalysisReport)
+			edit.POST(base+"/run", s.runAnalysis)
+			edit.POST(base+"/painpoints/correct", s.correctPainPoints)
+			edit.POST(base+"/personas", s.savePersonaSettings)
+		}
+		edit.POST("/projects/:pid/transcripts", s.uploadTranscript) // body limit: raiseUploadLimit
+		edit.GET("/projects/:pid/transcripts/:tid/edit", s.showSpeakersPage)
+		edit.POST("/projects/:pid/transcripts/:tid/speakers", s.mapSpeakers)
+		edit.POST("/projects/:pid/participants", s.createParticipant)
+		edit.GET("/projects/:pid/interviews/new", s.showInterviewForm)
+		edit.POST("/projects/:pid/interviews", s.saveInterview)
+		edit.POST("/projects/:pid/interviews/draft", s.saveInterviewDraft)
+		edit.POST("/projects/:pid/codes", s.createCode)
+		edit.POST("/projects/:pid/codes/:cid", s.updateCode)
+		edit.POST("/projects/:pid/codes/:cid/merge", s.mergeCode)
+		edit.POST("/projects/:pid/codings", s.applyCode)
+		edit.POST("/projects/:pid/codings/:kid/delete", s.removeCoding)
+		edit.POST("/projects/:pid/suggestions", s.decideSuggestion)
+	}
 }

@@ -23,6 +23,22 @@ type Config struct {
 	SecureCookies bool
 	// MaxBodyBytes caps a request body (default 1 MiB).
 	MaxBodyBytes int64
+	// SurveyCacheTTL is how long the respondent pages reuse a survey
+	// lookup (default DefaultSurveyCacheTTL; negative: never).
+	SurveyCacheTTL time.Duration
+
+	// Workspace backs the researcher pages (accounts, projects, response
+	// management). When nil, Store is used if it implements
+	// survey.Workspace; otherwise only the respondent pages and the API
+	// are served.
+	Workspace survey.Workspace
+	// SessionIdle and SessionMaxAge end researcher sessions after
+	// inactivity and after login (defaults DefaultSessionIdle and
+	// DefaultSessionMaxAge).
+	SessionIdle, SessionMaxAge time.Duration
+	// BaseURL is the public address used in distribution links and QR
+	// codes (e.g. https://survey.example.com); default: the request's host.
+	BaseURL string
 }
 
 // Server holds the wired handlers.
@@ -35,6 +51,16 @@ type Server struct {
 	secure  bool
 	maxBody int64
 	engine  *gin.Engine
+	surveys *surveyCache // respondent pages: survey lookups (short TTL)
+	pages   *pageCache   // respondent pages: rendered first pages
+
+	// Researcher workspace (see auth.go); ws is nil without one.
+	ws                         survey.Workspace
+	app                        *appViews
+	logins                     *loginLimiter
+	sessionIdle, sessionMaxAge time.Duration
+	publicURL                  string
+	analysis                   analysisState // analysis pages and runner (analysis_runs.go)
 }
 
 // New builds a Server; it parses every template up front, so a broken
@@ -60,6 +86,14 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.maxBody == 0 {
 		s.maxBody = 1 << 20
+	}
+	ttl := cfg.SurveyCacheTTL
+	if ttl == 0 {
+		ttl = DefaultSurveyCacheTTL
+	}
+	s.surveys, s.pages = newSurveyCache(ttl), newPageCache()
+	if err := s.initWorkspace(cfg); err != nil {
+		return nil, err
 	}
 	gin.SetMode(gin.ReleaseMode)
 	s.engine = gin.New()

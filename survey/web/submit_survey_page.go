@@ -167,6 +167,14 @@ type surveyPageView struct {
 
 // renderSurveyPage shows page pi with the answers so far and any problems.
 func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey, pi int, clientID, tp string, a survey.Answers, pf pageForm) {
+	s.writePage(c, status, sv.Definition.Language, "survey_page", s.surveyPage(sv, pi, clientID, tp, a, pf))
+}
+
+// surveyPage builds the view of page pi. With an empty clientID it has no
+// per-respondent data at all (no rid field, no resume link), which is what
+// lets the first page be cached and shared. The resume link shows from
+// page 2 on.
+func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a survey.Answers, pf pageForm) surveyPageView {
 	d := sv.Definition
 	if pi < 0 {
 		pi = 0
@@ -174,7 +182,7 @@ func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey,
 	v := surveyPageView{
 		Lang: d.Language, Dir: d.Dir(), Title: d.Title, Survey: d, Page: d.Pages[pi], PageIndex: pi,
 		First: prevVisiblePage(d, pi, a) < 0, Last: nextVisiblePage(d, pi, a) < 0,
-		ClientID: clientID, Touchpoint: tp, ResumeURL: "/s/" + d.Slug + "/r/" + clientID, Errors: len(pf.errs) > 0,
+		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}
 	for i := range d.Pages {
 		if i == pi || d.PageVisible(i, a) || pageHasLocalConditions(d, i) {
@@ -183,6 +191,10 @@ func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey,
 				v.PageNumber++
 			}
 		}
+	}
+	if clientID != "" && v.PageNumber > 1 {
+		// From page 2 on there is something to come back to.
+		v.ResumeURL = "/s/" + d.Slug + "/r/" + clientID
 	}
 	for qi := range d.Pages[pi].Questions {
 		q := &d.Pages[pi].Questions[qi]
@@ -199,5 +211,5 @@ func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey,
 		}
 		v.Questions = append(v.Questions, buildQuestion(d, q, a[q.ID], pf.raw[q.ID], msg))
 	}
-	s.writePage(c, status, d.Language, "survey_page", v)
+	return v
 }

@@ -44,7 +44,10 @@ func newTestApp(t *testing.T, edit func(d *survey.Definition)) *testApp {
 	if err := store.CreateSurvey(ctx, sv); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	// The survey cache is off: these tests change surveys behind the
+	// server's back and expect to see it at once (respondent_cache_test.go
+	// covers the cache).
+	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SurveyCacheTTL: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

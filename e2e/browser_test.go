@@ -1,0 +1,278 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore"
+	"github.com/safarhq/safar/survey/gormstore/storetest"
+	"github.com/safarhq/safar/survey/web"
+)
+
+// One Chromium serves the whole package: starting it costs about a second.
+// Each respondent ("phone") is a fresh browser context: its own cookies and
+// cache, like an incognito window.
+var (
+	browserOnce   sync.Once
+	browserCtx    context.Context
+	browserErr    error
+	browserCancel = func() {}
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	browserCancel()
+	os.Exit(code)
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("SAFAR_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// browser returns the shared browser, or skips the test when Chromium is
+// not installed.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromiumPath()
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("no Chromium at %s (install Debian's chromium package or set SAFAR_CHROMIUM): %v", path, err)
+	}
+	browserOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "safar-e2e-chromium-")
+		if err != nil {
+			browserErr = err
+			return
+		}
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.UserDataDir(dir),
+			chromedp.Flag("no-sandbox", true),
+			chromedp.Flag("disable-gpu", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("no-first-run", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("lang", "en-US"),
+		)
+		actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, bcancel := chromedp.NewContext(actx)
+		browserCtx = bctx
+		browserCancel = func() { bcancel(); acancel(); os.RemoveAll(dir) }
+		browserErr = chromedp.Do(bctx) // starts the browser
+	})
+	if browserErr != nil {
+		t.Fatalf("start Chromium: %v", browserErr)
+	}
+	return browserCtx
+}
+
+// phone is one respondent's browser context; tab opens a tab in it.
+type phone struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+func newPhone(t *testing.T) *phone {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser(t), chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("new browser context: %v", err)
+	}
+	return &phone{t: t, ctx: ctx}
+}
+
+// tabOptions set up a tab before it loads anything.
+type tabOptions struct {
+	width, height int64
+	noScript      bool
+}
+
+// tab opens a tab in the phone's browser context with a phone-sized
+// viewport; close it with the returned func (the "closed the tab" case).
+func (p *phone) tab(o tabOptions) (context.Context, func()) {
+	p.t.Helper()
+	if o.width == 0 {
+		o.width, o.height = 360, 740
+	}
+	ctx, cancel := chromedp.NewContext(p.ctx)
+	steps := []chromedp.Action[chromedp.Void]{
+		chromedp.EmulateViewport(o.width, o.height, chromedp.EmulateScale(2), chromedp.EmulateMobile, chromedp.EmulateTouch, chromedp.EmulatePortrait),
+	}
+	if o.noScript {
+		steps = append(steps, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+	}
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		p.t.Fatalf("open tab: %v", err)
+	}
+	p.t.Cleanup(cancel)
+	return ctx, cancel
+}
+
+// app is Safar running in-process on 127.0.0.1 with a temp SQLite store.
+type app struct {
+	t       *testing.T
+	store   *gormstore.Store
+	url     string
+	surveys map[string]*survey.Survey // by slug
+}
+
+// startApp serves the e2e fixture (journey-fa) and the two demo surveys.
+func startApp(t *testing.T) *app {
+	t.Helper()
+	store := storetest.MustOpenTemp(t)
+	ctx := context.Background()
+	p, err := store.EnsureProject(ctx, "e2e", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &app{t: t, store: store, surveys: map[string]*survey.Survey{}}
+	defs, err := demo.Definitions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join("testdata", "journey_fa.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := survey.ParseDefinition(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range append(defs, d) {
+		sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Published}
+		if err := store.CreateSurvey(ctx, sv); err != nil {
+			t.Fatal(err)
+		}
+		a.surveys[d.Slug] = sv
+	}
+	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &httptest.Server{Listener: ln, Config: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}}
+	ts.Start()
+	t.Cleanup(ts.Close)
+	a.url = ts.URL
+	return a
+}
+
+// answers returns the stored answers of the only response to slug.
+func (a *app) answers(slug string) (*survey.Response, string) {
+	a.t.Helper()
+	var rs []*survey.Response
+	err := a.store.EachResponse(context.Background(), survey.ResponseFilter{SurveyID: a.surveys[slug].ID}, func(r *survey.Response) error {
+		rs = append(rs, r)
+		return nil
+	})
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	if len(rs) != 1 {
+		a.t.Fatalf("%s: %d responses stored, want 1", slug, len(rs))
+	}
+	b, _ := json.Marshal(rs[0].Answers)
+	return rs[0], string(b)
+}
+
+// do runs browser steps with a time limit, failing the test on error.
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page and decodes it.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// submit clicks a button that posts the form and waits for the next page
+// to load (the POST, its redirect and the page after).
+func submit(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+}
+
+// artifacts is where screenshots go: $SAFAR_ARTIFACTS, or ./artifacts/ at
+// the repository root.
+func artifacts(t *testing.T) string {
+	t.Helper()
+	dir := os.Getenv("SAFAR_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join("..", "artifacts")
+	}
+	dir = filepath.Join(dir, "e2e")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func saveScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	path := filepath.Join(artifacts(t), name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.0f ms", float64(d)/1e6) }
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

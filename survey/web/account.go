@@ -1,0 +1,32 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// showAccountPage shows the signed-in user's preferences.
+func (s *Server) showAccountPage(c *gin.Context) {
+	s.renderApp(c, http.StatusOK, nil, "account", "account_title", c.Query("saved") == "1")
+}
+
+// updateAccount saves the user's name, language and digits. Any role may
+// do this: it changes nothing but how pages look to them.
+func (s *Server) updateAccount(c *gin.Context) {
+	u := *currentUser(c)
+	u.Name = strings.TrimSpace(c.PostForm("name"))
+	if len([]rune(u.Name)) > 200 {
+		u.Name = string([]rune(u.Name)[:200])
+	}
+	if l := c.PostForm("lang"); l == "fa" || l == "en" {
+		u.Lang = l
+	}
+	u.PersianDigits = c.PostForm("persian_digits") == "1"
+	if err := s.ws.UpdateUserPrefs(c, &u); err != nil {
+		s.appError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/app/account?saved=1")
+}

@@ -1,0 +1,132 @@
+package web
+
+import (
+	"math"
+	"net/http"
+	"slices"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/study/studyrun"
+	"github.com/safarhq/safar/survey"
+)
+
+// analysisPage is the data of templates/analysis.html; Page picks the
+// section shown under the common head (status, re-run, download).
+type analysisPage struct {
+	Page     string // "painpoints", "personas", "journey", "touchpoints"
+	TitleKey string
+	A        *analysisCtx
+	Run      *runView
+	CanEdit  bool
+	Settings *survey.AnalysisSettings
+
+	PP  *ppSection
+	Per *personaSection
+	J   *journeySection
+	TP  *touchpointSection
+}
+
+// analysisHandler wraps a section builder into a page handler: it loads
+// the scope, the run state, the stored result and the settings; build
+// fills the section from the result (it is only called when there is one).
+func (s *Server) analysisHandler(page, titleKey string, build func(c *gin.Context, p *analysisPage, lang string) error) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		a, ok := s.analysisScope(c)
+		if !ok {
+			return
+		}
+		v, err := s.loadRunView(c, a, true)
+		if err != nil {
+			s.appError(c, err)
+			return
+		}
+		set, err := a.Store.AnalysisSettings(c, a.Key)
+		if err != nil {
+			s.appError(c, err)
+			return
+		}
+		u := currentUser(c)
+		p := &analysisPage{Page: page, TitleKey: titleKey, A: a, Run: v, Settings: set, CanEdit: u != nil && u.Role.CanEdit()}
+		lang := "en"
+		if u != nil && u.Lang == "fa" {
+			lang = "fa"
+		}
+		if v.Result != nil {
+			applyDisplayCorrections(v.Result, set)
+		}
+		if err := build(c, p, lang); err != nil {
+			s.appError(c, err)
+			return
+		}
+		s.renderApp(c, http.StatusOK, nil, "analysis", titleKey, p)
+	}
+}
+
+// applyDisplayCorrections shows renames and hides made since the run at
+// once; merges need the re-run that saving them queued.
+func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings) {
+	pps := st.PainPoints.PainPoints[:0:0]
+	for _, pp := range st.PainPoints.PainPoints {
+		if slices.Contains(set.Hide, pp.Key) {
+			continue
+		}
+		if l := set.Rename[pp.Key]; l != "" {
+			pp.Label = l
+		}
+		pps = append(pps, pp)
+	}
+	st.PainPoints.PainPoints = pps
+}
+
+// stageName is a stage's name as the project calls it.
+func stageName(lang string, p *survey.Project, st string) string {
+	if p != nil {
+		for _, ps := range p.Stages {
+			if string(ps.Stage) == st && ps.Name != "" {
+				return ps.Name
+			}
+		}
+	}
+	if st == "" {
+		return ""
+	}
+	return appText(lang, "stage."+st)
+}
+
+// painLabels maps pain point keys to their (corrected) labels.
+func painLabels(st *studyrun.Stored) map[string]string {
+	m := map[string]string{}
+	for _, pp := range st.PainPoints.PainPoints {
+		m[pp.Key] = pp.Label
+	}
+	return m
+}
+
+// heatClass buckets a usage share for the heatmap colours.
+func heatClass(share float64) string {
+	switch {
+	case share <= 0:
+		return "heat-0"
+	case share < 0.1:
+		return "heat-1"
+	case share < 0.25:
+		return "heat-2"
+	case share < 0.5:
+		return "heat-3"
+	}
+	return "heat-4"
+}
+
+// satClass buckets a 0..100 satisfaction.
+func satClass(v float64) string {
+	switch {
+	case v < 50:
+		return "sat-lo"
+	case v < 70:
+		return "sat-mid"
+	}
+	return "sat-hi"
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }

@@ -1,0 +1,257 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"html/template"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/study/studyrun"
+	"github.com/safarhq/safar/survey"
+)
+
+// demoWorkspace is the workspace with the demo project seeded and a runner
+// fit for tests: fixed k (set through the persona form), no bootstrap.
+func demoWorkspace(t *testing.T) (*workspace, *studyrun.Runner) {
+	t.Helper()
+	w := newWorkspace(t)
+	if _, err := demo.Seed(context.Background(), w.store); err != nil {
+		t.Fatal(err)
+	}
+	r := w.srv.AnalysisRunner()
+	if r == nil {
+		t.Fatal("no analysis runner for a gormstore")
+	}
+	r.Bootstrap = -1
+	return w, r
+}
+
+func runNext(t *testing.T, r *studyrun.Runner, want bool) {
+	t.Helper()
+	ran, err := r.RunNext(context.Background())
+	if err != nil || ran != want {
+		t.Fatalf("RunNext = %v, %v; want %v", ran, err, want)
+	}
+}
+
+func storedResult(t *testing.T, w *workspace, scope string) *studyrun.Stored {
+	t.Helper()
+	run, err := w.store.LatestAnalysisResult(context.Background(), scope)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := studyrun.Decode(run.Result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestAnalysisPages(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	const base = "/app/surveys/demo-en/analysis"
+
+	// Signed out: to the login page; JSON gets 401.
+	anon := w.browser()
+	anon.get(base + "/painpoints").wantRedirect("/login")
+	anon.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusUnauthorized)
+
+	// Before any run: editors get a run button, viewers a hint.
+	view := w.login("view@example.com")
+	view.get(base+"/painpoints").want(http.StatusOK, "Ask a researcher")
+	if strings.Contains(view.body, base+"/run") {
+		t.Error("viewer is offered the run button")
+	}
+	view.post(base+"/run", nil).want(http.StatusForbidden)
+	view.get(base + "/report.xlsx").want(http.StatusNotFound)
+
+	res := w.login("res@example.com")
+	res.get(base+"/personas").want(http.StatusOK, "Run analysis", `name="k"`, `value="age_group"`)
+	res.post(base+"/personas", url.Values{"k": {"4"}, "q": {"nope"}, "csrf": {"forged"}}).want(http.StatusForbidden)
+	res.get(base + "/personas")
+	qs := url.Values{"k": {"4"}}
+	for _, m := range questionBoxRE.FindAllStringSubmatch(res.body, -1) {
+		if m[1] != "gender" {
+			qs.Add("q", m[1])
+		}
+	}
+	res.post(base+"/personas", qs).wantRedirect(base + "/personas")
+	res.get(base+"/painpoints").want(http.StatusOK, "Analysis in progress", "analysis-progress", "/static/analysis.")
+	res.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusOK, `"status":"queued"`, `"active":true`)
+
+	runNext(t, runner, true)
+	runNext(t, runner, false)
+	res.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusOK, `"status":"done"`, `"active":false`)
+
+	st := storedResult(t, w, "survey:demo-en")
+	if st.Personas == nil || st.Personas.K != 4 {
+		t.Fatalf("personas = %+v, want k=4 from the settings", st.Personas)
+	}
+	if len(st.PainPoints.PainPoints) < 3 {
+		t.Fatalf("%d pain points, want at least 3", len(st.PainPoints.PainPoints))
+	}
+	for _, it := range st.Personas.Quality.Items {
+		if it == "gender" {
+			t.Error("gender took part though it was left out")
+		}
+	}
+	top := st.PainPoints.PainPoints[0]
+	res.get(base+"/painpoints").want(http.StatusOK, top.Label, `class="bar"`, "/app/surveys/demo-en/responses/", "Download report", "Re-run analysis")
+	if strings.Contains(res.body, "New responses") {
+		t.Error("fresh result marked stale")
+	}
+	res.get(base+"/personas").want(http.StatusOK, st.Personas.Personas[0].Name, "What sets them apart", "Lift")
+	res.get(base+"/journey").want(http.StatusOK, `class="emotion"`, "<polyline", "n = ", "Opportunities")
+	res.get(base+"/journey?persona=2").want(http.StatusOK, `aria-current="page">`+htmlEscape(st.Journeys[2].Name))
+	res.get(base+"/touchpoints").want(http.StatusOK, `class="heatmap"`, "heat-")
+
+	// Viewers read and download, but correct nothing.
+	view.get(base+"/painpoints").want(http.StatusOK, top.Label, "Download report")
+	if strings.Contains(view.body, "painpoints/correct") || strings.Contains(view.body, base+"/run") {
+		t.Error("viewer is offered corrections or re-run")
+	}
+	view.post(base+"/painpoints/correct", url.Values{"key": {top.Key}, "action": {"hide"}}).want(http.StatusForbidden)
+	view.post(base+"/personas", url.Values{"k": {"3"}}).want(http.StatusForbidden)
+	view.get(base + "/report.xlsx").want(http.StatusOK)
+	if ct := view.header.Get("Content-Type"); !strings.Contains(ct, "spreadsheetml") {
+		t.Errorf("report Content-Type %q", ct)
+	}
+	if cd := view.header.Get("Content-Disposition"); !strings.Contains(cd, "safar-demo-en-") {
+		t.Errorf("report Content-Disposition %q", cd)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader([]byte(view.body)))
+	if err != nil {
+		t.Fatalf("report does not open: %v", err)
+	}
+	found := false
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for _, row := range rows {
+			for _, cell := range row {
+				found = found || cell == top.Label
+			}
+		}
+	}
+	f.Close()
+	if !found {
+		t.Errorf("report has no cell %q", top.Label)
+	}
+
+	// A new response makes the stored result stale.
+	sv, err := w.store.SurveyBySlug(context.Background(), "demo-en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := w.store.SaveResponse(context.Background(), &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "late",
+		Status: survey.Partial, StartedAt: time.Now().UTC(), Answers: survey.Answers{}}); err != nil {
+		t.Fatal(err)
+	}
+	res.get(base+"/painpoints").want(http.StatusOK, "New responses, transcripts or notes arrived")
+}
+
+func TestAnalysisCorrectionsApplyOnRerun(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	const base = "/app/surveys/demo-en/analysis"
+	res := w.login("res@example.com")
+	res.get(base + "/painpoints")
+	if err := w.store.SaveAnalysisSettings(context.Background(), &survey.AnalysisSettings{Scope: "survey:demo-en", K: 3}); err != nil {
+		t.Fatal(err)
+	}
+	res.post(base+"/run", url.Values{"back": {base + "/journey"}}).wantRedirect(base + "/journey")
+	runNext(t, runner, true)
+	st := storedResult(t, w, "survey:demo-en")
+	pps := st.PainPoints.PainPoints
+	if len(pps) < 3 {
+		t.Fatalf("%d pain points", len(pps))
+	}
+	hide, rename, from, into := pps[0], pps[1], pps[2], pps[1]
+
+	res.get(base + "/painpoints")
+	res.post(base+"/painpoints/correct", url.Values{"key": {hide.Key}, "action": {"hide"}}).wantRedirect(base + "/painpoints")
+	res.post(base+"/painpoints/correct", url.Values{"key": {rename.Key}, "action": {"rename"}, "label": {"Renamed <b>by</b> us"}}).wantRedirect(base + "/painpoints")
+	res.post(base+"/painpoints/correct", url.Values{"key": {from.Key}, "action": {"merge"}, "into": {into.Key}}).wantRedirect(base + "/painpoints")
+	res.post(base+"/painpoints/correct", url.Values{"key": {into.Key}, "action": {"merge"}, "into": {from.Key}}).want(http.StatusUnprocessableEntity)
+	res.post(base+"/painpoints/correct", url.Values{"key": {hide.Key}, "action": {"explode"}}).want(http.StatusUnprocessableEntity)
+	res.post(base+"/painpoints/correct", url.Values{"key": {hide.Key}, "action": {"hide"}, "csrf": {"forged"}}).want(http.StatusForbidden)
+
+	// Renames and hides show at once, before the re-run.
+	res.get(base+"/painpoints").want(http.StatusOK, "Renamed &lt;b&gt;by&lt;/b&gt; us", "Your corrections", "Analysis in progress")
+
+	runNext(t, runner, true)
+	runNext(t, runner, false) // the corrections queued one run, not three
+	st = storedResult(t, w, "survey:demo-en")
+	byKey := map[string]int{}
+	for i, pp := range st.PainPoints.PainPoints {
+		byKey[pp.Key] = i
+	}
+	if _, ok := byKey[hide.Key]; ok {
+		t.Errorf("hidden %q still reported", hide.Key)
+	}
+	if _, ok := byKey[from.Key]; ok {
+		t.Errorf("merged %q still reported on its own", from.Key)
+	}
+	i, ok := byKey[into.Key]
+	if !ok {
+		t.Fatalf("merge target %q gone", into.Key)
+	}
+	got := st.PainPoints.PainPoints[i]
+	if got.Label != "Renamed <b>by</b> us" || got.Documents < into.Documents {
+		t.Errorf("merged and renamed = %q with %d people; want the new label and at least %d people", got.Label, got.Documents, into.Documents)
+	}
+	if st.Personas == nil || st.Personas.K != 3 {
+		t.Errorf("personas k = %v, want 3 from the settings", st.Personas)
+	}
+
+	// Undo the hide: it is reported again after the next run.
+	res.get(base + "/painpoints")
+	res.post(base+"/painpoints/correct", url.Values{"key": {hide.Key}, "action": {"show"}}).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+	st = storedResult(t, w, "survey:demo-en")
+	shown := false
+	for _, pp := range st.PainPoints.PainPoints {
+		shown = shown || pp.Key == hide.Key
+	}
+	if !shown {
+		t.Errorf("%q not reported after showing it again", hide.Key)
+	}
+}
+
+func TestAnalysisPersianAndProject(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	p, err := w.store.ProjectByName(context.Background(), demo.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
+	fa := w.login("fa@example.com")
+	fa.get(base).wantRedirect(base + "/painpoints")
+	if err := w.store.SaveAnalysisSettings(context.Background(), &survey.AnalysisSettings{Scope: survey.AnalysisScope{ProjectID: p.ID}.String(), K: 3}); err != nil {
+		t.Fatal(err)
+	}
+	fa.get(base+"/painpoints").want(http.StatusOK, `dir="rtl"`, "اجرای تحلیل")
+	fa.post(base+"/run", nil).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+	for _, page := range []string{"painpoints", "personas", "journey", "touchpoints"} {
+		fa.get(base+"/"+page).want(http.StatusOK, `dir="rtl"`, "تحلیل دوباره", "دریافت گزارش")
+	}
+	fa.get(base+"/painpoints").want(http.StatusOK, "/app/surveys/demo-fa/responses/")
+	fa.get(base + "/report.xlsx").want(http.StatusOK)
+	if _, err := excelize.OpenReader(bytes.NewReader([]byte(fa.body))); err != nil {
+		t.Fatalf("project report does not open: %v", err)
+	}
+	fa.get("/app/projects/999999/analysis/painpoints").want(http.StatusNotFound)
+	fa.get("/app/surveys/nope/analysis/painpoints").want(http.StatusNotFound)
+}
+
+var questionBoxRE = regexp.MustCompile(`name="q" value="([^"]+)"`)
+
+func htmlEscape(s string) string { return template.HTMLEscapeString(s) }

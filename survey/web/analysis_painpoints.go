@@ -1,0 +1,253 @@
+package web
+
+import (
+	"maps"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/study/studyrun"
+	"github.com/safarhq/safar/survey"
+)
+
+type ppSection struct {
+	Rows    []ppRow
+	Options []ppOption // merge targets
+	Hidden  []ppOption // hidden keys, with their label when renamed
+	Merged  []ppMerge
+	People  int // distinct people whose text was analysed
+	Texts   int
+}
+
+type ppRow struct {
+	Rank                      int
+	Key, Label                string
+	Terms                     []string
+	People, Texts             int
+	Share, Severity, Priority float64
+	Bar                       float64 // reach bar width, 0..100 of the widest
+	SevClass                  string
+	Stage, StageHow           string
+	Personas, Links, Sources  []segCount
+	Quotes                    []quoteView
+	Renamed                   bool
+}
+
+type segCount struct {
+	Label string
+	N     int
+}
+
+type quoteView struct {
+	Text, URL, Where string
+}
+
+type ppOption struct{ Key, Label string }
+
+type ppMerge struct{ From, Into string }
+
+// showPainPointsPage is the ranked pain point table with corrections.
+func (s *Server) showPainPointsPage(c *gin.Context) {
+	s.analysisHandler("painpoints", "an_painpoints_title", s.buildPainPoints)(c)
+}
+
+func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) error {
+	sec := &ppSection{}
+	p.PP = sec
+	for _, k := range p.Settings.Hide {
+		sec.Hidden = append(sec.Hidden, ppOption{Key: k, Label: firstNonEmpty(p.Settings.Rename[k], k)})
+	}
+	for _, from := range slices.Sorted(maps.Keys(p.Settings.Merge)) {
+		sec.Merged = append(sec.Merged, ppMerge{From: from, Into: p.Settings.Merge[from]})
+	}
+	st := p.Run.Result
+	if st == nil {
+		return nil
+	}
+	sec.People, sec.Texts = st.PainPoints.People, st.PainPoints.Documents
+	stage := map[string][2]string{}
+	for _, ps := range st.Stages {
+		stage[ps.Key] = [2]string{ps.Stage, ps.How}
+	}
+	personaName := map[string]string{}
+	if st.Personas != nil {
+		for _, per := range st.Personas.Personas {
+			personaName[strconv.Itoa(per.ID)] = per.Name
+		}
+	}
+	maxShare := 0.0
+	for _, pp := range st.PainPoints.PainPoints {
+		maxShare = max(maxShare, pp.Share)
+	}
+	for _, pp := range st.PainPoints.PainPoints {
+		r := ppRow{Rank: pp.Rank, Key: pp.Key, Label: pp.Label, Terms: pp.Terms, People: pp.Documents, Texts: pp.Texts,
+			Share: pp.Share, Severity: pp.Severity, Priority: pp.Priority, Renamed: p.Settings.Rename[pp.Key] != ""}
+		if maxShare > 0 {
+			r.Bar = round1(100 * pp.Share / maxShare)
+		}
+		switch {
+		case pp.Severity >= 0.66:
+			r.SevClass = "sev-hi"
+		case pp.Severity >= 0.4:
+			r.SevClass = "sev-mid"
+		default:
+			r.SevClass = "sev-lo"
+		}
+		if sh := stage[pp.Key]; sh[0] != "" {
+			r.Stage, r.StageHow = stageName(lang, p.A.Project, sh[0]), sh[1]
+		}
+		r.Personas = segments(pp.Breakdown["persona"], func(v string) string { return firstNonEmpty(personaName[v], v) })
+		r.Links = segments(pp.Breakdown["link"], nil)
+		r.Sources = segments(pp.Breakdown["source"], func(v string) string { return appText(lang, "an_source."+v) })
+		origins := st.Examples[pp.Key]
+		for i, ex := range pp.Examples {
+			q := quoteView{Text: ex}
+			if i < len(origins) {
+				q.URL, q.Where = quoteLink(lang, p.A.Project, origins[i])
+			}
+			r.Quotes = append(r.Quotes, q)
+		}
+		sec.Rows = append(sec.Rows, r)
+		sec.Options = append(sec.Options, ppOption{Key: pp.Key, Label: pp.Label})
+	}
+	sort.SliceStable(sec.Options, func(i, j int) bool { return sec.Options[i].Label < sec.Options[j].Label })
+	return nil
+}
+
+// quoteLink links a quote to its response or transcript line, naming
+// the transcript and line beside the link.
+func quoteLink(lang string, p *survey.Project, o studyrun.Origin) (url, where string) {
+	switch {
+	case o.Survey != "" && o.Response != "":
+		return "/app/surveys/" + o.Survey + "/responses/" + o.Response, ""
+	case o.Transcript != 0 && p != nil:
+		url = "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/transcripts/" + strconv.FormatInt(o.Transcript, 10)
+		if o.Utterance != 0 {
+			url += "#u" + strconv.FormatInt(o.Utterance, 10)
+		}
+		return url, appText(lang, "an_quote_transcript", o.Title, o.Line)
+	}
+	return "", ""
+}
+
+// segments orders a breakdown by count; label names a value (nil: as is).
+func segments(m map[string]int, label func(string) string) []segCount {
+	var out []segCount
+	for _, v := range sortedKeysByCount(m) {
+		l := v
+		if label != nil {
+			l = label(v)
+		}
+		out = append(out, segCount{Label: l, N: m[v]})
+	}
+	return out
+}
+
+func sortedKeysByCount(m map[string]int) []string {
+	keys := slices.Collect(maps.Keys(m))
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// painKey reads a pain point key field; keys are short machine strings.
+func painKey(c *gin.Context, field string) (string, bool) {
+	k := strings.TrimSpace(c.PostForm(field))
+	return k, k != "" && len(k) <= 200 && !strings.ContainsAny(k, "\r\n")
+}
+
+// correctPainPoints saves one researcher correction (rename, merge,
+// unmerge, hide, show) and queues a re-run that applies every correction.
+func (s *Server) correctPainPoints(c *gin.Context) {
+	a, ok := s.analysisScope(c)
+	if !ok {
+		return
+	}
+	set, err := a.Store.AnalysisSettings(c, a.Key)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	key, ok := painKey(c, "key")
+	if !ok {
+		s.appError(c, survey.ErrInvalid)
+		return
+	}
+	switch c.PostForm("action") {
+	case "rename":
+		label := strings.Join(strings.Fields(c.PostForm("label")), " ")
+		if utf8.RuneCountInString(label) > 200 {
+			s.appError(c, survey.ErrInvalid)
+			return
+		}
+		if set.Rename == nil {
+			set.Rename = map[string]string{}
+		}
+		if label == "" {
+			delete(set.Rename, key)
+		} else {
+			set.Rename[key] = label
+		}
+	case "merge":
+		into, ok := painKey(c, "into")
+		if !ok || into == key || resolveKey(into, set.Merge) == key {
+			s.appError(c, survey.ErrInvalid)
+			return
+		}
+		if set.Merge == nil {
+			set.Merge = map[string]string{}
+		}
+		set.Merge[key] = into
+	case "unmerge":
+		delete(set.Merge, key)
+	case "hide":
+		if !slices.Contains(set.Hide, key) {
+			set.Hide = append(set.Hide, key)
+		}
+	case "show":
+		set.Hide = slices.DeleteFunc(set.Hide, func(k string) bool { return k == key })
+	default:
+		s.appError(c, survey.ErrInvalid)
+		return
+	}
+	set.Scope = a.Key
+	if err := a.Store.SaveAnalysisSettings(c, set); err != nil {
+		s.appError(c, err)
+		return
+	}
+	if err := s.enqueueAnalysis(c, a); err != nil {
+		s.appError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, a.Base+"/painpoints")
+}
+
+// resolveKey follows merges like the analysis does.
+func resolveKey(k string, merge map[string]string) string {
+	for n := 0; n < 16; n++ {
+		to, ok := merge[k]
+		if !ok || to == k {
+			break
+		}
+		k = to
+	}
+	return k
+}

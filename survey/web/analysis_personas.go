@@ -1,0 +1,256 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/analysis/cluster"
+	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
+)
+
+type personaSection struct {
+	Note      string // why there are no personas
+	K         int
+	Method    string
+	KSel      string
+	Verdict   string
+	Entropy   float64
+	N         int
+	Stability *cluster.StabilityResult
+	Cards     []personaCard
+	KOptions  []kOption
+	Questions []questionPick
+}
+
+type kOption struct {
+	Value    string
+	K        int // 0: automatic
+	Selected bool
+}
+
+type questionPick struct {
+	ID, Text, Survey string
+	Checked          bool
+}
+
+type personaCard struct {
+	ID           int
+	Name         string
+	Size         int
+	Share, Bar   float64
+	Traits       []traitView
+	Demographics []traitView
+	Goals        []traitView
+	Stages       []stageTouch
+	Pains        []painShare
+	Quotes       []quoteView
+	NPS          *study.NPS
+	CSAT         *study.Estimate
+	NPSDiff      bool
+	CSATDiff     bool
+}
+
+type traitView struct {
+	Label, Value      string
+	Share, Rest, Lift float64
+	Significant       bool
+}
+
+type stageTouch struct {
+	Stage string
+	Items []touchView
+}
+
+type touchView struct {
+	Label    string
+	Share    float64
+	HasSat   bool
+	Sat      float64
+	SatN     int
+	SatClass string
+}
+
+type painShare struct {
+	Label string
+	Share float64
+}
+
+// showPersonasPage shows the persona cards and the segmentation controls.
+func (s *Server) showPersonasPage(c *gin.Context) {
+	s.analysisHandler("personas", "an_personas_title", s.buildPersonas)(c)
+}
+
+func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) error {
+	sec := &personaSection{}
+	p.Per = sec
+	sec.KOptions = append(sec.KOptions, kOption{Value: "auto", K: 0, Selected: p.Settings.K == 0})
+	for k := 2; k <= 8; k++ {
+		sec.KOptions = append(sec.KOptions, kOption{Value: strconv.Itoa(k), K: k, Selected: p.Settings.K == k})
+	}
+	qs, err := s.personaQuestions(c, p.A)
+	if err != nil {
+		return err
+	}
+	for i := range qs {
+		qs[i].Checked = !slices.Contains(p.Settings.Exclude, qs[i].ID)
+	}
+	sec.Questions = qs
+	st := p.Run.Result
+	if st == nil {
+		return nil
+	}
+	pr := st.Personas
+	if pr == nil {
+		sec.Note = st.PersonaNote
+		return nil
+	}
+	q := pr.Quality
+	sec.K, sec.Method, sec.KSel, sec.Verdict, sec.Entropy, sec.N, sec.Stability = pr.K, pr.Method, q.KSelected, q.Verdict, q.Entropy, q.N, q.Stability
+	labels := painLabels(st)
+	metrics := map[int]study.PersonaMetrics{}
+	for _, m := range st.Metrics.ByPersona {
+		metrics[m.Persona] = m
+	}
+	maxShare := 0.0
+	for _, per := range pr.Personas {
+		maxShare = max(maxShare, per.Share)
+	}
+	for _, per := range pr.Personas {
+		card := personaCard{ID: per.ID, Name: per.Name, Size: per.Size, Share: per.Share}
+		if maxShare > 0 {
+			card.Bar = round1(100 * per.Share / maxShare)
+		}
+		for i, t := range per.Traits {
+			if i == 6 {
+				break
+			}
+			card.Traits = append(card.Traits, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Rest: t.RestShare, Lift: t.Lift, Significant: t.Significant})
+		}
+		for _, t := range per.Demographics {
+			card.Demographics = append(card.Demographics, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share})
+		}
+		for _, t := range per.Goals {
+			card.Goals = append(card.Goals, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share})
+		}
+		byStage := map[string][]touchView{}
+		for _, cell := range st.Touchpoints {
+			if cell.Persona != per.ID || len(byStage[cell.Stage]) >= 3 {
+				continue
+			}
+			tv := touchView{Label: cell.Label, Share: cell.Share, SatN: cell.SatisfactionN}
+			if cell.Satisfaction != nil {
+				tv.HasSat, tv.Sat, tv.SatClass = true, *cell.Satisfaction, satClass(*cell.Satisfaction)
+			}
+			byStage[cell.Stage] = append(byStage[cell.Stage], tv)
+		}
+		for _, stg := range survey.Stages {
+			if items := byStage[string(stg)]; len(items) > 0 {
+				card.Stages = append(card.Stages, stageTouch{Stage: stageName(lang, p.A.Project, string(stg)), Items: items})
+			}
+		}
+		for _, pp := range per.PainPoints {
+			if l, ok := labels[pp.Value]; ok && len(card.Pains) < 4 {
+				card.Pains = append(card.Pains, painShare{Label: l, Share: pp.Share})
+			}
+		}
+		for i, qt := range per.Quotes {
+			if i == 3 {
+				break
+			}
+			qv := quoteView{Text: qt.Text}
+			if slug := st.Respondents[qt.ID]; slug != "" {
+				qv.URL = "/app/surveys/" + slug + "/responses/" + qt.ID
+			} else if qt.Source == "interview" {
+				qv.Where = appText(lang, "an_source.interview")
+			}
+			card.Quotes = append(card.Quotes, qv)
+		}
+		if m, ok := metrics[per.ID]; ok {
+			card.NPS, card.CSAT, card.NPSDiff, card.CSATDiff = m.NPS, m.CSAT, m.NPSDifferent, m.CSATDifferent
+		}
+		sec.Cards = append(sec.Cards, card)
+	}
+	return nil
+}
+
+// personaQuestions lists the closed questions of the scope's surveys: the
+// ones a researcher may leave out of the segmentation.
+func (s *Server) personaQuestions(c *gin.Context, a *analysisCtx) ([]questionPick, error) {
+	svs := []*survey.Survey{a.Survey}
+	if a.Survey == nil {
+		var err error
+		if svs, err = s.store.Surveys(c, a.Project.ID); err != nil {
+			return nil, err
+		}
+	}
+	var out []questionPick
+	seen := map[string]bool{}
+	for _, sv := range svs {
+		for _, q := range sv.Definition.Questions() {
+			switch q.Type {
+			case survey.Single, survey.Dropdown, survey.Multiple, survey.Likert, survey.Rating, survey.NPS, survey.Number, survey.Matrix:
+			default:
+				continue
+			}
+			if seen[q.ID] {
+				continue
+			}
+			seen[q.ID] = true
+			out = append(out, questionPick{ID: q.ID, Text: q.Text, Survey: sv.Slug})
+		}
+	}
+	return out, nil
+}
+
+// savePersonaSettings stores k and the questions taking part, then queues
+// a re-run with them.
+func (s *Server) savePersonaSettings(c *gin.Context) {
+	a, ok := s.analysisScope(c)
+	if !ok {
+		return
+	}
+	set, err := a.Store.AnalysisSettings(c, a.Key)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	k := 0
+	if v := c.PostForm("k"); v != "" && v != "auto" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 2 || n > 8 {
+			s.appError(c, survey.ErrInvalid)
+			return
+		}
+		k = n
+	}
+	qs, err := s.personaQuestions(c, a)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	checked := c.PostFormArray("q")
+	set.Exclude = nil
+	for _, q := range qs {
+		if !slices.Contains(checked, q.ID) {
+			set.Exclude = append(set.Exclude, q.ID)
+		}
+	}
+	if len(qs) > 0 && len(set.Exclude) == len(qs) {
+		s.appError(c, survey.ErrInvalid) // nothing left to segment on
+		return
+	}
+	set.K, set.Scope = k, a.Key
+	if err := a.Store.SaveAnalysisSettings(c, set); err != nil {
+		s.appError(c, err)
+		return
+	}
+	if err := s.enqueueAnalysis(c, a); err != nil {
+		s.appError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, a.Base+"/personas")
+}

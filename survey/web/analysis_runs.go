@@ -1,0 +1,224 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/study/studyrun"
+	"github.com/safarhq/safar/survey"
+)
+
+// The analysis pages (analysis_*.go, templates/analysis.html) show the
+// stored result of the newest finished analysis run of a survey or a
+// project, instantly; a run is queued by an editor and done by the
+// background runner (AnalysisRunner), while the page shows its progress.
+// A result is stale when the scope's data version (counts and latest
+// change times of responses, transcripts, notes) differs from the one the
+// run saw.
+
+func init() { appPages = append(appPages, "analysis") }
+
+// analysisState is the Server's lazily found analysis store and runner.
+type analysisState struct {
+	once   sync.Once
+	store  studyrun.Store // nil: the store keeps no analyses
+	runner *studyrun.Runner
+}
+
+func (s *Server) analysisStore() studyrun.Store {
+	s.analysis.once.Do(func() {
+		for _, v := range []any{s.ws, s.store} {
+			if st, ok := v.(studyrun.Store); ok && v != nil {
+				s.analysis.store = st
+				s.analysis.runner = &studyrun.Runner{Store: st, Log: s.log, Now: s.now}
+				return
+			}
+		}
+	})
+	return s.analysis.store
+}
+
+// AnalysisRunner is the background runner of queued analyses, or nil when
+// the store keeps none. `safar serve` starts it with go r.Run(ctx); any
+// number of processes may run one against the same database.
+func (s *Server) AnalysisRunner() *studyrun.Runner {
+	s.analysisStore()
+	return s.analysis.runner
+}
+
+// analysisCtx is the study a request is about.
+type analysisCtx struct {
+	Scope   survey.AnalysisScope
+	Key     string // Scope.String()
+	Base    string // URL of its analysis pages
+	Title   string
+	Project *survey.Project
+	Survey  *survey.Survey // set for a survey
+	Store   studyrun.Store
+}
+
+// analysisScope resolves :slug or :pid.
+func (s *Server) analysisScope(c *gin.Context) (*analysisCtx, bool) {
+	st := s.analysisStore()
+	if st == nil {
+		s.appError(c, survey.ErrNotFound)
+		return nil, false
+	}
+	a := &analysisCtx{Store: st}
+	if slug := c.Param("slug"); slug != "" {
+		sv, err := s.store.SurveyBySlug(c, slug)
+		if err != nil {
+			s.appError(c, err)
+			return nil, false
+		}
+		a.Survey, a.Title = sv, sv.Definition.Title
+		a.Scope = survey.AnalysisScope{Survey: sv.Slug}
+		a.Base = "/app/surveys/" + sv.Slug + "/analysis"
+		if p, err := s.ws.ProjectByID(c, sv.ProjectID); err == nil {
+			a.Project = p
+		}
+	} else {
+		p, ok := s.projectParam(c)
+		if !ok {
+			return nil, false
+		}
+		a.Project, a.Title = p, p.Title
+		a.Scope = survey.AnalysisScope{ProjectID: p.ID}
+		a.Base = "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
+	}
+	a.Key = a.Scope.String()
+	return a, true
+}
+
+// runView is the state of a scope's analysis as the pages show it.
+type runView struct {
+	Latest    *survey.AnalysisRun // newest run, any status
+	Active    bool                // queued or running
+	Percent   int
+	Step      string // catalog key of what it does
+	Failed    bool
+	Message   string // why it failed
+	Result    *studyrun.Stored
+	ResultRun *survey.AnalysisRun
+	Stale     bool
+}
+
+// loadRunView reads the newest run, the newest result (when withResult)
+// and whether it is stale.
+func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*runView, error) {
+	v := &runView{}
+	latest, err := a.Store.LatestAnalysisRun(c, a.Key)
+	if errors.Is(err, survey.ErrNotFound) {
+		return v, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	v.Latest = latest
+	v.Active = !latest.Status.Finished()
+	v.Percent = int(100*latest.Progress + 0.5)
+	v.Step = "an_run_step." + latest.Message
+	if latest.Status == survey.RunQueued || latest.Message == "" {
+		v.Step = "an_run_step.queued"
+	}
+	if latest.Status == survey.RunFailed {
+		v.Failed, v.Message = true, latest.Message
+	}
+	if !withResult {
+		return v, nil
+	}
+	run, err := a.Store.LatestAnalysisResult(c, a.Key)
+	if errors.Is(err, survey.ErrNotFound) {
+		return v, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	res, err := studyrun.Decode(run.Result)
+	if err != nil {
+		return nil, err
+	}
+	run.Result = ""
+	v.Result, v.ResultRun = res, run
+	cur, err := a.Store.AnalysisDataVersion(c, a.Scope)
+	if err != nil {
+		return nil, err
+	}
+	v.Stale = cur != run.DataVersion
+	return v, nil
+}
+
+// analysisStatus answers the progress poll of static/analysis.js.
+func (s *Server) analysisStatus(c *gin.Context) {
+	a, ok := s.analysisScope(c)
+	if !ok {
+		return
+	}
+	v, err := s.loadRunView(c, a, false)
+	if err != nil {
+		s.apiError(c, err)
+		return
+	}
+	lang := "en"
+	if u := currentUser(c); u != nil {
+		lang = u.Lang
+	}
+	out := gin.H{"status": "none", "progress": 0, "active": false}
+	if v.Latest != nil {
+		out = gin.H{"status": v.Latest.Status, "progress": v.Latest.Progress, "active": v.Active,
+			"message": appText(lang, v.Step), "run": v.Latest.ID}
+	}
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, out)
+}
+
+// runAnalysis queues a run of the scope with its saved settings.
+func (s *Server) runAnalysis(c *gin.Context) {
+	a, ok := s.analysisScope(c)
+	if !ok {
+		return
+	}
+	if err := s.enqueueAnalysis(c, a); err != nil {
+		s.appError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, s.analysisBack(c, a))
+}
+
+func (s *Server) enqueueAnalysis(c *gin.Context, a *analysisCtx) error {
+	set, err := a.Store.AnalysisSettings(c, a.Key)
+	if err != nil {
+		return err
+	}
+	run := &survey.AnalysisRun{Scope: a.Key, K: set.K, Seed: 1, CreatedAt: s.now().UTC()}
+	if u := currentUser(c); u != nil {
+		run.RequestedBy = u.ID
+	}
+	if err := a.Store.EnqueueAnalysisRun(c, run); err != nil {
+		return err
+	}
+	if r := s.AnalysisRunner(); r != nil {
+		r.Wake()
+	}
+	return nil
+}
+
+// analysisBack is where a form returns: its "back" field when it is one
+// of this scope's analysis pages, else the pain points.
+func (s *Server) analysisBack(c *gin.Context, a *analysisCtx) string {
+	back := c.PostForm("back")
+	if strings.HasPrefix(back, a.Base+"/") && !strings.ContainsAny(back, "\\\r\n") && !strings.Contains(back, "//") {
+		return back
+	}
+	return a.Base + "/painpoints"
+}
+
+// redirectToPainPoints makes …/analysis land on the first analysis page.
+func (s *Server) redirectToPainPoints(c *gin.Context) {
+	c.Redirect(http.StatusSeeOther, strings.TrimSuffix(c.Request.URL.Path, "/")+"/painpoints")
+}

@@ -1,0 +1,266 @@
+package web
+
+import (
+	"math"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/analysis/metrics"
+	"github.com/safarhq/safar/survey"
+)
+
+// The dashboard streams a survey's responses once and draws everything
+// server-side as SVG: it works on a phone without chart JavaScript.
+
+const (
+	dashboardDays = 60 // the time chart covers at most this many days
+	recentTexts   = 5
+)
+
+type bar struct {
+	Label string
+	Count int
+	Share float64 // of the question's respondents
+	W     float64 // bar width, 0..100
+}
+
+type dayBar struct {
+	Day   time.Time
+	Count int
+	X, H  float64 // SVG geometry in a 0..100 high box
+	Y     float64
+	Width float64
+}
+
+type questionSummary struct {
+	Q        *survey.Question
+	Answered int
+	Bars     []bar
+	Mean     *metrics.Mean
+	NPS      *metrics.NPS
+	Matrix   []matrixRow
+	Texts    []string
+}
+
+type matrixRow struct {
+	Label string
+	Mean  metrics.Mean
+	W     float64
+}
+
+type pageStep struct {
+	Title string
+	metrics.Step
+	W float64
+}
+
+type dashboardPage struct {
+	Survey     *survey.Survey
+	Project    *survey.Project
+	Total      int
+	Completion metrics.Proportion
+	Days       []dayBar
+	ChartW     float64
+	MaxDay     int
+	Funnel     []pageStep
+	Questions  []questionSummary
+}
+
+// accumulator gathers one question's answers.
+type accumulator struct {
+	q        *survey.Question
+	answered int
+	counts   map[string]int
+	nums     []float64
+	ints     []int
+	matrix   map[string][]float64
+	texts    []string // newest last
+}
+
+func (a *accumulator) add(v survey.Value) {
+	if v.IsEmpty() {
+		return
+	}
+	a.answered++
+	switch a.q.Type {
+	case survey.Single, survey.Dropdown:
+		a.counts[v.Choice]++
+	case survey.Multiple:
+		for _, ch := range v.Choices {
+			a.counts[ch]++
+		}
+	case survey.Likert, survey.Rating, survey.NPS, survey.Number:
+		if v.Number != nil {
+			a.nums = append(a.nums, *v.Number)
+			a.ints = append(a.ints, int(math.Round(*v.Number)))
+		}
+	case survey.Matrix:
+		for st, pt := range v.Matrix {
+			a.matrix[st] = append(a.matrix[st], float64(pt))
+		}
+	case survey.ShortText, survey.LongText:
+		a.texts = append(a.texts, v.Text)
+		if len(a.texts) > recentTexts {
+			a.texts = a.texts[1:]
+		}
+	}
+}
+
+func (a *accumulator) summary() questionSummary {
+	q := a.q
+	s := questionSummary{Q: q, Answered: a.answered}
+	share := func(n int) float64 {
+		if a.answered == 0 {
+			return 0
+		}
+		return float64(n) / float64(a.answered)
+	}
+	addBar := func(label string, n int) {
+		s.Bars = append(s.Bars, bar{Label: label, Count: n, Share: share(n), W: 100 * share(n)})
+	}
+	switch q.Type {
+	case survey.Single, survey.Dropdown, survey.Multiple:
+		for _, o := range q.Options {
+			addBar(o.Text(), a.counts[o.Value])
+		}
+		if q.Other {
+			addBar("other", a.counts[survey.OtherValue])
+		}
+	case survey.Likert, survey.Rating, survey.NPS:
+		lo, n := q.ScalePoints()
+		hist := make([]int, n)
+		for _, v := range a.ints {
+			if v-lo >= 0 && v-lo < n {
+				hist[v-lo]++
+			}
+		}
+		for i, c := range hist {
+			label := itoa(lo + i)
+			if q.Scale != nil && i < len(q.Scale.Labels) && q.Scale.Labels[i] != "" {
+				label += " " + q.Scale.Labels[i]
+			}
+			addBar(label, c)
+		}
+		m := metrics.MeanCI(a.nums)
+		s.Mean = &m
+		if q.Type == survey.NPS {
+			nps := metrics.NetPromoter(a.ints)
+			s.NPS = &nps
+		}
+	case survey.Number:
+		m := metrics.MeanCI(a.nums)
+		s.Mean = &m
+	case survey.Matrix:
+		_, n := q.ScalePoints()
+		for _, st := range q.Statements {
+			m := metrics.MeanCI(a.matrix[st.Value])
+			w := 0.0
+			if n > 1 && !math.IsNaN(m.Mean) {
+				w = 100 * (m.Mean - 1) / float64(n-1)
+			}
+			s.Matrix = append(s.Matrix, matrixRow{Label: st.Text(), Mean: m, W: w})
+		}
+	case survey.ShortText, survey.LongText:
+		for i := len(a.texts) - 1; i >= 0; i-- { // newest first
+			s.Texts = append(s.Texts, a.texts[i])
+		}
+	}
+	return s
+}
+
+func itoa(n int) string {
+	return formatFloat(float64(n), 0)
+}
+
+// showDashboard summarises a survey's responses.
+func (s *Server) showDashboard(c *gin.Context) {
+	sv, p, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	d := sv.Definition
+	accs := map[string]*accumulator{}
+	var order []*accumulator
+	for _, q := range d.Questions() {
+		a := &accumulator{q: q, counts: map[string]int{}, matrix: map[string][]float64{}}
+		accs[q.ID] = a
+		order = append(order, a)
+	}
+	perDay := map[time.Time]int{}
+	var furthest []int
+	total, complete := 0, 0
+	err := s.store.EachResponse(c, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
+		total++
+		if r.Status == survey.Complete {
+			complete++
+			furthest = append(furthest, len(d.Pages))
+		} else {
+			furthest = append(furthest, r.Page)
+		}
+		t := r.StartedAt.Local()
+		perDay[time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.Local)]++
+		for id, v := range r.Answers {
+			if a, ok := accs[id]; ok {
+				a.add(v)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	page := dashboardPage{Survey: sv, Project: p, Total: total, Completion: metrics.Wilson(complete, total)}
+	page.Days, page.MaxDay = dayBars(perDay)
+	page.ChartW = float64(len(page.Days) * 10)
+	for i, st := range metrics.Funnel(furthest, len(d.Pages)) {
+		title := d.Pages[i].Title
+		if title == "" {
+			title = itoa(i + 1)
+		}
+		w := 0.0
+		if !math.IsNaN(st.Share) {
+			w = 100 * st.Share
+		}
+		page.Funnel = append(page.Funnel, pageStep{Title: title, Step: st, W: w})
+	}
+	for _, a := range order {
+		page.Questions = append(page.Questions, a.summary())
+	}
+	s.renderApp(c, http.StatusOK, nil, "dashboard", "dashboard_title", page)
+}
+
+// dayBars lays out responses per day (the last dashboardDays days that
+// have any, gaps included) as bars 10 units wide in a 100 high box.
+func dayBars(perDay map[time.Time]int) ([]dayBar, int) {
+	if len(perDay) == 0 {
+		return nil, 0
+	}
+	days := make([]time.Time, 0, len(perDay))
+	for d := range perDay {
+		days = append(days, d)
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
+	last := days[len(days)-1]
+	first := days[0]
+	if min := last.AddDate(0, 0, -(dashboardDays - 1)); first.Before(min) {
+		first = min
+	}
+	var out []dayBar
+	maxN := 0
+	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		n := perDay[d]
+		maxN = max(maxN, n)
+		out = append(out, dayBar{Day: d, Count: n})
+	}
+	for i := range out {
+		out[i].X = float64(i*10) + 1
+		out[i].Width = 8
+		out[i].H = 100 * float64(out[i].Count) / float64(maxN)
+		out[i].Y = 100 - out[i].H
+	}
+	return out, maxN
+}

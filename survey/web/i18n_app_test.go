@@ -1,0 +1,71 @@
+package web
+
+import (
+	"regexp"
+	"sort"
+	"testing"
+
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/templates"
+)
+
+func TestCatalogsHaveTheSameKeys(t *testing.T) {
+	for name, cat := range map[string]map[string]map[string]string{"catalog": catalog, "appCatalog": appCatalog} {
+		for _, pair := range [][2]string{{"en", "fa"}, {"fa", "en"}} {
+			var missing []string
+			for k := range cat[pair[0]] {
+				if _, ok := cat[pair[1]][k]; !ok {
+					missing = append(missing, k)
+				}
+			}
+			sort.Strings(missing)
+			if len(missing) > 0 {
+				t.Errorf("%s: %s lacks %q", name, pair[1], missing)
+			}
+		}
+	}
+}
+
+// TestWorkspaceTemplatesUseKnownKeys: every {{t "key"}} in a workspace
+// template, and every dynamic key family, has an English text.
+func TestWorkspaceTemplatesUseKnownKeys(t *testing.T) {
+	re := regexp.MustCompile(`\{\{-? ?t "([^"]+)"`)
+	known := func(k string) bool {
+		_, a := appCatalog["en"][k]
+		_, b := catalog["en"][k]
+		return a || b
+	}
+	for _, p := range append([]string{"app_layout"}, appPages...) {
+		b, err := templates.FS.ReadFile(p + ".html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllSubmatch(b, -1) {
+			if !known(string(m[1])) {
+				t.Errorf("%s.html: no text for %q", p, m[1])
+			}
+		}
+	}
+	var dynamic []string
+	for _, r := range survey.UserRoles {
+		dynamic = append(dynamic, "role."+string(r))
+	}
+	for _, st := range survey.Stages {
+		dynamic = append(dynamic, "stage."+string(st))
+	}
+	for _, st := range []survey.Status{survey.Draft, survey.Published, survey.Closed} {
+		dynamic = append(dynamic, "status."+string(st))
+	}
+	dynamic = append(dynamic, "rstatus.complete", "rstatus.partial")
+	for _, r := range survey.Roles {
+		dynamic = append(dynamic, "qrole."+string(r))
+	}
+	for _, qt := range survey.QuestionTypes {
+		dynamic = append(dynamic, "qtype."+string(qt))
+	}
+	for _, k := range dynamic {
+		if !known(k) {
+			t.Errorf("no text for %q", k)
+		}
+	}
+}

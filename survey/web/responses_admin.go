@@ -1,0 +1,320 @@
+package web
+
+import (
+	"encoding/csv"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/survey"
+)
+
+const responsesPerPage = 50
+
+// responseQuery is the filter form of the responses list, as typed.
+type responseQuery struct {
+	From, To, Touchpoint, Status, Q string
+	Page                            int
+}
+
+// filterFromQuery reads the list's filters; bad dates are ignored (and
+// shown back empty) rather than failing the page.
+func filterFromQuery(c *gin.Context, surveyID int64) (survey.ResponseFilter, responseQuery) {
+	rq := responseQuery{From: c.Query("from"), To: c.Query("to"), Touchpoint: c.Query("tp"), Status: c.Query("status"), Q: strings.TrimSpace(c.Query("q"))}
+	f := survey.ResponseFilter{SurveyID: surveyID, Touchpoint: rq.Touchpoint, Search: rq.Q}
+	if len([]rune(f.Search)) > 200 {
+		f.Search = string([]rune(f.Search)[:200])
+	}
+	if t, err := time.ParseInLocation("2006-01-02", survey.NormalizeDigits(rq.From), time.Local); err == nil {
+		f.From = t
+	} else {
+		rq.From = ""
+	}
+	if t, err := time.ParseInLocation("2006-01-02", survey.NormalizeDigits(rq.To), time.Local); err == nil {
+		f.To = t.AddDate(0, 0, 1) // through the whole day
+	} else {
+		rq.To = ""
+	}
+	switch survey.ResponseStatus(rq.Status) {
+	case survey.Complete, survey.Partial:
+		f.Status = survey.ResponseStatus(rq.Status)
+	default:
+		rq.Status = ""
+	}
+	rq.Page, _ = strconv.Atoi(c.Query("page"))
+	rq.Page = max(rq.Page, 1)
+	return f, rq
+}
+
+// encode is the query string of the filters (for paging and export).
+func (rq responseQuery) encode(page int) string {
+	v := url.Values{}
+	for k, s := range map[string]string{"from": rq.From, "to": rq.To, "tp": rq.Touchpoint, "status": rq.Status, "q": rq.Q} {
+		if s != "" {
+			v.Set(k, s)
+		}
+	}
+	if page > 1 {
+		v.Set("page", strconv.Itoa(page))
+	}
+	return v.Encode()
+}
+
+type responseListRow struct {
+	R       *survey.Response
+	Preview string // the first text answer, cut short
+}
+
+type responsesPage struct {
+	Survey      *survey.Survey
+	Project     *survey.Project
+	Query       responseQuery
+	Total       int
+	Rows        []responseListRow
+	Touchpoints []survey.TouchpointCount
+	// Query strings built by url.Values (template.URL keeps = and &).
+	PrevQuery   template.URL
+	NextQuery   template.URL
+	ExportQuery template.URL
+}
+
+// showResponsesPage lists responses, newest first, filtered.
+func (s *Server) showResponsesPage(c *gin.Context) {
+	sv, p, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	f, rq := filterFromQuery(c, sv.ID)
+	total, err := s.store.CountResponses(c, f)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	list, err := s.ws.ListResponses(c, f, (rq.Page-1)*responsesPerPage, responsesPerPage)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	tps, err := s.ws.TouchpointCounts(c, sv.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	page := responsesPage{Survey: sv, Project: p, Query: rq, Total: total, Touchpoints: tps, ExportQuery: template.URL(rq.encode(0))}
+	if rq.Page > 1 {
+		page.PrevQuery = template.URL("?" + rq.encode(rq.Page-1))
+	}
+	if rq.Page*responsesPerPage < total {
+		page.NextQuery = template.URL("?" + rq.encode(rq.Page+1))
+	}
+	for _, r := range list {
+		page.Rows = append(page.Rows, responseListRow{R: r, Preview: preview(sv.Definition, r)})
+	}
+	s.renderApp(c, http.StatusOK, nil, "responses", "responses_title", page)
+}
+
+func preview(d *survey.Definition, r *survey.Response) string {
+	for _, q := range d.Questions() {
+		if v, ok := r.Answers[q.ID]; ok && v.Text != "" && (q.Type == survey.ShortText || q.Type == survey.LongText) {
+			if rs := []rune(v.Text); len(rs) > 80 {
+				return string(rs[:80]) + "…"
+			}
+			return v.Text
+		}
+	}
+	return ""
+}
+
+// responseParam loads the response :rid, which must belong to the survey.
+func (s *Server) responseParam(c *gin.Context, sv *survey.Survey) (*survey.Response, bool) {
+	r, err := s.store.ResponseByID(c, c.Param("rid"))
+	if err == nil && r.SurveyID != sv.ID {
+		err = survey.ErrNotFound
+	}
+	if err != nil {
+		s.appError(c, err)
+		return nil, false
+	}
+	return r, true
+}
+
+type responseAnswer struct {
+	Q     *survey.Question
+	Value string
+	Other string
+	Rows  [][2]string // matrix: statement, point
+}
+
+type responsePage struct {
+	Survey   *survey.Survey
+	Project  *survey.Project
+	R        *survey.Response
+	Answers  []responseAnswer
+	Question int
+}
+
+// responseAnswers lists r's answers against the definition its respondent saw.
+func responseAnswers(d *survey.Definition, r *survey.Response) []responseAnswer {
+	var out []responseAnswer
+	for _, q := range d.Questions() {
+		v, ok := r.Answers[q.ID]
+		if !ok || v.IsEmpty() {
+			continue
+		}
+		av := responseAnswer{Q: q, Other: v.Other}
+		switch {
+		case v.Choice == survey.OtherValue && v.Other != "":
+		case v.Choice != "":
+			av.Value = q.OptionText(v.Choice)
+		case len(v.Choices) > 0:
+			var labels []string
+			for _, ch := range v.Choices {
+				if ch != survey.OtherValue || v.Other == "" { // the "other" text is shown below
+					labels = append(labels, q.OptionText(ch))
+				}
+			}
+			av.Value = strings.Join(labels, "; ")
+		case v.Number != nil:
+			av.Value = strconv.FormatFloat(*v.Number, 'f', -1, 64)
+		case len(v.Matrix) > 0:
+			for _, st := range q.Statements {
+				if pt, ok := v.Matrix[st.Value]; ok {
+					av.Rows = append(av.Rows, [2]string{st.Text(), strconv.Itoa(pt)})
+				}
+			}
+		default:
+			av.Value = v.Text
+		}
+		out = append(out, av)
+	}
+	return out
+}
+
+// definitionFor returns the definition r was answered against.
+func (s *Server) definitionFor(c *gin.Context, sv *survey.Survey, r *survey.Response) (*survey.Definition, error) {
+	if r.SurveyVersion == sv.Version || r.SurveyVersion == 0 {
+		return sv.Definition, nil
+	}
+	return s.store.DefinitionVersion(c, sv.ID, r.SurveyVersion)
+}
+
+// showResponsePage shows one response in full; respondent text is escaped
+// by html/template like everything else.
+func (s *Server) showResponsePage(c *gin.Context) {
+	sv, p, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	r, ok := s.responseParam(c, sv)
+	if !ok {
+		return
+	}
+	d, err := s.definitionFor(c, sv, r)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	s.renderApp(c, http.StatusOK, nil, "response", "response_title", responsePage{Survey: sv, Project: p, R: r, Answers: responseAnswers(d, r)})
+}
+
+// showDeleteResponsePage asks for confirmation before deleting.
+func (s *Server) showDeleteResponsePage(c *gin.Context) {
+	sv, p, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	r, ok := s.responseParam(c, sv)
+	if !ok {
+		return
+	}
+	s.renderApp(c, http.StatusOK, nil, "response_delete", "response_delete_title", responsePage{Survey: sv, Project: p, R: r})
+}
+
+// deleteResponse removes one respondent's data, after confirmation.
+func (s *Server) deleteResponse(c *gin.Context) {
+	sv, _, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	r, ok := s.responseParam(c, sv)
+	if !ok {
+		return
+	}
+	if c.PostForm("confirm") != "yes" {
+		c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"/responses/"+r.ID+"/delete")
+		return
+	}
+	if err := s.ws.DeleteResponse(c, r.ID); err != nil {
+		s.appError(c, err)
+		return
+	}
+	s.log.Info("response deleted", "survey", sv.ID, "response", r.ID, "user", currentUser(c).ID)
+	c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"/responses?deleted=1")
+}
+
+// exportResponsesCSV streams the filtered responses in the tabular form
+// (the shape `safar import responses` reads), cells defused for Excel.
+func (s *Server) exportResponsesCSV(c *gin.Context) {
+	sv, _, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	f, _ := filterFromQuery(c, sv.ID)
+	d := sv.Definition
+	c.Header("Content-Type", "text/csv; charset=utf-8")
+	c.Header("Content-Disposition", `attachment; filename="`+safeFileName(sv.Slug)+`-responses.csv"`)
+	c.Status(http.StatusOK)
+	c.Writer.Write([]byte("\uFEFF")) // BOM: Excel then reads UTF-8 (Persian) correctly
+	w := csv.NewWriter(c.Writer)
+	escape := func(row []string) []string {
+		for i := range row {
+			row[i] = survey.EscapeCell(row[i])
+		}
+		return row
+	}
+	w.Write(escape(d.TableHeader()))
+	err := s.store.EachResponse(c, f, func(r *survey.Response) error {
+		return w.Write(escape(d.TableRow(r)))
+	})
+	w.Flush()
+	if err != nil {
+		// Headers are out; the truncated file is the best we can do.
+		s.log.Error("export responses", "survey", sv.ID, "err", err)
+	}
+}
+
+// exportResponseJSON downloads one respondent's data (a privacy request):
+// the response with its answers and the questions they answered.
+func (s *Server) exportResponseJSON(c *gin.Context) {
+	sv, _, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	r, ok := s.responseParam(c, sv)
+	if !ok {
+		return
+	}
+	d, err := s.definitionFor(c, sv, r)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	questions := map[string]string{}
+	for _, q := range d.Questions() {
+		if _, ok := r.Answers[q.ID]; ok {
+			questions[q.ID] = q.Text
+		}
+	}
+	body := responseJSON(r)
+	body["survey"], body["survey_version"], body["source"], body["questions"] = sv.Slug, r.SurveyVersion, r.Source, questions
+	if r.IP != "" {
+		body["ip"] = r.IP
+	}
+	c.Header("Content-Disposition", `attachment; filename="response-`+safeFileName(r.ID)+`.json"`)
+	c.IndentedJSON(http.StatusOK, body)
+}

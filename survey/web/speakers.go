@@ -1,0 +1,278 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/transcript"
+)
+
+// The speaker-mapping screen: each speaker of a transcript becomes a
+// participant (pseudonym and attributes) or is marked the moderator, whose
+// words the analysis does not read as customer voice.
+
+// attributeField is a participant attribute offered on the forms: a
+// survey demographic question id with its option values, so interview
+// participants and respondents are described alike.
+type attributeField struct {
+	Name   string
+	Label  string
+	Values []string
+}
+
+// attributeFields collects the project's demographic questions: those
+// with role demographic, by id, with their option values.
+func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attributeField, error) {
+	svs, err := s.store.Surveys(c, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]int{}
+	var out []attributeField
+	for _, sv := range svs {
+		if sv.Definition == nil {
+			continue
+		}
+		for _, q := range sv.Definition.Questions() {
+			if q.Role != survey.RoleDemographic {
+				continue
+			}
+			i, ok := seen[q.ID]
+			if !ok {
+				i = len(out)
+				seen[q.ID] = i
+				out = append(out, attributeField{Name: q.ID, Label: q.Text})
+			}
+			for _, o := range q.Options {
+				if !contains(out[i].Values, o.Value) {
+					out[i].Values = append(out[i].Values, o.Value)
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+type speakerRow struct {
+	survey.Speaker
+	Lines     int
+	Suggested bool
+	Selected  int64 // participant id, 0 for none
+}
+
+type speakersPage struct {
+	Project      *survey.Project
+	Transcript   *survey.Transcript
+	Speakers     []speakerRow
+	Participants []*survey.Participant
+	Attributes   []attributeField
+	Imported     bool
+	Redacted     string // count of redactions after an import with redaction
+	Back         string
+	AttrRows     []int // free attribute rows on the participant form
+}
+
+// showSpeakersPage shows the speaker-mapping form of a transcript.
+func (s *Server) showSpeakersPage(c *gin.Context) {
+	q, ok := s.qual(c)
+	if !ok {
+		return
+	}
+	p, ok := s.projectParam(c)
+	if !ok {
+		return
+	}
+	t, ok := s.transcriptParam(c, q, p)
+	if !ok {
+		return
+	}
+	parts, err := q.Participants(c, p.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	attrs, err := s.attributeFields(c, p)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	lines := map[string]int{}
+	utts := make([]transcript.Utterance, len(t.Utterances))
+	for i, u := range t.Utterances {
+		lines[u.Speaker]++
+		utts[i] = transcript.Utterance{Order: u.Order, Speaker: u.Speaker, Text: u.Text}
+	}
+	marked := false
+	for _, sp := range t.Speakers {
+		marked = marked || sp.Moderator
+	}
+	guess := ""
+	if !marked {
+		guess, _ = transcript.GuessModerator(utts)
+	}
+	page := speakersPage{Project: p, Transcript: t, Participants: parts, Attributes: attrs,
+		Imported: c.Query("imported") == "1", Back: c.Request.URL.Path, AttrRows: []int{1, 2, 3}}
+	if n, err := strconv.Atoi(c.Query("redacted")); err == nil && n >= 0 {
+		page.Redacted = strconv.Itoa(n)
+	}
+	for _, sp := range t.Speakers {
+		row := speakerRow{Speaker: sp, Lines: lines[sp.Name], Suggested: sp.Name == guess}
+		if sp.ParticipantID != nil {
+			row.Selected = *sp.ParticipantID
+		}
+		page.Speakers = append(page.Speakers, row)
+	}
+	s.renderApp(c, http.StatusOK, nil, "transcript_speakers", "speakers_title", page)
+}
+
+// mapSpeakers saves the mapping form: speaker[i] -> participant[i] (an id,
+// "" for none or "new" for a new participant named like the speaker), and
+// the speakers ticked as moderator.
+func (s *Server) mapSpeakers(c *gin.Context) {
+	q, ok := s.qual(c)
+	if !ok {
+		return
+	}
+	p, ok := s.projectParam(c)
+	if !ok {
+		return
+	}
+	t, ok := s.transcriptParam(c, q, p)
+	if !ok {
+		return
+	}
+	parts, err := q.Participants(c, p.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	known := map[int64]bool{}
+	for _, pt := range parts {
+		known[pt.ID] = true
+	}
+	exists := map[string]bool{}
+	for _, sp := range t.Speakers {
+		exists[sp.Name] = true
+	}
+	names, choices := c.PostFormArray("speaker"), c.PostFormArray("participant")
+	mods := map[string]bool{}
+	for _, m := range c.PostFormArray("moderator") {
+		mods[m] = true
+	}
+	for i, name := range names {
+		if !exists[name] {
+			s.appError(c, fmt.Errorf("speaker %q: %w", name, survey.ErrNotFound))
+			return
+		}
+		sp := survey.Speaker{Name: name, Moderator: mods[name]}
+		choice := ""
+		if i < len(choices) {
+			choice = choices[i]
+		}
+		switch choice {
+		case "":
+		case "new":
+			pt := &survey.Participant{ProjectID: p.ID, Pseudonym: name}
+			if name == "" {
+				pt.Pseudonym = appText(currentUser(c).Lang, "unnamed_speaker")
+			}
+			if err := q.CreateParticipant(c, pt); err != nil {
+				s.appError(c, err)
+				return
+			}
+			sp.ParticipantID = &pt.ID
+		default:
+			id, err := strconv.ParseInt(choice, 10, 64)
+			if err != nil || !known[id] {
+				s.appError(c, fmt.Errorf("participant %q: %w", choice, survey.ErrNotFound))
+				return
+			}
+			sp.ParticipantID = &id
+		}
+		if sp.Moderator {
+			sp.ParticipantID = nil // a moderator is not a participant
+		}
+		if err := q.UpdateSpeaker(c, t.ID, sp); err != nil {
+			s.appError(c, err)
+			return
+		}
+	}
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/app/projects/%d/transcripts/%d", p.ID, t.ID))
+}
+
+// createParticipant adds a participant: a pseudonym and attributes, from
+// the survey-named fields (attr.<question id>) and free name/value rows.
+func (s *Server) createParticipant(c *gin.Context) {
+	q, ok := s.qual(c)
+	if !ok {
+		return
+	}
+	p, ok := s.projectParam(c)
+	if !ok {
+		return
+	}
+	pt := &survey.Participant{ProjectID: p.ID, Pseudonym: strings.TrimSpace(c.PostForm("pseudonym")), Attributes: map[string]string{}}
+	if pt.Pseudonym == "" || len([]rune(pt.Pseudonym)) > 200 {
+		s.appError(c, fmt.Errorf("pseudonym: %w", survey.ErrInvalid))
+		return
+	}
+	_ = c.Request.ParseForm()
+	var keys []string
+	for k := range c.Request.PostForm {
+		if strings.HasPrefix(k, "attr.") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if v := strings.TrimSpace(c.PostForm(k)); v != "" {
+			pt.Attributes[attrName(strings.TrimPrefix(k, "attr."))] = v
+		}
+	}
+	names, values := c.PostFormArray("attr_name"), c.PostFormArray("attr_value")
+	for i, n := range names {
+		n = attrName(n)
+		if n != "" && i < len(values) && strings.TrimSpace(values[i]) != "" {
+			pt.Attributes[n] = strings.TrimSpace(values[i])
+		}
+	}
+	if err := q.CreateParticipant(c, pt); err != nil {
+		s.appError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, backTo(c, fmt.Sprintf("/app/projects/%d/transcripts", p.ID)))
+}
+
+// attrName makes an attribute name like a question id: lower case, spaces
+// as underscores, at most 64 characters.
+func attrName(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), "_"))
+	if r := []rune(s); len(r) > 64 {
+		s = string(r[:64])
+	}
+	return s
+}
+
+// backTo is the form's "back" field when it is a workspace path.
+func backTo(c *gin.Context, fallback string) string {
+	b := c.PostForm("back")
+	if strings.HasPrefix(b, "/app/") && !strings.HasPrefix(b, "//") && !strings.ContainsAny(b, "\\\r\n") {
+		return b
+	}
+	return fallback
+}

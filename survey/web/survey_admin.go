@@ -1,0 +1,231 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// surveyParam loads the survey named by :slug and its project.
+func (s *Server) surveyParam(c *gin.Context) (*survey.Survey, *survey.Project, bool) {
+	sv, err := s.store.SurveyBySlug(c, c.Param("slug"))
+	if err != nil {
+		s.appError(c, err)
+		return nil, nil, false
+	}
+	p, err := s.ws.ProjectByID(c, sv.ProjectID)
+	if err != nil {
+		s.appError(c, err)
+		return nil, nil, false
+	}
+	return sv, p, true
+}
+
+type surveyAdminPage struct {
+	Survey    *survey.Survey
+	Project   *survey.Project
+	Responses int
+	Complete  int
+	OpenNow   bool
+	Errors    map[string]string
+	Problems  []survey.FieldError
+	JSON      string
+	Saved     bool
+}
+
+// showSurveyAdminPage shows a survey's status, schedule and definition.
+func (s *Server) showSurveyAdminPage(c *gin.Context) {
+	sv, p, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	s.renderSurveyAdmin(c, http.StatusOK, sv, p, surveyAdminPage{Saved: c.Query("saved") == "1"})
+}
+
+func (s *Server) renderSurveyAdmin(c *gin.Context, status int, sv *survey.Survey, p *survey.Project, page surveyAdminPage) {
+	all, err := s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID})
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	done, err := s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID, Status: survey.Complete})
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	page.Survey, page.Project, page.Responses, page.Complete = sv, p, all, done
+	page.OpenNow = sv.Open(s.now(), done)
+	if page.JSON == "" {
+		b, _ := json.MarshalIndent(sv.Definition, "", "  ")
+		page.JSON = string(b)
+	}
+	s.renderApp(c, status, nil, "survey_admin", "survey_admin_title", page)
+}
+
+// setSurveyStatus publishes, closes or reopens a survey.
+func (s *Server) setSurveyStatus(c *gin.Context) {
+	sv, _, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	st := survey.Status(c.PostForm("status"))
+	if st != survey.Published && st != survey.Closed && st != survey.Draft {
+		s.appError(c, survey.ErrInvalid)
+		return
+	}
+	if err := s.store.SetSurveyStatus(c, sv.ID, st); err != nil {
+		s.appError(c, err)
+		return
+	}
+	s.surveys.forget(sv.Slug)
+	c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"?saved=1")
+}
+
+// setSurveySchedule sets the optional closing date and response limit.
+func (s *Server) setSurveySchedule(c *gin.Context) {
+	sv, p, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	errs := map[string]string{}
+	var closes *time.Time
+	if v := strings.TrimSpace(c.PostForm("closes_at")); v != "" {
+		t, err := time.ParseInLocation("2006-01-02", survey.NormalizeDigits(v), time.Local)
+		if err != nil {
+			errs["closes_at"] = "date"
+		} else {
+			t = t.AddDate(0, 0, 1) // open through the whole closing day
+			closes = &t
+		}
+	}
+	limit := 0
+	if v := strings.TrimSpace(c.PostForm("response_limit")); v != "" {
+		n, err := strconv.Atoi(survey.NormalizeDigits(v))
+		if err != nil || n < 0 || n > 100_000_000 {
+			errs["response_limit"] = "limit"
+		}
+		limit = n
+	}
+	if len(errs) > 0 {
+		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, surveyAdminPage{Errors: errs})
+		return
+	}
+	if err := s.ws.SetSurveySchedule(c, sv.ID, closes, limit); err != nil {
+		s.appError(c, err)
+		return
+	}
+	s.surveys.forget(sv.Slug)
+	c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"?saved=1")
+}
+
+// exportDefinition downloads the survey's current definition as JSON.
+func (s *Server) exportDefinition(c *gin.Context) {
+	sv, _, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	b, err := json.MarshalIndent(sv.Definition, "", "  ")
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	c.Header("Content-Disposition", `attachment; filename="`+sv.Slug+`.json"`)
+	c.Data(http.StatusOK, "application/json; charset=utf-8", append(b, '\n'))
+}
+
+// readDefinitionUpload reads a definition from the "definition" textarea
+// or an uploaded "file".
+func readDefinitionUpload(c *gin.Context) ([]byte, error) {
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		f, err := fh.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(io.LimitReader(f, 4<<20))
+	}
+	return []byte(c.PostForm("definition")), nil
+}
+
+// updateDefinition stores an edited definition (JSON) as a new version,
+// refusing edits that would orphan stored answers.
+func (s *Server) updateDefinition(c *gin.Context) {
+	sv, p, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	data, err := readDefinitionUpload(c)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	page := surveyAdminPage{JSON: string(data)}
+	d, err := survey.ParseDefinition(data)
+	if err == nil && d.Slug != sv.Slug {
+		err = &survey.ValidationError{Problems: []survey.FieldError{{Field: "slug", Message: "cannot change: links to the survey are already out"}}}
+	}
+	if err == nil {
+		var n int
+		if n, err = s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID}); err == nil && n > 0 {
+			err = survey.CheckEvolution(sv.Definition, d)
+		}
+	}
+	if err == nil {
+		_, err = s.store.UpdateDefinition(c, sv.ID, d)
+	}
+	var ve *survey.ValidationError
+	if errors.As(err, &ve) {
+		page.Problems = ve.Problems
+		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, page)
+		return
+	}
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	s.surveys.forget(sv.Slug)
+	c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"?saved=1")
+}
+
+type importForm struct {
+	JSON     string
+	Problems []survey.FieldError
+}
+
+// importSurvey creates a survey in a project from a JSON definition.
+func (s *Server) importSurvey(c *gin.Context) {
+	p, ok := s.projectParam(c)
+	if !ok {
+		return
+	}
+	data, err := readDefinitionUpload(c)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	d, err := survey.ParseDefinition(data)
+	if err == nil {
+		sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Draft}
+		if err = s.store.CreateSurvey(c, sv); err == nil {
+			c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug)
+			return
+		}
+		if errors.Is(err, survey.ErrConflict) {
+			err = &survey.ValidationError{Problems: []survey.FieldError{{Field: "slug", Message: "another survey already uses this slug"}}}
+		}
+	}
+	var ve *survey.ValidationError
+	if !errors.As(err, &ve) {
+		s.appError(c, err)
+		return
+	}
+	s.renderProjectPage(c, http.StatusUnprocessableEntity, p, importForm{JSON: string(data), Problems: ve.Problems})
+}

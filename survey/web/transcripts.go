@@ -1,0 +1,415 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/transcript"
+)
+
+// Interviews and transcripts (docs/transcripts.md): upload, list and view.
+// The store must keep qualitative data and codings; gormstore does.
+
+// qualStore is what the interview pages need from the store.
+type qualStore interface {
+	survey.QualitativeStore
+	survey.CodingStore
+}
+
+// uploadRoute is the transcript upload; limitBody lets it carry a file of
+// transcript.MaxSize plus the form around it.
+const (
+	uploadRoute     = "/app/projects/:pid/transcripts"
+	uploadBodyLimit = transcript.MaxSize + 256<<10
+)
+
+func init() {
+	appPages = append(appPages, "transcripts", "transcript", "transcript_speakers", "interview_form",
+		"codebook", "code_passages", "open_answers", "search", "suggestions")
+}
+
+// raiseUploadLimit replaces the general body limit on the upload route.
+// A signed-in user whose declared upload is over the limit is told so at
+// once, before any of the body is read; anyone else goes on to the usual
+// checks. It reports whether it handled the request.
+func (s *Server) raiseUploadLimit(c *gin.Context) bool {
+	if c.Request.Method != http.MethodPost || c.FullPath() != uploadRoute || s.ws == nil {
+		return false
+	}
+	if c.Request.ContentLength > uploadBodyLimit {
+		if ss, u, err := s.loadSession(c); err == nil && u != nil && u.Role.CanEdit() {
+			c.Set(ctxUser, u)
+			c.Set(ctxSession, ss)
+			s.uploadTooLarge(c, "", c.Request.ContentLength)
+			c.Abort()
+			return true
+		}
+	}
+	if c.Request.Body != nil && c.Request.Body != http.NoBody {
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, uploadBodyLimit)
+	}
+	c.Next()
+	return true
+}
+
+func (s *Server) uploadTooLarge(c *gin.Context, file string, size int64) {
+	lang := "en"
+	if u := currentUser(c); u != nil {
+		lang = u.Lang
+	}
+	msg := appText(lang, "upload_too_large", humanBytes(size), humanBytes(transcript.MaxSize))
+	if file != "" {
+		msg = file + ": " + msg
+	}
+	s.renderTranscriptsPage(c, http.StatusRequestEntityTooLarge, nil, uploadResult{Error: msg})
+}
+
+func humanBytes(n int64) string {
+	if n >= 1<<20 {
+		return strings.TrimSuffix(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".0") + " MiB"
+	}
+	if n >= 1<<10 {
+		return strconv.FormatInt(n>>10, 10) + " KiB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// qual returns the qualitative store, or answers 404 when there is none.
+func (s *Server) qual(c *gin.Context) (qualStore, bool) {
+	q, ok := s.store.(qualStore)
+	if !ok {
+		s.appError(c, survey.ErrNotFound)
+	}
+	return q, ok
+}
+
+// idParam parses a numeric route parameter; a bad one is a 404.
+func (s *Server) idParam(c *gin.Context, name string) (int64, bool) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		s.appError(c, survey.ErrNotFound)
+		return 0, false
+	}
+	return id, true
+}
+
+// transcriptParam loads the project's transcript named by :tid.
+func (s *Server) transcriptParam(c *gin.Context, q qualStore, p *survey.Project) (*survey.Transcript, bool) {
+	id, ok := s.idParam(c, "tid")
+	if !ok {
+		return nil, false
+	}
+	t, err := q.Transcript(c, id)
+	if err == nil && t.ProjectID != p.ID {
+		err = survey.ErrNotFound
+	}
+	if err != nil {
+		s.appError(c, err)
+		return nil, false
+	}
+	return t, true
+}
+
+type uploadResult struct {
+	Error      string
+	Imported   *survey.Transcript
+	Redactions int
+	Redacted   bool
+}
+
+type transcriptsPage struct {
+	Project      *survey.Project
+	Transcripts  []*survey.Transcript
+	Participants []*survey.Participant
+	Drafts       []*survey.NoteDraft
+	Upload       uploadResult
+	MaxSize      string
+	Attributes   []attributeField // participant form
+	AttrRows     []int
+	Back         string
+}
+
+// showTranscriptsPage lists a project's transcripts and interviews, with
+// the upload form.
+func (s *Server) showTranscriptsPage(c *gin.Context) {
+	s.renderTranscriptsPage(c, http.StatusOK, nil, uploadResult{})
+}
+
+func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Project, up uploadResult) {
+	q, ok := s.qual(c)
+	if !ok {
+		return
+	}
+	if p == nil {
+		if p, ok = s.projectParam(c); !ok {
+			return
+		}
+	}
+	ts, err := q.Transcripts(c, p.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	parts, err := q.Participants(c, p.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	page := transcriptsPage{Project: p, Transcripts: ts, Participants: parts, Upload: up, MaxSize: humanBytes(transcript.MaxSize),
+		AttrRows: []int{1, 2, 3}, Back: fmt.Sprintf("/app/projects/%d/transcripts", p.ID)}
+	if page.Attributes, err = s.attributeFields(c, p); err != nil {
+		s.appError(c, err)
+		return
+	}
+	if u := currentUser(c); u != nil && u.Role.CanEdit() {
+		if page.Drafts, err = q.Drafts(c, p.ID, u.ID); err != nil {
+			s.appError(c, err)
+			return
+		}
+	}
+	s.renderApp(c, status, nil, "transcripts", "transcripts_title", page)
+}
+
+// uploadTranscript parses an uploaded file and stores it whole, or shows
+// why it cannot: nothing partial is ever stored.
+func (s *Server) uploadTranscript(c *gin.Context) {
+	q, ok := s.qual(c)
+	if !ok {
+		return
+	}
+	p, ok := s.projectParam(c)
+	if !ok {
+		return
+	}
+	u := currentUser(c)
+	fail := func(status int, msg string) {
+		s.renderTranscriptsPage(c, status, p, uploadResult{Error: msg})
+	}
+	fh, err := c.FormFile("file")
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.uploadTooLarge(c, "", c.Request.ContentLength)
+			return
+		}
+		fail(http.StatusUnprocessableEntity, appText(u.Lang, "upload_no_file"))
+		return
+	}
+	if fh.Size > transcript.MaxSize { // known from the form, before reading the file
+		s.uploadTooLarge(c, cleanFileName(fh.Filename), fh.Size)
+		return
+	}
+	f, err := fh.Open()
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	defer f.Close()
+	redact := c.PostForm("redact") == "1"
+	parsed, err := transcript.ParseReader(fh.Filename, f, transcript.Options{Redact: redact})
+	if err != nil {
+		var te *transcript.Error
+		if errors.As(err, &te) {
+			status := http.StatusUnprocessableEntity
+			if errors.Is(err, transcript.ErrTooLarge) {
+				status = http.StatusRequestEntityTooLarge
+			}
+			fail(status, transcriptErrorText(u.Lang, te))
+			return
+		}
+		s.appError(c, err)
+		return
+	}
+	t := surveyTranscript(cleanFileName(fh.Filename), parsed)
+	t.ProjectID = p.ID
+	if err := q.CreateTranscript(c, t); err != nil {
+		s.appError(c, err)
+		return
+	}
+	s.log.Info("transcript imported", "project", p.ID, "transcript", t.ID, "utterances", len(t.Utterances), "redactions", t.Redactions)
+	dest := fmt.Sprintf("/app/projects/%d/transcripts/%d/edit?imported=1", p.ID, t.ID)
+	if redact {
+		dest += "&redacted=" + strconv.Itoa(t.Redactions)
+	}
+	c.Redirect(http.StatusSeeOther, dest)
+}
+
+// transcriptErrorText is a parse error in the user's language, keeping
+// the file name and line number.
+func transcriptErrorText(lang string, e *transcript.Error) string {
+	var msg string
+	switch {
+	case errors.Is(e, transcript.ErrUnknownFormat):
+		msg = appText(lang, "upload_unknown_format")
+	case errors.Is(e, transcript.ErrMalformed):
+		msg = strings.TrimSpace(appText(lang, "upload_malformed") + " " + e.Msg)
+	case errors.Is(e, transcript.ErrEmpty):
+		msg = appText(lang, "upload_empty")
+	case errors.Is(e, transcript.ErrInvalidDocx):
+		msg = appText(lang, "upload_bad_docx")
+	case errors.Is(e, transcript.ErrTooLarge):
+		msg = appText(lang, "upload_too_large_plain", humanBytes(transcript.MaxSize))
+	default:
+		msg = e.Msg
+	}
+	if e.Line > 0 {
+		msg = appText(lang, "upload_line", e.Line) + " " + msg
+	}
+	if e.File != "" {
+		msg = e.File + ": " + msg
+	}
+	return msg
+}
+
+// cleanFileName keeps the base name of an untrusted upload name.
+func cleanFileName(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, name)
+	if r := []rune(name); len(r) > 200 {
+		name = string(r[:200])
+	}
+	if name == "" {
+		name = "transcript"
+	}
+	return name
+}
+
+// surveyTranscript converts a parsed file to the stored form. A speaker
+// named like a moderator (Moderator, مصاحبه‌گر...) is marked; a guess from
+// who asks the most questions is only pre-selected on the mapping screen.
+func surveyTranscript(title string, t *transcript.Transcript) *survey.Transcript {
+	mod := ""
+	if t.ModeratorReason == "name" {
+		mod = t.SuggestedModerator
+	}
+	out := &survey.Transcript{Kind: survey.KindTranscript, Title: title, Format: string(t.Format), Encoding: string(t.Encoding), Redactions: t.Redactions.Total()}
+	for _, name := range t.Speakers {
+		out.Speakers = append(out.Speakers, survey.Speaker{Name: name, Moderator: name == mod})
+	}
+	for _, u := range t.Utterances {
+		su := survey.Utterance{Order: u.Order, Speaker: u.Speaker, Text: u.Text}
+		if u.HasStart {
+			d := u.Start
+			su.Start = &d
+		}
+		out.Utterances = append(out.Utterances, su)
+	}
+	return out
+}
+
+// utteranceView is one row of the transcript view.
+type utteranceView struct {
+	survey.Utterance
+	Time        string
+	Participant string
+	Codings     []codingView
+}
+
+type codingView struct {
+	ID    int64
+	Code  *survey.Code
+	Quote string
+}
+
+type transcriptPage struct {
+	Project    *survey.Project
+	Transcript *survey.Transcript
+	Utterances []utteranceView
+	Codes      []*survey.Code
+	Back       string
+}
+
+// showTranscriptPage shows a transcript or interview: every utterance with
+// speaker, time and text, moderator lines marked, codes applied, and (for
+// editors) a form to code each passage.
+func (s *Server) showTranscriptPage(c *gin.Context) {
+	q, ok := s.qual(c)
+	if !ok {
+		return
+	}
+	p, ok := s.projectParam(c)
+	if !ok {
+		return
+	}
+	t, ok := s.transcriptParam(c, q, p)
+	if !ok {
+		return
+	}
+	codes, err := q.Codes(c, p.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	ks, err := q.TranscriptCodings(c, t.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	parts, err := q.Participants(c, p.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	byCode := map[int64]*survey.Code{}
+	for _, k := range codes {
+		byCode[k.ID] = k
+	}
+	pseudonym := map[string]string{}
+	for _, sp := range t.Speakers {
+		if sp.ParticipantID != nil {
+			for _, pt := range parts {
+				if pt.ID == *sp.ParticipantID {
+					pseudonym[sp.Name] = pt.Pseudonym
+				}
+			}
+		}
+	}
+	byUtt := map[int64][]codingView{}
+	text := map[int64]string{}
+	for _, u := range t.Utterances {
+		text[u.ID] = u.Text
+	}
+	for _, k := range ks {
+		if code := byCode[k.CodeID]; code != nil {
+			byUtt[k.UtteranceID] = append(byUtt[k.UtteranceID], codingView{ID: k.ID, Code: code, Quote: quoteIfSpan(k, text[k.UtteranceID])})
+		}
+	}
+	page := transcriptPage{Project: p, Transcript: t, Codes: codes, Back: c.Request.URL.Path}
+	for _, u := range t.Utterances {
+		page.Utterances = append(page.Utterances, utteranceView{Utterance: u, Time: clock(u.Start), Participant: pseudonym[u.Speaker], Codings: byUtt[u.ID]})
+	}
+	s.renderApp(c, http.StatusOK, nil, "transcript", "transcript_title", page)
+}
+
+func quoteIfSpan(k survey.Coding, text string) string {
+	if k.SpanEnd <= 0 {
+		return ""
+	}
+	return k.Quote(text)
+}
+
+// clock writes an offset as H:MM:SS or M:SS.
+func clock(d *time.Duration) string {
+	if d == nil {
+		return ""
+	}
+	sec := int(d.Seconds())
+	if sec >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", sec/3600, sec/60%60, sec%60)
+	}
+	return fmt.Sprintf("%d:%02d", sec/60, sec%60)
+}
