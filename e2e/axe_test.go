@@ -63,6 +63,28 @@ var axePages = []axePage{
 	{"thank-you page", visit("/s/journey-fa/thanks", "h1")},
 	{"not-found page", visit("/s/no-such-survey", "h1")},
 	{"login page", visitIfServed("/login", "form")},
+	{"projects page", signedIn("/app/projects", "main")},
+	{"survey dashboard", signedIn("/app/surveys/demo-fa/dashboard", "main")},
+	{"responses page", signedIn("/app/surveys/demo-fa/responses", "main")},
+}
+
+// signedIn opens a researcher page after signing in as the app's admin
+// (skipping when this build has no workspace).
+func signedIn(path, waitFor string) func(*testing.T, *app, context.Context) {
+	return func(t *testing.T, a *app, tab context.Context) {
+		if a.adminEmail == "" {
+			t.Skip("this build has no researcher accounts")
+		}
+		visitIfServed("/login", "#password")(t, a, tab)
+		do(t, tab, "sign in",
+			chromedp.SendKeys(chromedp.CSS("#email"), a.adminEmail),
+			chromedp.SendKeys(chromedp.CSS("#password"), a.adminPassword))
+		submit(t, tab, "form button[type=submit], form button")
+		visitIfServed(path, waitFor)(t, a, tab)
+		if loc, err := chromedp.Run(tab, chromedp.Location()); err != nil || !strings.HasSuffix(loc, path) {
+			t.Fatalf("signed in, opened %s, at %q (%v)", path, loc, err)
+		}
+	}
 }
 
 // axeScript is the axe-core bundle: $SAFAR_AXE_JS, or the npm install that

@@ -139,6 +139,9 @@ type app struct {
 	store   *gormstore.Store
 	url     string
 	surveys map[string]*survey.Survey // by slug
+
+	// An admin account for the researcher pages (empty without them).
+	adminEmail, adminPassword string
 }
 
 // startApp serves the e2e fixture (journey-fa) and the two demo surveys.
@@ -170,6 +173,14 @@ func startApp(t *testing.T) *app {
 		}
 		a.surveys[d.Slug] = sv
 	}
+	hash, err := web.HashPassword("e2e-password-1234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.CreateUser(ctx, &survey.User{Email: "admin@example.com", Name: "E2E", Role: survey.RoleAdmin, Lang: "en", PasswordHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+	a.adminEmail, a.adminPassword = "admin@example.com", "e2e-password-1234"
 	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

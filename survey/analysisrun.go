@@ -94,8 +94,8 @@ type AnalysisSettings struct {
 	Rename map[string]string `json:"rename,omitempty"` // key -> label
 	Hide   []string          `json:"hide,omitempty"`
 	// Personas: K (0 = automatic, else 2..8) and the questions left out.
-	K       int      `json:"k,omitempty"`
-	Exclude []string `json:"exclude,omitempty"` // question ids
+	K         int       `json:"k,omitempty"`
+	Exclude   []string  `json:"exclude,omitempty"` // question ids
 	UpdatedAt time.Time `json:"-"`
 }
 
@@ -122,8 +122,10 @@ type AnalysisStore interface {
 	// its result; ErrNotFound if none.
 	LatestAnalysisRun(ctx context.Context, scope string) (*AnalysisRun, error)
 	// LatestAnalysisResult is the newest done run of a scope with its
-	// result; ErrNotFound if none.
-	LatestAnalysisResult(ctx context.Context, scope string) (*AnalysisRun, error)
+	// result (without it when withResult is false); ErrNotFound if none.
+	LatestAnalysisResult(ctx context.Context, scope string, withResult bool) (*AnalysisRun, error)
+	// AnalysisResult is the stored result of a run.
+	AnalysisResult(ctx context.Context, id int64) (string, error)
 	// AnalysisSettings returns a scope's settings (empty when none saved).
 	AnalysisSettings(ctx context.Context, scope string) (*AnalysisSettings, error)
 	SaveAnalysisSettings(ctx context.Context, s *AnalysisSettings) error

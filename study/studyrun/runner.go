@@ -114,6 +114,9 @@ func (r *Runner) RunNext(ctx context.Context) (bool, error) {
 	if runErr != nil {
 		log.Error("analysis failed", "err", runErr)
 		msg := runErr.Error()
+		if ctx.Err() != nil {
+			msg = "interrupted: the server stopped before the analysis finished; run it again"
+		}
 		if len(msg) > 900 {
 			msg = msg[:900]
 		}

@@ -65,7 +65,7 @@ func TestRunnersClaimOnceAndResultGoesStale(t *testing.T) {
 	if ran != 1 {
 		t.Fatalf("the run ran %d times, want once", ran)
 	}
-	run, err := stores[1].LatestAnalysisResult(ctx, scope.String())
+	run, err := stores[1].LatestAnalysisResult(ctx, scope.String(), true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -226,6 +226,11 @@ func TestResponseManagement(t *testing.T) {
 			if err != nil || len(list) != c.want {
 				t.Errorf("%s: ListResponses = %d, %v; want %d", c.name, len(list), err, c.want)
 			}
+			streamed := 0
+			err = s.EachResponse(ctx, c.f, func(*survey.Response) error { streamed++; return nil })
+			if err != nil || streamed != c.want {
+				t.Errorf("%s: EachResponse streamed %d, %v; want %d", c.name, streamed, err, c.want)
+			}
 		}
 		list, _ := s.ListResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID}, 1, 2)
 		if len(list) != 2 || list[0].ID != ids[3] || list[0].Answers["age"].Choice == "" {

@@ -156,6 +156,18 @@ func (s *Store) FinishAnalysisRun(ctx context.Context, id int64, status survey.R
 	if up.RowsAffected == 0 {
 		return fmt.Errorf("analysis run %d: %w", id, survey.ErrNotFound)
 	}
+	if status == survey.RunDone {
+		// Only the newest result is shown; older runs keep their record
+		// but not their (large) result.
+		var scopes []string
+		if err := s.db.WithContext(ctx).Model(&analysisRunRow{}).Where("id = ?", id).Pluck("scope", &scopes).Error; err != nil || len(scopes) != 1 {
+			return err
+		}
+		if err := s.db.WithContext(ctx).Model(&analysisRunRow{}).Where("scope = ? AND id < ? AND result <> ''", scopes[0], id).
+			Update("result", "").Error; err != nil {
+			return fmt.Errorf("prune old analysis results: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -179,13 +191,29 @@ func (s *Store) LatestAnalysisRun(ctx context.Context, scope string) (*survey.An
 }
 
 // LatestAnalysisResult implements survey.AnalysisStore.
-func (s *Store) LatestAnalysisResult(ctx context.Context, scope string) (*survey.AnalysisRun, error) {
+func (s *Store) LatestAnalysisResult(ctx context.Context, scope string, withResult bool) (*survey.AnalysisRun, error) {
 	var row analysisRunRow
-	err := s.db.WithContext(ctx).Where("scope = ? AND status = ?", scope, string(survey.RunDone)).Order("id DESC").Take(&row).Error
+	q := s.db.WithContext(ctx)
+	if !withResult {
+		q = q.Select(runColumns)
+	}
+	err := q.Where("scope = ? AND status = ?", scope, string(survey.RunDone)).Order("id DESC").Take(&row).Error
 	if err != nil {
 		return nil, notFound(err, "analysis result of %s", scope)
 	}
 	return runFromRow(row), nil
+}
+
+// AnalysisResult implements survey.AnalysisStore.
+func (s *Store) AnalysisResult(ctx context.Context, id int64) (string, error) {
+	var rs []string
+	if err := s.db.WithContext(ctx).Model(&analysisRunRow{}).Where("id = ?", id).Pluck("result", &rs).Error; err != nil {
+		return "", err
+	}
+	if len(rs) != 1 {
+		return "", fmt.Errorf("analysis run %d: %w", id, survey.ErrNotFound)
+	}
+	return rs[0], nil
 }
 
 // AnalysisSettings implements survey.AnalysisStore.
@@ -270,7 +298,16 @@ func (s *Store) AnalysisDataVersion(ctx context.Context, scope survey.AnalysisSc
 		if err := db.Model(&participantRow{}).Where("project_id = ?", scope.ProjectID).Count(&parts).Error; err != nil {
 			return "", err
 		}
-		v += fmt.Sprintf("|t%d.%d|u%d.%d|p%d", tr.N, tr.Max.Int64, ut.N, ut.Max.Int64, parts)
+		// Who is a moderator and who is which participant changes whose
+		// words are analysed; speakers have no change time, so count.
+		var sp struct{ Moderators, Mapped sql.NullInt64 }
+		if err := db.Model(&speakerRow{}).
+			Select("SUM(CASE WHEN speakers.moderator THEN 1 ELSE 0 END) AS moderators, COUNT(speakers.participant_id) AS mapped").
+			Joins("JOIN transcripts ON transcripts.id = speakers.transcript_id").
+			Where("transcripts.project_id = ?", scope.ProjectID).Scan(&sp).Error; err != nil {
+			return "", err
+		}
+		v += fmt.Sprintf("|t%d.%d|u%d.%d|p%d|m%d.%d", tr.N, tr.Max.Int64, ut.N, ut.Max.Int64, parts, sp.Moderators.Int64, sp.Mapped.Int64)
 	}
 	return v, nil
 }

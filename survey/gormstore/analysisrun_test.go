@@ -121,15 +121,34 @@ func TestAnalysisRunLifecycle(t *testing.T) {
 	if err := st.StartAnalysisRun(ctx, r.ID, "v1", `{"k":4}`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := st.LatestAnalysisResult(ctx, scope); !errors.Is(err, survey.ErrNotFound) {
+	if _, err := st.LatestAnalysisResult(ctx, scope, true); !errors.Is(err, survey.ErrNotFound) {
 		t.Fatalf("result before done: %v", err)
 	}
 	if err := st.FinishAnalysisRun(ctx, r.ID, survey.RunDone, `{"study":{}}`, "", later); err != nil {
 		t.Fatal(err)
 	}
-	got, err := st.LatestAnalysisResult(ctx, scope)
+	got, err := st.LatestAnalysisResult(ctx, scope, true)
 	if err != nil || got.Result != `{"study":{}}` || got.DataVersion != "v1" || got.Progress != 1 || got.FinishedAt == nil {
 		t.Fatalf("result = %+v, %v", got, err)
+	}
+	// A newer result clears the older one's (large) result.
+	c := &survey.AnalysisRun{Scope: scope, Seed: 1}
+	if err := st.EnqueueAnalysisRun(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.ClaimAnalysisRun(ctx, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.FinishAnalysisRun(ctx, c.ID, survey.RunDone, `{"study":{"name":"new"}}`, "", later); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := st.LatestAnalysisResult(ctx, scope, true); err != nil || got.ID != c.ID {
+		t.Fatalf("newest result = %+v, %v", got, err)
+	}
+	var n int64
+	st.DB().Table("analysis_runs").Where("scope = ? AND result <> ''", scope).Count(&n)
+	if n != 1 {
+		t.Errorf("%d runs keep a result, want 1", n)
 	}
 	latest, err := st.LatestAnalysisRun(ctx, scope)
 	if err != nil || latest.Status != survey.RunDone || latest.Result != "" {
@@ -193,6 +212,24 @@ func testDataVersion(t *testing.T, st *gormstore.Store) {
 		if again != after {
 			t.Errorf("%s: data version not stable: %q then %q", sc, after, again)
 		}
+	}
+	// Transcripts, notes and speaker roles change a project's version.
+	proj := survey.AnalysisScope{ProjectID: p.ID}
+	v0, _ := st.AnalysisDataVersion(ctx, proj)
+	tr := &survey.Transcript{ProjectID: p.ID, Kind: survey.KindInterview, Title: "notes", Format: "notes",
+		Utterances: []survey.Utterance{{Order: 1, Speaker: "Mod", Text: "How was it?"}, {Order: 2, Speaker: "Ana", Text: "Too slow."}}}
+	if err := st.CreateTranscript(ctx, tr); err != nil {
+		t.Fatal(err)
+	}
+	v1, err := st.AnalysisDataVersion(ctx, proj)
+	if err != nil || v1 == v0 {
+		t.Errorf("version after a transcript: %q (was %q), %v", v1, v0, err)
+	}
+	if err := st.UpdateSpeaker(ctx, tr.ID, survey.Speaker{Name: "Mod", Moderator: true}); err != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := st.AnalysisDataVersion(ctx, proj); v2 == v1 {
+		t.Errorf("version unchanged after marking the moderator: %q", v2)
 	}
 	if _, err := st.AnalysisDataVersion(ctx, survey.AnalysisScope{Survey: "nope"}); !errors.Is(err, survey.ErrNotFound) {
 		t.Errorf("unknown survey: %v", err)

@@ -45,7 +45,7 @@ func runNext(t *testing.T, r *studyrun.Runner, want bool) {
 
 func storedResult(t *testing.T, w *workspace, scope string) *studyrun.Stored {
 	t.Helper()
-	run, err := w.store.LatestAnalysisResult(context.Background(), scope)
+	run, err := w.store.LatestAnalysisResult(context.Background(), scope, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +75,7 @@ func TestAnalysisPages(t *testing.T) {
 	view.get(base + "/report.xlsx").want(http.StatusNotFound)
 
 	res := w.login("res@example.com")
+	res.get("/app/surveys/demo-en").want(http.StatusOK, base+"/painpoints")
 	res.get(base+"/personas").want(http.StatusOK, "Run analysis", `name="k"`, `value="age_group"`)
 	res.post(base+"/personas", url.Values{"k": {"4"}, "q": {"nope"}, "csrf": {"forged"}}).want(http.StatusForbidden)
 	res.get(base + "/personas")
@@ -233,6 +234,7 @@ func TestAnalysisPersianAndProject(t *testing.T) {
 	}
 	base := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
 	fa := w.login("fa@example.com")
+	fa.get("/app/projects/"+strconv.FormatInt(p.ID, 10)).want(http.StatusOK, base+"/painpoints")
 	fa.get(base).wantRedirect(base + "/painpoints")
 	if err := w.store.SaveAnalysisSettings(context.Background(), &survey.AnalysisSettings{Scope: survey.AnalysisScope{ProjectID: p.ID}.String(), K: 3}); err != nil {
 		t.Fatal(err)

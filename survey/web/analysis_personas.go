@@ -17,7 +17,9 @@ type personaSection struct {
 	K         int
 	Method    string
 	KSel      string
-	Verdict   string
+	Verdict   string // catalog key: an_verdict.stable, .moderate, .unstable, .unmeasured
+	VerdictCl string // its CSS class
+	Fixed     bool   // k was set by the researcher
 	Entropy   float64
 	N         int
 	Stability *cluster.StabilityResult
@@ -109,7 +111,19 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 		return nil
 	}
 	q := pr.Quality
-	sec.K, sec.Method, sec.KSel, sec.Verdict, sec.Entropy, sec.N, sec.Stability = pr.K, pr.Method, q.KSelected, q.Verdict, q.Entropy, q.N, q.Stability
+	sec.K, sec.Method, sec.KSel, sec.Entropy, sec.N, sec.Stability = pr.K, pr.Method, q.KSelected, q.Entropy, q.N, q.Stability
+	sec.Fixed = len(q.Candidates) == 0
+	// The same reading as personas' verdict, in the page's language.
+	switch {
+	case q.Stability == nil:
+		sec.Verdict, sec.VerdictCl = "an_verdict.unmeasured", "sat-mid"
+	case q.Stability.MeanARI >= 0.8:
+		sec.Verdict, sec.VerdictCl = "an_verdict.stable", "sat-hi"
+	case q.Stability.MeanARI >= 0.5:
+		sec.Verdict, sec.VerdictCl = "an_verdict.moderate", "sat-mid"
+	default:
+		sec.Verdict, sec.VerdictCl = "an_verdict.unstable", "sat-lo"
+	}
 	labels := painLabels(st)
 	metrics := map[int]study.PersonaMetrics{}
 	for _, m := range st.Metrics.ByPersona {

@@ -23,11 +23,55 @@ import (
 
 func init() { appPages = append(appPages, "analysis") }
 
-// analysisState is the Server's lazily found analysis store and runner.
+// analysisState is the Server's lazily found analysis store and runner,
+// and the last few decoded results (a large study's result is megabytes
+// of JSON; pages of one study are viewed many times between runs).
 type analysisState struct {
 	once   sync.Once
 	store  studyrun.Store // nil: the store keeps no analyses
 	runner *studyrun.Runner
+
+	mu     sync.Mutex
+	cache  map[int64]*studyrun.Stored // run id -> decoded result, never modified
+	recent []int64                    // cache keys, oldest first
+}
+
+const resultCacheSize = 4
+
+// result returns the decoded result of a done run, from the cache when it
+// is there. The caller gets a shallow copy it may re-slice but must not
+// change the elements of.
+func (s *Server) result(c *gin.Context, st studyrun.Store, runID int64) (*studyrun.Stored, error) {
+	a := &s.analysis
+	a.mu.Lock()
+	res, ok := a.cache[runID]
+	a.mu.Unlock()
+	if !ok {
+		raw, err := st.AnalysisResult(c, runID)
+		if err != nil {
+			return nil, err
+		}
+		if res, err = studyrun.Decode(raw); err != nil {
+			return nil, err
+		}
+		a.mu.Lock()
+		if a.cache == nil {
+			a.cache = map[int64]*studyrun.Stored{}
+		}
+		if _, dup := a.cache[runID]; !dup {
+			a.cache[runID] = res
+			a.recent = append(a.recent, runID)
+			if len(a.recent) > resultCacheSize {
+				delete(a.cache, a.recent[0])
+				a.recent = a.recent[1:]
+			}
+		}
+		a.mu.Unlock()
+	}
+	cp := *res
+	r := *res.Result
+	cp.Result = &r
+	return &cp, nil
 }
 
 func (s *Server) analysisStore() studyrun.Store {
@@ -132,18 +176,17 @@ func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*
 	if !withResult {
 		return v, nil
 	}
-	run, err := a.Store.LatestAnalysisResult(c, a.Key)
+	run, err := a.Store.LatestAnalysisResult(c, a.Key, false)
 	if errors.Is(err, survey.ErrNotFound) {
 		return v, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	res, err := studyrun.Decode(run.Result)
+	res, err := s.result(c, a.Store, run.ID)
 	if err != nil {
 		return nil, err
 	}
-	run.Result = ""
 	v.Result, v.ResultRun = res, run
 	cur, err := a.Store.AnalysisDataVersion(c, a.Scope)
 	if err != nil {

@@ -211,7 +211,7 @@ func (s *Server) renderApp(c *gin.Context, status int, u *survey.User, page, tit
 }
 
 // appMessage is a workspace page with one heading and one sentence.
-type appMessage struct{ Heading, Body, Back string }
+type appMessage struct{ Heading, Body, Back, BackKey string }
 
 func (s *Server) showAppMessage(c *gin.Context, status int, heading, body string) {
 	s.renderApp(c, status, nil, "app_message", heading, appMessage{Heading: heading, Body: body, Back: "/app/projects"})

@@ -142,8 +142,17 @@ func (s *Server) requireUser(c *gin.Context) {
 		return
 	}
 	if u == nil {
-		if wantsJSON(c) || (c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead) {
+		if wantsJSON(c) {
 			c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "sign in first"})
+			return
+		}
+		if c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead {
+			// A form sent after the session ended: say so, and let the
+			// user sign in in another tab and send it again (the browser
+			// keeps what they typed when they go back).
+			s.renderApp(c, http.StatusUnauthorized, nil, "app_message", "session_ended_title",
+				appMessage{Heading: "session_ended_title", Body: "session_ended_body", Back: "/login", BackKey: "login_title"})
+			c.Abort()
 			return
 		}
 		c.Redirect(http.StatusSeeOther, "/login?next="+url.QueryEscape(c.Request.URL.RequestURI()))

@@ -115,6 +115,7 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 				q.Other = q.Type != survey.Dropdown && get("other") == "1"
 			case survey.Likert, survey.Matrix:
 				pts, _ := strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(get("scale_points"))))
+				pts = min(max(pts, 0), 100) // validation names the real limit; this bounds the preview
 				q.Scale = &survey.Scale{Points: pts, Labels: lines(get("scale_labels"))}
 				if q.Type == survey.Matrix {
 					q.Statements = parseOptionLines(get("statements"))

@@ -238,7 +238,7 @@ func (s *Server) saveInterview(c *gin.Context) {
 	}
 	if err := q.CreateInterview(c, t, participantID, u.ID); err != nil {
 		if fe := fieldErrors(err); fe != nil {
-			s.renderInterviewForm(c, http.StatusUnprocessableEntity, p, f, map[string]string{"lines": "codes"}, false)
+			s.renderInterviewForm(c, http.StatusUnprocessableEntity, p, f, map[string]string{"lines": "err_code_name"}, false)
 			return
 		}
 		s.appError(c, err)

@@ -317,7 +317,12 @@ func TestCodingMergeAndCSV(t *testing.T) {
 	if strings.Contains(b.body, "2025-03-21") {
 		t.Error("a date answer listed as an open answer")
 	}
+	// Typing an existing code's name (the datalist) reuses the code.
+	b.post("/app/projects/"+pid+"/codings", url.Values{"utterance": {uid}, "new_code": {" crash "}}).wantRedirect("/app/projects/" + pid + "/codes/" + crash)
 	codes, _ = w.store.Codes(ctx, w.project.ID)
+	if len(codes) != 2 {
+		t.Fatalf("codes after coding by name: %+v", codes)
+	}
 	var late string
 	for _, c := range codes {
 		if c.Name == "late delivery" {

@@ -25,6 +25,12 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 		return
 	}
 	if err := c.Request.ParseForm(); err != nil {
+		if statusOf(err) == http.StatusInternalServerError {
+			// A malformed body (bad %-escape) is the client's fault: 400,
+			// found by FuzzSubmitSurveyPage.
+			s.showMessage(c, http.StatusBadRequest, lang, "error_title", "error_body")
+			return
+		}
 		s.pageError(c, lang, err)
 		return
 	}

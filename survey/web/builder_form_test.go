@@ -1,0 +1,68 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// layout writes a definition's pages as "a b|c" (question ids, pages
+// separated by |).
+func layout(d *survey.Definition) string {
+	var pages []string
+	for _, p := range d.Pages {
+		var ids []string
+		for _, q := range p.Questions {
+			ids = append(ids, q.ID)
+		}
+		pages = append(pages, strings.Join(ids, " "))
+	}
+	return strings.Join(pages, "|")
+}
+
+func TestApplyBuilderOp(t *testing.T) {
+	mk := func() *survey.Definition {
+		return &survey.Definition{Pages: []survey.Page{
+			{Questions: []survey.Question{{ID: "a"}, {ID: "b"}}},
+			{Questions: []survey.Question{{ID: "c"}}},
+		}}
+	}
+	tests := []struct{ op, want string }{
+		{"up_q:0.1", "b a|c"},
+		{"up_q:0.0", "a b|c"}, // first of the first page stays
+		{"down_q:0.1", "a|b c"},
+		{"up_q:1.0", "a b c|"},
+		{"down_q:1.0", "a b|c"}, // last of the last page stays
+		{"del_q:0.0", "b|c"},
+		{"del_page:0", "c"},
+		{"up_page:1", "c|a b"},
+		{"down_page:0", "c|a b"},
+		{"down_page:1", "a b|c"},
+		{"add_page", "a b|c|"},
+		{"add_q:1", "a b|c q4"},
+		{"del_q:5.5", "a b|c"},
+		{"del_q:x", "a b|c"},
+		{"bogus", "a b|c"},
+	}
+	for _, tt := range tests {
+		d := mk()
+		applyBuilderOp(d, tt.op, survey.NPS)
+		if got := layout(d); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.op, got, tt.want)
+		}
+	}
+	d := mk()
+	applyBuilderOp(d, "add_q:0", "no-such-type")
+	if got := layout(d); got != "a b|c" {
+		t.Errorf("unknown type added a question: %q", got)
+	}
+}
+
+func TestOptionLinesRoundTrip(t *testing.T) {
+	in := []survey.Option{{Value: "a", Label: "a"}, {Value: "tv", Label: "Television | TV"}, {Value: "فروشگاه", Label: "فروشگاه"}}
+	got := parseOptionLines(optionLines(in))
+	if len(got) != 2+1 || got[0] != in[0] || got[2] != in[2] || got[1].Value != "tv" || got[1].Label != "Television | TV" {
+		t.Errorf("round trip: %+v", got)
+	}
+}

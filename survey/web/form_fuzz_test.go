@@ -1,0 +1,65 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore/storetest"
+	"github.com/safarhq/safar/survey/surveytest"
+	"github.com/safarhq/safar/survey/web"
+)
+
+// FuzzSubmitSurveyPage posts arbitrary form bodies to a respondent page
+// (POST /s/{slug}, parsed by parsePage): whatever arrives, the answer is a
+// page or a redirect, never a 500 or a panic, and nothing typed comes back
+// as live HTML.
+//
+//	go test ./survey/web -run '^$' -fuzz FuzzSubmitSurveyPage -fuzztime 30s
+func FuzzSubmitSurveyPage(f *testing.F) {
+	store := storetest.MustOpenTemp(f)
+	ctx := context.Background()
+	p, err := store.EnsureProject(ctx, "fuzz", "")
+	if err != nil {
+		f.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: p.ID, Definition: surveytest.AllTypes(f), Status: survey.Published}
+	if err := store.CreateSurvey(ctx, sv); err != nil {
+		f.Fatal(err)
+	}
+	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := srv.Handler()
+	path := "/s/" + sv.Slug
+
+	f.Add("page=0&q.age=25-34&q.channels=instagram&q.channels=other&q.channels.other=A+billboard&q.city=Shiraz")
+	f.Add("page=0&q.age=%3Cscript%3Ealert(1)%3C%2Fscript%3E&q.city=%22%3E%3Cimg+src%3Dx+onerror%3Dalert(1)%3E")
+	f.Add("page=1&q.insta_often=%DB%B4&q.rating=9&q.nps=-1&q.orders=1e999&q.first_order=2025-02-30")
+	f.Add("page=2&q.site.find=4&q.site.nope=1&q.nickname=%3Cscript%3Ealert(1)%3C%2Fscript%3E&q.problem=%00%FF")
+	f.Add("page=99&rid=not-a-uuid&q.age=&&&==&%zz")
+	f.Add("page=-1&website=http%3A%2F%2Fspam")
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 64<<10 {
+			return
+		}
+		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		switch {
+		case w.Code >= 500:
+			t.Fatalf("status %d for %q:\n%s", w.Code, body, w.Body)
+		case bytes.Contains(bytes.ToLower(w.Body.Bytes()), []byte("<script>alert")),
+			bytes.Contains(bytes.ToLower(w.Body.Bytes()), []byte("<img src=x")):
+			t.Fatalf("typed markup came back live for %q:\n%s", body, w.Body)
+		}
+	})
+}
