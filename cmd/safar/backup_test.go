@@ -29,7 +29,7 @@ func TestBackupWhileServing(t *testing.T) {
 	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "safar.db")
-	srv := startChildServer(t, "serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--log-level", "error")
+	srv := startChildServer(t, "serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--log-level", "error", "--submit-rate-ip", "-1")
 	def, err := fetchDefinition(context.Background(), srv.base, "demo-en")
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,7 @@ func TestCrashKeepsAcknowledgedResponses(t *testing.T) {
 	for _, durable := range []bool{false, true} {
 		t.Run(fmt.Sprintf("durable=%v", durable), func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "safar.db")
-			args := []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--log-level", "error"}
+			args := []string{"serve", "--addr", "127.0.0.1:0", "--db", db, "--demo", "--log-level", "error", "--submit-rate-ip", "-1"}
 			if durable {
 				args = append(args, "--durable")
 			}

@@ -291,8 +291,8 @@ func (r *researcher) post(t *testing.T, u string, form url.Values) (*http.Respon
 // submitted is the API's answer to one POST of a response.
 type submitted struct {
 	status int
-	id     int64
+	id     string // the response's UUID
 	body   map[string]any
 }
 
-func (s submitted) String() string { return fmt.Sprintf("status %d id %d", s.status, s.id) }
+func (s submitted) String() string { return fmt.Sprintf("status %d id %q", s.status, s.id) }

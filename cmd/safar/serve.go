@@ -26,6 +26,8 @@ type serveConfig struct {
 	secureCookies bool
 	logLevel      string
 	ready         func(addr string) // tests learn the bound port here
+	// Submission rate limits per second (0: default, negative: off).
+	submitRateIP, submitRateSurvey float64
 }
 
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
@@ -38,6 +40,8 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	fs.BoolVar(&cfg.durable, "durable", false, "SQLite: fsync every commit (synchronous=FULL), power-loss safe, slower")
 	fs.BoolVar(&cfg.secureCookies, "secure-cookies", env.getenv("SAFAR_SECURE_COOKIES") == "1", "mark cookies Secure (serve behind HTTPS)")
 	fs.StringVar(&cfg.logLevel, "log-level", "info", "debug, info, warn or error")
+	fs.Float64Var(&cfg.submitRateIP, "submit-rate-ip", 0, fmt.Sprintf("submissions per second per client address (0: default %d, negative: no limit)", web.DefaultSubmitRatePerIP))
+	fs.Float64Var(&cfg.submitRateSurvey, "submit-rate-survey", 0, fmt.Sprintf("submissions per second per survey (0: default %d, negative: no limit)", web.DefaultSubmitRatePerSurvey))
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -68,9 +72,15 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 			log.Info("seeded demo data", "surveys", res.Created, "responses", res.Responses)
 		}
 	}
-	srv, err := web.New(web.Config{Store: store, Logger: log, SecureCookies: cfg.secureCookies})
+	srv, err := web.New(web.Config{Store: store, Logger: log, SecureCookies: cfg.secureCookies,
+		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey})
 	if err != nil {
 		return err
+	}
+	// Background analysis: every process runs one; a run is claimed by
+	// exactly one of them through the database.
+	if r := srv.AnalysisRunner(); r != nil {
+		go r.Run(ctx)
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {

@@ -16,14 +16,19 @@ import (
 // openSurvey loads the survey of the :slug route, refusing drafts (not
 // found) and closed, expired or full surveys (gone). It always reads the
 // database: the submit handlers use it.
+//
+// Store calls get c.Request.Context(), never the *gin.Context itself: gin
+// reuses its Context for the next request once the handler returns, while
+// database/sql may still be watching the context from a goroutine (the
+// race detector catches it).
 func (s *Server) openSurvey(c *gin.Context) (*survey.Survey, error) {
-	sv, err := s.store.SurveyBySlug(c, c.Param("slug"))
+	sv, err := s.store.SurveyBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		return nil, err
 	}
 	completed := 0
 	if sv.ResponseLimit > 0 {
-		if completed, err = s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID, Status: survey.Complete}); err != nil {
+		if completed, err = s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID, Status: survey.Complete}); err != nil {
 			return sv, err
 		}
 	}
@@ -34,7 +39,7 @@ func (s *Server) openSurvey(c *gin.Context) (*survey.Survey, error) {
 // the survey cache's TTL old (see respondent_cache.go), so a survey that
 // was closed a moment ago stops being shown within that time.
 func (s *Server) viewSurvey(c *gin.Context) (*survey.Survey, error) {
-	sv, completed, err := s.surveys.get(c, s.store, c.Param("slug"), s.now())
+	sv, completed, err := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +94,7 @@ func (s *Server) findResponse(c *gin.Context, sv *survey.Survey, clientID string
 	if !validClientID(clientID) {
 		return nil, nil
 	}
-	r, err := s.store.ResponseByClientID(c, sv.ID, clientID)
+	r, err := s.store.ResponseByClientID(c.Request.Context(), sv.ID, clientID)
 	if errors.Is(err, survey.ErrNotFound) {
 		return nil, nil
 	}
@@ -188,7 +193,7 @@ func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.R
 // showThanks is the page after the last submit. It works for a survey that
 // closed a moment ago too.
 func (s *Server) showThanks(c *gin.Context) {
-	sv, _, err := s.surveys.get(c, s.store, c.Param("slug"), s.now())
+	sv, _, err := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
 	if err != nil {
 		s.pageError(c, "en", err)
 		return

@@ -5,6 +5,7 @@ import "github.com/gin-gonic/gin"
 // routes is the one route table of the application.
 func (s *Server) routes(r *gin.Engine) {
 	r.Use(s.recoverPanics, s.logRequests, securityHeaders, s.limitBody)
+	r.Use(s.limitSubmissions) // POST /s/:slug and the submit API only (ratelimit.go)
 	r.NoRoute(s.notFound)
 
 	r.GET("/healthz", s.healthz)

@@ -39,6 +39,12 @@ type Config struct {
 	// BaseURL is the public address used in distribution links and QR
 	// codes (e.g. https://survey.example.com); default: the request's host.
 	BaseURL string
+
+	// Submission rate limits (ratelimit.go): per second and burst, per
+	// client address and per survey. 0 means the default; a negative
+	// rate switches the limit off.
+	SubmitRatePerIP, SubmitRatePerSurvey   float64
+	SubmitBurstPerIP, SubmitBurstPerSurvey int
 }
 
 // Server holds the wired handlers.
@@ -61,6 +67,7 @@ type Server struct {
 	sessionIdle, sessionMaxAge time.Duration
 	publicURL                  string
 	analysis                   analysisState // analysis pages and runner (analysis_runs.go)
+	submitLimits               *submitLimits // ratelimit.go
 }
 
 // New builds a Server; it parses every template up front, so a broken
@@ -78,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 		store: cfg.Store, log: cfg.Logger, now: cfg.Now, views: v, assets: a,
 		secure: cfg.SecureCookies, maxBody: cfg.MaxBodyBytes,
 	}
+	s.submitLimits = newSubmitLimits(cfg.SubmitRatePerIP, cfg.SubmitBurstPerIP, cfg.SubmitRatePerSurvey, cfg.SubmitBurstPerSurvey)
 	if s.log == nil {
 		s.log = slog.Default()
 	}

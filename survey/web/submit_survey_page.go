@@ -109,7 +109,7 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 		errors.As(err, &ve)
 		bad := d.PageOf(ve.Problems[0].Field)
 		r.Page = bad
-		if _, _, err := s.store.SaveResponse(c, r); err != nil {
+		if _, _, err := s.store.SaveResponse(c.Request.Context(), r); err != nil {
 			s.pageError(c, lang, err)
 			return
 		}
@@ -118,7 +118,7 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 	}
 	r.Status = survey.Complete
 	r.Page = pi
-	if _, _, err := s.store.SaveResponse(c, r); err != nil {
+	if _, _, err := s.store.SaveResponse(c.Request.Context(), r); err != nil {
 		s.pageError(c, lang, err)
 		return
 	}
@@ -128,7 +128,7 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 // saveAndContinue stores a partial response and sends the respondent to
 // its resume link, which shows the page they are on.
 func (s *Server) saveAndContinue(c *gin.Context, sv *survey.Survey, r *survey.Response) {
-	stored, _, err := s.store.SaveResponse(c, r)
+	stored, _, err := s.store.SaveResponse(c.Request.Context(), r)
 	if err != nil {
 		s.pageError(c, surveyLang(sv), err)
 		return

@@ -1,0 +1,92 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore/storetest"
+	"github.com/safarhq/safar/survey/surveytest"
+	"github.com/safarhq/safar/survey/web"
+)
+
+func newLimitedServer(t *testing.T, cfg web.Config) http.Handler {
+	t.Helper()
+	store := storetest.MustOpenTemp(t)
+	ctx := context.Background()
+	p, _ := store.EnsureProject(ctx, "rl", "")
+	if err := store.CreateSurvey(ctx, &survey.Survey{ProjectID: p.ID, Definition: surveytest.AllTypes(t), Status: survey.Published}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC) // a frozen clock: buckets never refill
+	cfg.Store, cfg.Logger, cfg.Now = store, slog.New(slog.NewTextHandler(io.Discard, nil)), func() time.Time { return now }
+	srv, err := web.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv.Handler()
+}
+
+func postAs(h http.Handler, ip, path, contentType, body string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+	req.Header.Set("Content-Type", contentType)
+	req.RemoteAddr = ip + ":40000"
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+func apiBody(i int) string {
+	return strings.Replace(validBody, "6f1c3a52-8b0e-4c41-9d7e-2f5a1b3c4d5e", fmt.Sprintf("00000000-0000-4000-8000-%012d", i), 1)
+}
+
+func TestSubmitRateLimitPerAddress(t *testing.T) {
+	h := newLimitedServer(t, web.Config{SubmitRatePerIP: 1, SubmitBurstPerIP: 3, SubmitRatePerSurvey: -1})
+	const api = "/api/v1/surveys/all-types/responses"
+	for i := range 3 {
+		if w := postAs(h, "203.0.113.7", api, "application/json", apiBody(i)); w.Code != http.StatusCreated {
+			t.Fatalf("submission %d within the burst: %d %s", i, w.Code, w.Body)
+		}
+	}
+	w := postAs(h, "203.0.113.7", api, "application/json", apiBody(3))
+	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") == "" || !strings.Contains(w.Body.String(), "retry after") {
+		t.Fatalf("over the limit: got %d, Retry-After %q, body %s; want 429 with Retry-After and a message", w.Code, w.Header().Get("Retry-After"), w.Body)
+	}
+	// Another address has its own bucket; GET pages are not limited.
+	if w := postAs(h, "198.51.100.9", api, "application/json", apiBody(4)); w.Code != http.StatusCreated {
+		t.Fatalf("another address: %d", w.Code)
+	}
+	req := httptest.NewRequest(http.MethodGet, "/s/all-types", nil)
+	req.RemoteAddr = "203.0.113.7:40000"
+	g := httptest.NewRecorder()
+	h.ServeHTTP(g, req)
+	if g.Code != http.StatusOK {
+		t.Fatalf("GET by a limited address: %d", g.Code)
+	}
+	// The respondent form is limited too, with a page saying what to do.
+	f := postAs(h, "203.0.113.7", "/s/all-types", "application/x-www-form-urlencoded", "page=0&q.age=25-34")
+	if f.Code != http.StatusTooManyRequests || f.Header().Get("Retry-After") == "" || !strings.Contains(f.Body.String(), "wait a few seconds") {
+		t.Fatalf("form over the limit: %d %q", f.Code, f.Header().Get("Retry-After"))
+	}
+}
+
+func TestSubmitRateLimitPerSurvey(t *testing.T) {
+	h := newLimitedServer(t, web.Config{SubmitRatePerIP: -1, SubmitRatePerSurvey: 1, SubmitBurstPerSurvey: 2})
+	const api = "/api/v1/surveys/all-types/responses"
+	for i := range 2 {
+		if w := postAs(h, fmt.Sprintf("203.0.113.%d", i+1), api, "application/json", apiBody(i)); w.Code != http.StatusCreated {
+			t.Fatalf("submission %d: %d %s", i, w.Code, w.Body)
+		}
+	}
+	w := postAs(h, "203.0.113.50", api, "application/json", apiBody(9))
+	if w.Code != http.StatusTooManyRequests || !strings.Contains(w.Body.String(), "this survey is receiving too many") {
+		t.Fatalf("survey over its limit: %d %s", w.Code, w.Body)
+	}
+}
