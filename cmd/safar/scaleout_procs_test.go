@@ -36,9 +36,9 @@ func buildSafar(t *testing.T) string {
 	return bin
 }
 
-// runBin runs a one-shot subcommand of the built binary and returns its
+// runSafarBin runs a one-shot subcommand of the built binary and returns its
 // stdout; it fails the test on a non-zero exit.
-func runBin(t *testing.T, bin string, env []string, args ...string) string {
+func runSafarBin(t *testing.T, bin string, env []string, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -184,7 +184,7 @@ type researcher struct {
 	csrf    string // the session's CSRF token, read from a page
 }
 
-func newHTTPClient() *http.Client {
+func noRedirectClient() *http.Client {
 	return &http.Client{
 		Timeout:       15 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
@@ -193,11 +193,11 @@ func newHTTPClient() *http.Client {
 
 var csrfInput = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
-// login signs in on base through the login form (with its double-submit
+// loginResearcher signs in on base through the login form (with its double-submit
 // CSRF cookie) and reads the session's CSRF token from a workspace page.
-func login(t *testing.T, base, email, password string) *researcher {
+func loginResearcher(t *testing.T, base, email, password string) *researcher {
 	t.Helper()
-	r := &researcher{client: newHTTPClient()}
+	r := &researcher{client: noRedirectClient()}
 	resp, body := r.do(t, http.MethodGet, base+"/login", nil, "")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("GET /login: %d", resp.StatusCode)
@@ -288,11 +288,11 @@ func (r *researcher) post(t *testing.T, u string, form url.Values) (*http.Respon
 	return r.do(t, http.MethodPost, u, form, r.csrf)
 }
 
-// submitted is the API's answer to one POST of a response.
-type submitted struct {
+// submitResult is the API's answer to one POST of a response.
+type submitResult struct {
 	status int
 	id     string // the response's UUID
 	body   map[string]any
 }
 
-func (s submitted) String() string { return fmt.Sprintf("status %d id %q", s.status, s.id) }
+func (s submitResult) String() string { return fmt.Sprintf("status %d id %q", s.status, s.id) }
