@@ -23,7 +23,7 @@ func TestResearcherBuildsPublishesAndSeesAResponse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	desk := newPhone(t) // the researcher's browser, at a laptop's width
+	desk := newPhone(t)                                                      // the researcher's browser, at a laptop's width
 	tab, _ := desk.tab(tabOptions{width: 1280, height: 900, noScript: true}) // the builder needs no JavaScript
 	signedIn("/app/projects/"+strconv.FormatInt(p.ID, 10)+"/surveys/new", "#builder")(t, a, tab)
 

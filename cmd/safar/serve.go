@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/safarhq/safar/demo"
@@ -25,7 +26,9 @@ type serveConfig struct {
 	demo, durable bool
 	secureCookies bool
 	logLevel      string
-	ready         func(addr string) // tests learn the bound port here
+	// trustedProxies may set X-Forwarded-For (load balancers).
+	trustedProxies []string
+	ready          func(addr string) // tests learn the bound port here
 	// Submission rate limits per second (0: default, negative: off).
 	submitRateIP, submitRateSurvey float64
 }
@@ -40,6 +43,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	fs.BoolVar(&cfg.durable, "durable", false, "SQLite: fsync every commit (synchronous=FULL), power-loss safe, slower")
 	fs.BoolVar(&cfg.secureCookies, "secure-cookies", env.getenv("SAFAR_SECURE_COOKIES") == "1", "mark cookies Secure (serve behind HTTPS)")
 	fs.StringVar(&cfg.logLevel, "log-level", "info", "debug, info, warn or error")
+	proxies := fs.String("trusted-proxies", env.getenv("SAFAR_TRUSTED_PROXIES"), "comma-separated IPs/CIDRs of load balancers whose X-Forwarded-For is trusted (default: none)")
 	fs.Float64Var(&cfg.submitRateIP, "submit-rate-ip", 0, fmt.Sprintf("submissions per second per client address (0: default %d, negative: no limit)", web.DefaultSubmitRatePerIP))
 	fs.Float64Var(&cfg.submitRateSurvey, "submit-rate-survey", 0, fmt.Sprintf("submissions per second per survey (0: default %d, negative: no limit)", web.DefaultSubmitRatePerSurvey))
 	if err := fs.Parse(args); err != nil {
@@ -49,6 +53,11 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	cfg.db = *dsn
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			cfg.trustedProxies = append(cfg.trustedProxies, p)
+		}
+	}
 	return serve(ctx, env, cfg)
 }
 
@@ -73,7 +82,7 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 		}
 	}
 	srv, err := web.New(web.Config{Store: store, Logger: log, SecureCookies: cfg.secureCookies,
-		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey})
+		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey, TrustedProxies: cfg.trustedProxies})
 	if err != nil {
 		return err
 	}

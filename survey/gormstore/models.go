@@ -1,6 +1,7 @@
 package gormstore
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/go-gormigrate/gormigrate/v2"
@@ -131,9 +132,25 @@ func init() {
 	migrations = append(migrations, migrationCoding)   // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
 }
 
-func migrate(db *gorm.DB) error {
+// migrationLock is the PostgreSQL advisory lock key held while migrating,
+// so several processes starting at once against an empty database take
+// turns instead of racing to create the same tables ("safar" in ASCII).
+const migrationLock = 0x7361666172
+
+func migrate(db *gorm.DB, dialect string) error {
 	opts := *gormigrate.DefaultOptions
 	opts.TableName = "schema_migrations"
 	opts.UseTransaction = true
-	return gormigrate.New(db, &opts, migrations).Migrate()
+	if dialect != "postgres" {
+		return gormigrate.New(db, &opts, migrations).Migrate()
+	}
+	// An advisory lock belongs to a session: pin one connection for the
+	// lock, the migrations and the unlock.
+	return db.Connection(func(conn *gorm.DB) error {
+		if err := conn.Exec("SELECT pg_advisory_lock(?)", migrationLock).Error; err != nil {
+			return fmt.Errorf("take the migration lock: %w", err)
+		}
+		defer conn.Exec("SELECT pg_advisory_unlock(?)", migrationLock)
+		return gormigrate.New(conn, &opts, migrations).Migrate()
+	})
 }

@@ -87,7 +87,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("connect %s database: %w", dialect, err)
 	}
-	if err := migrate(db.WithContext(ctx)); err != nil {
+	if err := migrate(db.WithContext(ctx), dialect); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("migrate: %w", err)
 	}

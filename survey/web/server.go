@@ -4,6 +4,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -39,6 +40,10 @@ type Config struct {
 	// BaseURL is the public address used in distribution links and QR
 	// codes (e.g. https://survey.example.com); default: the request's host.
 	BaseURL string
+	// TrustedProxies are the addresses (IPs or CIDRs) of load balancers
+	// whose X-Forwarded-For is believed. Empty: none, so a client cannot
+	// claim another address to dodge rate limits or forge a stored IP.
+	TrustedProxies []string
 
 	// Submission rate limits (ratelimit.go): per second and burst, per
 	// client address and per survey. 0 means the default; a negative
@@ -105,6 +110,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	gin.SetMode(gin.ReleaseMode)
 	s.engine = gin.New()
+	if err := s.engine.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
 	s.engine.ContextWithFallback = true
 	s.engine.RedirectTrailingSlash = false
 	s.routes(s.engine)

@@ -358,3 +358,18 @@ func TestHealthzAndSecurityHeaders(t *testing.T) {
 		t.Errorf("CSP: %s", csp)
 	}
 }
+
+func TestForwardedForIsNotTrustedByDefault(t *testing.T) {
+	app := newTestApp(t, func(d *survey.Definition) { d.Settings.StoreIP = true })
+	body := strings.NewReader(`{"client_id":"6f1c3a52-8b0e-4c41-9d7e-2f5a1b3c4d5e","answers":{"age":"25-34","rating":5,"nps":9}}`)
+	req, _ := http.NewRequest("POST", app.server.URL+"/api/v1/surveys/all-types/responses", body)
+	req.Header.Set("X-Forwarded-For", "203.0.113.9")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if rs := app.responses(); len(rs) != 1 || rs[0].IP != "127.0.0.1" {
+		t.Fatalf("a client-supplied X-Forwarded-For was believed: %+v", rs)
+	}
+}
