@@ -62,16 +62,6 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
 			return err
 		}
-		for _, sd := range in.Surveys {
-			srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
-				for _, r := range sd.Responses {
-					if err := fn(r); err != nil {
-						return err
-					}
-				}
-				return nil
-			}})
-		}
 	} else {
 		store, err := openStore(ctx, *dsn, false)
 		if err != nil {
@@ -81,15 +71,18 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		if in, err = loadStudy(ctx, store, *slug, *project); err != nil {
 			return err
 		}
-		for _, sd := range in.Surveys {
-			sv, err := store.SurveyBySlug(ctx, sd.Slug)
-			if err != nil {
-				return err
+	}
+	// The analysis holds every response in memory already; the Responses
+	// sheet streams from there rather than reading the database twice.
+	for _, sd := range in.Surveys {
+		srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
+			for _, r := range sd.Responses {
+				if err := fn(r); err != nil {
+					return err
+				}
 			}
-			srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
-				return store.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, fn)
-			}})
-		}
+			return nil
+		}})
 	}
 	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed})
 	if err != nil {

@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"maps"
@@ -19,10 +20,14 @@ import (
 // ClientID); see survey.Store. Writes go through the group-commit writer:
 // concurrent submissions share one transaction and one commit.
 func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.Response, bool, error) {
-	res, err := s.writer.submit(&writeReq{ctx: ctx, resp: r, done: make(chan struct{}), fn: func(tx *gorm.DB) (any, error) {
+	req := &writeReq{ctx: ctx, resp: r, done: make(chan struct{}), fn: func(tx *gorm.DB) (any, error) {
 		stored, created, err := saveResponse(tx, r)
 		return savedResponse{stored, created}, err
-	}})
+	}}
+	if r.ID == "" && r.ClientID != "" {
+		req.bulk = prepareBulk(r)
+	}
+	res, err := s.writer.submit(req)
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		// Another process (PostgreSQL) stored this client id first.
 		got, gerr := s.ResponseByClientID(ctx, r.SurveyID, r.ClientID)
@@ -284,7 +289,7 @@ func (s *Store) loadAnswers(ctx context.Context, r *survey.Response) error {
 
 // responsePage is how many responses EachResponse loads at a time: big
 // enough to amortise the answers query, small enough to keep memory flat.
-const responsePage = 500
+const responsePage = 1000
 
 // EachResponse streams responses in start order, a page at a time, with
 // keyset pagination so memory stays flat however many there are.
@@ -314,13 +319,9 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 		for i, r := range rows {
 			ids[i] = r.ID
 		}
-		var answers []answerRow
-		if err := s.db.WithContext(ctx).Where("response_id IN ?", ids).Order("id").Find(&answers).Error; err != nil {
-			return fmt.Errorf("list answers: %w", err)
-		}
-		byResp := map[string][]answerRow{}
-		for _, a := range answers {
-			byResp[a.ResponseID] = append(byResp[a.ResponseID], a)
+		byResp, err := s.answersOf(ctx, ids)
+		if err != nil {
+			return err
 		}
 		for _, row := range rows {
 			types, ok := defs[row.SurveyVersion]
@@ -342,6 +343,35 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 			return nil
 		}
 	}
+}
+
+// answersOf reads the answer rows of some responses, grouped by response,
+// with a plain scan: GORM's reflection-based Find costs several times more
+// over the millions of rows of a large export.
+func (s *Store) answersOf(ctx context.Context, ids []string) (map[string][]answerRow, error) {
+	rows, err := s.db.WithContext(ctx).Model(&answerRow{}).Select("response_id, question_id, item, text, num").
+		Where("response_id IN ?", ids).Order("id").Rows()
+	if err != nil {
+		return nil, fmt.Errorf("list answers: %w", err)
+	}
+	defer rows.Close()
+	by := make(map[string][]answerRow, len(ids))
+	for rows.Next() {
+		var a answerRow
+		var num sql.NullFloat64
+		if err := rows.Scan(&a.ResponseID, &a.QuestionID, &a.Item, &a.Text, &num); err != nil {
+			return nil, fmt.Errorf("list answers: %w", err)
+		}
+		if num.Valid {
+			f := num.Float64
+			a.Num = &f
+		}
+		by[a.ResponseID] = append(by[a.ResponseID], a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list answers: %w", err)
+	}
+	return by, nil
 }
 
 // CountResponses counts responses matching f.
