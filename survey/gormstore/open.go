@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -32,6 +31,7 @@ type Store struct {
 	db      *gorm.DB
 	dialect string // "sqlite" or "postgres"
 	writer  *writer
+	ckpt    *checkpointer // SQLite only (checkpoint.go)
 }
 
 var _ survey.Store = (*Store)(nil)
@@ -83,6 +83,9 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{db: db, dialect: dialect}
 	s.writer = newWriter(db, 256)
+	if dialect == "sqlite" {
+		s.ckpt = startCheckpointer(s, 200*time.Millisecond)
+	}
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("connect %s database: %w", dialect, err)
@@ -114,9 +117,6 @@ func sqliteDSN(path string, opt Options) string {
 	set("_busy_timeout", "10000")
 	set("_foreign_keys", "on")
 	set("_txlock", "immediate")
-	if x := os.Getenv("SAFAR_X_CACHE"); x != "" { // TEMP experiment knob
-		set("_cache_size", x)
-	}
 	return "file:" + base + "?" + q.Encode()
 }
 
@@ -138,6 +138,7 @@ func (s *Store) Ping(ctx context.Context) error {
 // Close finishes queued writes and releases the database.
 func (s *Store) Close() error {
 	s.writer.close()
+	s.ckpt.close()
 	sqlDB, err := s.db.DB()
 	if err != nil {
 		return err

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+
+	"github.com/safarhq/safar/survey"
 )
 
 // The bulk path of the group-commit writer. Under load nearly every write
@@ -216,13 +218,12 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 			continue
 		}
 		seen[k] = true
-		row := newResponseRow(r.resp)
-		rargs = append(rargs, row.ID, row.SurveyID, row.SurveyVersion, row.ClientID, row.Touchpoint, row.Status,
-			row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt)
-		for _, a := range answerRows(row.ID, r.resp.Answers) {
-			aargs = append(aargs, a.ResponseID, a.QuestionID, a.Item, a.Text, a.Num)
+		if r.bulk == nil {
+			r.bulk = prepareBulk(r.resp)
 		}
-		r.res = savedResponse{responseFromRow(row, r.resp.Answers), true}
+		rargs = append(rargs, r.bulk.rargs...)
+		aargs = append(aargs, r.bulk.aargs...)
+		r.res = savedResponse{responseFromRow(r.bulk.row, r.resp.Answers), true}
 		fresh = append(fresh, r)
 	}
 	if len(fresh) == 0 {
@@ -235,6 +236,26 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 		return nil, nil, err
 	}
 	return fresh, rest, nil
+}
+
+// bulkRow is a new response's row and statement arguments, built by the
+// submitting goroutine (in parallel) so the writer goroutine, which all
+// writes queue for, only runs SQL.
+type bulkRow struct {
+	row          responseRow
+	rargs, aargs []any
+}
+
+func prepareBulk(r *survey.Response) *bulkRow {
+	row := newResponseRow(r)
+	b := &bulkRow{row: row, rargs: []any{row.ID, row.SurveyID, row.SurveyVersion, row.ClientID, row.Touchpoint, row.Status,
+		row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt}}
+	ans := answerRows(row.ID, r.Answers)
+	b.aargs = make([]any, 0, 5*len(ans))
+	for _, a := range ans {
+		b.aargs = append(b.aargs, a.ResponseID, a.QuestionID, a.Item, a.Text, a.Num)
+	}
+	return b
 }
 
 // sqlTxOf digs the database/sql transaction out of a GORM transaction.

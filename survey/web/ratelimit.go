@@ -21,18 +21,18 @@ import (
 // limit is the configured one times the number of processes
 // (docs/operations.md).
 //
-// The client address is gin's ClientIP: X-Forwarded-For / X-Real-IP when
-// present, so behind a reverse proxy each respondent has their own bucket.
-// The server trusts those headers from any peer (gin's default), so a
-// client talking to it directly can forge them to dodge the per-address
-// limit; the per-survey limit still holds, and restricting the trusted
-// proxies (gin's SetTrustedProxies) closes the gap (docs/operations.md).
+// The client address is gin's ClientIP: the TCP peer, or X-Forwarded-For
+// when the peer is one of Config.TrustedProxies (serve --trusted-proxies),
+// so behind a load balancer each respondent has their own bucket and a
+// client cannot forge its way into a fresh one. Behind a proxy that is not
+// listed, every request has the proxy's address: list it, or raise the
+// per-address limit (docs/operations.md).
 
 const (
 	// DefaultSubmitRatePerIP is submissions per second per address:
 	// generous, because a mobile carrier's NAT puts many phones behind one
 	// address, and a respondent posts once per page.
-	DefaultSubmitRatePerIP = 10
+	DefaultSubmitRatePerIP  = 10
 	DefaultSubmitBurstPerIP = 60
 	// DefaultSubmitRatePerSurvey keeps one survey from taking all of the
 	// single SQLite writer's capacity (docs/performance.md) away from the
