@@ -205,7 +205,8 @@ func (s *Store) ListResponses(ctx context.Context, f survey.ResponseFilter, offs
 	return out, nil
 }
 
-// DeleteResponse removes a response and its answers.
+// DeleteResponse removes a response, its answers, codes applied to them
+// and any stored analysis that mentions the respondent (privacy requests).
 func (s *Store) DeleteResponse(ctx context.Context, id string) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("response_id = ?", id).Delete(&answerRow{}).Error; err != nil {
@@ -218,7 +219,13 @@ func (s *Store) DeleteResponse(ctx context.Context, id string) error {
 		if res.RowsAffected == 0 {
 			return fmt.Errorf("response %s: %w", id, survey.ErrNotFound)
 		}
-		return nil
+		// Everywhere else the respondent's words live: codes applied to
+		// their answers, and stored analyses that quote them or list them
+		// (those are dropped whole; the pages offer a fresh run).
+		if err := tx.Where("response_id = ?", id).Delete(&codingRow{}).Error; err != nil {
+			return err
+		}
+		return tx.Where("result LIKE ?", "%"+id+"%").Delete(&analysisRunRow{}).Error
 	})
 	if err != nil {
 		return fmt.Errorf("delete response: %w", err)
