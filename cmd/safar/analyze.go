@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore"
 )
@@ -61,53 +62,21 @@ func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
 }
 
 // loadStudy reads a survey, or a project's surveys and transcripts, from
-// the store into plain values.
+// the store into plain values (the same loader the web pages use).
 func loadStudy(ctx context.Context, store *gormstore.Store, slug, project string) (study.Input, error) {
-	var in study.Input
-	var surveys []*survey.Survey
-	if slug != "" {
-		sv, err := store.SurveyBySlug(ctx, slug)
-		if err != nil {
-			return in, err
-		}
-		surveys = []*survey.Survey{sv}
-		in.Name, in.Title = sv.Slug, sv.Definition.Title
-	} else {
+	scope := survey.AnalysisScope{Survey: slug}
+	if project != "" {
 		p, err := store.ProjectByName(ctx, project)
 		if err != nil {
-			return in, err
+			return study.Input{}, err
 		}
-		if surveys, err = store.Surveys(ctx, p.ID); err != nil {
-			return in, err
-		}
-		in.Name, in.Title = p.Name, p.Title
-		ts, err := store.Transcripts(ctx, p.ID)
-		if err != nil {
-			return in, err
-		}
-		for _, t := range ts {
-			full, err := store.Transcript(ctx, t.ID)
-			if err != nil {
-				return in, err
-			}
-			in.Transcripts = append(in.Transcripts, full)
-		}
-		if in.Participants, err = store.Participants(ctx, p.ID); err != nil {
-			return in, err
-		}
+		scope = survey.AnalysisScope{ProjectID: p.ID}
 	}
-	for _, sv := range surveys {
-		sd := study.SurveyData{Slug: sv.Slug, Definition: sv.Definition}
-		err := store.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
-			sd.Responses = append(sd.Responses, r)
-			return nil
-		})
-		if err != nil {
-			return in, err
-		}
-		in.Surveys = append(in.Surveys, sd)
+	st, err := studyrun.Load(ctx, store, scope, true)
+	if err != nil {
+		return study.Input{}, err
 	}
-	return in, nil
+	return st.Input, nil
 }
 
 func printStudy(w io.Writer, r *study.Result) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -95,7 +96,12 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if err := studyreport.Write(tmp, res, in, srcs, time.Now()); err != nil {
+	buf := bufio.NewWriterSize(tmp, 1<<20) // excelize writes the zip in small pieces
+	if err := studyreport.Write(buf, res, in, srcs, time.Now()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := buf.Flush(); err != nil {
 		tmp.Close()
 		return err
 	}

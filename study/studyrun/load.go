@@ -7,6 +7,8 @@ package studyrun
 
 import (
 	"context"
+	"errors"
+	"sync"
 
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
@@ -66,18 +68,27 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 			return nil, err
 		}
 	}
-	for _, sv := range st.Surveys {
-		sd := study.SurveyData{Slug: sv.Slug, Definition: sv.Definition}
-		if responses {
-			err := src.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
+	// Surveys load concurrently: reading and decoding answer rows is most
+	// of the cost, and SQLite (WAL) and PostgreSQL serve readers in parallel.
+	in.Surveys = make([]study.SurveyData, len(st.Surveys))
+	errs := make([]error, len(st.Surveys))
+	var wg sync.WaitGroup
+	for i, sv := range st.Surveys {
+		in.Surveys[i] = study.SurveyData{Slug: sv.Slug, Definition: sv.Definition}
+		if !responses {
+			continue
+		}
+		wg.Go(func() {
+			sd := &in.Surveys[i]
+			errs[i] = src.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
 				sd.Responses = append(sd.Responses, r)
 				return nil
 			})
-			if err != nil {
-				return nil, err
-			}
-		}
-		in.Surveys = append(in.Surveys, sd)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return st, nil
 }
