@@ -1,0 +1,66 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestAnalyzeAndReportCommands(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "safar.db")
+	if code, _, errs := runSafar(t, db, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+
+	code, out, errs := runSafar(t, db, "analyze", "--project", "demo", "--format", "json")
+	if code != 0 {
+		t.Fatalf("analyze: %d %s", code, errs)
+	}
+	var res struct {
+		Study      struct{ Responses int }
+		PainPoints struct {
+			PainPoints []struct{ Label string } `json:"pain_points"`
+		} `json:"pain_points"`
+		Personas *struct{ K int }
+		Journeys []struct{ Stages []struct{ Stage string } }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("analyze JSON: %v", err)
+	}
+	if res.Study.Responses != 658 || len(res.PainPoints.PainPoints) < 5 || res.Personas == nil || res.Personas.K < 2 ||
+		len(res.Journeys) < 2 || len(res.Journeys[0].Stages) != 6 {
+		t.Fatalf("analysis: %+v", res)
+	}
+	if code, out, _ := runSafar(t, db, "analyze", "--survey", "demo-fa"); code != 0 || !strings.Contains(out, "Personas:") {
+		t.Fatalf("analyze table: %d\n%s", code, out)
+	}
+
+	xlsx := filepath.Join(dir, "demo.xlsx")
+	if code, out, errs := runSafar(t, db, "report", "--survey", "demo-en", "-o", xlsx); code != 0 || !strings.Contains(out, "wrote") {
+		t.Fatalf("report: %d %s %s", code, out, errs)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatalf("the report does not open: %v", err)
+	}
+	defer f.Close()
+	if len(f.GetSheetList()) < 5 {
+		t.Fatalf("sheets: %v", f.GetSheetList())
+	}
+
+	csvPath := writeFile(t, "comments.csv", "id,age,comment\n1,25-34,The delivery was late\n2,18-24,delivery very late again\n3,35-44,Great service\n")
+	if code, _, errs := runSafar(t, db, "report", csvPath, "--text", "comment", "--id", "id", "-o", filepath.Join(dir, "csv.xlsx")); code != 0 {
+		t.Fatalf("report from CSV: %s", errs)
+	}
+	if code, _, errs := runSafar(t, db, "report", "--survey", "demo-en", "-o", filepath.Join(dir, "x.csv")); code == 0 || !strings.Contains(errs, ".xlsx") {
+		t.Fatalf("non-xlsx output accepted: %s", errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.csv")); err == nil {
+		t.Fatal("a refused report left a file behind")
+	}
+}
