@@ -197,7 +197,7 @@ func (s *Server) personaQuestions(c *gin.Context, a *analysisCtx) ([]questionPic
 	svs := []*survey.Survey{a.Survey}
 	if a.Survey == nil {
 		var err error
-		if svs, err = s.store.Surveys(c, a.Project.ID); err != nil {
+		if svs, err = s.store.Surveys(c.Request.Context(), a.Project.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -227,7 +227,7 @@ func (s *Server) savePersonaSettings(c *gin.Context) {
 	if !ok {
 		return
 	}
-	set, err := a.Store.AnalysisSettings(c, a.Key)
+	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -258,7 +258,7 @@ func (s *Server) savePersonaSettings(c *gin.Context) {
 		return
 	}
 	set.K, set.Scope = k, a.Key
-	if err := a.Store.SaveAnalysisSettings(c, set); err != nil {
+	if err := a.Store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
 		s.appError(c, err)
 		return
 	}

@@ -31,13 +31,13 @@ func (s *Server) downloadAnalysisReport(c *gin.Context) {
 		s.appError(c, survey.ErrNotFound)
 		return
 	}
-	set, err := a.Store.AnalysisSettings(c, a.Key)
+	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
 	applyDisplayCorrections(v.Result, set)
-	st, err := studyrun.Load(c, a.Store, a.Scope, false)
+	st, err := studyrun.Load(c.Request.Context(), a.Store, a.Scope, false)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -46,7 +46,7 @@ func (s *Server) downloadAnalysisReport(c *gin.Context) {
 	for _, sv := range st.Surveys {
 		id := sv.ID
 		srcs = append(srcs, studyreport.ResponseSource{Definition: sv.Definition, Each: func(fn func(*survey.Response) error) error {
-			return a.Store.EachResponse(c, survey.ResponseFilter{SurveyID: id}, fn)
+			return a.Store.EachResponse(c.Request.Context(), survey.ResponseFilter{SurveyID: id}, fn)
 		}})
 	}
 	tmp, err := os.CreateTemp("", "safar-report-*.xlsx")

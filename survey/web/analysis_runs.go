@@ -47,7 +47,7 @@ func (s *Server) result(c *gin.Context, st studyrun.Store, runID int64) (*studyr
 	res, ok := a.cache[runID]
 	a.mu.Unlock()
 	if !ok {
-		raw, err := st.AnalysisResult(c, runID)
+		raw, err := st.AnalysisResult(c.Request.Context(), runID)
 		if err != nil {
 			return nil, err
 		}
@@ -115,7 +115,7 @@ func (s *Server) analysisScope(c *gin.Context) (*analysisCtx, bool) {
 	}
 	a := &analysisCtx{Store: st}
 	if slug := c.Param("slug"); slug != "" {
-		sv, err := s.store.SurveyBySlug(c, slug)
+		sv, err := s.store.SurveyBySlug(c.Request.Context(), slug)
 		if err != nil {
 			s.appError(c, err)
 			return nil, false
@@ -123,7 +123,7 @@ func (s *Server) analysisScope(c *gin.Context) (*analysisCtx, bool) {
 		a.Survey, a.Title = sv, sv.Definition.Title
 		a.Scope = survey.AnalysisScope{Survey: sv.Slug}
 		a.Base = "/app/surveys/" + sv.Slug + "/analysis"
-		if p, err := s.ws.ProjectByID(c, sv.ProjectID); err == nil {
+		if p, err := s.ws.ProjectByID(c.Request.Context(), sv.ProjectID); err == nil {
 			a.Project = p
 		}
 	} else {
@@ -156,7 +156,7 @@ type runView struct {
 // and whether it is stale.
 func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*runView, error) {
 	v := &runView{}
-	latest, err := a.Store.LatestAnalysisRun(c, a.Key)
+	latest, err := a.Store.LatestAnalysisRun(c.Request.Context(), a.Key)
 	if errors.Is(err, survey.ErrNotFound) {
 		return v, nil
 	}
@@ -176,7 +176,7 @@ func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*
 	if !withResult {
 		return v, nil
 	}
-	run, err := a.Store.LatestAnalysisResult(c, a.Key, false)
+	run, err := a.Store.LatestAnalysisResult(c.Request.Context(), a.Key, false)
 	if errors.Is(err, survey.ErrNotFound) {
 		return v, nil
 	}
@@ -188,7 +188,7 @@ func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*
 		return nil, err
 	}
 	v.Result, v.ResultRun = res, run
-	cur, err := a.Store.AnalysisDataVersion(c, a.Scope)
+	cur, err := a.Store.AnalysisDataVersion(c.Request.Context(), a.Scope)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +234,7 @@ func (s *Server) runAnalysis(c *gin.Context) {
 }
 
 func (s *Server) enqueueAnalysis(c *gin.Context, a *analysisCtx) error {
-	set, err := a.Store.AnalysisSettings(c, a.Key)
+	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
 	if err != nil {
 		return err
 	}
@@ -242,7 +242,7 @@ func (s *Server) enqueueAnalysis(c *gin.Context, a *analysisCtx) error {
 	if u := currentUser(c); u != nil {
 		run.RequestedBy = u.ID
 	}
-	if err := a.Store.EnqueueAnalysisRun(c, run); err != nil {
+	if err := a.Store.EnqueueAnalysisRun(c.Request.Context(), run); err != nil {
 		return err
 	}
 	if r := s.AnalysisRunner(); r != nil {

@@ -70,7 +70,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		err = d.ValidateResponse(answers)
 	}
 	if err != nil {
-		if prev, perr := s.store.ResponseByClientID(c, sv.ID, req.ClientID); perr == nil && prev.Status == survey.Complete {
+		if prev, perr := s.store.ResponseByClientID(c.Request.Context(), sv.ID, req.ClientID); perr == nil && prev.Status == survey.Complete {
 			c.JSON(http.StatusOK, responseJSON(prev))
 			return
 		}
@@ -84,7 +84,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	if d.Settings.StoreIP {
 		r.IP = c.ClientIP()
 	}
-	stored, created, err := s.store.SaveResponse(c, r)
+	stored, created, err := s.store.SaveResponse(c.Request.Context(), r)
 	if err != nil {
 		s.apiError(c, err)
 		return

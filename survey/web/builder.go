@@ -109,7 +109,7 @@ func (s *Server) showSurveyBuilder(c *gin.Context) {
 	if !ok {
 		return
 	}
-	n, err := s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID})
+	n, err := s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID})
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -148,7 +148,7 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 	hasResponses := false
 	if sv != nil {
 		d.Slug = sv.Slug // links are out: the slug never changes
-		n, err := s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID})
+		n, err := s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID})
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -188,14 +188,14 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 		if err == nil {
 			if sv == nil {
 				nsv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Draft}
-				if err = s.store.CreateSurvey(c, nsv); err == nil {
+				if err = s.store.CreateSurvey(c.Request.Context(), nsv); err == nil {
 					c.Redirect(http.StatusSeeOther, "/app/surveys/"+nsv.Slug+"?saved=1")
 					return
 				}
 				if errors.Is(err, survey.ErrConflict) {
 					err = &survey.ValidationError{Problems: []survey.FieldError{{Field: "slug", Message: "another survey already uses this slug"}}}
 				}
-			} else if _, err = s.store.UpdateDefinition(c, sv.ID, d); err == nil {
+			} else if _, err = s.store.UpdateDefinition(c.Request.Context(), sv.ID, d); err == nil {
 				s.surveys.forget(sv.Slug)
 				c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"?saved=1")
 				return

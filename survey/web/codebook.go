@@ -38,7 +38,7 @@ func (s *Server) renderCodebook(c *gin.Context, status int, p *survey.Project, f
 	if !ok {
 		return
 	}
-	codes, err := q.Codes(c, p.ID)
+	codes, err := q.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -71,7 +71,7 @@ func (s *Server) createCode(c *gin.Context) {
 		return
 	}
 	code := survey.Code{ProjectID: p.ID, Name: c.PostForm("name"), Description: c.PostForm("description"), Group: survey.CodeGroup(c.PostForm("group"))}
-	if err := q.CreateCode(c, &code); err != nil {
+	if err := q.CreateCode(c.Request.Context(), &code); err != nil {
 		s.codeFormError(c, p, code, err)
 		return
 	}
@@ -84,7 +84,7 @@ func (s *Server) codeParam(c *gin.Context, q qualStore, p *survey.Project) (*sur
 	if !ok {
 		return nil, false
 	}
-	code, err := q.CodeByID(c, p.ID, id)
+	code, err := q.CodeByID(c.Request.Context(), p.ID, id)
 	if err != nil {
 		s.appError(c, err)
 		return nil, false
@@ -107,7 +107,7 @@ func (s *Server) updateCode(c *gin.Context) {
 		return
 	}
 	code.Name, code.Description, code.Group = c.PostForm("name"), c.PostForm("description"), survey.CodeGroup(c.PostForm("group"))
-	if err := q.UpdateCode(c, code); err != nil {
+	if err := q.UpdateCode(c.Request.Context(), code); err != nil {
 		s.codeFormError(c, p, survey.Code{}, err)
 		return
 	}
@@ -133,7 +133,7 @@ func (s *Server) mergeCode(c *gin.Context) {
 		s.codeFormError(c, p, survey.Code{}, &survey.ValidationError{Problems: []survey.FieldError{{Field: "into", Message: "required"}}})
 		return
 	}
-	if err := q.MergeCodes(c, p.ID, code.ID, into); err != nil {
+	if err := q.MergeCodes(c.Request.Context(), p.ID, code.ID, into); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -184,7 +184,7 @@ func (s *Server) applyCode(c *gin.Context) {
 			k.SpanStart, k.SpanEnd = start, end
 		}
 	}
-	if err := q.ApplyCode(c, k); err != nil {
+	if err := q.ApplyCode(c.Request.Context(), k); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -193,7 +193,7 @@ func (s *Server) applyCode(c *gin.Context) {
 
 // ensureCode finds the project's code by name or creates it.
 func (s *Server) ensureCode(c *gin.Context, q qualStore, p *survey.Project, name string) (*survey.Code, error) {
-	codes, err := q.Codes(c, p.ID)
+	codes, err := q.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -204,14 +204,14 @@ func (s *Server) ensureCode(c *gin.Context, q qualStore, p *survey.Project, name
 		}
 	}
 	code := &survey.Code{ProjectID: p.ID, Name: name, Group: survey.GroupOther}
-	return code, q.CreateCode(c, code)
+	return code, q.CreateCode(c.Request.Context(), code)
 }
 
 // passageText finds the text of the passage a coding points at.
 func (s *Server) passageText(c *gin.Context, q qualStore, p *survey.Project, k *survey.Coding) (string, error) {
 	var text string
 	found := false
-	err := q.EachPassage(c, p.ID, func(ps survey.Passage) error {
+	err := q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 		if !found && (k.Source == survey.SourceUtterance && ps.Source == k.Source && ps.UtteranceID == k.UtteranceID ||
 			k.Source == survey.SourceAnswer && ps.Source == k.Source && ps.ResponseID == k.ResponseID && ps.QuestionID == k.QuestionID) {
 			text, found = ps.Text, true
@@ -249,7 +249,7 @@ func (s *Server) removeCoding(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := q.RemoveCoding(c, p.ID, id); err != nil {
+	if err := q.RemoveCoding(c.Request.Context(), p.ID, id); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -280,12 +280,12 @@ func (s *Server) showCodedPassagesPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ps, err := q.CodedPassages(c, p.ID, code.ID)
+	ps, err := q.CodedPassages(c.Request.Context(), p.ID, code.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	codes, err := q.Codes(c, p.ID)
+	codes, err := q.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -313,7 +313,7 @@ func (s *Server) exportCodedPassages(c *gin.Context) {
 			return
 		}
 	}
-	ps, err := q.CodedPassages(c, p.ID, codeID)
+	ps, err := q.CodedPassages(c.Request.Context(), p.ID, codeID)
 	if err != nil {
 		s.appError(c, err)
 		return

@@ -192,7 +192,7 @@ func (s *Server) showDashboard(c *gin.Context) {
 	perDay := map[time.Time]int{}
 	var furthest []int
 	total, complete := 0, 0
-	err := s.store.EachResponse(c, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
+	err := s.store.EachResponse(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
 		total++
 		if r.Status == survey.Complete {
 			complete++

@@ -100,7 +100,7 @@ func (s *Server) showInterviewForm(c *gin.Context) {
 	}
 	f := interviewForm{Draft: randomToken()[:22], Interviewer: currentUser(c).Name, Date: s.now().Format("2006-01-02")}
 	if key := c.Query("draft"); key != "" {
-		d, err := q.Draft(c, p.ID, currentUser(c).ID, key)
+		d, err := q.Draft(c.Request.Context(), p.ID, currentUser(c).ID, key)
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -118,12 +118,12 @@ func (s *Server) showInterviewForm(c *gin.Context) {
 
 func (s *Server) renderInterviewForm(c *gin.Context, status int, p *survey.Project, f interviewForm, errs map[string]string, saved bool) {
 	q, _ := s.qual(c)
-	parts, err := q.Participants(c, p.ID)
+	parts, err := q.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	codes, err := q.Codes(c, p.ID)
+	codes, err := q.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -190,7 +190,7 @@ func (s *Server) storeDraft(c *gin.Context, q qualStore, p *survey.Project) (*su
 		return nil, err
 	}
 	d := &survey.NoteDraft{ProjectID: p.ID, UserID: currentUser(c).ID, Key: key, Data: data}
-	return d, q.SaveDraft(c, d)
+	return d, q.SaveDraft(c.Request.Context(), d)
 }
 
 // saveInterview stores the notes as an interview transcript, or saves a
@@ -230,13 +230,13 @@ func (s *Server) saveInterview(c *gin.Context) {
 	}
 	if f.Participant == "" && f.NewPseudonym != "" {
 		pt := &survey.Participant{ProjectID: p.ID, Pseudonym: f.NewPseudonym}
-		if err := q.CreateParticipant(c, pt); err != nil {
+		if err := q.CreateParticipant(c.Request.Context(), pt); err != nil {
 			s.appError(c, err)
 			return
 		}
 		participantID = pt.ID
 	}
-	if err := q.CreateInterview(c, t, participantID, u.ID); err != nil {
+	if err := q.CreateInterview(c.Request.Context(), t, participantID, u.ID); err != nil {
 		if fe := fieldErrors(err); fe != nil {
 			s.renderInterviewForm(c, http.StatusUnprocessableEntity, p, f, map[string]string{"lines": "err_code_name"}, false)
 			return
@@ -244,7 +244,7 @@ func (s *Server) saveInterview(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	if err := q.DeleteDraft(c, p.ID, u.ID, f.Draft); err != nil {
+	if err := q.DeleteDraft(c.Request.Context(), p.ID, u.ID, f.Draft); err != nil {
 		s.log.Warn("delete draft", "err", err)
 	}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/app/projects/%d/transcripts/%d", p.ID, t.ID))
@@ -262,7 +262,7 @@ func (s *Server) interviewFromForm(c *gin.Context, q qualStore, p *survey.Projec
 	speaker := f.NewPseudonym
 	if f.Participant != "" {
 		id, err := strconv.ParseInt(f.Participant, 10, 64)
-		parts, perr := q.Participants(c, p.ID)
+		parts, perr := q.Participants(c.Request.Context(), p.ID)
 		if perr != nil {
 			errs["participant"] = "err_participant"
 		}

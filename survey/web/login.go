@@ -78,7 +78,7 @@ func (s *Server) login(c *gin.Context) {
 		s.renderApp(c, http.StatusTooManyRequests, nil, "login", "login_title", form)
 		return
 	}
-	u, err := s.ws.UserByEmail(c, form.Email)
+	u, err := s.ws.UserByEmail(c.Request.Context(), form.Email)
 	if err != nil && !errors.Is(err, survey.ErrNotFound) {
 		s.appError(c, err)
 		return
@@ -99,7 +99,7 @@ func (s *Server) login(c *gin.Context) {
 	}
 	// Sweep dead sessions now and then: logins are rare enough, and no
 	// background job is needed (any process may do it).
-	if _, err := s.ws.DeleteExpiredSessions(c, s.now(), s.now().Add(-s.sessionIdle)); err != nil {
+	if _, err := s.ws.DeleteExpiredSessions(c.Request.Context(), s.now(), s.now().Add(-s.sessionIdle)); err != nil {
 		s.log.Warn("delete expired sessions", "err", err)
 	}
 	s.log.Info("login", "user", u.ID)
@@ -109,7 +109,7 @@ func (s *Server) login(c *gin.Context) {
 // logout ends the session.
 func (s *Server) logout(c *gin.Context) {
 	if tok, err := c.Cookie(sessionCookie); err == nil {
-		if err := s.ws.DeleteSession(c, tok); err != nil {
+		if err := s.ws.DeleteSession(c.Request.Context(), tok); err != nil {
 			s.appError(c, err)
 			return
 		}
@@ -144,7 +144,7 @@ type setupForm struct {
 
 // showSetupPage asks for the first admin's details.
 func (s *Server) showSetupPage(c *gin.Context) {
-	if n, err := s.ws.CountUsers(c); err != nil || n > 0 {
+	if n, err := s.ws.CountUsers(c.Request.Context()); err != nil || n > 0 {
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -190,7 +190,7 @@ func (s *Server) completeSetup(c *gin.Context) {
 		return
 	}
 	u.PasswordHash = hash
-	if err := s.ws.CompleteSetup(c, form.Token, s.now(), u); err != nil {
+	if err := s.ws.CompleteSetup(c.Request.Context(), form.Token, s.now(), u); err != nil {
 		switch {
 		case errors.Is(err, survey.ErrUnauthorized):
 			form.Error = "setup_bad_token"

@@ -47,7 +47,7 @@ func (s *Server) logRequests(c *gin.Context) {
 	status := c.Writer.Status()
 	if status >= 500 || c.Request.URL.Path == "/healthz" && status != http.StatusOK {
 		s.log.Error("request", "method", c.Request.Method, "route", c.FullPath(), "status", status, "dur", time.Since(start))
-	} else if s.log.Enabled(c, slog.LevelDebug) {
+	} else if s.log.Enabled(c.Request.Context(), slog.LevelDebug) {
 		s.log.Debug("request", "method", c.Request.Method, "route", c.FullPath(), "status", status, "dur", time.Since(start))
 	}
 }

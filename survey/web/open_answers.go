@@ -18,7 +18,7 @@ import (
 // questions whose answers are free text: short and long text, and the
 // "other, please specify" of choice questions.
 func (s *Server) openQuestions(c *gin.Context, p *survey.Project) (map[string]map[string]string, error) {
-	svs, err := s.store.Surveys(c, p.ID)
+	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -70,12 +70,12 @@ func (s *Server) showOpenAnswersPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	codes, err := q.Codes(c, p.ID)
+	codes, err := q.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	coded, err := q.CodedPassages(c, p.ID, 0)
+	coded, err := q.CodedPassages(c.Request.Context(), p.ID, 0)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -88,7 +88,7 @@ func (s *Server) showOpenAnswersPage(c *gin.Context) {
 		}
 	}
 	page := openAnswersPage{Project: p, Codes: codes, Back: c.Request.URL.Path}
-	err = q.EachPassage(c, p.ID, func(ps survey.Passage) error {
+	err = q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 		if ps.Source != survey.SourceAnswer {
 			return nil
 		}
@@ -149,7 +149,7 @@ func (s *Server) showSearchPage(c *gin.Context) {
 			return
 		}
 		page.Done = true
-		err = q.EachPassage(c, p.ID, func(ps survey.Passage) error {
+		err = q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 			var qtext string
 			if ps.Source == survey.SourceAnswer {
 				var ok bool

@@ -18,7 +18,7 @@ type projectsPage struct {
 // showProjectsPage lists the projects (archived ones on request).
 func (s *Server) showProjectsPage(c *gin.Context) {
 	all := c.Query("archived") == "1"
-	ps, err := s.ws.Projects(c, all)
+	ps, err := s.ws.Projects(c.Request.Context(), all)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -54,7 +54,7 @@ func projectFromForm(c *gin.Context, p *survey.Project) {
 func (s *Server) createProject(c *gin.Context) {
 	p := &survey.Project{Name: c.PostForm("name")}
 	projectFromForm(c, p)
-	if err := s.ws.CreateProject(c, p); err != nil {
+	if err := s.ws.CreateProject(c.Request.Context(), p); err != nil {
 		s.projectFormError(c, p, true, err)
 		return
 	}
@@ -85,7 +85,7 @@ func (s *Server) projectParam(c *gin.Context) (*survey.Project, bool) {
 		s.appError(c, survey.ErrNotFound)
 		return nil, false
 	}
-	p, err := s.ws.ProjectByID(c, id)
+	p, err := s.ws.ProjectByID(c.Request.Context(), id)
 	if err != nil {
 		s.appError(c, err)
 		return nil, false
@@ -110,7 +110,7 @@ func (s *Server) updateProject(c *gin.Context) {
 		return
 	}
 	projectFromForm(c, p)
-	if err := s.ws.UpdateProject(c, p); err != nil {
+	if err := s.ws.UpdateProject(c.Request.Context(), p); err != nil {
 		s.projectFormError(c, p, false, err)
 		return
 	}
@@ -123,7 +123,7 @@ func (s *Server) archiveProject(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := s.ws.SetProjectArchived(c, p.ID, c.PostForm("archived") == "1"); err != nil {
+	if err := s.ws.SetProjectArchived(c.Request.Context(), p.ID, c.PostForm("archived") == "1"); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -154,14 +154,14 @@ func (s *Server) showProjectPage(c *gin.Context) {
 }
 
 func (s *Server) renderProjectPage(c *gin.Context, status int, p *survey.Project, imp importForm) {
-	svs, err := s.store.Surveys(c, p.ID)
+	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
 	page := projectPage{Project: p, Import: imp}
 	for _, sv := range svs {
-		tc, err := s.ws.TouchpointCounts(c, sv.ID)
+		tc, err := s.ws.TouchpointCounts(c.Request.Context(), sv.ID)
 		if err != nil {
 			s.appError(c, err)
 			return

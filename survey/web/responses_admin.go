@@ -90,17 +90,17 @@ func (s *Server) showResponsesPage(c *gin.Context) {
 		return
 	}
 	f, rq := filterFromQuery(c, sv.ID)
-	total, err := s.store.CountResponses(c, f)
+	total, err := s.store.CountResponses(c.Request.Context(), f)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	list, err := s.ws.ListResponses(c, f, (rq.Page-1)*responsesPerPage, responsesPerPage)
+	list, err := s.ws.ListResponses(c.Request.Context(), f, (rq.Page-1)*responsesPerPage, responsesPerPage)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	tps, err := s.ws.TouchpointCounts(c, sv.ID)
+	tps, err := s.ws.TouchpointCounts(c.Request.Context(), sv.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -132,7 +132,7 @@ func preview(d *survey.Definition, r *survey.Response) string {
 
 // responseParam loads the response :rid, which must belong to the survey.
 func (s *Server) responseParam(c *gin.Context, sv *survey.Survey) (*survey.Response, bool) {
-	r, err := s.store.ResponseByID(c, c.Param("rid"))
+	r, err := s.store.ResponseByID(c.Request.Context(), c.Param("rid"))
 	if err == nil && r.SurveyID != sv.ID {
 		err = survey.ErrNotFound
 	}
@@ -200,7 +200,7 @@ func (s *Server) definitionFor(c *gin.Context, sv *survey.Survey, r *survey.Resp
 	if r.SurveyVersion == sv.Version || r.SurveyVersion == 0 {
 		return sv.Definition, nil
 	}
-	return s.store.DefinitionVersion(c, sv.ID, r.SurveyVersion)
+	return s.store.DefinitionVersion(c.Request.Context(), sv.ID, r.SurveyVersion)
 }
 
 // showResponsePage shows one response in full; respondent text is escaped
@@ -249,7 +249,7 @@ func (s *Server) deleteResponse(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"/responses/"+r.ID+"/delete")
 		return
 	}
-	if err := s.ws.DeleteResponse(c, r.ID); err != nil {
+	if err := s.ws.DeleteResponse(c.Request.Context(), r.ID); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -278,7 +278,7 @@ func (s *Server) exportResponsesCSV(c *gin.Context) {
 		return row
 	}
 	w.Write(escape(d.TableHeader()))
-	err := s.store.EachResponse(c, f, func(r *survey.Response) error {
+	err := s.store.EachResponse(c.Request.Context(), f, func(r *survey.Response) error {
 		return w.Write(escape(d.TableRow(r)))
 	})
 	w.Flush()

@@ -29,7 +29,7 @@ type attributeField struct {
 // attributeFields collects the project's demographic questions: those
 // with role demographic, by id, with their option values.
 func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attributeField, error) {
-	svs, err := s.store.Surveys(c, p.ID)
+	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -101,7 +101,7 @@ func (s *Server) showSpeakersPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	parts, err := q.Participants(c, p.ID)
+	parts, err := q.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -156,7 +156,7 @@ func (s *Server) mapSpeakers(c *gin.Context) {
 	if !ok {
 		return
 	}
-	parts, err := q.Participants(c, p.ID)
+	parts, err := q.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -191,7 +191,7 @@ func (s *Server) mapSpeakers(c *gin.Context) {
 			if name == "" {
 				pt.Pseudonym = appText(currentUser(c).Lang, "unnamed_speaker")
 			}
-			if err := q.CreateParticipant(c, pt); err != nil {
+			if err := q.CreateParticipant(c.Request.Context(), pt); err != nil {
 				s.appError(c, err)
 				return
 			}
@@ -207,7 +207,7 @@ func (s *Server) mapSpeakers(c *gin.Context) {
 		if sp.Moderator {
 			sp.ParticipantID = nil // a moderator is not a participant
 		}
-		if err := q.UpdateSpeaker(c, t.ID, sp); err != nil {
+		if err := q.UpdateSpeaker(c.Request.Context(), t.ID, sp); err != nil {
 			s.appError(c, err)
 			return
 		}
@@ -251,7 +251,7 @@ func (s *Server) createParticipant(c *gin.Context) {
 			pt.Attributes[n] = strings.TrimSpace(values[i])
 		}
 	}
-	if err := q.CreateParticipant(c, pt); err != nil {
+	if err := q.CreateParticipant(c.Request.Context(), pt); err != nil {
 		s.appError(c, err)
 		return
 	}

@@ -46,7 +46,7 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 	}
 	var texts []analysis.Text
 	byID := map[string]survey.Passage{}
-	err := q.EachPassage(c, p.ID, func(ps survey.Passage) error {
+	err := q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 		if ps.Source != survey.SourceUtterance || ps.Moderator || strings.TrimSpace(ps.Text) == "" {
 			return nil
 		}
@@ -63,7 +63,7 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	decided, err := q.SuggestionDecisions(c, p.ID)
+	decided, err := q.SuggestionDecisions(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -111,7 +111,7 @@ func (s *Server) decideSuggestion(c *gin.Context) {
 	if d.Label == "" {
 		d.Label = d.Key
 	}
-	if err := q.DecideSuggestion(c, d, currentUser(c).ID); err != nil {
+	if err := q.DecideSuggestion(c.Request.Context(), d, currentUser(c).ID); err != nil {
 		s.appError(c, err)
 		return
 	}

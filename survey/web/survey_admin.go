@@ -16,12 +16,12 @@ import (
 
 // surveyParam loads the survey named by :slug and its project.
 func (s *Server) surveyParam(c *gin.Context) (*survey.Survey, *survey.Project, bool) {
-	sv, err := s.store.SurveyBySlug(c, c.Param("slug"))
+	sv, err := s.store.SurveyBySlug(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		s.appError(c, err)
 		return nil, nil, false
 	}
-	p, err := s.ws.ProjectByID(c, sv.ProjectID)
+	p, err := s.ws.ProjectByID(c.Request.Context(), sv.ProjectID)
 	if err != nil {
 		s.appError(c, err)
 		return nil, nil, false
@@ -51,12 +51,12 @@ func (s *Server) showSurveyAdminPage(c *gin.Context) {
 }
 
 func (s *Server) renderSurveyAdmin(c *gin.Context, status int, sv *survey.Survey, p *survey.Project, page surveyAdminPage) {
-	all, err := s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID})
+	all, err := s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID})
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	done, err := s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID, Status: survey.Complete})
+	done, err := s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID, Status: survey.Complete})
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -81,7 +81,7 @@ func (s *Server) setSurveyStatus(c *gin.Context) {
 		s.appError(c, survey.ErrInvalid)
 		return
 	}
-	if err := s.store.SetSurveyStatus(c, sv.ID, st); err != nil {
+	if err := s.store.SetSurveyStatus(c.Request.Context(), sv.ID, st); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -118,7 +118,7 @@ func (s *Server) setSurveySchedule(c *gin.Context) {
 		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, surveyAdminPage{Errors: errs})
 		return
 	}
-	if err := s.ws.SetSurveySchedule(c, sv.ID, closes, limit); err != nil {
+	if err := s.ws.SetSurveySchedule(c.Request.Context(), sv.ID, closes, limit); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -174,12 +174,12 @@ func (s *Server) updateDefinition(c *gin.Context) {
 	}
 	if err == nil {
 		var n int
-		if n, err = s.store.CountResponses(c, survey.ResponseFilter{SurveyID: sv.ID}); err == nil && n > 0 {
+		if n, err = s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID}); err == nil && n > 0 {
 			err = survey.CheckEvolution(sv.Definition, d)
 		}
 	}
 	if err == nil {
-		_, err = s.store.UpdateDefinition(c, sv.ID, d)
+		_, err = s.store.UpdateDefinition(c.Request.Context(), sv.ID, d)
 	}
 	var ve *survey.ValidationError
 	if errors.As(err, &ve) {
@@ -214,7 +214,7 @@ func (s *Server) importSurvey(c *gin.Context) {
 	d, err := survey.ParseDefinition(data)
 	if err == nil {
 		sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Draft}
-		if err = s.store.CreateSurvey(c, sv); err == nil {
+		if err = s.store.CreateSurvey(c.Request.Context(), sv); err == nil {
 			c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug)
 			return
 		}

@@ -106,7 +106,7 @@ func (s *Server) transcriptParam(c *gin.Context, q qualStore, p *survey.Project)
 	if !ok {
 		return nil, false
 	}
-	t, err := q.Transcript(c, id)
+	t, err := q.Transcript(c.Request.Context(), id)
 	if err == nil && t.ProjectID != p.ID {
 		err = survey.ErrNotFound
 	}
@@ -152,12 +152,12 @@ func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Pro
 			return
 		}
 	}
-	ts, err := q.Transcripts(c, p.ID)
+	ts, err := q.Transcripts(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	parts, err := q.Participants(c, p.ID)
+	parts, err := q.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -169,7 +169,7 @@ func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Pro
 		return
 	}
 	if u := currentUser(c); u != nil && u.Role.CanEdit() {
-		if page.Drafts, err = q.Drafts(c, p.ID, u.ID); err != nil {
+		if page.Drafts, err = q.Drafts(c.Request.Context(), p.ID, u.ID); err != nil {
 			s.appError(c, err)
 			return
 		}
@@ -229,7 +229,7 @@ func (s *Server) uploadTranscript(c *gin.Context) {
 	}
 	t := surveyTranscript(cleanFileName(fh.Filename), parsed)
 	t.ProjectID = p.ID
-	if err := q.CreateTranscript(c, t); err != nil {
+	if err := q.CreateTranscript(c.Request.Context(), t); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -349,17 +349,17 @@ func (s *Server) showTranscriptPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	codes, err := q.Codes(c, p.ID)
+	codes, err := q.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	ks, err := q.TranscriptCodings(c, t.ID)
+	ks, err := q.TranscriptCodings(c.Request.Context(), t.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	parts, err := q.Participants(c, p.ID)
+	parts, err := q.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
