@@ -13,7 +13,7 @@ import (
 // survey for every response. A survey with a response limit is always read
 // fresh, so the limit is never overshot by the cache's age.
 func (s *Server) submitTarget(c *gin.Context) (*survey.Survey, error) {
-	sv, completed, err := s.surveys.get(c, s.store, c.Param("slug"), s.now())
+	sv, completed, err := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
 	if err != nil {
 		return nil, err
 	}

@@ -168,7 +168,7 @@ func (s *Server) limitSubmissions(c *gin.Context) {
 		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": msg, "retry_after": secs})
 		return
 	}
-	sv, _, _ := s.surveys.get(c, s.store, c.Param("slug"), s.now())
+	sv, _, _ := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
 	s.showMessage(c, http.StatusTooManyRequests, surveyLang(sv), "ratelimit_title", "ratelimit_body")
 	c.Abort()
 }
