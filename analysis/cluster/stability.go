@@ -12,33 +12,11 @@ func ARI(a, b []int) float64 {
 	if len(a) != len(b) {
 		panic("cluster: ARI of labelings of different lengths")
 	}
-	n := len(a)
-	if n < 2 {
+	if len(a) < 2 {
 		return 1
 	}
-	ka, kb := 0, 0
-	for i := range a {
-		ka, kb = max(ka, a[i]+1), max(kb, b[i]+1)
-	}
-	table := make([]int, ka*kb)
-	ra, rb := make([]int, ka), make([]int, kb)
-	for i := range a {
-		table[a[i]*kb+b[i]]++
-		ra[a[i]]++
-		rb[b[i]]++
-	}
-	c2 := func(x int) float64 { return float64(x) * float64(x-1) / 2 }
-	idx, sa, sb := 0.0, 0.0, 0.0
-	for _, v := range table {
-		idx += c2(v)
-	}
-	for _, v := range ra {
-		sa += c2(v)
-	}
-	for _, v := range rb {
-		sb += c2(v)
-	}
-	exp := sa * sb / c2(n)
+	idx, sa, sb, tot := pairCounts(a, b)
+	exp := sa * sb / tot
 	mx := (sa + sb) / 2
 	if mx == exp {
 		return 1
@@ -111,10 +89,17 @@ func Stability(ctx context.Context, d *Data, r *Result, resamples, maxRows int, 
 }
 
 func randIndex(a, b []int) float64 {
-	n := len(a)
-	if n < 2 {
+	if len(a) < 2 {
 		return 1
 	}
+	same, sa, sb, tot := pairCounts(a, b)
+	// agreements = pairs together in both + pairs apart in both
+	return (tot + 2*same - sa - sb) / tot
+}
+
+// pairCounts counts pairs of rows: together in both labelings (same),
+// together in a (sa), together in b (sb), and all pairs (tot).
+func pairCounts(a, b []int) (same, sa, sb, tot float64) {
 	ka, kb := 0, 0
 	for i := range a {
 		ka, kb = max(ka, a[i]+1), max(kb, b[i]+1)
@@ -127,7 +112,6 @@ func randIndex(a, b []int) float64 {
 		rb[b[i]]++
 	}
 	c2 := func(x int) float64 { return float64(x) * float64(x-1) / 2 }
-	same, sa, sb := 0.0, 0.0, 0.0
 	for _, v := range table {
 		same += c2(v)
 	}
@@ -137,7 +121,5 @@ func randIndex(a, b []int) float64 {
 	for _, v := range rb {
 		sb += c2(v)
 	}
-	tot := c2(n)
-	// agreements = pairs together in both + pairs apart in both
-	return (tot + 2*same - sa - sb) / tot
+	return same, sa, sb, c2(len(a))
 }
