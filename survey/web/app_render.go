@@ -54,7 +54,7 @@ func loadAppViews(a *assets) (*appViews, error) {
 		f["asset"] = a.url
 		v.sets[variant] = map[string]*template.Template{}
 		for _, p := range appPages {
-			t, err := template.New(p).Funcs(f).ParseFS(templates.FS, "app_layout.html", p+".html")
+			t, err := template.New(p).Funcs(f).ParseFS(templates.FS, "app_layout.html", "partial_*.html", p+".html")
 			if err != nil {
 				return nil, fmt.Errorf("parse template %s: %w", p, err)
 			}
