@@ -62,11 +62,7 @@ func (s *Server) codeFormError(c *gin.Context, p *survey.Project, form survey.Co
 
 // createCode adds a code to the codebook.
 func (s *Server) createCode(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -94,11 +90,7 @@ func (s *Server) codeParam(c *gin.Context, q qualStore, p *survey.Project) (*sur
 
 // updateCode renames, describes or regroups a code.
 func (s *Server) updateCode(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -116,11 +108,7 @@ func (s *Server) updateCode(c *gin.Context) {
 
 // mergeCode merges the code into another (field "into").
 func (s *Server) mergeCode(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -144,11 +132,7 @@ func (s *Server) mergeCode(c *gin.Context) {
 // created in group "other"), and utterance, or response+question; an
 // optional quote narrows it to a span of the passage.
 func (s *Server) applyCode(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -237,11 +221,7 @@ func runeSpan(text, quote string) (start, end int, ok bool) {
 
 // removeCoding deletes one coding.
 func (s *Server) removeCoding(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -268,11 +248,7 @@ type codePassagesPage struct {
 // showCodedPassagesPage lists a code's passages with their sources, and
 // the forms to rename, describe, regroup and merge it.
 func (s *Server) showCodedPassagesPage(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -297,11 +273,7 @@ func (s *Server) showCodedPassagesPage(c *gin.Context) {
 // exportCodedPassages writes the coded passages (one code with ?code=ID)
 // as CSV; every text cell is escaped against spreadsheet formulas.
 func (s *Server) exportCodedPassages(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}

@@ -90,11 +90,7 @@ var noteEmotions = []string{"", survey.EmotionPositive, survey.EmotionNeutral, s
 
 // showInterviewForm shows an empty form or a saved draft (?draft=KEY).
 func (s *Server) showInterviewForm(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -160,11 +156,7 @@ func validDraftKey(k string) bool {
 // saveInterviewDraft is the autosave endpoint: it stores the posted form
 // as the user's draft and answers JSON.
 func (s *Server) saveInterviewDraft(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -196,11 +188,7 @@ func (s *Server) storeDraft(c *gin.Context, q qualStore, p *survey.Project) (*su
 // saveInterview stores the notes as an interview transcript, or saves a
 // draft when the "save draft" button was used.
 func (s *Server) saveInterview(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}

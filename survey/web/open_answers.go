@@ -57,11 +57,7 @@ const maxListed = 300
 // showOpenAnswersPage lists open answers with their codes, and for
 // editors a form to code each.
 func (s *Server) showOpenAnswersPage(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -129,11 +125,7 @@ type searchPage struct {
 // normalisation in Go, linear like a LIKE query: fine at the scale of a
 // research project (tens of thousands of passages).
 func (s *Server) showSearchPage(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}

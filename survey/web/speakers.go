@@ -89,11 +89,7 @@ type speakersPage struct {
 
 // showSpeakersPage shows the speaker-mapping form of a transcript.
 func (s *Server) showSpeakersPage(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -144,11 +140,7 @@ func (s *Server) showSpeakersPage(c *gin.Context) {
 // "" for none or "new" for a new participant named like the speaker), and
 // the speakers ticked as moderator.
 func (s *Server) mapSpeakers(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -218,11 +210,7 @@ func (s *Server) mapSpeakers(c *gin.Context) {
 // createParticipant adds a participant: a pseudonym and attributes, from
 // the survey-named fields (attr.<question id>) and free name/value rows.
 func (s *Server) createParticipant(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}

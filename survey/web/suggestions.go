@@ -36,11 +36,7 @@ const maxSuggestedPerPoint = 20
 
 // showSuggestionsPage lists the undecided suggestions by pain point.
 func (s *Server) showSuggestionsPage(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -97,11 +93,7 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 
 // decideSuggestion accepts or rejects one suggested code on an utterance.
 func (s *Server) decideSuggestion(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}

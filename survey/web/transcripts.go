@@ -90,6 +90,17 @@ func (s *Server) qual(c *gin.Context) (qualStore, bool) {
 	return q, ok
 }
 
+// qualProject is qual and projectParam together, the opening of every
+// interview, transcript and coding handler.
+func (s *Server) qualProject(c *gin.Context) (qualStore, *survey.Project, bool) {
+	q, ok := s.qual(c)
+	if !ok {
+		return nil, nil, false
+	}
+	p, ok := s.projectParam(c)
+	return q, p, ok
+}
+
 // idParam parses a numeric route parameter; a bad one is a 404.
 func (s *Server) idParam(c *gin.Context, name string) (int64, bool) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
@@ -180,11 +191,7 @@ func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Pro
 // uploadTranscript parses an uploaded file and stores it whole, or shows
 // why it cannot: nothing partial is ever stored.
 func (s *Server) uploadTranscript(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
@@ -337,11 +344,7 @@ type transcriptPage struct {
 // speaker, time and text, moderator lines marked, codes applied, and (for
 // editors) a form to code each passage.
 func (s *Server) showTranscriptPage(c *gin.Context) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	p, ok := s.projectParam(c)
+	q, p, ok := s.qualProject(c)
 	if !ok {
 		return
 	}
