@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -147,7 +148,7 @@ func ParseNumber(s string) (float64, error) {
 	s = strings.TrimSpace(NormalizeDigits(s))
 	s = strings.NewReplacer("٫", ".", "٬", "", ",", "", "\u066C", "", " ", "", "\u200c", "", "−", "-").Replace(s)
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f != f { // NaN is not a number a person typed
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) { // "NaN" and "Inf" are not numbers a person typed
 		return 0, fmt.Errorf("not a number")
 	}
 	return f, nil

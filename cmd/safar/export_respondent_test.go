@@ -71,11 +71,11 @@ func TestExportAndDeleteRespondent(t *testing.T) {
 		t.Fatal(err)
 	}
 	var left int64
-	if err := store.DB().Raw("SELECT COUNT(*) FROM answers WHERE response_id = ?", ids[0]).Scan(&left).Error; err != nil {
+	if err := store.DB().Raw("SELECT COUNT(*) FROM responses WHERE id = ?", ids[0]).Scan(&left).Error; err != nil {
 		t.Fatal(err)
 	}
 	if left != 0 {
-		t.Fatalf("%d answer rows left after deleting the response", left)
+		t.Fatalf("%d rows with the deleted response's answers left", left)
 	}
 	if n, _ := store.CountResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID}); n != 1 {
 		t.Fatalf("responses after deleting one of two: %d", n)

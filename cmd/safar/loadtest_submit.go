@@ -154,7 +154,7 @@ func fetchDefinition(ctx context.Context, base, slug string) (*survey.Definition
 }
 
 // submitBodies builds n different valid answer sets for d, as JSON objects
-// with a %s where the client id goes, and the answer rows each stores.
+// with a %s where the client id goes, and the answer values each stores.
 func submitBodies(d *survey.Definition, n int) ([]string, []int, error) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	bodies := make([]string, n)
@@ -170,7 +170,7 @@ func submitBodies(d *survey.Definition, n int) ([]string, []int, error) {
 		}
 		// The client id is spliced in per request; % in answers is escaped.
 		bodies[i] = `{"client_id":"%s","touchpoint":"loadtest","answers":` + string(bytes.ReplaceAll(b, []byte("%"), []byte("%%"))) + "}"
-		rows[i] = gormstore.AnswerRowCount(d.Prune(a))
+		rows[i] = gormstore.AnswerValueCount(d.Prune(a))
 	}
 	return bodies, rows, nil
 }
@@ -394,7 +394,7 @@ type submitVerification struct {
 	Stored       int `json:"stored"`
 	Missing      int `json:"missing"`
 	Duplicated   int `json:"duplicated"`
-	Incomplete   int `json:"incomplete"` // stored with fewer or more answer rows than sent
+	Incomplete   int `json:"incomplete"` // stored with fewer or more answer values than sent
 }
 
 func (v *submitVerification) OK() bool {
@@ -436,7 +436,7 @@ func verifySubmitted(ctx context.Context, dsn, slug string, acked []ackedRespons
 			v.Missing++
 		case c.Responses > 1:
 			v.Duplicated++
-		case c.AnswerRows != rows[a.body]:
+		case c.AnswerValues != rows[a.body]:
 			v.Incomplete++
 		}
 		if ok {

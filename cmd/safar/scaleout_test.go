@@ -20,6 +20,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/safarhq/safar/survey/gormstore"
+	"github.com/safarhq/safar/survey/gormstore/pgtest"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 )
 
@@ -52,7 +53,7 @@ func TestScaleOutTwoServersOnePostgres(t *testing.T) {
 	}
 	start := time.Now()
 	bin := buildSafar(t)
-	schemaDSN, drop := storetest.TempPostgresSchema(t, dsn)
+	schemaDSN, drop := pgtest.TempSchema(t, dsn)
 	t.Cleanup(drop) // registered first, so it runs after the servers stop
 
 	runSafarBin(t, bin, nil, "demo", "--db", schemaDSN, "--responses", "80")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore"
+	"github.com/safarhq/safar/survey/gormstore/pgtest"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 )
 
@@ -30,7 +31,7 @@ func twoProcesses(t *testing.T) map[string][2]*gormstore.Store {
 	path := filepath.Join(t.TempDir(), "safar.db")
 	out := map[string][2]*gormstore.Store{"sqlite": {open(path), open(path)}}
 	if dsn := os.Getenv(storetest.PostgresEnv); dsn != "" {
-		schemaDSN, drop := storetest.TempPostgresSchema(t, dsn)
+		schemaDSN, drop := pgtest.TempSchema(t, dsn)
 		a := open(schemaDSN)
 		b := open(schemaDSN)
 		t.Cleanup(drop)

@@ -69,11 +69,11 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	want := gormstore.AnswerRowCount(surveytest.FullAnswers())
+	want := gormstore.AnswerValueCount(surveytest.FullAnswers())
 	err = b.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
 		n++
-		if got := gormstore.AnswerRowCount(r.Answers); got != want {
-			return fmt.Errorf("%s: %d answer rows, want %d", r.ClientID, got, want)
+		if got := gormstore.AnswerValueCount(r.Answers); got != want {
+			return fmt.Errorf("%s: %d answer values, want %d", r.ClientID, got, want)
 		}
 		return nil
 	})

@@ -240,10 +240,22 @@ func applyCode(tx *gorm.DB, k *survey.Coding) error {
 			return err
 		}
 	} else {
-		err := tx.Table("answers a").Joins("JOIN responses r ON r.id = a.response_id").Joins("JOIN surveys s ON s.id = r.survey_id").
-			Where("a.response_id = ? AND a.question_id = ? AND s.project_id = ?", k.ResponseID, k.QuestionID, k.ProjectID).Count(&n).Error
+		// The passage is the text typed for the question.
+		var stored []string
+		err := tx.Table("responses r").Joins("JOIN surveys s ON s.id = r.survey_id").
+			Where("r.id = ? AND s.project_id = ?", k.ResponseID, k.ProjectID).Pluck("r.answers", &stored).Error
 		if err != nil {
 			return err
+		}
+		n = 0
+		if len(stored) == 1 {
+			a, err := decodeAnswers(stored[0])
+			if err != nil {
+				return err
+			}
+			if typedText(a[k.QuestionID]) != "" {
+				n = 1
+			}
 		}
 	}
 	if n == 0 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/safarhq/safar/survey/gormstore"
+	"github.com/safarhq/safar/survey/gormstore/pgtest"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 )
 
@@ -17,7 +18,7 @@ func TestConcurrentStartsOnAnEmptyPostgres(t *testing.T) {
 	if dsn == "" {
 		t.Skipf("skipping PostgreSQL: set %s to run", storetest.PostgresEnv)
 	}
-	schemaDSN, drop := storetest.TempPostgresSchema(t, dsn)
+	schemaDSN, drop := pgtest.TempSchema(t, dsn)
 	defer drop()
 	var wg sync.WaitGroup
 	errs := make([]error, 4)

@@ -65,13 +65,16 @@ type responseRow struct {
 	StartedAt     time.Time `gorm:"not null;index:ix_responses_started,priority:2"`
 	UpdatedAt     time.Time `gorm:"not null"`
 	CompletedAt   *time.Time
+	Answers       string `gorm:"type:text;not null;default:''"` // 0006: JSON, answers.go
+	Search        string `gorm:"type:text;not null;default:''"` // 0006: lower-cased texts and options
 }
 
 func (responseRow) TableName() string { return "responses" }
 
-// answerRow is one atomic answer value, so the analysis can aggregate per
-// question with plain SQL: a multiple-choice answer is one row per chosen
-// option, a matrix one row per statement.
+// answerRow is the schema before migration 0006, which moved answers into
+// the responses row (answers.go) and dropped this table; migrations 0001
+// and 0006 still need it. It is one atomic answer value: a multiple-choice
+// answer is one row per chosen option, a matrix one row per statement.
 //
 //	single, dropdown   item = option value, text = "other" text
 //	multiple           one row per option (item), text = "other" text
@@ -128,8 +131,9 @@ func init() {
 			return nil
 		},
 	}, migrationQualitative)
-	migrations = append(migrations, migrationAnalysis) // 0004: survey/gormstore/analysisrun.go
-	migrations = append(migrations, migrationCoding)   // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
+	migrations = append(migrations, migrationAnalysis)     // 0004: survey/gormstore/analysisrun.go
+	migrations = append(migrations, migrationCoding)       // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
+	migrations = append(migrations, migrationAnswersInRow) // 0006: answers as JSON in the responses row (survey/gormstore/migrate_answers.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,11 +23,12 @@ LEFT JOIN speakers sp ON sp.transcript_id = u.transcript_id AND sp.name = u.spea
 LEFT JOIN participants p ON p.id = sp.participant_id
 WHERE t.project_id = ?`
 
-const answerPassageSQL = `SELECT a.response_id, a.question_id, a.text, s.slug
-FROM answers a
-JOIN responses r ON r.id = a.response_id
+// answerPassageSQL selects the responses that may hold typed text (the
+// search column is empty when nothing was typed or chosen).
+const answerPassageSQL = `SELECT r.id, r.answers, s.slug
+FROM responses r
 JOIN surveys s ON s.id = r.survey_id
-WHERE s.project_id = ? AND a.text <> ''`
+WHERE s.project_id = ? AND r.search <> ''`
 
 func scanUtterancePassages(rows interface {
 	Next() bool
@@ -50,17 +53,28 @@ func scanUtterancePassages(rows interface {
 	return nil
 }
 
+// scanAnswerPassages calls fn for every typed text (a text answer or an
+// "other" text) of the responses rows holds, in question id order.
 func scanAnswerPassages(rows interface {
 	Next() bool
 	Scan(...any) error
 }, fn func(survey.Passage) error) error {
 	for rows.Next() {
-		p := survey.Passage{Source: survey.SourceAnswer}
-		if err := rows.Scan(&p.ResponseID, &p.QuestionID, &p.Text, &p.SurveySlug); err != nil {
+		var id, stored, slug string
+		if err := rows.Scan(&id, &stored, &slug); err != nil {
 			return err
 		}
-		if err := fn(p); err != nil {
-			return err
+		a, err := decodeAnswers(stored)
+		if err != nil {
+			return fmt.Errorf("response %s: %w", id, err)
+		}
+		for _, qid := range slices.Sorted(maps.Keys(a)) {
+			if text := typedText(a[qid]); text != "" {
+				p := survey.Passage{Source: survey.SourceAnswer, ResponseID: id, QuestionID: qid, Text: text, SurveySlug: slug}
+				if err := fn(p); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	return nil
@@ -80,7 +94,7 @@ func (s *Store) EachPassage(ctx context.Context, projectID int64, fn func(survey
 	if err != nil {
 		return fmt.Errorf("read utterances: %w", err)
 	}
-	rows, err = db.Raw(answerPassageSQL+" ORDER BY s.id, r.started_at, a.id", projectID).Rows()
+	rows, err = db.Raw(answerPassageSQL+" ORDER BY s.id, r.started_at, r.id", projectID).Rows()
 	if err != nil {
 		return fmt.Errorf("read answers: %w", err)
 	}
@@ -141,15 +155,12 @@ func (s *Store) CodedPassages(ctx context.Context, projectID, codeID int64) ([]s
 	answers := map[string]survey.Passage{}
 	for start := 0; start < len(respIDs); start += 500 {
 		ids := respIDs[start:min(start+500, len(respIDs))]
-		r, err := db.Raw(answerPassageSQL+" AND a.response_id IN ? ORDER BY a.id", projectID, ids).Rows()
+		r, err := db.Raw(answerPassageSQL+" AND r.id IN ?", projectID, ids).Rows()
 		if err != nil {
 			return nil, err
 		}
 		err = scanAnswerPassages(r, func(p survey.Passage) error {
-			k := p.ResponseID + "\x00" + p.QuestionID
-			if _, ok := answers[k]; !ok {
-				answers[k] = p
-			}
+			answers[p.ResponseID+"\x00"+p.QuestionID] = p
 			return nil
 		})
 		r.Close()

@@ -177,8 +177,10 @@ func filterResponses(q *gorm.DB, f survey.ResponseFilter) *gorm.DB {
 		q = q.Where("started_at < ?", f.To.UTC())
 	}
 	if f.Search != "" {
-		pat := "%" + likeEscape(strings.ToLower(f.Search)) + "%"
-		q = q.Where(`EXISTS (SELECT 1 FROM answers a WHERE a.response_id = responses.id AND (LOWER(a.text) LIKE ? ESCAPE '\' OR LOWER(a.item) LIKE ? ESCAPE '\'))`, pat, pat)
+		// Both sides lower-cased by Go (searchText): the same on SQLite,
+		// whose LOWER knows only ASCII, and on PostgreSQL, whose LIKE is
+		// case-sensitive.
+		q = q.Where(`search LIKE ? ESCAPE '\'`, "%"+likeEscape(strings.ToLower(strings.TrimSpace(f.Search)))+"%")
 	}
 	return q
 }
@@ -196,8 +198,8 @@ func (s *Store) ListResponses(ctx context.Context, f survey.ResponseFilter, offs
 	}
 	out := make([]*survey.Response, 0, len(rows))
 	for _, row := range rows {
-		r := responseFromRow(row, nil)
-		if err := s.loadAnswers(ctx, r); err != nil {
+		r, err := responseFromStored(row)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, r)
@@ -209,9 +211,6 @@ func (s *Store) ListResponses(ctx context.Context, f survey.ResponseFilter, offs
 // and any stored analysis that mentions the respondent (privacy requests).
 func (s *Store) DeleteResponse(ctx context.Context, id string) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Where("response_id = ?", id).Delete(&answerRow{}).Error; err != nil {
-			return err
-		}
 		res := tx.Where("id = ?", id).Delete(&responseRow{})
 		if res.Error != nil {
 			return res.Error

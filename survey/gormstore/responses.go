@@ -5,9 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"maps"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,7 +22,10 @@ func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.R
 		return savedResponse{stored, created}, err
 	}}
 	if r.ID == "" && r.ClientID != "" {
-		req.bulk = prepareBulk(r)
+		var err error
+		if req.bulk, err = prepareBulk(r); err != nil {
+			return nil, false, fmt.Errorf("save response: %w", err)
+		}
 	}
 	res, err := s.writer.submit(req)
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -37,11 +37,6 @@ func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.R
 		return nil, false, fmt.Errorf("save response: %w", err)
 	}
 	sr := res.(savedResponse)
-	if sr.stored.Answers == nil {
-		if err := s.loadAnswers(ctx, sr.stored); err != nil {
-			return nil, false, err
-		}
-	}
 	return sr.stored, sr.created, nil
 }
 
@@ -56,18 +51,19 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	err := tx.Where("survey_id = ? AND client_id = ?", r.SurveyID, r.ClientID).Take(&existing).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
-		row := newResponseRow(r)
-		if err := tx.Create(&row).Error; err != nil {
+		row, err := newResponseRow(r)
+		if err != nil {
 			return nil, false, err
 		}
-		if err := insertAnswers(tx, row.ID, r.Answers); err != nil {
+		if err := tx.Create(&row).Error; err != nil {
 			return nil, false, err
 		}
 		return responseFromRow(row, r.Answers), true, nil
 	case err != nil:
 		return nil, false, err
 	case existing.Status == string(survey.Complete):
-		return responseFromRow(existing, nil), false, nil
+		stored, err := responseFromStored(existing)
+		return stored, false, err
 	}
 	now := time.Now().UTC()
 	existing.Status, existing.Page, existing.UpdatedAt = string(r.Status), r.Page, now
@@ -75,13 +71,10 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	if r.Status == survey.Complete {
 		existing.CompletedAt = &now
 	}
+	if existing.Answers, existing.Search, err = encodeAnswers(r.Answers); err != nil {
+		return nil, false, err
+	}
 	if err := tx.Save(&existing).Error; err != nil {
-		return nil, false, err
-	}
-	if err := tx.Where("response_id = ?", existing.ID).Delete(&answerRow{}).Error; err != nil {
-		return nil, false, err
-	}
-	if err := insertAnswers(tx, existing.ID, r.Answers); err != nil {
 		return nil, false, err
 	}
 	return responseFromRow(existing, r.Answers), false, nil
@@ -91,21 +84,17 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 func (s *Store) SaveResponses(ctx context.Context, rs []*survey.Response) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		rows := make([]responseRow, len(rs))
-		var answers []answerRow
 		for i, r := range rs {
-			rows[i] = newResponseRow(r)
-			r.ID = rows[i].ID
-			answers = append(answers, answerRows(rows[i].ID, r.Answers)...)
-		}
-		if len(rows) > 0 {
-			if err := tx.CreateInBatches(rows, 500).Error; err != nil {
+			var err error
+			if rows[i], err = newResponseRow(r); err != nil {
 				return err
 			}
+			r.ID = rows[i].ID
 		}
-		if len(answers) > 0 {
-			return tx.CreateInBatches(answers, 1000).Error
+		if len(rows) == 0 {
+			return nil
 		}
-		return nil
+		return tx.CreateInBatches(rows, 500).Error
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return fmt.Errorf("save responses: a client id is already stored: %w", survey.ErrConflict)
@@ -116,12 +105,16 @@ func (s *Store) SaveResponses(ctx context.Context, rs []*survey.Response) error 
 	return nil
 }
 
-func newResponseRow(r *survey.Response) responseRow {
+func newResponseRow(r *survey.Response) (responseRow, error) {
 	now := time.Now().UTC()
 	row := responseRow{
 		ID: r.ID, SurveyID: r.SurveyID, SurveyVersion: r.SurveyVersion, ClientID: r.ClientID,
 		Touchpoint: r.Touchpoint, Status: string(r.Status), Page: r.Page, IP: r.IP, Source: r.Source,
 		StartedAt: r.StartedAt, UpdatedAt: now, CompletedAt: r.CompletedAt,
+	}
+	var err error
+	if row.Answers, row.Search, err = encodeAnswers(r.Answers); err != nil {
+		return row, err
 	}
 	if row.ID == "" {
 		// Time-ordered (version 7) UUIDs: new rows append to the end of the
@@ -141,107 +134,7 @@ func newResponseRow(r *survey.Response) responseRow {
 	if row.Status == string(survey.Complete) && row.CompletedAt == nil {
 		row.CompletedAt = &now
 	}
-	return row
-}
-
-// insertAnswers writes a response's answer rows with one multi-row INSERT
-// (no RETURNING: nothing needs their ids back).
-func insertAnswers(tx *gorm.DB, responseID string, a survey.Answers) error {
-	rows := answerRows(responseID, a)
-	for len(rows) > 0 {
-		n := min(len(rows), 150) // 5 parameters a row, well under any bind limit
-		var sql strings.Builder
-		sql.WriteString("INSERT INTO answers (response_id, question_id, item, text, num) VALUES ")
-		args := make([]any, 0, 5*n)
-		for i, r := range rows[:n] {
-			if i > 0 {
-				sql.WriteString(",")
-			}
-			sql.WriteString("(?,?,?,?,?)")
-			args = append(args, r.ResponseID, r.QuestionID, r.Item, r.Text, r.Num)
-		}
-		if err := tx.Exec(sql.String(), args...).Error; err != nil {
-			return err
-		}
-		rows = rows[n:]
-	}
-	return nil
-}
-
-// answerRows flattens answers into one row per atomic value, in question
-// id order so the stored order is deterministic.
-func answerRows(responseID string, a survey.Answers) []answerRow {
-	var rows []answerRow
-	for _, qid := range slices.Sorted(maps.Keys(a)) {
-		v := a[qid]
-		add := func(item, text string, num *float64) {
-			rows = append(rows, answerRow{ResponseID: responseID, QuestionID: qid, Item: item, Text: text, Num: num})
-		}
-		switch {
-		case v.Choice != "":
-			add(v.Choice, v.Other, nil)
-		case v.Choices != nil:
-			for _, c := range v.Choices {
-				other := ""
-				if c == survey.OtherValue {
-					other = v.Other
-				}
-				add(c, other, nil)
-			}
-		case v.Number != nil:
-			add("", "", v.Number)
-		case v.Matrix != nil:
-			for _, sid := range slices.Sorted(maps.Keys(v.Matrix)) {
-				f := float64(v.Matrix[sid])
-				add(sid, "", &f)
-			}
-		default:
-			add("", v.Text, nil)
-		}
-	}
-	return rows
-}
-
-// questionTypes maps a definition's question ids to their types.
-func questionTypes(def *survey.Definition) map[string]survey.QuestionType {
-	m := map[string]survey.QuestionType{}
-	for _, q := range def.Questions() {
-		m[q.ID] = q.Type
-	}
-	return m
-}
-
-// answersFromRows rebuilds typed values; the question types say which rows
-// are one multiple-choice answer and which a single choice.
-func answersFromRows(types map[string]survey.QuestionType, rows []answerRow) survey.Answers {
-	a := survey.Answers{}
-	for _, r := range rows {
-		v := a[r.QuestionID]
-		typ := types[r.QuestionID]
-		switch {
-		case typ == survey.Multiple:
-			v.Choices = append(v.Choices, r.Item)
-			if r.Text != "" {
-				v.Other = r.Text
-			}
-		case typ == survey.Matrix:
-			if v.Matrix == nil {
-				v.Matrix = map[string]int{}
-			}
-			if r.Num != nil {
-				v.Matrix[r.Item] = int(*r.Num)
-			}
-		case r.Num != nil:
-			n := *r.Num
-			v.Number = &n
-		case r.Item != "":
-			v.Choice, v.Other = r.Item, r.Text
-		default:
-			v.Text = r.Text
-		}
-		a[r.QuestionID] = v
-	}
-	return a
+	return row, nil
 }
 
 func responseFromRow(r responseRow, a survey.Answers) *survey.Response {
@@ -253,6 +146,15 @@ func responseFromRow(r responseRow, a survey.Answers) *survey.Response {
 	}
 }
 
+// responseFromStored converts a stored row, answers included.
+func responseFromStored(row responseRow) (*survey.Response, error) {
+	a, err := decodeAnswers(row.Answers)
+	if err != nil {
+		return nil, fmt.Errorf("response %s: %w", row.ID, err)
+	}
+	return responseFromRow(row, a), nil
+}
+
 // ResponseByClientID finds a response by its idempotency key.
 func (s *Store) ResponseByClientID(ctx context.Context, surveyID int64, clientID string) (*survey.Response, error) {
 	var row responseRow
@@ -260,8 +162,7 @@ func (s *Store) ResponseByClientID(ctx context.Context, surveyID int64, clientID
 	if err != nil {
 		return nil, notFound(err, "response")
 	}
-	r := responseFromRow(row, nil)
-	return r, s.loadAnswers(ctx, r)
+	return responseFromStored(row)
 }
 
 // ResponseByID finds a response by id.
@@ -270,108 +171,77 @@ func (s *Store) ResponseByID(ctx context.Context, id string) (*survey.Response, 
 	if err := s.db.WithContext(ctx).Where("id = ?", id).Take(&row).Error; err != nil {
 		return nil, notFound(err, "response %q", id)
 	}
-	r := responseFromRow(row, nil)
-	return r, s.loadAnswers(ctx, r)
-}
-
-func (s *Store) loadAnswers(ctx context.Context, r *survey.Response) error {
-	def, err := s.DefinitionVersion(ctx, r.SurveyID, r.SurveyVersion)
-	if err != nil {
-		return err
-	}
-	var rows []answerRow
-	if err := s.db.WithContext(ctx).Where("response_id = ?", r.ID).Order("id").Find(&rows).Error; err != nil {
-		return fmt.Errorf("load answers: %w", err)
-	}
-	r.Answers = answersFromRows(questionTypes(def), rows)
-	return nil
+	return responseFromStored(row)
 }
 
 // responsePage is how many responses EachResponse loads at a time: big
-// enough to amortise the answers query, small enough to keep memory flat.
+// enough to amortise the query, small enough to keep memory flat.
 const responsePage = 1000
 
+// streamedCols are the columns EachResponse scans, in scanRow's order.
+const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers"
+
 // EachResponse streams responses in start order, a page at a time, with
-// keyset pagination so memory stays flat however many there are.
+// keyset pagination so memory stays flat however many there are. Rows are
+// scanned by hand: GORM's reflection-based Find costs several times more
+// over the hundreds of thousands of rows of a large export.
 func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn func(*survey.Response) error) error {
-	defs := map[int]map[string]survey.QuestionType{}
 	var (
 		lastStart time.Time
 		lastID    string
 		first     = true
 	)
+	page := make([]responseRow, 0, responsePage)
 	for {
-		q := filterResponses(s.db.WithContext(ctx), f)
+		q := filterResponses(s.db.WithContext(ctx).Model(&responseRow{}), f)
 		if !first {
 			// A row-value comparison, so the (survey_id, started_at, id)
 			// index serves every page; an OR of two conditions made each
 			// page a scan, and a large export quadratic.
 			q = q.Where("(started_at, id) > (?, ?)", lastStart, lastID)
 		}
-		var rows []responseRow
-		if err := q.Order("started_at, id").Limit(responsePage).Find(&rows).Error; err != nil {
+		rows, err := q.Select(streamedCols).Order("started_at, id").Limit(responsePage).Rows()
+		if err != nil {
 			return fmt.Errorf("list responses: %w", err)
 		}
-		if len(rows) == 0 {
-			return nil
-		}
-		ids := make([]string, len(rows))
-		for i, r := range rows {
-			ids[i] = r.ID
-		}
-		byResp, err := s.answersOf(ctx, ids)
-		if err != nil {
-			return err
-		}
-		for _, row := range rows {
-			types, ok := defs[row.SurveyVersion]
-			if !ok {
-				def, err := s.DefinitionVersion(ctx, row.SurveyID, row.SurveyVersion)
-				if err != nil {
-					return err
-				}
-				types = questionTypes(def)
-				defs[row.SurveyVersion] = types
+		page = page[:0]
+		for rows.Next() {
+			var r responseRow
+			var completed sql.NullTime
+			if err := rows.Scan(&r.ID, &r.SurveyID, &r.SurveyVersion, &r.ClientID, &r.Touchpoint, &r.Status, &r.Page, &r.IP,
+				&r.Source, &r.StartedAt, &r.UpdatedAt, &completed, &r.Answers); err != nil {
+				rows.Close()
+				return fmt.Errorf("list responses: %w", err)
 			}
-			if err := fn(responseFromRow(row, answersFromRows(types, byResp[row.ID]))); err != nil {
+			if completed.Valid {
+				r.CompletedAt = &completed.Time
+			}
+			page = append(page, r)
+		}
+		err = rows.Err()
+		if cerr := rows.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("list responses: %w", err)
+		}
+		// The page is read whole before fn runs, so fn may use the store
+		// (SQLite has one connection for reads in some set-ups).
+		for _, row := range page {
+			r, err := responseFromStored(row)
+			if err != nil {
+				return err
+			}
+			if err := fn(r); err != nil {
 				return err
 			}
 		}
-		last := rows[len(rows)-1]
-		lastStart, lastID, first = last.StartedAt, last.ID, false
-		if len(rows) < responsePage {
+		if len(page) < responsePage {
 			return nil
 		}
+		last := page[len(page)-1]
+		lastStart, lastID, first = last.StartedAt, last.ID, false
 	}
-}
-
-// answersOf reads the answer rows of some responses, grouped by response,
-// with a plain scan: GORM's reflection-based Find costs several times more
-// over the millions of rows of a large export.
-func (s *Store) answersOf(ctx context.Context, ids []string) (map[string][]answerRow, error) {
-	rows, err := s.db.WithContext(ctx).Model(&answerRow{}).Select("response_id, question_id, item, text, num").
-		Where("response_id IN ?", ids).Order("id").Rows()
-	if err != nil {
-		return nil, fmt.Errorf("list answers: %w", err)
-	}
-	defer rows.Close()
-	by := make(map[string][]answerRow, len(ids))
-	for rows.Next() {
-		var a answerRow
-		var num sql.NullFloat64
-		if err := rows.Scan(&a.ResponseID, &a.QuestionID, &a.Item, &a.Text, &num); err != nil {
-			return nil, fmt.Errorf("list answers: %w", err)
-		}
-		if num.Valid {
-			f := num.Float64
-			a.Num = &f
-		}
-		by[a.ResponseID] = append(by[a.ResponseID], a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list answers: %w", err)
-	}
-	return by, nil
 }
 
 // CountResponses counts responses matching f.

@@ -34,7 +34,7 @@ type writeReq struct {
 	// resp, when set, is a SaveResponse request the bulk path may insert
 	// directly (writer_bulk.go); fn is its slow path.
 	resp *survey.Response
-	bulk *bulkRow // resp's row, prepared by the caller
+	bulk *bulkRow // resp's row, prepared by the caller when resp is new (no ID, a client id)
 	res  any
 	err  error
 	done chan struct{}

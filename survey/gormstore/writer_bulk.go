@@ -16,8 +16,8 @@ import (
 // of a savepoint, a SELECT and two INSERTs per response, a group costs:
 //
 //   - one SELECT that finds which client ids are already stored,
-//   - one multi-row INSERT per table for the new responses and their answers
-//     (in a few fixed chunk sizes, so the statements stay prepared).
+//   - one multi-row INSERT of the new responses, answers included (in a few
+//     fixed chunk sizes, so the statements stay prepared).
 //
 // Everything else (an update, a retry of a stored client id, the same
 // client id twice in one group) goes through the per-request savepoint path
@@ -32,11 +32,11 @@ import (
 
 // chunkSizes are the row counts of the multi-row statements; any count is
 // a sum of these (greedy), so at most len(chunkSizes) statements per table
-// are ever prepared. 256 answer rows are 1,280 parameters: under SQLite's
-// 32,766 and PostgreSQL's 65,535.
+// are ever prepared. 256 rows are 3,584 parameters: under SQLite's 32,766
+// and PostgreSQL's 65,535.
 var chunkSizes = []int{256, 64, 16, 4, 1}
 
-const responseCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at"
+const responseCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, search"
 
 // bulkStmts caches prepared statements by SQL text. Only the writer
 // goroutine uses it.
@@ -191,7 +191,7 @@ func (b *bulkStmts) storedClientIDs(ctx context.Context, tx *sql.Tx, surveyID in
 func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (fresh, rest []*writeReq, err error) {
 	bySurvey := map[int64][]string{}
 	for _, r := range reqs {
-		if r.resp != nil && r.resp.ClientID != "" && r.resp.ID == "" {
+		if r.bulk != nil { // a new response (SaveResponse prepared its row)
 			bySurvey[r.resp.SurveyID] = append(bySurvey[r.resp.SurveyID], r.resp.ClientID)
 		}
 	}
@@ -206,9 +206,9 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 		client string
 	}
 	seen := map[key]bool{}
-	var rargs, aargs []any
+	var rargs []any
 	for _, r := range reqs {
-		if r.resp == nil || r.resp.ClientID == "" || r.resp.ID != "" {
+		if r.bulk == nil {
 			rest = append(rest, r)
 			continue
 		}
@@ -218,21 +218,14 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 			continue
 		}
 		seen[k] = true
-		if r.bulk == nil {
-			r.bulk = prepareBulk(r.resp)
-		}
 		rargs = append(rargs, r.bulk.rargs...)
-		aargs = append(aargs, r.bulk.aargs...)
 		r.res = savedResponse{responseFromRow(r.bulk.row, r.resp.Answers), true}
 		fresh = append(fresh, r)
 	}
 	if len(fresh) == 0 {
 		return nil, rest, nil
 	}
-	if err := w.stmts.insertChunked(ctx, tx, "responses", responseCols, 12, rargs); err != nil {
-		return nil, nil, err
-	}
-	if err := w.stmts.insertChunked(ctx, tx, "answers", "response_id, question_id, item, text, num", 5, aargs); err != nil {
+	if err := w.stmts.insertChunked(ctx, tx, "responses", responseCols, 14, rargs); err != nil {
 		return nil, nil, err
 	}
 	return fresh, rest, nil
@@ -242,20 +235,17 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 // submitting goroutine (in parallel) so the writer goroutine, which all
 // writes queue for, only runs SQL.
 type bulkRow struct {
-	row          responseRow
-	rargs, aargs []any
+	row   responseRow
+	rargs []any
 }
 
-func prepareBulk(r *survey.Response) *bulkRow {
-	row := newResponseRow(r)
-	b := &bulkRow{row: row, rargs: []any{row.ID, row.SurveyID, row.SurveyVersion, row.ClientID, row.Touchpoint, row.Status,
-		row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt}}
-	ans := answerRows(row.ID, r.Answers)
-	b.aargs = make([]any, 0, 5*len(ans))
-	for _, a := range ans {
-		b.aargs = append(b.aargs, a.ResponseID, a.QuestionID, a.Item, a.Text, a.Num)
+func prepareBulk(r *survey.Response) (*bulkRow, error) {
+	row, err := newResponseRow(r)
+	if err != nil {
+		return nil, err
 	}
-	return b
+	return &bulkRow{row: row, rargs: []any{row.ID, row.SurveyID, row.SurveyVersion, row.ClientID, row.Touchpoint, row.Status,
+		row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt, row.Answers, row.Search}}, nil
 }
 
 // sqlTxOf digs the database/sql transaction out of a GORM transaction.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -71,7 +72,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	}
 	if err != nil {
 		if prev, perr := s.store.ResponseByClientID(c.Request.Context(), sv.ID, req.ClientID); perr == nil && prev.Status == survey.Complete {
-			c.JSON(http.StatusOK, responseJSON(prev))
+			c.JSON(http.StatusOK, submitReplyOf(prev))
 			return
 		}
 		s.apiError(c, err)
@@ -93,7 +94,22 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	if created {
 		status = http.StatusCreated
 	}
-	c.JSON(status, responseJSON(stored))
+	c.JSON(status, submitReplyOf(stored))
+}
+
+// submitReply acknowledges a submission. It does not echo the answers: the
+// phone has them, and on a slow network every byte of the reply counts.
+type submitReply struct {
+	ID          string                `json:"id"`
+	ClientID    string                `json:"client_id"`
+	Status      survey.ResponseStatus `json:"status"`
+	Touchpoint  string                `json:"touchpoint"`
+	StartedAt   time.Time             `json:"started_at"`
+	CompletedAt *time.Time            `json:"completed_at"`
+}
+
+func submitReplyOf(r *survey.Response) submitReply {
+	return submitReply{ID: r.ID, ClientID: r.ClientID, Status: r.Status, Touchpoint: r.Touchpoint, StartedAt: r.StartedAt, CompletedAt: r.CompletedAt}
 }
 
 func responseJSON(r *survey.Response) gin.H {

@@ -4,22 +4,17 @@ package storetest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-
 	"github.com/safarhq/safar/survey/gormstore"
+	"github.com/safarhq/safar/survey/gormstore/pgtest"
 )
 
 // PostgresEnv names the environment variable with the DSN of a PostgreSQL
 // server for tests (.ci/run sets it). Tests that need one skip without it.
-const PostgresEnv = "SAFAR_TEST_POSTGRES"
+const PostgresEnv = pgtest.Env
 
 // MustOpenTemp opens a fresh SQLite store in a test's temp dir.
 func MustOpenTemp(tb testing.TB) *gormstore.Store {
@@ -41,40 +36,11 @@ func MustOpenPostgres(tb testing.TB) *gormstore.Store {
 	if dsn == "" {
 		tb.Skipf("skipping PostgreSQL: set %s (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable) to run", PostgresEnv)
 	}
-	schemaDSN, drop := TempPostgresSchema(tb, dsn)
+	schemaDSN, drop := pgtest.TempSchema(tb, dsn)
 	s, err := gormstore.Open(context.Background(), schemaDSN, gormstore.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close(); drop() })
 	return s
-}
-
-// TempPostgresSchema creates a uniquely named schema and returns a DSN whose
-// search_path points at it, and a function that drops it.
-func TempPostgresSchema(tb testing.TB, dsn string) (string, func()) {
-	tb.Helper()
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	admin, err := gorm.Open(postgres.Open(dsn), &gorm.Config{})
-	if err != nil {
-		tb.Fatalf("connect to %s: %v", PostgresEnv, err)
-	}
-	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		tb.Fatal(err)
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String(), func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		if db, err := admin.DB(); err == nil {
-			db.Close()
-		}
-	}
 }
