@@ -98,7 +98,7 @@ func decodeValue(q *Question, b rawValue) (Value, error) {
 				return v, fmt.Errorf("must be an option value or {\"value\",\"other\"}")
 			}
 			v.Choice, v.Other = o.Value, o.Other
-		} else if err := json.Unmarshal(b, &v.Choice); err != nil {
+		} else if err := jsonString(b, &v.Choice); err != nil {
 			return v, fmt.Errorf("must be an option value (a string)")
 		}
 	case Multiple:
@@ -115,8 +115,8 @@ func decodeValue(q *Question, b rawValue) (Value, error) {
 			return v, fmt.Errorf("must be a list of option values")
 		}
 	case Likert, Rating, NPS, Number:
-		var f float64
-		if err := json.Unmarshal(b, &f); err != nil {
+		f, err := jsonNumber(b)
+		if err != nil {
 			var s string
 			if json.Unmarshal(b, &s) != nil {
 				return v, fmt.Errorf("must be a number")
@@ -130,7 +130,7 @@ func decodeValue(q *Question, b rawValue) (Value, error) {
 		}
 		v.Number = &f
 	case ShortText, LongText, Date:
-		if err := json.Unmarshal(b, &v.Text); err != nil {
+		if err := jsonString(b, &v.Text); err != nil {
 			return v, fmt.Errorf("must be a string")
 		}
 	case Matrix:
@@ -139,6 +139,76 @@ func decodeValue(q *Question, b rawValue) (Value, error) {
 		}
 	}
 	return v, nil
+}
+
+// jsonString decodes a JSON string. Most answers are plain strings without
+// escapes, which it copies directly instead of going through reflection;
+// anything else goes to encoding/json (same result, same errors).
+func jsonString(b []byte, s *string) error {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		inner, plain := b[1:len(b)-1], true
+		for _, c := range inner {
+			if c < 0x20 || c == '"' || c == '\\' {
+				plain = false
+				break
+			}
+		}
+		if plain && utf8.Valid(inner) {
+			*s = string(inner)
+			return nil
+		}
+	}
+	return json.Unmarshal(b, s)
+}
+
+// jsonNumber decodes a JSON number literal with strconv directly, and
+// anything else with encoding/json (which refuses what is not a number).
+func jsonNumber(b []byte) (float64, error) {
+	if isJSONNumber(b) {
+		if f, err := strconv.ParseFloat(string(b), 64); err == nil {
+			return f, nil
+		}
+	}
+	var f float64
+	err := json.Unmarshal(b, &f)
+	return f, err
+}
+
+// isJSONNumber reports whether b is exactly a JSON number:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func isJSONNumber(b []byte) bool {
+	i := 0
+	digits := func() bool {
+		start := i
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i > start
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	if i < len(b) && b[i] == '0' {
+		i++
+	} else if !digits() {
+		return false
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	return i == len(b)
 }
 
 // ParseNumber reads a number typed by a person: Persian (۰-۹) and

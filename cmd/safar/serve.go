@@ -8,7 +8,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"net/url"
+	"os"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,6 +35,8 @@ type serveConfig struct {
 	ready          func(addr string) // tests learn the bound port here
 	// Submission rate limits per second (0: default, negative: off).
 	submitRateIP, submitRateSurvey float64
+	// pprofAddr, when set, serves net/http/pprof there (loopback only).
+	pprofAddr string
 }
 
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
@@ -46,6 +52,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	proxies := fs.String("trusted-proxies", env.getenv("SAFAR_TRUSTED_PROXIES"), "comma-separated IPs/CIDRs of load balancers whose X-Forwarded-For is trusted (default: none)")
 	fs.Float64Var(&cfg.submitRateIP, "submit-rate-ip", 0, fmt.Sprintf("submissions per second per client address (0: default %d, negative: no limit)", web.DefaultSubmitRatePerIP))
 	fs.Float64Var(&cfg.submitRateSurvey, "submit-rate-survey", 0, fmt.Sprintf("submissions per second per survey (0: default %d, negative: no limit)", web.DefaultSubmitRatePerSurvey))
+	fs.StringVar(&cfg.pprofAddr, "pprof-addr", "", "serve Go's runtime profiles (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060 (default: off)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,6 +60,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	cfg.db = *dsn
+	tuneGC(env.getenv)
 	for _, p := range strings.Split(*proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.trustedProxies = append(cfg.trustedProxies, p)
@@ -121,6 +129,13 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	if cfg.pprofAddr != "" {
+		stop, err := servePprof(cfg.pprofAddr, log)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -143,4 +158,68 @@ func redactDSN(dsn string) string {
 		}
 	}
 	return dsn
+}
+
+// servePprof serves the runtime profiles on their own listener, so they are
+// never reachable through the public address; it refuses any address that
+// is not loopback.
+func servePprof(addr string, log *slog.Logger) (stop func(), err error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("--pprof-addr: %w", err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return nil, fmt.Errorf("--pprof-addr: %q is not a loopback address", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("--pprof-addr: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	ps := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go ps.Serve(ln)
+	log.Info("runtime profiles", "url", "http://"+ln.Addr().String()+"/debug/pprof/")
+	return func() { ps.Close() }, nil
+}
+
+// tuneGC trades memory, of which a server has plenty, for CPU, which the
+// submit path is short of: the garbage collector runs when the heap has
+// grown by 400 % instead of 100 %, under a soft limit of half the machine's
+// memory, so a big analysis run is still collected before it crowds out the
+// rest. On the submit load test this cut the server's CPU per response by
+// about 12 % (docs/performance.md#submit). GOGC and GOMEMLIMIT, when set,
+// win.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		if total := physicalMemory(); total > 0 {
+			debug.SetMemoryLimit(total / 2)
+		}
+	}
+}
+
+// physicalMemory returns the machine's memory in bytes from /proc/meminfo,
+// or 0 where that cannot be read.
+func physicalMemory() int64 {
+	b, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb << 10
+		}
+	}
+	return 0
 }

@@ -82,7 +82,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	}
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	s := &Store{db: db, dialect: dialect}
-	s.writer = newWriter(db, 256)
+	s.writer = newWriter(db, 256, groupLinger)
 	if dialect == "sqlite" {
 		s.ckpt = startCheckpointer(s, 200*time.Millisecond)
 	}
@@ -145,3 +145,11 @@ func (s *Store) Close() error {
 	}
 	return sqlDB.Close()
 }
+
+// groupLinger is how long the group-commit writer waits for more writes
+// once they arrive concurrently. At 50 concurrent submitters a group then
+// holds about ten responses instead of two or three, and the per-commit
+// cost (lock, WAL header, page writes) is shared by all of them: server CPU
+// per response fell by about 10 % for half a millisecond of latency
+// (docs/performance.md#submit). A lone write never waits.
+const groupLinger = 500 * time.Microsecond

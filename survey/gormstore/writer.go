@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -23,9 +24,12 @@ type writer struct {
 	stmts   *bulkStmts // nil: no bulk path
 	queue   chan *writeReq
 	maxSize int
-	wg      sync.WaitGroup
-	closed  chan struct{}
-	once    sync.Once
+	// linger is how long a group waits for more writes once writes arrive
+	// concurrently (a lone write is committed at once).
+	linger time.Duration
+	wg     sync.WaitGroup
+	closed chan struct{}
+	once   sync.Once
 }
 
 type writeReq struct {
@@ -42,8 +46,8 @@ type writeReq struct {
 
 var errStoreClosed = errors.New("store closed")
 
-func newWriter(db *gorm.DB, maxBatch int) *writer {
-	w := &writer{db: db, queue: make(chan *writeReq, 4*maxBatch), maxSize: maxBatch, closed: make(chan struct{})}
+func newWriter(db *gorm.DB, maxBatch int, linger time.Duration) *writer {
+	w := &writer{db: db, queue: make(chan *writeReq, 4*maxBatch), maxSize: maxBatch, linger: linger, closed: make(chan struct{})}
 	if sqlDB, err := db.DB(); err == nil {
 		w.stmts = &bulkStmts{db: sqlDB, m: map[string]*sql.Stmt{}}
 	}
@@ -74,6 +78,9 @@ func (w *writer) submit(req *writeReq) (any, error) {
 
 func (w *writer) loop() {
 	defer w.wg.Done()
+	linger := time.NewTimer(time.Hour)
+	linger.Stop()
+	busy := false // the last group had more than one write
 	for {
 		var first *writeReq
 		select {
@@ -99,6 +106,27 @@ func (w *writer) loop() {
 				break fill
 			}
 		}
+		if (len(batch) > 1 || busy) && w.linger > 0 {
+			// Writes are arriving concurrently: wait a moment for more, so
+			// one commit serves many (docs/performance.md#submit).
+			linger.Reset(w.linger)
+		wait:
+			for len(batch) < w.maxSize {
+				select {
+				case req := <-w.queue:
+					batch = append(batch, req)
+				case <-linger.C:
+					break wait
+				}
+			}
+			if !linger.Stop() {
+				select {
+				case <-linger.C:
+				default:
+				}
+			}
+		}
+		busy = len(batch) > 1
 		w.commit(batch)
 	}
 }
