@@ -168,14 +168,47 @@ func (s *Server) limitSubmissions(c *gin.Context) {
 		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": msg, "retry_after": secs})
 		return
 	}
-	sv, _, _ := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
-	s.showMessage(c, http.StatusTooManyRequests, surveyLang(sv), "ratelimit_title", "ratelimit_body")
+	if !s.showLimitedPage(c, secs) {
+		sv, _, _ := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
+		s.showMessage(c, http.StatusTooManyRequests, surveyLang(sv), "ratelimit_title", "ratelimit_body")
+	}
 	c.Abort()
+}
+
+// showLimitedPage answers a rate-limited form submission with the same
+// page again, everything typed on it filled in, and a notice to press the
+// button again in a few seconds, so the respondent loses nothing. It stores
+// nothing and reads nothing from the database (the survey comes from the
+// 1 s cache), so a flood stays cheap. It reports false when the page cannot
+// be rebuilt (survey closed, unreadable form); the caller then shows the
+// plain message.
+func (s *Server) showLimitedPage(c *gin.Context, secs int) bool {
+	sv, completed, err := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
+	if err != nil || s.checkOpen(sv, completed) != nil || c.Request.ParseForm() != nil {
+		return false
+	}
+	form, d := c.Request.PostForm, sv.Definition
+	pi, err := strconv.Atoi(form.Get("page"))
+	if err != nil || pi < 0 || pi >= len(d.Pages) {
+		pi = 0
+	}
+	pf := parsePage(d, pi, form)
+	pf.errs, pf.keepTyped = nil, true // earlier pages' answers are not at hand: show what was typed here
+	clientID := form.Get("rid")
+	if !validClientID(clientID) {
+		clientID = "" // the cookie carries it
+	}
+	v := s.surveyPage(sv, pi, clientID, cleanTouchpoint(form.Get("tp")), pf.answers, pf)
+	v.Notice = translate(d.Language, "ratelimit_notice", secs)
+	s.writePage(c, http.StatusTooManyRequests, d.Language, "survey_page", v)
+	return true
 }
 
 func init() {
 	catalog["en"]["ratelimit_title"] = "Please wait a moment"
 	catalog["en"]["ratelimit_body"] = "Too many answers are arriving at once. Go back, wait a few seconds and press the button again: your answers on that page are still in your browser."
 	catalog["fa"]["ratelimit_title"] = "لطفاً لحظه‌ای صبر کنید"
+	catalog["en"]["ratelimit_notice"] = "Too many answers are arriving at once, so this page was not sent yet. Your answers are still here: wait %d seconds and press the button again."
+	catalog["fa"]["ratelimit_notice"] = "پاسخ‌های زیادی هم‌زمان می‌رسد و این صفحه هنوز فرستاده نشد. پاسخ‌هایتان همین‌جا هست: %d ثانیه صبر کنید و دوباره دکمه را بزنید."
 	catalog["fa"]["ratelimit_body"] = "پاسخ‌های زیادی هم‌زمان می‌رسد. به صفحهٔ قبل برگردید، چند ثانیه صبر کنید و دوباره دکمه را بزنید: پاسخ‌های آن صفحه هنوز در مرورگر شما هست."
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -70,10 +71,22 @@ func TestSubmitRateLimitPerAddress(t *testing.T) {
 	if g.Code != http.StatusOK {
 		t.Fatalf("GET by a limited address: %d", g.Code)
 	}
-	// The respondent form is limited too, with a page saying what to do.
-	f := postAs(h, "203.0.113.7", "/s/all-types", "application/x-www-form-urlencoded", "page=0&q.age=25-34")
-	if f.Code != http.StatusTooManyRequests || f.Header().Get("Retry-After") == "" || !strings.Contains(f.Body.String(), "wait a few seconds") {
+	// The respondent form is limited too: the same page comes back with
+	// everything typed on it and a notice to press the button again.
+	form := url.Values{"page": {"1"}, "q.rating": {"2"}, "q.nickname": {"Sara"}, "q.orders": {"۱۲ تا"},
+		"q.problem": {"بسته دیر رسید <script>alert(1)</script>"}}
+	f := postAs(h, "203.0.113.7", "/s/all-types", "application/x-www-form-urlencoded", form.Encode())
+	if f.Code != http.StatusTooManyRequests || f.Header().Get("Retry-After") == "" {
 		t.Fatalf("form over the limit: %d %q", f.Code, f.Header().Get("Retry-After"))
+	}
+	body := f.Body.String()
+	for _, want := range []string{"press the button again", `value="Sara"`, `value="۱۲ تا"`, "بسته دیر رسید &lt;script&gt;alert(1)&lt;/script&gt;", `name="page" value="1"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("rate-limited page lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "<script>alert(1)") {
+		t.Error("typed script echoed unescaped")
 	}
 }
 

@@ -20,6 +20,9 @@ type pageForm struct {
 	answers survey.Answers
 	raw     map[string]string
 	errs    map[string]survey.FieldError
+	// keepTyped shows a question that has a typed answer even when the
+	// answers at hand would hide it (they may lack earlier pages').
+	keepTyped bool
 }
 
 // parsePage reads the answers to the questions of page pi from a form.

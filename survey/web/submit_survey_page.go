@@ -169,6 +169,7 @@ type surveyPageView struct {
 	First, Last, Errors              bool
 	Questions                        []questionView
 	ClientID, Touchpoint, ResumeURL  string
+	Notice                           string // shown above the questions (e.g. rate limited)
 }
 
 // renderSurveyPage shows page pi with the answers so far and any problems.
@@ -205,7 +206,11 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 	for qi := range d.Pages[pi].Questions {
 		q := &d.Pages[pi].Questions[qi]
 		local := q.ShowIf != nil && d.PageOf(q.ShowIf.Question) == pi
-		if !local && !q.Visible(a) {
+		_, typed := pf.raw[q.ID]
+		if _, ok := pf.answers[q.ID]; ok {
+			typed = true
+		}
+		if !local && !q.Visible(a) && !(pf.keepTyped && typed) {
 			continue
 		}
 		msg := ""
