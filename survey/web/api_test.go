@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -104,5 +107,30 @@ func TestAPIGetSurveyAndLimits(t *testing.T) {
 	huge := `{"client_id":"6f1c3a52-8b0e-4c41-9d7e-2f5a1b3c4d5f","answers":{"problem":"` + strings.Repeat("x", 2<<20) + `"}}`
 	if status, _ := app.api("POST", "/api/v1/surveys/all-types/responses", huge); status != http.StatusRequestEntityTooLarge {
 		t.Fatalf("2 MiB body: %d, want 413", status)
+	}
+}
+
+// A body shorter than its Content-Length (a phone losing its connection
+// mid-upload) is refused like any malformed body: 422, nothing stored.
+func TestAPISubmitCutShort(t *testing.T) {
+	app := newTestApp(t, nil)
+	conn, err := net.Dial("tcp", app.server.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	part := validBody[:len(validBody)/2]
+	fmt.Fprintf(conn, "POST /api/v1/surveys/all-types/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s", len(validBody), part)
+	conn.(*net.TCPConn).CloseWrite()
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("cut-short body: %d, want 422", resp.StatusCode)
+	}
+	if rs := app.responses(); len(rs) != 0 {
+		t.Fatalf("stored %d responses from a cut-short body", len(rs))
 	}
 }

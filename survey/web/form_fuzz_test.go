@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -60,6 +61,63 @@ func FuzzSubmitSurveyPage(f *testing.F) {
 		case bytes.Contains(bytes.ToLower(w.Body.Bytes()), []byte("<script>alert")),
 			bytes.Contains(bytes.ToLower(w.Body.Bytes()), []byte("<img src=x")):
 			t.Fatalf("typed markup came back live for %q:\n%s", body, w.Body)
+		}
+	})
+}
+
+// FuzzAPISubmit posts arbitrary bodies to the JSON API (decoded with
+// goccy/go-json, then survey.DecodeAnswers): the answer is 201, 200, 400,
+// 413 or 422, never a 500 or a panic, and every 201 stored a response that
+// validates.
+//
+//	go test ./survey/web -run '^$' -fuzz FuzzAPISubmit -fuzztime 30s
+func FuzzAPISubmit(f *testing.F) {
+	store := storetest.MustOpenTemp(f)
+	ctx := context.Background()
+	p, err := store.EnsureProject(ctx, "fuzz", "")
+	if err != nil {
+		f.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: p.ID, Definition: surveytest.AllTypes(f), Status: survey.Published}
+	if err := store.CreateSurvey(ctx, sv); err != nil {
+		f.Fatal(err)
+	}
+	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SubmitRatePerIP: -1, SubmitRatePerSurvey: -1})
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := srv.Handler()
+	path := "/api/v1/surveys/" + sv.Slug + "/responses"
+	f.Add(validBody)
+	f.Add(`{"client_id":"6f1c3a52-8b0e-4c41-9d7e-2f5a1b3c4d5f","answers":{"age":"25-34","rating":"۲","nps":"1e999","problem":"\u0000\ud800"}}`)
+	f.Add(`{"client_id":"6f1c3a52-8b0e-4c41-9d7e-2f5a1b3c4d60","answers":{"age":{"value":"other","other":1},"site":{"find":"4"}},"extra":1}`)
+	f.Add(`{"client_id":1,"answers":[]}`)
+	f.Add(`{"answers":{"orders":-0.0e-0,"channels":["instagram","instagram"]}} trailing`)
+	f.Add(`[`)
+	f.Fuzz(func(t *testing.T, body string) {
+		if len(body) > 64<<10 {
+			return
+		}
+		req := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		switch w.Code {
+		case http.StatusCreated:
+			var reply struct{ ID string }
+			if err := json.Unmarshal(w.Body.Bytes(), &reply); err != nil {
+				t.Fatalf("201 reply %q: %v", w.Body, err)
+			}
+			r, err := store.ResponseByID(ctx, reply.ID)
+			if err != nil {
+				t.Fatalf("201 for %q but not stored: %v", body, err)
+			}
+			if err := sv.Definition.ValidateResponse(r.Answers); err != nil {
+				t.Fatalf("201 for %q stored answers that do not validate: %v", body, err)
+			}
+		case http.StatusOK, http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity:
+		default:
+			t.Fatalf("status %d for %q:\n%s", w.Code, body, w.Body)
 		}
 	})
 }
