@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -169,6 +170,38 @@ func TestDistinctPersons(t *testing.T) {
 	if len(res.PainPoints) != 0 {
 		t.Errorf("one person's repeated remark became a pain point: %+v", res.PainPoints)
 	}
+}
+
+// Identical texts are analysed once and share the result; each still
+// counts for its own person, segments and satisfaction.
+func TestRepeatedTexts(t *testing.T) {
+	const weak = "the fabric is too small and the colour is off"
+	in := []Text{
+		{ID: "1", Person: "ali", Text: "delivery was late", Segments: map[string]string{"link": "app"}, Satisfaction: Score(1)},
+		{ID: "2", Person: "bita", Text: "delivery was late", Segments: map[string]string{"link": "web"}, Satisfaction: Score(0)},
+		{ID: "3", Person: "cyrus", Text: "delivery was late", Segments: map[string]string{"link": "web"}},
+		{ID: "4", Person: "dara", Text: weak},
+		{ID: "5", Person: "elham", Text: weak},
+	}
+	opt := PainPointOptions{SegmentKey: "link"}
+	got := FindPainPoints(in, opt)
+	// The same words as distinct strings (trailing spaces): analysed one by one.
+	distinct := slices.Clone(in)
+	for i := range distinct {
+		distinct[i].Text += strings.Repeat(" ", i)
+	}
+	if want := FindPainPoints(distinct, opt); !reflect.DeepEqual(got, want) {
+		t.Errorf("repeated texts:\n got %+v\nwant %+v", got, want)
+	}
+	for _, pp := range got.PainPoints {
+		if pp.Key == "delivery" {
+			if pp.Documents != 3 || pp.Segments["web"] != 2 || pp.Segments["app"] != 1 || strings.Join(pp.Members, ",") != "1,2,3" {
+				t.Errorf("delivery: %+v", pp)
+			}
+			return
+		}
+	}
+	t.Errorf("no delivery pain point in %+v", got.PainPoints)
 }
 
 func TestPositiveIsNotPain(t *testing.T) {

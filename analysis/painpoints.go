@@ -186,26 +186,40 @@ func resolveWeak(found [][]mention) {
 	}
 }
 
-// extractAll runs extract on every text using all CPUs.
+// extractAll runs extract on every distinct text using all CPUs. Identical
+// texts share one result (extract depends on the words alone, and nothing
+// modifies its result afterwards): short answers repeat a lot in big
+// surveys ("nothing", "too expensive").
 func extractAll(texts []Text) [][]mention {
 	out := make([][]mention, len(texts))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(texts)/64))
+	first := make(map[string]int, len(texts)) // text -> index of its first occurrence
+	var distinct []int
+	for i, t := range texts {
+		if _, seen := first[t.Text]; !seen {
+			first[t.Text] = i
+			distinct = append(distinct, i)
+		}
+	}
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
 	var wg sync.WaitGroup
 	next := make(chan int, 256)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range workers {
+		wg.Go(func() {
 			for i := range next {
 				out[i] = extract(texts[i].Text)
 			}
-		}()
+		})
 	}
-	for i := range texts {
+	for _, i := range distinct {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	for i, t := range texts {
+		if j := first[t.Text]; j != i {
+			out[i] = out[j]
+		}
+	}
 	return out
 }
 

@@ -44,7 +44,7 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	cols := make([]cluster.Column, 0, len(sel))
 	codecs := make([]codec, 0, len(sel))
 	for _, j := range sel {
-		col, c, err := encode(in.Items[j], j, in.Respondents)
+		col, c, err := encode(in.Items[j], j, in.levels[j], in.Respondents)
 		if err != nil {
 			return nil, err
 		}
@@ -79,19 +79,36 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	} else {
 		q.KSelected = fit.Criterion
 	}
-	if b := opt.Bootstrap; b >= 0 && fit.K > 1 {
-		if b == 0 {
-			b = 10
-		}
-		st, err := cluster.Stability(ctx, data, fit, b, 0, copt)
-		if err != nil {
-			return nil, fmt.Errorf("personas: stability: %w", err)
-		}
-		q.Stability = &st
+	// The stability refits and the cards only read the fit: the cards are
+	// written (one core) while the refits run.
+	var (
+		stab    cluster.StabilityResult
+		stabErr error
+	)
+	stable := make(chan struct{})
+	b := opt.Bootstrap
+	if b == 0 {
+		b = 10
+	}
+	measure := b > 0 && fit.K > 1
+	if measure {
+		go func() {
+			defer close(stable)
+			stab, stabErr = cluster.Stability(ctx, data, fit, b, 0, copt)
+		}()
+	} else {
+		close(stable)
+	}
+	res.cards(in)
+	<-stable
+	if stabErr != nil {
+		return nil, fmt.Errorf("personas: stability: %w", stabErr)
+	}
+	if measure {
+		q.Stability = &stab
 	}
 	q.Verdict = verdict(q, fit.K)
 	res.Quality = q
-	res.cards(in)
 	return res, nil
 }
 
@@ -163,8 +180,8 @@ func selectItems(items []Item, opt Options) ([]int, error) {
 	return sel, nil
 }
 
-// encode codes item j's answers for the model.
-func encode(it Item, j int, rs []Respondent) (cluster.Column, codec, error) {
+// encode codes item j's answers (with the given levels) for the model.
+func encode(it Item, j int, levels []string, rs []Respondent) (cluster.Column, codec, error) {
 	c := codec{item: j, index: map[string]int{}}
 	col := cluster.Column{Name: it.Name}
 	if it.Kind == Numeric {
@@ -190,7 +207,7 @@ func encode(it Item, j int, rs []Respondent) (cluster.Column, codec, error) {
 		}
 		return col, c, nil
 	}
-	c.levels = levelsOf(it, j, rs)
+	c.levels = levels
 	for l, s := range c.levels {
 		c.index[s] = l
 	}

@@ -3,6 +3,7 @@ package personas
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -63,13 +64,15 @@ func (r *Result) cards(in Input) {
 	sets := answerSets(in)
 	all := make([][]Trait, k) // every tested answer, per persona
 	tests := len(sets) * k
-	for _, s := range sets {
-		st := count(in, member, k, s)
+	for i, st := range count(in, member, k, sets) {
+		s := sets[i]
 		it := in.Items[s.item]
 		for p := range k {
 			all[p] = append(all[p], trait(it, s.value, st, p, tests))
 		}
 	}
+	satisfaction := scores(in, member, k)
+	painKeys, painStats := painPointStats(in, member, k)
 	for p := range k {
 		card := &r.Personas[p]
 		var distinct []Trait
@@ -87,8 +90,8 @@ func (r *Result) cards(in Input) {
 		card.Demographics = modal(in, all[p], Demographic)
 		card.Goals = modal(in, all[p], Goal)
 		card.Touchpoints = touchpoints(in, all[p], member, p)
-		card.Satisfaction = scores(in, member, p)
-		card.PainPoints = painPoints(in, member, k, p, tests)
+		card.Satisfaction = satisfaction[p]
+		card.PainPoints = painPoints(painKeys, painStats, p, tests)
 		card.Quotes = r.quotes(in, p)
 	}
 	// Names must tell personas apart.
@@ -169,21 +172,37 @@ func num(x float64) string {
 	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
 }
 
-func count(in Input, member []int, k int, s answerSet) stats {
-	st := stats{answered: make([]int, k), matched: make([]int, k)}
-	for i, r := range in.Respondents {
-		v := r.Values[s.item]
-		if !v.OK {
-			continue
+// count tallies every answer set per persona, in one pass over the
+// respondents per item (sets of an item are adjacent).
+func count(in Input, member []int, k int, sets []answerSet) []stats {
+	out := make([]stats, len(sets))
+	for lo := 0; lo < len(sets); {
+		hi := lo + 1
+		for hi < len(sets) && sets[hi].item == sets[lo].item {
+			hi++
 		}
-		st.answered[member[i]]++
-		st.A++
-		if s.match(v) {
-			st.matched[member[i]]++
-			st.M++
+		for i := lo; i < hi; i++ {
+			out[i] = stats{answered: make([]int, k), matched: make([]int, k)}
 		}
+		j := sets[lo].item
+		for i, r := range in.Respondents {
+			v := r.Values[j]
+			if !v.OK {
+				continue
+			}
+			for s := lo; s < hi; s++ {
+				st := &out[s]
+				st.answered[member[i]]++
+				st.A++
+				if sets[s].match(v) {
+					st.matched[member[i]]++
+					st.M++
+				}
+			}
+		}
+		lo = hi
 	}
-	return st
+	return out
 }
 
 // trait compares persona p with the rest by a two-proportion z-test.
@@ -315,64 +334,83 @@ func score(it Item, levels []string, v Value) (float64, bool) {
 	return 0, false
 }
 
-// scores gives the persona's mean on every satisfaction item.
-func scores(in Input, member []int, p int) []Score {
-	var out []Score
+// scores gives each persona's mean on every satisfaction item, with the
+// mean of everyone else: scores(...)[p] is persona p's list.
+func scores(in Input, member []int, k int) [][]Score {
+	out := make([][]Score, k)
 	for j, it := range in.Items {
 		if it.Role != Satisfaction || (it.Kind != Ordinal && it.Kind != Numeric) {
 			continue
 		}
 		levels := in.itemLevels(j)
-		var s, rs, n, rn float64
+		s, n := make([]float64, k), make([]float64, k)   // members
+		rs, rn := make([]float64, k), make([]float64, k) // the rest, summed in respondent order
 		for i, r := range in.Respondents {
 			x, ok := score(it, levels, r.Values[j])
 			if !ok {
 				continue
 			}
-			if member[i] == p {
-				s, n = s+x, n+1
-			} else {
-				rs, rn = rs+x, rn+1
+			for p := range k {
+				if member[i] == p {
+					s[p], n[p] = s[p]+x, n[p]+1
+				} else {
+					rs[p], rn[p] = rs[p]+x, rn[p]+1
+				}
 			}
 		}
-		sc := Score{Column: it.Name, Label: it.Label, Stage: it.Stage, Touchpoint: it.Touchpoint}
-		if n > 0 {
-			sc.Mean = s / n
+		for p := range k {
+			sc := Score{Column: it.Name, Label: it.Label, Stage: it.Stage, Touchpoint: it.Touchpoint}
+			if n[p] > 0 {
+				sc.Mean = s[p] / n[p]
+			}
+			if rn[p] > 0 {
+				sc.RestMean = rs[p] / rn[p]
+			}
+			if it.Kind == Ordinal {
+				sc.Max = float64(len(levels))
+			}
+			out[p] = append(out[p], sc)
 		}
-		if rn > 0 {
-			sc.RestMean = rs / rn
-		}
-		if it.Kind == Ordinal {
-			sc.Max = float64(len(levels))
-		}
-		out = append(out, sc)
 	}
 	return out
 }
 
-// painPoints ranks the pain points the persona's members voice.
-func painPoints(in Input, member []int, k, p, tests int) []Trait {
-	keys := map[string]bool{}
+// painPointStats counts, per pain point key (sorted), the respondents of
+// each persona voicing it.
+func painPointStats(in Input, member []int, k int) ([]string, []stats) {
+	index := map[string]int{}
 	for _, r := range in.Respondents {
 		for _, pp := range r.PainPoints {
-			keys[pp] = true
+			index[pp] = 0
 		}
 	}
+	keys := slices.Sorted(maps.Keys(index))
+	out := make([]stats, len(keys))
+	for i, key := range keys {
+		index[key] = i
+		out[i] = stats{answered: make([]int, k), matched: make([]int, k), A: len(member)}
+		for _, m := range member {
+			out[i].answered[m]++
+		}
+	}
+	for i, r := range in.Respondents {
+		for _, pp := range slices.Compact(slices.Sorted(slices.Values(r.PainPoints))) {
+			st := &out[index[pp]]
+			st.matched[member[i]]++
+			st.M++
+		}
+	}
+	return keys, out
+}
+
+// painPoints ranks the pain points persona p's members voice.
+func painPoints(keys []string, st []stats, p, tests int) []Trait {
 	if len(keys) == 0 {
 		return nil
 	}
 	var out []Trait
-	for key := range keys {
-		st := stats{answered: make([]int, k), matched: make([]int, k)}
-		for i, r := range in.Respondents {
-			st.answered[member[i]]++
-			st.A++
-			if slices.Contains(r.PainPoints, key) {
-				st.matched[member[i]]++
-				st.M++
-			}
-		}
-		t := trait(Item{Name: "pain_point"}, key, st, p, tests)
+	for i, key := range keys {
+		t := trait(Item{Name: "pain_point"}, key, st[i], p, tests)
 		if t.Share > 0 {
 			out = append(out, t)
 		}

@@ -160,7 +160,9 @@ type Passage struct {
 
 // Responses is the raw response table. Rows is pulled exactly once, row by
 // row, so it can wrap a database cursor: yield a non-nil error to abort the
-// workbook. Row values may be string, []byte, any integer or float type, bool,
+// workbook. It is pulled on a goroutine of its own (reading overlaps the
+// writing of earlier rows), and Write returns only after it has stopped;
+// a row slice may be reused by the next yield. Row values may be string, []byte, any integer or float type, bool,
 // time.Time, nil or *those; anything else is written as its fmt.Sprint text.
 // Strings are always written as text, never as formulas.
 type Responses struct {

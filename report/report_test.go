@@ -246,6 +246,27 @@ func TestRowsErrorAborts(t *testing.T) {
 	}
 }
 
+// Rows is pulled on a goroutine of its own; a panic there still reaches the
+// caller of Write (e.g. a web server's recovery), after 600 good rows.
+func TestRowsPanicReachesCaller(t *testing.T) {
+	d := fixture("en")
+	d.Responses.Rows = func(yield func([]any, error) bool) {
+		for i := range 600 {
+			if !yield([]any{i, "text"}, nil) {
+				return
+			}
+		}
+		panic("cursor broke")
+	}
+	defer func() {
+		if v := recover(); v != "cursor broke" {
+			t.Errorf("recovered %v, want the iterator's panic", v)
+		}
+	}()
+	Write(io.Discard, d)
+	t.Error("Write returned instead of panicking")
+}
+
 func TestNilData(t *testing.T) {
 	if err := Write(io.Discard, nil); err == nil {
 		t.Fatal("Write(nil) succeeded")

@@ -3,6 +3,7 @@ package report
 import (
 	"database/sql/driver"
 	"fmt"
+	"iter"
 	"math"
 	"strings"
 	"time"
@@ -46,22 +47,28 @@ func (b *book) responses() {
 	if b.err != nil {
 		return
 	}
-	row, width := 1, len(header)
-	var buf []any
+	row := 1
 	if rs.Rows != nil {
-		for vals, err := range rs.Rows {
-			if err != nil {
-				b.setErr(fmt.Errorf("reading response row %d: %w", row, err))
-				return
+		stop := make(chan struct{})
+		batches := b.pull(rs.Rows, stop)
+		defer func() {
+			close(stop)
+			for range batches { // wait until the reader has let go of the rows
 			}
-			row++
-			buf = buf[:0]
-			for _, v := range vals {
-				buf = append(buf, b.safeValue(v))
+		}()
+		for batch := range batches {
+			if batch.panicked != nil {
+				panic(batch.panicked)
 			}
-			width = max(width, len(buf))
-			if err := sw.SetRow(cell(1, row), buf); err != nil {
-				b.setErr(fmt.Errorf("response row %d: %w", row-1, err))
+			for _, vals := range batch.rows {
+				row++
+				if err := sw.SetRow(cell(1, row), vals); err != nil {
+					b.setErr(fmt.Errorf("response row %d: %w", row-1, err))
+					return
+				}
+			}
+			if batch.err != nil {
+				b.setErr(fmt.Errorf("reading response row %d: %w", row, batch.err))
 				return
 			}
 		}
@@ -74,6 +81,64 @@ func (b *book) responses() {
 		}))
 	}
 	b.setErr(sw.Flush())
+}
+
+// rowBatch is a run of rows ready for the stream writer, and the error that
+// ended the reading after them, or the value the reading panicked with
+// (raised again on the writer's goroutine, the caller's).
+type rowBatch struct {
+	rows     [][]any
+	err      error
+	panicked any
+}
+
+// pull reads rows on its own goroutine, converting their values with
+// safeValue, and hands them over in batches: the caller's cursor and the
+// conversions then overlap excelize's cell writing (on 100,000 rows each
+// side costs about a second). Closing stop ends the reading early.
+func (b *book) pull(rows iter.Seq2[[]any, error], stop <-chan struct{}) <-chan rowBatch {
+	const size = 256
+	out := make(chan rowBatch, 4)
+	go func() {
+		defer close(out)
+		defer func() {
+			if v := recover(); v != nil {
+				select {
+				case out <- rowBatch{panicked: v}:
+				case <-stop:
+				}
+			}
+		}()
+		batch := rowBatch{rows: make([][]any, 0, size)}
+		send := func() bool {
+			select {
+			case out <- batch:
+				batch = rowBatch{rows: make([][]any, 0, size)}
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		for vals, err := range rows {
+			if err != nil {
+				batch.err = err
+				send()
+				return
+			}
+			conv := make([]any, len(vals))
+			for i, v := range vals {
+				conv[i] = b.safeValue(v)
+			}
+			batch.rows = append(batch.rows, conv)
+			if len(batch.rows) == size && !send() {
+				return
+			}
+		}
+		if len(batch.rows) > 0 {
+			send()
+		}
+	}()
+	return out
 }
 
 // safeValue turns one value from the caller's row into something the stream

@@ -97,12 +97,29 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		}
 	}
 
-	// 2. Texts and a first pass of pain points, to tell personas who voices what.
+	// 2. Texts and a first pass of pain points, to tell personas who voices
+	// what. The answers are coded for the persona model meanwhile: the two
+	// do not depend on each other, and coding is a serial pass over every
+	// respondent while the text analysis keeps the other cores busy.
 	opt.progress(0.05, "painpoints")
-	texts, owner := collectTexts(cat, people, in, &res.Study)
-	ppOpt := opt.PainPoints
-	ppOpt.SegmentKey = "persona"
-	first1 := analysis.FindPainPoints(texts, ppOpt)
+	var (
+		texts  []analysis.Text
+		owner  map[string]string
+		first1 analysis.PainPointResult
+	)
+	analysed := make(chan struct{})
+	go func() {
+		defer close(analysed)
+		texts, owner = collectTexts(cat, people, in, &res.Study)
+		ppOpt := opt.PainPoints
+		ppOpt.SegmentKey = "persona"
+		first1 = analysis.FindPainPoints(texts, ppOpt)
+	}()
+	var pin personas.Input
+	if len(people) >= MinPersonaRespondents {
+		pin = personaInput(cat, people, lang)
+	}
+	<-analysed
 	voiced := voicedBy(first1, owner)
 
 	// 3. Personas from the complete responses; transcript participants placed.
@@ -114,7 +131,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		return nil, err
 	}
 	opt.progress(0.2, "personas")
-	pr, note, err := fitPersonas(ctx, cat, people, voiced, texts, owner, lang, opt)
+	pr, note, err := fitPersonas(ctx, pin, people, voiced, texts, owner, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +158,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	// 6. Metrics, the touchpoint matrix and the journeys.
 	opt.progress(0.9, "journeys")
 	res.Metrics = headline(people, pr, res.Metrics.Funnels)
-	res.Touchpoints = touchpointMatrix(cat, people, in, pr, res.Stages, voiced, lang)
+	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, idx, lang)
 	res.Journeys = journeys(cat, people, pr, res, idx, lang)
 	return res, nil
 }
@@ -151,6 +168,10 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) ([]analysis.Text, map[string]string) {
 	var texts []analysis.Text
 	owner := map[string]string{}
+	// Texts with the same segments share one map (the analysis only reads
+	// them): a big survey has a handful of combinations, not a map per answer.
+	type segKey struct{ survey, question, link string }
+	shared := map[segKey]map[string]string{}
 	for _, p := range people {
 		for _, id := range cat.order {
 			q := cat.byID[id]
@@ -158,18 +179,20 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) ([]a
 			if !ok || !isText(q) || v.Text == "" {
 				continue
 			}
-			t := analysis.Text{
-				ID: "r:" + p.id + ":" + id, Person: p.id, Text: v.Text,
-				Segments: map[string]string{"source": "survey", "survey": p.survey, "question": id},
+			seg := shared[segKey{p.survey, id, p.tp}]
+			if seg == nil {
+				seg = map[string]string{"source": "survey", "survey": p.survey, "question": id}
+				if q.Stage != "" {
+					seg["stage"] = string(q.Stage)
+				}
+				if p.tp != "" {
+					seg["link"] = p.tp
+				}
+				shared[segKey{p.survey, id, p.tp}] = seg
 			}
+			t := analysis.Text{ID: "r:" + p.id + ":" + id, Person: p.id, Text: v.Text, Segments: seg}
 			if def := surveyLanguage(in, p.survey); def != "" {
 				t.Lang = def
-			}
-			if q.Stage != "" {
-				t.Segments["stage"] = string(q.Stage)
-			}
-			if p.tp != "" {
-				t.Segments["link"] = p.tp
 			}
 			if p.hasSat {
 				t.Satisfaction = analysis.Score(p.sat)
@@ -240,20 +263,21 @@ func voicedBy(r analysis.PainPointResult, owner map[string]string) map[string]ma
 	return out
 }
 
-// fitPersonas segments the complete responses; a nil result comes with a
-// note saying why.
-func fitPersonas(ctx context.Context, cat *catalog, people []*respondent, voiced map[string]map[string]bool,
-	texts []analysis.Text, owner map[string]string, lang string, opt Options) (*personas.Result, string, error) {
-	if len(people) < MinPersonaRespondents {
-		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
-	}
+// personaInput codes the complete responses as persona items: one row of
+// values per respondent (sharing one allocation), aligned with the items.
+// Pain points and quotes are added by fitPersonas.
+func personaInput(cat *catalog, people []*respondent, lang string) personas.Input {
 	in := personas.Input{Language: lang}
-	cols := make([][]personas.Value, len(people)) // per respondent, aligned with in.Items
-	add := func(it personas.Item, vals []personas.Value) {
-		in.Items = append(in.Items, it)
-		for i := range people {
-			cols[i] = append(cols[i], vals[i])
-		}
+	// Each question adds its items, and a function that fills their values
+	// (row, as long as the items it added) from one respondent.
+	type filler struct {
+		at, n int
+		fill  func(i int, p *respondent, row []personas.Value)
+	}
+	var fills []filler
+	add := func(fill func(int, *respondent, []personas.Value), items ...personas.Item) {
+		fills = append(fills, filler{len(in.Items), len(items), fill})
+		in.Items = append(in.Items, items...)
 	}
 	for _, id := range cat.order {
 		q := cat.byID[id]
@@ -261,19 +285,17 @@ func fitPersonas(ctx context.Context, cat *catalog, people []*respondent, voiced
 		if base.Role == "" {
 			base.Role = personas.Behaviour
 		}
-		vals := make([]personas.Value, len(people))
 		switch q.Type {
 		case survey.Single, survey.Dropdown:
 			base.Kind = personas.Categorical
 			for _, o := range q.Options {
 				base.Levels = append(base.Levels, o.Text())
 			}
-			for i, p := range people {
+			add(func(_ int, p *respondent, row []personas.Value) {
 				if v, ok := p.answers[id]; ok && v.Choice != "" {
-					vals[i] = personas.Text(cat.label(id, v.Choice))
+					row[0] = personas.Text(cat.label(id, v.Choice))
 				}
-			}
-			add(base, vals)
+			}, base)
 		case survey.Multiple:
 			var opts []string
 			for _, o := range q.Options {
@@ -291,44 +313,61 @@ func fitPersonas(ctx context.Context, cat *catalog, people []*respondent, voiced
 				}
 			}
 			items, values := personas.ExpandMultiSelect(base, opts, selected)
-			for j, it := range items {
-				col := make([]personas.Value, len(people))
-				for i := range people {
-					col[i] = values[i][j]
-				}
-				add(it, col)
-			}
+			add(func(i int, _ *respondent, row []personas.Value) { copy(row, values[i]) }, items...)
 		case survey.Likert, survey.Rating, survey.NPS:
 			base.Kind, base.Levels = personas.Ordinal, levels(q)
-			for i, p := range people {
+			add(func(_ int, p *respondent, row []personas.Value) {
 				if v, ok := p.answers[id]; ok && v.Number != nil {
-					vals[i] = personas.Text(strconv.Itoa(int(*v.Number)))
+					row[0] = personas.Text(strconv.Itoa(int(*v.Number)))
 				}
-			}
-			add(base, vals)
+			}, base)
 		case survey.Number:
 			base.Kind = personas.Numeric
-			for i, p := range people {
+			add(func(_ int, p *respondent, row []personas.Value) {
 				if v, ok := p.answers[id]; ok && v.Number != nil {
-					vals[i] = personas.Number(*v.Number)
+					row[0] = personas.Number(*v.Number)
 				}
-			}
-			add(base, vals)
+			}, base)
 		case survey.Matrix:
+			var items []personas.Item
 			for _, st := range q.Statements {
 				it := base
 				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text+": "+st.Text(), personas.Ordinal, levels(q)
-				col := make([]personas.Value, len(people))
-				for i, p := range people {
-					if v, ok := p.answers[id]; ok {
-						if pt, ok := v.Matrix[st.Value]; ok {
-							col[i] = personas.Text(strconv.Itoa(pt))
-						}
+				items = append(items, it)
+			}
+			add(func(_ int, p *respondent, row []personas.Value) {
+				v, ok := p.answers[id]
+				if !ok {
+					return
+				}
+				for s, st := range q.Statements {
+					if pt, ok := v.Matrix[st.Value]; ok {
+						row[s] = personas.Text(strconv.Itoa(pt))
 					}
 				}
-				add(it, col)
-			}
+			}, items...)
 		}
+	}
+	m := len(in.Items)
+	values := make([]personas.Value, len(people)*m)
+	in.Respondents = make([]personas.Respondent, len(people))
+	for i, p := range people {
+		row := values[i*m : (i+1)*m : (i+1)*m]
+		for _, f := range fills {
+			f.fill(i, p, row[f.at:f.at+f.n])
+		}
+		in.Respondents[i] = personas.Respondent{ID: p.id, Values: row}
+	}
+	return in
+}
+
+// fitPersonas segments the complete responses (coded by personaInput, in
+// the order of people), describing each persona with the pain points its
+// members voice and their words; a nil result comes with a note saying why.
+func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, voiced map[string]map[string]bool,
+	texts []analysis.Text, owner map[string]string, opt Options) (*personas.Result, string, error) {
+	if len(people) < MinPersonaRespondents {
+		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
 	}
 	quotes := map[string][]string{}
 	for _, t := range texts {
@@ -338,13 +377,13 @@ func fitPersonas(ctx context.Context, cat *catalog, people []*respondent, voiced
 	}
 	keys := slices.Sorted(maps.Keys(voiced))
 	for i, p := range people {
-		r := personas.Respondent{ID: p.id, Values: cols[i], Quotes: quotes[p.id]}
+		r := &in.Respondents[i]
+		r.Quotes = quotes[p.id]
 		for _, k := range keys {
 			if voiced[k][p.id] {
 				r.PainPoints = append(r.PainPoints, k)
 			}
 		}
-		in.Respondents = append(in.Respondents, r)
 	}
 	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
 		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})

@@ -93,7 +93,13 @@ type scores struct {
 }
 
 func collectScores(people []*respondent, keep func(*respondent) bool) scores {
-	var s scores
+	var nps, csat, effort int
+	for _, p := range people {
+		if keep(p) {
+			nps, csat, effort = nps+len(p.scores.nps), csat+len(p.scores.csat), effort+len(p.scores.effort)
+		}
+	}
+	s := scores{nps: make([]float64, 0, nps), csat: make([]float64, 0, csat), effort: make([]float64, 0, effort)}
 	for _, p := range people {
 		if keep(p) {
 			s.nps = append(s.nps, p.scores.nps...)

@@ -21,11 +21,27 @@ type cellKey struct {
 // touchpoint questions that name a stage (each chosen option), from
 // satisfaction ratings about a touchpoint at a stage (rating it means
 // having used it), and from interview and focus-group sessions held about a
-// stage and touchpoints.
-func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas.Result, stages []PainStage, voiced map[string]map[string]bool, lang string) []TouchpointCell {
-	users := map[cellKey]map[string]bool{}
-	satSum, satN := map[cellKey]float64{}, map[cellKey]int{}
-	from := map[cellKey]map[string]bool{}
+// stage and touchpoints. flags are the pain-point voices per respondent
+// position (see indexVoices); voiced also covers transcript participants.
+func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []PainStage,
+	voiced map[string]map[string]bool, flags map[string][]bool, lang string) []TouchpointCell {
+	type use struct {
+		users        int
+		participants map[string]bool // transcript speakers, who may recur across sessions
+		from         map[string]bool
+		satSum       float64
+		satN         int
+		pains        []bool // per entry of stages: voiced by one of its users
+	}
+	cells := map[cellKey]*use{}
+	cellOf := func(k cellKey) *use {
+		c := cells[k]
+		if c == nil {
+			c = &use{from: map[string]bool{}, pains: make([]bool, len(stages))}
+			cells[k] = c
+		}
+		return c
+	}
 	labels := map[string]string{}
 	// targets are the views a respondent counts in: everyone, and their persona.
 	targets := func(persona int) []int {
@@ -34,17 +50,30 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas
 		}
 		return []int{0}
 	}
-	mark := func(persona int, stage, tp, who, source string) {
-		for _, per := range targets(persona) {
-			k := cellKey{per, stage, tp}
-			if users[k] == nil {
-				users[k], from[k] = map[string]bool{}, map[string]bool{}
-			}
-			users[k][who] = true
-			from[k][source] = true
+	// The pain points placed at each stage, by position in stages.
+	placed := map[string][]int{}
+	for si, s := range stages {
+		if s.Stage != "" {
+			placed[s.Stage] = append(placed[s.Stage], si)
 		}
 	}
+	var marked []cellKey // the cells (persona 0) one respondent uses
 	for _, p := range people {
+		marked = marked[:0]
+		views := targets(p.persona)
+		mark := func(stage, tp, source string) *use {
+			var c *use
+			for _, per := range views {
+				c = cellOf(cellKey{per, stage, tp})
+				if !c.from[source] {
+					c.from[source] = true
+				}
+			}
+			if k := (cellKey{0, stage, tp}); !slices.Contains(marked, k) {
+				marked = append(marked, k)
+			}
+			return c
+		}
 		for _, id := range cat.order {
 			q := cat.byID[id]
 			v, ok := p.answers[id]
@@ -58,7 +87,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas
 						if _, seen := labels[c]; !seen {
 							labels[c] = cat.label(id, c)
 						}
-						mark(p.persona, st, c, p.id, id)
+						mark(st, c, id)
 					}
 				}
 			}
@@ -67,11 +96,22 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas
 				if !ok {
 					continue
 				}
-				mark(p.persona, st, q.Touchpoint, p.id, id)
-				for _, per := range targets(p.persona) {
-					k := cellKey{per, st, q.Touchpoint}
-					satSum[k] += f
-					satN[k]++
+				mark(st, q.Touchpoint, id)
+				for _, per := range views {
+					c := cells[cellKey{per, st, q.Touchpoint}]
+					c.satSum += f
+					c.satN++
+				}
+			}
+		}
+		for _, k := range marked {
+			for _, per := range views {
+				c := cells[cellKey{per, k.stage, k.tp}]
+				c.users++
+				for _, si := range placed[k.stage] {
+					if !c.pains[si] && flags[stages[si].Key][p.idx] {
+						c.pains[si] = true
+					}
 				}
 			}
 		}
@@ -80,12 +120,24 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas
 		if tr.Stage == "" {
 			continue
 		}
+		st := string(tr.Stage)
 		for _, u := range tr.Utterances {
 			if !u.Customer {
 				continue
 			}
+			who := participantKey(tr, u.Speaker)
 			for _, tp := range tr.Touchpoints {
-				mark(0, string(tr.Stage), tp, participantKey(tr, u.Speaker), "transcripts")
+				c := cellOf(cellKey{0, st, tp})
+				c.from["transcripts"] = true
+				if c.participants == nil {
+					c.participants = map[string]bool{}
+				}
+				c.participants[who] = true
+				for _, si := range placed[st] {
+					if voiced[stages[si].Key][who] {
+						c.pains[si] = true
+					}
+				}
 			}
 		}
 	}
@@ -95,30 +147,21 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, pr *personas
 			size[p.persona]++
 		}
 	}
-	placed := map[string]string{}
-	for _, s := range stages {
-		placed[s.Key] = s.Stage
-	}
 	var out []TouchpointCell
-	for k, us := range users {
-		c := TouchpointCell{Persona: k.persona, Stage: k.stage, Touchpoint: k.tp, Label: touchpointLabel(lang, k.tp, labels), Users: len(us)}
+	for k, u := range cells {
+		users := u.users + len(u.participants)
+		c := TouchpointCell{Persona: k.persona, Stage: k.stage, Touchpoint: k.tp, Label: touchpointLabel(lang, k.tp, labels), Users: users}
 		if n := size[k.persona]; n > 0 {
-			c.Share = round3(float64(len(us)) / float64(n))
+			c.Share = round3(float64(users) / float64(n))
 		}
-		if n := satN[k]; n > 0 {
-			s := math.Round(1000*satSum[k]/float64(n)) / 10
-			c.Satisfaction, c.SatisfactionN = &s, n
+		if u.satN > 0 {
+			s := math.Round(1000*u.satSum/float64(u.satN)) / 10
+			c.Satisfaction, c.SatisfactionN = &s, u.satN
 		}
-		c.From = slices.Sorted(mapsKeys(from[k]))
-		for _, s := range stages {
-			if s.Stage != k.stage {
-				continue
-			}
-			for who := range us {
-				if voiced[s.Key][who] {
-					c.PainPoints = append(c.PainPoints, s.Key)
-					break
-				}
+		c.From = slices.Sorted(mapsKeys(u.from))
+		for si, ok := range u.pains {
+			if ok {
+				c.PainPoints = append(c.PainPoints, stages[si].Key)
 			}
 		}
 		out = append(out, c)

@@ -43,7 +43,9 @@ type Options struct {
 	// segmentation (every item made from them; unknown ids are ignored).
 	ExcludeQuestions []string
 	// Progress, when set, is told how far the analysis is (0..1) and
-	// which step it starts ("painpoints", "personas", "journeys").
+	// which step it starts ("painpoints", "personas", "journeys"). The
+	// first "painpoints" step also codes the answers for the persona model,
+	// alongside the text analysis.
 	Progress func(done float64, step string)
 }
 

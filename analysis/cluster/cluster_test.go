@@ -170,3 +170,50 @@ func TestMissingAndPosteriorOf(t *testing.T) {
 		t.Error("want error for out-of-range code")
 	}
 }
+
+// Auto's candidates and Stability's resamples run side by side; the result
+// must not depend on how many goroutines share them.
+func TestParallelFitsIndependentOfWorkers(t *testing.T) {
+	s := synth.Random(12, 4, 0.5, 5)
+	s.Noise = 0.15
+	d, _ := mustData(t, s, 7000) // above SampleSize: candidates on a subsample, then refined
+	ctx := context.Background()
+	workers := []int{1, 2, 5}
+	var autos []*Result
+	var stabs []StabilityResult
+	for _, w := range workers {
+		opt := Options{Seed: 4, SampleSize: 2000, KMin: 2, KMax: 5, Workers: w}
+		a, err := Auto(ctx, d, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := Stability(ctx, d, a, 4, 1500, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		autos, stabs = append(autos, a), append(stabs, st)
+	}
+	for i := 1; i < len(autos); i++ {
+		a, b := autos[0], autos[i]
+		if a.K != b.K || a.LogLik != b.LogLik || a.Passes != b.Passes || !reflect.DeepEqual(a.Candidates, b.Candidates) ||
+			!reflect.DeepEqual(a.Assign, b.Assign) {
+			t.Errorf("Auto with %d workers differs from 1 worker: k %d/%d, LL %v/%v, candidates %+v / %+v",
+				workers[i], a.K, b.K, a.LogLik, b.LogLik, a.Candidates, b.Candidates)
+		}
+		if !reflect.DeepEqual(stabs[0], stabs[i]) {
+			t.Errorf("Stability with %d workers differs: %+v / %+v", workers[i], stabs[0], stabs[i])
+		}
+	}
+	if len(autos[0].Candidates) != 4 || stabs[0].Resamples != 4 || len(stabs[0].ARIs) != 4 {
+		t.Errorf("candidates %d, resamples %+v", len(autos[0].Candidates), stabs[0])
+	}
+}
+
+func TestAutoCancelled(t *testing.T) {
+	d, _ := mustData(t, synth.Example(), 500)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Auto(ctx, d, Options{Seed: 1}); err != context.Canceled {
+		t.Errorf("Auto on a cancelled context: %v, want context.Canceled", err)
+	}
+}

@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 )
 
 // Options control fitting. The zero value is usable: every zero field takes
@@ -31,7 +34,11 @@ type Options struct {
 	SampleSize int
 	KMin, KMax int     // Auto's range of k (default 2..8)
 	MinShare   float64 // Auto: smallest acceptable class share (default 0.05)
-	Workers    int     // goroutines for the E-step (default GOMAXPROCS)
+	// Workers is how many goroutines share the work (default GOMAXPROCS):
+	// the rows of one EM pass, or, in Auto and Stability, whole candidate
+	// fits and resamples (each then single-threaded: on a subsample a pass
+	// has too few rows to split well).
+	Workers int
 
 	screen bool // rank starts after BurnIn even on small data (Auto, Stability)
 }
@@ -367,38 +374,44 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	copt.Keep = min(opt.Keep, 2)
 	copt.BurnIn = min(opt.BurnIn, 20)
 	copt.screen = true
-	var cands []Candidate
-	var best *params
-	bestBIC := math.Inf(1)
-	var fallback *params
-	passes := 0
-	for k := opt.KMin; k <= min(opt.KMax, work.n); k++ {
-		p, n, err := bestStart(ctx, work, k, copt)
-		if err != nil {
-			return nil, err
-		}
-		passes += n
-		r, err := finish(ctx, work, p, false, 0, copt)
-		if err != nil {
-			return nil, err
-		}
-		passes += r.Passes
-		c := Candidate{K: k, LogLik: r.LogLik, BIC: r.BIC, AIC: r.AIC, Entropy: r.Entropy,
-			Params: r.Params, N: work.n, MinShare: minShare(r.Assign, k)}
-		c.OK = c.MinShare >= opt.MinShare
-		cands = append(cands, c)
-		if fallback == nil {
-			fallback = p
-		}
-		if c.OK && c.BIC < bestBIC {
-			best, bestBIC = p, c.BIC
-		}
-	}
-	if fallback == nil {
+	kMax := min(opt.KMax, work.n)
+	if kMax < opt.KMin {
 		return nil, errors.New("cluster: too few rows for the k range")
 	}
-	if best == nil {
-		best = fallback
+	// The candidates are independent fits: they run side by side, each on
+	// one goroutine, largest k (the slowest) first, and are compared in k
+	// order, so the result does not depend on scheduling.
+	cands := make([]Candidate, kMax-opt.KMin+1)
+	fits := make([]*params, len(cands))
+	passesOf := make([]int, len(cands))
+	single := copt
+	single.Workers = 1
+	err := parallel(len(cands), opt.workers(), func(j int) error {
+		i := len(cands) - 1 - j
+		k := opt.KMin + i
+		p, n, err := bestStart(ctx, work, k, single)
+		if err != nil {
+			return err
+		}
+		r, err := finish(ctx, work, p, false, 0, single)
+		if err != nil {
+			return err
+		}
+		fits[i], passesOf[i] = p, n+r.Passes
+		cands[i] = Candidate{K: k, LogLik: r.LogLik, BIC: r.BIC, AIC: r.AIC, Entropy: r.Entropy,
+			Params: r.Params, N: work.n, MinShare: minShare(r.Assign, k)}
+		cands[i].OK = cands[i].MinShare >= opt.MinShare
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	best, bestBIC, passes := fits[0], math.Inf(1), 0
+	for i, c := range cands {
+		passes += passesOf[i]
+		if c.OK && c.BIC < bestBIC {
+			best, bestBIC = fits[i], c.BIC
+		}
 	}
 	r, err := finish(ctx, d, best, true, passes, opt)
 	if err != nil {
@@ -409,6 +422,35 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	r.Criterion = fmt.Sprintf("lowest BIC among k=%d..%d with every class >= %.0f%% of respondents (modal assignment)",
 		opt.KMin, opt.KMax, 100*opt.MinShare)
 	return r, nil
+}
+
+func (o Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+// parallel calls fn(0..n-1) on up to workers goroutines and returns the
+// error of the lowest i that failed.
+func parallel(n, workers int, fn func(i int) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				errs[i] = fn(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func minShare(assign []int, k int) float64 {

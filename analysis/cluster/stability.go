@@ -61,26 +61,40 @@ func Stability(ctx context.Context, d *Data, r *Result, resamples, maxRows int, 
 	sub.Starts = 3
 	sub.Keep = 1
 	sub.MaxIter = min(opt.MaxIter, 300)
+	sub.Workers = 1
 	sub.screen = true
-	for b := range resamples {
+	// Resamples are drawn in order, then refitted side by side, one per
+	// goroutine; results are combined in resample order.
+	draws := make([][]int, resamples)
+	for b := range draws {
+		draws[b] = make([]int, len(base))
+		for i := range draws[b] {
+			draws[b][i] = rng.IntN(len(base))
+		}
+	}
+	aris, rands := make([]float64, resamples), make([]float64, resamples)
+	err := parallel(resamples, opt.workers(), func(b int) error {
 		if err := ctx.Err(); err != nil {
-			return out, err
+			return err
 		}
-		idx := make([]int, len(base))
-		for i := range idx {
-			idx[i] = rng.IntN(len(base))
-		}
-		sub.Seed = opt.Seed + uint64(b) + 1
-		fit, err := Fit(ctx, baseData.rows(idx), r.K, sub)
+		so := sub
+		so.Seed = opt.Seed + uint64(b) + 1
+		fit, err := Fit(ctx, baseData.rows(draws[b]), r.K, so)
 		if err != nil {
-			return out, err
+			return err
 		}
-		got := fit.Model.classify(baseData, opt.Workers)
-		a := ARI(ref, got)
+		got := fit.Model.classify(baseData, 1)
+		aris[b], rands[b] = ARI(ref, got), randIndex(ref, got)
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	for b, a := range aris {
 		out.ARIs = append(out.ARIs, a)
 		out.MeanARI += a / float64(resamples)
 		out.MinARI = min(out.MinARI, a)
-		out.Agreement += randIndex(ref, got) / float64(resamples)
+		out.Agreement += rands[b] / float64(resamples)
 	}
 	if resamples == 0 {
 		out.MinARI = 0

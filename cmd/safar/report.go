@@ -6,8 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -33,6 +35,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	lang := fs.String("lang", "auto", "CSV: language of the text and report (auto, en, fa)")
 	k := fs.Int("k", 0, "number of personas (0: automatic)")
 	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
+	timings := fs.Bool("timings", false, "print how long each phase took (wall and CPU seconds) to stderr")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: safar report (--survey SLUG | --project NAME | FILE.csv... --text COL) -o report.xlsx")
 		fs.PrintDefaults()
@@ -54,6 +57,8 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("-o %s: the report is an Excel workbook; name it .xlsx", *out)
 	}
 	start := time.Now()
+	clock := newPhaseClock(env.stderr, *timings)
+	clock.begin("load")
 	var (
 		in   study.Input
 		srcs []studyreport.ResponseSource
@@ -85,10 +90,17 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			return nil
 		}})
 	}
-	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed})
+	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed,
+		Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }})
 	if err != nil {
 		return err
 	}
+	// The analysis' working data (texts, coded answers) is garbage now.
+	// Collecting it before the workbook's many short-lived cell values
+	// sets the next heap goal from the responses alone: peak memory is then
+	// about twice the loaded responses, not twice responses plus analysis.
+	runtime.GC()
+	clock.begin("workbook")
 	// Write to a temporary file and rename, so a failed run never leaves a
 	// half-written workbook under the requested name.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".safar-report-*.xlsx")
@@ -111,9 +123,40 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return err
 	}
+	clock.end()
 	fmt.Fprintf(env.stdout, "wrote %s: %d responses, %d pain points, %d personas (%.1fs)\n", *out, res.Study.Responses,
 		len(res.PainPoints.PainPoints), personaCount(res), time.Since(start).Seconds())
 	return nil
+}
+
+// phaseClock prints, with --timings, the wall and CPU time (user+sys of the
+// whole process, so parallel work counts once per core) of each phase.
+type phaseClock struct {
+	w    io.Writer
+	on   bool
+	name string
+	wall time.Time     // when the phase began
+	cpu  time.Duration // CPU used before it began
+}
+
+func newPhaseClock(w io.Writer, on bool) *phaseClock { return &phaseClock{w: w, on: on} }
+
+// begin ends the current phase, if any, and starts the named one.
+func (c *phaseClock) begin(name string) {
+	if !c.on {
+		return
+	}
+	c.end()
+	c.name, c.wall, c.cpu = name, time.Now(), cpuTime()
+}
+
+// end prints the current phase.
+func (c *phaseClock) end() {
+	if !c.on || c.name == "" {
+		return
+	}
+	fmt.Fprintf(c.w, "%-22s %6.2fs wall %6.2fs CPU\n", c.name, time.Since(c.wall).Seconds(), (cpuTime() - c.cpu).Seconds())
+	c.name = ""
 }
 
 func personaCount(r *study.Result) int {

@@ -225,7 +225,8 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			}
 			err := s.Each(func(r *survey.Response) error {
 				cells := s.Definition.TableRow(r)
-				row := []any{r.ID, s.Definition.Slug, string(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]]}
+				row := make([]any, 0, len(header))
+				row = append(row, r.ID, s.Definition.Slug, string(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]])
 				for _, id := range ids {
 					if i, ok := col[id]; ok {
 						row = append(row, numberOrText(cells[i]))
@@ -270,13 +271,19 @@ func headerText(d *survey.Definition, col string) string {
 }
 
 // numberOrText keeps numbers numeric in the sheet; everything else is a
-// string cell (the writer never makes formulas of strings).
+// string cell (the writer never makes formulas of strings). Only text that
+// starts like a decimal number is parsed: a failed parse copies the whole
+// text into its error (garbage for every open answer of a big sheet), and an
+// answer such as "nan" or "Inf" stays the respondent's text rather than
+// becoming a blank cell.
 func numberOrText(s string) any {
-	if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
-		return f
-	}
 	if s == "" {
 		return nil
+	}
+	if c := s[0]; (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eExXnN") {
+			return f
+		}
 	}
 	return s
 }
