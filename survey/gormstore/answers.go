@@ -1,7 +1,6 @@
 package gormstore
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
@@ -9,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	gojson "github.com/goccy/go-json"
 
 	"github.com/safarhq/safar/survey"
 )
@@ -178,7 +179,7 @@ func appendJSONString(buf []byte, s string) []byte {
 // decodeAnswers reads the answers column back.
 func decodeAnswers(s string) (survey.Answers, error) {
 	var m map[string]storedValue
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
+	if err := gojson.Unmarshal([]byte(s), &m); err != nil {
 		return nil, fmt.Errorf("decode answers: %w", err)
 	}
 	a := make(survey.Answers, len(m))
