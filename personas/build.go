@@ -120,17 +120,15 @@ func lang(l string) string {
 }
 
 func verdict(q Quality, k int) string {
-	if q.Stability == nil {
+	switch q.Reading() {
+	case Unmeasured:
 		return fmt.Sprintf("entropy R2 %.2f; stability not measured", q.Entropy)
-	}
-	a := q.Stability.MeanARI
-	switch {
-	case a >= 0.8:
-		return fmt.Sprintf("stable: resampled fits agree (mean ARI %.2f); entropy R2 %.2f", a, q.Entropy)
-	case a >= 0.5:
-		return fmt.Sprintf("moderately stable (mean ARI %.2f): treat the smaller personas with care; entropy R2 %.2f", a, q.Entropy)
+	case Stable:
+		return fmt.Sprintf("stable: resampled fits agree (mean ARI %.2f); entropy R2 %.2f", q.Stability.MeanARI, q.Entropy)
+	case ModeratelyStable:
+		return fmt.Sprintf("moderately stable (mean ARI %.2f): treat the smaller personas with care; entropy R2 %.2f", q.Stability.MeanARI, q.Entropy)
 	default:
-		return fmt.Sprintf("unstable (mean ARI %.2f): the data do not support %d distinct personas; entropy R2 %.2f", a, k, q.Entropy)
+		return fmt.Sprintf("unstable (mean ARI %.2f): the data do not support %d distinct personas; entropy R2 %.2f", q.Stability.MeanARI, k, q.Entropy)
 	}
 }
 

@@ -81,6 +81,10 @@ func TestBuildSynthetic(t *testing.T) {
 	if res.K != 4 {
 		t.Errorf("k = %d, want 4", res.K)
 	}
+	// 3,000 respondents: automatic k compared its candidates on all of them.
+	if q := res.Quality; q.CandidateRows() != 3000 || q.Reading() == Unmeasured || !strings.HasPrefix(q.Verdict, string(q.Reading())) {
+		t.Errorf("candidate rows %d, reading %q, verdict %q", q.CandidateRows(), q.Reading(), q.Verdict)
+	}
 	got := make([]int, len(res.Assignments))
 	for i, a := range res.Assignments {
 		got[i] = a.Persona
@@ -160,6 +164,9 @@ func TestBuildPersianAndOverrides(t *testing.T) {
 	}
 	if res.K != 3 || len(res.Personas) != 3 {
 		t.Fatalf("k = %d", res.K)
+	}
+	if q := res.Quality; q.CandidateRows() != 0 || q.Reading() != Unmeasured {
+		t.Errorf("fixed k without resamples: candidate rows %d, reading %q", q.CandidateRows(), q.Reading())
 	}
 	for _, it := range res.Quality.Items {
 		if it == "gender" || it == "age_group" || strings.HasPrefix(it, "satisfaction") {

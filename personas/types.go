@@ -165,6 +165,43 @@ type Quality struct {
 	Verdict string `json:"verdict"`
 }
 
+// Reading is the verdict on Stability in one word, for callers that phrase
+// it in their own language (Verdict is the English line).
+type Reading string
+
+const (
+	Unmeasured       Reading = ""                  // no stability resamples
+	Stable           Reading = "stable"            // mean ARI >= 0.8
+	ModeratelyStable Reading = "moderately stable" // mean ARI 0.5 to 0.8
+	Unstable         Reading = "unstable"          // mean ARI < 0.5: the data do not support k distinct personas
+)
+
+// Reading classifies Stability as Verdict does.
+func (q Quality) Reading() Reading {
+	switch {
+	case q.Stability == nil:
+		return Unmeasured
+	case q.Stability.MeanARI >= 0.8:
+		return Stable
+	case q.Stability.MeanARI >= 0.5:
+		return ModeratelyStable
+	default:
+		return Unstable
+	}
+}
+
+// CandidateRows is how many respondents automatic k compared its
+// candidates on: a seeded random subsample when there are more respondents
+// than the clustering's sample size (Options.Cluster.SampleSize, default
+// 5,000), else all N. The chosen k is then fitted on all N respondents.
+// It is 0 for a fixed k (no candidates).
+func (q Quality) CandidateRows() int {
+	if len(q.Candidates) == 0 {
+		return 0
+	}
+	return q.Candidates[0].N // every candidate is fitted on the same rows
+}
+
 // Persona is one card.
 type Persona struct {
 	ID     int     `json:"id"` // 1-based, largest persona first

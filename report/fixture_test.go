@@ -57,6 +57,8 @@ func fixture(lang string) *Data {
 			},
 			{ID: 2, Name: persona2, Size: 100, Share: 0.42, Quotes: []string{injections[5]}},
 		},
+		PersonaModel: &PersonaModel{K: 2, KMin: 2, KMax: 8, Entropy: 0.81, Respondents: 240,
+			Stability: &Stability{Verdict: ModeratelyStable, Resamples: 10, MeanARI: 0.72, MinARI: 0.55, MaxARI: 0.86}},
 		PainPoints: []PainPoint{
 			{Rank: 1, Label: label1, Documents: 90, Share: 0.375, Severity: 0.8, Priority: 0.3,
 				Personas: []string{persona1}, Stages: stages[2:], Touchpoints: tps[2:],

@@ -20,6 +20,11 @@ type labels struct {
 	Goals, Touchpoints, PainPoints, Quotes, Rank, Label, Reach, Severity, Priority,
 	Personas, Stages, Examples, Sources string
 
+	// how far to trust the personas (Sprintf formats take ints)
+	Trust, Verdict, VerdictStable, VerdictModerate, VerdictUnstable, VerdictUnmeasured,
+	PersonasK, KByBIC, KFallback, KFixed, Stability, Lowest, Highest, Resamples, Entropy,
+	ModelRespondents, Subsample, SubsampleNote string
+
 	// touchpoints and journey
 	Touchpoint, Stage, Usage, Satisfaction, Total, Emotion, EmotionN, Opportunities,
 	JourneyOf, EmotionCurve string
@@ -59,6 +64,23 @@ var english = labels{
 	Rank: "Rank", Label: "Pain point", Reach: "Reach", Severity: "Severity", Priority: "Priority",
 	Personas: "Personas", Stages: "Stages", Examples: "Example quotes", Sources: "Sources",
 
+	Trust:             "How far to trust these personas",
+	Verdict:           "Verdict",
+	VerdictStable:     "Stable: fits on resampled data agree, so these personas are well supported.",
+	VerdictModerate:   "Moderately stable: treat the smaller personas with care.",
+	VerdictUnstable:   "Unstable: the data do not support %d distinct personas.",
+	VerdictUnmeasured: "Stability was not measured for this run.",
+	PersonasK:         "Personas (k)",
+	KByBIC:            "chosen automatically: lowest BIC among k = %d–%d",
+	KFallback:         "chosen automatically: no k in %d–%d gave every persona the minimum share, so the smallest was kept",
+	KFixed:            "set by the user",
+	Stability:         "Stability (mean ARI)", Lowest: "lowest", Highest: "highest",
+	Resamples:        "Bootstrap resamples",
+	Entropy:          "Entropy R² (1 = clear)",
+	ModelRespondents: "Respondents in the model",
+	Subsample:        "k chosen on a subsample of",
+	SubsampleNote:    "respondents (seeded random draw); the chosen model was then fitted on all respondents",
+
 	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Usage (count)", Satisfaction: "Satisfaction (mean)",
 	Total: "Total", Emotion: "Emotion score", EmotionN: "Emotion n", Opportunities: "Opportunities",
 	JourneyOf: "Journey map", EmotionCurve: "Emotion curve",
@@ -96,6 +118,23 @@ var persian = labels{
 	Goals: "اهداف", Touchpoints: "نقاط تماس", PainPoints: "نقاط درد", Quotes: "نقل‌قول‌ها",
 	Rank: "رتبه", Label: "نقطه درد", Reach: "گستره", Severity: "شدت", Priority: "اولویت",
 	Personas: "پرسوناها", Stages: "مراحل", Examples: "نمونه نقل‌قول‌ها", Sources: "منابع",
+
+	Trust:             "تا چه اندازه می‌توان به این پرسوناها اعتماد کرد",
+	Verdict:           "جمع‌بندی",
+	VerdictStable:     "پایدار: برازش‌ها روی داده‌های بازنمونه‌گیری‌شده هم‌خوان‌اند، پس این پرسوناها پشتوانهٔ خوبی دارند.",
+	VerdictModerate:   "نسبتاً پایدار: با پرسوناهای کوچک‌تر با احتیاط برخورد کنید.",
+	VerdictUnstable:   "ناپایدار: داده‌ها از %d پرسونای متمایز پشتیبانی نمی‌کنند.",
+	VerdictUnmeasured: "پایداری در این اجرا سنجیده نشد.",
+	PersonasK:         "تعداد پرسوناها (k)",
+	KByBIC:            "انتخاب خودکار: کمترین BIC در میان k = %d تا %d",
+	KFallback:         "انتخاب خودکار: هیچ k از %d تا %d به همه پرسوناها حداقل سهم را نداد، پس کوچک‌ترین نگه داشته شد",
+	KFixed:            "تعیین‌شده توسط کاربر",
+	Stability:         "پایداری (میانگین ARI)", Lowest: "کمترین", Highest: "بیشترین",
+	Resamples:        "بازنمونه‌های بوت‌استرپ",
+	Entropy:          "R² آنتروپی (۱ = روشن)",
+	ModelRespondents: "پاسخ‌دهندگان در مدل",
+	Subsample:        "انتخاب k روی زیرنمونه‌ای از",
+	SubsampleNote:    "پاسخ‌دهنده (نمونه‌گیری تصادفی با بذر ثابت)؛ سپس مدل انتخاب‌شده روی همه پاسخ‌دهندگان برازش شد",
 
 	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده (تعداد)", Satisfaction: "رضایت (میانگین)",
 	Total: "جمع", Emotion: "امتیاز احساس", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",

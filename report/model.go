@@ -17,15 +17,16 @@ import (
 // Data is everything one workbook shows. Any part may be empty; the matching
 // sheet then says "no data yet" instead of being left blank or broken.
 type Data struct {
-	Study       Study            `json:"study"`
-	Metrics     Metrics          `json:"metrics"`
-	Personas    []Persona        `json:"personas,omitempty"`
-	PainPoints  []PainPoint      `json:"pain_points,omitempty"` // in rank order
-	Touchpoints TouchpointMatrix `json:"touchpoints"`
-	Journeys    []Journey        `json:"journeys,omitempty"` // one per persona, optionally one with Persona 0 (everyone)
-	Codebook    []Code           `json:"codebook,omitempty"`
-	Passages    []Passage        `json:"passages,omitempty"`
-	Responses   *Responses       `json:"-"` // nil: no responses sheet content
+	Study        Study            `json:"study"`
+	Metrics      Metrics          `json:"metrics"`
+	Personas     []Persona        `json:"personas,omitempty"`
+	PersonaModel *PersonaModel    `json:"persona_model,omitempty"` // how far to trust Personas; nil leaves that block out
+	PainPoints   []PainPoint      `json:"pain_points,omitempty"`   // in rank order
+	Touchpoints  TouchpointMatrix `json:"touchpoints"`
+	Journeys     []Journey        `json:"journeys,omitempty"` // one per persona, optionally one with Persona 0 (everyone)
+	Codebook     []Code           `json:"codebook,omitempty"`
+	Passages     []Passage        `json:"passages,omitempty"`
+	Responses    *Responses       `json:"-"` // nil: no responses sheet content
 }
 
 // Study describes what the workbook is about.
@@ -69,6 +70,44 @@ type Persona struct {
 	PainPoints  []string           `json:"pain_points,omitempty"` // top pain point labels
 	Quotes      []string           `json:"quotes,omitempty"`
 }
+
+// PersonaModel says how far the personas can be trusted: it heads the
+// Personas sheet and gives the Summary one line.
+type PersonaModel struct {
+	K int `json:"k"`
+	// KMin..KMax is the range automatic k compared by BIC; both 0 when the
+	// user set k. KFallback: no k in the range gave every persona the
+	// minimum share, so the smallest was kept.
+	KMin      int        `json:"k_min,omitempty"`
+	KMax      int        `json:"k_max,omitempty"`
+	KFallback bool       `json:"k_fallback,omitempty"`
+	Stability *Stability `json:"stability,omitempty"` // nil: not measured
+	Entropy   float64    `json:"entropy_r2"`          // 1 = every respondent clearly in one persona
+	// Respondents the model was fitted on. Subsample: automatic k compared
+	// its candidates on a seeded random subsample of this many of them
+	// before fitting the chosen k on all; 0 when it used them all.
+	Respondents int `json:"respondents"`
+	Subsample   int `json:"subsample,omitempty"`
+}
+
+// Stability is how well the personas survive bootstrap resampling: each
+// resample is refitted and compared with them by the adjusted Rand index.
+type Stability struct {
+	Verdict   Verdict `json:"verdict"`
+	Resamples int     `json:"resamples"`
+	MeanARI   float64 `json:"mean_ari"`
+	MinARI    float64 `json:"min_ari"`
+	MaxARI    float64 `json:"max_ari"`
+}
+
+// Verdict is the persona engine's reading of the stability.
+type Verdict string
+
+const (
+	Stable           Verdict = "stable"            // mean ARI >= 0.8
+	ModeratelyStable Verdict = "moderately stable" // 0.5 to 0.8
+	Unstable         Verdict = "unstable"          // below 0.5
+)
 
 // Trait is a distinctive answer of a persona: Share of the persona gives
 // Value in Column, against RestShare of everyone else; Lift = Share/RestShare.

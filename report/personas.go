@@ -1,14 +1,17 @@
 package report
 
-// personas writes one card per persona: size and share, distinctive traits
-// with lift, goals, touchpoints by stage, top pain points and quotes.
+import "fmt"
+
+// personas writes how far the personas can be trusted, then one card per
+// persona: size and share, distinctive traits with lift, goals, touchpoints
+// by stage, top pain points and quotes.
 func (b *book) personas() {
 	sh, lb := b.lb.SheetPersonas, b.lb
 	if len(b.data.Personas) == 0 {
 		b.noData(sh, lb.NoPersonas)
 		return
 	}
-	row := 1
+	row := b.trust(sh)
 	for _, p := range b.data.Personas {
 		b.title(sh, 1, row, b.personaName(p.ID))
 		b.mergeRow(sh, row, 1, 6)
@@ -52,9 +55,96 @@ func (b *book) personas() {
 		row = b.list(sh, row, lb.Quotes, p.Quotes)
 		row++
 	}
-	b.width(sh, 1, 1, 26)
+	b.width(sh, 1, 1, 30)
 	b.width(sh, 2, 2, 40)
 	b.width(sh, 3, 6, 15)
+}
+
+// trust heads the Personas sheet with how far the personas can be trusted:
+// the stability verdict, k and how it was chosen, the bootstrap stability,
+// entropy and the respondents behind the model. It returns the first row
+// after it (1 when the data has no PersonaModel).
+func (b *book) trust(sh string) int {
+	m, lb := b.data.PersonaModel, b.lb
+	if m == nil {
+		return 1
+	}
+	b.title(sh, 1, 1, lb.Trust)
+	b.mergeRow(sh, 1, 1, 6)
+	row := 2
+	kv := func(label string, v any, style int) {
+		b.text(sh, 1, row, label, b.st.label)
+		b.num(sh, 2, row, v, style)
+	}
+	note := func(s string) { // in C:F, beside a kv
+		b.text(sh, 3, row, s, b.st.wrap)
+		b.mergeRow(sh, row, 3, 6)
+		b.fitRow(sh, row, s, 60)
+	}
+	b.text(sh, 1, row, lb.Verdict, b.st.label)
+	v := b.verdict(m)
+	b.text(sh, 2, row, v, b.st.wrap)
+	b.mergeRow(sh, row, 2, 6)
+	b.fitRow(sh, row, v, 100)
+	row++
+	kv(lb.PersonasK, m.K, b.st.integer)
+	note(b.kChoice(m))
+	row++
+	if s := m.Stability; s != nil {
+		kv(lb.Stability, s.MeanARI, b.st.float)
+		b.text(sh, 3, row, lb.Lowest, b.st.label)
+		b.num(sh, 4, row, s.MinARI, b.st.float)
+		b.text(sh, 5, row, lb.Highest, b.st.label)
+		b.num(sh, 6, row, s.MaxARI, b.st.float)
+		row++
+		kv(lb.Resamples, s.Resamples, b.st.integer)
+		row++
+	}
+	kv(lb.Entropy, m.Entropy, b.st.float)
+	row++
+	kv(lb.ModelRespondents, m.Respondents, b.st.integer)
+	row++
+	if m.Subsample > 0 {
+		kv(lb.Subsample, m.Subsample, b.st.integer)
+		note(lb.SubsampleNote)
+		row++
+	}
+	return row + 1
+}
+
+// verdict is the stability verdict in the workbook's language.
+func (b *book) verdict(m *PersonaModel) string {
+	if m.Stability == nil {
+		return b.lb.VerdictUnmeasured
+	}
+	switch m.Stability.Verdict {
+	case Stable:
+		return b.lb.VerdictStable
+	case ModeratelyStable:
+		return b.lb.VerdictModerate
+	default:
+		return b.digits(fmt.Sprintf(b.lb.VerdictUnstable, m.K))
+	}
+}
+
+// kChoice says how k was chosen.
+func (b *book) kChoice(m *PersonaModel) string {
+	switch {
+	case m.KMin == 0 && m.KMax == 0:
+		return b.lb.KFixed
+	case m.KFallback:
+		return b.digits(fmt.Sprintf(b.lb.KFallback, m.KMin, m.KMax))
+	default:
+		return b.digits(fmt.Sprintf(b.lb.KByBIC, m.KMin, m.KMax))
+	}
+}
+
+// fitRow makes row tall enough for s wrapped in a cell about width
+// characters wide: Excel does not size rows to merged cells.
+func (b *book) fitRow(sheet string, row int, s string, width int) {
+	if lines := wrappedLines([]string{s}, width); lines > 1 && b.err == nil {
+		b.setErr(b.f.SetRowHeight(sheet, row, 15*float64(lines)+4))
+	}
 }
 
 // list writes a labelled list, one item per row in column B (merged across

@@ -391,3 +391,76 @@ func unzip(t *testing.T, raw []byte) map[string][]byte {
 	}
 	return parts
 }
+
+// TestPersonaTrust checks the block that heads the Personas sheet and its
+// line on the Summary: fitted with and without a subsample, k chosen by BIC,
+// set by the user or the fallback, stability measured or not, English and
+// Persian, and no block without a PersonaModel. A blank want means an empty
+// cell.
+func TestPersonaTrust(t *testing.T) {
+	stable := &Stability{Verdict: Stable, Resamples: 10, MeanARI: 0.94, MinARI: 0.9, MaxARI: 0.97}
+	for _, tc := range []struct {
+		name, lang string
+		model      *PersonaModel
+		personas   map[string]string
+		summary    map[string]string
+	}{
+		{"subsample", "en",
+			&PersonaModel{K: 4, KMin: 2, KMax: 8, Stability: stable, Entropy: 0.89, Respondents: 91979, Subsample: 5000},
+			map[string]string{
+				"A1": "How far to trust these personas",
+				"A2": "Verdict", "B2": "Stable: fits on resampled data agree, so these personas are well supported.",
+				"A3": "Personas (k)", "B3": "4", "C3": "chosen automatically: lowest BIC among k = 2–8",
+				"A4": "Stability (mean ARI)", "B4": "0.94", "C4": "lowest", "D4": "0.90", "E4": "highest", "F4": "0.97",
+				"A5": "Bootstrap resamples", "B5": "10",
+				"A6": "Entropy R² (1 = clear)", "B6": "0.89",
+				"A7": "Respondents in the model", "B7": "91,979",
+				"A8": "k chosen on a subsample of", "B8": "5,000",
+				"C8": "respondents (seeded random draw); the chosen model was then fitted on all respondents",
+				"A9": "", "A10": "Busy commuter",
+			},
+			map[string]string{"A26": "Stability (mean ARI)", "B26": "0.94",
+				"C26": "Stable: fits on resampled data agree, so these personas are well supported."}},
+		{"all respondents, k set, not measured", "en",
+			&PersonaModel{K: 3, Entropy: 0.7, Respondents: 240},
+			map[string]string{
+				"B2": "Stability was not measured for this run.",
+				"B3": "3", "C3": "set by the user",
+				"A4": "Entropy R² (1 = clear)", "B4": "0.70",
+				"A5": "Respondents in the model", "B5": "240",
+				"A6": "", "A7": "Busy commuter",
+			},
+			map[string]string{"A26": "Stability (mean ARI)", "B26": "", "C26": "Stability was not measured for this run."}},
+		{"Persian, fallback, unstable", "fa",
+			&PersonaModel{K: 2, KMin: 2, KMax: 8, KFallback: true, Entropy: 0.5, Respondents: 6000, Subsample: 5000,
+				Stability: &Stability{Verdict: Unstable, Resamples: 5, MeanARI: 0.41, MinARI: 0.2, MaxARI: 0.6}},
+			map[string]string{
+				"A1": "تا چه اندازه می‌توان به این پرسوناها اعتماد کرد",
+				"B2": "ناپایدار: داده‌ها از ۲ پرسونای متمایز پشتیبانی نمی‌کنند.",
+				"C3": "انتخاب خودکار: هیچ k از ۲ تا ۸ به همه پرسوناها حداقل سهم را نداد، پس کوچک‌ترین نگه داشته شد",
+				"B4": "0.41", "D4": "0.20", "F4": "0.60", "B5": "5",
+				"A7": "پاسخ‌دهندگان در مدل", "B7": "6,000",
+				"A8": "انتخاب k روی زیرنمونه‌ای از", "B8": "5,000",
+				"A10": "مسافر پرمشغله",
+			},
+			map[string]string{"A28": "پایداری (میانگین ARI)", "B28": "0.41",
+				"C28": "ناپایدار: داده‌ها از ۲ پرسونای متمایز پشتیبانی نمی‌کنند."}},
+		{"no model", "en", nil,
+			map[string]string{"A1": "Busy commuter"},
+			map[string]string{"A26": ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := fixture(tc.lang)
+			d.PersonaModel = tc.model
+			f := mustOpen(t, mustWrite(t, d))
+			lb := labelsFor(tc.lang)
+			for sh, want := range map[string]map[string]string{lb.SheetPersonas: tc.personas, lb.SheetSummary: tc.summary} {
+				for ref, w := range want {
+					if got, err := f.GetCellValue(sh, ref); err != nil || got != w {
+						t.Errorf("%s!%s = %q (err %v), want %q", sh, ref, got, err, w)
+					}
+				}
+			}
+		})
+	}
+}

@@ -117,6 +117,17 @@ func (b *book) summary() {
 			b.mergeRow(sh, row, 4, 5)
 			row++
 		}
+		if m := b.data.PersonaModel; m != nil {
+			row++
+			b.text(sh, 1, row, lb.Stability, b.st.label)
+			if m.Stability != nil {
+				b.num(sh, 2, row, m.Stability.MeanARI, b.st.float)
+			}
+			v := b.verdict(m)
+			b.text(sh, 3, row, v, b.st.wrap)
+			b.mergeRow(sh, row, 3, 5)
+			b.fitRow(sh, row, v, 48)
+		}
 	}
 	b.width(sh, 1, 1, 30)
 	b.width(sh, 2, 2, 40)

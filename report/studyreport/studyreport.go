@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/safarhq/safar/analysis/cluster"
+	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
@@ -76,6 +78,7 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 			}
 			d.Personas = append(d.Personas, rp)
 		}
+		d.PersonaModel = personaModel(res.Personas)
 	}
 	tpOf := map[string][]string{} // pain point key -> touchpoint labels where its voices are
 	for _, c := range res.Touchpoints {
@@ -125,6 +128,30 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 		d.Responses = responses(res, sources)
 	}
 	return d
+}
+
+// verdicts maps the persona engine's stability readings onto the report's.
+var verdicts = map[personas.Reading]report.Verdict{
+	personas.Stable: report.Stable, personas.ModeratelyStable: report.ModeratelyStable, personas.Unstable: report.Unstable,
+}
+
+// personaModel says how far the personas can be trusted: k and how it was
+// chosen, bootstrap stability, entropy, and the respondents behind the fit.
+func personaModel(pr *personas.Result) *report.PersonaModel {
+	q := pr.Quality
+	m := &report.PersonaModel{K: pr.K, Entropy: q.Entropy, Respondents: q.N}
+	if n := len(q.Candidates); n > 0 {
+		m.KMin, m.KMax = q.Candidates[0].K, q.Candidates[n-1].K
+		m.KFallback = !slices.ContainsFunc(q.Candidates, func(c cluster.Candidate) bool { return c.OK })
+		if rows := q.CandidateRows(); rows < q.N {
+			m.Subsample = rows
+		}
+	}
+	if s := q.Stability; s != nil && len(s.ARIs) > 0 {
+		m.Stability = &report.Stability{Verdict: verdicts[q.Reading()], Resamples: s.Resamples,
+			MeanARI: s.MeanARI, MinARI: s.MinARI, MaxARI: slices.Max(s.ARIs)}
+	}
+	return m
 }
 
 func touchpoints(res *study.Result) report.TouchpointMatrix {
