@@ -1,6 +1,7 @@
 package gormstore
 
 import (
+	"encoding/json"
 	"fmt"
 	"maps"
 	"math"
@@ -176,8 +177,14 @@ func appendJSONString(buf []byte, s string) []byte {
 	return append(buf, '"')
 }
 
-// decodeAnswers reads the answers column back.
+// decodeAnswers reads the answers column back. What encodeAnswers wrote is
+// read by a scanner made for exactly that form (no reflection, no
+// intermediate map, strings without escapes shared with s); anything else
+// (a hand-edited row, say) goes through a general JSON decoder.
 func decodeAnswers(s string) (survey.Answers, error) {
+	if a, ok := scanAnswers(s); ok {
+		return a, nil
+	}
 	var m map[string]storedValue
 	if err := gojson.Unmarshal([]byte(s), &m); err != nil {
 		return nil, fmt.Errorf("decode answers: %w", err)
@@ -187,6 +194,143 @@ func decodeAnswers(s string) (survey.Answers, error) {
 		a[qid] = survey.Value{Choice: v.C, Choices: v.CS, Other: v.O, Number: v.N, Text: v.T, Matrix: v.M}
 	}
 	return a, nil
+}
+
+// answerScanner reads encodeAnswers' output; any surprise makes it fail,
+// and the caller falls back to the general decoder.
+type answerScanner struct {
+	s   string
+	i   int
+	bad bool
+}
+
+func (sc *answerScanner) next(c byte) bool {
+	if sc.i < len(sc.s) && sc.s[sc.i] == c {
+		sc.i++
+		return true
+	}
+	return false
+}
+
+func (sc *answerScanner) expect(c byte) {
+	if !sc.next(c) {
+		sc.bad = true
+	}
+}
+
+// str reads a JSON string. One without escapes is a substring of s.
+func (sc *answerScanner) str() string {
+	if sc.bad || !sc.next('"') {
+		sc.bad = true
+		return ""
+	}
+	start, escaped := sc.i, false
+	for ; sc.i < len(sc.s); sc.i++ {
+		switch c := sc.s[sc.i]; {
+		case c == '\\':
+			escaped = true
+			sc.i++
+		case c == '"':
+			raw := sc.s[start:sc.i]
+			sc.i++
+			if !escaped {
+				if !utf8.ValidString(raw) {
+					sc.bad = true
+				}
+				return raw
+			}
+			var out string
+			if json.Unmarshal([]byte(sc.s[start-1:sc.i]), &out) != nil {
+				sc.bad = true
+			}
+			return out
+		case c < 0x20:
+			sc.bad = true
+			return ""
+		}
+	}
+	sc.bad = true
+	return ""
+}
+
+// num reads a number as encodeAnswers writes it: a literal that formats
+// back to itself ('g', shortest), which is always valid JSON.
+func (sc *answerScanner) num() float64 {
+	start := sc.i
+	for sc.i < len(sc.s) && strings.IndexByte("+-.0123456789e", sc.s[sc.i]) >= 0 {
+		sc.i++
+	}
+	lit := sc.s[start:sc.i]
+	f, err := strconv.ParseFloat(lit, 64)
+	var buf [32]byte
+	if err != nil || string(strconv.AppendFloat(buf[:0], f, 'g', -1, 64)) != lit {
+		sc.bad = true
+	}
+	return f
+}
+
+func scanAnswers(s string) (survey.Answers, bool) {
+	sc := &answerScanner{s: s}
+	sc.expect('{')
+	a := make(survey.Answers, strings.Count(s, ":{")) // one per question, plus matrices: a fine size hint
+	for !sc.bad && !sc.next('}') {
+		if len(a) > 0 {
+			sc.expect(',')
+		}
+		qid := sc.str()
+		sc.expect(':')
+		sc.expect('{')
+		var v survey.Value
+		for !sc.bad && !sc.next('}') {
+			if sc.s[sc.i-1] != '{' {
+				sc.expect(',')
+			}
+			key := sc.str()
+			sc.expect(':')
+			switch key {
+			case "c":
+				v.Choice = sc.str()
+			case "o":
+				v.Other = sc.str()
+			case "t":
+				v.Text = sc.str()
+			case "n":
+				f := sc.num()
+				v.Number = &f
+			case "cs":
+				sc.expect('[')
+				v.Choices = []string{}
+				for !sc.bad && !sc.next(']') {
+					if len(v.Choices) > 0 {
+						sc.expect(',')
+					}
+					v.Choices = append(v.Choices, sc.str())
+				}
+			case "m":
+				sc.expect('{')
+				v.Matrix = map[string]int{}
+				for !sc.bad && !sc.next('}') {
+					if len(v.Matrix) > 0 {
+						sc.expect(',')
+					}
+					k := sc.str()
+					sc.expect(':')
+					f := sc.num()
+					if f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+						sc.bad = true
+					}
+					v.Matrix[k] = int(f)
+				}
+			default:
+				sc.bad = true
+			}
+		}
+		if _, dup := a[qid]; dup {
+			sc.bad = true
+		}
+		a[qid] = v
+	}
+	return a, !sc.bad && sc.i == len(sc.s)
 }
 
 // typedText is the text a respondent typed for one question (a text

@@ -2,8 +2,10 @@ package gormstore
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -116,6 +118,39 @@ func FuzzAnswersColumn(f *testing.F) {
 			}
 			if v.Number != nil && (b.Number == nil || *b.Number != *v.Number) {
 				t.Fatalf("%q: number got %v, want %v", k, b.Number, *v.Number)
+			}
+		}
+	})
+}
+
+// FuzzAnswersScanner: whenever the fast scanner accepts a column, it reads
+// exactly what a general JSON decoder reads from it.
+func FuzzAnswersScanner(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a":{"c":"x","o":"y"},"b":{"cs":["p","q"]},"n":{"n":-1.5e3},"t":{"t":"a\"b\u00e9"},"m":{"m":{"k":4,"j":-2}}}`,
+		`{"a":{"c":"x"},"a":{"t":"y"}}`, `{"a":{"n":01}}`, `{"a":{"m":{"k":1.5}}}`, "{\"a\":{\"t\":\"\xff\"}}", `{"a":{"x":1}}`, `{"a":{"cs":[]}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := scanAnswers(s)
+		if !ok {
+			return
+		}
+		var m map[string]storedValue
+		if err := json.Unmarshal([]byte(s), &m); err != nil {
+			t.Fatalf("scanner accepted %q, encoding/json refuses it: %v", s, err)
+		}
+		want := make(survey.Answers, len(m))
+		for qid, v := range m {
+			want[qid] = survey.Value{Choice: v.C, Choices: v.CS, Other: v.O, Number: v.N, Text: v.T, Matrix: v.M}
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%q: scanner %d answers, encoding/json %d", s, len(got), len(want))
+		}
+		for k, w := range want {
+			g := got[k]
+			if g.Choice != w.Choice || g.Other != w.Other || g.Text != w.Text || !slices.Equal(g.Choices, w.Choices) ||
+				!maps.Equal(g.Matrix, w.Matrix) || (g.Number == nil) != (w.Number == nil) || (g.Number != nil && *g.Number != *w.Number) {
+				t.Fatalf("%q: %q: scanner %#v, encoding/json %#v", s, k, g, w)
 			}
 		}
 	})
