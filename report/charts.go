@@ -10,12 +10,13 @@ const chartRows = 20
 // of every journey (line, one series per persona).
 func (b *book) charts() {
 	sh := b.lb.SheetCharts
+	// Widths first: row heights are fitted to them and charts are anchored by them.
+	b.width(sh, 1, 1, 30)
+	b.width(sh, 2, 8, 16)
 	row := 1
 	row = b.priorityChart(sh, row)
 	row = b.sharesChart(sh, row)
 	b.emotionCurves(sh, row)
-	b.width(sh, 1, 1, 30)
-	b.width(sh, 2, 8, 12)
 }
 
 // section writes a section title and returns the first table row.
@@ -35,7 +36,7 @@ func (b *book) priorityChart(sh string, row int) int {
 	pps = pps[:min(10, len(pps))]
 	b.header(sh, 1, row, lb.Label, lb.Priority)
 	for i, p := range pps {
-		b.text(sh, 1, row+1+i, p.Label, 0)
+		b.wrapped(sh, row+1+i, 1, 1, p.Label, b.st.wrap)
 		b.num(sh, 2, row+1+i, p.Priority, b.st.float)
 	}
 	first, last := row+1, row+len(pps)
@@ -70,7 +71,7 @@ func (b *book) sharesChart(sh string, row int) int {
 	}
 	b.header(sh, 1, row, lb.Persona, lb.Share)
 	for i, p := range ps {
-		b.text(sh, 1, row+1+i, b.personaName(p.ID), 0)
+		b.wrapped(sh, row+1+i, 1, 1, b.personaName(p.ID), b.st.wrap)
 		b.num(sh, 2, row+1+i, p.Share, b.st.pct)
 	}
 	first, last := row+1, row+len(ps)
@@ -123,7 +124,7 @@ func (b *book) emotionCurves(sh string, row int) int {
 	var series []excelize.ChartSeries
 	for k, j := range b.data.Journeys {
 		col := 2 + k
-		b.text(sh, col, row, b.personaName(j.Persona), b.st.header)
+		b.header(sh, col, row, b.personaName(j.Persona))
 		for _, s := range j.Stages {
 			b.optNum(sh, col, first+idx[s.Stage], s.Emotion, b.st.float)
 		}

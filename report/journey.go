@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -23,11 +22,15 @@ func (b *book) journeys() {
 		return
 	}
 	maxStages := 1
+	for _, j := range b.data.Journeys {
+		maxStages = max(maxStages, len(j.Stages))
+	}
+	b.width(sh, 1, 1, 18)
+	b.width(sh, 2, 1+maxStages, 28)
 	scale := emotionScale(b.data.Journeys)
 	row := 1
 	for _, j := range b.data.Journeys {
 		n := len(j.Stages)
-		maxStages = max(maxStages, n)
 		b.title(sh, 1, row, lb.JourneyOf+": "+b.personaName(j.Persona))
 		titleRow := row
 		row++
@@ -37,9 +40,9 @@ func (b *book) journeys() {
 			continue
 		}
 		stageRow := row
-		b.text(sh, 1, row, lb.Stage, b.st.header)
+		b.header(sh, 1, row, lb.Stage)
 		for i, s := range j.Stages {
-			b.text(sh, 2+i, row, s.Stage, b.st.header)
+			b.header(sh, 2+i, row, s.Stage)
 		}
 		row++
 		const (
@@ -61,8 +64,7 @@ func (b *book) journeys() {
 		}
 		emotionRow := 0
 		for _, lane := range lanes {
-			b.text(sh, 1, row, lane.label, b.st.lane)
-			lines := 1
+			b.wrapped(sh, row, 1, 1, lane.label, b.st.lane)
 			for i, s := range j.Stages {
 				col := 2 + i
 				switch lane.kind {
@@ -71,17 +73,12 @@ func (b *book) journeys() {
 				case emotionNLane:
 					b.num(sh, col, row, s.EmotionN, b.st.laneInt)
 				default:
-					items := lane.items(s)
-					b.text(sh, col, row, bullets(items), b.st.laneCell)
-					lines = max(lines, wrappedLines(items, 26))
+					b.wrapped(sh, row, col, col, bullets(lane.items(s)), b.st.laneCell)
 				}
 			}
 			if lane.kind == emotionLane {
 				emotionRow = row
 				b.emotionColours(sh, cell(2, row)+":"+cell(1+n, row), scale)
-			}
-			if lines > 1 && b.err == nil {
-				b.setErr(b.f.SetRowHeight(sh, row, math.Min(15*float64(lines)+4, 300)))
 			}
 			row++
 		}
@@ -89,8 +86,6 @@ func (b *book) journeys() {
 		b.emotionChart(sh, cell(2, row), titleRow, stageRow, emotionRow, n, scale)
 		row += journeyChartRows + 2
 	}
-	b.width(sh, 1, 1, 18)
-	b.width(sh, 2, 1+maxStages, 28)
 }
 
 // emotionChart adds a line chart of one journey's emotion row at anchor.
@@ -129,17 +124,6 @@ func bullets(items []string) string {
 		lines[i] = "• " + it
 	}
 	return join(lines)
-}
-
-// wrappedLines estimates how many lines items take in a column of width runes.
-func wrappedLines(items []string, width int) int {
-	n := 0
-	for _, it := range items {
-		for _, line := range strings.Split(it, "\n") {
-			n += max(1, (utf8.RuneCountInString(line)+2+width-1)/width)
-		}
-	}
-	return n
 }
 
 // quoteSheet quotes a sheet name for use in a cell reference.

@@ -16,7 +16,7 @@ type labels struct {
 	NPS, CSAT, Effort, TopPainPoints, PersonasAtGlance string
 
 	// personas and pain points
-	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes,
+	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes, No,
 	Goals, Touchpoints, PainPoints, Quotes, Rank, Label, Reach, Severity, Priority,
 	Personas, Stages, Examples, Sources string
 
@@ -59,7 +59,7 @@ var english = labels{
 	TopPainPoints: "Top pain points", PersonasAtGlance: "Personas at a glance",
 
 	Persona: "Persona", Everyone: "All respondents", Size: "Size", Share: "Share", Traits: "Distinctive traits",
-	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes",
+	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes", No: "no",
 	Goals: "Goals", Touchpoints: "Touchpoints", PainPoints: "Pain points", Quotes: "Quotes",
 	Rank: "Rank", Label: "Pain point", Reach: "Reach", Severity: "Severity", Priority: "Priority",
 	Personas: "Personas", Stages: "Stages", Examples: "Example quotes", Sources: "Sources",
@@ -114,7 +114,7 @@ var persian = labels{
 	TopPainPoints: "مهم‌ترین نقاط درد", PersonasAtGlance: "پرسوناها در یک نگاه",
 
 	Persona: "پرسونا", Everyone: "همه پاسخ‌دهندگان", Size: "تعداد", Share: "سهم", Traits: "ویژگی‌های متمایز",
-	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله",
+	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله", No: "خیر",
 	Goals: "اهداف", Touchpoints: "نقاط تماس", PainPoints: "نقاط درد", Quotes: "نقل‌قول‌ها",
 	Rank: "رتبه", Label: "نقطه درد", Reach: "گستره", Severity: "شدت", Priority: "اولویت",
 	Personas: "پرسوناها", Stages: "مراحل", Examples: "نمونه نقل‌قول‌ها", Sources: "منابع",
@@ -151,4 +151,17 @@ func labelsFor(lang string) labels {
 		return persian
 	}
 	return english
+}
+
+// yesNo shows the persona engine's "yes"/"no" (one option of a
+// multiple-choice question chosen or not) in the workbook's language; any
+// other value as it is.
+func (lb labels) yesNo(v string) string {
+	switch v {
+	case "yes":
+		return lb.Yes
+	case "no":
+		return lb.No
+	}
+	return v
 }

@@ -15,20 +15,27 @@ func (b *book) painPoints() {
 		b.noData(sh, lb.NoPainPoints)
 		return
 	}
+	b.width(sh, 1, 1, 8)
+	b.width(sh, 2, 2, 36)
+	b.width(sh, 3, 6, 12)
+	b.width(sh, 7, 7, 36) // persona names are long
+	b.width(sh, 8, 9, 22)
+	b.width(sh, 10, 10, 60)
+	b.width(sh, 11, 11, 10)
 	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.Share, lb.Severity, lb.Priority,
 		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)
 	for i, p := range pps {
 		r := i + 2
 		b.num(sh, 1, r, p.Rank, b.st.integer)
-		b.text(sh, 2, r, p.Label, b.st.wrap)
+		b.wrapped(sh, r, 2, 2, p.Label, b.st.wrap)
 		b.num(sh, 3, r, p.Documents, b.st.integer)
 		b.num(sh, 4, r, p.Share, b.st.pct)
 		b.num(sh, 5, r, p.Severity, b.st.float)
 		b.num(sh, 6, r, p.Priority, b.st.float)
-		b.text(sh, 7, r, join(p.Personas), b.st.wrap)
-		b.text(sh, 8, r, join(p.Stages), b.st.wrap)
-		b.text(sh, 9, r, join(p.Touchpoints), b.st.wrap)
-		b.text(sh, 10, r, join(p.Examples), b.st.wrap)
+		b.wrapped(sh, r, 7, 7, join(p.Personas), b.st.wrap)
+		b.wrapped(sh, r, 8, 8, join(p.Stages), b.st.wrap)
+		b.wrapped(sh, r, 9, 9, join(p.Touchpoints), b.st.wrap)
+		b.wrapped(sh, r, 10, 10, join(p.Examples), b.st.wrap)
 		b.num(sh, 11, r, p.Sources, b.st.integer)
 	}
 	last := len(pps) + 1
@@ -38,12 +45,6 @@ func (b *book) painPoints() {
 	b.dataBar(sh, colRange(6, 2, last), "C0504D")
 	b.freeze(sh, 1)
 	b.autoFilter(sh, 1, 1, 11, last)
-	b.width(sh, 1, 1, 8)
-	b.width(sh, 2, 2, 36)
-	b.width(sh, 3, 6, 12)
-	b.width(sh, 7, 9, 22)
-	b.width(sh, 10, 10, 60)
-	b.width(sh, 11, 11, 10)
 }
 
 func colRange(col, from, to int) string { return cell(col, from) + ":" + cell(col, to) }

@@ -8,20 +8,20 @@ func (b *book) passages() {
 		b.noData(sh, lb.NoPassages)
 		return
 	}
-	b.header(sh, 1, 1, lb.Source, lb.Speaker, lb.Codes, lb.Text)
-	for i, p := range ps {
-		r := i + 2
-		b.text(sh, 1, r, p.Source, b.st.wrap)
-		b.text(sh, 2, r, p.Speaker, b.st.wrap)
-		b.text(sh, 3, r, join(p.Codes), b.st.wrap)
-		b.text(sh, 4, r, p.Text, b.st.wrap)
-	}
-	b.freeze(sh, 1)
-	b.autoFilter(sh, 1, 1, 4, len(ps)+1)
 	b.width(sh, 1, 1, 24)
 	b.width(sh, 2, 2, 16)
 	b.width(sh, 3, 3, 24)
 	b.width(sh, 4, 4, 90)
+	b.header(sh, 1, 1, lb.Source, lb.Speaker, lb.Codes, lb.Text)
+	for i, p := range ps {
+		r := i + 2
+		b.wrapped(sh, r, 1, 1, p.Source, b.st.wrap)
+		b.wrapped(sh, r, 2, 2, p.Speaker, b.st.wrap)
+		b.wrapped(sh, r, 3, 3, join(p.Codes), b.st.wrap)
+		b.wrapped(sh, r, 4, 4, p.Text, b.st.wrap)
+	}
+	b.freeze(sh, 1)
+	b.autoFilter(sh, 1, 1, 4, len(ps)+1)
 }
 
 // codebook writes the codes with their parents, descriptions and use counts.
@@ -32,18 +32,18 @@ func (b *book) codebook() {
 		b.noData(sh, lb.NoCodes)
 		return
 	}
+	b.width(sh, 1, 2, 24)
+	b.width(sh, 3, 3, 60)
+	b.width(sh, 4, 4, 12)
 	b.header(sh, 1, 1, lb.Code, lb.Parent, lb.Description, lb.PassagesCount)
 	for i, c := range cs {
 		r := i + 2
-		b.text(sh, 1, r, c.Name, b.st.wrap)
-		b.text(sh, 2, r, c.Parent, b.st.wrap)
-		b.text(sh, 3, r, c.Description, b.st.wrap)
+		b.wrapped(sh, r, 1, 1, c.Name, b.st.wrap)
+		b.wrapped(sh, r, 2, 2, c.Parent, b.st.wrap)
+		b.wrapped(sh, r, 3, 3, c.Description, b.st.wrap)
 		b.num(sh, 4, r, c.Passages, b.st.integer)
 	}
 	b.freeze(sh, 1)
 	b.autoFilter(sh, 1, 1, 4, len(cs)+1)
 	b.dataBar(sh, colRange(4, 2, len(cs)+1), "638EC6")
-	b.width(sh, 1, 2, 24)
-	b.width(sh, 3, 3, 60)
-	b.width(sh, 4, 4, 12)
 }

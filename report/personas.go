@@ -11,6 +11,9 @@ func (b *book) personas() {
 		b.noData(sh, lb.NoPersonas)
 		return
 	}
+	b.width(sh, 1, 1, 30)
+	b.width(sh, 2, 2, 40)
+	b.width(sh, 3, 6, 15)
 	row := b.trust(sh)
 	for _, p := range b.data.Personas {
 		b.title(sh, 1, row, b.personaName(p.ID))
@@ -28,13 +31,13 @@ func (b *book) personas() {
 			b.header(sh, 1, row, lb.Column, lb.Value, lb.Share, lb.RestShare, lb.Lift, lb.Significant)
 			row++
 			for _, t := range p.Traits {
-				b.text(sh, 1, row, t.Column, b.st.wrap)
-				b.text(sh, 2, row, t.Value, b.st.wrap)
+				b.wrapped(sh, row, 1, 1, t.Column, b.st.wrap)
+				b.wrapped(sh, row, 2, 2, lb.yesNo(t.Value), b.st.wrap)
 				b.num(sh, 3, row, t.Share, b.st.pct)
 				b.num(sh, 4, row, t.RestShare, b.st.pct)
 				b.num(sh, 5, row, t.Lift, b.st.float)
 				if t.Significant {
-					b.text(sh, 6, row, lb.Yes, 0)
+					b.text(sh, 6, row, lb.Yes, b.st.wrap) // top-aligned like the rest of the row
 				}
 				row++
 			}
@@ -44,9 +47,8 @@ func (b *book) personas() {
 		if len(p.Touchpoints) > 0 {
 			b.text(sh, 1, row, lb.Touchpoints, b.st.label)
 			for _, st := range p.Touchpoints {
-				b.text(sh, 2, row, st.Stage, b.st.wrap)
-				b.text(sh, 3, row, b.joinInline(st.Touchpoints), b.st.wrap)
-				b.mergeRow(sh, row, 3, 6)
+				b.wrapped(sh, row, 2, 2, st.Stage, b.st.wrap)
+				b.wrapped(sh, row, 3, 6, b.joinInline(st.Touchpoints), b.st.wrap)
 				row++
 			}
 			row++
@@ -55,9 +57,6 @@ func (b *book) personas() {
 		row = b.list(sh, row, lb.Quotes, p.Quotes)
 		row++
 	}
-	b.width(sh, 1, 1, 30)
-	b.width(sh, 2, 2, 40)
-	b.width(sh, 3, 6, 15)
 }
 
 // trust heads the Personas sheet with how far the personas can be trusted:
@@ -76,16 +75,9 @@ func (b *book) trust(sh string) int {
 		b.text(sh, 1, row, label, b.st.label)
 		b.num(sh, 2, row, v, style)
 	}
-	note := func(s string) { // in C:F, beside a kv
-		b.text(sh, 3, row, s, b.st.wrap)
-		b.mergeRow(sh, row, 3, 6)
-		b.fitRow(sh, row, s, 60)
-	}
+	note := func(s string) { b.wrapped(sh, row, 3, 6, s, b.st.wrap) } // in C:F, beside a kv
 	b.text(sh, 1, row, lb.Verdict, b.st.label)
-	v := b.verdict(m)
-	b.text(sh, 2, row, v, b.st.wrap)
-	b.mergeRow(sh, row, 2, 6)
-	b.fitRow(sh, row, v, 100)
+	b.wrapped(sh, row, 2, 6, b.verdict(m), b.st.wrap)
 	row++
 	kv(lb.PersonasK, m.K, b.st.integer)
 	note(b.kChoice(m))
@@ -139,14 +131,6 @@ func (b *book) kChoice(m *PersonaModel) string {
 	}
 }
 
-// fitRow makes row tall enough for s wrapped in a cell about width
-// characters wide: Excel does not size rows to merged cells.
-func (b *book) fitRow(sheet string, row int, s string, width int) {
-	if lines := wrappedLines([]string{s}, width); lines > 1 && b.err == nil {
-		b.setErr(b.f.SetRowHeight(sheet, row, 15*float64(lines)+4))
-	}
-}
-
 // list writes a labelled list, one item per row in column B (merged across
 // to F so long quotes have room); it returns the next free row.
 func (b *book) list(sheet string, row int, label string, items []string) int {
@@ -155,8 +139,7 @@ func (b *book) list(sheet string, row int, label string, items []string) int {
 	}
 	b.text(sheet, 1, row, label, b.st.label)
 	for _, it := range items {
-		b.text(sheet, 2, row, it, b.st.wrap)
-		b.mergeRow(sheet, row, 2, 6)
+		b.wrapped(sheet, row, 2, 6, it, b.st.wrap)
 		row++
 	}
 	return row + 1

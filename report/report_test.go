@@ -464,3 +464,99 @@ func TestPersonaTrust(t *testing.T) {
 		})
 	}
 }
+
+// TestWrappedRowsFit checks that rows holding text that wraps are tall
+// enough for it on every sheet but Responses (Excel and LibreOffice do not
+// grow them, and draw the wrapped lines over the next row), in English and
+// Persian, and that rows whose text fits keep the default height.
+func TestWrappedRowsFit(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		t.Run(lang, func(t *testing.T) {
+			question := "Roughly how much do you spend with us per month (in dollars)?"
+			tps := []string{"Google search", "Online ads", "A friend or family member", "Instagram", "Our physical store"}
+			sentence := "The courier never called and the parcel came days after the promised date."
+			if lang == "fa" {
+				question = "تقریباً ماهی چقدر از ما خرید می‌کنید (هزار تومان)؟"
+				tps = []string{"جست‌وجو در گوگل", "تبلیغات اینترنتی", "دوستان یا خانواده", "اینستاگرام", "فروشگاه حضوری ما", "دایرکت اینستاگرام"}
+				sentence = "پیک هیچ‌وقت تماس نگرفت و بسته چند روز بعد از تاریخ وعده‌داده‌شده رسید و کسی هم پاسخگو نبود."
+			}
+			persona := strings.Join(tps[:3], ", ")
+			d := fixture(lang)
+			d.Personas[0].Name = persona
+			d.Personas[0].Traits[0].Column = question
+			d.Personas[0].Touchpoints[0].Touchpoints = tps
+			d.PainPoints[0].Examples = []string{sentence, sentence}
+			d.Journeys[0].Stages[1].Opportunities = []string{sentence, sentence}
+			d.Passages[0].Text = strings.Repeat(sentence+" ", 3)
+			d.Codebook[0].Description = sentence
+			f := mustOpen(t, mustWrite(t, d))
+			lb := labelsFor(lang)
+			joined := strings.Join(tps, ", ")
+			if lang == "fa" {
+				joined = strings.Join(tps, "، ")
+			}
+			for _, c := range []struct {
+				sheet, text string
+				lines       int // at least; 1 = exactly the default height
+			}{
+				{lb.SheetSummary, d.Personas[0].Name, 2},
+				{lb.SheetPersonas, question, 2},
+				{lb.SheetPersonas, d.Personas[0].Traits[1].Column, 1},
+				{lb.SheetPersonas, joined, 2},
+				{lb.SheetPainPoints, sentence + "\n" + sentence, 4},
+				{lb.SheetJourney, "• " + sentence + "\n• " + sentence, 4},
+				{lb.SheetCharts, persona, 2},
+				{lb.SheetPassages, d.Passages[0].Text, 3},
+				{lb.SheetCodebook, sentence, 2},
+			} {
+				row := rowOf(t, f, c.sheet, c.text)
+				h, err := f.GetRowHeight(c.sheet, row)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if c.lines == 1 && h != 15 || h < float64(15*c.lines) {
+					t.Errorf("%s row %d (%.30q...) is %.0f points high, want room for %d lines", c.sheet, row, c.text, h, c.lines)
+				}
+			}
+		})
+	}
+}
+
+// rowOf returns the first row of sheet with a cell holding text.
+func rowOf(t *testing.T, f *excelize.File, sheet, text string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, row := range rows {
+		for _, v := range row {
+			if v == text {
+				return r + 1
+			}
+		}
+	}
+	t.Fatalf("%s has no cell %q", sheet, text)
+	return 0
+}
+
+func TestWrappedLines(t *testing.T) {
+	for _, tc := range []struct {
+		s     string
+		width int
+		want  int
+	}{
+		{"", 10, 1},
+		{"short", 10, 1},
+		{"exactly 10", 10, 1},
+		{"one two three", 10, 2},             // "one two" | "three"
+		{"a\nb\n\nc", 10, 4},                 // every line counts, empty ones too
+		{"abcdefghijklmnopqrstuvwxy", 10, 3}, // a long word breaks
+		{"ab abcdefghijkl", 10, 3},           // "ab" | "abcdefghij" | "kl"
+		{"جست‌وجو در گوگل، تبلیغات", 10, 3},
+	} {
+		if got := wrappedLines(tc.s, tc.width); got != tc.want {
+			t.Errorf("wrappedLines(%q, %d) = %d, want %d", tc.s, tc.width, got, tc.want)
+		}
+	}
+}

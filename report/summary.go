@@ -14,12 +14,15 @@ func (b *book) summary() {
 	if strings.TrimSpace(title) == "" {
 		title = lb.Study
 	}
+	b.width(sh, 1, 1, 30)
+	b.width(sh, 2, 2, 40)
+	b.width(sh, 3, 5, 16)
 	b.title(sh, 1, 1, title)
 	b.mergeRow(sh, 1, 1, 5)
 	row := 3
 	kv := func(label string) { b.text(sh, 1, row, label, b.st.label) }
 	kv(lb.Project)
-	b.text(sh, 2, row, s.Project, b.st.wrap)
+	b.wrapped(sh, row, 2, 2, s.Project, b.st.wrap)
 	row++
 	kv(lb.Language)
 	b.text(sh, 2, row, lb.LanguageName, 0)
@@ -92,7 +95,7 @@ func (b *book) summary() {
 		row++
 		for _, p := range b.data.PainPoints[:min(5, len(b.data.PainPoints))] {
 			b.num(sh, 1, row, p.Rank, b.st.integer)
-			b.text(sh, 2, row, p.Label, b.st.wrap)
+			b.wrapped(sh, row, 2, 2, p.Label, b.st.wrap)
 			b.num(sh, 3, row, p.Documents, b.st.integer)
 			b.num(sh, 4, row, p.Share, b.st.pct)
 			b.num(sh, 5, row, p.Priority, b.st.float)
@@ -106,15 +109,14 @@ func (b *book) summary() {
 	if len(b.data.Personas) == 0 {
 		b.text(sh, 1, row, lb.NoPersonas, b.st.note)
 	} else {
-		b.header(sh, 1, row, lb.Persona, lb.Size, lb.Share, lb.Traits)
-		b.mergeRow(sh, row, 4, 5)
+		b.header(sh, 1, row, lb.Persona, lb.Size, lb.Share)
+		b.wrapped(sh, row, 4, 5, lb.Traits, b.st.header)
 		row++
 		for _, p := range b.data.Personas {
-			b.text(sh, 1, row, b.personaName(p.ID), b.st.wrap)
+			b.wrapped(sh, row, 1, 1, b.personaName(p.ID), b.st.wrap)
 			b.num(sh, 2, row, p.Size, b.st.integer)
 			b.num(sh, 3, row, p.Share, b.st.pct)
-			b.text(sh, 4, row, b.traitSummary(p.Traits, 3), b.st.wrap)
-			b.mergeRow(sh, row, 4, 5)
+			b.wrapped(sh, row, 4, 5, b.traitSummary(p.Traits, 3), b.st.wrap)
 			row++
 		}
 		if m := b.data.PersonaModel; m != nil {
@@ -123,15 +125,9 @@ func (b *book) summary() {
 			if m.Stability != nil {
 				b.num(sh, 2, row, m.Stability.MeanARI, b.st.float)
 			}
-			v := b.verdict(m)
-			b.text(sh, 3, row, v, b.st.wrap)
-			b.mergeRow(sh, row, 3, 5)
-			b.fitRow(sh, row, v, 48)
+			b.wrapped(sh, row, 3, 5, b.verdict(m), b.st.wrap)
 		}
 	}
-	b.width(sh, 1, 1, 30)
-	b.width(sh, 2, 2, 40)
-	b.width(sh, 3, 5, 16)
 }
 
 // traitSummary gives the first n traits as "Column: Value (×lift)" lines.

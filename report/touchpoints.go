@@ -12,6 +12,15 @@ func (b *book) touchpoints() {
 	}
 	ns := len(stages)
 	satCol := ns + 4 // usage block: A (touchpoint), stages, total; one blank column
+	tpWidth := 22.0  // wide enough for the longest touchpoint, which does not wrap
+	for _, tp := range tps {
+		tpWidth = max(tpWidth, textWidth(tp)+2)
+	}
+	b.width(sh, 1, 1, tpWidth)
+	b.width(sh, 2, ns+2, 13)
+	b.width(sh, satCol-1, satCol-1, 3)
+	b.width(sh, satCol, satCol, tpWidth)
+	b.width(sh, satCol+1, satCol+ns, 13)
 	row := 1
 	for _, v := range m.Views {
 		type key struct{ stage, tp string }
@@ -54,11 +63,6 @@ func (b *book) touchpoints() {
 		b.colourScale3(sh, cell(satCol+1, first)+":"+cell(satCol+ns, lastRow), "F8696B", "FFEB84", "63BE7B")
 		row += 2
 	}
-	b.width(sh, 1, 1, 22)
-	b.width(sh, 2, ns+2, 13)
-	b.width(sh, satCol-1, satCol-1, 3)
-	b.width(sh, satCol, satCol, 22)
-	b.width(sh, satCol+1, satCol+ns, 13)
 }
 
 // orderedAxes returns the stage and touchpoint order: the declared order,

@@ -30,6 +30,7 @@ func Write(w io.Writer, data *Data) error {
 	f.SetZipWriter(fastZip)
 	b := &book{f: f, data: data, fa: data.Study.Language == "fa", lb: labelsFor(data.Study.Language)}
 	b.personaNames = make(map[int]string, len(data.Personas))
+	b.heights = make(map[sheetRow]float64)
 	for _, p := range data.Personas {
 		b.personaNames[p.ID] = p.Name
 	}
@@ -131,7 +132,13 @@ type book struct {
 	lb           labels
 	st           styles
 	personaNames map[int]string
+	heights      map[sheetRow]float64 // row heights fitRow set
 	err          error
+}
+
+type sheetRow struct {
+	sheet string
+	row   int
 }
 
 func (b *book) setErr(err error) {
@@ -204,10 +211,10 @@ func (b *book) style(sheet, from, to string, style int) {
 	}
 }
 
-// header writes a bold header row starting at col.
+// header writes a bold header row starting at col; long names wrap.
 func (b *book) header(sheet string, col, row int, names ...string) {
 	for i, n := range names {
-		b.text(sheet, col+i, row, n, b.st.header)
+		b.wrapped(sheet, row, col+i, col+i, n, b.st.header)
 	}
 }
 
@@ -220,6 +227,77 @@ func (b *book) title(sheet string, col, row int, s string) {
 func (b *book) noData(sheet, msg string) {
 	b.text(sheet, 1, 1, msg, b.st.note)
 	b.width(sheet, 1, 1, 80)
+}
+
+// wrapped writes s in column from, merged across to when to > from, and
+// makes the row tall enough for it (see fitRow).
+func (b *book) wrapped(sheet string, row, from, to int, s string, style int) {
+	b.text(sheet, from, row, s, style)
+	if to > from {
+		b.mergeRow(sheet, row, from, to)
+	}
+	b.fitRow(sheet, row, from, to, s)
+}
+
+// Row heights, in points: one line of 11-point text, and Excel's maximum.
+// charsPerWidth is how many characters of 11-point text one unit of column
+// width holds: about 1.1 in LibreOffice with DejaVu Sans (its widest
+// fallback for Calibri), more in Excel and for Persian.
+const (
+	lineHeight    = 15
+	maxRowHeight  = excelize.MaxRowHeight
+	charsPerWidth = 1.1
+)
+
+// fitRow grows row to fit s wrapped in columns from..to (one cell or a
+// merged range), whose widths must already be set. Neither Excel nor
+// LibreOffice sizes a row to wrapped text it did not type itself (nor Excel
+// to merged cells at all), so without this a wrapped line is drawn over the
+// next row. It only ever grows a row, so every wrapped cell of a row can be
+// fitted in turn.
+func (b *book) fitRow(sheet string, row, from, to int, s string) {
+	if b.err != nil {
+		return
+	}
+	var w float64
+	for c := from; c <= to; c++ {
+		cw, err := b.f.GetColWidth(sheet, colName(c))
+		b.setErr(err)
+		w += cw
+	}
+	lines := wrappedLines(s, int(w*charsPerWidth))
+	key := sheetRow{sheet, row}
+	h := min(float64(lineHeight*lines+4), maxRowHeight)
+	if lines <= 1 || h <= b.heights[key] || b.err != nil {
+		return
+	}
+	b.heights[key] = h
+	b.setErr(b.f.SetRowHeight(sheet, row, h))
+}
+
+// wrappedLines estimates how many lines s takes wrapped at spaces in a cell
+// width characters wide: each of its lines is filled word by word, and a
+// word longer than a line is broken.
+func wrappedLines(s string, width int) int {
+	width = max(width, 1)
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		lines, used := 1, 0
+		for _, word := range strings.Fields(para) {
+			l := utf8.RuneCountInString(word)
+			if used > 0 && used+1+l <= width {
+				used += 1 + l
+				continue
+			}
+			if used > 0 {
+				lines++
+			}
+			lines += (l - 1) / width
+			used = (l-1)%width + 1
+		}
+		n += lines
+	}
+	return n
 }
 
 func (b *book) width(sheet string, from, to int, w float64) {

@@ -22,6 +22,9 @@ type Input struct {
 	// utterances (not the moderator's) are analysed.
 	Transcripts  []*survey.Transcript
 	Participants []*survey.Participant
+	// Stages are the project's journey stages as researchers named them,
+	// for presentation (the Excel report); nil: the default names.
+	Stages []survey.ProjectStage
 }
 
 // SurveyData is one survey with its responses (complete and partial).

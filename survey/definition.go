@@ -154,6 +154,15 @@ type Condition struct {
 // OtherValue is the option value recorded when a respondent picks "other".
 const OtherValue = "other"
 
+// OtherLabel is what the "other" option is called in lang ("fa", anything
+// else English).
+func OtherLabel(lang string) string {
+	if lang == "fa" {
+		return "سایر"
+	}
+	return "Other"
+}
+
 // DefaultResumeDays is how long a partial response can be resumed.
 const DefaultResumeDays = 14
 

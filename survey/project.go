@@ -16,6 +16,32 @@ type ProjectStage struct {
 	Name  string `json:"name,omitempty"`
 }
 
+// stageNames are the default names of the stages, by language.
+var stageNames = map[string]map[Stage]string{
+	"en": {"awareness": "Awareness", "consideration": "Consideration", "decision": "Decision",
+		"purchase": "Purchase", "use": "Use and retention", "loyalty": "Loyalty"},
+	"fa": {"awareness": "آگاهی", "consideration": "بررسی", "decision": "تصمیم",
+		"purchase": "خرید", "use": "استفاده و ماندگاری", "loyalty": "وفاداری"},
+}
+
+// StageName is what a journey stage is called: the project's name for it
+// when researchers renamed it (stages may be nil), else its default name in
+// lang ("fa", anything else English), else st itself.
+func StageName(stages []ProjectStage, lang, st string) string {
+	for _, ps := range stages {
+		if string(ps.Stage) == st && ps.Name != "" {
+			return ps.Name
+		}
+	}
+	if lang != "fa" {
+		lang = "en"
+	}
+	if name, ok := stageNames[lang][Stage(st)]; ok {
+		return name
+	}
+	return st
+}
+
 // DefaultStages are the six default stages, unrenamed.
 func DefaultStages() []ProjectStage {
 	out := make([]ProjectStage, len(Stages))

@@ -40,6 +40,8 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 		},
 		Metrics: report.Metrics{NPS: metric(npsEstimate(res.Metrics.NPS)), CSAT: metric(res.Metrics.CSAT), Effort: metric(res.Metrics.Effort)},
 	}
+	// Stages are shown as the project names them, in the study's language.
+	stage := func(key string) string { return survey.StageName(in.Stages, res.Study.Language, key) }
 	d.Study.From, _ = time.Parse(time.RFC3339, res.Study.FirstAnswer)
 	d.Study.To, _ = time.Parse(time.RFC3339, res.Study.LastAnswer)
 
@@ -68,7 +70,7 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 				byStage[tu.Stage] = append(byStage[tu.Stage], tu.Touchpoint)
 			}
 			for _, st := range stages {
-				rp.Touchpoints = append(rp.Touchpoints, report.StageTouchpoints{Stage: st, Touchpoints: byStage[st]})
+				rp.Touchpoints = append(rp.Touchpoints, report.StageTouchpoints{Stage: stage(st), Touchpoints: byStage[st]})
 			}
 			for _, pp := range p.PainPoints {
 				rp.PainPoints = append(rp.PainPoints, labelOf(res, pp.Value))
@@ -98,16 +100,16 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 			rp.Personas = append(rp.Personas, personaName[id])
 		}
 		if st := stageOf[pp.Key]; st != "" {
-			rp.Stages = []string{st}
+			rp.Stages = []string{stage(st)}
 		}
 		rp.Sources = len(pp.Breakdown["source"])
 		d.PainPoints = append(d.PainPoints, rp)
 	}
-	d.Touchpoints = touchpoints(res)
+	d.Touchpoints = touchpoints(res, stage)
 	for _, j := range res.Journeys {
 		rj := report.Journey{Persona: j.Persona}
 		for _, s := range j.Stages {
-			rs := report.JourneyStage{Stage: s.Stage, Touchpoints: s.Touchpoints, Emotion: s.Emotion, EmotionN: s.EmotionN, Opportunities: s.Opportunities}
+			rs := report.JourneyStage{Stage: stage(s.Stage), Touchpoints: s.Touchpoints, Emotion: s.Emotion, EmotionN: s.EmotionN, Opportunities: s.Opportunities}
 			for _, g := range s.Goals {
 				rs.Goals = append(rs.Goals, g.Answer)
 			}
@@ -154,8 +156,11 @@ func personaModel(pr *personas.Result) *report.PersonaModel {
 	return m
 }
 
-func touchpoints(res *study.Result) report.TouchpointMatrix {
-	m := report.TouchpointMatrix{Stages: res.Study.StageNames}
+func touchpoints(res *study.Result, stage func(string) string) report.TouchpointMatrix {
+	var m report.TouchpointMatrix
+	for _, st := range res.Study.StageNames {
+		m.Stages = append(m.Stages, stage(st))
+	}
 	views := map[int]*report.TouchpointView{}
 	var order []int
 	for _, c := range res.Touchpoints {
@@ -168,7 +173,7 @@ func touchpoints(res *study.Result) report.TouchpointMatrix {
 			views[c.Persona] = v
 			order = append(order, c.Persona)
 		}
-		v.Cells = append(v.Cells, report.TouchpointCell{Stage: c.Stage, Touchpoint: c.Label, Usage: c.Users, Satisfaction: c.Satisfaction})
+		v.Cells = append(v.Cells, report.TouchpointCell{Stage: stage(c.Stage), Touchpoint: c.Label, Usage: c.Users, Satisfaction: c.Satisfaction})
 	}
 	slices.Sort(order)
 	for _, p := range order {
@@ -250,12 +255,17 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			for i, h := range s.Definition.TableHeader() {
 				col[h] = i
 			}
+			labels := optionLabels(s.Definition)
 			err := s.Each(func(r *survey.Response) error {
 				cells := s.Definition.TableRow(r)
 				row := make([]any, 0, len(header))
 				row = append(row, r.ID, s.Definition.Slug, string(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]])
 				for _, id := range ids {
 					if i, ok := col[id]; ok {
+						if l, ok := labels[id]; ok && cells[i] != "" {
+							row = append(row, l.of(cells[i]))
+							continue
+						}
 						row = append(row, numberOrText(cells[i]))
 					} else {
 						row = append(row, nil)
@@ -275,6 +285,39 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			}
 		}
 	}}
+}
+
+// choiceLabels maps a choice question's option values to what respondents
+// saw, so the Responses sheet reads like the survey (the CSV export keeps
+// the values, which import back).
+type choiceLabels map[string]string
+
+// optionLabels returns the labels of every choice question, by column id.
+func optionLabels(d *survey.Definition) map[string]choiceLabels {
+	out := map[string]choiceLabels{}
+	for _, q := range d.Questions() {
+		switch q.Type {
+		case survey.Single, survey.Dropdown, survey.Multiple:
+			l := choiceLabels{survey.OtherValue: survey.OtherLabel(d.Language)}
+			for _, o := range q.Options {
+				l[o.Value] = o.Text()
+			}
+			out[q.ID] = l
+		}
+	}
+	return out
+}
+
+// of shows a cell of option values (several for a multiple choice) by
+// their labels; a value without one stays as it is.
+func (l choiceLabels) of(cell string) string {
+	vals := strings.Split(cell, survey.ListSeparator)
+	for i, v := range vals {
+		if t, ok := l[v]; ok {
+			vals[i] = t
+		}
+	}
+	return strings.Join(vals, survey.ListSeparator)
 }
 
 // headerText is the question text behind a tabular column id.

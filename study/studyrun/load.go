@@ -68,6 +68,9 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 			return nil, err
 		}
 	}
+	if st.Project != nil {
+		in.Stages = st.Project.Stages
+	}
 	// Surveys load concurrently: reading and decoding answer rows is most
 	// of the cost, and SQLite (WAL) and PostgreSQL serve readers in parallel.
 	in.Surveys = make([]study.SurveyData, len(st.Surveys))

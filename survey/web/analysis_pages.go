@@ -81,17 +81,10 @@ func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings) 
 
 // stageName is a stage's name as the project calls it.
 func stageName(lang string, p *survey.Project, st string) string {
-	if p != nil {
-		for _, ps := range p.Stages {
-			if string(ps.Stage) == st && ps.Name != "" {
-				return ps.Name
-			}
-		}
+	if p == nil {
+		return survey.StageName(nil, lang, st)
 	}
-	if st == "" {
-		return ""
-	}
-	return appText(lang, "stage."+st)
+	return survey.StageName(p.Stages, lang, st)
 }
 
 // painLabels maps pain point keys to their (corrected) labels.

@@ -100,17 +100,8 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 			}
 			return t.Format("2006-01-02")
 		},
-		"stage": func(p *survey.Project, st survey.Stage) string {
-			if p != nil {
-				for _, ps := range p.Stages {
-					if ps.Stage == st && ps.Name != "" {
-						return ps.Name
-					}
-				}
-			}
-			return appText(lang, "stage."+string(st))
-		},
-		"join": strings.Join,
+		"stage": func(p *survey.Project, st survey.Stage) string { return stageName(lang, p, string(st)) },
+		"join":  strings.Join,
 		// qf and pf name a builder field: q.PAGE.QUESTION.FIELD, p.PAGE.FIELD.
 		"qf": func(pi, qi int, f string) string { return fmt.Sprintf("q.%d.%d.%s", pi, qi, f) },
 		"pf": func(pi int, f string) string { return fmt.Sprintf("p.%d.%s", pi, f) },

@@ -3,6 +3,8 @@ package web
 import (
 	"fmt"
 	"strings"
+
+	"github.com/safarhq/safar/survey"
 )
 
 // appText returns a workspace string: appCatalog first, then the
@@ -89,12 +91,6 @@ var appCatalog = map[string]map[string]string{
 		"err_touchpoints":        "At most 50 touchpoints.",
 		"field_stages":           "Journey stages",
 		"stages_hint":            "Rename a stage to fit this study, or leave it empty to keep the default name.",
-		"stage.awareness":        "Awareness",
-		"stage.consideration":    "Consideration",
-		"stage.decision":         "Decision",
-		"stage.purchase":         "Purchase",
-		"stage.use":              "Use and retention",
-		"stage.loyalty":          "Loyalty",
 		"surveys":                "Surveys",
 		"surveys_empty":          "No surveys in this project yet.",
 		"col_survey":             "Survey",
@@ -341,12 +337,6 @@ var appCatalog = map[string]map[string]string{
 		"err_touchpoints":        "حداکثر ۵۰ نقطهٔ تماس.",
 		"field_stages":           "مراحل سفر مشتری",
 		"stages_hint":            "نام هر مرحله را متناسب با این پژوهش تغییر دهید، یا خالی بگذارید تا نام پیش‌فرض بماند.",
-		"stage.awareness":        "آگاهی",
-		"stage.consideration":    "بررسی",
-		"stage.decision":         "تصمیم",
-		"stage.purchase":         "خرید",
-		"stage.use":              "استفاده و ماندگاری",
-		"stage.loyalty":          "وفاداری",
 		"surveys":                "پرسشنامه‌ها",
 		"surveys_empty":          "هنوز پرسشنامه‌ای در این پروژه نیست.",
 		"col_survey":             "پرسشنامه",
@@ -531,4 +521,18 @@ var appCatalog = map[string]map[string]string{
 		"preview":                "پیش‌نمایش گوشی",
 		"shown_if":               "نمایش بسته به %s",
 	},
+}
+
+// The default stage names and the "other" option's name live with the
+// domain (survey.StageName, survey.OtherLabel), which the Excel report
+// shares; the catalogs get them from there.
+func init() {
+	for lang := range appCatalog {
+		for _, st := range survey.Stages {
+			appCatalog[lang]["stage."+string(st)] = survey.StageName(nil, lang, string(st))
+		}
+	}
+	for lang := range catalog {
+		catalog[lang]["other"] = survey.OtherLabel(lang)
+	}
 }
