@@ -311,6 +311,12 @@ func optionLabels(d *survey.Definition) map[string]choiceLabels {
 // of shows a cell of option values (several for a multiple choice) by
 // their labels; a value without one stays as it is.
 func (l choiceLabels) of(cell string) string {
+	if !strings.Contains(cell, survey.ListSeparator) {
+		if t, ok := l[cell]; ok {
+			return t
+		}
+		return cell
+	}
 	vals := strings.Split(cell, survey.ListSeparator)
 	for i, v := range vals {
 		if t, ok := l[v]; ok {
