@@ -55,7 +55,9 @@ func fixture(lang string) *Data {
 				PainPoints:  []string{label1},
 				Quotes:      []string{injections[3], "I gave up after the third try."},
 			},
-			{ID: 2, Name: persona2, Size: 100, Share: 0.42, Quotes: []string{injections[5]}},
+			{ID: 2, Name: persona2, Size: 100, Share: 0.42, Quotes: []string{injections[5]},
+				// A chosen option of a multiple-choice question: "yes", shown in the workbook's language.
+				Traits: []Trait{{Column: "app", Value: "yes", Share: 0.9, RestShare: 0.3, Lift: 2.1, Significant: true}}},
 		},
 		PersonaModel: &PersonaModel{K: 2, KMin: 2, KMax: 8, Entropy: 0.81, Respondents: 240,
 			Stability: &Stability{Verdict: ModeratelyStable, Resamples: 10, MeanARI: 0.72, MinARI: 0.55, MaxARI: 0.86}},

@@ -134,7 +134,7 @@ func (b *book) summary() {
 func (b *book) traitSummary(ts []Trait, n int) string {
 	var lines []string
 	for _, t := range ts[:min(n, len(ts))] {
-		lines = append(lines, t.Column+": "+t.Value+" (×"+b.digits(fmt.Sprintf("%.1f", t.Lift))+")")
+		lines = append(lines, t.Column+": "+b.lb.yesNo(t.Value)+" (×"+b.digits(fmt.Sprintf("%.1f", t.Lift))+")")
 	}
 	return join(lines)
 }
