@@ -39,9 +39,11 @@ func init() {
 
 // loadTarget is what a mode sends and what counts as success.
 type loadTarget struct {
-	// request returns the raw HTTP/1.1 request number seq (from 0); it is
-	// called from many goroutines at once.
-	request func(seq int64) []byte
+	// request returns the raw HTTP/1.1 request number seq (from 0; -1
+	// during the warm-up) and a tag that runLoad hands back for every
+	// request that succeeded, warm-up included (nil: none). It is called
+	// from many goroutines at once.
+	request func(seq int64) ([]byte, any)
 	// ok reports whether a status is a success (default: 200).
 	ok func(status int) bool
 }
@@ -89,7 +91,7 @@ func registerLoadMode(name, summary string, setup func(fs *flag.FlagSet) func(o 
 		if target.ok == nil {
 			target.ok = func(st int) bool { return st == 200 }
 		}
-		res, err := runLoad(ctx, &o, target)
+		res, _, err := runLoad(ctx, &o, target)
 		if err != nil {
 			return err
 		}
@@ -143,7 +145,7 @@ func loadGet(fs *flag.FlagSet) func(o *loadOptions) (loadTarget, error) {
 		}
 		b.WriteString("\r\n")
 		req := b.Bytes()
-		return loadTarget{request: func(int64) []byte { return req }}, nil
+		return loadTarget{request: func(int64) ([]byte, any) { return req, nil }}, nil
 	}
 }
 
@@ -173,8 +175,9 @@ func (r *loadResult) print(w io.Writer) {
 }
 
 // runLoad runs the closed loop: o.concurrency workers, each on its own
-// connection, a warm-up, then the measured window.
-func runLoad(ctx context.Context, o *loadOptions, t loadTarget) (*loadResult, error) {
+// connection, a warm-up, then the measured window. It returns the tags of
+// the requests that succeeded.
+func runLoad(ctx context.Context, o *loadOptions, t loadTarget) (*loadResult, []any, error) {
 	ctx, cancel := context.WithTimeout(ctx, o.warmup+o.duration+30*time.Second)
 	defer cancel()
 	var (
@@ -213,7 +216,10 @@ func runLoad(ctx context.Context, o *loadOptions, t loadTarget) (*loadResult, er
 	<-done
 
 	res := &loadResult{URL: o.url.String(), Concurrency: o.concurrency, Seconds: elapsed.Seconds(), Status: map[string]int{}, FirstError: firstErr}
-	var lat []time.Duration
+	var (
+		lat  []time.Duration
+		tags []any
+	)
 	for i := range workers {
 		w := &workers[i]
 		res.Requests += int64(len(w.lat)) + w.failed
@@ -223,12 +229,13 @@ func runLoad(ctx context.Context, o *loadOptions, t loadTarget) (*loadResult, er
 			res.Status[strconv.Itoa(st)] += n
 		}
 		lat = append(lat, w.lat...)
+		tags = append(tags, w.tags...)
 	}
 	if res.Requests == 0 {
 		if firstErr != "" {
-			return nil, errors.New(firstErr)
+			return nil, nil, errors.New(firstErr)
 		}
-		return nil, errors.New("no request completed")
+		return nil, nil, errors.New("no request completed")
 	}
 	res.PerSecond = float64(res.Requests) / elapsed.Seconds()
 	slices.Sort(lat)
@@ -240,12 +247,13 @@ func runLoad(ctx context.Context, o *loadOptions, t loadTarget) (*loadResult, er
 		return float64(lat[i]) / 1e6
 	}
 	res.LatencyMs = map[string]float64{"p50": pct(.50), "p90": pct(.90), "p99": pct(.99), "p99.9": pct(.999), "max": pct(1)}
-	return res, nil
+	return res, tags, nil
 }
 
 // loadWorker is one connection's loop and its tallies (read after it ends).
 type loadWorker struct {
 	lat    []time.Duration // successful requests in the measured window
+	tags   []any           // of every successful request
 	failed int64
 	bytes  int64
 	status map[int]int
@@ -282,8 +290,12 @@ func (w *loadWorker) run(ctx context.Context, o *loadOptions, t loadTarget, seq 
 		}
 		start := time.Now()
 		conn.SetDeadline(start.Add(10 * time.Second))
-		status, size, keep, err := roundTrip(conn, br, t.request(n-1))
+		req, tag := t.request(n - 1)
+		status, size, keep, err := roundTrip(conn, br, req)
 		d := time.Since(start)
+		if err == nil && t.ok(status) && tag != nil {
+			w.tags = append(w.tags, tag)
+		}
 		if measured && measuring.Load() {
 			w.status[status]++
 			if err != nil || !t.ok(status) {

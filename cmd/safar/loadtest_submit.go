@@ -1,20 +1,16 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"slices"
 	"strconv"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,7 +30,7 @@ import (
 // once, with all its answers.
 //
 // It is registered as its own command rather than through registerLoadMode
-// because a mode there cannot act after the run.
+// because a mode there cannot act after the run; the loop is runLoad's.
 
 func init() {
 	register(command{name: "loadtest submit", summary: "load run: POST complete survey responses to the JSON API (--verify checks the database)", run: runLoadSubmit})
@@ -86,9 +82,14 @@ func runLoadSubmit(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, acked, err := runSubmitLoad(ctx, &o, bodies)
+	o.url.Path, o.url.RawQuery = "/api/v1/surveys/"+o.slug+"/responses", ""
+	res, tags, err := runLoad(ctx, &o.loadOptions, submitTarget(&o, bodies))
 	if err != nil {
 		return err
+	}
+	acked := make([]ackedResponse, len(tags))
+	for i, t := range tags {
+		acked[i] = t.(ackedResponse)
 	}
 	var ver *submitVerification
 	if o.verify {
@@ -234,158 +235,31 @@ func sampleAnswers(d *survey.Definition, rng *rand.Rand) survey.Answers {
 	return a
 }
 
-// submitWorker is one connection's loop and what it saw.
-type submitWorker struct {
-	loadWorker
-	acked []ackedResponse // every 2xx, warm-up included
-}
-
 type ackedResponse struct {
 	clientID string
 	body     int // index into the bodies
 }
 
-// runSubmitLoad is runLoad (loadtest.go) for submissions: the same closed
-// loop and measurement, plus the client ids the server acknowledged.
-func runSubmitLoad(ctx context.Context, o *submitLoadOptions, bodies []string) (*loadResult, []ackedResponse, error) {
-	ctx, cancel := context.WithTimeout(ctx, o.warmup+o.duration+30*time.Second)
-	defer cancel()
-	var (
-		seq       atomic.Int64
-		measuring atomic.Bool
-		stop      atomic.Bool
-		errOnce   sync.Once
-		firstErr  string
-		wg        sync.WaitGroup
-	)
-	head := fmt.Sprintf("POST /api/v1/surveys/%s/responses HTTP/1.1\r\nHost: %s\r\nUser-Agent: safar-loadtest\r\nContent-Type: application/json\r\nAccept: application/json\r\n", o.slug, o.url.Host)
-	workers := make([]submitWorker, o.concurrency)
-	for i := range workers {
-		wg.Add(1)
-		go func(w *submitWorker, id int) {
-			defer wg.Done()
-			if err := w.run(ctx, o, head, bodies, id, &seq, &measuring, &stop); err != nil {
-				errOnce.Do(func() { firstErr = err.Error() })
-			}
-		}(&workers[i], i)
+// submitTarget posts the bodies in turn, each with a fresh random client
+// id (a new respondent), and tags each request with that id.
+func submitTarget(o *submitLoadOptions, bodies []string) loadTarget {
+	head := fmt.Sprintf("POST %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: safar-loadtest\r\nContent-Type: application/json\r\nAccept: application/json\r\n", o.url.RequestURI(), o.url.Host)
+	var next atomic.Int64
+	return loadTarget{
+		request: func(int64) ([]byte, any) {
+			bi := int((next.Add(1) - 1) % int64(len(bodies)))
+			clientID := uuid.NewString()
+			body := fmt.Sprintf(bodies[bi], clientID)
+			req := make([]byte, 0, len(head)+len(body)+32)
+			req = append(req, head...)
+			req = append(req, "Content-Length: "...)
+			req = strconv.AppendInt(req, int64(len(body)), 10)
+			req = append(req, "\r\n\r\n"...)
+			req = append(req, body...)
+			return req, ackedResponse{clientID, bi}
+		},
+		ok: func(status int) bool { return status >= 200 && status < 300 },
 	}
-	time.Sleep(o.warmup)
-	start := time.Now()
-	measuring.Store(true)
-	timer := time.NewTimer(o.duration)
-	defer timer.Stop()
-	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
-	select {
-	case <-timer.C:
-	case <-done:
-	case <-ctx.Done():
-	}
-	stop.Store(true)
-	elapsed := time.Since(start)
-	measuring.Store(false)
-	<-done
-
-	res := &loadResult{URL: o.url.Scheme + "://" + o.url.Host + "/api/v1/surveys/" + o.slug + "/responses", Concurrency: o.concurrency,
-		Seconds: elapsed.Seconds(), Status: map[string]int{}, FirstError: firstErr}
-	var (
-		lat   []time.Duration
-		acked []ackedResponse
-	)
-	for i := range workers {
-		w := &workers[i]
-		res.Requests += int64(len(w.lat)) + w.failed
-		res.Failed += w.failed
-		res.BodyBytes += w.bytes
-		for st, n := range w.status {
-			res.Status[strconv.Itoa(st)] += n
-		}
-		lat = append(lat, w.lat...)
-		acked = append(acked, w.acked...)
-	}
-	if res.Requests == 0 {
-		if firstErr != "" {
-			return nil, nil, errors.New(firstErr)
-		}
-		return nil, nil, errors.New("no request completed")
-	}
-	res.PerSecond = float64(res.Requests) / elapsed.Seconds()
-	slices.Sort(lat)
-	pct := func(p float64) float64 {
-		if len(lat) == 0 {
-			return 0
-		}
-		return float64(lat[min(int(p*float64(len(lat))), len(lat)-1)]) / 1e6
-	}
-	res.LatencyMs = map[string]float64{"p50": pct(.50), "p90": pct(.90), "p99": pct(.99), "p99.9": pct(.999), "max": pct(1)}
-	return res, acked, nil
-}
-
-func (w *submitWorker) run(ctx context.Context, o *submitLoadOptions, head string, bodies []string, id int, seq *atomic.Int64, measuring, stop *atomic.Bool) error {
-	w.status = map[int]int{}
-	var (
-		conn net.Conn
-		br   *bufio.Reader
-		req  []byte
-	)
-	defer func() {
-		if conn != nil {
-			conn.Close()
-		}
-	}()
-	dialer := net.Dialer{Timeout: 5 * time.Second}
-	for i := id; !stop.Load() && ctx.Err() == nil; i += o.concurrency {
-		if conn == nil {
-			c, err := dialer.DialContext(ctx, "tcp", o.url.Host)
-			if err != nil {
-				return err
-			}
-			conn, br = c, bufio.NewReaderSize(c, 32<<10)
-		}
-		measured := measuring.Load()
-		if measured && seq.Add(1) > o.requests {
-			stop.Store(true)
-			return nil
-		}
-		bi := i % len(bodies)
-		clientID := uuid.NewString()
-		body := fmt.Sprintf(bodies[bi], clientID)
-		req = append(req[:0], head...)
-		req = append(req, "Content-Length: "...)
-		req = strconv.AppendInt(req, int64(len(body)), 10)
-		req = append(req, "\r\n\r\n"...)
-		req = append(req, body...)
-		start := time.Now()
-		conn.SetDeadline(start.Add(10 * time.Second))
-		status, size, keep, err := roundTrip(conn, br, req)
-		d := time.Since(start)
-		ok := err == nil && status >= 200 && status < 300
-		if ok {
-			w.acked = append(w.acked, ackedResponse{clientID, bi})
-		}
-		if measured && measuring.Load() {
-			w.status[status]++
-			if ok {
-				w.lat = append(w.lat, d)
-				w.bytes += size
-			} else {
-				w.failed++
-			}
-		}
-		if err != nil {
-			conn.Close()
-			conn = nil
-			if stop.Load() {
-				return nil
-			}
-			return err
-		}
-		if !keep {
-			conn.Close()
-			conn = nil
-		}
-	}
-	return nil
 }
 
 // submitVerification is what --verify found.
