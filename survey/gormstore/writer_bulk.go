@@ -14,9 +14,9 @@ import (
 // The bulk path of the group-commit writer. Under load nearly every write
 // in a group is a brand-new response (a phone submitting once), so instead
 // of a savepoint, a SELECT and an INSERT per response, a group costs one
-// multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING (in a few fixed
-// chunk sizes, so the statements stay prepared). The rows it returns are
-// the responses stored; a client id already stored (a retry, a partial
+// multi-row INSERT ... ON CONFLICT DO NOTHING (in a few fixed chunk sizes,
+// so the statements stay prepared); insertResponses finds which rows it
+// stored. A client id already stored (a retry, a partial
 // response being completed, a second process on PostgreSQL that stored it
 // first) inserts nothing and goes, with everything else that is not a new
 // response, through the per-request savepoint path in the same
@@ -46,7 +46,7 @@ type bulkStmts struct {
 	m  map[string]*sql.Stmt
 }
 
-func (b *bulkStmts) query(ctx context.Context, tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
+func (b *bulkStmts) exec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
 	st, ok := b.m[query]
 	if !ok {
 		var err error
@@ -55,7 +55,7 @@ func (b *bulkStmts) query(ctx context.Context, tx *sql.Tx, query string, args ..
 		}
 		b.m[query] = st
 	}
-	return tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	return tx.StmtContext(ctx, st).ExecContext(ctx, args...)
 }
 
 func (b *bulkStmts) close() {
@@ -95,23 +95,21 @@ func insertSQL(rows int) string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "INSERT INTO responses (%s) VALUES ", responseCols)
 	placeholders(&sb, rows, responseNCols)
-	sb.WriteString(" ON CONFLICT (survey_id, client_id) DO NOTHING RETURNING survey_id, client_id")
+	sb.WriteString(" ON CONFLICT (survey_id, client_id) DO NOTHING")
 	s := sb.String()
 	insertSQLCache[rows] = s
 	return s
 }
 
-// clientKey identifies a response by its idempotency key.
-type clientKey struct {
-	survey int64
-	client string
-}
-
 // insertResponses inserts rows of responseNCols values each (args is
-// rows*responseNCols long) with the fixed chunk sizes, and returns the keys
-// of the rows it stored (a key already stored inserts nothing).
-func (b *bulkStmts) insertResponses(ctx context.Context, tx *sql.Tx, args []any) (map[clientKey]bool, error) {
-	stored := make(map[clientKey]bool, len(args)/responseNCols)
+// rows*responseNCols long, the response id first) with the fixed chunk
+// sizes, and returns the ids of the rows it stored: a client id already
+// stored inserts nothing. When a chunk stores all its rows (nearly always),
+// the count of changed rows says so; only otherwise are the stored ones
+// looked up. (RETURNING would say it directly, but costs a result row, a
+// step and a scan per response: more than the lookup it saves.)
+func (b *bulkStmts) insertResponses(ctx context.Context, tx *sql.Tx, args []any) (map[string]bool, error) {
+	stored := make(map[string]bool, len(args)/responseNCols)
 	rows := len(args) / responseNCols
 	for rows > 0 {
 		n := 1
@@ -121,28 +119,63 @@ func (b *bulkStmts) insertResponses(ctx context.Context, tx *sql.Tx, args []any)
 				break
 			}
 		}
-		res, err := b.query(ctx, tx, insertSQL(n), args[:n*responseNCols]...)
+		chunk := args[:n*responseNCols]
+		res, err := b.exec(ctx, tx, insertSQL(n), chunk...)
 		if err != nil {
 			return nil, fmt.Errorf("insert responses: %w", err)
 		}
-		for res.Next() {
-			var k clientKey
-			if err := res.Scan(&k.survey, &k.client); err != nil {
-				res.Close()
-				return nil, fmt.Errorf("insert responses: %w", err)
-			}
-			stored[k] = true
-		}
-		err = res.Err()
-		if cerr := res.Close(); err == nil {
-			err = cerr
-		}
+		changed, err := res.RowsAffected()
 		if err != nil {
+			return nil, fmt.Errorf("insert responses: %w", err)
+		}
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = chunk[i*responseNCols].(string)
+		}
+		if int(changed) == n {
+			for _, id := range ids {
+				stored[id] = true
+			}
+		} else if err := b.storedIDs(ctx, tx, ids, stored); err != nil {
 			return nil, fmt.Errorf("insert responses: %w", err)
 		}
 		args, rows = args[n*responseNCols:], rows-n
 	}
 	return stored, nil
+}
+
+// storedIDs adds to found which of ids are responses.
+func (b *bulkStmts) storedIDs(ctx context.Context, tx *sql.Tx, ids []string, found map[string]bool) error {
+	var sb strings.Builder
+	sb.WriteString("SELECT id FROM responses WHERE id IN (")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, "$%d", i+1)
+		args[i] = id
+	}
+	sb.WriteByte(')')
+	rows, err := tx.QueryContext(ctx, sb.String(), args...) // rare: not worth a prepared statement
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		found[id] = true
+	}
+	return rows.Err()
+}
+
+// clientKey identifies a response by its idempotency key.
+type clientKey struct {
+	survey int64
+	client string
 }
 
 // insertNew stores, with multi-row inserts, the requests of reqs that
@@ -174,7 +207,7 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 		return nil, nil, err
 	}
 	for _, r := range tried {
-		if stored[clientKey{r.resp.SurveyID, r.resp.ClientID}] {
+		if stored[r.bulk.row.ID] {
 			r.res = savedResponse{responseFromRow(r.bulk.row, r.resp.Answers), true}
 			fresh = append(fresh, r)
 		} else {
