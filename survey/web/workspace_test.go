@@ -68,7 +68,10 @@ func newWorkspace(t *testing.T) *workspace {
 	if err := store.CreateSurvey(ctx, w.survey); err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now().UTC()
+	// Both responses on one day whatever the hour the tests run: 23:00 and
+	// 22:00 UTC yesterday (run just after midnight, "now" and "an hour
+	// ago" fell on two days and the dashboard drew two bars).
+	now := time.Now().UTC().Truncate(24 * time.Hour).Add(-time.Hour)
 	r, _, err := store.SaveResponse(ctx, &survey.Response{SurveyID: w.survey.ID, SurveyVersion: 1, ClientID: "c1",
 		Touchpoint: "website", Status: survey.Complete, Source: "web", StartedAt: now, Answers: surveytest.FullAnswers()})
 	if err != nil {
