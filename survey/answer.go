@@ -211,12 +211,16 @@ func isJSONNumber(b []byte) bool {
 	return i == len(b)
 }
 
+// numberSeparators turns a typed number's separators into strconv's form
+// (built once: a Replacer is costly to build and safe to share).
+var numberSeparators = strings.NewReplacer("٫", ".", "٬", "", ",", "", "\u066C", "", " ", "", "\u200c", "", "−", "-")
+
 // ParseNumber reads a number typed by a person: Persian (۰-۹) and
 // Arabic-Indic (٠-٩) digits, the Arabic decimal separator (٫) and
 // thousands separators (٬ ,) are accepted.
 func ParseNumber(s string) (float64, error) {
 	s = strings.TrimSpace(NormalizeDigits(s))
-	s = strings.NewReplacer("٫", ".", "٬", "", ",", "", "\u066C", "", " ", "", "\u200c", "", "−", "-").Replace(s)
+	s = numberSeparators.Replace(s)
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) { // "NaN" and "Inf" are not numbers a person typed
 		return 0, fmt.Errorf("not a number")
@@ -284,9 +288,12 @@ func (d *Definition) PageVisible(pi int, a Answers) bool {
 // Conditions only look backwards, so one pass in page order suffices.
 func (d *Definition) Prune(a Answers) Answers {
 	out := make(Answers, len(a))
-	for _, q := range d.Questions() {
-		if v, ok := a[q.ID]; ok && q.Visible(out) {
-			out[q.ID] = v
+	for pi := range d.Pages {
+		for qi := range d.Pages[pi].Questions {
+			q := &d.Pages[pi].Questions[qi]
+			if v, ok := a[q.ID]; ok && q.Visible(out) {
+				out[q.ID] = v
+			}
 		}
 	}
 	return out

@@ -176,13 +176,22 @@ func (d *Definition) Dir() string {
 
 // Questions returns every question in page order.
 func (d *Definition) Questions() []*Question {
-	var qs []*Question
+	qs := make([]*Question, 0, d.QuestionCount())
 	for pi := range d.Pages {
 		for qi := range d.Pages[pi].Questions {
 			qs = append(qs, &d.Pages[pi].Questions[qi])
 		}
 	}
 	return qs
+}
+
+// QuestionCount is len(d.Questions()) without building the slice.
+func (d *Definition) QuestionCount() int {
+	n := 0
+	for pi := range d.Pages {
+		n += len(d.Pages[pi].Questions)
+	}
+	return n
 }
 
 // Question finds a question by id. It walks the pages in place rather than

@@ -185,8 +185,10 @@ func filterResponses(q *gorm.DB, f survey.ResponseFilter) *gorm.DB {
 	return q
 }
 
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
 func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+	return likeEscaper.Replace(s)
 }
 
 // ListResponses returns matching responses, newest first, with answers.

@@ -69,7 +69,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	// validate (the survey may have changed since) is a stored complete
 	// response looked for first.
 	d := sv.Definition
-	if n, max := len(req.Answers), len(d.Questions()); n > max {
+	if n, max := len(req.Answers), d.QuestionCount(); n > max {
 		// One answer per question at most: refuse a flood of made-up keys
 		// before decoding them one by one (and listing each in the reply).
 		s.apiError(c, &survey.ValidationError{Problems: []survey.FieldError{{Field: "answers",
