@@ -489,6 +489,7 @@ func TestWrappedRowsFit(t *testing.T) {
 			d.Journeys[0].Stages[1].Opportunities = []string{sentence, sentence}
 			d.Passages[0].Text = strings.Repeat(sentence+" ", 3)
 			d.Codebook[0].Description = sentence
+			d.Study.Title = sentence + " " + sentence // 14-point, wraps inside A1:E1
 			f := mustOpen(t, mustWrite(t, d))
 			lb := labelsFor(lang)
 			joined := strings.Join(tps, ", ")
@@ -500,6 +501,7 @@ func TestWrappedRowsFit(t *testing.T) {
 				lines       int // at least; 1 = exactly the default height
 			}{
 				{lb.SheetSummary, d.Personas[0].Name, 2},
+				{lb.SheetSummary, d.Study.Title, 2},
 				{lb.SheetPersonas, question, 2},
 				{lb.SheetPersonas, d.Personas[0].Traits[1].Column, 1},
 				{lb.SheetPersonas, joined, 2},

@@ -4,7 +4,7 @@ import "github.com/xuri/excelize/v2"
 
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
-	title, header, note, label, wrap, integer, float, pct, date, datetime, lane, laneCell, laneNum, laneInt int
+	title, titleWrap, header, note, label, wrap, integer, float, pct, date, datetime, lane, laneCell, laneNum, laneInt int
 }
 
 const (
@@ -39,7 +39,8 @@ func (b *book) newStyles() {
 	}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
 	b.st = styles{
-		title: add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: colourAccent}}),
+		title:     add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: colourAccent}}),
+		titleWrap: add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: colourAccent}, Alignment: top}),
 		header: add(&excelize.Style{
 			Font:      &excelize.Font{Bold: true},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourHeader}},

@@ -17,8 +17,10 @@ func (b *book) summary() {
 	b.width(sh, 1, 1, 30)
 	b.width(sh, 2, 2, 40)
 	b.width(sh, 3, 5, 16)
-	b.title(sh, 1, 1, title)
+	// A long study title wraps inside A1:E1 instead of running off the page.
+	b.text(sh, 1, 1, title, b.st.titleWrap)
 	b.mergeRow(sh, 1, 1, 5)
+	b.fitRowAt(sh, 1, 1, 5, title, titleScale)
 	row := 3
 	kv := func(label string) { b.text(sh, 1, row, label, b.st.label) }
 	kv(lb.Project)

@@ -256,6 +256,14 @@ const (
 // next row. It only ever grows a row, so every wrapped cell of a row can be
 // fitted in turn.
 func (b *book) fitRow(sheet string, row, from, to int, s string) {
+	b.fitRowAt(sheet, row, from, to, s, 1)
+}
+
+// titleScale is the 14-point title font against the 11-point body.
+const titleScale = 14.0 / 11
+
+// fitRowAt is fitRow for text scale times the body font's size.
+func (b *book) fitRowAt(sheet string, row, from, to int, s string, scale float64) {
 	if b.err != nil {
 		return
 	}
@@ -265,9 +273,9 @@ func (b *book) fitRow(sheet string, row, from, to int, s string) {
 		b.setErr(err)
 		w += cw
 	}
-	lines := wrappedLines(s, int(w*charsPerWidth))
+	lines := wrappedLines(s, int(w*charsPerWidth/scale))
 	key := sheetRow{sheet, row}
-	h := min(float64(lineHeight*lines+4), maxRowHeight)
+	h := min(float64(lineHeight*lines)*scale+4, maxRowHeight)
 	if lines <= 1 || h <= b.heights[key] || b.err != nil {
 		return
 	}
