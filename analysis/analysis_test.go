@@ -365,3 +365,26 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+// TestLabelLang: a study in one language names the known aspects in it, even
+// when most answers about one of them are in the other language.
+func TestLabelLang(t *testing.T) {
+	in := []Text{
+		{ID: "1", Text: "The delivery was very late"},
+		{ID: "2", Text: "Delivery late again, a week"},
+		{ID: "3", Text: "Shipping was late and slow"},
+		{ID: "4", Text: "ارسال خیلی دیر رسید"},
+	}
+	for _, tc := range []struct{ lang, want string }{{"", "Delivery / shipping"}, {"fa", "ارسال و تحویل"}, {"en", "Delivery / shipping"}} {
+		res := FindPainPoints(in, PainPointOptions{LabelLang: tc.lang})
+		if len(res.PainPoints) == 0 || res.PainPoints[0].Key != "delivery" {
+			t.Fatalf("%q: pain points %+v", tc.lang, res.PainPoints)
+		}
+		if got := res.PainPoints[0].Label; !strings.HasPrefix(got, tc.want) {
+			t.Errorf("LabelLang %q: label %q, want it to start with %q", tc.lang, got, tc.want)
+		}
+		if tc.lang == "fa" && strings.ContainsAny(res.PainPoints[0].Label, "abcdefghijklmnopqrstuvwxyz") {
+			t.Errorf("Persian label with English cue words: %q", res.PainPoints[0].Label)
+		}
+	}
+}

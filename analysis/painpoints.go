@@ -41,6 +41,11 @@ type PainPointOptions struct {
 	Merge  map[string]string // key -> key it is merged into
 	Rename map[string]string // key -> label
 	Hide   []string          // keys not to report
+	// LabelLang, "fa" or "en", names the known aspects (delivery, price...)
+	// in that language, with cue words from that language's texts when the
+	// group has any: a study's labels then read in the study's language even
+	// where some answers are in the other. "": each group's majority.
+	LabelLang string
 }
 
 // PainPointResult is the outcome of FindPainPoints. It marshals to the JSON
@@ -391,7 +396,18 @@ func (g *group) painPoint(texts []Text, people int, opt PainPointOptions) PainPo
 		more := append(topWords(g.aspects, 2, !fa), topWords(g.cues, 2, !fa)...)
 		pp.Terms = dedupeStrings(append(pp.Terms, more...))
 	}
-	pp.Label = g.label(fa, aspects, topWords(g.specific, 2, fa))
+	labelFa := fa
+	if !strings.HasPrefix(g.key, "t:") { // a known aspect: its name exists in both languages
+		switch opt.LabelLang {
+		case "fa":
+			labelFa = true
+		case "en":
+			labelFa = false
+		}
+	}
+	// Cue words only in the label's language: a Persian head with English
+	// cues would read as two labels. The examples carry the specifics.
+	pp.Label = g.label(labelFa, aspects, topWords(g.specific, 2, labelFa))
 	if l, ok := opt.Rename[g.key]; ok && l != "" {
 		pp.Label = l
 	}

@@ -113,6 +113,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		texts, owner = collectTexts(cat, people, in, &res.Study)
 		ppOpt := opt.PainPoints
 		ppOpt.SegmentKey = "persona"
+		ppOpt.LabelLang = lang
 		first1 = analysis.FindPainPoints(texts, ppOpt)
 	}()
 	var pin personas.Input
