@@ -12,10 +12,30 @@ import (
 	"testing"
 
 	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
 	"github.com/safarhq/safar/survey/web"
 )
+
+// fuzzServer serves the all-types survey, published, from a fresh store.
+func fuzzServer(f *testing.F, cfg web.Config) (http.Handler, *gormstore.Store, *survey.Survey) {
+	store := storetest.MustOpenTemp(f)
+	p, err := store.EnsureProject(context.Background(), "fuzz", "")
+	if err != nil {
+		f.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: p.ID, Definition: surveytest.AllTypes(f), Status: survey.Published}
+	if err := store.CreateSurvey(context.Background(), sv); err != nil {
+		f.Fatal(err)
+	}
+	cfg.Store, cfg.Logger = store, slog.New(slog.NewTextHandler(io.Discard, nil))
+	srv, err := web.New(cfg)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return srv.Handler(), store, sv
+}
 
 // FuzzSubmitSurveyPage posts arbitrary form bodies to a respondent page
 // (POST /s/{slug}, parsed by parsePage): whatever arrives, the answer is a
@@ -24,21 +44,7 @@ import (
 //
 //	go test ./survey/web -run '^$' -fuzz FuzzSubmitSurveyPage -fuzztime 30s
 func FuzzSubmitSurveyPage(f *testing.F) {
-	store := storetest.MustOpenTemp(f)
-	ctx := context.Background()
-	p, err := store.EnsureProject(ctx, "fuzz", "")
-	if err != nil {
-		f.Fatal(err)
-	}
-	sv := &survey.Survey{ProjectID: p.ID, Definition: surveytest.AllTypes(f), Status: survey.Published}
-	if err := store.CreateSurvey(ctx, sv); err != nil {
-		f.Fatal(err)
-	}
-	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		f.Fatal(err)
-	}
-	h := srv.Handler()
+	h, _, sv := fuzzServer(f, web.Config{})
 	path := "/s/" + sv.Slug
 
 	f.Add("page=0&q.age=25-34&q.channels=instagram&q.channels=other&q.channels.other=A+billboard&q.city=Shiraz")
@@ -72,21 +78,8 @@ func FuzzSubmitSurveyPage(f *testing.F) {
 //
 //	go test ./survey/web -run '^$' -fuzz FuzzAPISubmit -fuzztime 30s
 func FuzzAPISubmit(f *testing.F) {
-	store := storetest.MustOpenTemp(f)
+	h, store, sv := fuzzServer(f, web.Config{SubmitRatePerIP: -1, SubmitRatePerSurvey: -1})
 	ctx := context.Background()
-	p, err := store.EnsureProject(ctx, "fuzz", "")
-	if err != nil {
-		f.Fatal(err)
-	}
-	sv := &survey.Survey{ProjectID: p.ID, Definition: surveytest.AllTypes(f), Status: survey.Published}
-	if err := store.CreateSurvey(ctx, sv); err != nil {
-		f.Fatal(err)
-	}
-	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), SubmitRatePerIP: -1, SubmitRatePerSurvey: -1})
-	if err != nil {
-		f.Fatal(err)
-	}
-	h := srv.Handler()
 	path := "/api/v1/surveys/" + sv.Slug + "/responses"
 	f.Add(validBody)
 	f.Add(`{"client_id":"6f1c3a52-8b0e-4c41-9d7e-2f5a1b3c4d5f","answers":{"age":"25-34","rating":"۲","nps":"1e999","problem":"\u0000\ud800"}}`)
