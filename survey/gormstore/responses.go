@@ -118,8 +118,8 @@ func newResponseRow(r *survey.Response) (responseRow, error) {
 	}
 	if row.ID == "" {
 		// Time-ordered (version 7) UUIDs: new rows append to the end of the
-		// primary key and answers(response_id) indexes instead of landing on
-		// a random page, which keeps inserts fast on a big table.
+		// primary key index instead of landing on a random page, which
+		// keeps inserts fast on a big table.
 		row.ID = uuid.Must(uuid.NewV7()).String()
 	}
 	if row.ClientID == "" {
