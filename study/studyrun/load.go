@@ -71,7 +71,7 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 	if st.Project != nil {
 		in.Stages = st.Project.Stages
 	}
-	// Surveys load concurrently: reading and decoding answer rows is most
+	// Surveys load concurrently: reading and decoding the responses is most
 	// of the cost, and SQLite (WAL) and PostgreSQL serve readers in parallel.
 	in.Surveys = make([]study.SurveyData, len(st.Surveys))
 	errs := make([]error, len(st.Surveys))
