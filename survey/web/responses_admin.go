@@ -195,31 +195,44 @@ func responseAnswers(d *survey.Definition, r *survey.Response) []responseAnswer 
 	return out
 }
 
-// definitionFor returns the definition r was answered against.
-func (s *Server) definitionFor(c *gin.Context, sv *survey.Survey, r *survey.Response) (*survey.Definition, error) {
-	if r.SurveyVersion == sv.Version || r.SurveyVersion == 0 {
-		return sv.Definition, nil
+// answeredResponse is a response of the survey in the URL with the
+// definition it was answered against; it has already answered the request
+// when ok is false.
+type answeredResponse struct {
+	sv *survey.Survey
+	p  *survey.Project
+	r  *survey.Response
+	d  *survey.Definition
+}
+
+func (s *Server) answeredResponseParam(c *gin.Context) (answeredResponse, bool) {
+	var a answeredResponse
+	var ok bool
+	if a.sv, a.p, ok = s.surveyParam(c); !ok {
+		return a, false
 	}
-	return s.store.DefinitionVersion(c.Request.Context(), sv.ID, r.SurveyVersion)
+	if a.r, ok = s.responseParam(c, a.sv); !ok {
+		return a, false
+	}
+	a.d = a.sv.Definition
+	if a.r.SurveyVersion != a.sv.Version && a.r.SurveyVersion != 0 {
+		var err error
+		if a.d, err = s.store.DefinitionVersion(c.Request.Context(), a.sv.ID, a.r.SurveyVersion); err != nil {
+			s.appError(c, err)
+			return a, false
+		}
+	}
+	return a, true
 }
 
 // showResponsePage shows one response in full; respondent text is escaped
 // by html/template like everything else.
 func (s *Server) showResponsePage(c *gin.Context) {
-	sv, p, ok := s.surveyParam(c)
+	a, ok := s.answeredResponseParam(c)
 	if !ok {
 		return
 	}
-	r, ok := s.responseParam(c, sv)
-	if !ok {
-		return
-	}
-	d, err := s.definitionFor(c, sv, r)
-	if err != nil {
-		s.appError(c, err)
-		return
-	}
-	s.renderApp(c, http.StatusOK, nil, "response", "response_title", responsePage{Survey: sv, Project: p, R: r, Answers: responseAnswers(d, r)})
+	s.renderApp(c, http.StatusOK, nil, "response", "response_title", responsePage{Survey: a.sv, Project: a.p, R: a.r, Answers: responseAnswers(a.d, a.r)})
 }
 
 // showDeleteResponsePage asks for confirmation before deleting.
@@ -291,19 +304,11 @@ func (s *Server) exportResponsesCSV(c *gin.Context) {
 // exportResponseJSON downloads one respondent's data (a privacy request):
 // the response with its answers and the questions they answered.
 func (s *Server) exportResponseJSON(c *gin.Context) {
-	sv, _, ok := s.surveyParam(c)
+	a, ok := s.answeredResponseParam(c)
 	if !ok {
 		return
 	}
-	r, ok := s.responseParam(c, sv)
-	if !ok {
-		return
-	}
-	d, err := s.definitionFor(c, sv, r)
-	if err != nil {
-		s.appError(c, err)
-		return
-	}
+	sv, r, d := a.sv, a.r, a.d
 	questions := map[string]string{}
 	for _, q := range d.Questions() {
 		if _, ok := r.Answers[q.ID]; ok {
