@@ -23,7 +23,7 @@ import (
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 // One Chromium serves the whole package: starting it costs about a second.

@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/demo"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 func init() {

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/safarhq/safar/survey"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 func init() {

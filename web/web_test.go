@@ -16,7 +16,7 @@ import (
 	"github.com/safarhq/safar/survey/gormstore"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 // testApp is a running server on a temp SQLite store with the every-type

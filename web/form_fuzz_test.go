@@ -15,7 +15,7 @@ import (
 	"github.com/safarhq/safar/survey/gormstore"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 // fuzzServer serves the all-types survey, published, from a fresh store.
@@ -42,7 +42,7 @@ func fuzzServer(f *testing.F, cfg web.Config) (http.Handler, *gormstore.Store, *
 // page or a redirect, never a 500 or a panic, and nothing typed comes back
 // as live HTML.
 //
-//	go test ./survey/web -run '^$' -fuzz FuzzSubmitSurveyPage -fuzztime 30s
+//	go test ./web -run '^$' -fuzz FuzzSubmitSurveyPage -fuzztime 30s
 func FuzzSubmitSurveyPage(f *testing.F) {
 	h, _, sv := fuzzServer(f, web.Config{})
 	path := "/s/" + sv.Slug
@@ -76,7 +76,7 @@ func FuzzSubmitSurveyPage(f *testing.F) {
 // 413 or 422, never a 500 or a panic, and every 201 stored a response that
 // validates.
 //
-//	go test ./survey/web -run '^$' -fuzz FuzzAPISubmit -fuzztime 30s
+//	go test ./web -run '^$' -fuzz FuzzAPISubmit -fuzztime 30s
 func FuzzAPISubmit(f *testing.F) {
 	h, store, sv := fuzzServer(f, web.Config{SubmitRatePerIP: -1, SubmitRatePerSurvey: -1})
 	ctx := context.Background()

@@ -16,7 +16,7 @@ import (
 	"github.com/safarhq/safar/survey/gormstore"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 // Nothing a respondent types ever runs: script payloads in every kind of

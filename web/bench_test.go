@@ -14,14 +14,14 @@ import (
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 // BenchmarkSubmitResponse measures the submit path end to end, minus the
 // network: JSON decoding, validation, and a committed write of a complete
 // 12-question response to a SQLite file (WAL, synchronous=NORMAL).
 //
-//	go test ./survey/web -run '^$' -bench SubmitResponse -benchtime 5000x
+//	go test ./web -run '^$' -bench SubmitResponse -benchtime 5000x
 func BenchmarkSubmitResponse(b *testing.B) {
 	store := storetest.MustOpenTemp(b)
 	ctx := context.Background()

@@ -15,7 +15,7 @@ import (
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 func newLimitedServer(t *testing.T, cfg web.Config) http.Handler {

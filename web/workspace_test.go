@@ -20,7 +20,7 @@ import (
 	"github.com/safarhq/safar/survey/gormstore"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 const testPassword = "correct horse battery"

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/survey/surveytest"
-	"github.com/safarhq/safar/survey/web"
+	"github.com/safarhq/safar/web"
 )
 
 // BenchmarkFirstPage measures the hot path of a survey link: a new
@@ -18,7 +18,7 @@ import (
 // the whole middleware chain, minus the network; with the survey lookup
 // cached for 1 s (the default) and read from SQLite on every request.
 //
-//	go test ./survey/web -run '^$' -bench FirstPage -cpuprofile cpu.out
+//	go test ./web -run '^$' -bench FirstPage -cpuprofile cpu.out
 func BenchmarkFirstPage(b *testing.B) {
 	b.Run("lookup=cached", func(b *testing.B) { benchFirstPage(b, web.DefaultSurveyCacheTTL) })
 	b.Run("lookup=sqlite", func(b *testing.B) { benchFirstPage(b, -1) })
