@@ -7,12 +7,14 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"time"
 
+	"github.com/safarhq/safar/interop/spss"
 	"github.com/safarhq/safar/survey"
 )
 
 func init() {
-	register(command{name: "export responses", summary: "write a survey's responses to stdout (csv or json)", run: runExportResponses})
+	register(command{name: "export responses", summary: "write a survey's responses to stdout (csv, json or sav)", run: runExportResponses})
 }
 
 func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
@@ -20,15 +22,15 @@ func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
 	fs.SetOutput(env.stderr)
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "slug of the survey (required)")
-	format := fs.String("format", "csv", "csv or json (one object per line)")
+	format := fs.String("format", "csv", "csv, json (one object per line) or sav (SPSS, with labels)")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
 	if *slug == "" {
 		return fmt.Errorf("give --survey SLUG")
 	}
-	if *format != "csv" && *format != "json" {
-		return fmt.Errorf("--format must be csv or json, not %q", *format)
+	if *format != "csv" && *format != "json" && *format != "sav" {
+		return fmt.Errorf("--format must be csv, json or sav, not %q", *format)
 	}
 	store, err := openStore(ctx, *dsn, false)
 	if err != nil {
@@ -43,6 +45,10 @@ func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
 	defer out.Flush()
 	d := sv.Definition
 	filter := survey.ResponseFilter{SurveyID: sv.ID}
+	if *format == "sav" {
+		each := func(fn func(*survey.Response) error) error { return store.EachResponse(ctx, filter, fn) }
+		return spss.Write(out, d, each, time.Now())
+	}
 	if *format == "json" {
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)

@@ -1,0 +1,25 @@
+package web_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestResponsesExportSAV(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("view@example.com") // viewers may download
+	b.get("/app/surveys/"+w.survey.Slug+"/responses").want(http.StatusOK, "export.sav")
+	b.get("/app/surveys/" + w.survey.Slug + "/export.sav?status=complete").want(http.StatusOK)
+	if !strings.HasPrefix(b.body, "$FL2") {
+		t.Fatalf("not an SPSS system file: %q", b.body[:min(len(b.body), 16)])
+	}
+	if cd := b.header.Get("Content-Disposition"); !strings.Contains(cd, w.survey.Slug+"-responses.sav") {
+		t.Errorf("Content-Disposition %q", cd)
+	}
+	for _, want := range []string{"Your age group", "Sara", w.resp.ID} {
+		if !strings.Contains(b.body, want) {
+			t.Errorf("the .sav lacks %q", want)
+		}
+	}
+}
