@@ -50,6 +50,7 @@ func (s *Server) routes(r *gin.Engine) {
 		app.GET("/surveys/:slug/responses", s.showResponsesPage)
 		app.GET("/surveys/:slug/export.csv", s.exportResponsesCSV)
 		app.GET("/surveys/:slug/export.sav", s.exportResponsesSAV)
+		app.GET("/surveys/:slug/export-triple-s.zip", s.exportResponsesTripleS)
 		app.GET("/surveys/:slug/responses/:rid", s.showResponsePage)
 		app.GET("/surveys/:slug/responses/:rid/export.json", s.exportResponseJSON)
 		app.GET("/surveys/:slug/dashboard", s.showDashboard)

@@ -10,11 +10,12 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/interop/spss"
+	"github.com/safarhq/safar/interop/triples"
 	"github.com/safarhq/safar/survey"
 )
 
 func init() {
-	register(command{name: "export responses", summary: "write a survey's responses to stdout (csv, json or sav)", run: runExportResponses})
+	register(command{name: "export responses", summary: "write a survey's responses to stdout (csv, json, sav or sss)", run: runExportResponses})
 }
 
 func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
@@ -22,15 +23,15 @@ func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
 	fs.SetOutput(env.stderr)
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "slug of the survey (required)")
-	format := fs.String("format", "csv", "csv, json (one object per line) or sav (SPSS, with labels)")
+	format := fs.String("format", "csv", "csv, json (one object per line), sav (SPSS, with labels) or sss (Triple-S 2.0: a zip of .sss and .asc)")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
 	if *slug == "" {
 		return fmt.Errorf("give --survey SLUG")
 	}
-	if *format != "csv" && *format != "json" && *format != "sav" {
-		return fmt.Errorf("--format must be csv, json or sav, not %q", *format)
+	if *format != "csv" && *format != "json" && *format != "sav" && *format != "sss" {
+		return fmt.Errorf("--format must be csv, json, sav or sss, not %q", *format)
 	}
 	store, err := openStore(ctx, *dsn, false)
 	if err != nil {
@@ -45,9 +46,12 @@ func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
 	defer out.Flush()
 	d := sv.Definition
 	filter := survey.ResponseFilter{SurveyID: sv.ID}
-	if *format == "sav" {
-		each := func(fn func(*survey.Response) error) error { return store.EachResponse(ctx, filter, fn) }
+	each := func(fn func(*survey.Response) error) error { return store.EachResponse(ctx, filter, fn) }
+	switch *format {
+	case "sav":
 		return spss.Write(out, d, each, time.Now())
+	case "sss":
+		return triples.Write(out, d, each, time.Now())
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(out)

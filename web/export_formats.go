@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/safarhq/safar/interop/spss"
+	"github.com/safarhq/safar/interop/triples"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -31,6 +32,27 @@ func (s *Server) exportResponsesSAV(c *gin.Context) {
 			return
 		}
 		s.log.Error("export responses (sav)", "survey", sv.ID, "err", err)
+	}
+}
+
+// exportResponsesTripleS downloads the filtered responses as Triple-S 2.0:
+// a zip of the XML metadata (.sss) and the fixed-width data (.asc).
+func (s *Server) exportResponsesTripleS(c *gin.Context) {
+	sv, _, ok := s.surveyParam(c)
+	if !ok {
+		return
+	}
+	f, _ := filterFromQuery(c, sv.ID)
+	each := func(fn func(*survey.Response) error) error {
+		return s.store.EachResponse(c.Request.Context(), f, fn)
+	}
+	out := &lazyDownload{c: c, name: safeFileName(sv.Slug) + "-triple-s.zip", typ: "application/zip"}
+	if err := triples.Write(out, sv.Definition, each, time.Now()); err != nil {
+		if !out.started {
+			s.appError(c, err)
+			return
+		}
+		s.log.Error("export responses (triple-s)", "survey", sv.ID, "err", err)
 	}
 }
 

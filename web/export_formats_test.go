@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"archive/zip"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -21,5 +23,22 @@ func TestResponsesExportSAV(t *testing.T) {
 		if !strings.Contains(b.body, want) {
 			t.Errorf("the .sav lacks %q", want)
 		}
+	}
+}
+
+func TestResponsesExportTripleS(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("view@example.com")
+	b.get("/app/surveys/" + w.survey.Slug + "/export-triple-s.zip?status=complete").want(http.StatusOK)
+	z, err := zip.NewReader(strings.NewReader(b.body), int64(len(b.body)))
+	if err != nil {
+		t.Fatalf("not a zip: %v", err)
+	}
+	var names []string
+	for _, f := range z.File {
+		names = append(names, f.Name)
+	}
+	if want := []string{w.survey.Slug + ".sss", w.survey.Slug + ".asc"}; !slices.Equal(names, want) {
+		t.Errorf("zip holds %v, want %v", names, want)
 	}
 }
