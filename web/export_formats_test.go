@@ -3,6 +3,7 @@ package web_test
 import (
 	"archive/zip"
 	"net/http"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -41,4 +42,22 @@ func TestResponsesExportTripleS(t *testing.T) {
 	if want := []string{w.survey.Slug + ".sss", w.survey.Slug + ".asc"}; !slices.Equal(names, want) {
 		t.Errorf("zip holds %v, want %v", names, want)
 	}
+}
+
+// TestImportSurveyFromOtherTool uploads a Qualtrics export on the project
+// page: the survey is created as a draft and the report says what was
+// approximated and left out; a broken file names itself and stores nothing.
+func TestImportSurveyFromOtherTool(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("res@example.com")
+	qsf, err := os.ReadFile("../interop/surveyimport/testdata/qualtrics.qsf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/app/projects/" + w.pid() + "/surveys"
+	b.upload(path, "visit.qsf", qsf, nil, 0).want(http.StatusCreated, "Imported from qualtrics", "/app/surveys/store-visit-feedback",
+		"7 questions mapped", "descriptive text is not a question")
+	b.get("/app/surveys/store-visit-feedback").want(http.StatusOK, "How did you hear about us?")
+	b.upload(path, "broken.qsf", []byte(`{"SurveyEntry": {`), nil, 0).want(http.StatusUnprocessableEntity, "broken.qsf (qualtrics): not valid Qualtrics JSON")
+	b.upload(path, "visit.qsf", qsf, nil, 0).want(http.StatusUnprocessableEntity, "another survey already uses this slug")
 }

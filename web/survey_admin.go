@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -8,9 +9,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/safarhq/safar/interop/surveyimport"
+	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -198,34 +202,68 @@ func (s *Server) updateDefinition(c *gin.Context) {
 type importForm struct {
 	JSON     string
 	Problems []survey.FieldError
+	Error    string               // a file that is not a survey, or a broken one
+	Report   *surveyimport.Report // how a survey from another tool was mapped
+	Created  *survey.Survey
 }
 
-// importSurvey creates a survey in a project from a JSON definition.
+// importSurvey creates a survey in a project from a definition: Safar JSON,
+// or a Qualtrics, SurveyJS, LimeSurvey or XLSForm file (detected). A
+// survey from another tool shows its import report; nothing is stored
+// unless the whole definition is valid.
 func (s *Server) importSurvey(c *gin.Context) {
 	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	data, err := readDefinitionUpload(c)
+	data, name, err := readSurveyUpload(c)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	d, err := survey.ParseDefinition(data)
-	if err == nil {
+	form := importForm{}
+	if utf8.Valid(data) && !bytes.HasPrefix(data, []byte("PK")) {
+		form.JSON = string(data)
+	}
+	d, rep, err := surveyimport.Import(name, data, report.Sheets)
+	form.Report = rep
+	var ve *survey.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		form.Problems = ve.Problems
+	case err != nil: // not a survey file, or a broken one: the message names the file and the element
+		form.Error = err.Error()
+	default:
 		sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Draft}
-		if err = s.store.CreateSurvey(c.Request.Context(), sv); err == nil {
+		err = s.store.CreateSurvey(c.Request.Context(), sv)
+		switch {
+		case errors.Is(err, survey.ErrConflict):
+			form.Problems = []survey.FieldError{{Field: "slug", Message: "another survey already uses this slug (" + d.Slug + ")"}}
+		case err != nil:
+			s.appError(c, err)
+			return
+		case rep.Format == surveyimport.Safar:
 			c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug)
 			return
-		}
-		if errors.Is(err, survey.ErrConflict) {
-			err = &survey.ValidationError{Problems: []survey.FieldError{{Field: "slug", Message: "another survey already uses this slug"}}}
+		default:
+			s.renderProjectPage(c, http.StatusCreated, p, importForm{Report: rep, Created: sv})
+			return
 		}
 	}
-	var ve *survey.ValidationError
-	if !errors.As(err, &ve) {
-		s.appError(c, err)
-		return
+	s.renderProjectPage(c, http.StatusUnprocessableEntity, p, form)
+}
+
+// readSurveyUpload reads an uploaded "file" (with its name) or the
+// "definition" textarea.
+func readSurveyUpload(c *gin.Context) ([]byte, string, error) {
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		f, err := fh.Open()
+		if err != nil {
+			return nil, "", err
+		}
+		defer f.Close()
+		data, err := io.ReadAll(io.LimitReader(f, surveyimport.MaxFileSize+1))
+		return data, fh.Filename, err
 	}
-	s.renderProjectPage(c, http.StatusUnprocessableEntity, p, importForm{JSON: string(data), Problems: ve.Problems})
+	return []byte(c.PostForm("definition")), "definition", nil
 }

@@ -5,13 +5,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
+	"github.com/safarhq/safar/interop/surveyimport"
+	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/survey"
 )
 
 func init() {
-	register(command{name: "import survey", summary: "import a survey definition (JSON)", run: runImportSurvey})
+	register(command{name: "import survey", summary: "import a survey definition: Safar JSON, Qualtrics .qsf, SurveyJS JSON, LimeSurvey .lss or XLSForm .xlsx", run: runImportSurvey})
 }
 
 func runImportSurvey(ctx context.Context, env *cliEnv, args []string) error {
@@ -22,7 +25,7 @@ func runImportSurvey(ctx context.Context, env *cliEnv, args []string) error {
 	publish := fs.Bool("publish", false, "publish the survey so respondents can answer it at once")
 	update := fs.Bool("update", false, "replace the definition of an existing survey with the same slug (a new version)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar import survey [flags] FILE.json")
+		fmt.Fprintln(env.stderr, "usage: safar import survey [flags] FILE (.json, .qsf, .lss, .xlsx; the format is detected)")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -30,16 +33,22 @@ func runImportSurvey(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
-		return errors.New("give exactly one FILE.json")
+		return errors.New("give exactly one FILE")
 	}
-	data, err := os.ReadFile(fs.Arg(0))
+	f, err := os.Open(fs.Arg(0))
 	if err != nil {
 		return err
 	}
-	def, err := survey.ParseDefinition(data)
+	data, err := io.ReadAll(io.LimitReader(f, surveyimport.MaxFileSize+1)) // Import refuses what is over the limit
+	f.Close()
 	if err != nil {
-		return fmt.Errorf("%s: %w", fs.Arg(0), err)
+		return err
 	}
+	def, rep, err := surveyimport.Import(fs.Arg(0), data, report.Sheets)
+	if err != nil {
+		return err
+	}
+	printImportReport(env, rep)
 	store, err := openStore(ctx, *dsn, false)
 	if err != nil {
 		return err
@@ -74,4 +83,22 @@ func runImportSurvey(ctx context.Context, env *cliEnv, args []string) error {
 	fmt.Fprintf(env.stdout, "imported survey %q (%d questions on %d pages) into project %q as %s\n",
 		def.Slug, len(def.Questions()), len(def.Pages), p.Name, sv.Status)
 	return nil
+}
+
+// printImportReport says how a survey from another tool was mapped, on
+// stderr so stdout keeps the one-line result.
+func printImportReport(env *cliEnv, rep *surveyimport.Report) {
+	if rep.Format == surveyimport.Safar {
+		return
+	}
+	fmt.Fprintf(env.stderr, "read a %s survey: %d questions mapped, %d approximated, %d items dropped\n",
+		rep.Format, len(rep.Mapped), len(rep.Approximated), len(rep.Dropped))
+	for _, group := range []struct {
+		title string
+		lines []string
+	}{{"mapped", rep.Mapped}, {"approximated", rep.Approximated}, {"dropped", rep.Dropped}} {
+		for _, l := range group.lines {
+			fmt.Fprintf(env.stderr, "  %s: %s\n", group.title, l)
+		}
+	}
 }

@@ -1,0 +1,243 @@
+// Package surveyimport turns survey definitions written for other tools
+// (Qualtrics .qsf, SurveyJS JSON, LimeSurvey .lss, XLSForm as used by ODK and
+// KoboToolbox) into Safar definitions, with a report of what was mapped,
+// what was approximated and what was dropped and why. Nothing is stored
+// here: the caller stores the definition only when it validates.
+package surveyimport
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// MaxFileSize bounds what one import may read.
+const MaxFileSize = 20 << 20
+
+// Format names, as reported and as accepted by --format.
+const (
+	Safar      = "safar"
+	Qualtrics  = "qualtrics"
+	SurveyJS   = "surveyjs"
+	LimeSurvey = "limesurvey"
+	XLSForm    = "xlsform"
+)
+
+// Report says how a foreign survey became a Safar one.
+type Report struct {
+	Format       string
+	Mapped       []string // "Q1 (MC, SAVR) -> single"
+	Approximated []string // kept, but not exactly: what and why
+	Dropped      []string // left out: what and why
+}
+
+func (r *Report) mapped(f string, a ...any) { r.Mapped = append(r.Mapped, fmt.Sprintf(f, a...)) }
+func (r *Report) approx(f string, a ...any) {
+	r.Approximated = append(r.Approximated, fmt.Sprintf(f, a...))
+}
+func (r *Report) dropped(f string, a ...any) { r.Dropped = append(r.Dropped, fmt.Sprintf(f, a...)) }
+
+// Sheets gives an XLSForm's sheets as rows of cells. The report package
+// reads .xlsx files (it is the one importer of excelize); callers pass its
+// reader in, so this package stays free of spreadsheet code.
+type Sheets func(data []byte) (map[string][][]string, error)
+
+// Import detects the format of data (named name) and converts it.
+func Import(name string, data []byte, xlsx Sheets) (*survey.Definition, *Report, error) {
+	if len(data) > MaxFileSize {
+		return nil, nil, fmt.Errorf("%s: %d bytes; the limit for a survey file is %d MiB", name, len(data), MaxFileSize>>20)
+	}
+	format, err := Detect(data)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	rep := &Report{Format: format}
+	var d *survey.Definition
+	switch format {
+	case Safar:
+		d, err = survey.ParseDefinition(data)
+	case Qualtrics:
+		d, err = fromQualtrics(data, rep)
+	case SurveyJS:
+		d, err = fromSurveyJS(data, rep)
+	case LimeSurvey:
+		d, err = fromLimeSurvey(data, rep)
+	case XLSForm:
+		if xlsx == nil {
+			return nil, nil, fmt.Errorf("%s: XLSForm needs a spreadsheet reader", name)
+		}
+		var sheets map[string][][]string
+		if sheets, err = xlsx(data); err == nil {
+			d, err = fromXLSForm(sheets, rep)
+		}
+	}
+	if err != nil {
+		return nil, rep, fmt.Errorf("%s (%s): %w", name, format, err)
+	}
+	return d, rep, nil
+}
+
+// Detect names the format of a survey file from its content.
+func Detect(data []byte) (string, error) {
+	b := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		return XLSForm, nil
+	case bytes.HasPrefix(b, []byte("<")):
+		if bytes.Contains(b[:min(len(b), 4096)], []byte("<LimeSurveyDocType>")) {
+			return LimeSurvey, nil
+		}
+		return "", errors.New("an XML file that is not a LimeSurvey survey structure (.lss)")
+	case bytes.HasPrefix(b, []byte("{")):
+		head := b[:min(len(b), 1<<16)]
+		switch {
+		case bytes.Contains(head, []byte(`"SurveyEntry"`)) || bytes.Contains(head, []byte(`"SurveyElements"`)):
+			return Qualtrics, nil
+		case bytes.Contains(head, []byte(`"slug"`)) && bytes.Contains(head, []byte(`"questions"`)):
+			return Safar, nil
+		case bytes.Contains(head, []byte(`"elements"`)) || bytes.Contains(head, []byte(`"pages"`)):
+			return SurveyJS, nil
+		}
+	}
+	return "", errors.New("not a survey file Safar knows: expected Safar JSON, a Qualtrics .qsf, SurveyJS JSON, a LimeSurvey .lss or an XLSForm .xlsx")
+}
+
+// builder collects pages and questions and keeps ids unique and valid.
+type builder struct {
+	d    survey.Definition
+	rep  *Report
+	ids  map[string]string // foreign name -> Safar id
+	used map[string]bool   // Safar ids given out
+	next map[string]int    // next suffix to try per base id
+	qsf  map[string]qsfQuestion
+}
+
+func newBuilder(title, slugHint, lang string, rep *Report) *builder {
+	title = plain(title)
+	if title == "" {
+		title = "Imported survey"
+	}
+	return &builder{d: survey.Definition{Slug: slugify(slugHint, title), Title: title, Language: language(lang, rep)}, rep: rep, ids: map[string]string{}, used: map[string]bool{}, next: map[string]int{}}
+}
+
+// language maps a foreign language code to fa or en.
+func language(code string, rep *Report) string {
+	code = strings.ToLower(strings.TrimSpace(code))
+	switch {
+	case code == "" || strings.HasPrefix(code, "en"):
+		return "en"
+	case strings.HasPrefix(code, "fa") || strings.HasPrefix(code, "pes") || strings.Contains(code, "persian") || strings.Contains(code, "farsi"):
+		return "fa"
+	}
+	rep.approx("survey language %q: Safar surveys are Persian or English; set to English", code)
+	return "en"
+}
+
+func (b *builder) page(title string) {
+	b.d.Pages = append(b.d.Pages, survey.Page{Title: plain(title)})
+}
+
+// add appends q to the current page under a valid, unique id made from
+// name, and remembers the mapping for conditions.
+func (b *builder) add(name string, q survey.Question) *survey.Question {
+	if len(b.d.Pages) == 0 {
+		b.page("")
+	}
+	q.ID = b.id(name)
+	b.ids[name] = q.ID
+	q.Text = plain(q.Text)
+	if q.Text == "" {
+		q.Text = q.ID
+	}
+	q.Help = plain(q.Help)
+	p := &b.d.Pages[len(b.d.Pages)-1]
+	p.Questions = append(p.Questions, q)
+	return &p.Questions[len(p.Questions)-1]
+}
+
+var idUnsafe = regexp.MustCompile(`[^A-Za-z0-9_-]+`)
+
+func (b *builder) id(name string) string {
+	id := strings.Trim(idUnsafe.ReplaceAllString(name, "_"), "_-")
+	if id == "" || !unicode.IsLetter(rune(id[0])) {
+		id = "q" + id
+	}
+	if len(id) > 60 {
+		id = id[:60]
+	}
+	out := id
+	for b.used[out] {
+		b.next[id] = max(b.next[id]+1, 2)
+		out = fmt.Sprintf("%s_%d", id, b.next[id])
+	}
+	b.used[out] = true
+	return out
+}
+
+// finish drops empty pages and validates the result.
+func (b *builder) finish() (*survey.Definition, error) {
+	pages := b.d.Pages[:0]
+	for _, p := range b.d.Pages {
+		if len(p.Questions) > 0 {
+			pages = append(pages, p)
+		}
+	}
+	b.d.Pages = pages
+	if len(pages) == 0 {
+		return nil, errors.New("no question in it could be imported (see the dropped items)")
+	}
+	d := b.d
+	if err := d.Validate(); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+var (
+	tags   = regexp.MustCompile(`(?s)<[^>]*>`)
+	breaks = regexp.MustCompile(`(?i)<br\s*/?>|</p>|</div>`)
+)
+
+// plain turns the HTML that survey tools allow in texts into plain text.
+func plain(s string) string {
+	s = breaks.ReplaceAllString(s, " ")
+	s = tags.ReplaceAllString(s, "")
+	return strings.Join(strings.Fields(html.UnescapeString(s)), " ")
+}
+
+var slugUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+
+func slugify(hint, title string) string {
+	for _, s := range []string{hint, title} {
+		s = strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(s), "-"), "-")
+		if len(s) > 60 {
+			s = strings.TrimRight(s[:60], "-")
+		}
+		if survey.ValidSlug(s) {
+			return s
+		}
+	}
+	return "imported-survey"
+}
+
+// options makes Safar options from (value, label) pairs, keeping values
+// unique.
+func options(pairs [][2]string) []survey.Option {
+	out := make([]survey.Option, 0, len(pairs))
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		v := strings.TrimSpace(p[0])
+		if v == "" || seen[v] {
+			continue
+		}
+		seen[v] = true
+		out = append(out, survey.Option{Value: v, Label: plain(p[1])})
+	}
+	return out
+}
