@@ -156,4 +156,5 @@ type Workspace interface {
 	Store
 	UserStore
 	WorkspaceStore
+	WebhookStore
 }

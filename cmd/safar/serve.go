@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/interop/webhook"
 	"github.com/safarhq/safar/web"
 )
 
@@ -37,6 +38,9 @@ type serveConfig struct {
 	submitRateIP, submitRateSurvey float64
 	// pprofAddr, when set, serves net/http/pprof there (loopback only).
 	pprofAddr string
+	// webhooksAllowPrivate lets webhooks reach loopback and private
+	// addresses (default: refused, against SSRF).
+	webhooksAllowPrivate bool
 }
 
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
@@ -53,6 +57,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 	fs.Float64Var(&cfg.submitRateIP, "submit-rate-ip", 0, fmt.Sprintf("submissions per second per client address (0: default %d, negative: no limit)", web.DefaultSubmitRatePerIP))
 	fs.Float64Var(&cfg.submitRateSurvey, "submit-rate-survey", 0, fmt.Sprintf("submissions per second per survey (0: default %d, negative: no limit)", web.DefaultSubmitRatePerSurvey))
 	fs.StringVar(&cfg.pprofAddr, "pprof-addr", "", "serve Go's runtime profiles (/debug/pprof/) on this loopback address, e.g. 127.0.0.1:6060 (default: off)")
+	fs.BoolVar(&cfg.webhooksAllowPrivate, "webhooks-allow-private", false, "let webhooks reach loopback and private addresses (default: refused)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -99,6 +104,9 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 	if r := srv.AnalysisRunner(); r != nil {
 		go r.Run(ctx)
 	}
+	// Webhook deliveries, likewise: each outbox message is claimed by one
+	// process at a time and retried until its receiver accepts it.
+	go (&webhook.Sender{Store: store, Log: log, AllowPrivate: cfg.webhooksAllowPrivate}).Run(ctx)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err

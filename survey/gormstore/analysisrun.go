@@ -147,14 +147,24 @@ func (s *Store) FinishAnalysisRun(ctx context.Context, id int64, status survey.R
 		return fmt.Errorf("finish analysis run with status %q: %w", status, survey.ErrInvalid)
 	}
 	progress := 1.0
-	up := s.db.WithContext(ctx).Model(&analysisRunRow{}).Where("id = ?", id).
-		Updates(map[string]any{"status": string(status), "result": result, "message": message, "finished_at": now,
-			"heartbeat_at": now, "progress": progress})
-	if up.Error != nil {
-		return fmt.Errorf("finish analysis run %d: %w", id, up.Error)
-	}
-	if up.RowsAffected == 0 {
-		return fmt.Errorf("analysis run %d: %w", id, survey.ErrNotFound)
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		up := tx.Model(&analysisRunRow{}).Where("id = ?", id).
+			Updates(map[string]any{"status": string(status), "result": result, "message": message, "finished_at": now,
+				"heartbeat_at": now, "progress": progress})
+		if up.Error != nil {
+			return up.Error
+		}
+		if up.RowsAffected == 0 {
+			return fmt.Errorf("analysis run %d: %w", id, survey.ErrNotFound)
+		}
+		var scopes []string
+		if err := tx.Model(&analysisRunRow{}).Where("id = ?", id).Pluck("scope", &scopes).Error; err != nil || len(scopes) != 1 {
+			return err
+		}
+		return analysisEvent(tx, id, scopes[0], status, message, now)
+	})
+	if err != nil {
+		return fmt.Errorf("finish analysis run %d: %w", id, err)
 	}
 	if status == survey.RunDone {
 		// Only the newest result is shown; older runs keep their record

@@ -213,6 +213,12 @@ func (s *Store) ListResponses(ctx context.Context, f survey.ResponseFilter, offs
 // and any stored analysis that mentions the respondent (privacy requests).
 func (s *Store) DeleteResponse(ctx context.Context, id string) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var row responseRow
+		if err := tx.Select("id, survey_id, client_id, touchpoint, status, started_at, completed_at").Where("id = ?", id).Take(&row).Error; err == nil {
+			if err := responseEvent(tx, survey.EventResponseDeleted, responseFromRow(row, nil)); err != nil {
+				return err
+			}
+		}
 		res := tx.Where("id = ?", id).Delete(&responseRow{})
 		if res.Error != nil {
 			return res.Error

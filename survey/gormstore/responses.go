@@ -58,7 +58,8 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 		if err := tx.Create(&row).Error; err != nil {
 			return nil, false, err
 		}
-		return responseFromRow(row, r.Answers), true, nil
+		stored := responseFromRow(row, r.Answers)
+		return stored, true, responseEvent(tx, eventFor(stored.Status), stored)
 	case err != nil:
 		return nil, false, err
 	case existing.Status == string(survey.Complete):
@@ -77,7 +78,17 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	if err := tx.Save(&existing).Error; err != nil {
 		return nil, false, err
 	}
-	return responseFromRow(existing, r.Answers), false, nil
+	stored := responseFromRow(existing, r.Answers)
+	return stored, false, responseEvent(tx, eventFor(stored.Status), stored)
+}
+
+// eventFor is the webhook event of a saved response: completed, or updated
+// while it is still partial.
+func eventFor(st survey.ResponseStatus) string {
+	if st == survey.Complete {
+		return survey.EventResponseCompleted
+	}
+	return survey.EventResponseUpdated
 }
 
 // SaveResponses inserts many new responses in one transaction.

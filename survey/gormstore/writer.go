@@ -170,6 +170,9 @@ func (w *writer) commit(batch []*writeReq) {
 	if stx, ok := sqlTxOf(tx); ok && w.stmts != nil {
 		var err error
 		fresh, rest, err = w.insertNew(ctx, stx, live)
+		if err == nil {
+			err = freshEvents(tx, fresh) // webhook events in the same transaction
+		}
 		if err != nil {
 			// Start over the slow way, which reports each request's own
 			// outcome (PostgreSQL aborts a transaction on any error).
