@@ -28,6 +28,7 @@ var appPages = []string{
 	"login", "setup", "account", "app_message",
 	"projects", "project_form", "project", "survey_admin",
 	"distribution", "responses", "response", "response_delete", "dashboard", "builder", "users",
+	"webhooks", "webhook",
 }
 
 var appVariants = []string{"en", "fa", "fa-pd"}

@@ -109,5 +109,12 @@ func (s *Server) routes(r *gin.Engine) {
 		edit.POST("/projects/:pid/codings", s.applyCode)
 		edit.POST("/projects/:pid/codings/:kid/delete", s.removeCoding)
 		edit.POST("/projects/:pid/suggestions", s.decideSuggestion)
+
+		// Webhooks (webhooks.go): editors only, since they show secrets.
+		edit.GET("/projects/:pid/webhooks", s.showWebhooksPage)
+		edit.POST("/projects/:pid/webhooks", s.createWebhook)
+		edit.GET("/projects/:pid/webhooks/:wid", s.showWebhookPage)
+		edit.POST("/projects/:pid/webhooks/:wid/delete", s.deleteWebhook)
+		edit.POST("/projects/:pid/webhooks/:wid/messages/:mid/replay", s.replayWebhookMessage)
 	}
 }

@@ -44,6 +44,9 @@ type Config struct {
 	// whose X-Forwarded-For is believed. Empty: none, so a client cannot
 	// claim another address to dodge rate limits or forge a stored IP.
 	TrustedProxies []string
+	// WebhooksAllowPrivate lets researchers point webhooks at loopback
+	// and private addresses (serve --webhooks-allow-private).
+	WebhooksAllowPrivate bool
 
 	// Submission rate limits (ratelimit.go): per second and burst, per
 	// client address and per survey. 0 means the default; a negative
@@ -73,6 +76,7 @@ type Server struct {
 	publicURL                  string
 	analysis                   analysisState // analysis pages and runner (analysis_runs.go)
 	submitLimits               *submitLimits // ratelimit.go
+	webhooksAllowPrivate       bool
 }
 
 // New builds a Server; it parses every template up front, so a broken
@@ -88,7 +92,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		store: cfg.Store, log: cfg.Logger, now: cfg.Now, views: v, assets: a,
-		secure: cfg.SecureCookies, maxBody: cfg.MaxBodyBytes,
+		secure: cfg.SecureCookies, maxBody: cfg.MaxBodyBytes, webhooksAllowPrivate: cfg.WebhooksAllowPrivate,
 	}
 	s.submitLimits = newSubmitLimits(cfg.SubmitRatePerIP, cfg.SubmitBurstPerIP, cfg.SubmitRatePerSurvey, cfg.SubmitBurstPerSurvey)
 	if s.log == nil {

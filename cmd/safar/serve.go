@@ -95,7 +95,8 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 		}
 	}
 	srv, err := web.New(web.Config{Store: store, Logger: log, SecureCookies: cfg.secureCookies,
-		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey, TrustedProxies: cfg.trustedProxies})
+		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey, TrustedProxies: cfg.trustedProxies,
+		WebhooksAllowPrivate: cfg.webhooksAllowPrivate})
 	if err != nil {
 		return err
 	}
