@@ -88,9 +88,9 @@ var serveURL = regexp.MustCompile(`running at (http://127\.0\.0\.1:\d+)`)
 // startServe starts `safar serve --addr 127.0.0.1:0` (the kernel picks a
 // free port, so two processes never collide) and returns once the process
 // has printed its URL. The process is killed at cleanup if still running.
-func startServe(t *testing.T, bin, name, dsn string) *serveProc {
+func startServe(t *testing.T, bin, name, dsn string, extra ...string) *serveProc {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0", "--log-level", "info")
+	cmd := exec.Command(bin, append([]string{"serve", "--db", dsn, "--addr", "127.0.0.1:0", "--log-level", "info"}, extra...)...)
 	cmd.Env = os.Environ()
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
