@@ -181,7 +181,7 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 	if !ok {
 		return
 	}
-	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
+	set, err := s.store.AnalysisSettings(c.Request.Context(), a.Key)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -229,7 +229,7 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 		return
 	}
 	set.Scope = a.Key
-	if err := a.Store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
+	if err := s.store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
 		s.appError(c, err)
 		return
 	}

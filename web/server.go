@@ -1,5 +1,5 @@
 // Package web is Safar's HTTP layer (Gin): the respondent pages, the JSON
-// API and, later, the researcher workspace. It is the only importer of gin.
+// API and the researcher workspace. It is the only importer of gin.
 package web
 
 import (
@@ -11,12 +11,26 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
 )
 
+// Store is what the web app needs of the database: surveys and responses
+// (respondent pages and the API), accounts and projects, interviews and
+// coding, and analysis runs. gormstore.Store is one.
+type Store interface {
+	survey.Workspace
+	survey.QualitativeStore
+	survey.CodingStore
+	survey.AnalysisStore
+}
+
 // Config is what the server needs from its surroundings.
 type Config struct {
-	Store  survey.Store
+	Store Store
+	// Runner runs queued analyses in the background; queuing one wakes it.
+	// Nil: runs wait for the runner of another process on the database.
+	Runner *studyrun.Runner
 	Logger *slog.Logger
 	// Now is the clock; tests replace it.
 	Now func() time.Time
@@ -28,11 +42,6 @@ type Config struct {
 	// lookup (default DefaultSurveyCacheTTL; negative: never).
 	SurveyCacheTTL time.Duration
 
-	// Workspace backs the researcher pages (accounts, projects, response
-	// management). When nil, Store is used if it implements
-	// survey.Workspace; otherwise only the respondent pages and the API
-	// are served.
-	Workspace survey.Workspace
 	// SessionIdle and SessionMaxAge end researcher sessions after
 	// inactivity and after login (defaults DefaultSessionIdle and
 	// DefaultSessionMaxAge).
@@ -54,7 +63,7 @@ type Config struct {
 
 // Server holds the wired handlers.
 type Server struct {
-	store   survey.Store
+	store   Store
 	log     *slog.Logger
 	now     func() time.Time
 	views   *views
@@ -65,14 +74,14 @@ type Server struct {
 	surveys *surveyCache // respondent pages: survey lookups (short TTL)
 	pages   *pageCache   // respondent pages: rendered first pages
 
-	// Researcher workspace (see auth.go); ws is nil without one.
-	ws                         survey.Workspace
+	// Researcher workspace (see auth.go).
 	app                        *appViews
 	logins                     *loginLimiter
 	sessionIdle, sessionMaxAge time.Duration
 	publicURL                  string
-	analysis                   analysisState // analysis pages and runner (analysis_runs.go)
-	submitLimits               *submitLimits // ratelimit.go
+	runner                     *studyrun.Runner // nil: another process runs analyses
+	results                    resultCache      // decoded analysis results (analysis_runs.go)
+	submitLimits               *submitLimits    // ratelimit.go
 }
 
 // New builds a Server; it parses every template up front, so a broken
@@ -88,7 +97,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		store: cfg.Store, log: cfg.Logger, now: cfg.Now, views: v, assets: a,
-		secure: cfg.SecureCookies, maxBody: cfg.MaxBodyBytes,
+		secure: cfg.SecureCookies, maxBody: cfg.MaxBodyBytes, runner: cfg.Runner,
 	}
 	s.submitLimits = newSubmitLimits(cfg.SubmitRatePerIP, cfg.SubmitBurstPerIP, cfg.SubmitRatePerSurvey, cfg.SubmitBurstPerSurvey)
 	if s.log == nil {

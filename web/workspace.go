@@ -5,16 +5,10 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/safarhq/safar/survey"
 )
 
 // initWorkspace wires the researcher workspace from cfg.
 func (s *Server) initWorkspace(cfg Config) error {
-	s.ws = cfg.Workspace
-	if s.ws == nil {
-		s.ws, _ = cfg.Store.(survey.Workspace)
-	}
 	s.sessionIdle, s.sessionMaxAge = cfg.SessionIdle, cfg.SessionMaxAge
 	if s.sessionIdle == 0 {
 		s.sessionIdle = DefaultSessionIdle

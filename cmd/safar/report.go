@@ -16,6 +16,7 @@ import (
 	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/report/studyreport"
 	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -61,11 +62,16 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	clock.begin("load")
 	var (
 		in   study.Input
+		res  *study.Result
 		srcs []studyreport.ResponseSource
 		err  error
 	)
+	q := studyrun.Request{K: *k, Seed: *seed, Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }}
 	if fs.NArg() > 0 {
 		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
+			return err
+		}
+		if res, err = study.Analyze(ctx, in, q.Options(&survey.AnalysisSettings{})); err != nil {
 			return err
 		}
 	} else {
@@ -74,9 +80,11 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 		defer store.Close()
-		if in, err = loadStudy(ctx, store, *slug, *project); err != nil {
+		st, r, err := analyseScope(ctx, store, *slug, *project, q)
+		if err != nil {
 			return err
 		}
+		in, res = st.Input, r
 	}
 	// The analysis holds every response in memory already; the Responses
 	// sheet streams from there rather than reading the database twice.
@@ -89,11 +97,6 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			}
 			return nil
 		}})
-	}
-	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed,
-		Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }})
-	if err != nil {
-		return err
 	}
 	// The analysis' working data (texts, coded answers) is garbage now.
 	// Collecting it before the workbook's many short-lived cell values

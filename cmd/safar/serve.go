@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/web"
 )
 
@@ -89,16 +90,15 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 			log.Info("seeded demo data", "surveys", res.Created, "responses", res.Responses)
 		}
 	}
-	srv, err := web.New(web.Config{Store: store, Logger: log, SecureCookies: cfg.secureCookies,
+	// Background analysis: every process runs one; a run is claimed by
+	// exactly one of them through the database.
+	runner := &studyrun.Runner{Store: store, Log: log}
+	srv, err := web.New(web.Config{Store: store, Runner: runner, Logger: log, SecureCookies: cfg.secureCookies,
 		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey, TrustedProxies: cfg.trustedProxies})
 	if err != nil {
 		return err
 	}
-	// Background analysis: every process runs one; a run is claimed by
-	// exactly one of them through the database.
-	if r := srv.AnalysisRunner(); r != nil {
-		go r.Run(ctx)
-	}
+	go runner.Run(ctx)
 	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
