@@ -1,6 +1,31 @@
 package web
 
-import "github.com/gin-gonic/gin"
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// answerHead answers HEAD on every GET route of the table as GET without
+// the body: load balancers and uptime checks probe with HEAD, and gin
+// routes HEAD only to routes registered for HEAD.
+func answerHead(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodHead {
+			h.ServeHTTP(w, r)
+			return
+		}
+		get := r.Clone(r.Context())
+		get.Method = http.MethodGet
+		h.ServeHTTP(headWriter{w}, get)
+	})
+}
+
+// headWriter keeps a GET handler's status and headers and drops its body.
+type headWriter struct{ http.ResponseWriter }
+
+func (headWriter) Write(b []byte) (int, error)   { return len(b), nil }
+func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // routes is the one route table of the application.
 func (s *Server) routes(r *gin.Engine) {
@@ -25,6 +50,7 @@ func (s *Server) routes(r *gin.Engine) {
 	// Researcher workspace (auth.go): every route under /app needs a
 	// session, every state-changing one the session's CSRF token, and every
 	// one that changes research data the editor role (viewers only read).
+	r.GET("/", s.redirectHome)
 	r.GET("/login", s.showLoginPage)
 	r.POST("/login", s.login)
 	r.GET("/setup", s.showSetupPage)

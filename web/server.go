@@ -129,7 +129,10 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Handler is the HTTP handler of the whole application.
-func (s *Server) Handler() http.Handler { return s.engine }
+func (s *Server) Handler() http.Handler { return answerHead(s.engine) }
+
+// Routes lists the route table.
+func (s *Server) Routes() gin.RoutesInfo { return s.engine.Routes() }
 
 // healthz answers 200 when the database answers.
 func (s *Server) healthz(c *gin.Context) {
