@@ -204,7 +204,7 @@ func (s *Server) uploadTranscript(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	t := surveyTranscript(cleanFileName(fh.Filename), parsed)
+	t := parsed.Stored(cleanFileName(fh.Filename), "")
 	t.ProjectID = p.ID
 	if err := s.store.CreateTranscript(c.Request.Context(), t); err != nil {
 		s.appError(c, err)
@@ -263,29 +263,6 @@ func cleanFileName(name string) string {
 		name = "transcript"
 	}
 	return name
-}
-
-// surveyTranscript converts a parsed file to the stored form. A speaker
-// named like a moderator (Moderator, مصاحبه‌گر...) is marked; a guess from
-// who asks the most questions is only pre-selected on the mapping screen.
-func surveyTranscript(title string, t *transcript.Transcript) *survey.Transcript {
-	mod := ""
-	if t.ModeratorReason == "name" {
-		mod = t.SuggestedModerator
-	}
-	out := &survey.Transcript{Kind: survey.KindTranscript, Title: title, Format: string(t.Format), Encoding: string(t.Encoding), Redactions: t.Redactions.Total()}
-	for _, name := range t.Speakers {
-		out.Speakers = append(out.Speakers, survey.Speaker{Name: name, Moderator: name == mod})
-	}
-	for _, u := range t.Utterances {
-		su := survey.Utterance{Order: u.Order, Speaker: u.Speaker, Text: u.Text}
-		if u.HasStart {
-			d := u.Start
-			su.Start = &d
-		}
-		out.Utterances = append(out.Utterances, su)
-	}
-	return out
 }
 
 // utteranceView is one row of the transcript view.

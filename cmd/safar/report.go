@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/report/studyreport"
 	"github.com/safarhq/safar/study"
@@ -182,7 +183,14 @@ func csvStudy(files []string, textCol, idCol, lang string) (study.Input, error) 
 		if err != nil {
 			return in, err
 		}
-		def, rs, err := survey.DefinitionFromTable(filepath.Base(path), t.Header, t.Rows, textCol, idCol, lang)
+		l := lang
+		if l == "" || l == "auto" {
+			l = "en" // or the missing column's error below
+			if col, err := t.Col(textCol); err == nil {
+				l = tableLanguage(t, col)
+			}
+		}
+		def, rs, err := survey.DefinitionFromTable(filepath.Base(path), t.Header, t.Rows, textCol, idCol, l)
 		if err != nil {
 			return in, fmt.Errorf("%s: %w", path, err)
 		}
@@ -192,4 +200,22 @@ func csvStudy(files []string, textCol, idCol, lang string) (study.Input, error) 
 		in.Surveys = append(in.Surveys, study.SurveyData{Slug: def.Slug, Definition: def, Responses: rs})
 	}
 	return in, nil
+}
+
+// tableLanguage is "fa" when more texts of column col are Persian than
+// English (analysis.DetectLanguage), else "en".
+func tableLanguage(t *csvtable.Table, col int) string {
+	var fa, en int
+	for i := range t.Rows {
+		switch analysis.DetectLanguage(t.Value(i, col)) {
+		case analysis.LangPersian:
+			fa++
+		case analysis.LangEnglish:
+			en++
+		}
+	}
+	if fa > en {
+		return "fa"
+	}
+	return "en"
 }
