@@ -117,7 +117,7 @@ func FindPainPoints(texts []Text, opt PainPointOptions) PainPointResult {
 	var order []string
 	for i, ms := range found {
 		for _, m := range ms {
-			k := resolveMerge(m.key, opt.Merge)
+			k := ResolveMerge(m.key, opt.Merge)
 			g := groups[k]
 			if g == nil {
 				g = &group{key: k, persons: map[string]*personHit{}}
@@ -265,9 +265,9 @@ func majorityLang(langs map[string]int) string {
 	return LangMixed
 }
 
-// resolveMerge follows merge corrections (a->b, b->c) to their end, stopping
+// ResolveMerge follows merge corrections (a->b, b->c) to their end, stopping
 // on cycles.
-func resolveMerge(k string, merge map[string]string) string {
+func ResolveMerge(k string, merge map[string]string) string {
 	for n := 0; n < 16; n++ {
 		to, ok := merge[k]
 		if !ok || to == k {

@@ -552,8 +552,8 @@ func placePainPoints(r analysis.PainPointResult, voiced map[string][]bool, peopl
 
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
-// sortedByCount returns map keys by descending count, then name.
-func sortedByCount(m map[string]int) []string {
+// KeysByCount returns a count map's keys by descending count, then name.
+func KeysByCount(m map[string]int) []string {
 	keys := slices.Collect(maps.Keys(m))
 	sort.Slice(keys, func(i, j int) bool {
 		if m[keys[i]] != m[keys[j]] {

@@ -2,6 +2,7 @@ package study
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -158,7 +159,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			s := math.Round(1000*u.satSum/float64(u.satN)) / 10
 			c.Satisfaction, c.SatisfactionN = &s, u.satN
 		}
-		c.From = slices.Sorted(mapsKeys(u.from))
+		c.From = slices.Sorted(maps.Keys(u.from))
 		for si, ok := range u.pains {
 			if ok {
 				c.PainPoints = append(c.PainPoints, stages[si].Key)
@@ -180,16 +181,6 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		return a.Touchpoint < b.Touchpoint
 	})
 	return out
-}
-
-func mapsKeys(m map[string]bool) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // touchpointLabel names a touchpoint: an option label when a touchpoint
@@ -273,7 +264,7 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 			if answered == 0 {
 				continue
 			}
-			top := sortedByCount(counts)[0]
+			top := KeysByCount(counts)[0]
 			g := Goal{Question: q.Text, Answer: cat.label(id, top), Share: round3(float64(counts[top]) / float64(answered))}
 			if q.Stage == "" {
 				j.Goals = append(j.Goals, g)

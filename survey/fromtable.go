@@ -14,7 +14,8 @@ import (
 // problems, every other column a question whose type is inferred (numbers;
 // whole numbers 0-10 or 1-5/1-7 as scales; up to 20 distinct values as a
 // single choice; anything else ignored). idCol names respondents (default
-// row numbers). lang is "fa", "en" or "auto" (by the script of the text).
+// row numbers). lang is "fa" or "en": a caller with "auto" detects it from
+// the texts with analysis.DetectLanguage, the one language detector.
 func DefinitionFromTable(name string, header []string, rows [][]string, textCol, idCol, lang string) (*Definition, []*Response, error) {
 	col := func(n string) int {
 		for i, h := range header {
@@ -39,23 +40,6 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 			return strings.TrimSpace(r[i])
 		}
 		return ""
-	}
-	if lang == "" || lang == "auto" {
-		lang = "en"
-		var fa, all int
-		for _, r := range rows {
-			for _, c := range cell(r, ti) {
-				if unicode.IsLetter(c) {
-					all++
-					if unicode.Is(unicode.Arabic, c) {
-						fa++
-					}
-				}
-			}
-		}
-		if all > 0 && fa*2 > all {
-			lang = "fa"
-		}
 	}
 	d := &Definition{Slug: slugify(name), Title: name, Language: lang}
 	page := Page{ID: "data"}

@@ -156,5 +156,4 @@ type Workspace interface {
 	Store
 	UserStore
 	WorkspaceStore
-	WebhookStore
 }

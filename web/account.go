@@ -24,7 +24,7 @@ func (s *Server) updateAccount(c *gin.Context) {
 		u.Lang = l
 	}
 	u.PersianDigits = c.PostForm("persian_digits") == "1"
-	if err := s.ws.UpdateUserPrefs(c.Request.Context(), &u); err != nil {
+	if err := s.store.UpdateUserPrefs(c.Request.Context(), &u); err != nil {
 		s.appError(c, err)
 		return
 	}

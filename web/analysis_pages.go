@@ -41,7 +41,7 @@ func (s *Server) analysisHandler(page, titleKey string, build func(c *gin.Contex
 			s.appError(c, err)
 			return
 		}
-		set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
+		set, err := s.store.AnalysisSettings(c.Request.Context(), a.Key)
 		if err != nil {
 			s.appError(c, err)
 			return

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"html/template"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -27,12 +29,7 @@ func demoWorkspace(t *testing.T) (*workspace, *studyrun.Runner) {
 	if _, err := demo.Seed(context.Background(), w.store); err != nil {
 		t.Fatal(err)
 	}
-	r := w.srv.AnalysisRunner()
-	if r == nil {
-		t.Fatal("no analysis runner for a gormstore")
-	}
-	r.Bootstrap = -1
-	return w, r
+	return w, &studyrun.Runner{Store: w.store, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Bootstrap: -1}
 }
 
 func runNext(t *testing.T, r *studyrun.Runner, want bool) {

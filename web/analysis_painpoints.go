@@ -11,6 +11,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
 )
@@ -138,7 +140,7 @@ func quoteLink(lang string, p *survey.Project, o studyrun.Origin) (url, where st
 // segments orders a breakdown by count; label names a value (nil: as is).
 func segments(m map[string]int, label func(string) string) []segCount {
 	var out []segCount
-	for _, v := range sortedKeysByCount(m) {
+	for _, v := range study.KeysByCount(m) {
 		l := v
 		if label != nil {
 			l = label(v)
@@ -146,17 +148,6 @@ func segments(m map[string]int, label func(string) string) []segCount {
 		out = append(out, segCount{Label: l, N: m[v]})
 	}
 	return out
-}
-
-func sortedKeysByCount(m map[string]int) []string {
-	keys := slices.Collect(maps.Keys(m))
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	return keys
 }
 
 func firstNonEmpty(ss ...string) string {
@@ -181,7 +172,7 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 	if !ok {
 		return
 	}
-	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
+	set, err := s.store.AnalysisSettings(c.Request.Context(), a.Key)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -208,7 +199,7 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 		}
 	case "merge":
 		into, ok := painKey(c, "into")
-		if !ok || into == key || resolveKey(into, set.Merge) == key {
+		if !ok || into == key || analysis.ResolveMerge(into, set.Merge) == key {
 			s.appError(c, survey.ErrInvalid)
 			return
 		}
@@ -229,7 +220,7 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 		return
 	}
 	set.Scope = a.Key
-	if err := a.Store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
+	if err := s.store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -238,16 +229,4 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, a.Base+"/painpoints")
-}
-
-// resolveKey follows merges like the analysis does.
-func resolveKey(k string, merge map[string]string) string {
-	for n := 0; n < 16; n++ {
-		to, ok := merge[k]
-		if !ok || to == k {
-			break
-		}
-		k = to
-	}
-	return k
 }

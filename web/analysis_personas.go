@@ -227,7 +227,7 @@ func (s *Server) savePersonaSettings(c *gin.Context) {
 	if !ok {
 		return
 	}
-	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
+	set, err := s.store.AnalysisSettings(c.Request.Context(), a.Key)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -258,7 +258,7 @@ func (s *Server) savePersonaSettings(c *gin.Context) {
 		return
 	}
 	set.K, set.Scope = k, a.Key
-	if err := a.Store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
+	if err := s.store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
 		s.appError(c, err)
 		return
 	}

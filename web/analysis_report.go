@@ -17,6 +17,11 @@ import (
 // (viewers may download). The responses are streamed from the store into
 // the workbook; it is built in a temporary file first, so a failure is a
 // clean error page and never half a spreadsheet.
+//
+// The stored result stands when its run applied the scope's settings as
+// they are now. A correction saved since (it queued a re-run) is applied
+// at once by analysing afresh through the same orchestration as `safar
+// report`, so the workbook never disagrees with the command line.
 func (s *Server) downloadAnalysisReport(c *gin.Context) {
 	a, ok := s.analysisScope(c)
 	if !ok {
@@ -31,13 +36,21 @@ func (s *Server) downloadAnalysisReport(c *gin.Context) {
 		s.appError(c, survey.ErrNotFound)
 		return
 	}
-	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
+	ctx := c.Request.Context()
+	set, err := s.store.AnalysisSettings(ctx, a.Key)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	applyDisplayCorrections(v.Result, set)
-	st, err := studyrun.Load(c.Request.Context(), a.Store, a.Scope, false)
+	var (
+		st  *studyrun.Study
+		res = v.Result.Result
+	)
+	if studyrun.SameSettings(v.ResultRun, set) {
+		st, err = studyrun.Load(ctx, s.store, a.Scope, false)
+	} else {
+		st, res, err = studyrun.Analyze(ctx, s.store, a.Scope, set, studyrun.Request{})
+	}
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -46,7 +59,7 @@ func (s *Server) downloadAnalysisReport(c *gin.Context) {
 	for _, sv := range st.Surveys {
 		id := sv.ID
 		srcs = append(srcs, studyreport.ResponseSource{Definition: sv.Definition, Each: func(fn func(*survey.Response) error) error {
-			return a.Store.EachResponse(c.Request.Context(), survey.ResponseFilter{SurveyID: id}, fn)
+			return s.store.EachResponse(c.Request.Context(), survey.ResponseFilter{SurveyID: id}, fn)
 		}})
 	}
 	tmp, err := os.CreateTemp("", "safar-report-*.xlsx")
@@ -56,7 +69,7 @@ func (s *Server) downloadAnalysisReport(c *gin.Context) {
 	}
 	defer os.Remove(tmp.Name())
 	defer tmp.Close()
-	if err := studyreport.Write(tmp, v.Result.Result, st.Input, srcs, s.now()); err != nil {
+	if err := studyreport.Write(tmp, res, st.Input, srcs, s.now()); err != nil {
 		s.appError(c, err)
 		return
 	}

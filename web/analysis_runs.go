@@ -16,21 +16,17 @@ import (
 // The analysis pages (analysis_*.go, templates/analysis.html) show the
 // stored result of the newest finished analysis run of a survey or a
 // project, instantly; a run is queued by an editor and done by the
-// background runner (AnalysisRunner), while the page shows its progress.
+// background runner (Config.Runner), while the page shows its progress.
 // A result is stale when the scope's data version (counts and latest
 // change times of responses, transcripts, notes) differs from the one the
 // run saw.
 
 func init() { appPages = append(appPages, "analysis") }
 
-// analysisState is the Server's lazily found analysis store and runner,
-// and the last few decoded results (a large study's result is megabytes
-// of JSON; pages of one study are viewed many times between runs).
-type analysisState struct {
-	once   sync.Once
-	store  studyrun.Store // nil: the store keeps no analyses
-	runner *studyrun.Runner
-
+// resultCache keeps the last few decoded results (a large study's result
+// is megabytes of JSON; pages of one study are viewed many times between
+// runs).
+type resultCache struct {
 	mu     sync.Mutex
 	cache  map[int64]*studyrun.Stored // run id -> decoded result, never modified
 	recent []int64                    // cache keys, oldest first
@@ -41,13 +37,13 @@ const resultCacheSize = 4
 // result returns the decoded result of a done run, from the cache when it
 // is there. The caller gets a shallow copy it may re-slice but must not
 // change the elements of.
-func (s *Server) result(c *gin.Context, st studyrun.Store, runID int64) (*studyrun.Stored, error) {
-	a := &s.analysis
+func (s *Server) result(c *gin.Context, runID int64) (*studyrun.Stored, error) {
+	a := &s.results
 	a.mu.Lock()
 	res, ok := a.cache[runID]
 	a.mu.Unlock()
 	if !ok {
-		raw, err := st.AnalysisResult(c.Request.Context(), runID)
+		raw, err := s.store.AnalysisResult(c.Request.Context(), runID)
 		if err != nil {
 			return nil, err
 		}
@@ -74,27 +70,6 @@ func (s *Server) result(c *gin.Context, st studyrun.Store, runID int64) (*studyr
 	return &cp, nil
 }
 
-func (s *Server) analysisStore() studyrun.Store {
-	s.analysis.once.Do(func() {
-		for _, v := range []any{s.ws, s.store} {
-			if st, ok := v.(studyrun.Store); ok && v != nil {
-				s.analysis.store = st
-				s.analysis.runner = &studyrun.Runner{Store: st, Log: s.log, Now: s.now}
-				return
-			}
-		}
-	})
-	return s.analysis.store
-}
-
-// AnalysisRunner is the background runner of queued analyses, or nil when
-// the store keeps none. `safar serve` starts it with go r.Run(ctx); any
-// number of processes may run one against the same database.
-func (s *Server) AnalysisRunner() *studyrun.Runner {
-	s.analysisStore()
-	return s.analysis.runner
-}
-
 // analysisCtx is the study a request is about.
 type analysisCtx struct {
 	Scope   survey.AnalysisScope
@@ -103,17 +78,11 @@ type analysisCtx struct {
 	Title   string
 	Project *survey.Project
 	Survey  *survey.Survey // set for a survey
-	Store   studyrun.Store
 }
 
 // analysisScope resolves :slug or :pid.
 func (s *Server) analysisScope(c *gin.Context) (*analysisCtx, bool) {
-	st := s.analysisStore()
-	if st == nil {
-		s.appError(c, survey.ErrNotFound)
-		return nil, false
-	}
-	a := &analysisCtx{Store: st}
+	a := &analysisCtx{}
 	if slug := c.Param("slug"); slug != "" {
 		sv, err := s.store.SurveyBySlug(c.Request.Context(), slug)
 		if err != nil {
@@ -123,7 +92,7 @@ func (s *Server) analysisScope(c *gin.Context) (*analysisCtx, bool) {
 		a.Survey, a.Title = sv, sv.Definition.Title
 		a.Scope = survey.AnalysisScope{Survey: sv.Slug}
 		a.Base = "/app/surveys/" + sv.Slug + "/analysis"
-		if p, err := s.ws.ProjectByID(c.Request.Context(), sv.ProjectID); err == nil {
+		if p, err := s.store.ProjectByID(c.Request.Context(), sv.ProjectID); err == nil {
 			a.Project = p
 		}
 	} else {
@@ -156,7 +125,7 @@ type runView struct {
 // and whether it is stale.
 func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*runView, error) {
 	v := &runView{}
-	latest, err := a.Store.LatestAnalysisRun(c.Request.Context(), a.Key)
+	latest, err := s.store.LatestAnalysisRun(c.Request.Context(), a.Key)
 	if errors.Is(err, survey.ErrNotFound) {
 		return v, nil
 	}
@@ -176,19 +145,19 @@ func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*
 	if !withResult {
 		return v, nil
 	}
-	run, err := a.Store.LatestAnalysisResult(c.Request.Context(), a.Key, false)
+	run, err := s.store.LatestAnalysisResult(c.Request.Context(), a.Key, false)
 	if errors.Is(err, survey.ErrNotFound) {
 		return v, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	res, err := s.result(c, a.Store, run.ID)
+	res, err := s.result(c, run.ID)
 	if err != nil {
 		return nil, err
 	}
 	v.Result, v.ResultRun = res, run
-	cur, err := a.Store.AnalysisDataVersion(c.Request.Context(), a.Scope)
+	cur, err := s.store.AnalysisDataVersion(c.Request.Context(), a.Scope)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +203,7 @@ func (s *Server) runAnalysis(c *gin.Context) {
 }
 
 func (s *Server) enqueueAnalysis(c *gin.Context, a *analysisCtx) error {
-	set, err := a.Store.AnalysisSettings(c.Request.Context(), a.Key)
+	set, err := s.store.AnalysisSettings(c.Request.Context(), a.Key)
 	if err != nil {
 		return err
 	}
@@ -242,11 +211,11 @@ func (s *Server) enqueueAnalysis(c *gin.Context, a *analysisCtx) error {
 	if u := currentUser(c); u != nil {
 		run.RequestedBy = u.ID
 	}
-	if err := a.Store.EnqueueAnalysisRun(c.Request.Context(), run); err != nil {
+	if err := s.store.EnqueueAnalysisRun(c.Request.Context(), run); err != nil {
 		return err
 	}
-	if r := s.AnalysisRunner(); r != nil {
-		r.Wake()
+	if s.runner != nil {
+		s.runner.Wake()
 	}
 	return nil
 }

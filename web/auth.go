@@ -100,7 +100,7 @@ func (s *Server) loadSession(c *gin.Context) (*survey.Session, *survey.User, err
 	if err != nil || tok == "" || len(tok) > 100 {
 		return nil, nil, nil
 	}
-	ss, err := s.ws.SessionByToken(c.Request.Context(), tok)
+	ss, err := s.store.SessionByToken(c.Request.Context(), tok)
 	if errors.Is(err, survey.ErrNotFound) {
 		return nil, nil, nil
 	}
@@ -109,10 +109,10 @@ func (s *Server) loadSession(c *gin.Context) (*survey.Session, *survey.User, err
 	}
 	now := s.now()
 	if ss.Expired(now, s.sessionIdle) {
-		_ = s.ws.DeleteSession(c.Request.Context(), tok)
+		_ = s.store.DeleteSession(c.Request.Context(), tok)
 		return nil, nil, nil
 	}
-	u, err := s.ws.UserByID(c.Request.Context(), ss.UserID)
+	u, err := s.store.UserByID(c.Request.Context(), ss.UserID)
 	if errors.Is(err, survey.ErrNotFound) {
 		return nil, nil, nil
 	}
@@ -120,7 +120,7 @@ func (s *Server) loadSession(c *gin.Context) (*survey.Session, *survey.User, err
 		return nil, nil, err
 	}
 	if now.Sub(ss.LastSeenAt) > touchEvery {
-		if err := s.ws.TouchSession(c.Request.Context(), ss.ID, now); err != nil {
+		if err := s.store.TouchSession(c.Request.Context(), ss.ID, now); err != nil {
 			s.log.Warn("touch session", "err", err)
 		}
 	}
@@ -197,12 +197,12 @@ func (s *Server) requireEditor(c *gin.Context) {
 // cookie (no session fixation).
 func (s *Server) startSession(c *gin.Context, u *survey.User) error {
 	if old, err := c.Cookie(sessionCookie); err == nil && old != "" {
-		_ = s.ws.DeleteSession(c.Request.Context(), old)
+		_ = s.store.DeleteSession(c.Request.Context(), old)
 	}
 	now := s.now().UTC()
 	tok := randomToken()
 	ss := &survey.Session{UserID: u.ID, CSRFToken: randomToken(), CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.sessionMaxAge)}
-	if err := s.ws.CreateSession(c.Request.Context(), tok, ss); err != nil {
+	if err := s.store.CreateSession(c.Request.Context(), tok, ss); err != nil {
 		return err
 	}
 	s.setCookie(c, sessionCookie, tok, int(s.sessionMaxAge/time.Second))

@@ -34,11 +34,7 @@ func (s *Server) showCodebookPage(c *gin.Context) {
 }
 
 func (s *Server) renderCodebook(c *gin.Context, status int, p *survey.Project, form survey.Code, errs map[string]string) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
-	codes, err := q.Codes(c.Request.Context(), p.ID)
+	codes, err := s.store.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -62,12 +58,12 @@ func (s *Server) codeFormError(c *gin.Context, p *survey.Project, form survey.Co
 
 // createCode adds a code to the codebook.
 func (s *Server) createCode(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
 	code := survey.Code{ProjectID: p.ID, Name: c.PostForm("name"), Description: c.PostForm("description"), Group: survey.CodeGroup(c.PostForm("group"))}
-	if err := q.CreateCode(c.Request.Context(), &code); err != nil {
+	if err := s.store.CreateCode(c.Request.Context(), &code); err != nil {
 		s.codeFormError(c, p, code, err)
 		return
 	}
@@ -75,12 +71,12 @@ func (s *Server) createCode(c *gin.Context) {
 }
 
 // codeParam loads the project's code named by :cid.
-func (s *Server) codeParam(c *gin.Context, q qualStore, p *survey.Project) (*survey.Code, bool) {
+func (s *Server) codeParam(c *gin.Context, p *survey.Project) (*survey.Code, bool) {
 	id, ok := s.idParam(c, "cid")
 	if !ok {
 		return nil, false
 	}
-	code, err := q.CodeByID(c.Request.Context(), p.ID, id)
+	code, err := s.store.CodeByID(c.Request.Context(), p.ID, id)
 	if err != nil {
 		s.appError(c, err)
 		return nil, false
@@ -90,16 +86,16 @@ func (s *Server) codeParam(c *gin.Context, q qualStore, p *survey.Project) (*sur
 
 // updateCode renames, describes or regroups a code.
 func (s *Server) updateCode(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	code, ok := s.codeParam(c, q, p)
+	code, ok := s.codeParam(c, p)
 	if !ok {
 		return
 	}
 	code.Name, code.Description, code.Group = c.PostForm("name"), c.PostForm("description"), survey.CodeGroup(c.PostForm("group"))
-	if err := q.UpdateCode(c.Request.Context(), code); err != nil {
+	if err := s.store.UpdateCode(c.Request.Context(), code); err != nil {
 		s.codeFormError(c, p, survey.Code{}, err)
 		return
 	}
@@ -108,11 +104,11 @@ func (s *Server) updateCode(c *gin.Context) {
 
 // mergeCode merges the code into another (field "into").
 func (s *Server) mergeCode(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	code, ok := s.codeParam(c, q, p)
+	code, ok := s.codeParam(c, p)
 	if !ok {
 		return
 	}
@@ -121,7 +117,7 @@ func (s *Server) mergeCode(c *gin.Context) {
 		s.codeFormError(c, p, survey.Code{}, &survey.ValidationError{Problems: []survey.FieldError{{Field: "into", Message: "required"}}})
 		return
 	}
-	if err := q.MergeCodes(c.Request.Context(), p.ID, code.ID, into); err != nil {
+	if err := s.store.MergeCodes(c.Request.Context(), p.ID, code.ID, into); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -132,7 +128,7 @@ func (s *Server) mergeCode(c *gin.Context) {
 // created in group "other"), and utterance, or response+question; an
 // optional quote narrows it to a span of the passage.
 func (s *Server) applyCode(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -144,7 +140,7 @@ func (s *Server) applyCode(c *gin.Context) {
 		k.Source, k.ResponseID, k.QuestionID = survey.SourceAnswer, c.PostForm("response"), c.PostForm("question")
 	}
 	if name := strings.TrimSpace(c.PostForm("new_code")); name != "" {
-		code, err := s.ensureCode(c, q, p, name)
+		code, err := s.ensureCode(c, p, name)
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -154,7 +150,7 @@ func (s *Server) applyCode(c *gin.Context) {
 		k.CodeID, _ = strconv.ParseInt(c.PostForm("code"), 10, 64)
 	}
 	if quote := strings.TrimSpace(c.PostForm("quote")); quote != "" {
-		text, err := s.passageText(c, q, p, k)
+		text, err := s.passageText(c, p, k)
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -168,7 +164,7 @@ func (s *Server) applyCode(c *gin.Context) {
 			k.SpanStart, k.SpanEnd = start, end
 		}
 	}
-	if err := q.ApplyCode(c.Request.Context(), k); err != nil {
+	if err := s.store.ApplyCode(c.Request.Context(), k); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -176,8 +172,8 @@ func (s *Server) applyCode(c *gin.Context) {
 }
 
 // ensureCode finds the project's code by name or creates it.
-func (s *Server) ensureCode(c *gin.Context, q qualStore, p *survey.Project, name string) (*survey.Code, error) {
-	codes, err := q.Codes(c.Request.Context(), p.ID)
+func (s *Server) ensureCode(c *gin.Context, p *survey.Project, name string) (*survey.Code, error) {
+	codes, err := s.store.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -188,14 +184,14 @@ func (s *Server) ensureCode(c *gin.Context, q qualStore, p *survey.Project, name
 		}
 	}
 	code := &survey.Code{ProjectID: p.ID, Name: name, Group: survey.GroupOther}
-	return code, q.CreateCode(c.Request.Context(), code)
+	return code, s.store.CreateCode(c.Request.Context(), code)
 }
 
 // passageText finds the text of the passage a coding points at.
-func (s *Server) passageText(c *gin.Context, q qualStore, p *survey.Project, k *survey.Coding) (string, error) {
+func (s *Server) passageText(c *gin.Context, p *survey.Project, k *survey.Coding) (string, error) {
 	var text string
 	found := false
-	err := q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
+	err := s.store.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 		if !found && (k.Source == survey.SourceUtterance && ps.Source == k.Source && ps.UtteranceID == k.UtteranceID ||
 			k.Source == survey.SourceAnswer && ps.Source == k.Source && ps.ResponseID == k.ResponseID && ps.QuestionID == k.QuestionID) {
 			text, found = ps.Text, true
@@ -221,7 +217,7 @@ func runeSpan(text, quote string) (start, end int, ok bool) {
 
 // removeCoding deletes one coding.
 func (s *Server) removeCoding(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -229,7 +225,7 @@ func (s *Server) removeCoding(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := q.RemoveCoding(c.Request.Context(), p.ID, id); err != nil {
+	if err := s.store.RemoveCoding(c.Request.Context(), p.ID, id); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -248,20 +244,20 @@ type codePassagesPage struct {
 // showCodedPassagesPage lists a code's passages with their sources, and
 // the forms to rename, describe, regroup and merge it.
 func (s *Server) showCodedPassagesPage(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	code, ok := s.codeParam(c, q, p)
+	code, ok := s.codeParam(c, p)
 	if !ok {
 		return
 	}
-	ps, err := q.CodedPassages(c.Request.Context(), p.ID, code.ID)
+	ps, err := s.store.CodedPassages(c.Request.Context(), p.ID, code.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	codes, err := q.Codes(c.Request.Context(), p.ID)
+	codes, err := s.store.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -273,7 +269,7 @@ func (s *Server) showCodedPassagesPage(c *gin.Context) {
 // exportCodedPassages writes the coded passages (one code with ?code=ID)
 // as CSV; every text cell is escaped against spreadsheet formulas.
 func (s *Server) exportCodedPassages(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -285,7 +281,7 @@ func (s *Server) exportCodedPassages(c *gin.Context) {
 			return
 		}
 	}
-	ps, err := q.CodedPassages(c.Request.Context(), p.ID, codeID)
+	ps, err := s.store.CodedPassages(c.Request.Context(), p.ID, codeID)
 	if err != nil {
 		s.appError(c, err)
 		return

@@ -56,7 +56,7 @@ func (s *Server) showDistributionPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	counts, err := s.ws.TouchpointCounts(c.Request.Context(), sv.ID)
+	counts, err := s.store.TouchpointCounts(c.Request.Context(), sv.ID)
 	if err != nil {
 		s.appError(c, err)
 		return

@@ -90,13 +90,13 @@ var noteEmotions = []string{"", survey.EmotionPositive, survey.EmotionNeutral, s
 
 // showInterviewForm shows an empty form or a saved draft (?draft=KEY).
 func (s *Server) showInterviewForm(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
 	f := interviewForm{Draft: randomToken()[:22], Interviewer: currentUser(c).Name, Date: s.now().Format("2006-01-02")}
 	if key := c.Query("draft"); key != "" {
-		d, err := q.Draft(c.Request.Context(), p.ID, currentUser(c).ID, key)
+		d, err := s.store.Draft(c.Request.Context(), p.ID, currentUser(c).ID, key)
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -113,13 +113,12 @@ func (s *Server) showInterviewForm(c *gin.Context) {
 }
 
 func (s *Server) renderInterviewForm(c *gin.Context, status int, p *survey.Project, f interviewForm, errs map[string]string, saved bool) {
-	q, _ := s.qual(c)
-	parts, err := q.Participants(c.Request.Context(), p.ID)
+	parts, err := s.store.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	codes, err := q.Codes(c.Request.Context(), p.ID)
+	codes, err := s.store.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -156,7 +155,7 @@ func validDraftKey(k string) bool {
 // saveInterviewDraft is the autosave endpoint: it stores the posted form
 // as the user's draft and answers JSON.
 func (s *Server) saveInterviewDraft(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -164,7 +163,7 @@ func (s *Server) saveInterviewDraft(c *gin.Context) {
 		s.apiError(c, fmt.Errorf("draft: %w", survey.ErrInvalid))
 		return
 	}
-	d, err := s.storeDraft(c, q, p)
+	d, err := s.storeDraft(c, p)
 	if err != nil {
 		s.apiError(c, err)
 		return
@@ -172,7 +171,7 @@ func (s *Server) saveInterviewDraft(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"saved": d.UpdatedAt.UTC().Format(time.RFC3339), "draft": d.Key})
 }
 
-func (s *Server) storeDraft(c *gin.Context, q qualStore, p *survey.Project) (*survey.NoteDraft, error) {
+func (s *Server) storeDraft(c *gin.Context, p *survey.Project) (*survey.NoteDraft, error) {
 	key := c.PostForm("draft")
 	if !validDraftKey(key) {
 		return nil, fmt.Errorf("draft key: %w", survey.ErrInvalid)
@@ -182,13 +181,13 @@ func (s *Server) storeDraft(c *gin.Context, q qualStore, p *survey.Project) (*su
 		return nil, err
 	}
 	d := &survey.NoteDraft{ProjectID: p.ID, UserID: currentUser(c).ID, Key: key, Data: data}
-	return d, q.SaveDraft(c.Request.Context(), d)
+	return d, s.store.SaveDraft(c.Request.Context(), d)
 }
 
 // saveInterview stores the notes as an interview transcript, or saves a
 // draft when the "save draft" button was used.
 func (s *Server) saveInterview(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -199,7 +198,7 @@ func (s *Server) saveInterview(c *gin.Context) {
 		c.Request.PostForm.Set("draft", f.Draft)
 	}
 	if c.PostForm("action") == "draft" {
-		if _, err := s.storeDraft(c, q, p); err != nil {
+		if _, err := s.storeDraft(c, p); err != nil {
 			s.appError(c, err)
 			return
 		}
@@ -207,10 +206,10 @@ func (s *Server) saveInterview(c *gin.Context) {
 		return
 	}
 	u := currentUser(c)
-	t, participantID, errs := s.interviewFromForm(c, q, p, f)
+	t, participantID, errs := s.interviewFromForm(c, p, f)
 	if len(errs) > 0 {
 		// Keep what was typed: as a draft too, in case the page is lost.
-		if _, err := s.storeDraft(c, q, p); err != nil {
+		if _, err := s.storeDraft(c, p); err != nil {
 			s.log.Warn("save draft", "err", err)
 		}
 		s.renderInterviewForm(c, http.StatusUnprocessableEntity, p, f, errs, false)
@@ -218,13 +217,13 @@ func (s *Server) saveInterview(c *gin.Context) {
 	}
 	if f.Participant == "" && f.NewPseudonym != "" {
 		pt := &survey.Participant{ProjectID: p.ID, Pseudonym: f.NewPseudonym}
-		if err := q.CreateParticipant(c.Request.Context(), pt); err != nil {
+		if err := s.store.CreateParticipant(c.Request.Context(), pt); err != nil {
 			s.appError(c, err)
 			return
 		}
 		participantID = pt.ID
 	}
-	if err := q.CreateInterview(c.Request.Context(), t, participantID, u.ID); err != nil {
+	if err := s.store.CreateInterview(c.Request.Context(), t, participantID, u.ID); err != nil {
 		if fe := fieldErrors(err); fe != nil {
 			s.renderInterviewForm(c, http.StatusUnprocessableEntity, p, f, map[string]string{"lines": "err_code_name"}, false)
 			return
@@ -232,7 +231,7 @@ func (s *Server) saveInterview(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	if err := q.DeleteDraft(c.Request.Context(), p.ID, u.ID, f.Draft); err != nil {
+	if err := s.store.DeleteDraft(c.Request.Context(), p.ID, u.ID, f.Draft); err != nil {
 		s.log.Warn("delete draft", "err", err)
 	}
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/app/projects/%d/transcripts/%d", p.ID, t.ID))
@@ -240,7 +239,7 @@ func (s *Server) saveInterview(c *gin.Context) {
 
 // interviewFromForm checks the form and builds the transcript; errs maps
 // a field to a message key.
-func (s *Server) interviewFromForm(c *gin.Context, q qualStore, p *survey.Project, f interviewForm) (*survey.Transcript, int64, map[string]string) {
+func (s *Server) interviewFromForm(c *gin.Context, p *survey.Project, f interviewForm) (*survey.Transcript, int64, map[string]string) {
 	errs := map[string]string{}
 	t := &survey.Transcript{ProjectID: p.ID, Kind: survey.KindInterview, Format: "notes", Interviewer: f.Interviewer, Title: f.Title}
 	if len([]rune(f.Interviewer)) > 200 {
@@ -250,7 +249,7 @@ func (s *Server) interviewFromForm(c *gin.Context, q qualStore, p *survey.Projec
 	speaker := f.NewPseudonym
 	if f.Participant != "" {
 		id, err := strconv.ParseInt(f.Participant, 10, 64)
-		parts, perr := q.Participants(c.Request.Context(), p.ID)
+		parts, perr := s.store.Participants(c.Request.Context(), p.ID)
 		if perr != nil {
 			errs["participant"] = "err_participant"
 		}

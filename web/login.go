@@ -78,7 +78,7 @@ func (s *Server) login(c *gin.Context) {
 		s.renderApp(c, http.StatusTooManyRequests, nil, "login", "login_title", form)
 		return
 	}
-	u, err := s.ws.UserByEmail(c.Request.Context(), form.Email)
+	u, err := s.store.UserByEmail(c.Request.Context(), form.Email)
 	if err != nil && !errors.Is(err, survey.ErrNotFound) {
 		s.appError(c, err)
 		return
@@ -99,7 +99,7 @@ func (s *Server) login(c *gin.Context) {
 	}
 	// Sweep dead sessions now and then: logins are rare enough, and no
 	// background job is needed (any process may do it).
-	if _, err := s.ws.DeleteExpiredSessions(c.Request.Context(), s.now(), s.now().Add(-s.sessionIdle)); err != nil {
+	if _, err := s.store.DeleteExpiredSessions(c.Request.Context(), s.now(), s.now().Add(-s.sessionIdle)); err != nil {
 		s.log.Warn("delete expired sessions", "err", err)
 	}
 	s.log.Info("login", "user", u.ID)
@@ -109,7 +109,7 @@ func (s *Server) login(c *gin.Context) {
 // logout ends the session.
 func (s *Server) logout(c *gin.Context) {
 	if tok, err := c.Cookie(sessionCookie); err == nil {
-		if err := s.ws.DeleteSession(c.Request.Context(), tok); err != nil {
+		if err := s.store.DeleteSession(c.Request.Context(), tok); err != nil {
 			s.appError(c, err)
 			return
 		}
@@ -122,15 +122,12 @@ func (s *Server) logout(c *gin.Context) {
 // database has no user yet, and "" otherwise. Each call makes a new token
 // (valid SetupTokenTTL); only its hash is stored. `safar serve` prints it.
 func (s *Server) SetupURL(ctx context.Context, base string) (string, error) {
-	if s.ws == nil {
-		return "", nil
-	}
-	n, err := s.ws.CountUsers(ctx)
+	n, err := s.store.CountUsers(ctx)
 	if err != nil || n > 0 {
 		return "", err
 	}
 	tok := randomToken()
-	if err := s.ws.CreateSetupToken(ctx, tok, s.now().Add(SetupTokenTTL)); err != nil {
+	if err := s.store.CreateSetupToken(ctx, tok, s.now().Add(SetupTokenTTL)); err != nil {
 		return "", err
 	}
 	return strings.TrimRight(base, "/") + "/setup?token=" + tok, nil
@@ -144,7 +141,7 @@ type setupForm struct {
 
 // showSetupPage asks for the first admin's details.
 func (s *Server) showSetupPage(c *gin.Context) {
-	if n, err := s.ws.CountUsers(c.Request.Context()); err != nil || n > 0 {
+	if n, err := s.store.CountUsers(c.Request.Context()); err != nil || n > 0 {
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -190,7 +187,7 @@ func (s *Server) completeSetup(c *gin.Context) {
 		return
 	}
 	u.PasswordHash = hash
-	if err := s.ws.CompleteSetup(c.Request.Context(), form.Token, s.now(), u); err != nil {
+	if err := s.store.CompleteSetup(c.Request.Context(), form.Token, s.now(), u); err != nil {
 		switch {
 		case errors.Is(err, survey.ErrUnauthorized):
 			form.Error = "setup_bad_token"

@@ -57,7 +57,7 @@ const maxListed = 300
 // showOpenAnswersPage lists open answers with their codes, and for
 // editors a form to code each.
 func (s *Server) showOpenAnswersPage(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -66,12 +66,12 @@ func (s *Server) showOpenAnswersPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	codes, err := q.Codes(c.Request.Context(), p.ID)
+	codes, err := s.store.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	coded, err := q.CodedPassages(c.Request.Context(), p.ID, 0)
+	coded, err := s.store.CodedPassages(c.Request.Context(), p.ID, 0)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -84,7 +84,7 @@ func (s *Server) showOpenAnswersPage(c *gin.Context) {
 		}
 	}
 	page := openAnswersPage{Project: p, Codes: codes, Back: c.Request.URL.Path}
-	err = q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
+	err = s.store.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 		if ps.Source != survey.SourceAnswer {
 			return nil
 		}
@@ -125,7 +125,7 @@ type searchPage struct {
 // normalisation in Go, linear like a LIKE query: fine at the scale of a
 // research project (tens of thousands of passages).
 func (s *Server) showSearchPage(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -141,7 +141,7 @@ func (s *Server) showSearchPage(c *gin.Context) {
 			return
 		}
 		page.Done = true
-		err = q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
+		err = s.store.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 			var qtext string
 			if ps.Source == survey.SourceAnswer {
 				var ok bool

@@ -18,7 +18,7 @@ type projectsPage struct {
 // showProjectsPage lists the projects (archived ones on request).
 func (s *Server) showProjectsPage(c *gin.Context) {
 	all := c.Query("archived") == "1"
-	ps, err := s.ws.Projects(c.Request.Context(), all)
+	ps, err := s.store.Projects(c.Request.Context(), all)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -54,7 +54,7 @@ func projectFromForm(c *gin.Context, p *survey.Project) {
 func (s *Server) createProject(c *gin.Context) {
 	p := &survey.Project{Name: c.PostForm("name")}
 	projectFromForm(c, p)
-	if err := s.ws.CreateProject(c.Request.Context(), p); err != nil {
+	if err := s.store.CreateProject(c.Request.Context(), p); err != nil {
 		s.projectFormError(c, p, true, err)
 		return
 	}
@@ -85,7 +85,7 @@ func (s *Server) projectParam(c *gin.Context) (*survey.Project, bool) {
 		s.appError(c, survey.ErrNotFound)
 		return nil, false
 	}
-	p, err := s.ws.ProjectByID(c.Request.Context(), id)
+	p, err := s.store.ProjectByID(c.Request.Context(), id)
 	if err != nil {
 		s.appError(c, err)
 		return nil, false
@@ -110,7 +110,7 @@ func (s *Server) updateProject(c *gin.Context) {
 		return
 	}
 	projectFromForm(c, p)
-	if err := s.ws.UpdateProject(c.Request.Context(), p); err != nil {
+	if err := s.store.UpdateProject(c.Request.Context(), p); err != nil {
 		s.projectFormError(c, p, false, err)
 		return
 	}
@@ -123,7 +123,7 @@ func (s *Server) archiveProject(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := s.ws.SetProjectArchived(c.Request.Context(), p.ID, c.PostForm("archived") == "1"); err != nil {
+	if err := s.store.SetProjectArchived(c.Request.Context(), p.ID, c.PostForm("archived") == "1"); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -161,7 +161,7 @@ func (s *Server) renderProjectPage(c *gin.Context, status int, p *survey.Project
 	}
 	page := projectPage{Project: p, Import: imp}
 	for _, sv := range svs {
-		tc, err := s.ws.TouchpointCounts(c.Request.Context(), sv.ID)
+		tc, err := s.store.TouchpointCounts(c.Request.Context(), sv.ID)
 		if err != nil {
 			s.appError(c, err)
 			return

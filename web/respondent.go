@@ -142,7 +142,7 @@ func (s *Server) showSurveyPage(c *gin.Context) {
 func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp string) {
 	page := s.pages.get(sv, tp)
 	if page == nil {
-		first := nextVisiblePage(sv.Definition, -1, survey.Answers{})
+		first := sv.Definition.NextPage(-1, survey.Answers{})
 		b, err := s.views.render(surveyLang(sv), "survey_page", s.surveyPage(sv, first, "", tp, survey.Answers{}, pageForm{}))
 		if err != nil {
 			s.log.Error("render failed", "page", "survey_page", "err", err)
@@ -185,7 +185,7 @@ func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.R
 	answers := d.Prune(r.Answers)
 	pi := r.Page
 	if pi < 0 || pi >= len(d.Pages) || !d.PageVisible(pi, answers) {
-		pi = nextVisiblePage(d, -1, answers)
+		pi = d.NextPage(-1, answers)
 	}
 	s.renderSurveyPage(c, http.StatusOK, sv, pi, r.ClientID, r.Touchpoint, answers, pageForm{})
 }
@@ -221,37 +221,4 @@ func cleanTouchpoint(tp string) string {
 		tp = string(r[:100])
 	}
 	return tp
-}
-
-// nextVisiblePage is the first page after pi with a visible question, or
-// -1 when there is none (the survey is finished).
-func nextVisiblePage(d *survey.Definition, pi int, a survey.Answers) int {
-	for i := pi + 1; i < len(d.Pages); i++ {
-		if d.PageVisible(i, a) || pageHasLocalConditions(d, i) {
-			return i
-		}
-	}
-	return -1
-}
-
-// prevVisiblePage is the last page before pi with a visible question, or -1.
-func prevVisiblePage(d *survey.Definition, pi int, a survey.Answers) int {
-	for i := pi - 1; i >= 0; i-- {
-		if d.PageVisible(i, a) || pageHasLocalConditions(d, i) {
-			return i
-		}
-	}
-	return -1
-}
-
-// pageHasLocalConditions reports whether page pi has a question whose
-// condition depends on another question of the same page: such a page is
-// shown, and the respondent's answers there decide.
-func pageHasLocalConditions(d *survey.Definition, pi int) bool {
-	for _, q := range d.Pages[pi].Questions {
-		if q.ShowIf != nil && d.PageOf(q.ShowIf.Question) == pi {
-			return true
-		}
-	}
-	return false
 }

@@ -95,12 +95,12 @@ func (s *Server) showResponsesPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	list, err := s.ws.ListResponses(c.Request.Context(), f, (rq.Page-1)*responsesPerPage, responsesPerPage)
+	list, err := s.store.ListResponses(c.Request.Context(), f, (rq.Page-1)*responsesPerPage, responsesPerPage)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	tps, err := s.ws.TouchpointCounts(c.Request.Context(), sv.ID)
+	tps, err := s.store.TouchpointCounts(c.Request.Context(), sv.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -262,7 +262,7 @@ func (s *Server) deleteResponse(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"/responses/"+r.ID+"/delete")
 		return
 	}
-	if err := s.ws.DeleteResponse(c.Request.Context(), r.ID); err != nil {
+	if err := s.store.DeleteResponse(c.Request.Context(), r.ID); err != nil {
 		s.appError(c, err)
 		return
 	}

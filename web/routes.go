@@ -1,6 +1,31 @@
 package web
 
-import "github.com/gin-gonic/gin"
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// answerHead answers HEAD on every GET route of the table as GET without
+// the body: load balancers and uptime checks probe with HEAD, and gin
+// routes HEAD only to routes registered for HEAD.
+func answerHead(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodHead {
+			h.ServeHTTP(w, r)
+			return
+		}
+		get := r.Clone(r.Context())
+		get.Method = http.MethodGet
+		h.ServeHTTP(headWriter{w}, get)
+	})
+}
+
+// headWriter keeps a GET handler's status and headers and drops its body.
+type headWriter struct{ http.ResponseWriter }
+
+func (headWriter) Write(b []byte) (int, error)   { return len(b), nil }
+func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // routes is the one route table of the application.
 func (s *Server) routes(r *gin.Engine) {
@@ -25,96 +50,94 @@ func (s *Server) routes(r *gin.Engine) {
 	// Researcher workspace (auth.go): every route under /app needs a
 	// session, every state-changing one the session's CSRF token, and every
 	// one that changes research data the editor role (viewers only read).
-	// A store without accounts serves respondents and the API only.
-	if s.ws != nil {
-		r.GET("/login", s.showLoginPage)
-		r.POST("/login", s.login)
-		r.GET("/setup", s.showSetupPage)
-		r.POST("/setup", s.completeSetup)
-		r.GET("/app", s.redirectToProjects)
+	r.GET("/", s.redirectHome)
+	r.GET("/login", s.showLoginPage)
+	r.POST("/login", s.login)
+	r.GET("/setup", s.showSetupPage)
+	r.POST("/setup", s.completeSetup)
+	r.GET("/app", s.redirectToProjects)
 
-		app := r.Group("/app", s.requireUser, s.requireCSRF)
-		app.POST("/logout", s.logout)
-		app.GET("/account", s.showAccountPage)
-		app.POST("/account", s.updateAccount)
-		app.GET("/users", s.requireAdmin, s.showUsersPage)
-		app.POST("/users", s.requireAdmin, s.createUser)
+	app := r.Group("/app", s.requireUser, s.requireCSRF)
+	app.POST("/logout", s.logout)
+	app.GET("/account", s.showAccountPage)
+	app.POST("/account", s.updateAccount)
+	app.GET("/users", s.requireAdmin, s.showUsersPage)
+	app.POST("/users", s.requireAdmin, s.createUser)
 
-		app.GET("/projects", s.showProjectsPage)
-		app.GET("/projects/:pid", s.showProjectPage)
-		app.GET("/surveys/:slug", s.showSurveyAdminPage)
-		app.GET("/surveys/:slug/definition.json", s.exportDefinition)
-		app.GET("/surveys/:slug/links", s.showDistributionPage)
-		app.GET("/surveys/:slug/qr.png", s.qrPNG)
-		app.GET("/surveys/:slug/qr.svg", s.qrSVG)
-		app.GET("/surveys/:slug/responses", s.showResponsesPage)
-		app.GET("/surveys/:slug/export.csv", s.exportResponsesCSV)
-		app.GET("/surveys/:slug/export.sav", s.exportResponsesSAV)
-		app.GET("/surveys/:slug/export-triple-s.zip", s.exportResponsesTripleS)
-		app.GET("/surveys/:slug/responses/:rid", s.showResponsePage)
-		app.GET("/surveys/:slug/responses/:rid/export.json", s.exportResponseJSON)
-		app.GET("/surveys/:slug/dashboard", s.showDashboard)
-		// Interviews, transcripts, coding (transcripts.go, speakers.go,
-		// interview_notes.go, codebook.go, open_answers.go, suggestions.go).
-		app.GET("/projects/:pid/transcripts", s.showTranscriptsPage)
-		app.GET("/projects/:pid/transcripts/:tid", s.showTranscriptPage)
-		app.GET("/projects/:pid/codes", s.showCodebookPage)
-		app.GET("/projects/:pid/codes/:cid", s.showCodedPassagesPage)
-		app.GET("/projects/:pid/coded.csv", s.exportCodedPassages)
-		app.GET("/projects/:pid/answers", s.showOpenAnswersPage)
-		app.GET("/projects/:pid/search", s.showSearchPage)
-		app.GET("/projects/:pid/suggestions", s.showSuggestionsPage)
+	app.GET("/projects", s.showProjectsPage)
+	app.GET("/projects/:pid", s.showProjectPage)
+	app.GET("/surveys/:slug", s.showSurveyAdminPage)
+	app.GET("/surveys/:slug/definition.json", s.exportDefinition)
+	app.GET("/surveys/:slug/links", s.showDistributionPage)
+	app.GET("/surveys/:slug/qr.png", s.qrPNG)
+	app.GET("/surveys/:slug/qr.svg", s.qrSVG)
+	app.GET("/surveys/:slug/responses", s.showResponsesPage)
+	app.GET("/surveys/:slug/export.csv", s.exportResponsesCSV)
+	app.GET("/surveys/:slug/export.sav", s.exportResponsesSAV)
+	app.GET("/surveys/:slug/export-triple-s.zip", s.exportResponsesTripleS)
+	app.GET("/surveys/:slug/responses/:rid", s.showResponsePage)
+	app.GET("/surveys/:slug/responses/:rid/export.json", s.exportResponseJSON)
+	app.GET("/surveys/:slug/dashboard", s.showDashboard)
+	// Interviews, transcripts, coding (transcripts.go, speakers.go,
+	// interview_notes.go, codebook.go, open_answers.go, suggestions.go).
+	app.GET("/projects/:pid/transcripts", s.showTranscriptsPage)
+	app.GET("/projects/:pid/transcripts/:tid", s.showTranscriptPage)
+	app.GET("/projects/:pid/codes", s.showCodebookPage)
+	app.GET("/projects/:pid/codes/:cid", s.showCodedPassagesPage)
+	app.GET("/projects/:pid/coded.csv", s.exportCodedPassages)
+	app.GET("/projects/:pid/answers", s.showOpenAnswersPage)
+	app.GET("/projects/:pid/search", s.showSearchPage)
+	app.GET("/projects/:pid/suggestions", s.showSuggestionsPage)
 
-		edit := app.Group("", s.requireEditor)
-		edit.GET("/projects/new", s.showNewProjectPage)
-		edit.POST("/projects", s.createProject)
-		edit.GET("/projects/:pid/edit", s.showEditProjectPage)
-		edit.POST("/projects/:pid", s.updateProject)
-		edit.POST("/projects/:pid/archive", s.archiveProject)
-		edit.POST("/projects/:pid/surveys", s.importSurvey)
-		edit.POST("/surveys/:slug/status", s.setSurveyStatus)
-		edit.POST("/surveys/:slug/schedule", s.setSurveySchedule)
-		edit.POST("/surveys/:slug/definition", s.updateDefinition)
-		edit.GET("/projects/:pid/surveys/new", s.showNewSurveyBuilder)
-		edit.POST("/projects/:pid/builder", s.newSurveyBuilderAction)
-		edit.GET("/surveys/:slug/builder", s.showSurveyBuilder)
-		edit.POST("/surveys/:slug/builder", s.surveyBuilderAction)
-		edit.GET("/surveys/:slug/responses/:rid/delete", s.showDeleteResponsePage)
-		edit.POST("/surveys/:slug/responses/:rid/delete", s.deleteResponse)
+	edit := app.Group("", s.requireEditor)
+	edit.GET("/projects/new", s.showNewProjectPage)
+	edit.POST("/projects", s.createProject)
+	edit.GET("/projects/:pid/edit", s.showEditProjectPage)
+	edit.POST("/projects/:pid", s.updateProject)
+	edit.POST("/projects/:pid/archive", s.archiveProject)
+	edit.POST("/projects/:pid/surveys", s.importSurvey)
+	edit.POST("/surveys/:slug/status", s.setSurveyStatus)
+	edit.POST("/surveys/:slug/schedule", s.setSurveySchedule)
+	edit.POST("/surveys/:slug/definition", s.updateDefinition)
+	edit.GET("/projects/:pid/surveys/new", s.showNewSurveyBuilder)
+	edit.POST("/projects/:pid/builder", s.newSurveyBuilderAction)
+	edit.GET("/surveys/:slug/builder", s.showSurveyBuilder)
+	edit.POST("/surveys/:slug/builder", s.surveyBuilderAction)
+	edit.GET("/surveys/:slug/responses/:rid/delete", s.showDeleteResponsePage)
+	edit.POST("/surveys/:slug/responses/:rid/delete", s.deleteResponse)
 
-		// Analysis of a survey or a whole project (analysis_*.go): viewers
-		// read and download the stored result; editors run and correct it.
-		for _, base := range []string{"/surveys/:slug/analysis", "/projects/:pid/analysis"} {
-			app.GET(base, s.redirectToPainPoints)
-			app.GET(base+"/status.json", s.analysisStatus)
-			app.GET(base+"/painpoints", s.showPainPointsPage)
-			app.GET(base+"/personas", s.showPersonasPage)
-			app.GET(base+"/journey", s.showJourneyPage)
-			app.GET(base+"/touchpoints", s.showTouchpointsPage)
-			app.GET(base+"/report.xlsx", s.downloadAnalysisReport)
-			edit.POST(base+"/run", s.runAnalysis)
-			edit.POST(base+"/painpoints/correct", s.correctPainPoints)
-			edit.POST(base+"/personas", s.savePersonaSettings)
-		}
-		edit.POST("/projects/:pid/transcripts", s.uploadTranscript) // body limit: raiseUploadLimit
-		edit.GET("/projects/:pid/transcripts/:tid/edit", s.showSpeakersPage)
-		edit.POST("/projects/:pid/transcripts/:tid/speakers", s.mapSpeakers)
-		edit.POST("/projects/:pid/participants", s.createParticipant)
-		edit.GET("/projects/:pid/interviews/new", s.showInterviewForm)
-		edit.POST("/projects/:pid/interviews", s.saveInterview)
-		edit.POST("/projects/:pid/interviews/draft", s.saveInterviewDraft)
-		edit.POST("/projects/:pid/codes", s.createCode)
-		edit.POST("/projects/:pid/codes/:cid", s.updateCode)
-		edit.POST("/projects/:pid/codes/:cid/merge", s.mergeCode)
-		edit.POST("/projects/:pid/codings", s.applyCode)
-		edit.POST("/projects/:pid/codings/:kid/delete", s.removeCoding)
-		edit.POST("/projects/:pid/suggestions", s.decideSuggestion)
-
-		// Webhooks (webhooks.go): editors only, since they show secrets.
-		edit.GET("/projects/:pid/webhooks", s.showWebhooksPage)
-		edit.POST("/projects/:pid/webhooks", s.createWebhook)
-		edit.GET("/projects/:pid/webhooks/:wid", s.showWebhookPage)
-		edit.POST("/projects/:pid/webhooks/:wid/delete", s.deleteWebhook)
-		edit.POST("/projects/:pid/webhooks/:wid/messages/:mid/replay", s.replayWebhookMessage)
+	// Analysis of a survey or a whole project (analysis_*.go): viewers
+	// read and download the stored result; editors run and correct it.
+	for _, base := range []string{"/surveys/:slug/analysis", "/projects/:pid/analysis"} {
+		app.GET(base, s.redirectToPainPoints)
+		app.GET(base+"/status.json", s.analysisStatus)
+		app.GET(base+"/painpoints", s.showPainPointsPage)
+		app.GET(base+"/personas", s.showPersonasPage)
+		app.GET(base+"/journey", s.showJourneyPage)
+		app.GET(base+"/touchpoints", s.showTouchpointsPage)
+		app.GET(base+"/report.xlsx", s.downloadAnalysisReport)
+		edit.POST(base+"/run", s.runAnalysis)
+		edit.POST(base+"/painpoints/correct", s.correctPainPoints)
+		edit.POST(base+"/personas", s.savePersonaSettings)
 	}
+	edit.POST("/projects/:pid/transcripts", s.uploadTranscript) // body limit: raiseUploadLimit
+	edit.GET("/projects/:pid/transcripts/:tid/edit", s.showSpeakersPage)
+	edit.POST("/projects/:pid/transcripts/:tid/speakers", s.mapSpeakers)
+	edit.POST("/projects/:pid/participants", s.createParticipant)
+	edit.GET("/projects/:pid/interviews/new", s.showInterviewForm)
+	edit.POST("/projects/:pid/interviews", s.saveInterview)
+	edit.POST("/projects/:pid/interviews/draft", s.saveInterviewDraft)
+	edit.POST("/projects/:pid/codes", s.createCode)
+	edit.POST("/projects/:pid/codes/:cid", s.updateCode)
+	edit.POST("/projects/:pid/codes/:cid/merge", s.mergeCode)
+	edit.POST("/projects/:pid/codings", s.applyCode)
+	edit.POST("/projects/:pid/codings/:kid/delete", s.removeCoding)
+	edit.POST("/projects/:pid/suggestions", s.decideSuggestion)
+
+	// Webhooks (webhooks.go): editors only, since they show secrets.
+	edit.GET("/projects/:pid/webhooks", s.showWebhooksPage)
+	edit.POST("/projects/:pid/webhooks", s.createWebhook)
+	edit.GET("/projects/:pid/webhooks/:wid", s.showWebhookPage)
+	edit.POST("/projects/:pid/webhooks/:wid/delete", s.deleteWebhook)
+	edit.POST("/projects/:pid/webhooks/:wid/messages/:mid/replay", s.replayWebhookMessage)
 }

@@ -1,5 +1,5 @@
 // Package web is Safar's HTTP layer (Gin): the respondent pages, the JSON
-// API and, later, the researcher workspace. It is the only importer of gin.
+// API and the researcher workspace. It is the only importer of gin.
 package web
 
 import (
@@ -11,12 +11,27 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
 )
 
+// Store is what the web app needs of the database: surveys and responses
+// (respondent pages and the API), accounts and projects, interviews and
+// coding, analysis runs and webhooks. gormstore.Store is one.
+type Store interface {
+	survey.Workspace
+	survey.QualitativeStore
+	survey.CodingStore
+	survey.AnalysisStore
+	survey.WebhookStore
+}
+
 // Config is what the server needs from its surroundings.
 type Config struct {
-	Store  survey.Store
+	Store Store
+	// Runner runs queued analyses in the background; queuing one wakes it.
+	// Nil: runs wait for the runner of another process on the database.
+	Runner *studyrun.Runner
 	Logger *slog.Logger
 	// Now is the clock; tests replace it.
 	Now func() time.Time
@@ -28,11 +43,6 @@ type Config struct {
 	// lookup (default DefaultSurveyCacheTTL; negative: never).
 	SurveyCacheTTL time.Duration
 
-	// Workspace backs the researcher pages (accounts, projects, response
-	// management). When nil, Store is used if it implements
-	// survey.Workspace; otherwise only the respondent pages and the API
-	// are served.
-	Workspace survey.Workspace
 	// SessionIdle and SessionMaxAge end researcher sessions after
 	// inactivity and after login (defaults DefaultSessionIdle and
 	// DefaultSessionMaxAge).
@@ -57,7 +67,7 @@ type Config struct {
 
 // Server holds the wired handlers.
 type Server struct {
-	store   survey.Store
+	store   Store
 	log     *slog.Logger
 	now     func() time.Time
 	views   *views
@@ -68,14 +78,14 @@ type Server struct {
 	surveys *surveyCache // respondent pages: survey lookups (short TTL)
 	pages   *pageCache   // respondent pages: rendered first pages
 
-	// Researcher workspace (see auth.go); ws is nil without one.
-	ws                         survey.Workspace
+	// Researcher workspace (see auth.go).
 	app                        *appViews
 	logins                     *loginLimiter
 	sessionIdle, sessionMaxAge time.Duration
 	publicURL                  string
-	analysis                   analysisState // analysis pages and runner (analysis_runs.go)
-	submitLimits               *submitLimits // ratelimit.go
+	runner                     *studyrun.Runner // nil: another process runs analyses
+	results                    resultCache      // decoded analysis results (analysis_runs.go)
+	submitLimits               *submitLimits    // ratelimit.go
 	webhooksAllowPrivate       bool
 }
 
@@ -92,7 +102,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		store: cfg.Store, log: cfg.Logger, now: cfg.Now, views: v, assets: a,
-		secure: cfg.SecureCookies, maxBody: cfg.MaxBodyBytes, webhooksAllowPrivate: cfg.WebhooksAllowPrivate,
+		secure: cfg.SecureCookies, maxBody: cfg.MaxBodyBytes, runner: cfg.Runner,
+		webhooksAllowPrivate: cfg.WebhooksAllowPrivate,
 	}
 	s.submitLimits = newSubmitLimits(cfg.SubmitRatePerIP, cfg.SubmitBurstPerIP, cfg.SubmitRatePerSurvey, cfg.SubmitBurstPerSurvey)
 	if s.log == nil {
@@ -124,7 +135,10 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Handler is the HTTP handler of the whole application.
-func (s *Server) Handler() http.Handler { return s.engine }
+func (s *Server) Handler() http.Handler { return answerHead(s.engine) }
+
+// Routes lists the route table.
+func (s *Server) Routes() gin.RoutesInfo { return s.engine.Routes() }
 
 // healthz answers 200 when the database answers.
 func (s *Server) healthz(c *gin.Context) {

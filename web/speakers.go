@@ -89,15 +89,15 @@ type speakersPage struct {
 
 // showSpeakersPage shows the speaker-mapping form of a transcript.
 func (s *Server) showSpeakersPage(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	t, ok := s.transcriptParam(c, q, p)
+	t, ok := s.transcriptParam(c, p)
 	if !ok {
 		return
 	}
-	parts, err := q.Participants(c.Request.Context(), p.ID)
+	parts, err := s.store.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -140,15 +140,15 @@ func (s *Server) showSpeakersPage(c *gin.Context) {
 // "" for none or "new" for a new participant named like the speaker), and
 // the speakers ticked as moderator.
 func (s *Server) mapSpeakers(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	t, ok := s.transcriptParam(c, q, p)
+	t, ok := s.transcriptParam(c, p)
 	if !ok {
 		return
 	}
-	parts, err := q.Participants(c.Request.Context(), p.ID)
+	parts, err := s.store.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -183,7 +183,7 @@ func (s *Server) mapSpeakers(c *gin.Context) {
 			if name == "" {
 				pt.Pseudonym = appText(currentUser(c).Lang, "unnamed_speaker")
 			}
-			if err := q.CreateParticipant(c.Request.Context(), pt); err != nil {
+			if err := s.store.CreateParticipant(c.Request.Context(), pt); err != nil {
 				s.appError(c, err)
 				return
 			}
@@ -199,7 +199,7 @@ func (s *Server) mapSpeakers(c *gin.Context) {
 		if sp.Moderator {
 			sp.ParticipantID = nil // a moderator is not a participant
 		}
-		if err := q.UpdateSpeaker(c.Request.Context(), t.ID, sp); err != nil {
+		if err := s.store.UpdateSpeaker(c.Request.Context(), t.ID, sp); err != nil {
 			s.appError(c, err)
 			return
 		}
@@ -210,7 +210,7 @@ func (s *Server) mapSpeakers(c *gin.Context) {
 // createParticipant adds a participant: a pseudonym and attributes, from
 // the survey-named fields (attr.<question id>) and free name/value rows.
 func (s *Server) createParticipant(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -239,7 +239,7 @@ func (s *Server) createParticipant(c *gin.Context) {
 			pt.Attributes[n] = strings.TrimSpace(values[i])
 		}
 	}
-	if err := q.CreateParticipant(c.Request.Context(), pt); err != nil {
+	if err := s.store.CreateParticipant(c.Request.Context(), pt); err != nil {
 		s.appError(c, err)
 		return
 	}

@@ -88,7 +88,7 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 
 	if form.Get("nav") == "back" {
 		// Going back keeps what was typed here, valid or not yet.
-		r.Page = max(prevVisiblePage(d, pi, answers), 0)
+		r.Page = max(d.PrevPage(pi, answers), 0)
 		s.saveAndContinue(c, sv, r)
 		return
 	}
@@ -97,7 +97,7 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, pi, clientID, r.Touchpoint, answers, pf)
 		return
 	}
-	next := nextVisiblePage(d, pi, answers)
+	next := d.NextPage(pi, answers)
 	if next >= 0 {
 		r.Page = next
 		s.saveAndContinue(c, sv, r)
@@ -188,17 +188,10 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 	}
 	v := surveyPageView{
 		Lang: d.Language, Dir: d.Dir(), Title: d.Title, Survey: d, Page: d.Pages[pi], PageIndex: pi,
-		First: prevVisiblePage(d, pi, a) < 0, Last: nextVisiblePage(d, pi, a) < 0,
+		First: d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
 		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}
-	for i := range d.Pages {
-		if i == pi || d.PageVisible(i, a) || pageHasLocalConditions(d, i) {
-			v.PageCount++
-			if i <= pi {
-				v.PageNumber++
-			}
-		}
-	}
+	v.PageNumber, v.PageCount = d.PagePosition(pi, a)
 	if clientID != "" && v.PageNumber > 1 {
 		// From page 2 on there is something to come back to.
 		v.ResumeURL = "/s/" + d.Slug + "/r/" + clientID

@@ -36,13 +36,13 @@ const maxSuggestedPerPoint = 20
 
 // showSuggestionsPage lists the undecided suggestions by pain point.
 func (s *Server) showSuggestionsPage(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
 	var texts []analysis.Text
 	byID := map[string]survey.Passage{}
-	err := q.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
+	err := s.store.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 		if ps.Source != survey.SourceUtterance || ps.Moderator || strings.TrimSpace(ps.Text) == "" {
 			return nil
 		}
@@ -59,7 +59,7 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	decided, err := q.SuggestionDecisions(c.Request.Context(), p.ID)
+	decided, err := s.store.SuggestionDecisions(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -93,7 +93,7 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 
 // decideSuggestion accepts or rejects one suggested code on an utterance.
 func (s *Server) decideSuggestion(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -103,7 +103,7 @@ func (s *Server) decideSuggestion(c *gin.Context) {
 	if d.Label == "" {
 		d.Label = d.Key
 	}
-	if err := q.DecideSuggestion(c.Request.Context(), d, currentUser(c).ID); err != nil {
+	if err := s.store.DecideSuggestion(c.Request.Context(), d, currentUser(c).ID); err != nil {
 		s.appError(c, err)
 		return
 	}

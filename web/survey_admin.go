@@ -25,7 +25,7 @@ func (s *Server) surveyParam(c *gin.Context) (*survey.Survey, *survey.Project, b
 		s.appError(c, err)
 		return nil, nil, false
 	}
-	p, err := s.ws.ProjectByID(c.Request.Context(), sv.ProjectID)
+	p, err := s.store.ProjectByID(c.Request.Context(), sv.ProjectID)
 	if err != nil {
 		s.appError(c, err)
 		return nil, nil, false
@@ -122,7 +122,7 @@ func (s *Server) setSurveySchedule(c *gin.Context) {
 		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, surveyAdminPage{Errors: errs})
 		return
 	}
-	if err := s.ws.SetSurveySchedule(c.Request.Context(), sv.ID, closes, limit); err != nil {
+	if err := s.store.SetSurveySchedule(c.Request.Context(), sv.ID, closes, limit); err != nil {
 		s.appError(c, err)
 		return
 	}

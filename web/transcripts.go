@@ -15,13 +15,6 @@ import (
 )
 
 // Interviews and transcripts (docs/transcripts.md): upload, list and view.
-// The store must keep qualitative data and codings; gormstore does.
-
-// qualStore is what the interview pages need from the store.
-type qualStore interface {
-	survey.QualitativeStore
-	survey.CodingStore
-}
 
 // uploadRoute is the transcript upload; limitBody lets it carry a file of
 // transcript.MaxSize plus the form around it.
@@ -40,7 +33,7 @@ func init() {
 // once, before any of the body is read; anyone else goes on to the usual
 // checks. It reports whether it handled the request.
 func (s *Server) raiseUploadLimit(c *gin.Context) bool {
-	if c.Request.Method != http.MethodPost || c.FullPath() != uploadRoute || s.ws == nil {
+	if c.Request.Method != http.MethodPost || c.FullPath() != uploadRoute {
 		return false
 	}
 	if c.Request.ContentLength > uploadBodyLimit {
@@ -81,26 +74,6 @@ func humanBytes(n int64) string {
 	return strconv.FormatInt(n, 10) + " bytes"
 }
 
-// qual returns the qualitative store, or answers 404 when there is none.
-func (s *Server) qual(c *gin.Context) (qualStore, bool) {
-	q, ok := s.store.(qualStore)
-	if !ok {
-		s.appError(c, survey.ErrNotFound)
-	}
-	return q, ok
-}
-
-// qualProject is qual and projectParam together, the opening of every
-// interview, transcript and coding handler.
-func (s *Server) qualProject(c *gin.Context) (qualStore, *survey.Project, bool) {
-	q, ok := s.qual(c)
-	if !ok {
-		return nil, nil, false
-	}
-	p, ok := s.projectParam(c)
-	return q, p, ok
-}
-
 // idParam parses a numeric route parameter; a bad one is a 404.
 func (s *Server) idParam(c *gin.Context, name string) (int64, bool) {
 	id, err := strconv.ParseInt(c.Param(name), 10, 64)
@@ -112,12 +85,12 @@ func (s *Server) idParam(c *gin.Context, name string) (int64, bool) {
 }
 
 // transcriptParam loads the project's transcript named by :tid.
-func (s *Server) transcriptParam(c *gin.Context, q qualStore, p *survey.Project) (*survey.Transcript, bool) {
+func (s *Server) transcriptParam(c *gin.Context, p *survey.Project) (*survey.Transcript, bool) {
 	id, ok := s.idParam(c, "tid")
 	if !ok {
 		return nil, false
 	}
-	t, err := q.Transcript(c.Request.Context(), id)
+	t, err := s.store.Transcript(c.Request.Context(), id)
 	if err == nil && t.ProjectID != p.ID {
 		err = survey.ErrNotFound
 	}
@@ -154,21 +127,18 @@ func (s *Server) showTranscriptsPage(c *gin.Context) {
 }
 
 func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Project, up uploadResult) {
-	q, ok := s.qual(c)
-	if !ok {
-		return
-	}
 	if p == nil {
+		var ok bool
 		if p, ok = s.projectParam(c); !ok {
 			return
 		}
 	}
-	ts, err := q.Transcripts(c.Request.Context(), p.ID)
+	ts, err := s.store.Transcripts(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	parts, err := q.Participants(c.Request.Context(), p.ID)
+	parts, err := s.store.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -180,7 +150,7 @@ func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Pro
 		return
 	}
 	if u := currentUser(c); u != nil && u.Role.CanEdit() {
-		if page.Drafts, err = q.Drafts(c.Request.Context(), p.ID, u.ID); err != nil {
+		if page.Drafts, err = s.store.Drafts(c.Request.Context(), p.ID, u.ID); err != nil {
 			s.appError(c, err)
 			return
 		}
@@ -191,7 +161,7 @@ func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Pro
 // uploadTranscript parses an uploaded file and stores it whole, or shows
 // why it cannot: nothing partial is ever stored.
 func (s *Server) uploadTranscript(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
@@ -234,9 +204,9 @@ func (s *Server) uploadTranscript(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	t := surveyTranscript(cleanFileName(fh.Filename), parsed)
+	t := parsed.Stored(cleanFileName(fh.Filename), "")
 	t.ProjectID = p.ID
-	if err := q.CreateTranscript(c.Request.Context(), t); err != nil {
+	if err := s.store.CreateTranscript(c.Request.Context(), t); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -295,29 +265,6 @@ func cleanFileName(name string) string {
 	return name
 }
 
-// surveyTranscript converts a parsed file to the stored form. A speaker
-// named like a moderator (Moderator, مصاحبه‌گر...) is marked; a guess from
-// who asks the most questions is only pre-selected on the mapping screen.
-func surveyTranscript(title string, t *transcript.Transcript) *survey.Transcript {
-	mod := ""
-	if t.ModeratorReason == "name" {
-		mod = t.SuggestedModerator
-	}
-	out := &survey.Transcript{Kind: survey.KindTranscript, Title: title, Format: string(t.Format), Encoding: string(t.Encoding), Redactions: t.Redactions.Total()}
-	for _, name := range t.Speakers {
-		out.Speakers = append(out.Speakers, survey.Speaker{Name: name, Moderator: name == mod})
-	}
-	for _, u := range t.Utterances {
-		su := survey.Utterance{Order: u.Order, Speaker: u.Speaker, Text: u.Text}
-		if u.HasStart {
-			d := u.Start
-			su.Start = &d
-		}
-		out.Utterances = append(out.Utterances, su)
-	}
-	return out
-}
-
 // utteranceView is one row of the transcript view.
 type utteranceView struct {
 	survey.Utterance
@@ -344,25 +291,25 @@ type transcriptPage struct {
 // speaker, time and text, moderator lines marked, codes applied, and (for
 // editors) a form to code each passage.
 func (s *Server) showTranscriptPage(c *gin.Context) {
-	q, p, ok := s.qualProject(c)
+	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	t, ok := s.transcriptParam(c, q, p)
+	t, ok := s.transcriptParam(c, p)
 	if !ok {
 		return
 	}
-	codes, err := q.Codes(c.Request.Context(), p.ID)
+	codes, err := s.store.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	ks, err := q.TranscriptCodings(c.Request.Context(), t.ID)
+	ks, err := s.store.TranscriptCodings(c.Request.Context(), t.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	parts, err := q.Participants(c.Request.Context(), p.ID)
+	parts, err := s.store.Participants(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return

@@ -33,7 +33,7 @@ func (s *Server) showUsersPage(c *gin.Context) {
 }
 
 func (s *Server) renderUsers(c *gin.Context, status int, page usersPage) {
-	us, err := s.ws.Users(c.Request.Context())
+	us, err := s.store.Users(c.Request.Context())
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -50,7 +50,7 @@ func (s *Server) createUser(c *gin.Context) {
 	err := survey.ValidateNewUser(&u, pw)
 	if err == nil {
 		if u.PasswordHash, err = HashPassword(pw); err == nil {
-			err = s.ws.CreateUser(c.Request.Context(), &u)
+			err = s.store.CreateUser(c.Request.Context(), &u)
 		}
 	}
 	if err != nil {

@@ -69,7 +69,7 @@ func (s *Server) renderWebhooks(c *gin.Context, status int, p *survey.Project, p
 		s.appError(c, err)
 		return
 	}
-	hooks, err := s.ws.Webhooks(ctx, p.ID)
+	hooks, err := s.store.Webhooks(ctx, p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
@@ -93,7 +93,7 @@ func (s *Server) webhookRow(c *gin.Context, h *survey.Webhook, svs []*survey.Sur
 			row.Survey = sv.Slug
 		}
 	}
-	ms, err := s.ws.WebhookMessages(c.Request.Context(), h.ID, 1000)
+	ms, err := s.store.WebhookMessages(c.Request.Context(), h.ID, 1000)
 	for _, m := range ms {
 		if m.DeliveredAt != nil {
 			row.Delivered++
@@ -135,7 +135,7 @@ func (s *Server) createWebhook(c *gin.Context) {
 	}
 	err := errors.New("")
 	if len(problems) == 0 {
-		err = s.ws.CreateWebhook(c.Request.Context(), w)
+		err = s.store.CreateWebhook(c.Request.Context(), w)
 	}
 	var ve *survey.ValidationError
 	switch {
@@ -160,7 +160,7 @@ func (s *Server) webhookParam(c *gin.Context, p *survey.Project) (*survey.Webhoo
 		s.appError(c, survey.ErrNotFound)
 		return nil, false
 	}
-	h, err := s.ws.Webhook(c.Request.Context(), id)
+	h, err := s.store.Webhook(c.Request.Context(), id)
 	if err == nil && h.ProjectID != p.ID {
 		err = survey.ErrNotFound
 	}
@@ -192,13 +192,13 @@ func (s *Server) showWebhookPage(c *gin.Context) {
 		return
 	}
 	page := webhookPage{Project: p, Hook: row}
-	ms, err := s.ws.WebhookMessages(ctx, h.ID, 100)
+	ms, err := s.store.WebhookMessages(ctx, h.ID, 100)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
 	for _, m := range ms {
-		log, err := s.ws.WebhookAttempts(ctx, m.ID)
+		log, err := s.store.WebhookAttempts(ctx, m.ID)
 		if err != nil {
 			s.appError(c, err)
 			return
@@ -217,7 +217,7 @@ func (s *Server) deleteWebhook(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := s.ws.DeleteWebhook(c.Request.Context(), h.ID); err != nil {
+	if err := s.store.DeleteWebhook(c.Request.Context(), h.ID); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -237,7 +237,7 @@ func (s *Server) replayWebhookMessage(c *gin.Context) {
 	}
 	mid, err := strconv.ParseInt(c.Param("mid"), 10, 64)
 	if err == nil {
-		err = s.ws.ReplayWebhookMessage(c.Request.Context(), h.ID, mid)
+		err = s.store.ReplayWebhookMessage(c.Request.Context(), h.ID, mid)
 	} else {
 		err = survey.ErrNotFound
 	}

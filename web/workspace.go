@@ -5,16 +5,10 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/safarhq/safar/survey"
 )
 
 // initWorkspace wires the researcher workspace from cfg.
 func (s *Server) initWorkspace(cfg Config) error {
-	s.ws = cfg.Workspace
-	if s.ws == nil {
-		s.ws, _ = cfg.Store.(survey.Workspace)
-	}
 	s.sessionIdle, s.sessionMaxAge = cfg.SessionIdle, cfg.SessionMaxAge
 	if s.sessionIdle == 0 {
 		s.sessionIdle = DefaultSessionIdle
@@ -30,6 +24,27 @@ func (s *Server) initWorkspace(cfg Config) error {
 	}
 	s.app = v
 	return nil
+}
+
+// redirectHome sends `/` where it leads: a signed-in user to the
+// projects, anyone else to the sign-in page, or to the first-run setup
+// page while no account exists. It lists no surveys: respondents arrive by
+// a survey's own link, and drafts or private surveys stay unseen.
+func (s *Server) redirectHome(c *gin.Context) {
+	if _, u, err := s.loadSession(c); err == nil && u != nil {
+		s.redirectToProjects(c)
+		return
+	}
+	n, err := s.store.CountUsers(c.Request.Context())
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	if n == 0 {
+		c.Redirect(http.StatusSeeOther, "/setup")
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/login")
 }
 
 // redirectToProjects is the workspace's home.

@@ -287,7 +287,7 @@ func (w *workspace) params(path string) string {
 // researcherRoutes are every route of the workspace in the route table.
 func researcherRoutes(t *testing.T, srv *web.Server) gin.RoutesInfo {
 	var out gin.RoutesInfo
-	for _, r := range srv.Handler().(*gin.Engine).Routes() {
+	for _, r := range srv.Routes() {
 		if r.Path == "/app" || strings.HasPrefix(r.Path, "/app/") {
 			out = append(out, r)
 		}

@@ -43,11 +43,7 @@ func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer store.Close()
-	in, err := loadStudy(ctx, store, *slug, *project)
-	if err != nil {
-		return err
-	}
-	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed})
+	_, res, err := analyseScope(ctx, store, *slug, *project, studyrun.Request{K: *k, Seed: *seed})
 	if err != nil {
 		return err
 	}
@@ -61,22 +57,23 @@ func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
 	return nil
 }
 
-// loadStudy reads a survey, or a project's surveys and transcripts, from
-// the store into plain values (the same loader the web pages use).
-func loadStudy(ctx context.Context, store *gormstore.Store, slug, project string) (study.Input, error) {
+// analyseScope analyses a survey, or a project's surveys and transcripts,
+// from the store with the researcher's stored corrections: the same
+// orchestration as the web download and the background runner.
+func analyseScope(ctx context.Context, store *gormstore.Store, slug, project string, q studyrun.Request) (*studyrun.Study, *study.Result, error) {
 	scope := survey.AnalysisScope{Survey: slug}
 	if project != "" {
 		p, err := store.ProjectByName(ctx, project)
 		if err != nil {
-			return study.Input{}, err
+			return nil, nil, err
 		}
 		scope = survey.AnalysisScope{ProjectID: p.ID}
 	}
-	st, err := studyrun.Load(ctx, store, scope, true)
+	set, err := store.AnalysisSettings(ctx, scope.String())
 	if err != nil {
-		return study.Input{}, err
+		return nil, nil, err
 	}
-	return st.Input, nil
+	return studyrun.Analyze(ctx, store, scope, set, q)
 }
 
 func printStudy(w io.Writer, r *study.Result) {

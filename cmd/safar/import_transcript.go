@@ -53,7 +53,7 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 		if err != nil {
 			return err
 		}
-		parsed = append(parsed, toSurveyTranscript(filepath.Base(path), t, *moderator))
+		parsed = append(parsed, t.Stored(filepath.Base(path), *moderator))
 	}
 	store, err := openStore(ctx, *dsn, false)
 	if err != nil {
@@ -82,30 +82,4 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 		fmt.Fprintln(env.stdout)
 	}
 	return nil
-}
-
-// toSurveyTranscript converts a parsed file to the stored form, marking the
-// moderator: the given name, or a speaker named like one (Moderator,
-// Interviewer, مصاحبه‌گر...). A guess from who asks most questions is only
-// printed: marking the wrong person would silence a customer.
-func toSurveyTranscript(title string, t *transcript.Transcript, moderator string) *survey.Transcript {
-	if moderator == "" && t.ModeratorReason == "name" {
-		moderator = t.SuggestedModerator
-	}
-	out := &survey.Transcript{
-		Kind: survey.KindTranscript, Title: title, Format: string(t.Format), Encoding: string(t.Encoding),
-		Redactions: t.Redactions.Total(),
-	}
-	for _, name := range t.Speakers {
-		out.Speakers = append(out.Speakers, survey.Speaker{Name: name, Moderator: name == moderator})
-	}
-	for _, u := range t.Utterances {
-		su := survey.Utterance{Order: u.Order, Speaker: u.Speaker, Text: u.Text}
-		if u.HasStart {
-			d := u.Start
-			su.Start = &d
-		}
-		out.Utterances = append(out.Utterances, su)
-	}
-	return out
 }

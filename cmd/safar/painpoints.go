@@ -15,6 +15,7 @@ import (
 
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/internal/csvtable"
+	"github.com/safarhq/safar/study"
 )
 
 func init() {
@@ -40,18 +41,10 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--format table|json]")
 		fs.PrintDefaults()
 	}
-	// Flags may come before or after the file name.
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
 	}
+	files := fs.Args()
 	switch {
 	case len(files) != 1:
 		fs.Usage()
@@ -179,11 +172,7 @@ func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol strin
 
 // formatSegments lists segment counts, largest first.
 func formatSegments(m map[string]int) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sortByCount(keys, m)
+	keys := study.KeysByCount(m)
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys[:min(6, len(keys))] {
 		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
@@ -192,18 +181,6 @@ func formatSegments(m map[string]int) string {
 		parts = append(parts, fmt.Sprintf("+%d more", len(keys)-6))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func sortByCount(keys []string, m map[string]int) {
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0; j-- {
-			a, b := keys[j-1], keys[j]
-			if m[a] > m[b] || (m[a] == m[b] && a <= b) {
-				break
-			}
-			keys[j-1], keys[j] = b, a
-		}
-	}
 }
 
 // clean makes respondent text safe for a terminal: control characters

@@ -30,18 +30,10 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, "usage: safar personas FILE.csv [--k auto|N] [--id COL] [--exclude COL,...] [--seed N] [--format table|json]")
 		fs.PrintDefaults()
 	}
-	// Accept flags before or after the file name.
-	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return err
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
-		}
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
 	}
+	files := fs.Args()
 	if len(files) != 1 {
 		fs.Usage()
 		return fmt.Errorf("want exactly one CSV file, got %d", len(files))

@@ -13,9 +13,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/report/studyreport"
 	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -61,11 +63,16 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	clock.begin("load")
 	var (
 		in   study.Input
+		res  *study.Result
 		srcs []studyreport.ResponseSource
 		err  error
 	)
+	q := studyrun.Request{K: *k, Seed: *seed, Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }}
 	if fs.NArg() > 0 {
 		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
+			return err
+		}
+		if res, err = study.Analyze(ctx, in, q.Options(&survey.AnalysisSettings{})); err != nil {
 			return err
 		}
 	} else {
@@ -74,9 +81,11 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 		defer store.Close()
-		if in, err = loadStudy(ctx, store, *slug, *project); err != nil {
+		st, r, err := analyseScope(ctx, store, *slug, *project, q)
+		if err != nil {
 			return err
 		}
+		in, res = st.Input, r
 	}
 	// The analysis holds every response in memory already; the Responses
 	// sheet streams from there rather than reading the database twice.
@@ -89,11 +98,6 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			}
 			return nil
 		}})
-	}
-	res, err := study.Analyze(ctx, in, study.Options{K: *k, Seed: *seed,
-		Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }})
-	if err != nil {
-		return err
 	}
 	// The analysis' working data (texts, coded answers) is garbage now.
 	// Collecting it before the workbook's many short-lived cell values
@@ -179,7 +183,14 @@ func csvStudy(files []string, textCol, idCol, lang string) (study.Input, error) 
 		if err != nil {
 			return in, err
 		}
-		def, rs, err := survey.DefinitionFromTable(filepath.Base(path), t.Header, t.Rows, textCol, idCol, lang)
+		l := lang
+		if l == "" || l == "auto" {
+			l = "en" // or the missing column's error below
+			if col, err := t.Col(textCol); err == nil {
+				l = tableLanguage(t, col)
+			}
+		}
+		def, rs, err := survey.DefinitionFromTable(filepath.Base(path), t.Header, t.Rows, textCol, idCol, l)
 		if err != nil {
 			return in, fmt.Errorf("%s: %w", path, err)
 		}
@@ -189,4 +200,22 @@ func csvStudy(files []string, textCol, idCol, lang string) (study.Input, error) 
 		in.Surveys = append(in.Surveys, study.SurveyData{Slug: def.Slug, Definition: def, Responses: rs})
 	}
 	return in, nil
+}
+
+// tableLanguage is "fa" when more texts of column col are Persian than
+// English (analysis.DetectLanguage), else "en".
+func tableLanguage(t *csvtable.Table, col int) string {
+	var fa, en int
+	for i := range t.Rows {
+		switch analysis.DetectLanguage(t.Value(i, col)) {
+		case analysis.LangPersian:
+			fa++
+		case analysis.LangEnglish:
+			en++
+		}
+	}
+	if fa > en {
+		return "fa"
+	}
+	return "en"
 }

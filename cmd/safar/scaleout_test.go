@@ -361,7 +361,7 @@ func testAnalysisRunsOnce(t *testing.T, store *gormstore.Store, a, b *serveProc,
 		}
 		if claimed == 0 && time.Since(t0) > 15*time.Second {
 			t.Fatalf("no analysis run was claimed within 15s: does `safar serve` still start the analysis runner "+
-				"(go srv.AnalysisRunner().Run(ctx) in cmd/safar/serve.go)? %d runs left queued", len(runs))
+				"(go runner.Run(ctx) in cmd/safar/serve.go)? %d runs left queued", len(runs))
 		}
 		if time.Since(t0) > 2*time.Minute {
 			t.Fatalf("analyses not finished within 2 minutes: %+v", runs)

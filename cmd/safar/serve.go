@@ -18,6 +18,7 @@ import (
 
 	"github.com/safarhq/safar/demo"
 	"github.com/safarhq/safar/interop/webhook"
+	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/web"
 )
 
@@ -94,17 +95,16 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 			log.Info("seeded demo data", "surveys", res.Created, "responses", res.Responses)
 		}
 	}
-	srv, err := web.New(web.Config{Store: store, Logger: log, SecureCookies: cfg.secureCookies,
+	// Background analysis: every process runs one; a run is claimed by
+	// exactly one of them through the database.
+	runner := &studyrun.Runner{Store: store, Log: log}
+	srv, err := web.New(web.Config{Store: store, Runner: runner, Logger: log, SecureCookies: cfg.secureCookies,
 		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey, TrustedProxies: cfg.trustedProxies,
 		WebhooksAllowPrivate: cfg.webhooksAllowPrivate})
 	if err != nil {
 		return err
 	}
-	// Background analysis: every process runs one; a run is claimed by
-	// exactly one of them through the database.
-	if r := srv.AnalysisRunner(); r != nil {
-		go r.Run(ctx)
-	}
+	go runner.Run(ctx)
 	// Webhook deliveries, likewise: each outbox message is claimed by one
 	// process at a time and retried until its receiver accepts it.
 	go (&webhook.Sender{Store: store, Log: log, AllowPrivate: cfg.webhooksAllowPrivate}).Run(ctx)

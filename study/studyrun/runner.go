@@ -9,8 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/safarhq/safar/analysis"
-	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -177,11 +175,7 @@ func (r *Runner) execute(ctx context.Context, run *survey.AnalysisRun) (string, 
 	if err := r.Store.StartAnalysisRun(ctx, run.ID, version, string(opts)); err != nil {
 		return "", err
 	}
-	st, err := Load(ctx, r.Store, scope, true)
-	if err != nil {
-		return "", err
-	}
-	res, err := study.Analyze(ctx, st.Input, Options(run, settings, r.Bootstrap, report))
+	st, res, err := Analyze(ctx, r.Store, scope, settings, Request{K: run.K, Seed: run.Seed, Bootstrap: r.Bootstrap, Progress: report})
 	if err != nil {
 		return "", fmt.Errorf("analyse %s: %w", run.Scope, err)
 	}
@@ -191,17 +185,4 @@ func (r *Runner) execute(ctx context.Context, run *survey.AnalysisRun) (string, 
 		return "", err
 	}
 	return string(b), nil
-}
-
-// Options are the study options of a run with a scope's settings.
-func Options(run *survey.AnalysisRun, s *survey.AnalysisSettings, bootstrap int, progress func(float64, string)) study.Options {
-	seed := run.Seed
-	if seed == 0 {
-		seed = 1
-	}
-	return study.Options{
-		K: run.K, Seed: seed, Bootstrap: bootstrap, Progress: progress,
-		PainPoints:       analysis.PainPointOptions{Merge: s.Merge, Rename: s.Rename, Hide: s.Hide},
-		ExcludeQuestions: s.Exclude,
-	}
 }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/driver/postgres"
-	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
@@ -45,7 +44,7 @@ func testMigrationMovesAnswers(t *testing.T, dsn string) {
 	if IsPostgres(dsn) {
 		dial = postgres.Open(dsn)
 	} else {
-		dial = sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: sqliteDSN(dsn, Options{})})
+		dial = sqliteDialector(sqliteDSN(dsn, Options{}))
 	}
 	old, err := gorm.Open(dial, &gorm.Config{Logger: logger.Discard})
 	if err != nil {

@@ -5,12 +5,10 @@ package gormstore
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
 	"gorm.io/driver/postgres"
-	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
@@ -62,7 +60,7 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		db, err = gorm.Open(postgres.Open(dsn), cfg)
 	} else {
 		dialect = "sqlite"
-		db, err = gorm.Open(sqlite.New(sqlite.Config{DriverName: sqliteDriverName, DSN: sqliteDSN(dsn, opt)}), cfg)
+		db, err = gorm.Open(sqliteDialector(sqliteDSN(dsn, opt)), cfg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s database: %w", dialect, err)
@@ -95,29 +93,6 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
 	return s, nil
-}
-
-// sqliteDSN turns a file path into a go-sqlite3 DSN with the pragmas we rely
-// on. A DSN that already starts with file: keeps its own parameters, and
-// gets ours only where it has none.
-func sqliteDSN(path string, opt Options) string {
-	sync := "NORMAL"
-	if opt.Durable {
-		sync = "FULL"
-	}
-	base, query, _ := strings.Cut(strings.TrimPrefix(path, "file:"), "?")
-	q, _ := url.ParseQuery(query)
-	set := func(k, v string) {
-		if q.Get(k) == "" {
-			q.Set(k, v)
-		}
-	}
-	set("_journal_mode", "WAL")
-	set("_synchronous", sync)
-	set("_busy_timeout", "10000")
-	set("_foreign_keys", "on")
-	set("_txlock", "immediate")
-	return "file:" + base + "?" + q.Encode()
 }
 
 // Dialect is "sqlite" or "postgres".
