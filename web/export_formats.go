@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"net/http"
 	"time"
 
@@ -13,31 +14,24 @@ import (
 
 // exportResponsesSAV downloads the filtered responses as an SPSS system
 // file with variable and value labels, measurement levels and missing
-// values (docs/survey-format.md, "SPSS"). The responses are read twice:
-// once to size the text columns, once to stream the cases, so memory stays
-// flat; a failure before the first byte is a clean error page.
+// values (docs/survey-format.md, "SPSS").
 func (s *Server) exportResponsesSAV(c *gin.Context) {
-	sv, _, ok := s.surveyParam(c)
-	if !ok {
-		return
-	}
-	f, _ := filterFromQuery(c, sv.ID)
-	each := func(fn func(*survey.Response) error) error {
-		return s.store.EachResponse(c.Request.Context(), f, fn)
-	}
-	out := &lazyDownload{c: c, name: safeFileName(sv.Slug) + "-responses.sav", typ: "application/x-spss-sav"}
-	if err := spss.Write(out, sv.Definition, each, time.Now()); err != nil {
-		if !out.started {
-			s.appError(c, err)
-			return
-		}
-		s.log.Error("export responses (sav)", "survey", sv.ID, "err", err)
-	}
+	s.exportResponsesAs(c, "-responses.sav", "application/x-spss-sav", spss.Write)
 }
 
 // exportResponsesTripleS downloads the filtered responses as Triple-S 2.0:
 // a zip of the XML metadata (.sss) and the fixed-width data (.asc).
 func (s *Server) exportResponsesTripleS(c *gin.Context) {
+	s.exportResponsesAs(c, "-triple-s.zip", "application/zip", triples.Write)
+}
+
+// writeResponses is an export format that reads the responses twice: once
+// to size its columns, once to stream them, so memory stays flat.
+type writeResponses func(w io.Writer, d *survey.Definition, each func(fn func(*survey.Response) error) error, now time.Time) error
+
+// exportResponsesAs streams the survey's filtered responses in one format;
+// a failure before the first byte is a clean error page.
+func (s *Server) exportResponsesAs(c *gin.Context, suffix, contentType string, write writeResponses) {
 	sv, _, ok := s.surveyParam(c)
 	if !ok {
 		return
@@ -46,13 +40,13 @@ func (s *Server) exportResponsesTripleS(c *gin.Context) {
 	each := func(fn func(*survey.Response) error) error {
 		return s.store.EachResponse(c.Request.Context(), f, fn)
 	}
-	out := &lazyDownload{c: c, name: safeFileName(sv.Slug) + "-triple-s.zip", typ: "application/zip"}
-	if err := triples.Write(out, sv.Definition, each, time.Now()); err != nil {
+	out := &lazyDownload{c: c, name: safeFileName(sv.Slug) + suffix, typ: contentType}
+	if err := write(out, sv.Definition, each, time.Now()); err != nil {
 		if !out.started {
 			s.appError(c, err)
 			return
 		}
-		s.log.Error("export responses (triple-s)", "survey", sv.ID, "err", err)
+		s.log.Error("export responses", "survey", sv.ID, "format", suffix, "err", err)
 	}
 }
 

@@ -153,12 +153,16 @@ func (s *Server) createWebhook(c *gin.Context) {
 	s.renderWebhooks(c, http.StatusUnprocessableEntity, p, webhooksPage{Form: form, Problems: problems})
 }
 
-// webhookParam loads :wid, which must belong to project p.
-func (s *Server) webhookParam(c *gin.Context, p *survey.Project) (*survey.Webhook, bool) {
+// webhookParam loads :pid and its webhook :wid.
+func (s *Server) webhookParam(c *gin.Context) (*survey.Project, *survey.Webhook, bool) {
+	p, ok := s.projectParam(c)
+	if !ok {
+		return nil, nil, false
+	}
 	id, err := strconv.ParseInt(c.Param("wid"), 10, 64)
 	if err != nil {
 		s.appError(c, survey.ErrNotFound)
-		return nil, false
+		return nil, nil, false
 	}
 	h, err := s.store.Webhook(c.Request.Context(), id)
 	if err == nil && h.ProjectID != p.ID {
@@ -166,17 +170,13 @@ func (s *Server) webhookParam(c *gin.Context, p *survey.Project) (*survey.Webhoo
 	}
 	if err != nil {
 		s.appError(c, err)
-		return nil, false
+		return nil, nil, false
 	}
-	return h, true
+	return p, h, true
 }
 
 func (s *Server) showWebhookPage(c *gin.Context) {
-	p, ok := s.projectParam(c)
-	if !ok {
-		return
-	}
-	h, ok := s.webhookParam(c, p)
+	p, h, ok := s.webhookParam(c)
 	if !ok {
 		return
 	}
@@ -209,11 +209,7 @@ func (s *Server) showWebhookPage(c *gin.Context) {
 }
 
 func (s *Server) deleteWebhook(c *gin.Context) {
-	p, ok := s.projectParam(c)
-	if !ok {
-		return
-	}
-	h, ok := s.webhookParam(c, p)
+	p, h, ok := s.webhookParam(c)
 	if !ok {
 		return
 	}
@@ -227,11 +223,7 @@ func (s *Server) deleteWebhook(c *gin.Context) {
 
 // replayWebhookMessage sends a message again, under its first webhook-id.
 func (s *Server) replayWebhookMessage(c *gin.Context) {
-	p, ok := s.projectParam(c)
-	if !ok {
-		return
-	}
-	h, ok := s.webhookParam(c, p)
+	p, h, ok := s.webhookParam(c)
 	if !ok {
 		return
 	}
