@@ -15,9 +15,12 @@ const TopN = 10
 // the engine gets analysis.PainPointOptions{} (its defaults), never a
 // per-set setting.
 type Options struct {
-	Seeds     []uint64        // the peers' random seeds; nil means 1, 2, 3
 	Stopwords map[string]bool // the peers' stopwords (see LoadStopwords)
 }
+
+// PeerSeeds are the random seeds each peer runs with: results move with
+// the seed alone, so a method is judged on several.
+var PeerSeeds = []uint64{1, 2, 3}
 
 // Score is one method's outcome on one set (for a peer, one seed).
 type Score struct {
@@ -68,12 +71,27 @@ type SetReport struct {
 	Labelled bool           `json:"labelled"`
 }
 
+// RunSets loads each named set from the data folder dir and evaluates it,
+// the peers with the generic stopwords found there.
+func RunSets(ctx context.Context, dir string, names []string) ([]SetReport, error) {
+	opt := Options{Stopwords: LoadStopwords(dir)}
+	var reps []SetReport
+	for _, name := range names {
+		s, err := Load(dir, name)
+		if err != nil {
+			return nil, err
+		}
+		rep, err := Run(ctx, s, opt)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, rep)
+	}
+	return reps, nil
+}
+
 // Run evaluates the engine and the peers on one set.
 func Run(ctx context.Context, s *Set, opt Options) (SetReport, error) {
-	seeds := opt.Seeds
-	if len(seeds) == 0 {
-		seeds = []uint64{1, 2, 3}
-	}
 	rep := SetReport{Set: s.Name, About: s.About, Texts: len(s.Texts), Labelled: s.Labelled()}
 	if s.Labelled() {
 		for _, h := range FoundLabels(nil, s.Labels) {
@@ -95,7 +113,7 @@ func Run(ctx context.Context, s *Set, opt Options) (SetReport, error) {
 	}{{"nmf", NMF}, {"lda", LDA}}
 	for _, p := range peers {
 		var runs []Score
-		for _, seed := range seeds {
+		for _, seed := range PeerSeeds {
 			if err := ctx.Err(); err != nil {
 				return rep, err
 			}

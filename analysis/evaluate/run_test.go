@@ -44,18 +44,9 @@ func TestSummariseRange(t *testing.T) {
 
 func TestRunOnFixtures(t *testing.T) {
 	dir := writeFixtureData(t)
-	opt := Options{Stopwords: LoadStopwords(dir)}
-	var reps []SetReport
-	for _, name := range []string{"mams", "transcript"} {
-		s, err := Load(dir, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := Run(context.Background(), s, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		reps = append(reps, rep)
+	reps, err := RunSets(context.Background(), dir, []string{"mams", "transcript"})
+	if err != nil {
+		t.Fatal(err)
 	}
 	mams := reps[0]
 	if want := []LabelCount{{"service", 12}, {"staff", 12}, {"price", 5}}; !reflect.DeepEqual(mams.Labels, want) {
@@ -115,21 +106,14 @@ func TestRealSets(t *testing.T) {
 	if dir == "" {
 		t.Skip("shared data not found: set SAFAR_SHARED_DATA or place it at shared/data beside the repository")
 	}
-	opt := Options{Stopwords: LoadStopwords(dir)}
-	var reps []SetReport
-	for _, name := range SetNames() {
-		s, err := Load(dir, name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rep, err := Run(context.Background(), s, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
+	reps, err := RunSets(context.Background(), dir, SetNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rep := range reps {
 		if rep.Texts == 0 || rep.Labelled && len(rep.Labels) == 0 {
-			t.Errorf("%s: %d texts, %d labels", name, rep.Texts, len(rep.Labels))
+			t.Errorf("%s: %d texts, %d labels", rep.Set, rep.Texts, len(rep.Labels))
 		}
-		reps = append(reps, rep)
 	}
 	var buf bytes.Buffer
 	if err := WriteTable(&buf, reps); err != nil {

@@ -51,18 +51,9 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if *set != "" {
 		names = []string{*set}
 	}
-	opt := evaluate.Options{Stopwords: evaluate.LoadStopwords(dir)}
-	var reps []evaluate.SetReport
-	for _, name := range names {
-		s, err := evaluate.Load(dir, name)
-		if err != nil {
-			return err
-		}
-		rep, err := evaluate.Run(ctx, s, opt)
-		if err != nil {
-			return err
-		}
-		reps = append(reps, rep)
+	reps, err := evaluate.RunSets(ctx, dir, names)
+	if err != nil {
+		return err
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(env.stdout)
