@@ -71,7 +71,7 @@ func TestRunOnFixtures(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{"== mams: 24 texts.", "labels: service 12, staff 12, price 5", "nmf found: ", "== transcript: 2 texts.",
-		"safar  -             -                -                "} {
+		"safar  -             -                    -                    "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -79,6 +79,28 @@ func TestRunOnFixtures(t *testing.T) {
 	b, err := json.Marshal(reps)
 	if err != nil || !bytes.Contains(b, []byte(`"method":"lda"`)) {
 		t.Errorf("JSON %s, %v", b, err)
+	}
+}
+
+func TestVersus(t *testing.T) {
+	safar := MethodReport{Method: "safar", Found: Range{Mean: 3}, NMI: Range{Mean: .20}, ARI: Range{Mean: .10}}
+	nmf := MethodReport{Method: "nmf", Found: Range{Mean: 2.5}, NMI: Range{Mean: .15}, ARI: Range{Mean: .12}}
+	lda := MethodReport{Method: "lda", Found: Range{Mean: 2}, NMI: Range{Mean: .25}, ARI: Range{Mean: .05}}
+	cases := []struct {
+		name string
+		ms   []MethodReport
+		want string
+	}{
+		{"beats", []MethodReport{safar, nmf}, "safar - nmf: found +0.50, NMI +0.050, ARI -0.020; beats every peer (found and NMI above its mean): yes"},
+		{"a higher NMI elsewhere", []MethodReport{safar, nmf, lda}, "safar - lda: found +1.00, NMI -0.050, ARI +0.050; beats every peer (found and NMI above its mean): no"},
+		{"a tie is no win", []MethodReport{safar, safar}, "beats every peer (found and NMI above its mean): no"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := versusText(c.ms); !strings.HasSuffix(got, c.want) {
+				t.Errorf("got  %q\nwant ...%q", got, c.want)
+			}
+		})
 	}
 }
 

@@ -25,23 +25,24 @@ func WriteTable(w io.Writer, reps []SetReport) error {
 			}
 			ew.printf("labels: %s\n", strings.Join(ls, ", "))
 		}
-		ew.printf("%-6s %-13s %-16s %-16s %-16s %s\n", "method", "found", "NMI", "ARI", "placed", "seconds")
+		ew.printf("%-6s %-13s %-20s %-20s %-20s %s\n", "method", "found", "NMI", "ARI", "placed", "seconds")
 		for _, m := range r.Methods {
 			found, nmi, ari := "-", "-", "-"
 			if r.Labelled {
 				found = fmt.Sprintf("%s/%d", rangeText(m.Found, "%.3g"), len(r.Labels))
 				nmi, ari = rangeText(m.NMI, "%.3f"), rangeText(m.ARI, "%.3f")
 			}
-			ew.printf("%-6s %-13s %-16s %-16s %-16s %s\n", m.Method, found, nmi, ari,
+			ew.printf("%-6s %-13s %-20s %-20s %-20s %s\n", m.Method, found, nmi, ari,
 				rangeText(m.Placed, "%.3f"), rangeText(m.Seconds, "%.2f"))
-		}
-		for _, m := range r.Methods {
-			if r.Labelled {
-				ew.printf("%s found: %s\n", m.Method, foundText(m))
-			}
 		}
 		if len(r.Methods) == 0 {
 			continue
+		}
+		if r.Labelled {
+			for _, m := range r.Methods {
+				ew.printf("%s found: %s\n", m.Method, foundText(m))
+			}
+			ew.printf("%s\n", versusText(r.Methods))
 		}
 		safar := r.Methods[0].Runs[0]
 		ew.printf("%s: %d pain points in all, %.3f of the texts in one of them; top %d:\n",
@@ -54,6 +55,24 @@ func WriteTable(w io.Writer, reps []SetReport) error {
 		}
 	}
 	return ew.err
+}
+
+// versusText compares the engine (first method) with each peer's mean and
+// says whether it beats them all: more labels found and a higher NMI.
+func versusText(ms []MethodReport) string {
+	safar := ms[0]
+	var parts []string
+	beats := true
+	for _, p := range ms[1:] {
+		parts = append(parts, fmt.Sprintf("%s - %s: found %+.2f, NMI %+.3f, ARI %+.3f", safar.Method, p.Method,
+			safar.Found.Mean-p.Found.Mean, safar.NMI.Mean-p.NMI.Mean, safar.ARI.Mean-p.ARI.Mean))
+		beats = beats && safar.Found.Mean > p.Found.Mean && safar.NMI.Mean > p.NMI.Mean
+	}
+	verdict := "no"
+	if beats {
+		verdict = "yes"
+	}
+	return strings.Join(parts, "; ") + "; beats every peer (found and NMI above its mean): " + verdict
 }
 
 // rangeText prints a mean, with [min-max] when runs differ.
