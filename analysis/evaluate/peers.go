@@ -101,73 +101,105 @@ func tfidf(c *Corpus) []sparseRow {
 
 // NMF factorises the TF-IDF matrix X (texts x words) into W (texts x k)
 // and H (k x words) with Lee and Seung's multiplicative updates for the
-// Frobenius loss, from a random start drawn from seed.
+// Frobenius loss, from a random start drawn from seed. W is kept row by
+// row and H word by word (flat, k values each), so every inner loop runs
+// over contiguous memory.
 func NMF(c *Corpus, k int, seed uint64) []Group {
 	x := tfidf(c)
 	n, v := len(x), len(c.Vocab)
 	rng := rand.New(rand.NewPCG(seed, peerSeedStream))
-	mean, nnz := 0.0, 0
+	mean := 0.0
 	for _, r := range x {
 		for _, val := range r.val {
 			mean += val
-			nnz++
 		}
 	}
-	if nnz > 0 {
+	if n*v > 0 {
 		mean /= float64(n * v)
 	}
 	scale := math.Sqrt(mean / float64(k))
-	w, h := randMatrix(rng, n, k, scale), randMatrix(rng, k, v, scale)
+	w, h := randFlat(rng, n*k, scale), randFlat(rng, v*k, scale)
+	xh := make([]float64, v*k) // X'W, word by word
+	num, den := make([]float64, k), make([]float64, k)
 	for range nmfIterations {
 		// H <- H * (W'X) / (W'W H)
-		wtx := zeros(k, v)
+		clear(xh)
 		for i, r := range x {
+			wi := w[i*k : i*k+k]
 			for j, col := range r.idx {
-				for t := range k {
-					wtx[t][col] += w[i][t] * r.val[j]
+				acc := xh[col*k : col*k+k]
+				for t, wt := range wi {
+					acc[t] += wt * r.val[j]
 				}
 			}
 		}
-		wtw := gram(w, k)
-		for t := range k {
-			for col := range v {
-				den := 0.0
-				for s := range k {
-					den += wtw[t][s] * h[s][col]
-				}
-				h[t][col] *= wtx[t][col] / (den + nmfEps)
-			}
-		}
+		multiplicative(h, xh, gram(w, k), k, den)
 		// W <- W * (X H') / (W H H')
-		hht := zeros(k, k)
-		for a := range k {
-			for b := range k {
-				for col := range v {
-					hht[a][b] += h[a][col] * h[b][col]
-				}
-			}
-		}
+		hht := gram(h, k)
 		for i, r := range x {
-			num := make([]float64, k)
+			clear(num)
 			for j, col := range r.idx {
-				for t := range k {
-					num[t] += r.val[j] * h[t][col]
+				hc := h[col*k : col*k+k]
+				for t, ht := range hc {
+					num[t] += r.val[j] * ht
 				}
 			}
-			for t := range k {
-				den := 0.0
-				for s := range k {
-					den += w[i][s] * hht[s][t]
-				}
-				w[i][t] *= num[t] / (den + nmfEps)
-			}
+			multiplicative(w[i*k:i*k+k], num, hht, k, den)
 		}
 	}
 	terms := make([][]string, k)
+	weights := make([]float64, v)
 	for t := range k {
-		terms[t] = c.topTerms(h[t], peerTerms)
+		for col := range v {
+			weights[col] = h[col*k+t]
+		}
+		terms[t] = c.topTerms(weights, peerTerms)
 	}
-	return topicGroups(w, terms)
+	rows := make([][]float64, n)
+	for i := range rows {
+		rows[i] = w[i*k : i*k+k]
+	}
+	return topicGroups(rows, terms)
+}
+
+// multiplicative applies one update to the k-vectors stored flat in m:
+// each m_t *= num_t / (m G)_t, every denominator from the old m.
+func multiplicative(m, num, g []float64, k int, den []float64) {
+	for off := 0; off < len(m); off += k {
+		row := m[off : off+k]
+		for t := range k {
+			d := 0.0
+			for s, ms := range row {
+				d += ms * g[s*k+t]
+			}
+			den[t] = d
+		}
+		for t := range k {
+			row[t] *= num[off+t] / (den[t] + nmfEps)
+		}
+	}
+}
+
+func randFlat(rng *rand.Rand, n int, scale float64) []float64 {
+	m := make([]float64, n)
+	for i := range m {
+		m[i] = rng.Float64() * scale
+	}
+	return m
+}
+
+// gram returns M'M (k x k, flat) for M stored as flat rows of k values.
+func gram(m []float64, k int) []float64 {
+	g := make([]float64, k*k)
+	for off := 0; off < len(m); off += k {
+		row := m[off : off+k]
+		for a, ra := range row {
+			for b, rb := range row {
+				g[a*k+b] += ra * rb
+			}
+		}
+	}
+	return g
 }
 
 func zeros(r, c int) [][]float64 {
@@ -176,29 +208,6 @@ func zeros(r, c int) [][]float64 {
 		m[i] = make([]float64, c)
 	}
 	return m
-}
-
-func randMatrix(rng *rand.Rand, r, c int, scale float64) [][]float64 {
-	m := zeros(r, c)
-	for i := range m {
-		for j := range m[i] {
-			m[i][j] = rng.Float64() * scale
-		}
-	}
-	return m
-}
-
-// gram returns W'W for W with k columns.
-func gram(w [][]float64, k int) [][]float64 {
-	g := zeros(k, k)
-	for _, row := range w {
-		for a := range k {
-			for b := range k {
-				g[a][b] += row[a] * row[b]
-			}
-		}
-	}
-	return g
 }
 
 // LDA fits latent Dirichlet allocation with k topics by collapsed Gibbs
