@@ -43,10 +43,13 @@ type textScore struct {
 	terms     []*term
 }
 
-// assign scores every text against every group it uses a term of (the
-// term's idf times its clause's weight, so a complaint clause counts more
-// than a neutral one and praise not at all) and makes it a member of its
-// main group and of any other that scores at least secondaryShare of it.
+// assign scores every text against every group it uses a term of (each
+// term use counts its clause's weight: a complaint clause more than a
+// neutral one, praise not at all) and makes it a member of its main group
+// and of any other that scores at least secondaryShare of it. Counting
+// uses rather than weighting rare terms up keeps a review of a honey's
+// taste in the taste group, not in a group of honey words (measured: NMI
+// up on every development set).
 // One pass over the texts' words with a map lookup per word.
 func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	termGroup := map[string]int{}
@@ -73,7 +76,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 				return
 			}
 			gi := termGroup[key]
-			v := t.idf * float64(c.weight)
+			v := float64(c.weight)
 			j := 0
 			for j < len(scores) && scores[j].g != gi {
 				j++

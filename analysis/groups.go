@@ -19,6 +19,10 @@ const mergeSimilarity = 0.2
 // are one problem.
 const togetherShare = 0.6
 
+// listedShare: two terms listed side by side in at least this share of the
+// rarer one's texts name two things and never share a group.
+const listedShare = 0.02
+
 // A tgroup is one candidate pain point: the terms that voice it.
 type tgroup struct {
 	key     string
@@ -121,10 +125,16 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			}
 		}
 	}
-	// Terms used together in most of their texts voice one problem.
-	for p, n := range coUse(docs, terms) {
+	// Terms used together in most of their texts voice one problem;
+	// terms listed side by side are two.
+	together, listed := coUse(docs, terms)
+	apart := func(p [2]int) bool {
+		n := listed[p]
+		return n >= 2 && float64(n) >= listedShare*float64(min(terms[p[0]].df, terms[p[1]].df))
+	}
+	for p, n := range together {
 		a, b := terms[p[0]], terms[p[1]]
-		if n >= 2 && float64(n) >= togetherShare*float64(a.df+b.df-n) {
+		if n >= 2 && float64(n) >= togetherShare*float64(a.df+b.df-n) && !apart(p) {
 			x, y := owner[p[0]], owner[p[1]]
 			if x != y && (cls[x].concept == 0 || cls[y].concept == 0) {
 				join(min(x, y), max(x, y))
@@ -171,6 +181,18 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 	for _, a := range live {
 		sim[a] = make([]float64, len(cls))
 	}
+	blocked := make([][]bool, len(cls))
+	for _, a := range live {
+		blocked[a] = make([]bool, len(cls))
+	}
+	for p := range listed {
+		if apart(p) {
+			a, b := owner[p[0]], owner[p[1]]
+			if blocked[a] != nil && blocked[b] != nil {
+				blocked[a][b], blocked[b][a] = true, true
+			}
+		}
+	}
 	for x, a := range live {
 		for _, b := range live[x+1:] {
 			sim[a][b] = cos(cls[a], cls[b])
@@ -181,7 +203,7 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 		best, ba, bb := mergeSimilarity, -1, -1
 		for x, a := range live {
 			for _, b := range live[x+1:] {
-				if s := sim[a][b]; s >= best && !(cls[a].concept > 0 && cls[b].concept > 0) {
+				if s := sim[a][b]; s >= best && !blocked[a][b] && !(cls[a].concept > 0 && cls[b].concept > 0) {
 					if s > best || ba < 0 {
 						best, ba, bb = s, a, b
 					}
@@ -208,6 +230,8 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 		live = n
 		for _, c := range live {
 			if c != ba {
+				blocked[ba][c] = blocked[ba][c] || blocked[bb][c]
+				blocked[c][ba] = blocked[ba][c]
 				sim[ba][c] = cos(cls[ba], cls[c])
 				sim[c][ba] = sim[ba][c]
 			}

@@ -51,8 +51,10 @@ type PainPointOptions struct {
 	// "retail"; "" (the default) discovers everything from the texts.
 	Pack string
 	// Ignore lists names that are never a pain point: the survey's or
-	// brand's name, segment names. The values of the SegmentKey segment
-	// are ignored too.
+	// brand's name, segment names. Each word of a name of one or two words
+	// is ignored; longer names (a survey's title) are skipped, their words
+	// being too general. The values of the SegmentKey segment are ignored
+	// too.
 	Ignore []string
 }
 
@@ -226,7 +228,11 @@ func ignoreSet(texts []Text, opt PainPointOptions) map[string]bool {
 	}
 	set := map[string]bool{}
 	for _, n := range names {
-		for _, t := range tokenize(NormalizePersian(n)) {
+		toks := tokenize(NormalizePersian(n))
+		if len(toks) > 2 {
+			continue
+		}
+		for _, t := range toks {
 			if t.punct == 0 {
 				set[t.text], set[t.key] = true, true
 			}

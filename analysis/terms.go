@@ -151,23 +151,33 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 	return out
 }
 
-// coUse counts, for each pair of terms, the texts that use both: terms that
-// nearly always come together ("fabric" and "thin" in "the fabric is thin")
-// voice one problem even where the corpus is too small to learn vectors.
-func coUse(docs []*tdoc, terms []*term) map[[2]int]int {
+// coUse counts, for each pair of terms, the texts that use both (together)
+// and the times they are coordinated (listed): terms that nearly always
+// come together ("fabric" and "thin" in "the fabric is thin") voice one
+// problem even where the corpus is too small to learn vectors, while terms
+// listed side by side ("the food and the service", "طعم و کیفیت") name
+// two things, however alike their contexts.
+func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 	index := make(map[string]int, len(terms))
 	for i, t := range terms {
 		index[t.key] = i
 	}
-	out := map[[2]int]int{}
+	together, listed = map[[2]int]int{}, map[[2]int]int{}
 	var in []int
 	for _, d := range docs {
 		in = in[:0]
 		for wi, w := range d.words {
-			if i, ok := index[w.key]; ok && !slices.Contains(in, i) {
+			i, ok := index[w.key]
+			if ok && !slices.Contains(in, i) {
 				in = append(in, i)
 			}
-			if wi > 0 && w.joined {
+			if wi == 0 {
+				continue
+			}
+			if j, ok2 := index[d.words[wi-1].key]; ok && ok2 && w.coord && i != j {
+				listed[[2]int{min(i, j), max(i, j)}]++
+			}
+			if w.joined {
 				if i, ok := index[bigramKey(d.words[wi-1], w)]; ok && !slices.Contains(in, i) {
 					in = append(in, i)
 				}
@@ -175,11 +185,11 @@ func coUse(docs []*tdoc, terms []*term) map[[2]int]int {
 		}
 		for x, a := range in {
 			for _, b := range in[x+1:] {
-				out[[2]int{min(a, b), max(a, b)}]++
+				together[[2]int{min(a, b), max(a, b)}]++
 			}
 		}
 	}
-	return out
+	return together, listed
 }
 
 // dropInsideCollocations removes a word that is used almost only inside

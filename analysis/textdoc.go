@@ -25,6 +25,7 @@ type tword struct {
 	clause int32
 	kind   uint8
 	joined bool // follows the previous word directly (articles aside): a bigram may span them
+	coord  bool // coordinated with the previous word ("food and service", "food, service"): two things, not one
 }
 
 // A tclause is one clause: the span of the normalised text and how much a
@@ -76,7 +77,8 @@ func analyseText(text string, ignore map[string]bool) tdoc {
 			continue
 		}
 		if i > start {
-			d.addClause(lx, toks[start:i], ignore)
+			comma := start > 0 && toks[start-1].punct == ','
+			d.addClause(lx, toks[start:i], ignore, comma)
 		}
 		start = i
 		if i < len(toks) && toks[i].punct != 0 {
@@ -86,19 +88,23 @@ func analyseText(text string, ignore map[string]bool) tdoc {
 	return d
 }
 
-func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool) {
+// coordinators join two items of a list.
+var coordinators = setOf("and or nor & و یا")
+
+func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afterComma bool) {
 	weight, intensity := clausePolarity(lx, toks)
 	ci := int32(len(d.clauses))
 	d.clauses = append(d.clauses, tclause{off: int32(toks[0].off), end: int32(toks[len(toks)-1].end),
 		weight: weight, intensity: intensity})
-	joined := false
+	joined, coord := false, afterComma && len(d.words) > 0
 	for _, t := range toks {
 		if t.punct != 0 {
-			joined = false
+			joined, coord = false, false
 			continue
 		}
 		kind, ok := wordKind(lx, t)
 		if !ok || ignore[t.key] || ignore[t.text] {
+			coord = coordinators[t.text] && len(d.words) > 0 && (joined || coord)
 			if !articles[t.text] {
 				joined = false
 			}
@@ -108,8 +114,8 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool) {
 		if t.fa {
 			key = faStem(key)
 		}
-		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, kind: kind, joined: joined})
-		joined = true
+		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, kind: kind, joined: joined, coord: coord})
+		joined, coord = true, false
 	}
 }
 
