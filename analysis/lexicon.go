@@ -70,7 +70,12 @@ var enStop = setOf("a an the and or but if then than that this these those it it
 	"today yesterday tomorrow now then ago always often sometimes usually once twice times time " +
 	"there's it's that's what's he's she's here's let's who's where's i'm you're we're they're i've you've " +
 	"we've they've i'd you'd we'd they'd i'll you'll we'll they'll " +
-	"two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million")
+	"two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million " +
+	"within across along among upon onto toward towards behind beyond throughout inside outside near against despite " +
+	"unless whether however otherwise anyway regarding according including except besides rather " +
+	"sit sits sat seem seems become became becomes happen happens happened mean means meant consider considered " +
+	"actually certainly definitely especially simply likely basically honestly generally particularly " +
+	"whole entire overall general particular certain various different similar such kind sort type lot")
 
 var faStop = setOf("و در به از که این آن اون این‌ها را رو با برای تا هم یا اما ولی اگر اگه چون چه چی چرا کی کجا " +
 	"من تو او ما شما آنها اونا ایشان خودم خود خودش خودشون هر همه همین همون یک یه دو سه چند بعد قبل الان هنوز " +

@@ -33,7 +33,7 @@ func cleanNoise(s string) string {
 		// Twice: exports sometimes escape twice ("&amp;amp;").
 		s = html.UnescapeString(html.UnescapeString(s))
 	}
-	if !strings.ContainsAny(s, "@/{[<(*.xX") {
+	if !mayHaveNoise(s) {
 		return s
 	}
 	return noiseRE.ReplaceAllLiteralString(s, " ")
@@ -47,3 +47,16 @@ var enFillers = setOf("um umm uh uhh uhm hmm hm mm mmm mhm er erm ah ahh eh oh o
 
 var faFillers = setOf("خب اوم آم اهم آره اره یعنی ببین ببینید ببخشید سلام ممنون مرسی لطفا " +
 	"باشه آهان اها والا والله حالا دیگه")
+
+// mayHaveNoise is a cheap test that spares most texts the regexp.
+func mayHaveNoise(s string) bool {
+	if strings.ContainsAny(s, "@{[<(*") || strings.Contains(s, "://") || strings.Contains(s, "www.") {
+		return true
+	}
+	for _, xx := range []string{"xx", "XX", "Xx", "xX"} {
+		if strings.Contains(s, xx) {
+			return true
+		}
+	}
+	return false
+}

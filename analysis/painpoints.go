@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -54,7 +55,8 @@ type PainPointOptions struct {
 	// brand's name, segment names. Each word of a name of one or two words
 	// is ignored; longer names (a survey's title) are skipped, their words
 	// being too general. The values of the SegmentKey segment are ignored
-	// too.
+	// too, and so are the names of the persons speaking (a transcript's
+	// "Hefin David:" says "thank you, Hefin").
 	Ignore []string
 }
 
@@ -217,20 +219,24 @@ func minSupport(n, minPeople int) float64 {
 // ignoreSet holds the word keys of opt.Ignore and of the SegmentKey values.
 func ignoreSet(texts []Text, opt PainPointOptions) map[string]bool {
 	names := append([]string(nil), opt.Ignore...)
-	if opt.SegmentKey != "" {
-		seen := map[string]bool{}
-		for _, t := range texts {
-			if v := t.Segments[opt.SegmentKey]; v != "" && !seen[v] {
-				seen[v] = true
-				names = append(names, v)
-			}
+	var people []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		if v := t.Segments[opt.SegmentKey]; opt.SegmentKey != "" && v != "" && !seen[v] {
+			seen[v] = true
+			names = append(names, v)
+		}
+		// A person id may carry a prefix ("t3:Hefin David"): the name is last.
+		if i := strings.LastIndexByte(t.Person, ':'); i >= 0 && !seen[t.Person] {
+			seen[t.Person] = true
+			people = append(people, t.Person[i+1:])
 		}
 	}
 	set := map[string]bool{}
-	for _, n := range names {
+	for i, n := range append(names, people...) {
 		toks := tokenize(NormalizePersian(n))
-		if len(toks) > 2 {
-			continue
+		if len(toks) > 2 && (i < len(names) || len(toks) > 4) {
+			continue // a title, not a name
 		}
 		for _, t := range toks {
 			if t.punct == 0 {

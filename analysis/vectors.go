@@ -18,7 +18,7 @@ import (
 const (
 	vecWindow    = 5       // words either side
 	vecDims      = 100     // dimensions kept
-	vecMaxVocab  = 8000    // most frequent words modelled
+	vecMaxVocab  = 5000    // most frequent words modelled
 	vecMaxTokens = 600_000 // training words read; beyond, documents are sampled evenly
 	ctxSmoothing = 0.75    // context distribution smoothing (Levy et al. 2015)
 )
