@@ -123,8 +123,20 @@ func (gs *gstate) label(ranked []*term, lang string, pack []concept) string {
 		words[p] = true
 	}
 	parts := []string{head.surface()}
+	// The other words: among terms used by at least a fifth as many
+	// members as the head, the most telling (uses times idf), so that
+	// "slow" beats "little" and "rude" beats "work".
+	var more []*term
 	for _, t := range ranked {
-		if len(parts) == 3 || gs.uses[t]*5 < gs.uses[head] {
+		if gs.uses[t]*5 >= gs.uses[head] {
+			more = append(more, t)
+		}
+	}
+	sort.SliceStable(more, func(a, b int) bool {
+		return float64(gs.uses[more[a]])*more[a].idf > float64(gs.uses[more[b]])*more[b].idf
+	})
+	for _, t := range more {
+		if len(parts) == 3 {
 			break
 		}
 		fresh := true
