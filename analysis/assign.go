@@ -64,6 +64,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		states[gi] = &gstate{g: g, persons: map[string]*personHit{}, uses: map[*term]int{}}
 	}
 	var scores []textScore
+	inPair := map[int]bool{}
 	for i, d := range docs {
 		scores = scores[:0]
 		hit := func(key string, clause int32) {
@@ -97,12 +98,19 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 			}
 			s.terms = append(s.terms, t)
 		}
+		// A collocation counts once, not again through each of its words.
+		clear(inPair)
 		for wi, w := range d.words {
-			hit(w.key, w.clause)
-			if wi > 0 && w.joined && d.words[wi-1].clause == w.clause {
-				if k := bigramKey(d.words[wi-1], w); k != w.key {
+			if wi > 0 && w.joined && d.words[wi-1].clause == w.clause && !inPair[wi-1] {
+				if k := bigramKey(d.words[wi-1], w); k != w.key && termOf[k] != nil {
 					hit(k, w.clause)
+					inPair[wi-1], inPair[wi] = true, true
 				}
+			}
+		}
+		for wi, w := range d.words {
+			if !inPair[wi] {
+				hit(w.key, w.clause)
 			}
 		}
 		if len(scores) == 0 {

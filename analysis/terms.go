@@ -151,7 +151,7 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 	return out
 }
 
-// coUse counts, for each pair of terms, the texts that use both (together)
+// coUse counts, for each pair of terms, the sentences that use both (together)
 // and the times they are coordinated (listed): terms that nearly always
 // come together ("fabric" and "thin" in "the fabric is thin") voice one
 // problem even where the corpus is too small to learn vectors, while terms
@@ -164,9 +164,19 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 	}
 	together, listed = map[[2]int]int{}, map[[2]int]int{}
 	var in []int
-	for _, d := range docs {
+	count := func() {
+		for x, a := range in {
+			for _, b := range in[x+1:] {
+				together[[2]int{min(a, b), max(a, b)}]++
+			}
+		}
 		in = in[:0]
+	}
+	for _, d := range docs {
 		for wi, w := range d.words {
+			if wi > 0 && w.sent != d.words[wi-1].sent {
+				count() // one sentence's terms
+			}
 			i, ok := index[w.key]
 			if ok && !slices.Contains(in, i) {
 				in = append(in, i)
@@ -183,11 +193,7 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 				}
 			}
 		}
-		for x, a := range in {
-			for _, b := range in[x+1:] {
-				together[[2]int{min(a, b), max(a, b)}]++
-			}
-		}
+		count()
 	}
 	return together, listed
 }

@@ -23,6 +23,7 @@ type tword struct {
 	key    string // grouping form: English stem, Persian word without ZWNJ and suffixes
 	surf   string // as written (lower-cased for Latin script)
 	clause int32
+	sent   int32 // sentence: terms used together are counted within one
 	kind   uint8
 	joined bool // follows the previous word directly (articles aside): a bigram may span them
 	coord  bool // coordinated with the previous word ("food and service", "food, service"): two things, not one
@@ -44,6 +45,7 @@ const neutralWeight = 0.6
 // A tdoc is one analysed text.
 type tdoc struct {
 	norm    string
+	sent    int32 // sentences so far
 	words   []tword
 	clauses []tclause
 	capped  bool
@@ -80,6 +82,9 @@ func analyseText(text string, ignore map[string]bool) tdoc {
 			comma := start > 0 && toks[start-1].punct == ','
 			d.addClause(lx, toks[start:i], ignore, comma)
 		}
+		if i < len(toks) && strings.IndexByte(".!?;\n", toks[i].punct) >= 0 {
+			d.sent++
+		}
 		start = i
 		if i < len(toks) && toks[i].punct != 0 {
 			start = i + 1
@@ -114,7 +119,7 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afte
 		if t.fa {
 			key = faStem(key)
 		}
-		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, kind: kind, joined: joined, coord: coord})
+		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, sent: d.sent, kind: kind, joined: joined, coord: coord})
 		joined, coord = true, false
 	}
 }
