@@ -75,7 +75,8 @@ var enStop = setOf("a an the and or but if then than that this these those it it
 	"unless whether however otherwise anyway regarding according including except besides rather " +
 	"sit sits sat seem seems become became becomes happen happens happened mean means meant consider considered " +
 	"actually certainly definitely especially simply likely basically honestly generally particularly " +
-	"whole entire overall general particular certain various different similar such kind sort type lot")
+	"whole entire overall general particular certain various different similar such kind sort type lot " +
+	"feel feels felt feeling hope hoped hoping wish wished guess")
 
 var faStop = setOf("و در به از که این آن اون این‌ها را رو با برای تا هم یا اما ولی اگر اگه چون چه چی چرا کی کجا " +
 	"من تو او ما شما آنها اونا ایشان خودم خود خودش خودشون هر همه همین همون یک یه دو سه چند بعد قبل الان هنوز " +
@@ -84,7 +85,7 @@ var faStop = setOf("و در به از که این آن اون این‌ها را
 	"فقط حتی ولیکن منتها البته مثل مثلا بیشتر کمتر یکم یکی اینکه چیزی چیز هیچی " +
 	"هستش هستن هستند بودن بودند شدم شدن شدند کنید کنم کنه کنند کنین کردن کردیم دارم داریم دارن دادم داد " +
 	"میکنم میکنه میشد بشه نمیشه گفت گفتم گفتن باید نباید شاید توی تو روی زیر پیش بین همچنین چطور چگونه " +
-	"ضمنا ضمن درضمن همچنین بعلاوه کسی انجام کشید کشیده چهار پنج شش هفت هشت ده صد هزار میلیون تر ترین نسبت انگار بهتر بدتر همیشه استفاده توجه حس فکر کلا کل دار بس شاید میتونه میتونید " +
+	"تمام ضمنا ضمن درضمن همچنین بعلاوه کسی انجام کشید کشیده چهار پنج شش هفت هشت ده صد هزار میلیون تر ترین نسبت انگار بهتر بدتر همیشه استفاده توجه حس فکر کلا کل دار بس شاید میتونه میتونید " +
 	"بی اش ها های هم_که ازش بهش اینه اونه اینم ماه روز سال هفته وقتی موقع بازم باز")
 
 func setOf(s string) map[string]bool {
