@@ -41,7 +41,7 @@ func cleanNoise(s string) string {
 
 // Fillers are spoken hesitations and discourse markers: frequent in
 // transcripts, never the topic.
-var enFillers = setOf("um umm uh uhh uhm hmm hm mm mmm mhm er erm ah ahh eh oh ooh yeah yep yup nope okay ok " +
+var enFillers = setOf("um umm uh uhh uhm hmm hm mm mmm mhm mm-hmm uh-huh uh-uh um-hmm er erm ah ahh eh oh ooh yeah yep yup nope okay ok " +
 	"alright like gonna wanna gotta kinda sorta rt lol lmao omg pls plz thx thanks thank hi hello hey guys " +
 	"anyway anyways basically actually literally mean know right whatever etc")
 
