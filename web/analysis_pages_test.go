@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"io"
 	"log/slog"
@@ -103,7 +104,8 @@ func TestAnalysisPages(t *testing.T) {
 		}
 	}
 	top := st.PainPoints.PainPoints[0]
-	res.get(base+"/painpoints").want(http.StatusOK, top.Label, `class="bar"`, "/app/surveys/demo-en/responses/", "Download report", "Re-run analysis")
+	res.get(base+"/painpoints").want(http.StatusOK, top.Label, `class="bar"`, "/app/surveys/demo-en/responses/", "Download report", "Re-run analysis",
+		fmt.Sprintf("%d texts voice none of these problems.", st.PainPoints.Other))
 	if strings.Contains(res.body, "New responses") {
 		t.Error("fresh result marked stale")
 	}

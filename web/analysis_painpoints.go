@@ -24,6 +24,7 @@ type ppSection struct {
 	Merged  []ppMerge
 	People  int // distinct people whose text was analysed
 	Texts   int
+	Other   int // texts in no pain point
 }
 
 type ppRow struct {
@@ -71,7 +72,7 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 	if st == nil {
 		return nil
 	}
-	sec.People, sec.Texts = st.PainPoints.People, st.PainPoints.Documents
+	sec.People, sec.Texts, sec.Other = st.PainPoints.People, st.PainPoints.Documents, st.PainPoints.Other
 	stage := map[string][2]string{}
 	for _, ps := range st.Stages {
 		stage[ps.Key] = [2]string{ps.Stage, ps.How}

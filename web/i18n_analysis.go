@@ -39,6 +39,7 @@ var analysisCatalog = map[string]map[string]string{
 
 		"an_pp_none":             "No recurring pain points were found in the open answers and transcripts.",
 		"an_pp_intro":            "From %s texts by %s people, ranked by priority.",
+		"an_pp_other":            "%s texts voice none of these problems.",
 		"an_pp_col_label":        "Pain point",
 		"an_pp_col_reach":        "Reach",
 		"an_pp_col_severity":     "Severity",
@@ -160,6 +161,7 @@ var analysisCatalog = map[string]map[string]string{
 
 		"an_pp_none":             "در پاسخ‌های باز و متن‌ها نقطهٔ درد تکراری‌ای پیدا نشد.",
 		"an_pp_intro":            "از %s متن از %s نفر، به ترتیب اولویت.",
+		"an_pp_other":            "%s متن به هیچ‌کدام از این مشکل‌ها اشاره نمی‌کند.",
 		"an_pp_col_label":        "نقطهٔ درد",
 		"an_pp_col_reach":        "دامنه",
 		"an_pp_col_severity":     "شدت",
