@@ -73,7 +73,7 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 		// The request's context: when the researcher leaves, the analysis stops.
 		res, err := analysis.FindPainPointsContext(c.Request.Context(), texts, analysis.PainPointOptions{Top: 30, Examples: 1, Ignore: []string{p.Name}})
 		if err != nil {
-			s.appError(c, err)
+			c.Abort() // only a cancelled request ends the analysis early: nobody is left to answer
 			return
 		}
 		for _, pp := range res.PainPoints {
