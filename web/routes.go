@@ -61,8 +61,12 @@ func (s *Server) routes(r *gin.Engine) {
 	app.POST("/logout", s.logout)
 	app.GET("/account", s.showAccountPage)
 	app.POST("/account", s.updateAccount)
+	app.POST("/account/password", s.changePassword)
 	app.GET("/users", s.requireAdmin, s.showUsersPage)
 	app.POST("/users", s.requireAdmin, s.createUser)
+	app.POST("/users/:uid/role", s.requireAdmin, s.changeUserRole)
+	app.POST("/users/:uid/disable", s.requireAdmin, s.disableUser)
+	app.POST("/users/:uid/delete", s.requireAdmin, s.deleteUser)
 
 	app.GET("/projects", s.showProjectsPage)
 	app.GET("/projects/:pid", s.showProjectPage)

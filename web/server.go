@@ -77,6 +77,7 @@ type Server struct {
 	// Researcher workspace (see auth.go).
 	app                        *appViews
 	logins                     *loginLimiter
+	bcrypt                     *bcryptGate // login_limit.go
 	sessionIdle, sessionMaxAge time.Duration
 	publicURL                  string
 	runner                     *studyrun.Runner // nil: another process runs analyses
