@@ -229,7 +229,7 @@ func TestParseErrors(t *testing.T) {
 		{"docx not zip", "a.docx", []byte("just text"), Options{}, ErrInvalidDocx, 0, "a.docx: not a valid .docx document: the file is not a zip"},
 		{"docx without document.xml", "a.docx", zipFiles(t, map[string]string{"other.txt": "x"}), Options{}, ErrInvalidDocx, 0, "word/document.xml is missing"},
 		{"docx broken xml", "a.docx", zipFiles(t, map[string]string{"word/document.xml": "<w:document><w:p>"}), Options{}, ErrInvalidDocx, 0, "word/document.xml"},
-		{"docx zip bomb", "a.docx", zipFiles(t, map[string]string{"word/document.xml": bigXML}), Options{}, ErrTooLarge, 0, "a.docx: file too large: the document text expands beyond the limit of 64 KiB"},
+		{"docx zip bomb", "a.docx", zipFiles(t, map[string]string{"word/document.xml": bigXML}), Options{}, ErrDocxTextTooLarge, 0, "a.docx: the document text expands beyond the limit of 64 KiB when unpacked"},
 		{"forced docx on text", "a.txt", []byte("A: b"), Options{Format: FormatDOCX}, ErrInvalidDocx, 0, "not a zip"},
 		{"unknown forced encoding", "a.txt", []byte("A: b"), Options{Encoding: "latin1"}, ErrUnknownFormat, 0, `unsupported encoding "latin1"`},
 		{"docx empty", "a.docx", docx(t, para("")+para("  ")), Options{}, ErrEmpty, 0, "empty transcript"},

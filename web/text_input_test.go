@@ -50,7 +50,7 @@ func TestAPIRefusesNULOnBothStores(t *testing.T) {
 func TestResponsesSearchRefusesNUL(t *testing.T) {
 	w := newWorkspace(t)
 	b := w.login("res@example.com")
-	b.get("/app/surveys/" + w.survey.Slug + "/responses?q=a%00b").want(http.StatusBadRequest, "search text (q)")
-	b.get("/app/surveys/" + w.survey.Slug + "/export.csv?tp=%00").want(http.StatusBadRequest, "touchpoint filter (tp)")
+	b.get("/app/surveys/"+w.survey.Slug+"/responses?q=a%00b").want(http.StatusBadRequest, "search text (q)")
+	b.get("/app/surveys/"+w.survey.Slug+"/export.csv?tp=%00").want(http.StatusBadRequest, "touchpoint filter (tp)")
 	b.get("/app/surveys/" + w.survey.Slug + "/responses?q=parcel").want(http.StatusOK)
 }
