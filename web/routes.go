@@ -29,7 +29,7 @@ func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // routes is the one route table of the application.
 func (s *Server) routes(r *gin.Engine) {
-	r.Use(s.recoverPanics, s.logRequests, securityHeaders, s.limitBody)
+	r.Use(s.recoverPanics, s.logRequests, securityHeaders, s.limitBody, s.warnUntrustedForwarded)
 	r.Use(s.limitSubmissions) // POST /s/:slug and the submit API only (ratelimit.go)
 	r.NoRoute(s.notFound)
 
