@@ -10,9 +10,10 @@ import (
 	"github.com/safarhq/safar/survey/gormstore"
 )
 
-func TestUserAdd(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "safar.db")
-	runWith := func(stdin, password string, args ...string) (int, string, string) {
+// userCLI runs safar commands on db with stdin and SAFAR_PASSWORD, and
+// returns the exit code, stdout and stderr.
+func userCLI(db string) func(stdin, password string, args ...string) (int, string, string) {
+	return func(stdin, password string, args ...string) (int, string, string) {
 		var out, errb bytes.Buffer
 		env := &cliEnv{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(k string) string {
 			switch k {
@@ -25,6 +26,11 @@ func TestUserAdd(t *testing.T) {
 		}}
 		return run(context.Background(), env, args), out.String(), errb.String()
 	}
+}
+
+func TestUserAdd(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "safar.db")
+	runWith := userCLI(db)
 	if code, out, errs := runWith("", "a long password", "user", "add", "Sara@Example.com", "--role", "admin"); code != 0 || !strings.Contains(out, "created admin sara@example.com") {
 		t.Fatalf("env password: %d %q %q", code, out, errs)
 	}
@@ -53,19 +59,8 @@ func TestUserAdd(t *testing.T) {
 
 func TestUserManagementCommands(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "safar.db")
-	runWith := func(password string, args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		env := &cliEnv{stdin: strings.NewReader(""), stdout: &out, stderr: &errb, getenv: func(k string) string {
-			switch k {
-			case "SAFAR_DB":
-				return db
-			case "SAFAR_PASSWORD":
-				return password
-			}
-			return ""
-		}}
-		return run(context.Background(), env, args), out.String(), errb.String()
-	}
+	cli := userCLI(db)
+	runWith := func(password string, args ...string) (int, string, string) { return cli("", password, args...) }
 	mustRun := func(password string, args ...string) string {
 		t.Helper()
 		code, out, errs := runWith(password, args...)
