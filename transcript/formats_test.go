@@ -233,6 +233,8 @@ func TestParseErrors(t *testing.T) {
 		{"forced docx on text", "a.txt", []byte("A: b"), Options{Format: FormatDOCX}, ErrInvalidDocx, 0, "not a zip"},
 		{"unknown forced encoding", "a.txt", []byte("A: b"), Options{Encoding: "latin1"}, ErrUnknownFormat, 0, `unsupported encoding "latin1"`},
 		{"docx empty", "a.docx", docx(t, para("")+para("  ")), Options{}, ErrEmpty, 0, "empty transcript"},
+		{"too many utterances", "long.txt", []byte(strings.Repeat("A: hi\nB: ho\n", MaxUtterances/2+1)), Options{}, ErrTooManyUtterances, 0, "long.txt: more than 20000 utterances, the limit per transcript"},
+		{"too many utterances is too large", "long.txt", []byte(strings.Repeat("A: hi\nB: ho\n", MaxUtterances/2+1)), Options{}, ErrTooLarge, 0, "split the file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
