@@ -89,7 +89,10 @@ func TestAnalysisPages(t *testing.T) {
 
 	runNext(t, runner, true)
 	runNext(t, runner, false)
-	res.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusOK, `"status":"done"`, `"active":false`)
+	res.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusOK, `"status":"done"`, `"active":false`, `"message":"finished"`)
+	if strings.Contains(res.body, "waiting to start") {
+		t.Errorf("a finished run says it is waiting to start: %s", res.body)
+	}
 
 	st := storedResult(t, w, "survey:demo-en")
 	if st.Personas == nil || st.Personas.K != 4 {

@@ -131,7 +131,8 @@ func quoteLink(lang string, p *survey.Project, o studyrun.Origin) (url, where st
 	case o.Transcript != 0 && p != nil:
 		url = "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/transcripts/" + strconv.FormatInt(o.Transcript, 10)
 		if o.Utterance != 0 {
-			url += "#u" + strconv.FormatInt(o.Utterance, 10)
+			u := strconv.FormatInt(o.Utterance, 10)
+			url += "?u=" + u + "#u" + u // ?u= opens the page of a long transcript that holds it
 		}
 		return url, appText(lang, "an_quote_transcript", o.Title, o.Line)
 	}
