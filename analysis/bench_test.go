@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"time"
 )
 
 // synthAnswers makes n short survey answers in English and Persian from
@@ -58,19 +59,61 @@ func sprintf(tpl string, args ...any) string {
 
 func BenchmarkFindPainPoints(b *testing.B) {
 	in := synthAnswers(10000, 1)
-	FindPainPoints(in[:10], PainPointOptions{}) // load lexicon and tagger outside the timing
+	FindPainPoints(in[:10], PainPointOptions{}) // build the lexicon outside the timing
 	b.ResetTimer()
 	for b.Loop() {
 		FindPainPoints(in, PainPointOptions{})
 	}
 }
 
-func BenchmarkExtract(b *testing.B) {
-	in := synthAnswers(1000, 2)
-	extract(in[0].Text)
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		extract(in[i%len(in)].Text)
+// oneMB returns about 1 MB of answers: as one text, and as short texts.
+func oneMB() (long Text, short []Text) {
+	short = synthAnswers(30000, 9)
+	var b strings.Builder
+	for _, t := range short {
+		if b.Len() > 1<<20 {
+			break
+		}
+		b.WriteString(t.Text)
+		b.WriteString(". ")
+	}
+	n := 0
+	for size := 0; size < b.Len(); n++ {
+		size += len(short[n].Text) + 2
+	}
+	return Text{ID: "long", Text: b.String()}, short[:n]
+}
+
+// TestLongText: one text of 1 MB costs no more than 1 MB of short texts
+// (issue #21): analysis is linear in a text's length, and a text is cut to
+// MaxTextBytes with a note saying so.
+func TestLongText(t *testing.T) {
+	long, short := oneMB()
+	FindPainPoints(short[:10], PainPointOptions{})
+	t0 := time.Now()
+	res := FindPainPoints([]Text{long}, PainPointOptions{MinPeople: 1})
+	tLong := time.Since(t0)
+	t0 = time.Now()
+	FindPainPoints(short, PainPointOptions{})
+	tShort := time.Since(t0)
+	if tLong > tShort+200*time.Millisecond {
+		t.Errorf("one 1 MB text took %v, 1 MB of short texts %v", tLong, tShort)
+	}
+	if len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "1 text(s) longer than") {
+		t.Errorf("notes = %q, want one about the cut", res.Notes)
+	}
+	// Below the cap, work grows linearly: twice the text, twice the words.
+	half := analyseText(long.Text[:MaxTextBytes/2], nil)
+	full := analyseText(long.Text[:MaxTextBytes], nil)
+	if r := float64(len(full.words)) / float64(len(half.words)); r < 1.8 || r > 2.2 {
+		t.Errorf("words: %d for half, %d for all", len(half.words), len(full.words))
+	}
+}
+
+func BenchmarkLongText(b *testing.B) {
+	long, _ := oneMB()
+	for b.Loop() {
+		FindPainPoints([]Text{long}, PainPointOptions{})
 	}
 }
 

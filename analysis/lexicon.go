@@ -2,75 +2,11 @@ package analysis
 
 import "strings"
 
-// This file is Safar's own curated lexicon. It is small on purpose: a word
-// belongs here only when it is common in customer feedback and its meaning
-// in that setting is stable. Anything outside the lexicon still reaches the
-// pain-point list through the noun fallback in extract.go.
-
-// A concept is a customer-experience aspect that paraphrases share:
-// "late delivery", "it arrived a week late" and "تاخیر در ارسال" all name
-// delivery. Its id is the pain point's stable Key.
-type concept struct {
-	id     string
-	en, fa string // readable labels
-	// Terms are space-separated; "_" joins a multiword term. A "~" marks a
-	// weak term: one that names the aspect only in a corpus that also
-	// names it plainly ("small" means fit in clothing reviews, not in a
-	// hearing on childcare; see activeConcepts).
-	enTerms,
-	faTerms string
-}
-
-var concepts = []concept{
-	{"taste", "Taste / flavour", "طعم و مزه",
-		"taste tasted tasteless flavor flavour flavorless bland aftertaste ~smell ~smelly ~stale ~bitter ~salty ~sour",
-		"طعم مزه بو بدمزه بیمزه بیطعم تلخ شور ترش زهم گس طعمش مزش مزه‌اش خوشمزه خوش_طعم بدطعم ادویه عطر عطرش عطری بدبو بد_بو ~شیرین ~شیرینه ~تند ~مصنوعی"},
-	{"quality", "Product quality", "کیفیت",
-		"quality cheap cheaply flimsy defect defective pilling pilled unravel seam seams stitching stitch ~hole ~rip ~ripped ~tear ~torn ~construction ~zipper ~button ~durable ~broke ~broken ~apart ~made",
-		"کیفیت بیکیفیت بی_کیفیت جنس فاسد خراب کپک کپکزده مونده کهنه تاریخ تاریخ_انقضا انقضا منقضی تقلبی اصل تازه سفت شکسته ریز درشت آب آبکی سوسک شپشک شن سنگ رنگ بافت نرم"},
-	{"price", "Price / value for money", "قیمت و ارزش خرید",
-		"price priced expensive overpriced worth pricey ~money ~cost ~costly ~value ~pay ~paid",
-		"قیمت قیمتش ارزش_خرید ارزش گران گرون گرونه گرانه گرونتر گرانتر پول هزینه تخفیف نمی‌ارزه نمیارزه نمیارزد ارزون ارزان"},
-	{"packaging", "Packaging", "بسته‌بندی",
-		"packaging package packaged ~box ~wrapped ~wrapping ~bag ~bottle ~lid ~seal ~sealed ~leak ~leaking ~leaked ~crushed ~dented",
-		"بسته‌بندی بستهبندی بسته_بندی بسته قوطی پاکت شیشه جعبه کارتن پلمپ پلمب نشتی نشت پاره له درب کیسه ظرف"},
-	{"delivery", "Delivery / shipping", "ارسال و تحویل",
-		"delivery deliver delivered shipping ship shipped shipment courier tracking arrive arrived late delay delayed ~arrival",
-		"ارسال ارسالش تحویل پست پیک رسید رسیده دیر تاخیر تأخیر نرسید نرسیده نیومد نیومده دستم حمل حمل_و_نقل یخ یخش منجمد انجماد یخزدایی آب_شده اب_شده ذوب فرستاده فرستادن بفرستید بفرسته فرستادید مامور"},
-	{"nutrition", "Nutritional value", "ارزش غذایی",
-		"nutrition nutritional calorie calories preservative additive protein ~sugar ~sugary ~fat ~fatty ~unhealthy ~healthy",
-		"ارزش_غذایی کالری چربی نگهدارنده مواد_نگهدارنده نگه_دارنده افزودنی پروتئین ~قند ~شکر ~چرب ~سالم ~مضر ~روغن ~نمک"},
-	{"fit", "Sizing / fit", "سایز و اندازه",
-		"size sizing sized fit fitting fitted baggy oversized sleeve ~small ~large ~big ~tight ~loose ~huge ~petite ~length ~short ~long ~waist ~bust ~chest ~shoulder ~hip ~arm ~torso ~tiny ~snug ~roomy",
-		"سایز ~اندازه ~تنگ ~گشاد ~کوچیک ~کوچک ~بزرگ ~کوتاه ~بلند"},
-	{"fabric", "Fabric / material", "پارچه و جنس",
-		"fabric material polyester cotton linen wool lining ~thin ~sheer ~see_through ~itchy ~scratchy ~stiff ~synthetic ~transparent",
-		"پارچه"},
-	{"style", "Look / cut", "ظاهر و مدل",
-		"unflattering flattering frumpy boxy shapeless maternity ~tent ~sack ~pregnant ~look ~looked ~style ~design ~cut ~shape ~pattern ~print ~weird ~odd ~awkward",
-		"~ظاهر ~مدل ~طرح"},
-	{"color", "Colour vs. picture", "رنگ و تصویر",
-		"color colour pictured faded washed_out ~picture ~photo ~image ~dull",
-		"~عکس ~تصویر"},
-	{"service", "Customer service", "پشتیبانی و خدمات",
-		"customer_service customer_support customer_care representative unhelpful support dm dms ~service ~staff ~agent ~rep ~rude ~helpful ~answer ~answered ~respond ~response ~reply ~replies ~message ~messages ~call ~called ~phone ~email",
-		"پشتیبانی پاسخگو پاسخگویی جواب تماس خدمات کارمند برخورد بی‌ادب بی_ادب"},
-	{"wait", "Waiting time", "زمان انتظار",
-		"waited waiting queue ~wait ~slow ~forever ~hour",
-		"معطل معطلی صف کند"},
-	{"app", "Website / app", "سایت و اپلیکیشن",
-		"website site app login checkout crash crashed bug freezing ~search ~application ~error ~page ~load ~loading",
-		"سایت اپ اپلیکیشن برنامه اپلیکیشنش ورود صفحه باگ خطا"},
-	{"payment", "Payment / billing", "پرداخت",
-		"payment billing invoice ~bill ~charge ~charged",
-		"پرداخت درگاه فاکتور"},
-	{"stock", "Availability / stock", "موجودی کالا",
-		"stock out_of_stock unavailable sold_out ~available ~cancelled ~canceled",
-		"موجودی ناموجود ~موجود ~لغو"},
-	{"returns", "Returns / refunds", "مرجوعی و بازگشت پول",
-		"refund refunded returns ~return ~returned ~returning ~exchange",
-		"مرجوع مرجوعی بازگشت_پول تعویض ~بازگشت"},
-}
+// This file is Safar's own generic language knowledge for English and
+// Persian: complaint and praise cue words, intensifiers, negators and
+// stopwords. It names no domain: what a pain point can be is discovered
+// from the corpus (terms.go); domain vocabularies live in optional packs
+// (pack.go).
 
 // Cue kinds.
 const (
@@ -116,22 +52,41 @@ var faCues = map[int]string{
 // faVerbs are positive verb forms; "ن" + one of them is a negated verb.
 var faVerbs = strings.Fields("داره دارد داشت داشتم داشتن داشته بود بودن بودم بودند است هست هستش کرد کرده کردم کنید کنم شد شده شدم میشه رسید رسیده خرید خریدم خرین گیرید گرفتم زنید خورید خوردم ارزه ارزد ارزید اومد امد آمد یومد دیدم باشه پسندیدم دیدیم میده داد دادم کنه کنین خرید خرم")
 
-// Stopwords: curated for customer feedback. English list after the usual
-// function words; Persian list written for colloquial review text.
+// Stopwords: function words, pronouns, auxiliaries and the verbs and nouns
+// that carry no topic in any domain ("told", "thing", "product").
 var enStop = setOf("a an the and or but if then than that this these those it its it's i me my we our you your he she " +
 	"they them their his her is are was were be been being am do does did have has had having of to in on at by for " +
 	"with about as into from up down out over under again very so too just also only really much more most some any " +
 	"all each other such own same can will would should could may might must what which who whom when where why how " +
-	"there here get got one ones thing things lot bit way item product order ordered purchase purchased bought buy " +
-	"dress top shirt sweater skirt pants jeans jacket blouse retailer review reviewer time day week month year size " +
-	"person people everyone someone something anything minister member members chair committee government " +
-	"yes okay ok well oh think know say said going go see make made let want like sure point question questions")
+	"there here get got one ones thing things stuff lot lots bit way item items product products " +
+	"person people everyone someone something anything everything nothing nobody anyone somebody " +
+	"yes okay ok well oh think thought know knew say said says saying tell told telling ask asked asking " +
+	"going go goes went gone come came coming see saw seen make made makes let lets want wanted need needed " +
+	"like sure point put take took taken give gave given try tried trying use used using seem seemed " +
+	"even still back ever again around away off since while after before until because though although " +
+	"another every both either neither many few several enough quite rather pretty almost already " +
+	"him herself himself itself myself ourselves themselves yourself us im ive id youre theyre dont " +
+	"first second last next new old whole half per via yet else instead maybe perhaps probably " +
+	"today yesterday tomorrow now then ago always often sometimes usually once twice times time " +
+	"there's it's that's what's he's she's here's let's who's where's i'm you're we're they're i've you've " +
+	"we've they've i'd you'd we'd they'd i'll you'll we'll they'll " +
+	"two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million " +
+	"within across along among upon onto toward towards behind beyond throughout inside outside near against despite " +
+	"unless whether however otherwise anyway regarding according including except besides rather " +
+	"sit sits sat seem seems become became becomes happen happens happened mean means meant consider considered " +
+	"actually certainly definitely especially simply likely basically honestly generally particularly " +
+	"whole entire overall general particular certain various different similar such kind sort type lot " +
+	"feel feels felt feeling hope hoped hoping wish wished guess")
 
 var faStop = setOf("و در به از که این آن اون این‌ها را رو با برای تا هم یا اما ولی اگر اگه چون چه چی چرا کی کجا " +
 	"من تو او ما شما آنها اونا ایشان خودم خود خودش خودشون هر همه همین همون یک یه دو سه چند بعد قبل الان هنوز " +
 	"است هست بود شد شده میشه کرد کرده کردم داره دارد داشت باشه بوده نیز دیگه دیگر خیلی بسیار واقعا اصلا کاملا " +
-	"محصول کالا جنس خرید خریدم خریدیم گرفتم سفارش بار دفعه بارها مورد نظر نظرم بنظرم واسه برا ی ای اینو اونو " +
-	"دیجی‌کالا دیجیکالا دیجی کالا فقط حتی ولیکن منتها البته مثل مثلا بیشتر کمتر یکم یکی اینکه چیزی چیز هیچی")
+	"محصول کالا خرید خریدم خریدیم گرفتم سفارش بار دفعه بارها مورد نظر نظرم بنظرم واسه برا ی ای اینو اونو " +
+	"فقط حتی ولیکن منتها البته مثل مثلا بیشتر کمتر یکم یکی اینکه چیزی چیز هیچی " +
+	"هستش هستن هستند بودن بودند شدم شدن شدند کنید کنم کنه کنند کنین کردن کردیم دارم داریم دارن دادم داد " +
+	"میکنم میکنه میشد بشه نمیشه گفت گفتم گفتن باید نباید شاید توی تو روی زیر پیش بین همچنین چطور چگونه " +
+	"تمام ضمنا ضمن درضمن همچنین بعلاوه کسی انجام کشید کشیده چهار پنج شش هفت هشت ده صد هزار میلیون تر ترین نسبت انگار بهتر بدتر همیشه استفاده توجه حس فکر کلا کل دار بس شاید میتونه میتونید " +
+	"بی اش ها های هم_که ازش بهش اینه اونه اینم ماه روز سال هفته وقتی موقع بازم باز")
 
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
@@ -144,3 +99,27 @@ func setOf(s string) map[string]bool {
 // Clause separators besides punctuation: a contrast starts a new clause.
 var clauseBreakEn = setOf("but however although though except whereas unfortunately")
 var clauseBreakFa = setOf("ولی اما ولیکن منتها فقط متاسفانه متأسفانه البته")
+
+// Generic complaint words judge without naming a problem ("bad",
+// "disappointing", "بد"): they mark a complaint but never become a term or a
+// label. The other complaint words ("late", "rude", "دیر") name the problem
+// and may.
+var genericNeg = setOf("bad poor poorly disappoint disappointed disappointing disappointment unfortunately sadly " +
+	"wrong weird odd strange awkward hate hated dislike annoying frustrating useless waste difficult hard " +
+	"confusing complicated mistake lack lacking unclear less too " +
+	"بد بده بدی بدترین بدتر افتضاح افتضاحه داغون ضعیف پایین مزخرف آشغال اشغال متاسفانه متأسفانه مناسفانه " +
+	"ناراضی ناراضیم بیخود بی‌خود ناامید پشیمون پشیمان پشیمونم حیف ناراحت زیاد زیادی کم")
+
+var genericNegKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range genericNeg {
+		m[w] = true
+		m[stemEn(w)] = true
+		m[faKey(w)] = true
+	}
+	return m
+}()
+
+func genericCue(t token) bool {
+	return genericNegKeys[t.key] || genericNegKeys[t.text]
+}

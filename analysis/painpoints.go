@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"sort"
@@ -41,11 +43,21 @@ type PainPointOptions struct {
 	Merge  map[string]string // key -> key it is merged into
 	Rename map[string]string // key -> label
 	Hide   []string          // keys not to report
-	// LabelLang, "fa" or "en", names the known aspects (delivery, price...)
-	// in that language, with cue words from that language's texts when the
-	// group has any: a study's labels then read in the study's language even
-	// where some answers are in the other. "": each group's majority.
+	// LabelLang, "fa" or "en", words labels in that language when the
+	// group has terms in it (and names a pack's concepts in it): a study's
+	// labels then read in the study's language even where some answers are
+	// in the other. "": each group's majority.
 	LabelLang string
+	// Pack turns on an optional domain vocabulary (see PackNames), e.g.
+	// "retail"; "" (the default) discovers everything from the texts.
+	Pack string
+	// Ignore lists names that are never a pain point: the survey's or
+	// brand's name, segment names. Each word of a name of one or two words
+	// is ignored; longer names (a survey's title) are skipped, their words
+	// being too general. The values of the SegmentKey segment are ignored
+	// too, and so are the names of the persons speaking (a transcript's
+	// "Hefin David:" says "thank you, Hefin").
+	Ignore []string
 }
 
 // PainPointResult is the outcome of FindPainPoints. It marshals to the JSON
@@ -55,12 +67,17 @@ type PainPointResult struct {
 	Documents  int         `json:"documents"` // number of texts analysed
 	People     int         `json:"people"`    // distinct persons among them
 	PainPoints []PainPoint `json:"pain_points"`
+	// Other counts the texts that voice no recurring problem: in none of
+	// the pain points found (before Top cuts the list).
+	Other int `json:"other"`
+	// Notes say what the analysis left out, e.g. texts cut to MaxTextBytes.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // PainPoint is one recurring problem.
 type PainPoint struct {
 	Rank  int      `json:"rank"`
-	Key   string   `json:"key"` // stable: the concept id or "t:"+stem; corrections refer to it
+	Key   string   `json:"key"` // stable: the head term's normalised words (or a pack's concept id); corrections refer to it
 	Label string   `json:"label"`
 	Terms []string `json:"terms"`
 	// Documents is the reach: distinct persons voicing it. Texts counts the
@@ -78,29 +95,51 @@ type PainPoint struct {
 	Members   []string                  `json:"members"` // every Text.ID voicing it, input order
 }
 
-// FindPainPoints extracts complaint mentions from every text, groups them by
-// canonical aspect key and ranks the groups by priority. Work is linear in
-// the input: each text is analysed on its own (in parallel, results kept in
-// input order) and grouping is a map lookup per mention. The result is
-// deterministic for a given input and options.
+// FindPainPoints is FindPainPointsContext without cancellation; an unknown
+// pack is ignored.
 func FindPainPoints(texts []Text, opt PainPointOptions) PainPointResult {
+	if _, err := checkPack(opt.Pack); err != nil {
+		opt.Pack = ""
+	}
+	res, _ := FindPainPointsContext(context.Background(), texts, opt)
+	return res
+}
+
+// FindPainPointsContext discovers the recurring problems in the texts and
+// ranks them by priority:
+//
+//  1. each text is cleaned of noise, normalised and split into clauses
+//     marked complaint, neutral or praise (linear, texts in parallel);
+//  2. candidate problem terms, words and collocations, are counted
+//     outside praise; the domain's own words (too common) are dropped;
+//  3. word vectors are learned from the texts (PPMI + randomized SVD) and
+//     the terms grouped by them, so synonyms and paraphrases merge;
+//  4. a text is a member of a group when it uses one of its terms outside
+//     praise, strongly enough next to its main group; the rest is Other;
+//  5. labels come from the members' own most frequent terms, quotes from
+//     the members that voice the group most typically.
+//
+// The result is deterministic for a given input and options. It returns
+// ctx's error when ctx ends first.
+func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptions) (PainPointResult, error) {
+	res := PainPointResult{Documents: len(texts), PainPoints: []PainPoint{}}
+	pack, err := checkPack(opt.Pack)
+	if err != nil {
+		return res, err
+	}
 	if opt.MinPeople <= 0 {
 		opt.MinPeople = 2
 	}
 	if opt.Examples <= 0 {
 		opt.Examples = 3
 	}
-	found := extractAll(texts)
-	resolveWeak(found)
-
-	res := PainPointResult{Documents: len(texts), PainPoints: []PainPoint{}}
 	persons := map[string]bool{}
 	langs := map[string]int{}
 	for i, t := range texts {
 		persons[personOf(t, i)] = true
 		l := t.Lang
 		if l == "" {
-			l = DetectLanguage(t.Text)
+			l = DetectLanguage(t.Text[:min(len(t.Text), 4096)])
 		}
 		if l != "" {
 			langs[l]++
@@ -109,30 +148,40 @@ func FindPainPoints(texts []Text, opt PainPointOptions) PainPointResult {
 	res.People = len(persons)
 	res.Language = majorityLang(langs)
 
-	hidden := map[string]bool{}
-	for _, k := range opt.Hide {
-		hidden[k] = true
+	docs, distinct, err := analyseAll(ctx, texts, ignoreSet(texts, opt))
+	if err != nil {
+		return res, err
 	}
-	groups := map[string]*group{}
-	var order []string
-	for i, ms := range found {
-		for _, m := range ms {
-			k := ResolveMerge(m.key, opt.Merge)
-			g := groups[k]
-			if g == nil {
-				g = &group{key: k, persons: map[string]*personHit{}}
-				groups[k] = g
-				order = append(order, k)
-			}
-			g.add(i, personOf(texts[i], i), m, satisfactionOf(texts[i]))
-		}
+	if n := countCapped(distinct); n > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("%d text(s) longer than %d bytes: only the first %d bytes of each were analysed", n, MaxTextBytes, MaxTextBytes))
 	}
-	for _, k := range order {
-		g := groups[k]
-		if hidden[k] || len(g.persons) < opt.MinPeople {
+	st := countTerms(docs)
+	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	wv := trainVectors(distinct)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
+	states := assign(texts, docs, groups)
+
+	hidden := hiddenGroups(groups, opt.Hide)
+	placed := make([]bool, len(texts))
+	for gi, gs := range states {
+		if hidden[gi] || len(gs.persons) < opt.MinPeople {
 			continue
 		}
-		res.PainPoints = append(res.PainPoints, g.painPoint(texts, res.People, opt))
+		for _, h := range gs.hits {
+			placed[h.text] = true
+		}
+		res.PainPoints = append(res.PainPoints, gs.painPoint(texts, docs, res.People, opt, pack))
+	}
+	for _, p := range placed {
+		if !p {
+			res.Other++
+		}
 	}
 	sort.SliceStable(res.PainPoints, func(a, b int) bool {
 		pa, pb := res.PainPoints[a], res.PainPoints[b]
@@ -147,85 +196,112 @@ func FindPainPoints(texts []Text, opt PainPointOptions) PainPointResult {
 		}
 		return pa.Key < pb.Key
 	})
+	distinctLabels(res.PainPoints)
 	if opt.Top > 0 && len(res.PainPoints) > opt.Top {
 		res.PainPoints = res.PainPoints[:opt.Top]
 	}
 	for i := range res.PainPoints {
 		res.PainPoints[i].Rank = i + 1
 	}
-	return res
+	return res, nil
 }
 
-// resolveWeak keeps a mention named only by weak terms when its concept is
-// active in this corpus, i.e. also named plainly in at least a quarter of
-// the texts mentioning it; otherwise the mention falls back to
-// its noun reading or is dropped. So "small" is fit in clothing reviews
-// (where "size" and "fit" abound) but "small terraced homes" in a hearing
-// transcript is not a sizing complaint.
-func resolveWeak(found [][]mention) {
-	total, strong := map[string]int{}, map[string]int{}
-	for _, ms := range found {
-		for _, m := range ms {
-			total[m.key]++
-			if !m.weak {
-				strong[m.key]++
+// minSupport is the least weighted number of texts a term needs: MinPeople
+// in a handful of texts, three in a hundred, one in five hundred in a
+// large set.
+func minSupport(n, minPeople int) float64 {
+	if n < 100 {
+		return float64(minPeople)
+	}
+	return float64(max(minPeople, 3, n/500))
+}
+
+// ignoreSet holds the word keys of opt.Ignore and of the SegmentKey values.
+func ignoreSet(texts []Text, opt PainPointOptions) map[string]bool {
+	names := append([]string(nil), opt.Ignore...)
+	var people []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		if v := t.Segments[opt.SegmentKey]; opt.SegmentKey != "" && v != "" && !seen[v] {
+			seen[v] = true
+			names = append(names, v)
+		}
+		// A person id may carry a prefix ("t3:Hefin David"): the name is last.
+		if i := strings.LastIndexByte(t.Person, ':'); i >= 0 && !seen[t.Person] {
+			seen[t.Person] = true
+			people = append(people, t.Person[i+1:])
+		}
+	}
+	set := map[string]bool{}
+	for i, n := range append(names, people...) {
+		toks := tokenize(NormalizePersian(n))
+		if len(toks) > 2 && (i < len(names) || len(toks) > 4) {
+			continue // a title, not a name
+		}
+		for _, t := range toks {
+			if t.punct == 0 {
+				set[t.text], set[t.key] = true, true
 			}
 		}
 	}
-	for i, ms := range found {
-		var out []mention
-		changed := false
-		for _, m := range ms {
-			if m.weak && (strong[m.key] < 1 || strong[m.key]*4 < total[m.key]) {
-				changed = true
-				if m.alt != nil {
-					out = append(out, *m.alt)
-				}
-				continue
-			}
-			out = append(out, m)
-		}
-		if changed {
-			found[i] = dedupe(out)
-		}
-	}
+	return set
 }
 
-// extractAll runs extract on every distinct text using all CPUs. Identical
-// texts share one result (extract depends on the words alone, and nothing
-// modifies its result afterwards): short answers repeat a lot in big
-// surveys ("nothing", "too expensive").
-func extractAll(texts []Text) [][]mention {
-	out := make([][]mention, len(texts))
-	first := make(map[string]int, len(texts)) // text -> index of its first occurrence
-	var distinct []int
+// analyseAll runs analyseText on every distinct text using all CPUs.
+// Identical texts share one result. It stops early when ctx ends.
+func analyseAll(ctx context.Context, texts []Text, ignore map[string]bool) (docs, distinct []*tdoc, err error) {
+	docs = make([]*tdoc, len(texts))
+	first := make(map[string]int, len(texts))
+	var idx []int
 	for i, t := range texts {
 		if _, seen := first[t.Text]; !seen {
 			first[t.Text] = i
-			distinct = append(distinct, i)
+			idx = append(idx, i)
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(distinct)/64))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(idx)/64))
 	var wg sync.WaitGroup
 	next := make(chan int, 256)
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = extract(texts[i].Text)
+				if ctx.Err() != nil {
+					continue
+				}
+				d := analyseText(texts[i].Text, ignore)
+				docs[i] = &d
 			}
 		})
 	}
-	for _, i := range distinct {
+	for _, i := range idx {
+		if ctx.Err() != nil {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	for i, t := range texts {
-		if j := first[t.Text]; j != i {
-			out[i] = out[j]
+		docs[i] = docs[first[t.Text]]
+	}
+	distinct = make([]*tdoc, len(idx))
+	for j, i := range idx {
+		distinct[j] = docs[i]
+	}
+	return docs, distinct, nil
+}
+
+func countCapped(docs []*tdoc) int {
+	n := 0
+	for _, d := range docs {
+		if d.capped {
+			n++
 		}
 	}
-	return out
+	return n
 }
 
 func personOf(t Text, i int) string {
@@ -278,249 +354,12 @@ func ResolveMerge(k string, merge map[string]string) string {
 	return k
 }
 
-type personHit struct {
-	severity float64
-	segs     map[string]string
-}
-
-type group struct {
-	key      string
-	persons  map[string]*personHit
-	members  []int // text indexes, ascending
-	hits     []groupHit
-	aspects  map[string]int
-	cues     map[string]int
-	specific map[string]int // cues that name this aspect; used in labels
-	fa       int
-}
-
-type groupHit struct {
-	text      int
-	intensity float64
-	clause    string
-	plain     bool // the text names the aspect or a complaint specific to it
-}
-
-func (g *group) add(i int, person string, m mention, satisfaction float64) {
-	sev := m.intensity
-	if !math.IsNaN(satisfaction) && satisfaction >= 0 && satisfaction <= 1 {
-		sev = 0.5*m.intensity + 0.5*(1-satisfaction)
-	}
-	p := g.persons[person]
-	if p == nil {
-		p = &personHit{severity: sev}
-		g.persons[person] = p
-	} else if sev > p.severity {
-		p.severity = sev
-	}
-	if n := len(g.members); n == 0 || g.members[n-1] != i {
-		g.members = append(g.members, i)
-	}
-	g.hits = append(g.hits, groupHit{i, m.intensity, m.clause, m.specific || m.aspect != ""})
-	if g.aspects == nil {
-		g.aspects, g.cues, g.specific = map[string]int{}, map[string]int{}, map[string]int{}
-	}
-	if m.aspect != "" {
-		g.aspects[m.aspect]++
-	}
-	if m.cue != "" && m.cue != m.aspect {
-		g.cues[m.cue]++
-		if m.specific || strings.HasPrefix(m.key, "t:") {
-			g.specific[m.cue]++
-		}
-	}
-	if m.fa {
-		g.fa++
-	}
-}
-
-func (g *group) painPoint(texts []Text, people int, opt PainPointOptions) PainPoint {
-	pp := PainPoint{Key: g.key, Documents: len(g.persons), Texts: len(g.members),
-		Segments: map[string]int{}, Breakdown: map[string]map[string]int{}}
-	if people > 0 {
-		pp.Share = round4(float64(len(g.persons)) / float64(people))
-	}
-	// Severity: mean over persons of their strongest mention.
-	names := make([]string, 0, len(g.persons))
-	for n := range g.persons {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var sum float64
-	for _, n := range names {
-		sum += g.persons[n].severity
-	}
-	pp.Severity = round4(sum / float64(len(names)))
-	pp.Priority = round4(pp.Share * (0.5 + 0.5*pp.Severity))
-
-	// Breakdowns count each person once per segment value.
-	counted := map[string]bool{}
-	for _, i := range g.members {
-		p := personOf(texts[i], i)
-		for k, v := range texts[i].Segments {
-			if v == "" {
-				continue
-			}
-			id := p + "\x00" + k + "\x00" + v
-			if counted[id] {
-				continue
-			}
-			counted[id] = true
-			if pp.Breakdown[k] == nil {
-				pp.Breakdown[k] = map[string]int{}
-			}
-			pp.Breakdown[k][v]++
-		}
-	}
-	if b := pp.Breakdown[opt.SegmentKey]; b != nil {
-		pp.Segments = b
-	}
-	if len(pp.Breakdown) == 0 {
-		pp.Breakdown = nil
-	}
-	for _, i := range g.members {
-		id := texts[i].ID
-		if id == "" {
-			id = itoa(i + 1)
-		}
-		pp.Members = append(pp.Members, id)
-	}
-	pp.Examples = g.examples(texts, opt.Examples)
-
-	fa := g.fa*2 > len(g.hits)
-	aspects := topWords(g.aspects, 3, fa)
-	cues := topWords(g.cues, 3, fa)
-	pp.Terms = dedupeStrings(append(append([]string{}, aspects...), cues...))
-	if len(pp.Terms) < 4 {
-		// add the other language's words for mixed groups
-		more := append(topWords(g.aspects, 2, !fa), topWords(g.cues, 2, !fa)...)
-		pp.Terms = dedupeStrings(append(pp.Terms, more...))
-	}
-	labelFa := fa
-	if !strings.HasPrefix(g.key, "t:") { // a known aspect: its name exists in both languages
-		switch opt.LabelLang {
-		case "fa":
-			labelFa = true
-		case "en":
-			labelFa = false
-		}
-	}
-	// Cue words only in the label's language: a Persian head with English
-	// cues would read as two labels. The examples carry the specifics.
-	pp.Label = g.label(labelFa, aspects, topWords(g.specific, 2, labelFa))
-	if l, ok := opt.Rename[g.key]; ok && l != "" {
-		pp.Label = l
-	}
-	return pp
-}
-
-func (g *group) label(fa bool, aspects, cues []string) string {
-	head := ""
-	if !strings.HasPrefix(g.key, "t:") {
-		for _, c := range concepts {
-			if c.id == g.key {
-				head = c.en
-				if fa {
-					head = c.fa
-				}
-			}
-		}
-	}
-	if head == "" && len(aspects) > 0 {
-		head = aspects[0]
-	}
-	if head == "" {
-		head = strings.TrimPrefix(g.key, "t:")
-	}
-	if len(cues) == 0 {
-		return head
-	}
-	sep, join := ": ", ", "
-	if fa {
-		join = "، "
-	}
-	return head + sep + strings.Join(cues[:min(2, len(cues))], join)
-}
-
-// examples picks distinct quotes: those naming the aspect plainly first,
-// then the most intense, then short texts, then the earliest. Short texts
-// are quoted whole; long ones by the clause.
-func (g *group) examples(texts []Text, n int) []string {
-	hits := append([]groupHit(nil), g.hits...)
-	sort.SliceStable(hits, func(a, b int) bool {
-		if hits[a].plain != hits[b].plain {
-			return hits[a].plain
-		}
-		if hits[a].intensity != hits[b].intensity {
-			return hits[a].intensity > hits[b].intensity
-		}
-		la, lb := len(texts[hits[a].text].Text), len(texts[hits[b].text].Text)
-		if (la <= 200) != (lb <= 200) {
-			return la <= 200
-		}
-		return hits[a].text < hits[b].text
-	})
-	var out []string
-	seen := map[string]bool{}
-	for _, h := range hits {
-		q := strings.TrimSpace(texts[h.text].Text)
-		if len([]rune(q)) > 240 {
-			q = truncate(h.clause, 240)
-		}
-		if seen[q] {
-			continue
-		}
-		seen[q] = true
-		out = append(out, q)
-		if len(out) == n {
-			break
-		}
-	}
-	return out
-}
-
 func truncate(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-// topWords returns up to n words in the given script (Persian or not) by
-// descending count, ties alphabetical.
-func topWords(m map[string]int, n int, fa bool) []string {
-	ws := make([]string, 0, len(m))
-	for w := range m {
-		if isPersianWord(w) == fa {
-			ws = append(ws, w)
-		}
-	}
-	sort.Slice(ws, func(a, b int) bool {
-		if m[ws[a]] != m[ws[b]] {
-			return m[ws[a]] > m[ws[b]]
-		}
-		return ws[a] < ws[b]
-	})
-	if len(ws) > n {
-		ws = ws[:n]
-	}
-	return ws
-}
-
-// dedupeStrings drops repeats, treating spellings that differ only in
-// spaces, ZWNJ or case as one ("بسته بندی" = "بسته‌بندی").
-func dedupeStrings(s []string) []string {
-	seen := map[string]bool{}
-	out := s[:0]
-	for _, w := range s {
-		k := strings.ToLower(joinSpaces.Replace(w))
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, w)
-		}
-	}
-	return out
 }
 
 func round4(f float64) float64 { return math.Round(f*1e4) / 1e4 }

@@ -249,6 +249,11 @@ func (l *lexicon) lookup(toks []token, i int) (lexEntry, int) {
 			return e, 2
 		}
 	}
+	return l.lookupOne(t)
+}
+
+// lookupOne is lookup for one word on its own.
+func (l *lexicon) lookupOne(t token) (lexEntry, int) {
 	if t.fa {
 		if strings.HasPrefix(t.key, "نمی") && len(t.key) > len("نمی")+2 {
 			e := l.fa[t.key]

@@ -114,7 +114,11 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		ppOpt := opt.PainPoints
 		ppOpt.SegmentKey = "persona"
 		ppOpt.LabelLang = lang
-		first1 = analysis.FindPainPoints(texts, ppOpt)
+		ppOpt.Ignore = append(slices.Clip(ppOpt.Ignore), in.Name) // the study's own name is never a pain point
+		var err error
+		if first1, err = analysis.FindPainPointsContext(ctx, texts, ppOpt); err != nil {
+			first1 = analysis.PainPointResult{PainPoints: []analysis.PainPoint{}} // ctx ended: checked below
+		}
 	}()
 	var pin personas.Input
 	if len(people) >= MinPersonaRespondents {

@@ -395,9 +395,7 @@ func (q *Question) check(v Value) (string, []any) {
 		if n := utf8.RuneCountInString(v.Text); n > q.TextLimit() {
 			return "too_long", []any{n, q.TextLimit()}
 		}
-		if !utf8.ValidString(v.Text) {
-			return "bad_text", nil
-		}
+		return checkAnswerText(v.Text)
 	case Date:
 		if _, err := time.Parse(time.DateOnly, NormalizeDigits(strings.TrimSpace(v.Text))); err != nil {
 			return "date", nil
@@ -432,7 +430,7 @@ func (q *Question) checkOther(v Value, chose bool) (string, []any) {
 	case utf8.RuneCountInString(v.Other) > DefaultShortLimit:
 		return "other_too_long", []any{DefaultShortLimit}
 	}
-	return "", nil
+	return checkAnswerText(v.Other)
 }
 
 // TextLimit is the maximum length in characters of a text answer.

@@ -92,7 +92,7 @@ var AnswerMessages = map[string]string{
 	"max":             "must be at most %s",
 	"text":            "must be text",
 	"too_long":        "too long (%d characters, limit %d)",
-	"bad_text":        "not valid text",
+	"bad_text":        "not valid text (" + BadTextMessage + ")",
 	"date":            "must be a date (YYYY-MM-DD)",
 	"matrix":          "rate each statement",
 	"no_statement":    "no statement %q",

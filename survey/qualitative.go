@@ -78,6 +78,11 @@ type QualitativeStore interface {
 	// utterances in one transaction: all of it or nothing.
 	CreateTranscript(ctx context.Context, t *Transcript) error
 	Transcript(ctx context.Context, id int64) (*Transcript, error)
+	// TranscriptPage is Transcript with limit utterances from offset (all
+	// when limit < 0), and the transcript's utterance count.
+	TranscriptPage(ctx context.Context, id int64, offset, limit int) (*Transcript, int, error)
+	// UtteranceIndex is an utterance's 0-based position in its transcript.
+	UtteranceIndex(ctx context.Context, transcriptID, utteranceID int64) (int, error)
 	Transcripts(ctx context.Context, projectID int64) ([]*Transcript, error)
 	UpdateSpeaker(ctx context.Context, transcriptID int64, sp Speaker) error
 	CreateParticipant(ctx context.Context, p *Participant) error

@@ -122,6 +122,8 @@ type Store interface {
 	// (SurveyID, ClientID). If a complete response with that client id
 	// exists it is left alone and returned with created=false: retries and
 	// double taps never make a second response nor overwrite a finished one.
+	// A partial response is only updated by a save with the same Source;
+	// another source gets ErrConflict and the partial stays as it was.
 	SaveResponse(ctx context.Context, r *Response) (stored *Response, created bool, err error)
 	// SaveResponses stores many new responses in one transaction (import).
 	SaveResponses(ctx context.Context, rs []*Response) error

@@ -43,7 +43,9 @@ type User struct {
 	Lang          string // "fa" or "en": the language of the workspace pages
 	PersianDigits bool   // show numbers in Persian digits (fa only)
 	PasswordHash  string // bcrypt; never logged, never shown
-	CreatedAt     time.Time
+	// Disabled accounts cannot sign in; disabling one ends its sessions.
+	Disabled  bool
+	CreatedAt time.Time
 }
 
 // Session is a signed-in browser. Only a hash of its token is stored, so a
@@ -96,13 +98,43 @@ func ValidateNewUser(u *User, pw string) error {
 	if u.Lang != "fa" && u.Lang != "en" {
 		p.add("lang", "must be fa or en")
 	}
-	if utf8.RuneCountInString(pw) < MinPasswordLength {
-		p.add("password", "must be at least %d characters", MinPasswordLength)
-	}
-	if len(pw) > 72 { // bcrypt reads 72 bytes at most
-		p.add("password", "too long (limit 72 bytes)")
-	}
+	checkPassword(&p, u.Email, pw)
 	return p.err()
+}
+
+// ValidatePassword checks a new password for the account with this email.
+func ValidatePassword(email, pw string) error {
+	var p problems
+	checkPassword(&p, email, pw)
+	return p.err()
+}
+
+// checkPassword counts characters (runes), not bytes: 10 Persian letters
+// are 20 bytes. It refuses passwords of one repeated character, of
+// whitespace only, and the account's own email.
+func checkPassword(p *problems, email, pw string) {
+	switch {
+	case utf8.RuneCountInString(pw) < MinPasswordLength:
+		p.add("password", "must be at least %d characters", MinPasswordLength)
+	case len(pw) > 72: // bcrypt reads 72 bytes at most
+		p.add("password", "too long (limit 72 bytes, about 36 Persian letters)")
+	case strings.TrimSpace(pw) == "":
+		p.add("password", "must not be only spaces")
+	case oneCharacter(pw):
+		p.add("password", "must not repeat one character")
+	case NormalizeEmail(pw) == NormalizeEmail(email):
+		p.add("password", "must not be the email address")
+	}
+}
+
+func oneCharacter(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	for _, r := range s {
+		if r != first {
+			return false
+		}
+	}
+	return true
 }
 
 // UserStore keeps accounts, sessions and the one-time setup token.
@@ -117,6 +149,18 @@ type UserStore interface {
 	Users(ctx context.Context) ([]*User, error)
 	// UpdateUserPrefs sets a user's name, language and digit preference.
 	UpdateUserPrefs(ctx context.Context, u *User) error
+	// SetUserPassword stores a new password hash and ends the user's
+	// sessions other than keepSession (0: all of them).
+	SetUserPassword(ctx context.Context, id int64, hash string, keepSession int64) error
+	// SetUserRole changes a role; ErrConflict when that would leave no
+	// enabled admin.
+	SetUserRole(ctx context.Context, id int64, role UserRole) error
+	// SetUserDisabled disables (ending every session at once) or enables
+	// an account; ErrConflict when that would leave no enabled admin.
+	SetUserDisabled(ctx context.Context, id int64, disabled bool) error
+	// DeleteUser removes an account with its sessions and drafts; codings
+	// it made stay. ErrConflict when it is the last enabled admin.
+	DeleteUser(ctx context.Context, id int64) error
 
 	// CreateSession stores s under the hash of token.
 	CreateSession(ctx context.Context, token string, s *Session) error

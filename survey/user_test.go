@@ -94,3 +94,32 @@ func TestProjectValidate(t *testing.T) {
 		t.Error("too many touchpoints accepted")
 	}
 }
+
+func TestValidatePassword(t *testing.T) {
+	tests := []struct {
+		name, pw string
+		ok       bool
+	}{
+		{"ten letters", "abcdefghij", true},
+		{"ten Persian letters (20 bytes)", "گذرواژهٔمن", true},
+		{"nine Persian letters (18 bytes, over 10 bytes)", "گذرواژهٔم", false},
+		{"twelve identical characters", "aaaaaaaaaaaa", false},
+		{"identical Persian characters", "سسسسسسسسسسسس", false},
+		{"ten spaces", "          ", false},
+		{"tabs and spaces", " \t \t \t \t \t ", false},
+		{"the email itself", "Sara@Example.com", false},
+		{"73 bytes", string(make([]byte, 37)) + "گگگگگگگگگگگگگگگگگگ", false},
+		{"spaces inside are fine", "correct horse battery", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := ValidatePassword("sara@example.com", tt.pw)
+			if (err == nil) != tt.ok {
+				t.Fatalf("ValidatePassword(%q) = %v, want ok=%v", tt.pw, err, tt.ok)
+			}
+			if err != nil && !errors.Is(err, ErrInvalid) {
+				t.Errorf("err %v is not ErrInvalid", err)
+			}
+		})
+	}
+}

@@ -72,6 +72,7 @@ func (d *Definition) Validate() error {
 	if total > MaxQuestions {
 		p.add("pages", "too many questions (%d, limit %d)", total, MaxQuestions)
 	}
+	validateTexts(&p, d)
 	return p.err()
 }
 

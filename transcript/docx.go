@@ -56,8 +56,8 @@ func docxText(data []byte) (string, error) {
 }
 
 func docxTooLarge() *Error {
-	return &Error{Kind: ErrTooLarge, Msg: fmt.Sprintf(
-		"file too large: the document text expands beyond the limit of %s", humanSize(docxXMLLimit))}
+	return &Error{Kind: ErrDocxTextTooLarge, Msg: fmt.Sprintf(
+		"the document text expands beyond the limit of %s when unpacked", humanSize(docxXMLLimit))}
 }
 
 // docxParagraphs walks WordprocessingML: w:t text runs, w:tab, w:br/w:cr

@@ -16,6 +16,10 @@ var (
 	ErrEmpty         = errors.New("empty transcript")
 	ErrTooLarge      = errors.New("file too large")
 	ErrInvalidDocx   = errors.New("not a valid .docx document")
+	// ErrDocxTextTooLarge and ErrTooManyUtterances are ErrTooLarge for a
+	// limit other than the file size (errors.Is matches both).
+	ErrDocxTextTooLarge  = fmt.Errorf("document text too large: %w", ErrTooLarge)
+	ErrTooManyUtterances = fmt.Errorf("too many utterances: %w", ErrTooLarge)
 )
 
 // Error is a parse failure with a message fit for the person who uploaded
@@ -23,7 +27,7 @@ var (
 type Error struct {
 	File string // base name of the file, "" if unknown
 	Line int    // 1-based line of the problem, 0 if not about one line
-	Kind error  // ErrUnknownFormat, ErrMalformed, ErrEmpty, ErrTooLarge or ErrInvalidDocx
+	Kind error  // ErrUnknownFormat, ErrMalformed, ErrEmpty, ErrTooLarge (or a more precise one) or ErrInvalidDocx
 	Msg  string // human-readable description, without file and line
 }
 

@@ -1,6 +1,9 @@
 package transcript
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // finish tidies parsed utterances into t: trims text, drops empty turns,
 // redacts if asked, numbers utterances, lists speakers and guesses the
@@ -22,6 +25,10 @@ func finish(t *Transcript, utts []Utterance, opt Options) error {
 		}
 		if !u.HasStart {
 			u.Start = 0
+		}
+		if len(out) == MaxUtterances {
+			return &Error{Kind: ErrTooManyUtterances, Msg: fmt.Sprintf(
+				"more than %d utterances, the limit per transcript: split the file", MaxUtterances)}
 		}
 		u.Order = len(out) + 1
 		out = append(out, u)

@@ -229,10 +229,12 @@ func TestParseErrors(t *testing.T) {
 		{"docx not zip", "a.docx", []byte("just text"), Options{}, ErrInvalidDocx, 0, "a.docx: not a valid .docx document: the file is not a zip"},
 		{"docx without document.xml", "a.docx", zipFiles(t, map[string]string{"other.txt": "x"}), Options{}, ErrInvalidDocx, 0, "word/document.xml is missing"},
 		{"docx broken xml", "a.docx", zipFiles(t, map[string]string{"word/document.xml": "<w:document><w:p>"}), Options{}, ErrInvalidDocx, 0, "word/document.xml"},
-		{"docx zip bomb", "a.docx", zipFiles(t, map[string]string{"word/document.xml": bigXML}), Options{}, ErrTooLarge, 0, "a.docx: file too large: the document text expands beyond the limit of 64 KiB"},
+		{"docx zip bomb", "a.docx", zipFiles(t, map[string]string{"word/document.xml": bigXML}), Options{}, ErrDocxTextTooLarge, 0, "a.docx: the document text expands beyond the limit of 64 KiB when unpacked"},
 		{"forced docx on text", "a.txt", []byte("A: b"), Options{Format: FormatDOCX}, ErrInvalidDocx, 0, "not a zip"},
 		{"unknown forced encoding", "a.txt", []byte("A: b"), Options{Encoding: "latin1"}, ErrUnknownFormat, 0, `unsupported encoding "latin1"`},
 		{"docx empty", "a.docx", docx(t, para("")+para("  ")), Options{}, ErrEmpty, 0, "empty transcript"},
+		{"too many utterances", "long.txt", []byte(strings.Repeat("A: hi\nB: ho\n", MaxUtterances/2+1)), Options{}, ErrTooManyUtterances, 0, "long.txt: more than 20000 utterances, the limit per transcript"},
+		{"too many utterances is too large", "long.txt", []byte(strings.Repeat("A: hi\nB: ho\n", MaxUtterances/2+1)), Options{}, ErrTooLarge, 0, "split the file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,11 @@ const MaxSize = 10 << 20 // 10 MiB
 // .docx, so a small zip cannot expand into gigabytes (a zip bomb).
 const MaxDocxXMLSize = 32 << 20 // 32 MiB
 
+// MaxUtterances caps the utterances of one transcript. A two-hour focus
+// group has a few thousand; 10 MiB of one-word lines would be a million,
+// which no researcher reads and which made a 904 MB page.
+const MaxUtterances = 20_000
+
 // Format is a transcript file format.
 type Format string
 

@@ -9,7 +9,7 @@ import (
 
 // showAccountPage shows the signed-in user's preferences.
 func (s *Server) showAccountPage(c *gin.Context) {
-	s.renderApp(c, http.StatusOK, nil, "account", "account_title", c.Query("saved") == "1")
+	s.renderApp(c, http.StatusOK, nil, "account", "account_title", accountPage{Saved: c.Query("saved")})
 }
 
 // updateAccount saves the user's name, language and digits. Any role may
@@ -28,5 +28,5 @@ func (s *Server) updateAccount(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/app/account?saved=1")
+	c.Redirect(http.StatusSeeOther, "/app/account?saved=prefs")
 }

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"io"
 	"log/slog"
@@ -88,7 +89,10 @@ func TestAnalysisPages(t *testing.T) {
 
 	runNext(t, runner, true)
 	runNext(t, runner, false)
-	res.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusOK, `"status":"done"`, `"active":false`)
+	res.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusOK, `"status":"done"`, `"active":false`, `"message":"finished"`)
+	if strings.Contains(res.body, "waiting to start") {
+		t.Errorf("a finished run says it is waiting to start: %s", res.body)
+	}
 
 	st := storedResult(t, w, "survey:demo-en")
 	if st.Personas == nil || st.Personas.K != 4 {
@@ -103,7 +107,8 @@ func TestAnalysisPages(t *testing.T) {
 		}
 	}
 	top := st.PainPoints.PainPoints[0]
-	res.get(base+"/painpoints").want(http.StatusOK, top.Label, `class="bar"`, "/app/surveys/demo-en/responses/", "Download report", "Re-run analysis")
+	res.get(base+"/painpoints").want(http.StatusOK, top.Label, `class="bar"`, "/app/surveys/demo-en/responses/", "Download report", "Re-run analysis",
+		fmt.Sprintf("%d texts voice none of these problems.", st.PainPoints.Other))
 	if strings.Contains(res.body, "New responses") {
 		t.Error("fresh result marked stale")
 	}

@@ -24,6 +24,7 @@ type ppSection struct {
 	Merged  []ppMerge
 	People  int // distinct people whose text was analysed
 	Texts   int
+	Other   int // texts in no pain point
 }
 
 type ppRow struct {
@@ -71,7 +72,7 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 	if st == nil {
 		return nil
 	}
-	sec.People, sec.Texts = st.PainPoints.People, st.PainPoints.Documents
+	sec.People, sec.Texts, sec.Other = st.PainPoints.People, st.PainPoints.Documents, st.PainPoints.Other
 	stage := map[string][2]string{}
 	for _, ps := range st.Stages {
 		stage[ps.Key] = [2]string{ps.Stage, ps.How}
@@ -130,7 +131,8 @@ func quoteLink(lang string, p *survey.Project, o studyrun.Origin) (url, where st
 	case o.Transcript != 0 && p != nil:
 		url = "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/transcripts/" + strconv.FormatInt(o.Transcript, 10)
 		if o.Utterance != 0 {
-			url += "#u" + strconv.FormatInt(o.Utterance, 10)
+			u := strconv.FormatInt(o.Utterance, 10)
+			url += "?u=" + u + "#u" + u // ?u= opens the page of a long transcript that holds it
 		}
 		return url, appText(lang, "an_quote_transcript", o.Title, o.Line)
 	}

@@ -135,9 +135,17 @@ func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*
 	v.Latest = latest
 	v.Active = !latest.Status.Finished()
 	v.Percent = int(100*latest.Progress + 0.5)
-	v.Step = "an_run_step." + latest.Message
-	if latest.Status == survey.RunQueued || latest.Message == "" {
+	// The step names what an active run is doing; a finished one says so
+	// (its Message is empty, or why it failed), not "waiting to start".
+	switch {
+	case latest.Status == survey.RunDone:
+		v.Step = "an_run_step.done"
+	case latest.Status == survey.RunFailed:
+		v.Step = "an_run_step.failed"
+	case latest.Status == survey.RunQueued || latest.Message == "":
 		v.Step = "an_run_step.queued"
+	default:
+		v.Step = "an_run_step." + latest.Message
 	}
 	if latest.Status == survey.RunFailed {
 		v.Failed, v.Message = true, latest.Message

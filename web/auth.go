@@ -113,8 +113,8 @@ func (s *Server) loadSession(c *gin.Context) (*survey.Session, *survey.User, err
 		return nil, nil, nil
 	}
 	u, err := s.store.UserByID(c.Request.Context(), ss.UserID)
-	if errors.Is(err, survey.ErrNotFound) {
-		return nil, nil, nil
+	if errors.Is(err, survey.ErrNotFound) || (err == nil && u.Disabled) {
+		return nil, nil, nil // deleted or disabled: the store ended its sessions too
 	}
 	if err != nil {
 		return nil, nil, err

@@ -31,6 +31,8 @@ var analysisCatalog = map[string]map[string]string{
 		"an_run_first":           "Run analysis",
 		"an_download_xlsx":       "Download report (.xlsx)",
 		"an_run_step.queued":     "waiting to start",
+		"an_run_step.done":       "finished",
+		"an_run_step.failed":     "failed",
 		"an_run_step.loading":    "loading the data",
 		"an_run_step.painpoints": "finding pain points",
 		"an_run_step.personas":   "segmenting personas",
@@ -39,6 +41,7 @@ var analysisCatalog = map[string]map[string]string{
 
 		"an_pp_none":             "No recurring pain points were found in the open answers and transcripts.",
 		"an_pp_intro":            "From %s texts by %s people, ranked by priority.",
+		"an_pp_other":            "%s texts voice none of these problems.",
 		"an_pp_col_label":        "Pain point",
 		"an_pp_col_reach":        "Reach",
 		"an_pp_col_severity":     "Severity",
@@ -152,6 +155,8 @@ var analysisCatalog = map[string]map[string]string{
 		"an_run_first":           "اجرای تحلیل",
 		"an_download_xlsx":       "دریافت گزارش (.xlsx)",
 		"an_run_step.queued":     "در انتظار شروع",
+		"an_run_step.done":       "تمام شد",
+		"an_run_step.failed":     "ناموفق بود",
 		"an_run_step.loading":    "خواندن داده‌ها",
 		"an_run_step.painpoints": "یافتن نقاط درد",
 		"an_run_step.personas":   "بخش‌بندی پرسوناها",
@@ -160,6 +165,7 @@ var analysisCatalog = map[string]map[string]string{
 
 		"an_pp_none":             "در پاسخ‌های باز و متن‌ها نقطهٔ درد تکراری‌ای پیدا نشد.",
 		"an_pp_intro":            "از %s متن از %s نفر، به ترتیب اولویت.",
+		"an_pp_other":            "%s متن به هیچ‌کدام از این مشکل‌ها اشاره نمی‌کند.",
 		"an_pp_col_label":        "نقطهٔ درد",
 		"an_pp_col_reach":        "دامنه",
 		"an_pp_col_severity":     "شدت",

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -82,6 +83,19 @@ func (b *browser) upload(path, name string, data []byte, fields url.Values, decl
 	return b
 }
 
+// docxBomb is a small .docx whose document.xml unpacks past MaxDocxXMLSize.
+func docxBomb(t *testing.T) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	f, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Write(bytes.Repeat([]byte("<w:p><w:r><w:t>a</w:t></w:r></w:p>"), transcript.MaxDocxXMLSize/34+1))
+	zw.Close()
+	return buf.Bytes()
+}
+
 func (w *workspace) pid() string { return strconv.FormatInt(w.project.ID, 10) }
 
 func (w *workspace) transcripts() []*survey.Transcript {
@@ -112,6 +126,10 @@ func TestTranscriptUploadErrorsStoreNothing(t *testing.T) {
 		{"unknown format", "report.pdf", []byte("%PDF-1.4 \x00\x01\x02 binary"), 0, http.StatusUnprocessableEntity, []string{"report.pdf: Format not recognised"}},
 		{"malformed line", "a.vtt", []byte("WEBVTT\n\n1\n00:00:01.000 --> 00:00:0x.000\nhi\n"), 0, http.StatusUnprocessableEntity, []string{"a.vtt: Line 4: malformed cue timing"}},
 		{"no file", "", nil, 0, http.StatusUnprocessableEntity, []string{"Choose a transcript file"}},
+		// Issue 21: 950,000 short lines made a 904 MB page; now the import stops at the cap and says so.
+		{"950,000 lines", "long.txt", bytes.Repeat([]byte("A: hi\nB: ho\n"), 475_000), 0, http.StatusRequestEntityTooLarge, []string{"long.txt: This transcript has more than 20000 utterances"}},
+		// A docx within 10 MiB whose text unpacks past 32 MiB names that limit, not the file size.
+		{"docx bomb", "bomb.docx", docxBomb(t), 0, http.StatusRequestEntityTooLarge, []string{"bomb.docx: The document&#39;s text expands beyond 32 MiB"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,52 +3,14 @@ package web
 import (
 	"context"
 	"errors"
-	"math"
 	"net/http"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"golang.org/x/time/rate"
 
 	"github.com/safarhq/safar/survey"
 )
-
-// loginLimiter slows password guessing: a few tries per IP and email, then
-// one every interval. It is per process (a guesser spread over several
-// processes gets a few more tries); sessions, not limits, must be shared.
-type loginLimiter struct {
-	mu    sync.Mutex
-	m     map[string]*rate.Limiter
-	every time.Duration
-	burst int
-}
-
-func newLoginLimiter() *loginLimiter {
-	return &loginLimiter{m: map[string]*rate.Limiter{}, every: 12 * time.Second, burst: 5}
-}
-
-// allow takes a try for key at now, or says how long to wait.
-func (l *loginLimiter) allow(key string, now time.Time) (bool, time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.m) > 50000 { // bounded memory under a spray of emails
-		l.m = map[string]*rate.Limiter{}
-	}
-	lim, ok := l.m[key]
-	if !ok {
-		lim = rate.NewLimiter(rate.Every(l.every), l.burst)
-		l.m[key] = lim
-	}
-	r := lim.ReserveN(now, 1)
-	if d := r.DelayFrom(now); d > 0 {
-		r.CancelAt(now)
-		return false, d
-	}
-	return true, 0
-}
 
 type loginForm struct {
 	Email, Next, Error, CSRF string
@@ -71,11 +33,8 @@ func (s *Server) login(c *gin.Context) {
 		s.renderApp(c, http.StatusForbidden, nil, "login", "login_title", form)
 		return
 	}
-	key := c.ClientIP() + "|" + survey.NormalizeEmail(form.Email)
-	if ok, wait := s.logins.allow(key, s.now()); !ok {
-		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		form.Error = "login_throttled"
-		s.renderApp(c, http.StatusTooManyRequests, nil, "login", "login_title", form)
+	if ok, wait := s.logins.allow(c.ClientIP(), survey.NormalizeEmail(form.Email), s.now()); !ok {
+		s.throttleLogin(c, wait, "login", form)
 		return
 	}
 	u, err := s.store.UserByEmail(c.Request.Context(), form.Email)
@@ -84,10 +43,15 @@ func (s *Server) login(c *gin.Context) {
 		return
 	}
 	hash := ""
-	if u != nil {
+	if u != nil && !u.Disabled {
 		hash = u.PasswordHash
 	}
-	if !checkPassword(hash, c.PostForm("password")) {
+	var match bool
+	if !s.bcrypt.do(c.Request.Context(), func() { match = checkPassword(hash, c.PostForm("password")) }) {
+		s.throttleLogin(c, time.Second, "login", form)
+		return
+	}
+	if !match {
 		s.log.Info("login failed", "ip", c.ClientIP()) // never the password, nor the typed email
 		form.Error = "login_failed"
 		s.renderApp(c, http.StatusUnauthorized, nil, "login", "login_title", form)
@@ -161,10 +125,8 @@ func (s *Server) completeSetup(c *gin.Context) {
 		s.renderApp(c, http.StatusForbidden, nil, "setup", "setup_title", form)
 		return
 	}
-	if ok, wait := s.logins.allow("setup|"+c.ClientIP(), s.now()); !ok {
-		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		form.Error = "login_throttled"
-		s.renderApp(c, http.StatusTooManyRequests, nil, "setup", "setup_title", form)
+	if ok, wait := s.logins.allow(c.ClientIP(), "setup", s.now()); !ok {
+		s.throttleLogin(c, wait, "setup", form)
 		return
 	}
 	pw := c.PostForm("password")
@@ -181,7 +143,14 @@ func (s *Server) completeSetup(c *gin.Context) {
 		s.renderApp(c, http.StatusUnprocessableEntity, nil, "setup", "setup_title", form)
 		return
 	}
-	hash, err := HashPassword(pw)
+	var (
+		hash string
+		err  error
+	)
+	if !s.bcrypt.do(c.Request.Context(), func() { hash, err = HashPassword(pw) }) {
+		s.throttleLogin(c, time.Second, "setup", form)
+		return
+	}
 	if err != nil {
 		s.appError(c, err)
 		return

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -30,13 +31,34 @@ var (
 
 // limitBody caps every request body; handlers see an error past the limit.
 func (s *Server) limitBody(c *gin.Context) {
-	if s.raiseUploadLimit(c) { // transcript uploads (transcripts.go)
+	body := c.Request.Body
+	if body == nil || body == http.NoBody {
+		c.Next()
 		return
 	}
-	if c.Request.Body != nil && c.Request.Body != http.NoBody {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.maxBody)
+	if !s.raiseUploadLimit(c) { // transcript uploads (transcripts.go)
+		c.Request.Body = http.MaxBytesReader(c.Writer, body, s.maxBody)
+		c.Next()
 	}
-	c.Next()
+	drainRefusedBody(c, body)
+}
+
+// maxDrain is how much of a refused body is read after a 413.
+const maxDrain = 64 << 20
+
+// drainRefusedBody reads and drops the rest of a body refused with 413.
+// Browsers send a whole form without Expect: 100-continue and read the
+// answer after; closing the connection with the rest unread makes the
+// kernel reset it, which throws the 413 page away ("connection reset").
+// Declared bodies over maxDrain (and whatever runs past it) still get the
+// reset: reading them would cost more than the page is worth. The server's
+// ReadTimeout bounds the time.
+func drainRefusedBody(c *gin.Context, body io.Reader) {
+	if c.Writer.Status() != http.StatusRequestEntityTooLarge || c.Request.ContentLength > maxDrain {
+		return
+	}
+	c.Writer.Flush() // the answer goes out first, for clients that read early
+	io.CopyN(io.Discard, body, maxDrain)
 }
 
 // logRequests logs one line per request. The query string is left out:

@@ -136,26 +136,6 @@ func (s *Server) showSurveyPage(c *gin.Context) {
 	s.showFirstPage(c, sv, cleanTouchpoint(c.Query("tp")))
 }
 
-// showFirstPage writes the first page of sv for a respondent who has not
-// saved anything yet, rendering it only when the cache has no copy for
-// this version of the survey.
-func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp string) {
-	page := s.pages.get(sv, tp)
-	if page == nil {
-		first := sv.Definition.NextPage(-1, survey.Answers{})
-		b, err := s.views.render(surveyLang(sv), "survey_page", s.surveyPage(sv, first, "", tp, survey.Answers{}, pageForm{}))
-		if err != nil {
-			s.log.Error("render failed", "page", "survey_page", "err", err)
-			c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("internal error\n"))
-			return
-		}
-		page = compressAll(b, "text/html; charset=utf-8")
-		s.pages.put(sv, tp, page)
-	}
-	c.Header("Cache-Control", "no-store")
-	page.write(c, http.StatusOK)
-}
-
 // resumeSurvey opens a resume link (/s/SLUG/r/CLIENT-ID).
 func (s *Server) resumeSurvey(c *gin.Context) {
 	sv, err := s.viewSurvey(c)

@@ -21,20 +21,15 @@ import (
 //     when it has a limit) for a short TTL, so a GET does not touch the
 //     database. A published->closed change or a new version is seen within
 //     the TTL (1 s by default).
-//   - pageCache holds the rendered first page per (survey id, touchpoint),
+//   - pageCache holds the rendered first page per survey (first_page.go),
 //     tagged with the survey's version and UpdatedAt: any change of the
-//     survey re-renders it on the next request. It holds at most
-//     maxCachedPages entries; past that an arbitrary entry is dropped, so a
-//     flood of made-up ?tp= values cannot grow memory.
+//     survey re-renders it on the next request.
 
 // DefaultSurveyCacheTTL is how long a survey lookup is reused by the GET
 // handlers of the respondent pages.
 const DefaultSurveyCacheTTL = time.Second
 
-const (
-	maxCachedSurveys = 1024
-	maxCachedPages   = 512
-)
+const maxCachedSurveys = 1024
 
 type cachedSurvey struct {
 	sv        *survey.Survey
@@ -90,54 +85,6 @@ func (sc *surveyCache) forget(slug string) {
 	sc.mu.Lock()
 	delete(sc.m, slug)
 	sc.mu.Unlock()
-}
-
-type pageKey struct {
-	surveyID   int64
-	touchpoint string
-}
-
-type cachedPage struct {
-	version int
-	updated time.Time
-	body    *compressed
-}
-
-type pageCache struct {
-	mu sync.RWMutex
-	m  map[pageKey]cachedPage
-}
-
-func newPageCache() *pageCache { return &pageCache{m: map[pageKey]cachedPage{}} }
-
-// get returns the cached first page of sv for touchpoint tp, or nil.
-func (pc *pageCache) get(sv *survey.Survey, tp string) *compressed {
-	pc.mu.RLock()
-	e, ok := pc.m[pageKey{sv.ID, tp}]
-	pc.mu.RUnlock()
-	if !ok || e.version != sv.Version || !e.updated.Equal(sv.UpdatedAt) {
-		return nil
-	}
-	return e.body
-}
-
-func (pc *pageCache) put(sv *survey.Survey, tp string, body *compressed) {
-	pc.mu.Lock()
-	defer pc.mu.Unlock()
-	k := pageKey{sv.ID, tp}
-	if _, ok := pc.m[k]; !ok && len(pc.m) >= maxCachedPages {
-		for old := range pc.m {
-			delete(pc.m, old)
-			break
-		}
-	}
-	pc.m[k] = cachedPage{version: sv.Version, updated: sv.UpdatedAt, body: body}
-}
-
-func (pc *pageCache) len() int {
-	pc.mu.RLock()
-	defer pc.mu.RUnlock()
-	return len(pc.m)
 }
 
 func isNotFound(err error) bool { return errors.Is(err, survey.ErrNotFound) }

@@ -51,6 +51,21 @@ func filterFromQuery(c *gin.Context, surveyID int64) (survey.ResponseFilter, res
 	return f, rq
 }
 
+// validFilter answers 400 naming the field when a filter holds a NUL
+// character or invalid UTF-8 (which PostgreSQL would refuse with an error).
+func (s *Server) validFilter(c *gin.Context, f survey.ResponseFilter) bool {
+	err := f.Validate()
+	if err == nil {
+		return true
+	}
+	body := "bad_filter_q"
+	if fieldErrors(err)["q"] == "" {
+		body = "bad_filter_tp"
+	}
+	s.showAppMessage(c, http.StatusBadRequest, "invalid_title", body)
+	return false
+}
+
 // encode is the query string of the filters (for paging and export).
 func (rq responseQuery) encode(page int) string {
 	v := url.Values{}
@@ -90,6 +105,9 @@ func (s *Server) showResponsesPage(c *gin.Context) {
 		return
 	}
 	f, rq := filterFromQuery(c, sv.ID)
+	if !s.validFilter(c, f) {
+		return
+	}
 	total, err := s.store.CountResponses(c.Request.Context(), f)
 	if err != nil {
 		s.appError(c, err)
@@ -278,6 +296,9 @@ func (s *Server) exportResponsesCSV(c *gin.Context) {
 		return
 	}
 	f, _ := filterFromQuery(c, sv.ID)
+	if !s.validFilter(c, f) {
+		return
+	}
 	d := sv.Definition
 	c.Header("Content-Type", "text/csv; charset=utf-8")
 	c.Header("Content-Disposition", `attachment; filename="`+safeFileName(sv.Slug)+`-responses.csv"`)

@@ -29,7 +29,7 @@ func (w headWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // routes is the one route table of the application.
 func (s *Server) routes(r *gin.Engine) {
-	r.Use(s.recoverPanics, s.logRequests, securityHeaders, s.limitBody)
+	r.Use(s.recoverPanics, s.logRequests, securityHeaders, s.limitBody, s.warnUntrustedForwarded)
 	r.Use(s.limitSubmissions) // POST /s/:slug and the submit API only (ratelimit.go)
 	r.NoRoute(s.notFound)
 
@@ -61,8 +61,12 @@ func (s *Server) routes(r *gin.Engine) {
 	app.POST("/logout", s.logout)
 	app.GET("/account", s.showAccountPage)
 	app.POST("/account", s.updateAccount)
+	app.POST("/account/password", s.changePassword)
 	app.GET("/users", s.requireAdmin, s.showUsersPage)
 	app.POST("/users", s.requireAdmin, s.createUser)
+	app.POST("/users/:uid/role", s.requireAdmin, s.changeUserRole)
+	app.POST("/users/:uid/disable", s.requireAdmin, s.disableUser)
+	app.POST("/users/:uid/delete", s.requireAdmin, s.deleteUser)
 
 	app.GET("/projects", s.showProjectsPage)
 	app.GET("/projects/:pid", s.showProjectPage)

@@ -81,11 +81,13 @@ type Server struct {
 	// Researcher workspace (see auth.go).
 	app                        *appViews
 	logins                     *loginLimiter
+	bcrypt                     *bcryptGate // login_limit.go
 	sessionIdle, sessionMaxAge time.Duration
 	publicURL                  string
 	runner                     *studyrun.Runner // nil: another process runs analyses
 	results                    resultCache      // decoded analysis results (analysis_runs.go)
 	submitLimits               *submitLimits    // ratelimit.go
+	proxies                    *proxyCheck      // proxies.go
 	webhooksAllowPrivate       bool
 }
 
@@ -120,6 +122,7 @@ func New(cfg Config) (*Server, error) {
 		ttl = DefaultSurveyCacheTTL
 	}
 	s.surveys, s.pages = newSurveyCache(ttl), newPageCache()
+	s.proxies = newProxyCheck(cfg.TrustedProxies)
 	if err := s.initWorkspace(cfg); err != nil {
 		return nil, err
 	}

@@ -70,7 +70,12 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 	}
 	page := suggestionsPage{Project: p, Texts: len(texts), Back: c.Request.URL.Path}
 	if len(texts) > 0 {
-		res := analysis.FindPainPoints(texts, analysis.PainPointOptions{Top: 30, Examples: 1})
+		// The request's context: when the researcher leaves, the analysis stops.
+		res, err := analysis.FindPainPointsContext(c.Request.Context(), texts, analysis.PainPointOptions{Top: 30, Examples: 1, Ignore: []string{p.Name}})
+		if err != nil {
+			c.Abort() // only a cancelled request ends the analysis early: nobody is left to answer
+			return
+		}
 		for _, pp := range res.PainPoints {
 			sp := suggestedPoint{Key: pp.Key, Label: pp.Label, People: pp.Documents, Share: pp.Share}
 			for _, id := range pp.Members {

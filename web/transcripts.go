@@ -231,6 +231,10 @@ func transcriptErrorText(lang string, e *transcript.Error) string {
 		msg = appText(lang, "upload_empty")
 	case errors.Is(e, transcript.ErrInvalidDocx):
 		msg = appText(lang, "upload_bad_docx")
+	case errors.Is(e, transcript.ErrDocxTextTooLarge):
+		msg = appText(lang, "upload_docx_too_large", humanBytes(transcript.MaxDocxXMLSize))
+	case errors.Is(e, transcript.ErrTooManyUtterances):
+		msg = appText(lang, "upload_too_many_utts", strconv.Itoa(transcript.MaxUtterances))
 	case errors.Is(e, transcript.ErrTooLarge):
 		msg = appText(lang, "upload_too_large_plain", humanBytes(transcript.MaxSize))
 	default:
@@ -263,93 +267,6 @@ func cleanFileName(name string) string {
 		name = "transcript"
 	}
 	return name
-}
-
-// utteranceView is one row of the transcript view.
-type utteranceView struct {
-	survey.Utterance
-	Time        string
-	Participant string
-	Codings     []codingView
-}
-
-type codingView struct {
-	ID    int64
-	Code  *survey.Code
-	Quote string
-}
-
-type transcriptPage struct {
-	Project    *survey.Project
-	Transcript *survey.Transcript
-	Utterances []utteranceView
-	Codes      []*survey.Code
-	Back       string
-}
-
-// showTranscriptPage shows a transcript or interview: every utterance with
-// speaker, time and text, moderator lines marked, codes applied, and (for
-// editors) a form to code each passage.
-func (s *Server) showTranscriptPage(c *gin.Context) {
-	p, ok := s.projectParam(c)
-	if !ok {
-		return
-	}
-	t, ok := s.transcriptParam(c, p)
-	if !ok {
-		return
-	}
-	codes, err := s.store.Codes(c.Request.Context(), p.ID)
-	if err != nil {
-		s.appError(c, err)
-		return
-	}
-	ks, err := s.store.TranscriptCodings(c.Request.Context(), t.ID)
-	if err != nil {
-		s.appError(c, err)
-		return
-	}
-	parts, err := s.store.Participants(c.Request.Context(), p.ID)
-	if err != nil {
-		s.appError(c, err)
-		return
-	}
-	byCode := map[int64]*survey.Code{}
-	for _, k := range codes {
-		byCode[k.ID] = k
-	}
-	pseudonym := map[string]string{}
-	for _, sp := range t.Speakers {
-		if sp.ParticipantID != nil {
-			for _, pt := range parts {
-				if pt.ID == *sp.ParticipantID {
-					pseudonym[sp.Name] = pt.Pseudonym
-				}
-			}
-		}
-	}
-	byUtt := map[int64][]codingView{}
-	text := map[int64]string{}
-	for _, u := range t.Utterances {
-		text[u.ID] = u.Text
-	}
-	for _, k := range ks {
-		if code := byCode[k.CodeID]; code != nil {
-			byUtt[k.UtteranceID] = append(byUtt[k.UtteranceID], codingView{ID: k.ID, Code: code, Quote: quoteIfSpan(k, text[k.UtteranceID])})
-		}
-	}
-	page := transcriptPage{Project: p, Transcript: t, Codes: codes, Back: c.Request.URL.Path}
-	for _, u := range t.Utterances {
-		page.Utterances = append(page.Utterances, utteranceView{Utterance: u, Time: clock(u.Start), Participant: pseudonym[u.Speaker], Codings: byUtt[u.ID]})
-	}
-	s.renderApp(c, http.StatusOK, nil, "transcript", "transcript_title", page)
-}
-
-func quoteIfSpan(k survey.Coding, text string) string {
-	if k.SpanEnd <= 0 {
-		return ""
-	}
-	return k.Quote(text)
 }
 
 // clock writes an offset as H:MM:SS or M:SS.

@@ -24,12 +24,13 @@ type usersPage struct {
 	Roles  []survey.UserRole
 	New    survey.User
 	Errors map[string]string
+	Error  string // a message key about a change to an existing account
 	Saved  bool
 }
 
 // showUsersPage lists accounts and offers a form to add one.
 func (s *Server) showUsersPage(c *gin.Context) {
-	s.renderUsers(c, http.StatusOK, usersPage{New: survey.User{Role: survey.RoleResearcher, Lang: "fa"}, Saved: c.Query("saved") == "1"})
+	s.renderUsers(c, http.StatusOK, usersPage{New: newUserDefaults(), Saved: c.Query("saved") == "1"})
 }
 
 func (s *Server) renderUsers(c *gin.Context, status int, page usersPage) {

@@ -17,7 +17,7 @@ func (s *Server) initWorkspace(cfg Config) error {
 		s.sessionMaxAge = DefaultSessionMaxAge
 	}
 	s.publicURL = strings.TrimRight(cfg.BaseURL, "/")
-	s.logins = newLoginLimiter()
+	s.logins, s.bcrypt = newLoginLimiter(), defaultBcryptGate()
 	v, err := loadAppViews(s.assets)
 	if err != nil {
 		return err

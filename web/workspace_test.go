@@ -324,12 +324,12 @@ func TestEveryResearcherRouteNeedsASession(t *testing.T) {
 }
 
 // TestViewerChangesNothing: every state-changing route refuses a viewer
-// (except signing out and their own display preferences), as do the
+// (except signing out, their own display preferences and password), as do the
 // pages that only lead to a change.
 func TestViewerChangesNothing(t *testing.T) {
 	w := newWorkspace(t)
 	b := w.login("view@example.com")
-	own := map[string]bool{"/app/logout": true, "/app/account": true}
+	own := map[string]bool{"/app/logout": true, "/app/account": true, "/app/account/password": true}
 	editorPages := regexp.MustCompile(`/new$|/edit$|/delete$|/builder$|/users$`)
 	for _, r := range researcherRoutes(t, w.srv) {
 		path := w.params(r.Path)

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -37,8 +38,10 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	top := fs.Int("top", 0, "show only the first N pain points (0: all; table default 15)")
 	minPeople := fs.Int("min", 2, "least number of people a pain point needs")
 	format := fs.String("format", "table", "output format: table or json")
+	pack := fs.String("pack", "", "optional domain vocabulary to group by: "+strings.Join(analysis.PackNames(), ", ")+" (default: none, everything is learned from the texts)")
+	ignore := fs.String("ignore", "", "comma-separated names that are never a pain point (brand, survey or product names)")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -57,6 +60,8 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("--format %q: want table or json", *format)
 	case *top < 0:
 		return fmt.Errorf("--top %d: want 0 or more", *top)
+	case *pack != "" && !slices.Contains(analysis.PackNames(), *pack):
+		return fmt.Errorf("--pack %q: want one of %s", *pack, strings.Join(analysis.PackNames(), ", "))
 	}
 
 	tb, err := csvtable.ReadFile(files[0])
@@ -123,11 +128,19 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		texts = append(texts, t)
 	}
-	opt := analysis.PainPointOptions{SegmentKey: *segCol, Top: *top, MinPeople: *minPeople}
+	opt := analysis.PainPointOptions{SegmentKey: *segCol, Top: *top, MinPeople: *minPeople, Pack: *pack}
+	for _, n := range strings.Split(*ignore, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			opt.Ignore = append(opt.Ignore, n)
+		}
+	}
 	if *format == "table" && *top == 0 {
 		opt.Top = 15
 	}
-	res := analysis.FindPainPoints(texts, opt)
+	res, err := analysis.FindPainPointsContext(ctx, texts, opt)
+	if err != nil {
+		return err
+	}
 	if *lang != "auto" {
 		res.Language = *lang
 	}
@@ -146,7 +159,11 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 // width (Persian letters are one cell, marks and ZWNJ none); bidi order is
 // left to the terminal.
 func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol string) error {
-	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points\n\n", res.Documents, res.People, res.Language, len(res.PainPoints))
+	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points; %d texts voice none of them\n", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
+	for _, n := range res.Notes {
+		fmt.Fprintf(w, "note: %s\n", n)
+	}
+	fmt.Fprintln(w)
 	if len(res.PainPoints) == 0 {
 		_, err := fmt.Fprintln(w, "No recurring pain points found.")
 		return err

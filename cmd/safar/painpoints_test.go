@@ -41,7 +41,7 @@ func writeCSV(t *testing.T, body string) string {
 
 func TestPainpointsJSON(t *testing.T) {
 	p := writeCSV(t, painCSV)
-	out, errs, code := runCLI(t, "painpoints", p, "--text", "answer", "--id", "id", "--segment", "channel", "--format", "json")
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "answer", "--id", "id", "--segment", "channel", "--format", "json", "--pack", "retail")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
@@ -90,15 +90,44 @@ func TestPainpointsJSON(t *testing.T) {
 
 func TestPainpointsTable(t *testing.T) {
 	p := writeCSV(t, painCSV)
-	out, errs, code := runCLI(t, "painpoints", "--text", "answer", p)
+	out, errs, code := runCLI(t, "painpoints", "--text", "answer", p, "--pack", "retail")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
-	if !strings.Contains(out, "Delivery / shipping") || !strings.Contains(out, "PAIN POINT") {
+	if !strings.Contains(out, "Delivery / shipping") || !strings.Contains(out, "PAIN POINT") || !strings.Contains(out, "1 texts voice none of them") {
 		t.Errorf("table lacks the delivery row:\n%s", out)
 	}
 	if strings.Contains(out, "\x1b") {
 		t.Errorf("table passes a terminal escape through:\n%q", out)
+	}
+}
+
+// TestPainpointsDiscovered: without a pack the groups are the texts' own
+// words, the brand passed in --ignore is never one, and the JSON says how
+// many texts voice no recurring problem.
+func TestPainpointsDiscovered(t *testing.T) {
+	p := writeCSV(t, painCSV+"r10,web,Acme delivery was late\nr11,app,Acme late delivery\n")
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "answer", "--id", "id", "--format", "json", "--ignore", "Acme")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var res struct {
+		Other      int `json:"other"`
+		PainPoints []struct {
+			Label string   `json:"label"`
+			Terms []string `json:"terms"`
+		} `json:"pain_points"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	if len(res.PainPoints) == 0 || !strings.Contains(res.PainPoints[0].Label, "late") || res.Other == 0 {
+		t.Errorf("want a 'late' pain point first and some texts in none:\n%s", out)
+	}
+	for _, pp := range res.PainPoints {
+		if strings.Contains(strings.ToLower(pp.Label+strings.Join(pp.Terms, " ")), "acme") {
+			t.Errorf("ignored name in %q %q", pp.Label, pp.Terms)
+		}
 	}
 }
 
@@ -112,6 +141,7 @@ func TestPainpointsErrors(t *testing.T) {
 		{"no text flag", []string{"painpoints", p}, "--text"},
 		{"unknown column", []string{"painpoints", p, "--text", "comment"}, `"answer"`},
 		{"bad format", []string{"painpoints", p, "--text", "answer", "--format", "xml"}, "--format"},
+		{"unknown pack", []string{"painpoints", p, "--text", "answer", "--pack", "airline"}, "retail"},
 		{"no file", []string{"painpoints", "--text", "answer"}, "one CSV file"},
 		{"missing file", []string{"painpoints", filepath.Join(t.TempDir(), "nope.csv"), "--text", "answer"}, "nope.csv"},
 	}

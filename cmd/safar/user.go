@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
-	"strings"
 
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/web"
@@ -38,14 +36,9 @@ func runUserAdd(ctx context.Context, env *cliEnv, args []string) error {
 		fs.Usage()
 		return errors.New("give exactly one EMAIL")
 	}
-	pw := env.getenv("SAFAR_PASSWORD")
-	if pw == "" {
-		fmt.Fprint(env.stderr, "Password (input is shown; set SAFAR_PASSWORD to avoid it): ")
-		line, err := bufio.NewReader(env.stdin).ReadString('\n')
-		if err != nil && line == "" {
-			return errors.New("no password: set SAFAR_PASSWORD or type one on stdin")
-		}
-		pw = strings.TrimRight(line, "\r\n")
+	pw, err := readPassword(env)
+	if err != nil {
+		return err
 	}
 	u := &survey.User{Email: fs.Arg(0), Name: *name, Role: survey.UserRole(*role), Lang: *lang}
 	if err := survey.ValidateNewUser(u, pw); err != nil {

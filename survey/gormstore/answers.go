@@ -48,6 +48,17 @@ type storedValue struct {
 // JSON by hand, in question id order: it runs on every submission, and
 // encoding/json's reflection cost more than the database insert.
 func encodeAnswers(a survey.Answers) (answers, search string, err error) {
+	for qid, v := range a {
+		// PostgreSQL refuses NUL in the search column where SQLite keeps
+		// it: refuse it (and invalid UTF-8) on both.
+		bad := !survey.ValidText(v.Text) || !survey.ValidText(v.Other) || !survey.ValidText(v.Choice)
+		for _, c := range v.Choices {
+			bad = bad || !survey.ValidText(c)
+		}
+		if bad {
+			return "", "", &survey.ValidationError{Problems: []survey.FieldError{{Field: qid, Message: survey.BadTextMessage}}}
+		}
+	}
 	qids := make([]string, 0, len(a))
 	for qid := range a {
 		qids = append(qids, qid)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrBackupPostgres is returned by Backup on PostgreSQL, whose own tool
@@ -25,7 +26,8 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("backup: %s already exists; choose a new file name", path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".partial-*")
+	removePartials(path)
+	tmp, err := os.CreateTemp(filepath.Dir(path), partialPrefix(path)+"*")
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
@@ -43,6 +45,28 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 		return fmt.Errorf("backup: %w", err)
 	}
 	return nil
+}
+
+// partialPrefix names the hidden file a backup to path is written to
+// before it is linked into place.
+func partialPrefix(path string) string { return "." + filepath.Base(path) + ".partial-" }
+
+// removePartials deletes what earlier backups to path left behind when they
+// were killed (SIGKILL, power loss: no deferred cleanup ran). A backup to
+// the same path running at this moment then fails and can be run again;
+// two at once could not both succeed anyway, since the target must not
+// exist.
+func removePartials(path string) {
+	dir, prefix := filepath.Dir(path), partialPrefix(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 func syncFile(name string) error {

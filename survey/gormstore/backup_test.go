@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -90,5 +91,42 @@ func TestBackupRefusesPostgres(t *testing.T) {
 	s := storetest.MustOpenPostgres(t)
 	if err := s.Backup(context.Background(), filepath.Join(t.TempDir(), "x.db")); !errors.Is(err, gormstore.ErrBackupPostgres) {
 		t.Fatalf("got %v, want ErrBackupPostgres", err)
+	}
+}
+
+// TestBackupCleansUpAfterAKilledOne: a backup killed midway (no deferred
+// cleanup runs on SIGKILL) left a hidden partial file beside the target;
+// the next backup to that target removes it. A cancelled one leaves none.
+func TestBackupCleansUpAfterAKilledOne(t *testing.T) {
+	s := storetest.MustOpenTemp(t)
+	dir := t.TempDir()
+	target := filepath.Join(dir, "copy.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Backup(ctx, target); err == nil {
+		t.Fatal("a cancelled backup succeeded")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a cancelled backup left %v", entries)
+	}
+	stale := filepath.Join(dir, ".copy.db.partial-12345")
+	other := filepath.Join(dir, ".other.db.partial-1")
+	for _, f := range []string{stale, other} {
+		if err := os.WriteFile(f, []byte("half a database"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Backup(context.Background(), target); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the killed backup's partial file is still there: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another target's file was touched: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 { // copy.db and the other target's file
+		t.Errorf("directory holds %d files, want 2", len(entries))
 	}
 }

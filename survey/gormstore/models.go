@@ -134,6 +134,7 @@ func init() {
 	migrations = append(migrations, migrationAnalysis)     // 0004: survey/gormstore/analysisrun.go
 	migrations = append(migrations, migrationCoding)       // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
 	migrations = append(migrations, migrationAnswersInRow) // 0006: answers as JSON in the responses row (survey/gormstore/migrate_answers.go)
+	migrations = append(migrations, migrationUserDisabled) // 0007: users.disabled (survey/gormstore/accounts.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,

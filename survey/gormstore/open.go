@@ -22,6 +22,9 @@ type Options struct {
 	// (synchronous=NORMAL in WAL mode) is crash safe for the process but
 	// may lose the last commits on power loss.
 	Durable bool
+	// WALLimit is the SQLite WAL size in bytes past which the background
+	// checkpoint truncates it (checkpoint.go); 0 means DefaultWALLimit.
+	WALLimit int64
 }
 
 // Store is the GORM-backed survey.Store.
@@ -82,7 +85,11 @@ func Open(ctx context.Context, dsn string, opt Options) (*Store, error) {
 	s := &Store{db: db, dialect: dialect}
 	s.writer = newWriter(db, 256, groupLinger)
 	if dialect == "sqlite" {
-		s.ckpt = startCheckpointer(s, 200*time.Millisecond)
+		limit := opt.WALLimit
+		if limit <= 0 {
+			limit = DefaultWALLimit
+		}
+		s.ckpt = startCheckpointer(s, 200*time.Millisecond, limit)
 	}
 	if err := s.Ping(ctx); err != nil {
 		s.Close()

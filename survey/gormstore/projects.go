@@ -163,6 +163,10 @@ func (s *Store) TouchpointCounts(ctx context.Context, surveyID int64) ([]survey.
 
 // filterResponses applies a ResponseFilter to a query on responses.
 func filterResponses(q *gorm.DB, f survey.ResponseFilter) *gorm.DB {
+	if err := f.Validate(); err != nil {
+		q.AddError(err) // the same refusal on SQLite and PostgreSQL
+		return q
+	}
 	q = q.Where("survey_id = ?", f.SurveyID)
 	if f.Status != "" {
 		q = q.Where("status = ?", string(f.Status))

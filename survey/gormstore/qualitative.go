@@ -124,23 +124,35 @@ func (s *Store) CreateTranscript(ctx context.Context, t *survey.Transcript) erro
 
 // Transcript loads one transcript with speakers and utterances in order.
 func (s *Store) Transcript(ctx context.Context, id int64) (*survey.Transcript, error) {
+	t, _, err := s.TranscriptPage(ctx, id, 0, -1)
+	return t, err
+}
+
+// TranscriptPage reads a transcript with limit of its utterances from
+// offset on (in order; limit < 0: all), and how many it has in all, so a
+// long transcript is shown a page at a time.
+func (s *Store) TranscriptPage(ctx context.Context, id int64, offset, limit int) (*survey.Transcript, int, error) {
 	var row transcriptRow
 	if err := s.db.WithContext(ctx).Take(&row, id).Error; err != nil {
-		return nil, notFound(err, "transcript %d", id)
+		return nil, 0, notFound(err, "transcript %d", id)
 	}
 	t := transcriptFromRow(row)
 	var speakers []speakerRow
 	if err := s.db.WithContext(ctx).Where("transcript_id = ?", id).Order("name").Find(&speakers).Error; err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	moderator := map[string]bool{}
 	for _, sp := range speakers {
 		t.Speakers = append(t.Speakers, survey.Speaker{Name: sp.Name, ParticipantID: sp.ParticipantID, Moderator: sp.Moderator})
 		moderator[sp.Name] = sp.Moderator
 	}
+	var total int64
+	if err := s.db.WithContext(ctx).Model(&utteranceRow{}).Where("transcript_id = ?", id).Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
 	var us []utteranceRow
-	if err := s.db.WithContext(ctx).Where("transcript_id = ?", id).Order("ord, id").Find(&us).Error; err != nil {
-		return nil, err
+	if err := s.db.WithContext(ctx).Where("transcript_id = ?", id).Order("ord, id").Offset(offset).Limit(limit).Find(&us).Error; err != nil {
+		return nil, 0, err
 	}
 	for _, u := range us {
 		out := survey.Utterance{ID: u.ID, Order: u.Ord, Speaker: u.Speaker, Text: u.Text, Emotion: u.Emotion, Customer: !moderator[u.Speaker]}
@@ -150,7 +162,20 @@ func (s *Store) Transcript(ctx context.Context, id int64) (*survey.Transcript, e
 		}
 		t.Utterances = append(t.Utterances, out)
 	}
-	return t, nil
+	return t, int(total), nil
+}
+
+// UtteranceIndex is the 0-based position of an utterance in its
+// transcript's order (ErrNotFound when it is not in that transcript).
+func (s *Store) UtteranceIndex(ctx context.Context, transcriptID, utteranceID int64) (int, error) {
+	var u utteranceRow
+	if err := s.db.WithContext(ctx).Where("transcript_id = ?", transcriptID).Take(&u, utteranceID).Error; err != nil {
+		return 0, notFound(err, "utterance %d", utteranceID)
+	}
+	var n int64
+	err := s.db.WithContext(ctx).Model(&utteranceRow{}).
+		Where("transcript_id = ? AND (ord < ? OR (ord = ? AND id < ?))", transcriptID, u.Ord, u.Ord, u.ID).Count(&n).Error
+	return int(n), err
 }
 
 // Transcripts lists a project's transcripts without their utterances.

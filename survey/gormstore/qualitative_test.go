@@ -2,6 +2,7 @@ package gormstore_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -48,6 +49,36 @@ func TestTranscriptRoundTrip(t *testing.T) {
 		ps, _ := s.Participants(ctx, p.ID)
 		if len(ps) != 1 || ps[0].Attributes["age_group"] != "25-34" {
 			t.Fatalf("participants: %+v", ps)
+		}
+	})
+}
+
+// TestTranscriptPages: a window of utterances in order with the total, and
+// the position of one utterance, alike on both stores.
+func TestTranscriptPages(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *gormstore.Store) {
+		ctx := context.Background()
+		p, _ := s.EnsureProject(ctx, "study", "")
+		tr := &survey.Transcript{ProjectID: p.ID, Kind: survey.KindTranscript, Title: "long"}
+		for i := range 25 {
+			tr.Utterances = append(tr.Utterances, survey.Utterance{Order: i + 1, Speaker: "A", Text: string(rune('a' + i))})
+		}
+		if err := s.CreateTranscript(ctx, tr); err != nil {
+			t.Fatal(err)
+		}
+		page, total, err := s.TranscriptPage(ctx, tr.ID, 10, 10)
+		if err != nil || total != 25 || len(page.Utterances) != 10 || page.Utterances[0].Text != "k" || page.Utterances[9].Text != "t" {
+			t.Fatalf("page 2: total %d, %d utterances, err %v", total, len(page.Utterances), err)
+		}
+		last, _, _ := s.TranscriptPage(ctx, tr.ID, 20, 10)
+		if len(last.Utterances) != 5 || last.Utterances[4].Text != "y" {
+			t.Fatalf("last page: %+v", last.Utterances)
+		}
+		if i, err := s.UtteranceIndex(ctx, tr.ID, page.Utterances[3].ID); err != nil || i != 13 {
+			t.Errorf("index of the 14th utterance: %d, %v; want 13", i, err)
+		}
+		if _, err := s.UtteranceIndex(ctx, tr.ID+1, page.Utterances[3].ID); !errors.Is(err, survey.ErrNotFound) {
+			t.Errorf("utterance of another transcript: %v, want ErrNotFound", err)
 		}
 	})
 }

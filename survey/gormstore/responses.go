@@ -65,6 +65,11 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	case existing.Status == string(survey.Complete):
 		stored, err := responseFromStored(existing)
 		return stored, false, err
+	case existing.Source != r.Source:
+		// A respondent's partial response (their resume link carries its
+		// client id) is only carried on by the same channel: an API
+		// submit with that id must not replace their answers.
+		return nil, false, fmt.Errorf("client id %s belongs to a response in progress from %q: %w", r.ClientID, existing.Source, survey.ErrConflict)
 	}
 	now := time.Now().UTC()
 	existing.Status, existing.Page, existing.UpdatedAt = string(r.Status), r.Page, now

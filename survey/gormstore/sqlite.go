@@ -21,6 +21,9 @@ import (
 var sqliteConnectPragmas = []string{
 	"PRAGMA temp_store = MEMORY",
 	"PRAGMA wal_autocheckpoint = 0",
+	// What a WAL reset leaves of the file at most (checkpoint.go truncates
+	// it to zero when it grows past its limit).
+	"PRAGMA journal_size_limit = 67108864",
 }
 
 // sqliteDSN turns a file path into a DSN with the pragmas we rely on (both

@@ -30,7 +30,7 @@ func TestSQLitePragmas(t *testing.T) {
 			}
 			defer s.Close()
 			want := map[string]string{"journal_mode": "wal", "synchronous": tc.sync, "busy_timeout": "10000",
-				"foreign_keys": "1", "temp_store": "2", "wal_autocheckpoint": "0"}
+				"foreign_keys": "1", "temp_store": "2", "wal_autocheckpoint": "0", "journal_size_limit": "67108864"}
 			// More reads than pooled connections, so several connections answer.
 			for i := 0; i < 3; i++ {
 				for p, v := range want {

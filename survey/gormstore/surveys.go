@@ -39,6 +39,9 @@ func (s *Store) ProjectByName(ctx context.Context, name string) (*survey.Project
 
 // CreateSurvey stores a new survey at version 1.
 func (s *Store) CreateSurvey(ctx context.Context, sv *survey.Survey) error {
+	if err := checkTitle(sv.Definition); err != nil {
+		return err
+	}
 	def, err := json.Marshal(sv.Definition)
 	if err != nil {
 		return err
@@ -77,6 +80,9 @@ func (s *Store) CreateSurvey(ctx context.Context, sv *survey.Survey) error {
 // UpdateDefinition stores a new version of a survey's definition. The slug
 // cannot change: links to the survey are already out in the world.
 func (s *Store) UpdateDefinition(ctx context.Context, surveyID int64, d *survey.Definition) (int, error) {
+	if err := checkTitle(d); err != nil {
+		return 0, err
+	}
 	def, err := json.Marshal(d)
 	if err != nil {
 		return 0, err
@@ -184,4 +190,13 @@ func notFound(err error, format string, args ...any) error {
 		return fmt.Errorf(format+": %w", append(args, survey.ErrNotFound)...)
 	}
 	return fmt.Errorf(format+": %w", append(args, err)...)
+}
+
+// checkTitle refuses a title PostgreSQL could not store in its column
+// (the whole definition is JSON, where a NUL is escaped), on both stores.
+func checkTitle(d *survey.Definition) error {
+	if !survey.ValidText(d.Title) {
+		return &survey.ValidationError{Problems: []survey.FieldError{{Field: "title", Message: survey.BadTextMessage}}}
+	}
+	return nil
 }

@@ -21,6 +21,7 @@ type userRow struct {
 	Lang          string `gorm:"size:8;not null;default:'en'"`
 	PersianDigits bool   `gorm:"not null;default:false"`
 	PasswordHash  string `gorm:"size:100;not null"`
+	Disabled      bool   `gorm:"not null;default:false"` // 0007
 	CreatedAt     time.Time
 }
 
@@ -59,7 +60,7 @@ func newUserRow(u *survey.User) userRow {
 
 func userFromRow(r userRow) *survey.User {
 	return &survey.User{ID: r.ID, Email: r.Email, Name: r.Name, Role: survey.UserRole(r.Role), Lang: r.Lang,
-		PersianDigits: r.PersianDigits, PasswordHash: r.PasswordHash, CreatedAt: r.CreatedAt}
+		PersianDigits: r.PersianDigits, PasswordHash: r.PasswordHash, Disabled: r.Disabled, CreatedAt: r.CreatedAt}
 }
 
 func createUser(tx *gorm.DB, u *survey.User) error {

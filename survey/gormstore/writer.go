@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
@@ -29,7 +30,10 @@ type writer struct {
 	linger time.Duration
 	wg     sync.WaitGroup
 	closed chan struct{}
-	once   sync.Once
+	// truncate asks the loop to run a TRUNCATE checkpoint between two
+	// groups (set by checkpoint.go when the WAL is too large).
+	truncate atomic.Bool
+	once     sync.Once
 }
 
 type writeReq struct {
@@ -128,6 +132,9 @@ func (w *writer) loop() {
 		}
 		busy = len(batch) > 1
 		w.commit(batch)
+		if w.truncate.Swap(false) {
+			truncateWAL(w.db)
+		}
 	}
 }
 

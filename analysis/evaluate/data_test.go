@@ -1,0 +1,80 @@
+package evaluate
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"testing"
+)
+
+func TestLoadFixtureSets(t *testing.T) {
+	dir := writeFixtureData(t)
+	cases := []struct {
+		set    string
+		ids    []string
+		labels [][]string // nil for an unlabelled set
+		first  string     // the first text
+	}{
+		{"steam", []string{"s-1", "s-2"}, [][]string{{"technical", "price"}, {"story"}}, "Crashes on start.\nRefund please."},
+		// Only reviews with a negative aspect, named in English.
+		{"parsinlu", []string{"f-1", "f-3"}, [][]string{{"taste", "value for money"}, {"shipping/delivery"}}, "بد مزه و گران"},
+		// Rated 1-2 with text; the title joins the text.
+		{"clothing", []string{"0", "2"}, [][]string{{"Bottoms"}, {"Tops"}}, "Runs small. Too tight in the waist"},
+		// The moderator's turns are left out.
+		{"transcript", []string{"meeting:2", "meeting:4"}, nil, "The booking page crashed twice."},
+	}
+	for _, c := range cases {
+		t.Run(c.set, func(t *testing.T) {
+			s, err := Load(dir, c.set)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, tx := range s.Texts {
+				ids = append(ids, tx.ID)
+			}
+			if !reflect.DeepEqual(ids, c.ids) {
+				t.Errorf("ids = %q, want %q", ids, c.ids)
+			}
+			if !reflect.DeepEqual(s.Labels, c.labels) || s.Labelled() != (c.labels != nil) {
+				t.Errorf("labels = %q, want %q", s.Labels, c.labels)
+			}
+			if len(s.Texts) > 0 && s.Texts[0].Text != c.first {
+				t.Errorf("first text = %q, want %q", s.Texts[0].Text, c.first)
+			}
+		})
+	}
+	s, err := Load(dir, "mams")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Texts) != 24 || !reflect.DeepEqual(s.Labels[0], []string{"service", "price"}) {
+		t.Errorf("mams: %d texts, first labels %q; want 24, [service price]", len(s.Texts), s.Labels[0])
+	}
+	if _, err := Load(dir, "nope"); err == nil {
+		t.Error("Load of an unknown set: no error")
+	}
+}
+
+func TestMissingDataSkipsCleanly(t *testing.T) {
+	t.Setenv("SAFAR_SHARED_DATA", t.TempDir()+"/absent")
+	if d := DataDir(); d != "" {
+		t.Errorf("DataDir with an absent $SAFAR_SHARED_DATA = %q, want \"\"", d)
+	}
+	empty := t.TempDir()
+	for _, name := range SetNames() {
+		if _, err := Load(empty, name); err == nil {
+			t.Errorf("Load(%s) from an empty folder: no error", name)
+		} else if name != "transcript" && !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("Load(%s) from an empty folder: %v, want a not-exist error", name, err)
+		}
+	}
+	if n := len(LoadStopwords(empty)); n != 0 {
+		t.Errorf("LoadStopwords from an empty folder: %d words", n)
+	}
+	dir := writeFixtureData(t)
+	t.Setenv("SAFAR_SHARED_DATA", dir)
+	if d := DataDir(); d != dir {
+		t.Errorf("DataDir = %q, want %q", d, dir)
+	}
+}

@@ -1,0 +1,219 @@
+package evaluate
+
+import (
+	"context"
+	"math"
+	"time"
+
+	"github.com/safarhq/safar/analysis"
+)
+
+// TopN is how many pain points (or topics) are scored: issue #14's "top 10".
+const TopN = 10
+
+// Options configure Run. One set of engine options serves every corpus:
+// the engine gets analysis.PainPointOptions{} (its defaults), never a
+// per-set setting.
+type Options struct {
+	Stopwords map[string]bool // the peers' stopwords (see LoadStopwords)
+}
+
+// PeerSeeds are the random seeds each peer runs with: results move with
+// the seed alone, so a method is judged on several.
+var PeerSeeds = []uint64{1, 2, 3}
+
+// Score is one method's outcome on one set (for a peer, one seed).
+type Score struct {
+	Seed        uint64     `json:"seed,omitempty"`
+	Found       int        `json:"found"`
+	FoundLabels []string   `json:"found_labels"`
+	NMI         float64    `json:"nmi"`
+	ARI         float64    `json:"ari"`
+	Placed      float64    `json:"placed"` // share of texts in one of the top 10
+	Groups      int        `json:"groups"` // pain points reported in all (topics: k)
+	PlacedAll   float64    `json:"placed_all"`
+	Seconds     float64    `json:"seconds"`
+	Hits        []LabelHit `json:"hits,omitempty"`
+	Top         []Group    `json:"top"`
+}
+
+// Range summarises a number over runs.
+type Range struct {
+	Mean float64 `json:"mean"`
+	Min  float64 `json:"min"`
+	Max  float64 `json:"max"`
+}
+
+// MethodReport is one method on one set over all its runs.
+type MethodReport struct {
+	Method  string  `json:"method"`
+	Runs    []Score `json:"runs"`
+	Found   Range   `json:"found"`
+	NMI     Range   `json:"nmi"`
+	ARI     Range   `json:"ari"`
+	Placed  Range   `json:"placed"`
+	Seconds Range   `json:"seconds"`
+}
+
+// LabelCount is one label and the number of texts carrying it.
+type LabelCount struct {
+	Label string `json:"label"`
+	Texts int    `json:"texts"`
+}
+
+// SetReport is the evaluation of one set.
+type SetReport struct {
+	Set      string         `json:"set"`
+	About    string         `json:"about"`
+	Texts    int            `json:"texts"`
+	Labels   []LabelCount   `json:"labels,omitempty"` // empty for an unlabelled set
+	Methods  []MethodReport `json:"methods"`          // safar, nmf, lda
+	Labelled bool           `json:"labelled"`
+}
+
+// RunSets loads each named set from the data folder dir and evaluates it,
+// the peers with the generic stopwords found there.
+func RunSets(ctx context.Context, dir string, names []string) ([]SetReport, error) {
+	opt := Options{Stopwords: LoadStopwords(dir)}
+	var reps []SetReport
+	for _, name := range names {
+		s, err := Load(dir, name)
+		if err != nil {
+			return nil, err
+		}
+		rep, err := Run(ctx, s, opt)
+		if err != nil {
+			return nil, err
+		}
+		reps = append(reps, rep)
+	}
+	return reps, nil
+}
+
+// Run evaluates the engine and the peers on one set.
+func Run(ctx context.Context, s *Set, opt Options) (SetReport, error) {
+	rep := SetReport{Set: s.Name, About: s.About, Texts: len(s.Texts), Labelled: s.Labelled()}
+	if s.Labelled() {
+		for _, h := range FoundLabels(nil, s.Labels) {
+			rep.Labels = append(rep.Labels, LabelCount{h.Label, h.Texts})
+		}
+	}
+	start := time.Now()
+	res := analysis.FindPainPoints(s.Texts, analysis.PainPointOptions{})
+	safar := scoreSafar(s, res, time.Since(start))
+	rep.Methods = append(rep.Methods, summarise("safar", []Score{safar}))
+
+	raw := make([]string, len(s.Texts))
+	for i, t := range s.Texts {
+		raw[i] = t.Text
+	}
+	peers := []struct {
+		name string
+		fit  func(*Corpus, int, uint64) []Group
+	}{{"nmf", NMF}, {"lda", LDA}}
+	for _, p := range peers {
+		var runs []Score
+		for _, seed := range PeerSeeds {
+			if err := ctx.Err(); err != nil {
+				return rep, err
+			}
+			start := time.Now()
+			groups := p.fit(NewCorpus(raw, CorpusOptions{Stopwords: opt.Stopwords}), peerTopics, seed)
+			sc := score(s, groups, len(groups), time.Since(start))
+			sc.Seed = seed
+			runs = append(runs, sc)
+		}
+		rep.Methods = append(rep.Methods, summarise(p.name, runs))
+	}
+	return rep, nil
+}
+
+// scoreSafar turns the engine's pain points into groups of text indices.
+func scoreSafar(s *Set, res analysis.PainPointResult, took time.Duration) Score {
+	index := map[string][]int{}
+	for i, t := range s.Texts {
+		index[t.ID] = append(index[t.ID], i)
+	}
+	groups := make([]Group, len(res.PainPoints))
+	for g, p := range res.PainPoints {
+		seen := map[int]bool{}
+		for _, id := range p.Members {
+			for _, i := range index[id] {
+				if !seen[i] {
+					seen[i] = true
+					groups[g].Members = append(groups[g].Members, i)
+				}
+			}
+		}
+		groups[g].Label = p.Label
+		groups[g].Size = len(groups[g].Members)
+		groups[g].Quotes = p.Examples[:min(2, len(p.Examples))]
+	}
+	return score(s, groups, len(groups), took)
+}
+
+// score measures the first TopN groups against the set's labels.
+func score(s *Set, groups []Group, total int, took time.Duration) Score {
+	top := groups[:min(TopN, len(groups))]
+	members := make([][]int, len(top))
+	for g := range top {
+		members[g] = top[g].Members
+	}
+	n := len(s.Texts)
+	sc := Score{Groups: total, Seconds: took.Seconds(), Top: top,
+		Placed: placedShare(FirstGroup(members, n)), FoundLabels: []string{}}
+	all := make([][]int, len(groups))
+	for g := range groups {
+		all[g] = groups[g].Members
+	}
+	sc.PlacedAll = placedShare(FirstGroup(all, n))
+	if !s.Labelled() {
+		return sc
+	}
+	sc.Hits = FoundLabels(members, s.Labels)
+	for _, h := range sc.Hits {
+		if h.Found {
+			sc.Found++
+			sc.FoundLabels = append(sc.FoundLabels, h.Label)
+		}
+	}
+	sc.NMI, sc.ARI = Agreement(FirstGroup(members, n), PrimaryLabels(s.Labels))
+	return sc
+}
+
+func placedShare(first []int) float64 {
+	if len(first) == 0 {
+		return 0
+	}
+	k := 0
+	for _, g := range first {
+		if g >= 0 {
+			k++
+		}
+	}
+	return float64(k) / float64(len(first))
+}
+
+func summarise(method string, runs []Score) MethodReport {
+	m := MethodReport{Method: method, Runs: runs}
+	pick := []struct {
+		r *Range
+		f func(Score) float64
+	}{
+		{&m.Found, func(s Score) float64 { return float64(s.Found) }},
+		{&m.NMI, func(s Score) float64 { return s.NMI }},
+		{&m.ARI, func(s Score) float64 { return s.ARI }},
+		{&m.Placed, func(s Score) float64 { return s.Placed }},
+		{&m.Seconds, func(s Score) float64 { return s.Seconds }},
+	}
+	for _, p := range pick {
+		p.r.Min, p.r.Max = math.Inf(1), math.Inf(-1)
+		for _, s := range runs {
+			v := p.f(s)
+			p.r.Mean += v / float64(len(runs))
+			p.r.Min = min(p.r.Min, v)
+			p.r.Max = max(p.r.Max, v)
+		}
+	}
+	return m
+}

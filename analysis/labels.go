@@ -1,0 +1,248 @@
+package analysis
+
+import (
+	"sort"
+	"strings"
+)
+
+// painPoint turns a group and its members into the reported pain point.
+func (gs *gstate) painPoint(texts []Text, docs []*tdoc, people int, opt PainPointOptions, pack []concept) PainPoint {
+	sort.Slice(gs.hits, func(a, b int) bool { return gs.hits[a].text < gs.hits[b].text })
+	pp := PainPoint{Key: gs.g.key, Documents: len(gs.persons), Texts: len(gs.hits),
+		Segments: map[string]int{}, Breakdown: map[string]map[string]int{}}
+	if people > 0 {
+		pp.Share = round4(float64(len(gs.persons)) / float64(people))
+	}
+	var sum float64
+	for _, p := range gs.persons {
+		sum += p.severity
+	}
+	pp.Severity = round4(sum / float64(max(1, len(gs.persons))))
+	pp.Priority = round4(pp.Share * (0.5 + 0.5*pp.Severity))
+
+	// Breakdowns count each person once per segment value.
+	counted := map[string]bool{}
+	for _, h := range gs.hits {
+		p := personOf(texts[h.text], h.text)
+		for k, v := range texts[h.text].Segments {
+			if v == "" {
+				continue
+			}
+			id := p + "\x00" + k + "\x00" + v
+			if counted[id] {
+				continue
+			}
+			counted[id] = true
+			if pp.Breakdown[k] == nil {
+				pp.Breakdown[k] = map[string]int{}
+			}
+			pp.Breakdown[k][v]++
+		}
+	}
+	if b := pp.Breakdown[opt.SegmentKey]; b != nil {
+		pp.Segments = b
+	}
+	if len(pp.Breakdown) == 0 {
+		pp.Breakdown = nil
+	}
+	for _, h := range gs.hits {
+		id := texts[h.text].ID
+		if id == "" {
+			id = itoa(h.text + 1)
+		}
+		pp.Members = append(pp.Members, id)
+	}
+	ranked := gs.rankedTerms()
+	for _, t := range ranked[:min(10, len(ranked))] {
+		pp.Terms = append(pp.Terms, t.surface())
+	}
+	pp.Label = gs.label(ranked, opt.LabelLang, pack)
+	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
+		pp.Label = l
+	}
+	pp.Examples = gs.examples(texts, docs, opt.Examples)
+	return pp
+}
+
+// rankedTerms orders the group's terms by how many members use them.
+func (gs *gstate) rankedTerms() []*term {
+	var out []*term
+	for _, t := range gs.g.terms {
+		if gs.uses[t] > 0 {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if gs.uses[out[a]] != gs.uses[out[b]] {
+			return gs.uses[out[a]] > gs.uses[out[b]]
+		}
+		return out[a].key < out[b].key
+	})
+	return out
+}
+
+// label states the problem in the members' own words: their most used
+// term (a collocation that holds it when members use it often enough:
+// "customer service" rather than "customer"), then up to two more terms
+// that add a word. In the study's language when the group has terms in
+// it; a pack's concept is named by the pack.
+func (gs *gstate) label(ranked []*term, lang string, pack []concept) string {
+	if gs.g.concept > 0 {
+		c := pack[gs.g.concept-1]
+		if lang == LangPersian {
+			return c.fa
+		}
+		if lang == LangEnglish || !isPersianWord(gs.g.key) {
+			return c.en
+		}
+		return c.fa
+	}
+	if lang == LangPersian || lang == LangEnglish {
+		var own []*term
+		for _, t := range ranked {
+			if isPersianWord(t.surface()) == (lang == LangPersian) {
+				own = append(own, t)
+			}
+		}
+		if len(own) > 0 {
+			ranked = own
+		}
+	}
+	if len(ranked) == 0 {
+		return gs.g.key
+	}
+	head := ranked[0]
+	for _, t := range ranked[1:] {
+		if len(t.parts) == 2 && len(head.parts) == 1 && containsPart(t, head.key) && gs.uses[t]*3 >= gs.uses[head] {
+			head = t
+			break
+		}
+	}
+	words := map[string]bool{}
+	for _, p := range head.parts {
+		words[p] = true
+	}
+	parts := []string{head.surface()}
+	// The other words: among terms used by at least a fifth as many
+	// members as the head, the most telling (uses times idf), so that
+	// "slow" beats "little" and "rude" beats "work".
+	var more []*term
+	for _, t := range ranked {
+		if gs.uses[t]*5 >= gs.uses[head] {
+			more = append(more, t)
+		}
+	}
+	sort.SliceStable(more, func(a, b int) bool {
+		return float64(gs.uses[more[a]])*more[a].idf > float64(gs.uses[more[b]])*more[b].idf
+	})
+	for _, t := range more {
+		if len(parts) == 3 {
+			break
+		}
+		fresh := true
+		for _, p := range t.parts {
+			if words[p] {
+				fresh = false
+			}
+		}
+		if !fresh {
+			continue
+		}
+		for _, p := range t.parts {
+			words[p] = true
+		}
+		parts = append(parts, t.surface())
+	}
+	sep := ", "
+	if isPersianWord(parts[0]) {
+		sep = "، "
+	}
+	return strings.Join(parts, sep)
+}
+
+func containsPart(t *term, key string) bool {
+	for _, p := range t.parts {
+		if p == key {
+			return true
+		}
+	}
+	return false
+}
+
+// examples picks the members that voice the group most typically: main
+// members first, then those using the group's most used terms, then
+// complaint intensity, short texts, input order. A short text is quoted
+// whole, a long one by the clause that holds its strongest term; either
+// way the quote contains one of the group's terms.
+func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
+	type cand struct {
+		h   ghit
+		typ float64
+	}
+	cands := make([]cand, 0, len(gs.hits))
+	for _, h := range gs.hits {
+		var typ float64
+		for _, t := range h.terms {
+			typ += float64(gs.uses[t])
+		}
+		cands = append(cands, cand{h, typ / float64(len(gs.hits))})
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		ha, hb := cands[a].h, cands[b].h
+		if ha.primary != hb.primary {
+			return ha.primary
+		}
+		la, lb := len(docs[ha.text].norm) <= 240, len(docs[hb.text].norm) <= 240
+		if la != lb {
+			return la
+		}
+		if cands[a].typ != cands[b].typ {
+			return cands[a].typ > cands[b].typ
+		}
+		if ha.intensity != hb.intensity {
+			return ha.intensity > hb.intensity
+		}
+		return ha.text < hb.text
+	})
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cands {
+		d := docs[c.h.text]
+		q := strings.TrimSpace(d.norm)
+		if len([]rune(q)) > 240 {
+			cl := d.clauses[c.h.clause]
+			q = truncate(strings.TrimSpace(d.norm[cl.off:cl.end]), 240)
+		}
+		if q == "" || seen[q] {
+			continue
+		}
+		seen[q] = true
+		out = append(out, q)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// distinctLabels makes labels unique: a repeated label gets its group's
+// next term ("price" twice becomes "price", "price (menu)").
+func distinctLabels(pps []PainPoint) {
+	seen := map[string]bool{}
+	for i := range pps {
+		l := pps[i].Label
+		for _, t := range pps[i].Terms {
+			if !seen[l] {
+				break
+			}
+			if !strings.Contains(l, t) {
+				l = pps[i].Label + " (" + t + ")"
+			}
+		}
+		if seen[l] {
+			l = pps[i].Label + " (" + pps[i].Key + ")"
+		}
+		seen[l] = true
+		pps[i].Label = l
+	}
+}

@@ -1,0 +1,137 @@
+package analysis
+
+// Clause polarity from generic language knowledge: complaint and praise
+// cue words, intensifiers and negation in English and Persian.
+
+// faParticles negate what follows them rather than what precedes them.
+var faParticles = setOf("نه هیچ بدون فاقد")
+
+// clausePolarity scores one clause. weight is 1 for a complaint, 0 for
+// praise and neutralWeight otherwise; intensity (0..1) grows with
+// intensifiers, strong words, several complaint words and "!".
+//
+// Negation: in English a negator governs the next three words ("did not
+// fit", "not very good"); in Persian a negated verb governs the three words
+// before it ("خوب نبود") and نه/هیچ/بدون the two after. A negated complaint
+// is mild praise ("not bad", "مشکلی نداشت"), negated praise a complaint
+// ("not good"), and a negation that negates no cue complains when a
+// content word stands next to it ("never arrived", "didn't fit").
+func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32) {
+	entries := make([]lexEntry, len(toks))
+	spans := make([]int, len(toks))
+	var negators []int
+	intens, strong, exclaimed := 0, false, false
+	for i := 0; i < len(toks); i++ {
+		if toks[i].punct == '!' {
+			exclaimed = true
+		}
+		e, n := lx.lookup(toks, i)
+		if n == 0 {
+			continue
+		}
+		entries[i], spans[i] = e, n
+		if e.kinds&cueNegator != 0 {
+			negators = append(negators, i)
+		}
+		if e.kinds&cueIntens != 0 {
+			intens++
+		}
+		i += n - 1
+	}
+	var total float64
+	nNeg := 0
+	used := map[int]bool{}
+	for i, e := range entries {
+		if spans[i] == 0 {
+			continue
+		}
+		var v float64
+		switch {
+		case e.kinds&cueStrong != 0:
+			v, strong = -1.5, true
+		case e.kinds&(cueNeg|cueNegNoun) != 0:
+			v = -1
+		case e.kinds&cueWeak != 0:
+			v = -0.5
+		case e.kinds&cuePos != 0:
+			v = 1
+		default:
+			continue
+		}
+		if n := negatorFor(toks, negators, i); n >= 0 {
+			used[n] = true
+			if v < 0 {
+				v = 0.5
+			} else {
+				v = -1
+			}
+		}
+		total += v
+		if v < 0 {
+			nNeg++
+		}
+	}
+	for _, n := range negators {
+		if used[n] || entries[n].kinds&(cueNeg|cueStrong) != 0 || faParticles[toks[n].key] {
+			continue
+		}
+		if contentNear(lx, toks, n) {
+			total -= 0.8
+			nNeg++
+		}
+	}
+	switch {
+	case total > 0:
+		return 0, 0
+	case total == 0 || nNeg == 0:
+		weight = neutralWeight
+	default:
+		weight = 1
+	}
+	in := 0.4 + 0.15*float64(min(intens, 3))
+	if strong {
+		in += 0.25
+	}
+	if nNeg > 1 {
+		in += 0.1 * float64(min(nNeg-1, 2))
+	}
+	if exclaimed {
+		in += 0.1
+	}
+	return weight, float32(min(in, 1))
+}
+
+// contentNear reports a content word within three words of the negation
+// at n: "never arrived" complains, "I don't know" does not.
+func contentNear(lx *lexicon, toks []token, n int) bool {
+	for i := max(0, n-3); i < min(len(toks), n+4); i++ {
+		if i == n || toks[i].punct != 0 {
+			continue
+		}
+		if k, ok := wordKind(lx, toks[i]); ok && k == wContent {
+			return true
+		}
+	}
+	return false
+}
+
+// negatorFor returns the position of the negation that governs the cue at
+// i, or -1.
+func negatorFor(toks []token, negators []int, i int) int {
+	for _, n := range negators {
+		if n == i {
+			continue
+		}
+		if toks[i].fa {
+			if n > i && n-i <= 3 && !faParticles[toks[n].key] {
+				return n
+			}
+			if n < i && i-n <= 2 && faParticles[toks[n].key] {
+				return n
+			}
+		} else if n < i && i-n <= 3 {
+			return n
+		}
+	}
+	return -1
+}

@@ -1,0 +1,227 @@
+package analysis
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// Candidate problem terms are discovered from the corpus: words and
+// two-word collocations ("customer service", "flight attendant", "بسته
+// بندی") that enough texts use outside praise. Nothing here names a domain.
+
+const (
+	// maxTermDF: a word in more than this share of the texts is the
+	// domain itself ("game" in game reviews, "flight" in airline tweets,
+	// a brand), never a pain point on its own; it may still be part of a
+	// collocation ("cancelled flight").
+	maxTermDF = 0.5
+	// collocationShare: a word pair is a term when it accounts for at
+	// least this share of the rarer word's texts.
+	collocationShare = 0.25
+	// minDomainTexts: below this many texts a common word is not yet
+	// evidence of the domain ("late" in three of four short answers is
+	// the problem).
+	minDomainTexts = 50
+	// maxTerms bounds the terms grouped (the grouping is quadratic in it,
+	// never in the number of texts).
+	maxTerms = 300
+)
+
+// A term is one candidate problem phrase.
+type term struct {
+	key     string
+	parts   []string // word keys: one for a word, two for a collocation
+	single  bool     // written as one word (a Persian compound may be both)
+	df      int      // texts using it anywhere
+	support float64  // texts voicing it: each counts its strongest clause weight
+	idf     float64
+	surf    map[string]int // spellings as written
+}
+
+// surface is the term's most frequent spelling (ties: shortest, then
+// alphabetical), for labels.
+func (t *term) surface() string {
+	best, n := "", -1
+	for s, c := range t.surf {
+		if c > n || c == n && (len(s) < len(best) || len(s) == len(best) && s < best) {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+type termStats struct {
+	n     int
+	byKey map[string]*term
+}
+
+// bigramKey names the pair of words a, b. Persian compounds are written
+// with a space, a ZWNJ or nothing ("بسته بندی", "بسته‌بندی", "بستهبندی"): the
+// pair's key is the joined word's, so all three spellings are one term.
+func bigramKey(a, b tword) string {
+	if isPersianWord(a.surf) && isPersianWord(b.surf) {
+		return faStem(joinSpaces.Replace(a.surf + b.surf))
+	}
+	return a.key + " " + b.key
+}
+
+func termWord(w tword) bool { return w.kind == wContent || w.kind == wSpecific }
+
+// countTerms gathers every candidate's statistics in one pass over the
+// texts (duplicates count once per text: they are separate voices).
+func countTerms(docs []*tdoc) *termStats {
+	st := &termStats{n: len(docs), byKey: map[string]*term{}}
+	seen := map[string]float64{}
+	add := func(key string, parts []string, surf string, weight float64) {
+		t := st.byKey[key]
+		if t == nil {
+			t = &term{key: key, parts: parts, surf: map[string]int{}}
+			st.byKey[key] = t
+		} else if len(parts) > len(t.parts) {
+			t.parts = parts
+		}
+		if len(parts) == 1 {
+			t.single = true
+		}
+		if len(t.surf) < 32 || t.surf[surf] > 0 {
+			t.surf[surf]++
+		}
+		if w, ok := seen[key]; !ok || weight > w {
+			seen[key] = weight
+		}
+	}
+	for _, d := range docs {
+		clear(seen)
+		for i, w := range d.words {
+			if !termWord(w) {
+				continue
+			}
+			cw := float64(d.clauses[w.clause].weight)
+			add(w.key, []string{w.key}, w.surf, cw)
+			if i > 0 && w.joined && termWord(d.words[i-1]) && d.words[i-1].clause == w.clause && d.words[i-1].key != w.key {
+				p := d.words[i-1]
+				add(bigramKey(p, w), []string{p.key, w.key}, p.surf+" "+w.surf, cw)
+			}
+		}
+		for k, w := range seen {
+			t := st.byKey[k]
+			t.df++
+			t.support += w
+		}
+	}
+	return st
+}
+
+// selectTerms keeps the recurring problem terms: enough support, not the
+// domain itself, collocations only when the words belong together. The
+// strongest maxTerms are kept, by support (ties alphabetical).
+func (st *termStats) selectTerms(minSupport float64) []*term {
+	var out []*term
+	for _, t := range st.byKey {
+		if t.support < minSupport || t.df == 0 {
+			continue
+		}
+		if t.single {
+			if st.n >= minDomainTexts && float64(t.df) > maxTermDF*float64(st.n) {
+				continue
+			}
+		} else {
+			a, b := st.byKey[t.parts[0]], st.byKey[t.parts[1]]
+			if a == nil || b == nil || float64(t.df) < collocationShare*float64(min(a.df, b.df)) {
+				continue
+			}
+			if st.n >= minDomainTexts && float64(min(a.df, b.df)) > maxTermDF*float64(st.n) {
+				continue // both words are the domain: "airline flight"
+			}
+		}
+		t.idf = math.Log(float64(st.n) / float64(t.df))
+		out = append(out, t)
+	}
+	out = dropInsideCollocations(out)
+	sort.Slice(out, func(a, b int) bool {
+		if out[a].support != out[b].support {
+			return out[a].support > out[b].support
+		}
+		return out[a].key < out[b].key
+	})
+	if len(out) > maxTerms {
+		out = out[:maxTerms]
+	}
+	return out
+}
+
+// coUse counts, for each pair of terms, the sentences that use both (together)
+// and the times they are coordinated (listed): terms that nearly always
+// come together ("fabric" and "thin" in "the fabric is thin") voice one
+// problem even where the corpus is too small to learn vectors, while terms
+// listed side by side ("the food and the service", "طعم و کیفیت") name
+// two things, however alike their contexts.
+func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
+	index := make(map[string]int, len(terms))
+	for i, t := range terms {
+		index[t.key] = i
+	}
+	together, listed = map[[2]int]int{}, map[[2]int]int{}
+	var in []int
+	count := func() {
+		for x, a := range in {
+			for _, b := range in[x+1:] {
+				together[[2]int{min(a, b), max(a, b)}]++
+			}
+		}
+		in = in[:0]
+	}
+	for _, d := range docs {
+		for wi, w := range d.words {
+			if wi > 0 && w.sent != d.words[wi-1].sent {
+				count() // one sentence's terms
+			}
+			i, ok := index[w.key]
+			if ok && !slices.Contains(in, i) {
+				in = append(in, i)
+			}
+			if wi == 0 {
+				continue
+			}
+			if j, ok2 := index[d.words[wi-1].key]; ok && ok2 && w.coord && i != j {
+				listed[[2]int{min(i, j), max(i, j)}]++
+			}
+			if w.joined {
+				if i, ok := index[bigramKey(d.words[wi-1], w)]; ok && !slices.Contains(in, i) {
+					in = append(in, i)
+				}
+			}
+		}
+		count()
+	}
+	return together, listed
+}
+
+// dropInsideCollocations removes a word that is used almost only inside
+// one kept collocation: "flying" in "flying start", "بندی" in "بسته بندی".
+// The collocation speaks for it; keeping both would split their texts.
+func dropInsideCollocations(terms []*term) []*term {
+	byKey := map[string]*term{}
+	for _, t := range terms {
+		byKey[t.key] = t
+	}
+	drop := map[*term]bool{}
+	for _, t := range terms {
+		if len(t.parts) != 2 {
+			continue
+		}
+		for _, p := range t.parts {
+			if w := byKey[p]; w != nil && w != t && w.single && float64(t.df) >= 0.8*float64(w.df) {
+				drop[w] = true
+			}
+		}
+	}
+	out := terms[:0]
+	for _, t := range terms {
+		if !drop[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}

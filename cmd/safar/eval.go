@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/safarhq/safar/analysis/evaluate"
+)
+
+func init() {
+	register(command{
+		name:    "eval painpoints",
+		summary: "measure the pain-point engine and NMF/LDA peers on the labelled evaluation sets",
+		run:     runEvalPainpoints,
+	})
+}
+
+func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
+	fs := flag.NewFlagSet("eval painpoints", flag.ContinueOnError)
+	fs.SetOutput(env.stderr)
+	dataDir := fs.String("data", "", "the shared evaluation data folder (default: $SAFAR_SHARED_DATA or a shared/data folder beside the working directory or a parent)")
+	set := fs.String("set", "", "evaluate only this set (default: all)")
+	format := fs.String("format", "table", "output format: table or json")
+	fs.Usage = func() {
+		fmt.Fprintln(env.stderr, "usage: safar eval painpoints [--data DIR] [--set NAME] [--format table|json]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if *format != "table" && *format != "json" {
+		return fmt.Errorf("--format %q: want table or json", *format)
+	}
+	dir := *dataDir
+	if dir == "" {
+		if dir = env.getenv("SAFAR_SHARED_DATA"); dir == "" {
+			dir = evaluate.DataDir()
+		}
+	}
+	if dir == "" {
+		return evaluate.ErrNoData
+	}
+	names := evaluate.SetNames()
+	if *set != "" {
+		names = []string{*set}
+	}
+	reps, err := evaluate.RunSets(ctx, dir, names)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(env.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(reps)
+	}
+	if err := evaluate.WriteTable(env.stdout, reps); err != nil {
+		return errors.Join(errors.New("writing the table"), err)
+	}
+	return nil
+}

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const evalMAMS = `id,text,label
+m1,The waiter was rude to us.,staff
+m2,"Rude waiter, rude manager.",staff
+m3,We waited an hour for the food.,service
+m4,Slow service and we waited forever.,service|food
+m5,The food was cold and bland.,food
+m6,Bland food and too expensive.,food|price
+`
+
+func TestEvalPainpointsJSON(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "feedback", "mams_restaurants_negative.csv")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(evalMAMS), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "eval", "painpoints", "--data", dir, "--set", "mams", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var reps []struct {
+		Set     string `json:"set"`
+		Texts   int    `json:"texts"`
+		Labels  []struct{ Label string }
+		Methods []struct {
+			Method string
+			Runs   []struct{ NMI float64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &reps); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	if len(reps) != 1 || reps[0].Set != "mams" || reps[0].Texts != 6 || len(reps[0].Labels) != 4 || len(reps[0].Methods) != 3 ||
+		len(reps[0].Methods[2].Runs) != 3 {
+		t.Errorf("want one mams report, 6 texts, 4 labels, safar+nmf+lda with 3 lda seeds; got %s", out)
+	}
+}
+
+func TestEvalPainpointsErrors(t *testing.T) {
+	t.Setenv("SAFAR_SHARED_DATA", filepath.Join(t.TempDir(), "absent"))
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no data", []string{"eval", "painpoints"}, "--data DIR"},
+		{"unknown set", []string{"eval", "painpoints", "--data", t.TempDir(), "--set", "nope"}, "sets: mams, steam"},
+		{"bad format", []string{"eval", "painpoints", "--format", "xml"}, "want table or json"},
+		{"stray argument", []string{"eval", "painpoints", "extra"}, `unexpected argument "extra"`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs, code := runCLI(t, c.args...)
+			if code == 0 || !strings.Contains(errs, c.want) {
+				t.Errorf("exit %d, stderr %q; want an error with %q", code, errs, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,74 @@
+package survey
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text from outside (answers, survey definitions, search boxes) must be
+// storable the same way in every store: PostgreSQL refuses a NUL character
+// in text (a raw SQL error, a 500) where SQLite keeps it, and neither
+// should hold invalid UTF-8. So it is refused up front, naming the field.
+
+// BadTextMessage is the problem reported for such text.
+const BadTextMessage = "contains a NUL character or invalid UTF-8"
+
+// ValidText reports whether s is valid UTF-8 without NUL characters.
+func ValidText(s string) bool {
+	return strings.IndexByte(s, 0) < 0 && utf8.ValidString(s)
+}
+
+// Validate checks the filter's texts: the search (field "q") and the
+// touchpoint (field "tp").
+func (f ResponseFilter) Validate() error {
+	var p problems
+	if !ValidText(f.Search) {
+		p.add("q", BadTextMessage)
+	}
+	if !ValidText(f.Touchpoint) {
+		p.add("tp", BadTextMessage)
+	}
+	return p.err()
+}
+
+// validateTexts checks every text of a definition.
+func validateTexts(p *problems, d *Definition) {
+	check := func(path, s string) {
+		if !ValidText(s) {
+			p.add(path, BadTextMessage)
+		}
+	}
+	check("title", d.Title)
+	check("description", d.Description)
+	check("settings.thank_you", d.Settings.ThankYou)
+	for pi, page := range d.Pages {
+		pp := fmt.Sprintf("pages[%d]", pi)
+		check(pp+".title", page.Title)
+		for qi, q := range page.Questions {
+			qp := fmt.Sprintf("%s.questions[%d]", pp, qi)
+			check(qp+".text", q.Text)
+			check(qp+".help", q.Help)
+			check(qp+".touchpoint", q.Touchpoint)
+			for oi, o := range q.Options {
+				check(fmt.Sprintf("%s.options[%d]", qp, oi), o.Value+o.Label)
+			}
+			for si, o := range q.Statements {
+				check(fmt.Sprintf("%s.statements[%d]", qp, si), o.Value+o.Label)
+			}
+			if q.Scale != nil {
+				for li, l := range q.Scale.Labels {
+					check(fmt.Sprintf("%s.scale.labels[%d]", qp, li), l)
+				}
+			}
+		}
+	}
+}
+
+// checkAnswerText is the answer check for typed text ("bad_text").
+func checkAnswerText(s string) (string, []any) {
+	if !ValidText(s) {
+		return "bad_text", nil
+	}
+	return "", nil
+}
