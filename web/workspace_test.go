@@ -329,7 +329,8 @@ func TestEveryResearcherRouteNeedsASession(t *testing.T) {
 func TestViewerChangesNothing(t *testing.T) {
 	w := newWorkspace(t)
 	b := w.login("view@example.com")
-	own := map[string]bool{"/app/logout": true, "/app/account": true}
+	own := map[string]bool{"/app/logout": true, "/app/account": true, // their own session, preferences and API keys
+		"/app/account/keys": true, "/app/account/keys/:kid/revoke": true}
 	editorPages := regexp.MustCompile(`/new$|/edit$|/delete$|/builder$|/users$`)
 	for _, r := range researcherRoutes(t, w.srv) {
 		path := w.params(r.Path)

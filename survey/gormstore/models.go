@@ -134,6 +134,7 @@ func init() {
 	migrations = append(migrations, migrationAnalysis)     // 0004: survey/gormstore/analysisrun.go
 	migrations = append(migrations, migrationCoding)       // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
 	migrations = append(migrations, migrationAnswersInRow) // 0006: answers as JSON in the responses row (survey/gormstore/migrate_answers.go)
+	migrations = append(migrations, migrationAPIKeys)      // 0019: API keys, hashed (survey/gormstore/apikeys.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,
