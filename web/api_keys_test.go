@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -203,8 +202,6 @@ func TestAPIKeyLastUsedIsWrittenOncePerMinute(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // regexpKey finds a whole key on a page.
 var regexpKey = regexp.MustCompile(`safar_[A-Za-z0-9_-]{43}`)
