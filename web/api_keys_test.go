@@ -139,11 +139,11 @@ func TestAPIKeyActsWithinItsUsersRole(t *testing.T) {
 		t.Errorf("viewer's read key: %d", code)
 	}
 
-	// A key whose user is gone stops at once (the workspace here forgets
-	// one user, as removing or disabling an account does).
+	// A key whose user is gone stops at once (the store here forgets one
+	// user, as removing an account does).
 	key, k := w.newKey("res@example.com", survey.ScopeResponsesRead, survey.ScopeSurveysWrite)
-	gone := &forgetfulWorkspace{Workspace: w.store, gone: k.UserID}
-	srv, err := web.New(web.Config{Store: w.store, Workspace: gone, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	gone := &forgetfulStore{Store: w.store, gone: k.UserID}
+	srv, err := web.New(web.Config{Store: gone, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,18 +157,18 @@ func TestAPIKeyActsWithinItsUsersRole(t *testing.T) {
 	}
 }
 
-// forgetfulWorkspace loses one user when on is set.
-type forgetfulWorkspace struct {
-	survey.Workspace
+// forgetfulStore loses one user when on is set.
+type forgetfulStore struct {
+	web.Store
 	gone int64
 	on   bool
 }
 
-func (f *forgetfulWorkspace) UserByID(ctx context.Context, id int64) (*survey.User, error) {
+func (f *forgetfulStore) UserByID(ctx context.Context, id int64) (*survey.User, error) {
 	if f.on && id == f.gone {
 		return nil, survey.ErrNotFound
 	}
-	return f.Workspace.UserByID(ctx, id)
+	return f.Store.UserByID(ctx, id)
 }
 
 func TestAPIKeyLastUsedIsWrittenOncePerMinute(t *testing.T) {

@@ -11,8 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gin-gonic/gin"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/safarhq/safar/web"
 )
 
 // apiDoc is the served OpenAPI document, with its schemas compiled by a
@@ -120,9 +121,9 @@ func (d *apiDoc) check(t *testing.T, method, path string, status int, body []byt
 }
 
 // apiRoutes are the /api/v1 routes of the engine, as OpenAPI paths.
-func apiRoutes(h http.Handler) map[string]bool {
+func apiRoutes(srv *web.Server) map[string]bool {
 	out := map[string]bool{}
-	for _, r := range h.(*gin.Engine).Routes() {
+	for _, r := range srv.Routes() {
 		rest, ok := strings.CutPrefix(r.Path, "/api/v1/")
 		if !ok {
 			continue
@@ -142,7 +143,7 @@ func TestOpenAPIDescribesEveryAPIRoute(t *testing.T) {
 	w := newWorkspace(t)
 	h := w.srv.Handler()
 	doc := loadAPIDoc(t, h)
-	routes := apiRoutes(h)
+	routes := apiRoutes(w.srv)
 	if len(routes) < 8 {
 		t.Fatalf("only %d /api/v1 routes in the engine: %v", len(routes), routes)
 	}
