@@ -12,6 +12,7 @@ var (
 	ErrNotFound     = errors.New("not found")
 	ErrConflict     = errors.New("conflict")
 	ErrUnauthorized = errors.New("unauthorized")
+	ErrForbidden    = errors.New("forbidden") // signed in (or a valid key), but not allowed this
 	ErrClosed       = errors.New("survey closed")
 )
 

@@ -7,9 +7,10 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// showAccountPage shows the signed-in user's preferences.
+// showAccountPage shows the signed-in user's preferences and API keys
+// (account_keys.go).
 func (s *Server) showAccountPage(c *gin.Context) {
-	s.renderApp(c, http.StatusOK, nil, "account", "account_title", accountPage{Saved: c.Query("saved")})
+	s.renderAccount(c, http.StatusOK, accountPage{Saved: c.Query("saved"), Revoked: c.Query("revoked") == "1"})
 }
 
 // updateAccount saves the user's name, language and digits. Any role may

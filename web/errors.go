@@ -23,6 +23,8 @@ func statusOf(err error) int {
 		return http.StatusConflict
 	case errors.Is(err, survey.ErrUnauthorized):
 		return http.StatusUnauthorized
+	case errors.Is(err, survey.ErrForbidden):
+		return http.StatusForbidden
 	case errors.Is(err, survey.ErrClosed):
 		return http.StatusGone
 	}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/survey"
 )
 
 // answerHead answers HEAD on every GET route of the table as GET without
@@ -46,6 +48,17 @@ func (s *Server) routes(r *gin.Engine) {
 	api := r.Group("/api/v1")
 	api.GET("/surveys/:slug", s.apiGetSurvey)
 	api.POST("/surveys/:slug/responses", s.apiSubmitResponse)
+	// API keys (api_auth.go, api_responses.go, api_surveys.go): a bearer
+	// key acts as its user, within its scopes; the document describes
+	// every /api/v1 route (openapi.go).
+	api.GET("/openapi.json", s.openAPIDocument)
+	read := api.Group("", s.requireKey(survey.ScopeResponsesRead))
+	read.GET("/surveys/:slug/responses", s.apiListResponses)
+	read.GET("/surveys/:slug/responses/:id", s.apiGetResponse)
+	write := api.Group("", s.requireKey(survey.ScopeSurveysWrite))
+	write.POST("/projects/:name/surveys", s.apiCreateSurvey)
+	write.PUT("/surveys/:slug/definition", s.apiPutDefinition)
+	write.POST("/surveys/:slug/status", s.apiSetStatus)
 
 	// Researcher workspace (auth.go): every route under /app needs a
 	// session, every state-changing one the session's CSRF token, and every
@@ -62,6 +75,8 @@ func (s *Server) routes(r *gin.Engine) {
 	app.GET("/account", s.showAccountPage)
 	app.POST("/account", s.updateAccount)
 	app.POST("/account/password", s.changePassword)
+	app.POST("/account/keys", s.createAPIKey)             // account_keys.go
+	app.POST("/account/keys/:kid/revoke", s.revokeAPIKey) // any role: a key never exceeds its user
 	app.GET("/users", s.requireAdmin, s.showUsersPage)
 	app.POST("/users", s.requireAdmin, s.createUser)
 	app.POST("/users/:uid/role", s.requireAdmin, s.changeUserRole)

@@ -24,6 +24,7 @@ type Store interface {
 	survey.CodingStore
 	survey.AnalysisStore
 	survey.WebhookStore
+	survey.APIKeyStore // account_keys.go, api_auth.go
 }
 
 // Config is what the server needs from its surroundings.

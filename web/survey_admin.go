@@ -14,7 +14,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/safarhq/safar/interop/surveyimport"
-	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -80,16 +79,10 @@ func (s *Server) setSurveyStatus(c *gin.Context) {
 	if !ok {
 		return
 	}
-	st := survey.Status(c.PostForm("status"))
-	if st != survey.Published && st != survey.Closed && st != survey.Draft {
-		s.appError(c, survey.ErrInvalid)
-		return
-	}
-	if err := s.store.SetSurveyStatus(c.Request.Context(), sv.ID, st); err != nil {
+	if err := s.changeSurveyStatus(c.Request.Context(), sv, survey.Status(c.PostForm("status"))); err != nil {
 		s.appError(c, err)
 		return
 	}
-	s.surveys.forget(sv.Slug)
 	c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"?saved=1")
 }
 
@@ -172,19 +165,7 @@ func (s *Server) updateDefinition(c *gin.Context) {
 		return
 	}
 	page := surveyAdminPage{JSON: string(data)}
-	d, err := survey.ParseDefinition(data)
-	if err == nil && d.Slug != sv.Slug {
-		err = &survey.ValidationError{Problems: []survey.FieldError{{Field: "slug", Message: "cannot change: links to the survey are already out"}}}
-	}
-	if err == nil {
-		var n int
-		if n, err = s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID}); err == nil && n > 0 {
-			err = survey.CheckEvolution(sv.Definition, d)
-		}
-	}
-	if err == nil {
-		_, err = s.store.UpdateDefinition(c.Request.Context(), sv.ID, d)
-	}
+	_, err = s.replaceDefinition(c.Request.Context(), sv, data)
 	var ve *survey.ValidationError
 	if errors.As(err, &ve) {
 		page.Problems = ve.Problems
@@ -195,7 +176,6 @@ func (s *Server) updateDefinition(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	s.surveys.forget(sv.Slug)
 	c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug+"?saved=1")
 }
 
@@ -225,30 +205,23 @@ func (s *Server) importSurvey(c *gin.Context) {
 	if utf8.Valid(data) && !bytes.HasPrefix(data, []byte("PK")) {
 		form.JSON = string(data)
 	}
-	d, rep, err := surveyimport.Import(name, data, report.Sheets)
+	sv, rep, err := s.importInto(c.Request.Context(), p, name, data)
 	form.Report = rep
 	var ve *survey.ValidationError
 	switch {
 	case errors.As(err, &ve):
 		form.Problems = ve.Problems
-	case err != nil: // not a survey file, or a broken one: the message names the file and the element
+	case errors.Is(err, survey.ErrInvalid): // not a survey file, or a broken one: the message names the file and the element
 		form.Error = err.Error()
+	case err != nil:
+		s.appError(c, err)
+		return
+	case rep.Format == surveyimport.Safar:
+		c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug)
+		return
 	default:
-		sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Draft}
-		err = s.store.CreateSurvey(c.Request.Context(), sv)
-		switch {
-		case errors.Is(err, survey.ErrConflict):
-			form.Problems = []survey.FieldError{{Field: "slug", Message: "another survey already uses this slug (" + d.Slug + ")"}}
-		case err != nil:
-			s.appError(c, err)
-			return
-		case rep.Format == surveyimport.Safar:
-			c.Redirect(http.StatusSeeOther, "/app/surveys/"+sv.Slug)
-			return
-		default:
-			s.renderProjectPage(c, http.StatusCreated, p, importForm{Report: rep, Created: sv})
-			return
-		}
+		s.renderProjectPage(c, http.StatusCreated, p, importForm{Report: rep, Created: sv})
+		return
 	}
 	s.renderProjectPage(c, http.StatusUnprocessableEntity, p, form)
 }

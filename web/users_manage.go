@@ -66,11 +66,6 @@ func (s *Server) manageUser(c *gin.Context, what string, change func(id int64) e
 
 func newUserDefaults() survey.User { return survey.User{Role: survey.RoleResearcher, Lang: "fa"} }
 
-type accountPage struct {
-	Saved  string // "prefs" or "password"
-	Errors map[string]string
-}
-
 // changePassword sets the signed-in user's password. It needs the current
 // one, and ends the user's other sessions.
 func (s *Server) changePassword(c *gin.Context) {
@@ -80,7 +75,7 @@ func (s *Server) changePassword(c *gin.Context) {
 	var match bool
 	if !s.bcrypt.do(c.Request.Context(), func() { match = checkPassword(u.PasswordHash, current) }) {
 		c.Header("Retry-After", "1")
-		s.renderApp(c, http.StatusTooManyRequests, nil, "account", "account_title", accountPage{Errors: map[string]string{"current_password": "login_throttled"}})
+		s.renderAccount(c, http.StatusTooManyRequests, accountPage{Errors: map[string]string{"current_password": "login_throttled"}})
 		return
 	}
 	switch {
@@ -92,7 +87,7 @@ func (s *Server) changePassword(c *gin.Context) {
 		errs["password2"] = "err_password2"
 	}
 	if len(errs) > 0 {
-		s.renderApp(c, http.StatusUnprocessableEntity, nil, "account", "account_title", accountPage{Errors: errs})
+		s.renderAccount(c, http.StatusUnprocessableEntity, accountPage{Errors: errs})
 		return
 	}
 	var (
@@ -101,7 +96,7 @@ func (s *Server) changePassword(c *gin.Context) {
 	)
 	if !s.bcrypt.do(c.Request.Context(), func() { hash, err = HashPassword(pw) }) {
 		c.Header("Retry-After", "1")
-		s.renderApp(c, http.StatusTooManyRequests, nil, "account", "account_title", accountPage{Errors: map[string]string{"current_password": "login_throttled"}})
+		s.renderAccount(c, http.StatusTooManyRequests, accountPage{Errors: map[string]string{"current_password": "login_throttled"}})
 		return
 	}
 	if err == nil {

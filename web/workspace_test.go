@@ -329,8 +329,9 @@ func TestEveryResearcherRouteNeedsASession(t *testing.T) {
 func TestViewerChangesNothing(t *testing.T) {
 	w := newWorkspace(t)
 	b := w.login("view@example.com")
-	own := map[string]bool{"/app/logout": true, "/app/account": true, "/app/account/password": true}
-	editorPages := regexp.MustCompile(`/new$|/edit$|/delete$|/builder$|/users$`)
+	own := map[string]bool{"/app/logout": true, "/app/account": true, "/app/account/password": true, // their own session, preferences, password and API keys
+		"/app/account/keys": true, "/app/account/keys/:kid/revoke": true}
+	editorPages := regexp.MustCompile(`/new$|/edit$|/delete$|/builder$|/users$|/webhooks(/:wid)?$`)
 	for _, r := range researcherRoutes(t, w.srv) {
 		path := w.params(r.Path)
 		switch {

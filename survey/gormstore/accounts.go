@@ -96,6 +96,9 @@ func (s *Store) DeleteUser(ctx context.Context, id int64) error {
 		if err := tx.Where("user_id = ?", id).Delete(&sessionRow{}).Error; err != nil {
 			return err
 		}
+		if err := tx.Where("user_id = ?", id).Delete(&apiKeyRow{}).Error; err != nil {
+			return err
+		}
 		return tx.Where("user_id = ?", id).Delete(&noteDraftRow{}).Error
 	})
 	if err != nil {

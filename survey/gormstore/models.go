@@ -135,6 +135,7 @@ func init() {
 	migrations = append(migrations, migrationCoding)       // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
 	migrations = append(migrations, migrationAnswersInRow) // 0006: answers as JSON in the responses row (survey/gormstore/migrate_answers.go)
 	migrations = append(migrations, migrationUserDisabled) // 0007: users.disabled (survey/gormstore/accounts.go)
+	migrations = append(migrations, migrationAPIKeys)      // 0019: API keys, hashed (survey/gormstore/apikeys.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,
