@@ -55,9 +55,14 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("personas: %w", err)
 	}
+	b := opt.Bootstrap
+	if b == 0 {
+		b = 10
+	}
 	copt := opt.Cluster
 	copt.Seed = opt.Seed
 	copt.KMin, copt.KMax = opt.KMin, opt.KMax
+	copt.Resamples = max(b, -1) // automatic k measures every candidate the same way
 	var fit *cluster.Result
 	if opt.K > 0 {
 		fit, err = cluster.Fit(ctx, data, opt.K, copt)
@@ -86,12 +91,12 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 		stabErr error
 	)
 	stable := make(chan struct{})
-	b := opt.Bootstrap
-	if b == 0 {
-		b = 10
-	}
 	measure := b > 0 && fit.K > 1
-	if measure {
+	if measure && fit.Stability != nil {
+		// Automatic k already resampled the chosen k to choose it.
+		stab = *fit.Stability
+		close(stable)
+	} else if measure {
 		go func() {
 			defer close(stable)
 			stab, stabErr = cluster.Stability(ctx, data, fit, b, 0, copt)
