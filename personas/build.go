@@ -72,7 +72,11 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("personas: %w", err)
 	}
-	res := &Result{K: fit.K, Language: lang(in.Language), fit: fit, items: in.Items, codec: codecs}
+	res := &Result{K: fit.K, Language: lang(in.Language), fit: fit, items: in.Items, codec: codecs,
+		profile: make([]bool, len(in.Items))}
+	for j, it := range in.Items {
+		res.profile[j] = it.Role != Open && !slices.Contains(sel, j)
+	}
 	res.Method = "latent class analysis (EM; categorical and ordinal items multinomial, numbers Gaussian, missing answers skipped)"
 	q := Quality{N: fit.N, LogLik: fit.LogLik, BIC: fit.BIC, AIC: fit.AIC, Entropy: fit.Entropy,
 		Params: fit.Params, Candidates: fit.Candidates}
@@ -114,6 +118,7 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	}
 	q.Verdict = verdict(q, fit.K)
 	res.Quality = q
+	res.trust()
 	return res, nil
 }
 

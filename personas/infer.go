@@ -12,8 +12,14 @@ import (
 
 // CSVOptions control InferCSV.
 type CSVOptions struct {
-	ID      string   // column holding respondent ids (default: 1-based row numbers)
-	Exclude []string // columns to leave out entirely
+	ID string // column holding respondent ids (default: 1-based row numbers)
+	// Exclude names columns that describe the cards but take no part in
+	// the segmentation (Profile in their ColumnInfo; pass ProfileColumns
+	// as Options.Exclude).
+	Exclude []string
+	// Text names free-text columns: never segmented on, always quotes
+	// (the column the CLI's --text analyses for pain points).
+	Text []string
 }
 
 // ColumnInfo says what InferCSV made of a column.
@@ -24,6 +30,19 @@ type ColumnInfo struct {
 	Levels  []string `json:"levels,omitempty"`
 	Missing int      `json:"missing"`
 	Skipped string   `json:"skipped,omitempty"` // why the column is not used
+	Profile bool     `json:"profile,omitempty"` // excluded: describes the cards only
+}
+
+// ProfileColumns names the excluded columns that became items: the
+// Options.Exclude that keeps them on the cards and out of the model.
+func ProfileColumns(infos []ColumnInfo) []string {
+	var out []string
+	for _, c := range infos {
+		if c.Profile && c.Skipped == "" && c.Role != Open {
+			out = append(out, c.Name)
+		}
+	}
+	return out
 }
 
 // Missing-value spellings (compared case-insensitively after trimming).
@@ -120,11 +139,10 @@ func InferCSV(header []string, rows [][]string, opt CSVOptions) (Input, []Column
 			}
 		}
 		answered := n - info.Missing
+		info.Profile = slices.ContainsFunc(opt.Exclude, func(e string) bool { return strings.EqualFold(strings.TrimSpace(e), h) })
 		switch {
 		case j == idCol:
 			info.Skipped = "respondent id"
-		case slices.ContainsFunc(opt.Exclude, func(e string) bool { return strings.EqualFold(e, h) }):
-			info.Skipped = "excluded"
 		case answered == 0:
 			info.Skipped = "no answers"
 		case len(distinct) == 1:
@@ -139,6 +157,9 @@ func InferCSV(header []string, rows [][]string, opt CSVOptions) (Input, []Column
 		it := Item{Name: h}
 		var lump map[string]bool // when set, answers outside it become "Other"
 		switch {
+		case slices.ContainsFunc(opt.Text, func(e string) bool { return strings.EqualFold(strings.TrimSpace(e), h) }):
+			it.Role = Open
+			openCols = append(openCols, j)
 		case allNum && allInt && len(distinct) >= 3 && len(distinct) <= 10:
 			it.Kind = Ordinal
 			it.Levels = sortedNumeric(distinct)

@@ -1,9 +1,12 @@
 package personas
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // name builds a persona name from its most distinctive traits: up to three
@@ -26,11 +29,12 @@ func (r *Result) name(in Input, p int, distinct []Trait) string {
 		j := itemIndex(in, t.Column)
 		it := in.Items[j]
 		var part string
-		if ambiguous(in, j, t.Value) && it.Kind != Binary && it.Kind != Numeric && !looksNumeric(t.Value) && len([]rune(t.Value)) > 2 {
-			part = digits(it.label()+": "+t.Value, r.Language)
+		if v := cleanValue(t.Value); ambiguous(in, j, t.Value) && it.Kind != Binary && it.Kind != Numeric && !looksNumeric(v) && len([]rune(v)) > 2 {
+			part = digits(cleanLabel(it.label())+": "+v, r.Language)
 		} else {
 			part = phrase(it, t.Value, r.Language)
 		}
+		part = capitalise(part)
 		// A trait that can only be said with a whole question makes a
 		// name nobody can read aloud; the next trait will do.
 		if len([]rune(part)) > maxNamePart {
@@ -49,18 +53,15 @@ func (r *Result) name(in Input, p int, distinct []Trait) string {
 		}
 		return "Persona " + strconv.Itoa(p+1) + " (no distinctive traits)"
 	}
-	s := strings.Join(parts, sep)
-	if r.Language == "en" {
-		s = strings.ToUpper(s[:1]) + s[1:]
-	}
-	return s
+	return strings.Join(parts, sep)
 }
 
 // maxNamePart is the longest trait phrase a persona name uses, in runes.
 const maxNamePart = 32
 
 func phrase(it Item, value, lang string) string {
-	label := it.label()
+	label := cleanLabel(it.label())
+	value = cleanValue(value)
 	switch {
 	case it.Kind == Binary:
 		return label
@@ -107,4 +108,67 @@ func ambiguous(in Input, j int, value string) bool {
 		}
 	}
 	return false
+}
+
+// leadingCode matches an answer code before an option label, as exports
+// write them: "2 Quite well", "3. Agree", "(1) Yes", "a) Never", "۲ خوب".
+var leadingCode = regexp.MustCompile(`^\(?(?:[0-9۰-۹]{1,2}|[A-Za-z])[.):]\s*|^[0-9۰-۹]{1,2}\s+`)
+
+// cleanValue strips a leading answer code from an option label when a
+// label follows it that does not start in lower case ("2 Quite well" is
+// "Quite well", "2 times a week" stays), and collapses spaces.
+func cleanValue(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if loc := leadingCode.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		rest := s[loc[1]:]
+		if c, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(c) && !unicode.IsLower(c) {
+			return rest
+		}
+	}
+	return s
+}
+
+// cleanLabel turns a column header into words: underscores as spaces
+// ("age_group" is "age group"), spaces collapsed.
+func cleanLabel(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "_", " ")), " ")
+}
+
+// capitalise starts a name part with a capital letter (a no-op in scripts
+// without case, such as Persian), so every part of a name reads alike.
+func capitalise(s string) string {
+	c, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(c) {
+		return s
+	}
+	return string(unicode.ToUpper(c)) + s[n:]
+}
+
+// DetectLanguage says "fa" when most letters of a table (header and
+// cells) are Arabic script, else "en": the language persona names and
+// pain points of a CSV are written in.
+func DetectLanguage(header []string, rows [][]string) string {
+	fa, all := 0, 0
+	count := func(s string) {
+		for _, c := range s {
+			if unicode.IsLetter(c) {
+				all++
+				if unicode.Is(unicode.Arabic, c) {
+					fa++
+				}
+			}
+		}
+	}
+	for _, h := range header {
+		count(h)
+	}
+	for _, r := range rows {
+		for _, c := range r {
+			count(c)
+		}
+	}
+	if all > 0 && 2*fa > all {
+		return "fa"
+	}
+	return "en"
 }
