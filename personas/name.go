@@ -65,7 +65,7 @@ func phrase(it Item, value, lang string) string {
 	switch {
 	case it.Kind == Binary:
 		return label
-	case it.Kind == Numeric || looksNumeric(value) || len([]rune(value)) <= 2:
+	case it.Kind == Numeric || looksNumeric(value) || len([]rune(value)) <= 2 || startsWithDigit(value):
 		return digits(label+" "+value, lang)
 	case isYesNo(value):
 		return label + ": " + value
@@ -171,4 +171,11 @@ func DetectLanguage(header []string, rows [][]string) string {
 		return "fa"
 	}
 	return "en"
+}
+
+// startsWithDigit: a value such as "21-24" or "3+" says nothing without
+// its question.
+func startsWithDigit(s string) bool {
+	c, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(c)
 }
