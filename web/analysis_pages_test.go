@@ -112,7 +112,7 @@ func TestAnalysisPages(t *testing.T) {
 	if strings.Contains(res.body, "New responses") {
 		t.Error("fresh result marked stale")
 	}
-	res.get(base+"/personas").want(http.StatusOK, st.Personas.Personas[0].Name, "What sets them apart", "Lift")
+	res.get(base+"/personas").want(http.StatusOK, st.Personas.Personas[0].Name, "What sets them apart", "Lift", htmlEscape(st.Personas.Personas[0].Trust))
 	res.get(base+"/journey").want(http.StatusOK, `class="emotion"`, "<polyline", "n = ", "Opportunities")
 	res.get(base+"/journey?persona=2").want(http.StatusOK, `aria-current="page">`+htmlEscape(st.Journeys[2].Name))
 	res.get(base+"/touchpoints").want(http.StatusOK, `class="heatmap"`, "heat-")
