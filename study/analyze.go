@@ -136,7 +136,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		return nil, err
 	}
 	opt.progress(0.2, "personas")
-	pr, note, err := fitPersonas(ctx, pin, people, voiced, texts, owner, opt)
+	pr, note, err := fitPersonas(ctx, pin, people, first1, voiced, texts, owner, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -369,21 +369,40 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 // fitPersonas segments the complete responses (coded by personaInput, in
 // the order of people), describing each persona with the pain points its
 // members voice and their words; a nil result comes with a note saying why.
-func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, voiced map[string]map[string]bool,
-	texts []analysis.Text, owner map[string]string, opt Options) (*personas.Result, string, error) {
+func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, found analysis.PainPointResult,
+	voiced map[string]map[string]bool, texts []analysis.Text, owner map[string]string, opt Options) (*personas.Result, string, error) {
 	if len(people) < MinPersonaRespondents {
 		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
 	}
 	quotes := map[string][]string{}
+	textOf := map[string]string{}
 	for _, t := range texts {
+		textOf[t.ID] = t.Text
 		if who := owner[t.ID]; who != "" {
 			quotes[who] = append(quotes[who], t.Text)
+		}
+	}
+	// The words each person voices each pain point with: a card quotes
+	// them beside the pain point.
+	words := map[string]map[string]string{}
+	in.PainLabels = map[string]string{}
+	for _, pp := range found.PainPoints {
+		in.PainLabels[pp.Key] = pp.Label
+		for _, m := range pp.Members {
+			who := owner[m]
+			if words[who] == nil {
+				words[who] = map[string]string{}
+			}
+			if _, ok := words[who][pp.Key]; !ok {
+				words[who][pp.Key] = textOf[m]
+			}
 		}
 	}
 	keys := slices.Sorted(maps.Keys(voiced))
 	for i, p := range people {
 		r := &in.Respondents[i]
 		r.Quotes = quotes[p.id]
+		r.PainQuotes = words[p.id]
 		for _, k := range keys {
 			if voiced[k][p.id] {
 				r.PainPoints = append(r.PainPoints, k)
