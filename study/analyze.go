@@ -140,14 +140,26 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	personaOf := map[string]int{} // interview and focus-group participants
+	if pr == nil && len(people) == 0 && (len(in.Participants) > 0 || len(in.Transcripts) > 0) {
+		// A project of interviews and focus groups only.
+		if pr, note, err = qualitativePersonas(ctx, cat, in, first1, voiced, texts, owner, opt, lang); err != nil {
+			return nil, err
+		}
+		if pr != nil {
+			for _, a := range pr.Assignments {
+				personaOf[a.ID] = a.Persona
+			}
+		}
+	}
 	res.Personas, res.PersonaNote = pr, note
-	if pr != nil {
+	if pr != nil && len(people) > 0 {
 		for _, a := range pr.Assignments {
 			if p := byID[a.ID]; p != nil {
 				p.persona = a.Persona
 			}
 		}
-		placeParticipants(cat, pr, in, texts, owner)
+		personaOf = placeParticipants(cat, pr, in, texts, owner)
 	}
 
 	// 4. The pain points broken down by persona: counted from their
@@ -165,6 +177,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Metrics = headline(people, pr, res.Metrics.Funnels)
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, idx, lang)
 	res.Journeys = journeys(cat, people, pr, res, idx, lang)
+	codedStages(res, in, personaOf, lang)
 	return res, nil
 }
 
@@ -374,30 +387,10 @@ func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, f
 	if len(people) < MinPersonaRespondents {
 		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
 	}
-	quotes := map[string][]string{}
-	textOf := map[string]string{}
-	for _, t := range texts {
-		textOf[t.ID] = t.Text
-		if who := owner[t.ID]; who != "" {
-			quotes[who] = append(quotes[who], t.Text)
-		}
-	}
 	// The words each person voices each pain point with: a card quotes
 	// them beside the pain point.
-	words := map[string]map[string]string{}
-	in.PainLabels = map[string]string{}
-	for _, pp := range found.PainPoints {
-		in.PainLabels[pp.Key] = pp.Label
-		for _, m := range pp.Members {
-			who := owner[m]
-			if words[who] == nil {
-				words[who] = map[string]string{}
-			}
-			if _, ok := words[who][pp.Key]; !ok {
-				words[who][pp.Key] = textOf[m]
-			}
-		}
-	}
+	labels, words, quotes := voices(found, texts, owner)
+	in.PainLabels = labels
 	keys := slices.Sorted(maps.Keys(voiced))
 	for i, p := range people {
 		r := &in.Respondents[i]
@@ -418,8 +411,10 @@ func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, f
 }
 
 // placeParticipants puts interview and focus-group participants with
-// attributes into their nearest persona, adding their words as quotes.
-func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []analysis.Text, owner map[string]string) {
+// attributes into their nearest persona, adding their words as quotes,
+// and returns the confident placements (participant key -> persona).
+func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []analysis.Text, owner map[string]string) map[string]int {
+	placed := map[string]int{}
 	words := map[string][]string{}
 	for _, t := range texts {
 		if t.Segments["source"] != "survey" {
@@ -435,8 +430,11 @@ func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []anal
 		for name, v := range part.Attributes {
 			attrs[name] = personas.Text(cat.label(name, v))
 		}
-		pr.AddInterviewQuotes(key, attrs, words[key])
+		if pl, err := pr.AddInterviewQuotes(key, attrs, words[key]); err == nil && pl.Probability >= 0.5 {
+			placed[key] = pl.Persona
+		}
 	}
+	return placed
 }
 
 // summarise computes, once, the respondent's satisfaction per stage and
