@@ -118,6 +118,8 @@ var analysisCatalog = map[string]map[string]string{
 		"an_per_cand_unmeasured": "not measured",
 		"an_per_cand_chosen":     "chosen",
 		"an_per_cand_use":        "Use %s personas",
+		"an_jr_coded":            "Coded interview passages",
+		"an_jr_coded_n":          "%s passages",
 
 		"an_jr_choose":        "Whose journey",
 		"an_jr_stage":         "Stage",
@@ -250,6 +252,8 @@ var analysisCatalog = map[string]map[string]string{
 		"an_per_cand_unmeasured": "سنجیده نشد",
 		"an_per_cand_chosen":     "انتخاب‌شده",
 		"an_per_cand_use":        "%s پرسونا",
+		"an_jr_coded":            "بخش‌های کدگذاری‌شدهٔ مصاحبه",
+		"an_jr_coded_n":          "%s بخش",
 
 		"an_jr_choose":        "سفر چه کسی",
 		"an_jr_stage":         "مرحله",
