@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/safarhq/safar/survey"
 )
 
 // name builds a persona name from its most distinctive traits: up to three
@@ -148,29 +150,11 @@ func capitalise(s string) string {
 // cells) are Arabic script, else "en": the language persona names and
 // pain points of a CSV are written in.
 func DetectLanguage(header []string, rows [][]string) string {
-	fa, all := 0, 0
-	count := func(s string) {
-		for _, c := range s {
-			if unicode.IsLetter(c) {
-				all++
-				if unicode.Is(unicode.Arabic, c) {
-					fa++
-				}
-			}
-		}
-	}
-	for _, h := range header {
-		count(h)
-	}
+	texts := slices.Clone(header)
 	for _, r := range rows {
-		for _, c := range r {
-			count(c)
-		}
+		texts = append(texts, r...)
 	}
-	if all > 0 && 2*fa > all {
-		return "fa"
-	}
-	return "en"
+	return survey.ScriptLanguage(texts...)
 }
 
 // startsWithDigit: a value such as "21-24" or "3+" says nothing without
