@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/analysis"
 )
 
 // name builds a persona name from its most distinctive traits: up to three
@@ -146,15 +146,32 @@ func capitalise(s string) string {
 	return string(unicode.ToUpper(c)) + s[n:]
 }
 
-// DetectLanguage says "fa" when most letters of a table (header and
-// cells) are Arabic script, else "en": the language persona names and
-// pain points of a CSV are written in.
+// DetectLanguage says "fa" when more cells of a table (header included)
+// are Persian than English by analysis.DetectLanguage, the one language
+// detector, else "en": the language persona names and pain points of a
+// CSV are written in.
 func DetectLanguage(header []string, rows [][]string) string {
-	texts := slices.Clone(header)
-	for _, r := range rows {
-		texts = append(texts, r...)
+	fa, en := 0, 0
+	count := func(s string) {
+		switch analysis.DetectLanguage(s) {
+		case analysis.LangPersian:
+			fa++
+		case analysis.LangEnglish:
+			en++
+		}
 	}
-	return survey.ScriptLanguage(texts...)
+	for _, h := range header {
+		count(h)
+	}
+	for _, r := range rows {
+		for _, c := range r {
+			count(c)
+		}
+	}
+	if fa > en {
+		return "fa"
+	}
+	return "en"
 }
 
 // startsWithDigit: a value such as "21-24" or "3+" says nothing without

@@ -143,7 +143,7 @@ func codedStages(res *Result, in Input, personaOf map[string]int, lang string) {
 		for si := range j.Stages {
 			js := &j.Stages[si]
 			js.Passages = len(passages[js.Stage])
-			for _, c := range sortedByCount(perStage[js.Stage]) {
+			for _, c := range KeysByCount(perStage[js.Stage]) {
 				js.Codes = append(js.Codes, CodeCount{Code: c, Passages: perStage[js.Stage][c]})
 			}
 		}

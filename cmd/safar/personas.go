@@ -11,6 +11,7 @@ import (
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/study"
 )
 
 func init() {
@@ -124,6 +125,24 @@ func splitList(s string) []string {
 		if e = strings.TrimSpace(e); e != "" {
 			out = append(out, e)
 		}
+	}
+	return out
+}
+
+// excludedQuestions turns --exclude names into question ids: an id as
+// given, or the question whose text is the name (a CSV's column header).
+func excludedQuestions(in study.Input, names []string) []string {
+	var out []string
+	for _, n := range names {
+		id := n
+		for _, s := range in.Surveys {
+			for _, q := range s.Definition.Questions() {
+				if q.ID != n && strings.EqualFold(q.Text, n) {
+					id = q.ID
+				}
+			}
+		}
+		out = append(out, id)
 	}
 	return out
 }

@@ -24,6 +24,9 @@ type Request struct {
 	Bootstrap int
 	// Progress, when set, is told how far the analysis is.
 	Progress func(done float64, step string)
+	// Exclude: question ids left out of the persona segmentation (they
+	// still describe the personas); nil takes the stored setting.
+	Exclude []string
 }
 
 // Options are the study options of a request with a scope's settings.
@@ -37,6 +40,9 @@ func (q Request) Options(s *survey.AnalysisSettings) study.Options {
 	}
 	o.PainPoints = analysis.PainPointOptions{Merge: s.Merge, Rename: s.Rename, Hide: s.Hide}
 	o.ExcludeQuestions = s.Exclude
+	if q.Exclude != nil {
+		o.ExcludeQuestions = q.Exclude
+	}
 	return o
 }
 
