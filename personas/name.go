@@ -67,6 +67,9 @@ func phrase(it Item, value, lang string) string {
 	switch {
 	case it.Kind == Binary:
 		return label
+	case startsWithDigit(value) && hasLetter(value) && isQuestion(label):
+		// "55 and over" reads better alone than after "How old are you?".
+		return digits(value, lang)
 	case it.Kind == Numeric || looksNumeric(value) || len([]rune(value)) <= 2 || startsWithDigit(value):
 		return digits(label+" "+value, lang)
 	case isYesNo(value):
@@ -112,22 +115,37 @@ func ambiguous(in Input, j int, value string) bool {
 	return false
 }
 
-// leadingCode matches an answer code before an option label, as exports
-// write them: "2 Quite well", "3. Agree", "(1) Yes", "a) Never", "۲ خوب".
-var leadingCode = regexp.MustCompile(`^\(?(?:[0-9۰-۹]{1,2}|[A-Za-z])[.):]\s*|^[0-9۰-۹]{1,2}\s+`)
+// Answer codes before an option label, as exports write them: with
+// punctuation ("3. Agree", "(1) Yes", "a) Never", "۲) خوب") or bare
+// ("2 Quite well").
+var (
+	markedCode = regexp.MustCompile(`^\(?(?:[0-9۰-۹]{1,2}|[A-Za-z])[.):]\s*`)
+	bareCode   = regexp.MustCompile(`^[0-9۰-۹]{1,2}\s+`)
+)
 
-// cleanValue strips a leading answer code from an option label when a
-// label follows it that does not start in lower case ("2 Quite well" is
-// "Quite well", "2 times a week" stays), and collapses spaces.
+// cleanValue strips a leading answer code from an option label and
+// collapses spaces. A bare number is only taken for a code when a capital
+// letter follows ("2 Quite well" is "Quite well"; "2 times a week" and
+// "۵۵ و بیشتر", 55 and over, stay: without case a bare number cannot be
+// told from the answer).
 func cleanValue(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if loc := leadingCode.FindStringIndex(s); loc != nil && loc[1] < len(s) {
-		rest := s[loc[1]:]
-		if c, _ := utf8.DecodeRuneInString(rest); unicode.IsLetter(c) && !unicode.IsLower(c) {
-			return rest
+	strip := func(re *regexp.Regexp, ok func(rune) bool) (string, bool) {
+		loc := re.FindStringIndex(s)
+		if loc == nil || loc[1] >= len(s) {
+			return s, false
 		}
+		rest := s[loc[1]:]
+		if c, _ := utf8.DecodeRuneInString(rest); ok(c) {
+			return rest, true
+		}
+		return s, false
 	}
-	return s
+	if v, ok := strip(markedCode, unicode.IsLetter); ok {
+		return v
+	}
+	v, _ := strip(bareCode, unicode.IsUpper)
+	return v
 }
 
 // cleanLabel turns a column header into words: underscores as spaces
@@ -180,3 +198,8 @@ func startsWithDigit(s string) bool {
 	c, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(c)
 }
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// isQuestion: a label written as a question ("How old are you?").
+func isQuestion(s string) bool { return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "؟") }

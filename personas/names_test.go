@@ -131,7 +131,7 @@ func TestNamesFromSurveyLabels(t *testing.T) {
 func TestCleanValue(t *testing.T) {
 	for in, want := range map[string]string{
 		"2 Quite well": "Quite well", "3. Agree": "Agree", "(1) Yes": "Yes", "a) Never": "Never",
-		"2 times a week": "2 times a week", "18-24": "18-24", "A lot": "A lot", "۲ خوب": "خوب", "  Very   good ": "Very good",
+		"2 times a week": "2 times a week", "18-24": "18-24", "A lot": "A lot", "۲) خوب": "خوب", "۵۵ و بیشتر": "۵۵ و بیشتر", "3) very well": "very well", "  Very   good ": "Very good",
 	} {
 		if got := cleanValue(in); got != want {
 			t.Errorf("cleanValue(%q) = %q, want %q", in, got, want)
@@ -167,5 +167,25 @@ func TestProfileColumns(t *testing.T) {
 	}
 	if _, _, err := InferCSV(header, rows, CSVOptions{Exclude: []string{"nope"}}); err == nil {
 		t.Error("want an error for an unknown --exclude column")
+	}
+}
+
+func TestPhrase(t *testing.T) {
+	for _, tc := range []struct {
+		it          Item
+		value, lang string
+		want        string
+	}{
+		{Item{Name: "age", Label: "How old are you?", Kind: Categorical}, "55 and over", "en", "55 and over"},
+		{Item{Name: "age", Label: "چند سال دارید؟", Kind: Categorical}, "۵۵ و بیشتر", "fa", "۵۵ و بیشتر"},
+		{Item{Name: "income", Kind: Categorical}, "21-24", "en", "income 21-24"},
+		{Item{Name: "PID", Kind: Ordinal}, "6", "en", "PID 6"},
+		{Item{Name: "INTELG", Kind: Ordinal}, "2 Quite well", "en", "Quite well"},
+		{Item{Name: "follows", Label: "Follows on Instagram", Kind: Binary}, "yes", "en", "Follows on Instagram"},
+		{Item{Name: "age_group", Kind: Numeric}, "18–30", "fa", "age group ۱۸–۳۰"},
+	} {
+		if got := phrase(tc.it, tc.value, tc.lang); got != tc.want {
+			t.Errorf("phrase(%s, %q) = %q, want %q", tc.it.Name, tc.value, got, tc.want)
+		}
 	}
 }
