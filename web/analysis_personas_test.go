@@ -19,13 +19,7 @@ func TestPersonaCandidatesOneClick(t *testing.T) {
 	const base = "/app/surveys/demo-en/analysis"
 	res := w.login("res@example.com")
 	res.get(base + "/personas")
-	qs := url.Values{"k": {"auto"}}
-	for _, m := range questionBoxRE.FindAllStringSubmatch(res.body, -1) {
-		if m[1] != "gender" {
-			qs.Add("q", m[1])
-		}
-	}
-	res.post(base+"/personas", qs).wantRedirect(base + "/personas")
+	res.post(base+"/personas", keptQuestions(res.body, "auto", "gender")).wantRedirect(base + "/personas")
 	runNext(t, runner, true)
 	st := storedResult(t, w, "survey:demo-en")
 	if st.Personas == nil || len(st.Personas.Quality.Candidates) == 0 {
