@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,6 +46,33 @@ func synthInput(s synth.Spec, d *synth.Data) Input {
 	return in
 }
 
+// traitBattery is n answers to a battery of items driven by one
+// continuous attitude (plus noise), cut into levels: the case where BIC
+// keeps adding classes that slice the attitude ever finer, as on the
+// 12-item election battery of issue 15.
+func traitBattery(n, items, levels int, seed uint64) Input {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	var in Input
+	for j := range items {
+		it := Item{Name: fmt.Sprintf("Q%d", j+1), Kind: Ordinal}
+		for l := range levels {
+			it.Levels = append(it.Levels, fmt.Sprint(l+1))
+		}
+		in.Items = append(in.Items, it)
+	}
+	for i := range n {
+		th := rng.NormFloat64()
+		r := Respondent{ID: fmt.Sprint(i + 1)}
+		for j := range items {
+			x := th*1.5 + rng.NormFloat64() + float64(j%3-1)*0.3
+			l := max(0, min(levels-1, int(math.Floor((x+2)/4*float64(levels)))))
+			r.Values = append(r.Values, Text(fmt.Sprint(l+1)))
+		}
+		in.Respondents = append(in.Respondents, r)
+	}
+	return in
+}
+
 // TestEvalAutoK measures the automatic k on the evaluation surveys and the
 // synthetic personas: k chosen, stability, ARI against known groups where
 // the data have them, and the same for a k-means + silhouette peer on the
@@ -74,6 +103,7 @@ func TestEvalAutoK(t *testing.T) {
 		}
 		sets = append(sets, set{name: fmt.Sprintf("synth %d items, k=%d, n=%d", tc.items, tc.k, tc.n), in: synthInput(s, d), truth: d.Class})
 	}
+	sets = append(sets, set{name: "one-trait battery (12 items, 4 levels, no groups)", in: traitBattery(1800, 12, 4, 1)})
 	if d, err := synth.Example().Sample(2000); err == nil {
 		sets = append(sets, set{name: "synth Example (k=4, overlapping)", in: synthInput(synth.Example(), d), truth: d.Class})
 	}
