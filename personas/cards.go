@@ -458,7 +458,7 @@ func (r *Result) quotes(in Input, p int) []Quote {
 			if q == "" || (pass == 0) != (n >= 20 && n <= 400) {
 				continue
 			}
-			out = append(out, Quote{ID: r.Assignments[c.i].ID, Text: q, Probability: c.prob, Source: "survey"})
+			out = append(out, Quote{ID: r.Assignments[c.i].ID, Text: q, Probability: c.prob, Source: cmp.Or(in.Source, "survey")})
 		}
 	}
 	return out
@@ -477,7 +477,7 @@ func (r *Result) painQuote(in Input, p int, key string) *Quote {
 		}
 		prob := r.fit.Posterior[i*k+cl]
 		if best == nil || readable(text) && !readable(best.Text) || readable(text) == readable(best.Text) && prob > best.Probability {
-			best = &Quote{ID: r.Assignments[i].ID, Text: text, Probability: prob, Source: "survey"}
+			best = &Quote{ID: r.Assignments[i].ID, Text: text, Probability: prob, Source: cmp.Or(in.Source, "survey")}
 		}
 	}
 	return best

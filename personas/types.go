@@ -116,6 +116,10 @@ type Input struct {
 	// PainLabels names the pain point keys of Respondent.PainPoints for
 	// the cards (the key itself when absent).
 	PainLabels map[string]string
+	// Source is where the respondents' words come from, for their quotes:
+	// "survey" (default) or "interview" (interview and focus-group
+	// participants as respondents).
+	Source string
 
 	levels [][]string // per item, computed once by Build (see itemLevels)
 }

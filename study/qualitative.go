@@ -65,7 +65,7 @@ func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found anal
 		return nil, fmt.Sprintf("%d interviewees or focus-group participants with attributes and no survey responses: personas need at least %d participants with attributes or %d survey responses",
 			len(parts), MinQualitativeParticipants, MinPersonaRespondents), nil
 	}
-	pin := personas.Input{Language: lang}
+	pin := personas.Input{Language: lang, Source: "interview"}
 	attrs := slices.Sorted(maps.Keys(names))
 	for _, n := range attrs {
 		it := personas.Item{Name: n, Label: n, Kind: personas.Categorical, Role: personas.Demographic}

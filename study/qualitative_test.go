@@ -70,7 +70,7 @@ func TestTranscriptOnlyProject(t *testing.T) {
 		t.Errorf("names %q, want the channels", names)
 	}
 	for _, p := range pr.Personas {
-		if len(p.Quotes) == 0 || p.Quotes[0].Source != "survey" && p.Quotes[0].Source != "interview" {
+		if len(p.Quotes) == 0 || p.Quotes[0].Source != "interview" {
 			t.Errorf("persona %d has no quotes: %+v", p.ID, p.Quotes)
 		}
 		if !strings.HasPrefix(p.Trust, "Weak: 8 people") {
