@@ -64,6 +64,19 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	copt.KMin, copt.KMax = opt.KMin, opt.KMax
 	copt.Resamples = max(b, -1) // automatic k measures every candidate the same way
 	var fit *cluster.Result
+	var compared []cluster.Candidate
+	if opt.K > 0 && opt.Compare {
+		screen := copt
+		screen.Resamples = -1
+		all, err := cluster.Auto(ctx, data, screen)
+		if err != nil {
+			return nil, fmt.Errorf("personas: %w", err)
+		}
+		compared = all.Candidates
+		for i := range compared {
+			compared[i].Chosen = compared[i].K == opt.K
+		}
+	}
 	if opt.K > 0 {
 		fit, err = cluster.Fit(ctx, data, opt.K, copt)
 	} else {
@@ -80,6 +93,9 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Method = "latent class analysis (EM; categorical and ordinal items multinomial, numbers Gaussian, missing answers skipped)"
 	q := Quality{N: fit.N, LogLik: fit.LogLik, BIC: fit.BIC, AIC: fit.AIC, Entropy: fit.Entropy,
 		Params: fit.Params, Candidates: fit.Candidates}
+	if opt.K > 0 {
+		q.Candidates = compared
+	}
 	for _, j := range sel {
 		q.Items = append(q.Items, in.Items[j].Name)
 	}
@@ -115,6 +131,11 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	}
 	if measure {
 		q.Stability = &stab
+	}
+	for i, c := range q.Candidates {
+		if c.Chosen && c.Verdict == "" && q.Stability != nil { // fixed k: its own resamples
+			q.Candidates[i].Stability, q.Candidates[i].Verdict = q.Stability.MeanARI, cluster.Verdict(q.Stability.MeanARI)
+		}
 	}
 	q.Verdict = verdict(q, fit.K)
 	res.Quality = q

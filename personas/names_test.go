@@ -189,3 +189,28 @@ func TestPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestFixedKCompares: a fixed k with Compare still lists every k, the
+// fixed one chosen and carrying its own stability.
+func TestFixedKCompares(t *testing.T) {
+	in, _ := fromSynth(t, 600)
+	res, err := Build(context.Background(), in, Options{Seed: 1, K: 3, Compare: true, Bootstrap: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.K != 3 || len(res.Quality.Candidates) != 7 || !strings.HasPrefix(res.Quality.KSelected, "fixed") {
+		t.Fatalf("k=%d, %d candidates, %q", res.K, len(res.Quality.Candidates), res.Quality.KSelected)
+	}
+	for _, c := range res.Quality.Candidates {
+		if c.Chosen != (c.K == 3) || c.Chosen && c.Stability != res.Quality.Stability.MeanARI || !c.Chosen && c.Verdict != "" {
+			t.Errorf("candidate %+v: want only k=3 chosen, with the fit's own stability", c)
+		}
+	}
+	plain, err := Build(context.Background(), in, Options{Seed: 1, K: 3, Bootstrap: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Quality.Candidates) != 0 {
+		t.Errorf("fixed k without Compare fitted %d candidates", len(plain.Quality.Candidates))
+	}
+}

@@ -136,6 +136,11 @@ type Options struct {
 	// cards (Persona.Profile).
 	Exclude []string
 	Seed    uint64
+	// Compare: with a fixed K, also fit every k in KMin..KMax (without
+	// resampling them) so Quality.Candidates compares K with the others,
+	// as the web page's one-click k choice needs. It costs the candidate
+	// fits of automatic k.
+	Compare bool
 	// Bootstrap is the number of resamples for the stability score
 	// (default 10; negative disables it).
 	Bootstrap int
@@ -172,7 +177,8 @@ type Quality struct {
 	Entropy   float64  `json:"entropy_r2"` // 1 = every respondent clearly in one persona
 	Params    int      `json:"params"`
 	KSelected string   `json:"k_selection"`
-	// Candidates are the automatic-k fits compared (empty for fixed k).
+	// Candidates are the automatic-k fits compared (empty for a fixed k
+	// unless Options.Compare).
 	Candidates []cluster.Candidate      `json:"candidates,omitempty"`
 	Stability  *cluster.StabilityResult `json:"stability,omitempty"`
 	// Verdict is a one-line reading of Stability and Entropy for researchers.

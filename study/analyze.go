@@ -402,7 +402,7 @@ func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, f
 			}
 		}
 	}
-	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
+	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Compare: opt.CompareK, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
 		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
 	if err != nil {
 		return nil, "", fmt.Errorf("personas: %w", err)

@@ -92,7 +92,7 @@ func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found anal
 	}
 	// A handful of people supports a handful of personas at most: about
 	// three participants per persona.
-	pr, err := personas.Build(ctx, pin, personas.Options{K: opt.K, KMax: max(2, min(4, len(parts)/3)),
+	pr, err := personas.Build(ctx, pin, personas.Options{K: opt.K, Compare: opt.CompareK, KMax: max(2, min(4, len(parts)/3)),
 		Seed: opt.Seed, Bootstrap: opt.Bootstrap, Exclude: excludedItems(pin.Items, opt.ExcludeQuestions)})
 	if err != nil {
 		return nil, "", fmt.Errorf("personas from participants: %w", err)

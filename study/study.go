@@ -39,8 +39,11 @@ type SurveyData struct {
 
 // Options tune Analyze.
 type Options struct {
-	K    int    // personas: 0 = automatic
-	Seed uint64 // personas: reproducible fits
+	K int // personas: 0 = automatic
+	// CompareK: with a fixed K, also fit the other k so the personas'
+	// candidates compare them (the web page's one-click choice of k).
+	CompareK bool
+	Seed     uint64 // personas: reproducible fits
 	// Bootstrap resamples for persona stability (0 = default, <0 = off).
 	Bootstrap int
 	// PainPoints carries researcher corrections (merge, rename, hide).

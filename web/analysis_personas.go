@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -122,7 +123,7 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 	}
 	q := pr.Quality
 	sec.K, sec.Method, sec.KSel, sec.Entropy, sec.N, sec.Stability = pr.K, pr.Method, q.KSelected, q.Entropy, q.N, q.Stability
-	sec.Fixed = len(q.Candidates) == 0
+	sec.Fixed = strings.HasPrefix(q.KSelected, "fixed")
 	// The same reading as personas' verdict, in the page's language.
 	sec.Verdict, sec.VerdictCl = verdictKey(string(q.Reading()))
 	for _, c := range q.Candidates {

@@ -43,7 +43,16 @@ func TestPersonaCandidatesOneClick(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if set.K != st.Personas.Quality.Candidates[0].K || len(set.Exclude) != 1 || set.Exclude[0] != "gender" {
-		t.Errorf("settings k=%d exclude %v, want k=%d and gender still left out", set.K, set.Exclude, st.Personas.Quality.Candidates[0].K)
+	picked := st.Personas.Quality.Candidates[0].K
+	if set.K != picked || len(set.Exclude) != 1 || set.Exclude[0] != "gender" {
+		t.Errorf("settings k=%d exclude %v, want k=%d and gender still left out", set.K, set.Exclude, picked)
 	}
+	// The re-run at the picked k still compares every k, so the researcher
+	// can click back.
+	runNext(t, runner, true)
+	st = storedResult(t, w, "survey:demo-en")
+	if st.Personas.K != picked || len(st.Personas.Quality.Candidates) != 7 || !st.Personas.Quality.Candidates[0].Chosen {
+		t.Fatalf("re-run: k=%d, %d candidates; want k=%d chosen among 7", st.Personas.K, len(st.Personas.Quality.Candidates), picked)
+	}
+	res.get(base+"/personas").want(http.StatusOK, "Numbers of personas compared", "set by you")
 }

@@ -24,6 +24,9 @@ type Request struct {
 	Bootstrap int
 	// Progress, when set, is told how far the analysis is.
 	Progress func(done float64, step string)
+	// CompareK: with a fixed K, also fit the other k for the comparison
+	// the web page offers (study.Options.CompareK).
+	CompareK bool
 	// Exclude: question ids left out of the persona segmentation (they
 	// still describe the personas); nil takes the stored setting.
 	Exclude []string
@@ -31,7 +34,7 @@ type Request struct {
 
 // Options are the study options of a request with a scope's settings.
 func (q Request) Options(s *survey.AnalysisSettings) study.Options {
-	o := study.Options{K: q.K, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress}
+	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress}
 	if o.K == 0 {
 		o.K = s.K
 	}
