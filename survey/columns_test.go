@@ -68,7 +68,7 @@ func TestDefinitionFromTableSharesColumnRules(t *testing.T) {
 			[]string{"Agree", "Disagree", "Neutral"}[i%3], fmt.Sprintf("City%d", i%40),
 			fmt.Sprintf("a long free note number %d that nobody asked to analyse at all", i)})
 	}
-	d, rs, err := DefinitionFromTable("x.csv", header, rows, "comment", "", "auto")
+	d, rs, err := DefinitionFromTable("x.csv", header, rows, "comment", "", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
