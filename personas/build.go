@@ -55,10 +55,28 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("personas: %w", err)
 	}
+	b := opt.Bootstrap
+	if b == 0 {
+		b = 10
+	}
 	copt := opt.Cluster
 	copt.Seed = opt.Seed
 	copt.KMin, copt.KMax = opt.KMin, opt.KMax
+	copt.Resamples = max(b, -1) // automatic k measures every candidate the same way
 	var fit *cluster.Result
+	var compared []cluster.Candidate
+	if opt.K > 0 && opt.Compare {
+		screen := copt
+		screen.Resamples = -1
+		all, err := cluster.Auto(ctx, data, screen)
+		if err != nil {
+			return nil, fmt.Errorf("personas: %w", err)
+		}
+		compared = all.Candidates
+		for i := range compared {
+			compared[i].Chosen = compared[i].K == opt.K
+		}
+	}
 	if opt.K > 0 {
 		fit, err = cluster.Fit(ctx, data, opt.K, copt)
 	} else {
@@ -67,10 +85,17 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("personas: %w", err)
 	}
-	res := &Result{K: fit.K, Language: lang(in.Language), fit: fit, items: in.Items, codec: codecs}
+	res := &Result{K: fit.K, Language: lang(in.Language), fit: fit, items: in.Items, codec: codecs,
+		profile: make([]bool, len(in.Items))}
+	for j, it := range in.Items {
+		res.profile[j] = it.Role != Open && !slices.Contains(sel, j)
+	}
 	res.Method = "latent class analysis (EM; categorical and ordinal items multinomial, numbers Gaussian, missing answers skipped)"
 	q := Quality{N: fit.N, LogLik: fit.LogLik, BIC: fit.BIC, AIC: fit.AIC, Entropy: fit.Entropy,
 		Params: fit.Params, Candidates: fit.Candidates}
+	if opt.K > 0 {
+		q.Candidates = compared
+	}
 	for _, j := range sel {
 		q.Items = append(q.Items, in.Items[j].Name)
 	}
@@ -86,12 +111,12 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 		stabErr error
 	)
 	stable := make(chan struct{})
-	b := opt.Bootstrap
-	if b == 0 {
-		b = 10
-	}
 	measure := b > 0 && fit.K > 1
-	if measure {
+	if measure && fit.Stability != nil {
+		// Automatic k already resampled the chosen k to choose it.
+		stab = *fit.Stability
+		close(stable)
+	} else if measure {
 		go func() {
 			defer close(stable)
 			stab, stabErr = cluster.Stability(ctx, data, fit, b, 0, copt)
@@ -107,8 +132,14 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if measure {
 		q.Stability = &stab
 	}
+	for i, c := range q.Candidates {
+		if c.Chosen && c.Verdict == "" && q.Stability != nil { // fixed k: its own resamples
+			q.Candidates[i].Stability, q.Candidates[i].Verdict = q.Stability.MeanARI, cluster.Verdict(q.Stability.MeanARI)
+		}
+	}
 	q.Verdict = verdict(q, fit.K)
 	res.Quality = q
+	res.trust()
 	return res, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // answerSet is one describable answer of one item: a level, the "yes" of a
@@ -68,7 +69,9 @@ func (r *Result) cards(in Input) {
 		s := sets[i]
 		it := in.Items[s.item]
 		for p := range k {
-			all[p] = append(all[p], trait(it, s.value, st, p, tests))
+			t := trait(it, s.value, st, p, tests)
+			t.Profile = r.profile[s.item]
+			all[p] = append(all[p], t)
 		}
 	}
 	satisfaction := scores(in, member, k)
@@ -77,7 +80,7 @@ func (r *Result) cards(in Input) {
 		card := &r.Personas[p]
 		var distinct []Trait
 		for _, t := range all[p] {
-			if t.Significant && t.Lift > 1 && t.Share >= 0.1 {
+			if t.Significant && t.Lift > 1 && t.Share >= 0.1 && !t.Profile {
 				distinct = append(distinct, t)
 			}
 		}
@@ -87,11 +90,17 @@ func (r *Result) cards(in Input) {
 			card.Traits = []Trait{}
 		}
 		card.Name = r.name(in, p, distinct)
+		card.Profile = r.profileTraits(all[p])
 		card.Demographics = modal(in, all[p], Demographic)
 		card.Goals = modal(in, all[p], Goal)
 		card.Touchpoints = touchpoints(in, all[p], member, p)
 		card.Satisfaction = satisfaction[p]
 		card.PainPoints = painPoints(painKeys, painStats, p, tests)
+		for i := range card.PainPoints {
+			pp := &card.PainPoints[i]
+			pp.Label = in.PainLabels[pp.Value]
+			pp.Quote = r.painQuote(in, p, pp.Value)
+		}
 		card.Quotes = r.quotes(in, p)
 	}
 	// Names must tell personas apart.
@@ -217,7 +226,8 @@ func trait(it Item, value string, st stats, p, tests int) Trait {
 		t.RestShare = float64(rm) / float64(ra)
 	}
 	if st.M > 0 {
-		t.Lift = t.Share / (float64(st.M) / float64(st.A))
+		t.Overall = float64(st.M) / float64(st.A)
+		t.Lift = t.Share / t.Overall
 	}
 	if a > 0 && ra > 0 {
 		pool := float64(st.M) / float64(st.A)
@@ -448,10 +458,29 @@ func (r *Result) quotes(in Input, p int) []Quote {
 			if q == "" || (pass == 0) != (n >= 20 && n <= 400) {
 				continue
 			}
-			out = append(out, Quote{ID: r.Assignments[c.i].ID, Text: q, Probability: c.prob, Source: "survey"})
+			out = append(out, Quote{ID: r.Assignments[c.i].ID, Text: q, Probability: c.prob, Source: cmp.Or(in.Source, "survey")})
 		}
 	}
 	return out
+}
+
+// painQuote is the words voicing pain point key of the persona p member
+// most surely in it (a readable length preferred, as for quotes).
+func (r *Result) painQuote(in Input, p int, key string) *Quote {
+	k, cl := r.fit.K, r.order[p]
+	var best *Quote
+	readable := func(s string) bool { n := utf8.RuneCountInString(s); return n >= 20 && n <= 400 }
+	for i, rs := range in.Respondents {
+		text := strings.TrimSpace(rs.PainQuotes[key])
+		if r.Assignments[i].Persona != p+1 || text == "" {
+			continue
+		}
+		prob := r.fit.Posterior[i*k+cl]
+		if best == nil || readable(text) && !readable(best.Text) || readable(text) == readable(best.Text) && prob > best.Probability {
+			best = &Quote{ID: r.Assignments[i].ID, Text: text, Probability: prob, Source: cmp.Or(in.Source, "survey")}
+		}
+	}
+	return best
 }
 
 // bestQuote prefers the longest of a respondent's answers that stays
@@ -469,4 +498,27 @@ func bestQuote(qs []string) string {
 		best = strings.TrimSpace(qs[0])
 	}
 	return best
+}
+
+// profileTraits picks, per item that did not take part in the segmentation,
+// the answer most over-represented in the persona (largest share minus
+// overall share), so an outcome such as the vote reads off every card
+// whether or not it is significant.
+func (r *Result) profileTraits(all []Trait) []Trait {
+	var out []Trait
+	at := map[string]int{}
+	for _, t := range all {
+		if !t.Profile || t.Share == 0 {
+			continue
+		}
+		i, seen := at[t.Column]
+		switch {
+		case !seen:
+			at[t.Column] = len(out)
+			out = append(out, t)
+		case t.Share-t.Overall > out[i].Share-out[i].Overall:
+			out[i] = t
+		}
+	}
+	return out
 }

@@ -11,10 +11,9 @@ import (
 	"time"
 )
 
-// evalDir finds the team's evaluation surveys: $SAFAR_SHARED_DATA/surveys
-// or ../shared/data/surveys beside the repository root.
-func evalDir(t *testing.T) string {
-	t.Helper()
+// evalBase finds the team's evaluation data: $SAFAR_SHARED_DATA or
+// ../shared/data beside the repository root; "" when absent.
+func evalBase() string {
 	base := os.Getenv("SAFAR_SHARED_DATA")
 	if base == "" {
 		dir, _ := os.Getwd()
@@ -25,11 +24,20 @@ func evalDir(t *testing.T) string {
 			}
 		}
 	}
-	p := filepath.Join(base, "surveys")
-	if _, err := os.Stat(p); base == "" || err != nil {
+	if _, err := os.Stat(filepath.Join(base, "surveys")); base == "" || err != nil {
+		return ""
+	}
+	return base
+}
+
+// evalDir is evalBase's surveys folder; the test skips without it.
+func evalDir(t *testing.T) string {
+	t.Helper()
+	base := evalBase()
+	if base == "" {
 		t.Skip("evaluation data not found: set SAFAR_SHARED_DATA or place it at ../shared/data beside the repo")
 	}
-	return p
+	return filepath.Join(base, "surveys")
 }
 
 // TestEvalRealSurveys runs the whole pipeline (CSV inference, auto k,

@@ -33,41 +33,21 @@ func fromSynth(t *testing.T, n int) (Input, []int) {
 		"satisfaction_support":  {Role: Satisfaction, Stage: Use},
 		"monthly_spend":         {Label: "Monthly spend", Role: Behaviour},
 	}
-	var in Input
-	for _, it := range s.Items {
-		x := roles[it.Name]
-		x.Name = it.Name
-		x.Levels = it.Levels
-		switch it.Kind {
-		case synth.Numeric:
-			x.Kind = Numeric
-		case synth.Ordinal:
-			x.Kind = Ordinal
-		default:
-			x.Kind = Categorical
+	in := synthInput(s, d)
+	for j := range in.Items {
+		x := roles[in.Items[j].Name]
+		in.Items[j].Label, in.Items[j].Role, in.Items[j].Stage, in.Items[j].Touchpoint = x.Label, x.Role, x.Stage, x.Touchpoint
+		if name := in.Items[j].Name; name == "uses_discount_codes" || name == "follows_on_instagram" {
+			in.Items[j].Kind = Binary
 		}
-		if it.Name == "uses_discount_codes" || it.Name == "follows_on_instagram" {
-			x.Kind = Binary
-		}
-		in.Items = append(in.Items, x)
 	}
-	for i, row := range d.Rows {
-		r := Respondent{ID: fmt.Sprintf("r%d", i+1)}
-		for _, v := range row {
-			switch x := v.(type) {
-			case string:
-				r.Values = append(r.Values, Text(x))
-			case float64:
-				r.Values = append(r.Values, Number(x))
-			default:
-				r.Values = append(r.Values, Value{})
-			}
-		}
+	for i := range in.Respondents {
+		r := &in.Respondents[i]
+		r.ID = fmt.Sprintf("r%d", i+1)
 		if d.Class[i] == 0 && i%3 == 0 {
 			r.PainPoints = []string{"late delivery"}
 			r.Quotes = []string{fmt.Sprintf("Delivery took two weeks again, order %d", i)}
 		}
-		in.Respondents = append(in.Respondents, r)
 	}
 	return in, d.Class
 }

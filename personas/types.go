@@ -103,6 +103,9 @@ type Respondent struct {
 	PainPoints []string
 	// Quotes are this respondent's own words (open answers). Optional.
 	Quotes []string
+	// PainQuotes are, per pain point key, the respondent's words voicing
+	// it: the quote a card shows beside the pain point. Optional.
+	PainQuotes map[string]string
 }
 
 // Input is everything Build needs.
@@ -110,6 +113,13 @@ type Input struct {
 	Items       []Item
 	Respondents []Respondent
 	Language    string // "en" (default) or "fa": the language of generated names
+	// PainLabels names the pain point keys of Respondent.PainPoints for
+	// the cards (the key itself when absent).
+	PainLabels map[string]string
+	// Source is where the respondents' words come from, for their quotes:
+	// "survey" (default) or "interview" (interview and focus-group
+	// participants as respondents).
+	Source string
 
 	levels [][]string // per item, computed once by Build (see itemLevels)
 }
@@ -121,8 +131,16 @@ type Options struct {
 	KMax    int    // default 8
 	Roles   []Role // roles that take part (default DefaultRoles)
 	Include []string
-	Exclude []string // item names; Exclude wins over Include and roles
+	// Exclude: item names left out of the segmentation (wins over Include
+	// and roles). Every item that does not take part still describes the
+	// cards (Persona.Profile).
+	Exclude []string
 	Seed    uint64
+	// Compare: with a fixed K, also fit every k in KMin..KMax (without
+	// resampling them) so Quality.Candidates compares K with the others,
+	// as the web page's one-click k choice needs. It costs the candidate
+	// fits of automatic k.
+	Compare bool
 	// Bootstrap is the number of resamples for the stability score
 	// (default 10; negative disables it).
 	Bootstrap int
@@ -141,11 +159,12 @@ type Result struct {
 	Personas    []Persona    `json:"personas"`
 	Assignments []Assignment `json:"assignments"`
 
-	fit   *cluster.Result
-	items []Item // all input items
-	codec []codec
-	order []int // persona id-1 -> cluster class
-	rank  []int // cluster class -> persona id-1
+	fit     *cluster.Result
+	items   []Item // all input items
+	codec   []codec
+	profile []bool // per item: describes the cards without taking part
+	order   []int  // persona id-1 -> cluster class
+	rank    []int  // cluster class -> persona id-1
 }
 
 // Quality says how much to trust the segmentation.
@@ -158,7 +177,8 @@ type Quality struct {
 	Entropy   float64  `json:"entropy_r2"` // 1 = every respondent clearly in one persona
 	Params    int      `json:"params"`
 	KSelected string   `json:"k_selection"`
-	// Candidates are the automatic-k fits compared (empty for fixed k).
+	// Candidates are the automatic-k fits compared (empty for a fixed k
+	// unless Options.Compare).
 	Candidates []cluster.Candidate      `json:"candidates,omitempty"`
 	Stability  *cluster.StabilityResult `json:"stability,omitempty"`
 	// Verdict is a one-line reading of Stability and Entropy for researchers.
@@ -178,16 +198,10 @@ const (
 
 // Reading classifies Stability as Verdict does.
 func (q Quality) Reading() Reading {
-	switch {
-	case q.Stability == nil:
+	if q.Stability == nil {
 		return Unmeasured
-	case q.Stability.MeanARI >= 0.8:
-		return Stable
-	case q.Stability.MeanARI >= 0.5:
-		return ModeratelyStable
-	default:
-		return Unstable
 	}
+	return Reading(cluster.Verdict(q.Stability.MeanARI))
 }
 
 // CandidateRows is how many respondents automatic k compared its
@@ -209,6 +223,13 @@ type Persona struct {
 	Size   int     `json:"size"` // respondents whose most likely persona this is
 	Share  float64 `json:"share"`
 	Traits []Trait `json:"traits"` // what sets it apart, most distinctive first
+	// Profile describes the persona by the items that did not take part in
+	// the segmentation (demographics or outcomes read off the result, e.g.
+	// `--exclude vote`): per item, its most over-represented answer.
+	Profile []Trait `json:"profile,omitempty"`
+	// Trust says in one line how far to trust this persona: its size, how
+	// surely its members belong, and the stability of the segmentation.
+	Trust string `json:"trust"`
 	// Demographics and Goals give, per item of that role, the persona's most
 	// common answer.
 	Demographics []Trait         `json:"demographics,omitempty"`
@@ -224,8 +245,11 @@ type Trait struct {
 	Column    string  `json:"column"`
 	Label     string  `json:"label,omitempty"`
 	Value     string  `json:"value"`
-	Share     float64 `json:"share"`      // among persona members who answered
-	RestShare float64 `json:"rest_share"` // among everyone else who answered
+	Share     float64 `json:"share"`         // among persona members who answered
+	RestShare float64 `json:"rest_share"`    // among everyone else who answered
+	Overall   float64 `json:"overall_share"` // among all who answered
+	// Profile marks an item that did not take part in the segmentation.
+	Profile bool `json:"profile,omitempty"`
 	// Lift is Share divided by the share among all respondents (an index:
 	// 1.5 means 50% more common in this persona than overall).
 	Lift float64 `json:"lift"`
@@ -234,6 +258,9 @@ type Trait struct {
 	// so a trait marked significant is more than noise.
 	PValue      float64 `json:"p_value"`
 	Significant bool    `json:"significant"`
+	// Quote: for a pain point, the words of the member most surely in the
+	// persona who voices it.
+	Quote *Quote `json:"quote,omitempty"`
 }
 
 // TouchpointUse is how much a persona uses a touchpoint at a stage.

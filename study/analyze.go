@@ -136,18 +136,30 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		return nil, err
 	}
 	opt.progress(0.2, "personas")
-	pr, note, err := fitPersonas(ctx, pin, people, voiced, texts, owner, opt)
+	pr, note, err := fitPersonas(ctx, pin, people, first1, voiced, texts, owner, opt)
 	if err != nil {
 		return nil, err
 	}
+	personaOf := map[string]int{} // interview and focus-group participants
+	if pr == nil && len(people) == 0 && (len(in.Participants) > 0 || len(in.Transcripts) > 0) {
+		// A project of interviews and focus groups only.
+		if pr, note, err = qualitativePersonas(ctx, cat, in, first1, voiced, texts, owner, opt, lang); err != nil {
+			return nil, err
+		}
+		if pr != nil {
+			for _, a := range pr.Assignments {
+				personaOf[a.ID] = a.Persona
+			}
+		}
+	}
 	res.Personas, res.PersonaNote = pr, note
-	if pr != nil {
+	if pr != nil && len(people) > 0 {
 		for _, a := range pr.Assignments {
 			if p := byID[a.ID]; p != nil {
 				p.persona = a.Persona
 			}
 		}
-		placeParticipants(cat, pr, in, texts, owner)
+		personaOf = placeParticipants(cat, pr, in, texts, owner)
 	}
 
 	// 4. The pain points broken down by persona: counted from their
@@ -165,6 +177,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Metrics = headline(people, pr, res.Metrics.Funnels)
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, idx, lang)
 	res.Journeys = journeys(cat, people, pr, res, idx, lang)
+	codedStages(res, in, personaOf, lang)
 	return res, nil
 }
 
@@ -369,28 +382,27 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 // fitPersonas segments the complete responses (coded by personaInput, in
 // the order of people), describing each persona with the pain points its
 // members voice and their words; a nil result comes with a note saying why.
-func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, voiced map[string]map[string]bool,
-	texts []analysis.Text, owner map[string]string, opt Options) (*personas.Result, string, error) {
+func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, found analysis.PainPointResult,
+	voiced map[string]map[string]bool, texts []analysis.Text, owner map[string]string, opt Options) (*personas.Result, string, error) {
 	if len(people) < MinPersonaRespondents {
 		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
 	}
-	quotes := map[string][]string{}
-	for _, t := range texts {
-		if who := owner[t.ID]; who != "" {
-			quotes[who] = append(quotes[who], t.Text)
-		}
-	}
+	// The words each person voices each pain point with: a card quotes
+	// them beside the pain point.
+	labels, words, quotes := voices(found, texts, owner)
+	in.PainLabels = labels
 	keys := slices.Sorted(maps.Keys(voiced))
 	for i, p := range people {
 		r := &in.Respondents[i]
 		r.Quotes = quotes[p.id]
+		r.PainQuotes = words[p.id]
 		for _, k := range keys {
 			if voiced[k][p.id] {
 				r.PainPoints = append(r.PainPoints, k)
 			}
 		}
 	}
-	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
+	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Compare: opt.CompareK, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
 		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
 	if err != nil {
 		return nil, "", fmt.Errorf("personas: %w", err)
@@ -399,8 +411,10 @@ func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, v
 }
 
 // placeParticipants puts interview and focus-group participants with
-// attributes into their nearest persona, adding their words as quotes.
-func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []analysis.Text, owner map[string]string) {
+// attributes into their nearest persona, adding their words as quotes,
+// and returns the confident placements (participant key -> persona).
+func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []analysis.Text, owner map[string]string) map[string]int {
+	placed := map[string]int{}
 	words := map[string][]string{}
 	for _, t := range texts {
 		if t.Segments["source"] != "survey" {
@@ -416,8 +430,11 @@ func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []anal
 		for name, v := range part.Attributes {
 			attrs[name] = personas.Text(cat.label(name, v))
 		}
-		pr.AddInterviewQuotes(key, attrs, words[key])
+		if pl, err := pr.AddInterviewQuotes(key, attrs, words[key]); err == nil && pl.Probability >= 0.5 {
+			placed[key] = pl.Persona
+		}
 	}
+	return placed
 }
 
 // summarise computes, once, the respondent's satisfaction per stage and

@@ -22,6 +22,9 @@ type Input struct {
 	// utterances (not the moderator's) are analysed.
 	Transcripts  []*survey.Transcript
 	Participants []*survey.Participant
+	// Coded are the project's coded passages (codebook codings), for the
+	// journeys of interview and focus-group participants.
+	Coded []survey.CodedPassage
 	// Stages are the project's journey stages as researchers named them,
 	// for presentation (the Excel report); nil: the default names.
 	Stages []survey.ProjectStage
@@ -36,8 +39,11 @@ type SurveyData struct {
 
 // Options tune Analyze.
 type Options struct {
-	K    int    // personas: 0 = automatic
-	Seed uint64 // personas: reproducible fits
+	K int // personas: 0 = automatic
+	// CompareK: with a fixed K, also fit the other k so the personas'
+	// candidates compare them (the web page's one-click choice of k).
+	CompareK bool
+	Seed     uint64 // personas: reproducible fits
 	// Bootstrap resamples for persona stability (0 = default, <0 = off).
 	Bootstrap int
 	// PainPoints carries researcher corrections (merge, rename, hide).
@@ -181,6 +187,18 @@ type Journey struct {
 	Size    int            `json:"size"`
 	Goals   []Goal         `json:"goals,omitempty"` // goals without a stage
 	Stages  []JourneyStage `json:"stages"`
+	// Passages are the coded interview and focus-group passages of this
+	// journey's people, Unstaged those from sessions without a stage;
+	// Note says plainly when they are too few to read a journey from.
+	Passages int    `json:"coded_passages,omitempty"`
+	Unstaged int    `json:"unstaged_passages,omitempty"`
+	Note     string `json:"note,omitempty"`
+}
+
+// CodeCount is how many coded passages at a stage carry a code.
+type CodeCount struct {
+	Code     string `json:"code"`
+	Passages int    `json:"passages"`
 }
 
 // Goal is what a persona most wants, from goal questions.
@@ -203,6 +221,10 @@ type JourneyStage struct {
 	PainPoints    []JourneyPain `json:"pain_points,omitempty"`
 	Opportunities []string      `json:"opportunities,omitempty"`
 	Quotes        []string      `json:"quotes,omitempty"`
+	// Passages are the coded passages from sessions at this stage, Codes
+	// the codes they carry, most frequent first.
+	Passages int         `json:"coded_passages,omitempty"`
+	Codes    []CodeCount `json:"codes,omitempty"`
 }
 
 // JourneyPain is a pain point at a stage, for one persona.

@@ -3,7 +3,6 @@ package survey
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -11,11 +10,13 @@ import (
 
 // DefinitionFromTable makes a survey out of any CSV export so it can be
 // analysed like one of ours: textCol becomes the open question about
-// problems, every other column a question whose type is inferred (numbers;
-// whole numbers 0-10 or 1-5/1-7 as scales; up to 20 distinct values as a
-// single choice; anything else ignored). idCol names respondents (default
-// row numbers). lang is "fa" or "en": a caller with "auto" detects it from
-// the texts with analysis.DetectLanguage, the one language detector.
+// problems, every other column a question whose type follows the table
+// rules shared with personas (InferColumn): whole numbers 0-10 as NPS,
+// 1-5 as a rating and 1-7 as a Likert scale, other numbers as numbers,
+// choices and worded scales as a single choice; ids, constants and other
+// free text are left out. idCol names respondents (default row numbers).
+// lang is "fa" or "en": a caller with "auto" detects it from the texts
+// with analysis.DetectLanguage, the one language detector.
 func DefinitionFromTable(name string, header []string, rows [][]string, textCol, idCol, lang string) (*Definition, []*Response, error) {
 	col := func(n string) int {
 		for i, h := range header {
@@ -45,6 +46,7 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 	page := Page{ID: "data"}
 	used := map[string]bool{}
 	ids := make([]string, len(header))
+	cols := make([]TableColumn, len(header))
 	for i, h := range header {
 		if i == ii {
 			continue
@@ -60,52 +62,31 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 			page.Questions = append(page.Questions, q)
 			continue
 		}
-		values := map[string]int{}
-		numeric, whole := true, true
-		lo, hi := 0.0, 0.0
-		for _, r := range rows {
-			c := cell(r, i)
-			if c == "" || strings.EqualFold(c, "NA") {
-				continue
-			}
-			values[c]++
-			f, err := ParseNumber(c)
-			if err != nil {
-				numeric = false
-				continue
-			}
-			if f != float64(int(f)) {
-				whole = false
-			}
-			if len(values) == 1 || f < lo {
-				lo = f
-			}
-			if len(values) == 1 || f > hi {
-				hi = f
-			}
+		cells := make([]string, len(rows))
+		for ri, r := range rows {
+			cells[ri] = cell(r, i)
 		}
+		col := InferColumn(h, cells)
+		cols[i] = col
 		switch {
-		case len(values) == 0 || len(values) == len(rows) && !numeric:
-			ids[i] = "" // empty, or an id-like column
+		case col.Kind == ColumnSkipped || col.Kind == ColumnText:
+			ids[i] = "" // empty, constant, id-like, or free text that is not the analysed column
 			continue
-		case numeric && whole && lo >= 0 && hi <= 10 && hi-lo <= 10 && (lo == 0 && hi > 7):
+		case col.Numeric && col.Whole && col.Lo == 0 && col.Hi > 7 && col.Hi <= 10:
 			q.Type, q.Role = NPS, RoleSatisfaction
-		case numeric && whole && lo >= 1 && hi <= 7 && len(values) <= 7:
-			q.Type, q.Role, q.Scale = Likert, RoleBehaviour, &Scale{Points: int(max(hi, 5))}
-			if hi == 5 || hi < 5 {
+		case col.Numeric && col.Whole && col.Lo >= 1 && col.Hi <= 7:
+			q.Type, q.Role, q.Scale = Likert, RoleBehaviour, &Scale{Points: int(max(col.Hi, 5))}
+			if col.Hi <= 5 {
 				q.Type, q.Scale = Rating, nil
 				q.Role = RoleSatisfaction
 			}
-		case numeric:
+		case col.Numeric:
 			q.Type, q.Role = Number, RoleBehaviour
-		case len(values) <= 20:
+		default: // choices, worded scales (options in scale order)
 			q.Type, q.Role = Single, RoleDemographic
-			for _, v := range sortedValues(values) {
+			for _, v := range col.Levels {
 				q.Options = append(q.Options, Option{Value: v, Label: v})
 			}
-		default:
-			ids[i] = ""
-			continue
 		}
 		page.Questions = append(page.Questions, q)
 	}
@@ -121,7 +102,7 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 		}
 		for i, id := range ids {
 			c := cell(r, i)
-			if id == "" || c == "" || strings.EqualFold(c, "NA") {
+			if id == "" || IsMissingCell(c) {
 				continue
 			}
 			q, _ := d.Question(id)
@@ -129,7 +110,7 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 			case LongText:
 				resp.Answers[id] = Value{Text: c}
 			case Single:
-				resp.Answers[id] = Value{Choice: c}
+				resp.Answers[id] = Value{Choice: cols[i].Level(c)}
 			default:
 				if f, err := ParseNumber(c); err == nil {
 					resp.Answers[id] = Value{Number: &f}
@@ -166,18 +147,4 @@ func slugify(s string) string {
 		return "csv"
 	}
 	return s
-}
-
-func sortedValues(m map[string]int) []string {
-	vs := make([]string, 0, len(m))
-	for v := range m {
-		vs = append(vs, v)
-	}
-	slices.SortFunc(vs, func(a, b string) int {
-		if m[a] != m[b] {
-			return m[b] - m[a]
-		}
-		return strings.Compare(a, b)
-	})
-	return vs
 }

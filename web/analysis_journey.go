@@ -18,6 +18,10 @@ type journeySection struct {
 	Goals   []study.Goal // goals without a stage
 	Stages  []journeyCol
 	Chart   emotionChart
+	// Passages: coded interview and focus-group passages; Note says when
+	// they are too few.
+	Passages int
+	Note     string
 }
 
 type journeyChoice struct {
@@ -38,6 +42,8 @@ type journeyCol struct {
 	Pains       []study.JourneyPain
 	Opps        []string
 	Quotes      []string
+	Passages    int
+	Codes       []study.CodeCount
 }
 
 // emotionChart is the SVG emotion curve: one point per stage with data,
@@ -101,7 +107,7 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 			j = jj
 		}
 	}
-	sec := &journeySection{Name: j.Name, Size: j.Size, Goals: j.Goals}
+	sec := &journeySection{Name: j.Name, Size: j.Size, Goals: j.Goals, Passages: j.Passages, Note: j.Note}
 	p.J = sec
 	for _, jj := range st.Journeys {
 		sec.Choices = append(sec.Choices, journeyChoice{Persona: jj.Persona, Name: jj.Name, Size: jj.Size, Current: jj.Persona == j.Persona})
@@ -122,7 +128,8 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 	var pts []string
 	for i, js := range j.Stages {
 		col := journeyCol{Name: stageName(lang, p.A.Project, js.Stage), N: js.EmotionN,
-			Touchpoints: js.Touchpoints, Goals: js.Goals, Opps: js.Opportunities, Quotes: js.Quotes}
+			Touchpoints: js.Touchpoints, Goals: js.Goals, Opps: js.Opportunities, Quotes: js.Quotes,
+			Passages: js.Passages, Codes: js.Codes}
 		for _, jp := range js.PainPoints {
 			if hidden[jp.Key] {
 				continue

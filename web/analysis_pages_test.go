@@ -77,12 +77,7 @@ func TestAnalysisPages(t *testing.T) {
 	res.get(base+"/personas").want(http.StatusOK, "Run analysis", `name="k"`, `value="age_group"`)
 	res.post(base+"/personas", url.Values{"k": {"4"}, "q": {"nope"}, "csrf": {"forged"}}).want(http.StatusForbidden)
 	res.get(base + "/personas")
-	qs := url.Values{"k": {"4"}}
-	for _, m := range questionBoxRE.FindAllStringSubmatch(res.body, -1) {
-		if m[1] != "gender" {
-			qs.Add("q", m[1])
-		}
-	}
+	qs := keptQuestions(res.body, "4", "gender")
 	res.post(base+"/personas", qs).wantRedirect(base + "/personas")
 	res.get(base+"/painpoints").want(http.StatusOK, "Analysis in progress", "analysis-progress", "/static/analysis.")
 	res.do("GET", base+"/status.json", nil, "Accept", "application/json").want(http.StatusOK, `"status":"queued"`, `"active":true`)
@@ -112,7 +107,7 @@ func TestAnalysisPages(t *testing.T) {
 	if strings.Contains(res.body, "New responses") {
 		t.Error("fresh result marked stale")
 	}
-	res.get(base+"/personas").want(http.StatusOK, st.Personas.Personas[0].Name, "What sets them apart", "Lift")
+	res.get(base+"/personas").want(http.StatusOK, st.Personas.Personas[0].Name, "What sets them apart", "Lift", htmlEscape(st.Personas.Personas[0].Trust))
 	res.get(base+"/journey").want(http.StatusOK, `class="emotion"`, "<polyline", "n = ", "Opportunities")
 	res.get(base+"/journey?persona=2").want(http.StatusOK, `aria-current="page">`+htmlEscape(st.Journeys[2].Name))
 	res.get(base+"/touchpoints").want(http.StatusOK, `class="heatmap"`, "heat-")
@@ -257,5 +252,17 @@ func TestAnalysisPersianAndProject(t *testing.T) {
 }
 
 var questionBoxRE = regexp.MustCompile(`name="q" value="([^"]+)"`)
+
+// keptQuestions is the persona settings form with k and every question on
+// the page checked but the one left out.
+func keptQuestions(page, k, leftOut string) url.Values {
+	qs := url.Values{"k": {k}}
+	for _, m := range questionBoxRE.FindAllStringSubmatch(page, -1) {
+		if m[1] != leftOut {
+			qs.Add("q", m[1])
+		}
+	}
+	return qs
+}
 
 func htmlEscape(s string) string { return template.HTMLEscapeString(s) }

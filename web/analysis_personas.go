@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -26,6 +27,18 @@ type personaSection struct {
 	Cards     []personaCard
 	KOptions  []kOption
 	Questions []questionPick
+	// Candidates are the k automatic selection compared, each with a
+	// one-click re-run at that k.
+	Candidates []candidateView
+}
+
+type candidateView struct {
+	K               int
+	Share, ARI, BIC float64
+	Verdict         string // catalog key as for the verdict; "" when not measured
+	VerdictCl       string
+	Small           bool // a persona under the minimum share
+	Chosen          bool
 }
 
 type kOption struct {
@@ -48,7 +61,9 @@ type personaCard struct {
 	Demographics []traitView
 	Goals        []traitView
 	Stages       []stageTouch
-	Pains        []painShare
+	Profile      []traitView
+	Trust        string
+	Pains        []traitView
 	Quotes       []quoteView
 	NPS          *study.NPS
 	CSAT         *study.Estimate
@@ -57,9 +72,10 @@ type personaCard struct {
 }
 
 type traitView struct {
-	Label, Value      string
-	Share, Rest, Lift float64
-	Significant       bool
+	Label, Value         string
+	Share, Overall, Lift float64
+	Significant          bool
+	Quote                string // pain points: one member's words
 }
 
 type stageTouch struct {
@@ -74,11 +90,6 @@ type touchView struct {
 	Sat      float64
 	SatN     int
 	SatClass string
-}
-
-type painShare struct {
-	Label string
-	Share float64
 }
 
 // showPersonasPage shows the persona cards and the segmentation controls.
@@ -112,17 +123,15 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 	}
 	q := pr.Quality
 	sec.K, sec.Method, sec.KSel, sec.Entropy, sec.N, sec.Stability = pr.K, pr.Method, q.KSelected, q.Entropy, q.N, q.Stability
-	sec.Fixed = len(q.Candidates) == 0
+	sec.Fixed = strings.HasPrefix(q.KSelected, "fixed")
 	// The same reading as personas' verdict, in the page's language.
-	switch {
-	case q.Stability == nil:
-		sec.Verdict, sec.VerdictCl = "an_verdict.unmeasured", "sat-mid"
-	case q.Stability.MeanARI >= 0.8:
-		sec.Verdict, sec.VerdictCl = "an_verdict.stable", "sat-hi"
-	case q.Stability.MeanARI >= 0.5:
-		sec.Verdict, sec.VerdictCl = "an_verdict.moderate", "sat-mid"
-	default:
-		sec.Verdict, sec.VerdictCl = "an_verdict.unstable", "sat-lo"
+	sec.Verdict, sec.VerdictCl = verdictKey(string(q.Reading()))
+	for _, c := range q.Candidates {
+		cv := candidateView{K: c.K, BIC: c.BIC, Share: c.MinShare, ARI: c.Stability, Small: !c.OK, Chosen: c.Chosen}
+		if c.Verdict != "" {
+			cv.Verdict, cv.VerdictCl = verdictKey(c.Verdict)
+		}
+		sec.Candidates = append(sec.Candidates, cv)
 	}
 	labels := painLabels(st)
 	metrics := map[int]study.PersonaMetrics{}
@@ -142,8 +151,12 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 			if i == 6 {
 				break
 			}
-			card.Traits = append(card.Traits, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Rest: t.RestShare, Lift: t.Lift, Significant: t.Significant})
+			card.Traits = append(card.Traits, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Overall: t.Overall, Lift: t.Lift, Significant: t.Significant})
 		}
+		for _, t := range per.Profile {
+			card.Profile = append(card.Profile, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Overall: t.Overall, Lift: t.Lift, Significant: t.Significant})
+		}
+		card.Trust = per.Trust
 		for _, t := range per.Demographics {
 			card.Demographics = append(card.Demographics, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share})
 		}
@@ -168,7 +181,11 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 		}
 		for _, pp := range per.PainPoints {
 			if l, ok := labels[pp.Value]; ok && len(card.Pains) < 4 {
-				card.Pains = append(card.Pains, painShare{Label: l, Share: pp.Share})
+				pv := traitView{Label: l, Share: pp.Share, Overall: pp.Overall, Lift: pp.Lift}
+				if pp.Quote != nil {
+					pv.Quote = pp.Quote.Text
+				}
+				card.Pains = append(card.Pains, pv)
 			}
 		}
 		for i, qt := range per.Quotes {
@@ -189,6 +206,19 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 		sec.Cards = append(sec.Cards, card)
 	}
 	return nil
+}
+
+// verdictKey maps a stability reading to its catalog key and CSS class.
+func verdictKey(reading string) (string, string) {
+	switch reading {
+	case cluster.Stable:
+		return "an_verdict.stable", "sat-hi"
+	case cluster.ModeratelyStable:
+		return "an_verdict.moderate", "sat-mid"
+	case cluster.Unstable:
+		return "an_verdict.unstable", "sat-lo"
+	}
+	return "an_verdict.unmeasured", "sat-mid"
 }
 
 // personaQuestions lists the closed questions of the scope's surveys: the

@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -34,6 +33,12 @@ type Options struct {
 	SampleSize int
 	KMin, KMax int     // Auto's range of k (default 2..8)
 	MinShare   float64 // Auto: smallest acceptable class share (default 0.05)
+	// Resamples is how many bootstrap refits Auto measures each candidate's
+	// stability with (default 10; negative: not measured, and the k rule
+	// then rests on BIC and class sizes alone).
+	Resamples int
+	// BICMargin overrides Auto's parsimony margin (default BICMargin(n)).
+	BICMargin float64
 	// Workers is how many goroutines share the work (default GOMAXPROCS):
 	// the rows of one EM pass, or, in Auto and Stability, whole candidate
 	// fits and resamples (each then single-threaded: on a subsample a pass
@@ -76,6 +81,9 @@ func (o Options) withDefaults() Options {
 	if o.MinShare <= 0 {
 		o.MinShare = 0.05
 	}
+	if o.Resamples == 0 {
+		o.Resamples = 10
+	}
 	return o
 }
 
@@ -108,6 +116,11 @@ type Candidate struct {
 	Params   int     `json:"params"`
 	N        int     `json:"n"`  // rows the candidate was fitted on
 	OK       bool    `json:"ok"` // meets the minimum share
+	// Stability is the mean ARI of resampled refits of this k (Verdict
+	// reads it); both are empty when Auto did not measure stability.
+	Stability float64 `json:"stability_ari,omitempty"`
+	Verdict   string  `json:"verdict,omitempty"`
+	Chosen    bool    `json:"chosen,omitempty"` // the k Auto kept
 }
 
 // Result is a fit on all rows of a Data.
@@ -125,9 +138,11 @@ type Result struct {
 	Passes     int       // EM passes over any data, all starts and stages
 	FullPasses int       // of which passes over all N rows (the costly ones on big data)
 	Sampled    bool      // starts ran on a subsample, then refined on all rows
-	// Candidates and Criterion are set by Auto.
+	// Candidates, Criterion and Stability (of the chosen candidate; nil
+	// when not measured) are set by Auto.
 	Candidates []Candidate
 	Criterion  string
+	Stability  *StabilityResult
 }
 
 // Fit fits a k-class model.
@@ -340,88 +355,6 @@ func (m *Model) classify(d *Data, workers int) []int {
 		out[i] = argmax(post[i*m.K : (i+1)*m.K])
 	}
 	return out
-}
-
-// Auto fits k = KMin..KMax and keeps the k with the lowest BIC among the
-// solutions whose smallest class holds at least MinShare of respondents.
-//
-// Why: BIC is the criterion latent-class practice recommends (it
-// penalises parameters by ln N and, unlike AIC, does not keep adding
-// classes as samples grow moderately large); a persona that is a few percent of the
-// sample is rarely actionable and is often a spurious class that soaks up
-// outliers, so such solutions are skipped. If no k qualifies, the
-// smallest k is used. On data above SampleSize rows all candidates are
-// fitted on the same subsample and only the chosen k is refined on all rows.
-func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
-	opt = opt.withDefaults()
-	if opt.KMin > opt.KMax {
-		return nil, fmt.Errorf("cluster: k range %d..%d is empty", opt.KMin, opt.KMax)
-	}
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
-	work := d
-	if d.n > opt.SampleSize {
-		work = d.rows(sampleIdx(d.n, opt.SampleSize, rng))
-	}
-	// Candidates are screened more cheaply than a fixed-k fit (10x looser
-	// tolerance, 20 burn-in passes, best 2 starts to at most 200 passes):
-	// BIC differences that matter are far above that precision, and the
-	// long EM crawl of over-fitted k is what costs time. An unconverged
-	// candidate only looks worse, which biases towards fewer personas.
-	// The chosen k is refined at opt.Tol.
-	copt := opt
-	copt.Tol = opt.Tol * 10
-	copt.MaxIter = min(opt.MaxIter, 200)
-	copt.Keep = min(opt.Keep, 2)
-	copt.BurnIn = min(opt.BurnIn, 20)
-	copt.screen = true
-	kMax := min(opt.KMax, work.n)
-	if kMax < opt.KMin {
-		return nil, errors.New("cluster: too few rows for the k range")
-	}
-	// The candidates are independent fits: they run side by side, each on
-	// one goroutine, largest k (the slowest) first, and are compared in k
-	// order, so the result does not depend on scheduling.
-	cands := make([]Candidate, kMax-opt.KMin+1)
-	fits := make([]*params, len(cands))
-	passesOf := make([]int, len(cands))
-	single := copt
-	single.Workers = 1
-	err := parallel(len(cands), opt.workers(), func(j int) error {
-		i := len(cands) - 1 - j
-		k := opt.KMin + i
-		p, n, err := bestStart(ctx, work, k, single)
-		if err != nil {
-			return err
-		}
-		r, err := finish(ctx, work, p, false, 0, single)
-		if err != nil {
-			return err
-		}
-		fits[i], passesOf[i] = p, n+r.Passes
-		cands[i] = Candidate{K: k, LogLik: r.LogLik, BIC: r.BIC, AIC: r.AIC, Entropy: r.Entropy,
-			Params: r.Params, N: work.n, MinShare: minShare(r.Assign, k)}
-		cands[i].OK = cands[i].MinShare >= opt.MinShare
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	best, bestBIC, passes := fits[0], math.Inf(1), 0
-	for i, c := range cands {
-		passes += passesOf[i]
-		if c.OK && c.BIC < bestBIC {
-			best, bestBIC = fits[i], c.BIC
-		}
-	}
-	r, err := finish(ctx, d, best, true, passes, opt)
-	if err != nil {
-		return nil, err
-	}
-	r.Sampled = work != d
-	r.Candidates = cands
-	r.Criterion = fmt.Sprintf("lowest BIC among k=%d..%d with every class >= %.0f%% of respondents (modal assignment)",
-		opt.KMin, opt.KMax, 100*opt.MinShare)
-	return r, nil
 }
 
 func (o Options) workers() int {

@@ -29,6 +29,7 @@ func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
 	format := fs.String("format", "table", "table or json")
 	k := fs.Int("k", 0, "number of personas (0: automatic, 2-8)")
 	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
+	exclude := fs.String("exclude", "", "comma-separated question ids not to segment on; they still describe every persona (default: the stored settings)")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	defer store.Close()
-	_, res, err := analyseScope(ctx, store, *slug, *project, studyrun.Request{K: *k, Seed: *seed})
+	_, res, err := analyseScope(ctx, store, *slug, *project, studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude)})
 	if err != nil {
 		return err
 	}

@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/study"
 )
 
 func init() {
@@ -20,14 +21,16 @@ func init() {
 func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("personas", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	kFlag := fs.String("k", "auto", "number of personas, or auto (2..8 by BIC with every persona >= 5%)")
+	kFlag := fs.String("k", "auto", "number of personas, or auto (2..8: the smallest k near the best BIC, every persona >= 5%, not unstable)")
 	idCol := fs.String("id", "", "column with respondent ids (default: row numbers)")
-	exclude := fs.String("exclude", "", "comma-separated columns to leave out")
+	exclude := fs.String("exclude", "", "comma-separated columns not to segment on; they still describe every card")
+	profile := fs.String("profile", "", "comma-separated columns that only describe the cards (the same as --exclude)")
+	textCol := fs.String("text", "", "free-text column: its pain points per persona, with a quote each")
 	seed := fs.Uint64("seed", 1, "random seed (same seed, same personas)")
 	format := fs.String("format", "table", "output format: table or json")
-	lang := fs.String("lang", "en", "language of persona names: en or fa")
+	lang := fs.String("lang", "auto", "language of persona names and pain points: auto, en or fa")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar personas FILE.csv [--k auto|N] [--id COL] [--exclude COL,...] [--seed N] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar personas FILE.csv [--k auto|N] [--id COL] [--exclude COL,...] [--profile COL,...] [--text COL] [--lang auto|en|fa] [--seed N] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -41,6 +44,9 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q: want table or json", *format)
 	}
+	if *lang != "auto" && *lang != "en" && *lang != "fa" {
+		return fmt.Errorf("--lang %q: want auto, en or fa", *lang)
+	}
 	opt := personas.Options{Seed: *seed}
 	if *kFlag != "auto" {
 		k, err := strconv.Atoi(*kFlag)
@@ -53,17 +59,24 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	var ex []string
-	for _, e := range strings.Split(*exclude, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			ex = append(ex, e)
-		}
+	copt := personas.CSVOptions{ID: *idCol, Exclude: append(splitList(*exclude), splitList(*profile)...)}
+	if *textCol != "" {
+		copt.Text = []string{*textCol}
 	}
-	in, infos, err := personas.InferCSV(tab.Header, tab.Rows, personas.CSVOptions{ID: *idCol, Exclude: ex})
+	in, infos, err := personas.InferCSV(tab.Header, tab.Rows, copt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", files[0], err)
 	}
 	in.Language = *lang
+	if *lang == "auto" {
+		in.Language = personas.DetectLanguage(tab.Header, tab.Rows)
+	}
+	if *textCol != "" {
+		if err := addPainPoints(&in, tab, *textCol); err != nil {
+			return err
+		}
+	}
+	opt.Exclude = personas.ProfileColumns(infos)
 	res, err := personas.Build(ctx, in, opt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", files[0], err)
@@ -76,39 +89,60 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	return printPersonas(env, res, infos)
 }
 
-func printPersonas(env *cliEnv, r *personas.Result, infos []personas.ColumnInfo) error {
-	w := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(w, "%d personas from %d respondents (%s)\n", r.K, r.Quality.N, r.Quality.KSelected)
-	fmt.Fprintf(w, "quality: %s; BIC %.1f\n", r.Quality.Verdict, r.Quality.BIC)
-	var skipped []string
-	for _, c := range infos {
-		if c.Skipped != "" {
-			skipped = append(skipped, fmt.Sprintf("%s (%s)", c.Name, c.Skipped))
-		} else if c.Role == personas.Open {
-			skipped = append(skipped, fmt.Sprintf("%s (free text: used for quotes)", c.Name))
+// addPainPoints runs the pain-point engine on the free-text column and
+// tells each respondent which pain points their words voice.
+func addPainPoints(in *personas.Input, tab *csvtable.Table, col string) error {
+	c, err := tab.Col(col)
+	if err != nil {
+		return fmt.Errorf("--text: %w", err)
+	}
+	var texts []analysis.Text
+	for i, row := range tab.Rows {
+		if c < len(row) && strings.TrimSpace(row[c]) != "" {
+			texts = append(texts, analysis.Text{ID: strconv.Itoa(i), Person: strconv.Itoa(i), Text: row[c]})
 		}
 	}
-	fmt.Fprintf(w, "columns used: %s\n", strings.Join(r.Quality.Items, ", "))
-	if len(skipped) > 0 {
-		fmt.Fprintf(w, "not clustered: %s\n", strings.Join(skipped, ", "))
-	}
-	for _, p := range r.Personas {
-		fmt.Fprintf(w, "\n%d. %s: %d respondents (%.1f%%)\n", p.ID, p.Name, p.Size, 100*p.Share)
-		fmt.Fprintln(w, "   trait\tvalue\tshare\trest\tlift\t")
-		for _, t := range p.Traits {
-			fmt.Fprintf(w, "   %s\t%s\t%.0f%%\t%.0f%%\t%.2f\t\n", t.Column, personaClip(t.Value, 40), 100*t.Share, 100*t.RestShare, t.Lift)
+	found := analysis.FindPainPoints(texts, analysis.PainPointOptions{LabelLang: in.Language})
+	in.PainLabels = map[string]string{}
+	for _, pp := range found.PainPoints {
+		in.PainLabels[pp.Key] = pp.Label
+		for _, m := range pp.Members {
+			i, _ := strconv.Atoi(m)
+			r := &in.Respondents[i]
+			if r.PainQuotes == nil {
+				r.PainQuotes = map[string]string{}
+			}
+			r.PainPoints = append(r.PainPoints, pp.Key)
+			r.PainQuotes[pp.Key] = strings.TrimSpace(tab.Rows[i][c])
 		}
-		for _, q := range p.Quotes {
-			fmt.Fprintf(w, "   \"%s\" (%s)\n", personaClip(q.Text, 160), q.ID)
-		}
 	}
-	return w.Flush()
+	return nil
 }
 
-func personaClip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+func splitList(s string) []string {
+	var out []string
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
 	}
-	return s
+	return out
+}
+
+// excludedQuestions turns --exclude names into question ids: an id as
+// given, or the question whose text is the name (a CSV's column header).
+func excludedQuestions(in study.Input, names []string) []string {
+	var out []string
+	for _, n := range names {
+		id := n
+		for _, s := range in.Surveys {
+			for _, q := range s.Definition.Questions() {
+				if q.ID != n && strings.EqualFold(q.Text, n) {
+					id = q.ID
+				}
+			}
+		}
+		out = append(out, id)
+	}
+	return out
 }

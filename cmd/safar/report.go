@@ -37,6 +37,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	lang := fs.String("lang", "auto", "CSV: language of the text and report (auto, en, fa)")
 	k := fs.Int("k", 0, "number of personas (0: automatic)")
 	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
+	exclude := fs.String("exclude", "", "comma-separated question ids (CSV: column names) not to segment personas on; they still describe every persona")
 	timings := fs.Bool("timings", false, "print how long each phase took (wall and CPU seconds) to stderr")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: safar report (--survey SLUG | --project NAME | FILE.csv... --text COL) -o report.xlsx")
@@ -67,11 +68,12 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		srcs []studyreport.ResponseSource
 		err  error
 	)
-	q := studyrun.Request{K: *k, Seed: *seed, Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }}
+	q := studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude), Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }}
 	if fs.NArg() > 0 {
 		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
 			return err
 		}
+		q.Exclude = excludedQuestions(in, q.Exclude)
 		if res, err = study.Analyze(ctx, in, q.Options(&survey.AnalysisSettings{})); err != nil {
 			return err
 		}

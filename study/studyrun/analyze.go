@@ -24,11 +24,17 @@ type Request struct {
 	Bootstrap int
 	// Progress, when set, is told how far the analysis is.
 	Progress func(done float64, step string)
+	// CompareK: with a fixed K, also fit the other k for the comparison
+	// the web page offers (study.Options.CompareK).
+	CompareK bool
+	// Exclude: question ids left out of the persona segmentation (they
+	// still describe the personas); nil takes the stored setting.
+	Exclude []string
 }
 
 // Options are the study options of a request with a scope's settings.
 func (q Request) Options(s *survey.AnalysisSettings) study.Options {
-	o := study.Options{K: q.K, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress}
+	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress}
 	if o.K == 0 {
 		o.K = s.K
 	}
@@ -37,6 +43,9 @@ func (q Request) Options(s *survey.AnalysisSettings) study.Options {
 	}
 	o.PainPoints = analysis.PainPointOptions{Merge: s.Merge, Rename: s.Rename, Hide: s.Hide}
 	o.ExcludeQuestions = s.Exclude
+	if q.Exclude != nil {
+		o.ExcludeQuestions = q.Exclude
+	}
 	return o
 }
 

@@ -21,6 +21,12 @@ type Source interface {
 	ProjectByID(ctx context.Context, id int64) (*survey.Project, error)
 }
 
+// codedSource is a Source that also lists coded passages (the journeys of
+// interview and focus-group participants read them).
+type codedSource interface {
+	CodedPassages(ctx context.Context, projectID, codeID int64) ([]survey.CodedPassage, error)
+}
+
 // Study is a loaded study: the analysis input and the surveys it covers.
 type Study struct {
 	Input   study.Input
@@ -66,6 +72,11 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 		}
 		if in.Participants, err = src.Participants(ctx, p.ID); err != nil {
 			return nil, err
+		}
+		if cs, ok := src.(codedSource); ok {
+			if in.Coded, err = cs.CodedPassages(ctx, p.ID, 0); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if st.Project != nil {

@@ -175,7 +175,7 @@ func (r *Runner) execute(ctx context.Context, run *survey.AnalysisRun) (string, 
 	if err := r.Store.StartAnalysisRun(ctx, run.ID, version, string(opts)); err != nil {
 		return "", err
 	}
-	st, res, err := Analyze(ctx, r.Store, scope, settings, Request{K: run.K, Seed: run.Seed, Bootstrap: r.Bootstrap, Progress: report})
+	st, res, err := Analyze(ctx, r.Store, scope, settings, Request{K: run.K, CompareK: true, Seed: run.Seed, Bootstrap: r.Bootstrap, Progress: report})
 	if err != nil {
 		return "", fmt.Errorf("analyse %s: %w", run.Scope, err)
 	}

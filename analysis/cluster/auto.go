@@ -1,0 +1,211 @@
+package cluster
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+)
+
+// Stability verdicts, by mean adjusted Rand index of resampled refits.
+const (
+	Stable           = "stable"            // mean ARI >= 0.8
+	ModeratelyStable = "moderately stable" // 0.5 to 0.8
+	Unstable         = "unstable"          // below 0.5: the data do not support k distinct personas
+)
+
+// Verdict reads a mean ARI of resampled refits as one of Stable,
+// ModeratelyStable or Unstable.
+func Verdict(meanARI float64) string {
+	switch {
+	case meanARI >= 0.8:
+		return Stable
+	case meanARI >= 0.5:
+		return ModeratelyStable
+	default:
+		return Unstable
+	}
+}
+
+// BICMargin is how much higher than the best BIC (bestBIC) a smaller k's
+// BIC may be and still be preferred, given the BIC of one class
+// (oneBIC, no segments at all): 0.5% of the improvement that segmenting
+// brings, and at least 2.
+//
+// Why: on batteries of correlated items (several questions about one
+// attitude) BIC keeps falling with every extra class, because a continuous
+// trait is cut into ever finer slices; in a simulated one-trait battery
+// the fifth such slice adds 0.46% of what segmenting explains. Genuinely
+// distinct groups add more: the smallest, most overlapping true persona of
+// the synthetic sets (synth.Example's fourth, 7% of respondents) adds
+// 1.0%, the others 3.7% or more. Below 2 a BIC difference is "not worth
+// more than a bare mention" (Raftery 1995), so a tie goes to the simpler
+// model. docs/personas.md has the numbers.
+func BICMargin(oneBIC, bestBIC float64) float64 { return max(2, 0.005*(oneBIC-bestBIC)) }
+
+// Auto fits k = KMin..KMax, measures the stability of every candidate, and
+// keeps the k a researcher would choose (see choose): the smallest k whose
+// BIC is within BICMargin of the lowest, among solutions whose smallest
+// class holds at least MinShare of respondents; never an unstable k when a
+// smaller one is not. On data above SampleSize rows all candidates are
+// fitted and resampled on the same subsample and only the chosen k is
+// refined on all rows.
+func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
+	opt = opt.withDefaults()
+	if opt.KMin > opt.KMax {
+		return nil, fmt.Errorf("cluster: k range %d..%d is empty", opt.KMin, opt.KMax)
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	work := d
+	if d.n > opt.SampleSize {
+		work = d.rows(sampleIdx(d.n, opt.SampleSize, rng))
+	}
+	// Candidates are screened more cheaply than a fixed-k fit (10x looser
+	// tolerance, 20 burn-in passes, best 2 starts to at most 200 passes):
+	// BIC differences that matter are far above that precision, and the
+	// long EM crawl of over-fitted k is what costs time. An unconverged
+	// candidate only looks worse, which biases towards fewer personas.
+	// The chosen k is refined at opt.Tol.
+	copt := opt
+	copt.Tol = opt.Tol * 10
+	copt.MaxIter = min(opt.MaxIter, 200)
+	copt.Keep = min(opt.Keep, 2)
+	copt.BurnIn = min(opt.BurnIn, 20)
+	copt.screen = true
+	kMax := min(opt.KMax, work.n)
+	if kMax < opt.KMin {
+		return nil, errors.New("cluster: too few rows for the k range")
+	}
+	// The candidates are independent fits: they run side by side, each on
+	// one goroutine, largest k (the slowest) first, and are compared in k
+	// order, so the result does not depend on scheduling.
+	cands := make([]Candidate, kMax-opt.KMin+1)
+	fits := make([]*Result, len(cands))
+	params := make([]*params, len(cands))
+	passesOf := make([]int, len(cands))
+	single := copt
+	single.Workers = 1
+	err := parallel(len(cands), opt.workers(), func(j int) error {
+		i := len(cands) - 1 - j
+		k := opt.KMin + i
+		p, n, err := bestStart(ctx, work, k, single)
+		if err != nil {
+			return err
+		}
+		r, err := finish(ctx, work, p, false, 0, single)
+		if err != nil {
+			return err
+		}
+		fits[i], params[i], passesOf[i] = r, p, n+r.Passes
+		cands[i] = Candidate{K: k, LogLik: r.LogLik, BIC: r.BIC, AIC: r.AIC, Entropy: r.Entropy,
+			Params: r.Params, N: work.n, MinShare: minShare(r.Assign, k)}
+		cands[i].OK = cands[i].MinShare >= opt.MinShare
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	margin := opt.BICMargin
+	if margin <= 0 {
+		one, err := Fit(ctx, work, 1, single)
+		if err != nil {
+			return nil, err
+		}
+		margin = BICMargin(one.BIC, cands[bestBIC(cands)].BIC)
+	}
+	// Stability is measured for the candidates the rule can choose: every
+	// class large enough, k no larger than the lowest BIC's. Larger k are
+	// never chosen, and they are the slowest to resample.
+	stab := make([]*StabilityResult, len(cands))
+	if opt.Resamples > 0 {
+		for i := range cands[:bestBIC(cands)+1] {
+			if !cands[i].OK {
+				continue
+			}
+			s, err := Stability(ctx, work, fits[i], opt.Resamples, StabilityRows, opt)
+			if err != nil {
+				return nil, err
+			}
+			stab[i] = &s
+			cands[i].Stability = s.MeanARI
+			cands[i].Verdict = Verdict(s.MeanARI)
+		}
+	}
+	pick, why := choose(cands, margin)
+	passes := 0
+	for _, n := range passesOf {
+		passes += n
+	}
+	r, err := finish(ctx, d, params[pick], true, passes, opt)
+	if err != nil {
+		return nil, err
+	}
+	cands[pick].Chosen = true
+	r.Sampled = work != d
+	r.Candidates = cands
+	r.Stability = stab[pick]
+	r.Criterion = fmt.Sprintf("k=%d..%d, every class >= %.0f%% of respondents: the smallest k with BIC within %.0f of the lowest, never an unstable k when a smaller one is not; %s",
+		opt.KMin, opt.KMax, 100*opt.MinShare, margin, why)
+	return r, nil
+}
+
+// choose returns the index of the candidate a researcher would keep, and
+// why, in words:
+//
+//  1. Eligible: every class holds at least the minimum share (if none is,
+//     the smallest k).
+//  2. Parsimony: the smallest eligible k whose BIC is within margin of the
+//     lowest eligible BIC.
+//  3. Stability: if that k is unstable (Verdict), the smaller eligible k
+//     that is not unstable with the lowest BIC; if every smaller k is
+//     unstable too, step 2's k stays (and its verdict says so).
+//
+// Candidates without a verdict (stability not measured) pass step 3.
+func choose(cands []Candidate, margin float64) (int, string) {
+	best := bestBIC(cands)
+	if !cands[best].OK {
+		return 0, fmt.Sprintf("no k has every class above the minimum share, so k=%d", cands[0].K)
+	}
+	pick := best
+	for i, c := range cands {
+		if c.OK && c.BIC <= cands[best].BIC+margin {
+			pick = i
+			break
+		}
+	}
+	why := fmt.Sprintf("lowest BIC at k=%d", cands[best].K)
+	if pick != best {
+		why = fmt.Sprintf("lowest BIC at k=%d, k=%d within %.0f of it", cands[best].K, cands[pick].K, cands[pick].BIC-cands[best].BIC)
+	}
+	if cands[pick].Verdict != Unstable {
+		return pick, why
+	}
+	alt := -1
+	for i, c := range cands[:pick] {
+		if c.OK && c.Verdict != Unstable && (alt < 0 || c.BIC < cands[alt].BIC) {
+			alt = i
+		}
+	}
+	if alt < 0 {
+		return pick, why + fmt.Sprintf("; no smaller k is stable (k=%d: mean ARI %.2f)", cands[pick].K, cands[pick].Stability)
+	}
+	return alt, why + fmt.Sprintf("; k=%d is unstable (mean ARI %.2f), so k=%d (%.2f, %s)",
+		cands[pick].K, cands[pick].Stability, cands[alt].K, cands[alt].Stability, cands[alt].Verdict)
+}
+
+// bestBIC returns the index of the eligible candidate with the lowest BIC,
+// or 0 (the smallest k) when none is eligible.
+func bestBIC(cands []Candidate) int {
+	best := -1
+	for i, c := range cands {
+		if c.OK && (best < 0 || c.BIC < cands[best].BIC) {
+			best = i
+		}
+	}
+	return max(best, 0)
+}
+
+// StabilityRows is how many respondents Auto's stability check compares
+// per resample (a seeded subset when there are more): enough to estimate
+// an ARI to about ±0.01, at a fraction of the cost on large data.
+const StabilityRows = 2000

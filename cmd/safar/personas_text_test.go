@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/personas/synth"
+)
+
+// TestPersonasTextAndCandidates: automatic k shows its candidates, an
+// excluded column describes the cards, and --text puts each persona's
+// pain points on its card with a quote.
+func TestPersonasTextAndCandidates(t *testing.T) {
+	d, err := synth.Example().Sample(600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := d.Strings()
+	recs[0] = append(recs[0], "comment")
+	complaints := []string{"The delivery was late again, two weeks for a parcel.", "Prices are too expensive compared with other shops.",
+		"Support never answered my emails about the refund.", "All good, nothing to add."}
+	for i := 1; i < len(recs); i++ {
+		recs[i] = append(recs[i], complaints[d.Class[i-1]%len(complaints)])
+	}
+	path := filepath.Join(t.TempDir(), "survey.csv")
+	var b bytes.Buffer
+	csv.NewWriter(&b).WriteAll(recs)
+	if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	out, errs, code := runPersonasCLI(t, "personas", path, "--profile", "gender", "--text", "comment", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var res personas.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	chosen := 0
+	for _, c := range res.Quality.Candidates {
+		if c.Chosen {
+			chosen = c.K
+		}
+	}
+	if chosen != res.K || len(res.Quality.Candidates) != 7 {
+		t.Fatalf("candidates %+v: want 7 with k=%d chosen", res.Quality.Candidates, res.K)
+	}
+	if res.Quality.Stability == nil || res.Quality.Candidates[res.K-2].Stability != res.Quality.Stability.MeanARI {
+		t.Errorf("the chosen k's stability is not the one reported")
+	}
+	quoted := 0
+	for _, p := range res.Personas {
+		if len(p.Profile) != 1 || p.Profile[0].Column != "gender" {
+			t.Errorf("persona %d profile %+v, want gender", p.ID, p.Profile)
+		}
+		for _, pp := range p.PainPoints {
+			if pp.Label == "" || pp.Quote == nil || !strings.Contains(strings.Join(complaints, " "), pp.Quote.Text) {
+				t.Errorf("persona %d pain point %+v: want a label and a member's words", p.ID, pp)
+			}
+			quoted++
+		}
+	}
+	if quoted < 2 {
+		t.Errorf("%d quoted pain points over all personas, want the delivery, price and support complaints", quoted)
+	}
+	for _, it := range res.Quality.Items {
+		if it == "gender" || it == "comment" {
+			t.Errorf("%s took part in the segmentation", it)
+		}
+	}
+
+	table, errs, code := runPersonasCLI(t, "personas", path, "--exclude", "gender", "--text", "comment")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"candidates (another k: --k N)", "stability ARI", "profile only (not segmented on): gender", "gender (profile)", "pain point: ", "on average"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+	if _, errs, code := runPersonasCLI(t, "personas", path, "--text", "nope"); code == 0 || !strings.Contains(errs, "nope") {
+		t.Errorf("--text nope: exit %d, %q; want an error naming the column", code, errs)
+	}
+}

@@ -1,0 +1,165 @@
+package study
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/survey"
+)
+
+// MinQualitativeParticipants is the fewest interviewees and focus-group
+// participants with attributes that personas are formed from when a
+// project has no survey personas. Fewer say more about who happened to
+// be interviewed than about kinds of customers.
+const MinQualitativeParticipants = 6
+
+// voices gathers, per person, their words (quotes) and the words they
+// voice each pain point with, and the pain point labels.
+func voices(found analysis.PainPointResult, texts []analysis.Text, owner map[string]string) (labels map[string]string, words map[string]map[string]string, quotes map[string][]string) {
+	quotes = map[string][]string{}
+	textOf := map[string]string{}
+	for _, t := range texts {
+		textOf[t.ID] = t.Text
+		if who := owner[t.ID]; who != "" {
+			quotes[who] = append(quotes[who], t.Text)
+		}
+	}
+	labels, words = map[string]string{}, map[string]map[string]string{}
+	for _, pp := range found.PainPoints {
+		labels[pp.Key] = pp.Label
+		for _, m := range pp.Members {
+			who := owner[m]
+			if words[who] == nil {
+				words[who] = map[string]string{}
+			}
+			if _, ok := words[who][pp.Key]; !ok {
+				words[who][pp.Key] = textOf[m]
+			}
+		}
+	}
+	return labels, words, quotes
+}
+
+// qualitativePersonas forms personas from the attributes of interviewees
+// and focus-group participants (speaker mapping, interview forms), for a
+// project without survey personas. A nil result comes with a note saying
+// why.
+func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found analysis.PainPointResult,
+	voiced map[string]map[string]bool, texts []analysis.Text, owner map[string]string, opt Options, lang string) (*personas.Result, string, error) {
+	var parts []*survey.Participant
+	names := map[string]bool{}
+	for _, p := range in.Participants {
+		if len(p.Attributes) > 0 {
+			parts = append(parts, p)
+			for n := range p.Attributes {
+				names[n] = true
+			}
+		}
+	}
+	if len(parts) < MinQualitativeParticipants {
+		return nil, fmt.Sprintf("%d interviewees or focus-group participants with attributes and no survey responses: personas need at least %d participants with attributes or %d survey responses",
+			len(parts), MinQualitativeParticipants, MinPersonaRespondents), nil
+	}
+	pin := personas.Input{Language: lang, Source: "interview"}
+	attrs := slices.Sorted(maps.Keys(names))
+	for _, n := range attrs {
+		it := personas.Item{Name: n, Label: n, Kind: personas.Categorical, Role: personas.Demographic}
+		if q, ok := cat.byID[n]; ok {
+			it.Label = q.Text
+		}
+		pin.Items = append(pin.Items, it)
+	}
+	labels, words, quotes := voices(found, texts, owner)
+	pin.PainLabels = labels
+	keys := slices.Sorted(maps.Keys(voiced))
+	for _, p := range parts {
+		who := "p:" + strconv.FormatInt(p.ID, 10)
+		r := personas.Respondent{ID: who, Quotes: quotes[who], PainQuotes: words[who]}
+		for _, n := range attrs {
+			r.Values = append(r.Values, personas.Text(cat.label(n, p.Attributes[n])))
+		}
+		for _, k := range keys {
+			if voiced[k][who] {
+				r.PainPoints = append(r.PainPoints, k)
+			}
+		}
+		pin.Respondents = append(pin.Respondents, r)
+	}
+	// A handful of people supports a handful of personas at most: about
+	// three participants per persona.
+	pr, err := personas.Build(ctx, pin, personas.Options{K: opt.K, Compare: opt.CompareK, KMax: max(2, min(4, len(parts)/3)),
+		Seed: opt.Seed, Bootstrap: opt.Bootstrap, Exclude: excludedItems(pin.Items, opt.ExcludeQuestions)})
+	if err != nil {
+		return nil, "", fmt.Errorf("personas from participants: %w", err)
+	}
+	return pr, "", nil
+}
+
+// MinJourneyPassages is the fewest coded passages a journey is read from
+// without a warning.
+const MinJourneyPassages = 10
+
+// codedStages adds to every journey the stages its people's coded
+// interview and focus-group passages come from (the session's stage),
+// with the codes they carry and how often, and a plain note when there
+// are too few to read a journey from. personaOf maps a participant key
+// ("p:ID") to their persona (0 or absent: none).
+func codedStages(res *Result, in Input, personaOf map[string]int, lang string) {
+	byID := map[int64]*survey.Transcript{}
+	for _, tr := range in.Transcripts {
+		byID[tr.ID] = tr
+	}
+	for ji := range res.Journeys {
+		j := &res.Journeys[ji]
+		people := map[string]bool{}
+		total := 0
+		perStage := map[string]map[string]int{} // stage -> code -> passages
+		passages := map[string]map[int64]bool{} // stage -> utterances
+		for _, cp := range in.Coded {
+			tr := byID[cp.Passage.TranscriptID]
+			if cp.Source != survey.SourceUtterance || tr == nil || cp.Passage.Moderator || cp.Code == nil {
+				continue
+			}
+			who := participantKey(tr, cp.Passage.Speaker)
+			if j.Persona != 0 && personaOf[who] != j.Persona {
+				continue
+			}
+			st := string(tr.Stage)
+			if perStage[st] == nil {
+				perStage[st], passages[st] = map[string]int{}, map[int64]bool{}
+			}
+			perStage[st][cp.Code.Name]++
+			if !passages[st][cp.UtteranceID] {
+				passages[st][cp.UtteranceID] = true
+				total++
+			}
+			people[who] = true
+		}
+		for si := range j.Stages {
+			js := &j.Stages[si]
+			js.Passages = len(passages[js.Stage])
+			for _, c := range KeysByCount(perStage[js.Stage]) {
+				js.Codes = append(js.Codes, CodeCount{Code: c, Passages: perStage[js.Stage][c]})
+			}
+		}
+		j.Passages, j.Unstaged = total, len(passages[""])
+		if j.Size == 0 { // no survey respondents: the participants are the people
+			for _, p := range personaOf {
+				if j.Persona == 0 || p == j.Persona {
+					j.Size++
+				}
+			}
+		}
+		if len(in.Transcripts) > 0 && total < MinJourneyPassages {
+			j.Note = map[string]string{
+				"en": fmt.Sprintf("Only %d coded passages from %d people: too few to read a journey from. Code more passages or add a survey.", total, len(people)),
+				"fa": fmt.Sprintf("فقط %d بخش کدگذاری‌شده از %d نفر: برای خواندن سفر مشتری کافی نیست. بخش‌های بیشتری را کدگذاری کنید یا پرسشنامه‌ای اضافه کنید.", total, len(people)),
+			}[lang]
+		}
+	}
+}

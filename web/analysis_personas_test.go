@@ -1,0 +1,58 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var candidateFormRE = regexp.MustCompile(`(?s)<form method="post" action="([^"]+/personas)" class="inline">(.*?)</form>`)
+
+// TestPersonaCandidatesOneClick: after an automatic-k run the page lists
+// the candidates compared, and one click re-runs at another k with the
+// researcher's question choices kept.
+func TestPersonaCandidatesOneClick(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	const base = "/app/surveys/demo-en/analysis"
+	res := w.login("res@example.com")
+	res.get(base + "/personas")
+	res.post(base+"/personas", keptQuestions(res.body, "auto", "gender")).wantRedirect(base + "/personas")
+	runNext(t, runner, true)
+	st := storedResult(t, w, "survey:demo-en")
+	if st.Personas == nil || len(st.Personas.Quality.Candidates) == 0 {
+		t.Fatal("automatic k stored no candidates")
+	}
+	res.get(base+"/personas").want(http.StatusOK, "Numbers of personas compared", "chosen", htmlEscape(st.Personas.Personas[0].Trust))
+	forms := candidateFormRE.FindAllStringSubmatch(res.body, -1)
+	if len(forms) != len(st.Personas.Quality.Candidates)-1 {
+		t.Fatalf("%d one-click forms for %d candidates, want one per candidate not chosen", len(forms), len(st.Personas.Quality.Candidates))
+	}
+	// Submit the first candidate's form as a browser would.
+	form := url.Values{}
+	for _, m := range regexp.MustCompile(`name="(\w+)" value="([^"]*)"`).FindAllStringSubmatch(forms[0][2], -1) {
+		form.Add(m[1], m[2])
+	}
+	if strings.Contains(forms[0][2], `value="gender"`) || form.Get("csrf") == "" {
+		t.Fatalf("form %q: want the CSRF token and the question choices kept (no gender)", forms[0][2])
+	}
+	res.post(forms[0][1], form).wantRedirect(base + "/personas")
+	set, err := w.store.AnalysisSettings(context.Background(), "survey:demo-en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	picked := st.Personas.Quality.Candidates[0].K
+	if set.K != picked || len(set.Exclude) != 1 || set.Exclude[0] != "gender" {
+		t.Errorf("settings k=%d exclude %v, want k=%d and gender still left out", set.K, set.Exclude, picked)
+	}
+	// The re-run at the picked k still compares every k, so the researcher
+	// can click back.
+	runNext(t, runner, true)
+	st = storedResult(t, w, "survey:demo-en")
+	if st.Personas.K != picked || len(st.Personas.Quality.Candidates) != 7 || !st.Personas.Quality.Candidates[0].Chosen {
+		t.Fatalf("re-run: k=%d, %d candidates; want k=%d chosen among 7", st.Personas.K, len(st.Personas.Quality.Candidates), picked)
+	}
+	res.get(base+"/personas").want(http.StatusOK, "Numbers of personas compared", "set by you")
+}
