@@ -134,13 +134,3 @@ func runWebhookRemove(ctx context.Context, env *cliEnv, args []string) error {
 	fmt.Fprintf(env.stdout, "removed webhook %d\n", id)
 	return nil
 }
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
