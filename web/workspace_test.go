@@ -98,6 +98,8 @@ type browser struct {
 	header http.Header
 }
 
+var base, _ = url.Parse("http://safar.test/")
+
 func (w *workspace) browser() *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{w: w, jar: jar}
