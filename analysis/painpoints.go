@@ -60,8 +60,8 @@ type PainPointOptions struct {
 	Ignore []string
 }
 
-// PainPointResult is the outcome of FindPainPoints. It marshals to the JSON
-// documented in DESIGN.md for `safar painpoints --format json`.
+// PainPointResult is the outcome of FindPainPoints. Its JSON is what
+// `safar painpoints --format json` prints, a shape integrations rely on.
 type PainPointResult struct {
 	Language   string      `json:"language"`  // "fa", "en" or "mixed": majority of the texts
 	Documents  int         `json:"documents"` // number of texts analysed

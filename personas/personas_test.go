@@ -94,7 +94,7 @@ func TestBuildSynthetic(t *testing.T) {
 	if !found {
 		t.Error("no persona named after Instagram")
 	}
-	// JSON shape from DESIGN.md.
+	// The JSON shape `safar personas --format json` promises.
 	b, _ := json.Marshal(res)
 	var m map[string]any
 	json.Unmarshal(b, &m)

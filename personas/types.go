@@ -149,8 +149,8 @@ type Options struct {
 	Cluster cluster.Options
 }
 
-// Result is a segmentation with its persona cards. It marshals to the JSON
-// shape in DESIGN.md (`safar personas --format json`).
+// Result is a segmentation with its persona cards. Its JSON is what
+// `safar personas --format json` prints, a shape integrations rely on.
 type Result struct {
 	K           int          `json:"k"`
 	Method      string       `json:"method"`

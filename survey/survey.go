@@ -17,8 +17,8 @@ const (
 	Closed    Status = "closed"
 )
 
-// Project is one research study; it holds surveys (and, later, interviews
-// and transcripts).
+// Project is one research study; it holds surveys, interviews and
+// transcripts.
 type Project struct {
 	ID          int64
 	Name        string // unique, used on the command line: --project NAME

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/charmap"
@@ -120,5 +119,3 @@ func docx(tb testing.TB, body string) []byte {
 		"word/document.xml":   docxXML(body),
 	})
 }
-
-func sec(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }

@@ -155,7 +155,7 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 			for _, jp := range col.Pains {
 				names = append(names, jp.Label)
 			}
-			ch.Pins = append(ch.Pins, painPin{X: x, Y: 212, Count: len(col.Pains), Title: strings.Join(names, " · ")})
+			ch.Pins = append(ch.Pins, painPin{X: x, Y: 212, Count: len(col.Pains), Title: strings.Join(names, listSep(lang))})
 		}
 		sec.Stages = append(sec.Stages, col)
 	}

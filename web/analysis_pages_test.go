@@ -109,7 +109,7 @@ func TestAnalysisPages(t *testing.T) {
 	}
 	res.get(base+"/personas").want(http.StatusOK, st.Personas.Personas[0].Name, "What sets them apart", "Lift", htmlEscape(st.Personas.Personas[0].Trust))
 	res.get(base+"/journey").want(http.StatusOK, `class="emotion"`, "<polyline", "n = ", "Opportunities")
-	res.get(base+"/journey?persona=2").want(http.StatusOK, `aria-current="page">`+htmlEscape(st.Journeys[2].Name))
+	res.get(base+"/journey?persona=2").want(http.StatusOK, `aria-current="page"><bdi>`+htmlEscape(st.Journeys[2].Name)+`</bdi>`)
 	res.get(base+"/touchpoints").want(http.StatusOK, `class="heatmap"`, "heat-")
 
 	// Viewers read and download, but correct nothing.

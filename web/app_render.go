@@ -75,6 +75,8 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 	}
 	return template.FuncMap{
 		"t":    func(key string, args ...any) string { return digits(appText(lang, key, args...)) },
+		"sep":  func() string { return listSep(lang) },
+		"bdi":  bdi,
 		"num":  func(n int) string { return digits(strconv.Itoa(n)) },
 		"fnum": func(f float64, prec int) string { return digits(formatFloat(f, prec)) },
 		"pct": func(f float64) string {
@@ -245,4 +247,25 @@ func fieldErrors(err error) map[string]string {
 		return ve.ByField()
 	}
 	return nil
+}
+
+// listSep separates the items of a line ("3 transcripts · 2 interviews").
+// Persian gets its comma: a middle dot beside Persian digits reads as a
+// Persian zero ("۲ · ۱" as "۲۰۱").
+func listSep(lang string) string {
+	if lang == "fa" {
+		return "، "
+	}
+	return " · "
+}
+
+// bdi isolates a piece of user text (a title, a label, an answer) so its
+// direction comes from its own letters: Persian data on an English page,
+// or English on a Persian one, no longer scrambles the line around it.
+func bdi(v any) template.HTML {
+	s := fmt.Sprint(v)
+	if s == "" {
+		return ""
+	}
+	return template.HTML("<bdi>" + template.HTMLEscapeString(s) + "</bdi>")
 }

@@ -60,14 +60,6 @@ func (a *hostileApp) post(clientID string, form url.Values) *httptest.ResponseRe
 	return w
 }
 
-func (a *hostileApp) get(path, clientID string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(http.MethodGet, path, nil)
-	req.AddCookie(&http.Cookie{Name: "safar_" + a.sv.Slug, Value: clientID})
-	w := httptest.NewRecorder()
-	a.h.ServeHTTP(w, req)
-	return w
-}
-
 func mustNotContainLiveMarkup(t *testing.T, where string, body string) {
 	t.Helper()
 	for _, live := range []string{`<script>alert`, `<img src=x`, `onerror=alert(1)>`} {

@@ -40,7 +40,7 @@ func TestProjectPages(t *testing.T) {
 	b.get("/app/projects/abc").want(http.StatusNotFound)
 
 	// The overview counts responses by touchpoint.
-	b.get("/app/projects/"+strconv.FormatInt(w.project.ID, 10)).want(http.StatusOK, "Every question type", "website: 1", "اینستاگرام: 1")
+	b.get("/app/projects/"+strconv.FormatInt(w.project.ID, 10)).want(http.StatusOK, "Every question type", "<bdi>website</bdi>: 1", "<bdi>اینستاگرام</bdi>: 1")
 }
 
 func TestSurveyImportPublishAndSchedule(t *testing.T) {
@@ -125,7 +125,7 @@ func TestResponsesListViewDeleteExport(t *testing.T) {
 	b := w.login("res@example.com")
 	slug := w.survey.Slug
 	list := "/app/surveys/" + slug + "/responses"
-	b.get(list).want(http.StatusOK, "2 responses", "<td>Sara</td>")
+	b.get(list).want(http.StatusOK, "2 responses", "<td><bdi>Sara</bdi></td>")
 	cases := []struct{ query, want string }{
 		{"status=complete", "1 responses"},
 		{"status=partial", "1 responses"},
@@ -196,7 +196,7 @@ func TestDashboard(t *testing.T) {
 		"<svg viewBox=\"0 0 10 100\"", // one day of responses
 		"NPS -100", "Detractors 1",
 		"Mean <strong>2.00</strong>", // rating
-		"Easy to find products</td><td>4.00",
+		"Easy to find products</bdi></td><td>4.00",
 		"The parcel arrived a week late &lt;script&gt;",
 		"Dropped before this page")
 	if strings.Contains(b.body, "<script>alert") {

@@ -60,11 +60,6 @@ func newWriter(db *gorm.DB, maxBatch int, linger time.Duration) *writer {
 	return w
 }
 
-// do runs fn in the next group transaction and waits for its commit.
-func (w *writer) do(ctx context.Context, fn func(tx *gorm.DB) (any, error)) (any, error) {
-	return w.submit(&writeReq{ctx: ctx, fn: fn, done: make(chan struct{})})
-}
-
 func (w *writer) submit(req *writeReq) (any, error) {
 	ctx := req.ctx
 	select {
