@@ -4,10 +4,10 @@ import "github.com/xuri/excelize/v2"
 
 // chartRows is the height, in rows, reserved for each chart on the Charts
 // sheet; chartWidth its width in pixels, within the sheet's first five
-// columns (30 + 4 x 16 width units, about 760 pixels), so it prints inside
+// columns (36 + 4 x 16 width units, about 800 pixels), so it prints inside
 // the page with its table.
 const (
-	chartRows  = 20
+	chartRows  = 16
 	chartWidth = 720
 )
 
@@ -18,7 +18,7 @@ const (
 func (b *book) charts() {
 	sh := b.lb.SheetCharts
 	// Widths first: row heights are fitted to them and charts are anchored by them.
-	b.width(sh, 1, 1, 30)
+	b.width(sh, 1, 1, 36)
 	b.width(sh, 2, 8, 16)
 	row := 1
 	row = b.priorityChart(sh, row)
@@ -34,11 +34,21 @@ func (b *book) section(sheet string, row int, title string) int {
 	return row + 1
 }
 
-// chartBelow is where a chart goes under a table of n rows starting at row,
-// and the first row after the chart (which is chartRows tall, 20 pixels a row).
+// chartBelow is where a chart goes under a table of n rows starting at row
+// (a section begun at row-1), and the first row after the chart, which is
+// chartRows rows of 15 points (20 pixels) tall. The chart goes on the
+// table's page when both fit, else it starts the next page: a chart is
+// never cut by a page break.
 func (b *book) chartBelow(sheet string, row, n, cols int) (anchor string, next int) {
 	at := row + n + 2
 	b.reach(sheet, cols, at+chartRows)
+	h := float64(chartRows * defaultRowHeight)
+	for r := row - 1; r < at; r++ {
+		h += b.rowHeight(sheet, r)
+	}
+	if h > b.pageOf(sheet, cols) {
+		b.pageBreak(sheet, at)
+	}
 	return cell(1, at), at + chartRows + 1
 }
 
@@ -162,7 +172,7 @@ func (b *book) emotionCurves(sh string, row int) int {
 			Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.EmotionCurve}}},
 			Legend:       excelize.ChartLegend{Position: "bottom"},
 			ShowBlanksAs: "gap",
-			XAxis:        categoryAxis(),
+			XAxis:        b.stageAxis(),
 			YAxis:        emotionAxis(),
 			Dimension:    excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:       excelize.GraphicOptions{AltText: lb.EmotionCurve},

@@ -106,7 +106,7 @@ func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.lb.EmotionCurve}}},
 		Legend:       excelize.ChartLegend{Position: "none"},
 		ShowBlanksAs: "gap",
-		XAxis:        categoryAxis(),
+		XAxis:        b.stageAxis(),
 		YAxis:        emotionAxis(),
 		Dimension:    excelize.ChartDimension{Width: uint(max(480, 150*n)), Height: (journeyChartRows - 1) * 20},
 		Format:       excelize.GraphicOptions{AltText: b.lb.EmotionCurve},
@@ -152,9 +152,10 @@ func emotionAxis() excelize.ChartAxis {
 		MajorUnit: 25, Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}}
 }
 
-// categoryAxis is a chart's stage (or label) axis, labels below the plot.
-func categoryAxis() excelize.ChartAxis {
-	return excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow, Font: axisFont()}
+// stageAxis is an emotion chart's stage axis, labels below the plot. In a
+// right-to-left workbook it runs right to left, like the map above it.
+func (b *book) stageAxis() excelize.ChartAxis {
+	return excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow, Font: axisFont(), ReverseOrder: b.fa}
 }
 
 func ptrTo[T any](v T) *T { return &v }

@@ -23,8 +23,9 @@ const (
 	// pointsPerWidth is how many points one unit of column width takes with
 	// the 11-point DejaVu Sans body font (an 8-pixel digit, plus padding).
 	pointsPerWidth = 6.2
-	// defaultRowHeight is a one-line row in points with that font.
-	defaultRowHeight = 16
+	// defaultRowHeight is a one-line row in points with that font
+	// (LibreOffice draws 12.8, Excel about 14).
+	defaultRowHeight = 15
 	titleRowHeight   = 20
 )
 
@@ -82,42 +83,43 @@ func (b *book) rowHeight(sheet string, row int) float64 {
 	return defaultRowHeight
 }
 
-// keepTogether inserts page breaks so that each block of rows [from, to]
-// starts on a new page when it would otherwise be split, given the sheet's
-// columns' total width (printing one page wide scales the page). A block
-// taller than a page starts on a new page and runs on.
+// keepTogether paginates sheet by hand so that each block of rows [from,
+// to] starts on a new page when it would otherwise be split, given the
+// sheet's columns' total width (printing one page wide scales the page). A
+// block taller than a page starts on a new page and runs on. Every page end
+// is a manual break: the estimate of a page errs on the short side, and if
+// the application chose the other breaks itself they would fall elsewhere
+// and could split a block after all.
 func (b *book) keepTogether(sheet string, width float64, blocks [][2]int) {
 	if b.err != nil || len(blocks) == 0 {
 		return
 	}
-	scale := min(1, pageWidth/(width*pointsPerWidth))
-	page := pageHeight / scale // a page's height in the sheet's points
+	page := pageFor(width)
 	y, row := 0.0, 1
+	add := func(r int) { // row r goes on the page, or begins the next
+		h := b.rowHeight(sheet, r)
+		if y > 0 && y+h > page {
+			b.pageBreak(sheet, r)
+			y = 0
+		}
+		y += h
+	}
 	for _, blk := range blocks {
 		for ; row < blk[0]; row++ {
-			y = advance(y, b.rowHeight(sheet, row), page)
+			add(row)
 		}
 		h := 0.0
 		for r := blk[0]; r <= blk[1]; r++ {
 			h += b.rowHeight(sheet, r)
 		}
 		if y > 0 && y+h > page {
-			b.setErr(b.f.InsertPageBreak(sheet, cell(1, blk[0])))
+			b.pageBreak(sheet, blk[0])
 			y = 0
 		}
 		for ; row <= blk[1]; row++ {
-			y = advance(y, b.rowHeight(sheet, row), page)
+			add(row)
 		}
 	}
-}
-
-// advance adds a row of height h to a page filled to y: a row that does
-// not fit begins the next page.
-func advance(y, h, page float64) float64 {
-	if y+h > page {
-		return h
-	}
-	return y + h
 }
 
 // pageBreak starts a new printed page at row (charts and journey maps,
@@ -138,3 +140,12 @@ func (b *book) sheetWidth(sheet string, cols int) float64 {
 	}
 	return w
 }
+
+// pageFor is the height of a printed page in the sheet's points when
+// columns width units wide are fitted to the page's width.
+func pageFor(width float64) float64 {
+	return pageHeight / min(1, pageWidth/(width*pointsPerWidth))
+}
+
+// pageOf is pageFor the sheet's columns 1..cols.
+func (b *book) pageOf(sheet string, cols int) float64 { return pageFor(b.sheetWidth(sheet, cols)) }

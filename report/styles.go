@@ -4,7 +4,8 @@ import "github.com/xuri/excelize/v2"
 
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
-	title, titleWrap, header, note, label, wrap, text, integer, whole, float, float1, pct, pctWhole, date, datetime,
+	title, titleWrap, header, note, label, wrap, text, integer, whole, float, float1, pct, pctWhole, datetime,
+	integerStart, dateStart, datetimeStart,
 	lane, laneCell, laneScore, laneInt int
 }
 
@@ -69,6 +70,12 @@ func (b *book) newStyles() {
 		return &excelize.Style{Border: border, CustomNumFmt: b.numFmt(code),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}
 	}
+	// Values beside a label on the Summary sit at the start of their cell,
+	// next to it: left in English, right in a right-to-left sheet.
+	start := &excelize.Alignment{Horizontal: "left", Vertical: "top"}
+	if b.fa {
+		start.Horizontal = "right"
+	}
 	b.st = styles{
 		title:     add(&excelize.Style{Font: font(true, false, 14, colourAccent)}),
 		titleWrap: add(&excelize.Style{Font: font(true, false, 14, colourAccent), Alignment: top}),
@@ -88,8 +95,11 @@ func (b *book) newStyles() {
 		float1:   add(number("0.0")),
 		pct:      add(number("0.0%")),
 		pctWhole: add(number("0%")),
-		date:     add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd"), Alignment: topOnly}),
 		datetime: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: topOnly}),
+
+		integerStart:  add(&excelize.Style{CustomNumFmt: b.numFmt("#,##0"), Alignment: start}),
+		dateStart:     add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd"), Alignment: start}),
+		datetimeStart: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: start}),
 		lane: add(&excelize.Style{
 			Font:      font(true, false, bodySize, ""),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourLane}},

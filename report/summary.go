@@ -33,7 +33,7 @@ func (b *book) summary() {
 	b.text(sh, 2, row, lb.LanguageName, 0)
 	row++
 	kv(lb.Generated)
-	b.date(sh, 2, row, s.Generated, b.st.datetime)
+	b.date(sh, 2, row, s.Generated, b.st.datetimeStart)
 	row++
 	if b.fa {
 		kv(lb.GeneratedJalali)
@@ -41,8 +41,8 @@ func (b *book) summary() {
 		row++
 	}
 	kv(lb.Period)
-	b.date(sh, 2, row, s.From, b.st.date)
-	b.date(sh, 3, row, s.To, b.st.date)
+	b.date(sh, 2, row, s.From, b.st.dateStart)
+	b.date(sh, 3, row, s.To, b.st.dateStart)
 	row++
 	if b.fa {
 		kv(lb.PeriodJalali)
@@ -55,7 +55,7 @@ func (b *book) summary() {
 		n     int
 	}{{lb.Responses, s.Responses}, {lb.Interviews, s.Interviews}, {lb.Transcripts, s.Transcripts}} {
 		kv(c.label)
-		b.num(sh, 2, row, c.n, b.st.integer)
+		b.num(sh, 2, row, c.n, b.st.integerStart)
 		row++
 	}
 
@@ -125,23 +125,22 @@ func (b *book) summary() {
 	if len(b.data.Personas) == 0 {
 		b.text(sh, 1, row, lb.NoPersonas, b.st.note)
 	} else {
-		b.header(sh, 1, row, lb.Persona, lb.Size, lb.Share)
-		b.wrapped(sh, row, 4, 5, lb.Traits, b.st.header)
+		b.header(sh, 1, row, lb.Persona, lb.Traits, lb.Size, lb.Share)
 		row++
 		for _, p := range b.data.Personas {
 			b.wrapped(sh, row, 1, 1, b.personaName(p.ID), b.st.wrap)
-			b.num(sh, 2, row, p.Size, b.st.integer)
-			b.num(sh, 3, row, p.Share, b.st.pct)
-			b.wrapped(sh, row, 4, 5, b.traitSummary(p.Traits, 3), b.st.wrap)
+			b.wrapped(sh, row, 2, 2, b.traitSummary(p.Traits, 3), b.st.wrap)
+			b.num(sh, 3, row, p.Size, b.st.integer)
+			b.num(sh, 4, row, p.Share, b.st.pct)
 			row++
 		}
 		if m := b.data.PersonaModel; m != nil {
 			row++
 			b.text(sh, 1, row, lb.Stability, b.st.label)
+			b.wrapped(sh, row, 2, 2, b.verdict(m), b.st.wrap)
 			if m.Stability != nil {
-				b.num(sh, 2, row, m.Stability.MeanARI, b.st.float)
+				b.num(sh, 3, row, m.Stability.MeanARI, b.st.float)
 			}
-			b.wrapped(sh, row, 3, 5, b.verdict(m), b.st.wrap)
 		}
 	}
 	blocks = append(blocks, [2]int{from, row})

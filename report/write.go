@@ -67,11 +67,19 @@ func Write(w io.Writer, data *Data) error {
 			return fmt.Errorf("report: sheet %q: %w", s.name, b.err)
 		}
 		b.setErr(f.SetSheetView(s.name, 0, &excelize.ViewOptions{RightToLeft: &b.fa}))
-		// Page set-up before the content: on the streamed Responses sheet
-		// any later change would read the whole sheet back into memory.
-		// Only Responses, a column per question, is not fitted to one page wide.
-		b.pageSetup(s.name, s.name != b.lb.SheetResponses, s.titleRows)
+		// Page set-up: on the streamed Responses sheet (a column per
+		// question, so not fitted to one page wide) before its rows, since
+		// any later change would read the whole sheet back into memory; on
+		// the others after their content, because an autofilter drops
+		// the fit-to-page flag set before it.
+		streamed := s.name == b.lb.SheetResponses
+		if streamed {
+			b.pageSetup(s.name, false, s.titleRows)
+		}
 		s.fn()
+		if !streamed {
+			b.pageSetup(s.name, true, s.titleRows)
+		}
 		b.printArea(s.name)
 		if b.err != nil {
 			return fmt.Errorf("report: sheet %q: %w", s.name, b.err)
