@@ -52,6 +52,8 @@ func (b *book) pageSetup(sheet string, fitWidth bool, titleRows int) {
 		b.setErr(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fitWidth}))
 	}
 	b.setErr(b.f.SetPageLayout(sheet, opts))
+	// Every page names its sheet and numbers itself ("Summary ... 1 / 9").
+	b.setErr(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&L&A", OddFooter: "&R&P / &N"}))
 	if titleRows > 0 {
 		b.setErr(b.f.SetDefinedName(&excelize.DefinedName{
 			Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), titleRows),

@@ -34,7 +34,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	out := fs.String("o", "", "output file (.xlsx; required)")
 	text := fs.String("text", "", "CSV: the column with free text")
 	idCol := fs.String("id", "", "CSV: the respondent id column (default: row numbers)")
-	lang := fs.String("lang", "auto", "CSV: language of the text and report (auto, en, fa)")
+	lang := fs.String("lang", "auto", "language of the workbook: sheet names, labels, numbers, dates (auto: the project's or the CSV text's; en, fa)")
 	k := fs.Int("k", 0, "number of personas (0: automatic)")
 	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
 	timings := fs.Bool("timings", false, "print how long each phase took (wall and CPU seconds) to stderr")
@@ -58,6 +58,11 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	if !strings.HasSuffix(strings.ToLower(*out), ".xlsx") {
 		return fmt.Errorf("-o %s: the report is an Excel workbook; name it .xlsx", *out)
 	}
+	switch *lang {
+	case "auto", "en", "fa":
+	default:
+		return fmt.Errorf("--lang %s: want auto, en or fa", *lang)
+	}
 	start := time.Now()
 	clock := newPhaseClock(env.stderr, *timings)
 	clock.begin("load")
@@ -68,6 +73,9 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		err  error
 	)
 	q := studyrun.Request{K: *k, Seed: *seed, Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }}
+	if *lang != "auto" {
+		q.Language = *lang // labels, names and the workbook; texts keep their surveys' languages
+	}
 	if fs.NArg() > 0 {
 		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
 			return err
