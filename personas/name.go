@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // name builds a persona name from its most distinctive traits: up to three
@@ -51,7 +53,10 @@ func (r *Result) name(in Input, p int, distinct []Trait) string {
 	}
 	s := strings.Join(parts, sep)
 	if r.Language == "en" {
-		s = strings.ToUpper(s[:1]) + s[1:]
+		// The first letter, not the first byte: a trait value in Persian
+		// (a bilingual project named in English) would lose half a letter.
+		first, size := utf8.DecodeRuneInString(s)
+		s = string(unicode.ToUpper(first)) + s[size:]
 	}
 	return s
 }

@@ -132,6 +132,11 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
+	// CreateTemp makes the file private (0600); a report is a document to
+	// share, so it gets the usual 0644 of a file the user saves.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return err
 	}

@@ -43,7 +43,8 @@ func pdfForm(s string) string { return strings.ReplaceAll(s, "لا", "ال") }
 // and in Persian, through LibreOffice to PDF and reads it as a client
 // would: every sheet printed (each page's header names its sheet), no cell
 // too narrow for its number or date (LibreOffice prints ###), no float
-// noise, the labels in the language asked for and none in the other. With
+// noise, no broken characters (an English persona name once began with half
+// a Persian letter), the labels in the language asked for and none in the other. With
 // SAFAR_ARTIFACTS set, the first pages are kept as PNG images under
 // workbook/ for a person to look at.
 func TestDemoWorkbookRenders(t *testing.T) {
@@ -87,6 +88,9 @@ func TestDemoWorkbookRenders(t *testing.T) {
 
 			if n := strings.Count(text, "###"); n > 0 {
 				t.Errorf("%d cells print as ### (column too narrow for a number or date)", n)
+			}
+			if n := strings.Count(text, "\uFFFD"); n > 0 {
+				t.Errorf("%d broken characters (U+FFFD) printed", n)
 			}
 			if m := floatArtefact.FindAllString(text, 5); len(m) > 0 {
 				t.Errorf("float noise printed: %q", m)
