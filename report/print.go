@@ -114,7 +114,9 @@ func (b *book) keepTogether(sheet string, width float64, blocks [][2]int) {
 		for r := blk[0]; r <= blk[1]; r++ {
 			h += b.rowHeight(sheet, r)
 		}
-		if y > 0 && y+h > page {
+		// A block taller than a page is split anyway: it starts a new page
+		// only when less than a third of this one is left.
+		if y > 0 && y+h > page && (h <= page || page-y < page/3) {
 			b.pageBreak(sheet, blk[0])
 			y = 0
 		}
