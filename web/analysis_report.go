@@ -168,15 +168,24 @@ func reportFileName(name string, project bool, lang string, now time.Time) strin
 	return "safar-" + name + "-" + lang + "-" + now.Format("2006-01-02") + ".xlsx"
 }
 
-// reportStatus is a job's progress as JSON, for the page's progress bar.
-func (s *Server) reportStatus(c *gin.Context) {
+// reportJobOf resolves the scope and its :job; an unknown job (or one of
+// another scope) is reported with notFound.
+func (s *Server) reportJobOf(c *gin.Context, notFound func(*gin.Context, error)) (*analysisCtx, *reportJob, bool) {
 	a, ok := s.analysisScope(c)
 	if !ok {
-		return
+		return nil, nil, false
 	}
 	j, ok := s.reports.get(a.Key, c.Param("job"))
 	if !ok {
-		s.apiError(c, survey.ErrNotFound)
+		notFound(c, survey.ErrNotFound)
+	}
+	return a, j, ok
+}
+
+// reportStatus is a job's progress as JSON, for the page's progress bar.
+func (s *Server) reportStatus(c *gin.Context) {
+	_, j, ok := s.reportJobOf(c, s.apiError)
+	if !ok {
 		return
 	}
 	finished, err, _ := j.state()
@@ -191,13 +200,8 @@ func (s *Server) reportStatus(c *gin.Context) {
 
 // downloadReport sends a finished workbook.
 func (s *Server) downloadReport(c *gin.Context) {
-	a, ok := s.analysisScope(c)
+	a, j, ok := s.reportJobOf(c, s.appError)
 	if !ok {
-		return
-	}
-	j, ok := s.reports.get(a.Key, c.Param("job"))
-	if !ok {
-		s.appError(c, survey.ErrNotFound)
 		return
 	}
 	finished, jerr, size := j.state()
