@@ -66,13 +66,16 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	start := time.Now()
 	clock := newPhaseClock(env.stderr, *timings)
 	clock.begin("load")
+	prog := newProgressLine(env.stderr, isTerminal(env.stderr) && !*timings, 250*time.Millisecond)
+	defer prog.close()
+	prog.setPhase("loading responses")
 	var (
 		in   study.Input
 		res  *study.Result
 		srcs []studyreport.ResponseSource
 		err  error
 	)
-	q := studyrun.Request{K: *k, Seed: *seed, Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }}
+	q := studyrun.Request{K: *k, Seed: *seed, Progress: func(_ float64, step string) { clock.begin("analysis: " + step); prog.setPhase("analysis: " + step) }}
 	if *lang != "auto" {
 		q.Language = *lang // labels, names and the workbook; texts keep their surveys' languages
 	}
@@ -95,11 +98,17 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		in, res = st.Input, r
 	}
+	total := 0
+	for _, sd := range in.Surveys {
+		total += len(sd.Responses)
+	}
+	prog.setTotal(total)
 	// The analysis holds every response in memory already; the Responses
 	// sheet streams from there rather than reading the database twice.
 	for _, sd := range in.Surveys {
 		srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
 			for _, r := range sd.Responses {
+				prog.row()
 				if err := fn(r); err != nil {
 					return err
 				}
@@ -113,6 +122,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	// about twice the loaded responses, not twice responses plus analysis.
 	runtime.GC()
 	clock.begin("workbook")
+	prog.setPhase("workbook")
 	// Write to a temporary file and rename, so a failed run never leaves a
 	// half-written workbook under the requested name.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".safar-report-*.xlsx")
@@ -141,6 +151,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		return err
 	}
 	clock.end()
+	prog.close() // before the summary line; the deferred close is then a no-op
 	fmt.Fprintf(env.stdout, "wrote %s: %d responses, %d pain points, %d personas (%.1fs)\n", *out, res.Study.Responses,
 		len(res.PainPoints.PainPoints), personaCount(res), time.Since(start).Seconds())
 	return nil
