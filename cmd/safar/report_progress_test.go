@@ -1,33 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-// syncBuffer is a bytes.Buffer safe for the redrawing goroutine.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func TestProgressLine(t *testing.T) {
-	var out syncBuffer
+	var out lockedBuffer // scaleout_procs_test.go
 	p := newProgressLine(&out, true, time.Millisecond)
 	p.setTotal(1000)
 	p.setPhase("workbook")
