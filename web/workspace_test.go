@@ -324,9 +324,9 @@ func TestEveryResearcherRouteNeedsASession(t *testing.T) {
 }
 
 // TestViewerChangesNothing: every state-changing route refuses a viewer
-// (except signing out, their own display preferences and password, and
-// preparing a report to download), as do the
-// pages that only lead to a change.
+// (except signing out, their own preferences, password and API keys, and
+// preparing a report to download), as do the pages that only lead to a
+// change.
 func TestViewerChangesNothing(t *testing.T) {
 	w := newWorkspace(t)
 	b := w.login("view@example.com")
