@@ -2,16 +2,23 @@ package report
 
 import "github.com/xuri/excelize/v2"
 
-// chartRows is the height, in rows, reserved for each chart on the Charts sheet.
-const chartRows = 20
+// chartRows is the height, in rows, reserved for each chart on the Charts
+// sheet; chartWidth its width in pixels, within the sheet's first five
+// columns (36 + 4 x 16 width units, about 800 pixels), so it prints inside
+// the page with its table.
+const (
+	chartRows  = 16
+	chartWidth = 720
+)
 
-// charts writes native Excel charts, each next to the small table it plots:
-// pain-point priority (bar), persona shares (doughnut) and the emotion curve
-// of every journey (line, one series per persona).
+// charts writes native Excel charts, each under the small table it plots and
+// on a printed page of its own: pain-point priority (bar), persona shares
+// (doughnut) and the emotion curve of every journey (line, one series per
+// persona).
 func (b *book) charts() {
 	sh := b.lb.SheetCharts
 	// Widths first: row heights are fitted to them and charts are anchored by them.
-	b.width(sh, 1, 1, 30)
+	b.width(sh, 1, 1, 36)
 	b.width(sh, 2, 8, 16)
 	row := 1
 	row = b.priorityChart(sh, row)
@@ -19,10 +26,30 @@ func (b *book) charts() {
 	b.emotionCurves(sh, row)
 }
 
-// section writes a section title and returns the first table row.
+// section starts a new printed page with a section title and returns the
+// first table row.
 func (b *book) section(sheet string, row int, title string) int {
+	b.pageBreak(sheet, row)
 	b.title(sheet, 1, row, title)
 	return row + 1
+}
+
+// chartBelow is where a chart goes under a table of n rows starting at row
+// (a section begun at row-1), and the first row after the chart, which is
+// chartRows rows of 15 points (20 pixels) tall. The chart goes on the
+// table's page when both fit, else it starts the next page: a chart is
+// never cut by a page break.
+func (b *book) chartBelow(sheet string, row, n, cols int) (anchor string, next int) {
+	at := row + n + 2
+	b.reach(sheet, cols, at+chartRows)
+	h := float64(chartRows * defaultRowHeight)
+	for r := row - 1; r < at; r++ {
+		h += b.rowHeight(sheet, r)
+	}
+	if h > b.pageOf(sheet, cols) {
+		b.pageBreak(sheet, at)
+	}
+	return cell(1, at), at + chartRows + 1
 }
 
 func (b *book) priorityChart(sh string, row int) int {
@@ -41,8 +68,9 @@ func (b *book) priorityChart(sh string, row int) int {
 	}
 	first, last := row+1, row+len(pps)
 	q := quoteSheet(sh)
+	anchor, next := b.chartBelow(sh, row, len(pps), 5)
 	if b.err == nil {
-		b.setErr(b.f.AddChart(sh, cell(4, row), &excelize.Chart{
+		b.setErr(b.f.AddChart(sh, anchor, &excelize.Chart{
 			Type: excelize.Bar,
 			Series: []excelize.ChartSeries{{
 				Name:       q + "!" + absRef(2, row),
@@ -52,13 +80,13 @@ func (b *book) priorityChart(sh string, row int) int {
 			}},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.PriorityChart}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
-			XAxis:     excelize.ChartAxis{ReverseOrder: true}, // rank 1 on top
-			YAxis:     excelize.ChartAxis{MajorGridLines: true},
-			Dimension: excelize.ChartDimension{Width: 640, Height: chartRows * 20},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont()}, // rank 1 on top
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:    excelize.GraphicOptions{AltText: lb.PriorityChart},
 		}))
 	}
-	return row + max(len(pps)+2, chartRows+1)
+	return next
 }
 
 func (b *book) sharesChart(sh string, row int) int {
@@ -76,8 +104,9 @@ func (b *book) sharesChart(sh string, row int) int {
 	}
 	first, last := row+1, row+len(ps)
 	q := quoteSheet(sh)
+	anchor, next := b.chartBelow(sh, row, len(ps), 5)
 	if b.err == nil {
-		b.setErr(b.f.AddChart(sh, cell(4, row), &excelize.Chart{
+		b.setErr(b.f.AddChart(sh, anchor, &excelize.Chart{
 			Type: excelize.Doughnut,
 			Series: []excelize.ChartSeries{{
 				Name:       q + "!" + absRef(2, row),
@@ -88,11 +117,11 @@ func (b *book) sharesChart(sh string, row int) int {
 			Legend:    excelize.ChartLegend{Position: "right"},
 			PlotArea:  excelize.ChartPlotArea{ShowPercent: true},
 			HoleSize:  50,
-			Dimension: excelize.ChartDimension{Width: 480, Height: chartRows * 20},
+			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:    excelize.GraphicOptions{AltText: lb.SharesChart},
 		}))
 	}
-	return row + max(len(ps)+2, chartRows+1)
+	return next
 }
 
 // emotionCurves plots every journey's emotion by stage in one line chart.
@@ -126,7 +155,7 @@ func (b *book) emotionCurves(sh string, row int) int {
 		col := 2 + k
 		b.header(sh, col, row, b.personaName(j.Persona))
 		for _, s := range j.Stages {
-			b.optNum(sh, col, first+idx[s.Stage], s.Emotion, b.st.float)
+			b.optNum(sh, col, first+idx[s.Stage], s.Emotion, b.st.whole)
 		}
 		series = append(series, excelize.ChartSeries{
 			Name:       q + "!" + absRef(col, row),
@@ -135,8 +164,7 @@ func (b *book) emotionCurves(sh string, row int) int {
 			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 6},
 		})
 	}
-	anchor := cell(len(b.data.Journeys)+3, row)
-	scale := emotionScale(b.data.Journeys)
+	anchor, next := b.chartBelow(sh, row, len(stages), max(5, len(b.data.Journeys)+1))
 	if b.err == nil {
 		b.setErr(b.f.AddChart(sh, anchor, &excelize.Chart{
 			Type:         excelize.Line,
@@ -144,11 +172,11 @@ func (b *book) emotionCurves(sh string, row int) int {
 			Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.EmotionCurve}}},
 			Legend:       excelize.ChartLegend{Position: "bottom"},
 			ShowBlanksAs: "gap",
-			XAxis:        excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow},
-			YAxis:        excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(-scale), Maximum: ptrTo(scale)},
-			Dimension:    excelize.ChartDimension{Width: 640, Height: chartRows * 20},
+			XAxis:        b.stageAxis(),
+			YAxis:        emotionAxis(),
+			Dimension:    excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:       excelize.GraphicOptions{AltText: lb.EmotionCurve},
 		}))
 	}
-	return row + max(len(stages)+2, chartRows+1)
+	return next
 }

@@ -41,7 +41,7 @@ func fixture(lang string) *Data {
 			Responses: 3, Interviews: 2, Transcripts: 1,
 		},
 		Metrics: Metrics{
-			NPS:  &Metric{Value: 12.5, Low: 4.25, High: 20.75, N: 240},
+			NPS:  &Metric{Value: 12.49, Low: 4.25, High: 20.75, N: 240},
 			CSAT: &Metric{Value: 0.71, Low: 0.65, High: 0.77, N: 238},
 		},
 		Personas: []Persona{
@@ -72,26 +72,26 @@ func fixture(lang string) *Data {
 		Touchpoints: TouchpointMatrix{
 			Stages: stages, Touchpoints: tps,
 			Views: []TouchpointView{
-				{Persona: 0, Cells: []TouchpointCell{
-					{Stage: stages[0], Touchpoint: tps[0], Usage: 120, Satisfaction: ptr(3.9)},
-					{Stage: stages[1], Touchpoint: tps[1], Usage: 200, Satisfaction: ptr(3.1)},
-					{Stage: stages[2], Touchpoint: tps[2], Usage: 35},
+				{Persona: 0, Respondents: 240, Cells: []TouchpointCell{
+					{Stage: stages[0], Touchpoint: tps[0], Usage: 120, Share: 0.5, Satisfaction: ptr(72.5)},
+					{Stage: stages[1], Touchpoint: tps[1], Usage: 200, Share: 200.0 / 240, Satisfaction: ptr(52.9)},
+					{Stage: stages[2], Touchpoint: tps[2], Usage: 35, Share: 35.0 / 240},
 				}},
-				{Persona: 1, Cells: []TouchpointCell{
-					{Stage: stages[0], Touchpoint: tps[0], Usage: 70, Satisfaction: ptr(4.0)},
-					{Stage: stages[1], Touchpoint: tps[1], Usage: 110, Satisfaction: ptr(2.75)},
+				{Persona: 1, Respondents: 140, Cells: []TouchpointCell{
+					{Stage: stages[0], Touchpoint: tps[0], Usage: 70, Share: 0.5, Satisfaction: ptr(75.0)},
+					{Stage: stages[1], Touchpoint: tps[1], Usage: 110, Share: 110.0 / 140, Satisfaction: ptr(43.75)},
 				}},
 			},
 		},
 		Journeys: []Journey{
 			{Persona: 1, Stages: []JourneyStage{
-				{Stage: stages[0], Touchpoints: tps[:1], Goals: []string{"find a shop"}, Emotion: ptr(0.5), EmotionN: 30},
-				{Stage: stages[1], Touchpoints: tps[1:2], Emotion: ptr(-1.25), EmotionN: 28,
+				{Stage: stages[0], Touchpoints: tps[:1], Goals: []string{"find a shop"}, Emotion: ptr(62.5), EmotionN: 30},
+				{Stage: stages[1], Touchpoints: tps[1:2], Emotion: ptr(18.75), EmotionN: 28,
 					PainPoints: []string{label2}, Opportunities: []string{"one-tap payment", injections[2]}},
 				{Stage: stages[2], Touchpoints: tps[2:], EmotionN: 0, PainPoints: []string{label1}},
 			}},
 			{Persona: 2, Stages: []JourneyStage{
-				{Stage: stages[0], Emotion: ptr(1.0), EmotionN: 12},
+				{Stage: stages[0], Emotion: ptr(100.0), EmotionN: 12},
 				{Stage: stages[1], Emotion: ptr(0.0), EmotionN: 11},
 			}},
 		},

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -27,10 +25,10 @@ func (b *book) journeys() {
 	}
 	b.width(sh, 1, 1, 18)
 	b.width(sh, 2, 1+maxStages, 28)
-	scale := emotionScale(b.data.Journeys)
 	row := 1
 	for _, j := range b.data.Journeys {
 		n := len(j.Stages)
+		b.pageBreak(sh, row) // one journey, its map and chart, per printed page
 		b.title(sh, 1, row, lb.JourneyOf+": "+b.personaName(j.Persona))
 		titleRow := row
 		row++
@@ -69,7 +67,7 @@ func (b *book) journeys() {
 				col := 2 + i
 				switch lane.kind {
 				case emotionLane:
-					b.optNum(sh, col, row, s.Emotion, b.st.laneNum)
+					b.optNum(sh, col, row, s.Emotion, b.st.laneScore)
 				case emotionNLane:
 					b.num(sh, col, row, s.EmotionN, b.st.laneInt)
 				default:
@@ -78,12 +76,13 @@ func (b *book) journeys() {
 			}
 			if lane.kind == emotionLane {
 				emotionRow = row
-				b.emotionColours(sh, cell(2, row)+":"+cell(1+n, row), scale)
+				b.fixedScale(sh, cell(2, row)+":"+cell(1+n, row), emotionMax, "F8696B", "FFEB84", "63BE7B")
 			}
 			row++
 		}
 		row++
-		b.emotionChart(sh, cell(2, row), titleRow, stageRow, emotionRow, n, scale)
+		b.emotionChart(sh, cell(2, row), titleRow, stageRow, emotionRow, n)
+		b.reach(sh, 1+maxStages, row+journeyChartRows)
 		row += journeyChartRows + 2
 	}
 }
@@ -91,7 +90,7 @@ func (b *book) journeys() {
 // emotionChart adds a line chart of one journey's emotion row at anchor.
 // Series name and categories are cell references, so no respondent text is
 // ever placed in the chart XML as a formula.
-func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow, n int, scale float64) {
+func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow, n int) {
 	if b.err != nil {
 		return
 	}
@@ -107,8 +106,8 @@ func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: b.lb.EmotionCurve}}},
 		Legend:       excelize.ChartLegend{Position: "none"},
 		ShowBlanksAs: "gap",
-		XAxis:        excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow},
-		YAxis:        excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(-scale), Maximum: ptrTo(scale)},
+		XAxis:        b.stageAxis(),
+		YAxis:        emotionAxis(),
 		Dimension:    excelize.ChartDimension{Width: uint(max(480, 150*n)), Height: (journeyChartRows - 1) * 20},
 		Format:       excelize.GraphicOptions{AltText: b.lb.EmotionCurve},
 	}))
@@ -136,35 +135,27 @@ func absRef(col, row int) string {
 	return name
 }
 
-// emotionScale is the largest absolute emotion score of all journeys, so
-// every persona's colours and chart axis share one symmetric scale around 0
-// (a 0 is neutral yellow, not "the worst of this persona").
-func emotionScale(js []Journey) float64 {
-	m := 0.0
-	for _, j := range js {
-		for _, s := range j.Stages {
-			if s.Emotion != nil && !math.IsNaN(*s.Emotion) && !math.IsInf(*s.Emotion, 0) {
-				m = math.Max(m, math.Abs(*s.Emotion))
-			}
-		}
-	}
-	if m == 0 {
-		return 1
-	}
-	return m
+// Emotion scores are on 0..100 (the mean satisfaction at a stage): every
+// chart and colour scale uses that whole range, so personas compare at a
+// glance and a curve never sits on an axis running to -75.
+const emotionMax = 100
+
+// axisFont is the charts' tick label font: dark enough to read when printed.
+func axisFont() excelize.Font {
+	return excelize.Font{Family: fontFamily, Size: 9, Color: "404040"}
 }
 
-// emotionColours colours emotion scores red (negative) through yellow (0)
-// to green (positive) on the fixed scale -m..m.
-func (b *book) emotionColours(sheet, ref string, m float64) {
-	if b.err != nil {
-		return
-	}
-	v := strconv.FormatFloat(m, 'g', -1, 64)
-	b.setErr(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
-		Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "-" + v, MidType: "num", MidValue: "0",
-		MaxType: "num", MaxValue: v, MinColor: "F8696B", MidColor: "FFEB84", MaxColor: "63BE7B",
-	}}))
+// emotionAxis is the value axis of an emotion curve: 0 to 100 in steps of
+// 25, whole-number labels.
+func emotionAxis() excelize.ChartAxis {
+	return excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Maximum: ptrTo(float64(emotionMax)),
+		MajorUnit: 25, Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}}
+}
+
+// stageAxis is an emotion chart's stage axis, labels below the plot. In a
+// right-to-left workbook it runs right to left, like the map above it.
+func (b *book) stageAxis() excelize.ChartAxis {
+	return excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow, Font: axisFont(), ReverseOrder: b.fa}
 }
 
 func ptrTo[T any](v T) *T { return &v }

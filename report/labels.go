@@ -13,7 +13,7 @@ type labels struct {
 	// summary
 	Study, Project, Language, LanguageName, Generated, GeneratedJalali, Period, PeriodJalali,
 	Responses, Interviews, Transcripts, HeadlineMetrics, Metric, Value, CILow, CIHigh, N,
-	NPS, CSAT, Effort, TopPainPoints, PersonasAtGlance string
+	NPS, CSAT, Effort, TopPainPoints, Quote, PersonasAtGlance string
 
 	// personas and pain points
 	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes, No,
@@ -26,7 +26,7 @@ type labels struct {
 	ModelRespondents, Subsample, SubsampleNote string
 
 	// touchpoints and journey
-	Touchpoint, Stage, Usage, Satisfaction, Total, Emotion, EmotionN, Opportunities,
+	Touchpoint, Stage, Usage, UsageNote, Satisfaction, Emotion, EmotionN, Opportunities,
 	JourneyOf, EmotionCurve string
 
 	// charts
@@ -56,7 +56,7 @@ var english = labels{
 	Transcripts: "Transcripts", HeadlineMetrics: "Headline metrics", Metric: "Metric", Value: "Value",
 	CILow: "95% CI low", CIHigh: "95% CI high", N: "n", NPS: "Net Promoter Score (NPS)",
 	CSAT: "Customer satisfaction (CSAT)", Effort: "Customer effort (CES)",
-	TopPainPoints: "Top pain points", PersonasAtGlance: "Personas at a glance",
+	TopPainPoints: "Top pain points", Quote: "In a respondent's words", PersonasAtGlance: "Personas at a glance",
 
 	Persona: "Persona", Everyone: "All respondents", Size: "Size", Share: "Share", Traits: "Distinctive traits",
 	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes", No: "no",
@@ -81,8 +81,9 @@ var english = labels{
 	Subsample:        "k chosen on a subsample of",
 	SubsampleNote:    "respondents (seeded random draw); the chosen model was then fitted on all respondents",
 
-	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Usage (count)", Satisfaction: "Satisfaction (mean)",
-	Total: "Total", Emotion: "Emotion score", EmotionN: "Emotion n", Opportunities: "Opportunities",
+	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Used by (share of respondents)", Satisfaction: "Satisfaction (mean, 0–100)",
+	UsageNote: "Each share is the part of these %d respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
+	Emotion:   "Emotion (0–100)", EmotionN: "Emotion n", Opportunities: "Opportunities",
 	JourneyOf: "Journey map", EmotionCurve: "Emotion curve",
 
 	PriorityChart: "Pain-point priority", SharesChart: "Persona shares",
@@ -111,7 +112,7 @@ var persian = labels{
 	Transcripts: "متن‌های پیاده‌شده", HeadlineMetrics: "شاخص‌های اصلی", Metric: "شاخص", Value: "مقدار",
 	CILow: "حد پایین بازه اطمینان ۹۵٪", CIHigh: "حد بالای بازه اطمینان ۹۵٪", N: "تعداد",
 	NPS: "خالص مروجان (NPS)", CSAT: "رضایت مشتری (CSAT)", Effort: "تلاش مشتری (CES)",
-	TopPainPoints: "مهم‌ترین نقاط درد", PersonasAtGlance: "پرسوناها در یک نگاه",
+	TopPainPoints: "مهم‌ترین نقاط درد", Quote: "از زبان پاسخ‌دهنده", PersonasAtGlance: "پرسوناها در یک نگاه",
 
 	Persona: "پرسونا", Everyone: "همه پاسخ‌دهندگان", Size: "تعداد", Share: "سهم", Traits: "ویژگی‌های متمایز",
 	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله", No: "خیر",
@@ -136,8 +137,9 @@ var persian = labels{
 	Subsample:        "انتخاب k روی زیرنمونه‌ای از",
 	SubsampleNote:    "پاسخ‌دهنده (نمونه‌گیری تصادفی با بذر ثابت)؛ سپس مدل انتخاب‌شده روی همه پاسخ‌دهندگان برازش شد",
 
-	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده (تعداد)", Satisfaction: "رضایت (میانگین)",
-	Total: "جمع", Emotion: "امتیاز احساس", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
+	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده‌کنندگان (سهم از پاسخ‌دهندگان)", Satisfaction: "رضایت (میانگین، ۰ تا ۱۰۰)",
+	UsageNote: "هر سهم، بخشی از این %d پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
+	Emotion:   "احساس (۰ تا ۱۰۰)", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
 	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس",
 
 	PriorityChart: "اولویت نقاط درد", SharesChart: "سهم پرسوناها",

@@ -1,60 +1,27 @@
 package report
 
 import (
-	"context"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
-	"time"
+
+	"github.com/safarhq/safar/internal/officetest"
 )
-
-// soffice finds LibreOffice or skips the test. On Debian/Ubuntu CI install it
-// with: apt-get install -y libreoffice-calc-nogui
-func soffice(t *testing.T) string {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("skipping LibreOffice conversion in -short mode")
-	}
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("LibreOffice not on PATH (soffice/libreoffice); install the Debian package libreoffice-calc-nogui to run this test")
-	return ""
-}
-
-// convert runs LibreOffice headless on the workbook with a private profile.
-func convert(t *testing.T, bin, dir, xlsx, to string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "--headless", "--norestore", "--nolockcheck",
-		"-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", to, "--outdir", dir, xlsx)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", strings.Join(cmd.Args, " "), err, out)
-	}
-	t.Logf("%s", out)
-}
 
 // TestLibreOfficeOpens proves a real spreadsheet program accepts the
 // workbook: every sheet converts to CSV, and formula-looking respondent text
 // comes out as the same text (LibreOffice did not evaluate it).
 func TestLibreOfficeOpens(t *testing.T) {
-	bin := soffice(t)
+	bin := officetest.Soffice(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "report.xlsx")
 	if err := os.WriteFile(xlsx, mustWrite(t, fixture("en")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// Filter options: comma, double quote, UTF-8, from line 1, ..., -1 = every sheet to its own file.
-	convert(t, bin, dir, xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
+	officetest.Convert(t, bin, dir, xlsx, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
 
 	for _, sheet := range []string{"Summary", "Personas", "Pain points", "Touchpoints", "Journey map",
 		"Charts", "Responses", "Coded passages", "Codebook"} {
@@ -77,13 +44,13 @@ func TestLibreOfficeOpens(t *testing.T) {
 // TestLibreOfficePDF renders the Persian (right-to-left) workbook, charts
 // included, to PDF.
 func TestLibreOfficePDF(t *testing.T) {
-	bin := soffice(t)
+	bin := officetest.Soffice(t)
 	dir := t.TempDir()
 	xlsx := filepath.Join(dir, "report.xlsx")
 	if err := os.WriteFile(xlsx, mustWrite(t, fixture("fa")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	convert(t, bin, dir, xlsx, "pdf")
+	officetest.Convert(t, bin, dir, xlsx, "pdf")
 	st, err := os.Stat(filepath.Join(dir, "report.pdf"))
 	if err != nil {
 		t.Fatalf("no PDF: %v", err)

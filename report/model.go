@@ -44,9 +44,9 @@ type Study struct {
 
 // Metrics are the headline numbers; a nil metric was not measured.
 type Metrics struct {
-	NPS    *Metric `json:"nps,omitempty"`    // -100..100
-	CSAT   *Metric `json:"csat,omitempty"`   // share satisfied 0..1, or mean on the survey's scale
-	Effort *Metric `json:"effort,omitempty"` // customer effort score on the survey's scale
+	NPS    *Metric `json:"nps,omitempty"`    // -100..100, shown as a whole number
+	CSAT   *Metric `json:"csat,omitempty"`   // share satisfied 0..1, shown as a percentage
+	Effort *Metric `json:"effort,omitempty"` // customer effort score on the survey's scale, one decimal
 }
 
 // Metric is a point estimate with a confidence interval (95% unless the
@@ -151,17 +151,22 @@ type TouchpointMatrix struct {
 }
 
 // TouchpointView is one matrix: Persona 0 means all respondents.
+// Respondents is how many people the view covers (the persona's size): the
+// denominator of every cell's Share.
 type TouchpointView struct {
-	Persona int              `json:"persona"`
-	Cells   []TouchpointCell `json:"cells"` // sparse; missing cells are blank
+	Persona     int              `json:"persona"`
+	Respondents int              `json:"respondents"`
+	Cells       []TouchpointCell `json:"cells"` // sparse; missing cells are blank
 }
 
-// TouchpointCell is one stage x touchpoint cell.
+// TouchpointCell is one stage x touchpoint cell: Usage of the view's
+// respondents used the touchpoint at that stage, Share = Usage/Respondents.
 type TouchpointCell struct {
 	Stage        string   `json:"stage"`
 	Touchpoint   string   `json:"touchpoint"`
 	Usage        int      `json:"usage"`
-	Satisfaction *float64 `json:"satisfaction,omitempty"` // mean; nil when nobody rated it
+	Share        float64  `json:"share"`                  // 0..1
+	Satisfaction *float64 `json:"satisfaction,omitempty"` // mean on 0..100; nil when nobody rated it
 }
 
 // Journey is one persona's journey map: Persona 0 means all respondents.
@@ -175,7 +180,7 @@ type JourneyStage struct {
 	Stage         string   `json:"stage"`
 	Touchpoints   []string `json:"touchpoints,omitempty"`
 	Goals         []string `json:"goals,omitempty"`
-	Emotion       *float64 `json:"emotion,omitempty"` // mean emotion score, any scale (e.g. -2..2); nil if unknown
+	Emotion       *float64 `json:"emotion,omitempty"` // mean emotion score on 0..100; nil if unknown
 	EmotionN      int      `json:"emotion_n"`
 	PainPoints    []string `json:"pain_points,omitempty"`
 	Opportunities []string `json:"opportunities,omitempty"`

@@ -67,15 +67,6 @@ func (b *book) colourScale3(sheet, ref, lowColour, midColour, highColour string)
 	}
 }
 
-func (b *book) colourScale2(sheet, ref, lowColour, highColour string) {
-	if b.err == nil {
-		b.setErr(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{
-			Type: "2_color_scale", Criteria: "=", MinType: "min", MaxType: "max",
-			MinColor: lowColour, MaxColor: highColour,
-		}}))
-	}
-}
-
 // joinInline joins short items on one line with the language's comma.
 func (b *book) joinInline(items []string) string {
 	if b.fa {

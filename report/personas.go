@@ -15,7 +15,9 @@ func (b *book) personas() {
 	b.width(sh, 2, 2, 40)
 	b.width(sh, 3, 6, 15)
 	row := b.trust(sh)
+	var cards [][2]int // each card kept on one printed page where it fits
 	for _, p := range b.data.Personas {
+		from := row
 		b.title(sh, 1, row, b.personaName(p.ID))
 		b.mergeRow(sh, row, 1, 6)
 		row++
@@ -55,8 +57,10 @@ func (b *book) personas() {
 		}
 		row = b.list(sh, row, lb.PainPoints, p.PainPoints)
 		row = b.list(sh, row, lb.Quotes, p.Quotes)
+		cards = append(cards, [2]int{from, row - 1})
 		row++
 	}
+	b.keepTogether(sh, b.sheetWidth(sh, 6), cards)
 }
 
 // trust heads the Personas sheet with how far the personas can be trusted:

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -32,10 +33,28 @@ func (b *book) responses() {
 		b.setErr(err)
 		return
 	}
+	var batches <-chan rowBatch
+	if rs.Rows != nil {
+		stop := make(chan struct{})
+		batches = b.pull(rs.Rows, stop)
+		defer func() {
+			close(stop)
+			for range batches { // wait until the reader has let go of the rows
+			}
+		}()
+	}
+	// The first batch of rows is read before anything is written: the
+	// stream writer takes column widths only before the first row, and
+	// they are fitted to the header and those rows (dates need 17 units,
+	// where a header such as "Started" would give 10 and a cell of ###).
+	var first rowBatch
+	more := false
+	if batches != nil {
+		first, more = <-batches
+	}
 	if len(header) > 0 {
 		b.setErr(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-		for i, h := range header {
-			w := min(max(textWidth(h)+2, 10), 40)
+		for i, w := range columnWidths(header, first.rows) {
 			b.setErr(sw.SetColWidth(i+1, i+1, w))
 		}
 	}
@@ -48,29 +67,20 @@ func (b *book) responses() {
 		return
 	}
 	row := 1
-	if rs.Rows != nil {
-		stop := make(chan struct{})
-		batches := b.pull(rs.Rows, stop)
-		defer func() {
-			close(stop)
-			for range batches { // wait until the reader has let go of the rows
-			}
-		}()
-		for batch := range batches {
-			if batch.panicked != nil {
-				panic(batch.panicked)
-			}
-			for _, vals := range batch.rows {
-				row++
-				if err := sw.SetRow(cell(1, row), vals); err != nil {
-					b.setErr(fmt.Errorf("response row %d: %w", row-1, err))
-					return
-				}
-			}
-			if batch.err != nil {
-				b.setErr(fmt.Errorf("reading response row %d: %w", row, batch.err))
+	for batch := first; more; batch, more = <-batches {
+		if batch.panicked != nil {
+			panic(batch.panicked)
+		}
+		for _, vals := range batch.rows {
+			row++
+			if err := sw.SetRow(cell(1, row), vals); err != nil {
+				b.setErr(fmt.Errorf("response row %d: %w", row-1, err))
 				return
 			}
+		}
+		if batch.err != nil {
+			b.setErr(fmt.Errorf("reading response row %d: %w", row, batch.err))
+			return
 		}
 	}
 	if row == 1 {
@@ -80,7 +90,45 @@ func (b *book) responses() {
 			Range: cell(1, 1) + ":" + cell(len(header), row), Name: "Responses", StyleName: "TableStyleLight1",
 		}))
 	}
+	b.reach(sh, max(len(header), 1), max(row, 2))
 	b.setErr(sw.Flush())
+}
+
+// columnWidths fits each column to its header (which wraps onto two lines)
+// and to the widest value among rows, between 8 and 50 units.
+func columnWidths(header []string, rows [][]any) []float64 {
+	ws := make([]float64, len(header))
+	for i, h := range header {
+		ws[i] = max(textWidth(h)/2, min(textWidth(h), 12))
+	}
+	for _, r := range rows {
+		for i, v := range r[:min(len(r), len(ws))] {
+			ws[i] = max(ws[i], valueWidth(v))
+		}
+	}
+	for i := range ws {
+		ws[i] = min(max(ws[i]+2, 8), 50)
+	}
+	return ws
+}
+
+// valueWidth is how many width units a streamed value needs shown.
+func valueWidth(v any) float64 {
+	switch x := v.(type) {
+	case excelize.Cell:
+		if _, ok := x.Value.(time.Time); ok {
+			return 17 // yyyy-mm-dd hh:mm
+		}
+		return valueWidth(x.Value)
+	case string:
+		return textWidth(x)
+	case float64:
+		return float64(len(strconv.FormatFloat(x, 'g', 10, 64)))
+	case nil:
+		return 0
+	default:
+		return float64(len(fmt.Sprint(x)))
+	}
 }
 
 // rowBatch is a run of rows ready for the stream writer, and the error that

@@ -4,7 +4,9 @@ import "github.com/xuri/excelize/v2"
 
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
-	title, titleWrap, header, note, label, wrap, integer, float, pct, date, datetime, lane, laneCell, laneNum, laneInt int
+	title, titleWrap, header, note, label, wrap, text, integer, whole, float, float1, pct, pctWhole, datetime,
+	integerStart, dateStart, datetimeStart,
+	lane, laneCell, laneScore, laneInt int
 }
 
 const (
@@ -13,6 +15,21 @@ const (
 	colourBorder = "A6A6A6"
 	colourAccent = "1F4E79"
 )
+
+// fontFamily is named in every style and as the workbook's default font. It
+// covers Latin, Persian letters and Persian digits in one face, ships with
+// Debian (fonts-dejavu-core, which LibreOffice uses), and is the font the
+// row-height estimate (charsPerWidth) was measured with. Where it is missing
+// (a stock Windows Excel) the application substitutes its own sans-serif,
+// which is narrower, so the widths set here still fit. Calibri, excelize's
+// default, has no Persian glyphs: LibreOffice drew boxes for Jalali dates
+// and bold Persian titles with it.
+const fontFamily = "DejaVu Sans"
+
+// font is the workbook's font at the body size with the given emphasis.
+func font(bold, italic bool, size float64, colour string) *excelize.Font {
+	return &excelize.Font{Family: fontFamily, Bold: bold, Italic: italic, Size: size, Color: colour}
+}
 
 // numFmt prefixes a number format with the fa-IR locale and Persian
 // (extended Arabic-Indic) digit shapes for Persian workbooks, so Excel shows
@@ -24,10 +41,17 @@ func (b *book) numFmt(code string) *string {
 	return &code
 }
 
+// bodySize is the body text size in points (Excel's default, 11).
+const bodySize = 11
+
 func (b *book) newStyles() {
+	b.setErr(b.f.SetDefaultFont(fontFamily))
 	add := func(s *excelize.Style) int {
 		if b.err != nil {
 			return 0
+		}
+		if s.Font == nil {
+			s.Font = font(false, false, bodySize, "")
 		}
 		id, err := b.f.NewStyle(s)
 		b.setErr(err)
@@ -38,37 +62,52 @@ func (b *book) newStyles() {
 		{Type: "top", Color: colourBorder, Style: 1}, {Type: "bottom", Color: colourBorder, Style: 1},
 	}
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	topOnly := &excelize.Alignment{Vertical: "top"}
+	number := func(code string) *excelize.Style {
+		return &excelize.Style{CustomNumFmt: b.numFmt(code), Alignment: topOnly}
+	}
+	lane := func(code string) *excelize.Style {
+		return &excelize.Style{Border: border, CustomNumFmt: b.numFmt(code),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}
+	}
+	// Values beside a label on the Summary sit at the start of their cell,
+	// next to it: left in English, right in a right-to-left sheet.
+	start := &excelize.Alignment{Horizontal: "left", Vertical: "top"}
+	if b.fa {
+		start.Horizontal = "right"
+	}
 	b.st = styles{
-		title:     add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: colourAccent}}),
-		titleWrap: add(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Color: colourAccent}, Alignment: top}),
+		title:     add(&excelize.Style{Font: font(true, false, 14, colourAccent)}),
+		titleWrap: add(&excelize.Style{Font: font(true, false, 14, colourAccent), Alignment: top}),
 		header: add(&excelize.Style{
-			Font:      &excelize.Font{Bold: true},
+			Font:      font(true, false, bodySize, ""),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourHeader}},
 			Border:    border,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		}),
-		note:     add(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}),
-		label:    add(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}}),
+		note:     add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: topOnly}),
+		label:    add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: topOnly}),
 		wrap:     add(&excelize.Style{Alignment: top}),
-		integer:  add(&excelize.Style{CustomNumFmt: b.numFmt("#,##0"), Alignment: &excelize.Alignment{Vertical: "top"}}),
-		float:    add(&excelize.Style{CustomNumFmt: b.numFmt("0.00"), Alignment: &excelize.Alignment{Vertical: "top"}}),
-		pct:      add(&excelize.Style{CustomNumFmt: b.numFmt("0.0%"), Alignment: &excelize.Alignment{Vertical: "top"}}),
-		date:     add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd")}),
-		datetime: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm")}),
+		text:     add(&excelize.Style{Alignment: topOnly}),
+		integer:  add(number("#,##0")),
+		whole:    add(number("0")), // NPS and 0-100 scores: whole numbers, signed
+		float:    add(number("0.00")),
+		float1:   add(number("0.0")),
+		pct:      add(number("0.0%")),
+		pctWhole: add(number("0%")),
+		datetime: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: topOnly}),
+
+		integerStart:  add(&excelize.Style{CustomNumFmt: b.numFmt("#,##0"), Alignment: start}),
+		dateStart:     add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd"), Alignment: start}),
+		datetimeStart: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: start}),
 		lane: add(&excelize.Style{
-			Font:      &excelize.Font{Bold: true},
+			Font:      font(true, false, bodySize, ""),
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourLane}},
 			Border:    border,
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 		}),
-		laneCell: add(&excelize.Style{Border: border, Alignment: top}),
-		laneNum: add(&excelize.Style{
-			Border: border, CustomNumFmt: b.numFmt("0.00"),
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
-		}),
-		laneInt: add(&excelize.Style{
-			Border: border, CustomNumFmt: b.numFmt("#,##0"),
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"},
-		}),
+		laneCell:  add(&excelize.Style{Border: border, Alignment: top}),
+		laneScore: add(lane("0")),
+		laneInt:   add(lane("#,##0")),
 	}
 }

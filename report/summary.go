@@ -14,9 +14,12 @@ func (b *book) summary() {
 	if strings.TrimSpace(title) == "" {
 		title = lb.Study
 	}
+	// Widths: B holds pain-point labels and quotes; C holds the last day of
+	// the collection period and CI bounds; C:E a datetime fits in 18.
 	b.width(sh, 1, 1, 30)
-	b.width(sh, 2, 2, 40)
-	b.width(sh, 3, 5, 16)
+	b.width(sh, 2, 2, 46)
+	b.width(sh, 3, 5, 18)
+	var blocks [][2]int // each table with its title, kept on one printed page
 	// A long study title wraps inside A1:E1 instead of running off the page.
 	b.text(sh, 1, 1, title, b.st.titleWrap)
 	b.mergeRow(sh, 1, 1, 5)
@@ -30,7 +33,7 @@ func (b *book) summary() {
 	b.text(sh, 2, row, lb.LanguageName, 0)
 	row++
 	kv(lb.Generated)
-	b.date(sh, 2, row, s.Generated, b.st.datetime)
+	b.date(sh, 2, row, s.Generated, b.st.datetimeStart)
 	row++
 	if b.fa {
 		kv(lb.GeneratedJalali)
@@ -38,8 +41,8 @@ func (b *book) summary() {
 		row++
 	}
 	kv(lb.Period)
-	b.date(sh, 2, row, s.From, b.st.date)
-	b.date(sh, 3, row, s.To, b.st.date)
+	b.date(sh, 2, row, s.From, b.st.dateStart)
+	b.date(sh, 3, row, s.To, b.st.dateStart)
 	row++
 	if b.fa {
 		kv(lb.PeriodJalali)
@@ -52,17 +55,21 @@ func (b *book) summary() {
 		n     int
 	}{{lb.Responses, s.Responses}, {lb.Interviews, s.Interviews}, {lb.Transcripts, s.Transcripts}} {
 		kv(c.label)
-		b.num(sh, 2, row, c.n, b.st.integer)
+		b.num(sh, 2, row, c.n, b.st.integerStart)
 		row++
 	}
 
 	row++
+	from := row
 	b.title(sh, 1, row, lb.HeadlineMetrics)
 	row++
+	// NPS as a whole number, CSAT (a share) as a percentage, CES on its
+	// scale with one decimal; the interval in the same format.
 	metrics := []struct {
 		label string
 		m     *Metric
-	}{{lb.NPS, b.data.Metrics.NPS}, {lb.CSAT, b.data.Metrics.CSAT}, {lb.Effort, b.data.Metrics.Effort}}
+		style int
+	}{{lb.NPS, b.data.Metrics.NPS, b.st.whole}, {lb.CSAT, b.data.Metrics.CSAT, b.st.pctWhole}, {lb.Effort, b.data.Metrics.Effort, b.st.float1}}
 	any := false
 	for _, m := range metrics {
 		any = any || m.m != nil
@@ -77,59 +84,67 @@ func (b *book) summary() {
 			if m.m == nil {
 				continue
 			}
-			b.text(sh, 1, row, m.label, 0)
-			b.num(sh, 2, row, m.m.Value, b.st.float)
-			b.num(sh, 3, row, m.m.Low, b.st.float)
-			b.num(sh, 4, row, m.m.High, b.st.float)
+			b.text(sh, 1, row, m.label, b.st.text)
+			b.num(sh, 2, row, m.m.Value, m.style)
+			b.num(sh, 3, row, m.m.Low, m.style)
+			b.num(sh, 4, row, m.m.High, m.style)
 			b.num(sh, 5, row, m.m.N, b.st.integer)
 			row++
 		}
 	}
+	blocks = append(blocks, [2]int{from, row - 1})
 
+	// Top pain points: each with the words of one respondent voicing it.
 	row++
+	from = row
 	b.title(sh, 1, row, lb.TopPainPoints)
 	row++
 	if len(b.data.PainPoints) == 0 {
 		b.text(sh, 1, row, lb.NoPainPoints, b.st.note)
 		row++
 	} else {
-		b.header(sh, 1, row, lb.Rank, lb.Label, lb.Reach, lb.Share, lb.Priority)
+		b.header(sh, 1, row, lb.Label, lb.Quote, lb.Reach, lb.Share, lb.Priority)
 		row++
 		for _, p := range b.data.PainPoints[:min(5, len(b.data.PainPoints))] {
-			b.num(sh, 1, row, p.Rank, b.st.integer)
-			b.wrapped(sh, row, 2, 2, p.Label, b.st.wrap)
+			b.wrapped(sh, row, 1, 1, b.digits(fmt.Sprintf("%d. ", p.Rank))+p.Label, b.st.wrap)
+			if len(p.Examples) > 0 {
+				b.wrapped(sh, row, 2, 2, b.quote(p.Examples[0]), b.st.wrap)
+			}
 			b.num(sh, 3, row, p.Documents, b.st.integer)
 			b.num(sh, 4, row, p.Share, b.st.pct)
 			b.num(sh, 5, row, p.Priority, b.st.float)
 			row++
 		}
 	}
+	blocks = append(blocks, [2]int{from, row - 1})
 
 	row++
+	from = row
 	b.title(sh, 1, row, lb.PersonasAtGlance)
 	row++
 	if len(b.data.Personas) == 0 {
 		b.text(sh, 1, row, lb.NoPersonas, b.st.note)
 	} else {
-		b.header(sh, 1, row, lb.Persona, lb.Size, lb.Share)
-		b.wrapped(sh, row, 4, 5, lb.Traits, b.st.header)
+		b.header(sh, 1, row, lb.Persona, lb.Traits, lb.Size, lb.Share)
 		row++
 		for _, p := range b.data.Personas {
 			b.wrapped(sh, row, 1, 1, b.personaName(p.ID), b.st.wrap)
-			b.num(sh, 2, row, p.Size, b.st.integer)
-			b.num(sh, 3, row, p.Share, b.st.pct)
-			b.wrapped(sh, row, 4, 5, b.traitSummary(p.Traits, 3), b.st.wrap)
+			b.wrapped(sh, row, 2, 2, b.traitSummary(p.Traits, 3), b.st.wrap)
+			b.num(sh, 3, row, p.Size, b.st.integer)
+			b.num(sh, 4, row, p.Share, b.st.pct)
 			row++
 		}
 		if m := b.data.PersonaModel; m != nil {
 			row++
 			b.text(sh, 1, row, lb.Stability, b.st.label)
+			b.wrapped(sh, row, 2, 2, b.verdict(m), b.st.wrap)
 			if m.Stability != nil {
-				b.num(sh, 2, row, m.Stability.MeanARI, b.st.float)
+				b.num(sh, 3, row, m.Stability.MeanARI, b.st.float)
 			}
-			b.wrapped(sh, row, 3, 5, b.verdict(m), b.st.wrap)
 		}
 	}
+	blocks = append(blocks, [2]int{from, row})
+	b.keepTogether(sh, b.sheetWidth(sh, 5), blocks)
 }
 
 // traitSummary gives the first n traits as "Column: Value (×lift)" lines.
@@ -171,4 +186,12 @@ func (b *book) digits(s string) string {
 		return persianDigits(s)
 	}
 	return s
+}
+
+// quote puts respondent words in the language's quotation marks.
+func (b *book) quote(s string) string {
+	if b.fa {
+		return "«" + s + "»"
+	}
+	return "“" + s + "”"
 }

@@ -31,6 +31,8 @@ func Write(w io.Writer, data *Data) error {
 	b := &book{f: f, data: data, fa: data.Study.Language == "fa", lb: labelsFor(data.Study.Language)}
 	b.personaNames = make(map[int]string, len(data.Personas))
 	b.heights = make(map[sheetRow]float64)
+	b.titles = make(map[sheetRow]bool)
+	b.extents = make(map[string]extent)
 	for _, p := range data.Personas {
 		b.personaNames[p.ID] = p.Name
 	}
@@ -38,19 +40,21 @@ func Write(w io.Writer, data *Data) error {
 	if b.err != nil {
 		return fmt.Errorf("report: styles: %w", b.err)
 	}
+	// titleRows: the header rows each printed page of the sheet repeats.
 	steps := []struct {
-		name string
-		fn   func()
+		name      string
+		fn        func()
+		titleRows int
 	}{
-		{b.lb.SheetSummary, b.summary},
-		{b.lb.SheetPersonas, b.personas},
-		{b.lb.SheetPainPoints, b.painPoints},
-		{b.lb.SheetTouchpoints, b.touchpoints},
-		{b.lb.SheetJourney, b.journeys},
-		{b.lb.SheetCharts, b.charts},
-		{b.lb.SheetResponses, b.responses},
-		{b.lb.SheetPassages, b.passages},
-		{b.lb.SheetCodebook, b.codebook},
+		{b.lb.SheetSummary, b.summary, 0},
+		{b.lb.SheetPersonas, b.personas, 0},
+		{b.lb.SheetPainPoints, b.painPoints, 1},
+		{b.lb.SheetTouchpoints, b.touchpoints, 0},
+		{b.lb.SheetJourney, b.journeys, 0},
+		{b.lb.SheetCharts, b.charts, 0},
+		{b.lb.SheetResponses, b.responses, 1},
+		{b.lb.SheetPassages, b.passages, 1},
+		{b.lb.SheetCodebook, b.codebook, 1},
 	}
 	for i, s := range steps {
 		if i == 0 {
@@ -63,12 +67,20 @@ func Write(w io.Writer, data *Data) error {
 			return fmt.Errorf("report: sheet %q: %w", s.name, b.err)
 		}
 		b.setErr(f.SetSheetView(s.name, 0, &excelize.ViewOptions{RightToLeft: &b.fa}))
-		s.fn()
-		if s.name != b.lb.SheetResponses {
-			// Landscape, one page wide. Not on the streamed Responses sheet:
-			// changing it after streaming would read it all back into memory.
-			b.printLandscape(s.name)
+		// Page set-up: on the streamed Responses sheet (a column per
+		// question, so not fitted to one page wide) before its rows, since
+		// any later change would read the whole sheet back into memory; on
+		// the others after their content, because an autofilter drops
+		// the fit-to-page flag set before it.
+		streamed := s.name == b.lb.SheetResponses
+		if streamed {
+			b.pageSetup(s.name, false, s.titleRows)
 		}
+		s.fn()
+		if !streamed {
+			b.pageSetup(s.name, true, s.titleRows)
+		}
+		b.printArea(s.name)
 		if b.err != nil {
 			return fmt.Errorf("report: sheet %q: %w", s.name, b.err)
 		}
@@ -133,6 +145,8 @@ type book struct {
 	st           styles
 	personaNames map[int]string
 	heights      map[sheetRow]float64 // row heights fitRow set
+	titles       map[sheetRow]bool    // rows holding a 14-point title
+	extents      map[string]extent    // the cells each sheet uses, for its print area
 	err          error
 }
 
@@ -175,6 +189,7 @@ func (b *book) text(sheet string, col, row int, s string, style int) {
 		return
 	}
 	ref := cell(col, row)
+	b.reach(sheet, col, row)
 	b.setErr(b.f.SetCellStr(sheet, ref, cleanText(s)))
 	if style != 0 {
 		b.setErr(b.f.SetCellStyle(sheet, ref, ref, style))
@@ -187,6 +202,7 @@ func (b *book) num(sheet string, col, row int, v any, style int) {
 		return
 	}
 	ref := cell(col, row)
+	b.reach(sheet, col, row)
 	if f, ok := v.(float64); ok && (math.IsNaN(f) || math.IsInf(f, 0)) {
 		v = nil // Excel cannot store NaN or infinities; leave the cell blank
 	}
@@ -220,6 +236,7 @@ func (b *book) header(sheet string, col, row int, names ...string) {
 
 // title writes a sheet or block title.
 func (b *book) title(sheet string, col, row int, s string) {
+	b.titles[sheetRow{sheet, row}] = true
 	b.text(sheet, col, row, s, b.st.title)
 }
 
@@ -327,19 +344,6 @@ func (b *book) autoFilter(sheet string, fromCol, fromRow, toCol, toRow int) {
 	if b.err == nil {
 		b.setErr(b.f.AutoFilter(sheet, cell(fromCol, fromRow)+":"+cell(toCol, toRow), nil))
 	}
-}
-
-// printLandscape sets landscape, fit to one page wide.
-func (b *book) printLandscape(sheet string) {
-	if b.err != nil {
-		return
-	}
-	orient, one, any := "landscape", 1, 0
-	fit := true
-	b.setErr(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	b.setErr(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Orientation: &orient, FitToWidth: &one, FitToHeight: &any,
-	}))
 }
 
 // join lists values one per line inside a cell.

@@ -75,34 +75,55 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			}
 			return c
 		}
+		// Touchpoint questions first: what a respondent says they used at a
+		// stage decides what their ratings at that stage are about.
+		named := map[string]bool{} // stages where they said which touchpoints they used
 		for _, id := range cat.order {
 			q := cat.byID[id]
 			v, ok := p.answers[id]
-			if !ok || q.Stage == "" {
+			if !ok || q.Stage == "" || q.Role != survey.RoleTouchpoint {
 				continue
 			}
 			st := string(q.Stage)
-			if q.Role == survey.RoleTouchpoint {
-				for _, c := range append(slices.Clone(v.Choices), v.Choice) {
-					if c != "" && c != survey.OtherValue {
-						if _, seen := labels[c]; !seen {
-							labels[c] = cat.label(id, c)
-						}
-						mark(st, c, id)
-					}
-				}
-			}
-			if q.Role == survey.RoleSatisfaction && q.Touchpoint != "" && isScaled(q) && v.Number != nil {
-				f, ok := normalized(q, *v.Number)
-				if !ok {
+			for _, c := range append(slices.Clone(v.Choices), v.Choice) {
+				if c == "" {
 					continue
 				}
-				mark(st, q.Touchpoint, id)
-				for _, per := range views {
-					c := cells[cellKey{per, st, q.Touchpoint}]
-					c.satSum += f
-					c.satN++
+				named[st] = true
+				if c != survey.OtherValue {
+					if _, seen := labels[c]; !seen {
+						labels[c] = cat.label(id, c)
+					}
+					mark(st, c, id)
 				}
+			}
+		}
+		// A rating about a touchpoint at a stage means having used it there,
+		// unless the respondent named other touchpoints for that stage: a
+		// "checkout" rating tagged website, which every respondent answers,
+		// is then about the store they said they bought in, and counts
+		// neither as website use nor as website satisfaction. (It made 100%
+		// of every persona website users at purchase while 21% bought in
+		// store.)
+		for _, id := range cat.order {
+			q := cat.byID[id]
+			v, ok := p.answers[id]
+			if !ok || q.Stage == "" || q.Role != survey.RoleSatisfaction || q.Touchpoint == "" || !isScaled(q) || v.Number == nil {
+				continue
+			}
+			st := string(q.Stage)
+			if named[st] && !slices.Contains(marked, cellKey{0, st, q.Touchpoint}) {
+				continue
+			}
+			f, ok := normalized(q, *v.Number)
+			if !ok {
+				continue
+			}
+			mark(st, q.Touchpoint, id)
+			for _, per := range views {
+				c := cells[cellKey{per, st, q.Touchpoint}]
+				c.satSum += f
+				c.satN++
 			}
 		}
 		for _, k := range marked {

@@ -173,7 +173,9 @@ func TestJourneyNumbersTraceBack(t *testing.T) {
 		var sum float64
 		n := 0
 		for _, r := range complete {
-			if !inPersona(r, c.Persona) {
+			// A rating is about the touchpoint only for those who used it
+			// there or did not say what they used (see touchpointMatrix).
+			if named, used := touchpointsAt(questions, r, c.Stage); !inPersona(r, c.Persona) || (named && !used[c.Touchpoint]) {
 				continue
 			}
 			for _, qid := range c.From {

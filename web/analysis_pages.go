@@ -14,17 +14,18 @@ import (
 // analysisPage is the data of templates/analysis.html; Page picks the
 // section shown under the common head (status, re-run, download).
 type analysisPage struct {
-	Page     string // "painpoints", "personas", "journey", "touchpoints"
+	Page     string // "painpoints", "personas", "journey", "touchpoints", "report"
 	TitleKey string
 	A        *analysisCtx
 	Run      *runView
 	CanEdit  bool
 	Settings *survey.AnalysisSettings
 
-	PP  *ppSection
-	Per *personaSection
-	J   *journeySection
-	TP  *touchpointSection
+	PP     *ppSection
+	Per    *personaSection
+	J      *journeySection
+	TP     *touchpointSection
+	Report *reportSection
 }
 
 // analysisHandler wraps a section builder into a page handler: it loads

@@ -70,7 +70,7 @@ func TestAnalysisPages(t *testing.T) {
 		t.Error("viewer is offered the run button")
 	}
 	view.post(base+"/run", nil).want(http.StatusForbidden)
-	view.get(base + "/report.xlsx").want(http.StatusNotFound)
+	view.post(base+"/report", nil).want(http.StatusNotFound) // nothing to report yet
 
 	res := w.login("res@example.com")
 	res.get("/app/surveys/demo-en").want(http.StatusOK, base+"/painpoints")
@@ -119,13 +119,7 @@ func TestAnalysisPages(t *testing.T) {
 	}
 	view.post(base+"/painpoints/correct", url.Values{"key": {top.Key}, "action": {"hide"}}).want(http.StatusForbidden)
 	view.post(base+"/personas", url.Values{"k": {"3"}}).want(http.StatusForbidden)
-	view.get(base + "/report.xlsx").want(http.StatusOK)
-	if ct := view.header.Get("Content-Type"); !strings.Contains(ct, "spreadsheetml") {
-		t.Errorf("report Content-Type %q", ct)
-	}
-	if cd := view.header.Get("Content-Disposition"); !strings.Contains(cd, "safar-demo-en-") {
-		t.Errorf("report Content-Disposition %q", cd)
-	}
+	prepareReport(t, view, base, "en") // viewers may prepare and download the workbook
 	f, err := excelize.OpenReader(bytes.NewReader([]byte(view.body)))
 	if err != nil {
 		t.Fatalf("report does not open: %v", err)
@@ -243,9 +237,8 @@ func TestAnalysisPersianAndProject(t *testing.T) {
 		fa.get(base+"/"+page).want(http.StatusOK, `dir="rtl"`, "تحلیل دوباره", "دریافت گزارش")
 	}
 	fa.get(base+"/painpoints").want(http.StatusOK, "/app/surveys/demo-fa/responses/")
-	fa.get(base + "/report.xlsx").want(http.StatusOK)
-	if _, err := excelize.OpenReader(bytes.NewReader([]byte(fa.body))); err != nil {
-		t.Fatalf("project report does not open: %v", err)
+	if f, _ := prepareReport(t, fa, base, "fa"); f.GetSheetList()[0] != "خلاصه" {
+		t.Errorf("project report sheets %q", f.GetSheetList())
 	}
 	fa.get("/app/projects/999999/analysis/painpoints").want(http.StatusNotFound)
 	fa.get("/app/surveys/nope/analysis/painpoints").want(http.StatusNotFound)

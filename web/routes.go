@@ -134,7 +134,10 @@ func (s *Server) routes(r *gin.Engine) {
 		app.GET(base+"/personas", s.showPersonasPage)
 		app.GET(base+"/journey", s.showJourneyPage)
 		app.GET(base+"/touchpoints", s.showTouchpointsPage)
-		app.GET(base+"/report.xlsx", s.downloadAnalysisReport)
+		app.GET(base+"/report", s.showReportPage)
+		app.POST(base+"/report", s.prepareReport) // viewers too: it changes no research data
+		app.GET(base+"/report/:job/status.json", s.reportStatus)
+		app.GET(base+"/report/:job/file.xlsx", s.downloadReport)
 		edit.POST(base+"/run", s.runAnalysis)
 		edit.POST(base+"/painpoints/correct", s.correctPainPoints)
 		edit.POST(base+"/personas", s.savePersonaSettings)

@@ -87,6 +87,7 @@ type Server struct {
 	publicURL                  string
 	runner                     *studyrun.Runner // nil: another process runs analyses
 	results                    resultCache      // decoded analysis results (analysis_runs.go)
+	reports                    reportJobs       // workbooks prepared in the background (report_jobs.go)
 	submitLimits               *submitLimits    // ratelimit.go
 	proxies                    *proxyCheck      // proxies.go
 	webhooksAllowPrivate       bool

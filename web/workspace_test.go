@@ -324,13 +324,16 @@ func TestEveryResearcherRouteNeedsASession(t *testing.T) {
 }
 
 // TestViewerChangesNothing: every state-changing route refuses a viewer
-// (except signing out, their own display preferences and password), as do the
-// pages that only lead to a change.
+// (except signing out, their own preferences, password and API keys, and
+// preparing a report to download), as do the pages that only lead to a
+// change.
 func TestViewerChangesNothing(t *testing.T) {
 	w := newWorkspace(t)
 	b := w.login("view@example.com")
 	own := map[string]bool{"/app/logout": true, "/app/account": true, "/app/account/password": true, // their own session, preferences, password and API keys
-		"/app/account/keys": true, "/app/account/keys/:kid/revoke": true}
+		"/app/account/keys": true, "/app/account/keys/:kid/revoke": true,
+		// Preparing a workbook to download stores no research data.
+		"/app/surveys/:slug/analysis/report": true, "/app/projects/:pid/analysis/report": true}
 	editorPages := regexp.MustCompile(`/new$|/edit$|/delete$|/builder$|/users$|/webhooks(/:wid)?$`)
 	for _, r := range researcherRoutes(t, w.srv) {
 		path := w.params(r.Path)

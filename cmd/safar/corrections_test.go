@@ -8,9 +8,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,7 +154,22 @@ func TestStoredCorrectionsAgree(t *testing.T) {
 	viewer := loginResearcher(t, ts.URL, "v@example.com", "correct horse battery")
 	download := func(when string) {
 		t.Helper()
-		resp, body := viewer.get(t, ts.URL+"/app/surveys/demo-en/analysis/report.xlsx")
+		// The workbook is prepared in the background: ask, wait, download.
+		base := ts.URL + "/app/surveys/demo-en/analysis/report"
+		resp, _ := viewer.post(t, base, url.Values{"lang": {"en"}})
+		job := strings.TrimPrefix(resp.Header.Get("Location"), "/app/surveys/demo-en/analysis/report?job=")
+		if resp.StatusCode != http.StatusSeeOther || job == "" {
+			t.Fatalf("prepare %s: %d, Location %q", when, resp.StatusCode, resp.Header.Get("Location"))
+		}
+		for deadline := time.Now().Add(time.Minute); ; time.Sleep(20 * time.Millisecond) {
+			if _, st := viewer.get(t, base+"/"+job+"/status.json"); strings.Contains(st, `"active":false`) {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("prepare %s: not ready after a minute", when)
+			}
+		}
+		resp, body := viewer.get(t, base+"/"+job+"/file.xlsx")
 		if resp.StatusCode != http.StatusOK {
 			t.Fatalf("download %s: %d", when, resp.StatusCode)
 		}

@@ -34,7 +34,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	out := fs.String("o", "", "output file (.xlsx; required)")
 	text := fs.String("text", "", "CSV: the column with free text")
 	idCol := fs.String("id", "", "CSV: the respondent id column (default: row numbers)")
-	lang := fs.String("lang", "auto", "CSV: language of the text and report (auto, en, fa)")
+	lang := fs.String("lang", "auto", "language of the workbook: sheet names, labels, numbers, dates (auto: the project's or the CSV text's; en, fa)")
 	k := fs.Int("k", 0, "number of personas (0: automatic)")
 	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
 	exclude := fs.String("exclude", "", "comma-separated question ids (CSV: column names) not to segment personas on; they still describe every persona")
@@ -59,16 +59,27 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	if !strings.HasSuffix(strings.ToLower(*out), ".xlsx") {
 		return fmt.Errorf("-o %s: the report is an Excel workbook; name it .xlsx", *out)
 	}
+	switch *lang {
+	case "auto", "en", "fa":
+	default:
+		return fmt.Errorf("--lang %s: want auto, en or fa", *lang)
+	}
 	start := time.Now()
 	clock := newPhaseClock(env.stderr, *timings)
 	clock.begin("load")
+	prog := newProgressLine(env.stderr, isTerminal(env.stderr) && !*timings, 250*time.Millisecond)
+	defer prog.close()
+	prog.setPhase("loading responses")
 	var (
 		in   study.Input
 		res  *study.Result
 		srcs []studyreport.ResponseSource
 		err  error
 	)
-	q := studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude), Progress: func(_ float64, step string) { clock.begin("analysis: " + step) }}
+	q := studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude), Progress: func(_ float64, step string) { clock.begin("analysis: " + step); prog.setPhase("analysis: " + step) }}
+	if *lang != "auto" {
+		q.Language = *lang // labels, names and the workbook; texts keep their surveys' languages
+	}
 	if fs.NArg() > 0 {
 		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
 			return err
@@ -89,11 +100,17 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		in, res = st.Input, r
 	}
+	total := 0
+	for _, sd := range in.Surveys {
+		total += len(sd.Responses)
+	}
+	prog.setTotal(total)
 	// The analysis holds every response in memory already; the Responses
 	// sheet streams from there rather than reading the database twice.
 	for _, sd := range in.Surveys {
 		srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
 			for _, r := range sd.Responses {
+				prog.row()
 				if err := fn(r); err != nil {
 					return err
 				}
@@ -107,6 +124,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	// about twice the loaded responses, not twice responses plus analysis.
 	runtime.GC()
 	clock.begin("workbook")
+	prog.setPhase("workbook")
 	// Write to a temporary file and rename, so a failed run never leaves a
 	// half-written workbook under the requested name.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".safar-report-*.xlsx")
@@ -126,10 +144,16 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
+	// CreateTemp makes the file private (0600); a report is a document to
+	// share, so it gets the usual 0644 of a file the user saves.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return err
 	}
 	clock.end()
+	prog.close() // before the summary line; the deferred close is then a no-op
 	fmt.Fprintf(env.stdout, "wrote %s: %d responses, %d pain points, %d personas (%.1fs)\n", *out, res.Study.Responses,
 		len(res.PainPoints.PainPoints), personaCount(res), time.Since(start).Seconds())
 	return nil

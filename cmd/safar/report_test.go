@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestReportTimings(t *testing.T) {
@@ -32,5 +34,41 @@ func TestReportTimings(t *testing.T) {
 
 	if code, _, errs := runSafar(t, filepath.Join(dir, "safar.db"), "report", csvPath, "--text", "comment", "--id", "id", "-o", xlsx); code != 0 || errs != "" {
 		t.Errorf("without --timings: %d, stderr %q", code, errs)
+	}
+}
+
+// TestReportLanguage: `--lang` writes the demo project's workbook in
+// either language whatever the project's own, sheet names, headings and
+// stage names alike (it wrote Persian sheets for --lang en).
+func TestReportLanguage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "safar.db")
+	if code, _, errs := runSafar(t, db, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	for _, tc := range []struct{ lang, summary, stage string }{
+		{"en", "Summary", "Awareness"},
+		{"fa", "خلاصه", "آگاهی"},
+	} {
+		xlsx := filepath.Join(dir, tc.lang+".xlsx")
+		if code, _, errs := runSafar(t, db, "report", "--project", "demo", "--lang", tc.lang, "-o", xlsx); code != 0 {
+			t.Fatalf("report --lang %s: %s", tc.lang, errs)
+		}
+		f, err := excelize.OpenFile(xlsx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := f.GetSheetList()
+		journey, err := f.GetRows(sheets[4])
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sheets[0] != tc.summary || len(journey) < 2 || len(journey[1]) < 2 || journey[1][1] != tc.stage {
+			t.Errorf("--lang %s: sheets %q, first stage %q; want %q and %q", tc.lang, sheets, journey[1], tc.summary, tc.stage)
+		}
+	}
+	if code, _, errs := runSafar(t, db, "report", "--project", "demo", "--lang", "de", "-o", filepath.Join(dir, "de.xlsx")); code == 0 || !strings.Contains(errs, "--lang de") {
+		t.Errorf("--lang de: exit %d, stderr %q", code, errs)
 	}
 }

@@ -16,6 +16,12 @@ import (
 // analyzeDemo analyses the demo surveys with perSurvey responses each.
 func analyzeDemo(t *testing.T, perSurvey int) *study.Result {
 	t.Helper()
+	return analyze(t, demoInput(t, perSurvey))
+}
+
+// demoInput is the demo project with perSurvey responses in each survey.
+func demoInput(t *testing.T, perSurvey int) study.Input {
+	t.Helper()
 	defs, err := demo.Definitions()
 	if err != nil {
 		t.Fatal(err)
@@ -31,6 +37,11 @@ func analyzeDemo(t *testing.T, perSurvey int) *study.Result {
 		}
 		in.Surveys = append(in.Surveys, study.SurveyData{Slug: d.Slug, Definition: d, Responses: rs})
 	}
+	return in
+}
+
+func analyze(t *testing.T, in study.Input) *study.Result {
+	t.Helper()
 	res, err := study.Analyze(context.Background(), in, study.Options{Seed: 1, Bootstrap: 3})
 	if err != nil {
 		t.Fatal(err)

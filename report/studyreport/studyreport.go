@@ -31,7 +31,11 @@ func Write(w io.Writer, res *study.Result, in study.Input, sources []ResponseSou
 	return report.Write(w, Data(res, in, sources, now))
 }
 
-// Data maps a study analysis onto the report's view model.
+// Data maps a study analysis onto the report's view model. The workbook is
+// in res.Study.Language ("fa" or English): its labels, stage names, yes/no
+// and the Responses sheet's fixed columns; to write another language, pass
+// a copy of res with Study.Language set (respondents' words, persona names
+// and pain-point labels stay as the analysis wrote them).
 func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.Time) *report.Data {
 	d := &report.Data{
 		Study: report.Study{
@@ -161,6 +165,14 @@ func touchpoints(res *study.Result, stage func(string) string) report.Touchpoint
 	for _, st := range res.Study.StageNames {
 		m.Stages = append(m.Stages, stage(st))
 	}
+	// Each view's respondents: everyone analysed, or the persona's size
+	// (the denominators of the cells' shares).
+	size := map[int]int{0: res.Study.Responses}
+	if res.Personas != nil {
+		for _, p := range res.Personas.Personas {
+			size[p.ID] = p.Size
+		}
+	}
 	views := map[int]*report.TouchpointView{}
 	var order []int
 	for _, c := range res.Touchpoints {
@@ -169,11 +181,12 @@ func touchpoints(res *study.Result, stage func(string) string) report.Touchpoint
 		}
 		v, ok := views[c.Persona]
 		if !ok {
-			v = &report.TouchpointView{Persona: c.Persona}
+			v = &report.TouchpointView{Persona: c.Persona, Respondents: size[c.Persona]}
 			views[c.Persona] = v
 			order = append(order, c.Persona)
 		}
-		v.Cells = append(v.Cells, report.TouchpointCell{Stage: stage(c.Stage), Touchpoint: c.Label, Usage: c.Users, Satisfaction: c.Satisfaction})
+		v.Cells = append(v.Cells, report.TouchpointCell{Stage: stage(c.Stage), Touchpoint: c.Label, Usage: c.Users,
+			Share: c.Share, Satisfaction: c.Satisfaction})
 	}
 	slices.Sort(order)
 	for _, p := range order {
@@ -245,7 +258,8 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			names[p.ID] = p.Name
 		}
 	}
-	header := []string{"response_id", "survey", "status", "touchpoint", "started_at", "completed_at", "persona"}
+	fixed := fixedColumns[res.Study.Language == "fa"]
+	header := append([]string(nil), fixed.header...)
 	for _, id := range ids {
 		header = append(header, texts[id])
 	}
@@ -259,7 +273,7 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			err := s.Each(func(r *survey.Response) error {
 				cells := s.Definition.TableRow(r)
 				row := make([]any, 0, len(header))
-				row = append(row, r.ID, s.Definition.Slug, string(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]])
+				row = append(row, r.ID, s.Definition.Slug, fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]])
 				for _, id := range ids {
 					if i, ok := col[id]; ok {
 						if l, ok := labels[id]; ok && cells[i] != "" {
@@ -285,6 +299,25 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			}
 		}
 	}}
+}
+
+// columns are the Responses sheet's fixed columns in one language.
+type columns struct {
+	header            []string
+	complete, partial string
+}
+
+// fixedColumns by "is the workbook Persian".
+var fixedColumns = map[bool]columns{
+	false: {[]string{"Response ID", "Survey", "Status", "Link touchpoint", "Started", "Completed", "Persona"}, "complete", "partial"},
+	true:  {[]string{"شناسه پاسخ", "پرسش‌نامه", "وضعیت", "نقطه تماس پیوند", "شروع", "پایان", "پرسونا"}, "کامل", "ناتمام"},
+}
+
+func (c columns) status(s survey.ResponseStatus) string {
+	if s == survey.Complete {
+		return c.complete
+	}
+	return c.partial
 }
 
 // choiceLabels maps a choice question's option values to what respondents

@@ -30,6 +30,9 @@ type Request struct {
 	// Exclude: question ids left out of the persona segmentation (they
 	// still describe the personas); nil takes the stored setting.
 	Exclude []string
+	// Language, when set ("en" or "fa"), names personas, stages and known
+	// pain points in it instead of the study's own (safar report --lang).
+	Language string
 }
 
 // Options are the study options of a request with a scope's settings.
@@ -55,6 +58,9 @@ func Analyze(ctx context.Context, src Source, scope survey.AnalysisScope, s *sur
 	st, err := Load(ctx, src, scope, true)
 	if err != nil {
 		return nil, nil, err
+	}
+	if q.Language != "" {
+		st.Input.Language = q.Language
 	}
 	res, err := study.Analyze(ctx, st.Input, q.Options(s))
 	if err != nil {

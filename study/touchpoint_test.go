@@ -1,0 +1,95 @@
+package study_test
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// touchpointsAt is what respondent r said they used at stage: named is
+// whether they answered a touchpoint question there at all.
+func touchpointsAt(questions map[string]*survey.Question, r *survey.Response, stage string) (named bool, used map[string]bool) {
+	used = map[string]bool{}
+	for id, v := range r.Answers {
+		q := questions[id]
+		if q == nil || q.Role != survey.RoleTouchpoint || string(q.Stage) != stage {
+			continue
+		}
+		for _, c := range append(slices.Clone(v.Choices), v.Choice) {
+			if c != "" {
+				named = true
+				used[c] = true
+			}
+		}
+	}
+	return named, used
+}
+
+// TestTouchpointShareMeansUse pins the heatmap's meaning: a cell's Share is
+// the part of the persona's respondents who used that touchpoint at that
+// stage. In the demo every respondent rates "paying and checking out"
+// (tagged website), while their answer to "where do you usually buy"
+// says website for some and store, app, Instagram or phone for the rest:
+// the rating must not make everyone a website user at purchase.
+func TestTouchpointShareMeansUse(t *testing.T) {
+	in, res := analyzeDemo(t)
+	questions := map[string]*survey.Question{}
+	for _, s := range in.Surveys {
+		for _, q := range s.Definition.Questions() {
+			questions[q.ID] = q
+		}
+	}
+	persona := map[string]int{}
+	for _, a := range res.Personas.Assignments {
+		persona[a.ID] = a.Persona
+	}
+	size := map[int]int{}
+	users := map[[3]string]int{} // persona, stage, touchpoint
+	for _, s := range in.Surveys {
+		for _, r := range s.Responses {
+			if r.Status != survey.Complete {
+				continue
+			}
+			size[0]++
+			if p := persona[r.ID]; p > 0 {
+				size[p]++
+			}
+			_, used := touchpointsAt(questions, r, "purchase")
+			for tp := range used {
+				if tp == survey.OtherValue {
+					continue
+				}
+				users[[3]string{"0", "purchase", tp}]++
+				if p := persona[r.ID]; p > 0 {
+					users[[3]string{itoa(p), "purchase", tp}]++
+				}
+			}
+		}
+	}
+	share := map[[3]string]float64{}
+	checked := 0
+	for _, c := range res.Touchpoints {
+		if c.Stage != "purchase" {
+			continue
+		}
+		k := [3]string{itoa(c.Persona), c.Stage, c.Touchpoint}
+		share[k] = c.Share
+		want := users[k]
+		if c.Users != want {
+			t.Errorf("persona %d, %s at purchase: %d users, want %d (those who said they used it)", c.Persona, c.Touchpoint, c.Users, want)
+		}
+		if n := size[c.Persona]; math.Abs(c.Share-math.Round(1000*float64(want)/float64(n))/1000) > 1e-9 {
+			t.Errorf("persona %d, %s at purchase: share %.3f, want %d/%d", c.Persona, c.Touchpoint, c.Share, want, n)
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Fatalf("only %d purchase cells", checked)
+	}
+	web, store := share[[3]string{"0", "purchase", "website"}], share[[3]string{"0", "purchase", "store"}]
+	if web >= 0.9 || store < 0.1 || web+store > 1 {
+		t.Errorf("everyone at purchase: website %.3f, store %.3f; want shares of those who bought there", web, store)
+	}
+}

@@ -1,0 +1,106 @@
+package web
+
+import (
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// A workbook of a big study takes seconds to minutes to build, so the web
+// prepares it in the background (issue 17) rather than inside one request:
+// the researcher asks for it in a language, watches its progress (rows of
+// responses written) and downloads the finished file. Jobs live in this
+// process's memory and their files in the temporary directory for an hour;
+// with several processes behind one address the status and download
+// requests must reach the process that prepares the workbook (sticky
+// sessions), see docs/report.md.
+
+// reportJobTTL is how long a prepared workbook stays downloadable.
+const reportJobTTL = time.Hour
+
+// reportJob is one workbook being prepared or ready.
+type reportJob struct {
+	ID, Scope, Lang string
+	Created         time.Time
+	total           int64        // responses expected (from the stored analysis)
+	done            atomic.Int64 // response rows written so far
+
+	mu       sync.Mutex
+	finished bool
+	err      error
+	path     string // the finished file
+	name     string // its download name
+	size     int64
+}
+
+// Progress is the share of response rows written, below 1 until finished.
+func (j *reportJob) Progress() float64 {
+	if f, _, _ := j.state(); f {
+		return 1
+	}
+	if j.total <= 0 {
+		return 0
+	}
+	return min(float64(j.done.Load())/float64(j.total), 0.99)
+}
+
+func (j *reportJob) state() (finished bool, err error, size int64) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.finished, j.err, j.size
+}
+
+func (j *reportJob) finish(path string, size int64, err error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.finished, j.path, j.size, j.err = true, path, size, err
+}
+
+// reportJobs is the process's registry of workbook jobs.
+type reportJobs struct {
+	mu   sync.Mutex
+	jobs map[string]*reportJob
+}
+
+// start registers a job for scope in lang, unless one for the same scope
+// and language is still running: that one is returned instead (started
+// false), so a double click builds one workbook. Jobs past their TTL are
+// dropped and their files removed.
+func (r *reportJobs) start(scope, lang string, total int64, now time.Time) (j *reportJob, started bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.jobs == nil {
+		r.jobs = map[string]*reportJob{}
+	}
+	for id, old := range r.jobs {
+		finished, _, _ := old.state()
+		switch {
+		case now.Sub(old.Created) > reportJobTTL && finished:
+			old.mu.Lock()
+			if old.path != "" {
+				os.Remove(old.path)
+			}
+			old.mu.Unlock()
+			delete(r.jobs, id)
+		case !finished && old.Scope == scope && old.Lang == lang:
+			return old, false
+		}
+	}
+	j = &reportJob{ID: uuid.NewString(), Scope: scope, Lang: lang, Created: now, total: total}
+	r.jobs[j.ID] = j
+	return j, true
+}
+
+// get is the job id of scope, if any.
+func (r *reportJobs) get(scope, id string) (*reportJob, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	j, ok := r.jobs[id]
+	if !ok || j.Scope != scope {
+		return nil, false
+	}
+	return j, true
+}
