@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,7 +101,7 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 	for _, pp := range res.PainPoints.PainPoints {
 		rp := report.PainPoint{Rank: pp.Rank, Label: pp.Label, Documents: pp.Documents, Share: pp.Share,
 			Severity: pp.Severity, Priority: pp.Priority, Examples: pp.Examples, Touchpoints: tpOf[pp.Key]}
-		for _, id := range slices.Sorted(mapKeys(pp.Breakdown["persona"])) {
+		for _, id := range slices.Sorted(maps.Keys(pp.Breakdown["persona"])) {
 			rp.Personas = append(rp.Personas, personaName[id])
 		}
 		if st := stageOf[pp.Key]; st != "" {
@@ -431,14 +432,4 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
-}
-
-func mapKeys(m map[string]int) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
