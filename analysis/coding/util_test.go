@@ -4,5 +4,5 @@ import (
 	"slices"
 )
 
-func slicesSort(s []string)              { slices.Sort(s) }
-func indexOf(s []string, v string) int   { return slices.Index(s, v) }
+func slicesSort(s []string)            { slices.Sort(s) }
+func indexOf(s []string, v string) int { return slices.Index(s, v) }
