@@ -66,6 +66,9 @@ func Score(gold [][]string, predicted []string) Agreement {
 	a.Accuracy = float64(right) / float64(len(predicted))
 	a.Kappa = rate(CohenKappa(truth, predicted))
 	codes := map[string]bool{}
+	for c := range examples {
+		codes[c] = true
+	}
 	for _, c := range truth {
 		codes[c] = true
 	}
