@@ -1,0 +1,238 @@
+package qdpx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on what a .qdpx may expand to. They are checked while reading,
+// never trusted from the zip headers.
+const (
+	MaxEntries    = 10000    // files in the zip
+	MaxQDESize    = 32 << 20 // project.qde, uncompressed
+	MaxTotalSize  = 256 << 20
+	MaxSourceSize = 16 << 20 // one source's text
+)
+
+// ErrInvalid is wrapped by every error about the file's content.
+var ErrInvalid = errors.New("invalid REFI-QDA file")
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+var guidRE = regexp.MustCompile(`^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$`)
+
+// ReadProject reads a .qdpx of size bytes from r. Text sources come with
+// their text; other source kinds are skipped (Skipped names them).
+func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []string, err error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, nil, invalid("not a zip archive: %v", err)
+	}
+	if len(zr.File) > MaxEntries {
+		return nil, nil, invalid("%d files in the archive, at most %d", len(zr.File), MaxEntries)
+	}
+	budget := int64(MaxTotalSize)
+	files := map[string]*zip.File{}
+	var qde *zip.File
+	for _, f := range zr.File {
+		name := f.Name
+		if strings.Contains(name, "\\") || strings.HasPrefix(name, "/") || strings.Contains(name, ":") ||
+			path.Clean(name) != strings.TrimSuffix(name, "/") || strings.HasPrefix(path.Clean(name), "..") {
+			return nil, nil, invalid("unsafe file name in the archive: %q", name)
+		}
+		if strings.EqualFold(name, "project.qde") {
+			qde = f
+		}
+		files[strings.ToLower(name)] = f
+	}
+	if qde == nil {
+		return nil, nil, invalid("project.qde missing from the archive")
+	}
+	data, err := readEntry(qde, MaxQDESize, &budget)
+	if err != nil {
+		return nil, nil, err
+	}
+	var x xProject
+	if err := decodeXML(data, &x); err != nil {
+		return nil, nil, err
+	}
+	if x.XMLName.Space != ProjectNS {
+		return nil, nil, invalid("project.qde: root element is {%s}%s, want {%s}Project", x.XMLName.Space, x.XMLName.Local, ProjectNS)
+	}
+	p = &Project{Name: x.Name, Origin: x.Origin, Created: parseTime(x.Created)}
+	if x.Users != nil {
+		for _, u := range x.Users.User {
+			p.Users = append(p.Users, User{GUID: u.GUID, Name: u.Name})
+		}
+	}
+	if x.CodeBook != nil {
+		p.Codes = fromXCodes(x.CodeBook.Codes.Code)
+	}
+	if x.Sources != nil {
+		for _, o := range x.Sources.Other {
+			skipped = append(skipped, fmt.Sprintf("%s %q", o.XMLName.Local, o.Name))
+		}
+		for _, xs := range x.Sources.TextSource {
+			s, err := readSource(xs, files, &budget)
+			if err != nil {
+				return nil, nil, err
+			}
+			p.Sources = append(p.Sources, s)
+		}
+	}
+	if err := p.check(); err != nil {
+		return nil, nil, err
+	}
+	return p, skipped, nil
+}
+
+func readSource(xs xTextSource, files map[string]*zip.File, budget *int64) (Source, error) {
+	s := Source{GUID: xs.GUID, Name: xs.Name, Description: xs.Description, Creator: xs.Creator, Created: parseTime(xs.Created)}
+	switch {
+	case xs.Content != nil:
+		s.Text = *xs.Content
+	case strings.HasPrefix(xs.PlainTextPath, "internal://"):
+		name := strings.TrimPrefix(xs.PlainTextPath, "internal://")
+		f := files["sources/"+strings.ToLower(name)]
+		if f == nil || strings.Contains(name, "/") {
+			return s, invalid("source %q: %s is not in the archive", xs.Name, xs.PlainTextPath)
+		}
+		data, err := readEntry(f, MaxSourceSize, budget)
+		if err != nil {
+			return s, err
+		}
+		s.Text = string(bytes.TrimPrefix(data, []byte("\ufeff")))
+	case xs.PlainTextPath != "":
+		return s, invalid("source %q: its text is outside the archive (%s)", xs.Name, xs.PlainTextPath)
+	default:
+		return s, invalid("source %q has neither PlainTextContent nor plainTextPath", xs.Name)
+	}
+	if !utf8.ValidString(s.Text) {
+		return s, invalid("source %q: text is not UTF-8", xs.Name)
+	}
+	for _, xsel := range xs.Selection {
+		sel := Selection{GUID: xsel.GUID, Start: xsel.Start, End: xsel.End, Creator: xsel.Creator, Created: parseTime(xsel.Created)}
+		for _, c := range xsel.Coding {
+			sel.Codings = append(sel.Codings, Coding{GUID: c.GUID, CodeGUID: c.CodeRef.Target, Creator: c.Creator, Created: parseTime(c.Created)})
+		}
+		s.Selections = append(s.Selections, sel)
+	}
+	return s, nil
+}
+
+// readEntry decompresses f, failing once it passes limit bytes or the
+// archive's remaining budget: a zip bomb stops after limit bytes.
+func readEntry(f *zip.File, limit int64, budget *int64) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, invalid("%s: %v", f.Name, err)
+	}
+	defer rc.Close()
+	limit = min(limit, *budget)
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, invalid("%s: %v", f.Name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, invalid("%s expands to more than %d MiB", f.Name, limit>>20)
+	}
+	*budget -= int64(len(data))
+	return data, nil
+}
+
+// decodeXML refuses any DTD (so no entity is declared, let alone
+// expanded) and decodes strictly.
+func decodeXML(data []byte, v any) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return invalid("XML: %v", err)
+		}
+		if d, ok := tok.(xml.Directive); ok && bytes.HasPrefix(bytes.TrimSpace(bytes.ToUpper(d)), []byte("DOCTYPE")) {
+			return invalid("XML declares a DTD (<!DOCTYPE>); entities are not accepted")
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := dec.DecodeElement(v, &se); err != nil {
+				return invalid("XML: %v", err)
+			}
+			return nil
+		}
+	}
+}
+
+// ReadCodebook reads a .qdc codebook (at most MaxQDESize bytes).
+func ReadCodebook(r io.Reader) ([]Code, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxQDESize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxQDESize {
+		return nil, invalid("codebook larger than %d MiB", MaxQDESize>>20)
+	}
+	var x xCodebookDoc
+	if err := decodeXML(data, &x); err != nil {
+		return nil, err
+	}
+	if x.XMLName.Space != CodebookNS && x.XMLName.Space != ProjectNS {
+		return nil, invalid("root element is {%s}%s, want {%s}CodeBook", x.XMLName.Space, x.XMLName.Local, CodebookNS)
+	}
+	codes := fromXCodes(x.Codes.Code)
+	seen := map[string]bool{}
+	if err := checkCodes(codes, seen); err != nil {
+		return nil, err
+	}
+	return codes, nil
+}
+
+func checkCodes(codes []Code, seen map[string]bool) error {
+	var err error
+	Walk(codes, func(c Code, _ Code) {
+		switch {
+		case err != nil:
+		case !guidRE.MatchString(c.GUID):
+			err = invalid("code %q: guid %q is not a GUID", c.Name, c.GUID)
+		case seen[strings.ToLower(c.GUID)]:
+			err = invalid("code %q: guid %s used twice", c.Name, c.GUID)
+		case strings.TrimSpace(c.Name) == "":
+			err = invalid("code %s has no name", c.GUID)
+		}
+		seen[strings.ToLower(c.GUID)] = true
+	})
+	return err
+}
+
+// check resolves every reference of a project read from a file.
+func (p *Project) check() error {
+	codes := map[string]bool{}
+	if err := checkCodes(p.Codes, codes); err != nil {
+		return err
+	}
+	for _, s := range p.Sources {
+		if !guidRE.MatchString(s.GUID) {
+			return invalid("source %q: guid %q is not a GUID", s.Name, s.GUID)
+		}
+		n := utf8.RuneCountInString(s.Text)
+		for _, sel := range s.Selections {
+			if sel.Start < 0 || sel.End <= sel.Start || sel.End > n {
+				return invalid("source %q: selection %s spans %d-%d of a %d-character text", s.Name, sel.GUID, sel.Start, sel.End, n)
+			}
+			for _, c := range sel.Codings {
+				if !codes[strings.ToLower(c.CodeGUID)] {
+					return invalid("source %q: selection %s refers to code %s, which is not in the codebook", s.Name, sel.GUID, c.CodeGUID)
+				}
+			}
+		}
+	}
+	return nil
+}
