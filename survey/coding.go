@@ -86,10 +86,19 @@ type Coding struct {
 	ResponseID  string // SourceAnswer
 	QuestionID  string // SourceAnswer
 	SpanStart   int
-	SpanEnd     int // 0: the whole passage
-	CreatedBy   int64
+	SpanEnd     int     // 0: the whole passage
+	CreatedBy   int64   // the coder: two coders may apply the same code to the same passage
+	Origin      string  // OriginManual (""), OriginSuggested or OriginImported
+	Confidence  float64 // the model's confidence when Origin is OriginSuggested
 	CreatedAt   time.Time
 }
+
+// Where a coding came from.
+const (
+	OriginManual    = "manual"
+	OriginSuggested = "suggested" // a suggestion of the assisted coding, accepted by CreatedBy
+	OriginImported  = "imported"  // read from a REFI-QDA project
+)
 
 // Validate checks the coding refers to one passage.
 func (k *Coding) Validate() error {
@@ -111,6 +120,16 @@ func (k *Coding) Validate() error {
 	}
 	if k.SpanStart < 0 || k.SpanEnd < 0 || (k.SpanEnd > 0 && k.SpanEnd <= k.SpanStart) {
 		ve.add("span", "invalid")
+	}
+	switch k.Origin {
+	case "":
+		k.Origin = OriginManual
+	case OriginManual, OriginSuggested, OriginImported:
+	default:
+		ve.add("origin", "invalid")
+	}
+	if k.Confidence < 0 || k.Confidence > 1 {
+		ve.add("confidence", "invalid")
 	}
 	return ve.err()
 }
@@ -198,9 +217,12 @@ type CodingStore interface {
 	// duplicates) and deletes from, in one transaction.
 	MergeCodes(ctx context.Context, projectID, from, into int64) error
 
-	// ApplyCode stores a coding; applying the same code to the same
-	// passage and span twice is a no-op.
+	// ApplyCode stores a coding; the same coder applying the same code to
+	// the same passage and span twice is a no-op.
 	ApplyCode(ctx context.Context, k *Coding) error
+	// ImportCoding stores a REFI-QDA import: codes, sources and codings,
+	// all or nothing.
+	ImportCoding(ctx context.Context, imp *CodingImport) error
 	RemoveCoding(ctx context.Context, projectID, id int64) error
 	// TranscriptCodings returns the codings of a transcript's utterances.
 	TranscriptCodings(ctx context.Context, transcriptID int64) ([]Coding, error)

@@ -29,16 +29,18 @@ type codeRow struct {
 func (codeRow) TableName() string { return "codes" }
 
 type codingRow struct {
-	ID          int64  `gorm:"primaryKey"`
-	ProjectID   int64  `gorm:"not null;index"`
-	CodeID      int64  `gorm:"not null;uniqueIndex:ux_codings_passage,priority:1"`
-	Source      string `gorm:"size:16;not null;uniqueIndex:ux_codings_passage,priority:2"`
-	UtteranceID int64  `gorm:"not null;default:0;uniqueIndex:ux_codings_passage,priority:3;index"`
-	ResponseID  string `gorm:"size:36;not null;default:'';uniqueIndex:ux_codings_passage,priority:4"`
-	QuestionID  string `gorm:"size:64;not null;default:'';uniqueIndex:ux_codings_passage,priority:5"`
-	SpanStart   int    `gorm:"not null;default:0;uniqueIndex:ux_codings_passage,priority:6"`
-	SpanEnd     int    `gorm:"not null;default:0;uniqueIndex:ux_codings_passage,priority:7"`
-	CreatedBy   int64  `gorm:"not null;default:0"`
+	ID          int64   `gorm:"primaryKey"`
+	ProjectID   int64   `gorm:"not null;index"`
+	CodeID      int64   `gorm:"not null;uniqueIndex:ux_codings_coder,priority:1"`
+	Source      string  `gorm:"size:16;not null;uniqueIndex:ux_codings_coder,priority:2"`
+	UtteranceID int64   `gorm:"not null;default:0;uniqueIndex:ux_codings_coder,priority:3;index"`
+	ResponseID  string  `gorm:"size:36;not null;default:'';uniqueIndex:ux_codings_coder,priority:4"`
+	QuestionID  string  `gorm:"size:64;not null;default:'';uniqueIndex:ux_codings_coder,priority:5"`
+	SpanStart   int     `gorm:"not null;default:0;uniqueIndex:ux_codings_coder,priority:6"`
+	SpanEnd     int     `gorm:"not null;default:0;uniqueIndex:ux_codings_coder,priority:7"`
+	CreatedBy   int64   `gorm:"not null;default:0;uniqueIndex:ux_codings_coder,priority:8"`
+	Origin      string  `gorm:"size:16;not null;default:'manual'"`
+	Confidence  float64 `gorm:"not null;default:0"`
 	CreatedAt   time.Time
 }
 
@@ -164,8 +166,9 @@ func (s *Store) Codes(ctx context.Context, projectID int64) ([]*survey.Code, err
 		CodeID int64
 		N      int
 	}
-	if err := s.db.WithContext(ctx).Model(&codingRow{}).Select("code_id, COUNT(*) AS n").
-		Where("project_id = ?", projectID).Group("code_id").Scan(&counts).Error; err != nil {
+	// A passage two coders gave the same code is one use.
+	if err := s.db.WithContext(ctx).Raw(`SELECT code_id, COUNT(*) AS n FROM (SELECT DISTINCT code_id, source, utterance_id,
+		response_id, question_id, span_start, span_end FROM codings WHERE project_id = ?) d GROUP BY code_id`, projectID).Scan(&counts).Error; err != nil {
 		return nil, fmt.Errorf("count codings: %w", err)
 	}
 	uses := map[int64]int{}
@@ -196,7 +199,8 @@ func (s *Store) MergeCodes(ctx context.Context, projectID, from, into int64) err
 		if err := tx.Exec(`UPDATE codings SET code_id = ? WHERE code_id = ? AND NOT EXISTS (
 			SELECT 1 FROM codings c2 WHERE c2.code_id = ? AND c2.source = codings.source
 			AND c2.utterance_id = codings.utterance_id AND c2.response_id = codings.response_id
-			AND c2.question_id = codings.question_id AND c2.span_start = codings.span_start AND c2.span_end = codings.span_end)`,
+			AND c2.question_id = codings.question_id AND c2.span_start = codings.span_start AND c2.span_end = codings.span_end
+			AND c2.created_by = codings.created_by)`,
 			into, from, into).Error; err != nil {
 			return err
 		}
@@ -261,11 +265,15 @@ func applyCode(tx *gorm.DB, k *survey.Coding) error {
 	if n == 0 {
 		return fmt.Errorf("passage: %w", survey.ErrNotFound)
 	}
+	if k.Origin == "" {
+		k.Origin = survey.OriginManual
+	}
 	row := codingRow{ProjectID: k.ProjectID, CodeID: k.CodeID, Source: k.Source, UtteranceID: k.UtteranceID,
-		ResponseID: k.ResponseID, QuestionID: k.QuestionID, SpanStart: k.SpanStart, SpanEnd: k.SpanEnd, CreatedBy: k.CreatedBy}
+		ResponseID: k.ResponseID, QuestionID: k.QuestionID, SpanStart: k.SpanStart, SpanEnd: k.SpanEnd, CreatedBy: k.CreatedBy,
+		Origin: k.Origin, Confidence: k.Confidence}
 	var existing codingRow
-	err := tx.Where("code_id = ? AND source = ? AND utterance_id = ? AND response_id = ? AND question_id = ? AND span_start = ? AND span_end = ?",
-		row.CodeID, row.Source, row.UtteranceID, row.ResponseID, row.QuestionID, row.SpanStart, row.SpanEnd).Take(&existing).Error
+	err := tx.Where("code_id = ? AND source = ? AND utterance_id = ? AND response_id = ? AND question_id = ? AND span_start = ? AND span_end = ? AND created_by = ?",
+		row.CodeID, row.Source, row.UtteranceID, row.ResponseID, row.QuestionID, row.SpanStart, row.SpanEnd, row.CreatedBy).Take(&existing).Error
 	if err == nil {
 		k.ID, k.CreatedAt = existing.ID, existing.CreatedAt
 		return nil
@@ -294,7 +302,8 @@ func (s *Store) RemoveCoding(ctx context.Context, projectID, id int64) error {
 
 func codingFromRow(r codingRow) survey.Coding {
 	return survey.Coding{ID: r.ID, ProjectID: r.ProjectID, CodeID: r.CodeID, Source: r.Source, UtteranceID: r.UtteranceID,
-		ResponseID: r.ResponseID, QuestionID: r.QuestionID, SpanStart: r.SpanStart, SpanEnd: r.SpanEnd, CreatedBy: r.CreatedBy, CreatedAt: r.CreatedAt}
+		ResponseID: r.ResponseID, QuestionID: r.QuestionID, SpanStart: r.SpanStart, SpanEnd: r.SpanEnd, CreatedBy: r.CreatedBy,
+		Origin: r.Origin, Confidence: r.Confidence, CreatedAt: r.CreatedAt}
 }
 
 // TranscriptCodings returns the codings of one transcript's utterances.

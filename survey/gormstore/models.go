@@ -136,6 +136,7 @@ func init() {
 	migrations = append(migrations, migrationAnswersInRow) // 0006: answers as JSON in the responses row (survey/gormstore/migrate_answers.go)
 	migrations = append(migrations, migrationUserDisabled) // 0007: users.disabled (survey/gormstore/accounts.go)
 	migrations = append(migrations, migrationAPIKeys)      // 0019: API keys, hashed (survey/gormstore/apikeys.go)
+	migrations = append(migrations, migrationCoders)       // 0010: codings carry their coder and origin (survey/gormstore/coding_import.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,

@@ -350,7 +350,7 @@ func (s *Store) DecideSuggestion(ctx context.Context, d *survey.SuggestionDecisi
 			if err != nil {
 				return err
 			}
-			k := &survey.Coding{ProjectID: d.ProjectID, CodeID: id, Source: survey.SourceUtterance, UtteranceID: d.UtteranceID, CreatedBy: userID}
+			k := &survey.Coding{ProjectID: d.ProjectID, CodeID: id, Source: survey.SourceUtterance, UtteranceID: d.UtteranceID, CreatedBy: userID, Origin: survey.OriginSuggested}
 			if err := applyCode(tx, k); err != nil {
 				return err
 			}

@@ -74,46 +74,10 @@ var migrationQualitative = &gormigrate.Migration{
 
 // CreateTranscript stores t, its speakers and utterances atomically.
 func (s *Store) CreateTranscript(ctx context.Context, t *survey.Transcript) error {
-	row := transcriptRow{
-		ProjectID: t.ProjectID, Kind: string(t.Kind), Title: t.Title, Format: t.Format, Encoding: t.Encoding,
-		Date: t.Date, Interviewer: t.Interviewer, Stage: string(t.Stage), Touchpoints: strings.Join(t.Touchpoints, ","),
-		Redactions: t.Redactions,
-	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		seen := map[string]bool{}
-		var speakers []speakerRow
-		for _, sp := range t.Speakers {
-			if !seen[sp.Name] {
-				seen[sp.Name] = true
-				speakers = append(speakers, speakerRow{TranscriptID: row.ID, Name: sp.Name, ParticipantID: sp.ParticipantID, Moderator: sp.Moderator})
-			}
-		}
-		for _, u := range t.Utterances {
-			if !seen[u.Speaker] {
-				seen[u.Speaker] = true
-				speakers = append(speakers, speakerRow{TranscriptID: row.ID, Name: u.Speaker})
-			}
-		}
-		if len(speakers) > 0 {
-			if err := tx.CreateInBatches(speakers, 200).Error; err != nil {
-				return err
-			}
-		}
-		us := make([]utteranceRow, len(t.Utterances))
-		for i, u := range t.Utterances {
-			us[i] = utteranceRow{TranscriptID: row.ID, Ord: u.Order, Speaker: u.Speaker, Text: u.Text, Emotion: u.Emotion}
-			if u.Start != nil {
-				ms := u.Start.Milliseconds()
-				us[i].StartMS = &ms
-			}
-		}
-		if len(us) > 0 {
-			return tx.CreateInBatches(us, 200).Error
-		}
-		return nil
+	var row *transcriptRow
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) (err error) {
+		row, err = createTranscript(tx, t)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("store transcript %q: %w", t.Title, err)
@@ -248,4 +212,53 @@ func transcriptFromRow(r transcriptRow) *survey.Transcript {
 		t.Touchpoints = strings.Split(r.Touchpoints, ",")
 	}
 	return t
+}
+
+// createTranscript stores t with its speakers and utterances inside tx,
+// setting the utterances' ids.
+func createTranscript(tx *gorm.DB, t *survey.Transcript) (*transcriptRow, error) {
+	row := &transcriptRow{
+		ProjectID: t.ProjectID, Kind: string(t.Kind), Title: t.Title, Format: t.Format, Encoding: t.Encoding,
+		Date: t.Date, Interviewer: t.Interviewer, Stage: string(t.Stage), Touchpoints: strings.Join(t.Touchpoints, ","),
+		Redactions: t.Redactions,
+	}
+	if err := tx.Create(row).Error; err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var speakers []speakerRow
+	for _, sp := range t.Speakers {
+		if !seen[sp.Name] {
+			seen[sp.Name] = true
+			speakers = append(speakers, speakerRow{TranscriptID: row.ID, Name: sp.Name, ParticipantID: sp.ParticipantID, Moderator: sp.Moderator})
+		}
+	}
+	for _, u := range t.Utterances {
+		if !seen[u.Speaker] {
+			seen[u.Speaker] = true
+			speakers = append(speakers, speakerRow{TranscriptID: row.ID, Name: u.Speaker})
+		}
+	}
+	if len(speakers) > 0 {
+		if err := tx.CreateInBatches(speakers, 200).Error; err != nil {
+			return nil, err
+		}
+	}
+	us := make([]utteranceRow, len(t.Utterances))
+	for i, u := range t.Utterances {
+		us[i] = utteranceRow{TranscriptID: row.ID, Ord: u.Order, Speaker: u.Speaker, Text: u.Text, Emotion: u.Emotion}
+		if u.Start != nil {
+			ms := u.Start.Milliseconds()
+			us[i].StartMS = &ms
+		}
+	}
+	if len(us) > 0 {
+		if err := tx.CreateInBatches(us, 200).Error; err != nil {
+			return nil, err
+		}
+	}
+	for i := range us {
+		t.Utterances[i].ID = us[i].ID
+	}
+	return row, nil
 }
