@@ -223,6 +223,15 @@ type CodingStore interface {
 	// ImportCoding stores a REFI-QDA import: codes, sources and codings,
 	// all or nothing.
 	ImportCoding(ctx context.Context, imp *CodingImport) error
+	// ApplyCodes stores several codings (a bulk accept of suggestions) in
+	// one transaction, each like ApplyCode.
+	ApplyCodes(ctx context.Context, ks []*Coding) error
+	// RejectSuggestion records that the assisted coding's suggestion of
+	// k.CodeID for k's passage is wrong, so it is not suggested again.
+	RejectSuggestion(ctx context.Context, k *Coding) error
+	// RejectedSuggestions lists a project's rejected suggestions (code and
+	// passage; spans are not used).
+	RejectedSuggestions(ctx context.Context, projectID int64) ([]Coding, error)
 	RemoveCoding(ctx context.Context, projectID, id int64) error
 	// TranscriptCodings returns the codings of a transcript's utterances.
 	TranscriptCodings(ctx context.Context, transcriptID int64) ([]Coding, error)

@@ -207,6 +207,9 @@ func (s *Store) MergeCodes(ctx context.Context, projectID, from, into int64) err
 		if err := tx.Where("code_id = ?", from).Delete(&codingRow{}).Error; err != nil {
 			return err
 		}
+		if err := tx.Where("code_id = ?", from).Delete(&codingRejectionRow{}).Error; err != nil {
+			return err
+		}
 		return tx.Delete(&codeRow{}, from).Error
 	})
 	if err != nil {

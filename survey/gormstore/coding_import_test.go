@@ -169,3 +169,46 @@ func TestMigration0010OnAnOldDatabase(t *testing.T) {
 		t.Fatalf("after 0010: %d codings (%v), first origin %q; want the old one (manual) and the second coder's", len(ps), err, ps[0].Origin)
 	}
 }
+
+func TestRejectionsAndBulkApply(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *gormstore.Store) {
+		ctx := context.Background()
+		sv := mustCreateSurvey(t, s, survey.Published)
+		tr := &survey.Transcript{ProjectID: sv.ProjectID, Kind: survey.KindTranscript, Title: "i.txt",
+			Utterances: []survey.Utterance{{Order: 1, Text: "slow"}, {Order: 2, Text: "pricey"}}}
+		if err := s.CreateTranscript(ctx, tr); err != nil {
+			t.Fatal(err)
+		}
+		code := &survey.Code{ProjectID: sv.ProjectID, Name: "wait"}
+		if err := s.CreateCode(ctx, code); err != nil {
+			t.Fatal(err)
+		}
+		k := func(i int) *survey.Coding {
+			return &survey.Coding{ProjectID: sv.ProjectID, CodeID: code.ID, Source: survey.SourceUtterance, UtteranceID: tr.Utterances[i].ID, CreatedBy: 1, Origin: survey.OriginSuggested, Confidence: 0.9}
+		}
+		if err := s.RejectSuggestion(ctx, k(1)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.RejectSuggestion(ctx, k(1)); err != nil {
+			t.Fatalf("rejecting twice: %v", err)
+		}
+		rs, _ := s.RejectedSuggestions(ctx, sv.ProjectID)
+		if len(rs) != 1 || rs[0].UtteranceID != tr.Utterances[1].ID {
+			t.Fatalf("rejections = %+v", rs)
+		}
+		bad := k(0)
+		bad.UtteranceID = 999999
+		if err := s.ApplyCodes(ctx, []*survey.Coding{k(0), bad}); !errors.Is(err, survey.ErrNotFound) {
+			t.Fatalf("bulk with a bad passage: err = %v; want ErrNotFound", err)
+		}
+		if ps, _ := s.CodedPassages(ctx, sv.ProjectID, 0); len(ps) != 0 {
+			t.Fatalf("a failed bulk stored %d codings", len(ps))
+		}
+		if err := s.ApplyCodes(ctx, []*survey.Coding{k(0), k(1)}); err != nil {
+			t.Fatal(err)
+		}
+		if ps, _ := s.CodedPassages(ctx, sv.ProjectID, 0); len(ps) != 2 {
+			t.Fatalf("bulk stored %d codings; want 2", len(ps))
+		}
+	})
+}

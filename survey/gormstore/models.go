@@ -137,6 +137,7 @@ func init() {
 	migrations = append(migrations, migrationUserDisabled) // 0007: users.disabled (survey/gormstore/accounts.go)
 	migrations = append(migrations, migrationAPIKeys)      // 0019: API keys, hashed (survey/gormstore/apikeys.go)
 	migrations = append(migrations, migrationCoders)       // 0010: codings carry their coder and origin (survey/gormstore/coding_import.go)
+	migrations = append(migrations, migrationRejections)   // 0011: rejected code suggestions (survey/gormstore/coding_assist.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,

@@ -236,6 +236,9 @@ func (s *Store) DeleteResponse(ctx context.Context, id string) error {
 		if err := tx.Where("response_id = ?", id).Delete(&codingRow{}).Error; err != nil {
 			return err
 		}
+		if err := tx.Where("response_id = ?", id).Delete(&codingRejectionRow{}).Error; err != nil {
+			return err
+		}
 		return tx.Where("result LIKE ?", "%"+id+"%").Delete(&analysisRunRow{}).Error
 	})
 	if err != nil {

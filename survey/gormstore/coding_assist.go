@@ -1,0 +1,97 @@
+package gormstore
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// codingRejectionRow is a code the assisted coding suggested for a
+// passage and a researcher rejected.
+type codingRejectionRow struct {
+	CodeID      int64  `gorm:"primaryKey;autoIncrement:false"`
+	Source      string `gorm:"primaryKey;size:16"`
+	UtteranceID int64  `gorm:"primaryKey;autoIncrement:false"`
+	ResponseID  string `gorm:"primaryKey;size:36"`
+	QuestionID  string `gorm:"primaryKey;size:64"`
+	ProjectID   int64  `gorm:"not null;index"`
+	RejectedBy  int64  `gorm:"not null;default:0"`
+	RejectedAt  time.Time
+}
+
+func (codingRejectionRow) TableName() string { return "coding_rejections" }
+
+var migrationRejections = &gormigrate.Migration{
+	ID: "0011_coding_rejections",
+	Migrate: func(tx *gorm.DB) error {
+		if tx.Migrator().HasTable(&codingRejectionRow{}) {
+			return nil
+		}
+		return tx.Migrator().CreateTable(&codingRejectionRow{})
+	},
+}
+
+// ApplyCodes stores every coding of ks or none.
+func (s *Store) ApplyCodes(ctx context.Context, ks []*survey.Coding) error {
+	for _, k := range ks {
+		if err := k.Validate(); err != nil {
+			return err
+		}
+	}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for _, k := range ks {
+			if err := applyCode(tx, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("apply codes: %w", err)
+	}
+	return nil
+}
+
+// RejectSuggestion stores a rejection once; the code must be the
+// project's.
+func (s *Store) RejectSuggestion(ctx context.Context, k *survey.Coding) error {
+	if err := k.Validate(); err != nil {
+		return err
+	}
+	row := codingRejectionRow{CodeID: k.CodeID, Source: k.Source, UtteranceID: k.UtteranceID, ResponseID: k.ResponseID,
+		QuestionID: k.QuestionID, ProjectID: k.ProjectID, RejectedBy: k.CreatedBy, RejectedAt: time.Now().UTC()}
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Model(&codeRow{}).Where("id = ? AND project_id = ?", k.CodeID, k.ProjectID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("code %d: %w", k.CodeID, survey.ErrNotFound)
+		}
+		return tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error
+	})
+	if err != nil {
+		return fmt.Errorf("reject suggestion: %w", err)
+	}
+	return nil
+}
+
+// RejectedSuggestions lists a project's rejections.
+func (s *Store) RejectedSuggestions(ctx context.Context, projectID int64) ([]survey.Coding, error) {
+	var rows []codingRejectionRow
+	if err := s.db.WithContext(ctx).Where("project_id = ?", projectID).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list rejected suggestions: %w", err)
+	}
+	out := make([]survey.Coding, len(rows))
+	for i, r := range rows {
+		out[i] = survey.Coding{ProjectID: r.ProjectID, CodeID: r.CodeID, Source: r.Source, UtteranceID: r.UtteranceID,
+			ResponseID: r.ResponseID, QuestionID: r.QuestionID, CreatedBy: r.RejectedBy, CreatedAt: r.RejectedAt}
+	}
+	return out, nil
+}
