@@ -22,6 +22,7 @@ type codebookPage struct {
 	Groups  []survey.CodeGroup
 	Errors  map[string]string
 	Form    survey.Code
+	Import  *codebookImport // the outcome of a REFI-QDA import (qdpx.go)
 }
 
 // showCodebookPage lists the codes by group with their use counts.
@@ -30,16 +31,16 @@ func (s *Server) showCodebookPage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	s.renderCodebook(c, http.StatusOK, p, survey.Code{}, nil)
+	s.renderCodebook(c, http.StatusOK, p, survey.Code{}, nil, nil)
 }
 
-func (s *Server) renderCodebook(c *gin.Context, status int, p *survey.Project, form survey.Code, errs map[string]string) {
+func (s *Server) renderCodebook(c *gin.Context, status int, p *survey.Project, form survey.Code, errs map[string]string, imp *codebookImport) {
 	codes, err := s.store.Codes(c.Request.Context(), p.ID)
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
-	s.renderApp(c, status, nil, "codebook", "codebook_title", codebookPage{Project: p, Codes: codes, Groups: survey.CodeGroups, Errors: errs, Form: form})
+	s.renderApp(c, status, nil, "codebook", "codebook_title", codebookPage{Project: p, Codes: codes, Groups: survey.CodeGroups, Errors: errs, Form: form, Import: imp})
 }
 
 // codeFormError shows the codebook again with the problem marked, or the
@@ -53,7 +54,7 @@ func (s *Server) codeFormError(c *gin.Context, p *survey.Project, form survey.Co
 		s.appError(c, err)
 		return
 	}
-	s.renderCodebook(c, http.StatusUnprocessableEntity, p, form, errs)
+	s.renderCodebook(c, http.StatusUnprocessableEntity, p, form, errs, nil)
 }
 
 // createCode adds a code to the codebook.

@@ -36,7 +36,7 @@ func (s *Server) limitBody(c *gin.Context) {
 		c.Next()
 		return
 	}
-	if !s.raiseUploadLimit(c) { // transcript uploads (transcripts.go)
+	if !s.raiseUploadLimit(c) && !s.raiseQDPXLimit(c) { // transcript uploads (transcripts.go), REFI-QDA imports (qdpx.go)
 		c.Request.Body = http.MaxBytesReader(c.Writer, body, s.maxBody)
 		c.Next()
 	}

@@ -107,6 +107,10 @@ func (s *Server) routes(r *gin.Engine) {
 	app.GET("/projects/:pid/answers", s.showOpenAnswersPage)
 	app.GET("/projects/:pid/search", s.showSearchPage)
 	app.GET("/projects/:pid/suggestions", s.showSuggestionsPage)
+	app.GET("/projects/:pid/assist", s.showAssistPage)            // assist.go
+	app.GET("/projects/:pid/agreement", s.showCoderAgreementPage) // coder_agreement.go
+	app.GET("/projects/:pid/export.qdpx", s.exportQDPX)           // qdpx.go
+	app.GET("/projects/:pid/codebook.qdc", s.exportQDC)
 
 	edit := app.Group("", s.requireEditor)
 	edit.GET("/projects/new", s.showNewProjectPage)
@@ -155,6 +159,9 @@ func (s *Server) routes(r *gin.Engine) {
 	edit.POST("/projects/:pid/codings", s.applyCode)
 	edit.POST("/projects/:pid/codings/:kid/delete", s.removeCoding)
 	edit.POST("/projects/:pid/suggestions", s.decideSuggestion)
+	edit.POST("/projects/:pid/assist", s.decideAssist)
+	edit.POST("/projects/:pid/assist/accept-all", s.acceptAssistBulk)
+	edit.POST("/projects/:pid/qdpx/import", s.importQDPX) // qdpx.go; body limit: raiseQDPXLimit
 
 	// Webhooks (webhooks.go): editors only, since they show secrets.
 	edit.GET("/projects/:pid/webhooks", s.showWebhooksPage)

@@ -25,7 +25,7 @@ const (
 
 func init() {
 	appPages = append(appPages, "transcripts", "transcript", "transcript_speakers", "interview_form",
-		"codebook", "code_passages", "open_answers", "search", "suggestions")
+		"codebook", "code_passages", "open_answers", "search", "suggestions", "assist", "coder_agreement")
 }
 
 // raiseUploadLimit replaces the general body limit on the upload route.
