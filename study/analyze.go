@@ -178,6 +178,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, idx, lang)
 	res.Journeys = journeys(cat, people, pr, res, idx, lang)
 	codedStages(res, in, personaOf, lang)
+	res.Codes = codeSummary(cat, in, byID, len(people))
 	return res, nil
 }
 

@@ -23,11 +23,15 @@ type Input struct {
 	Transcripts  []*survey.Transcript
 	Participants []*survey.Participant
 	// Coded are the project's coded passages (codebook codings), for the
-	// journeys of interview and focus-group participants.
+	// journeys of interview and focus-group participants and the coding
+	// summary (codes.go).
 	Coded []survey.CodedPassage
 	// Stages are the project's journey stages as researchers named them,
 	// for presentation (the Excel report); nil: the default names.
 	Stages []survey.ProjectStage
+	// Codes is the researchers' codebook (codes.go); codings of passages
+	// outside the study are ignored there.
+	Codes []*survey.Code
 }
 
 // SurveyData is one survey with its responses (complete and partial).
@@ -74,6 +78,7 @@ type Result struct {
 	PersonaNote string                   `json:"persona_note,omitempty"` // why there are no personas
 	Touchpoints []TouchpointCell         `json:"touchpoints"`
 	Journeys    []Journey                `json:"journeys"`
+	Codes       *Codes                   `json:"codes,omitempty"` // the researchers' coding (codes.go)
 }
 
 // Info describes what was analysed.

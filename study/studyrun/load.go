@@ -81,6 +81,19 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 	}
 	if st.Project != nil {
 		in.Stages = st.Project.Stages
+		// The researchers' codebook, when the store keeps one; the analysis
+		// keeps the codings of passages in this study.
+		if cs, ok := src.(survey.CodingStore); ok {
+			var err error
+			if in.Codes, err = cs.Codes(ctx, st.Project.ID); err != nil {
+				return nil, err
+			}
+			if in.Coded == nil { // a survey's study: the codings of its answers
+				if in.Coded, err = cs.CodedPassages(ctx, st.Project.ID, 0); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	// Surveys load concurrently: reading and decoding the responses is most
 	// of the cost, and SQLite (WAL) and PostgreSQL serve readers in parallel.
