@@ -96,12 +96,12 @@ func fixture(lang string) *Data {
 			}},
 		},
 		Codebook: []Code{
-			{Name: "delivery", Description: "anything about delivery", Passages: 2},
+			{Name: "delivery", Description: "anything about delivery", Passages: 2, People: 2},
 			{Name: "delivery/late", Parent: "delivery", Description: injections[1], Passages: 1},
 		},
 		Passages: []Passage{
 			{Source: "interview-01.txt", Speaker: "P1", Codes: []string{"delivery", "delivery/late"}, Text: "It came a week late."},
-			{Source: "focus-group.vtt", Speaker: injections[3], Codes: []string{"delivery"}, Text: injections[0]},
+			{Source: "focus-group.vtt", Speaker: injections[3], Codes: []string{"delivery"}, Text: injections[0], Stage: stages[1], Persona: injections[2]},
 		},
 	}
 	d.Responses = &Responses{

@@ -192,14 +192,18 @@ type Code struct {
 	Parent      string `json:"parent,omitempty"`
 	Description string `json:"description,omitempty"`
 	Passages    int    `json:"passages"`
+	People      int    `json:"people,omitempty"` // distinct people whose passages carry it
 }
 
-// Passage is one coded stretch of an interview, focus group or transcript.
+// Passage is one coded stretch of an open answer, interview, focus group
+// or transcript.
 type Passage struct {
 	Source  string   `json:"source"`
 	Speaker string   `json:"speaker"`
 	Codes   []string `json:"codes"`
 	Text    string   `json:"text"`
+	Stage   string   `json:"stage,omitempty"`
+	Persona string   `json:"persona,omitempty"`
 }
 
 // Responses is the raw response table. Rows is pulled exactly once, row by

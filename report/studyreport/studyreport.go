@@ -130,7 +130,9 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 		}
 		d.Journeys = append(d.Journeys, rj)
 	}
-	d.Codebook, d.Passages = suggestedCoding(res, in)
+	var coded []report.PainPoint
+	d.Codebook, d.Passages, coded = coding(res, in, stage, personaName, len(d.PainPoints)+1)
+	d.PainPoints = append(d.PainPoints, coded...)
 	if len(sources) > 0 {
 		d.Responses = responses(res, sources)
 	}
