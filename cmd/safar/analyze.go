@@ -110,6 +110,13 @@ func printStudy(w io.Writer, r *study.Result) {
 		fmt.Fprintf(tw, "  %d\t%s\t%d\t%.0f%%\t%.2f\t%s\n", p.Rank, p.Label, p.Documents, 100*p.Share, p.Severity, stage[p.Key])
 	}
 	tw.Flush()
+	if c := r.Codes; c != nil {
+		fmt.Fprintf(w, "\nResearcher-coded pain points (people, share, passages, stages); %d codes, %d coded passages:\n", len(c.Codebook), len(c.Passages))
+		for _, p := range c.PainPoints {
+			fmt.Fprintf(tw, "  %s\t%d\t%.0f%%\t%d\t%s\n", clean(p.Label), p.People, 100*p.Share, p.Passages, strings.Join(p.Stages, ", "))
+		}
+		tw.Flush()
+	}
 	fmt.Fprintln(w, "\nJourney (everyone): stage, emotion 0-100 (answers), touchpoints, top pain point")
 	if len(r.Journeys) > 0 {
 		for _, s := range r.Journeys[0].Stages {

@@ -3,10 +3,13 @@ package main
 import (
 	"archive/zip"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore"
@@ -68,6 +71,47 @@ func TestQDPXRoundTrip(t *testing.T) {
 		t.Errorf("after the round trip:\n %s\nwant\n %s", quotes(after), quotes(before))
 	}
 
+	// The codes reach the analysis and the workbook.
+	code, out, errs := runSafar(t, db, "analyze", "--project", "two", "--format", "json")
+	if code != 0 {
+		t.Fatalf("analyze: %s", errs)
+	}
+	var res struct {
+		Codes struct {
+			Codebook   []struct{ Name string }
+			PainPoints []struct {
+				Label           string
+				People          int
+				ResearcherCoded bool `json:"researcher_coded"`
+			} `json:"pain_points"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Codes.Codebook) != 3 || len(res.Codes.PainPoints) != 2 || !res.Codes.PainPoints[0].ResearcherCoded || res.Codes.PainPoints[0].People != 1 {
+		t.Errorf("analysis codes = %+v; want 3 codes, 2 researcher-coded pain points voiced by Sara", res.Codes)
+	}
+	if code, out, _ := runSafar(t, db, "analyze", "--project", "two"); code != 0 || !strings.Contains(out, "Researcher-coded pain points") || !strings.Contains(out, "long queue") {
+		t.Errorf("analyze table:\n%s", out)
+	}
+	xlsx := filepath.Join(dir, "two.xlsx")
+	if code, _, errs := runSafar(t, db, "report", "--project", "two", "-o", xlsx); code != 0 {
+		t.Fatalf("report: %s", errs)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("Codebook")
+	var names []string
+	for _, r := range rows[1:] {
+		names = append(names, r[0])
+	}
+	if !strings.Contains(strings.Join(names, "|"), "long queue") || !strings.Contains(strings.Join(names, "|"), "whole turn") {
+		t.Errorf("workbook codebook = %v; want the researcher's codes", names)
+	}
 	qdc := filepath.Join(dir, "codes.qdc")
 	if code, _, errs := runSafar(t, db, "export", "qdpx", "--project", "one", "-o", qdc); code != 0 {
 		t.Fatal(errs)
