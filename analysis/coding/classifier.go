@@ -69,6 +69,7 @@ var (
 	ErrNoCoded  = errors.New("no coded passages to learn from")
 	ErrOneCode  = errors.New("only one code is used: at least two are needed to tell passages apart")
 	ErrTooLarge = errors.New("too many codes")
+	ErrTooFew   = errors.New("at least two coded passages are needed to measure agreement")
 )
 
 // MaxCodes bounds the codebook a model learns (200 codes train in

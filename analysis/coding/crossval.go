@@ -146,7 +146,7 @@ func CrossValidate(examples []Example, k int, opt Options) (Agreement, error) {
 	}
 	k = min(k, len(coded))
 	if k < 2 {
-		return Agreement{}, errors.New("cross-validation needs at least two coded passages")
+		return Agreement{}, ErrTooFew
 	}
 	order := make([]int, len(coded))
 	for i := range order {

@@ -40,17 +40,10 @@ func runCodeSuggest(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintln(env.stderr, "usage: safar code suggest FILE.csv --text COL --code COL [--id COL] [--format table|json]")
 		fs.PrintDefaults()
 	}
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	if err := parseInterspersed(fs, args); err != nil {
+		return err
 	}
+	files := fs.Args()
 	switch {
 	case len(files) != 1:
 		fs.Usage()
