@@ -319,5 +319,9 @@ func (s *Store) AnalysisDataVersion(ctx context.Context, scope survey.AnalysisSc
 		}
 		v += fmt.Sprintf("|t%d.%d|u%d.%d|p%d|m%d.%d", tr.N, tr.Max.Int64, ut.N, ut.Max.Int64, parts, sp.Moderators.Int64, sp.Mapped.Int64)
 	}
-	return v, nil
+	coding, err := codingVersion(db, scope, surveyIDs)
+	if err != nil {
+		return "", err
+	}
+	return v + coding, nil
 }

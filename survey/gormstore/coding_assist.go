@@ -2,6 +2,7 @@ package gormstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -94,4 +95,27 @@ func (s *Store) RejectedSuggestions(ctx context.Context, projectID int64) ([]sur
 			ResponseID: r.ResponseID, QuestionID: r.QuestionID, CreatedBy: r.RejectedBy, CreatedAt: r.RejectedAt}
 	}
 	return out, nil
+}
+
+// codingVersion summarises the researchers' codes and codings of the
+// scope's project for AnalysisDataVersion: the analysis reports them, so
+// coding a passage or merging codes makes a stored analysis stale.
+func codingVersion(db *gorm.DB, scope survey.AnalysisScope, surveyIDs []int64) (string, error) {
+	projectID := scope.ProjectID
+	if projectID == 0 && len(surveyIDs) > 0 {
+		if err := db.Model(&surveyRow{}).Where("id = ?", surveyIDs[0]).Pluck("project_id", &projectID).Error; err != nil {
+			return "", err
+		}
+	}
+	var codes, codings struct {
+		N   int64
+		Max sql.NullInt64
+	}
+	if err := db.Model(&codeRow{}).Select("COUNT(*) AS n, MAX(id) AS max").Where("project_id = ?", projectID).Scan(&codes).Error; err != nil {
+		return "", err
+	}
+	if err := db.Model(&codingRow{}).Select("COUNT(*) AS n, MAX(id) AS max").Where("project_id = ?", projectID).Scan(&codings).Error; err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("|c%d.%d|k%d.%d", codes.N, codes.Max.Int64, codings.N, codings.Max.Int64), nil
 }

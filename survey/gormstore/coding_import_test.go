@@ -212,3 +212,31 @@ func TestRejectionsAndBulkApply(t *testing.T) {
 		}
 	})
 }
+
+func TestCodingMakesTheAnalysisStale(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *gormstore.Store) {
+		ctx := context.Background()
+		sv := mustCreateSurvey(t, s, survey.Published)
+		tr := &survey.Transcript{ProjectID: sv.ProjectID, Kind: survey.KindTranscript, Title: "i.txt", Utterances: []survey.Utterance{{Order: 1, Text: "slow"}}}
+		if err := s.CreateTranscript(ctx, tr); err != nil {
+			t.Fatal(err)
+		}
+		scopes := []survey.AnalysisScope{{ProjectID: sv.ProjectID}, {Survey: sv.Slug}}
+		before := make([]string, len(scopes))
+		for i, sc := range scopes {
+			before[i], _ = s.AnalysisDataVersion(ctx, sc)
+		}
+		code := &survey.Code{ProjectID: sv.ProjectID, Name: "wait"}
+		if err := s.CreateCode(ctx, code); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ApplyCode(ctx, &survey.Coding{ProjectID: sv.ProjectID, CodeID: code.ID, Source: survey.SourceUtterance, UtteranceID: tr.Utterances[0].ID}); err != nil {
+			t.Fatal(err)
+		}
+		for i, sc := range scopes {
+			if after, err := s.AnalysisDataVersion(ctx, sc); err != nil || after == before[i] {
+				t.Errorf("%+v: version %q before and %q after coding (%v); want a change", sc, before[i], after, err)
+			}
+		}
+	})
+}
