@@ -182,7 +182,7 @@ func codedPainPoint(u CodeUse, passages []CodedQuote, everyone int) CodedPainPoi
 	if everyone > 0 {
 		pp.Share = round3(float64(u.People) / float64(everyone))
 	}
-	pp.Stages = sortedByCount(u.ByStage)
+	pp.Stages = KeysByCount(u.ByStage)
 	for _, q := range passages {
 		if q.Code == u.Name && len(pp.Quotes) < maxCodedQuotes && !slices.Contains(pp.Quotes, q.Quote) {
 			pp.Quotes = append(pp.Quotes, q.Quote)
