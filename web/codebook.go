@@ -239,6 +239,7 @@ type codePassagesPage struct {
 	Codes    []*survey.Code
 	Groups   []survey.CodeGroup
 	Passages []survey.CodedPassage
+	Coders   map[int64]string // account id -> e-mail
 	Back     string
 }
 
@@ -263,8 +264,13 @@ func (s *Server) showCodedPassagesPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
+	coders, err := s.coderNames(c)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
 	s.renderApp(c, http.StatusOK, nil, "code_passages", "code_passages_title",
-		codePassagesPage{Project: p, Code: code, Codes: codes, Groups: survey.CodeGroups, Passages: ps, Back: c.Request.URL.Path})
+		codePassagesPage{Project: p, Code: code, Codes: codes, Groups: survey.CodeGroups, Passages: ps, Coders: coders, Back: c.Request.URL.Path})
 }
 
 // exportCodedPassages writes the coded passages (one code with ?code=ID)

@@ -60,14 +60,10 @@ func (s *Server) showCoderAgreementPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	users, err := s.store.Users(ctx)
+	names, err := s.coderNames(c)
 	if err != nil {
 		s.appError(c, err)
 		return
-	}
-	names := map[int64]string{}
-	for _, u := range users {
-		names[u.ID] = u.Email
 	}
 	count := map[int64]int{}
 	for _, cp := range coded {
@@ -147,4 +143,17 @@ func (s *Server) compareCoders(c *gin.Context, p *survey.Project, coded []survey
 		page.Disagreements = append(page.Disagreements, disagreementView{Passage: passages[d.ID], A: d.A, B: d.B})
 	}
 	return nil
+}
+
+// coderNames maps account ids to e-mail addresses, to name coders.
+func (s *Server) coderNames(c *gin.Context) (map[int64]string, error) {
+	users, err := s.store.Users(c.Request.Context())
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[int64]string, len(users))
+	for _, u := range users {
+		names[u.ID] = u.Email
+	}
+	return names, nil
 }

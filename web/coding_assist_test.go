@@ -105,7 +105,7 @@ func TestAssistedCoding(t *testing.T) {
 	if rejectedPair.MatchString(b.body) {
 		t.Error("a rejected suggestion is offered again")
 	}
-	b.get(fmt.Sprintf("/app/projects/%d/codes/%s", w.project.ID, ids["wait"])).want(http.StatusOK, "accepted suggestion", "80%")
+	b.get(fmt.Sprintf("/app/projects/%d/codes/%s", w.project.ID, ids["wait"])).want(http.StatusOK, "accepted suggestion", "80%", "coded by res@example.com")
 
 	// Bulk: everything left at 50% or more, in one go.
 	b.post(base+"/accept-all", url.Values{"min": {"0.5"}}).wantRedirect(base)

@@ -63,6 +63,7 @@ var codingCatalog = map[string]map[string]string{
 		"link_agreement":           "Agreement between coders",
 		"origin.suggested":         "accepted suggestion",
 		"origin.imported":          "imported",
+		"coded_by":                 "coded by %s",
 	},
 	"fa": {
 		"assist_title":             "کدگذاری با کمک ماشین",
@@ -115,5 +116,6 @@ var codingCatalog = map[string]map[string]string{
 		"link_agreement":           "توافق میان کدگذاران",
 		"origin.suggested":         "پیشنهاد پذیرفته‌شده",
 		"origin.imported":          "واردشده",
+		"coded_by":                 "کدگذاری: %s",
 	},
 }

@@ -17,7 +17,7 @@ func TestQDPXExportImport(t *testing.T) {
 	w.codedTranscript(shopTexts[:4], map[int]string{0: "wait", 1: "wait", 3: "صف"}, w.userID("res@example.com"))
 	b := w.login("res@example.com")
 	pid := w.pid()
-	b.get("/app/projects/" + pid + "/codes").want(http.StatusOK, "export.qdpx", "codebook.qdc", `action="/app/projects/`+pid+`/qdpx/import"`)
+	b.get("/app/projects/"+pid+"/codes").want(http.StatusOK, "export.qdpx", "codebook.qdc", `action="/app/projects/`+pid+`/qdpx/import"`)
 	b.get("/app/projects/" + pid + "/export.qdpx").want(http.StatusOK)
 	if cd := b.header.Get("Content-Disposition"); !strings.Contains(cd, `filename="shop.qdpx"`) {
 		t.Errorf("Content-Disposition %q", cd)
@@ -26,7 +26,7 @@ func TestQDPXExportImport(t *testing.T) {
 	if _, err := zip.NewReader(bytes.NewReader(qdpxFile), int64(len(qdpxFile))); err != nil {
 		t.Fatalf("download is not a zip: %v", err)
 	}
-	b.get("/app/projects/" + pid + "/codebook.qdc").want(http.StatusOK, `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"`, `name="wait"`, `name="صف"`)
+	b.get("/app/projects/"+pid+"/codebook.qdc").want(http.StatusOK, `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"`, `name="wait"`, `name="صف"`)
 
 	ctx := context.Background()
 	other := &survey.Project{Name: "copy", Title: "Copy"}
