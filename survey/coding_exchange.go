@@ -7,7 +7,7 @@ import "fmt"
 // codings of their utterances. A store keeps all of it or nothing.
 type CodingImport struct {
 	ProjectID int64
-	UserID    int64 // the researcher importing: the codings' coder
+	UserID    int64 // the researcher importing: the coder of codings without one
 	// Codes are matched by name: a code the project already has keeps
 	// its group and description.
 	Codes       []Code
@@ -21,7 +21,8 @@ type ImportedCoding struct {
 	Transcript int    // index into CodingImport.Transcripts
 	Utterance  int    // index into that transcript's Utterances
 	SpanStart  int
-	SpanEnd    int // 0: the whole utterance
+	SpanEnd    int   // 0: the whole utterance
+	Coder      int64 // the account that coded it in the file, when known (else UserID)
 }
 
 // Validate checks every code and every reference before anything is

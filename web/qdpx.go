@@ -121,7 +121,10 @@ func (s *Server) importQDPX(c *gin.Context) {
 	var imp *survey.CodingImport
 	var rep exchange.Report
 	if err == nil {
-		imp, rep, err = exchange.Import(proj, p.ID, currentUser(c).ID)
+		var users []*survey.User
+		if users, err = s.store.Users(c.Request.Context()); err == nil {
+			imp, rep, err = exchange.Import(proj, p.ID, currentUser(c).ID, exchange.Accounts(users))
+		}
 	}
 	if err == nil {
 		err = s.store.ImportCoding(c.Request.Context(), imp)

@@ -39,10 +39,13 @@ func TestQDPXExportImport(t *testing.T) {
 	if codes, _ := w.store.Codes(ctx, other.ID); len(codes) != 0 {
 		t.Fatalf("a bad file stored %d codes", len(codes))
 	}
-	b.upload(path, "shop.qdpx", qdpxFile, nil, 0).want(http.StatusOK, "Imported 2 codes, ", " sources and 3 coded segments.")
+	// The admin imports; the codings stay the researcher's, named in the file.
+	admin := w.login("admin@example.com")
+	admin.get(fmt.Sprintf("/app/projects/%d/codes", other.ID)).want(http.StatusOK)
+	admin.upload(path, "shop.qdpx", qdpxFile, nil, 0).want(http.StatusOK, "Imported 2 codes, ", " sources and 3 coded segments.")
 	ps, _ := w.store.CodedPassages(ctx, other.ID, 0)
-	if len(ps) != 3 || ps[0].Origin != survey.OriginImported {
-		t.Fatalf("imported codings = %+v", ps)
+	if len(ps) != 3 || ps[0].Origin != survey.OriginImported || ps[0].CreatedBy != w.userID("res@example.com") {
+		t.Fatalf("imported codings = %+v; want 3, imported, coded by the researcher", ps)
 	}
 	got := map[string]bool{}
 	for _, p := range ps {

@@ -68,7 +68,7 @@ func runImportQDPX(ctx context.Context, env *cliEnv, args []string) error {
 	fs.SetOutput(env.stderr)
 	dsn := dbFlag(fs, env)
 	project := fs.String("project", "", "project to import into (created if missing; required)")
-	coder := fs.String("coder", "", "e-mail of the account the imported codings are attributed to (default: none)")
+	coder := fs.String("coder", "", "e-mail of the account the imported codings are attributed to when the file's coder is not an account (default: none)")
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
 	}
@@ -112,8 +112,12 @@ func runImportQDPX(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		userID = u.ID
 	}
+	users, err := store.Users(ctx)
+	if err != nil {
+		return err
+	}
 	// Check the whole file before creating the project.
-	imp, rep, err := exchange.Import(proj, 0, userID)
+	imp, rep, err := exchange.Import(proj, 0, userID, exchange.Accounts(users))
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

@@ -66,7 +66,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil || len(skipped) > 0 {
 		t.Fatalf("read: %v %v", err, skipped)
 	}
-	imp, rep, err := Import(p, 5, 9)
+	imp, rep, err := Import(p, 5, 9, map[string]int64{"a@example.com": 41})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,6 +86,13 @@ func TestRoundTrip(t *testing.T) {
 	slices.Sort(want)
 	if got := quotes(imp); !slices.Equal(got, want) {
 		t.Errorf("coded segments after the round trip:\n got %q\nwant %q", got, want)
+	}
+	coders := map[int64]int{}
+	for _, k := range imp.Codings {
+		coders[k.Coder]++
+	}
+	if coders[41] != 4 || coders[0] != 2 {
+		t.Errorf("coders = %v; want a@example.com's 4 codings on account 41, b's 2 left to the importer", coders)
 	}
 	if rep.Codings != 6 || rep.Sources != 2 || rep.Codes != 3 {
 		t.Errorf("report = %+v; want 3 codes, 2 sources, 6 codings", rep)
@@ -110,7 +117,7 @@ func TestImportForeign(t *testing.T) {
 			{GUID: g("sel3"), Start: 17, End: 18, Codings: []qdpx.Coding{{GUID: g("c3"), CodeGUID: g("ux")}}}, // a blank line
 		}}},
 	}
-	imp, rep, err := Import(p, 1, 1)
+	imp, rep, err := Import(p, 1, 1, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +142,7 @@ func TestImportForeign(t *testing.T) {
 
 func TestImportRejectsLongNames(t *testing.T) {
 	p := &qdpx.Project{Codes: []qdpx.Code{{GUID: qdpx.GUID("x"), Name: strings.Repeat("n", 101), Codable: true}}}
-	if _, _, err := Import(p, 1, 1); err == nil || !strings.Contains(err.Error(), "name") {
+	if _, _, err := Import(p, 1, 1, nil); err == nil || !strings.Contains(err.Error(), "name") {
 		t.Errorf("err = %v; want the code name named", err)
 	}
 }
@@ -154,7 +161,7 @@ func TestCodebook200(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	imp, _, err := Import(&qdpx.Project{Codes: codes}, 1, 1)
+	imp, _, err := Import(&qdpx.Project{Codes: codes}, 1, 1, nil)
 	if err != nil || len(imp.Codes) != 200 {
 		t.Fatalf("codes = %d, %v; want 200", len(imp.Codes), err)
 	}

@@ -30,9 +30,18 @@ func groupOf(name string) (survey.CodeGroup, bool) {
 // Import turns a REFI-QDA project into a survey.CodingImport: every code
 // that can code (or does), every text source as a transcript with one
 // utterance per non-empty line ("Speaker: text" lines keep the speaker),
-// and every coded selection as codings of the lines it covers.
-func Import(p *qdpx.Project, projectID, userID int64) (*survey.CodingImport, Report, error) {
+// and every coded selection as codings of the lines it covers. A coding
+// whose user is named like an account (accounts: lower-case e-mail -> id)
+// keeps that coder, so two coders' work survives the exchange; the others
+// belong to userID.
+func Import(p *qdpx.Project, projectID, userID int64, accounts map[string]int64) (*survey.CodingImport, Report, error) {
 	imp := &survey.CodingImport{ProjectID: projectID, UserID: userID}
+	coders := map[string]int64{} // user GUID -> account
+	for _, u := range p.Users {
+		if id, ok := accounts[strings.ToLower(strings.TrimSpace(u.Name))]; ok {
+			coders[strings.ToLower(u.GUID)] = id
+		}
+	}
 	var rep Report
 	used := map[string]bool{}
 	for _, s := range p.Sources {
@@ -80,7 +89,8 @@ func Import(p *qdpx.Project, projectID, userID int64) (*survey.CodingImport, Rep
 					start, end = 0, 0 // the whole utterance
 				}
 				for _, c := range sel.Codings {
-					imp.Codings = append(imp.Codings, survey.ImportedCoding{Code: names[strings.ToLower(c.CodeGUID)], Transcript: ti, Utterance: ui, SpanStart: start, SpanEnd: end})
+					imp.Codings = append(imp.Codings, survey.ImportedCoding{Code: names[strings.ToLower(c.CodeGUID)], Transcript: ti, Utterance: ui,
+						SpanStart: start, SpanEnd: end, Coder: coders[strings.ToLower(c.Creator)]})
 				}
 			}
 			if !hit {

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"strings"
 
 	"github.com/safarhq/safar/survey"
 )
@@ -58,4 +59,14 @@ func Load(ctx context.Context, st Store, p *survey.Project) (*Data, error) {
 		}
 	}
 	return d, nil
+}
+
+// Accounts maps the accounts' lower-case e-mail addresses to their ids,
+// for Import to recognise the coders of an exchanged file.
+func Accounts(users []*survey.User) map[string]int64 {
+	out := make(map[string]int64, len(users))
+	for _, u := range users {
+		out[strings.ToLower(u.Email)] = u.ID
+	}
+	return out
 }

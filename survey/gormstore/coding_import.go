@@ -68,9 +68,13 @@ func (s *Store) ImportCoding(ctx context.Context, imp *survey.CodingImport) erro
 			t.ID, t.CreatedAt = row.ID, row.CreatedAt
 		}
 		for _, ic := range imp.Codings {
+			coder := ic.Coder
+			if coder == 0 {
+				coder = imp.UserID
+			}
 			k := &survey.Coding{ProjectID: imp.ProjectID, CodeID: codeIDs[ic.Code], Source: survey.SourceUtterance,
 				UtteranceID: imp.Transcripts[ic.Transcript].Utterances[ic.Utterance].ID, SpanStart: ic.SpanStart, SpanEnd: ic.SpanEnd,
-				CreatedBy: imp.UserID, Origin: survey.OriginImported}
+				CreatedBy: coder, Origin: survey.OriginImported}
 			if err := applyCode(tx, k); err != nil {
 				return err
 			}
