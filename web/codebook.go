@@ -296,14 +296,24 @@ func (s *Server) exportCodedPassages(c *gin.Context) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff") // Excel reads UTF-8 (Persian) only with a BOM
 	w := csv.NewWriter(&buf)
-	w.Write([]string{"code", "group", "source", "source_title", "speaker", "participant", "time", "survey", "response_id", "question_id", "quote", "passage", "coded_at"})
+	coders, err := s.coderNames(c)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	w.Write([]string{"code", "group", "source", "source_title", "speaker", "participant", "time", "survey", "response_id", "question_id", "quote", "passage", "coded_at",
+		"coder", "origin", "confidence"})
 	for _, cp := range ps {
 		src, title := cp.Source, cp.Passage.TranscriptTitle
 		if cp.Source == survey.SourceUtterance {
 			src = string(cp.Passage.Kind)
 		}
 		row := []string{cp.Code.Name, string(cp.Code.Group), src, title, cp.Passage.Speaker, cp.Passage.Participant, clock(cp.Passage.Start),
-			cp.Passage.SurveySlug, cp.Passage.ResponseID, cp.Passage.QuestionID, cp.Quote, cp.Passage.Text, cp.CreatedAt.UTC().Format("2006-01-02 15:04")}
+			cp.Passage.SurveySlug, cp.Passage.ResponseID, cp.Passage.QuestionID, cp.Quote, cp.Passage.Text, cp.CreatedAt.UTC().Format("2006-01-02 15:04"),
+			coders[cp.CreatedBy], cp.Origin, ""}
+		if cp.Confidence > 0 {
+			row[len(row)-1] = strconv.FormatFloat(cp.Confidence, 'f', 3, 64)
+		}
 		for i := range row {
 			row[i] = survey.EscapeCell(row[i])
 		}

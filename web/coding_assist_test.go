@@ -106,6 +106,7 @@ func TestAssistedCoding(t *testing.T) {
 		t.Error("a rejected suggestion is offered again")
 	}
 	b.get(fmt.Sprintf("/app/projects/%d/codes/%s", w.project.ID, ids["wait"])).want(http.StatusOK, "accepted suggestion", "80%", "coded by res@example.com")
+	b.get(fmt.Sprintf("/app/projects/%d/coded.csv", w.project.ID)).want(http.StatusOK, ",coder,origin,confidence", ",res@example.com,suggested,0.800")
 
 	// Bulk: everything left at 50% or more, in one go.
 	b.post(base+"/accept-all", url.Values{"min": {"0.5"}}).wantRedirect(base)
