@@ -24,7 +24,8 @@ type ppSection struct {
 	Merged  []ppMerge
 	People  int // distinct people whose text was analysed
 	Texts   int
-	Other   int // texts in no pain point
+	Other   int             // texts in no pain point
+	Coded   []codedPainView // the researchers' pain-point codes (analysis_coded.go)
 }
 
 type ppRow struct {
@@ -119,6 +120,7 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 		sec.Options = append(sec.Options, ppOption{Key: pp.Key, Label: pp.Label})
 	}
 	sort.SliceStable(sec.Options, func(i, j int) bool { return sec.Options[i].Label < sec.Options[j].Label })
+	sec.Coded = codedPains(st.Result, lang, p.A.Project)
 	return nil
 }
 

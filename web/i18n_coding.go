@@ -64,6 +64,10 @@ var codingCatalog = map[string]map[string]string{
 		"origin.suggested":         "accepted suggestion",
 		"origin.imported":          "imported",
 		"coded_by":                 "coded by %s",
+		"an_pp_coded":              "Pain points you coded",
+		"an_pp_coded_help":         "The codes of the pain-point group, counted like the pain points above: people who voiced them and their share of everyone analysed.",
+		"an_pp_coded_badge":        "researcher-coded",
+		"an_pp_coded_passages":     "%s coded passages",
 	},
 	"fa": {
 		"assist_title":             "کدگذاری با کمک ماشین",
@@ -117,5 +121,9 @@ var codingCatalog = map[string]map[string]string{
 		"origin.suggested":         "پیشنهاد پذیرفته‌شده",
 		"origin.imported":          "واردشده",
 		"coded_by":                 "کدگذاری: %s",
+		"an_pp_coded":              "نقاط دردی که کدگذاری کرده‌اید",
+		"an_pp_coded_help":         "کدهای گروه نقطه درد، به همان شیوهٔ نقاط درد بالا شمرده شده‌اند: افرادی که آن را گفته‌اند و سهمشان از همهٔ افراد تحلیل‌شده.",
+		"an_pp_coded_badge":        "کدگذاری پژوهشگر",
+		"an_pp_coded_passages":     "%s بخش کدگذاری‌شده",
 	},
 }
