@@ -30,6 +30,19 @@ func (s *Server) raiseQDPXLimit(c *gin.Context) bool {
 	if c.Request.Method != http.MethodPost || c.FullPath() != qdpxImportRoute {
 		return false
 	}
+	if c.Request.ContentLength > qdpxImportBodyLimit {
+		// Say so at once to a signed-in editor, before any of it is read
+		// (the CSRF check would otherwise fail on the cut-off form).
+		if ss, u, err := s.loadSession(c); err == nil && u != nil && u.Role.CanEdit() {
+			c.Set(ctxUser, u)
+			c.Set(ctxSession, ss)
+			if p, ok := s.projectParam(c); ok {
+				s.renderCodebookWith(c, http.StatusRequestEntityTooLarge, p, codebookImport{Error: appText(u.Lang, "qdpx_too_large", humanBytes(qdpxImportBodyLimit))})
+			}
+			c.Abort()
+			return true
+		}
+	}
 	if c.Request.Body != nil && c.Request.Body != http.NoBody {
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, qdpxImportBodyLimit)
 	}
@@ -92,7 +105,7 @@ func (s *Server) importQDPX(c *gin.Context) {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			fail(appText(currentUser(c).Lang, "qdpx_too_large", humanBytes(qdpxImportBodyLimit)))
+			s.renderCodebookWith(c, http.StatusRequestEntityTooLarge, p, codebookImport{Error: appText(currentUser(c).Lang, "qdpx_too_large", humanBytes(qdpxImportBodyLimit))})
 			return
 		}
 		fail(appText(currentUser(c).Lang, "qdpx_no_file"))

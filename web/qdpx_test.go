@@ -36,6 +36,7 @@ func TestQDPXExportImport(t *testing.T) {
 	path := fmt.Sprintf("/app/projects/%d/qdpx/import", other.ID)
 	b.get(fmt.Sprintf("/app/projects/%d/codes", other.ID)).want(http.StatusOK)
 	b.upload(path, "evil.qdpx", []byte("PK\x03\x04 not really"), nil, 0).want(http.StatusUnprocessableEntity, "Nothing was imported", "not a zip")
+	b.upload(path, "big.qdpx", bytes.Repeat([]byte("x"), 33<<20), nil, 0).want(http.StatusRequestEntityTooLarge, "Nothing was imported", "32 MiB")
 	if codes, _ := w.store.Codes(ctx, other.ID); len(codes) != 0 {
 		t.Fatalf("a bad file stored %d codes", len(codes))
 	}
