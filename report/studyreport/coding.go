@@ -2,6 +2,7 @@ package studyreport
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -74,7 +75,7 @@ func coding(res *study.Result, in study.Input, stage func(string) string, person
 			for _, st := range pp.Stages {
 				rp.Stages = append(rp.Stages, stage(st))
 			}
-			for _, id := range slices.Sorted(mapKeys(pp.Personas)) {
+			for _, id := range slices.Sorted(maps.Keys(pp.Personas)) {
 				rp.Personas = append(rp.Personas, personaName[id])
 			}
 			pains = append(pains, rp)
