@@ -83,6 +83,25 @@ func TestSynonymsMerge(t *testing.T) {
 	}
 }
 
+// TestListedSynonymsMerge: two words said side by side ("bag and
+// luggage") usually name two things and stay apart, but not when the
+// corpus uses them in the same contexts: then they are one problem said
+// twice, like "طعم و مزه".
+func TestListedSynonymsMerge(t *testing.T) {
+	in := airlineTexts(150)
+	for i := range 8 {
+		in = append(in, Text{ID: fmt.Sprint("listed", i), Text: "my bag and luggage never arrived at the claim, lost"})
+	}
+	res := FindPainPoints(in, PainPointOptions{})
+	bag := painPointWith(res, "bag")
+	if bag == nil || !slices.Contains(bag.Terms, "luggage") {
+		t.Errorf("bag and luggage, listed side by side and used alike, not merged: %q", termsOf(res))
+	}
+	if cancel := painPointWith(res, "cancelled"); cancel == nil || cancel == bag {
+		t.Errorf("cancellations merged with bags: %q", termsOf(res))
+	}
+}
+
 // TestNoiseNeverPainPoint: handles, links, entities, transcript markup,
 // redaction and the domain word in every text never become terms.
 func TestNoiseNeverPainPoint(t *testing.T) {

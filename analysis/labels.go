@@ -6,7 +6,7 @@ import (
 )
 
 // painPoint turns a group and its members into the reported pain point.
-func (gs *gstate) painPoint(texts []Text, docs []*tdoc, people int, opt PainPointOptions, pack []concept) PainPoint {
+func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people int, opt PainPointOptions, pack []concept) PainPoint {
 	sort.Slice(gs.hits, func(a, b int) bool { return gs.hits[a].text < gs.hits[b].text })
 	pp := PainPoint{Key: gs.g.key, Documents: len(gs.persons), Texts: len(gs.hits),
 		Segments: map[string]int{}, Breakdown: map[string]map[string]int{}}
@@ -56,7 +56,7 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, people int, opt PainPoin
 	for _, t := range ranked[:min(10, len(ranked))] {
 		pp.Terms = append(pp.Terms, t.surface())
 	}
-	pp.Label = gs.label(ranked, opt.LabelLang, pack)
+	pp.Label = gs.label(ranked, docs, pw, opt.LabelLang, pack)
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
 		pp.Label = l
 	}
@@ -83,10 +83,11 @@ func (gs *gstate) rankedTerms() []*term {
 
 // label states the problem in the members' own words: their most used
 // term (a collocation that holds it when members use it often enough:
-// "customer service" rather than "customer"), then up to two more terms
-// that add a word. In the study's language when the group has terms in
+// "customer service" rather than "customer") with the complaint word said
+// most with it ("portions small"), then up to two more terms that add a
+// word. In the study's language when the group has terms in
 // it; a pack's concept is named by the pack.
-func (gs *gstate) label(ranked []*term, lang string, pack []concept) string {
+func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang string, pack []concept) string {
 	if gs.g.concept > 0 {
 		c := pack[gs.g.concept-1]
 		if lang == LangPersian {
@@ -123,6 +124,10 @@ func (gs *gstate) label(ranked []*term, lang string, pack []concept) string {
 		words[p] = true
 	}
 	parts := []string{head.surface()}
+	if k, w := pw.forHead(head, gs.hits, docs); k != "" {
+		words[k] = true
+		parts[0] += " " + w
+	}
 	// The other words: among terms used by at least a fifth as many
 	// members as the head, the most telling (uses times idf), so that
 	// "slow" beats "little" and "rude" beats "work".

@@ -167,6 +167,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
 	states := assign(texts, docs, groups)
 
+	pw := countProblemWords(docs)
 	hidden := hiddenGroups(groups, opt.Hide)
 	placed := make([]bool, len(texts))
 	for gi, gs := range states {
@@ -176,7 +177,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		for _, h := range gs.hits {
 			placed[h.text] = true
 		}
-		res.PainPoints = append(res.PainPoints, gs.painPoint(texts, docs, res.People, opt, pack))
+		res.PainPoints = append(res.PainPoints, gs.painPoint(texts, docs, pw, res.People, opt, pack))
 	}
 	for _, p := range placed {
 		if !p {
