@@ -19,3 +19,9 @@ func parseInterspersed(fs *flag.FlagSet, args []string) error {
 	}
 	return fs.Parse(positional)
 }
+
+// sheetFlag is --sheet, for commands that read a table file: the workbook
+// sheet to read when the file is .xlsx (default: the first).
+func sheetFlag(fs *flag.FlagSet) *string {
+	return fs.String("sheet", "", "XLSX input: the sheet to read (default: the first)")
+}

@@ -11,7 +11,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/safarhq/safar/internal/csvtable"
+	"github.com/safarhq/safar/report/xlsxtable"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -25,8 +25,9 @@ func runImportResponses(ctx context.Context, env *cliEnv, args []string) error {
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "slug of the survey the responses belong to (required)")
 	strict := fs.Bool("strict", false, "load nothing if any row has an error")
+	sheet := sheetFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar import responses --survey SLUG [--strict] FILE.csv")
+		fmt.Fprintln(env.stderr, "usage: safar import responses --survey SLUG [--strict] [--sheet NAME] FILE.csv|FILE.xlsx")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -36,7 +37,7 @@ func runImportResponses(ctx context.Context, env *cliEnv, args []string) error {
 		fs.Usage()
 		return errors.New("give --survey SLUG and one FILE.csv")
 	}
-	table, err := csvtable.ReadFile(fs.Arg(0))
+	table, err := xlsxtable.ReadFile(fs.Arg(0), *sheet)
 	if err != nil {
 		return err
 	}

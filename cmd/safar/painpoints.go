@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/safarhq/safar/analysis"
-	"github.com/safarhq/safar/internal/csvtable"
+	"github.com/safarhq/safar/report/xlsxtable"
 	"github.com/safarhq/safar/study"
 )
 
@@ -40,8 +40,9 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	format := fs.String("format", "table", "output format: table or json")
 	pack := fs.String("pack", "", "optional domain vocabulary to group by: "+strings.Join(analysis.PackNames(), ", ")+" (default: none, everything is learned from the texts)")
 	ignore := fs.String("ignore", "", "comma-separated names that are never a pain point (brand, survey or product names)")
+	sheet := sheetFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv|FILE.xlsx [--sheet NAME] --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -51,7 +52,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	switch {
 	case len(files) != 1:
 		fs.Usage()
-		return errors.New("want exactly one CSV file")
+		return errors.New("want exactly one CSV or XLSX file")
 	case *textCol == "":
 		return errors.New("missing --text COL: the column holding the free text")
 	case *lang != "auto" && *lang != "en" && *lang != "fa":
@@ -64,7 +65,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("--pack %q: want one of %s", *pack, strings.Join(analysis.PackNames(), ", "))
 	}
 
-	tb, err := csvtable.ReadFile(files[0])
+	tb, err := xlsxtable.ReadFile(files[0], *sheet)
 	if err != nil {
 		return err
 	}

@@ -142,7 +142,7 @@ func TestPainpointsErrors(t *testing.T) {
 		{"unknown column", []string{"painpoints", p, "--text", "comment"}, `"answer"`},
 		{"bad format", []string{"painpoints", p, "--text", "answer", "--format", "xml"}, "--format"},
 		{"unknown pack", []string{"painpoints", p, "--text", "answer", "--pack", "airline"}, "retail"},
-		{"no file", []string{"painpoints", "--text", "answer"}, "one CSV file"},
+		{"no file", []string{"painpoints", "--text", "answer"}, "one CSV or XLSX file"},
 		{"missing file", []string{"painpoints", filepath.Join(t.TempDir(), "nope.csv"), "--text", "answer"}, "nope.csv"},
 	}
 	for _, tc := range tests {

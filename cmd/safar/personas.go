@@ -11,6 +11,7 @@ import (
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/report/xlsxtable"
 	"github.com/safarhq/safar/study"
 )
 
@@ -26,6 +27,7 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	exclude := fs.String("exclude", "", "comma-separated columns not to segment on; they still describe every card")
 	profile := fs.String("profile", "", "comma-separated columns that only describe the cards (the same as --exclude)")
 	textCol := fs.String("text", "", "free-text column: its pain points per persona, with a quote each")
+	sheet := sheetFlag(fs)
 	seed := fs.Uint64("seed", 1, "random seed (same seed, same personas)")
 	format := fs.String("format", "table", "output format: table or json")
 	lang := fs.String("lang", "auto", "language of persona names and pain points: auto, en or fa")
@@ -39,7 +41,7 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	files := fs.Args()
 	if len(files) != 1 {
 		fs.Usage()
-		return fmt.Errorf("want exactly one CSV file, got %d", len(files))
+		return fmt.Errorf("want exactly one CSV or XLSX file, got %d", len(files))
 	}
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q: want table or json", *format)
@@ -55,7 +57,7 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		opt.K = k
 	}
-	tab, err := csvtable.ReadFile(files[0])
+	tab, err := xlsxtable.ReadFile(files[0], *sheet)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/report/studyreport"
+	"github.com/safarhq/safar/report/xlsxtable"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
@@ -38,6 +39,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	k := fs.Int("k", 0, "number of personas (0: automatic)")
 	seed := fs.Uint64("seed", 1, "random seed for the persona fit")
 	exclude := fs.String("exclude", "", "comma-separated question ids (CSV: column names) not to segment personas on; they still describe every persona")
+	sheet := sheetFlag(fs)
 	timings := fs.Bool("timings", false, "print how long each phase took (wall and CPU seconds) to stderr")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: safar report (--survey SLUG | --project NAME | FILE.csv... --text COL) -o report.xlsx")
@@ -81,7 +83,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		q.Language = *lang // labels, names and the workbook; texts keep their surveys' languages
 	}
 	if fs.NArg() > 0 {
-		if in, err = csvStudy(fs.Args(), *text, *idCol, *lang); err != nil {
+		if in, err = csvStudy(fs.Args(), *sheet, *text, *idCol, *lang); err != nil {
 			return err
 		}
 		q.Exclude = excludedQuestions(in, q.Exclude)
@@ -199,13 +201,13 @@ func personaCount(r *study.Result) int {
 // csvStudy turns CSV files from any tool into a study: one survey per file
 // whose questions are the columns (types inferred), with the --text column
 // as the open question analysed for pain points.
-func csvStudy(files []string, textCol, idCol, lang string) (study.Input, error) {
+func csvStudy(files []string, sheet, textCol, idCol, lang string) (study.Input, error) {
 	var in study.Input
 	if textCol == "" {
 		return in, errors.New("CSV input needs --text COL (the free-text column)")
 	}
 	for fi, path := range files {
-		t, err := csvtable.ReadFile(path)
+		t, err := xlsxtable.ReadFile(path, sheet)
 		if err != nil {
 			return in, err
 		}

@@ -115,3 +115,34 @@ func TestErrors(t *testing.T) {
 		t.Errorf("Name = %q", tb.Name)
 	}
 }
+
+func TestSniff(t *testing.T) {
+	tests := []struct {
+		name string
+		head []byte
+		want Format
+		err  string
+	}{
+		{"utf-8 csv", []byte("id,text\n1,ارسال\n"), CSV, ""},
+		{"csv with an escape in a comment", []byte("id,text\n1,\"red \x1b[31m text\"\n"), CSV, ""},
+		{"utf-16", utf16LE("id\ttext\n1\tlate\n"), CSV, ""},
+		{"xlsx or other zip", []byte("PK\x03\x04\x14\x00"), Zip, ""},
+		{"pdf", []byte("%PDF-1.4\n"), 0, "this looks like a PDF file; export it as CSV or XLSX"},
+		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0, "this looks like a binary file; export it as CSV or XLSX"},
+		{"control bytes", bytes.Repeat([]byte("a\x02\x03"), 50), 0, "binary"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Sniff(tc.head)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("got %v, want error %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Errorf("got %v, %v; want %v", got, err, tc.want)
+			}
+		})
+	}
+}
