@@ -1,8 +1,9 @@
 package web
 
 import (
-	"fmt"
 	"strings"
+
+	"golang.org/x/text/message"
 )
 
 // catalog holds every string the respondent pages show, per language. A
@@ -111,24 +112,29 @@ var catalog = map[string]map[string]string{
 }
 
 // translate returns the message key in lang, formatted with args when it
-// has verbs (a translation may leave some out). A
-// missing key shows itself, so a gap is visible rather than blank.
+// has verbs (a translation may leave some out). A missing key shows
+// itself, so a gap is visible rather than blank.
 func translate(lang, key string, args ...any) string {
-	m, ok := catalog[lang]
-	if !ok {
-		m = catalog["en"]
-	}
-	s, ok := m[key]
-	if !ok {
-		return key
-	}
-	if len(args) > 0 && strings.Contains(s, "%") {
-		s = fmt.Sprintf(s, args...)
-	}
+	s := lookup(loadPrinters().respondent, catalog, lang, key, args)
 	if lang == "fa" {
 		s = persianDigits(s)
 	}
 	return s
+}
+
+// lookup formats key through lang's printer. Without args the text is
+// returned as written, so a literal "%" needs no escaping.
+func lookup(ps map[string]*message.Printer, texts map[string]map[string]string, lang, key string, args []any) string {
+	p, ok := ps[lang]
+	if !ok {
+		lang, p = "en", ps["en"]
+	}
+	if len(args) == 0 {
+		if s, ok := texts[lang][key]; ok {
+			return s
+		}
+	}
+	return p.Sprintf(key, args...)
 }
 
 // persianDigits writes ASCII digits as Persian ones.

@@ -1,29 +1,22 @@
 package web
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/safarhq/safar/survey"
 )
 
-// appText returns a workspace string: appCatalog first, then the
-// respondent catalog, formatted with args when it has verbs. Digits are
-// left alone; the template's variant decides (app_render.go).
+// appText returns a workspace string (appCatalog over the respondent
+// catalog, pluralCatalog for counts), formatted with args. Digits are left
+// alone; the template's variant decides (app_render.go).
 func appText(lang, key string, args ...any) string {
 	if lang != "fa" {
 		lang = "en"
 	}
-	s, ok := appCatalog[lang][key]
-	if !ok {
-		if s, ok = catalog[lang][key]; !ok {
-			return key
+	if len(args) == 0 {
+		if s, ok := appCatalog[lang][key]; ok {
+			return s
 		}
 	}
-	if len(args) > 0 && strings.Contains(s, "%") {
-		s = fmt.Sprintf(s, args...)
-	}
-	return s
+	return lookup(loadPrinters().app, catalog, lang, key, args)
 }
 
 // appCatalog holds every string of the researcher workspace. A test checks
@@ -52,13 +45,13 @@ var appCatalog = map[string]map[string]string{
 		"field_lang":             "Language",
 		"field_role":             "Role",
 		"field_persian_digits":   "Show numbers in Persian digits",
-		"password_hint":          "At least %d characters.",
 		"err_email":              "Please enter a valid email address.",
 		"err_password":           "The password must be 10 to 72 characters long, not one character repeated, not only spaces, and not the email address.",
 		"err_password2":          "The two passwords differ.",
 		"fix_form":               "Please correct the fields marked below.",
 		"account_title":          "Your account",
 		"save":                   "Save",
+		"valid_for":              "valid for %s",
 		"saved":                  "Saved.",
 		"cancel":                 "Cancel",
 		"edit":                   "Edit",
@@ -102,8 +95,6 @@ var appCatalog = map[string]map[string]string{
 		"col_started":            "Started",
 		"col_completed":          "Completed",
 		"col_preview":            "First text answer",
-		"n_complete":             "%s complete",
-		"n_found":                "%s responses",
 		"tp_direct":              "Direct link",
 		"status.draft":           "Draft",
 		"status.published":       "Published",
@@ -188,7 +179,6 @@ var appCatalog = map[string]map[string]string{
 		"reached":                "Reached",
 		"dropoff_col":            "Dropped before this page",
 		"questions":              "Questions",
-		"n_answered":             "%s answered",
 		"promoters":              "Promoters",
 		"passives":               "Passives",
 		"detractors":             "Detractors",
@@ -315,13 +305,13 @@ var appCatalog = map[string]map[string]string{
 		"field_lang":             "زبان",
 		"field_role":             "نقش",
 		"field_persian_digits":   "نمایش اعداد با رقم‌های فارسی",
-		"password_hint":          "دست‌کم %d نویسه.",
 		"err_email":              "لطفاً یک نشانی ایمیل درست وارد کنید.",
 		"err_password":           "گذرواژه باید ۱۰ تا ۷۲ نویسه باشد، نه تکرار یک نویسه، نه فقط فاصله و نه خود نشانی ایمیل.",
 		"err_password2":          "دو گذرواژه یکسان نیستند.",
 		"fix_form":               "لطفاً فیلدهای مشخص‌شده را اصلاح کنید.",
 		"account_title":          "حساب شما",
 		"save":                   "ذخیره",
+		"valid_for":              "معتبر به مدت %s",
 		"saved":                  "ذخیره شد.",
 		"cancel":                 "انصراف",
 		"edit":                   "ویرایش",
@@ -365,8 +355,6 @@ var appCatalog = map[string]map[string]string{
 		"col_started":            "شروع",
 		"col_completed":          "پایان",
 		"col_preview":            "نخستین پاسخ متنی",
-		"n_complete":             "%s کامل",
-		"n_found":                "%s پاسخ",
 		"tp_direct":              "پیوند مستقیم",
 		"status.draft":           "پیش‌نویس",
 		"status.published":       "منتشرشده",
@@ -451,7 +439,6 @@ var appCatalog = map[string]map[string]string{
 		"reached":                "رسیده",
 		"dropoff_col":            "ریزش پیش از این صفحه",
 		"questions":              "پرسش‌ها",
-		"n_answered":             "%s پاسخ",
 		"promoters":              "مروّجان",
 		"passives":               "بی‌طرف‌ها",
 		"detractors":             "منتقدان",

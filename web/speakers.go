@@ -82,7 +82,7 @@ type speakersPage struct {
 	Participants []*survey.Participant
 	Attributes   []attributeField
 	Imported     bool
-	Redacted     string // count of redactions after an import with redaction
+	Redacted     int // count of redactions after an import with redaction
 	Back         string
 	AttrRows     []int // free attribute rows on the participant form
 }
@@ -124,7 +124,7 @@ func (s *Server) showSpeakersPage(c *gin.Context) {
 	page := speakersPage{Project: p, Transcript: t, Participants: parts, Attributes: attrs,
 		Imported: c.Query("imported") == "1", Back: c.Request.URL.Path, AttrRows: []int{1, 2, 3}}
 	if n, err := strconv.Atoi(c.Query("redacted")); err == nil && n >= 0 {
-		page.Redacted = strconv.Itoa(n)
+		page.Redacted = n
 	}
 	for _, sp := range t.Speakers {
 		row := speakerRow{Speaker: sp, Lines: lines[sp.Name], Suggested: sp.Name == guess}

@@ -125,7 +125,7 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 	if setup, err := srv.SetupURL(ctx, base); err != nil {
 		return fmt.Errorf("first-run setup: %w", err)
 	} else if setup != "" {
-		fmt.Fprintf(env.stdout, "  No account exists yet. Create the first admin (link valid %s, works once):\n    %s\n", web.SetupTokenTTL, setup)
+		fmt.Fprintf(env.stdout, "  No account exists yet. Create the first admin (link %s, works once):\n    %s\n", web.ValidFor("en", web.SetupTokenTTL), setup)
 	}
 	fmt.Fprintf(env.stdout, "  Health check:        %s/healthz\nPress Ctrl+C to stop.\n", base)
 	if cfg.ready != nil {

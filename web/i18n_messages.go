@@ -1,0 +1,133 @@
+package web
+
+import (
+	"sync"
+	"time"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	xcatalog "golang.org/x/text/message/catalog"
+)
+
+// Every string is looked up and formatted by golang.org/x/text/message,
+// which chooses a plural form by the CLDR rules of the language ("1
+// complete response", "2 complete responses"; Persian has one form after a
+// number). The texts themselves stay in the Go maps of the i18n_*.go
+// files, loaded into two catalogs on first use: the respondent pages see
+// only their own strings, the workspace sees its strings over those.
+
+// pluralForms is a message that depends on a count: Arg is the 1-based
+// argument holding it, Cases alternates CLDR case ("one", "other", "=0")
+// and message.
+type pluralForms struct {
+	Arg   int
+	Cases []string
+}
+
+// pluralCatalog holds the workspace messages with counts. A test checks
+// both languages have the same keys and no key is also a plain string.
+var pluralCatalog = map[string]map[string]pluralForms{
+	"en": {
+		"password_hint":          {1, []string{"one", "At least %d character.", "other", "At least %d characters."}},
+		"n_found":                {1, []string{"one", "%d response", "other", "%d responses"}},
+		"n_complete":             {1, []string{"other", "%d complete"}},
+		"n_answered":             {1, []string{"other", "%d answered"}},
+		"an_n_responses":         {1, []string{"one", "%d complete response", "other", "%d complete responses"}},
+		"an_n_transcripts":       {1, []string{"one", "%d transcript", "other", "%d transcripts"}},
+		"an_n_interviews":        {1, []string{"one", "%d interview", "other", "%d interviews"}},
+		"an_pp_texts":            {1, []string{"one", "%d text", "other", "%d texts"}},
+		"an_pp_people":           {1, []string{"one", "%d person (%s)", "other", "%d people (%s)"}},
+		"an_pp_intro":            {2, []string{"one", "From %d texts by %d person, ranked by priority.", "other", "From %d texts by %d people, ranked by priority."}},
+		"an_pp_other":            {1, []string{"one", "%d text voices none of these problems.", "other", "%d texts voice none of these problems."}},
+		"an_per_size":            {1, []string{"one", "%d person", "other", "%d people"}},
+		"an_per_stability_value": {3, []string{"one", "mean ARI %s, lowest %s over %d resample", "other", "mean ARI %s, lowest %s over %d resamples"}},
+		"n_more":                 {1, []string{"one", "%d more not shown.", "other", "%d more not shown."}},
+		"n_people":               {1, []string{"one", "%d person", "other", "%d people"}},
+		"n_hits":                 {1, []string{"other", "%d found"}},
+		"redacted_notice":        {1, []string{"one", "%d personal data item was replaced by a tag.", "other", "%d personal data items were replaced by tags."}},
+		"n_days":                 {1, []string{"one", "%d day", "other", "%d days"}},
+		"n_hours":                {1, []string{"one", "%d hour", "other", "%d hours"}},
+		"n_minutes":              {1, []string{"one", "%d minute", "other", "%d minutes"}},
+	},
+	"fa": {
+		"password_hint":          {1, []string{"other", "دست‌کم %d نویسه."}},
+		"n_found":                {1, []string{"other", "%d پاسخ"}},
+		"n_complete":             {1, []string{"other", "%d کامل"}},
+		"n_answered":             {1, []string{"other", "%d پاسخ"}},
+		"an_n_responses":         {1, []string{"other", "%d پاسخ کامل"}},
+		"an_n_transcripts":       {1, []string{"other", "%d متن پیاده‌شده"}},
+		"an_n_interviews":        {1, []string{"other", "%d مصاحبه"}},
+		"an_pp_texts":            {1, []string{"other", "%d متن"}},
+		"an_pp_people":           {1, []string{"other", "%d نفر (%s)"}},
+		"an_pp_intro":            {2, []string{"other", "از %d متن از %d نفر، به ترتیب اولویت."}},
+		"an_pp_other":            {1, []string{"other", "%d متن به هیچ‌کدام از این مشکل‌ها اشاره نمی‌کند."}},
+		"an_per_size":            {1, []string{"other", "%d نفر"}},
+		"an_per_stability_value": {3, []string{"other", "میانگین ARI %s، کمترین %s در %d بازنمونه"}},
+		"n_more":                 {1, []string{"other", "%d مورد دیگر نشان داده نشد."}},
+		"n_people":               {1, []string{"other", "%d نفر"}},
+		"n_hits":                 {1, []string{"other", "%d مورد پیدا شد"}},
+		"redacted_notice":        {1, []string{"other", "%d مورد دادهٔ شخصی با برچسب جایگزین شد."}},
+		"n_days":                 {1, []string{"other", "%d روز"}},
+		"n_hours":                {1, []string{"other", "%d ساعت"}},
+		"n_minutes":              {1, []string{"other", "%d دقیقه"}},
+	},
+}
+
+// Printers write digits in ASCII; the page variant turns them Persian
+// where the reader asked for that (app_render.go, translate).
+var langTags = map[string]language.Tag{"en": language.English, "fa": language.MustParse("fa-u-nu-latn")}
+
+type printers struct {
+	respondent, app map[string]*message.Printer
+}
+
+var loadPrinters = sync.OnceValue(func() printers {
+	resp := xcatalog.NewBuilder(xcatalog.Fallback(language.English))
+	app := xcatalog.NewBuilder(xcatalog.Fallback(language.English))
+	p := printers{respondent: map[string]*message.Printer{}, app: map[string]*message.Printer{}}
+	for lang, tag := range langTags {
+		for k, s := range catalog[lang] {
+			mustSet(resp.SetString(tag, k, s))
+			mustSet(app.SetString(tag, k, s))
+		}
+		for k, s := range appCatalog[lang] {
+			mustSet(app.SetString(tag, k, s))
+		}
+		for k, f := range pluralCatalog[lang] {
+			cases := make([]any, len(f.Cases))
+			for i, c := range f.Cases {
+				cases[i] = c
+			}
+			mustSet(app.Set(tag, k, plural.Selectf(f.Arg, "%d", cases...)))
+		}
+		p.respondent[lang] = message.NewPrinter(tag, message.Catalog(resp))
+		p.app[lang] = message.NewPrinter(tag, message.Catalog(app))
+	}
+	return p
+})
+
+func mustSet(err error) {
+	if err != nil {
+		panic("i18n catalog: " + err.Error())
+	}
+}
+
+// formatDuration writes d in whole days, hours or minutes ("24 hours",
+// "2 days", "90 minutes"), the largest unit that divides it.
+func formatDuration(lang string, d time.Duration) string {
+	switch {
+	case d >= 24*time.Hour && d%(24*time.Hour) == 0 && d != 24*time.Hour:
+		return appText(lang, "n_days", int(d/(24*time.Hour)))
+	case d >= time.Hour && d%time.Hour == 0:
+		return appText(lang, "n_hours", int(d/time.Hour))
+	default:
+		return appText(lang, "n_minutes", int(d.Round(time.Minute)/time.Minute))
+	}
+}
+
+// ValidFor says how long something stays valid, e.g. "valid for 24
+// hours", for the CLI's messages.
+func ValidFor(lang string, d time.Duration) string {
+	return appText(lang, "valid_for", formatDuration(lang, d))
+}
