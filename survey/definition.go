@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -234,6 +235,17 @@ func (q *Question) ScalePoints() (lo, n int) {
 		}
 	}
 	return 0, 0
+}
+
+// PointText is a scale answer as a reader should see it: the point with
+// its label when the scale labels it ("2 Disagree"), else the number.
+func (q *Question) PointText(p int) string {
+	s := strconv.Itoa(p)
+	lo, _ := q.ScalePoints()
+	if i := p - lo; q.Scale != nil && i >= 0 && i < len(q.Scale.Labels) && q.Scale.Labels[i] != "" {
+		s += " " + q.Scale.Labels[i]
+	}
+	return s
 }
 
 // HasOption reports whether v is one of the question's option values

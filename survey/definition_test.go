@@ -84,3 +84,24 @@ func TestFixtureAndDocsExampleAreValid(t *testing.T) {
 		}
 	}
 }
+
+func TestPointText(t *testing.T) {
+	labelled := &survey.Question{Type: survey.Likert, Scale: &survey.Scale{Points: 5, Labels: []string{"Strongly disagree", "Disagree", "", "Agree", "Strongly agree"}}}
+	tests := []struct {
+		name string
+		q    *survey.Question
+		p    int
+		want string
+	}{
+		{"labelled point", labelled, 2, "2 Disagree"},
+		{"unlabelled point of a labelled scale", labelled, 3, "3"},
+		{"outside the scale", labelled, 9, "9"},
+		{"scale without labels", &survey.Question{Type: survey.Matrix, Scale: &survey.Scale{Points: 5}}, 4, "4"},
+		{"rating", &survey.Question{Type: survey.Rating}, 5, "5"},
+	}
+	for _, tc := range tests {
+		if got := tc.q.PointText(tc.p); got != tc.want {
+			t.Errorf("%s: PointText(%d) = %q, want %q", tc.name, tc.p, got, tc.want)
+		}
+	}
+}

@@ -138,11 +138,7 @@ func (a *accumulator) summary() questionSummary {
 			}
 		}
 		for i, c := range hist {
-			label := itoa(lo + i)
-			if q.Scale != nil && i < len(q.Scale.Labels) && q.Scale.Labels[i] != "" {
-				label += " " + q.Scale.Labels[i]
-			}
-			addBar(label, c)
+			addBar(q.PointText(lo+i), c)
 		}
 		m := metrics.MeanCI(a.nums)
 		s.Mean = &m

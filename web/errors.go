@@ -66,6 +66,7 @@ func (s *Server) apiError(c *gin.Context, err error) {
 
 type messagePage struct {
 	Lang, Dir, Title, Heading, Body string
+	Survey                          string // the survey's title, above the heading, when the page is about one
 }
 
 func (s *Server) showMessage(c *gin.Context, status int, lang, title, body string) {

@@ -183,7 +183,7 @@ func (s *Server) showThanks(c *gin.Context) {
 	if t := sv.Definition.Settings.ThankYou; t != "" {
 		body = t
 	}
-	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body}
+	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body, Survey: sv.Definition.Title}
 	s.writePage(c, http.StatusOK, lang, "message", p)
 }
 

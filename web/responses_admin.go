@@ -197,12 +197,14 @@ func responseAnswers(d *survey.Definition, r *survey.Response) []responseAnswer 
 				}
 			}
 			av.Value = strings.Join(labels, "; ")
+		case v.Number != nil && q.Scale != nil && *v.Number == float64(int(*v.Number)):
+			av.Value = q.PointText(int(*v.Number))
 		case v.Number != nil:
 			av.Value = strconv.FormatFloat(*v.Number, 'f', -1, 64)
 		case len(v.Matrix) > 0:
 			for _, st := range q.Statements {
 				if pt, ok := v.Matrix[st.Value]; ok {
-					av.Rows = append(av.Rows, [2]string{st.Text(), strconv.Itoa(pt)})
+					av.Rows = append(av.Rows, [2]string{st.Text(), q.PointText(pt)})
 				}
 			}
 		default:

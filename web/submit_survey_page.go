@@ -166,6 +166,7 @@ type surveyPageView struct {
 	Survey                           *survey.Definition
 	Page                             survey.Page
 	PageIndex, PageNumber, PageCount int
+	PagesDone                        int // pages answered before this one: the progress bar
 	First, Last, Errors              bool
 	Questions                        []questionView
 	ClientID, Touchpoint, ResumeURL  string
@@ -192,6 +193,7 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}
 	v.PageNumber, v.PageCount = d.PagePosition(pi, a)
+	v.PagesDone = v.PageNumber - 1
 	if clientID != "" && v.PageNumber > 1 {
 		// From page 2 on there is something to come back to.
 		v.ResumeURL = "/s/" + d.Slug + "/r/" + clientID

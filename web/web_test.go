@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -151,18 +152,18 @@ func TestRespondentAnswersPageByPage(t *testing.T) {
 	if r.status != 200 {
 		t.Fatalf("first page: status %d", r.status)
 	}
-	r.mustSee(t, `lang="en" dir="ltr"`, "Page 1 of 2", "Your age group", `name="tp" value="instagram"`)
+	r.mustSee(t, `lang="en" dir="ltr"`, "Page 1 of 2", `<progress max="2" value="0">`, "Your age group", `name="tp" value="instagram"`)
 	r.mustNotSee(t, "Rate the delivery")
 
 	r.submit("next", page1)
-	r.mustSee(t, "Page 2 of 2", "Rate the delivery", "Submit")
+	r.mustSee(t, "Page 2 of 2", `<progress max="2" value="1">`, "Rate the delivery", "Submit")
 	r.mustNotSee(t, "Why did you not pick a channel?") // show_if not_answered, but channels was answered
 
 	r.submit("next", page2)
 	if r.status != 200 || !strings.HasSuffix(r.url, "/thanks") {
 		t.Fatalf("after the last page: %d %s", r.status, r.url)
 	}
-	r.mustSee(t, "Thank you!")
+	r.mustSee(t, "Thank you!", `<p class="survey-name">`+html.EscapeString(app.survey.Definition.Title)+`</p>`)
 
 	rs := app.responses()
 	if len(rs) != 1 {
