@@ -174,6 +174,16 @@ func anonLang(c *gin.Context) string {
 	return "en"
 }
 
+// viewerLang is the signed-in user's language, or the anonymous guess.
+func viewerLang(c *gin.Context) string {
+	if u := currentUser(c); u != nil && u.Lang == "fa" {
+		return "fa"
+	} else if u != nil {
+		return "en"
+	}
+	return anonLang(c)
+}
+
 // renderApp renders a workspace page into a buffer, then writes it whole.
 // u is nil on the pages shown before sign-in.
 func (s *Server) renderApp(c *gin.Context, status int, u *survey.User, page, titleKey string, data any) {

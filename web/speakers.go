@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,25 +22,34 @@ import (
 // survey demographic question id with its option values, so interview
 // participants and respondents are described alike.
 type attributeField struct {
-	Name   string
-	Label  string
-	Values []string
+	Name    string
+	Label   string
+	Options []survey.Option
 }
 
 // attributeFields collects the project's demographic questions: those
-// with role demographic, by id, with their option values.
+// with role demographic, by id, with their options. Where the project
+// asks the same question in several languages, the question and option
+// texts come from a survey in the viewer's language.
 func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attributeField, error) {
 	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
 	if err != nil {
 		return nil, err
 	}
+	lang := viewerLang(c)
+	// Surveys in the viewer's language first, so their texts win.
+	var defs []*survey.Definition
+	for pass := 0; pass < 2; pass++ {
+		for _, sv := range svs {
+			if sv.Definition != nil && (sv.Definition.Language == lang) == (pass == 0) {
+				defs = append(defs, sv.Definition)
+			}
+		}
+	}
 	seen := map[string]int{}
 	var out []attributeField
-	for _, sv := range svs {
-		if sv.Definition == nil {
-			continue
-		}
-		for _, q := range sv.Definition.Questions() {
+	for _, d := range defs {
+		for _, q := range d.Questions() {
 			if q.Role != survey.RoleDemographic {
 				continue
 			}
@@ -50,13 +60,39 @@ func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attribute
 				out = append(out, attributeField{Name: q.ID, Label: q.Text})
 			}
 			for _, o := range q.Options {
-				if !contains(out[i].Values, o.Value) {
-					out[i].Values = append(out[i].Values, o.Value)
+				if !slices.ContainsFunc(out[i].Options, func(have survey.Option) bool { return have.Value == o.Value }) {
+					out[i].Options = append(out[i].Options, o)
 				}
 			}
 		}
 	}
 	return out, nil
+}
+
+// attributeBadge is one participant attribute as a reader sees it.
+type attributeBadge struct{ Name, Label, Value string }
+
+// participantBadges shows pt's attributes by the labels of the survey
+// questions and options they come from, in name order; attributes no
+// survey asks keep their own name and value.
+func participantBadges(fields []attributeField, pt *survey.Participant) []attributeBadge {
+	names := make([]string, 0, len(pt.Attributes))
+	for k := range pt.Attributes {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	out := make([]attributeBadge, 0, len(names))
+	for _, k := range names {
+		b := attributeBadge{Name: k, Label: k, Value: pt.Attributes[k]}
+		if i := slices.IndexFunc(fields, func(f attributeField) bool { return f.Name == k }); i >= 0 {
+			b.Label = fields[i].Label
+			if j := slices.IndexFunc(fields[i].Options, func(o survey.Option) bool { return o.Value == b.Value }); j >= 0 {
+				b.Value = fields[i].Options[j].Text()
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 func contains(list []string, s string) bool {

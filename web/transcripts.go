@@ -120,6 +120,11 @@ type transcriptsPage struct {
 	Back         string
 }
 
+// Badges are a participant's attributes by their labels.
+func (p transcriptsPage) Badges(pt *survey.Participant) []attributeBadge {
+	return participantBadges(p.Attributes, pt)
+}
+
 // showTranscriptsPage lists a project's transcripts and interviews, with
 // the upload form.
 func (s *Server) showTranscriptsPage(c *gin.Context) {

@@ -1,0 +1,45 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// TestParticipantAttributesByLabel: the participant form offers a
+// demographic question's options by their labels, in the viewer's
+// language when the project asks it in several, and the participant list
+// shows stored values by those labels too.
+func TestParticipantAttributesByLabel(t *testing.T) {
+	w := newWorkspace(t)
+	ctx := context.Background()
+	fa, err := survey.ParseDefinition([]byte(`{"slug": "shop-fa", "title": "فروشگاه", "language": "fa", "pages": [{"id": "p1", "questions": [
+		{"id": "gender", "type": "single", "text": "جنسیت", "role": "demographic", "options": [{"value": "female", "label": "زن"}, {"value": "male", "label": "مرد"}]}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := survey.ParseDefinition([]byte(`{"slug": "shop-en2", "title": "Shop", "language": "en", "pages": [{"id": "p1", "questions": [
+		{"id": "gender", "type": "single", "text": "Gender", "role": "demographic", "options": [{"value": "female", "label": "Woman"}, {"value": "male", "label": "Man"}]}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []*survey.Definition{fa, en} {
+		if err := w.store.CreateSurvey(ctx, &survey.Survey{ProjectID: w.project.ID, Definition: d, Status: survey.Published}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list := "/app/projects/" + w.pid() + "/transcripts"
+	b := w.login("res@example.com")
+	b.get(list).want(http.StatusOK, `<option value="female">Woman</option>`, "Gender")
+	b.post("/app/projects/"+w.pid()+"/participants", url.Values{"pseudonym": {"P-Mina"}, "attr.gender": {"female"}, "attr.city": {"Shiraz"}, "back": {list}}).
+		wantRedirect(list)
+	b.get(list).want(http.StatusOK, "Gender: Woman", "City: Shiraz")
+	if strings.Contains(b.body, ">female<") || strings.Contains(b.body, ": female") {
+		t.Error("a raw attribute value is shown")
+	}
+	w.login("fa@example.com").get(list).want(http.StatusOK, `<option value="female">زن</option>`, "جنسیت: زن")
+}
