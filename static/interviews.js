@@ -23,6 +23,11 @@
       }).then(function (r) {
         if (!r.ok) throw new Error(r.status);
         status.textContent = form.getAttribute("data-saved");
+        // A reload now reopens this draft instead of a blank form.
+        var key = form.querySelector("input[name=draft]").value;
+        if (window.location.search.indexOf("draft=") < 0) {
+          window.history.replaceState(null, "", window.location.pathname + "?draft=" + encodeURIComponent(key));
+        }
       }).catch(function () {
         dirty = true;
         status.textContent = form.getAttribute("data-failed");

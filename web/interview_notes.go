@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -84,6 +85,7 @@ type interviewFormPage struct {
 	Errors       map[string]string
 	DraftSaved   bool
 	Codes        []*survey.Code
+	Drafts       []*survey.NoteDraft // the user's other unfinished notes, to go back to
 }
 
 var noteEmotions = []string{"", survey.EmotionPositive, survey.EmotionNeutral, survey.EmotionNegative}
@@ -123,8 +125,14 @@ func (s *Server) renderInterviewForm(c *gin.Context, status int, p *survey.Proje
 		s.appError(c, err)
 		return
 	}
+	drafts, err := q.Drafts(c.Request.Context(), p.ID, currentUser(c).ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	drafts = slices.DeleteFunc(drafts, func(d *survey.NoteDraft) bool { return d.Key == f.Draft })
 	f.withBlankLines()
-	page := interviewFormPage{Project: p, Form: f, Participants: parts, Stages: survey.Stages, Emotions: noteEmotions, Errors: errs, DraftSaved: saved, Codes: codes}
+	page := interviewFormPage{Project: p, Form: f, Participants: parts, Stages: survey.Stages, Emotions: noteEmotions, Errors: errs, DraftSaved: saved, Codes: codes, Drafts: drafts}
 	s.renderApp(c, status, nil, "interview_form", "interview_title", page)
 }
 

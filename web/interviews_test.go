@@ -262,6 +262,13 @@ func TestInterviewNotesDraftAndSave(t *testing.T) {
 	// The draft comes back after a dropped connection, and is listed.
 	b.get("/app/projects/"+pid+"/interviews/new?draft="+key).want(http.StatusOK, "پرداخت با کارت سخت بود", "The courier was friendly", `value="نگار"`, "call centre")
 	b.get("/app/projects/"+pid+"/transcripts").want(http.StatusOK, "interviews/new?draft="+key)
+	// Reloading the blank form (the URL the page was opened at) offers the
+	// draft; the draft being edited does not offer itself.
+	b.get("/app/projects/"+pid+"/interviews/new").want(http.StatusOK, `class="drafts"`, "interviews/new?draft="+key)
+	b.get("/app/projects/" + pid + "/interviews/new?draft=" + key).want(http.StatusOK)
+	if strings.Contains(b.body, `class="drafts"`) {
+		t.Error("the open draft lists itself")
+	}
 	// Another user cannot read it.
 	w.login("admin@example.com").get("/app/projects/" + pid + "/interviews/new?draft=" + key).want(http.StatusNotFound)
 
