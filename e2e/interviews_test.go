@@ -56,6 +56,14 @@ func TestInterviewNotesAutosave(t *testing.T) {
 	if got := eval[string](t, tab, `document.querySelector(".draft-status").textContent`); got != "Draft saved." {
 		t.Errorf("draft status %q", got)
 	}
+	// Reloading the page (a phone that drops the tab, F5) reopens the draft.
+	if got := eval[string](t, tab, `location.search`); !strings.Contains(got, "draft=") {
+		t.Errorf("address after autosave %q, want the draft in it", got)
+	}
+	do(t, tab, "reload", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#interview-form")))
+	if got := eval[string](t, tab, `document.querySelector('textarea[name="line_text"]').value`); got != note {
+		t.Errorf("after a reload the note is %q, want %q", got, note)
+	}
 	n := eval[int](t, tab, `document.querySelectorAll(".note-line").length`)
 	do(t, tab, "add a line", chromedp.Click(chromedp.CSS(".add-line")))
 	if got := eval[int](t, tab, `document.querySelectorAll(".note-line").length`); got != n+1 {

@@ -49,6 +49,8 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_days":                 {1, []string{"one", "%d day", "other", "%d days"}},
 		"n_hours":                {1, []string{"one", "%d hour", "other", "%d hours"}},
 		"n_minutes":              {1, []string{"one", "%d minute", "other", "%d minutes"}},
+		"oa_showing":             {3, []string{"one", "%d–%d of %d answer", "other", "%d–%d of %d answers"}},
+		"oa_page_of":             {2, []string{"other", "page %d of %d"}},
 	},
 	"fa": {
 		"password_hint":          {1, []string{"other", "دست‌کم %d نویسه."}},
@@ -71,6 +73,8 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_days":                 {1, []string{"other", "%d روز"}},
 		"n_hours":                {1, []string{"other", "%d ساعت"}},
 		"n_minutes":              {1, []string{"other", "%d دقیقه"}},
+		"oa_showing":             {3, []string{"other", "%d تا %d از %d پاسخ"}},
+		"oa_page_of":             {2, []string{"other", "صفحهٔ %d از %d"}},
 	},
 }
 

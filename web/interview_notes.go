@@ -125,7 +125,7 @@ func (s *Server) renderInterviewForm(c *gin.Context, status int, p *survey.Proje
 		s.appError(c, err)
 		return
 	}
-	drafts, err := q.Drafts(c.Request.Context(), p.ID, currentUser(c).ID)
+	drafts, err := s.store.Drafts(c.Request.Context(), p.ID, currentUser(c).ID)
 	if err != nil {
 		s.appError(c, err)
 		return

@@ -17,11 +17,7 @@ import (
 // openQuestions maps survey slug -> question id -> question text for the
 // questions whose answers are free text: short and long text, and the
 // "other, please specify" of choice questions.
-func (s *Server) openQuestions(c *gin.Context, p *survey.Project) (map[string]map[string]string, error) {
-	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
-	if err != nil {
-		return nil, err
-	}
+func openQuestions(svs []*survey.Survey) map[string]map[string]string {
 	out := map[string]map[string]string{}
 	for _, sv := range svs {
 		if sv.Definition == nil {
@@ -35,39 +31,27 @@ func (s *Server) openQuestions(c *gin.Context, p *survey.Project) (map[string]ma
 		}
 		out[sv.Slug] = m
 	}
-	return out, nil
+	return out
 }
 
 type answerView struct {
 	survey.Passage
 	Question string
+	Anchor   string // the card's id, so coding returns to it
 	Codings  []codingView
 }
 
-type openAnswersPage struct {
-	Project *survey.Project
-	Answers []answerView
-	Codes   []*survey.Code
-	More    int
-	Back    string
-}
-
-const maxListed = 300
-
-// showOpenAnswersPage lists open answers with their codes, and for
-// editors a form to code each.
+// showOpenAnswersPage lists open answers a page at a time, filtered by
+// survey, question, code and persona, with counts beside each choice; for
+// editors every answer has a form to code it.
 func (s *Server) showOpenAnswersPage(c *gin.Context) {
 	p, ok := s.projectParam(c)
 	if !ok {
 		return
 	}
-	open, err := s.openQuestions(c, p)
-	if err != nil {
-		s.appError(c, err)
-		return
-	}
-	codes, err := s.store.Codes(c.Request.Context(), p.ID)
-	if err != nil {
+	page := openAnswersPage{Project: p, Filter: parseAnswerFilter(c), Back: c.Request.URL.RequestURI()}
+	var err error
+	if page.Codes, err = s.store.Codes(c.Request.Context(), p.ID); err != nil {
 		s.appError(c, err)
 		return
 	}
@@ -79,31 +63,73 @@ func (s *Server) showOpenAnswersPage(c *gin.Context) {
 	byAnswer := map[string][]codingView{}
 	for _, cp := range coded {
 		if cp.Source == survey.SourceAnswer {
-			k := cp.ResponseID + "\x00" + cp.QuestionID
+			k := answerKey(cp.ResponseID, cp.QuestionID)
 			byAnswer[k] = append(byAnswer[k], codingView{ID: cp.ID, Code: cp.Code, Quote: quoteIfSpan(cp.Coding, cp.Passage.Text)})
 		}
 	}
-	page := openAnswersPage{Project: p, Codes: codes, Back: c.Request.URL.Path}
+	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	personaOf, personaNames := s.projectPersonas(c, p)
+	f := newAnswerFacets(svs, viewerLang(c), page.Codes, personaNames)
 	err = s.store.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 		if ps.Source != survey.SourceAnswer {
 			return nil
 		}
-		qtext, ok := open[ps.SurveySlug][ps.QuestionID]
+		qtext, ok := f.open[ps.SurveySlug][ps.QuestionID]
 		if !ok {
 			return nil
 		}
-		if len(page.Answers) >= maxListed {
-			page.More++
+		codings := byAnswer[answerKey(ps.ResponseID, ps.QuestionID)]
+		persona, hasPersona := personaOf[ps.ResponseID]
+		if !f.count(page.Filter, ps, codings, persona, hasPersona) {
 			return nil
 		}
-		page.Answers = append(page.Answers, answerView{Passage: ps, Question: qtext, Codings: byAnswer[ps.ResponseID+"\x00"+ps.QuestionID]})
+		page.Total++
+		if from := (page.Filter.Page - 1) * answersPerPage; page.Total > from && page.Total <= from+answersPerPage {
+			page.Answers = append(page.Answers, answerView{Passage: ps, Question: qtext, Codings: codings,
+				Anchor: "a-" + ps.ResponseID + "-" + ps.QuestionID})
+		}
 		return nil
 	})
 	if err != nil {
 		s.appError(c, err)
 		return
 	}
+	page.Facets = f
+	page.paginate(c.Request.URL.Path)
+	if len(page.Answers) == 0 && page.Total > 0 { // a page past the end, e.g. after filtering
+		c.Redirect(http.StatusSeeOther, c.Request.URL.Path+"?"+page.Filter.query(page.Pages).Encode())
+		return
+	}
 	s.renderApp(c, http.StatusOK, nil, "open_answers", "open_answers_title", page)
+}
+
+func answerKey(responseID, questionID string) string { return responseID + "\x00" + questionID }
+
+// projectPersonas is each respondent's persona in the project's latest
+// analysis, and the personas' names; empty before any analysis.
+func (s *Server) projectPersonas(c *gin.Context, p *survey.Project) (map[string]int, map[int]string) {
+	key := survey.AnalysisScope{ProjectID: p.ID}.String()
+	run, err := s.store.LatestAnalysisResult(c.Request.Context(), key, false)
+	if err != nil {
+		return nil, nil // no analysis yet (or unreadable): no persona filter
+	}
+	res, err := s.result(c, run.ID)
+	if err != nil || res.Personas == nil {
+		return nil, nil
+	}
+	of := make(map[string]int, len(res.Personas.Assignments))
+	for _, a := range res.Personas.Assignments {
+		of[a.ID] = a.Persona
+	}
+	names := map[int]string{}
+	for _, per := range res.Personas.Personas {
+		names[per.ID] = per.Name
+	}
+	return of, names
 }
 
 // searchKey is how text is compared in search: Persian spelling variants
@@ -135,11 +161,12 @@ func (s *Server) showSearchPage(c *gin.Context) {
 	}
 	needle := searchKey(page.Query)
 	if needle != "" {
-		open, err := s.openQuestions(c, p)
+		svs, err := s.store.Surveys(c.Request.Context(), p.ID)
 		if err != nil {
 			s.appError(c, err)
 			return
 		}
+		open := openQuestions(svs)
 		page.Done = true
 		err = s.store.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 			var qtext string
