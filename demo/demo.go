@@ -32,8 +32,10 @@ const ResponsesPerSurvey = 360
 
 // Result says what Seed did.
 type Result struct {
-	Created   int // surveys created
-	Responses int // responses stored
+	Created     int // surveys created
+	Responses   int // responses stored
+	Transcripts int // transcripts and interview notes stored
+	Codings     int // open answers coded
 }
 
 // Definitions returns the two demo survey definitions.
@@ -50,8 +52,11 @@ func Definitions() ([]*survey.Definition, error) {
 }
 
 // Seed creates the demo project, its two surveys (published) and their
-// responses. It is idempotent: what already exists is left alone, so
-// running it twice changes nothing.
+// responses, its touchpoints, and its qualitative data: participants, a
+// focus group and interview transcripts, interview notes and a codebook
+// with coded passages. It is idempotent: what already exists is left
+// alone, so running it twice changes nothing, and a demo seeded by an
+// older version gets only the parts it lacks.
 func Seed(ctx context.Context, st survey.Store) (Result, error) {
 	return SeedN(ctx, st, ResponsesPerSurvey)
 }
@@ -103,5 +108,5 @@ func SeedN(ctx context.Context, st survey.Store, n int) (Result, error) {
 			rs = rs[len(chunk):]
 		}
 	}
-	return res, nil
+	return res, seedQualitative(ctx, st, p, &res)
 }

@@ -21,7 +21,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 // demoInput is the demo project as plain values: both surveys with the
-// responses `safar demo` stores.
+// responses `safar demo` stores, and its transcripts and participants.
 func demoInput(t *testing.T) study.Input {
 	t.Helper()
 	defs, err := demo.Definitions()
@@ -39,6 +39,7 @@ func demoInput(t *testing.T) study.Input {
 		}
 		in.Surveys = append(in.Surveys, study.SurveyData{Slug: d.Slug, Definition: d, Responses: rs})
 	}
+	in.Participants, in.Transcripts = demo.Qualitative()
 	return in
 }
 

@@ -49,6 +49,10 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_days":                 {1, []string{"one", "%d day", "other", "%d days"}},
 		"n_hours":                {1, []string{"one", "%d hour", "other", "%d hours"}},
 		"n_minutes":              {1, []string{"one", "%d minute", "other", "%d minutes"}},
+		"n_surveys":              {1, []string{"one", "%d survey", "other", "%d surveys"}},
+		"n_responses":            {1, []string{"one", "%d response", "other", "%d responses"}},
+		"n_transcripts":          {1, []string{"one", "%d transcript or interview", "other", "%d transcripts and interviews"}},
+		"n_coded_answers":        {1, []string{"one", "%d coded answer", "other", "%d coded answers"}},
 		"oa_showing":             {3, []string{"one", "%d–%d of %d answer", "other", "%d–%d of %d answers"}},
 		"oa_page_of":             {2, []string{"other", "page %d of %d"}},
 	},
@@ -73,6 +77,10 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_days":                 {1, []string{"other", "%d روز"}},
 		"n_hours":                {1, []string{"other", "%d ساعت"}},
 		"n_minutes":              {1, []string{"other", "%d دقیقه"}},
+		"n_surveys":              {1, []string{"other", "%d پرسشنامه"}},
+		"n_responses":            {1, []string{"other", "%d پاسخ"}},
+		"n_transcripts":          {1, []string{"other", "%d متن و مصاحبه"}},
+		"n_coded_answers":        {1, []string{"other", "%d پاسخ کدگذاری‌شده"}},
 		"oa_showing":             {3, []string{"other", "%d تا %d از %d پاسخ"}},
 		"oa_page_of":             {2, []string{"other", "صفحهٔ %d از %d"}},
 	},
@@ -129,6 +137,10 @@ func formatDuration(lang string, d time.Duration) string {
 		return appText(lang, "n_minutes", int(d.Round(time.Minute)/time.Minute))
 	}
 }
+
+// Count is a counted phrase ("1 response", "3 responses") in lang, for
+// the CLI's messages; key is one of pluralCatalog's.
+func Count(lang, key string, n int) string { return appText(lang, key, n) }
 
 // ValidFor says how long something stays valid, e.g. "valid for 24
 // hours", for the CLI's messages.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/web"
 )
 
 func init() {
@@ -32,10 +33,12 @@ func runDemo(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
-	if res.Created == 0 && res.Responses == 0 {
+	if res == (demo.Result{}) {
 		fmt.Fprintf(env.stdout, "demo project %q already seeded; nothing to do\n", demo.Project)
 		return nil
 	}
-	fmt.Fprintf(env.stdout, "seeded project %q: %d surveys (%s, %s), %d responses\n", demo.Project, res.Created, demo.SlugFA, demo.SlugEN, res.Responses)
+	fmt.Fprintf(env.stdout, "seeded project %q (surveys %s, %s): %s, %s, %s, %s\n", demo.Project, demo.SlugFA, demo.SlugEN,
+		web.Count("en", "n_surveys", res.Created), web.Count("en", "n_responses", res.Responses),
+		web.Count("en", "n_transcripts", res.Transcripts), web.Count("en", "n_coded_answers", res.Codings))
 	return nil
 }

@@ -91,8 +91,8 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 		if err != nil {
 			return fmt.Errorf("seed demo data: %w", err)
 		}
-		if res.Created > 0 {
-			log.Info("seeded demo data", "surveys", res.Created, "responses", res.Responses)
+		if res != (demo.Result{}) {
+			log.Info("seeded demo data", "surveys", res.Created, "responses", res.Responses, "transcripts", res.Transcripts, "coded_answers", res.Codings)
 		}
 	}
 	// Background analysis: every process runs one; a run is claimed by
