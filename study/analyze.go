@@ -125,6 +125,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		pin = personaInput(cat, people, lang)
 	}
 	<-analysed
+	first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, texts), first1.People)
 	voiced := voicedBy(first1, owner)
 
 	// 3. Personas from the complete responses; transcript participants placed.

@@ -70,15 +70,18 @@ func (o Options) progress(done float64, step string) {
 
 // Result is the whole analysis.
 type Result struct {
-	Study       Info                     `json:"study"`
-	Metrics     Metrics                  `json:"metrics"`
-	PainPoints  analysis.PainPointResult `json:"pain_points"`
-	Stages      []PainStage              `json:"pain_point_stages"`
-	Personas    *personas.Result         `json:"personas,omitempty"`
-	PersonaNote string                   `json:"persona_note,omitempty"` // why there are no personas
-	Touchpoints []TouchpointCell         `json:"touchpoints"`
-	Journeys    []Journey                `json:"journeys"`
-	Codes       *Codes                   `json:"codes,omitempty"` // the researchers' coding (codes.go)
+	Study      Info                     `json:"study"`
+	Metrics    Metrics                  `json:"metrics"`
+	PainPoints analysis.PainPointResult `json:"pain_points"`
+	// PainPointLabels are each pain point's labels by language, where it
+	// was voiced in one or, linked across languages, in several.
+	PainPointLabels map[string]LabelSet `json:"pain_point_labels,omitempty"`
+	Stages          []PainStage         `json:"pain_point_stages"`
+	Personas        *personas.Result    `json:"personas,omitempty"`
+	PersonaNote     string              `json:"persona_note,omitempty"` // why there are no personas
+	Touchpoints     []TouchpointCell    `json:"touchpoints"`
+	Journeys        []Journey           `json:"journeys"`
+	Codes           *Codes              `json:"codes,omitempty"` // the researchers' coding (codes.go)
 }
 
 // Info describes what was analysed.
