@@ -54,7 +54,7 @@ func (s *Server) analysisHandler(page, titleKey string, build func(c *gin.Contex
 			lang = "fa"
 		}
 		if v.Result != nil {
-			applyDisplayCorrections(v.Result, set)
+			v.Result = applyDisplayCorrections(v.Result, set, lang)
 		}
 		if err := build(c, p, lang); err != nil {
 			s.appError(c, err)
@@ -64,9 +64,11 @@ func (s *Server) analysisHandler(page, titleKey string, build func(c *gin.Contex
 	}
 }
 
-// applyDisplayCorrections shows renames and hides made since the run at
-// once; merges need the re-run that saving them queued.
-func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings) {
+// applyDisplayCorrections is the result as a reader in lang sees it:
+// renames and hides made since the run apply at once (merges need the
+// re-run that saving them queued), and each pain point is labelled in
+// lang where it was voiced in it. The cached result is not changed.
+func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings, lang string) *studyrun.Stored {
 	pps := st.PainPoints.PainPoints[:0:0]
 	for _, pp := range st.PainPoints.PainPoints {
 		if slices.Contains(set.Hide, pp.Key) {
@@ -74,10 +76,16 @@ func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings) 
 		}
 		if l := set.Rename[pp.Key]; l != "" {
 			pp.Label = l
+		} else if l := st.PainPointLabels[pp.Key][lang]; l != "" {
+			pp.Label = l
 		}
 		pps = append(pps, pp)
 	}
-	st.PainPoints.PainPoints = pps
+	res := *st.Result
+	res.PainPoints.PainPoints = pps
+	out := *st
+	out.Result = &res
+	return &out
 }
 
 // stageName is a stage's name as the project calls it.

@@ -31,6 +31,7 @@ type ppSection struct {
 type ppRow struct {
 	Rank                      int
 	Key, Label                string
+	OtherLabels               []string // its labels in the other languages it was voiced in
 	Terms                     []string
 	People, Texts             int
 	Share, Severity, Priority float64
@@ -91,6 +92,11 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 	for _, pp := range st.PainPoints.PainPoints {
 		r := ppRow{Rank: pp.Rank, Key: pp.Key, Label: pp.Label, Terms: pp.Terms, People: pp.Documents, Texts: pp.Texts,
 			Share: pp.Share, Severity: pp.Severity, Priority: pp.Priority, Renamed: p.Settings.Rename[pp.Key] != ""}
+		for _, l := range slices.Sorted(maps.Keys(st.PainPointLabels[pp.Key])) {
+			if other := st.PainPointLabels[pp.Key][l]; l != lang && other != r.Label && !r.Renamed {
+				r.OtherLabels = append(r.OtherLabels, other)
+			}
+		}
 		if maxShare > 0 {
 			r.Bar = round1(100 * pp.Share / maxShare)
 		}
