@@ -103,14 +103,24 @@ func (r *Result) cards(in Input) {
 		}
 		card.Quotes = r.quotes(in, p)
 	}
-	// Names must tell personas apart.
-	seen := map[string]int{}
+	names := make([]string, len(r.Personas))
 	for p := range r.Personas {
-		nm := r.Personas[p].Name
+		names[p] = r.Personas[p].Name
+	}
+	for p, nm := range uniqueNames(names, r.Language) {
+		r.Personas[p].Name = nm
+	}
+}
+
+// uniqueNames numbers names that repeat: names must tell personas apart.
+func uniqueNames(names []string, lang string) []string {
+	seen := map[string]int{}
+	for p, nm := range names {
 		if seen[nm]++; seen[nm] > 1 {
-			r.Personas[p].Name = fmt.Sprintf("%s (%s)", nm, digits(strconv.Itoa(p+1), r.Language))
+			names[p] = fmt.Sprintf("%s (%s)", nm, digits(strconv.Itoa(p+1), lang))
 		}
 	}
+	return names
 }
 
 // answerSets lists every answer to describe: levels of categorical and

@@ -106,6 +106,9 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		texts  []analysis.Text
 		owner  map[string]string
 		first1 analysis.PainPointResult
+		// translated holds the pain points' labels in the project's other
+		// languages: key -> language -> label.
+		translated map[string]LabelSet
 	)
 	analysed := make(chan struct{})
 	go func() {
@@ -118,7 +121,9 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		var err error
 		if first1, err = analysis.FindPainPointsContext(ctx, texts, ppOpt); err != nil {
 			first1 = analysis.PainPointResult{PainPoints: []analysis.PainPoint{}} // ctx ended: checked below
+			return
 		}
+		translated = labelsIn(ctx, texts, ppOpt, otherLanguages(in, lang))
 	}()
 	var pin personas.Input
 	if len(people) >= MinPersonaRespondents {
@@ -126,6 +131,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	}
 	<-analysed
 	first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, texts), first1.People)
+	addLabels(res.PainPointLabels, translated)
 	voiced := voicedBy(first1, owner)
 
 	// 3. Personas from the complete responses; transcript participants placed.
@@ -155,6 +161,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	}
 	res.Personas, res.PersonaNote = pr, note
 	if pr != nil && len(people) > 0 {
+		res.PersonaNames = personaNamesIn(cat, in, pin, pr, lang)
 		for _, a := range pr.Assignments {
 			if p := byID[a.ID]; p != nil {
 				p.persona = a.Persona

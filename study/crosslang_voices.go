@@ -1,6 +1,8 @@
 package study
 
 import (
+	"context"
+	"slices"
 	"strconv"
 
 	"github.com/safarhq/safar/analysis"
@@ -67,4 +69,52 @@ func answerFeatures(cat *catalog, a survey.Answers, link string) []string {
 		}
 	}
 	return fs
+}
+
+// otherLanguages are the languages of the input's surveys other than lang.
+func otherLanguages(in Input, lang string) []string {
+	var out []string
+	for _, s := range in.Surveys {
+		if l := s.Definition.Language; l != "" && l != lang && !slices.Contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// labelsIn labels the pain points in each of langs: the generated labels
+// of concepts ("Delivery / shipping: late") come in the language asked
+// for. A project in one language pays nothing; each other language costs
+// one more pass of the text analysis.
+func labelsIn(ctx context.Context, texts []analysis.Text, opt analysis.PainPointOptions, langs []string) map[string]LabelSet {
+	out := map[string]LabelSet{}
+	for _, l := range langs {
+		opt.LabelLang = l
+		res, err := analysis.FindPainPointsContext(ctx, texts, opt)
+		if err != nil {
+			return out // ctx ended: the caller checks it
+		}
+		for _, p := range res.PainPoints {
+			if analysis.DetectLanguage(p.Label) != l {
+				continue // a label made of the texts' own words
+			}
+			if out[p.Key] == nil {
+				out[p.Key] = LabelSet{}
+			}
+			out[p.Key][l] = p.Label
+		}
+	}
+	return out
+}
+
+// addLabels adds translated labels where a pain point has none in that
+// language yet.
+func addLabels(labels, translated map[string]LabelSet) {
+	for key, set := range labels {
+		for l, label := range translated[key] {
+			if set[l] == "" {
+				set[l] = label
+			}
+		}
+	}
 }

@@ -79,9 +79,12 @@ type Result struct {
 	Stages          []PainStage         `json:"pain_point_stages"`
 	Personas        *personas.Result    `json:"personas,omitempty"`
 	PersonaNote     string              `json:"persona_note,omitempty"` // why there are no personas
-	Touchpoints     []TouchpointCell    `json:"touchpoints"`
-	Journeys        []Journey           `json:"journeys"`
-	Codes           *Codes              `json:"codes,omitempty"` // the researchers' coding (codes.go)
+	// PersonaNames are the personas' names in the other languages of the
+	// project's surveys, in persona order, by language.
+	PersonaNames map[string][]string `json:"persona_names,omitempty"`
+	Touchpoints  []TouchpointCell    `json:"touchpoints"`
+	Journeys     []Journey           `json:"journeys"`
+	Codes        *Codes              `json:"codes,omitempty"` // the researchers' coding (codes.go)
 }
 
 // Info describes what was analysed.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/safarhq/safar/demo"
@@ -40,5 +41,38 @@ func TestPainPointLabelsFollowTheReader(t *testing.T) {
 		t.Fatal("no pain point of the demo is labelled in both languages")
 	}
 	en.get(base+"/painpoints").want(http.StatusOK, htmlEscape(eng)+`</bdi></a> <span class="other-label muted">(<bdi>`+htmlEscape(fa)+`</bdi>)</span>`)
-	w.login("fa@example.com").get(base+"/painpoints").want(http.StatusOK, htmlEscape(fa)+`</bdi></a> <span class="other-label muted">(<bdi>`+htmlEscape(eng)+`</bdi>)</span>`)
+	faB := w.login("fa@example.com")
+	faB.get(base+"/painpoints").want(http.StatusOK, htmlEscape(fa)+`</bdi></a> <span class="other-label muted">(<bdi>`+htmlEscape(eng)+`</bdi>)</span>`)
+
+	// Persona names follow the reader too (the demo's surveys are in both
+	// languages), on the personas page and the journeys.
+	names := st.PersonaNames["en"]
+	if len(names) != len(st.Personas.Personas) {
+		t.Fatalf("English persona names %q for %d personas", names, len(st.Personas.Personas))
+	}
+	for i, per := range st.Personas.Personas {
+		en.get(base+"/personas").want(http.StatusOK, htmlEscape(names[i]))
+		en.get(base+"/journey").want(http.StatusOK, htmlEscape(names[i]))
+		faB.get(base+"/personas").want(http.StatusOK, htmlEscape(per.Name))
+		if strings.Contains(en.body, htmlEscape(per.Name)) {
+			t.Errorf("the English page shows the Persian persona name %q", per.Name)
+		}
+	}
+
+	// Suggested codes are labelled in the reader's language too.
+	sugg := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/suggestions"
+	en.get(sugg).want(http.StatusOK)
+	t.Logf("EN %s", suggestionHeads(en.body))
+	faB.get(sugg).want(http.StatusOK)
+	t.Logf("FA %s", suggestionHeads(faB.body))
+}
+
+func suggestionHeads(body string) []string {
+	var out []string
+	for _, line := range strings.Split(body, "\n") {
+		if strings.Contains(line, "<h2>") {
+			out = append(out, strings.TrimSpace(line))
+		}
+	}
+	return out
 }

@@ -66,8 +66,9 @@ func (s *Server) analysisHandler(page, titleKey string, build func(c *gin.Contex
 
 // applyDisplayCorrections is the result as a reader in lang sees it:
 // renames and hides made since the run apply at once (merges need the
-// re-run that saving them queued), and each pain point is labelled in
-// lang where it was voiced in it. The cached result is not changed.
+// re-run that saving them queued), each pain point is labelled in lang
+// where it was voiced in it, and personas are named in lang where the
+// project has a survey in it. The cached result is not changed.
 func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings, lang string) *studyrun.Stored {
 	pps := st.PainPoints.PainPoints[:0:0]
 	for _, pp := range st.PainPoints.PainPoints {
@@ -83,6 +84,20 @@ func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings, 
 	}
 	res := *st.Result
 	res.PainPoints.PainPoints = pps
+	if names := res.PersonaNames[lang]; res.Personas != nil && len(names) == len(res.Personas.Personas) {
+		per := *res.Personas
+		per.Personas = slices.Clone(per.Personas)
+		for i := range per.Personas {
+			per.Personas[i].Name = names[i]
+		}
+		res.Personas = &per
+		res.Journeys = slices.Clone(res.Journeys)
+		for i, j := range res.Journeys {
+			if j.Persona >= 1 && j.Persona <= len(names) {
+				res.Journeys[i].Name = names[j.Persona-1]
+			}
+		}
+	}
 	out := *st
 	out.Result = &res
 	return &out

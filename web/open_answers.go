@@ -126,8 +126,12 @@ func (s *Server) projectPersonas(c *gin.Context, p *survey.Project) (map[string]
 		of[a.ID] = a.Persona
 	}
 	names := map[int]string{}
-	for _, per := range res.Personas.Personas {
+	translated := res.PersonaNames[viewerLang(c)]
+	for i, per := range res.Personas.Personas {
 		names[per.ID] = per.Name
+		if len(translated) == len(res.Personas.Personas) {
+			names[per.ID] = translated[i]
+		}
 	}
 	return of, names
 }

@@ -67,8 +67,10 @@ func TestOpenAnswersPagedAndFiltered(t *testing.T) {
 	if enCount+faCount != total {
 		t.Errorf("survey counts %d + %d, want %d", enCount, faCount, total)
 	}
-	if n := optionCount(t, b.body, "code", "none"); n != total {
-		t.Errorf("not coded: %d, want all %d", n, total)
+	// The demo codes a few answers of each language.
+	notCoded := optionCount(t, b.body, "code", "none")
+	if notCoded >= total || notCoded < total-100 {
+		t.Errorf("not coded: %d of %d", notCoded, total)
 	}
 
 	lastPage := base + "?page=" + strconv.Itoa(pages)
@@ -99,8 +101,8 @@ func TestOpenAnswersPagedAndFiltered(t *testing.T) {
 		t.Errorf("code filter shows %d answers, want 1", n)
 	}
 	b.get(base + "?code=none")
-	if _, _, n := showing(t, b.body); n != total-1 {
-		t.Errorf("not coded shows %d, want %d", n, total-1)
+	if _, _, n := showing(t, b.body); n != notCoded-1 {
+		t.Errorf("not coded shows %d, want %d", n, notCoded-1)
 	}
 
 	// Survey and question filters; the counts beside the other choices

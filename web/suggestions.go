@@ -71,7 +71,7 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 	page := suggestionsPage{Project: p, Texts: len(texts), Back: c.Request.URL.Path}
 	if len(texts) > 0 {
 		// The request's context: when the researcher leaves, the analysis stops.
-		res, err := analysis.FindPainPointsContext(c.Request.Context(), texts, analysis.PainPointOptions{Top: 30, Examples: 1, Ignore: []string{p.Name}})
+		res, err := analysis.FindPainPointsContext(c.Request.Context(), texts, analysis.PainPointOptions{Top: 30, Examples: 1, Ignore: []string{p.Name}, LabelLang: viewerLang(c)})
 		if err != nil {
 			c.Abort() // only a cancelled request ends the analysis early: nobody is left to answer
 			return

@@ -1,0 +1,40 @@
+package personas
+
+// NamesIn names the personas for readers of another language. tr is a
+// translation of the input the personas were built from: the same items
+// in the same order, with labels and levels in lang (a survey asked in
+// two languages under the same question ids gives one). Each trait is
+// carried over by item position and level position, then the names are
+// made as Build makes them. ok is false when tr does not line up with in.
+func (r *Result) NamesIn(in, tr Input, lang string) (names []string, ok bool) {
+	if len(in.Items) != len(tr.Items) {
+		return nil, false
+	}
+	for j := range in.Items {
+		if in.Items[j].Kind != tr.Items[j].Kind || len(in.Items[j].Levels) != len(tr.Items[j].Levels) {
+			return nil, false
+		}
+	}
+	other := *r
+	other.Language = lang
+	names = make([]string, len(r.Personas))
+	for p, card := range r.Personas {
+		traits := make([]Trait, 0, len(card.Traits))
+		for _, t := range card.Traits {
+			j := itemIndex(in, t.Column)
+			if j < 0 {
+				continue
+			}
+			t.Column, t.Label = tr.Items[j].Name, tr.Items[j].Label
+			for l, level := range in.Items[j].Levels {
+				if level == t.Value {
+					t.Value = tr.Items[j].Levels[l]
+					break
+				}
+			}
+			traits = append(traits, t)
+		}
+		names[p] = other.name(tr, p, traits)
+	}
+	return uniqueNames(names, lang), true
+}

@@ -1,0 +1,48 @@
+package study
+
+import (
+	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/survey"
+)
+
+// personaNamesIn names the personas in each other language the project's
+// surveys are asked in, from the same questions' texts and options in
+// that language: persona names follow the reader where a translation
+// exists.
+func personaNamesIn(cat *catalog, in Input, pin personas.Input, pr *personas.Result, lang string) map[string][]string {
+	out := map[string][]string{}
+	for _, s := range in.Surveys {
+		l := s.Definition.Language
+		if l == "" || l == lang || out[l] != nil {
+			continue
+		}
+		tr := personaInput(cat.in(l, in.Surveys), nil, l)
+		if names, ok := pr.NamesIn(pin, tr, l); ok {
+			out[l] = names
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// in is the catalog with each question as a survey in lang words it (the
+// same id), in the same order, so the items it makes line up with c's.
+func (c *catalog) in(lang string, surveys []SurveyData) *catalog {
+	out := &catalog{order: c.order, byID: make(map[string]*survey.Question, len(c.byID)), npsID: c.npsID}
+	for id, q := range c.byID {
+		out.byID[id] = q
+	}
+	for _, s := range surveys {
+		if s.Definition.Language != lang {
+			continue
+		}
+		for _, q := range s.Definition.Questions() {
+			if prev, ok := c.byID[q.ID]; ok && prev.Type == q.Type && len(prev.Options) == len(q.Options) {
+				out.byID[q.ID] = q
+			}
+		}
+	}
+	return out
+}
