@@ -141,6 +141,7 @@ type app struct {
 
 	// An admin account for the researcher pages (empty without them).
 	adminEmail, adminPassword string
+	srv                       *web.Server
 }
 
 // startApp serves the e2e fixture (journey-fa) and the two demo surveys.
@@ -172,15 +173,22 @@ func startApp(t *testing.T) *app {
 		}
 		a.surveys[d.Slug] = sv
 	}
+	a.serve()
+	return a
+}
+
+// serve adds the admin account and serves the app's store.
+func (a *app) serve() {
+	t := a.t
 	hash, err := web.HashPassword("e2e-password-1234")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := store.CreateUser(ctx, &survey.User{Email: "admin@example.com", Name: "E2E", Role: survey.RoleAdmin, Lang: "en", PasswordHash: hash}); err != nil {
+	if err := a.store.CreateUser(context.Background(), &survey.User{Email: "admin@example.com", Name: "E2E", Role: survey.RoleAdmin, Lang: "en", PasswordHash: hash}); err != nil {
 		t.Fatal(err)
 	}
 	a.adminEmail, a.adminPassword = "admin@example.com", "e2e-password-1234"
-	srv, err := web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := web.New(web.Config{Store: a.store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,8 +199,7 @@ func startApp(t *testing.T) *app {
 	ts := &httptest.Server{Listener: ln, Config: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}}
 	ts.Start()
 	t.Cleanup(ts.Close)
-	a.url = ts.URL
-	return a
+	a.url, a.srv = ts.URL, srv
 }
 
 // answers returns the stored answers of the only response to slug.

@@ -1,0 +1,171 @@
+package e2e
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/study/studyrun"
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore/storetest"
+	"github.com/safarhq/safar/web"
+)
+
+// TestDemoWalkthrough walks the seeded demo as a newcomer would, in both
+// interface languages, and checks that every page shows the demo's own
+// content: touchpoint links with QR codes, transcripts with mapped
+// speakers, the codebook and its coded passages, paged open answers, and
+// the analysis (pain points, personas, journey, touchpoints, workbook),
+// each labelled in the reader's language.
+func TestDemoWalkthrough(t *testing.T) {
+	ctx := context.Background()
+	desk := newPhone(t) // skips without Chromium, before seeding
+	a := &app{t: t, surveys: map[string]*survey.Survey{}}
+	startDemo(t, a)
+	p, err := a.store.ProjectByName(ctx, demo.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid := strconv.FormatInt(p.ID, 10)
+	hash, err := web.HashPassword(a.adminPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.store.CreateUser(ctx, &survey.User{Email: "fa@example.com", Name: "سارا", Role: survey.RoleAdmin, Lang: "fa", PasswordHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+	base := "/app/projects/" + pid
+	scope := survey.AnalysisScope{ProjectID: p.ID}.String()
+	if err := a.store.SaveAnalysisSettings(ctx, &survey.AnalysisSettings{Scope: scope, K: 3}); err != nil {
+		t.Fatal(err)
+	}
+
+	tab, _ := desk.tab(tabOptions{width: 1280, height: 900})
+	signedIn(base+"/analysis/painpoints", "main")(t, a, tab)
+	// The analysis runs as a researcher asks for it; the runner is driven
+	// here so the test need not wait on a background loop.
+	submit(t, tab, `form[action$="/analysis/run"] button`)
+	runner := a.srv.AnalysisRunner()
+	runner.Bootstrap = -1
+	if ran, err := runner.RunNext(ctx); err != nil || !ran {
+		t.Fatalf("analysis: ran %v, %v", ran, err)
+	}
+	run, err := a.store.LatestAnalysisResult(ctx, scope, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := studyrun.Decode(run.Result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var linked [2]string // fa, en labels of a pain point voiced in both
+	for _, set := range res.PainPointLabels {
+		if set["fa"] != "" && set["en"] != "" {
+			linked = [2]string{set["fa"], set["en"]}
+			break
+		}
+	}
+	faNames := []string{}
+	for _, per := range res.Personas.Personas {
+		faNames = append(faNames, per.Name)
+	}
+	enNames := res.PersonaNames["en"]
+	if linked[0] == "" || len(enNames) != len(faNames) {
+		t.Fatalf("the demo analysis lacks labels in both languages (%q) or English persona names (%q)", linked, enNames)
+	}
+	ts, err := a.store.Transcripts(ctx, p.ID)
+	if err != nil || len(ts) != 3 {
+		t.Fatalf("demo transcripts: %d, %v", len(ts), err)
+	}
+
+	type check struct {
+		path string
+		want []string
+	}
+	walk := func(lang string, checks []check) {
+		t.Helper()
+		for _, c := range checks {
+			do(t, tab, lang+" "+c.path, chromedp.Navigate(a.url+c.path), chromedp.WaitReady(chromedp.CSS("main")))
+			text := eval[string](t, tab, `document.body.innerText`)
+			for _, w := range c.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("%s %s: page lacks %q", lang, c.path, w)
+				}
+			}
+			if got := eval[string](t, tab, `document.documentElement.lang`); got != lang {
+				t.Errorf("%s %s: lang=%q", lang, c.path, got)
+			}
+		}
+	}
+	common := []check{
+		{base + "/transcripts", []string{ts[0].Title, ts[1].Title, ts[2].Title, "Mina", "Daniel"}},
+		{base + "/transcripts/" + strconv.FormatInt(ts[0].ID, 10), []string{"(Mina)", "discount code"}},
+		{base + "/codes", []string{"late delivery", "packaging", "slow replies"}},
+	}
+	walk("en", append([]check{
+		{base, []string{"instagram", "website", "email", "sms", "store_qr"}},
+		{base + "/answers", []string{"1–50 of ", "page 1 of ", "Not coded yet"}},
+		{base + "/analysis/painpoints", []string{linked[1], "(" + linked[0] + ")"}},
+		{base + "/analysis/personas", enNames},
+		{base + "/analysis/journey", enNames[:1]},
+		{base + "/analysis/touchpoints", enNames[:1]},
+		{base + "/transcripts", []string{"Gender: Female"}},
+	}, common...))
+	// Every touchpoint has its link, a QR code that loads, and responses.
+	do(t, tab, "links", chromedp.Navigate(a.url+"/app/surveys/"+demo.SlugEN+"/links"), chromedp.WaitReady(chromedp.CSS("main")))
+	cards := eval[[]string](t, tab, `[...document.querySelectorAll("li.link")].map(li => li.querySelector("input.copy").value + " " + (li.innerText.match(/Responses: (\d+)/) || [])[1])`)
+	for _, tp := range demo.Touchpoints {
+		ok := false
+		for _, c := range cards {
+			url, n, _ := strings.Cut(c, " ")
+			ok = ok || (strings.HasSuffix(url, "?tp="+tp) && n != "0" && n != "undefined")
+		}
+		if !ok {
+			t.Errorf("links page: no link with responses for %s in %q", tp, cards)
+		}
+	}
+	if n := eval[int](t, tab, `[...document.querySelectorAll("img")].filter(i => i.complete && i.naturalWidth > 0 && /qr\.svg/.test(i.src)).length`); n < len(demo.Touchpoints) {
+		t.Errorf("links page shows %d QR codes, want one per touchpoint (%d)", n, len(demo.Touchpoints))
+	}
+	// The workbook downloads.
+	do(t, tab, "analysis", chromedp.Navigate(a.url+base+"/analysis/painpoints"), chromedp.WaitReady(chromedp.CSS("main")))
+	st, err := chromedp.Run(tab, chromedp.Evaluate[int](`fetch("`+base+`/analysis/report.xlsx").then(r => r.ok && r.headers.get("content-type").includes("spreadsheet") ? r.status : -r.status)`, chromedp.EvalAwaitPromise))
+	if err != nil || st != 200 {
+		t.Errorf("report.xlsx: %d, %v", st, err)
+	}
+	// The search box is styled like the other fields.
+	do(t, tab, "search", chromedp.Navigate(a.url+base+"/search?q=delivery"), chromedp.WaitReady(chromedp.CSS("main")))
+	if h := eval[float64](t, tab, `parseFloat(getComputedStyle(document.querySelector("input[type=search]")).minHeight)`); h < 44 {
+		t.Errorf("search box min-height %.0fpx, want 44 like the other fields", h)
+	}
+
+	fa := *a
+	fa.adminEmail = "fa@example.com"
+	tabFA, _ := newPhone(t).tab(tabOptions{width: 1280, height: 900})
+	tab = tabFA
+	signedIn("/app/projects/"+pid, "main")(t, &fa, tab)
+	walk("fa", append([]check{
+		{base + "/analysis/painpoints", []string{linked[0], "(" + linked[1] + ")"}},
+		{base + "/analysis/personas", faNames},
+		{base + "/analysis/touchpoints", faNames[:1]},
+		{base + "/answers", []string{"صفحهٔ 1 از", "1 تا 50 از"}},
+		{base + "/transcripts", []string{"جنسیت: زن"}},
+	}, common...))
+	if dir := eval[string](t, tab, `document.documentElement.dir`); dir != "rtl" {
+		t.Errorf("Persian pages dir=%q", dir)
+	}
+}
+
+// startDemo serves a store with the demo seeded, as `safar serve --demo`.
+func startDemo(t *testing.T, a *app) {
+	t.Helper()
+	a.store = storetest.MustOpenTemp(t)
+	if _, err := demo.Seed(context.Background(), a.store); err != nil {
+		t.Fatal(err)
+	}
+	a.serve()
+}
