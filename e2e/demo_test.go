@@ -112,7 +112,7 @@ func TestDemoWalkthrough(t *testing.T) {
 		{base + "/analysis/painpoints", []string{linked[1], "(" + linked[0] + ")"}},
 		{base + "/analysis/personas", enNames},
 		{base + "/analysis/journey", enNames[:1]},
-		{base + "/analysis/touchpoints", enNames[:1]},
+		{base + "/analysis/touchpoints", []string{enNames[0], "Google search"}},
 		{base + "/transcripts", []string{"Gender: Female"}},
 	}, common...))
 	// Every touchpoint has its link, a QR code that loads, and responses.
@@ -151,7 +151,7 @@ func TestDemoWalkthrough(t *testing.T) {
 	walk("fa", append([]check{
 		{base + "/analysis/painpoints", []string{linked[0], "(" + linked[1] + ")"}},
 		{base + "/analysis/personas", faNames},
-		{base + "/analysis/touchpoints", faNames[:1]},
+		{base + "/analysis/touchpoints", []string{faNames[0], "جست‌وجو در گوگل"}},
 		{base + "/answers", []string{"صفحهٔ 1 از", "1 تا 50 از"}},
 		{base + "/transcripts", []string{"جنسیت: زن"}},
 	}, common...))

@@ -58,6 +58,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		res.Study.StageNames = append(res.Study.StageNames, string(st))
 	}
 	lang := res.Study.Language
+	res.Glossary = glossary(in.Surveys)
 
 	// 1. Respondents: complete responses are analysed; partial ones count
 	// towards completion and drop-off only.

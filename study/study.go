@@ -82,9 +82,12 @@ type Result struct {
 	// PersonaNames are the personas' names in the other languages of the
 	// project's surveys, in persona order, by language.
 	PersonaNames map[string][]string `json:"persona_names,omitempty"`
-	Touchpoints  []TouchpointCell    `json:"touchpoints"`
-	Journeys     []Journey           `json:"journeys"`
-	Codes        *Codes              `json:"codes,omitempty"` // the researchers' coding (codes.go)
+	// Glossary maps the questions' and options' texts to the same texts in
+	// each other language of the project's surveys: by language, then text.
+	Glossary    map[string]map[string]string `json:"glossary,omitempty"`
+	Touchpoints []TouchpointCell             `json:"touchpoints"`
+	Journeys    []Journey                    `json:"journeys"`
+	Codes       *Codes                       `json:"codes,omitempty"` // the researchers' coding (codes.go)
 }
 
 // Info describes what was analysed.

@@ -1,0 +1,72 @@
+package study
+
+import "github.com/safarhq/safar/survey"
+
+// glossary maps every text of the project's questions (wording, options,
+// statements, scale labels) in one language to the same text in another,
+// by language: a survey asked in Persian and English under the same
+// question ids and option values says how each label reads in the other.
+// The analysis labels answers in the study's language; readers of the
+// other language see them through this.
+func glossary(surveys []SurveyData) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, to := range surveys {
+		for _, from := range surveys {
+			l := to.Definition.Language
+			if l == "" || l == from.Definition.Language {
+				continue
+			}
+			for _, q := range to.Definition.Questions() {
+				src, ok := from.Definition.Question(q.ID)
+				if !ok {
+					continue
+				}
+				if out[l] == nil {
+					out[l] = map[string]string{}
+				}
+				add(out[l], src.Text, q.Text)
+				for _, o := range q.Options {
+					if so, ok := option(src, o.Value); ok {
+						add(out[l], so.Text(), o.Text())
+					}
+				}
+				for _, st := range q.Statements {
+					if so, ok := statement(src, st.Value); ok {
+						add(out[l], so.Text(), st.Text())
+					}
+				}
+				if q.Scale != nil && src.Scale != nil {
+					for i, lab := range q.Scale.Labels {
+						if i < len(src.Scale.Labels) {
+							add(out[l], src.Scale.Labels[i], lab)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func add(m map[string]string, from, to string) {
+	if from != "" && to != "" && from != to {
+		if _, ok := m[from]; !ok {
+			m[from] = to
+		}
+	}
+}
+
+func option(q *survey.Question, value string) (survey.Option, bool) { return byValue(q.Options, value) }
+
+func statement(q *survey.Question, value string) (survey.Option, bool) {
+	return byValue(q.Statements, value)
+}
+
+func byValue(list []survey.Option, value string) (survey.Option, bool) {
+	for _, o := range list {
+		if o.Value == value {
+			return o, true
+		}
+	}
+	return survey.Option{}, false
+}
