@@ -53,6 +53,12 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_responses":            {1, []string{"one", "%d response", "other", "%d responses"}},
 		"n_transcripts":          {1, []string{"one", "%d transcript or interview", "other", "%d transcripts and interviews"}},
 		"n_coded_answers":        {1, []string{"one", "%d coded answer", "other", "%d coded answers"}},
+		"n_utterances":           {1, []string{"one", "%d utterance", "other", "%d utterances"}},
+		"n_speakers":             {1, []string{"one", "%d speaker", "other", "%d speakers"}},
+		"n_items_redacted":       {1, []string{"one", "%d item redacted", "other", "%d items redacted"}},
+		"n_rows_skipped":         {1, []string{"one", "%d row with errors skipped", "other", "%d rows with errors skipped"}},
+		"n_personas_from":        {1, []string{"one", "%d persona from %d respondents", "other", "%d personas from %d respondents"}},
+		"n_respondents":          {1, []string{"one", "%d respondent", "other", "%d respondents"}},
 		"oa_showing":             {3, []string{"one", "%d–%d of %d answer", "other", "%d–%d of %d answers"}},
 		"oa_page_of":             {2, []string{"other", "page %d of %d"}},
 	},
@@ -81,6 +87,12 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_responses":            {1, []string{"other", "%d پاسخ"}},
 		"n_transcripts":          {1, []string{"other", "%d متن و مصاحبه"}},
 		"n_coded_answers":        {1, []string{"other", "%d پاسخ کدگذاری‌شده"}},
+		"n_utterances":           {1, []string{"other", "%d گفته"}},
+		"n_speakers":             {1, []string{"other", "%d گوینده"}},
+		"n_items_redacted":       {1, []string{"other", "%d مورد پنهان شد"}},
+		"n_rows_skipped":         {1, []string{"other", "%d سطر با خطا کنار گذاشته شد"}},
+		"n_personas_from":        {1, []string{"other", "%d پرسونا از %d پاسخ‌دهنده"}},
+		"n_respondents":          {1, []string{"other", "%d پاسخ‌دهنده"}},
 		"oa_showing":             {3, []string{"other", "%d تا %d از %d پاسخ"}},
 		"oa_page_of":             {2, []string{"other", "صفحهٔ %d از %d"}},
 	},
@@ -139,8 +151,10 @@ func formatDuration(lang string, d time.Duration) string {
 }
 
 // Count is a counted phrase ("1 response", "3 responses") in lang, for
-// the CLI's messages; key is one of pluralCatalog's.
-func Count(lang, key string, n int) string { return appText(lang, key, n) }
+// the CLI's messages; key is one of pluralCatalog's, the count first.
+func Count(lang, key string, n int, more ...any) string {
+	return appText(lang, key, append([]any{n}, more...)...)
+}
 
 // ValidFor says how long something stays valid, e.g. "valid for 24
 // hours", for the CLI's messages.

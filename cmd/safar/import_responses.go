@@ -13,6 +13,7 @@ import (
 
 	"github.com/safarhq/safar/report/xlsxtable"
 	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/web"
 )
 
 func init() {
@@ -104,9 +105,9 @@ func runImportResponses(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		return err
 	}
-	fmt.Fprintf(env.stdout, "loaded %d responses into %q", len(ok), *slug)
+	fmt.Fprintf(env.stdout, "loaded %s into %q", web.Count("en", "n_responses", len(ok)), *slug)
 	if failed > 0 {
-		fmt.Fprintf(env.stdout, "; %d rows with errors skipped (see above)", failed)
+		fmt.Fprintf(env.stdout, "; %s (see above)", web.Count("en", "n_rows_skipped", failed))
 	}
 	fmt.Fprintln(env.stdout)
 	if failed > 0 {

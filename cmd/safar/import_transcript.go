@@ -10,6 +10,7 @@ import (
 
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/transcript"
+	"github.com/safarhq/safar/web"
 )
 
 func init() {
@@ -75,9 +76,10 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 				mod = sp.Name
 			}
 		}
-		fmt.Fprintf(env.stdout, "%s: %d utterances, %d speakers (moderator: %s), %s %s", t.Title, len(t.Utterances), len(t.Speakers), mod, t.Format, t.Encoding)
+		fmt.Fprintf(env.stdout, "%s: %s, %s (moderator: %s), %s %s", t.Title, web.Count("en", "n_utterances", len(t.Utterances)),
+			web.Count("en", "n_speakers", len(t.Speakers)), mod, t.Format, t.Encoding)
 		if *redact {
-			fmt.Fprintf(env.stdout, ", %d items redacted", t.Redactions)
+			fmt.Fprintf(env.stdout, ", %s", web.Count("en", "n_items_redacted", t.Redactions))
 		}
 		fmt.Fprintln(env.stdout)
 	}

@@ -32,7 +32,7 @@ func TestImportTranscript(t *testing.T) {
 	store.Close()
 
 	code, out, errs := runSafar(t, db, "import", "transcript", "--project", "study", "--redact", good)
-	if code != 0 || !strings.Contains(out, "3 utterances, 3 speakers (moderator: Moderator)") || !strings.Contains(out, "1 items redacted") {
+	if code != 0 || !strings.Contains(out, "3 utterances, 3 speakers (moderator: Moderator)") || !strings.Contains(out, "1 item redacted") {
 		t.Fatalf("import: %d %q %q", code, out, errs)
 	}
 	store, _ = gormstore.Open(context.Background(), db, gormstore.Options{})

@@ -6,11 +6,12 @@ import (
 	"text/tabwriter"
 
 	"github.com/safarhq/safar/personas"
+	"github.com/safarhq/safar/web"
 )
 
 func printPersonas(env *cliEnv, r *personas.Result, infos []personas.ColumnInfo) error {
 	w := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(w, "%d personas from %d respondents (%s)\n", r.K, r.Quality.N, r.Quality.KSelected)
+	fmt.Fprintf(w, "%s (%s)\n", web.Count("en", "n_personas_from", r.K, r.Quality.N), r.Quality.KSelected)
 	fmt.Fprintf(w, "quality: %s; BIC %.1f\n", r.Quality.Verdict, r.Quality.BIC)
 	if len(r.Quality.Candidates) > 0 {
 		fmt.Fprintln(w, "\ncandidates (another k: --k N)\n   k\tBIC\tsmallest\tstability ARI\tverdict\t")
@@ -47,7 +48,7 @@ func printPersonas(env *cliEnv, r *personas.Result, infos []personas.ColumnInfo)
 		fmt.Fprintf(w, "not clustered: %s\n", strings.Join(skipped, ", "))
 	}
 	for _, p := range r.Personas {
-		fmt.Fprintf(w, "\n%d. %s: %d respondents (%.1f%%)\n   %s\n", p.ID, p.Name, p.Size, 100*p.Share, p.Trust)
+		fmt.Fprintf(w, "\n%d. %s: %s (%.1f%%)\n   %s\n", p.ID, p.Name, web.Count("en", "n_respondents", p.Size), 100*p.Share, p.Trust)
 		fmt.Fprintln(w, "   trait\tvalue\tshare\toverall\tlift\t")
 		for _, t := range p.Traits {
 			fmt.Fprintf(w, "   %s\t%s\t%.0f%%\t%.0f%%\t%.2f\t\n", t.Column, personaClip(t.Value, 40), 100*t.Share, 100*t.Overall, t.Lift)
