@@ -141,7 +141,6 @@ type app struct {
 
 	// An admin account for the researcher pages (empty without them).
 	adminEmail, adminPassword string
-	srv                       *web.Server
 }
 
 // startApp serves the e2e fixture (journey-fa) and the two demo surveys.
@@ -199,7 +198,7 @@ func (a *app) serve() {
 	ts := &httptest.Server{Listener: ln, Config: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}}
 	ts.Start()
 	t.Cleanup(ts.Close)
-	a.url, a.srv = ts.URL, srv
+	a.url = ts.URL
 }
 
 // answers returns the stored answers of the only response to slug.

@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,8 +51,7 @@ func TestDemoWalkthrough(t *testing.T) {
 	// The analysis runs as a researcher asks for it; the runner is driven
 	// here so the test need not wait on a background loop.
 	submit(t, tab, `form[action$="/analysis/run"] button`)
-	runner := a.srv.AnalysisRunner()
-	runner.Bootstrap = -1
+	runner := &studyrun.Runner{Store: a.store, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Bootstrap: -1}
 	if ran, err := runner.RunNext(ctx); err != nil || !ran {
 		t.Fatalf("analysis: ran %v, %v", ran, err)
 	}
