@@ -45,6 +45,16 @@ func glossary(surveys []SurveyData) map[string]map[string]string {
 			}
 		}
 	}
+	// The texts the analysis itself writes: touchpoint names, the journey
+	// of everyone.
+	for to := range out {
+		for from := range knownTouchpoints {
+			for k, l := range knownTouchpoints[from] {
+				add(out[to], l, knownTouchpoints[to][k])
+			}
+			add(out[to], everyone[from], everyone[to])
+		}
+	}
 	return out
 }
 

@@ -225,13 +225,16 @@ var knownTouchpoints = map[string]map[string]string{
 		"friend": "توصیهٔ دیگران", "store_qr": "کد QR فروشگاه"},
 }
 
+// everyone names the journey of all customers (persona 0).
+var everyone = map[string]string{"en": "All customers", "fa": "همهٔ مشتریان"}
+
 // journeys builds the journey map of everyone (persona 0) and of each persona.
 func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Result, voiced map[string][]bool, lang string) []Journey {
 	type who struct {
 		id   int
 		name string
 	}
-	list := []who{{0, map[string]string{"en": "All customers", "fa": "همهٔ مشتریان"}[lang]}}
+	list := []who{{0, everyone[lang]}}
 	if pr != nil {
 		for _, p := range pr.Personas {
 			list = append(list, who{p.ID, p.Name})

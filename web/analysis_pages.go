@@ -64,40 +64,24 @@ func (s *Server) analysisHandler(page, titleKey string, build func(c *gin.Contex
 	}
 }
 
-// applyDisplayCorrections is the result as a reader in lang sees it:
-// renames and hides made since the run apply at once (merges need the
-// re-run that saving them queued), each pain point is labelled in lang
-// where it was voiced in it, and personas are named in lang where the
-// project has a survey in it. The cached result is not changed.
+// applyDisplayCorrections is the result as a reader in lang sees it
+// (study.Result.In: labels, persona names and answers in lang where the
+// project has them), with the renames and hides made since the run
+// applied at once; merges need the re-run that saving them queued. The
+// cached result is not changed.
 func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings, lang string) *studyrun.Stored {
-	pps := st.PainPoints.PainPoints[:0:0]
-	for _, pp := range st.PainPoints.PainPoints {
+	res := *st.Result.In(lang)
+	pps := res.PainPoints.PainPoints[:0:0]
+	for _, pp := range res.PainPoints.PainPoints {
 		if slices.Contains(set.Hide, pp.Key) {
 			continue
 		}
 		if l := set.Rename[pp.Key]; l != "" {
 			pp.Label = l
-		} else if l := st.PainPointLabels[pp.Key][lang]; l != "" {
-			pp.Label = l
 		}
 		pps = append(pps, pp)
 	}
-	res := *st.Result
 	res.PainPoints.PainPoints = pps
-	if names := res.PersonaNames[lang]; res.Personas != nil && len(names) == len(res.Personas.Personas) {
-		per := *res.Personas
-		per.Personas = slices.Clone(per.Personas)
-		for i := range per.Personas {
-			per.Personas[i].Name = names[i]
-		}
-		res.Personas = &per
-		res.Journeys = slices.Clone(res.Journeys)
-		for i, j := range res.Journeys {
-			if j.Persona >= 1 && j.Persona <= len(names) {
-				res.Journeys[i].Name = names[j.Persona-1]
-			}
-		}
-	}
 	out := *st
 	out.Result = &res
 	return &out

@@ -122,6 +122,7 @@ func (s *Server) writeReport(ctx context.Context, j *reportJob, a *analysisCtx, 
 	if err != nil {
 		return "", 0, err
 	}
+	res = res.In(j.Lang) // labels, persona names and answers in the workbook's language
 	res.Study.Language = j.Lang
 	var srcs []studyreport.ResponseSource
 	for _, sv := range st.Surveys {

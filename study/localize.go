@@ -1,0 +1,104 @@
+package study
+
+import (
+	"slices"
+
+	"github.com/safarhq/safar/personas"
+)
+
+// In is the result as a reader of lang sees it: pain points labelled in
+// lang where they were voiced in it or their concept has a label in it,
+// personas named in lang, and every answer and question text (traits,
+// goals, touchpoints) as the project's survey in lang words it. Numbers
+// are unchanged. A result in lang already, or with nothing in lang, is
+// returned as it is; the receiver is never changed.
+func (r *Result) In(lang string) *Result {
+	if lang == "" || lang == r.Study.Language || (r.PainPointLabels == nil && r.PersonaNames[lang] == nil && r.Glossary[lang] == nil) {
+		return r
+	}
+	out := *r
+	out.Study.Language = lang
+	g := r.Glossary[lang]
+	tr := func(s string) string {
+		if t, ok := g[s]; ok {
+			return t
+		}
+		return s
+	}
+	label := func(key, fallback string) string {
+		if l := r.PainPointLabels[key][lang]; l != "" {
+			return l
+		}
+		return fallback
+	}
+	out.PainPoints.PainPoints = slices.Clone(r.PainPoints.PainPoints)
+	for i := range out.PainPoints.PainPoints {
+		p := &out.PainPoints.PainPoints[i]
+		p.Label = label(p.Key, p.Label)
+	}
+	out.Stages = slices.Clone(r.Stages)
+	for i := range out.Stages {
+		out.Stages[i].Label = label(out.Stages[i].Key, out.Stages[i].Label)
+	}
+	out.Touchpoints = slices.Clone(r.Touchpoints)
+	for i := range out.Touchpoints {
+		out.Touchpoints[i].Label = tr(out.Touchpoints[i].Label)
+	}
+	names := r.PersonaNames[lang]
+	if r.Personas != nil {
+		per := *r.Personas
+		per.Language = lang
+		per.Personas = slices.Clone(per.Personas)
+		for i := range per.Personas {
+			c := &per.Personas[i]
+			if len(names) == len(per.Personas) {
+				c.Name = names[i]
+			}
+			c.Traits, c.Demographics, c.Goals = trTraits(c.Traits, tr), trTraits(c.Demographics, tr), trTraits(c.Goals, tr)
+			c.Touchpoints = slices.Clone(c.Touchpoints)
+			for j := range c.Touchpoints {
+				c.Touchpoints[j].Touchpoint = tr(c.Touchpoints[j].Touchpoint)
+			}
+		}
+		out.Personas = &per
+	}
+	trGoals := func(gs []Goal) []Goal {
+		gs = slices.Clone(gs)
+		for i := range gs {
+			gs[i].Answer = tr(gs[i].Answer)
+		}
+		return gs
+	}
+	out.Journeys = slices.Clone(r.Journeys)
+	for i := range out.Journeys {
+		j := &out.Journeys[i]
+		if j.Persona >= 1 && j.Persona <= len(names) {
+			j.Name = names[j.Persona-1]
+		} else {
+			j.Name = tr(j.Name)
+		}
+		j.Goals = trGoals(j.Goals)
+		j.Stages = slices.Clone(j.Stages)
+		for s := range j.Stages {
+			st := &j.Stages[s]
+			st.Goals = trGoals(st.Goals)
+			st.Touchpoints = slices.Clone(st.Touchpoints)
+			for t := range st.Touchpoints {
+				st.Touchpoints[t] = tr(st.Touchpoints[t])
+			}
+			st.PainPoints = slices.Clone(st.PainPoints)
+			for p := range st.PainPoints {
+				st.PainPoints[p].Label = label(st.PainPoints[p].Key, st.PainPoints[p].Label)
+			}
+		}
+	}
+	return &out
+}
+
+func trTraits(ts []personas.Trait, tr func(string) string) []personas.Trait {
+	ts = slices.Clone(ts)
+	for i := range ts {
+		ts[i].Label, ts[i].Value = tr(ts[i].Label), tr(ts[i].Value)
+	}
+	return ts
+}

@@ -1,0 +1,65 @@
+package study_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func hasArabicScript(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Arabic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestResultIn: the demo's analysis runs in Persian; In("en") reads in
+// English wherever the project has the words, and leaves the result it
+// was called on alone.
+func TestResultIn(t *testing.T) {
+	_, res := analyzeDemo(t)
+	before, _ := json.Marshal(res)
+	en := res.In("en")
+	if after, _ := json.Marshal(res); string(after) != string(before) {
+		t.Fatal("In changed the result it was called on")
+	}
+	if res.In(res.Study.Language) != res {
+		t.Error("In of the result's own language should be the result itself")
+	}
+	if en.Study.Language != "en" || en.Personas.Language != "en" {
+		t.Errorf("languages %q, %q", en.Study.Language, en.Personas.Language)
+	}
+	for i, p := range en.PainPoints.PainPoints {
+		if set := res.PainPointLabels[p.Key]; set["en"] != "" && p.Label != set["en"] {
+			t.Errorf("pain point %s: %q, want %q", p.Key, p.Label, set["en"])
+		}
+		if p.Documents != res.PainPoints.PainPoints[i].Documents {
+			t.Errorf("pain point %s: reach changed", p.Key)
+		}
+	}
+	for i, per := range en.Personas.Personas {
+		if per.Name != res.PersonaNames["en"][i] {
+			t.Errorf("persona %d: %q", per.ID, per.Name)
+		}
+		for _, tr := range append(per.Traits, per.Demographics...) {
+			if hasArabicScript(tr.Label) || hasArabicScript(tr.Value) {
+				t.Errorf("persona %d trait in Persian: %s: %s", per.ID, tr.Label, tr.Value)
+			}
+		}
+	}
+	for _, c := range en.Touchpoints {
+		if hasArabicScript(c.Label) {
+			t.Errorf("touchpoint %q in Persian", c.Label)
+		}
+	}
+	for _, j := range en.Journeys {
+		for _, st := range j.Stages {
+			if hasArabicScript(strings.Join(st.Touchpoints, " ")) {
+				t.Errorf("journey %s stage %s touchpoints in Persian: %q", j.Name, st.Stage, st.Touchpoints)
+			}
+		}
+	}
+}
