@@ -33,9 +33,8 @@ type Voice struct {
 type LabelSet map[string]string
 
 // minLinkScore is the least cosine similarity of two answer profiles for
-// a link. On the demo, pain points about one problem score 0.51-0.64
-// across languages, different problems at most 0.47.
-const minLinkScore = 0.5
+// a link (docs/languages.md has the demo's numbers).
+const minLinkScore = 0.75
 
 // minDominance is the share of a pain point's voices in one language for
 // it to count as voiced in that language only; the text analysis already
@@ -71,18 +70,15 @@ func LinkLanguages(pps []analysis.PainPoint, voices map[string]Voice, people int
 			}
 		}
 	}
-	// The smaller of a matched pair joins the larger; one level only, so
-	// a chain of near matches cannot drift from one problem to another.
+	// Two pain points that are each other's best match join, the smaller
+	// into the larger: one to one, so a pain point whose voices resemble
+	// several in the other language (the same kind of customer voices
+	// several problems) joins none of them.
 	parent := make([]int, len(pps))
 	for i := range pps {
 		parent[i] = -1
-		if j := best[i]; j >= 0 && score[i] >= minLinkScore && larger(pps, j, i) {
+		if j := best[i]; j >= 0 && best[j] == i && score[i] >= minLinkScore && larger(pps, j, i) {
 			parent[i] = j
-		}
-	}
-	for i, p := range parent {
-		if p >= 0 && parent[p] >= 0 {
-			parent[i] = -1
 		}
 	}
 	labels := map[string]LabelSet{}

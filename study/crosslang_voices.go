@@ -82,12 +82,17 @@ func otherLanguages(in Input, lang string) []string {
 	return out
 }
 
-// labelsIn labels the pain points in each of langs: the generated labels
-// of concepts ("Delivery / shipping: late") come in the language asked
-// for. A project in one language pays nothing; each other language costs
-// one more pass of the text analysis.
+// labelsIn labels the pain points in each of langs when a domain
+// vocabulary is on: its concepts' labels ("Delivery / shipping: late")
+// come in the language asked for. Without one, labels are the texts' own
+// words and there is nothing to gain; a project in one language pays
+// nothing either; otherwise each other language costs one more pass of the
+// text analysis.
 func labelsIn(ctx context.Context, texts []analysis.Text, opt analysis.PainPointOptions, langs []string) map[string]LabelSet {
 	out := map[string]LabelSet{}
+	if opt.Pack == "" {
+		return out
+	}
 	for _, l := range langs {
 		opt.LabelLang = l
 		res, err := analysis.FindPainPointsContext(ctx, texts, opt)

@@ -1,10 +1,13 @@
 package study_test
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/safarhq/safar/study"
 )
 
 func hasArabicScript(s string) bool {
@@ -60,6 +63,38 @@ func TestResultIn(t *testing.T) {
 			if hasArabicScript(strings.Join(st.Touchpoints, " ")) {
 				t.Errorf("journey %s stage %s touchpoints in Persian: %q", j.Name, st.Stage, st.Touchpoints)
 			}
+		}
+	}
+}
+
+// TestConceptLabelsInBothLanguages: with a domain vocabulary, concept pain
+// points are labelled in both of the demo's languages, and In("en") shows
+// the English one.
+func TestConceptLabelsInBothLanguages(t *testing.T) {
+	in := demoInput(t)
+	opt := study.Options{Seed: 1, Bootstrap: -1}
+	opt.PainPoints.Pack = "retail"
+	res, err := study.Analyze(context.Background(), in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both := 0
+	for _, p := range res.PainPoints.PainPoints {
+		set := res.PainPointLabels[p.Key]
+		if set["fa"] == "" || set["en"] == "" {
+			continue
+		}
+		both++
+		if hasArabicScript(set["en"]) || !hasArabicScript(set["fa"]) {
+			t.Errorf("%s: labels in the wrong script: %q", p.Key, set)
+		}
+	}
+	if both < 3 {
+		t.Errorf("%d pain points labelled in both languages with the retail vocabulary, want several", both)
+	}
+	for _, p := range res.In("en").PainPoints.PainPoints {
+		if set := res.PainPointLabels[p.Key]; set["en"] != "" && p.Label != set["en"] {
+			t.Errorf("%s in English: %q", p.Key, p.Label)
 		}
 	}
 }

@@ -80,10 +80,6 @@ func TestPainPointLabelsFollowTheReader(t *testing.T) {
 		}
 	}
 
-	// Suggested codes are labelled in the reader's language too.
-	sugg := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/suggestions"
-	en.get(sugg).want(http.StatusOK, "<h2>Delivery / shipping")
-	faB.get(sugg).want(http.StatusOK, "<h2>ارسال و تحویل")
 }
 
 // workbookHas reports whether any cell of the workbook holds text.
