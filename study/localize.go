@@ -10,10 +10,11 @@ import (
 // lang where they were voiced in it or their concept has a label in it,
 // personas named in lang, and every answer and question text (traits,
 // goals, touchpoints) as the project's survey in lang words it. Numbers
-// are unchanged. A result in lang already, or with nothing in lang, is
-// returned as it is; the receiver is never changed.
+// are unchanged. Even a result in lang may change: a pain point joined
+// from another language's larger one gets its label in lang. A result
+// with nothing in lang is returned as it is; the receiver never changes.
 func (r *Result) In(lang string) *Result {
-	if lang == "" || lang == r.Study.Language || (r.PainPointLabels == nil && r.PersonaNames[lang] == nil && r.Glossary[lang] == nil) {
+	if lang == "" || (r.PainPointLabels == nil && r.PersonaNames[lang] == nil && r.Glossary[lang] == nil) {
 		return r
 	}
 	out := *r

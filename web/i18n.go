@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/text/message"
+	"golang.org/x/text/number"
 )
 
 // catalog holds every string the respondent pages show, per language. A
@@ -132,6 +133,16 @@ func lookup(ps map[string]*message.Printer, texts map[string]map[string]string, 
 	if len(args) == 0 {
 		if s, ok := texts[lang][key]; ok {
 			return s
+		}
+	}
+	// Counts are written without grouping, as everywhere else on the
+	// pages ("20000 utterances"); plural forms are still chosen by them.
+	for i, a := range args {
+		switch n := a.(type) {
+		case int:
+			args[i] = number.Decimal(n, number.NoSeparator())
+		case int64:
+			args[i] = number.Decimal(n, number.NoSeparator())
 		}
 	}
 	return p.Sprintf(key, args...)

@@ -32,7 +32,7 @@ func TestMessagesReadNaturally(t *testing.T) {
 	}{
 		{"en", "an_n_responses", []any{1}, "1 complete response"},
 		{"en", "an_n_responses", []any{0}, "0 complete responses"},
-		{"en", "an_n_responses", []any{1280}, "1,280 complete responses"},
+		{"en", "an_n_responses", []any{1280}, "1280 complete responses"},
 		{"fa", "an_n_responses", []any{1}, "1 پاسخ کامل"},
 		{"en", "an_pp_people", []any{1, "3%"}, "1 person (3%)"},
 		{"en", "an_pp_intro", []any{5, 1}, "From 5 texts by 1 person, ranked by priority."},
