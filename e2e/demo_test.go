@@ -132,12 +132,6 @@ func TestDemoWalkthrough(t *testing.T) {
 	if n := eval[int](t, tab, `[...document.querySelectorAll("img")].filter(i => i.complete && i.naturalWidth > 0 && /qr\.svg/.test(i.src)).length`); n < len(demo.Touchpoints) {
 		t.Errorf("links page shows %d QR codes, want one per touchpoint (%d)", n, len(demo.Touchpoints))
 	}
-	// The workbook downloads.
-	do(t, tab, "analysis", chromedp.Navigate(a.url+base+"/analysis/painpoints"), chromedp.WaitReady(chromedp.CSS("main")))
-	st, err := chromedp.Run(tab, chromedp.Evaluate[int](`fetch("`+base+`/analysis/report.xlsx").then(r => r.ok && r.headers.get("content-type").includes("spreadsheet") ? r.status : -r.status)`, chromedp.EvalAwaitPromise))
-	if err != nil || st != 200 {
-		t.Errorf("report.xlsx: %d, %v", st, err)
-	}
 	// The search box is styled like the other fields.
 	do(t, tab, "search", chromedp.Navigate(a.url+base+"/search?q=delivery"), chromedp.WaitReady(chromedp.CSS("main")))
 	if h := eval[float64](t, tab, `parseFloat(getComputedStyle(document.querySelector("input[type=search]")).minHeight)`); h < 44 {

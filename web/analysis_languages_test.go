@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/safarhq/safar/demo"
 	"github.com/safarhq/safar/survey"
 )
@@ -68,40 +66,4 @@ func TestPainPointLabelsFollowTheReader(t *testing.T) {
 		t.Error("the English touchpoint matrix shows a Persian option label")
 	}
 	faB.get(base+"/touchpoints").want(http.StatusOK, "جست‌وجو در گوگل")
-
-	// The workbook a reader downloads is in their language too.
-	for _, c := range []struct {
-		b     *browser
-		label string
-	}{{en, eng}, {faB, fa}} {
-		c.b.get(base + "/report.xlsx").want(http.StatusOK)
-		if !workbookHas(t, c.b.body, c.label) {
-			t.Errorf("the workbook lacks the reader's label %q", c.label)
-		}
-	}
-
-}
-
-// workbookHas reports whether any cell of the workbook holds text.
-func workbookHas(t *testing.T, body, text string) bool {
-	t.Helper()
-	f, err := excelize.OpenReader(strings.NewReader(body))
-	if err != nil {
-		t.Fatalf("workbook: %v", err)
-	}
-	defer f.Close()
-	for _, sh := range f.GetSheetList() {
-		rows, err := f.GetRows(sh)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, row := range rows {
-			for _, cell := range row {
-				if strings.Contains(cell, text) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

@@ -37,9 +37,9 @@ func TestParticipantAttributesByLabel(t *testing.T) {
 	b.get(list).want(http.StatusOK, `<option value="female">Woman</option>`, "Gender")
 	b.post("/app/projects/"+w.pid()+"/participants", url.Values{"pseudonym": {"P-Mina"}, "attr.gender": {"female"}, "attr.city": {"Shiraz"}, "back": {list}}).
 		wantRedirect(list)
-	b.get(list).want(http.StatusOK, "Gender: Woman", "City: Shiraz")
+	b.get(list).want(http.StatusOK, "<bdi>Gender</bdi>: <bdi>Woman</bdi>", "<bdi>City</bdi>: <bdi>Shiraz</bdi>")
 	if strings.Contains(b.body, ">female<") || strings.Contains(b.body, ": female") {
 		t.Error("a raw attribute value is shown")
 	}
-	w.login("fa@example.com").get(list).want(http.StatusOK, `<option value="female">زن</option>`, "جنسیت: زن")
+	w.login("fa@example.com").get(list).want(http.StatusOK, `<option value="female">زن</option>`, "<bdi>جنسیت</bdi>: <bdi>زن</bdi>")
 }
