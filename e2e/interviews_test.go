@@ -86,7 +86,7 @@ func TestInterviewNotesAutosave(t *testing.T) {
 	// Selecting words of a passage fills its code form's passage field.
 	do(t, tab2, "select words", chromedp.WaitVisible(chromedp.CSS(".utt-text")))
 	got := eval[string](t, tab2, `(function(){
-		var p = document.querySelector(".utt-text"), r = document.createRange(), t = p.firstChild;
+		var p = document.querySelector(".utt-text"), r = document.createRange(), t = p.firstChild.nodeType === 3 ? p.firstChild : p.firstChild.firstChild;
 		r.setStart(t, 0); r.setEnd(t, 4);
 		var s = window.getSelection(); s.removeAllRanges(); s.addRange(r);
 		p.dispatchEvent(new MouseEvent("mouseup", {bubbles: true}));
