@@ -40,9 +40,14 @@ func TestCodedPainPointsOnTheAnalysisPage(t *testing.T) {
 	b.post(base+"/run", nil).wantRedirect(base + "/painpoints")
 	runNext(t, runner, true)
 	b.get(base+"/painpoints").want(http.StatusOK, "Pain points you coded", "no parking", "researcher-coded",
-		"The parking was full, I drove around for twenty minutes", "1 coded passages")
+		"The parking was full, I drove around for twenty minutes", "1 coded passage")
 	st := storedResult(t, w, survey.AnalysisScope{ProjectID: p.ID}.String())
-	if st.Codes == nil || len(st.Codes.PainPoints) != 1 || st.Codes.PainPoints[0].People != 1 {
+	// The demo codes its own passages too; the one coded here is among them.
+	found := false
+	for _, cp := range st.Codes.PainPoints {
+		found = found || (cp.Label == "no parking" && cp.People == 1)
+	}
+	if st.Codes == nil || !found {
 		t.Fatalf("stored codes = %+v", st.Codes)
 	}
 }
