@@ -129,7 +129,9 @@ func TestStoredCorrectionsAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	cli := painPointSheet(t, b)
-	if len(cli) != len(after)+1 {
+	// The analysis' pain points come first; the researcher-coded ones
+	// follow (the demo codes some passages).
+	if len(cli) < len(after)+1 {
 		t.Fatalf("report: %d pain point rows, analyze %d", len(cli)-1, len(after))
 	}
 	for i, p := range after {
