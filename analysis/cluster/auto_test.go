@@ -46,7 +46,7 @@ func TestChooseK(t *testing.T) {
 
 func TestBICMargin(t *testing.T) {
 	for _, tc := range []struct{ one, best, want float64 }{
-		{5787, 5651, 2},        // gss82: a gain of 136, so the floor
+		{5787, 5651, 2},       // gss82: a gain of 136, so the floor
 		{59190, 45704, 67.43}, // a 12-item battery of one trait
 	} {
 		if got := BICMargin(tc.one, tc.best); got < tc.want-0.01 || got > tc.want+0.01 {
