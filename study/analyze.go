@@ -309,7 +309,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 	}
 	for _, id := range cat.order {
 		q := cat.byID[id]
-		base := personas.Item{Name: q.ID, Label: q.Text, Role: personas.Role(q.Role), Stage: string(q.Stage), Touchpoint: q.Touchpoint}
+		base := personas.Item{Name: q.ID, Label: q.Text.String(), Role: personas.Role(q.Role), Stage: string(q.Stage), Touchpoint: q.Touchpoint}
 		if base.Role == "" {
 			base.Role = personas.Behaviour
 		}
@@ -360,7 +360,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 			var items []personas.Item
 			for _, st := range q.Statements {
 				it := base
-				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text+": "+st.Text(), personas.Ordinal, levels(q)
+				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.String()+": "+st.Text(), personas.Ordinal, levels(q)
 				items = append(items, it)
 			}
 			add(func(_ int, p *respondent, row []personas.Value) {

@@ -24,7 +24,7 @@ func glossary(surveys []SurveyData) map[string]map[string]string {
 				if out[l] == nil {
 					out[l] = map[string]string{}
 				}
-				add(out[l], src.Text, q.Text)
+				add(out[l], src.Text.String(), q.Text.String())
 				for _, o := range q.Options {
 					if so, ok := option(src, o.Value); ok {
 						add(out[l], so.Text(), o.Text())
@@ -38,7 +38,7 @@ func glossary(surveys []SurveyData) map[string]map[string]string {
 				if q.Scale != nil && src.Scale != nil {
 					for i, lab := range q.Scale.Labels {
 						if i < len(src.Scale.Labels) {
-							add(out[l], src.Scale.Labels[i], lab)
+							add(out[l], src.Scale.Labels[i].String(), lab.String())
 						}
 					}
 				}

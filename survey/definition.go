@@ -52,12 +52,16 @@ var Stages = []Stage{"awareness", "consideration", "decision", "purchase", "use"
 
 // Definition is a survey as its author writes it (docs/survey-format.md).
 type Definition struct {
-	Slug        string   `json:"slug"`
-	Title       string   `json:"title"`
-	Description string   `json:"description,omitempty"`
-	Language    string   `json:"language"` // "fa" or "en"
-	Settings    Settings `json:"settings,omitzero"`
-	Pages       []Page   `json:"pages"`
+	Slug        string    `json:"slug"`
+	Title       Localized `json:"title"`
+	Description Localized `json:"description,omitzero"`
+	// Language is the default (first) language. A one-language survey
+	// gives only this; a multilingual one gives Languages, and Normalize
+	// sets Language to its first entry.
+	Language  string   `json:"language"`
+	Languages []string `json:"languages,omitempty"` // every language, the default first; nil for one
+	Settings  Settings `json:"settings,omitzero"`
+	Pages     []Page   `json:"pages"`
 }
 
 // Settings are per-survey switches that change how responses are kept.
@@ -70,13 +74,13 @@ type Settings struct {
 	// PersianDigits shows numbers in Persian digits on a fa survey.
 	PersianDigits bool `json:"persian_digits,omitempty"`
 	// ThankYou replaces the default thank-you message.
-	ThankYou string `json:"thank_you,omitempty"`
+	ThankYou Localized `json:"thank_you,omitzero"`
 }
 
 // Page is one screen of questions.
 type Page struct {
 	ID        string     `json:"id,omitempty"`
-	Title     string     `json:"title,omitempty"`
+	Title     Localized  `json:"title,omitzero"`
 	Questions []Question `json:"questions"`
 }
 
@@ -84,8 +88,8 @@ type Page struct {
 type Question struct {
 	ID         string       `json:"id"`
 	Type       QuestionType `json:"type"`
-	Text       string       `json:"text"`
-	Help       string       `json:"help,omitempty"`
+	Text       Localized    `json:"text"`
+	Help       Localized    `json:"help,omitzero"`
 	Required   bool         `json:"required,omitempty"`
 	Options    []Option     `json:"options,omitempty"`    // single, multiple, dropdown
 	Other      bool         `json:"other,omitempty"`      // single, multiple: add "other, please specify"
@@ -105,8 +109,8 @@ type Question struct {
 // Option is a choice. In JSON it is either a plain string (value and label
 // alike) or {"value": "...", "label": "..."}.
 type Option struct {
-	Value string `json:"value"`
-	Label string `json:"label,omitempty"`
+	Value string    `json:"value"`
+	Label Localized `json:"label,omitzero"`
 }
 
 // UnmarshalJSON accepts "text" or {"value","label"}.
@@ -117,7 +121,7 @@ func (o *Option) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		*o = Option{Value: s, Label: s}
+		*o = Option{Value: s, Label: Text(s)}
 		return nil
 	}
 	type plain Option
@@ -129,18 +133,22 @@ func (o *Option) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Text is what a respondent sees for the option.
-func (o Option) Text() string {
-	if o.Label != "" {
-		return o.Label
+// Text is what a respondent sees for the option in the default language.
+func (o Option) Text() string { return o.TextIn("") }
+
+// TextIn is what a respondent answering in lang sees for the option: its
+// label in lang (or the default language), else its value.
+func (o Option) TextIn(lang string) string {
+	if s := o.Label.In(lang); s != "" {
+		return s
 	}
 	return o.Value
 }
 
 // Scale is an ordered set of points, 1..Points, each optionally labelled.
 type Scale struct {
-	Points int      `json:"points"`
-	Labels []string `json:"labels,omitempty"` // one per point, or empty
+	Points int         `json:"points"`
+	Labels []Localized `json:"labels,omitempty"` // one per point, or empty
 }
 
 // Condition shows a question only when an earlier answer matches. Exactly
@@ -167,13 +175,8 @@ func OtherLabel(lang string) string {
 // DefaultResumeDays is how long a partial response can be resumed.
 const DefaultResumeDays = 14
 
-// Dir is the text direction of the survey's language.
-func (d *Definition) Dir() string {
-	if d.Language == "fa" {
-		return "rtl"
-	}
-	return "ltr"
-}
+// Dir is the text direction of the survey's default language.
+func (d *Definition) Dir() string { return LanguageDir(d.Language) }
 
 // Questions returns every question in page order.
 func (d *Definition) Questions() []*Question {
@@ -239,11 +242,14 @@ func (q *Question) ScalePoints() (lo, n int) {
 
 // PointText is a scale answer as a reader should see it: the point with
 // its label when the scale labels it ("2 Disagree"), else the number.
-func (q *Question) PointText(p int) string {
+func (q *Question) PointText(p int) string { return q.PointTextIn(p, "") }
+
+// PointTextIn is PointText with the label in lang.
+func (q *Question) PointTextIn(p int, lang string) string {
 	s := strconv.Itoa(p)
 	lo, _ := q.ScalePoints()
-	if i := p - lo; q.Scale != nil && i >= 0 && i < len(q.Scale.Labels) && q.Scale.Labels[i] != "" {
-		s += " " + q.Scale.Labels[i]
+	if i := p - lo; q.Scale != nil && i >= 0 && i < len(q.Scale.Labels) && !q.Scale.Labels[i].IsZero() {
+		s += " " + q.Scale.Labels[i].In(lang)
 	}
 	return s
 }
@@ -262,11 +268,14 @@ func (q *Question) HasOption(v string) bool {
 	return false
 }
 
-// OptionText is the label of option value v.
-func (q *Question) OptionText(v string) string {
+// OptionText is the label of option value v in the default language.
+func (q *Question) OptionText(v string) string { return q.OptionTextIn(v, "") }
+
+// OptionTextIn is the label of option value v in lang.
+func (q *Question) OptionTextIn(v, lang string) string {
 	for _, o := range q.Options {
 		if o.Value == v {
-			return o.Text()
+			return o.TextIn(lang)
 		}
 	}
 	return v
@@ -284,6 +293,7 @@ func ParseDefinition(data []byte) (*Definition, error) {
 	if dec.More() {
 		return nil, &ValidationError{Problems: []FieldError{{Field: "$", Message: "trailing data after the survey object"}}}
 	}
+	d.Normalize()
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}

@@ -22,7 +22,7 @@ func TestParseDefinitionReportsEveryProblemByPath(t *testing.T) {
 			{"id":"a","type":"single","text":"A?","options":["x"]},
 			{"id":"a","type":"likert","text":"B?"},
 			{"id":"c","type":"sliders","text":"C?"}]}]}`,
-			[]string{"slug: must be", "title: empty", "language: must be", "pages[0].questions[1].id: duplicate \"a\"",
+			[]string{"slug: must be", "title: empty", "language: unknown language", "pages[0].questions[1].id: duplicate \"a\"",
 				"pages[0].questions[1].scale: missing", "pages[0].questions[2].type: unknown type \"sliders\""}},
 		{"no pages", `{"slug":"s","title":"T","language":"fa","pages":[]}`, []string{"pages: empty"}},
 		{"show_if forward reference", `{"slug":"s","title":"T","language":"en","pages":[{"questions":[
@@ -86,7 +86,7 @@ func TestFixtureAndDocsExampleAreValid(t *testing.T) {
 }
 
 func TestPointText(t *testing.T) {
-	labelled := &survey.Question{Type: survey.Likert, Scale: &survey.Scale{Points: 5, Labels: []string{"Strongly disagree", "Disagree", "", "Agree", "Strongly agree"}}}
+	labelled := &survey.Question{Type: survey.Likert, Scale: &survey.Scale{Points: 5, Labels: survey.TextList([]string{"Strongly disagree", "Disagree", "", "Agree", "Strongly agree"})}}
 	tests := []struct {
 		name string
 		q    *survey.Question

@@ -16,10 +16,10 @@ func TestCheckEvolution(t *testing.T) {
 	}{
 		{"unchanged", func(d *survey.Definition) {}, ""},
 		{"reworded, reordered, added", func(d *survey.Definition) {
-			d.Pages[0].Questions[0].Text = "Age"
+			d.Pages[0].Questions[0].Text = survey.Text("Age")
 			d.Pages[0].Questions[0], d.Pages[0].Questions[2] = d.Pages[0].Questions[2], d.Pages[0].Questions[0]
 			d.Pages[0].Questions[1].Options = append(d.Pages[0].Questions[1].Options, survey.Option{Value: "tv"})
-			d.Pages = append(d.Pages, survey.Page{Questions: []survey.Question{{ID: "extra", Type: survey.ShortText, Text: "x"}}})
+			d.Pages = append(d.Pages, survey.Page{Questions: []survey.Question{{ID: "extra", Type: survey.ShortText, Text: survey.Text("x")}}})
 		}, ""},
 		{"moved to another page", func(d *survey.Definition) {
 			q := d.Pages[1].Questions[0]

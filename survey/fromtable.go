@@ -42,7 +42,7 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 		}
 		return ""
 	}
-	d := &Definition{Slug: slugify(name), Title: name, Language: lang}
+	d := &Definition{Slug: slugify(name), Title: Text(name), Language: lang}
 	page := Page{ID: "data"}
 	used := map[string]bool{}
 	ids := make([]string, len(header))
@@ -53,9 +53,9 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 		}
 		id := questionID(h, i, used)
 		ids[i] = id
-		q := Question{ID: id, Text: strings.TrimSpace(h)}
-		if q.Text == "" {
-			q.Text = id
+		q := Question{ID: id, Text: Text(strings.TrimSpace(h))}
+		if q.Text.IsZero() {
+			q.Text = Text(id)
 		}
 		if i == ti {
 			q.Type, q.Role, q.MaxLength = LongText, RolePain, MaxTextLength
@@ -85,7 +85,7 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 		default: // choices, worded scales (options in scale order)
 			q.Type, q.Role = Single, RoleDemographic
 			for _, v := range col.Levels {
-				q.Options = append(q.Options, Option{Value: v, Label: v})
+				q.Options = append(q.Options, Option{Value: v, Label: Text(v)})
 			}
 		}
 		page.Questions = append(page.Questions, q)

@@ -11,7 +11,7 @@ import (
 // shown); a page only for respondents who left "why" empty.
 func flowSurvey() *survey.Definition {
 	shop := "shop"
-	return &survey.Definition{Slug: "flow", Title: "Flow", Language: "en", Pages: []survey.Page{
+	return &survey.Definition{Slug: "flow", Title: survey.Text("Flow"), Language: "en", Pages: []survey.Page{
 		{ID: "p1", Questions: []survey.Question{{ID: "channel", Type: survey.Single, Options: []survey.Option{{Value: "shop"}, {Value: "web"}}}}},
 		{ID: "p2", Questions: []survey.Question{{ID: "store", Type: survey.ShortText, ShowIf: &survey.Condition{Question: "channel", Equals: &shop}}}},
 		{ID: "p3", Questions: []survey.Question{

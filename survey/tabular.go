@@ -100,7 +100,11 @@ func (d *Definition) NewTableReader(header []string) (*TableReader, error) {
 	tr := &TableReader{def: d, header: header, cols: map[string]int{}}
 	byText := map[string]string{}
 	for _, q := range d.Questions() {
-		byText[strings.ToLower(strings.TrimSpace(q.Text))] = q.ID
+		// A header may carry the question's text in any of the survey's
+		// languages; the default language wins a clash.
+		for _, t := range slices.Backward(q.Text.Translations()) {
+			byText[strings.ToLower(strings.TrimSpace(t.Text))] = q.ID
+		}
 	}
 	var p problems
 	for i, h := range header {
@@ -316,8 +320,10 @@ func scaleLabelPoint(q *Question, s string) int {
 		return 0
 	}
 	for i, l := range q.Scale.Labels {
-		if strings.EqualFold(l, s) {
-			return i + 1
+		for _, t := range l.Translations() {
+			if strings.EqualFold(t.Text, s) {
+				return i + 1
+			}
 		}
 	}
 	return 0

@@ -32,33 +32,23 @@ func (f ResponseFilter) Validate() error {
 	return p.err()
 }
 
-// validateTexts checks every text of a definition.
+// validateTexts checks the texts that are not translated (translated ones
+// are checked by validateLanguages).
 func validateTexts(p *problems, d *Definition) {
-	check := func(path, s string) {
-		if !ValidText(s) {
-			p.add(path, BadTextMessage)
-		}
-	}
-	check("title", d.Title)
-	check("description", d.Description)
-	check("settings.thank_you", d.Settings.ThankYou)
 	for pi, page := range d.Pages {
-		pp := fmt.Sprintf("pages[%d]", pi)
-		check(pp+".title", page.Title)
 		for qi, q := range page.Questions {
-			qp := fmt.Sprintf("%s.questions[%d]", pp, qi)
-			check(qp+".text", q.Text)
-			check(qp+".help", q.Help)
-			check(qp+".touchpoint", q.Touchpoint)
+			qp := fmt.Sprintf("pages[%d].questions[%d]", pi, qi)
+			if !ValidText(q.Touchpoint) {
+				p.add(qp+".touchpoint", BadTextMessage)
+			}
 			for oi, o := range q.Options {
-				check(fmt.Sprintf("%s.options[%d]", qp, oi), o.Value+o.Label)
+				if !ValidText(o.Value) {
+					p.add(fmt.Sprintf("%s.options[%d]", qp, oi), BadTextMessage)
+				}
 			}
 			for si, o := range q.Statements {
-				check(fmt.Sprintf("%s.statements[%d]", qp, si), o.Value+o.Label)
-			}
-			if q.Scale != nil {
-				for li, l := range q.Scale.Labels {
-					check(fmt.Sprintf("%s.scale.labels[%d]", qp, li), l)
+				if !ValidText(o.Value) {
+					p.add(fmt.Sprintf("%s.statements[%d]", qp, si), BadTextMessage)
 				}
 			}
 		}

@@ -54,17 +54,17 @@ func TestTextWithNULOrInvalidUTF8IsRefused(t *testing.T) {
 }
 
 func TestDefinitionTextsWithNULAreRefused(t *testing.T) {
-	for _, field := range []string{"title", "description", "pages[0].questions[0].text", "pages[0].questions[0].options[0]"} {
+	for _, field := range []string{"title", "description", "pages[0].questions[0].text", "pages[0].questions[0].options[0].label"} {
 		d := mustAllTypes(t)
 		switch field {
 		case "title":
-			d.Title = "Shop\x00"
+			d.Title = Text("Shop\x00")
 		case "description":
-			d.Description = "\x00"
+			d.Description = Text("\x00")
 		case "pages[0].questions[0].text":
-			d.Pages[0].Questions[0].Text += "\x00"
+			d.Pages[0].Questions[0].Text = Text(d.Pages[0].Questions[0].Text.String() + "\x00")
 		default:
-			d.Pages[0].Questions[0].Options[0].Label += "\x00"
+			d.Pages[0].Questions[0].Options[0].Label = Text(d.Pages[0].Questions[0].Options[0].Label.String() + "\x00")
 		}
 		var ve *ValidationError
 		if err := d.Validate(); !errors.As(err, &ve) || ve.ByField()[field] == "" {

@@ -31,12 +31,10 @@ func (d *Definition) Validate() error {
 	if !slugPattern.MatchString(d.Slug) {
 		p.add("slug", "must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit (got %q)", d.Slug)
 	}
-	if strings.TrimSpace(d.Title) == "" {
+	if strings.TrimSpace(d.Title.String()) == "" {
 		p.add("title", "empty")
 	}
-	if d.Language != "fa" && d.Language != "en" {
-		p.add("language", "must be \"fa\" or \"en\" (got %q)", d.Language)
-	}
+	validateLanguages(&p, d)
 	if d.Settings.ResumeDays < 0 {
 		p.add("settings.resume_days", "must not be negative")
 	}
@@ -80,7 +78,7 @@ func validateQuestion(p *problems, qp string, q *Question) {
 	if !idPattern.MatchString(q.ID) {
 		p.add(qp+".id", "must start with a letter and hold only letters, digits, _ or - (got %q)", q.ID)
 	}
-	if strings.TrimSpace(q.Text) == "" {
+	if strings.TrimSpace(q.Text.String()) == "" {
 		p.add(qp+".text", "empty")
 	}
 	if !slices.Contains(QuestionTypes, q.Type) {

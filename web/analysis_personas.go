@@ -244,7 +244,7 @@ func (s *Server) personaQuestions(c *gin.Context, a *analysisCtx) ([]questionPic
 				continue
 			}
 			seen[q.ID] = true
-			out = append(out, questionPick{ID: q.ID, Text: q.Text, Survey: sv.Slug})
+			out = append(out, questionPick{ID: q.ID, Text: q.Text.String(), Survey: sv.Slug})
 		}
 	}
 	return out, nil

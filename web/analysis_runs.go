@@ -89,7 +89,7 @@ func (s *Server) analysisScope(c *gin.Context) (*analysisCtx, bool) {
 			s.appError(c, err)
 			return nil, false
 		}
-		a.Survey, a.Title = sv, sv.Definition.Title
+		a.Survey, a.Title = sv, sv.Definition.Title.String()
 		a.Scope = survey.AnalysisScope{Survey: sv.Slug}
 		a.Base = "/app/surveys/" + sv.Slug + "/analysis"
 		if p, err := s.store.ProjectByID(c.Request.Context(), sv.ProjectID); err == nil {

@@ -113,6 +113,6 @@ type surveyJSON struct {
 
 func (s *Server) surveyReply(c *gin.Context, sv *survey.Survey) surveyJSON {
 	d := sv.Definition
-	return surveyJSON{Slug: sv.Slug, Title: d.Title, Language: d.Language, Status: sv.Status, Version: sv.Version,
+	return surveyJSON{Slug: sv.Slug, Title: d.Title.String(), Language: d.Language, Status: sv.Status, Version: sv.Version,
 		Questions: d.QuestionCount(), PublicURL: s.baseURL(c) + "/s/" + sv.Slug}
 }

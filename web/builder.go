@@ -58,7 +58,7 @@ func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Def
 			bq := builderQuestion{PI: pi, QI: qi, Q: q, Options: optionLines(q.Options), Statements: optionLines(q.Statements),
 				Min: formatOptFloat(q.Min), Max: formatOptFloat(q.Max), Earlier: append([]string(nil), earlier...)}
 			if q.Scale != nil {
-				bq.ScalePoints, bq.ScaleLabel = q.Scale.Points, strings.Join(q.Scale.Labels, "\n")
+				bq.ScalePoints, bq.ScaleLabel = q.Scale.Points, joinTexts(q.Scale.Labels, "\n")
 			}
 			if c := q.ShowIf; c != nil {
 				bq.ShowQ = c.Question
@@ -239,9 +239,18 @@ func touchpointOptions(d *survey.Definition, at string, tps []string) {
 	}
 	q.Options = q.Options[:0]
 	for _, tp := range tps {
-		q.Options = append(q.Options, survey.Option{Value: tp, Label: tp})
+		q.Options = append(q.Options, survey.Option{Value: tp, Label: survey.Text(tp)})
 	}
 	if q.Role == "" {
 		q.Role = survey.RoleTouchpoint
 	}
+}
+
+// joinTexts joins texts in their default language.
+func joinTexts(ts []survey.Localized, sep string) string {
+	ss := make([]string, len(ts))
+	for i, t := range ts {
+		ss[i] = t.String()
+	}
+	return strings.Join(ss, sep)
 }

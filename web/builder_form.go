@@ -26,8 +26,8 @@ import (
 func optionLines(os []survey.Option) string {
 	var b strings.Builder
 	for _, o := range os {
-		if o.Label != "" && o.Label != o.Value {
-			fmt.Fprintf(&b, "%s | %s\n", o.Value, o.Label)
+		if l := o.Label.String(); l != "" && l != o.Value {
+			fmt.Fprintf(&b, "%s | %s\n", o.Value, l)
 		} else {
 			fmt.Fprintf(&b, "%s\n", o.Value)
 		}
@@ -47,10 +47,10 @@ func parseOptionLines(s string) []survey.Option {
 		v, l, found := strings.Cut(line, "|")
 		v, l = strings.TrimSpace(v), strings.TrimSpace(l)
 		if !found || l == v {
-			out = append(out, survey.Option{Value: v, Label: v})
+			out = append(out, survey.Option{Value: v, Label: survey.Text(v)})
 			continue
 		}
-		out = append(out, survey.Option{Value: v, Label: l})
+		out = append(out, survey.Option{Value: v, Label: survey.Text(l)})
 	}
 	return out
 }
@@ -88,24 +88,24 @@ func formatOptFloat(f *float64) string {
 // It does not validate: a half-built draft must survive a round trip.
 func parseBuilderForm(f url.Values) *survey.Definition {
 	d := &survey.Definition{
-		Slug: strings.TrimSpace(f.Get("slug")), Title: strings.TrimSpace(f.Get("title")),
-		Description: strings.TrimSpace(f.Get("description")), Language: f.Get("language"),
+		Slug: strings.TrimSpace(f.Get("slug")), Title: survey.Text(strings.TrimSpace(f.Get("title"))),
+		Description: survey.Text(strings.TrimSpace(f.Get("description"))), Language: f.Get("language"),
 	}
 	d.Settings.StoreIP = f.Get("store_ip") == "1"
 	d.Settings.PersianDigits = f.Get("persian_digits") == "1"
-	d.Settings.ThankYou = strings.TrimSpace(f.Get("thank_you"))
+	d.Settings.ThankYou = survey.Text(strings.TrimSpace(f.Get("thank_you")))
 	d.Settings.ResumeDays, _ = strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(f.Get("resume_days"))))
 	np, _ := strconv.Atoi(f.Get("npages"))
 	np = min(max(np, 0), survey.MaxPages+1)
 	for i := range np {
-		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.title", i)))}
+		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: survey.Text(strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.title", i))))}
 		nq, _ := strconv.Atoi(f.Get(fmt.Sprintf("p.%d.nq", i)))
 		nq = min(max(nq, 0), survey.MaxQuestions+1)
 		for j := range nq {
 			get := func(field string) string { return f.Get(fmt.Sprintf("q.%d.%d.%s", i, j, field)) }
 			q := survey.Question{
 				ID: strings.TrimSpace(get("id")), Type: survey.QuestionType(get("type")),
-				Text: strings.TrimSpace(get("text")), Help: strings.TrimSpace(get("help")),
+				Text: survey.Text(strings.TrimSpace(get("text"))), Help: survey.Text(strings.TrimSpace(get("help"))),
 				Required: get("required") == "1", Role: survey.Role(get("role")), Stage: survey.Stage(get("stage")),
 				Touchpoint: strings.TrimSpace(get("touchpoint")),
 			}
@@ -116,7 +116,7 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 			case survey.Likert, survey.Matrix:
 				pts, _ := strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(get("scale_points"))))
 				pts = min(max(pts, 0), 100) // validation names the real limit; this bounds the preview
-				q.Scale = &survey.Scale{Points: pts, Labels: lines(get("scale_labels"))}
+				q.Scale = &survey.Scale{Points: pts, Labels: survey.TextList(lines(get("scale_labels")))}
 				if q.Type == survey.Matrix {
 					q.Statements = parseOptionLines(get("statements"))
 				}
@@ -162,12 +162,12 @@ func newQuestion(d *survey.Definition, t survey.QuestionType) survey.Question {
 	q := survey.Question{ID: id, Type: t}
 	switch t {
 	case survey.Single, survey.Multiple, survey.Dropdown:
-		q.Options = []survey.Option{{Value: "a", Label: "a"}, {Value: "b", Label: "b"}}
+		q.Options = []survey.Option{{Value: "a", Label: survey.Text("a")}, {Value: "b", Label: survey.Text("b")}}
 	case survey.Likert:
 		q.Scale = &survey.Scale{Points: 5}
 	case survey.Matrix:
 		q.Scale = &survey.Scale{Points: 5}
-		q.Statements = []survey.Option{{Value: "s1", Label: "s1"}}
+		q.Statements = []survey.Option{{Value: "s1", Label: survey.Text("s1")}}
 	}
 	return q
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -60,9 +61,9 @@ func TestApplyBuilderOp(t *testing.T) {
 }
 
 func TestOptionLinesRoundTrip(t *testing.T) {
-	in := []survey.Option{{Value: "a", Label: "a"}, {Value: "tv", Label: "Television | TV"}, {Value: "فروشگاه", Label: "فروشگاه"}}
+	in := []survey.Option{{Value: "a", Label: survey.Text("a")}, {Value: "tv", Label: survey.Text("Television | TV")}, {Value: "فروشگاه", Label: survey.Text("فروشگاه")}}
 	got := parseOptionLines(optionLines(in))
-	if len(got) != 2+1 || got[0] != in[0] || got[2] != in[2] || got[1].Value != "tv" || got[1].Label != "Television | TV" {
+	if len(got) != 2+1 || !reflect.DeepEqual(got[0], in[0]) || !reflect.DeepEqual(got[2], in[2]) || got[1].Value != "tv" || got[1].Label.String() != "Television | TV" {
 		t.Errorf("round trip: %+v", got)
 	}
 }

@@ -183,7 +183,7 @@ func TestBuilderBuildsASurveyWithoutJavaScript(t *testing.T) {
 	}
 	if len(d.Pages) != 2 || len(d.Pages[1].Questions) != 2 || d.Pages[1].Questions[0].Type != survey.NPS ||
 		d.Pages[1].Questions[0].Stage != "loyalty" || d.Pages[1].Questions[1].ShowIf == nil ||
-		d.Pages[0].Questions[0].Options[1] != (survey.Option{Value: "bus", Label: "By bus"}) || sv.Status != survey.Draft {
+		!reflect.DeepEqual(d.Pages[0].Questions[0].Options[1], survey.Option{Value: "bus", Label: survey.Text("By bus")}) || sv.Status != survey.Draft {
 		j, _ := json.MarshalIndent(d, "", " ")
 		t.Fatalf("built survey:\n%s", j)
 	}
@@ -212,7 +212,7 @@ func TestBuilderRefusesDestructiveEditsAndImportsJSON(t *testing.T) {
 	f.Set("definition", `{"slug": "x", "pages": [`)
 	b.do("POST", path, f).want(http.StatusUnprocessableEntity, "unexpected EOF")
 	d := surveytest.AllTypes(t)
-	d.Title = "Imported title"
+	d.Title = survey.Text("Imported title")
 	js, _ := json.Marshal(d)
 	f = formValues(t, b.body, "builder")
 	f.Set("op", "import_json")
@@ -221,7 +221,7 @@ func TestBuilderRefusesDestructiveEditsAndImportsJSON(t *testing.T) {
 	f = formValues(t, b.body, "builder")
 	f.Set("op", "save")
 	b.do("POST", path, f).wantRedirect("/app/surveys/")
-	if sv, _ := w.store.SurveyBySlug(context.Background(), w.survey.Slug); sv.Version != 2 || sv.Definition.Title != "Imported title" {
+	if sv, _ := w.store.SurveyBySlug(context.Background(), w.survey.Slug); sv.Version != 2 || sv.Definition.Title.String() != "Imported title" {
 		t.Fatalf("import not saved: v%d %q", sv.Version, sv.Definition.Title)
 	}
 }

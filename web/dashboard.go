@@ -213,7 +213,7 @@ func (s *Server) showDashboard(c *gin.Context) {
 	page.Days, page.MaxDay = dayBars(perDay)
 	page.ChartW = float64(len(page.Days) * 10)
 	for i, st := range metrics.Funnel(furthest, len(d.Pages)) {
-		title := d.Pages[i].Title
+		title := d.Pages[i].Title.String()
 		if title == "" {
 			title = itoa(i + 1)
 		}

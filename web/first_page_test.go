@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/surveytest"
 )
 
@@ -89,7 +90,7 @@ func TestConcurrentMissesRenderOnce(t *testing.T) {
 	app := newCachedApp(t, surveytest.TwentyFa(t))
 	one := allocated(func() { app.get("/s/twenty-fa", "br") })
 	d := surveytest.TwentyFa(t)
-	d.Title = "edited"
+	d.Title = survey.Text("edited")
 	if _, err := app.store.UpdateDefinition(context.Background(), app.sv.ID, d); err != nil {
 		t.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func openQuestions(svs []*survey.Survey) map[string]map[string]string {
 		m := map[string]string{}
 		for _, q := range sv.Definition.Questions() {
 			if q.Type == survey.ShortText || q.Type == survey.LongText || q.Other {
-				m[q.ID] = q.Text
+				m[q.ID] = q.Text.String()
 			}
 		}
 		out[sv.Slug] = m

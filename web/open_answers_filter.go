@@ -88,10 +88,10 @@ func newAnswerFacets(svs []*survey.Survey, lang string, codes []*survey.Code, pe
 		if sv.Definition == nil {
 			continue
 		}
-		add(facetSurvey, &f.Surveys, sv.Slug, sv.Definition.Title)
+		add(facetSurvey, &f.Surveys, sv.Slug, sv.Definition.Title.String())
 		for _, q := range sv.Definition.Questions() {
 			if _, open := f.open[sv.Slug][q.ID]; open {
-				add(facetQuestion, &f.Questions, q.ID, q.Text)
+				add(facetQuestion, &f.Questions, q.ID, q.Text.String())
 			}
 		}
 	}

@@ -180,10 +180,10 @@ func (s *Server) showThanks(c *gin.Context) {
 	}
 	lang := surveyLang(sv)
 	body := translate(lang, "thanks_body")
-	if t := sv.Definition.Settings.ThankYou; t != "" {
-		body = t
+	if t := sv.Definition.Settings.ThankYou; !t.IsZero() {
+		body = t.String()
 	}
-	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body, Survey: sv.Definition.Title}
+	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body, Survey: sv.Definition.Title.String()}
 	s.writePage(c, http.StatusOK, lang, "message", p)
 }
 

@@ -165,7 +165,7 @@ func TestCachedPageFollowsStatusAndVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := surveytest.AllTypes(t)
-	d.Title = "A new title"
+	d.Title = survey.Text("A new title")
 	if _, err := app.store.UpdateDefinition(ctx, app.sv.ID, d); err != nil {
 		t.Fatal(err)
 	}

@@ -131,7 +131,7 @@ func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw
 		return strconv.Itoa(n)
 	}
 	qv := questionView{
-		ID: q.ID, Type: string(q.Type), Text: q.Text, Help: q.Help, Name: fieldName(q.ID),
+		ID: q.ID, Type: string(q.Type), Text: q.Text.String(), Help: q.Help.String(), Name: fieldName(q.ID),
 		Required: q.Required, Error: errMsg, Other: q.Other, OtherText: v.Other, MaxLength: q.TextLimit(),
 	}
 	if q.ShowIf != nil {
@@ -156,7 +156,7 @@ func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw
 			val := lo + i
 			pts[i] = pointView{Name: name, Value: strconv.Itoa(val), Number: num(val), Checked: has && selected == val}
 			if q.Scale != nil && len(q.Scale.Labels) == n {
-				pts[i].Label = q.Scale.Labels[i]
+				pts[i].Label = q.Scale.Labels[i].String()
 			}
 		}
 		return pts

@@ -335,7 +335,7 @@ func (s *Server) exportResponseJSON(c *gin.Context) {
 	questions := map[string]string{}
 	for _, q := range d.Questions() {
 		if _, ok := r.Answers[q.ID]; ok {
-			questions[q.ID] = q.Text
+			questions[q.ID] = q.Text.String()
 		}
 	}
 	body := responseJSON(r)

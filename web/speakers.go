@@ -57,7 +57,7 @@ func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attribute
 			if !ok {
 				i = len(out)
 				seen[q.ID] = i
-				out = append(out, attributeField{Name: q.ID, Label: q.Text})
+				out = append(out, attributeField{Name: q.ID, Label: q.Text.String()})
 			}
 			for _, o := range q.Options {
 				if !slices.ContainsFunc(out[i].Options, func(have survey.Option) bool { return have.Value == o.Value }) {

@@ -188,7 +188,7 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 		pi = 0
 	}
 	v := surveyPageView{
-		Lang: d.Language, Dir: d.Dir(), Title: d.Title, Survey: d, Page: d.Pages[pi], PageIndex: pi,
+		Lang: d.Language, Dir: d.Dir(), Title: d.Title.String(), Survey: d, Page: d.Pages[pi], PageIndex: pi,
 		First: d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
 		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}

@@ -163,7 +163,7 @@ func TestRespondentAnswersPageByPage(t *testing.T) {
 	if r.status != 200 || !strings.HasSuffix(r.url, "/thanks") {
 		t.Fatalf("after the last page: %d %s", r.status, r.url)
 	}
-	r.mustSee(t, "Thank you!", `<p class="survey-name">`+html.EscapeString(app.survey.Definition.Title)+`</p>`)
+	r.mustSee(t, "Thank you!", `<p class="survey-name">`+html.EscapeString(app.survey.Definition.Title.String())+`</p>`)
 
 	rs := app.responses()
 	if len(rs) != 1 {
@@ -280,7 +280,7 @@ func TestSkippingPagesIsCaughtAtTheEnd(t *testing.T) {
 
 func TestPersianSurveyIsRightToLeft(t *testing.T) {
 	app := newTestApp(t, func(d *survey.Definition) {
-		d.Slug, d.Language, d.Title = "fa-test", "fa", "نظرسنجی"
+		d.Slug, d.Language, d.Title = "fa-test", "fa", survey.Text("نظرسنجی")
 		d.Settings.PersianDigits = true
 	})
 	r := app.newRespondent()

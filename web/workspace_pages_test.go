@@ -88,12 +88,12 @@ func TestDefinitionEditKeepsAnswersValid(t *testing.T) {
 	b.post("/app/surveys/"+slug+"/definition", url.Values{"definition": {js}}).want(http.StatusUnprocessableEntity,
 		"questions.nickname", "cannot be removed", `option &#34;18-24&#34; cannot be removed`)
 	d = surveytest.AllTypes(t)
-	d.Pages[0].Questions[0].Text = "Your age"
-	d.Pages[0].Questions[0].Options = append(d.Pages[0].Questions[0].Options, survey.Option{Value: "65+", Label: "65+"})
+	d.Pages[0].Questions[0].Text = survey.Text("Your age")
+	d.Pages[0].Questions[0].Options = append(d.Pages[0].Questions[0].Options, survey.Option{Value: "65+", Label: survey.Text("65+")})
 	js, _ = jsonMarshal(d)
 	b.post("/app/surveys/"+slug+"/definition", url.Values{"definition": {js}}).wantRedirect("/app/surveys/" + slug)
 	sv, _ := w.store.SurveyBySlug(context.Background(), slug)
-	if sv.Version != 2 || sv.Definition.Pages[0].Questions[0].Text != "Your age" {
+	if sv.Version != 2 || sv.Definition.Pages[0].Questions[0].Text.String() != "Your age" {
 		t.Fatalf("new version not stored: v%d", sv.Version)
 	}
 	b.get("/app/surveys/"+slug+"/responses/"+w.resp.ID).want(http.StatusOK, "Your age group") // read against v1

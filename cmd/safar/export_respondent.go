@@ -77,12 +77,12 @@ func runExportRespondent(ctx context.Context, env *cliEnv, args []string) error 
 	if err != nil {
 		return err
 	}
-	out := respondentExport{Survey: sv.Slug, SurveyTitle: d.Title, SurveyVersion: r.SurveyVersion, ResponseID: r.ID,
+	out := respondentExport{Survey: sv.Slug, SurveyTitle: d.Title.String(), SurveyVersion: r.SurveyVersion, ResponseID: r.ID,
 		ClientID: r.ClientID, Status: string(r.Status), Source: r.Source, Touchpoint: r.Touchpoint, IP: r.IP,
 		StartedAt: r.StartedAt, UpdatedAt: r.UpdatedAt, CompletedAt: r.CompletedAt, Answers: []exportedAnswer{}}
 	for _, q := range d.Questions() {
 		if v, ok := r.Answers[q.ID]; ok {
-			out.Answers = append(out.Answers, exportedAnswer{Question: q.ID, Text: q.Text, Answer: v})
+			out.Answers = append(out.Answers, exportedAnswer{Question: q.ID, Text: q.Text.String(), Answer: v})
 		}
 	}
 	enc := json.NewEncoder(env.stdout)

@@ -139,7 +139,7 @@ func excludedQuestions(in study.Input, names []string) []string {
 		id := n
 		for _, s := range in.Surveys {
 			for _, q := range s.Definition.Questions() {
-				if q.ID != n && strings.EqualFold(q.Text, n) {
+				if q.ID != n && strings.EqualFold(q.Text.String(), n) {
 					id = q.ID
 				}
 			}

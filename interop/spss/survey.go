@@ -87,37 +87,37 @@ func NewExport(d *survey.Definition) *Export {
 			if q.Other {
 				labels = append(labels, ValueLabel{float64(len(q.Options) + 1), w.other})
 			}
-			add(q.ID, q.Text, Variable{Measure: Nominal, ValueLabels: append(labels, na), Missing: missing}, column{q: q, kind: colChoice})
+			add(q.ID, q.Text.String(), Variable{Measure: Nominal, ValueLabels: append(labels, na), Missing: missing}, column{q: q, kind: colChoice})
 			if q.Other {
-				add(q.ID+"_other", q.Text+": "+w.other, Variable{Width: 1, Measure: Nominal}, column{q: q, kind: colChoiceOther})
+				add(q.ID+"_other", q.Text.String()+": "+w.other, Variable{Width: 1, Measure: Nominal}, column{q: q, kind: colChoiceOther})
 			}
 		case survey.Multiple:
 			yesNo := []ValueLabel{{0, w.notSelected}, {1, w.selected}, na}
 			opts := q.Options
 			if q.Other {
-				opts = append(opts[:len(opts):len(opts)], survey.Option{Value: survey.OtherValue, Label: w.other})
+				opts = append(opts[:len(opts):len(opts)], survey.Option{Value: survey.OtherValue, Label: survey.Text(w.other)})
 			}
 			for _, o := range opts {
-				add(q.ID+"_"+o.Value, q.Text+": "+o.Text(), Variable{Measure: Nominal, ValueLabels: yesNo, Missing: missing},
+				add(q.ID+"_"+o.Value, q.Text.String()+": "+o.Text(), Variable{Measure: Nominal, ValueLabels: yesNo, Missing: missing},
 					column{q: q, kind: colMultiOption, item: o.Value})
 			}
 			if q.Other {
-				add(q.ID+"_other_text", q.Text+": "+w.other, Variable{Width: 1, Measure: Nominal}, column{q: q, kind: colChoiceOther})
+				add(q.ID+"_other_text", q.Text.String()+": "+w.other, Variable{Width: 1, Measure: Nominal}, column{q: q, kind: colChoiceOther})
 			}
 		case survey.Likert, survey.Rating, survey.NPS:
-			add(q.ID, q.Text, Variable{Measure: Ordinal, ValueLabels: append(scaleLabels(q), na), Missing: missing}, column{q: q, kind: colPoint})
+			add(q.ID, q.Text.String(), Variable{Measure: Ordinal, ValueLabels: append(scaleLabels(q), na), Missing: missing}, column{q: q, kind: colPoint})
 		case survey.Matrix:
 			labels := append(scaleLabels(q), na)
 			for _, st := range q.Statements {
-				add(q.ID+"_"+st.Value, q.Text+": "+st.Text(), Variable{Measure: Ordinal, ValueLabels: labels, Missing: missing},
+				add(q.ID+"_"+st.Value, q.Text.String()+": "+st.Text(), Variable{Measure: Ordinal, ValueLabels: labels, Missing: missing},
 					column{q: q, kind: colStatement, item: st.Value})
 			}
 		case survey.Number:
-			add(q.ID, q.Text, Variable{Measure: Scale}, column{q: q, kind: colNumber})
+			add(q.ID, q.Text.String(), Variable{Measure: Scale}, column{q: q, kind: colNumber})
 		case survey.Date:
-			add(q.ID, q.Text, Variable{Kind: Date, Measure: Scale}, column{q: q, kind: colDate})
+			add(q.ID, q.Text.String(), Variable{Kind: Date, Measure: Scale}, column{q: q, kind: colDate})
 		default:
-			add(q.ID, q.Text, Variable{Width: 1, Measure: Nominal}, column{q: q, kind: colText})
+			add(q.ID, q.Text.String(), Variable{Width: 1, Measure: Nominal}, column{q: q, kind: colText})
 		}
 	}
 	return e
@@ -130,7 +130,7 @@ func scaleLabels(q *survey.Question) []ValueLabel {
 	var out []ValueLabel
 	if q.Scale != nil && len(q.Scale.Labels) == n {
 		for i, l := range q.Scale.Labels {
-			out = append(out, ValueLabel{float64(lo + i), l})
+			out = append(out, ValueLabel{float64(lo + i), l.String()})
 		}
 	}
 	return out
@@ -262,7 +262,7 @@ func Write(w io.Writer, d *survey.Definition, each func(fn func(*survey.Response
 	if err := each(func(r *survey.Response) error { e.Measure(r); return nil }); err != nil {
 		return err
 	}
-	sw, err := NewWriter(w, d.Title, e.Vars, now)
+	sw, err := NewWriter(w, d.Title.String(), e.Vars, now)
 	if err != nil {
 		return err
 	}

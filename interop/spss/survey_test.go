@@ -81,7 +81,7 @@ func TestPersianSurveyLabels(t *testing.T) {
 	path := writeSurvey(t, d, nil)
 	out := pspp(t, path, "DISPLAY DICTIONARY.\n")
 	q := d.Questions()[0]
-	if !strings.Contains(out, strings.Fields(q.Text)[0]) {
+	if !strings.Contains(out, strings.Fields(q.Text.String())[0]) {
 		t.Errorf("PSPP dictionary lacks the Persian question text %q:\n%s", q.Text, out)
 	}
 	if !strings.Contains(out, "ناتمام") {

@@ -123,7 +123,7 @@ func newBuilder(title, slugHint, lang string, rep *Report) *builder {
 	if title == "" {
 		title = "Imported survey"
 	}
-	return &builder{d: survey.Definition{Slug: slugify(slugHint, title), Title: title, Language: language(lang, rep)}, rep: rep, ids: map[string]string{}, used: map[string]bool{}, next: map[string]int{}}
+	return &builder{d: survey.Definition{Slug: slugify(slugHint, title), Title: survey.Text(title), Language: language(lang, rep)}, rep: rep, ids: map[string]string{}, used: map[string]bool{}, next: map[string]int{}}
 }
 
 // language maps a foreign language code to fa or en.
@@ -140,7 +140,7 @@ func language(code string, rep *Report) string {
 }
 
 func (b *builder) page(title string) {
-	b.d.Pages = append(b.d.Pages, survey.Page{Title: plain(title)})
+	b.d.Pages = append(b.d.Pages, survey.Page{Title: survey.Text(plain(title))})
 }
 
 // add appends q to the current page under a valid, unique id made from
@@ -151,11 +151,11 @@ func (b *builder) add(name string, q survey.Question) *survey.Question {
 	}
 	q.ID = b.id(name)
 	b.ids[name] = q.ID
-	q.Text = plain(q.Text)
-	if q.Text == "" {
-		q.Text = q.ID
+	q.Text = survey.Text(plain(q.Text.String()))
+	if q.Text.IsZero() {
+		q.Text = survey.Text(q.ID)
 	}
-	q.Help = plain(q.Help)
+	q.Help = survey.Text(plain(q.Help.String()))
 	p := &b.d.Pages[len(b.d.Pages)-1]
 	p.Questions = append(p.Questions, q)
 	return &p.Questions[len(p.Questions)-1]
@@ -237,7 +237,7 @@ func options(pairs [][2]string) []survey.Option {
 			continue
 		}
 		seen[v] = true
-		out = append(out, survey.Option{Value: v, Label: plain(p[1])})
+		out = append(out, survey.Option{Value: v, Label: survey.Text(plain(p[1]))})
 	}
 	return out
 }

@@ -26,20 +26,20 @@ func mustImport(t *testing.T, file string) (*survey.Definition, *Report) {
 func shape(d *survey.Definition) []string {
 	var out []string
 	for _, p := range d.Pages {
-		out = append(out, "## "+p.Title)
+		out = append(out, "## "+p.Title.String())
 		for _, q := range p.Questions {
 			s := q.ID + ":" + string(q.Type)
 			for _, o := range q.Options {
-				s += " " + o.Value + "=" + o.Label
+				s += " " + o.Value + "=" + o.Label.String()
 			}
 			if q.Other {
 				s += " +other"
 			}
 			if q.Scale != nil {
-				s += " scale" + strings.Join(append([]string{""}, q.Scale.Labels...), "/")
+				s += " scale" + strings.Join(append([]string{""}, labelStrings(q.Scale.Labels)...), "/")
 			}
 			for _, st := range q.Statements {
-				s += " [" + st.Value + "=" + st.Label + "]"
+				s += " [" + st.Value + "=" + st.Label.String() + "]"
 			}
 			if q.ShowIf != nil {
 				b, _ := json.Marshal(q.ShowIf)
@@ -74,7 +74,7 @@ func wantReport(t *testing.T, lines []string, subs ...string) {
 
 func TestQualtrics(t *testing.T) {
 	d, rep := mustImport(t, "qualtrics.qsf")
-	if rep.Format != Qualtrics || d.Title != "Store visit feedback" || d.Slug != "store-visit-feedback" || d.Language != "en" {
+	if rep.Format != Qualtrics || d.Title.String() != "Store visit feedback" || d.Slug != "store-visit-feedback" || d.Language != "en" {
 		t.Errorf("format %q title %q slug %q lang %q", rep.Format, d.Title, d.Slug, d.Language)
 	}
 	// The flow puts the Experience block first; the page break splits block 1.
@@ -97,7 +97,7 @@ func TestQualtrics(t *testing.T) {
 
 func TestSurveyJS(t *testing.T) {
 	d, rep := mustImport(t, "surveyjs.json")
-	if rep.Format != SurveyJS || d.Title != "Checkout survey" {
+	if rep.Format != SurveyJS || d.Title.String() != "Checkout survey" {
 		t.Errorf("format %q title %q", rep.Format, d.Title)
 	}
 	wantShape(t, d, []string{
@@ -121,7 +121,7 @@ func TestSurveyJS(t *testing.T) {
 
 func TestLimeSurvey(t *testing.T) {
 	d, rep := mustImport(t, "limesurvey.lss")
-	if rep.Format != LimeSurvey || d.Title != "نظرسنجی فروشگاه" || d.Language != "fa" || d.Slug != "imported-survey" {
+	if rep.Format != LimeSurvey || d.Title.String() != "نظرسنجی فروشگاه" || d.Language != "fa" || d.Slug != "imported-survey" {
 		t.Errorf("format %q title %q lang %q slug %q", rep.Format, d.Title, d.Language, d.Slug)
 	}
 	wantShape(t, d, []string{
@@ -133,7 +133,7 @@ func TestLimeSurvey(t *testing.T) {
 		"quality:matrix scale/بد/متوسط/خوب [SQ001=بسته‌بندی]",
 		"stars:rating",
 	})
-	if q, _ := d.Question("problem"); q.Help != "کوتاه بنویسید" {
+	if q, _ := d.Question("problem"); q.Help.String() != "کوتاه بنویسید" {
 		t.Errorf("help %q", q.Help)
 	}
 	wantReport(t, rep.Dropped, "score (type *)", `relevance equation "((city.NAOK == \"A2\" or channels_web == \"Y\"))"`)
@@ -166,7 +166,7 @@ func TestXLSForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Slug != "shop-v2" || d.Language != "fa" || d.Title != "Shop survey" {
+	if d.Slug != "shop-v2" || d.Language != "fa" || d.Title.String() != "Shop survey" {
 		t.Errorf("slug %q lang %q title %q", d.Slug, d.Language, d.Title)
 	}
 	wantShape(t, d, []string{
@@ -218,4 +218,12 @@ func TestSafarJSONPassesThrough(t *testing.T) {
 	if err != nil || rep.Format != Safar || d.Slug != "s" {
 		t.Fatalf("%v %+v", err, rep)
 	}
+}
+
+func labelStrings(ls []survey.Localized) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.String()
+	}
+	return out
 }

@@ -182,9 +182,9 @@ func (b *builder) lssQuestion(r map[string]string, text, help string, answers, s
 	rep := b.rep
 	name, typ := r["title"], r["type"]
 	what := fmt.Sprintf("%s (type %s)", name, typ)
-	q := survey.Question{Text: text, Help: help, Required: r["mandatory"] == "Y", Other: r["other"] == "Y"}
+	q := survey.Question{Text: survey.Text(text), Help: survey.Text(help), Required: r["mandatory"] == "Y", Other: r["other"] == "Y"}
 	matrix := func(points int, labels []string) {
-		q.Type, q.Scale, q.Statements = survey.Matrix, &survey.Scale{Points: points, Labels: labels}, options(subs)
+		q.Type, q.Scale, q.Statements = survey.Matrix, &survey.Scale{Points: points, Labels: survey.TextList(labels)}, options(subs)
 	}
 	switch typ {
 	case "L", "!", "O":
@@ -211,9 +211,9 @@ func (b *builder) lssQuestion(r map[string]string, text, help string, answers, s
 	case "5":
 		q.Type = survey.Rating
 	case "Y":
-		q.Type, q.Options = survey.Single, []survey.Option{{Value: "Y", Label: yesNo(b.d.Language, true)}, {Value: "N", Label: yesNo(b.d.Language, false)}}
+		q.Type, q.Options = survey.Single, []survey.Option{{Value: "Y", Label: survey.Text(yesNo(b.d.Language, true))}, {Value: "N", Label: survey.Text(yesNo(b.d.Language, false))}}
 	case "G":
-		q.Type, q.Options = survey.Single, []survey.Option{{Value: "F", Label: "Female"}, {Value: "M", Label: "Male"}}
+		q.Type, q.Options = survey.Single, []survey.Option{{Value: "F", Label: survey.Text("Female")}, {Value: "M", Label: survey.Text("Male")}}
 	case "A":
 		matrix(5, nil)
 	case "B":
@@ -235,7 +235,7 @@ func (b *builder) lssQuestion(r map[string]string, text, help string, answers, s
 			if typ == "K" {
 				t = survey.Number
 			}
-			b.add(name+"_"+s[0], survey.Question{Type: t, Text: text + ": " + s[1], Required: q.Required})
+			b.add(name+"_"+s[0], survey.Question{Type: t, Text: survey.Text(text + ": " + s[1]), Required: q.Required})
 		}
 		rep.approx("%s: each of its %d boxes is its own question", what, len(subs))
 		return

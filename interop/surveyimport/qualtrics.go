@@ -176,7 +176,7 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 		name = qid
 	}
 	what := fmt.Sprintf("%s (%s/%s)", name, p.QuestionType, p.Selector)
-	q := survey.Question{Text: p.QuestionText, Required: p.Validation.Settings.ForceResponse == "ON"}
+	q := survey.Question{Text: survey.Text(p.QuestionText), Required: p.Validation.Settings.ForceResponse == "ON"}
 	switch p.QuestionType {
 	case "MC":
 		switch p.Selector {
@@ -222,7 +222,7 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 			q.Type = survey.LongText
 		case p.Selector == "FORM":
 			for _, k := range ordered(p.Choices, p.ChoiceOrder) {
-				b.add(name+"_"+k, survey.Question{Type: survey.ShortText, Text: p.QuestionText + ": " + p.Choices[k].Display})
+				b.add(name+"_"+k, survey.Question{Type: survey.ShortText, Text: survey.Text(p.QuestionText + ": " + p.Choices[k].Display)})
 			}
 			rep.approx("%s: each field of the form is a short-text question", what)
 			return
@@ -238,7 +238,7 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 		answers := ordered(p.Answers, p.AnswerOrder)
 		q.Type, q.Scale = survey.Matrix, &survey.Scale{Points: len(answers)}
 		for _, k := range answers {
-			q.Scale.Labels = append(q.Scale.Labels, plain(p.Answers[k].Display))
+			q.Scale.Labels = append(q.Scale.Labels, survey.Text(plain(p.Answers[k].Display)))
 		}
 		var pairs [][2]string
 		for _, k := range ordered(p.Choices, p.ChoiceOrder) {

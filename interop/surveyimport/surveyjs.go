@@ -143,9 +143,9 @@ func (b *builder) sjsElements(els []sjsElement, lang string) {
 
 func (b *builder) sjsElement(e sjsElement, lang string) {
 	rep := b.rep
-	q := survey.Question{Text: e.Title.in(lang), Help: e.Description.in(lang), Required: e.IsRequired}
-	if q.Text == "" {
-		q.Text = e.Name
+	q := survey.Question{Text: survey.Text(e.Title.in(lang)), Help: survey.Text(e.Description.in(lang)), Required: e.IsRequired}
+	if q.Text.IsZero() {
+		q.Text = survey.Text(e.Name)
 	}
 	choices := func() []survey.Option {
 		pairs := make([][2]string, len(e.Choices))
@@ -174,7 +174,7 @@ func (b *builder) sjsElement(e sjsElement, lang string) {
 		if yes == "" {
 			yes, no = "Yes", "No"
 		}
-		q.Type, q.Options = survey.Single, []survey.Option{{Value: "true", Label: yes}, {Value: "false", Label: no}}
+		q.Type, q.Options = survey.Single, []survey.Option{{Value: "true", Label: survey.Text(yes)}, {Value: "false", Label: survey.Text(no)}}
 		rep.approx("%s: a yes/no switch becomes two options", what)
 	case "text":
 		switch e.InputType {
@@ -197,7 +197,7 @@ func (b *builder) sjsElement(e sjsElement, lang string) {
 		q.Type = survey.Matrix
 		q.Scale = &survey.Scale{Points: len(e.Columns)}
 		for _, c := range e.Columns {
-			q.Scale.Labels = append(q.Scale.Labels, plain(c.Text.in(lang)))
+			q.Scale.Labels = append(q.Scale.Labels, survey.Text(plain(c.Text.in(lang))))
 		}
 		pairs := make([][2]string, len(e.Rows))
 		for i, r := range e.Rows {
@@ -207,7 +207,7 @@ func (b *builder) sjsElement(e sjsElement, lang string) {
 		rep.approx("%s: columns become scale points 1..%d in column order", what, len(e.Columns))
 	case "multipletext":
 		for _, it := range e.Items {
-			b.add(e.Name+"_"+it.Value, survey.Question{Type: survey.ShortText, Text: q.Text + ": " + it.Text.in(lang), Required: q.Required})
+			b.add(e.Name+"_"+it.Value, survey.Question{Type: survey.ShortText, Text: survey.Text(q.Text.String() + ": " + it.Text.in(lang)), Required: q.Required})
 		}
 		rep.approx("%s: each of its %d boxes is a short-text question", what, len(e.Items))
 		return
@@ -246,7 +246,7 @@ func (b *builder) sjsRating(q *survey.Question, e sjsElement, what, lang string)
 		q.Type = survey.Likert
 		q.Scale = &survey.Scale{Points: len(e.RateValues)}
 		for _, v := range e.RateValues {
-			q.Scale.Labels = append(q.Scale.Labels, plain(v.Text.in(lang)))
+			q.Scale.Labels = append(q.Scale.Labels, survey.Text(plain(v.Text.in(lang))))
 		}
 		b.rep.approx("%s: rate values become Likert points 1..%d", what, len(e.RateValues))
 		return

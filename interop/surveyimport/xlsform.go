@@ -125,7 +125,7 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 		}
 		what := fmt.Sprintf("row %d %q (%s)", i+2, name, typ)
 		kind, list, _ := strings.Cut(typ, " ")
-		q := survey.Question{Text: sv.get(r, label), Help: sv.get(r, hint), Required: truthy(sv.get(r, "required"))}
+		q := survey.Question{Text: survey.Text(sv.get(r, label)), Help: survey.Text(sv.get(r, hint)), Required: truthy(sv.get(r, "required"))}
 		switch kind {
 		case "begin_group", "begin":
 			if strings.HasPrefix(typ, "begin repeat") || kind == "begin_repeat" {
@@ -133,7 +133,7 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 			}
 			depth++
 			if depth == 1 {
-				b.page(q.Text)
+				b.page(q.Text.String())
 			}
 			continue
 		case "begin_repeat":

@@ -88,7 +88,7 @@ func layout(d *survey.Definition) []*field {
 			}
 			if q.Type == survey.Multiple {
 				// A bit string: one 0/1 column per value, in value order.
-				fs = append(fs, &field{name: q.ID, label: q.Text, typ: "multiple", values: vals, width: len(vals), fill: func(r *survey.Response) string {
+				fs = append(fs, &field{name: q.ID, label: q.Text.String(), typ: "multiple", values: vals, width: len(vals), fill: func(r *survey.Response) string {
 					v := answer(r)
 					if len(v.Choices) == 0 {
 						return ""
@@ -102,7 +102,7 @@ func layout(d *survey.Definition) []*field {
 					return string(bits)
 				}})
 			} else {
-				fs = append(fs, &field{name: q.ID, label: q.Text, typ: "single", values: vals, fill: func(r *survey.Response) string {
+				fs = append(fs, &field{name: q.ID, label: q.Text.String(), typ: "single", values: vals, fill: func(r *survey.Response) string {
 					if k := code(answer(r).Choice); k > 0 {
 						return strconv.Itoa(k)
 					}
@@ -110,10 +110,10 @@ func layout(d *survey.Definition) []*field {
 				}})
 			}
 			if q.Other {
-				fs = append(fs, &field{name: q.ID + "_other", label: q.Text + ": " + other, typ: "character", fill: func(r *survey.Response) string { return answer(r).Other }})
+				fs = append(fs, &field{name: q.ID + "_other", label: q.Text.String() + ": " + other, typ: "character", fill: func(r *survey.Response) string { return answer(r).Other }})
 			}
 		case survey.Likert, survey.Rating, survey.NPS:
-			fs = append(fs, pointField(q.ID, q.Text, q, func(r *survey.Response) (int, bool) {
+			fs = append(fs, pointField(q.ID, q.Text.String(), q, func(r *survey.Response) (int, bool) {
 				if n := answer(r).Number; n != nil {
 					return int(*n), true
 				}
@@ -122,13 +122,13 @@ func layout(d *survey.Definition) []*field {
 		case survey.Matrix:
 			for _, st := range q.Statements {
 				st := st
-				fs = append(fs, pointField(q.ID+"_"+st.Value, q.Text+": "+st.Text(), q, func(r *survey.Response) (int, bool) {
+				fs = append(fs, pointField(q.ID+"_"+st.Value, q.Text.String()+": "+st.Text(), q, func(r *survey.Response) (int, bool) {
 					p, ok := answer(r).Matrix[st.Value]
 					return p, ok
 				}))
 			}
 		case survey.Number:
-			f := &field{name: q.ID, label: q.Text, typ: "quantity", num: func(r *survey.Response) *float64 { return answer(r).Number }}
+			f := &field{name: q.ID, label: q.Text.String(), typ: "quantity", num: func(r *survey.Response) *float64 { return answer(r).Number }}
 			f.fill = func(r *survey.Response) string {
 				if n := f.num(r); n != nil {
 					return strconv.FormatFloat(*n, 'f', f.decimals, 64)
@@ -137,14 +137,14 @@ func layout(d *survey.Definition) []*field {
 			}
 			fs = append(fs, f)
 		case survey.Date:
-			fs = append(fs, &field{name: q.ID, label: q.Text, typ: "date", width: 8, fill: func(r *survey.Response) string {
+			fs = append(fs, &field{name: q.ID, label: q.Text.String(), typ: "date", width: 8, fill: func(r *survey.Response) string {
 				if t, err := time.Parse("2006-01-02", answer(r).Text); err == nil {
 					return t.Format("20060102")
 				}
 				return ""
 			}})
 		default:
-			fs = append(fs, &field{name: q.ID, label: q.Text, typ: "character", fill: func(r *survey.Response) string {
+			fs = append(fs, &field{name: q.ID, label: q.Text.String(), typ: "character", fill: func(r *survey.Response) string {
 				return strings.Join(strings.Fields(answer(r).Text), " ") // one line per record
 			}})
 		}
@@ -173,7 +173,7 @@ func pointField(name, label string, q *survey.Question, point func(*survey.Respo
 	if q.Scale != nil && len(q.Scale.Labels) == n {
 		f.typ = "single"
 		for i, l := range q.Scale.Labels {
-			f.values = append(f.values, value{lo + i, l})
+			f.values = append(f.values, value{lo + i, l.String()})
 		}
 		return f
 	}
@@ -338,7 +338,7 @@ func writeMeta(w io.Writer, d *survey.Definition, fs []*field, now time.Time) er
 		Survey    xSurvey  `xml:"survey"`
 	}
 	doc := xSSS{Version: "2.0", Languages: d.Language, Date: now.UTC().Format("2006-01-02"), Time: now.UTC().Format("15:04:05"),
-		Origin: "Safar", Survey: xSurvey{Name: d.Slug, Title: d.Title, Record: xRecord{Ident: "A", Format: "fixed"}}}
+		Origin: "Safar", Survey: xSurvey{Name: d.Slug, Title: d.Title.String(), Record: xRecord{Ident: "A", Format: "fixed"}}}
 	pos := 1
 	for i, f := range fs {
 		width := f.width

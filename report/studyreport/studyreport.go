@@ -371,15 +371,15 @@ func headerText(d *survey.Definition, col string) string {
 	}
 	switch {
 	case sub == "other":
-		return q.Text + " (other)"
+		return q.Text.String() + " (other)"
 	case sub != "":
 		for _, st := range q.Statements {
 			if st.Value == sub {
-				return q.Text + ": " + st.Text()
+				return q.Text.String() + ": " + st.Text()
 			}
 		}
 	}
-	return q.Text
+	return q.Text.String()
 }
 
 // numberOrText keeps numbers numeric in the sheet; everything else is a

@@ -45,7 +45,7 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 			return nil, err
 		}
 		st.Surveys = []*survey.Survey{sv}
-		in.Name, in.Title = sv.Slug, sv.Definition.Title
+		in.Name, in.Title = sv.Slug, sv.Definition.Title.String()
 		if p, err := src.ProjectByID(ctx, sv.ProjectID); err == nil {
 			st.Project = p
 		}

@@ -185,7 +185,7 @@ func testDataVersion(t *testing.T, st *gormstore.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &survey.Definition{Slug: "s1", Title: "S", Language: "en", Pages: []survey.Page{{Questions: []survey.Question{{ID: "q", Type: survey.ShortText, Text: "Q"}}}}}
+	d := &survey.Definition{Slug: "s1", Title: survey.Text("S"), Language: "en", Pages: []survey.Page{{Questions: []survey.Question{{ID: "q", Type: survey.ShortText, Text: survey.Text("Q")}}}}}
 	sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Published}
 	if err := st.CreateSurvey(ctx, sv); err != nil {
 		t.Fatal(err)

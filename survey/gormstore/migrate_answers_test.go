@@ -65,7 +65,7 @@ func testMigrationMovesAnswers(t *testing.T, dsn string) {
 		}
 	}
 	mustCreate(&projectRow{ID: 1, Name: "p", Title: "P", CreatedAt: now})
-	mustCreate(&surveyRow{ID: 1, ProjectID: 1, Slug: def.Slug, Title: def.Title, Language: def.Language, Status: "published",
+	mustCreate(&surveyRow{ID: 1, ProjectID: 1, Slug: def.Slug, Title: def.Title.String(), Language: def.Language, Status: "published",
 		Version: 1, Definition: string(defJSON), CreatedAt: now, UpdatedAt: now})
 	mustCreate(&surveyVersionRow{SurveyID: 1, Version: 1, Definition: string(defJSON), CreatedAt: now})
 	legacy := func(id, client string, rows ...answerRow) {

@@ -61,13 +61,13 @@ func TestSurveyLifecycle(t *testing.T) {
 		}
 
 		d2 := surveytest.AllTypes(t)
-		d2.Title = "Every question type, v2"
+		d2.Title = survey.Text("Every question type, v2")
 		v, err := s.UpdateDefinition(ctx, sv.ID, d2)
 		if err != nil || v != 2 {
 			t.Fatalf("update definition: version %d, err %v", v, err)
 		}
 		old, err := s.DefinitionVersion(ctx, sv.ID, 1)
-		if err != nil || old.Title != "Every question type" {
+		if err != nil || old.Title.String() != "Every question type" {
 			t.Fatalf("version 1 kept: %v %v", old, err)
 		}
 		d2.Slug = "renamed"

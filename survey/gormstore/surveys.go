@@ -50,7 +50,7 @@ func (s *Store) CreateSurvey(ctx context.Context, sv *survey.Survey) error {
 		sv.Status = survey.Draft
 	}
 	row := surveyRow{
-		ProjectID: sv.ProjectID, Slug: sv.Definition.Slug, Title: sv.Definition.Title,
+		ProjectID: sv.ProjectID, Slug: sv.Definition.Slug, Title: sv.Definition.Title.String(),
 		Language: sv.Definition.Language, Status: string(sv.Status), Version: 1,
 		Definition: string(def), ClosesAt: sv.ClosesAt, ResponseLimit: sv.ResponseLimit,
 	}
@@ -195,7 +195,7 @@ func notFound(err error, format string, args ...any) error {
 // checkTitle refuses a title PostgreSQL could not store in its column
 // (the whole definition is JSON, where a NUL is escaped), on both stores.
 func checkTitle(d *survey.Definition) error {
-	if !survey.ValidText(d.Title) {
+	if !survey.ValidText(d.Title.String()) {
 		return &survey.ValidationError{Problems: []survey.FieldError{{Field: "title", Message: survey.BadTextMessage}}}
 	}
 	return nil

@@ -41,12 +41,12 @@ func TestNULIsRefusedTheSameOnBothStores(t *testing.T) {
 			}
 		}
 		d := surveytest.AllTypes(t)
-		d.Slug, d.Title = "nul-title", "Shop\x00"
+		d.Slug, d.Title = "nul-title", survey.Text("Shop\x00")
 		if err := s.CreateSurvey(ctx, &survey.Survey{ProjectID: sv.ProjectID, Definition: d}); fieldOf(err) != "title" {
 			t.Errorf("survey title with NUL: %v, want invalid naming title", err)
 		}
 		d = surveytest.AllTypes(t)
-		d.Title = "\x00"
+		d.Title = survey.Text("\x00")
 		if _, err := s.UpdateDefinition(ctx, sv.ID, d); fieldOf(err) != "title" {
 			t.Errorf("new title with NUL: %v, want invalid naming title", err)
 		}
