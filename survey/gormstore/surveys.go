@@ -101,7 +101,7 @@ func (s *Store) UpdateDefinition(ctx context.Context, surveyID int64, d *survey.
 			return err
 		}
 		return tx.Model(&row).Updates(map[string]any{
-			"version": version, "definition": string(def), "title": d.Title,
+			"version": version, "definition": string(def), "title": d.Title.String(),
 			"language": d.Language, "updated_at": time.Now().UTC(),
 		}).Error
 	})
