@@ -80,12 +80,22 @@ type Response struct {
 	Status      ResponseStatus
 	Page        int    // the page the respondent is on, for resume
 	IP          string // only when the survey opts in
-	Source      string // "web", "api" or "import"
+	Source      string // SourceWeb, SourceOffline, "api" or "import"
 	StartedAt   time.Time
 	UpdatedAt   time.Time
 	CompletedAt *time.Time
 	Answers     Answers
 }
+
+// Where a response came from (Response.Source), besides "api" and "import".
+const (
+	// SourceWeb is the respondent pages, one page at a time.
+	SourceWeb = "web"
+	// SourceOffline is a phone's offline queue sending a finished response
+	// through the submit API; it may complete the same client id's
+	// SourceWeb partial response (docs/offline.md).
+	SourceOffline = "offline"
+)
 
 // ResponseFilter selects responses to list or export.
 type ResponseFilter struct {
