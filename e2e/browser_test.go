@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -141,6 +142,11 @@ type app struct {
 
 	// An admin account for the researcher pages (empty without them).
 	adminEmail, adminPassword string
+
+	// down makes the server unreachable: every connection is dropped
+	// (offline_test.go), as when a phone has no signal.
+	down *atomic.Bool
+	ts   *httptest.Server
 }
 
 // startApp serves the e2e fixture (journey-fa) and the two demo surveys.
@@ -195,10 +201,23 @@ func (a *app) serve() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &httptest.Server{Listener: ln, Config: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}}
+	h := srv.Handler()
+	if a.down == nil {
+		a.down = new(atomic.Bool)
+	}
+	gate := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a.down.Load() {
+			if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+				conn.Close() // no answer at all: a network error in the browser
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+	ts := &httptest.Server{Listener: ln, Config: &http.Server{Handler: gate, ReadHeaderTimeout: 10 * time.Second}}
 	ts.Start()
 	t.Cleanup(ts.Close)
-	a.url = ts.URL
+	a.url, a.ts = ts.URL, ts
 }
 
 // answers returns the stored answers of the only response to slug.
