@@ -216,6 +216,7 @@ func TestOfflineMidway(t *testing.T) {
 	do(t, tab, "answer page 1", chromedp.Click(chromedp.CSS(`#q-age_group input[value="25-34"]`)))
 	submit(t, tab, "button.primary")
 	do(t, tab, "page 2", chromedp.WaitVisible(chromedp.CSS("#q-heard_from")))
+	waitFor(t, tab, "the script to follow page 2", `(JSON.parse(localStorage.getItem("safar.draft.demo-en")) || {}).page === 1`)
 	if n, srcs := a.count(t, "demo-en"); n != 1 || srcs[0] != "partial/web" {
 		t.Fatalf("after page 1 online: %d responses %v, want one partial/web", n, srcs)
 	}
@@ -225,7 +226,7 @@ func TestOfflineMidway(t *testing.T) {
 	a.ts.CloseClientConnections()
 	do(t, tab, "answer page 2", chromedp.Click(chromedp.CSS(`#q-heard_from input[value]`)))
 	do(t, tab, "post page 2", chromedp.Click(chromedp.CSS("button.primary")))
-	waitFor(t, tab, "the phone's copy of the survey", `document.documentElement.hasAttribute("data-offline")`)
+	waitFor(t, tab, "the phone's copy of the survey", `document.documentElement.hasAttribute("data-offline") && document.querySelector("#offline-status:not(.hidden)") !== null`)
 	// Answer whatever the remaining pages ask, as a hurried respondent
 	// would: the first option of every question, text where text is asked.
 	for range 10 {
@@ -245,7 +246,7 @@ func TestOfflineMidway(t *testing.T) {
 		  document.querySelector("button.primary").click();
 		  return true;
 		})()`)
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(500 * time.Millisecond)
 	}
 	do(t, tab, "saved on the phone", chromedp.WaitVisible(chromedp.CSS("#offline-done")))
 	if n, srcs := a.count(t, "demo-en"); n != 1 || srcs[0] != "partial/web" {

@@ -528,13 +528,19 @@
 
   // ---- start ----
 
+  var fresh = false; // the bundle changed since it was cached: cache the first page again
   function loadBundle() {
     return fetch(BUNDLE, { credentials: "omit" }).then(function (res) {
       if (!res.ok) throw new Error("bundle " + res.status);
       var copy = res.clone();
       return res.json().then(function (b) {
-        if (!shellMode && !offline) caches.open(CACHE).then(function (c) { return c.put(BUNDLE, copy); }).catch(function () {});
-        return b;
+        if (shellMode || offline) return b;
+        return caches.open(CACHE).then(function (c) {
+          return c.match(BUNDLE).then(function (old) {
+            fresh = !old || old.headers.get("ETag") !== copy.headers.get("ETag");
+            return c.put(BUNDLE, copy);
+          });
+        }).catch(function () {}).then(function () { return b; });
       });
     }).catch(function () {
       return caches.open(CACHE).then(function (c) { return c.match(BUNDLE); }).then(function (hit) {
@@ -545,25 +551,29 @@
   // precache keeps what this survey needs offline: its first page
   // (without cookies, so it holds nobody's client id) and the assets of
   // this page; older assets go.
+  // One request at a time: on a slow network the respondent's next page
+  // must not wait behind these.
   function precache() {
     var assets = [];
     document.querySelectorAll('link[rel="stylesheet"][href^="/static/"], script[src^="/static/"]').forEach(function (e) {
       assets.push(e.getAttribute("href") || e.getAttribute("src"));
     });
     return caches.open(CACHE).then(function (c) {
-      var page = fetch(SHELL, { credentials: "omit" }).then(function (res) { if (res.ok) return c.put(SHELL, res); });
-      var files = Promise.all(assets.map(function (u) {
-        return c.match(u).then(function (hit) {
-          return hit || fetch(u, { credentials: "omit" }).then(function (res) { if (res.ok) return c.put(u, res); });
-        });
-      }));
-      var prune = c.keys().then(function (keys) {
+      var put = function (u) {
+        return function () {
+          return fetch(u, { credentials: "omit" }).then(function (res) { if (res.ok) return c.put(u, res); });
+        };
+      };
+      var chain = c.match(SHELL).then(function (hit) { if (!hit || fresh) return put(SHELL)(); });
+      assets.forEach(function (u) {
+        chain = chain.then(function () { return c.match(u); }).then(function (hit) { if (!hit) return put(u)(); });
+      });
+      return chain.then(function () { return c.keys(); }).then(function (keys) {
         return Promise.all(keys.map(function (k) {
           var p = new URL(k.url).pathname;
           if (p.indexOf("/static/") === 0 && assets.indexOf(p) < 0) return c.delete(k);
         }));
       });
-      return Promise.all([page, files, prune]);
     }).catch(function () {});
   }
 
@@ -615,7 +625,6 @@
       }
     });
   }
-  // After the load event, so none of this delays the first page.
-  if (document.readyState === "complete") boot();
-  else window.addEventListener("load", boot);
+  // survey.js loads this script after the page's load event.
+  boot();
 })();

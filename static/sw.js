@@ -22,7 +22,12 @@ var SURVEY = /^\/s\/([a-z0-9][a-z0-9-]{0,62})(\/r\/[0-9a-fA-F-]{36}|\/thanks)?$/
 var BUNDLE = /^\/s\/[a-z0-9][a-z0-9-]{0,62}\/offline\.json$/;
 
 self.addEventListener("install", function () { self.skipWaiting(); });
-self.addEventListener("activate", function (e) { e.waitUntil(self.clients.claim()); });
+self.addEventListener("activate", function (e) {
+  // Navigation preload starts a page's request while the worker boots, so
+  // the worker costs an online respondent no time.
+  var preload = self.registration.navigationPreload ? self.registration.navigationPreload.enable() : null;
+  e.waitUntil(Promise.all([self.clients.claim(), preload]));
+});
 
 self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
@@ -43,7 +48,8 @@ self.addEventListener("fetch", function (e) {
   var m = SURVEY.exec(url.pathname);
   if (!m || req.mode !== "navigate") return;
   if (req.method !== "GET" && (req.method !== "POST" || m[2])) return;
-  e.respondWith(fetch(req).catch(function () { return shell(m[1]); }));
+  var net = req.method === "GET" ? Promise.resolve(e.preloadResponse).then(function (r) { return r || fetch(req); }) : fetch(req);
+  e.respondWith(net.catch(function () { return shell(m[1]); }));
 });
 
 // shell is the cached first page of a survey, marked as served offline.

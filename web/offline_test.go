@@ -62,7 +62,7 @@ func TestServiceWorkerIsServedForRespondentPagesOnly(t *testing.T) {
 	}
 	// The survey page links the script that registers it.
 	_, page := get(t, app.server.URL+"/s/all-types")
-	if !strings.Contains(page, `<script src="/static/offline.`) {
+	if !strings.Contains(page, `data-offline="/static/offline.`) {
 		t.Error("the survey page does not load offline.js")
 	}
 }
