@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -143,10 +144,21 @@ type app struct {
 	// An admin account for the researcher pages (empty without them).
 	adminEmail, adminPassword string
 
-	// down makes the server unreachable: every connection is dropped
-	// (offline_test.go), as when a phone has no signal.
-	down *atomic.Bool
-	ts   *httptest.Server
+	sim *netSim
+	ts  *httptest.Server
+}
+
+// netSim is what offline_test.go does to the network between the phone and
+// the server.
+type netSim struct {
+	// down makes the server unreachable: every connection is dropped, as
+	// when a phone has no signal.
+	down atomic.Bool
+	// failSubmits answers that many submit API posts with 503 and
+	// Retry-After: 1; submitTimes records when each post arrived.
+	failSubmits atomic.Int32
+	mu          sync.Mutex
+	submitTimes []time.Time
 }
 
 // startApp serves the e2e fixture (journey-fa) and the two demo surveys.
@@ -202,13 +214,23 @@ func (a *app) serve() {
 		t.Fatal(err)
 	}
 	h := srv.Handler()
-	if a.down == nil {
-		a.down = new(atomic.Bool)
+	if a.sim == nil {
+		a.sim = &netSim{}
 	}
 	gate := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if a.down.Load() {
+		if a.sim.down.Load() {
 			if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
 				conn.Close() // no answer at all: a network error in the browser
+				return
+			}
+		}
+		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/api/v1/") {
+			a.sim.mu.Lock()
+			a.sim.submitTimes = append(a.sim.submitTimes, time.Now())
+			a.sim.mu.Unlock()
+			if a.sim.failSubmits.Add(-1) >= 0 {
+				w.Header().Set("Retry-After", "1")
+				http.Error(w, `{"error":"busy"}`, http.StatusServiceUnavailable)
 				return
 			}
 		}

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ import (
 func (a *app) setOnline(t *testing.T, tab context.Context, online bool) {
 	t.Helper()
 	if !online {
-		a.down.Store(true)
+		a.sim.down.Store(true)
 		a.ts.CloseClientConnections()
 	}
 	do(t, tab, "network", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
@@ -41,7 +42,7 @@ func (a *app) setOnline(t *testing.T, tab context.Context, online bool) {
 		return err
 	}))
 	if online {
-		a.down.Store(false)
+		a.sim.down.Store(false)
 	}
 }
 
@@ -60,6 +61,16 @@ func waitFor(t *testing.T, tab context.Context, what, expr string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("waiting for %s: %s never held", what, expr)
+}
+
+// evalAwait evaluates an expression that returns a promise, once.
+func evalAwait(t *testing.T, tab context.Context, expr string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab, 20*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAsValue, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
 }
 
 // offlineReady: the service worker controls the page and the cache holds
@@ -222,7 +233,7 @@ func TestOfflineMidway(t *testing.T) {
 	}
 	// Only the server goes away: navigator.onLine stays true, the post
 	// fails, and the service worker answers.
-	a.down.Store(true)
+	a.sim.down.Store(true)
 	a.ts.CloseClientConnections()
 	do(t, tab, "answer page 2", chromedp.Click(chromedp.CSS(`#q-heard_from input[value]`)))
 	do(t, tab, "post page 2", chromedp.Click(chromedp.CSS("button.primary")))
@@ -252,11 +263,82 @@ func TestOfflineMidway(t *testing.T) {
 	if n, srcs := a.count(t, "demo-en"); n != 1 || srcs[0] != "partial/web" {
 		t.Fatalf("while unreachable: %d responses %v", n, srcs)
 	}
-	a.down.Store(false)
+	a.sim.down.Store(false)
 	eval[bool](t, tab, `dispatchEvent(new Event("online")) || true`) // the signal returns
 	waitFor(t, tab, "the response to be sent", `document.querySelector("#offline-done.sent") !== null`)
 	r, answers := a.answers("demo-en")
 	if r.Status != survey.Complete || r.Source != survey.SourceOffline || !strings.Contains(answers, `"age_group":"25-34"`) {
 		t.Errorf("stored %s from %q: %s", r.Status, r.Source, answers)
+	}
+}
+
+// TestOfflineQueueBacksOff: a phone comes back with 30 responses queued
+// while the server is struggling (its first two submits answer 503 with
+// Retry-After: 1). The phone waits before each retry, then sends the whole
+// queue one at a time; all 30 are stored, each once, and the queue is empty.
+func TestOfflineQueueBacksOff(t *testing.T) {
+	const n = 30
+	a := startApp(t)
+	p := newPhone(t)
+	tab, _ := p.tab(tabOptions{})
+	do(t, tab, "open the survey", chromedp.Navigate(a.url+journeyURL), chromedp.WaitVisible(chromedp.CSS("button.primary")))
+	waitFor(t, tab, "the survey to be kept for offline use", offlineReady)
+	a.sim.failSubmits.Store(2)
+	a.sim.mu.Lock()
+	a.sim.submitTimes = nil
+	a.sim.mu.Unlock()
+	// Queue 30 responses as offline.js does, then announce the signal.
+	evalAwait(t, tab, `new Promise(ok => {
+	  const r = indexedDB.open("safar");
+	  r.onsuccess = () => {
+	    const tx = r.result.transaction("queue", "readwrite"), st = tx.objectStore("queue");
+	    for (let i = 0; i < `+strconv.Itoa(n)+`; i++) {
+	      st.put({client_id: "00000000-0000-4000-8000-" + String(i).padStart(12, "0"), slug: "journey-fa",
+	        url: "/api/v1/surveys/journey-fa/responses", touchpoint: "store", language: "fa",
+	        answers: {channel: "store", rating: 3, nps: 9, name: "پاسخ " + i}, queued_at: Date.now() + i, attempts: 0, next_try: 0});
+	    }
+	    tx.oncomplete = () => { dispatchEvent(new Event("online")); ok(true); };
+	  };
+	})`)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		if k, _ := a.count(t, "journey-fa"); k == n || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	waitFor(t, tab, "an empty queue", queuedJS+`.then(k => k === 0)`)
+	k, srcs := a.count(t, "journey-fa")
+	if k != n {
+		t.Fatalf("%d responses stored, want %d", k, n)
+	}
+	for _, s := range srcs {
+		if s != "complete/offline" {
+			t.Fatalf("a response is %s, want complete/offline", s)
+		}
+	}
+	a.sim.mu.Lock()
+	times := append([]time.Time(nil), a.sim.submitTimes...)
+	a.sim.mu.Unlock()
+	if len(times) != n+2 {
+		t.Errorf("%d submits for %d responses and 2 refusals, want %d: something was sent twice or not retried", len(times), n, n+2)
+	}
+	// The retries waited: 2 s then 4 s of backoff (less 25% jitter), and
+	// nothing else was sent meanwhile; later sends are spaced out rather
+	// than a burst.
+	for i, want := range []time.Duration{1500 * time.Millisecond, 3 * time.Second} {
+		if i+1 < len(times) {
+			if gap := times[i+1].Sub(times[i]); gap < want {
+				t.Errorf("retry %d came %v after the refusal, want at least %v", i+1, gap, want)
+			}
+		}
+	}
+	if len(times) == n+2 {
+		if spread := times[n+1].Sub(times[2]); spread < time.Duration(n-1)*100*time.Millisecond {
+			t.Errorf("%d responses sent within %v: not throttled", n, spread)
+		}
+	}
+	if got := eval[string](t, tab, `document.querySelector("#offline-status").textContent`); got != "" {
+		t.Errorf("status after sending = %q, want nothing waiting", got)
 	}
 }

@@ -383,7 +383,7 @@
       // post never arrives (the service worker then serves the cached page
       // with data-offline, and start() carries on from draft.pending).
       readForm(pi);
-      draft.pending = { page: pi, nav: nav, at: Date.now() };
+      draft.pending = { page: pi, nav: nav, at: Date.now(), last: nav === "next" && nextPage(pi, answers()) < 0 };
       saveDraft();
       return;
     }
@@ -423,7 +423,9 @@
   function queue(mode, fn) { return tx("queue", mode, fn); }
   function queued() { return queue("readonly", function (st) { return st.getAll(); }); }
 
-  var draining = false, timer = 0;
+  // hold pauses the whole queue after a failure: a server that answers
+  // 429 or 503 gets no other response from this phone before then.
+  var draining = false, timer = 0, hold = { until: 0, why: "" };
   // drain sends what is due, one response at a time; force also sends
   // those waiting after a network error (the "online" event).
   function drain(force) {
@@ -440,6 +442,7 @@
     });
   }
   function sendAll(recs, force) {
+    if (Date.now() < hold.until && !(force && hold.why === "network")) return null;
     recs.sort(function (a, b) { return a.queued_at - b.queued_at; });
     var i = 0;
     function next() {
@@ -496,13 +499,14 @@
     r.last = why;
     var wait = Math.min(2000 * Math.pow(2, r.attempts - 1), MAX_BACKOFF) * (0.75 + Math.random() * 0.5);
     r.next_try = Date.now() + Math.max(wait, retryAfter * 1000);
+    hold = { until: r.next_try, why: why };
     return queue("readwrite", function (st) { st.put(r); });
   }
   function schedule() {
     clearTimeout(timer);
     queued().then(function (recs) {
       if (!recs.length) return;
-      var due = Math.min.apply(null, recs.map(function (r) { return r.next_try || 0; }));
+      var due = Math.max(hold.until, Math.min.apply(null, recs.map(function (r) { return r.next_try || 0; })));
       timer = setTimeout(function () { drain(false); }, Math.max(due - Date.now(), 1000));
     }, function () {});
   }
@@ -582,7 +586,8 @@
     if (shellMode || (draft && draft.offline)) {
       // Served from the cache, or an offline response in progress: the
       // draft is the truth until its response is queued.
-      if (!draft) draft = { id: uuid(), tp: tpFromURL(), page: pi, fields: {} };
+      var stale = draft && !draft.offline && draft.pending && draft.pending.last && Date.now() - draft.pending.at >= 120000;
+      if (!draft || stale) draft = { id: uuid(), tp: tpFromURL(), page: pi, fields: {} }; // stale: most likely finished online
       draftTP = draft.tp;
       goOffline();
       var pending = draft.pending;
