@@ -80,7 +80,7 @@ type Response struct {
 	Status      ResponseStatus
 	Page        int    // the page the respondent is on, for resume
 	IP          string // only when the survey opts in
-	Source      string // SourceWeb, SourceOffline, "api" or "import"
+	Source      string // "web", "api" or "import"
 	StartedAt   time.Time
 	UpdatedAt   time.Time
 	CompletedAt *time.Time

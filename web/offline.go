@@ -87,12 +87,14 @@ func (s *Server) buildOfflineBundle(sv *survey.Survey) ([]byte, error) {
 	b.Messages["err.min"] = translate(lang, "err.min", "{a}")
 	b.Messages["err.max"] = translate(lang, "err.max", "{a}")
 	b.Messages["thanks_body"] = translate(lang, "thanks_body")
-	if t := d.Settings.ThankYou; t != "" {
+	// fmt.Sprint: the survey's text in its default language, whether the
+	// format holds it as a string or per language.
+	if t := fmt.Sprint(d.Settings.ThankYou); t != "" {
 		b.Messages["thanks_body"] = t
 	}
 	for pi := range d.Pages {
 		page := &d.Pages[pi]
-		view := offlinePageView{Title: page.Title}
+		view := offlinePageView{Title: fmt.Sprint(page.Title)}
 		op := offlinePage{}
 		for qi := range page.Questions {
 			q := &page.Questions[qi]

@@ -93,7 +93,9 @@ type bundle struct {
 // language; public (no cookie), cached by version, gone with the survey.
 func TestOfflineBundle(t *testing.T) {
 	app := newTestApp(t, func(d *survey.Definition) {
-		d.Pages[0].Title = `Page <one> & "two"`
+		if err := json.Unmarshal([]byte(`"Page <one> & \"two\""`), &d.Pages[0].Title); err != nil {
+			t.Fatal(err)
+		}
 	})
 	d := app.survey.Definition
 	url := app.server.URL + "/s/all-types/offline.json"
