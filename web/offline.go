@@ -92,13 +92,19 @@ func (s *Server) buildOfflineBundle(sv *survey.Survey) ([]byte, error) {
 	if t := fmt.Sprint(d.Settings.ThankYou); t != "" {
 		b.Messages["thanks_body"] = t
 	}
+	// Every question of every page, whatever show_if says (the phone
+	// decides): as if each had been typed into (pageForm.keepTyped).
+	every := pageForm{keepTyped: true, raw: map[string]string{}}
+	for _, q := range d.Questions() {
+		every.raw[q.ID] = ""
+	}
 	for pi := range d.Pages {
 		page := &d.Pages[pi]
 		view := offlinePageView{Title: fmt.Sprint(page.Title)}
+		view.Questions = s.surveyPage(sv, pi, "", "", survey.Answers{}, every).Questions
 		op := offlinePage{}
 		for qi := range page.Questions {
 			q := &page.Questions[qi]
-			view.Questions = append(view.Questions, buildQuestion(d, q, survey.Value{}, "", ""))
 			oq := offlineQuestion{ID: q.ID, Type: q.Type, Required: q.Required, ShowIf: q.ShowIf}
 			if q.Type == survey.Number {
 				oq.Min, oq.Max = q.Min, q.Max
