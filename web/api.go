@@ -27,12 +27,13 @@ func (s *Server) apiGetSurvey(c *gin.Context) {
 
 // submitRequest is the body of POST /api/v1/surveys/{slug}/responses.
 type submitRequest struct {
-	ClientID   string                     `json:"client_id"`
-	Touchpoint string                     `json:"touchpoint"`
-	Answers    map[string]json.RawMessage `json:"answers"`
 	// Source "offline" marks a phone's offline queue (docs/offline.md):
 	// it may finish the web partial response of the same client id.
 	Source string `json:"source"`
+
+	ClientID   string                     `json:"client_id"`
+	Touchpoint string                     `json:"touchpoint"`
+	Answers    map[string]json.RawMessage `json:"answers"`
 }
 
 // apiSubmitResponse stores a complete response. The same client_id again
@@ -102,11 +103,12 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	}
 	r := &survey.Response{
 		SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: req.ClientID, Touchpoint: cleanTouchpoint(req.Touchpoint),
-		Status: survey.Complete, Source: source, StartedAt: s.now().UTC(), Answers: d.Prune(answers),
+		Status: survey.Complete, Source: "api", StartedAt: s.now().UTC(), Answers: d.Prune(answers),
 	}
 	if d.Settings.StoreIP {
 		r.IP = c.ClientIP()
 	}
+	r.Source = source
 	stored, created, err := s.store.SaveResponse(c.Request.Context(), r)
 	if err != nil {
 		s.apiError(c, err)
