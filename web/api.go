@@ -105,10 +105,10 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: req.ClientID, Touchpoint: cleanTouchpoint(req.Touchpoint),
 		Status: survey.Complete, Source: "api", StartedAt: s.now().UTC(), Answers: d.Prune(answers),
 	}
+	r.Source = source
 	if d.Settings.StoreIP {
 		r.IP = c.ClientIP()
 	}
-	r.Source = source
 	stored, created, err := s.store.SaveResponse(c.Request.Context(), r)
 	if err != nil {
 		s.apiError(c, err)
