@@ -10,7 +10,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -141,6 +143,22 @@ type app struct {
 
 	// An admin account for the researcher pages (empty without them).
 	adminEmail, adminPassword string
+
+	sim *netSim
+	ts  *httptest.Server
+}
+
+// netSim is what offline_test.go does to the network between the phone and
+// the server.
+type netSim struct {
+	// down makes the server unreachable: every connection is dropped, as
+	// when a phone has no signal.
+	down atomic.Bool
+	// failSubmits answers that many submit API posts with 503 and
+	// Retry-After: 1; submitTimes records when each post arrived.
+	failSubmits atomic.Int32
+	mu          sync.Mutex
+	submitTimes []time.Time
 }
 
 // startApp serves the e2e fixture (journey-fa) and the two demo surveys.
@@ -195,10 +213,33 @@ func (a *app) serve() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := &httptest.Server{Listener: ln, Config: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}}
+	h := srv.Handler()
+	if a.sim == nil {
+		a.sim = &netSim{}
+	}
+	gate := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a.sim.down.Load() {
+			if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+				conn.Close() // no answer at all: a network error in the browser
+				return
+			}
+		}
+		if r.Method == http.MethodPost && strings.HasPrefix(r.URL.Path, "/api/v1/") {
+			a.sim.mu.Lock()
+			a.sim.submitTimes = append(a.sim.submitTimes, time.Now())
+			a.sim.mu.Unlock()
+			if a.sim.failSubmits.Add(-1) >= 0 {
+				w.Header().Set("Retry-After", "1")
+				http.Error(w, `{"error":"busy"}`, http.StatusServiceUnavailable)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
+	ts := &httptest.Server{Listener: ln, Config: &http.Server{Handler: gate, ReadHeaderTimeout: 10 * time.Second}}
 	ts.Start()
 	t.Cleanup(ts.Close)
-	a.url = ts.URL
+	a.url, a.ts = ts.URL, ts
 }
 
 // answers returns the stored answers of the only response to slug.

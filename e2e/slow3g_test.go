@@ -16,6 +16,12 @@ func slow3G() chromedp.Action[chromedp.Void] {
 		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
 			return err
 		}
+		// The emulation throttles the tab, not its service worker's own
+		// requests (static/sw.js): past the worker, pages would arrive
+		// unthrottled. The tab talks to the network itself.
+		if _, err := cdp.Call(ctx, t, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+			return err
+		}
 		_, err := cdp.Call(ctx, t, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
 			MatchedNetworkConditions: []*network.Conditions{{
 				Latency:            400,

@@ -7,6 +7,27 @@
   "use strict";
   var form = document.querySelector("form");
   if (!form) return;
+
+  // Offline answering (offline.js, docs/offline.md) loads after the page:
+  // it is not needed to answer online, and on a slow network the first
+  // page must not wait for it. A first page waits a little longer, so
+  // caching the survey does not hold up the post of page 1; a later page,
+  // the phone's own copy (data-offline) or a phone with no signal load it
+  // at once.
+  var me = document.currentScript, offlineJS = me && me.getAttribute("data-offline");
+  function loadOffline() {
+    var s = document.createElement("script");
+    s.src = offlineJS;
+    document.body.appendChild(s);
+  }
+  function afterLoad() {
+    var now = document.documentElement.hasAttribute("data-offline") || form.querySelector('input[name="rid"]') || !navigator.onLine;
+    setTimeout(loadOffline, now ? 0 : 1000);
+  }
+  if (offlineJS && "serviceWorker" in navigator) {
+    if (document.readyState === "complete") afterLoad();
+    else window.addEventListener("load", afterLoad);
+  }
   function values(id) {
     var out = [];
     form.querySelectorAll('[name="q.' + id + '"]').forEach(function (el) {
@@ -35,4 +56,5 @@
   }
   form.addEventListener("change", update);
   update();
+
 })();

@@ -87,6 +87,16 @@ type Response struct {
 	Answers     Answers
 }
 
+// Where a response came from (Response.Source), besides "api" and "import".
+const (
+	// SourceWeb is the respondent pages, one page at a time.
+	SourceWeb = "web"
+	// SourceOffline is a phone's offline queue sending a finished response
+	// through the submit API; it may complete the same client id's
+	// SourceWeb partial response (docs/offline.md).
+	SourceOffline = "offline"
+)
+
 // ResponseFilter selects responses to list or export.
 type ResponseFilter struct {
 	SurveyID int64

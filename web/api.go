@@ -27,6 +27,10 @@ func (s *Server) apiGetSurvey(c *gin.Context) {
 
 // submitRequest is the body of POST /api/v1/surveys/{slug}/responses.
 type submitRequest struct {
+	// Source "offline" marks a phone's offline queue (docs/offline.md):
+	// it may finish the web partial response of the same client id.
+	Source string `json:"source"`
+
 	ClientID   string                     `json:"client_id"`
 	Touchpoint string                     `json:"touchpoint"`
 	Answers    map[string]json.RawMessage `json:"answers"`
@@ -63,6 +67,15 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		s.apiError(c, &survey.ValidationError{Problems: []survey.FieldError{{Field: "client_id", Message: "must be a UUID"}}})
 		return
 	}
+	source := "api"
+	switch req.Source {
+	case "", "api":
+	case survey.SourceOffline:
+		source = survey.SourceOffline
+	default:
+		s.apiError(c, &survey.ValidationError{Problems: []survey.FieldError{{Field: "source", Message: `must be "api" or "offline"`}}})
+		return
+	}
 	// A retry of a stored response is answered by SaveResponse (it
 	// changes nothing and returns the stored one), so the common case, a
 	// new response, costs no extra query. Only when the answers do not
@@ -92,6 +105,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: req.ClientID, Touchpoint: cleanTouchpoint(req.Touchpoint),
 		Status: survey.Complete, Source: "api", StartedAt: s.now().UTC(), Answers: d.Prune(answers),
 	}
+	r.Source = source
 	if d.Settings.StoreIP {
 		r.IP = c.ClientIP()
 	}

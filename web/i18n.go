@@ -59,6 +59,14 @@ var catalog = map[string]map[string]string{
 		"err.no_statement":    "Unknown statement.",
 		"err.statement_range": "Please rate each statement on the scale.",
 		"err.matrix_all":      "Please rate every statement.",
+		// Offline phones (offline.go, static/offline.js); {n} is filled in there.
+		"offline_notice":     "No connection: you can keep answering. Your answers stay on this phone.",
+		"offline_saved":      "Saved on this phone; will be sent when you are online.",
+		"offline_queued":     "Responses waiting on this phone: {n}",
+		"offline_sent":       "Your answers have been sent. Thank you!",
+		"offline_quota_full": "Thank you. We already have enough answers from people like you, so yours will not be counted.",
+		"offline_rejected":   "The survey did not accept some answers saved on this phone (it may have closed or changed).",
+		"offline_new":        "Start a new response",
 	},
 	"fa": {
 		"progress":            "پیشرفت",
@@ -109,6 +117,13 @@ var catalog = map[string]map[string]string{
 		"err.no_statement":    "گزارهٔ ناشناخته.",
 		"err.statement_range": "لطفاً به هر گزاره روی مقیاس امتیاز دهید.",
 		"err.matrix_all":      "لطفاً به همهٔ گزاره‌ها امتیاز دهید.",
+		"offline_notice":      "اتصال برقرار نیست: می‌توانید به پاسخ دادن ادامه دهید. پاسخ‌ها روی این گوشی می‌مانند.",
+		"offline_saved":       "روی این گوشی ذخیره شد؛ وقتی به اینترنت وصل شوید ارسال می‌شود.",
+		"offline_queued":      "پاسخ‌های در انتظار ارسال روی این گوشی: {n}",
+		"offline_sent":        "پاسخ‌های شما ارسال شد. سپاسگزاریم!",
+		"offline_quota_full":  "سپاسگزاریم. به اندازهٔ کافی از افرادی مانند شما پاسخ داریم، بنابراین پاسخ شما شمرده نمی‌شود.",
+		"offline_rejected":    "پرسشنامه برخی از پاسخ‌های ذخیره‌شده روی این گوشی را نپذیرفت (ممکن است بسته یا تغییر کرده باشد).",
+		"offline_new":         "شروع یک پاسخ تازه",
 	},
 }
 

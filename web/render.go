@@ -72,6 +72,20 @@ func (v *views) render(lang, page string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// renderBlock executes one named block of a page's set (no layout): the
+// offline bundle renders survey pages' questions with it.
+func (v *views) renderBlock(lang, page, block string, data any) ([]byte, error) {
+	set, ok := v.sets[lang]
+	if !ok {
+		set = v.sets["en"]
+	}
+	var buf bytes.Buffer
+	if err := set[page].ExecuteTemplate(&buf, block, data); err != nil {
+		return nil, fmt.Errorf("render %s/%s: %w", page, block, err)
+	}
+	return buf.Bytes(), nil
+}
+
 // trimTemplate drops the indentation and blank lines of a template's
 // source: the pages stay readable in the repository and lose a few hundred
 // bytes on the wire, without a minifier dependency. Line breaks are kept

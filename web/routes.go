@@ -43,6 +43,8 @@ func (s *Server) routes(r *gin.Engine) {
 	r.POST("/s/:slug", s.submitSurveyPage)
 	r.GET("/s/:slug/r/:rid", s.resumeSurvey)
 	r.GET("/s/:slug/thanks", s.showThanks)
+	r.GET("/s/:slug/offline.json", s.showOfflineBundle) // offline.go
+	r.GET("/s/sw.js", s.serviceWorker)
 
 	// JSON API for integrations.
 	api := r.Group("/api/v1")

@@ -78,6 +78,8 @@ type Server struct {
 	engine  *gin.Engine
 	surveys *surveyCache // respondent pages: survey lookups (short TTL)
 	pages   *pageCache   // respondent pages: rendered first pages
+	bundles *bundleCache // offline bundles (offline.go)
+	swJS    []byte       // the service worker (offline.go)
 
 	// Researcher workspace (see auth.go).
 	app                        *appViews
@@ -123,7 +125,10 @@ func New(cfg Config) (*Server, error) {
 	if ttl == 0 {
 		ttl = DefaultSurveyCacheTTL
 	}
-	s.surveys, s.pages = newSurveyCache(ttl), newPageCache()
+	s.surveys, s.pages, s.bundles = newSurveyCache(ttl), newPageCache(), newBundleCache()
+	if s.swJS, err = loadServiceWorker(); err != nil {
+		return nil, err
+	}
 	s.proxies = newProxyCheck(cfg.TrustedProxies)
 	if err := s.initWorkspace(cfg); err != nil {
 		return nil, err

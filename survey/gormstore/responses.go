@@ -65,6 +65,11 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	case existing.Status == string(survey.Complete):
 		stored, err := responseFromStored(existing)
 		return stored, false, err
+	case existing.Source == survey.SourceWeb && r.Source == survey.SourceOffline:
+		// The respondent's phone lost its connection half way and sends
+		// the rest from its offline queue (docs/offline.md): the same
+		// respondent, who holds the client id as their resume link does.
+		existing.Source = r.Source
 	case existing.Source != r.Source:
 		// A respondent's partial response (their resume link carries its
 		// client id) is only carried on by the same channel: an API

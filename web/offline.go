@@ -1,0 +1,207 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/safarhq/safar/static"
+	"github.com/safarhq/safar/survey"
+)
+
+// Offline phones (docs/offline.md). Server-rendered pages need the server
+// for every step, so a phone that loses its connection half way would
+// show the browser's error page. Once a survey's first page has loaded,
+// static/offline.js fetches the survey's offline bundle (every page
+// rendered with the same templates, plus what page flow and validation
+// need) and caches it, the first page and the assets; the service worker
+// (static/sw.js, served at /s/sw.js) hands those back when the network
+// fails. Finished responses queue in IndexedDB and go to the submit API
+// with their client ids, which stores each once.
+//
+// The no-JavaScript path does not change: nothing here is needed to
+// answer a survey.
+
+// offlineBundle is GET /s/{slug}/offline.json.
+type offlineBundle struct {
+	Slug     string            `json:"slug"`
+	Version  int               `json:"version"`
+	Lang     string            `json:"lang"`
+	Dir      string            `json:"dir"`
+	Digits   string            `json:"digits"` // "fa": show page numbers in Persian digits
+	Pages    []offlinePage     `json:"pages"`
+	Messages map[string]string `json:"messages"`
+	Submit   string            `json:"submit"` // the submit API's URL
+}
+
+// offlinePage is one page: its title and questions as survey_page.html
+// renders them with no answers, and the rules the phone applies.
+type offlinePage struct {
+	HTML      string            `json:"html"`
+	Questions []offlineQuestion `json:"questions"`
+}
+
+// offlineQuestion is what the phone needs to read, show and check an
+// answer the way parsePage, Question.Visible and ValidatePage do.
+type offlineQuestion struct {
+	ID         string              `json:"id"`
+	Type       survey.QuestionType `json:"type"`
+	Required   bool                `json:"required,omitempty"`
+	ShowIf     *survey.Condition   `json:"show_if,omitempty"`
+	Min        *float64            `json:"min,omitempty"`
+	Max        *float64            `json:"max,omitempty"`
+	Statements []string            `json:"statements,omitempty"`
+}
+
+// offlineMessages are the catalog keys the phone shows by itself. Numbers
+// in them are placeholders: {a} and {b} (no digits: Persian
+// pages turn digits into Persian ones), {n} for a count.
+var offlineMessages = []string{
+	"next", "back", "submit", "fix_errors", "thanks_title",
+	"err.required", "err.number", "err.other_missing", "err.date", "err.matrix_all", "err.scale",
+	"offline_notice", "offline_saved", "offline_queued", "offline_sent", "offline_quota_full", "offline_rejected", "offline_new",
+}
+
+// buildOfflineBundle renders every page of sv for a phone.
+func (s *Server) buildOfflineBundle(sv *survey.Survey) ([]byte, error) {
+	d := sv.Definition
+	lang := surveyLang(sv)
+	b := offlineBundle{
+		Slug: sv.Slug, Version: sv.Version, Lang: lang, Dir: d.Dir(),
+		Messages: map[string]string{}, Submit: "/api/v1/surveys/" + sv.Slug + "/responses",
+	}
+	if lang == "fa" {
+		b.Digits = "fa"
+	}
+	for _, k := range offlineMessages {
+		b.Messages[k] = translate(lang, k)
+	}
+	b.Messages["page_of"] = translate(lang, "page_of", "{a}", "{b}")
+	b.Messages["err.min"] = translate(lang, "err.min", "{a}")
+	b.Messages["err.max"] = translate(lang, "err.max", "{a}")
+	b.Messages["thanks_body"] = translate(lang, "thanks_body")
+	// fmt.Sprint: the survey's text in its default language, whether the
+	// format holds it as a string or per language.
+	if t := fmt.Sprint(d.Settings.ThankYou); t != "" {
+		b.Messages["thanks_body"] = t
+	}
+	// Every question of every page, whatever show_if says (the phone
+	// decides): as if each had been typed into (pageForm.keepTyped).
+	every := pageForm{keepTyped: true, raw: map[string]string{}}
+	for _, q := range d.Questions() {
+		every.raw[q.ID] = ""
+	}
+	for pi := range d.Pages {
+		page := &d.Pages[pi]
+		view := offlinePageView{Title: fmt.Sprint(page.Title)}
+		view.Questions = s.surveyPage(sv, pi, "", "", survey.Answers{}, every).Questions
+		op := offlinePage{}
+		for qi := range page.Questions {
+			q := &page.Questions[qi]
+			oq := offlineQuestion{ID: q.ID, Type: q.Type, Required: q.Required, ShowIf: q.ShowIf}
+			if q.Type == survey.Number {
+				oq.Min, oq.Max = q.Min, q.Max
+			}
+			for _, st := range q.Statements {
+				oq.Statements = append(oq.Statements, st.Value)
+			}
+			op.Questions = append(op.Questions, oq)
+		}
+		html, err := s.views.renderBlock(lang, "survey_page", "offline_page", view)
+		if err != nil {
+			return nil, err
+		}
+		op.HTML = string(html)
+		b.Pages = append(b.Pages, op)
+	}
+	return json.Marshal(b)
+}
+
+// offlinePageView is what the offline_page block of survey_page.html shows.
+type offlinePageView struct {
+	Title     string
+	Questions []questionView
+}
+
+// bundleCache keeps each survey version's bundle, compressed once, like
+// the first pages (first_page.go): every new respondent asks for it.
+type bundleCache struct {
+	mu sync.Mutex
+	m  map[int64]*bundleEntry
+}
+
+type bundleEntry struct {
+	version int
+	updated time.Time
+	etag    string
+	body    *compressed
+}
+
+func newBundleCache() *bundleCache { return &bundleCache{m: map[int64]*bundleEntry{}} }
+
+func (bc *bundleCache) get(s *Server, sv *survey.Survey) (*bundleEntry, error) {
+	bc.mu.Lock()
+	defer bc.mu.Unlock()
+	if e := bc.m[sv.ID]; e != nil && e.version == sv.Version && e.updated.Equal(sv.UpdatedAt) {
+		return e, nil
+	}
+	raw, err := s.buildOfflineBundle(sv)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(raw)
+	e := &bundleEntry{version: sv.Version, updated: sv.UpdatedAt, etag: `"` + hex.EncodeToString(sum[:8]) + `"`,
+		body: compressAll(raw, "application/json; charset=utf-8")}
+	if len(bc.m) >= maxCachedPages {
+		for k := range bc.m { // drop an arbitrary one
+			delete(bc.m, k)
+			break
+		}
+	}
+	bc.m[sv.ID] = e
+	return e, nil
+}
+
+// showOfflineBundle serves GET /s/{slug}/offline.json: public, like the
+// first page, and never personal (no cookie is read or set).
+func (s *Server) showOfflineBundle(c *gin.Context) {
+	sv, err := s.viewSurvey(c)
+	if err != nil {
+		s.apiError(c, err)
+		return
+	}
+	e, err := s.bundles.get(s, sv)
+	if err != nil {
+		s.apiError(c, fmt.Errorf("offline bundle of %s: %w", sv.Slug, err))
+		return
+	}
+	c.Header("Cache-Control", "no-cache")
+	c.Header("ETag", e.etag)
+	if c.GetHeader("If-None-Match") == e.etag {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	e.body.write(c, http.StatusOK)
+}
+
+// serviceWorker serves static/sw.js at /s/sw.js. A service worker must
+// come from a stable same-origin URL (a hashed name would register a new
+// worker with every release), and its default scope is its directory,
+// /s/: the respondent pages and nothing of the researchers'. no-cache
+// makes browsers check for a new version on every registration.
+func (s *Server) serviceWorker(c *gin.Context) {
+	c.Header("Cache-Control", "no-cache")
+	c.Header("Service-Worker-Allowed", "/s/")
+	c.Data(http.StatusOK, "text/javascript; charset=utf-8", s.swJS)
+}
+
+func loadServiceWorker() ([]byte, error) {
+	return fs.ReadFile(static.FS, "sw.js")
+}
