@@ -21,10 +21,10 @@ const MinPersonaRespondents = 30
 
 // respondent is one complete response, or one transcript participant.
 type respondent struct {
-	idx     int    // position in the respondents slice
-	id      string // response id
-	survey  string // slug
-	answers survey.Answers
+	idx     int     // position in the respondents slice
+	id      string  // response id
+	survey  string  // slug
+	answers answers // by catalog position (answers.go)
 	sat     float64 // overall satisfaction 0..1
 	hasSat  bool
 	persona int
@@ -62,35 +62,9 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 
 	// 1. Respondents: complete responses are analysed; partial ones count
 	// towards completion and drop-off only.
-	var people []*respondent
-	var first, last time.Time
-	for _, s := range in.Surveys {
-		res.Study.Surveys = append(res.Study.Surveys, s.Slug)
-		var partialPages []int
-		completed := 0
-		for _, r := range s.Responses {
-			if r.Status != survey.Complete {
-				res.Study.Partial++
-				partialPages = append(partialPages, r.Page)
-				continue
-			}
-			completed++
-			p := &respondent{idx: len(people), id: r.ID, survey: s.Slug, answers: r.Answers, tp: r.Touchpoint}
-			p.sat, p.hasSat = satisfaction(cat, r.Answers)
-			p.summarise(cat)
-			people = append(people, p)
-			if first.IsZero() || r.StartedAt.Before(first) {
-				first = r.StartedAt
-			}
-			if r.StartedAt.After(last) {
-				last = r.StartedAt
-			}
-		}
-		res.Metrics.Funnels = append(res.Metrics.Funnels, funnel(s.Slug, s.Definition, partialPages, completed))
-	}
-	res.Study.Responses = len(people)
-	if !first.IsZero() {
-		res.Study.FirstAnswer, res.Study.LastAnswer = first.UTC().Format(time.RFC3339), last.UTC().Format(time.RFC3339)
+	people, codedResponses, err := readRespondents(ctx, cat, in, opt, res)
+	if err != nil {
+		return nil, err
 	}
 	for _, q := range cat.questions() {
 		if isText(q) {
@@ -187,8 +161,70 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, idx, lang)
 	res.Journeys = journeys(cat, people, pr, res, idx, lang)
 	codedStages(res, in, personaOf, lang)
-	res.Codes = codeSummary(cat, in, byID, len(people))
+	res.Codes = codeSummary(cat, in, codedResponses, byID, len(people))
 	return res, nil
+}
+
+// readRespondents reads every response of the study once (from a cursor
+// for a big study, SurveyData.Each) and keeps compact data of each
+// complete one: its answers as shared values (answers.go), satisfaction
+// and scores. It fills res's counts, dates and funnels, and returns the
+// survey slug of each response the coded passages name ("" when outside
+// the study).
+func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, res *Result) ([]*respondent, map[string]string, error) {
+	var people []*respondent
+	var first, last time.Time
+	table := newAnswerTable(cat)
+	// The coded answers name their responses: the study's own are found on
+	// the way (codeSummary keeps only passages of this study).
+	codedResponses := map[string]string{} // response id -> survey slug
+	if len(in.Codes) > 0 {
+		for _, k := range in.Coded {
+			if k.Source == survey.SourceAnswer {
+				codedResponses[k.ResponseID] = ""
+			}
+		}
+	}
+	for _, s := range in.Surveys {
+		res.Study.Surveys = append(res.Study.Surveys, s.Slug)
+		var partialPages []int
+		completed := 0
+		err := s.ForEach(ctx, func(r *survey.Response) error {
+			if _, ok := codedResponses[r.ID]; ok {
+				codedResponses[r.ID] = s.Slug
+			}
+			if r.Status != survey.Complete {
+				res.Study.Partial++
+				partialPages = append(partialPages, r.Page)
+				return nil
+			}
+			completed++
+			p := &respondent{idx: len(people), id: strings.Clone(r.ID), survey: s.Slug, answers: table.compact(r.Answers), tp: table.str(r.Touchpoint)}
+			p.sat, p.hasSat = satisfaction(cat, r.Answers)
+			p.summarise(cat)
+			people = append(people, p)
+			if first.IsZero() || r.StartedAt.Before(first) {
+				first = r.StartedAt
+			}
+			if r.StartedAt.After(last) {
+				last = r.StartedAt
+			}
+			opt.progressRows(len(people) + res.Study.Partial)
+			return ctx.Err()
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("responses of %s: %w", s.Slug, err)
+		}
+		if opt.Read != nil {
+			opt.Read(len(people) + res.Study.Partial)
+		}
+		res.Metrics.Funnels = append(res.Metrics.Funnels, funnel(s.Slug, s.Definition, partialPages, completed))
+	}
+	res.Study.Responses = len(people)
+	if !first.IsZero() {
+		res.Study.FirstAnswer, res.Study.LastAnswer = first.UTC().Format(time.RFC3339), last.UTC().Format(time.RFC3339)
+	}
+	return people, codedResponses, nil
 }
 
 // collectTexts gathers open answers and customer utterances as pain-point
@@ -203,7 +239,7 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) ([]a
 	for _, p := range people {
 		for _, id := range cat.order {
 			q := cat.byID[id]
-			v, ok := p.answers[id]
+			v, ok := p.answer(cat, id)
 			if !ok || !isText(q) || v.Text == "" {
 				continue
 			}
@@ -320,7 +356,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 				base.Levels = append(base.Levels, o.Text())
 			}
 			add(func(_ int, p *respondent, row []personas.Value) {
-				if v, ok := p.answers[id]; ok && v.Choice != "" {
+				if v, ok := p.answer(cat, id); ok && v.Choice != "" {
 					row[0] = personas.Text(cat.label(id, v.Choice))
 				}
 			}, base)
@@ -331,7 +367,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 			}
 			selected := make([][]string, len(people))
 			for i, p := range people {
-				if v, ok := p.answers[id]; ok {
+				if v, ok := p.answer(cat, id); ok {
 					selected[i] = []string{}
 					for _, c := range v.Choices {
 						if c != survey.OtherValue {
@@ -345,14 +381,14 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 		case survey.Likert, survey.Rating, survey.NPS:
 			base.Kind, base.Levels = personas.Ordinal, levels(q)
 			add(func(_ int, p *respondent, row []personas.Value) {
-				if v, ok := p.answers[id]; ok && v.Number != nil {
+				if v, ok := p.answer(cat, id); ok && v.Number != nil {
 					row[0] = personas.Text(strconv.Itoa(int(*v.Number)))
 				}
 			}, base)
 		case survey.Number:
 			base.Kind = personas.Numeric
 			add(func(_ int, p *respondent, row []personas.Value) {
-				if v, ok := p.answers[id]; ok && v.Number != nil {
+				if v, ok := p.answer(cat, id); ok && v.Number != nil {
 					row[0] = personas.Number(*v.Number)
 				}
 			}, base)
@@ -364,7 +400,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 				items = append(items, it)
 			}
 			add(func(_ int, p *respondent, row []personas.Value) {
-				v, ok := p.answers[id]
+				v, ok := p.answer(cat, id)
 				if !ok {
 					return
 				}
@@ -452,7 +488,7 @@ func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []anal
 func (p *respondent) summarise(cat *catalog) {
 	for _, id := range cat.order {
 		q := cat.byID[id]
-		v, ok := p.answers[id]
+		v, ok := p.answer(cat, id)
 		if !ok || v.Number == nil {
 			continue
 		}
