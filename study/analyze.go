@@ -101,10 +101,14 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		translated = labelsIn(ctx, texts, ppOpt, otherLanguages(in, lang))
 	}()
 	var pin personas.Input
+	var pinErr error
 	if len(people) >= MinPersonaRespondents {
-		pin = personaInput(cat, people, lang)
+		pin, pinErr = personaInput(cat, people, lang)
 	}
 	<-analysed
+	if pinErr != nil {
+		return nil, pinErr
+	}
 	first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, texts), first1.People)
 	addLabels(res.PainPointLabels, translated)
 	voiced := voicedBy(first1, owner)
@@ -328,19 +332,20 @@ func voicedBy(r analysis.PainPointResult, owner map[string]string) map[string]ma
 }
 
 // personaInput codes the complete responses as persona items: one row of
-// values per respondent (sharing one allocation), aligned with the items.
-// Pain points and quotes are added by fitPersonas.
-func personaInput(cat *catalog, people []*respondent, lang string) personas.Input {
+// the table per respondent (personas.Table: a small code per answer, not
+// a Value), aligned with the items. Pain points and quotes are added by
+// fitPersonas.
+func personaInput(cat *catalog, people []*respondent, lang string) (personas.Input, error) {
 	in := personas.Input{Language: lang}
-	// Each question adds its items, and a function that fills their values
-	// (row, as long as the items it added) from one respondent.
+	// Each question adds its items, and a function that gives their values
+	// (set(item offset, value)) for one respondent.
 	type filler struct {
-		at, n int
-		fill  func(i int, p *respondent, row []personas.Value)
+		at   int
+		fill func(p *respondent, row *rowSetter)
 	}
 	var fills []filler
-	add := func(fill func(int, *respondent, []personas.Value), items ...personas.Item) {
-		fills = append(fills, filler{len(in.Items), len(items), fill})
+	add := func(fill func(*respondent, *rowSetter), items ...personas.Item) {
+		fills = append(fills, filler{len(in.Items), fill})
 		in.Items = append(in.Items, items...)
 	}
 	for _, id := range cat.order {
@@ -355,9 +360,9 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 			for _, o := range q.Options {
 				base.Levels = append(base.Levels, o.Text())
 			}
-			add(func(_ int, p *respondent, row []personas.Value) {
+			add(func(p *respondent, row *rowSetter) {
 				if v, ok := p.answer(cat, id); ok && v.Choice != "" {
-					row[0] = personas.Text(cat.label(id, v.Choice))
+					row.set(0, personas.Text(cat.label(id, v.Choice)))
 				}
 			}, base)
 		case survey.Multiple:
@@ -365,31 +370,37 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 			for _, o := range q.Options {
 				opts = append(opts, o.Text())
 			}
-			selected := make([][]string, len(people))
-			for i, p := range people {
-				if v, ok := p.answer(cat, id); ok {
-					selected[i] = []string{}
+			items, _ := personas.ExpandMultiSelect(base, opts, nil)
+			// As ExpandMultiSelect codes them: yes or no per option for
+			// everyone who answered, by the labels of the chosen options.
+			add(func(p *respondent, row *rowSetter) {
+				v, ok := p.answer(cat, id)
+				if !ok {
+					return
+				}
+				for o, opt := range opts {
+					val := personas.No
 					for _, c := range v.Choices {
-						if c != survey.OtherValue {
-							selected[i] = append(selected[i], cat.label(id, c))
+						if c != survey.OtherValue && cat.label(id, c) == opt {
+							val = personas.Yes
+							break
 						}
 					}
+					row.set(o, val)
 				}
-			}
-			items, values := personas.ExpandMultiSelect(base, opts, selected)
-			add(func(i int, _ *respondent, row []personas.Value) { copy(row, values[i]) }, items...)
+			}, items...)
 		case survey.Likert, survey.Rating, survey.NPS:
 			base.Kind, base.Levels = personas.Ordinal, levels(q)
-			add(func(_ int, p *respondent, row []personas.Value) {
+			add(func(p *respondent, row *rowSetter) {
 				if v, ok := p.answer(cat, id); ok && v.Number != nil {
-					row[0] = personas.Text(strconv.Itoa(int(*v.Number)))
+					row.set(0, personas.Text(strconv.Itoa(int(*v.Number))))
 				}
 			}, base)
 		case survey.Number:
 			base.Kind = personas.Numeric
-			add(func(_ int, p *respondent, row []personas.Value) {
+			add(func(p *respondent, row *rowSetter) {
 				if v, ok := p.answer(cat, id); ok && v.Number != nil {
-					row[0] = personas.Number(*v.Number)
+					row.set(0, personas.Number(*v.Number))
 				}
 			}, base)
 		case survey.Matrix:
@@ -399,30 +410,45 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.String()+": "+st.Text(), personas.Ordinal, levels(q)
 				items = append(items, it)
 			}
-			add(func(_ int, p *respondent, row []personas.Value) {
+			add(func(p *respondent, row *rowSetter) {
 				v, ok := p.answer(cat, id)
 				if !ok {
 					return
 				}
 				for s, st := range q.Statements {
 					if pt, ok := v.Matrix[st.Value]; ok {
-						row[s] = personas.Text(strconv.Itoa(pt))
+						row.set(s, personas.Text(strconv.Itoa(pt)))
 					}
 				}
 			}, items...)
 		}
 	}
-	m := len(in.Items)
-	values := make([]personas.Value, len(people)*m)
+	in.Table = personas.NewTable(in.Items, len(people))
 	in.Respondents = make([]personas.Respondent, len(people))
+	row := &rowSetter{t: in.Table}
 	for i, p := range people {
-		row := values[i*m : (i+1)*m : (i+1)*m]
+		row.i = i
 		for _, f := range fills {
-			f.fill(i, p, row[f.at:f.at+f.n])
+			row.at = f.at
+			f.fill(p, row)
 		}
-		in.Respondents[i] = personas.Respondent{ID: p.id, Values: row}
+		in.Respondents[i] = personas.Respondent{ID: p.id}
 	}
-	return in
+	return in, row.err
+}
+
+// rowSetter stores one respondent's answers to one question's items in
+// the persona table, keeping the first error.
+type rowSetter struct {
+	t     *personas.Table
+	i, at int
+	err   error
+}
+
+func (r *rowSetter) set(j int, v personas.Value) {
+	if err := r.t.Set(r.i, r.at+j, v); err != nil && r.err == nil {
+		r.err = err
+	}
 }
 
 // fitPersonas segments the complete responses (coded by personaInput, in
