@@ -32,7 +32,7 @@ type respondent struct {
 	// Per stage (in survey.Stages order): the sum and count of satisfaction
 	// answers on 0..1, computed once (the journey reads them many times).
 	stageSum [6]float64
-	stageN   [6]int
+	stageN   [6]int32
 	scores   scores // the answers behind the headline metrics
 }
 

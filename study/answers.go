@@ -19,29 +19,31 @@ import (
 // anyway. A respondent then costs a few hundred bytes instead of the
 // response's decoded answer map (several kilobytes).
 
-// answers are one respondent's answers by catalog position; nil: not
-// answered. The values are shared and must not be changed.
-type answers []*survey.Value
+// answers are one respondent's answers by catalog position: 0 for not
+// answered, else 1 + the index of the value in the catalog's table of
+// distinct answers (4 bytes an answer rather than a pointer's 8). The
+// values are shared and must not be changed.
+type answers []uint32
 
 // answer returns the respondent's answer to question id.
 func (p *respondent) answer(cat *catalog, id string) (survey.Value, bool) {
 	i, ok := cat.pos[id]
-	if !ok || i >= len(p.answers) || p.answers[i] == nil {
+	if !ok || i >= len(p.answers) || p.answers[i] == 0 {
 		return survey.Value{}, false
 	}
-	return *p.answers[i], true
+	return *cat.values[p.answers[i]-1], true
 }
 
 // answerTable interns answer values: equal answers to one question share
-// one value.
+// one value, kept in the catalog (catalog.values).
 type answerTable struct {
 	cat  *catalog
-	vals map[string]*survey.Value
-	key  []byte // scratch
+	vals map[string]uint32 // key -> 1 + index in cat.values
+	key  []byte            // scratch
 }
 
 func newAnswerTable(cat *catalog) *answerTable {
-	return &answerTable{cat: cat, vals: map[string]*survey.Value{}}
+	return &answerTable{cat: cat, vals: map[string]uint32{}}
 }
 
 // compact returns a's answers to the catalog's questions as shared values.
@@ -61,10 +63,10 @@ func (t *answerTable) compact(a survey.Answers) answers {
 	return out
 }
 
-// intern returns the shared copy of v as an answer to question i. The
-// key spells every field with its length, so two different values never
-// share a key.
-func (t *answerTable) intern(i int, v survey.Value) *survey.Value {
+// intern returns the shared copy of v as an answer to question i (as 1 +
+// its index in cat.values). The key spells every field with its length,
+// so two different values never share a key.
+func (t *answerTable) intern(i int, v survey.Value) uint32 {
 	k := binary.AppendUvarint(t.key[:0], uint64(i))
 	str := func(s string) {
 		k = binary.AppendUvarint(k, uint64(len(s)))
@@ -91,8 +93,8 @@ func (t *answerTable) intern(i int, v survey.Value) *survey.Value {
 	}
 	str(v.Text)
 	t.key = k
-	if sv, ok := t.vals[string(k)]; ok {
-		return sv
+	if ref, ok := t.vals[string(k)]; ok {
+		return ref
 	}
 	sv := &survey.Value{Choice: strings.Clone(v.Choice), Other: strings.Clone(v.Other), Text: strings.Clone(v.Text)}
 	if v.Choices != nil {
@@ -111,8 +113,10 @@ func (t *answerTable) intern(i int, v survey.Value) *survey.Value {
 			sv.Matrix[t.str(st)] = pt
 		}
 	}
-	t.vals[string(k)] = sv
-	return sv
+	t.cat.values = append(t.cat.values, sv)
+	ref := uint32(len(t.cat.values))
+	t.vals[string(k)] = ref
+	return ref
 }
 
 // str shares the option and statement values of the questions, which the

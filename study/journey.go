@@ -307,7 +307,7 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 			var sum float64
 			for _, p := range members {
 				sum += p.stageSum[si]
-				js.EmotionN += p.stageN[si]
+				js.EmotionN += int(p.stageN[si])
 			}
 			if js.EmotionN > 0 {
 				e := math.Round(1000*sum/float64(js.EmotionN)) / 10

@@ -19,6 +19,9 @@ type catalog struct {
 	// names are the option and statement values of the questions, so
 	// compact answers share them (answers.go).
 	names map[string]string
+	// values are the distinct answers of the study's respondents
+	// (answers.go), filled while the responses are read.
+	values []*survey.Value
 }
 
 func newCatalog(surveys []SurveyData) *catalog {
