@@ -10,7 +10,8 @@ import (
 )
 
 // progressLine shows on a terminal what `safar report` is doing: the phase
-// and, while the workbook is written, how many responses are in it so far,
+// with its counts (responses read by the analysis, then the analysis step
+// with the number of responses, then responses written to the workbook),
 // redrawn in place a few times a second, so a report of a million
 // responses is not minutes of silence. Off a terminal (a pipe, a log file,
 // --timings) it prints nothing.
