@@ -26,8 +26,12 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if len(in.Respondents) < 2 {
 		return nil, fmt.Errorf("personas: need at least 2 respondents, have %d", len(in.Respondents))
 	}
+	if in.Table != nil && (in.Table.n != len(in.Respondents) || len(in.Table.cols) != len(in.Items)) {
+		return nil, fmt.Errorf("personas: the table has %d rows of %d items for %d respondents of %d items",
+			in.Table.n, len(in.Table.cols), len(in.Respondents), len(in.Items))
+	}
 	for i, r := range in.Respondents {
-		if len(r.Values) != len(in.Items) {
+		if in.Table == nil && len(r.Values) != len(in.Items) {
 			return nil, fmt.Errorf("personas: respondent %d (%s) has %d values for %d items", i+1, r.ID, len(r.Values), len(in.Items))
 		}
 	}
@@ -39,12 +43,12 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	// names; each costs a pass over every respondent, so compute them once.
 	in.levels = make([][]string, len(in.Items))
 	for j, it := range in.Items {
-		in.levels[j] = levelsOf(it, j, in.Respondents)
+		in.levels[j] = levelsOf(it, j, &in)
 	}
 	cols := make([]cluster.Column, 0, len(sel))
 	codecs := make([]codec, 0, len(sel))
 	for _, j := range sel {
-		col, c, err := encode(in.Items[j], j, in.levels[j], in.Respondents)
+		col, c, err := encode(in.Items[j], j, in.levels[j], &in)
 		if err != nil {
 			return nil, err
 		}
@@ -210,7 +214,8 @@ func selectItems(items []Item, opt Options) ([]int, error) {
 }
 
 // encode codes item j's answers (with the given levels) for the model.
-func encode(it Item, j int, levels []string, rs []Respondent) (cluster.Column, codec, error) {
+func encode(it Item, j int, levels []string, in *Input) (cluster.Column, codec, error) {
+	rs := in.Respondents
 	c := codec{item: j, index: map[string]int{}}
 	col := cluster.Column{Name: it.Name}
 	if it.Kind == Numeric {
@@ -218,7 +223,7 @@ func encode(it Item, j int, levels []string, rs []Respondent) (cluster.Column, c
 		col.Values = make([]float64, len(rs))
 		vals := make([]float64, 0, len(rs))
 		for i, r := range rs {
-			v := r.Values[j]
+			v := in.value(i, j)
 			col.Values[i] = math.NaN()
 			if v.OK && !math.IsNaN(v.Num) {
 				if math.IsInf(v.Num, 0) {
@@ -249,9 +254,9 @@ func encode(it Item, j int, levels []string, rs []Respondent) (cluster.Column, c
 	}
 	col.Levels = len(c.levels)
 	col.Codes = make([]int, len(rs))
-	for i, r := range rs {
+	for i := range rs {
 		col.Codes[i] = cluster.Missing
-		if v := r.Values[j]; v.OK && v.Text != "" {
+		if v := in.value(i, j); v.OK && v.Text != "" {
 			col.Codes[i] = c.index[v.Text]
 		}
 	}
@@ -265,10 +270,10 @@ func (in Input) itemLevels(j int) []string {
 	if in.levels != nil {
 		return in.levels[j]
 	}
-	return levelsOf(in.Items[j], j, in.Respondents)
+	return levelsOf(in.Items[j], j, &in)
 }
 
-func levelsOf(it Item, j int, rs []Respondent) []string {
+func levelsOf(it Item, j int, in *Input) []string {
 	levels := slices.Clone(it.Levels)
 	if it.Kind == Binary && len(levels) == 0 {
 		levels = []string{"yes", "no"}
@@ -278,8 +283,8 @@ func levelsOf(it Item, j int, rs []Respondent) []string {
 		known[l] = true
 	}
 	counts := map[string]int{}
-	for _, r := range rs {
-		if v := r.Values[j]; v.OK && v.Text != "" && !known[v.Text] {
+	for i := range in.Respondents {
+		if v := in.value(i, j); v.OK && v.Text != "" && !known[v.Text] {
 			counts[v.Text]++
 		}
 	}

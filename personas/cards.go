@@ -145,8 +145,8 @@ func answerSets(in Input) []answerSet {
 // bands cuts a numeric item at its overall terciles.
 func bands(in Input, j int) []answerSet {
 	var xs []float64
-	for _, r := range in.Respondents {
-		if v := r.Values[j]; v.OK && !math.IsNaN(v.Num) {
+	for i := range in.Respondents {
+		if v := in.value(i, j); v.OK && !math.IsNaN(v.Num) {
 			xs = append(xs, v.Num)
 		}
 	}
@@ -204,8 +204,8 @@ func count(in Input, member []int, k int, sets []answerSet) []stats {
 			out[i] = stats{answered: make([]int, k), matched: make([]int, k)}
 		}
 		j := sets[lo].item
-		for i, r := range in.Respondents {
-			v := r.Values[j]
+		for i := range in.Respondents {
+			v := in.value(i, j)
 			if !v.OK {
 				continue
 			}
@@ -323,11 +323,11 @@ func satisfactionFor(in Input, member []int, p int, tp, stage string) (float64, 
 			continue
 		}
 		levels := in.itemLevels(j)
-		for i, r := range in.Respondents {
+		for i := range in.Respondents {
 			if member[i] != p {
 				continue
 			}
-			if x, ok := score(it, levels, r.Values[j]); ok {
+			if x, ok := score(it, levels, in.value(i, j)); ok {
 				sum += x
 				n++
 			}
@@ -365,8 +365,8 @@ func scores(in Input, member []int, k int) [][]Score {
 		levels := in.itemLevels(j)
 		s, n := make([]float64, k), make([]float64, k)   // members
 		rs, rn := make([]float64, k), make([]float64, k) // the rest, summed in respondent order
-		for i, r := range in.Respondents {
-			x, ok := score(it, levels, r.Values[j])
+		for i := range in.Respondents {
+			x, ok := score(it, levels, in.value(i, j))
 			if !ok {
 				continue
 			}

@@ -19,7 +19,7 @@ func peerMatrix(in Input, use []string) [][]float64 {
 			continue
 		}
 		var cols [][]float64
-		levels := levelsOf(it, j, in.Respondents)
+		levels := levelsOf(it, j, &in)
 		switch it.Kind {
 		case Numeric, Ordinal:
 			col := make([]float64, n)

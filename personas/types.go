@@ -120,6 +120,9 @@ type Input struct {
 	// "survey" (default) or "interview" (interview and focus-group
 	// participants as respondents).
 	Source string
+	// Table, when set, holds the answers (one row per respondent, in
+	// order) instead of Respondent.Values, which are then left nil.
+	Table *Table
 
 	levels [][]string // per item, computed once by Build (see itemLevels)
 }

@@ -21,10 +21,10 @@ const MinPersonaRespondents = 30
 
 // respondent is one complete response, or one transcript participant.
 type respondent struct {
-	idx     int    // position in the respondents slice
-	id      string // response id
-	survey  string // slug
-	answers survey.Answers
+	idx     int     // position in the respondents slice
+	id      string  // response id
+	survey  string  // slug
+	answers answers // by catalog position (answers.go)
 	sat     float64 // overall satisfaction 0..1
 	hasSat  bool
 	persona int
@@ -32,7 +32,7 @@ type respondent struct {
 	// Per stage (in survey.Stages order): the sum and count of satisfaction
 	// answers on 0..1, computed once (the journey reads them many times).
 	stageSum [6]float64
-	stageN   [6]int
+	stageN   [6]int32
 	scores   scores // the answers behind the headline metrics
 }
 
@@ -62,35 +62,9 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 
 	// 1. Respondents: complete responses are analysed; partial ones count
 	// towards completion and drop-off only.
-	var people []*respondent
-	var first, last time.Time
-	for _, s := range in.Surveys {
-		res.Study.Surveys = append(res.Study.Surveys, s.Slug)
-		var partialPages []int
-		completed := 0
-		for _, r := range s.Responses {
-			if r.Status != survey.Complete {
-				res.Study.Partial++
-				partialPages = append(partialPages, r.Page)
-				continue
-			}
-			completed++
-			p := &respondent{idx: len(people), id: r.ID, survey: s.Slug, answers: r.Answers, tp: r.Touchpoint}
-			p.sat, p.hasSat = satisfaction(cat, r.Answers)
-			p.summarise(cat)
-			people = append(people, p)
-			if first.IsZero() || r.StartedAt.Before(first) {
-				first = r.StartedAt
-			}
-			if r.StartedAt.After(last) {
-				last = r.StartedAt
-			}
-		}
-		res.Metrics.Funnels = append(res.Metrics.Funnels, funnel(s.Slug, s.Definition, partialPages, completed))
-	}
-	res.Study.Responses = len(people)
-	if !first.IsZero() {
-		res.Study.FirstAnswer, res.Study.LastAnswer = first.UTC().Format(time.RFC3339), last.UTC().Format(time.RFC3339)
+	people, codedResponses, err := readRespondents(ctx, cat, in, opt, res)
+	if err != nil {
+		return nil, err
 	}
 	for _, q := range cat.questions() {
 		if isText(q) {
@@ -127,10 +101,14 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		translated = labelsIn(ctx, texts, ppOpt, otherLanguages(in, lang))
 	}()
 	var pin personas.Input
+	var pinErr error
 	if len(people) >= MinPersonaRespondents {
-		pin = personaInput(cat, people, lang)
+		pin, pinErr = personaInput(cat, people, lang)
 	}
 	<-analysed
+	if pinErr != nil {
+		return nil, pinErr
+	}
 	first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, texts), first1.People)
 	addLabels(res.PainPointLabels, translated)
 	voiced := voicedBy(first1, owner)
@@ -187,8 +165,70 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, idx, lang)
 	res.Journeys = journeys(cat, people, pr, res, idx, lang)
 	codedStages(res, in, personaOf, lang)
-	res.Codes = codeSummary(cat, in, byID, len(people))
+	res.Codes = codeSummary(cat, in, codedResponses, byID, len(people))
 	return res, nil
+}
+
+// readRespondents reads every response of the study once (from a cursor
+// for a big study, SurveyData.Each) and keeps compact data of each
+// complete one: its answers as shared values (answers.go), satisfaction
+// and scores. It fills res's counts, dates and funnels, and returns the
+// survey slug of each response the coded passages name ("" when outside
+// the study).
+func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, res *Result) ([]*respondent, map[string]string, error) {
+	var people []*respondent
+	var first, last time.Time
+	table := newAnswerTable(cat)
+	// The coded answers name their responses: the study's own are found on
+	// the way (codeSummary keeps only passages of this study).
+	codedResponses := map[string]string{} // response id -> survey slug
+	if len(in.Codes) > 0 {
+		for _, k := range in.Coded {
+			if k.Source == survey.SourceAnswer {
+				codedResponses[k.ResponseID] = ""
+			}
+		}
+	}
+	for _, s := range in.Surveys {
+		res.Study.Surveys = append(res.Study.Surveys, s.Slug)
+		var partialPages []int
+		completed := 0
+		err := s.ForEach(ctx, func(r *survey.Response) error {
+			if _, ok := codedResponses[r.ID]; ok {
+				codedResponses[r.ID] = s.Slug
+			}
+			if r.Status != survey.Complete {
+				res.Study.Partial++
+				partialPages = append(partialPages, r.Page)
+				return nil
+			}
+			completed++
+			p := &respondent{idx: len(people), id: strings.Clone(r.ID), survey: s.Slug, answers: table.compact(r.Answers), tp: table.str(r.Touchpoint)}
+			p.sat, p.hasSat = satisfaction(cat, r.Answers)
+			p.summarise(cat)
+			people = append(people, p)
+			if first.IsZero() || r.StartedAt.Before(first) {
+				first = r.StartedAt
+			}
+			if r.StartedAt.After(last) {
+				last = r.StartedAt
+			}
+			opt.progressRows(len(people) + res.Study.Partial)
+			return ctx.Err()
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("responses of %s: %w", s.Slug, err)
+		}
+		if opt.Read != nil {
+			opt.Read(len(people) + res.Study.Partial)
+		}
+		res.Metrics.Funnels = append(res.Metrics.Funnels, funnel(s.Slug, s.Definition, partialPages, completed))
+	}
+	res.Study.Responses = len(people)
+	if !first.IsZero() {
+		res.Study.FirstAnswer, res.Study.LastAnswer = first.UTC().Format(time.RFC3339), last.UTC().Format(time.RFC3339)
+	}
+	return people, codedResponses, nil
 }
 
 // collectTexts gathers open answers and customer utterances as pain-point
@@ -203,7 +243,7 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) ([]a
 	for _, p := range people {
 		for _, id := range cat.order {
 			q := cat.byID[id]
-			v, ok := p.answers[id]
+			v, ok := p.answer(cat, id)
 			if !ok || !isText(q) || v.Text == "" {
 				continue
 			}
@@ -292,19 +332,20 @@ func voicedBy(r analysis.PainPointResult, owner map[string]string) map[string]ma
 }
 
 // personaInput codes the complete responses as persona items: one row of
-// values per respondent (sharing one allocation), aligned with the items.
-// Pain points and quotes are added by fitPersonas.
-func personaInput(cat *catalog, people []*respondent, lang string) personas.Input {
+// the table per respondent (personas.Table: a small code per answer, not
+// a Value), aligned with the items. Pain points and quotes are added by
+// fitPersonas.
+func personaInput(cat *catalog, people []*respondent, lang string) (personas.Input, error) {
 	in := personas.Input{Language: lang}
-	// Each question adds its items, and a function that fills their values
-	// (row, as long as the items it added) from one respondent.
+	// Each question adds its items, and a function that gives their values
+	// (set(item offset, value)) for one respondent.
 	type filler struct {
-		at, n int
-		fill  func(i int, p *respondent, row []personas.Value)
+		at   int
+		fill func(p *respondent, row *rowSetter)
 	}
 	var fills []filler
-	add := func(fill func(int, *respondent, []personas.Value), items ...personas.Item) {
-		fills = append(fills, filler{len(in.Items), len(items), fill})
+	add := func(fill func(*respondent, *rowSetter), items ...personas.Item) {
+		fills = append(fills, filler{len(in.Items), fill})
 		in.Items = append(in.Items, items...)
 	}
 	for _, id := range cat.order {
@@ -319,9 +360,9 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 			for _, o := range q.Options {
 				base.Levels = append(base.Levels, o.Text())
 			}
-			add(func(_ int, p *respondent, row []personas.Value) {
-				if v, ok := p.answers[id]; ok && v.Choice != "" {
-					row[0] = personas.Text(cat.label(id, v.Choice))
+			add(func(p *respondent, row *rowSetter) {
+				if v, ok := p.answer(cat, id); ok && v.Choice != "" {
+					row.set(0, personas.Text(cat.label(id, v.Choice)))
 				}
 			}, base)
 		case survey.Multiple:
@@ -329,31 +370,37 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 			for _, o := range q.Options {
 				opts = append(opts, o.Text())
 			}
-			selected := make([][]string, len(people))
-			for i, p := range people {
-				if v, ok := p.answers[id]; ok {
-					selected[i] = []string{}
+			items, _ := personas.ExpandMultiSelect(base, opts, nil)
+			// As ExpandMultiSelect codes them: yes or no per option for
+			// everyone who answered, by the labels of the chosen options.
+			add(func(p *respondent, row *rowSetter) {
+				v, ok := p.answer(cat, id)
+				if !ok {
+					return
+				}
+				for o, opt := range opts {
+					val := personas.No
 					for _, c := range v.Choices {
-						if c != survey.OtherValue {
-							selected[i] = append(selected[i], cat.label(id, c))
+						if c != survey.OtherValue && cat.label(id, c) == opt {
+							val = personas.Yes
+							break
 						}
 					}
+					row.set(o, val)
 				}
-			}
-			items, values := personas.ExpandMultiSelect(base, opts, selected)
-			add(func(i int, _ *respondent, row []personas.Value) { copy(row, values[i]) }, items...)
+			}, items...)
 		case survey.Likert, survey.Rating, survey.NPS:
 			base.Kind, base.Levels = personas.Ordinal, levels(q)
-			add(func(_ int, p *respondent, row []personas.Value) {
-				if v, ok := p.answers[id]; ok && v.Number != nil {
-					row[0] = personas.Text(strconv.Itoa(int(*v.Number)))
+			add(func(p *respondent, row *rowSetter) {
+				if v, ok := p.answer(cat, id); ok && v.Number != nil {
+					row.set(0, personas.Text(strconv.Itoa(int(*v.Number))))
 				}
 			}, base)
 		case survey.Number:
 			base.Kind = personas.Numeric
-			add(func(_ int, p *respondent, row []personas.Value) {
-				if v, ok := p.answers[id]; ok && v.Number != nil {
-					row[0] = personas.Number(*v.Number)
+			add(func(p *respondent, row *rowSetter) {
+				if v, ok := p.answer(cat, id); ok && v.Number != nil {
+					row.set(0, personas.Number(*v.Number))
 				}
 			}, base)
 		case survey.Matrix:
@@ -363,30 +410,45 @@ func personaInput(cat *catalog, people []*respondent, lang string) personas.Inpu
 				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.String()+": "+st.Text(), personas.Ordinal, levels(q)
 				items = append(items, it)
 			}
-			add(func(_ int, p *respondent, row []personas.Value) {
-				v, ok := p.answers[id]
+			add(func(p *respondent, row *rowSetter) {
+				v, ok := p.answer(cat, id)
 				if !ok {
 					return
 				}
 				for s, st := range q.Statements {
 					if pt, ok := v.Matrix[st.Value]; ok {
-						row[s] = personas.Text(strconv.Itoa(pt))
+						row.set(s, personas.Text(strconv.Itoa(pt)))
 					}
 				}
 			}, items...)
 		}
 	}
-	m := len(in.Items)
-	values := make([]personas.Value, len(people)*m)
+	in.Table = personas.NewTable(in.Items, len(people))
 	in.Respondents = make([]personas.Respondent, len(people))
+	row := &rowSetter{t: in.Table}
 	for i, p := range people {
-		row := values[i*m : (i+1)*m : (i+1)*m]
+		row.i = i
 		for _, f := range fills {
-			f.fill(i, p, row[f.at:f.at+f.n])
+			row.at = f.at
+			f.fill(p, row)
 		}
-		in.Respondents[i] = personas.Respondent{ID: p.id, Values: row}
+		in.Respondents[i] = personas.Respondent{ID: p.id}
 	}
-	return in
+	return in, row.err
+}
+
+// rowSetter stores one respondent's answers to one question's items in
+// the persona table, keeping the first error.
+type rowSetter struct {
+	t     *personas.Table
+	i, at int
+	err   error
+}
+
+func (r *rowSetter) set(j int, v personas.Value) {
+	if err := r.t.Set(r.i, r.at+j, v); err != nil && r.err == nil {
+		r.err = err
+	}
 }
 
 // fitPersonas segments the complete responses (coded by personaInput, in
@@ -452,7 +514,7 @@ func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []anal
 func (p *respondent) summarise(cat *catalog) {
 	for _, id := range cat.order {
 		q := cat.byID[id]
-		v, ok := p.answers[id]
+		v, ok := p.answer(cat, id)
 		if !ok || v.Number == nil {
 			continue
 		}

@@ -74,15 +74,11 @@ type passageOrigin struct {
 
 // codeSummary builds Codes from in.Codes and in.Coded, keeping only
 // passages of this study; people are the complete respondents by id.
-func codeSummary(cat *catalog, in Input, byID map[string]*respondent, people int) *Codes {
+// responses maps the response ids the coded answers name to their survey
+// slugs ("" for a response outside the study).
+func codeSummary(cat *catalog, in Input, responses map[string]string, byID map[string]*respondent, people int) *Codes {
 	if len(in.Codes) == 0 {
 		return nil
-	}
-	responses := map[string]string{} // response id -> survey slug
-	for _, s := range in.Surveys {
-		for _, r := range s.Responses {
-			responses[r.ID] = s.Slug
-		}
 	}
 	type uttRef struct {
 		tr *survey.Transcript
@@ -100,8 +96,8 @@ func codeSummary(cat *catalog, in Input, byID map[string]*respondent, people int
 	}
 	where := func(k survey.CodedPassage) (passageOrigin, bool) {
 		if k.Source == survey.SourceAnswer {
-			slug, ok := responses[k.ResponseID]
-			if !ok {
+			slug := responses[k.ResponseID]
+			if slug == "" {
 				return passageOrigin{}, false
 			}
 			o := passageOrigin{source: survey.SourceAnswer, title: slug, ref: k.QuestionID, person: k.ResponseID}

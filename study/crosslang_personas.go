@@ -16,7 +16,7 @@ func personaNamesIn(cat *catalog, in Input, pin personas.Input, pr *personas.Res
 		if l == "" || l == lang || out[l] != nil {
 			continue
 		}
-		tr := personaInput(cat.in(l, in.Surveys), nil, l)
+		tr, _ := personaInput(cat.in(l, in.Surveys), nil, l) // items only: no respondents, no errors
 		if names, ok := pr.NamesIn(pin, tr, l); ok {
 			out[l] = names
 		}

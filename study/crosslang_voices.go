@@ -14,10 +14,14 @@ import (
 // came through, transcript participants by their attributes (named like
 // the survey questions).
 func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Text) map[string]Voice {
-	features := map[string][]string{}
+	// Only the authors of texts are described, lazily, and the feature
+	// strings are shared: a big survey has a handful of distinct ones.
+	byID := make(map[string]*respondent, len(people))
 	for _, p := range people {
-		features[p.id] = answerFeatures(cat, p.answers, p.tp)
+		byID[p.id] = p
 	}
+	fnames := map[string]string{}
+	features := map[string][]string{}
 	for _, pt := range in.Participants {
 		var fs []string
 		for k, v := range pt.Attributes {
@@ -31,29 +35,44 @@ func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Tex
 		if lang == "" {
 			lang = analysis.DetectLanguage(t.Text)
 		}
-		voices[t.ID] = Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: features[t.Person]}
+		fs, ok := features[t.Person]
+		if p := byID[t.Person]; !ok && p != nil {
+			fs = answerFeatures(cat, p, fnames)
+			features[t.Person] = fs
+		}
+		voices[t.ID] = Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs}
 	}
 	return voices
 }
 
 // answerFeatures are a response's closed answers as "question=value":
 // choices by value, scale answers as low or high (the middle says
-// nothing), NPS as detractor or promoter.
-func answerFeatures(cat *catalog, a survey.Answers, link string) []string {
+// nothing), NPS as detractor or promoter. names shares equal strings.
+func answerFeatures(cat *catalog, p *respondent, names map[string]string) []string {
 	var fs []string
-	if link != "" {
-		fs = append(fs, "link="+link)
+	add := func(k, v string) {
+		s := k + "=" + v
+		if n, ok := names[s]; ok {
+			s = n
+		} else {
+			names[s] = s
+		}
+		fs = append(fs, s)
+	}
+	if p.tp != "" {
+		add("link", p.tp)
 	}
 	for _, id := range cat.order {
-		q, v := cat.byID[id], a[id]
+		q := cat.byID[id]
+		v, _ := p.answer(cat, id)
 		switch q.Type {
 		case survey.Single, survey.Dropdown:
 			if v.Choice != "" {
-				fs = append(fs, id+"="+v.Choice)
+				add(id, v.Choice)
 			}
 		case survey.Multiple:
 			for _, c := range v.Choices {
-				fs = append(fs, id+"="+c)
+				add(id, c)
 			}
 		case survey.Rating, survey.Likert, survey.NPS:
 			if v.Number == nil {
@@ -62,9 +81,9 @@ func answerFeatures(cat *catalog, a survey.Answers, link string) []string {
 			lo, n := q.ScalePoints()
 			switch x := (*v.Number - float64(lo)) / float64(max(n-1, 1)); {
 			case q.Type == survey.NPS && *v.Number <= 6, q.Type != survey.NPS && x <= 0.25:
-				fs = append(fs, id+"=low")
+				add(id, "low")
 			case q.Type == survey.NPS && *v.Number >= 9, q.Type != survey.NPS && x >= 0.75:
-				fs = append(fs, id+"=high")
+				add(id, "high")
 			}
 		}
 	}

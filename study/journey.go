@@ -80,7 +80,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		named := map[string]bool{} // stages where they said which touchpoints they used
 		for _, id := range cat.order {
 			q := cat.byID[id]
-			v, ok := p.answers[id]
+			v, ok := p.answer(cat, id)
 			if !ok || q.Stage == "" || q.Role != survey.RoleTouchpoint {
 				continue
 			}
@@ -107,7 +107,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		// store.)
 		for _, id := range cat.order {
 			q := cat.byID[id]
-			v, ok := p.answers[id]
+			v, ok := p.answer(cat, id)
 			if !ok || q.Stage == "" || q.Role != survey.RoleSatisfaction || q.Touchpoint == "" || !isScaled(q) || v.Number == nil {
 				continue
 			}
@@ -274,7 +274,7 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 			}
 			counts, answered := map[string]int{}, 0
 			for _, p := range members {
-				v, ok := p.answers[id]
+				v, ok := p.answer(cat, id)
 				if !ok {
 					continue
 				}
@@ -307,7 +307,7 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 			var sum float64
 			for _, p := range members {
 				sum += p.stageSum[si]
-				js.EmotionN += p.stageN[si]
+				js.EmotionN += int(p.stageN[si])
 			}
 			if js.EmotionN > 0 {
 				e := math.Round(1000*sum/float64(js.EmotionN)) / 10

@@ -14,19 +14,33 @@ import (
 type catalog struct {
 	order []string
 	byID  map[string]*survey.Question
-	npsID string // the first NPS question: the one the headline NPS uses
+	pos   map[string]int // question id -> position in order
+	npsID string         // the first NPS question: the one the headline NPS uses
+	// names are the option and statement values of the questions, so
+	// compact answers share them (answers.go).
+	names map[string]string
+	// values are the distinct answers of the study's respondents
+	// (answers.go), filled while the responses are read.
+	values []*survey.Value
 }
 
 func newCatalog(surveys []SurveyData) *catalog {
-	c := &catalog{byID: map[string]*survey.Question{}}
+	c := &catalog{byID: map[string]*survey.Question{}, pos: map[string]int{}, names: map[string]string{}}
 	for _, s := range surveys {
 		for _, q := range s.Definition.Questions() {
 			if _, ok := c.byID[q.ID]; !ok {
 				c.byID[q.ID] = q
+				c.pos[q.ID] = len(c.order)
 				c.order = append(c.order, q.ID)
 				if q.Type == survey.NPS && c.npsID == "" {
 					c.npsID = q.ID
 				}
+			}
+			for _, o := range q.Options {
+				c.names[o.Value] = o.Value
+			}
+			for _, st := range q.Statements {
+				c.names[st.Value] = st.Value
 			}
 		}
 	}

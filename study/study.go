@@ -7,6 +7,8 @@
 package study
 
 import (
+	"context"
+
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/survey"
@@ -34,11 +36,32 @@ type Input struct {
 	Codes []*survey.Code
 }
 
-// SurveyData is one survey with its responses (complete and partial).
+// SurveyData is one survey with its responses (complete and partial):
+// either held in Responses or, for a study too big to hold, read by Each
+// from a cursor (a store's EachResponse). Analyze reads them once either
+// way and keeps only compact per-respondent data (answers.go).
 type SurveyData struct {
 	Slug       string
 	Definition *survey.Definition
 	Responses  []*survey.Response
+	// Each, when set, calls fn with every response in turn and is used
+	// instead of Responses. The response passed may be reused after fn
+	// returns: Analyze keeps nothing of it but copies.
+	Each func(ctx context.Context, fn func(*survey.Response) error) error
+}
+
+// ForEach calls fn with every response of the survey: from Each when set,
+// else from Responses.
+func (s SurveyData) ForEach(ctx context.Context, fn func(*survey.Response) error) error {
+	if s.Each != nil {
+		return s.Each(ctx, fn)
+	}
+	for _, r := range s.Responses {
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Options tune Analyze.
@@ -60,11 +83,21 @@ type Options struct {
 	// first "painpoints" step also codes the answers for the persona model,
 	// alongside the text analysis.
 	Progress func(done float64, step string)
+	// Read, when set, is told how many responses have been read so far
+	// (every 1,000 and at the end of each survey), for a progress line
+	// while a big study loads.
+	Read func(responses int)
 }
 
 func (o Options) progress(done float64, step string) {
 	if o.Progress != nil {
 		o.Progress(done, step)
+	}
+}
+
+func (o Options) progressRows(n int) {
+	if o.Read != nil && n%1000 == 0 {
+		o.Read(n)
 	}
 }
 

@@ -28,6 +28,7 @@ type reportSection struct {
 type reportJobView struct {
 	ID, Lang            string
 	Percent, Done, Rows int
+	Step                string // what the job is doing, with its counts
 	Active, Failed      bool
 	KB                  int
 }
@@ -42,7 +43,7 @@ func (s *Server) buildReportSection(c *gin.Context, p *analysisPage, lang string
 	if j, ok := s.reports.get(p.A.Key, c.Query("job")); ok {
 		finished, err, size := j.state()
 		sec.Job = &reportJobView{ID: j.ID, Lang: j.Lang, Percent: int(100*j.Progress() + 0.5),
-			Done: int(j.done.Load()), Rows: int(j.total), Active: !finished, Failed: err != nil, KB: int((size + 1023) / 1024)}
+			Done: int(j.done.Load()), Rows: int(j.total), Step: j.Step(lang), Active: !finished, Failed: err != nil, KB: int((size + 1023) / 1024)}
 	}
 	return nil
 }
@@ -87,7 +88,7 @@ func (s *Server) prepareReport(c *gin.Context) {
 		res = &r
 	}
 	total := int64(v.Result.Study.Responses + v.Result.Study.Partial)
-	j, started := s.reports.start(a.Key, lang, total, s.now())
+	j, started := s.reports.start(a.Key, lang, total, res == nil, s.now())
 	if started {
 		go s.buildReport(j, a, res, set)
 	}
@@ -117,11 +118,18 @@ func (s *Server) writeReport(ctx context.Context, j *reportJob, a *analysisCtx, 
 	if res != nil {
 		st, err = studyrun.Load(ctx, s.store, a.Scope, false)
 	} else {
-		st, res, err = studyrun.Analyze(ctx, s.store, a.Scope, set, studyrun.Request{Language: j.Lang})
+		st, res, err = studyrun.Analyze(ctx, s.store, a.Scope, set, studyrun.Request{Language: j.Lang,
+			Read: func(n int) { j.read.Store(int64(n)) },
+			Progress: func(done float64, step string) {
+				j.analysed.Store(int64(done * 1000))
+				j.setPhase(step)
+			}})
+		j.analysed.Store(1000)
 	}
 	if err != nil {
 		return "", 0, err
 	}
+	j.setPhase("")       // the workbook
 	res = res.In(j.Lang) // labels, persona names and answers in the workbook's language
 	res.Study.Language = j.Lang
 	var srcs []studyreport.ResponseSource
@@ -196,7 +204,7 @@ func (s *Server) reportStatus(c *gin.Context) {
 	}
 	c.Header("Cache-Control", "no-store")
 	c.JSON(http.StatusOK, gin.H{"progress": j.Progress(), "active": !finished, "failed": err != nil,
-		"message": appText(lang, "an_report_rows", int(j.done.Load()), int(j.total))})
+		"message": j.Step(lang)})
 }
 
 // downloadReport sends a finished workbook.

@@ -27,6 +27,15 @@ type reportJob struct {
 	Created         time.Time
 	total           int64        // responses expected (from the stored analysis)
 	done            atomic.Int64 // response rows written so far
+	// A job that analyses afresh (a correction saved since the stored run)
+	// first reads the responses and analyses them: read counts them,
+	// analysed is the analysis' progress in thousandths, phase its step
+	// ("loading", "painpoints", "personas", "journeys"; "" once the
+	// workbook is written).
+	fresh    bool
+	read     atomic.Int64
+	analysed atomic.Int64
+	phase    atomic.Pointer[string]
 
 	mu       sync.Mutex
 	finished bool
@@ -36,15 +45,40 @@ type reportJob struct {
 	size     int64
 }
 
-// Progress is the share of response rows written, below 1 until finished.
+// Progress is the share of the work done, below 1 until finished: the
+// response rows written, after the analysis (two fifths) when the job
+// analyses afresh.
 func (j *reportJob) Progress() float64 {
 	if f, _, _ := j.state(); f {
 		return 1
 	}
-	if j.total <= 0 {
-		return 0
+	rows := 0.0
+	if j.total > 0 {
+		rows = min(float64(j.done.Load())/float64(j.total), 1)
 	}
-	return min(float64(j.done.Load())/float64(j.total), 0.99)
+	if j.fresh {
+		return min(0.4*min(float64(j.analysed.Load())/1000, 1)+0.6*rows, 0.99)
+	}
+	return min(rows, 0.99)
+}
+
+// setPhase records the step the job is at ("" for the workbook).
+func (j *reportJob) setPhase(step string) { j.phase.Store(&step) }
+
+// Step says in lang what the job is doing, with its counts.
+func (j *reportJob) Step(lang string) string {
+	phase := ""
+	if p := j.phase.Load(); p != nil {
+		phase = *p
+	}
+	switch phase {
+	case "":
+		return appText(lang, "an_report_rows", int(j.done.Load()), int(j.total))
+	case "loading":
+		return appText(lang, "an_report_read", int(j.read.Load()), int(j.total))
+	default:
+		return appText(lang, "an_report_step", appText(lang, "an_run_step."+phase), int(j.read.Load()))
+	}
 }
 
 func (j *reportJob) state() (finished bool, err error, size int64) {
@@ -69,7 +103,9 @@ type reportJobs struct {
 // and language is still running: that one is returned instead (started
 // false), so a double click builds one workbook. Jobs past their TTL are
 // dropped and their files removed.
-func (r *reportJobs) start(scope, lang string, total int64, now time.Time) (j *reportJob, started bool) {
+// fresh: the job analyses afresh before writing (its first step is
+// reading the responses).
+func (r *reportJobs) start(scope, lang string, total int64, fresh bool, now time.Time) (j *reportJob, started bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.jobs == nil {
@@ -89,7 +125,10 @@ func (r *reportJobs) start(scope, lang string, total int64, now time.Time) (j *r
 			return old, false
 		}
 	}
-	j = &reportJob{ID: uuid.NewString(), Scope: scope, Lang: lang, Created: now, total: total}
+	j = &reportJob{ID: uuid.NewString(), Scope: scope, Lang: lang, Created: now, total: total, fresh: fresh}
+	if fresh {
+		j.setPhase("loading")
+	}
 	r.jobs[j.ID] = j
 	return j, true
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore"
 )
 
 func init() {
@@ -66,6 +68,14 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	default:
 		return fmt.Errorf("--lang %s: want auto, en or fa", *lang)
 	}
+	// The report's live heap is the analysis' compact data (a few hundred
+	// bytes per respondent) plus short-lived garbage; collecting when the
+	// heap has grown by half rather than doubled keeps a big report's
+	// peak memory near its live data, for a little more CPU
+	// (docs/report.md). GOGC, when set, wins.
+	if env.getenv == nil || env.getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(50))
+	}
 	start := time.Now()
 	clock := newPhaseClock(env.stderr, *timings)
 	clock.begin("load")
@@ -78,7 +88,11 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		srcs []studyreport.ResponseSource
 		err  error
 	)
-	q := studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude), Progress: func(_ float64, step string) { clock.begin("analysis: " + step); prog.setPhase("analysis: " + step) }}
+	q := studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude), Read: prog.setRead}
+	q.Progress = func(_ float64, step string) {
+		clock.begin("analysis: " + step)
+		prog.setPhase(fmt.Sprintf("analysis: %s (%d responses)", step, prog.readCount()))
+	}
 	if *lang != "auto" {
 		q.Language = *lang // labels, names and the workbook; texts keep their surveys' languages
 	}
@@ -86,9 +100,25 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		if in, err = csvStudy(fs.Args(), *sheet, *text, *idCol, *lang); err != nil {
 			return err
 		}
+		total := 0
+		for _, sd := range in.Surveys {
+			total += len(sd.Responses)
+		}
+		prog.setTotal(total)
 		q.Exclude = excludedQuestions(in, q.Exclude)
 		if res, err = study.Analyze(ctx, in, q.Options(&survey.AnalysisSettings{})); err != nil {
 			return err
+		}
+		for _, sd := range in.Surveys {
+			srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
+				for _, r := range sd.Responses {
+					prog.row()
+					if err := fn(r); err != nil {
+						return err
+					}
+				}
+				return nil
+			}})
 		}
 	} else {
 		store, err := openStore(ctx, *dsn, false)
@@ -96,34 +126,34 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 		defer store.Close()
+		if prog != nil {
+			total, err := countScope(ctx, store, *slug, *project)
+			if err != nil {
+				return err
+			}
+			prog.setTotal(total)
+		}
 		st, r, err := analyseScope(ctx, store, *slug, *project, q)
 		if err != nil {
 			return err
 		}
 		in, res = st.Input, r
-	}
-	total := 0
-	for _, sd := range in.Surveys {
-		total += len(sd.Responses)
-	}
-	prog.setTotal(total)
-	// The analysis holds every response in memory already; the Responses
-	// sheet streams from there rather than reading the database twice.
-	for _, sd := range in.Surveys {
-		srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
-			for _, r := range sd.Responses {
-				prog.row()
-				if err := fn(r); err != nil {
-					return err
-				}
-			}
-			return nil
-		}})
+		// The analysis read the responses once from the store's cursor
+		// and kept compact data only; the Responses sheet reads them
+		// again from a cursor of its own, so nothing holds them all.
+		for _, sv := range st.Surveys {
+			id := sv.ID
+			srcs = append(srcs, studyreport.ResponseSource{Definition: sv.Definition, Each: func(fn func(*survey.Response) error) error {
+				return store.EachResponse(ctx, survey.ResponseFilter{SurveyID: id}, func(r *survey.Response) error {
+					prog.row()
+					return fn(r)
+				})
+			}})
+		}
 	}
 	// The analysis' working data (texts, coded answers) is garbage now.
 	// Collecting it before the workbook's many short-lived cell values
-	// sets the next heap goal from the responses alone: peak memory is then
-	// about twice the loaded responses, not twice responses plus analysis.
+	// sets the next heap goal from the result alone.
 	runtime.GC()
 	clock.begin("workbook")
 	prog.setPhase("workbook")
@@ -246,4 +276,34 @@ func tableLanguage(t *csvtable.Table, col int) string {
 		return "fa"
 	}
 	return "en"
+}
+
+// countScope counts the responses of a survey (slug) or a project, for
+// the progress line.
+func countScope(ctx context.Context, store *gormstore.Store, slug, project string) (int, error) {
+	var svs []*survey.Survey
+	if project != "" {
+		p, err := store.ProjectByName(ctx, project)
+		if err != nil {
+			return 0, err
+		}
+		if svs, err = store.Surveys(ctx, p.ID); err != nil {
+			return 0, err
+		}
+	} else {
+		sv, err := store.SurveyBySlug(ctx, slug)
+		if err != nil {
+			return 0, err
+		}
+		svs = []*survey.Survey{sv}
+	}
+	total := 0
+	for _, sv := range svs {
+		n, err := store.CountResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID})
+		if err != nil {
+			return 0, err
+		}
+		total += n
+	}
+	return total, nil
 }

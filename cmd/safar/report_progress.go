@@ -10,14 +10,16 @@ import (
 )
 
 // progressLine shows on a terminal what `safar report` is doing: the phase
-// and, while the workbook is written, how many responses are in it so far,
+// with its counts (responses read by the analysis, then the analysis step
+// with the number of responses, then responses written to the workbook),
 // redrawn in place a few times a second, so a report of a million
 // responses is not minutes of silence. Off a terminal (a pipe, a log file,
 // --timings) it prints nothing.
 type progressLine struct {
 	w     io.Writer
 	total atomic.Int64
-	rows  atomic.Int64
+	read  atomic.Int64 // responses read by the analysis
+	rows  atomic.Int64 // responses written to the workbook
 	mu    sync.Mutex
 	phase string
 	stop  chan struct{}
@@ -64,8 +66,13 @@ func (p *progressLine) draw() {
 	phase := p.phase
 	p.mu.Unlock()
 	line := phase
-	if n := p.rows.Load(); n > 0 {
-		line += fmt.Sprintf(": %d of %d responses written", n, p.total.Load())
+	switch n, r, t := p.rows.Load(), p.read.Load(), p.total.Load(); {
+	case n > 0:
+		line += fmt.Sprintf(": %d of %d responses written", n, t)
+	case r > 0 && t > 0:
+		line += fmt.Sprintf(": %d of %d responses read", r, t)
+	case r > 0:
+		line += fmt.Sprintf(": %d responses read", r)
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 }
@@ -85,6 +92,21 @@ func (p *progressLine) setTotal(n int) {
 	if p != nil {
 		p.total.Store(int64(n))
 	}
+}
+
+// setRead is how many responses the analysis has read so far.
+func (p *progressLine) setRead(n int) {
+	if p != nil {
+		p.read.Store(int64(n))
+	}
+}
+
+// readCount is how many responses the analysis has read.
+func (p *progressLine) readCount() int {
+	if p == nil {
+		return 0
+	}
+	return int(p.read.Load())
 }
 
 // row counts one response written to the workbook.

@@ -10,6 +10,9 @@ func TestProgressLine(t *testing.T) {
 	var out lockedBuffer // scaleout_procs_test.go
 	p := newProgressLine(&out, true, time.Millisecond)
 	p.setTotal(1000)
+	p.setPhase("loading responses")
+	p.setRead(400)
+	waitFor(t, &out, "loading responses: 400 of 1000 responses read")
 	p.setPhase("workbook")
 	for range 250 {
 		p.row()
@@ -34,5 +37,17 @@ func TestProgressLine(t *testing.T) {
 	off.close()
 	if isTerminal(&out) {
 		t.Error("a buffer counted as a terminal")
+	}
+}
+
+// waitFor waits until out holds want.
+func waitFor(t *testing.T, out *lockedBuffer, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(out.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no progress line %q; wrote %q", want, out.String())
+		}
+		time.Sleep(time.Millisecond)
 	}
 }

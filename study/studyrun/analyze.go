@@ -24,6 +24,8 @@ type Request struct {
 	Bootstrap int
 	// Progress, when set, is told how far the analysis is.
 	Progress func(done float64, step string)
+	// Read, when set, is told how many responses have been read so far.
+	Read func(responses int)
 	// CompareK: with a fixed K, also fit the other k for the comparison
 	// the web page offers (study.Options.CompareK).
 	CompareK bool
@@ -37,7 +39,7 @@ type Request struct {
 
 // Options are the study options of a request with a scope's settings.
 func (q Request) Options(s *survey.AnalysisSettings) study.Options {
-	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress}
+	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress, Read: q.Read}
 	if o.K == 0 {
 		o.K = s.K
 	}

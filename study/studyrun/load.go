@@ -7,8 +7,6 @@ package studyrun
 
 import (
 	"context"
-	"errors"
-	"sync"
 
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
@@ -34,8 +32,9 @@ type Study struct {
 	Project *survey.Project // set for a project scope, and for a survey's own project when found
 }
 
-// Load reads the study of scope. With responses false the surveys'
-// responses are left out (the report streams them itself).
+// Load reads the study of scope. With responses the surveys' responses
+// are read from src when the analysis asks (SurveyData.Each); without,
+// they are left out (the report streams them itself).
 func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses bool) (*Study, error) {
 	st := &Study{}
 	in := &st.Input
@@ -95,27 +94,66 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 			}
 		}
 	}
-	// Surveys load concurrently: reading and decoding the responses is most
-	// of the cost, and SQLite (WAL) and PostgreSQL serve readers in parallel.
+	// With responses, each survey's are read by the analysis from the
+	// store's cursor (page by page) rather than held here: the analysis
+	// keeps compact data of each, so memory stays flat as responses grow.
 	in.Surveys = make([]study.SurveyData, len(st.Surveys))
-	errs := make([]error, len(st.Surveys))
-	var wg sync.WaitGroup
 	for i, sv := range st.Surveys {
 		in.Surveys[i] = study.SurveyData{Slug: sv.Slug, Definition: sv.Definition}
-		if !responses {
-			continue
+		if responses {
+			in.Surveys[i].Each = func(ctx context.Context, fn func(*survey.Response) error) error {
+				return readAhead(ctx, src, survey.ResponseFilter{SurveyID: sv.ID}, fn)
+			}
 		}
-		wg.Go(func() {
-			sd := &in.Surveys[i]
-			errs[i] = src.EachResponse(ctx, survey.ResponseFilter{SurveyID: sv.ID}, func(r *survey.Response) error {
-				sd.Responses = append(sd.Responses, r)
-				return nil
-			})
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
 	}
 	return st, nil
+}
+
+// readAhead calls fn with every response matching f, read and decoded by
+// the store on a goroutine of its own a few batches ahead, so reading the
+// database and analysing the responses use both cores. At most a few
+// batches are held at once.
+func readAhead(ctx context.Context, src Source, f survey.ResponseFilter, fn func(*survey.Response) error) error {
+	const batch = 512
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []*survey.Response, 4)
+	var readErr error
+	go func() {
+		defer close(batches)
+		cur := make([]*survey.Response, 0, batch)
+		readErr = src.EachResponse(ctx, f, func(r *survey.Response) error {
+			if cur = append(cur, r); len(cur) == batch {
+				select {
+				case batches <- cur:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				cur = make([]*survey.Response, 0, batch)
+			}
+			return nil
+		})
+		if readErr == nil && len(cur) > 0 {
+			select {
+			case batches <- cur:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	var err error
+	for b := range batches {
+		if err != nil {
+			continue // drain, so the reader ends
+		}
+		for _, r := range b {
+			if err = fn(r); err != nil {
+				cancel()
+				break
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return readErr
 }

@@ -180,7 +180,11 @@ func (r *Runner) execute(ctx context.Context, run *survey.AnalysisRun) (string, 
 		return "", fmt.Errorf("analyse %s: %w", run.Scope, err)
 	}
 	report(0.97, "saving")
-	b, err := json.Marshal(newStored(res, st.Input))
+	stored, err := newStored(ctx, res, st.Input)
+	if err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(stored)
 	if err != nil {
 		return "", err
 	}

@@ -1,11 +1,13 @@
 package studyrun
 
 import (
+	"context"
 	"encoding/json"
 	"strconv"
 	"strings"
 
 	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
 )
 
 // Stored is what a done run keeps: the study result plus where its quotes
@@ -47,19 +49,44 @@ func Decode(s string) (*Stored, error) {
 // newStored links the result's quotes back to the input texts: an example
 // is the trimmed text itself or, for a long text, one of its clauses
 // (cut to 240 characters ending in "…").
-func newStored(res *study.Result, in study.Input) *Stored {
+//
+// Only the responses the result names are looked up: a second pass over
+// a big study's responses (from the store's cursor) that keeps just those.
+func newStored(ctx context.Context, res *study.Result, in study.Input) (*Stored, error) {
 	st := &Stored{Result: res, Examples: map[string][]Origin{}, Respondents: map[string]string{}}
 	type answerKey struct{ response, question string }
+	named := map[string]bool{}
+	for _, pp := range res.PainPoints.PainPoints {
+		for _, m := range pp.Members {
+			if parts := strings.SplitN(m, ":", 3); len(parts) == 3 && parts[0] == "r" {
+				named[parts[1]] = true
+			}
+		}
+	}
+	if res.Personas != nil {
+		for _, p := range res.Personas.Personas {
+			for _, q := range p.Quotes {
+				named[q.ID] = true
+			}
+		}
+	}
 	slugOf := map[string]string{}
 	texts := map[answerKey]string{}
 	for _, sd := range in.Surveys {
-		for _, r := range sd.Responses {
+		err := sd.ForEach(ctx, func(r *survey.Response) error {
+			if !named[r.ID] {
+				return nil
+			}
 			slugOf[r.ID] = sd.Slug
 			for q, a := range r.Answers {
 				if a.Text != "" {
 					texts[answerKey{r.ID, q}] = a.Text
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	type lineKey struct {
@@ -115,5 +142,5 @@ func newStored(res *study.Result, in study.Input) *Stored {
 			}
 		}
 	}
-	return st
+	return st, nil
 }
