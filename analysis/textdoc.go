@@ -155,12 +155,16 @@ func wordKind(lx *lexicon, t token) (uint8, bool) {
 
 // isFaVerb: Persian verbs carry the action, not the topic ("نرسید" is
 // read as a negation by the clause polarity, not kept as a word).
+// Beyond the prefixes می/نمی and the listed forms, generic morphology
+// (faverbs.go) finds the subjunctive, the negation and past stems with
+// personal endings ("بدهم", "نخریدم", "رسیدم"); a complaint or praise word
+// spelled like a verb ("بده", bad) is the lexicon's.
 func isFaVerb(lx *lexicon, key string) bool {
 	if strings.HasPrefix(key, "می") && len(key) > len("می")+2 && !nonVerbMi[key] ||
 		strings.HasPrefix(key, "نمی") || lx.faNegVerbs[key] || faVerbSet[key] {
 		return true
 	}
-	return false
+	return lx.fa[key].kinds == 0 && isFaVerbForm(key)
 }
 
 var faVerbSet = func() map[string]bool {
