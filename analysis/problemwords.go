@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // A label states the problem: after its head term comes the complaint
@@ -17,15 +18,19 @@ type problemWords struct {
 	n    int
 	df   map[string]int
 	surf map[string]map[string]int // spellings as written
+	// learned are the content words this corpus uses as complaint words
+	// (see learnComplaintWords).
+	learned map[string]bool
 }
 
 func countProblemWords(docs []*tdoc) *problemWords {
 	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}}
+	pw.learned = learnComplaintWords(docs)
 	var in []string
 	for _, d := range docs {
 		in = in[:0]
 		for _, w := range d.words {
-			if w.kind != wSpecific {
+			if !pw.problem(w) {
 				continue
 			}
 			if !slices.Contains(in, w.key) {
@@ -34,13 +39,91 @@ func countProblemWords(docs []*tdoc) *problemWords {
 			if pw.surf[w.key] == nil {
 				pw.surf[w.key] = map[string]int{}
 			}
-			pw.surf[w.key][w.surf]++
+			if len(pw.surf[w.key]) < 32 || pw.surf[w.key][w.surf] > 0 {
+				pw.surf[w.key][w.surf]++
+			}
 		}
 		for _, k := range in {
 			pw.df[k]++
 		}
 	}
 	return pw
+}
+
+// problem reports whether w names a problem: a complaint word of the
+// generic lexicon that is not a mere judgement, or one learned from the
+// corpus.
+func (pw *problemWords) problem(w tword) bool {
+	return w.kind == wSpecific || w.kind == wContent && pw.learned[w.key]
+}
+
+// Learning complaint words: the generic lexicon knows "late" and "broken",
+// not "cancelled", "waited", "thawed" or "hunchback". A corpus says which
+// of its words state problems: they are said as a state ("was cancelled",
+// "too salty", "آب شده", "خیلی دیر") and in clauses the
+// generic cues and negations mark as complaints more often than the
+// corpus' other words are. A content word is learned when, over the texts
+// that use it, it is stated in at least learnedStatedShare of them and its
+// complaint-clause rate is at least learnedComplaintLift times the
+// corpus' rate for content words. Nothing here names a domain.
+const (
+	learnedStatedShare   = 0.4
+	learnedComplaintLift = 1.5
+	learnedMinTexts      = 3
+)
+
+func learnComplaintWords(docs []*tdoc) map[string]bool {
+	type stat struct{ df, stated, complaint int }
+	stats := map[string]*stat{}
+	type flags struct{ stated, complaint bool }
+	in := map[string]flags{}
+	var uses, complaints int
+	for _, d := range docs {
+		clear(in)
+		for _, w := range d.words {
+			if w.kind != wContent {
+				continue
+			}
+			f := in[w.key]
+			f.stated = f.stated || w.stated
+			// The clause's complaint must come from another word: a
+			// content word is not a cue itself, so weight 1 means a cue or a
+			// negation stands in its clause.
+			f.complaint = f.complaint || d.clauses[w.clause].weight == 1
+			in[w.key] = f
+		}
+		for k, f := range in {
+			st := stats[k]
+			if st == nil {
+				st = &stat{}
+				stats[k] = st
+			}
+			st.df++
+			uses++
+			if f.stated {
+				st.stated++
+			}
+			if f.complaint {
+				st.complaint++
+				complaints++
+			}
+		}
+	}
+	out := map[string]bool{}
+	if uses == 0 || complaints == 0 {
+		return out
+	}
+	base := float64(complaints) / float64(uses)
+	minDF := max(learnedMinTexts, len(docs)/1000)
+	for k, st := range stats {
+		if st.df < minDF || float64(st.stated) < learnedStatedShare*float64(st.df) || faParticiple(k) || strings.HasSuffix(k, "ly") {
+			continue
+		}
+		if float64(st.complaint)/float64(st.df) >= learnedComplaintLift*base {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // problemWordMinShare: the word must be said with the head term in at
@@ -78,7 +161,7 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 		}
 		withHead++
 		for _, w := range d.words {
-			if w.kind == wSpecific && clauses[w.clause] && !containsPart(head, w.key) && !slices.Contains(in, w.key) {
+			if pw.problem(w) && clauses[w.clause] && !containsPart(head, w.key) && !slices.Contains(in, w.key) {
 				in = append(in, w.key)
 			}
 		}
@@ -103,4 +186,14 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 		return "", ""
 	}
 	return best, (&term{surf: pw.surf[best]}).surface()
+}
+
+// An English adverb in -ly ("slightly", "ridiculously") grades a
+// problem, it does not name one.
+
+// faParticiple: a common verb's participle ("داده", "رفته", "آمده") says
+// that something happened, not what is wrong.
+func faParticiple(key string) bool {
+	stem, ok := strings.CutSuffix(key, "ه")
+	return ok && faPastStems[stem]
 }

@@ -34,3 +34,44 @@ func TestLabelStatesProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedComplaintWords: the generic lexicon does not know
+// "cancelled" or "thawed"; a corpus that says them as states ("was
+// cancelled") in clauses its cues mark as complaints teaches them, and the
+// label uses them ("flight cancelled"). A word said as often but in plain
+// clauses ("was booked") is not learned.
+func TestLearnedComplaintWords(t *testing.T) {
+	var in []Text
+	add := func(n int, s string) {
+		for i := 0; i < n; i++ {
+			in = append(in, Text{ID: itoa(len(in) + 1), Text: s})
+		}
+	}
+	add(6, "My flight was cancelled and the staff were rude")
+	add(5, "The flight got cancelled again and no one called me")
+	add(4, "Flight cancelled with no warning, awful")
+	add(6, "The hotel was booked through the app")
+	add(5, "Seat was booked online, the meal was fine")
+	add(6, "The fish was thawed and the box smelled bad")
+	add(5, "The fish arrived thawed and horrible")
+	docs := make([]*tdoc, len(in))
+	for i, x := range in {
+		d := analyseText(x.Text, nil)
+		docs[i] = &d
+	}
+	learned := learnComplaintWords(docs)
+	for _, w := range []string{"cancelled", "thawed"} {
+		if !learned[stemEn(w)] {
+			t.Errorf("%q not learned as a complaint word: %v", w, learned)
+		}
+	}
+	for _, w := range []string{"booked", "flight", "fish"} {
+		if learned[stemEn(w)] {
+			t.Errorf("%q learned as a complaint word: %v", w, learned)
+		}
+	}
+	res := FindPainPoints(in, PainPointOptions{})
+	if !slices.ContainsFunc(res.PainPoints, func(p PainPoint) bool { return strings.HasPrefix(p.Label, "flight cancelled") }) {
+		t.Errorf("no label starts with %q: %+v", "flight cancelled", res.PainPoints)
+	}
+}

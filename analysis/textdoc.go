@@ -27,6 +27,7 @@ type tword struct {
 	kind   uint8
 	joined bool // follows the previous word directly (articles aside): a bigram may span them
 	coord  bool // coordinated with the previous word ("food and service", "food, service"): two things, not one
+	stated bool // said as a state: after a copula or intensifier ("was cancelled", "too salty", "خیلی دیر", "آب شده بود")
 }
 
 // A tclause is one clause: the span of the normalised text and how much a
@@ -102,7 +103,7 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afte
 	d.clauses = append(d.clauses, tclause{off: int32(toks[0].off), end: int32(toks[len(toks)-1].end),
 		weight: weight, intensity: intensity})
 	joined, coord := false, afterComma && len(d.words) > 0
-	for _, t := range toks {
+	for ti, t := range toks {
 		if t.punct != 0 {
 			joined, coord = false, false
 			continue
@@ -119,9 +120,45 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afte
 		if t.fa {
 			key = faStem(key)
 		}
-		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, sent: d.sent, kind: kind, joined: joined, coord: coord})
+		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, sent: d.sent, kind: kind, joined: joined, coord: coord,
+			stated: statedAt(lx, toks, ti)})
 		joined, coord = true, false
 	}
+}
+
+// copulas state what something is or became: the word after one in
+// English ("was cancelled", "got lost"), before one in Persian ("دیر
+// بود", "آب شده").
+var (
+	enCopulas = setOf("is are was were be been being am get got gets getting became become becomes seems seemed looks looked arrived came")
+	faCopulas = setOf("بود بودن است هست شد شده شدن نبود نیست نشد نشده بودند شدند میشه میشد")
+)
+
+// statedAt reports whether the word at i is said as a state: English after
+// a copula or an intensifier ("was cancelled", "too salty"); Persian before a copula or after an intensifier
+// ("آب شده", "خیلی دیر"). Such words describe the problem; a word said so
+// often, and with complaints, is learned as a complaint word
+// (problemwords.go).
+func statedAt(lx *lexicon, toks []token, i int) bool {
+	cue := func(j int) (int, bool) {
+		if j < 0 || j >= len(toks) || toks[j].punct != 0 {
+			return 0, false
+		}
+		e, _ := lx.lookupOne(toks[j])
+		return e.kinds, true
+	}
+	if toks[i].fa {
+		if i+1 < len(toks) && toks[i+1].punct == 0 && faCopulas[toks[i+1].key] {
+			return true
+		}
+		k, ok := cue(i - 1)
+		return ok && k&cueIntens != 0
+	}
+	if i > 0 && toks[i-1].punct == 0 && enCopulas[toks[i-1].text] {
+		return true
+	}
+	k, ok := cue(i - 1)
+	return ok && k&cueIntens != 0
 }
 
 // wordKind says whether the corpus model reads t and as what.
