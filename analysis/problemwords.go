@@ -65,11 +65,14 @@ func (pw *problemWords) problem(w tword) bool {
 // corpus' other words are. A content word is learned when, over the texts
 // that use it, it is stated in at least learnedStatedShare of them and its
 // complaint-clause rate is at least learnedComplaintLift times the
-// corpus' rate for content words. Nothing here names a domain.
+// corpus' rate for content words, and at least half of its texts (a
+// meeting's "able" is said after a copula, with few complaints). Nothing
+// here names a domain.
 const (
 	learnedStatedShare   = 0.4
 	learnedComplaintLift = 1.5
 	learnedMinTexts      = 3
+	learnedMinComplaint  = 0.5 // and in complaint clauses in at least half its texts
 )
 
 func learnComplaintWords(docs []*tdoc) map[string]bool {
@@ -119,7 +122,7 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 		if st.df < minDF || float64(st.stated) < learnedStatedShare*float64(st.df) || faParticiple(k) || strings.HasSuffix(k, "ly") {
 			continue
 		}
-		if float64(st.complaint)/float64(st.df) >= learnedComplaintLift*base {
+		if rate := float64(st.complaint) / float64(st.df); rate >= learnedComplaintLift*base && rate >= learnedMinComplaint {
 			out[k] = true
 		}
 	}
@@ -130,10 +133,14 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 // least this share of the members that use the head term.
 const problemWordMinShare = 0.03
 
+// problemWordSpan: the complaint word stands within this many words of
+// the head (stopwords do not count).
+const problemWordSpan = 3
+
 // forHead returns the key and spelling of the complaint word most
 // associated with head in the members' clauses that use it (count times
 // log lift, lift > 1.5), "" when none is said with it often enough.
-func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, surface string) {
+func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, surface string, score float64) {
 	count := map[string]int{}
 	withHead := 0
 	var in []string
@@ -160,8 +167,20 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 			continue
 		}
 		withHead++
-		for _, w := range d.words {
-			if pw.problem(w) && clauses[w.clause] && !containsPart(head, w.key) && !slices.Contains(in, w.key) {
+		// Said with the head: within three words of it, in a clause that
+		// holds it ("the portions were very small", not "the portions
+		// were fine but the wait was long").
+		var at []int
+		for i, w := range d.words {
+			if clauses[w.clause] && (w.key == head.key || containsPart(head, w.key)) {
+				at = append(at, i)
+			}
+		}
+		for i, w := range d.words {
+			if !pw.problem(w) || !clauses[w.clause] || containsPart(head, w.key) || slices.Contains(in, w.key) {
+				continue
+			}
+			if slices.ContainsFunc(at, func(j int) bool { return j-i <= problemWordSpan && i-j <= problemWordSpan }) {
 				in = append(in, w.key)
 			}
 		}
@@ -178,14 +197,18 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 		if lift <= 1.5 {
 			continue
 		}
-		if s := float64(c) * math.Log(lift); s > bestScore || s == bestScore && k < best {
+		s := float64(c) * math.Log(lift)
+		if weakKeys[k] {
+			s /= 2 // "small", "long", "کم": half a complaint, as in the clause polarity
+		}
+		if s > bestScore || s == bestScore && k < best {
 			best, bestScore = k, s
 		}
 	}
 	if best == "" {
-		return "", ""
+		return "", "", 0
 	}
-	return best, (&term{surf: pw.surf[best]}).surface()
+	return best, (&term{surf: pw.surf[best]}).surface(), bestScore
 }
 
 // An English adverb in -ly ("slightly", "ridiculously") grades a
@@ -197,3 +220,101 @@ func faParticiple(key string) bool {
 	stem, ok := strings.CutSuffix(key, "ه")
 	return ok && faPastStems[stem]
 }
+
+// phrase joins the head and its complaint word as the members say them:
+// in their order when the two stand side by side ("cancelled order", "late
+// delivery", "ارسال دیر"), otherwise head first ("portions small"), and
+// with the negation when most of them negate the word ("order never
+// arrived", "مشکلم حل نکرد"). It reads the members' clauses that hold both
+// again, so its cost is that of the group's texts.
+func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, docs []*tdoc) string {
+	lx := getLexicon()
+	before, after, plain := 0, 0, 0
+	negs := map[string]int{}
+	wkey := func(t token) string {
+		if t.fa {
+			return faStem(t.key)
+		}
+		return t.key
+	}
+	for _, h := range hits {
+		d := docs[h.text]
+		for _, cl := range d.clauses {
+			toks := tokenize(d.norm[cl.off:cl.end])
+			hi, wi := -1, -1
+			for i, t := range toks {
+				if t.punct != 0 {
+					continue
+				}
+				k := wkey(t)
+				if wi < 0 && k == key {
+					wi = i
+				}
+				if hi < 0 && (k == head.key || k == head.parts[0]) {
+					hi = i
+				}
+			}
+			if hi < 0 || wi < 0 {
+				continue
+			}
+			switch {
+			case wi < hi && hi-wi <= 2:
+				before++
+			case wi > hi && wi-hi <= 3:
+				after++
+			}
+			neg := ""
+			if toks[wi].fa {
+				if j := wi + 1; j < len(toks) && toks[j].punct == 0 {
+					if e, _ := lx.lookupOne(toks[j]); e.kinds&cueNegator != 0 {
+						neg = toks[j].text
+					}
+				}
+			} else {
+				for j := max(0, wi-2); j < wi; j++ {
+					if e, _ := lx.lookupOne(toks[j]); toks[j].punct == 0 && e.kinds&cueNegator != 0 {
+						neg = toks[j].text
+					}
+				}
+			}
+			if neg == "" {
+				plain++
+			} else {
+				negs[neg]++
+			}
+		}
+	}
+	word := surface
+	nNeg, top := 0, ""
+	for n, c := range negs {
+		nNeg += c
+		if c > negs[top] || c == negs[top] && n < top {
+			top = n
+		}
+	}
+	if nNeg > plain {
+		if isPersianWord(surface) {
+			word = surface + " " + top
+		} else {
+			word = top + " " + surface
+		}
+	}
+	if before > after {
+		return word + " " + head.surface()
+	}
+	return head.surface() + " " + word
+}
+
+// weakKeys are the keys of the weak complaint words ("small", "long",
+// "زیاد"): they describe many things and name a problem only in some.
+var weakKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(enCues[cueWeak]) {
+		m[enKey(w)] = true
+	}
+	for _, w := range strings.Fields(faCues[cueWeak]) {
+		m[faStem(faKey(w))] = true
+		m[faKey(w)] = true
+	}
+	return m
+}()

@@ -140,26 +140,28 @@ var (
 // often, and with complaints, is learned as a complaint word
 // (problemwords.go).
 func statedAt(lx *lexicon, toks []token, i int) bool {
-	cue := func(j int) (int, bool) {
-		if j < 0 || j >= len(toks) || toks[j].punct != 0 {
-			return 0, false
+	prev := func() string {
+		if i == 0 || toks[i-1].punct != 0 {
+			return ""
 		}
-		e, _ := lx.lookupOne(toks[j])
-		return e.kinds, true
+		return toks[i-1].text
 	}
 	if toks[i].fa {
 		if i+1 < len(toks) && toks[i+1].punct == 0 && faCopulas[toks[i+1].key] {
 			return true
 		}
-		k, ok := cue(i - 1)
-		return ok && k&cueIntens != 0
+		return faDegree[prev()]
 	}
-	if i > 0 && toks[i-1].punct == 0 && enCopulas[toks[i-1].text] {
-		return true
-	}
-	k, ok := cue(i - 1)
-	return ok && k&cueIntens != 0
+	return enCopulas[prev()] || enDegree[prev()]
 }
+
+// Degree adverbs grade a quality ("too salty", "خیلی دیر"); the other
+// intensifiers also stand before verbs and nouns ("really wanted", "اصلا
+// تماس نگرفت") and say nothing about the next word.
+var (
+	enDegree = setOf("very too so extremely super incredibly terribly awfully horribly overly")
+	faDegree = setOf("خیلی خیلیی بسیار شدیدا بشدت زیادی")
+)
 
 // wordKind says whether the corpus model reads t and as what.
 func wordKind(lx *lexicon, t token) (uint8, bool) {
