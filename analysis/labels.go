@@ -154,6 +154,9 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			break
 		}
 		t = promote(t)
+		if len(t.parts) == 1 && pw.df[t.key] > 0 {
+			continue // a complaint word names the problem, not what it is about: "کوچک گران"
+		}
 		if k, w, sc := pw.forHead(t, gs.hits, docs); k != "" && sc > best {
 			head, word, wordSurf, best = t, k, w, sc
 		}
@@ -163,9 +166,12 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		words[p] = true
 	}
 	parts := []string{head.surface()}
-	if word != "" {
+	switch {
+	case word != "":
 		words[word] = true
 		parts[0] = pw.phrase(head, word, wordSurf, gs.hits, docs)
+	case len(head.parts) == 1 && pw.df[head.key] > 0:
+		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
 	}
 	// The other words: among terms used by at least a fifth as many
 	// members as the head, the most telling (distinct), so that "slow"

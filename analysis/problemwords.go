@@ -65,7 +65,8 @@ func (pw *problemWords) problem(w tword) bool {
 // corpus' other words are. A content word is learned when, over the texts
 // that use it, it is stated in at least learnedStatedShare of them and its
 // complaint-clause rate is at least learnedComplaintLift times the
-// corpus' rate for content words, and at least half of its texts (a
+// corpus' rate for content words (halfway to always, when that rate is
+// high), and at least half of its texts (a
 // meeting's "able" is said after a copula, with few complaints). Nothing
 // here names a domain.
 const (
@@ -118,11 +119,15 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 	}
 	base := float64(complaints) / float64(uses)
 	minDF := max(learnedMinTexts, len(docs)/1000)
+	// In a set of complaints most clauses complain already: then the
+	// word must complain at least halfway between the set's rate and
+	// always.
+	need := max(learnedMinComplaint, min(learnedComplaintLift*base, (1+base)/2))
 	for k, st := range stats {
 		if st.df < minDF || float64(st.stated) < learnedStatedShare*float64(st.df) || faParticiple(k) || strings.HasSuffix(k, "ly") {
 			continue
 		}
-		if rate := float64(st.complaint) / float64(st.df); rate >= learnedComplaintLift*base && rate >= learnedMinComplaint {
+		if rate := float64(st.complaint) / float64(st.df); rate >= need {
 			out[k] = true
 		}
 	}
@@ -141,12 +146,13 @@ const problemWordSpan = 3
 // associated with head in the members' clauses that use it (count times
 // log lift, lift > 1.5), "" when none is said with it often enough.
 func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, surface string, score float64) {
-	count := map[string]int{}
+	count := map[string]float64{}
+	texts := map[string]int{}
 	withHead := 0
-	var in []string
+	near := map[string]float64{}
 	for _, h := range hits {
 		d := docs[h.text]
-		in = in[:0]
+		clear(near)
 		// The clauses holding every word of the head ("هزینه ارسال", not
 		// any "ارسال").
 		parts := map[int32]int{}
@@ -177,29 +183,43 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 			}
 		}
 		for i, w := range d.words {
-			if !pw.problem(w) || !clauses[w.clause] || containsPart(head, w.key) || slices.Contains(in, w.key) {
+			if !pw.problem(w) || !clauses[w.clause] || containsPart(head, w.key) {
 				continue
 			}
-			if slices.ContainsFunc(at, func(j int) bool { return j-i <= problemWordSpan && i-j <= problemWordSpan }) {
-				in = append(in, w.key)
+			for _, j := range at {
+				if j-i > problemWordSpan || i-j > problemWordSpan || d.words[j].clause != w.clause {
+					continue
+				}
+				// Nearer is more the members' phrase: "portions were
+				// small" over "small for the money".
+				v := 1.0
+				if abs32(d.words[j].pos-w.pos) > 2 {
+					v = 0.5
+				}
+				near[w.key] = max(near[w.key], v)
 			}
 		}
-		for _, k := range in {
-			count[k]++
+		for k, v := range near {
+			count[k] += v
+			texts[k]++
 		}
 	}
 	best, bestScore := "", 0.0
 	for k, c := range count {
-		if c < 2 || float64(c) < problemWordMinShare*float64(withHead) {
+		n := texts[k]
+		if n < 2 || float64(n) < problemWordMinShare*float64(withHead) {
 			continue
 		}
-		lift := float64(c) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
+		lift := float64(n) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
 		if lift <= 1.5 {
 			continue
 		}
-		s := float64(c) * math.Log(lift)
-		if weakKeys[k] {
-			s /= 2 // "small", "long", "کم": half a complaint, as in the clause polarity
+		s := c * math.Log(lift)
+		if weakKeys[k] || pw.learned[k] {
+			// "small", "long", "کوچک" are half a complaint, as in the
+			// clause polarity; a learned word is less sure than the
+			// lexicon's.
+			s /= 2
 		}
 		if s > bestScore || s == bestScore && k < best {
 			best, bestScore = k, s
@@ -225,7 +245,8 @@ func faParticiple(key string) bool {
 // in their order when the two stand side by side ("cancelled order", "late
 // delivery", "ارسال دیر"), otherwise head first ("portions small"), and
 // with the negation when most of them negate the word ("order never
-// arrived", "مشکلم حل نکرد"). It reads the members' clauses that hold both
+// arrived", "مشکلم حل نکرد"). key may be the head itself, when the head
+// is a complaint word: then the phrase is the word with its negation. It reads the members' clauses that hold both
 // again, so its cost is that of the group's texts.
 func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, docs []*tdoc) string {
 	lx := getLexicon()
@@ -299,14 +320,25 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 			word = top + " " + surface
 		}
 	}
-	if before > after {
+	switch {
+	case key == head.key:
+		return word // the head is the complaint word: "حل نشد"
+	case before > after:
 		return word + " " + head.surface()
 	}
 	return head.surface() + " " + word
 }
 
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
 // weakKeys are the keys of the weak complaint words ("small", "long",
-// "زیاد"): they describe many things and name a problem only in some.
+// "کوچک"): they describe many things ("small orders") and name a problem
+// only in some.
 var weakKeys = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(enCues[cueWeak]) {

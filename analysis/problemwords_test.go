@@ -75,3 +75,32 @@ func TestLearnedComplaintWords(t *testing.T) {
 		t.Errorf("no label starts with %q: %+v", "flight cancelled", res.PainPoints)
 	}
 }
+
+// TestLabelFromMemberPhrases: the head and its complaint word come in the
+// members' order ("late delivery" when they say it so, "portions small"
+// when they say "the portions were small") and with the members' negation
+// ("حل نشد": not solved, not "solved").
+func TestLabelFromMemberPhrases(t *testing.T) {
+	var in []Text
+	add := func(n int, s string) {
+		for i := 0; i < n; i++ {
+			in = append(in, Text{ID: itoa(len(in) + 1), Text: s})
+		}
+	}
+	add(9, "Late delivery again, the courier lost the tracking")
+	add(3, "The delivery was late")
+	add(8, "The portions were small for the money")
+	add(6, "مشکل من حل نشد و پشتیبانی جواب نداد")
+	add(5, "مشکل پرداخت من هنوز حل نشد")
+	add(4, "پشتیبانی گفت مشکل حل شد ولی نشد")
+	res := FindPainPoints(in, PainPointOptions{})
+	var labels []string
+	for _, p := range res.PainPoints {
+		labels = append(labels, p.Label)
+	}
+	for _, want := range []string{"late delivery", "portions small", "حل نشد"} {
+		if !slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(l, want) }) {
+			t.Errorf("no label holds %q: %q", want, labels)
+		}
+	}
+}

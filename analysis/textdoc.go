@@ -25,9 +25,10 @@ type tword struct {
 	clause int32
 	sent   int32 // sentence: terms used together are counted within one
 	kind   uint8
-	joined bool // follows the previous word directly (articles aside): a bigram may span them
-	coord  bool // coordinated with the previous word ("food and service", "food, service"): two things, not one
-	stated bool // said as a state: after a copula or intensifier ("was cancelled", "too salty", "خیلی دیر", "آب شده بود")
+	joined bool  // follows the previous word directly (articles aside): a bigram may span them
+	coord  bool  // coordinated with the previous word ("food and service", "food, service"): two things, not one
+	pos    int32 // token position in its clause: how near two words are said
+	stated bool  // said as a state: after a copula or intensifier ("was cancelled", "too salty", "خیلی دیر", "آب شده بود")
 }
 
 // A tclause is one clause: the span of the normalised text and how much a
@@ -121,7 +122,7 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afte
 			key = faStem(key)
 		}
 		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, sent: d.sent, kind: kind, joined: joined, coord: coord,
-			stated: statedAt(lx, toks, ti)})
+			stated: statedAt(lx, toks, ti), pos: int32(ti)})
 		joined, coord = true, false
 	}
 }
