@@ -47,9 +47,9 @@ func TestLearnedComplaintWords(t *testing.T) {
 			in = append(in, Text{ID: itoa(len(in) + 1), Text: s})
 		}
 	}
-	add(6, "My flight was cancelled and the staff were rude")
+	add(6, "My flight to Rome was cancelled and the staff were rude")
 	add(5, "The flight got cancelled again and no one called me")
-	add(4, "Flight cancelled with no warning, awful")
+	add(4, "Our flight was cancelled with no warning, awful")
 	add(6, "The hotel was booked through the app")
 	add(5, "Seat was booked online, the meal was fine")
 	add(6, "The fish was thawed and the box smelled bad")
