@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"sort"
 	"strings"
 )
@@ -112,11 +113,52 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 	if len(ranked) == 0 {
 		return gs.g.key
 	}
+	n := float64(len(docs))
+	// distinct is how much more the members use t than the whole set
+	// does: a general word ("week", "app", "work") that every group's
+	// members say is a poor name for any of them.
+	distinct := func(t *term) float64 {
+		lift := float64(gs.uses[t]) / float64(len(gs.hits)) / (float64(max(t.df, 1)) / n)
+		return float64(gs.uses[t]) * math.Log1p(lift)
+	}
+	// The head: the problem as the members say it most, a term with the
+	// complaint word said with it ("package delayed" rather than "week
+	// delayed"): among the terms used by at least half as many members
+	// as the most used one, the pair with the highest count x log lift.
+	// When no term has one, the most distinctive of the terms used by at
+	// least half as many members as the most used one.
 	head := ranked[0]
 	for _, t := range ranked[1:] {
-		if len(t.parts) == 2 && len(head.parts) == 1 && containsPart(t, head.key) && gs.uses[t]*3 >= gs.uses[head] {
+		if gs.uses[t]*2 >= gs.uses[ranked[0]] && distinct(t) > distinct(head) {
 			head = t
+		}
+	}
+	// A collocation that holds a candidate speaks for it when members use
+	// it at least a third as often: "customer service" rather than
+	// "customer", "هزینه ارسال" rather than "ارسال".
+	promote := func(c *term) *term {
+		if len(c.parts) == 1 {
+			for _, t := range ranked {
+				if len(t.parts) == 2 && containsPart(t, c.key) && gs.uses[t]*3 >= gs.uses[c] {
+					return t
+				}
+			}
+		}
+		return c
+	}
+	head = promote(head)
+	var word, wordSurf string
+	best := 0.0
+	for i, t := range ranked {
+		if i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] {
 			break
+		}
+		t = promote(t)
+		if len(t.parts) == 1 && pw.df[t.key] > 0 {
+			continue // a complaint word names the problem, not what it is about: "کوچک گران"
+		}
+		if k, w, sc := pw.forHead(t, gs.hits, docs); k != "" && sc > best {
+			head, word, wordSurf, best = t, k, w, sc
 		}
 	}
 	words := map[string]bool{}
@@ -124,22 +166,24 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		words[p] = true
 	}
 	parts := []string{head.surface()}
-	if k, w := pw.forHead(head, gs.hits, docs); k != "" {
-		words[k] = true
-		parts[0] += " " + w
+	switch {
+	case word != "":
+		words[word] = true
+		parts[0] = pw.phrase(head, word, wordSurf, gs.hits, docs)
+	case len(head.parts) == 1 && pw.df[head.key] > 0:
+		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
 	}
 	// The other words: among terms used by at least a fifth as many
-	// members as the head, the most telling (uses times idf), so that
-	// "slow" beats "little" and "rude" beats "work".
+	// members as the head, the most telling (distinct), so that "slow"
+	// beats "little" and "rude" beats "work"; a word said no more often in
+	// the group than in the whole set adds nothing.
 	var more []*term
 	for _, t := range ranked {
-		if gs.uses[t]*5 >= gs.uses[head] {
+		if gs.uses[t]*5 >= gs.uses[head] && float64(gs.uses[t])/float64(len(gs.hits)) >= 2*float64(t.df)/n {
 			more = append(more, t)
 		}
 	}
-	sort.SliceStable(more, func(a, b int) bool {
-		return float64(gs.uses[more[a]])*more[a].idf > float64(gs.uses[more[b]])*more[b].idf
-	})
+	sort.SliceStable(more, func(a, b int) bool { return distinct(more[a]) > distinct(more[b]) })
 	for _, t := range more {
 		if len(parts) == 3 {
 			break

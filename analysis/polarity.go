@@ -123,7 +123,7 @@ func negatorFor(toks []token, negators []int, i int) int {
 			continue
 		}
 		if toks[i].fa {
-			if n > i && n-i <= 3 && !faParticles[toks[n].key] {
+			if n > i && n-i <= 3 && !faParticles[toks[n].key] && !contentBetween(toks, i, n) {
 				return n
 			}
 			if n < i && i-n <= 2 && faParticles[toks[n].key] {
@@ -134,4 +134,23 @@ func negatorFor(toks []token, negators []int, i int) int {
 		}
 	}
 	return -1
+}
+
+// contentBetween reports a content word between positions i and n: a
+// Persian negated verb negates its nearest complement, so in "مشکل حل نشد"
+// (the problem was not solved) it negates "حل", not "مشکل".
+func contentBetween(toks []token, i, n int) bool {
+	lx := getLexicon()
+	for j := i + 1; j < n; j++ {
+		if toks[j].punct != 0 {
+			continue
+		}
+		if e, _ := lx.lookupOne(toks[j]); e.kinds != 0 {
+			continue
+		}
+		if k, ok := wordKind(lx, toks[j]); ok && k == wContent {
+			return true
+		}
+	}
+	return false
 }

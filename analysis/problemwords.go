@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // A label states the problem: after its head term comes the complaint
@@ -17,15 +18,19 @@ type problemWords struct {
 	n    int
 	df   map[string]int
 	surf map[string]map[string]int // spellings as written
+	// learned are the content words this corpus uses as complaint words
+	// (see learnComplaintWords).
+	learned map[string]bool
 }
 
 func countProblemWords(docs []*tdoc) *problemWords {
 	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}}
+	pw.learned = learnComplaintWords(docs)
 	var in []string
 	for _, d := range docs {
 		in = in[:0]
 		for _, w := range d.words {
-			if w.kind != wSpecific {
+			if !pw.problem(w) {
 				continue
 			}
 			if !slices.Contains(in, w.key) {
@@ -34,7 +39,9 @@ func countProblemWords(docs []*tdoc) *problemWords {
 			if pw.surf[w.key] == nil {
 				pw.surf[w.key] = map[string]int{}
 			}
-			pw.surf[w.key][w.surf]++
+			if len(pw.surf[w.key]) < 32 || pw.surf[w.key][w.surf] > 0 {
+				pw.surf[w.key][w.surf]++
+			}
 		}
 		for _, k := range in {
 			pw.df[k]++
@@ -43,20 +50,109 @@ func countProblemWords(docs []*tdoc) *problemWords {
 	return pw
 }
 
+// problem reports whether w names a problem: a complaint word of the
+// generic lexicon that is not a mere judgement, or one learned from the
+// corpus.
+func (pw *problemWords) problem(w tword) bool {
+	return w.kind == wSpecific || w.kind == wContent && pw.learned[w.key]
+}
+
+// Learning complaint words: the generic lexicon knows "late" and "broken",
+// not "cancelled", "waited", "thawed" or "hunchback". A corpus says which
+// of its words state problems: they are said as a state ("was cancelled",
+// "too salty", "آب شده", "خیلی دیر") and in clauses the
+// generic cues and negations mark as complaints more often than the
+// corpus' other words are. A content word is learned when, over the texts
+// that use it, it is stated in at least learnedStatedShare of them and its
+// complaint-clause rate is at least learnedComplaintLift times the
+// corpus' rate for content words (halfway to always, when that rate is
+// high), and at least half of its texts (a
+// meeting's "able" is said after a copula, with few complaints). Nothing
+// here names a domain.
+const (
+	learnedStatedShare   = 0.4
+	learnedComplaintLift = 1.5
+	learnedMinTexts      = 3
+	learnedMinComplaint  = 0.5 // and in complaint clauses in at least half its texts
+)
+
+func learnComplaintWords(docs []*tdoc) map[string]bool {
+	type stat struct{ df, stated, complaint int }
+	stats := map[string]*stat{}
+	type flags struct{ stated, complaint bool }
+	in := map[string]flags{}
+	var uses, complaints int
+	for _, d := range docs {
+		clear(in)
+		for _, w := range d.words {
+			if w.kind != wContent {
+				continue
+			}
+			f := in[w.key]
+			f.stated = f.stated || w.stated
+			// The clause's complaint must come from another word: a
+			// content word is not a cue itself, so weight 1 means a cue or a
+			// negation stands in its clause.
+			f.complaint = f.complaint || d.clauses[w.clause].weight == 1
+			in[w.key] = f
+		}
+		for k, f := range in {
+			st := stats[k]
+			if st == nil {
+				st = &stat{}
+				stats[k] = st
+			}
+			st.df++
+			uses++
+			if f.stated {
+				st.stated++
+			}
+			if f.complaint {
+				st.complaint++
+				complaints++
+			}
+		}
+	}
+	out := map[string]bool{}
+	if uses == 0 || complaints == 0 {
+		return out
+	}
+	base := float64(complaints) / float64(uses)
+	minDF := max(learnedMinTexts, len(docs)/1000)
+	// In a set of complaints most clauses complain already: then the
+	// word must complain at least halfway between the set's rate and
+	// always.
+	need := max(learnedMinComplaint, min(learnedComplaintLift*base, (1+base)/2))
+	for k, st := range stats {
+		if st.df < minDF || float64(st.stated) < learnedStatedShare*float64(st.df) || faParticiple(k) || strings.HasSuffix(k, "ly") {
+			continue
+		}
+		if rate := float64(st.complaint) / float64(st.df); rate >= need {
+			out[k] = true
+		}
+	}
+	return out
+}
+
 // problemWordMinShare: the word must be said with the head term in at
 // least this share of the members that use the head term.
 const problemWordMinShare = 0.03
 
+// problemWordSpan: the complaint word stands within this many words of
+// the head (stopwords do not count).
+const problemWordSpan = 3
+
 // forHead returns the key and spelling of the complaint word most
 // associated with head in the members' clauses that use it (count times
 // log lift, lift > 1.5), "" when none is said with it often enough.
-func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, surface string) {
-	count := map[string]int{}
+func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, surface string, score float64) {
+	count := map[string]float64{}
+	texts := map[string]int{}
 	withHead := 0
-	var in []string
+	near := map[string]float64{}
 	for _, h := range hits {
 		d := docs[h.text]
-		in = in[:0]
+		clear(near)
 		// The clauses holding every word of the head ("هزینه ارسال", not
 		// any "ارسال").
 		parts := map[int32]int{}
@@ -77,30 +173,180 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 			continue
 		}
 		withHead++
-		for _, w := range d.words {
-			if w.kind == wSpecific && clauses[w.clause] && !containsPart(head, w.key) && !slices.Contains(in, w.key) {
-				in = append(in, w.key)
+		// Said with the head: within three words of it, in a clause that
+		// holds it ("the portions were very small", not "the portions
+		// were fine but the wait was long").
+		var at []int
+		for i, w := range d.words {
+			if clauses[w.clause] && (w.key == head.key || containsPart(head, w.key)) {
+				at = append(at, i)
 			}
 		}
-		for _, k := range in {
-			count[k]++
+		for i, w := range d.words {
+			if !pw.problem(w) || !clauses[w.clause] || containsPart(head, w.key) {
+				continue
+			}
+			for _, j := range at {
+				if j-i > problemWordSpan || i-j > problemWordSpan || d.words[j].clause != w.clause {
+					continue
+				}
+				// Nearer is more the members' phrase: "portions were
+				// small" over "small for the money".
+				v := 1.0
+				if abs32(d.words[j].pos-w.pos) > 2 {
+					v = 0.5
+				}
+				near[w.key] = max(near[w.key], v)
+			}
+		}
+		for k, v := range near {
+			count[k] += v
+			texts[k]++
 		}
 	}
 	best, bestScore := "", 0.0
 	for k, c := range count {
-		if c < 2 || float64(c) < problemWordMinShare*float64(withHead) {
+		n := texts[k]
+		if n < 2 || float64(n) < problemWordMinShare*float64(withHead) {
 			continue
 		}
-		lift := float64(c) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
+		lift := float64(n) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
 		if lift <= 1.5 {
 			continue
 		}
-		if s := float64(c) * math.Log(lift); s > bestScore || s == bestScore && k < best {
+		s := c * math.Log(lift)
+		if weakKeys[k] || pw.learned[k] {
+			// "small", "long", "کوچک" are half a complaint, as in the
+			// clause polarity; a learned word is less sure than the
+			// lexicon's.
+			s /= 2
+		}
+		if s > bestScore || s == bestScore && k < best {
 			best, bestScore = k, s
 		}
 	}
 	if best == "" {
-		return "", ""
+		return "", "", 0
 	}
-	return best, (&term{surf: pw.surf[best]}).surface()
+	return best, (&term{surf: pw.surf[best]}).surface(), bestScore
 }
+
+// An English adverb in -ly ("slightly", "ridiculously") grades a
+// problem, it does not name one.
+
+// faParticiple: a common verb's participle ("داده", "رفته", "آمده") says
+// that something happened, not what is wrong.
+func faParticiple(key string) bool {
+	stem, ok := strings.CutSuffix(key, "ه")
+	return ok && faPastStems[stem]
+}
+
+// phrase joins the head and its complaint word as the members say them:
+// in their order when the two stand side by side ("cancelled order", "late
+// delivery", "ارسال دیر"), otherwise head first ("portions small"), and
+// with the negation when most of them negate the word ("order never
+// arrived", "مشکلم حل نکرد"). key may be the head itself, when the head
+// is a complaint word: then the phrase is the word with its negation. It reads the members' clauses that hold both
+// again, so its cost is that of the group's texts.
+func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, docs []*tdoc) string {
+	lx := getLexicon()
+	before, after, plain := 0, 0, 0
+	negs := map[string]int{}
+	wkey := func(t token) string {
+		if t.fa {
+			return faStem(t.key)
+		}
+		return t.key
+	}
+	for _, h := range hits {
+		d := docs[h.text]
+		for _, cl := range d.clauses {
+			toks := tokenize(d.norm[cl.off:cl.end])
+			hi, wi := -1, -1
+			for i, t := range toks {
+				if t.punct != 0 {
+					continue
+				}
+				k := wkey(t)
+				if wi < 0 && k == key {
+					wi = i
+				}
+				if hi < 0 && (k == head.key || k == head.parts[0]) {
+					hi = i
+				}
+			}
+			if hi < 0 || wi < 0 {
+				continue
+			}
+			switch {
+			case wi < hi && hi-wi <= 2:
+				before++
+			case wi > hi && wi-hi <= 3:
+				after++
+			}
+			neg := ""
+			if toks[wi].fa {
+				if j := wi + 1; j < len(toks) && toks[j].punct == 0 {
+					if e, _ := lx.lookupOne(toks[j]); e.kinds&cueNegator != 0 {
+						neg = toks[j].text
+					}
+				}
+			} else {
+				for j := max(0, wi-2); j < wi; j++ {
+					if e, _ := lx.lookupOne(toks[j]); toks[j].punct == 0 && e.kinds&cueNegator != 0 {
+						neg = toks[j].text
+					}
+				}
+			}
+			if neg == "" {
+				plain++
+			} else {
+				negs[neg]++
+			}
+		}
+	}
+	word := surface
+	nNeg, top := 0, ""
+	for n, c := range negs {
+		nNeg += c
+		if c > negs[top] || c == negs[top] && n < top {
+			top = n
+		}
+	}
+	if nNeg > plain {
+		if isPersianWord(surface) {
+			word = surface + " " + top
+		} else {
+			word = top + " " + surface
+		}
+	}
+	switch {
+	case key == head.key:
+		return word // the head is the complaint word: "حل نشد"
+	case before > after:
+		return word + " " + head.surface()
+	}
+	return head.surface() + " " + word
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// weakKeys are the keys of the weak complaint words ("small", "long",
+// "کوچک"): they describe many things ("small orders") and name a problem
+// only in some.
+var weakKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(enCues[cueWeak]) {
+		m[enKey(w)] = true
+	}
+	for _, w := range strings.Fields(faCues[cueWeak]) {
+		m[faStem(faKey(w))] = true
+		m[faKey(w)] = true
+	}
+	return m
+}()

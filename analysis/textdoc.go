@@ -25,8 +25,10 @@ type tword struct {
 	clause int32
 	sent   int32 // sentence: terms used together are counted within one
 	kind   uint8
-	joined bool // follows the previous word directly (articles aside): a bigram may span them
-	coord  bool // coordinated with the previous word ("food and service", "food, service"): two things, not one
+	joined bool  // follows the previous word directly (articles aside): a bigram may span them
+	coord  bool  // coordinated with the previous word ("food and service", "food, service"): two things, not one
+	pos    int32 // token position in its clause: how near two words are said
+	stated bool  // said as a state: after a copula or intensifier ("was cancelled", "too salty", "خیلی دیر", "آب شده بود")
 }
 
 // A tclause is one clause: the span of the normalised text and how much a
@@ -102,7 +104,7 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afte
 	d.clauses = append(d.clauses, tclause{off: int32(toks[0].off), end: int32(toks[len(toks)-1].end),
 		weight: weight, intensity: intensity})
 	joined, coord := false, afterComma && len(d.words) > 0
-	for _, t := range toks {
+	for ti, t := range toks {
 		if t.punct != 0 {
 			joined, coord = false, false
 			continue
@@ -119,10 +121,48 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afte
 		if t.fa {
 			key = faStem(key)
 		}
-		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, sent: d.sent, kind: kind, joined: joined, coord: coord})
+		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, sent: d.sent, kind: kind, joined: joined, coord: coord,
+			stated: statedAt(lx, toks, ti), pos: int32(ti)})
 		joined, coord = true, false
 	}
 }
+
+// copulas state what something is or became: the word after one in
+// English ("was cancelled", "got lost"), before one in Persian ("دیر
+// بود", "آب شده").
+var (
+	enCopulas = setOf("is are was were be been being am get got gets getting became become becomes seems seemed looks looked arrived came")
+	faCopulas = setOf("بود بودن است هست شد شده شدن نبود نیست نشد نشده بودند شدند میشه میشد")
+)
+
+// statedAt reports whether the word at i is said as a state: English after
+// a copula or an intensifier ("was cancelled", "too salty"); Persian before a copula or after an intensifier
+// ("آب شده", "خیلی دیر"). Such words describe the problem; a word said so
+// often, and with complaints, is learned as a complaint word
+// (problemwords.go).
+func statedAt(lx *lexicon, toks []token, i int) bool {
+	prev := func() string {
+		if i == 0 || toks[i-1].punct != 0 {
+			return ""
+		}
+		return toks[i-1].text
+	}
+	if toks[i].fa {
+		if i+1 < len(toks) && toks[i+1].punct == 0 && faCopulas[toks[i+1].key] {
+			return true
+		}
+		return faDegree[prev()]
+	}
+	return enCopulas[prev()] || enDegree[prev()]
+}
+
+// Degree adverbs grade a quality ("too salty", "خیلی دیر"); the other
+// intensifiers also stand before verbs and nouns ("really wanted", "اصلا
+// تماس نگرفت") and say nothing about the next word.
+var (
+	enDegree = setOf("very too so extremely super incredibly terribly awfully horribly overly")
+	faDegree = setOf("خیلی خیلیی بسیار شدیدا بشدت زیادی")
+)
 
 // wordKind says whether the corpus model reads t and as what.
 func wordKind(lx *lexicon, t token) (uint8, bool) {
@@ -155,12 +195,16 @@ func wordKind(lx *lexicon, t token) (uint8, bool) {
 
 // isFaVerb: Persian verbs carry the action, not the topic ("نرسید" is
 // read as a negation by the clause polarity, not kept as a word).
+// Beyond the prefixes می/نمی and the listed forms, generic morphology
+// (faverbs.go) finds the subjunctive, the negation and past stems with
+// personal endings ("بدهم", "نخریدم", "رسیدم"); a complaint or praise word
+// spelled like a verb ("بده", bad) is the lexicon's.
 func isFaVerb(lx *lexicon, key string) bool {
 	if strings.HasPrefix(key, "می") && len(key) > len("می")+2 && !nonVerbMi[key] ||
 		strings.HasPrefix(key, "نمی") || lx.faNegVerbs[key] || faVerbSet[key] {
 		return true
 	}
-	return false
+	return lx.fa[key].kinds == 0 && isFaVerbForm(key)
 }
 
 var faVerbSet = func() map[string]bool {

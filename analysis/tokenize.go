@@ -265,6 +265,11 @@ func (l *lexicon) lookupOne(t token) (lexEntry, int) {
 		if l.faNegVerbs[t.key] {
 			return lexEntry{kinds: cueNegator}, 1
 		}
+		if _, listed := l.fa[t.key]; !listed {
+			if verb, negated := faVerbForm(t.key); verb && negated {
+				return lexEntry{kinds: cueNegator}, 1 // "نخریدم", "نشه"
+			}
+		}
 		for _, k := range faStems(t.key) {
 			if e, ok := l.fa[k]; ok {
 				return e, 1
