@@ -30,6 +30,19 @@ const PipeFallback = "—"
 // Pipe is s with each {{id}} replaced by the answer to question id in a,
 // in language lang ("fa" or "en", for the list separator and "other").
 func (d *Definition) Pipe(s string, a Answers, lang string) string {
+	return d.pipe(s, a, lang, false)
+}
+
+// PipeIsolated is Pipe with each answer set apart for the bidirectional
+// algorithm (FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE): a Persian
+// answer in an English question, or digits and Latin text in a Persian
+// one, keep their own direction without reordering the text around them.
+// Pages use it; plain-text exports use Pipe.
+func (d *Definition) PipeIsolated(s string, a Answers, lang string) string {
+	return d.pipe(s, a, lang, true)
+}
+
+func (d *Definition) pipe(s string, a Answers, lang string, isolate bool) string {
 	if !strings.Contains(s, "{{") {
 		return s
 	}
@@ -40,6 +53,9 @@ func (d *Definition) Pipe(s string, a Answers, lang string) string {
 			return m
 		}
 		if t := q.AnswerText(a[q.ID], lang); t != "" {
+			if isolate {
+				return "\u2068" + t + "\u2069"
+			}
 			return t
 		}
 		if f := strings.TrimSpace(sub[2]); f != "" {

@@ -240,6 +240,10 @@ func TestPipeShowsLabelsAndFallbacks(t *testing.T) {
 	if got := d.Pipe("{{chan}}", survey.Answers{"chan": {Choices: []string{"web", "ig"}}}, "fa"); got != "Website، Instagram" {
 		t.Errorf("Persian list separator: got %q", got)
 	}
+	// Pages isolate each answer for the bidi algorithm, not the fallback.
+	if got := d.PipeIsolated("به {{name}} در {{city|شهر}}", survey.Answers{"name": {Text: "Sara 2"}}, "fa"); got != "به \u2068Sara 2\u2069 در شهر" {
+		t.Errorf("isolated: got %q", got)
+	}
 }
 
 func TestEndLabelsNameThePointsAtTheEnds(t *testing.T) {

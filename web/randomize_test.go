@@ -104,7 +104,7 @@ func TestRespondentOrderPipingAndEndLabels(t *testing.T) {
 	b.wantRedirect("/s/" + sv.Slug + "/r/" + rid)
 
 	b.get("/s/" + sv.Slug + "/r/" + rid).want(http.StatusOK,
-		"About Shiraz", "How was Shiraz, &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;?", "You picked b3.", "Channels in Shiraz?",
+		"About \u2068Shiraz\u2069", "How was \u2068Shiraz\u2069, \u2068&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;\u2069?", "You picked \u2068b3\u2069.", "Channels in \u2068Shiraz\u2069?",
 		`<span>Very poor</span><span>Excellent</span>`, `<span>Disagree</span><span>Agree</span>`, `<span class="sr">Excellent</span>`)
 	if strings.Contains(b.body, `<script>alert`) || strings.Contains(b.body, "{{") {
 		t.Fatalf("the piped answer is not escaped, or a pipe is left:\n%s", b.body)
@@ -120,7 +120,7 @@ func TestRespondentOrderPipingAndEndLabels(t *testing.T) {
 	}
 	b.post("/s/"+sv.Slug, url.Values{"rid": {rid}, "page": {"1"}, "nav": {"next"}, "q.stars": {"5"}, "q.channel": {"app", "web"}})
 	b.wantRedirect("/s/" + sv.Slug + "/thanks")
-	b.get("/s/"+sv.Slug+"/thanks").want(http.StatusOK, "Thank you, &lt;script&gt;")
+	b.get("/s/"+sv.Slug+"/thanks").want(http.StatusOK, "Thank you, \u2068&lt;script&gt;")
 
 	r, err := w.store.ResponseByClientID(context.Background(), sv.ID, rid)
 	if err != nil {
@@ -184,7 +184,7 @@ func TestPipedOptionLabelsAreEscaped(t *testing.T) {
 	b.get("/s/pipe-opt").want(http.StatusOK)
 	b.post("/s/pipe-opt", url.Values{"page": {"0"}, "nav": {"next"}, "q.fav": {"other"}, "q.fav.other": {`<img src=x onerror=alert(1)>`}})
 	loc := b.header.Get("Location")
-	b.get(loc).want(http.StatusOK, `Yes, &lt;img src=x onerror=alert(1)&gt; again`)
+	b.get(loc).want(http.StatusOK, "Yes, \u2068&lt;img src=x onerror=alert(1)&gt;\u2069 again")
 	if strings.Contains(b.body, "<img src=x") {
 		t.Fatal("piped markup reached the page unescaped")
 	}

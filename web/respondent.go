@@ -189,7 +189,7 @@ func (s *Server) showThanks(c *gin.Context) {
 				a = r.Answers
 			}
 		}
-		body = sv.Definition.Pipe(t.In(lang), a, lang)
+		body = sv.Definition.PipeIsolated(t.In(lang), a, lang)
 	}
 	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body, Survey: sv.Definition.Title.String()}
 	s.writePage(c, http.StatusOK, lang, "message", p)

@@ -128,7 +128,7 @@ type matrixRowView struct {
 // piped in from prior.
 func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw, errMsg, seed string, prior survey.Answers) questionView {
 	lang := d.Language
-	pipeText := func(s string) string { return d.Pipe(s, prior, lang) }
+	pipeText := func(s string) string { return d.PipeIsolated(s, prior, lang) }
 	pipe := func(l survey.Localized) string { return pipeText(l.In(lang)) }
 	num := func(n int) string {
 		if lang == "fa" && d.Settings.PersianDigits {

@@ -197,7 +197,7 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 		First: d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
 		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}
-	v.PageTitle = d.Pipe(d.Pages[pi].Title.In(d.Language), a, d.Language)
+	v.PageTitle = d.PipeIsolated(d.Pages[pi].Title.In(d.Language), a, d.Language)
 	v.PageNumber, v.PageCount = d.PagePosition(pi, a)
 	v.PagesDone = v.PageNumber - 1
 	if clientID != "" && v.PageNumber > 1 {
