@@ -103,7 +103,7 @@ func TestRespondentOrderPipingAndEndLabels(t *testing.T) {
 		"q.name": {`<script>alert("x")</script>`}, "q.city": {"shz"}, "q.brand": {"b3"}})
 	b.wantRedirect("/s/" + sv.Slug + "/r/" + rid)
 
-	b.get("/s/" + sv.Slug + "/r/" + rid).want(http.StatusOK,
+	b.get("/s/"+sv.Slug+"/r/"+rid).want(http.StatusOK,
 		"About \u2068Shiraz\u2069", "How was \u2068Shiraz\u2069, \u2068&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;\u2069?", "You picked \u2068b3\u2069.", "Channels in \u2068Shiraz\u2069?",
 		`<span>Very poor</span><span>Excellent</span>`, `<span>Disagree</span><span>Agree</span>`, `<span class="sr">Excellent</span>`)
 	if strings.Contains(b.body, `<script>alert`) || strings.Contains(b.body, "{{") {
