@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -187,5 +188,61 @@ func TestPipedOptionLabelsAreEscaped(t *testing.T) {
 	b.get(loc).want(http.StatusOK, "Yes, \u2068&lt;img src=x onerror=alert(1)&gt;\u2069 again")
 	if strings.Contains(b.body, "<img src=x") {
 		t.Fatal("piped markup reached the page unescaped")
+	}
+}
+
+// TestBuilderRoundTripsRandomisationAndEndLabels: the builder form keeps a
+// page's and a question's random order, pinned options and statements,
+// and every scale's end labels when a researcher saves it unchanged, and
+// a researcher can turn them on in the form.
+func TestBuilderRoundTripsRandomisationAndEndLabels(t *testing.T) {
+	w := newWorkspace(t)
+	const def = `{"slug":"built","title":"B","language":"en","pages":[
+	 {"questions":[{"id":"city","type":"single","text":"City?","options":["a","b"]}]},
+	 {"randomize":true,"questions":[
+	  {"id":"brand","type":"multiple","text":"Brand in {{city}}?","randomize":true,"other":true,
+	   "options":["x","y",{"value":"none","label":"None","pin":true},{"value":"dk","label":"Don't know","pin":true}]},
+	  {"id":"m","type":"matrix","text":"M","randomize":true,"scale":{"points":5,"low":"Bad","high":"Good"},"statements":["s1","s2",{"value":"all","label":"Overall","pin":true}]},
+	  {"id":"r","type":"rating","text":"R","scale":{"low":"Very poor","high":"Excellent"}},
+	  {"id":"n","type":"nps","text":"N","scale":{"low":"Never","high":"Surely"}},
+	  {"id":"l","type":"likert","text":"L","scale":{"points":3,"labels":["No","Maybe","Yes"]}},
+	  {"id":"plain","type":"rating","text":"P"}]}]}`
+	d, err := survey.ParseDefinition([]byte(def))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: w.project.ID, Definition: d}
+	if err := w.store.CreateSurvey(context.Background(), sv); err != nil {
+		t.Fatal(err)
+	}
+	b := w.login("res@example.com")
+	path := "/app/surveys/built/builder"
+	b.get(path).want(http.StatusOK, `name="p.1.randomize"`, `name="q.1.0.pinned" value="none, dk"`, `name="q.1.2.scale_low" value="Very poor"`)
+	form := formValues(t, b.body, "builder")
+	form.Set("op", "save")
+	b.do("POST", path, form).wantRedirect("/app/surveys/built")
+	got, err := w.store.SurveyBySlug(context.Background(), "built")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := json.Marshal(got.Definition)
+	x, _ := json.Marshal(d)
+	if string(g) != string(x) {
+		t.Fatalf("round trip changed the definition:\n got %s\nwant %s", g, x)
+	}
+
+	// Turning them on in the form.
+	b.get(path).want(http.StatusOK)
+	form = formValues(t, b.body, "builder")
+	form.Set("q.0.0.randomize", "1")
+	form.Set("q.0.0.pinned", "b")
+	form.Set("q.1.5.scale_high", "Superb")
+	form.Set("op", "save")
+	b.do("POST", path, form).wantRedirect("/app/surveys/built")
+	got, _ = w.store.SurveyBySlug(context.Background(), "built")
+	city, _ := got.Definition.Question("city")
+	plain, _ := got.Definition.Question("plain")
+	if !city.Randomize || !city.Options[1].Pin || city.Options[0].Pin || plain.Scale == nil || plain.Scale.High != "Superb" {
+		t.Fatalf("after editing: city %+v, plain scale %+v", city, plain.Scale)
 	}
 }
