@@ -8,6 +8,7 @@ func init() {
 		"field_pinned":         "Kept at the end of the random order: values, comma-separated (e.g. none)",
 		"field_scale_low":      "What the lowest point means (optional)",
 		"field_scale_high":     "What the highest point means (optional)",
+		"order_shown":          "Order shown to this respondent",
 	} {
 		appCatalog["en"][k] = v
 	}
@@ -17,6 +18,7 @@ func init() {
 		"field_pinned":         "گزینه‌هایی که آخر می‌مانند: مقدارها، جدا با ویرگول (مثلاً none)",
 		"field_scale_low":      "معنای پایین‌ترین نقطه (اختیاری)",
 		"field_scale_high":     "معنای بالاترین نقطه (اختیاری)",
+		"order_shown":          "ترتیبی که این پاسخ‌دهنده دید",
 	} {
 		appCatalog["fa"][k] = v
 	}

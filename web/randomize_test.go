@@ -142,6 +142,12 @@ func TestRespondentOrderPipingAndEndLabels(t *testing.T) {
 		t.Fatalf("API: %d order %v", code, body["order"])
 	}
 	res := w.login("res@example.com")
+	// The response's page lists the orders by label.
+	res.get("/app/surveys/"+sv.Slug+"/responses/"+r.ID).want(http.StatusOK, "Order shown to this respondent", "Page 2: <bdi>About {{city}}</bdi>")
+	shownBrands := regexp.MustCompile(`<li><bdi>(b\d|None of these)</bdi></li>`).FindAllStringSubmatch(res.body, -1)
+	if len(shownBrands) != 7 || shownBrands[0][1] != brands[0] || shownBrands[6][1] != "None of these" {
+		t.Errorf("response page lists brands %v, want %v with None of these last", shownBrands, brands)
+	}
 	res.get("/app/surveys/" + sv.Slug + "/export.csv").want(http.StatusOK)
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(res.body, "\ufeff"))).ReadAll()
 	if err != nil || len(rows) != 2 {
