@@ -248,7 +248,7 @@ func TestBuilderRoundTripsRandomisationAndEndLabels(t *testing.T) {
 	got, _ = w.store.SurveyBySlug(context.Background(), "built")
 	city, _ := got.Definition.Question("city")
 	plain, _ := got.Definition.Question("plain")
-	if !city.Randomize || !city.Options[1].Pin || city.Options[0].Pin || plain.Scale == nil || plain.Scale.High != "Superb" {
+	if !city.Randomize || !city.Options[1].Pin || city.Options[0].Pin || plain.Scale == nil || plain.Scale.High.String() != "Superb" {
 		t.Fatalf("after editing: city %+v, plain scale %+v", city, plain.Scale)
 	}
 }

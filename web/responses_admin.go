@@ -191,10 +191,10 @@ func responseOrder(d *survey.Definition, r *survey.Response) []shownOrder {
 	var out []shownOrder
 	for pi := range d.Pages {
 		if ids := r.Order[survey.PageOrderKey(pi)]; len(ids) > 0 {
-			so := shownOrder{Page: pi + 1, Label: d.Pages[pi].Title}
+			so := shownOrder{Page: pi + 1, Label: d.Pages[pi].Title.String()}
 			for _, id := range ids {
 				if q, ok := d.Question(id); ok {
-					so.Items = append(so.Items, q.Text)
+					so.Items = append(so.Items, q.Text.String())
 				} else {
 					so.Items = append(so.Items, id)
 				}
@@ -206,7 +206,7 @@ func responseOrder(d *survey.Definition, r *survey.Response) []shownOrder {
 			if len(vals) == 0 {
 				continue
 			}
-			so := shownOrder{Label: q.Text}
+			so := shownOrder{Label: q.Text.String()}
 			for _, v := range vals {
 				switch {
 				case v == survey.OtherValue && q.Other:
