@@ -82,6 +82,9 @@ type Page struct {
 	ID        string     `json:"id,omitempty"`
 	Title     Localized  `json:"title,omitzero"`
 	Questions []Question `json:"questions"`
+	// Randomize shows the page's questions in a random order, fixed per
+	// respondent (randomize.go).
+	Randomize bool `json:"randomize,omitempty"`
 }
 
 // Question is one item on a page. Which fields apply depends on Type.
@@ -93,7 +96,8 @@ type Question struct {
 	Required   bool         `json:"required,omitempty"`
 	Options    []Option     `json:"options,omitempty"`    // single, multiple, dropdown
 	Other      bool         `json:"other,omitempty"`      // single, multiple: add "other, please specify"
-	Scale      *Scale       `json:"scale,omitempty"`      // likert, matrix
+	Randomize  bool         `json:"randomize,omitempty"`  // single, multiple, dropdown, matrix: shuffle options (statements) per respondent
+	Scale      *Scale       `json:"scale,omitempty"`      // likert, matrix; rating and nps: end labels
 	Statements []Option     `json:"statements,omitempty"` // matrix rows
 	Min        *float64     `json:"min,omitempty"`        // number
 	Max        *float64     `json:"max,omitempty"`        // number
@@ -107,10 +111,13 @@ type Question struct {
 }
 
 // Option is a choice. In JSON it is either a plain string (value and label
-// alike) or {"value": "...", "label": "..."}.
+// alike) or {"value": "...", "label": "...", "pin": true}.
 type Option struct {
 	Value string    `json:"value"`
 	Label Localized `json:"label,omitzero"`
+	// Pin keeps the option at the end, in its written order, when the
+	// question randomises its options ("none of these", "don't know").
+	Pin bool `json:"pin,omitempty"`
 }
 
 // UnmarshalJSON accepts "text" or {"value","label"}.
@@ -145,10 +152,15 @@ func (o Option) TextIn(lang string) string {
 	return o.Value
 }
 
-// Scale is an ordered set of points, 1..Points, each optionally labelled.
+// Scale is an ordered set of points, 1..Points, each optionally labelled,
+// or labelled at its ends only (Low, High): "1 = Very poor ... 5 =
+// Excellent". A rating (1..5) or NPS (0..10) question has a fixed number of
+// points; its scale only labels them.
 type Scale struct {
-	Points int         `json:"points"`
+	Points int         `json:"points,omitempty"`
 	Labels []Localized `json:"labels,omitempty"` // one per point, or empty
+	Low    Localized   `json:"low,omitzero"`     // what the lowest point means
+	High   Localized   `json:"high,omitzero"`    // what the highest point means
 }
 
 // Condition shows a question only when an earlier answer matches. Exactly
@@ -241,17 +253,51 @@ func (q *Question) ScalePoints() (lo, n int) {
 }
 
 // PointText is a scale answer as a reader should see it: the point with
-// its label when the scale labels it ("2 Disagree"), else the number.
+// its label when the scale labels it ("2 Disagree", "5 Excellent"), else
+// the number.
 func (q *Question) PointText(p int) string { return q.PointTextIn(p, "") }
 
 // PointTextIn is PointText with the label in lang.
 func (q *Question) PointTextIn(p int, lang string) string {
 	s := strconv.Itoa(p)
-	lo, _ := q.ScalePoints()
-	if i := p - lo; q.Scale != nil && i >= 0 && i < len(q.Scale.Labels) && !q.Scale.Labels[i].IsZero() {
-		s += " " + q.Scale.Labels[i].In(lang)
+	if l := q.PointLabelIn(p, lang); l != "" {
+		s += " " + l
 	}
 	return s
+}
+
+// PointLabel is the label of point p in the default language: its own
+// label, or the scale's Low or High at the ends; "" when the scale says
+// nothing about p.
+func (q *Question) PointLabel(p int) string { return q.PointLabelIn(p, "") }
+
+// PointLabelIn is PointLabel in lang.
+func (q *Question) PointLabelIn(p int, lang string) string {
+	if q.Scale == nil {
+		return ""
+	}
+	lo, n := q.ScalePoints()
+	i := p - lo
+	switch {
+	case i < 0 || i >= n:
+		return ""
+	case len(q.Scale.Labels) == n:
+		return q.Scale.Labels[i].In(lang)
+	case i == 0:
+		return q.Scale.Low.In(lang)
+	case i == n-1:
+		return q.Scale.High.In(lang)
+	}
+	return ""
+}
+
+// EndLabels are what the lowest and highest points of a scaled question
+// mean, when its scale says so with low and high.
+func (q *Question) EndLabels() (low, high Localized) {
+	if q.Scale == nil {
+		return Localized{}, Localized{}
+	}
+	return q.Scale.Low, q.Scale.High
 }
 
 // HasOption reports whether v is one of the question's option values

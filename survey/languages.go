@@ -100,6 +100,8 @@ func (d *Definition) EachText(fn func(path string, t *Localized)) {
 				for li := range q.Scale.Labels {
 					fn(fmt.Sprintf("%s.scale.labels[%d]", qp, li), &q.Scale.Labels[li])
 				}
+				fn(qp+".scale.low", &q.Scale.Low)
+				fn(qp+".scale.high", &q.Scale.High)
 			}
 		}
 	}

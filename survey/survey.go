@@ -85,6 +85,10 @@ type Response struct {
 	UpdatedAt   time.Time
 	CompletedAt *time.Time
 	Answers     Answers
+	// Order is what the respondent was shown in a random order
+	// (randomize.go); nil when the survey randomises nothing or the
+	// response did not come through the survey pages.
+	Order ItemOrder
 }
 
 // Where a response came from (Response.Source), besides "api" and "import".

@@ -16,6 +16,10 @@ import (
 //	  multiple choice   option values joined by "; "
 //	  "other" text      an extra column QID.other
 //	  matrix            one column per statement, QID.STATEMENT
+//	then, for a survey that randomises, one column per randomised page or
+//	question, order:pages[N] or order:QID, with the items in the order the
+//	respondent saw them ("b; a; c"; empty for responses that did not come
+//	through the survey pages).
 //
 // On import a column may also be named by the question's text, and choices
 // may be given by label instead of value.
@@ -41,6 +45,9 @@ func (d *Definition) TableHeader() []string {
 				h = append(h, q.ID+".other")
 			}
 		}
+	}
+	for _, k := range d.OrderKeys() {
+		h = append(h, OrderColumn(k))
 	}
 	return h
 }
@@ -74,6 +81,9 @@ func (d *Definition) TableRow(r *Response) []string {
 		if q.Other {
 			row = append(row, v.Other)
 		}
+	}
+	for _, k := range d.OrderKeys() {
+		row = append(row, r.OrderCell(k))
 	}
 	return row
 }
@@ -141,6 +151,9 @@ func (d *Definition) NewTableReader(header []string) (*TableReader, error) {
 }
 
 func (tr *TableReader) known(field string) bool {
+	if k, ok := strings.CutPrefix(field, "order:"); ok {
+		return slices.Contains(tr.def.OrderKeys(), k)
+	}
 	id, sub, _ := strings.Cut(field, ".")
 	q, ok := tr.def.Question(id)
 	switch {
@@ -214,6 +227,16 @@ func (tr *TableReader) Response(row []string) (*Response, error) {
 		}
 	}
 	r.Answers = a
+	// An exported order comes back with the response, so an export
+	// imported into another server keeps it.
+	for _, k := range tr.def.OrderKeys() {
+		if items := splitList(cell(OrderColumn(k))); len(items) > 0 {
+			if r.Order == nil {
+				r.Order = ItemOrder{}
+			}
+			r.Order[k] = items
+		}
+	}
 	if len(p) == 0 {
 		var err error
 		if r.Status == Complete {

@@ -71,6 +71,7 @@ func (d *Definition) Validate() error {
 		p.add("pages", "too many questions (%d, limit %d)", total, MaxQuestions)
 	}
 	validateTexts(&p, d)
+	validatePipes(&p, d)
 	return p.err()
 }
 
@@ -108,21 +109,23 @@ func validateQuestion(p *problems, qp string, q *Question) {
 	if q.Role == RoleTouchpoint && q.Type != Single && q.Type != Multiple && q.Type != Dropdown {
 		p.add(qp+".role", "a touchpoint question must be single, multiple or dropdown: its options are the touchpoints")
 	}
+	validateScale(p, qp+".scale", q)
 	switch q.Type {
-	case Likert, Matrix:
-		if q.Scale == nil {
-			p.add(qp+".scale", "missing: a %s needs {\"points\": N}", q.Type)
-		} else {
-			if q.Scale.Points < 2 || q.Scale.Points > 11 {
-				p.add(qp+".scale.points", "must be 2 to 11 (got %d)", q.Scale.Points)
-			}
-			if len(q.Scale.Labels) != 0 && len(q.Scale.Labels) != q.Scale.Points {
-				p.add(qp+".scale.labels", "has %d labels for %d points: give one per point or none", len(q.Scale.Labels), q.Scale.Points)
+	case Single, Multiple, Dropdown, Matrix:
+		items, field := q.Options, ".options"
+		if q.Type == Matrix {
+			items, field = q.Statements, ".statements"
+		}
+		if !q.Randomize {
+			for i, o := range items {
+				if o.Pin {
+					p.add(fmt.Sprintf("%s%s[%d].pin", qp, field, i), "has no effect: the question does not say \"randomize\"")
+				}
 			}
 		}
 	default:
-		if q.Scale != nil {
-			p.add(qp+".scale", "only likert and matrix questions have a scale")
+		if q.Randomize {
+			p.add(qp+".randomize", "only single, multiple, dropdown and matrix questions randomise their order; a %s has none", q.Type)
 		}
 	}
 	if q.Type == Matrix {
@@ -142,6 +145,44 @@ func validateQuestion(p *problems, qp string, q *Question) {
 	}
 	if q.MaxLength < 0 || q.MaxLength > MaxTextLength {
 		p.add(qp+".max_length", "must be 0 to %d", MaxTextLength)
+	}
+}
+
+// validateScale checks the points and labels of a scaled question. A
+// likert or matrix needs a scale; a rating or NPS may have one to label
+// its points or ends, but its number of points is fixed.
+func validateScale(p *problems, path string, q *Question) {
+	sc := q.Scale
+	switch q.Type {
+	case Likert, Matrix:
+		if sc == nil {
+			p.add(path, "missing: a %s needs {\"points\": N}", q.Type)
+			return
+		}
+		if sc.Points < 2 || sc.Points > 11 {
+			p.add(path+".points", "must be 2 to 11 (got %d)", sc.Points)
+			return
+		}
+	case Rating, NPS:
+		if sc == nil {
+			return
+		}
+		if _, n := q.ScalePoints(); sc.Points != 0 && sc.Points != n {
+			p.add(path+".points", "a %s always has %d points (got %d): leave points out", q.Type, n, sc.Points)
+			return
+		}
+	default:
+		if sc != nil {
+			p.add(path, "only likert, matrix, rating and nps questions have a scale")
+		}
+		return
+	}
+	_, n := q.ScalePoints()
+	if len(sc.Labels) != 0 && len(sc.Labels) != n {
+		p.add(path+".labels", "has %d labels for %d points: give one per point or none", len(sc.Labels), n)
+	}
+	if len(sc.Labels) != 0 && (!sc.Low.IsZero() || !sc.High.IsZero()) {
+		p.add(path+".low", "give labels for every point or low and high for the ends, not both")
 	}
 }
 

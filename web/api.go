@@ -150,9 +150,15 @@ func submitReplyOf(r *survey.Response) submitReply {
 	return submitReply{ID: r.ID, ClientID: r.ClientID, Status: r.Status, Touchpoint: r.Touchpoint, StartedAt: r.StartedAt, CompletedAt: r.CompletedAt}
 }
 
+// responseJSON is a response as the API shows it; "order" (what the
+// respondent saw in a random order, survey.ItemOrder) only when there is one.
 func responseJSON(r *survey.Response) gin.H {
-	return gin.H{
+	h := gin.H{
 		"id": r.ID, "client_id": r.ClientID, "status": r.Status, "touchpoint": r.Touchpoint,
 		"started_at": r.StartedAt, "completed_at": r.CompletedAt, "answers": r.Answers,
 	}
+	if len(r.Order) > 0 {
+		h["order"] = r.Order
+	}
+	return h
 }

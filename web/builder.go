@@ -17,6 +17,7 @@ type builderQuestion struct {
 	PI, QI                          int
 	Q                               survey.Question
 	Options, Statements, ScaleLabel string
+	ScaleLow, ScaleHigh, Pinned     string
 	ScalePoints                     int
 	Min, Max                        string
 	ShowQ, ShowOp, ShowValues       string
@@ -59,6 +60,11 @@ func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Def
 				Min: formatOptFloat(q.Min), Max: formatOptFloat(q.Max), Earlier: append([]string(nil), earlier...)}
 			if q.Scale != nil {
 				bq.ScalePoints, bq.ScaleLabel = q.Scale.Points, joinTexts(q.Scale.Labels, "\n")
+				bq.ScaleLow, bq.ScaleHigh = q.Scale.Low.String(), q.Scale.High.String()
+			}
+			bq.Pinned = pinnedValues(q.Options)
+			if q.Type == survey.Matrix {
+				bq.Pinned = pinnedValues(q.Statements)
 			}
 			if c := q.ShowIf; c != nil {
 				bq.ShowQ = c.Question

@@ -16,9 +16,10 @@ import (
 //
 //	slug title description language store_ip resume_days persian_digits thank_you
 //	npages            number of pages
-//	p.I.id p.I.title p.I.nq
+//	p.I.id p.I.title p.I.nq p.I.randomize
 //	q.I.J.FIELD       FIELD: id type text help required other options
-//	                  statements scale_points scale_labels min max max_length
+//	                  statements scale_points scale_labels scale_low scale_high
+//	                  randomize pinned min max max_length
 //	                  show_q show_op show_values role stage touchpoint
 
 // optionLines writes options one per line: "value | label", or just the
@@ -98,7 +99,8 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 	np, _ := strconv.Atoi(f.Get("npages"))
 	np = min(max(np, 0), survey.MaxPages+1)
 	for i := range np {
-		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: survey.Text(strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.title", i))))}
+		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: survey.Text(strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.title", i)))),
+			Randomize: f.Get(fmt.Sprintf("p.%d.randomize", i)) == "1"}
 		nq, _ := strconv.Atoi(f.Get(fmt.Sprintf("p.%d.nq", i)))
 		nq = min(max(nq, 0), survey.MaxQuestions+1)
 		for j := range nq {
@@ -109,16 +111,25 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 				Required: get("required") == "1", Role: survey.Role(get("role")), Stage: survey.Stage(get("stage")),
 				Touchpoint: strings.TrimSpace(get("touchpoint")),
 			}
+			low, high := strings.TrimSpace(get("scale_low")), strings.TrimSpace(get("scale_high"))
 			switch q.Type {
 			case survey.Single, survey.Multiple, survey.Dropdown:
 				q.Options = parseOptionLines(get("options"))
 				q.Other = q.Type != survey.Dropdown && get("other") == "1"
+				q.Randomize = get("randomize") == "1"
+				pinOptions(q.Options, get("pinned"))
 			case survey.Likert, survey.Matrix:
 				pts, _ := strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(get("scale_points"))))
 				pts = min(max(pts, 0), 100) // validation names the real limit; this bounds the preview
-				q.Scale = &survey.Scale{Points: pts, Labels: survey.TextList(lines(get("scale_labels")))}
+				q.Scale = &survey.Scale{Points: pts, Labels: survey.TextList(lines(get("scale_labels"))), Low: survey.Text(low), High: survey.Text(high)}
 				if q.Type == survey.Matrix {
 					q.Statements = parseOptionLines(get("statements"))
+					q.Randomize = get("randomize") == "1"
+					pinOptions(q.Statements, get("pinned"))
+				}
+			case survey.Rating, survey.NPS:
+				if low != "" || high != "" {
+					q.Scale = &survey.Scale{Low: survey.Text(low), High: survey.Text(high)}
 				}
 			case survey.Number:
 				q.Min, q.Max = parseOptFloat(get("min")), parseOptFloat(get("max"))
@@ -148,6 +159,32 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 		d.Pages = append(d.Pages, p)
 	}
 	return d
+}
+
+// pinOptions marks the options whose values are listed in pinned (comma
+// separated) as pinned to the end of a random order.
+func pinOptions(opts []survey.Option, pinned string) {
+	for _, v := range strings.Split(pinned, ",") {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		for i := range opts {
+			if opts[i].Value == v {
+				opts[i].Pin = true
+			}
+		}
+	}
+}
+
+// pinnedValues lists the pinned options' values for the builder's field.
+func pinnedValues(opts []survey.Option) string {
+	var vs []string
+	for _, o := range opts {
+		if o.Pin {
+			vs = append(vs, o.Value)
+		}
+	}
+	return strings.Join(vs, ", ")
 }
 
 // newQuestion is a fresh question of type t with an unused id and the

@@ -134,9 +134,16 @@ func (pc *pageCache) len() int {
 func (p *compressed) size() int { return len(p.raw) + len(p.gz) + len(p.br) }
 
 // showFirstPage writes the first page of sv for a respondent who has not
-// saved anything yet.
-func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp string) {
+// saved anything yet. A first page that shows something in a random order
+// differs per respondent: it is rendered for each request, in the order of
+// the respondent's client id, and carries that id so the submit finds the
+// same order (the cookie alone may be refused).
+func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp, clientID string) {
 	c.Header("Cache-Control", "no-store")
+	if first := sv.Definition.NextPage(-1, survey.Answers{}); sv.Definition.PageRandomizes(first) {
+		s.writePage(c, http.StatusOK, surveyLang(sv), "survey_page", s.surveyPage(sv, first, clientID, tp, survey.Answers{}, pageForm{}))
+		return
+	}
 	fp, page, err := s.firstPage(c.Request.Context(), sv, tp)
 	switch {
 	case err != nil:

@@ -196,7 +196,11 @@ func (s *Server) showLimitedPage(c *gin.Context, secs int) bool {
 	pf.errs, pf.keepTyped = nil, true // earlier pages' answers are not at hand: show what was typed here
 	clientID := form.Get("rid")
 	if !validClientID(clientID) {
-		clientID = "" // the cookie carries it
+		// The cookie carries it; it also seeds a randomised order.
+		clientID, _ = c.Cookie(cookieName(sv.Slug))
+		if !validClientID(clientID) {
+			clientID = ""
+		}
 	}
 	v := s.surveyPage(sv, pi, clientID, cleanTouchpoint(form.Get("tp")), pf.answers, pf)
 	v.Notice = translate(d.Language, "ratelimit_notice", secs)

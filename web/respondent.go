@@ -133,7 +133,7 @@ func (s *Server) showSurveyPage(c *gin.Context) {
 		clientID = uuid.NewString()
 	}
 	s.setResumeCookie(c, sv, clientID)
-	s.showFirstPage(c, sv, cleanTouchpoint(c.Query("tp")))
+	s.showFirstPage(c, sv, cleanTouchpoint(c.Query("tp")), clientID)
 }
 
 // resumeSurvey opens a resume link (/s/SLUG/r/CLIENT-ID).
@@ -181,7 +181,15 @@ func (s *Server) showThanks(c *gin.Context) {
 	lang := surveyLang(sv)
 	body := translate(lang, "thanks_body")
 	if t := sv.Definition.Settings.ThankYou; !t.IsZero() {
-		body = t.String()
+		// The message may pipe answers ({{name}}): the respondent's
+		// cookie finds them; without it the fallbacks show.
+		var a survey.Answers
+		if id, err := c.Cookie(cookieName(sv.Slug)); err == nil && strings.Contains(t.In(lang), "{{") {
+			if r, err := s.findResponse(c, sv, id); err == nil && r != nil {
+				a = r.Answers
+			}
+		}
+		body = sv.Definition.PipeIsolated(t.In(lang), a, lang)
 	}
 	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body, Survey: sv.Definition.Title.String()}
 	s.writePage(c, http.StatusOK, lang, "message", p)

@@ -69,3 +69,29 @@ func BenchmarkFirstPageTCP(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFirstPageRandomised is BenchmarkFirstPage (lookup=cached) for
+// the same 20-question page with its questions and options shuffled per
+// respondent: rendered and gzipped per request instead of served cached.
+func BenchmarkFirstPageRandomised(b *testing.B) {
+	d := surveytest.TwentyFa(b)
+	d.Pages[0].Randomize = true
+	for qi := range d.Pages[0].Questions {
+		if q := &d.Pages[0].Questions[qi]; len(q.Options) > 0 {
+			q.Randomize = true
+		}
+	}
+	app := newCachedApp(b, d, web.DefaultSurveyCacheTTL)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		req := httptest.NewRequest(http.MethodGet, "/s/twenty-fa", nil)
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+		for pb.Next() {
+			w := httptest.NewRecorder()
+			app.h.ServeHTTP(w, req)
+			if w.Code != 200 {
+				b.Fatalf("status %d", w.Code)
+			}
+		}
+	})
+}

@@ -112,6 +112,7 @@ type optionView struct {
 
 type pointView struct {
 	Name, Value, Number, Label string
+	Hint                       string // the scale's end label, for screen readers
 	Checked                    bool
 }
 
@@ -121,9 +122,14 @@ type matrixRowView struct {
 }
 
 // buildQuestion prepares question q for display with answer v (and the raw
-// text of an unparsable answer), showing err beside it.
-func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw, errMsg string) questionView {
+// text of an unparsable answer), showing err beside it. Its options (or
+// statements) come in the order of the respondent's seed (their client
+// id; "" keeps the written order), and its texts show earlier answers
+// piped in from prior.
+func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw, errMsg, seed string, prior survey.Answers) questionView {
 	lang := d.Language
+	pipeText := func(s string) string { return d.PipeIsolated(s, prior, lang) }
+	pipe := func(l survey.Localized) string { return pipeText(l.In(lang)) }
 	num := func(n int) string {
 		if lang == "fa" && d.Settings.PersianDigits {
 			return persianDigits(strconv.Itoa(n))
@@ -131,24 +137,28 @@ func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw
 		return strconv.Itoa(n)
 	}
 	qv := questionView{
-		ID: q.ID, Type: string(q.Type), Text: q.Text.String(), Help: q.Help.String(), Name: fieldName(q.ID),
+		ID: q.ID, Type: string(q.Type), Text: pipe(q.Text), Help: pipe(q.Help), Name: fieldName(q.ID),
 		Required: q.Required, Error: errMsg, Other: q.Other, OtherText: v.Other, MaxLength: q.TextLimit(),
 	}
 	if q.ShowIf != nil {
 		b, _ := json.Marshal(q.ShowIf)
 		qv.ShowIf = string(b)
 	}
-	for _, o := range q.Options {
-		checked := v.Choice == o.Value
-		for _, c := range v.Choices {
-			checked = checked || c == o.Value
+	if q.Type != survey.Matrix {
+		for _, o := range q.ItemsInOrder(seed) {
+			checked := v.Choice == o.Value
+			for _, c := range v.Choices {
+				checked = checked || c == o.Value
+			}
+			qv.Options = append(qv.Options, optionView{Value: o.Value, Label: pipeText(o.TextIn(lang)), Checked: checked})
 		}
-		qv.Options = append(qv.Options, optionView{Value: o.Value, Label: o.Text(), Checked: checked})
 	}
 	qv.OtherChecked = v.Choice == survey.OtherValue
 	for _, c := range v.Choices {
 		qv.OtherChecked = qv.OtherChecked || c == survey.OtherValue
 	}
+	lowL, highL := q.EndLabels()
+	low, high := pipe(lowL), pipe(highL)
 	points := func(name string, selected int, has bool) []pointView {
 		lo, n := q.ScalePoints()
 		pts := make([]pointView, n)
@@ -156,10 +166,21 @@ func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw
 			val := lo + i
 			pts[i] = pointView{Name: name, Value: strconv.Itoa(val), Number: num(val), Checked: has && selected == val}
 			if q.Scale != nil && len(q.Scale.Labels) == n {
-				pts[i].Label = q.Scale.Labels[i].String()
+				pts[i].Label = pipe(q.Scale.Labels[i])
 			}
 		}
+		// The end labels are shown once under the scale; screen readers
+		// hear them with the end points themselves.
+		if n > 1 && low != "" {
+			pts[0].Hint = low
+		}
+		if n > 1 && high != "" {
+			pts[n-1].Hint = high
+		}
 		return pts
+	}
+	if low != "" || high != "" {
+		qv.Ends = []string{low, high}
 	}
 	switch q.Type {
 	case survey.Likert, survey.Rating, survey.NPS:
@@ -168,13 +189,13 @@ func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw
 			sel = int(*v.Number)
 		}
 		qv.Points = points(qv.Name, sel, has)
-		if q.Type == survey.NPS {
+		if q.Type == survey.NPS && qv.Ends == nil {
 			qv.Ends = []string{translate(lang, "nps_low"), translate(lang, "nps_high")}
 		}
 	case survey.Matrix:
-		for _, st := range q.Statements {
+		for _, st := range q.ItemsInOrder(seed) {
 			sel, has := v.Matrix[st.Value]
-			qv.Rows = append(qv.Rows, matrixRowView{Label: st.Text(), Points: points(qv.Name+"."+st.Value, sel, has)})
+			qv.Rows = append(qv.Rows, matrixRowView{Label: pipeText(st.TextIn(lang)), Points: points(qv.Name+"."+st.Value, sel, has)})
 		}
 	case survey.Number:
 		if raw != "" {

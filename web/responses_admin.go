@@ -173,7 +173,60 @@ type responsePage struct {
 	Project  *survey.Project
 	R        *survey.Response
 	Answers  []responseAnswer
+	Order    []shownOrder
 	Question int
+}
+
+// shownOrder is one randomised page or question and the order this
+// respondent saw its items in, as labels.
+type shownOrder struct {
+	Page  int // 1-based page number for a page's question order; 0 for a question
+	Label string
+	Items []string
+}
+
+// responseOrder lists what r's respondent saw in a random order, by label,
+// so a researcher can check order effects on one response.
+func responseOrder(d *survey.Definition, r *survey.Response) []shownOrder {
+	var out []shownOrder
+	for pi := range d.Pages {
+		if ids := r.Order[survey.PageOrderKey(pi)]; len(ids) > 0 {
+			so := shownOrder{Page: pi + 1, Label: d.Pages[pi].Title.String()}
+			for _, id := range ids {
+				if q, ok := d.Question(id); ok {
+					so.Items = append(so.Items, q.Text.String())
+				} else {
+					so.Items = append(so.Items, id)
+				}
+			}
+			out = append(out, so)
+		}
+		for _, q := range d.Pages[pi].Questions {
+			vals := r.Order[q.ID]
+			if len(vals) == 0 {
+				continue
+			}
+			so := shownOrder{Label: q.Text.String()}
+			for _, v := range vals {
+				switch {
+				case v == survey.OtherValue && q.Other:
+					so.Items = append(so.Items, survey.OtherLabel(d.Language))
+				case q.Type == survey.Matrix:
+					label := v
+					for _, st := range q.Statements {
+						if st.Value == v {
+							label = st.Text()
+						}
+					}
+					so.Items = append(so.Items, label)
+				default:
+					so.Items = append(so.Items, q.OptionText(v))
+				}
+			}
+			out = append(out, so)
+		}
+	}
+	return out
 }
 
 // responseAnswers lists r's answers against the definition its respondent saw.
@@ -252,7 +305,7 @@ func (s *Server) showResponsePage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	s.renderApp(c, http.StatusOK, nil, "response", "response_title", responsePage{Survey: a.sv, Project: a.p, R: a.r, Answers: responseAnswers(a.d, a.r)})
+	s.renderApp(c, http.StatusOK, nil, "response", "response_title", responsePage{Survey: a.sv, Project: a.p, R: a.r, Answers: responseAnswers(a.d, a.r), Order: responseOrder(a.d, a.r)})
 }
 
 // showDeleteResponsePage asks for confirmation before deleting.

@@ -73,6 +73,9 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 		answers = existing.Answers
 	}
 	r.SurveyVersion = sv.Version
+	// What this respondent is shown in a random order follows from their
+	// client id; it is stored so exports show it (survey/randomize.go).
+	r.Order = d.OrderFor(clientID)
 	if d.Settings.StoreIP {
 		r.IP = c.ClientIP()
 	}
@@ -165,6 +168,7 @@ type surveyPageView struct {
 	Lang, Dir, Title                 string
 	Survey                           *survey.Definition
 	Page                             survey.Page
+	PageTitle                        string // with earlier answers piped in
 	PageIndex, PageNumber, PageCount int
 	PagesDone                        int // pages answered before this one: the progress bar
 	First, Last, Errors              bool
@@ -179,8 +183,9 @@ func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey,
 }
 
 // surveyPage builds the view of page pi. With an empty clientID it has no
-// per-respondent data at all (no rid field, no resume link), which is what
-// lets the first page be cached and shared. The resume link shows from
+// per-respondent data at all (no rid field, no resume link, the written
+// order of randomised items), which is what lets the first page be cached
+// and shared. The resume link shows from
 // page 2 on.
 func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a survey.Answers, pf pageForm) surveyPageView {
 	d := sv.Definition
@@ -192,13 +197,16 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 		First: d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
 		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}
+	v.PageTitle = d.PipeIsolated(d.Pages[pi].Title.In(d.Language), a, d.Language)
 	v.PageNumber, v.PageCount = d.PagePosition(pi, a)
 	v.PagesDone = v.PageNumber - 1
 	if clientID != "" && v.PageNumber > 1 {
 		// From page 2 on there is something to come back to.
 		v.ResumeURL = "/s/" + d.Slug + "/r/" + clientID
 	}
-	for qi := range d.Pages[pi].Questions {
+	// The client id seeds the order of a randomised page: the same
+	// respondent sees the same order on every visit.
+	for _, qi := range d.PageOrder(pi, clientID) {
 		q := &d.Pages[pi].Questions[qi]
 		local := q.ShowIf != nil && d.PageOf(q.ShowIf.Question) == pi
 		_, typed := pf.raw[q.ID]
@@ -215,7 +223,7 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 				msg = fe.Message
 			}
 		}
-		v.Questions = append(v.Questions, buildQuestion(d, q, a[q.ID], pf.raw[q.ID], msg))
+		v.Questions = append(v.Questions, buildQuestion(d, q, a[q.ID], pf.raw[q.ID], msg, clientID, a))
 	}
 	return v
 }

@@ -35,6 +35,7 @@ const (
 	colNumber
 	colText
 	colDate
+	colOrder // the order a randomised page or question was shown in (item = survey.ItemOrder key)
 )
 
 // Export maps a survey's responses onto SPSS variables: one numeric,
@@ -49,13 +50,13 @@ type Export struct {
 }
 
 // words are the few fixed labels, in the survey's language.
-type words struct{ notAnswered, notSelected, selected, other, status, complete, partial string }
+type words struct{ notAnswered, notSelected, selected, other, status, complete, partial, order string }
 
 func wordsFor(lang string) words {
 	if lang == "fa" {
-		return words{"دیده شد، بی‌پاسخ", "انتخاب نشد", "انتخاب شد", survey.OtherLabel(lang), "وضعیت پاسخ", "کامل", "ناتمام"}
+		return words{"دیده شد، بی‌پاسخ", "انتخاب نشد", "انتخاب شد", survey.OtherLabel(lang), "وضعیت پاسخ", "کامل", "ناتمام", "ترتیب نمایش"}
 	}
-	return words{"Seen, not answered", "Not selected", "Selected", survey.OtherLabel(lang), "Response status", "Complete", "Partial"}
+	return words{"Seen, not answered", "Not selected", "Selected", survey.OtherLabel(lang), "Response status", "Complete", "Partial", "Order shown"}
 }
 
 // NewExport lays out the variables of d.
@@ -120,17 +121,27 @@ func NewExport(d *survey.Definition) *Export {
 			add(q.ID, q.Text.String(), Variable{Width: 1, Measure: Nominal}, column{q: q, kind: colText})
 		}
 	}
+	// What each respondent saw in a random order, as strings ("b; a; c"),
+	// after the answers: order_QID, order_pages0.
+	for _, k := range d.OrderKeys() {
+		label := w.order + ": " + k
+		if q, ok := d.Question(k); ok {
+			label = w.order + ": " + q.Text.String()
+		}
+		add("order_"+strings.NewReplacer("[", "", "]", "").Replace(k), label, Variable{Width: 1, Measure: Nominal}, column{kind: colOrder, item: k})
+	}
 	return e
 }
 
 // scaleLabels labels the points of a scaled question: every point of a
-// labelled Likert scale, the ends of ratings and NPS.
+// labelled scale, or its ends when the scale says what they mean (low,
+// high).
 func scaleLabels(q *survey.Question) []ValueLabel {
 	lo, n := q.ScalePoints()
 	var out []ValueLabel
-	if q.Scale != nil && len(q.Scale.Labels) == n {
-		for i, l := range q.Scale.Labels {
-			out = append(out, ValueLabel{float64(lo + i), l.String()})
+	for p := lo; p < lo+n; p++ {
+		if l := q.PointLabel(p); l != "" {
+			out = append(out, ValueLabel{float64(p), l})
 		}
 	}
 	return out
@@ -166,6 +177,9 @@ func decimals(f float64) int {
 // text is the string value of string column i.
 func (e *Export) text(i int, r *survey.Response) string {
 	c := e.cols[i]
+	if c.kind == colOrder {
+		return r.OrderCell(c.item)
+	}
 	if c.kind == colMeta {
 		switch c.item {
 		case "response_id":

@@ -170,10 +170,16 @@ func pointField(name, label string, q *survey.Question, point func(*survey.Respo
 		}
 		return ""
 	}}
-	if q.Scale != nil && len(q.Scale.Labels) == n {
+	if q.Scale != nil && (len(q.Scale.Labels) == n || !q.Scale.Low.IsZero() || !q.Scale.High.IsZero()) {
+		// Every point labelled, or the ends: a single with one value per
+		// point, the unlabelled middle points named by their number.
 		f.typ = "single"
-		for i, l := range q.Scale.Labels {
-			f.values = append(f.values, value{lo + i, l.String()})
+		for p := lo; p < lo+n; p++ {
+			l := q.PointLabel(p)
+			if l == "" {
+				l = strconv.Itoa(p)
+			}
+			f.values = append(f.values, value{p, l})
 		}
 		return f
 	}

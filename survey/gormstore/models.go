@@ -67,6 +67,7 @@ type responseRow struct {
 	CompletedAt   *time.Time
 	Answers       string `gorm:"type:text;not null;default:''"` // 0006: JSON, answers.go
 	Search        string `gorm:"type:text;not null;default:''"` // 0006: lower-cased texts and options
+	ItemOrder     string `gorm:"type:text;not null;default:''"` // 0014: JSON survey.ItemOrder, order.go
 }
 
 func (responseRow) TableName() string { return "responses" }
@@ -138,6 +139,7 @@ func init() {
 	migrations = append(migrations, migrationAPIKeys)      // 0019: API keys, hashed (survey/gormstore/apikeys.go)
 	migrations = append(migrations, migrationCoders)       // 0010: codings carry their coder and origin (survey/gormstore/coding_import.go)
 	migrations = append(migrations, migrationRejections)   // 0011: rejected code suggestions (survey/gormstore/coding_assist.go)
+	migrations = append(migrations, migrationItemOrder)    // 0014: the order each respondent saw randomised items in (survey/gormstore/order.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,

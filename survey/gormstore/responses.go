@@ -59,6 +59,7 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 			return nil, false, err
 		}
 		stored := responseFromRow(row, r.Answers)
+		stored.Order = r.Order
 		return stored, true, responseEvent(tx, eventFor(stored.Status), stored)
 	case err != nil:
 		return nil, false, err
@@ -85,10 +86,18 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	if existing.Answers, existing.Search, err = encodeAnswers(r.Answers); err != nil {
 		return nil, false, err
 	}
+	if r.Order != nil {
+		// A respondent's order is fixed by their client id; a save
+		// without one (an API retry) leaves the stored one alone.
+		if existing.ItemOrder, err = encodeOrder(r.Order); err != nil {
+			return nil, false, err
+		}
+	}
 	if err := tx.Save(&existing).Error; err != nil {
 		return nil, false, err
 	}
 	stored := responseFromRow(existing, r.Answers)
+	stored.Order = decodeOrder(existing.ItemOrder)
 	return stored, false, responseEvent(tx, eventFor(stored.Status), stored)
 }
 
@@ -137,6 +146,9 @@ func newResponseRow(r *survey.Response) (responseRow, error) {
 	if row.Answers, row.Search, err = encodeAnswers(r.Answers); err != nil {
 		return row, err
 	}
+	if row.ItemOrder, err = encodeOrder(r.Order); err != nil {
+		return row, err
+	}
 	if row.ID == "" {
 		// Time-ordered (version 7) UUIDs: new rows append to the end of the
 		// primary key index instead of landing on a random page, which
@@ -173,7 +185,9 @@ func responseFromStored(row responseRow) (*survey.Response, error) {
 	if err != nil {
 		return nil, fmt.Errorf("response %s: %w", row.ID, err)
 	}
-	return responseFromRow(row, a), nil
+	r := responseFromRow(row, a)
+	r.Order = decodeOrder(row.ItemOrder)
+	return r, nil
 }
 
 // ResponseByClientID finds a response by its idempotency key.
@@ -200,7 +214,7 @@ func (s *Store) ResponseByID(ctx context.Context, id string) (*survey.Response, 
 const responsePage = 1000
 
 // streamedCols are the columns EachResponse scans, in scanRow's order.
-const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers"
+const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, item_order"
 
 // EachResponse streams responses in start order, a page at a time, with
 // keyset pagination so memory stays flat however many there are. Rows are
@@ -230,7 +244,7 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 			var r responseRow
 			var completed sql.NullTime
 			if err := rows.Scan(&r.ID, &r.SurveyID, &r.SurveyVersion, &r.ClientID, &r.Touchpoint, &r.Status, &r.Page, &r.IP,
-				&r.Source, &r.StartedAt, &r.UpdatedAt, &completed, &r.Answers); err != nil {
+				&r.Source, &r.StartedAt, &r.UpdatedAt, &completed, &r.Answers, &r.ItemOrder); err != nil {
 				rows.Close()
 				return fmt.Errorf("list responses: %w", err)
 			}

@@ -202,6 +202,9 @@ func responseEvent(tx *gorm.DB, event string, r *survey.Response) error {
 		"status": r.Status, "started_at": r.StartedAt, "completed_at": r.CompletedAt}
 	if event != survey.EventResponseDeleted {
 		data["answers"] = r.Answers
+		if len(r.Order) > 0 {
+			data["order"] = r.Order
+		}
 	}
 	return enqueue(tx, hooks, event, time.Now().UTC(), data)
 }

@@ -30,13 +30,13 @@ import (
 
 // chunkSizes are the row counts of the multi-row statements; any count is
 // a sum of these (greedy), so at most len(chunkSizes) statements are ever
-// prepared. 256 rows are 3,584 parameters: under SQLite's 32,766
+// prepared. 256 rows are 3,840 parameters: under SQLite's 32,766
 // and PostgreSQL's 65,535.
 var chunkSizes = []int{256, 64, 16, 4, 1}
 
 const (
-	responseCols  = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, search"
-	responseNCols = 14
+	responseCols  = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, search, item_order"
+	responseNCols = 15
 )
 
 // bulkStmts caches prepared statements by SQL text. Only the writer
@@ -208,7 +208,9 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 	}
 	for _, r := range tried {
 		if stored[r.bulk.row.ID] {
-			r.res = savedResponse{responseFromRow(r.bulk.row, r.resp.Answers), true}
+			stored := responseFromRow(r.bulk.row, r.resp.Answers)
+			stored.Order = r.resp.Order
+			r.res = savedResponse{stored, true}
 			fresh = append(fresh, r)
 		} else {
 			rest = append(rest, r)
@@ -231,7 +233,7 @@ func prepareBulk(r *survey.Response) (*bulkRow, error) {
 		return nil, err
 	}
 	return &bulkRow{row: row, rargs: []any{row.ID, row.SurveyID, row.SurveyVersion, row.ClientID, row.Touchpoint, row.Status,
-		row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt, row.Answers, row.Search}}, nil
+		row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt, row.Answers, row.Search, row.ItemOrder}}, nil
 }
 
 // sqlTxOf digs the database/sql transaction out of a GORM transaction.
