@@ -98,3 +98,32 @@ func TestVecLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestInputOrder: the pain points (keys, labels, reach) do not depend on
+// the order of the texts: no seed, no order-dependent sampling below the
+// token cap.
+func TestInputOrder(t *testing.T) {
+	in := airlineTexts(240)
+	shuffled := append([]Text(nil), in...)
+	r := rand.New(rand.NewPCG(9, 9))
+	r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	summary := func(res PainPointResult) []string {
+		var out []string
+		for _, p := range res.PainPoints {
+			out = append(out, p.Key+" | "+p.Label+" | "+itoa(p.Documents))
+		}
+		return out
+	}
+	a, b := summary(FindPainPoints(in, PainPointOptions{})), summary(FindPainPoints(shuffled, PainPointOptions{}))
+	if len(a) < 3 {
+		t.Fatalf("too few pain points to compare: %q", a)
+	}
+	if len(a) != len(b) {
+		t.Fatalf("shuffled input: %d pain points, want %d:\n%q\n%q", len(b), len(a), a, b)
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Errorf("pain point %d: %q after shuffling, want %q", i+1, b[i], a[i])
+		}
+	}
+}
