@@ -148,15 +148,15 @@ func TestLabelsAndQuotes(t *testing.T) {
 			t.Errorf("label %q names none of its terms %q", p.Label, p.Terms)
 		}
 		for _, ex := range p.Examples {
-			words := strings.Fields(strings.ToLower(strings.Map(func(r rune) rune {
-				if strings.ContainsRune(",.!?:\"", r) {
-					return ' '
-				}
-				return r
-			}, ex)))
+			// Words are compared in their matching form, so "a day"
+			// supports the term "days" and "lost" the term "lose".
+			words := map[string]bool{}
+			for _, tk := range tokenize(NormalizePersian(ex)) {
+				words[tk.key] = true
+			}
 			if !slices.ContainsFunc(p.Terms, func(term string) bool {
-				for _, w := range strings.Fields(term) {
-					if !slices.Contains(words, w) {
+				for _, tk := range tokenize(NormalizePersian(term)) {
+					if !words[tk.key] {
 						return false
 					}
 				}

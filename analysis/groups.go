@@ -39,7 +39,7 @@ type tgroup struct {
 }
 
 func termVector(t *term, wv *wordVectors, st *termStats) []float64 {
-	out := make([]float64, 0, vecDims)
+	var out []float64
 	for _, p := range t.parts {
 		v := wv.of(p)
 		if v == nil {
@@ -57,6 +57,21 @@ func termVector(t *term, wv *wordVectors, st *termStats) []float64 {
 		}
 	}
 	normalize(out)
+	return out
+}
+
+// termWords lists the words of the terms, each once.
+func termWords(terms []*term) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range terms {
+		for _, p := range t.parts {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
 	return out
 }
 

@@ -112,7 +112,7 @@ func FindPainPoints(texts []Text, opt PainPointOptions) PainPointResult {
 //     marked complaint, neutral or praise (linear, texts in parallel);
 //  2. candidate problem terms, words and collocations, are counted
 //     outside praise; the domain's own words (too common) are dropped;
-//  3. word vectors are learned from the texts (PPMI + randomized SVD) and
+//  3. word vectors are learned from the texts (PPMI + exact truncated SVD) and
 //     the terms grouped by them, so synonyms and paraphrases merge;
 //  4. a text is a member of a group when it uses one of its terms outside
 //     praise, strongly enough next to its main group; the rest is Other;
@@ -160,7 +160,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	wv := trainVectors(distinct)
+	wv := trainVectors(distinct, termWords(terms))
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math"
-	"math/rand/v2"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
@@ -10,18 +9,37 @@ import (
 
 // Word vectors learned from the texts at hand: positive pointwise mutual
 // information (PPMI) of co-occurrence within a window, reduced by a
-// randomized truncated SVD. Words used in the same contexts ("bag",
-// "luggage", "baggage" all next to "lost", "claim", "delayed") get close
-// vectors even when no text uses two of them together, which is how
-// synonyms and paraphrases merge without a domain lexicon.
+// truncated SVD. Words used in the same contexts ("bag", "luggage",
+// "baggage" all next to "lost", "claim", "delayed") get close vectors even
+// when no text uses two of them together, which is how synonyms and
+// paraphrases merge without a domain lexicon.
+//
+// Only the words the grouping compares (the candidate terms' words, a few
+// hundred) get a vector: their PPMI rows against every context word are
+// reduced exactly, by the eigendecomposition of the rows' Gram matrix
+// (A·Aᵀ = U·S²·Uᵀ, so U·√S is the truncated SVD's word embedding). Nothing
+// is random, so the grouping does not move with a seed; the randomized SVD
+// of all 5,000 words used before moved the development sets by one or two
+// labels from one sketch seed to another (docs/painpoints.md).
+//
+// Which truncation to keep is itself a choice that moves the result, so a
+// word's vector is the concatenation of its unit vectors at several
+// truncations (vecLevels), each scaled by 1/√levels: the dot product of two
+// such vectors is the mean of their cosines over the truncations, a
+// similarity that blends coarse topical likeness (few dimensions) with
+// close substitution (many).
 
 const (
 	vecWindow    = 5       // words either side
-	vecDims      = 100     // dimensions kept
-	vecMaxVocab  = 5000    // most frequent words modelled
+	vecMaxVocab  = 5000    // most frequent words modelled as contexts
 	vecMaxTokens = 600_000 // training words read; beyond, documents are sampled evenly
 	ctxSmoothing = 0.75    // context distribution smoothing (Levy et al. 2015)
 )
+
+// vecTruncations are the numbers of dimensions whose cosines are averaged
+// (chosen over {25,50,100,200}, {50,100,200}, {50,100} and {100,200} on the
+// development sets, docs/painpoints.md).
+var vecTruncations = []int{50, 100}
 
 // wordVectors holds one unit-length vector per modelled word.
 type wordVectors struct {
@@ -36,10 +54,10 @@ func (wv *wordVectors) of(key string) []float32 {
 	return nil
 }
 
-// trainVectors builds the vectors from the word sequences of docs (one per
-// distinct text). Deterministic: documents are read in order and the random
-// projection uses a fixed seed.
-func trainVectors(docs []*tdoc) *wordVectors {
+// trainVectors builds vectors for the words in need from the word
+// sequences of docs (one per distinct text). Deterministic: documents are
+// read in order and the reduction is exact.
+func trainVectors(docs []*tdoc, need []string) *wordVectors {
 	count := map[string]int{}
 	total := 0
 	for _, d := range docs {
@@ -63,24 +81,46 @@ func trainVectors(docs []*tdoc) *wordVectors {
 	if len(keys) > vecMaxVocab {
 		keys = keys[:vecMaxVocab]
 	}
-	wv := &wordVectors{index: make(map[string]int, len(keys))}
-	for i, k := range keys {
-		wv.index[k] = i
-	}
 	V := len(keys)
 	if V < 8 {
 		return &wordVectors{} // too few words to learn from
+	}
+	vocab := make(map[string]int, V)
+	for i, k := range keys {
+		vocab[k] = i
+	}
+	// row[i] is the vector row of vocabulary word i, -1 when not needed.
+	row := make([]int32, V)
+	for i := range row {
+		row[i] = -1
+	}
+	var words []string
+	for _, k := range need {
+		if i, ok := vocab[k]; ok && row[i] < 0 {
+			row[i] = int32(len(words))
+			words = append(words, k)
+		}
+	}
+	n := len(words)
+	if n == 0 {
+		return &wordVectors{}
 	}
 	step := 1
 	if total > vecMaxTokens {
 		step = (total + vecMaxTokens - 1) / vecMaxTokens
 	}
+	marg := make([]float64, V) // each word's co-occurrence weight
 	pairs := map[uint64]float32{}
 	ids := []int{}
+	add := func(i, j int, w float32) {
+		if r := row[i]; r >= 0 {
+			pairs[uint64(r)<<32|uint64(j)] += w
+		}
+	}
 	for di := 0; di < len(docs); di += step {
 		ids = ids[:0]
 		for _, w := range docs[di].words {
-			if i, ok := wv.index[w.key]; ok {
+			if i, ok := vocab[w.key]; ok {
 				ids = append(ids, i)
 			} else {
 				ids = append(ids, -1)
@@ -96,183 +136,93 @@ func trainVectors(docs []*tdoc) *wordVectors {
 					continue
 				}
 				wgt := 1 / float32(b-a) // nearer words count more
-				pairs[uint64(i)<<32|uint64(j)] += wgt
-				pairs[uint64(j)<<32|uint64(i)] += wgt
+				marg[i] += float64(wgt)
+				marg[j] += float64(wgt)
+				add(i, j, wgt)
+				add(j, i, wgt)
 			}
 		}
 	}
-	rows := ppmiRows(V, pairs)
-	k := min(vecDims, V/2)
-	emb := randomizedSVD(rows, V, k)
-	wv.vecs = make([][]float32, V)
-	for i := range V {
-		v := make([]float32, k)
-		var n float64
-		for d := range k {
-			x := emb.v[i*k+d]
-			v[d] = float32(x)
-			n += x * x
+	// PPMI with smoothed context probabilities, grouped by context word so
+	// that the Gram matrix is a sum of small outer products.
+	var ctxTotal float64
+	ctx := make([]float64, V)
+	for j, m := range marg {
+		ctx[j] = math.Pow(m, ctxSmoothing)
+		ctxTotal += ctx[j]
+	}
+	type cell struct {
+		r int32
+		v float64
+	}
+	byCtx := make([][]cell, V)
+	for p, c := range pairs {
+		r, j := int(p>>32), int(uint32(p))
+		i := vocab[words[r]]
+		if pmi := math.Log(float64(c) * ctxTotal / (marg[i] * ctx[j])); pmi > 0 {
+			byCtx[j] = append(byCtx[j], cell{int32(r), pmi})
 		}
-		if n > 0 {
-			s := float32(1 / math.Sqrt(n))
-			for d := range v {
-				v[d] *= s
+	}
+	gram := mat.NewSymDense(n, nil)
+	g := gram.RawSymmetric().Data // upper triangle used
+	for _, cs := range byCtx {
+		sort.Slice(cs, func(a, b int) bool { return cs[a].r < cs[b].r })
+		for a, x := range cs {
+			base := int(x.r) * n
+			for _, y := range cs[a:] {
+				g[base+int(y.r)] += x.v * y.v
 			}
 		}
-		wv.vecs[i] = v
+	}
+	var eig mat.EigenSym
+	if !eig.Factorize(gram, true) {
+		return &wordVectors{}
+	}
+	vals := eig.Values(nil) // ascending
+	var ev mat.Dense
+	eig.VectorsTo(&ev)
+	levels := vecLevels(n)
+	width := 0
+	for _, k := range levels {
+		width += k
+	}
+	wv := &wordVectors{index: make(map[string]int, n), vecs: make([][]float32, n)}
+	full := make([]float64, levels[len(levels)-1])
+	for r, w := range words {
+		wv.index[w] = r
+		for d := range full {
+			col := n - 1 - d // largest first
+			// U·sqrt(S): the singular value is the eigenvalue's root.
+			full[d] = ev.At(r, col) * math.Pow(max(vals[col], 0), 0.25)
+		}
+		v := make([]float32, 0, width)
+		for _, k := range levels {
+			var norm float64
+			for _, x := range full[:k] {
+				norm += x * x
+			}
+			s := 0.0
+			if norm > 0 {
+				s = 1 / math.Sqrt(norm*float64(len(levels)))
+			}
+			for _, x := range full[:k] {
+				v = append(v, float32(x*s))
+			}
+		}
+		wv.vecs[r] = v
 	}
 	return wv
 }
 
-type sparseEntry struct {
-	col int
-	val float64
-}
-
-// ppmiRows turns co-occurrence counts into PPMI rows with smoothed context
-// probabilities.
-func ppmiRows(V int, pairs map[uint64]float32) [][]sparseEntry {
-	rowSum := make([]float64, V)
-	colSum := make([]float64, V)
-	var total float64
-	for p, c := range pairs {
-		i, j := int(p>>32), int(uint32(p))
-		rowSum[i] += float64(c)
-		colSum[j] += float64(c)
-		total += float64(c)
-	}
-	var ctxTotal float64
-	for j := range colSum {
-		colSum[j] = math.Pow(colSum[j], ctxSmoothing)
-		ctxTotal += colSum[j]
-	}
-	rows := make([][]sparseEntry, V)
-	for p, c := range pairs {
-		i, j := int(p>>32), int(uint32(p))
-		pmi := math.Log(float64(c) * ctxTotal / (rowSum[i] * colSum[j]))
-		if pmi > 0 {
-			rows[i] = append(rows[i], sparseEntry{j, pmi})
-		}
-	}
-	for i := range rows {
-		sort.Slice(rows[i], func(a, b int) bool { return rows[i][a].col < rows[i][b].col })
-	}
-	return rows
-}
-
-// dense is a row-major matrix.
-type dense struct {
-	r, c int
-	v    []float64
-}
-
-func newDense(r, c int) *dense { return &dense{r, c, make([]float64, r*c)} }
-
-func (m *dense) row(i int) []float64 { return m.v[i*m.c : (i+1)*m.c] }
-
-// randomizedSVD returns U·sqrt(S) of the rank-k approximation of the sparse
-// V×V matrix (Halko, Martinsson and Tropp 2011): a Gaussian sketch, two
-// power iteration, then an exact eigendecomposition of the small l×l
-// matrix B·Bᵀ with B = QᵀM. Memory is O(V·k).
-func randomizedSVD(rows [][]sparseEntry, V, k int) *dense {
-	l := min(V, k+10)
-	rng := rand.New(rand.NewPCG(1, 2))
-	omega := newDense(V, l)
-	for i := range omega.v {
-		omega.v[i] = rng.NormFloat64()
-	}
-	q := orthonormalize(mulSparse(rows, V, omega, false))
-	z := orthonormalize(mulSparse(rows, V, q, true))
-	q = orthonormalize(mulSparse(rows, V, z, false))
-	bt := mulSparse(rows, V, q, true) // (QᵀM)ᵀ, V×l
-	c := mat.NewSymDense(l, nil)
-	for a := range l {
-		for b := a; b < l; b++ {
-			var s float64
-			for i := range V {
-				r := bt.row(i)
-				s += r[a] * r[b]
-			}
-			c.SetSym(a, b, s)
-		}
-	}
-	var eig mat.EigenSym
-	out := newDense(V, k)
-	if !eig.Factorize(c, true) {
-		return out
-	}
-	vals := eig.Values(nil) // ascending
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
-	for d := range k {
-		col := l - 1 - d                           // largest first
-		scale := math.Pow(max(vals[col], 0), 0.25) // sqrt of the singular value
-		for i := range V {
-			qi := q.row(i)
-			var s float64
-			for a := range l {
-				s += qi[a] * vecs.At(a, col)
-			}
-			out.v[i*k+d] = s * scale
-		}
-	}
-	return out
-}
-
-// mulSparse returns M·X, or Mᵀ·X when transpose is set.
-func mulSparse(rows [][]sparseEntry, V int, x *dense, transpose bool) *dense {
-	out := newDense(V, x.c)
-	for i, row := range rows {
-		for _, e := range row {
-			src, dst := x.row(e.col), out.row(i)
-			if transpose {
-				src, dst = x.row(i), out.row(e.col)
-			}
-			for d, xv := range src {
-				dst[d] += e.val * xv
-			}
-		}
-	}
-	return out
-}
-
-// orthonormalize returns an orthonormal basis of the columns of a
-// (modified Gram-Schmidt).
-func orthonormalize(a *dense) *dense {
-	cols := make([][]float64, a.c)
-	for j := range cols {
-		col := make([]float64, a.r)
-		for i := range a.r {
-			col[i] = a.v[i*a.c+j]
-		}
-		cols[j] = col
-	}
-	{
-		for j := range cols {
-			for p := 0; p < j; p++ {
-				var dot float64
-				for i, x := range cols[j] {
-					dot += x * cols[p][i]
-				}
-				for i := range cols[j] {
-					cols[j][i] -= dot * cols[p][i]
-				}
-			}
-			var n float64
-			for _, x := range cols[j] {
-				n += x * x
-			}
-			if n = math.Sqrt(n); n > 1e-12 {
-				for i := range cols[j] {
-					cols[j][i] /= n
-				}
-			}
-		}
-	}
-	out := newDense(a.r, a.c)
-	for j, col := range cols {
-		for i, x := range col {
-			out.v[i*a.c+j] = x
+// vecLevels are the truncations used for n words: vecTruncations, none
+// above half the words (a reduction keeps at most half the dimensions, so
+// a small vocabulary is smoothed too), each once.
+func vecLevels(n int) []int {
+	var out []int
+	for _, k := range vecTruncations {
+		k = min(k, max(1, n/2))
+		if len(out) == 0 || out[len(out)-1] != k {
+			out = append(out, k)
 		}
 	}
 	return out
