@@ -56,5 +56,4 @@
   }
   form.addEventListener("change", update);
   update();
-
 })();
