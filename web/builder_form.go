@@ -19,7 +19,12 @@ import (
 //	p.I.id p.I.title p.I.nq
 //	q.I.J.FIELD       FIELD: id type text help required other options
 //	                  statements scale_points scale_labels min max max_length
-//	                  show_q show_op show_values role stage touchpoint
+//	                  show_q show_op show_values show_pick (repeated)
+//	                  role stage touchpoint
+//	nt.I nt.I.J       the type of a question added by add_q:I / add_q:I.J
+//	new_type          the type kept from the last add
+//	focus             the field a script-driven redraw should focus
+//	preview_page      the page the phone preview shows
 
 // optionLines writes options one per line: "value | label", or just the
 // value when the label is the same.
@@ -126,28 +131,46 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 				q.MaxLength, _ = strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(get("max_length"))))
 			}
 			if sq := strings.TrimSpace(get("show_q")); sq != "" {
-				c := &survey.Condition{Question: sq}
-				vals := get("show_values")
-				switch get("show_op") {
-				case "not_answered":
-					c.NotAnswered = true
-				case "one_of":
-					for _, v := range strings.Split(vals, ",") {
-						if v = strings.TrimSpace(v); v != "" {
-							c.OneOf = append(c.OneOf, v)
-						}
-					}
-				default:
-					v := strings.TrimSpace(vals)
-					c.Equals = &v
-				}
-				q.ShowIf = c
+				q.ShowIf = parseCondition(sq, get("show_op"), get("show_values"), f[fmt.Sprintf("q.%d.%d.show_pick", i, j)])
 			}
 			p.Questions = append(p.Questions, q)
 		}
 		d.Pages = append(d.Pages, p)
 	}
 	return d
+}
+
+// parseCondition reads a show_if. Values come from ticked options of the
+// chosen question (picks) when it has options, else from the typed
+// values; several values make a one_of whichever operator was chosen.
+func parseCondition(question, op, typed string, picks []string) *survey.Condition {
+	c := &survey.Condition{Question: question}
+	if op == "not_answered" {
+		c.NotAnswered = true
+		return c
+	}
+	var vals []string
+	if len(picks) > 0 {
+		for _, v := range picks {
+			if v = strings.TrimSpace(v); v != "" {
+				vals = append(vals, v)
+			}
+		}
+	} else if op == "one_of" {
+		for _, v := range strings.Split(typed, ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				vals = append(vals, v)
+			}
+		}
+	} else {
+		vals = []string{strings.TrimSpace(typed)}
+	}
+	if len(vals) == 1 && op != "one_of" {
+		c.Equals = &vals[0]
+	} else {
+		c.OneOf = vals
+	}
+	return c
 }
 
 // newQuestion is a fresh question of type t with an unused id and the
@@ -170,66 +193,6 @@ func newQuestion(d *survey.Definition, t survey.QuestionType) survey.Question {
 		q.Statements = []survey.Option{{Value: "s1", Label: survey.Text("s1")}}
 	}
 	return q
-}
-
-// applyBuilderOp changes the draft as one button asks. ops look like
-// "add_page", "add_q:I", "del_page:I", "del_q:I.J", "up_q:I.J",
-// "down_q:I.J", "up_page:I", "down_page:I"; newType is the type chosen
-// for add_q. Unknown or out-of-range ops change nothing.
-func applyBuilderOp(d *survey.Definition, op string, newType survey.QuestionType) {
-	name, arg, _ := strings.Cut(op, ":")
-	var i, j int
-	pi, qi, _ := strings.Cut(arg, ".")
-	i, errI := strconv.Atoi(pi)
-	j, errJ := strconv.Atoi(qi)
-	pageOK := errI == nil && i >= 0 && i < len(d.Pages)
-	qOK := pageOK && errJ == nil && j >= 0 && j < len(d.Pages[i].Questions)
-	switch name {
-	case "add_page":
-		if len(d.Pages) < survey.MaxPages {
-			d.Pages = append(d.Pages, survey.Page{ID: fmt.Sprintf("p%d", len(d.Pages)+1)})
-		}
-	case "add_q":
-		if pageOK && validType(newType) {
-			d.Pages[i].Questions = append(d.Pages[i].Questions, newQuestion(d, newType))
-		}
-	case "del_page":
-		if pageOK {
-			d.Pages = append(d.Pages[:i], d.Pages[i+1:]...)
-		}
-	case "up_page":
-		if pageOK && i > 0 {
-			d.Pages[i-1], d.Pages[i] = d.Pages[i], d.Pages[i-1]
-		}
-	case "down_page":
-		if pageOK && i < len(d.Pages)-1 {
-			d.Pages[i+1], d.Pages[i] = d.Pages[i], d.Pages[i+1]
-		}
-	case "del_q":
-		if qOK {
-			qs := d.Pages[i].Questions
-			d.Pages[i].Questions = append(qs[:j:j], qs[j+1:]...)
-		}
-	case "up_q", "down_q":
-		if !qOK {
-			return
-		}
-		qs := d.Pages[i].Questions
-		switch {
-		case name == "up_q" && j > 0:
-			qs[j-1], qs[j] = qs[j], qs[j-1]
-		case name == "up_q" && i > 0: // to the end of the previous page
-			q := qs[j]
-			d.Pages[i].Questions = append(qs[:j:j], qs[j+1:]...)
-			d.Pages[i-1].Questions = append(d.Pages[i-1].Questions, q)
-		case name == "down_q" && j < len(qs)-1:
-			qs[j+1], qs[j] = qs[j], qs[j+1]
-		case name == "down_q" && i < len(d.Pages)-1: // to the start of the next page
-			q := qs[j]
-			d.Pages[i].Questions = append(qs[:j:j], qs[j+1:]...)
-			d.Pages[i+1].Questions = append([]survey.Question{q}, d.Pages[i+1].Questions...)
-		}
-	}
 }
 
 func validType(t survey.QuestionType) bool {

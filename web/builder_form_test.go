@@ -40,7 +40,7 @@ func TestApplyBuilderOp(t *testing.T) {
 		{"up_page:1", "c|a b"},
 		{"down_page:0", "c|a b"},
 		{"down_page:1", "a b|c"},
-		{"add_page", "a b|c|"},
+		{"add_page", "a b|c|q4"}, // a new page starts with a question of the kept type
 		{"add_q:1", "a b|c q4"},
 		{"del_q:5.5", "a b|c"},
 		{"del_q:x", "a b|c"},
