@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -311,7 +312,7 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 			for _, b := range bad {
 				broken = append(broken, appText(lang, "builder_move_breaks", questionLabel(&b.Question), questionLabel(&b.Ref)))
 			}
-			res = opResult{Focus: op}
+			res = opResult{Focus: refusedFocus(op)}
 		} else {
 			d = draft
 		}
@@ -330,6 +331,23 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 		status = http.StatusUnprocessableEntity
 	}
 	s.renderBuilder(c, status, bp)
+}
+
+// refusedFocus keeps the focus where a refused move started: on the
+// button pressed, or on the dragged question or page.
+func refusedFocus(op string) string {
+	name, arg, _ := strings.Cut(op, ":")
+	from, _, _ := strings.Cut(arg, ":")
+	at, ok := parsePos(from)
+	switch {
+	case !ok:
+		return ""
+	case name == "move_q":
+		return fmt.Sprintf("q.%d.%d.text", at.P, at.Q)
+	case name == "move_page":
+		return fmt.Sprintf("p.%d.title", at.P)
+	}
+	return op
 }
 
 // cloneDefinition copies a draft deeply enough for applyBuilderOp, which
