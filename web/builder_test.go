@@ -159,7 +159,7 @@ func TestBuilderBuildsASurveyWithoutJavaScript(t *testing.T) {
 		"q.0.0.text": "How did you come?", "q.0.0.options": "car | By car\nbus | By bus", "q.0.0.required": "1"})
 	b.want(http.StatusOK, "By car")
 	step("add_q:0", map[string]string{"nt.0": "multiple"})
-	b.want(http.StatusOK, `<textarea name="q.0.1.text" id="q.0.1.text" rows="2" autofocus>`) // focus goes to the new question
+	b.want(http.StatusOK, `<textarea name="q.0.1.text" dir="auto" id="q.0.1.text" rows="2" autofocus>`) // focus goes to the new question
 	step("tp_options:0.1", map[string]string{"q.0.1.text": "Where do you see us?"})
 	b.want(http.StatusOK, "website\nاینستاگرام", `<option value="touchpoint" selected>`)
 	step("add_page", map[string]string{"nt.page": "nps"}) // a new page starts with a question of the chosen type
