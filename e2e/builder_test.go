@@ -118,7 +118,7 @@ func TestBuilderByKeyboardWithPreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q := sv.Definition.Pages[1].Questions; sv.Version != 2 || q[0].ID != "q19" || q[0].Text != "When did you last order?" || q[2].ID != "city" {
+	if q := sv.Definition.Pages[1].Questions; sv.Version != 2 || q[0].ID != "q19" || q[0].Text.String() != "When did you last order?" || q[2].ID != "city" {
 		t.Fatalf("saved v%d page 2: %+v", sv.Version, q)
 	}
 }

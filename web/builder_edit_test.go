@@ -208,7 +208,7 @@ func TestBuilderPhonePreview(t *testing.T) {
 	if xf := b.header.Get("X-Frame-Options"); xf != "SAMEORIGIN" {
 		t.Errorf("X-Frame-Options %q", xf)
 	}
-	if sv, _ := w.store.SurveyBySlug(context.Background(), w.survey.Slug); sv.Version != 1 || sv.Definition.Pages[1].Questions[0].Text != "Rate the delivery" {
+	if sv, _ := w.store.SurveyBySlug(context.Background(), w.survey.Slug); sv.Version != 1 || sv.Definition.Pages[1].Questions[0].Text.String() != "Rate the delivery" {
 		t.Errorf("a preview changed the stored survey: v%d", sv.Version)
 	}
 	// Other pages keep refusing to be framed.
