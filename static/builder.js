@@ -53,6 +53,8 @@
     }
   });
   if (pageSel) pageSel.addEventListener('change', updatePreview);
+  var langSel = document.querySelector('select[name="preview_lang"]');
+  if (langSel) langSel.addEventListener('change', updatePreview);
   if (frame && !frame.getAttribute('src')) updatePreview();
 
   // Drag and drop by the handles.

@@ -18,6 +18,8 @@ type builderQuestion struct {
 	PI, QI                          int
 	Q                               survey.Question
 	Options, Statements, ScaleLabel string
+	TextF, HelpF                    textField // translatable texts, a cell per language
+	OptionsF, StatementsF, ScaleF   textField
 	ScalePoints                     int
 	Min, Max                        string
 	ShowQ, ShowOp, ShowValues       string
@@ -53,6 +55,7 @@ type builderPageView struct {
 	P         survey.Page
 	Questions []builderQuestion
 	Add       addControl // adds a question at the end of the page
+	TitleF    textField
 }
 
 type builderPage struct {
@@ -73,6 +76,15 @@ type builderPage struct {
 	Focus        string              // name or op value of the element to focus
 	PreviewPage  int
 	PreviewSrc   string // the saved survey's preview, when the form shows it unchanged
+
+	// Languages: the draft's (default first), the ones that can be added,
+	// the choices of the default-language select, and what is missing.
+	Multi                    bool
+	PreviewLang              string
+	Langs, AddLangs, DefLang []langCol
+	Missing                  []missingCount
+	MissingTotal             int
+	TitleF, DescF, ThanksF   textField
 }
 
 // questionLabel is how the builder names a question in pickers and
@@ -91,6 +103,21 @@ func questionLabel(q *survey.Question) string {
 func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Definition, hasResponses bool) builderPage {
 	bp := builderPage{Project: p, Survey: sv, Def: d, NPages: len(d.Pages), Types: survey.QuestionTypes, Roles: survey.Roles,
 		HasResponses: hasResponses, NewType: survey.Single}
+	bt := newBuilderTexts(d)
+	bp.Multi, bp.Langs = bt.multi(), bt.cols
+	bp.DefLang = bt.cols
+	if !bp.Multi {
+		bp.DefLang = langCols(knownLangCodes())
+	}
+	for _, l := range knownLangCodes() {
+		if !d.HasLanguage(l) {
+			bp.AddLangs = append(bp.AddLangs, langCols([]string{l})...)
+		}
+	}
+	bp.Missing, bp.MissingTotal = missingTranslations(d)
+	bp.TitleF = bt.one("title", "field_title", d.Title, false, 0)
+	bp.DescF = bt.one("description", "field_description", d.Description, true, 2)
+	bp.ThanksF = bt.one("thank_you", "field_thank_you", d.Settings.ThankYou, false, 0)
 	if sv == nil {
 		bp.Action = "/app/projects/" + itoa(int(p.ID)) + "/builder"
 	} else {
@@ -98,13 +125,21 @@ func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Def
 	}
 	var earlier []earlierQuestion
 	for pi, pg := range d.Pages {
-		pv := builderPageView{PI: pi, P: pg}
+		pv := builderPageView{PI: pi, P: pg, TitleF: bt.one(fmt.Sprintf("p.%d.title", pi), "field_title", pg.Title, false, 0)}
 		for qi, q := range pg.Questions {
 			bq := builderQuestion{PI: pi, QI: qi, Q: q, Options: optionLines(q.Options), Statements: optionLines(q.Statements),
 				Min: formatOptFloat(q.Min), Max: formatOptFloat(q.Max), Earlier: append([]earlierQuestion(nil), earlier...),
 				Last: qi == len(pg.Questions)-1}
+			qn := func(f string) string { return fmt.Sprintf("q.%d.%d.%s", pi, qi, f) }
+			bq.TextF = bt.one(qn("text"), "field_question_text", q.Text, true, 2)
+			bq.HelpF = bt.one(qn("help"), "field_help", q.Help, false, 0)
+			bq.OptionsF = bt.labelLines(qn("options"), "field_options", bq.Options, optionLabels(q.Options), 4)
+			bq.StatementsF = bt.labelLines(qn("statements"), "field_statements", bq.Statements, optionLabels(q.Statements), 3)
 			if q.Scale != nil {
 				bq.ScalePoints, bq.ScaleLabel = q.Scale.Points, joinTexts(q.Scale.Labels, "\n")
+				bq.ScaleF = bt.labelLines(qn("scale_labels"), "field_scale_labels", bq.ScaleLabel, q.Scale.Labels, 3)
+			} else {
+				bq.ScaleF = bt.labelLines(qn("scale_labels"), "field_scale_labels", "", nil, 3)
 			}
 			var picked []string
 			if c := q.ShowIf; c != nil {
@@ -159,8 +194,11 @@ func (s *Server) renderBuilder(c *gin.Context, status int, bp builderPage) {
 	for i := range bp.Pages {
 		pv := &bp.Pages[i]
 		pv.Add = add(strconv.Itoa(pv.PI))
+		pv.TitleF.Focus = pv.TitleF.Base == bp.Focus
 		for j := range pv.Questions {
-			pv.Questions[j].Add = add(strconv.Itoa(pv.PI) + "." + strconv.Itoa(j))
+			bq := &pv.Questions[j]
+			bq.Add = add(strconv.Itoa(pv.PI) + "." + strconv.Itoa(j))
+			bq.TextF.Focus = bq.TextF.Base == bp.Focus
 		}
 	}
 	s.renderApp(c, status, nil, "builder", "builder_title", bp)
@@ -233,7 +271,7 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 	}
 	op := c.PostForm("op")
 	if op == "preview" {
-		s.previewDraft(c, d, c.PostForm("preview_page"))
+		s.previewDraft(c, inLanguage(d, c.PostForm("preview_lang")), c.PostForm("preview_page"))
 		return
 	}
 	var problems []survey.FieldError
@@ -291,6 +329,16 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 		}
 		problems = ve.Problems
 	default:
+		if op == "add_lang" {
+			addLanguage(d, c.PostForm("new_lang"))
+			res.Focus = "new_lang"
+			break
+		}
+		if code, ok := strings.CutPrefix(op, "del_lang:"); ok {
+			removeLanguage(d, code)
+			res.Focus = "new_lang"
+			break
+		}
 		if arg, ok := strings.CutPrefix(op, "tp_options:"); ok {
 			touchpointOptions(d, arg, p.Touchpoints)
 			break
@@ -323,6 +371,7 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 		bp.NewType = newType
 	}
 	bp.Focus = res.Focus
+	bp.PreviewLang = c.PostForm("preview_lang")
 	if pp, err := strconv.Atoi(c.PostForm("preview_page")); err == nil && pp >= 0 && pp < len(d.Pages) {
 		bp.PreviewPage = pp
 	}

@@ -142,7 +142,7 @@ func TestBuilderReorders(t *testing.T) {
 		{"drag to the end of a page", "move_q:0.0:1.99", nil, 200,
 			"channels city insta_often|rating nps orders first_order site nickname problem why_no_channel age", `id="q.1.8.text" rows="2" autofocus`, ""},
 		{"drag a page", "move_page:1:0", noChannelCondition, 200,
-			"rating nps orders first_order site nickname problem why_no_channel|age channels city insta_often", `name="p.0.title" dir="auto" value="[^"]*" autofocus`, ""},
+			"rating nps orders first_order site nickname problem why_no_channel|age channels city insta_often", `name="p.0.title" dir="auto" id="p.0.title" value="[^"]*" autofocus`, ""},
 		{"keyboard page down", "down_page:0", noChannelCondition, 200,
 			"rating nps orders first_order site nickname problem why_no_channel|age channels city insta_often", `value="down_page:1" class="linkbtn" autofocus`, ""},
 		{"refused: a condition would point forward", "move_q:0.1:1.0", nil, 422, start, `id="q.0.1.text" rows="2" autofocus`,

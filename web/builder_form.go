@@ -92,38 +92,57 @@ func formatOptFloat(f *float64) string {
 // parseBuilderForm reads the draft definition from the builder's fields.
 // It does not validate: a half-built draft must survive a round trip.
 func parseBuilderForm(f url.Values) *survey.Definition {
+	langs := formLangs(f)
 	d := &survey.Definition{
-		Slug: strings.TrimSpace(f.Get("slug")), Title: survey.Text(strings.TrimSpace(f.Get("title"))),
-		Description: survey.Text(strings.TrimSpace(f.Get("description"))), Language: f.Get("language"),
+		Slug: strings.TrimSpace(f.Get("slug")), Title: formText(f, "title", langs),
+		Description: formText(f, "description", langs), Language: langs[0],
+	}
+	if len(langs) > 1 {
+		d.Languages = langs
 	}
 	d.Settings.StoreIP = f.Get("store_ip") == "1"
 	d.Settings.PersianDigits = f.Get("persian_digits") == "1"
-	d.Settings.ThankYou = survey.Text(strings.TrimSpace(f.Get("thank_you")))
+	d.Settings.ThankYou = formText(f, "thank_you", langs)
 	d.Settings.ResumeDays, _ = strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(f.Get("resume_days"))))
 	np, _ := strconv.Atoi(f.Get("npages"))
 	np = min(max(np, 0), survey.MaxPages+1)
 	for i := range np {
-		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: survey.Text(strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.title", i))))}
+		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: formText(f, fmt.Sprintf("p.%d.title", i), langs)}
 		nq, _ := strconv.Atoi(f.Get(fmt.Sprintf("p.%d.nq", i)))
 		nq = min(max(nq, 0), survey.MaxQuestions+1)
 		for j := range nq {
-			get := func(field string) string { return f.Get(fmt.Sprintf("q.%d.%d.%s", i, j, field)) }
+			name := func(field string) string { return fmt.Sprintf("q.%d.%d.%s", i, j, field) }
+			get := func(field string) string { return f.Get(name(field)) }
+			// labels reads an options-like field in every language.
+			labels := func(field string) []survey.Option {
+				os := parseOptionLines(formDefault(f, name(field), langs))
+				ls := make([]survey.Localized, len(os))
+				for k := range os {
+					ls[k] = os[k].Label
+				}
+				translateLines(f, name(field), langs, ls)
+				for k := range os {
+					os[k].Label = ls[k]
+				}
+				return os
+			}
 			q := survey.Question{
 				ID: strings.TrimSpace(get("id")), Type: survey.QuestionType(get("type")),
-				Text: survey.Text(strings.TrimSpace(get("text"))), Help: survey.Text(strings.TrimSpace(get("help"))),
+				Text: formText(f, name("text"), langs), Help: formText(f, name("help"), langs),
 				Required: get("required") == "1", Role: survey.Role(get("role")), Stage: survey.Stage(get("stage")),
 				Touchpoint: strings.TrimSpace(get("touchpoint")),
 			}
 			switch q.Type {
 			case survey.Single, survey.Multiple, survey.Dropdown:
-				q.Options = parseOptionLines(get("options"))
+				q.Options = labels("options")
 				q.Other = q.Type != survey.Dropdown && get("other") == "1"
 			case survey.Likert, survey.Matrix:
 				pts, _ := strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(get("scale_points"))))
 				pts = min(max(pts, 0), 100) // validation names the real limit; this bounds the preview
-				q.Scale = &survey.Scale{Points: pts, Labels: survey.TextList(lines(get("scale_labels")))}
+				q.Scale = &survey.Scale{Points: pts, Labels: survey.TextList(lines(formDefault(f, name("scale_labels"), langs)))}
+				translateLines(f, name("scale_labels"), langs, q.Scale.Labels)
 				if q.Type == survey.Matrix {
-					q.Statements = parseOptionLines(get("statements"))
+					q.Statements = labels("statements")
 				}
 			case survey.Number:
 				q.Min, q.Max = parseOptFloat(get("min")), parseOptFloat(get("max"))
@@ -137,6 +156,7 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 		}
 		d.Pages = append(d.Pages, p)
 	}
+	d.Normalize()
 	return d
 }
 

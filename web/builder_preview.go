@@ -30,7 +30,7 @@ func (s *Server) previewDraft(c *gin.Context, d *survey.Definition, page string)
 	if err != nil || pi < 0 || pi >= len(d.Pages) {
 		pi = 0
 	}
-	if d.Language != "fa" {
+	if _, ok := survey.Language(d.Language); !ok {
 		d.Language = "en"
 	}
 	sv := &survey.Survey{Slug: d.Slug, Definition: d}
