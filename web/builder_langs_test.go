@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"regexp"
 	"strings"
@@ -54,6 +55,18 @@ func TestBuilderTranslatesSideBySide(t *testing.T) {
 	f.Set("preview_lang", "fa")
 	f.Set("preview_page", "1")
 	b.do("POST", path, f).want(http.StatusOK, `dir="rtl"`, "به ارسال نمره بدهید", "فا Orders in the last year")
+	// Every text translated, the survey saves with both languages.
+	f.Set("op", "save")
+	b.do("POST", path, f).wantRedirect("/app/surveys/")
+	sv, err := w.store.SurveyBySlug(context.Background(), w.survey.Slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := sv.Definition
+	if q := d.Pages[1].Questions[0]; strings.Join(d.Langs(), ",") != "en,fa" || q.Text.In("fa") != "به ارسال نمره بدهید" || q.Text.In("en") != "Rate the delivery" ||
+		d.Pages[0].Questions[0].Options[1].Label.In("fa") != "فا 25-34" {
+		t.Errorf("saved: languages %v, q.1.0 %q / %q, option %q", d.Langs(), q.Text.In("en"), q.Text.In("fa"), d.Pages[0].Questions[0].Options[1].Label.In("fa"))
+	}
 	b.get(path)
 	press("add_lang", map[string]string{"new_lang": "fa"})
 	// Removing Persian leaves plain English fields with their texts.
