@@ -136,3 +136,24 @@ func TestBuilderPreviewHiddenOnPhones(t *testing.T) {
 		t.Errorf("preview on a phone: %q, want hidden, showing the saved version", got)
 	}
 }
+
+// TestBuilderTranslationsSideBySide: adding English to the Persian demo
+// survey shows each text in both languages, the missing ones counted and
+// marked, and the page stays axe-clean.
+func TestBuilderTranslationsSideBySide(t *testing.T) {
+	a := startApp(t)
+	script := axeScript(t)
+	tab, _ := newPhone(t).tab(tabOptions{width: 1280, height: 900})
+	allowAxe(t, tab)
+	signedIn("/app/surveys/demo-fa/builder", "#builder")(t, a, tab)
+	do(t, tab, "choose English", chromedp.SetValue(chromedp.CSS(`select[name="new_lang"]`), "en"))
+	submit(t, tab, `#builder button[name=op][value="add_lang"]`)
+	do(t, tab, "builder redrawn", chromedp.WaitVisible(chromedp.CSS(".missing-summary")))
+	if got := eval[string](t, tab, `document.activeElement.name + ' ' + document.querySelector('[name="q.0.0.text~fa"]').value + ' ' + document.querySelector('[name="q.0.0.text~en"]').dir`); got != "new_lang چند سال دارید؟ ltr" {
+		t.Errorf("after adding English: %q", got)
+	}
+	if n := eval[int](t, tab, `document.querySelectorAll('label.missing').length`); n < 10 {
+		t.Errorf("%d fields marked missing, want every English field with a Persian text", n)
+	}
+	checkAxe(t, tab, script)
+}
