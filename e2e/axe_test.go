@@ -66,6 +66,7 @@ var axePages = []axePage{
 	{"projects page", signedIn("/app/projects", "main")},
 	{"survey dashboard", signedIn("/app/surveys/demo-fa/dashboard", "main")},
 	{"responses page", signedIn("/app/surveys/demo-fa/responses", "main")},
+	{"survey builder (phone width)", signedIn("/app/surveys/demo-fa/builder", "#builder")},
 }
 
 // signedIn opens a researcher page after signing in as the app's admin
@@ -123,34 +124,48 @@ func TestAccessibility(t *testing.T) {
 			tab, _ := p.tab(tabOptions{})
 			// The pages' CSP allows only same-origin scripts; let the
 			// injected axe bundle run.
-			do(t, tab, "bypass CSP", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-				_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
-				return err
-			}))
+			allowAxe(t, tab)
 			pg.open(t, a, tab)
-			if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](script)); err != nil {
-				t.Fatalf("inject axe: %v", err)
-			}
-			vs, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](
-				`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("run axe: %v", err)
-			}
-			var bad []string
-			for _, v := range vs {
-				line := fmt.Sprintf("%s (%s): %s", v.ID, v.Impact, v.Help)
-				for _, n := range v.Nodes {
-					line += fmt.Sprintf("\n    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", " "))
-				}
-				if v.Impact == "serious" || v.Impact == "critical" {
-					bad = append(bad, line)
-				} else {
-					t.Logf("minor: %s", line)
-				}
-			}
-			if len(bad) > 0 {
-				t.Errorf("%d serious or critical axe violations:\n%s", len(bad), strings.Join(bad, "\n"))
-			}
+			checkAxe(t, tab, script)
 		})
+	}
+}
+
+// allowAxe lets the injected axe bundle run despite the pages' CSP (only
+// same-origin scripts). Call it before the page loads.
+func allowAxe(t *testing.T, tab context.Context) {
+	t.Helper()
+	do(t, tab, "bypass CSP", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+		return err
+	}))
+}
+
+// checkAxe runs axe-core in the tab's page: no serious or critical
+// violations; minor ones are logged.
+func checkAxe(t *testing.T, tab context.Context, script string) {
+	t.Helper()
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[chromedp.Void](script)); err != nil {
+		t.Fatalf("inject axe: %v", err)
+	}
+	vs, err := chromedp.Run(tab, chromedp.Evaluate[[]axeViolation](
+		`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("run axe: %v", err)
+	}
+	var bad []string
+	for _, v := range vs {
+		line := fmt.Sprintf("%s (%s): %s", v.ID, v.Impact, v.Help)
+		for _, n := range v.Nodes {
+			line += fmt.Sprintf("\n    %v: %s", n.Target, strings.ReplaceAll(n.Summary, "\n", " "))
+		}
+		if v.Impact == "serious" || v.Impact == "critical" {
+			bad = append(bad, line)
+		} else {
+			t.Logf("minor: %s", line)
+		}
+	}
+	if len(bad) > 0 {
+		t.Errorf("%d serious or critical axe violations:\n%s", len(bad), strings.Join(bad, "\n"))
 	}
 }

@@ -49,7 +49,7 @@ func TestResearcherBuildsPublishesAndSeesAResponse(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`[name="q.0.0.required"]`)),
 	)
 	step("refresh")
-	setNewType := "document.querySelectorAll('[name=new_type]').forEach(s => s.value = 'nps'); true"
+	setNewType := "document.querySelectorAll('select[name^=\"nt.\"]').forEach(s => s.value = 'nps'); true"
 	eval[bool](t, tab, setNewType)
 	step("add_page")
 	if !eval[bool](t, tab, `!!document.querySelector('[name="q.1.0.text"]')`) {

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -17,17 +18,46 @@ type builderQuestion struct {
 	PI, QI                          int
 	Q                               survey.Question
 	Options, Statements, ScaleLabel string
-	ScaleLow, ScaleHigh, Pinned     string
+	TextF, HelpF                    textField // translatable texts, a cell per language
+	OptionsF, StatementsF, ScaleF   textField
+	LowF, HighF                     textField // scale end labels
+	Pinned                          string
 	ScalePoints                     int
 	Min, Max                        string
 	ShowQ, ShowOp, ShowValues       string
-	Earlier                         []string // ids a show_if may refer to
+	Earlier                         []earlierQuestion // what a show_if may refer to
+	ShowChoices                     []showChoice      // the chosen earlier question's options
+	Last                            bool              // the last question of its page
+	Add                             addControl        // adds a question right after this one
+}
+
+// addControl is an "add a question here" control: a type picker (showing
+// the type last added) and a button posting op.
+type addControl struct {
+	Arg, Op, Focus string
+	NewType        survey.QuestionType
+	Types          []survey.QuestionType
+}
+
+// earlierQuestion is one entry of the show_if picker: people know their
+// questions by text, so the text leads and the id follows.
+type earlierQuestion struct {
+	ID, Label string
+}
+
+// showChoice is one option of the question a show_if refers to, offered
+// as a value to tick.
+type showChoice struct {
+	Value, Label string
+	Picked       bool
 }
 
 type builderPageView struct {
 	PI        int
 	P         survey.Page
 	Questions []builderQuestion
+	Add       addControl // adds a question at the end of the page
+	TitleF    textField
 }
 
 type builderPage struct {
@@ -37,54 +67,125 @@ type builderPage struct {
 	Pages        []builderPageView
 	NPages       int
 	Problems     []survey.FieldError
-	JSON         string // the draft, for copying out
-	Import       string // what was pasted to import, on error
+	Broken       []string // conditions a refused move would have broken, as sentences
+	JSON         string   // the draft, for copying out
+	Import       string   // what was pasted to import, on error
 	Types        []survey.QuestionType
 	Roles        []survey.Role
 	HasResponses bool
 	Action       string
+	NewType      survey.QuestionType // kept from one add to the next
+	Focus        string              // name or op value of the element to focus
+	PreviewPage  int
+	PreviewSrc   string // the saved survey's preview, when the form shows it unchanged
+
+	// Languages: the draft's (default first), the ones that can be added,
+	// the choices of the default-language select, and what is missing.
+	Multi                    bool
+	PreviewLang              string
+	Langs, AddLangs, DefLang []langCol
+	Missing                  []missingCount
+	MissingTotal             int
+	TitleF, DescF, ThanksF   textField
+}
+
+// questionLabel is how the builder names a question in pickers and
+// messages: its text (shortened), then its id.
+func questionLabel(q *survey.Question) string {
+	t := strings.Join(strings.Fields(q.Text.String()), " ")
+	if r := []rune(t); len(r) > 60 {
+		t = string(r[:59]) + "…"
+	}
+	if t == "" {
+		return q.ID
+	}
+	return t + " · " + q.ID
 }
 
 func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Definition, hasResponses bool) builderPage {
-	bp := builderPage{Project: p, Survey: sv, Def: d, NPages: len(d.Pages), Types: survey.QuestionTypes, Roles: survey.Roles, HasResponses: hasResponses}
+	bp := builderPage{Project: p, Survey: sv, Def: d, NPages: len(d.Pages), Types: survey.QuestionTypes, Roles: survey.Roles,
+		HasResponses: hasResponses, NewType: survey.Single}
+	bt := newBuilderTexts(d)
+	bp.Multi, bp.Langs = bt.multi(), bt.cols
+	bp.DefLang = bt.cols
+	if !bp.Multi {
+		bp.DefLang = langCols(knownLangCodes())
+	}
+	for _, l := range knownLangCodes() {
+		if !d.HasLanguage(l) {
+			bp.AddLangs = append(bp.AddLangs, langCols([]string{l})...)
+		}
+	}
+	bp.Missing, bp.MissingTotal = missingTranslations(d)
+	bp.TitleF = bt.one("title", "field_title", d.Title, false, 0)
+	bp.DescF = bt.one("description", "field_description", d.Description, true, 2)
+	bp.ThanksF = bt.one("thank_you", "field_thank_you", d.Settings.ThankYou, false, 0)
 	if sv == nil {
 		bp.Action = "/app/projects/" + itoa(int(p.ID)) + "/builder"
 	} else {
 		bp.Action = "/app/surveys/" + sv.Slug + "/builder"
 	}
-	var earlier []string
+	var earlier []earlierQuestion
 	for pi, pg := range d.Pages {
-		pv := builderPageView{PI: pi, P: pg}
+		pv := builderPageView{PI: pi, P: pg, TitleF: bt.one(fmt.Sprintf("p.%d.title", pi), "field_title", pg.Title, false, 0)}
 		for qi, q := range pg.Questions {
 			bq := builderQuestion{PI: pi, QI: qi, Q: q, Options: optionLines(q.Options), Statements: optionLines(q.Statements),
-				Min: formatOptFloat(q.Min), Max: formatOptFloat(q.Max), Earlier: append([]string(nil), earlier...)}
+				Min: formatOptFloat(q.Min), Max: formatOptFloat(q.Max), Earlier: append([]earlierQuestion(nil), earlier...),
+				Last: qi == len(pg.Questions)-1}
+			qn := func(f string) string { return fmt.Sprintf("q.%d.%d.%s", pi, qi, f) }
+			bq.TextF = bt.one(qn("text"), "field_question_text", q.Text, true, 2)
+			bq.HelpF = bt.one(qn("help"), "field_help", q.Help, false, 0)
+			bq.OptionsF = bt.labelLines(qn("options"), "field_options", bq.Options, optionLabels(q.Options), 4)
+			bq.StatementsF = bt.labelLines(qn("statements"), "field_statements", bq.Statements, optionLabels(q.Statements), 3)
 			if q.Scale != nil {
 				bq.ScalePoints, bq.ScaleLabel = q.Scale.Points, joinTexts(q.Scale.Labels, "\n")
-				bq.ScaleLow, bq.ScaleHigh = q.Scale.Low.String(), q.Scale.High.String()
+				bq.ScaleF = bt.labelLines(qn("scale_labels"), "field_scale_labels", bq.ScaleLabel, q.Scale.Labels, 3)
+			} else {
+				bq.ScaleF = bt.labelLines(qn("scale_labels"), "field_scale_labels", "", nil, 3)
 			}
+			bq.LowF = bt.one(qn("scale_low"), "field_scale_low", scaleEnd(q.Scale, false), false, 0)
+			bq.HighF = bt.one(qn("scale_high"), "field_scale_high", scaleEnd(q.Scale, true), false, 0)
 			bq.Pinned = pinnedValues(q.Options)
 			if q.Type == survey.Matrix {
 				bq.Pinned = pinnedValues(q.Statements)
 			}
+			var picked []string
 			if c := q.ShowIf; c != nil {
 				bq.ShowQ = c.Question
 				switch {
 				case c.NotAnswered:
 					bq.ShowOp = "not_answered"
 				case len(c.OneOf) > 0:
-					bq.ShowOp, bq.ShowValues = "one_of", strings.Join(c.OneOf, ", ")
+					bq.ShowOp, bq.ShowValues, picked = "one_of", strings.Join(c.OneOf, ", "), c.OneOf
 				case c.Equals != nil:
-					bq.ShowOp, bq.ShowValues = "equals", *c.Equals
+					bq.ShowOp, bq.ShowValues, picked = "equals", *c.Equals, []string{*c.Equals}
 				}
 			}
-			if bq.ShowQ != "" && !slices.Contains(bq.Earlier, bq.ShowQ) {
-				// Keep a condition that now points forward (after a move)
+			if bq.ShowQ != "" && !slices.ContainsFunc(bq.Earlier, func(e earlierQuestion) bool { return e.ID == bq.ShowQ }) {
+				// Keep a condition that now points forward (or nowhere)
 				// selectable, so saving reports it instead of dropping it.
-				bq.Earlier = append(bq.Earlier, bq.ShowQ)
+				label := bq.ShowQ
+				if ref, ok := d.Question(bq.ShowQ); ok {
+					label = questionLabel(ref)
+				}
+				bq.Earlier = append(bq.Earlier, earlierQuestion{ID: bq.ShowQ, Label: label})
+			}
+			if ref, ok := d.Question(bq.ShowQ); ok && len(ref.Options) > 0 {
+				for _, o := range ref.Options {
+					bq.ShowChoices = append(bq.ShowChoices, showChoice{Value: o.Value, Label: o.Text(), Picked: slices.Contains(picked, o.Value)})
+				}
+				for _, v := range picked { // a value the options no longer have stays visible
+					if !ref.HasOption(v) {
+						bq.ShowChoices = append(bq.ShowChoices, showChoice{Value: v, Label: v, Picked: true})
+					}
+				}
+				if ref.Other {
+					bq.ShowChoices = append(bq.ShowChoices, showChoice{Value: survey.OtherValue, Label: "", Picked: slices.Contains(picked, survey.OtherValue)})
+				}
 			}
 			pv.Questions = append(pv.Questions, bq)
 			if q.ID != "" {
-				earlier = append(earlier, q.ID)
+				earlier = append(earlier, earlierQuestion{ID: q.ID, Label: questionLabel(&pg.Questions[qi])})
 			}
 		}
 		bp.Pages = append(bp.Pages, pv)
@@ -95,6 +196,19 @@ func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Def
 }
 
 func (s *Server) renderBuilder(c *gin.Context, status int, bp builderPage) {
+	add := func(arg string) addControl {
+		return addControl{Arg: arg, Op: "add_q:" + arg, Focus: bp.Focus, NewType: bp.NewType, Types: bp.Types}
+	}
+	for i := range bp.Pages {
+		pv := &bp.Pages[i]
+		pv.Add = add(strconv.Itoa(pv.PI))
+		pv.TitleF.Focus = pv.TitleF.Base == bp.Focus
+		for j := range pv.Questions {
+			bq := &pv.Questions[j]
+			bq.Add = add(strconv.Itoa(pv.PI) + "." + strconv.Itoa(j))
+			bq.TextF.Focus = bq.TextF.Base == bp.Focus
+		}
+	}
 	s.renderApp(c, status, nil, "builder", "builder_title", bp)
 }
 
@@ -120,7 +234,9 @@ func (s *Server) showSurveyBuilder(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	s.renderBuilder(c, http.StatusOK, s.builderView(p, sv, sv.Definition, n > 0))
+	bp := s.builderView(p, sv, sv.Definition, n > 0)
+	bp.PreviewSrc = "/app/surveys/" + sv.Slug + "/builder/preview"
+	s.renderBuilder(c, http.StatusOK, bp)
 }
 
 // newSurveyBuilderAction applies a builder button to a new survey.
@@ -162,7 +278,14 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 		hasResponses = n > 0
 	}
 	op := c.PostForm("op")
+	if op == "preview" {
+		s.previewDraft(c, inLanguage(d, c.PostForm("preview_lang")), c.PostForm("preview_page"))
+		return
+	}
 	var problems []survey.FieldError
+	var broken []string
+	res := opResult{Focus: c.PostForm("focus")}
+	newType := survey.QuestionType(c.PostForm("new_type"))
 	switch op {
 	case "import_json":
 		data, err := readDefinitionUpload(c)
@@ -214,19 +337,86 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 		}
 		problems = ve.Problems
 	default:
+		if op == "add_lang" {
+			addLanguage(d, c.PostForm("new_lang"))
+			res.Focus = "new_lang"
+			break
+		}
+		if code, ok := strings.CutPrefix(op, "del_lang:"); ok {
+			removeLanguage(d, code)
+			res.Focus = "new_lang"
+			break
+		}
 		if arg, ok := strings.CutPrefix(op, "tp_options:"); ok {
 			touchpointOptions(d, arg, p.Touchpoints)
 			break
 		}
-		applyBuilderOp(d, op, survey.QuestionType(c.PostForm("new_type")))
+		field := "nt.page"
+		if arg, ok := strings.CutPrefix(op, "add_q:"); ok {
+			field = "nt." + arg
+		}
+		if t := survey.QuestionType(c.PostForm(field)); validType(t) && (op == "add_page" || field != "nt.page") {
+			newType = t
+		}
+		before := forwardConditions(d)
+		draft := cloneDefinition(d)
+		res = applyBuilderOp(draft, op, newType)
+		if bad := newlyBroken(before, forwardConditions(draft)); res.Moved && len(bad) > 0 {
+			// Refuse the move: the respondent would meet the condition
+			// before the answer it depends on. Nothing else is lost.
+			lang := currentUser(c).Lang
+			for _, b := range bad {
+				broken = append(broken, appText(lang, "builder_move_breaks", questionLabel(&b.Question), questionLabel(&b.Ref)))
+			}
+			res = opResult{Focus: refusedFocus(op)}
+		} else {
+			d = draft
+		}
 	}
 	bp := s.builderView(p, sv, d, hasResponses)
-	bp.Problems = problems
+	bp.Problems, bp.Broken = problems, broken
+	if validType(newType) {
+		bp.NewType = newType
+	}
+	bp.Focus = res.Focus
+	bp.PreviewLang = c.PostForm("preview_lang")
+	if pp, err := strconv.Atoi(c.PostForm("preview_page")); err == nil && pp >= 0 && pp < len(d.Pages) {
+		bp.PreviewPage = pp
+	}
 	status := http.StatusOK
-	if len(problems) > 0 {
+	if len(problems) > 0 || len(broken) > 0 {
 		status = http.StatusUnprocessableEntity
 	}
 	s.renderBuilder(c, status, bp)
+}
+
+// refusedFocus keeps the focus where a refused move started: on the
+// button pressed, or on the dragged question or page.
+func refusedFocus(op string) string {
+	name, arg, _ := strings.Cut(op, ":")
+	from, _, _ := strings.Cut(arg, ":")
+	at, ok := parsePos(from)
+	switch {
+	case !ok:
+		return ""
+	case name == "move_q":
+		return fmt.Sprintf("q.%d.%d.text", at.P, at.Q)
+	case name == "move_page":
+		return fmt.Sprintf("p.%d.title", at.P)
+	}
+	return op
+}
+
+// cloneDefinition copies a draft deeply enough for applyBuilderOp, which
+// only rearranges pages and questions: a refused op leaves d as it was.
+func cloneDefinition(d *survey.Definition) *survey.Definition {
+	out := *d
+	out.Pages = make([]survey.Page, len(d.Pages))
+	for i, p := range d.Pages {
+		p.Questions = slices.Clone(p.Questions)
+		out.Pages[i] = p
+	}
+	return &out
 }
 
 // touchpointOptions makes the project's touchpoints the options of the
@@ -259,4 +449,16 @@ func joinTexts(ts []survey.Localized, sep string) string {
 		ss[i] = t.String()
 	}
 	return strings.Join(ss, sep)
+}
+
+// scaleEnd is a scale's low or high end label, empty without a scale.
+func scaleEnd(s *survey.Scale, high bool) survey.Localized {
+	switch {
+	case s == nil:
+		return survey.Localized{}
+	case high:
+		return s.High
+	default:
+		return s.Low
+	}
 }

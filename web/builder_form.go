@@ -20,7 +20,12 @@ import (
 //	q.I.J.FIELD       FIELD: id type text help required other options
 //	                  statements scale_points scale_labels scale_low scale_high
 //	                  randomize pinned min max max_length
-//	                  show_q show_op show_values role stage touchpoint
+//	                  show_q show_op show_values show_pick (repeated)
+//	                  role stage touchpoint
+//	nt.I nt.I.J       the type of a question added by add_q:I / add_q:I.J
+//	new_type          the type kept from the last add
+//	focus             the field a script-driven redraw should focus
+//	preview_page      the page the phone preview shows
 
 // optionLines writes options one per line: "value | label", or just the
 // value when the label is the same.
@@ -88,48 +93,67 @@ func formatOptFloat(f *float64) string {
 // parseBuilderForm reads the draft definition from the builder's fields.
 // It does not validate: a half-built draft must survive a round trip.
 func parseBuilderForm(f url.Values) *survey.Definition {
+	langs := formLangs(f)
 	d := &survey.Definition{
-		Slug: strings.TrimSpace(f.Get("slug")), Title: survey.Text(strings.TrimSpace(f.Get("title"))),
-		Description: survey.Text(strings.TrimSpace(f.Get("description"))), Language: f.Get("language"),
+		Slug: strings.TrimSpace(f.Get("slug")), Title: formText(f, "title", langs),
+		Description: formText(f, "description", langs), Language: langs[0],
+	}
+	if len(langs) > 1 {
+		d.Languages = langs
 	}
 	d.Settings.StoreIP = f.Get("store_ip") == "1"
 	d.Settings.PersianDigits = f.Get("persian_digits") == "1"
-	d.Settings.ThankYou = survey.Text(strings.TrimSpace(f.Get("thank_you")))
+	d.Settings.ThankYou = formText(f, "thank_you", langs)
 	d.Settings.ResumeDays, _ = strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(f.Get("resume_days"))))
 	np, _ := strconv.Atoi(f.Get("npages"))
 	np = min(max(np, 0), survey.MaxPages+1)
 	for i := range np {
-		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: survey.Text(strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.title", i)))),
+		p := survey.Page{ID: strings.TrimSpace(f.Get(fmt.Sprintf("p.%d.id", i))), Title: formText(f, fmt.Sprintf("p.%d.title", i), langs),
 			Randomize: f.Get(fmt.Sprintf("p.%d.randomize", i)) == "1"}
 		nq, _ := strconv.Atoi(f.Get(fmt.Sprintf("p.%d.nq", i)))
 		nq = min(max(nq, 0), survey.MaxQuestions+1)
 		for j := range nq {
-			get := func(field string) string { return f.Get(fmt.Sprintf("q.%d.%d.%s", i, j, field)) }
+			name := func(field string) string { return fmt.Sprintf("q.%d.%d.%s", i, j, field) }
+			get := func(field string) string { return f.Get(name(field)) }
+			// labels reads an options-like field in every language.
+			labels := func(field string) []survey.Option {
+				os := parseOptionLines(formDefault(f, name(field), langs))
+				ls := make([]survey.Localized, len(os))
+				for k := range os {
+					ls[k] = os[k].Label
+				}
+				translateLines(f, name(field), langs, ls)
+				for k := range os {
+					os[k].Label = ls[k]
+				}
+				return os
+			}
 			q := survey.Question{
 				ID: strings.TrimSpace(get("id")), Type: survey.QuestionType(get("type")),
-				Text: survey.Text(strings.TrimSpace(get("text"))), Help: survey.Text(strings.TrimSpace(get("help"))),
+				Text: formText(f, name("text"), langs), Help: formText(f, name("help"), langs),
 				Required: get("required") == "1", Role: survey.Role(get("role")), Stage: survey.Stage(get("stage")),
 				Touchpoint: strings.TrimSpace(get("touchpoint")),
 			}
-			low, high := strings.TrimSpace(get("scale_low")), strings.TrimSpace(get("scale_high"))
+			low, high := formText(f, name("scale_low"), langs), formText(f, name("scale_high"), langs)
 			switch q.Type {
 			case survey.Single, survey.Multiple, survey.Dropdown:
-				q.Options = parseOptionLines(get("options"))
+				q.Options = labels("options")
 				q.Other = q.Type != survey.Dropdown && get("other") == "1"
 				q.Randomize = get("randomize") == "1"
 				pinOptions(q.Options, get("pinned"))
 			case survey.Likert, survey.Matrix:
 				pts, _ := strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(get("scale_points"))))
 				pts = min(max(pts, 0), 100) // validation names the real limit; this bounds the preview
-				q.Scale = &survey.Scale{Points: pts, Labels: survey.TextList(lines(get("scale_labels"))), Low: survey.Text(low), High: survey.Text(high)}
+				q.Scale = &survey.Scale{Points: pts, Labels: survey.TextList(lines(formDefault(f, name("scale_labels"), langs))), Low: low, High: high}
+				translateLines(f, name("scale_labels"), langs, q.Scale.Labels)
 				if q.Type == survey.Matrix {
-					q.Statements = parseOptionLines(get("statements"))
+					q.Statements = labels("statements")
 					q.Randomize = get("randomize") == "1"
 					pinOptions(q.Statements, get("pinned"))
 				}
 			case survey.Rating, survey.NPS:
-				if low != "" || high != "" {
-					q.Scale = &survey.Scale{Low: survey.Text(low), High: survey.Text(high)}
+				if !low.IsZero() || !high.IsZero() {
+					q.Scale = &survey.Scale{Low: low, High: high}
 				}
 			case survey.Number:
 				q.Min, q.Max = parseOptFloat(get("min")), parseOptFloat(get("max"))
@@ -137,27 +161,13 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 				q.MaxLength, _ = strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(get("max_length"))))
 			}
 			if sq := strings.TrimSpace(get("show_q")); sq != "" {
-				c := &survey.Condition{Question: sq}
-				vals := get("show_values")
-				switch get("show_op") {
-				case "not_answered":
-					c.NotAnswered = true
-				case "one_of":
-					for _, v := range strings.Split(vals, ",") {
-						if v = strings.TrimSpace(v); v != "" {
-							c.OneOf = append(c.OneOf, v)
-						}
-					}
-				default:
-					v := strings.TrimSpace(vals)
-					c.Equals = &v
-				}
-				q.ShowIf = c
+				q.ShowIf = parseCondition(sq, get("show_op"), get("show_values"), f[fmt.Sprintf("q.%d.%d.show_pick", i, j)])
 			}
 			p.Questions = append(p.Questions, q)
 		}
 		d.Pages = append(d.Pages, p)
 	}
+	d.Normalize()
 	return d
 }
 
@@ -187,6 +197,39 @@ func pinnedValues(opts []survey.Option) string {
 	return strings.Join(vs, ", ")
 }
 
+// parseCondition reads a show_if. Values come from ticked options of the
+// chosen question (picks) when it has options, else from the typed
+// values; several values make a one_of whichever operator was chosen.
+func parseCondition(question, op, typed string, picks []string) *survey.Condition {
+	c := &survey.Condition{Question: question}
+	if op == "not_answered" {
+		c.NotAnswered = true
+		return c
+	}
+	var vals []string
+	if len(picks) > 0 {
+		for _, v := range picks {
+			if v = strings.TrimSpace(v); v != "" {
+				vals = append(vals, v)
+			}
+		}
+	} else if op == "one_of" {
+		for _, v := range strings.Split(typed, ",") {
+			if v = strings.TrimSpace(v); v != "" {
+				vals = append(vals, v)
+			}
+		}
+	} else {
+		vals = []string{strings.TrimSpace(typed)}
+	}
+	if len(vals) == 1 && op != "one_of" {
+		c.Equals = &vals[0]
+	} else {
+		c.OneOf = vals
+	}
+	return c
+}
+
 // newQuestion is a fresh question of type t with an unused id and the
 // fields its type needs.
 func newQuestion(d *survey.Definition, t survey.QuestionType) survey.Question {
@@ -207,66 +250,6 @@ func newQuestion(d *survey.Definition, t survey.QuestionType) survey.Question {
 		q.Statements = []survey.Option{{Value: "s1", Label: survey.Text("s1")}}
 	}
 	return q
-}
-
-// applyBuilderOp changes the draft as one button asks. ops look like
-// "add_page", "add_q:I", "del_page:I", "del_q:I.J", "up_q:I.J",
-// "down_q:I.J", "up_page:I", "down_page:I"; newType is the type chosen
-// for add_q. Unknown or out-of-range ops change nothing.
-func applyBuilderOp(d *survey.Definition, op string, newType survey.QuestionType) {
-	name, arg, _ := strings.Cut(op, ":")
-	var i, j int
-	pi, qi, _ := strings.Cut(arg, ".")
-	i, errI := strconv.Atoi(pi)
-	j, errJ := strconv.Atoi(qi)
-	pageOK := errI == nil && i >= 0 && i < len(d.Pages)
-	qOK := pageOK && errJ == nil && j >= 0 && j < len(d.Pages[i].Questions)
-	switch name {
-	case "add_page":
-		if len(d.Pages) < survey.MaxPages {
-			d.Pages = append(d.Pages, survey.Page{ID: fmt.Sprintf("p%d", len(d.Pages)+1)})
-		}
-	case "add_q":
-		if pageOK && validType(newType) {
-			d.Pages[i].Questions = append(d.Pages[i].Questions, newQuestion(d, newType))
-		}
-	case "del_page":
-		if pageOK {
-			d.Pages = append(d.Pages[:i], d.Pages[i+1:]...)
-		}
-	case "up_page":
-		if pageOK && i > 0 {
-			d.Pages[i-1], d.Pages[i] = d.Pages[i], d.Pages[i-1]
-		}
-	case "down_page":
-		if pageOK && i < len(d.Pages)-1 {
-			d.Pages[i+1], d.Pages[i] = d.Pages[i], d.Pages[i+1]
-		}
-	case "del_q":
-		if qOK {
-			qs := d.Pages[i].Questions
-			d.Pages[i].Questions = append(qs[:j:j], qs[j+1:]...)
-		}
-	case "up_q", "down_q":
-		if !qOK {
-			return
-		}
-		qs := d.Pages[i].Questions
-		switch {
-		case name == "up_q" && j > 0:
-			qs[j-1], qs[j] = qs[j], qs[j-1]
-		case name == "up_q" && i > 0: // to the end of the previous page
-			q := qs[j]
-			d.Pages[i].Questions = append(qs[:j:j], qs[j+1:]...)
-			d.Pages[i-1].Questions = append(d.Pages[i-1].Questions, q)
-		case name == "down_q" && j < len(qs)-1:
-			qs[j+1], qs[j] = qs[j], qs[j+1]
-		case name == "down_q" && i < len(d.Pages)-1: // to the start of the next page
-			q := qs[j]
-			d.Pages[i].Questions = append(qs[:j:j], qs[j+1:]...)
-			d.Pages[i+1].Questions = append([]survey.Question{q}, d.Pages[i+1].Questions...)
-		}
-	}
 }
 
 func validType(t survey.QuestionType) bool {

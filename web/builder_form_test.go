@@ -40,8 +40,22 @@ func TestApplyBuilderOp(t *testing.T) {
 		{"up_page:1", "c|a b"},
 		{"down_page:0", "c|a b"},
 		{"down_page:1", "a b|c"},
-		{"add_page", "a b|c|"},
+		{"add_page", "a b|c|q4"}, // a new page starts with a question of the kept type
 		{"add_q:1", "a b|c q4"},
+		{"add_q:0.0", "a q4 b|c"}, // right after a
+		{"add_q:0.1", "a b q4|c"},
+		{"move_q:0.0:1.0", "b|a c"},
+		{"move_q:0.0:1.9", "b|c a"}, // past the end: at the end
+		{"move_q:0.0:0.1", "b a|c"}, // positions count after taking it out
+		{"move_q:0.1:0.0", "b a|c"},
+		{"move_q:0.1:0.1", "a b|c"},
+		{"move_q:1.0:0.0", "c a b|"},
+		{"move_q:9.0:0.0", "a b|c"},
+		{"move_q:0.0:7.0", "a b|c"},
+		{"move_q:0.0", "a b|c"},
+		{"move_page:1:0", "c|a b"},
+		{"move_page:0:1", "c|a b"},
+		{"move_page:0:2", "a b|c"},
 		{"del_q:5.5", "a b|c"},
 		{"del_q:x", "a b|c"},
 		{"bogus", "a b|c"},
@@ -57,6 +71,34 @@ func TestApplyBuilderOp(t *testing.T) {
 	applyBuilderOp(d, "add_q:0", "no-such-type")
 	if got := layout(d); got != "a b|c" {
 		t.Errorf("unknown type added a question: %q", got)
+	}
+}
+
+func TestParseCondition(t *testing.T) {
+	tests := []struct {
+		name, op, typed string
+		picks           []string
+		want            string
+	}{
+		{"one pick", "equals", "", []string{"a"}, "equals a"},
+		{"two picks make one_of", "equals", "", []string{"a", "b"}, "one_of a,b"},
+		{"one_of with one pick", "one_of", "", []string{"a"}, "one_of a"},
+		{"typed", "equals", " 5 ", nil, "equals 5"},
+		{"typed list", "one_of", "1, 2,,3", nil, "one_of 1,2,3"},
+		{"not answered ignores values", "not_answered", "x", []string{"a"}, "not_answered"},
+	}
+	for _, tt := range tests {
+		c := parseCondition("q1", tt.op, tt.typed, tt.picks)
+		got := "not_answered"
+		switch {
+		case c.Equals != nil:
+			got = "equals " + *c.Equals
+		case c.OneOf != nil:
+			got = "one_of " + strings.Join(c.OneOf, ",")
+		}
+		if got != tt.want || c.Question != "q1" {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
 	}
 }
 

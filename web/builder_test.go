@@ -158,20 +158,24 @@ func TestBuilderBuildsASurveyWithoutJavaScript(t *testing.T) {
 	step("refresh", map[string]string{"slug": "visit", "title": "Your visit", "language": "en",
 		"q.0.0.text": "How did you come?", "q.0.0.options": "car | By car\nbus | By bus", "q.0.0.required": "1"})
 	b.want(http.StatusOK, "By car")
-	step("add_q:0", map[string]string{"new_type": "multiple"})
+	step("add_q:0", map[string]string{"nt.0": "multiple"})
+	b.want(http.StatusOK, `<textarea name="q.0.1.text" dir="auto" id="q.0.1.text" rows="2" autofocus>`) // focus goes to the new question
 	step("tp_options:0.1", map[string]string{"q.0.1.text": "Where do you see us?"})
 	b.want(http.StatusOK, "website\nاینستاگرام", `<option value="touchpoint" selected>`)
-	step("add_page", nil)
-	step("add_q:1", map[string]string{"new_type": "nps"})
-	b.want(http.StatusOK, `name="q.1.0.type"`)
+	step("add_page", map[string]string{"nt.page": "nps"}) // a new page starts with a question of the chosen type
+	b.want(http.StatusOK, `name="q.1.0.type"`, `<option value="nps" selected>`)
 	step("refresh", map[string]string{"q.1.0.text": "Recommend us?", "q.1.0.stage": "loyalty", "q.1.0.touchpoint": "website"})
-	step("add_q:1", map[string]string{"new_type": "long_text"})
+	step("add_q:1", map[string]string{"nt.1": "long_text"})
 	step("refresh", map[string]string{"q.1.1.text": "Why?", "q.1.1.show_q": "q3", "q.1.1.show_op": "one_of", "q.1.1.show_values": "0, 1, 2"})
-	step("up_q:1.1", nil) // "Why?" before the NPS: its condition now points forward
+	step("up_q:1.1", nil) // "Why?" before the NPS: refused, its condition would point forward
+	b.want(http.StatusUnprocessableEntity, "Not moved: “Why? · q4” is shown depending on the answer to “Recommend us? · q3”")
+	if !strings.Contains(b.body, `value="up_q:1.1" class="linkbtn" autofocus`) {
+		t.Error("the refused move button does not keep the focus")
+	}
 	step("save", nil)
-	b.want(http.StatusUnprocessableEntity, "show_if")
-	step("down_q:1.0", nil)
-	step("save", nil)
+	if b.status != http.StatusSeeOther {
+		t.Fatalf("save: %d\n%s", b.status, b.body[strings.Index(b.body, "<main"):])
+	}
 	b.wantRedirect("/app/surveys/visit")
 	sv, err := w.store.SurveyBySlug(context.Background(), "visit")
 	if err != nil {

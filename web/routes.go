@@ -128,6 +128,7 @@ func (s *Server) routes(r *gin.Engine) {
 	edit.POST("/projects/:pid/builder", s.newSurveyBuilderAction)
 	edit.GET("/surveys/:slug/builder", s.showSurveyBuilder)
 	edit.POST("/surveys/:slug/builder", s.surveyBuilderAction)
+	edit.GET("/surveys/:slug/builder/preview", s.showSavedPreview)
 	edit.GET("/surveys/:slug/responses/:rid/delete", s.showDeleteResponsePage)
 	edit.POST("/surveys/:slug/responses/:rid/delete", s.deleteResponse)
 

@@ -334,7 +334,7 @@ func TestViewerChangesNothing(t *testing.T) {
 		"/app/account/keys": true, "/app/account/keys/:kid/revoke": true,
 		// Preparing a workbook to download stores no research data.
 		"/app/surveys/:slug/analysis/report": true, "/app/projects/:pid/analysis/report": true}
-	editorPages := regexp.MustCompile(`/new$|/edit$|/delete$|/builder$|/users$|/webhooks(/:wid)?$`)
+	editorPages := regexp.MustCompile(`/new$|/edit$|/delete$|/builder(/preview)?$|/users$|/webhooks(/:wid)?$`)
 	for _, r := range researcherRoutes(t, w.srv) {
 		path := w.params(r.Path)
 		switch {
