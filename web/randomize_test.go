@@ -223,7 +223,7 @@ func TestBuilderRoundTripsRandomisationAndEndLabels(t *testing.T) {
 	}
 	b := w.login("res@example.com")
 	path := "/app/surveys/built/builder"
-	b.get(path).want(http.StatusOK, `name="p.1.randomize"`, `name="q.1.0.pinned" value="none, dk"`, `name="q.1.2.scale_low" value="Very poor"`)
+	b.get(path).want(http.StatusOK, `name="p.1.randomize"`, `name="q.1.0.pinned" value="none, dk"`, `name="q.1.2.scale_low" dir="auto" id="q.1.2.scale_low" value="Very poor"`)
 	form := formValues(t, b.body, "builder")
 	form.Set("op", "save")
 	b.do("POST", path, form).wantRedirect("/app/surveys/built")
