@@ -67,6 +67,7 @@ type responseRow struct {
 	CompletedAt   *time.Time
 	Answers       string `gorm:"type:text;not null;default:''"` // 0006: JSON, answers.go
 	Search        string `gorm:"type:text;not null;default:''"` // 0006: lower-cased texts and options
+	Quota         string `gorm:"size:64;not null;default:''"`   // 0013: the full quota of an over_quota response
 }
 
 func (responseRow) TableName() string { return "responses" }
