@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
@@ -71,6 +73,8 @@ func (s *Store) QuotaCounts(ctx context.Context, surveyID int64) (map[string]int
 // takeQuotaSlots counts a completion toward each quota, refusing it when
 // one is full: it returns that quota's id and leaves every count as it was.
 func takeQuotaSlots(tx *gorm.DB, surveyID int64, quotas []survey.QuotaLimit) (full string, err error) {
+	// In quota id order, like takeGroupSlots: see there.
+	quotas = slices.SortedFunc(slices.Values(quotas), func(a, b survey.QuotaLimit) int { return strings.Compare(a.ID, b.ID) })
 	for i, q := range quotas {
 		ok, err := takeQuotaSlot(tx, surveyID, q)
 		if err != nil {

@@ -3,6 +3,7 @@ package gormstore_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"sync"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore"
+	"github.com/safarhq/safar/survey/gormstore/pgtest"
 )
 
 const quotaDef = `{"slug":"quota","title":"Quotas","language":"en","pages":[{"questions":[
@@ -131,9 +133,48 @@ func TestQuotaLastSlotUnderConcurrency(t *testing.T) {
 		if err != nil || created || again.Status != survey.OverQuota || again.ID != turned.ID || again.Quota != "tehran" {
 			t.Fatalf("retry: got %+v created %v err %v, want the stored over_quota response", again, created, err)
 		}
-		// Respondents outside the full quota still complete.
-		if r, _, err := s.SaveResponse(ctx, complete(sv, "tabriz", "")); err != nil || r.Status != survey.Complete {
+		// Respondents outside the full quota still complete, and a retry
+		// of a complete one takes no second slot.
+		tabriz := complete(sv, "tabriz", "store")
+		if r, _, err := s.SaveResponse(ctx, tabriz); err != nil || r.Status != survey.Complete {
 			t.Fatalf("tabriz: got %v %v, want complete", r, err)
+		}
+		if r, created, err := s.SaveResponse(ctx, tabriz); err != nil || created || r.Status != survey.Complete {
+			t.Fatalf("tabriz again: got %v %v %v, want the stored one", r, created, err)
+		}
+		if c := mustCounts(t, s, sv); c["store"] != storeIn+1 {
+			t.Errorf("store count after a retry: got %d, want %d", c["store"], storeIn+1)
+		}
+	})
+}
+
+// TestQuotaSomeSlotsLeft: 60 respondents complete at once with 25 slots
+// left; exactly 25 get in, whichever way the writer groups them.
+func TestQuotaSomeSlotsLeft(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *gormstore.Store) {
+		ctx := context.Background()
+		sv := mustQuotaSurvey(t, s, 25)
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		status := map[survey.ResponseStatus]int{}
+		for range 60 {
+			wg.Go(func() {
+				r, _, err := s.SaveResponse(ctx, complete(sv, "tehran", ""))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				status[r.Status]++
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
+		if status[survey.Complete] != 25 || status[survey.OverQuota] != 35 {
+			t.Fatalf("got %v, want 25 complete and 35 over_quota", status)
+		}
+		if c := mustCounts(t, s, sv); c["tehran"] != 25 {
+			t.Fatalf("count: got %d, want 25", c["tehran"])
 		}
 	})
 }
@@ -209,3 +250,50 @@ func TestQuotaCountsFollowDefinitionAndDeletes(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestQuotaAcrossProcesses: two servers on one PostgreSQL database, each
+// with its own writer, race for the last 3 slots; the row lock on the
+// quota's count keeps the limit.
+func TestQuotaAcrossProcesses(t *testing.T) {
+	dsn := os.Getenv(pgtest.Env)
+	if dsn == "" {
+		t.Skipf("set %s to run", pgtest.Env)
+	}
+	schemaDSN, drop := pgtest.TempSchema(t, dsn)
+	t.Cleanup(drop)
+	ctx := context.Background()
+	var stores [2]*gormstore.Store
+	for i := range stores {
+		s, err := gormstore.Open(ctx, schemaDSN, gormstore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		stores[i] = s
+	}
+	sv := mustQuotaSurvey(t, stores[0], 3)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	in := 0
+	for i := range 40 {
+		wg.Go(func() {
+			r, _, err := stores[i%2].SaveResponse(ctx, complete(sv, "tehran", ""))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if r.Status == survey.Complete {
+				mu.Lock()
+				in++
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if in != 3 {
+		t.Fatalf("%d got in, want 3", in)
+	}
+	if c := mustCounts(t, stores[1], sv); c["tehran"] != 3 {
+		t.Fatalf("count: got %d, want 3", c["tehran"])
+	}
+}

@@ -21,7 +21,7 @@ func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.R
 		stored, created, err := saveResponse(tx, r)
 		return savedResponse{stored, created}, err
 	}}
-	if r.ID == "" && r.ClientID != "" && r.Quota == "" && !countsQuotas(r) {
+	if r.ID == "" && r.ClientID != "" && r.Quota == "" {
 		var err error
 		if req.bulk, err = prepareBulk(r); err != nil {
 			return nil, false, fmt.Errorf("save response: %w", err)
@@ -40,8 +40,8 @@ func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.R
 	return sr.stored, sr.created, nil
 }
 
-// countsQuotas reports whether saving r takes quota slots: such saves go
-// the per-request way, where the slots are checked and taken.
+// countsQuotas reports whether saving r takes quota slots (quotas.go,
+// quotas_bulk.go).
 func countsQuotas(r *survey.Response) bool {
 	return r.Status == survey.Complete && len(r.Quotas) > 0
 }
