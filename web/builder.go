@@ -42,10 +42,18 @@ type builderPage struct {
 	Roles        []survey.Role
 	HasResponses bool
 	Action       string
+	// QuotasJSON carries the quotas through the form unchanged: the
+	// builder does not edit them yet, and must not drop them on save.
+	QuotasJSON string
 }
 
 func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Definition, hasResponses bool) builderPage {
 	bp := builderPage{Project: p, Survey: sv, Def: d, NPages: len(d.Pages), Types: survey.QuestionTypes, Roles: survey.Roles, HasResponses: hasResponses}
+	if len(d.Quotas) > 0 {
+		if b, err := json.Marshal(d.Quotas); err == nil {
+			bp.QuotasJSON = string(b)
+		}
+	}
 	if sv == nil {
 		bp.Action = "/app/projects/" + itoa(int(p.ID)) + "/builder"
 	} else {

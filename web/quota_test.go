@@ -222,3 +222,29 @@ func TestDashboardShowsQuotaFill(t *testing.T) {
 	fa := w.login("fa@example.com")
 	fa.get("/app/surveys/all-types/dashboard").want(http.StatusOK, "سهمیه‌ها", "۱ از ۱", "پر شد", "۱ از ۴", "نقطهٔ تماس پیوند:")
 }
+
+// TestBuilderKeepsQuotas: saving in the builder, which does not edit
+// quotas yet, keeps them.
+func TestBuilderKeepsQuotas(t *testing.T) {
+	w := newWorkspace(t)
+	d := w.survey.Definition
+	d.Quotas = []survey.Quota{{ID: "young", Question: "age", Equals: strp("18-24"), Limit: 10, Message: "«بس» & <done>"}}
+	if _, err := w.store.UpdateDefinition(context.Background(), w.survey.ID, d); err != nil {
+		t.Fatal(err)
+	}
+	b := w.login("res@example.com")
+	path := "/app/surveys/" + w.survey.Slug + "/builder"
+	b.get(path).want(http.StatusOK, `name="quotas"`)
+	form := formValues(t, b.body, "builder")
+	form.Set("title", "Renamed")
+	form.Set("op", "save")
+	b.do("POST", path, form).wantRedirect("/app/surveys/" + w.survey.Slug)
+	sv, err := w.store.SurveyBySlug(context.Background(), w.survey.Slug)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sv.Definition.Title != "Renamed" || len(sv.Definition.Quotas) != 1 || sv.Definition.Quotas[0].Message != "«بس» & <done>" ||
+		*sv.Definition.Quotas[0].Equals != "18-24" {
+		t.Fatalf("after a builder save: title %q quotas %+v", sv.Definition.Title, sv.Definition.Quotas)
+	}
+}
