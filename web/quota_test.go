@@ -217,7 +217,35 @@ func TestDashboardShowsQuotaFill(t *testing.T) {
 	if strings.Count(b.body, `class="badge">full`) != 1 {
 		t.Errorf("want one full badge (young), got %d", strings.Count(b.body, `class="badge">full`))
 	}
-	b.get("/app/surveys/all-types/responses?status=over_quota").want(http.StatusOK, "Over quota")
+	b.get("/app/surveys/all-types/responses?status=over_quota").want(http.StatusOK, "<td>Over quota</td>")
+	if n := strings.Count(b.body, "<td>Over quota</td>"); n != 1 {
+		t.Errorf("over-quota listing: %d rows, want 1", n)
+	}
+	b.get("/app/surveys/all-types/responses").want(http.StatusOK, "<td>Complete</td>")
+	if strings.Contains(b.body, "<td>Over quota</td>") {
+		t.Error("the default listing shows an over-quota response")
+	}
+	var turned *survey.Response
+	if err := w.store.EachResponse(ctx, survey.ResponseFilter{SurveyID: w.survey.ID, Status: survey.OverQuota}, func(r *survey.Response) error {
+		turned = r
+		return nil
+	}); err != nil || turned == nil {
+		t.Fatalf("over-quota response: %v", err)
+	}
+	b.get("/app/surveys/all-types/responses/"+turned.ID).want(http.StatusOK, "Over quota", "<dt>Quota</dt><dd><bdi>young</bdi></dd>")
+
+	// The API lists them only when asked, with the quota named (replies
+	// checked against the OpenAPI document).
+	key, _ := w.newKey("res@example.com", survey.ScopeResponsesRead)
+	api := w.apiClient(key)
+	code, list, _ := api.call("GET", "/api/v1/surveys/all-types/responses?status=over_quota", "")
+	rs, _ := list["responses"].([]any)
+	if code != http.StatusOK || len(rs) != 1 || rs[0].(map[string]any)["quota"] != "young" || rs[0].(map[string]any)["status"] != "over_quota" {
+		t.Fatalf("API over_quota listing: %d %v", code, list)
+	}
+	if code, list, _ := api.call("GET", "/api/v1/surveys/all-types/responses", ""); code != http.StatusOK || len(list["responses"].([]any)) != 2 {
+		t.Fatalf("API default listing: %d %v, want the 2 complete and partial", code, list)
+	}
 
 	fa := w.login("fa@example.com")
 	fa.get("/app/surveys/all-types/dashboard").want(http.StatusOK, "سهمیه‌ها", "۱ از ۱", "پر شد", "۱ از ۴", "نقطهٔ تماس پیوند:")
