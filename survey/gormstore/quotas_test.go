@@ -297,3 +297,32 @@ func TestQuotaAcrossProcesses(t *testing.T) {
 		t.Fatalf("count: got %d, want 3", c["tehran"])
 	}
 }
+
+// TestQuotaWebhookEvents: a response turned away by a quota is announced
+// as response.updated with status over_quota, never as completed.
+func TestQuotaWebhookEvents(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *gormstore.Store) {
+		ctx := context.Background()
+		sv := mustQuotaSurvey(t, s, 1)
+		hook := mustWebhook(t, s, sv, survey.WebhookEvents...)
+		in, over := complete(sv, "tehran", ""), complete(sv, "tehran", "")
+		for _, r := range []*survey.Response{in, over} {
+			if _, _, err := s.SaveResponse(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ps := payloads(t, s, hook)
+		if len(ps) != 2 {
+			t.Fatalf("%d messages, want 2: %v", len(ps), ps)
+		}
+		for i, want := range []struct{ typ, client, status string }{
+			{survey.EventResponseCompleted, in.ClientID, "complete"},
+			{survey.EventResponseUpdated, over.ClientID, "over_quota"},
+		} {
+			data, _ := ps[i]["data"].(map[string]any)
+			if ps[i]["type"] != want.typ || data["client_id"] != want.client || data["status"] != want.status {
+				t.Errorf("message %d: %v, want %s of %s with status %s", i, ps[i], want.typ, want.client, want.status)
+			}
+		}
+	})
+}
