@@ -143,3 +143,30 @@ func TestQuotaMatching(t *testing.T) {
 		t.Errorf("QuotaFullError does not match ErrQuotaFull")
 	}
 }
+
+// TestQuotaMessageIsTranslatable: a quota's closing message is a text like
+// any other: one per survey language, a missing one named by its path.
+func TestQuotaMessageIsTranslatable(t *testing.T) {
+	def := func(msg string) string {
+		return strings.Replace(quotaSurvey(`[{"id":"x","question":"city","equals":"tehran","limit":1,"message":`+msg+`}]`),
+			`"language":"en"`, `"languages":["en","fa"]`, 1)
+	}
+	// Every other text of quotaSurvey is a plain string, which a
+	// two-language survey refuses: only the quota's problems are checked.
+	_, err := survey.ParseDefinition([]byte(def(`{"en":"Enough, thanks!","fa":"کافی است، سپاس!"}`)))
+	var ve *survey.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("got %v, want the plain texts' problems", err)
+	}
+	if m := ve.ByField()["quotas[0].message"]; m != "" {
+		t.Errorf("a message in both languages: got %q, want no problem", m)
+	}
+	_, err = survey.ParseDefinition([]byte(def(`{"en":"Enough, thanks!"}`)))
+	if !errors.As(err, &ve) || ve.ByField()["quotas[0].message"] != `no "fa" translation` {
+		t.Errorf("a message without Persian: got %v, want quotas[0].message: no \"fa\" translation", err)
+	}
+	d, err := survey.ParseDefinition([]byte(quotaSurvey(`[{"id":"x","question":"city","equals":"tehran","limit":1,"message":"Enough"}]`)))
+	if err != nil || d.Quotas[0].Message.In("en") != "Enough" {
+		t.Fatalf("plain message: %v %+v", err, d)
+	}
+}

@@ -35,11 +35,11 @@ func (s *Server) fullQuota(c *gin.Context, sv *survey.Survey, a survey.Answers, 
 func (s *Server) showQuotaClosed(c *gin.Context, sv *survey.Survey, id string) {
 	lang := surveyLang(sv)
 	body := translate(lang, "quota_body")
-	if q, ok := sv.Definition.Quota(id); ok && q.Message != "" {
-		body = q.Message
+	if q, ok := sv.Definition.Quota(id); ok && !q.Message.IsZero() {
+		body = q.Message.In(lang)
 	}
 	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "quota_title"), Heading: translate(lang, "quota_title"),
-		Body: body, Survey: sv.Definition.Title}
+		Body: body, Survey: sv.Definition.Title.In(lang)}
 	s.writePage(c, http.StatusOK, lang, "message", p)
 }
 

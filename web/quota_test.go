@@ -20,7 +20,7 @@ func strp(s string) *string { return &s }
 
 // youngQuota takes one 25-34 respondent (the age page1 gives).
 var youngQuota = survey.Quota{ID: "young", Question: "age", Equals: strp("25-34"), Limit: 1,
-	Message: "We have heard from enough people aged 25-34 <b>already</b>."}
+	Message: survey.Text("We have heard from enough people aged 25-34 <b>already</b>.")}
 
 func (a *testApp) responsesWith(st survey.ResponseStatus) []*survey.Response {
 	a.t.Helper()
@@ -115,7 +115,7 @@ func TestQuotaFilledWhileAnswering(t *testing.T) {
 
 func TestQuotaClosingPageInSurveyLanguage(t *testing.T) {
 	q := youngQuota
-	q.Message = ""
+	q.Message = survey.Localized{}
 	app := newTestApp(t, func(d *survey.Definition) { d.Language = "fa"; d.Quotas = []survey.Quota{q} })
 	answerAll(app.newRespondent(), "25-34")
 	r := app.newRespondent()
@@ -256,7 +256,7 @@ func TestDashboardShowsQuotaFill(t *testing.T) {
 func TestBuilderKeepsQuotas(t *testing.T) {
 	w := newWorkspace(t)
 	d := w.survey.Definition
-	d.Quotas = []survey.Quota{{ID: "young", Question: "age", Equals: strp("18-24"), Limit: 10, Message: "«بس» & <done>"}}
+	d.Quotas = []survey.Quota{{ID: "young", Question: "age", Equals: strp("18-24"), Limit: 10, Message: survey.Text("«بس» & <done>")}}
 	if _, err := w.store.UpdateDefinition(context.Background(), w.survey.ID, d); err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +271,7 @@ func TestBuilderKeepsQuotas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sv.Definition.Title != "Renamed" || len(sv.Definition.Quotas) != 1 || sv.Definition.Quotas[0].Message != "«بس» & <done>" ||
+	if sv.Definition.Title.String() != "Renamed" || len(sv.Definition.Quotas) != 1 || sv.Definition.Quotas[0].Message.String() != "«بس» & <done>" ||
 		*sv.Definition.Quotas[0].Equals != "18-24" {
 		t.Fatalf("after a builder save: title %q quotas %+v", sv.Definition.Title, sv.Definition.Quotas)
 	}
