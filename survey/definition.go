@@ -62,6 +62,8 @@ type Definition struct {
 	Languages []string `json:"languages,omitempty"` // every language, the default first; nil for one
 	Settings  Settings `json:"settings,omitzero"`
 	Pages     []Page   `json:"pages"`
+	// Quotas cap the complete responses of each kind (survey/quota.go).
+	Quotas []Quota `json:"quotas,omitempty"`
 }
 
 // Settings are per-survey switches that change how responses are kept.

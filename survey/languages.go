@@ -105,6 +105,9 @@ func (d *Definition) EachText(fn func(path string, t *Localized)) {
 			}
 		}
 	}
+	for i := range d.Quotas {
+		fn(fmt.Sprintf("quotas[%d].message", i), &d.Quotas[i].Message)
+	}
 }
 
 // validateLanguages checks the language fields and that every text has

@@ -66,6 +66,7 @@ type ResponseStatus string
 const (
 	Partial  ResponseStatus = "partial"
 	Complete ResponseStatus = "complete"
+	// OverQuota (survey/quota.go): turned away by a full quota.
 )
 
 // Response is one respondent's answers to one survey.
@@ -89,6 +90,14 @@ type Response struct {
 	// (randomize.go); nil when the survey randomises nothing or the
 	// response did not come through the survey pages.
 	Order ItemOrder
+	// Quota is the id of the full quota that turned an OverQuota response
+	// away.
+	Quota string
+	// Quotas are the quotas a save with status Complete counts toward
+	// (Definition.QuotasOf), set by the caller and not stored. The store
+	// counts the completion against each, atomically: when one is full the
+	// response is stored with status OverQuota and Quota naming it instead.
+	Quotas []QuotaLimit
 }
 
 // Where a response came from (Response.Source), besides "api" and "import".
@@ -104,7 +113,11 @@ const (
 // ResponseFilter selects responses to list or export.
 type ResponseFilter struct {
 	SurveyID int64
-	Status   ResponseStatus // "" for all
+	// Status selects one status; "" selects the respondents' data,
+	// complete and partial: responses turned away by a quota (OverQuota)
+	// are only listed when asked for by name, so no analysis or export
+	// counts them by accident.
+	Status ResponseStatus
 	// The researcher's filters; zero values select everything.
 	Touchpoint string    // exact touchpoint
 	From, To   time.Time // started at From or later, before To
@@ -147,4 +160,7 @@ type Store interface {
 	// all into memory.
 	EachResponse(ctx context.Context, f ResponseFilter, fn func(*Response) error) error
 	CountResponses(ctx context.Context, f ResponseFilter) (int, error)
+	// QuotaCounts returns how many complete responses each quota of a
+	// survey holds, by quota id (a quota with none is absent).
+	QuotaCounts(ctx context.Context, surveyID int64) (map[string]int, error)
 }

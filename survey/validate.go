@@ -70,6 +70,7 @@ func (d *Definition) Validate() error {
 	if total > MaxQuestions {
 		p.add("pages", "too many questions (%d, limit %d)", total, MaxQuestions)
 	}
+	validateQuotas(&p, d)
 	validateTexts(&p, d)
 	validatePipes(&p, d)
 	return p.err()

@@ -94,9 +94,15 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		err = d.ValidateResponse(answers)
 	}
 	if err != nil {
-		if prev, perr := s.store.ResponseByClientID(c.Request.Context(), sv.ID, req.ClientID); perr == nil && prev.Status == survey.Complete {
-			c.JSON(http.StatusOK, submitReplyOf(prev))
-			return
+		if prev, perr := s.store.ResponseByClientID(c.Request.Context(), sv.ID, req.ClientID); perr == nil {
+			switch prev.Status {
+			case survey.Complete:
+				c.JSON(http.StatusOK, submitReplyOf(prev))
+				return
+			case survey.OverQuota:
+				apiQuotaFull(c, prev)
+				return
+			}
 		}
 		s.apiError(c, err)
 		return
@@ -109,9 +115,14 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	if d.Settings.StoreIP {
 		r.IP = c.ClientIP()
 	}
+	r.Quotas = d.QuotasOf(r.Answers, r.Touchpoint) // counted, or refused, by the store
 	stored, created, err := s.store.SaveResponse(c.Request.Context(), r)
 	if err != nil {
 		s.apiError(c, err)
+		return
+	}
+	if stored.Status == survey.OverQuota {
+		apiQuotaFull(c, stored)
 		return
 	}
 	status := http.StatusOK
@@ -159,6 +170,9 @@ func responseJSON(r *survey.Response) gin.H {
 	}
 	if len(r.Order) > 0 {
 		h["order"] = r.Order
+	}
+	if r.Quota != "" {
+		h["quota"] = r.Quota // the full quota that turned an over_quota response away
 	}
 	return h
 }

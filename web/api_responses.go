@@ -33,8 +33,8 @@ func parseAPIResponseQuery(q url.Values, now time.Time) (apiResponseQuery, error
 	var p []survey.FieldError
 	bad := func(field, msg string) { p = append(p, survey.FieldError{Field: field, Message: msg}) }
 	rq := apiResponseQuery{status: survey.ResponseStatus(q.Get("status")), until: now.UTC(), limit: defaultPageSize}
-	if rq.status != "" && rq.status != survey.Complete && rq.status != survey.Partial {
-		bad("status", "must be complete or partial")
+	if rq.status != "" && rq.status != survey.Complete && rq.status != survey.Partial && rq.status != survey.OverQuota {
+		bad("status", "must be complete, partial or over_quota")
 	}
 	for _, t := range []struct {
 		name string

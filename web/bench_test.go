@@ -21,12 +21,25 @@ import (
 // network: JSON decoding, validation, and a committed write of a complete
 // 12-question response to a SQLite file (WAL, synchronous=NORMAL).
 //
+// With quotas=2 every response falls into two quotas (its age group and
+// its touchpoint) that never fill, so each completion takes two slots.
+//
 //	go test ./web -run '^$' -bench SubmitResponse -benchtime 5000x
 func BenchmarkSubmitResponse(b *testing.B) {
+	b.Run("quotas=0", func(b *testing.B) { benchSubmitResponse(b, nil) })
+	age := "25-34"
+	b.Run("quotas=2", func(b *testing.B) {
+		benchSubmitResponse(b, []survey.Quota{{ID: "age", Question: "age", Equals: &age, Limit: 1 << 30}, {ID: "email", Touchpoint: "email", Limit: 1 << 30}})
+	})
+}
+
+func benchSubmitResponse(b *testing.B, quotas []survey.Quota) {
 	store := storetest.MustOpenTemp(b)
 	ctx := context.Background()
 	p, _ := store.EnsureProject(ctx, "bench", "")
-	sv := &survey.Survey{ProjectID: p.ID, Definition: surveytest.AllTypes(b), Status: survey.Published}
+	d := surveytest.AllTypes(b)
+	d.Quotas = quotas
+	sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Published}
 	if err := store.CreateSurvey(ctx, sv); err != nil {
 		b.Fatal(err)
 	}
@@ -56,5 +69,8 @@ func BenchmarkSubmitResponse(b *testing.B) {
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "responses/s")
 	if n, _ := store.CountResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID}); n != b.N {
 		b.Fatalf("stored %d responses, want %d", n, b.N)
+	}
+	if c, _ := store.QuotaCounts(ctx, sv.ID); len(quotas) > 0 && (c["age"] != b.N || c["email"] != b.N) {
+		b.Fatalf("quota counts %v, want %d each", c, b.N)
 	}
 }

@@ -87,6 +87,9 @@ type builderPage struct {
 	Missing                  []missingCount
 	MissingTotal             int
 	TitleF, DescF, ThanksF   textField
+	// QuotasJSON carries the quotas through the form unchanged: the
+	// builder does not edit them yet, and must not drop them on save.
+	QuotasJSON string
 }
 
 // questionLabel is how the builder names a question in pickers and
@@ -120,6 +123,11 @@ func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Def
 	bp.TitleF = bt.one("title", "field_title", d.Title, false, 0)
 	bp.DescF = bt.one("description", "field_description", d.Description, true, 2)
 	bp.ThanksF = bt.one("thank_you", "field_thank_you", d.Settings.ThankYou, false, 0)
+	if len(d.Quotas) > 0 {
+		if b, err := json.Marshal(d.Quotas); err == nil {
+			bp.QuotasJSON = string(b)
+		}
+	}
 	if sv == nil {
 		bp.Action = "/app/projects/" + itoa(int(p.ID)) + "/builder"
 	} else {

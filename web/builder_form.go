@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -105,6 +106,13 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 	d.Settings.PersianDigits = f.Get("persian_digits") == "1"
 	d.Settings.ThankYou = formText(f, "thank_you", langs)
 	d.Settings.ResumeDays, _ = strconv.Atoi(survey.NormalizeDigits(strings.TrimSpace(f.Get("resume_days"))))
+	if q := f.Get("quotas"); q != "" {
+		// Written by builderView; a tampered value is dropped, and the
+		// save's validation checks what is kept against the questions.
+		if err := json.Unmarshal([]byte(q), &d.Quotas); err != nil {
+			d.Quotas = nil
+		}
+	}
 	np, _ := strconv.Atoi(f.Get("npages"))
 	np = min(max(np, 0), survey.MaxPages+1)
 	for i := range np {

@@ -67,6 +67,8 @@ type dashboardPage struct {
 	MaxDay     int
 	Funnel     []pageStep
 	Questions  []questionSummary
+	Quotas     []quotaFill
+	OverQuota  int // respondents turned away by a full quota
 }
 
 // accumulator gathers one question's answers.
@@ -210,6 +212,19 @@ func (s *Server) showDashboard(c *gin.Context) {
 		return
 	}
 	page := dashboardPage{Survey: sv, Project: p, Total: total, Completion: metrics.Wilson(complete, total)}
+	if len(d.Quotas) > 0 {
+		// Turned-away respondents are not in the stream above (nor in any
+		// analysis): the quotas' section counts them apart.
+		counts, err := s.store.QuotaCounts(c.Request.Context(), sv.ID)
+		if err == nil {
+			page.OverQuota, err = s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID, Status: survey.OverQuota})
+		}
+		if err != nil {
+			s.appError(c, err)
+			return
+		}
+		page.Quotas = quotaFills(d, counts)
+	}
 	page.Days, page.MaxDay = dayBars(perDay)
 	page.ChartW = float64(len(page.Days) * 10)
 	for i, st := range metrics.Funnel(furthest, len(d.Pages)) {

@@ -57,7 +57,7 @@ func TestWorkspaceTemplatesUseKnownKeys(t *testing.T) {
 	for _, st := range []survey.Status{survey.Draft, survey.Published, survey.Closed} {
 		dynamic = append(dynamic, "status."+string(st))
 	}
-	dynamic = append(dynamic, "rstatus.complete", "rstatus.partial")
+	dynamic = append(dynamic, "rstatus.complete", "rstatus.partial", "rstatus.over_quota")
 	for _, r := range survey.Roles {
 		dynamic = append(dynamic, "qrole."+string(r))
 	}

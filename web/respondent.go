@@ -132,8 +132,19 @@ func (s *Server) showSurveyPage(c *gin.Context) {
 	if clientID == "" {
 		clientID = uuid.NewString()
 	}
+	tp := cleanTouchpoint(c.Query("tp"))
+	// A link whose touchpoint quota is full closes before the first
+	// question; nothing is stored, so it opens again if the quota is
+	// raised.
+	if q, err := s.fullQuota(c, sv, nil, tp); err != nil {
+		s.pageError(c, surveyLang(sv), err)
+		return
+	} else if q != nil {
+		s.showQuotaClosed(c, sv, q.ID)
+		return
+	}
 	s.setResumeCookie(c, sv, clientID)
-	s.showFirstPage(c, sv, cleanTouchpoint(c.Query("tp")), clientID)
+	s.showFirstPage(c, sv, tp, clientID)
 }
 
 // resumeSurvey opens a resume link (/s/SLUG/r/CLIENT-ID).
@@ -159,6 +170,10 @@ func (s *Server) resumeSurvey(c *gin.Context) {
 func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.Response) {
 	if r.Status == survey.Complete {
 		s.showMessage(c, http.StatusOK, surveyLang(sv), "already_title", "already_body")
+		return
+	}
+	if r.Status == survey.OverQuota {
+		s.showQuotaClosed(c, sv, r.Quota)
 		return
 	}
 	d := sv.Definition

@@ -41,7 +41,7 @@ func filterFromQuery(c *gin.Context, surveyID int64) (survey.ResponseFilter, res
 		rq.To = ""
 	}
 	switch survey.ResponseStatus(rq.Status) {
-	case survey.Complete, survey.Partial:
+	case survey.Complete, survey.Partial, survey.OverQuota:
 		f.Status = survey.ResponseStatus(rq.Status)
 	default:
 		rq.Status = ""

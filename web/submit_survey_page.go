@@ -58,6 +58,10 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
 		return
 	}
+	if existing != nil && existing.Status == survey.OverQuota {
+		s.showTurnedAway(c, sv, existing.ClientID)
+		return
+	}
 	pi, err := strconv.Atoi(form.Get("page"))
 	if err != nil || pi < 0 || pi >= len(d.Pages) {
 		pi = 0
@@ -100,6 +104,16 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, pi, clientID, r.Touchpoint, answers, pf)
 		return
 	}
+	// A quota this page's answers fall into may be full already: stop
+	// here rather than let them answer the rest for nothing.
+	if q, err := s.fullQuota(c, sv, answers, r.Touchpoint); err != nil {
+		s.pageError(c, lang, err)
+		return
+	} else if q != nil {
+		r.Page = pi
+		s.turnAway(c, sv, r, q)
+		return
+	}
 	next := d.NextPage(pi, answers)
 	if next >= 0 {
 		r.Page = next
@@ -121,8 +135,17 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 	}
 	r.Status = survey.Complete
 	r.Page = pi
-	if _, _, err := s.store.SaveResponse(c.Request.Context(), r); err != nil {
+	// The store takes the quota slots in the transaction that completes
+	// the response: if another respondent took the last one meanwhile,
+	// this one comes back over_quota.
+	r.Quotas = d.QuotasOf(answers, r.Touchpoint)
+	stored, _, err := s.store.SaveResponse(c.Request.Context(), r)
+	if err != nil {
 		s.pageError(c, lang, err)
+		return
+	}
+	if stored.Status == survey.OverQuota {
+		s.showTurnedAway(c, sv, stored.ClientID)
 		return
 	}
 	c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")

@@ -89,6 +89,11 @@ func runImportResponses(ctx context.Context, env *cliEnv, args []string) error {
 			continue
 		}
 		r.SurveyID, r.SurveyVersion = sv.ID, sv.Version
+		if r.Status == survey.Complete {
+			// Counted toward the quotas they fall into, without a limit:
+			// these responses were collected already.
+			r.Quotas = sv.Definition.QuotasOf(r.Answers, r.Touchpoint)
+		}
 		if r.StartedAt.IsZero() {
 			// No start time in the file: the import time, a microsecond
 			// apart per row so exports keep the file's order.

@@ -68,6 +68,7 @@ type responseRow struct {
 	Answers       string `gorm:"type:text;not null;default:''"` // 0006: JSON, answers.go
 	Search        string `gorm:"type:text;not null;default:''"` // 0006: lower-cased texts and options
 	ItemOrder     string `gorm:"type:text;not null;default:''"` // 0014: JSON survey.ItemOrder, order.go
+	Quota         string `gorm:"size:64;not null;default:''"`   // 0013: the full quota of an over_quota response
 }
 
 func (responseRow) TableName() string { return "responses" }

@@ -150,7 +150,7 @@ func (s *Store) TouchpointCounts(ctx context.Context, surveyID int64) ([]survey.
 	}
 	err := s.db.WithContext(ctx).Model(&responseRow{}).
 		Select("touchpoint, COUNT(*) AS responses, SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) AS complete", string(survey.Complete)).
-		Where("survey_id = ?", surveyID).Group("touchpoint").Order("touchpoint").Scan(&rows).Error
+		Where("survey_id = ? AND status <> ?", surveyID, string(survey.OverQuota)).Group("touchpoint").Order("touchpoint").Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("count responses by touchpoint: %w", err)
 	}
@@ -170,6 +170,8 @@ func filterResponses(q *gorm.DB, f survey.ResponseFilter) *gorm.DB {
 	q = q.Where("survey_id = ?", f.SurveyID)
 	if f.Status != "" {
 		q = q.Where("status = ?", string(f.Status))
+	} else {
+		q = q.Where("status <> ?", string(survey.OverQuota)) // see survey.ResponseFilter
 	}
 	if f.Touchpoint != "" {
 		q = q.Where("touchpoint = ?", f.Touchpoint)
@@ -218,8 +220,11 @@ func (s *Store) ListResponses(ctx context.Context, f survey.ResponseFilter, offs
 func (s *Store) DeleteResponse(ctx context.Context, id string) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var row responseRow
-		if err := tx.Select("id, survey_id, client_id, touchpoint, status, started_at, completed_at").Where("id = ?", id).Take(&row).Error; err == nil {
+		if err := tx.Select("id, survey_id, client_id, touchpoint, status, started_at, completed_at, answers").Where("id = ?", id).Take(&row).Error; err == nil {
 			if err := responseEvent(tx, survey.EventResponseDeleted, responseFromRow(row, nil)); err != nil {
+				return err
+			}
+			if err := releaseQuotaSlots(tx, row); err != nil {
 				return err
 			}
 		}

@@ -21,7 +21,7 @@ func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.R
 		stored, created, err := saveResponse(tx, r)
 		return savedResponse{stored, created}, err
 	}}
-	if r.ID == "" && r.ClientID != "" {
+	if r.ID == "" && r.ClientID != "" && r.Quota == "" {
 		var err error
 		if req.bulk, err = prepareBulk(r); err != nil {
 			return nil, false, fmt.Errorf("save response: %w", err)
@@ -40,6 +40,12 @@ func (s *Store) SaveResponse(ctx context.Context, r *survey.Response) (*survey.R
 	return sr.stored, sr.created, nil
 }
 
+// countsQuotas reports whether saving r takes quota slots (quotas.go,
+// quotas_bulk.go).
+func countsQuotas(r *survey.Response) bool {
+	return r.Status == survey.Complete && len(r.Quotas) > 0
+}
+
 type savedResponse struct {
 	stored  *survey.Response
 	created bool
@@ -47,10 +53,19 @@ type savedResponse struct {
 
 // saveResponse is SaveResponse inside a transaction.
 func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, error) {
+	if countsQuotas(r) {
+		// quotaCheck may turn it into an OverQuota response: a copy, so
+		// a retry of this write (writer.go) checks the quotas afresh.
+		rc := *r
+		r = &rc
+	}
 	var existing responseRow
 	err := tx.Where("survey_id = ? AND client_id = ?", r.SurveyID, r.ClientID).Take(&existing).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
+		if err := quotaCheck(tx, r); err != nil {
+			return nil, false, err
+		}
 		row, err := newResponseRow(r)
 		if err != nil {
 			return nil, false, err
@@ -63,7 +78,7 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 		return stored, true, responseEvent(tx, eventFor(stored.Status), stored)
 	case err != nil:
 		return nil, false, err
-	case existing.Status == string(survey.Complete):
+	case existing.Status == string(survey.Complete) || existing.Status == string(survey.OverQuota):
 		stored, err := responseFromStored(existing)
 		return stored, false, err
 	case existing.Source == survey.SourceWeb && r.Source == survey.SourceOffline:
@@ -77,8 +92,12 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 		// submit with that id must not replace their answers.
 		return nil, false, fmt.Errorf("client id %s belongs to a response in progress from %q: %w", r.ClientID, existing.Source, survey.ErrConflict)
 	}
+	if err := quotaCheck(tx, r); err != nil {
+		return nil, false, err
+	}
 	now := time.Now().UTC()
 	existing.Status, existing.Page, existing.UpdatedAt = string(r.Status), r.Page, now
+	existing.Quota = r.Quota
 	existing.SurveyVersion = r.SurveyVersion
 	if r.Status == survey.Complete {
 		existing.CompletedAt = &now
@@ -99,6 +118,22 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	stored := responseFromRow(existing, r.Answers)
 	stored.Order = decodeOrder(existing.ItemOrder)
 	return stored, false, responseEvent(tx, eventFor(stored.Status), stored)
+}
+
+// quotaCheck takes r's quota slots when r completes; when a quota is full,
+// r becomes an OverQuota response naming it (saveResponse made r a copy).
+func quotaCheck(tx *gorm.DB, r *survey.Response) error {
+	if !countsQuotas(r) {
+		return nil
+	}
+	full, err := takeQuotaSlots(tx, r.SurveyID, r.Quotas)
+	if err != nil {
+		return fmt.Errorf("quota counts: %w", err)
+	}
+	if full != "" {
+		r.Status, r.Quota, r.CompletedAt = survey.OverQuota, full, nil
+	}
+	return nil
 }
 
 // eventFor is the webhook event of a saved response: completed, or updated
@@ -124,7 +159,21 @@ func (s *Store) SaveResponses(ctx context.Context, rs []*survey.Response) error 
 		if len(rows) == 0 {
 			return nil
 		}
-		return tx.CreateInBatches(rows, 500).Error
+		if err := tx.CreateInBatches(rows, 500).Error; err != nil {
+			return err
+		}
+		// Imported complete responses count toward their quotas, with no
+		// limit: they were collected already.
+		for _, r := range rs {
+			if countsQuotas(r) {
+				for _, q := range r.Quotas {
+					if err := addQuotaCount(tx, r.SurveyID, q.ID, 1); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return fmt.Errorf("save responses: a client id is already stored: %w", survey.ErrConflict)
@@ -140,7 +189,7 @@ func newResponseRow(r *survey.Response) (responseRow, error) {
 	row := responseRow{
 		ID: r.ID, SurveyID: r.SurveyID, SurveyVersion: r.SurveyVersion, ClientID: r.ClientID,
 		Touchpoint: r.Touchpoint, Status: string(r.Status), Page: r.Page, IP: r.IP, Source: r.Source,
-		StartedAt: r.StartedAt, UpdatedAt: now, CompletedAt: r.CompletedAt,
+		StartedAt: r.StartedAt, UpdatedAt: now, CompletedAt: r.CompletedAt, Quota: r.Quota,
 	}
 	var err error
 	if row.Answers, row.Search, err = encodeAnswers(r.Answers); err != nil {
@@ -175,7 +224,7 @@ func responseFromRow(r responseRow, a survey.Answers) *survey.Response {
 		ID: r.ID, SurveyID: r.SurveyID, SurveyVersion: r.SurveyVersion, ClientID: r.ClientID,
 		Touchpoint: r.Touchpoint, Status: survey.ResponseStatus(r.Status), Page: r.Page, IP: r.IP,
 		Source: r.Source, StartedAt: r.StartedAt, UpdatedAt: r.UpdatedAt, CompletedAt: r.CompletedAt,
-		Answers: a,
+		Answers: a, Quota: r.Quota,
 	}
 }
 
@@ -214,7 +263,7 @@ func (s *Store) ResponseByID(ctx context.Context, id string) (*survey.Response, 
 const responsePage = 1000
 
 // streamedCols are the columns EachResponse scans, in scanRow's order.
-const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, item_order"
+const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, item_order, quota"
 
 // EachResponse streams responses in start order, a page at a time, with
 // keyset pagination so memory stays flat however many there are. Rows are
@@ -244,7 +293,7 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 			var r responseRow
 			var completed sql.NullTime
 			if err := rows.Scan(&r.ID, &r.SurveyID, &r.SurveyVersion, &r.ClientID, &r.Touchpoint, &r.Status, &r.Page, &r.IP,
-				&r.Source, &r.StartedAt, &r.UpdatedAt, &completed, &r.Answers, &r.ItemOrder); err != nil {
+				&r.Source, &r.StartedAt, &r.UpdatedAt, &completed, &r.Answers, &r.ItemOrder, &r.Quota); err != nil {
 				rows.Close()
 				return fmt.Errorf("list responses: %w", err)
 			}

@@ -65,6 +65,9 @@ func (s *Store) CreateSurvey(ctx context.Context, sv *survey.Survey) error {
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
+		if err := recountQuotas(tx, row.ID, sv.Definition); err != nil {
+			return err
+		}
 		return tx.Create(&surveyVersionRow{SurveyID: row.ID, Version: 1, Definition: row.Definition}).Error
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -97,13 +100,23 @@ func (s *Store) UpdateDefinition(ctx context.Context, surveyID int64, d *survey.
 			return fmt.Errorf("slug cannot change from %q to %q: %w", row.Slug, d.Slug, survey.ErrInvalid)
 		}
 		version = row.Version + 1
+		var old survey.Definition
+		if err := json.Unmarshal([]byte(row.Definition), &old); err != nil {
+			return fmt.Errorf("survey %d: stored definition: %w", surveyID, err)
+		}
 		if err := tx.Create(&surveyVersionRow{SurveyID: surveyID, Version: version, Definition: string(def)}).Error; err != nil {
 			return err
 		}
-		return tx.Model(&row).Updates(map[string]any{
+		err := tx.Model(&row).Updates(map[string]any{
 			"version": version, "definition": string(def), "title": d.Title.String(),
 			"language": d.Language, "updated_at": time.Now().UTC(),
 		}).Error
+		if err != nil || !quotasChanged(old.Quotas, d.Quotas) {
+			return err
+		}
+		// After the writes, so the transaction holds SQLite's write lock
+		// while it counts: no completion lands between count and store.
+		return recountQuotas(tx, surveyID, d)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("update survey definition: %w", err)

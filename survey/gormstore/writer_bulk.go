@@ -184,7 +184,7 @@ type clientKey struct {
 func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (fresh, rest []*writeReq, err error) {
 	seen := map[clientKey]bool{}
 	var rargs []any
-	var tried []*writeReq
+	var tried, quota []*writeReq
 	for _, r := range reqs {
 		if r.bulk == nil {
 			rest = append(rest, r)
@@ -196,8 +196,23 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 			continue
 		}
 		seen[k] = true
+		if countsQuotas(r.resp) {
+			quota = append(quota, r)
+			continue
+		}
 		rargs = append(rargs, r.bulk.rargs...)
 		tried = append(tried, r)
+	}
+	if len(quota) > 0 {
+		granted, refused, err := w.takeGroupSlots(ctx, tx, quota)
+		if err != nil {
+			return nil, nil, err
+		}
+		rest = append(rest, refused...)
+		for _, r := range granted {
+			rargs = append(rargs, r.bulk.rargs...)
+			tried = append(tried, r)
+		}
 	}
 	if len(tried) == 0 {
 		return nil, rest, nil
@@ -206,15 +221,26 @@ func (w *writer) insertNew(ctx context.Context, tx *sql.Tx, reqs []*writeReq) (f
 	if err != nil {
 		return nil, nil, err
 	}
+	giveBack := map[quotaKey]int{}
 	for _, r := range tried {
 		if stored[r.bulk.row.ID] {
 			stored := responseFromRow(r.bulk.row, r.resp.Answers)
 			stored.Order = r.resp.Order
 			r.res = savedResponse{stored, true}
 			fresh = append(fresh, r)
-		} else {
-			rest = append(rest, r)
+			continue
 		}
+		// Not stored (its client id was): the per-request way decides,
+		// and takes its own slots if it needs any.
+		rest = append(rest, r)
+		if countsQuotas(r.resp) {
+			for _, q := range r.resp.Quotas {
+				giveBack[quotaKey{r.resp.SurveyID, q.ID}]++
+			}
+		}
+	}
+	if err := w.releaseSlots(ctx, tx, giveBack); err != nil {
+		return nil, nil, err
 	}
 	return fresh, rest, nil
 }
