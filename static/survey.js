@@ -56,4 +56,23 @@
   }
   form.addEventListener("change", update);
   update();
+
+  // The language switch: its links show the page in another language and
+  // keep every saved answer. Answers typed on this page but not yet sent
+  // would be lost by a plain link, so once something is typed the switch
+  // sends the page first (nav=lang: saved as is, not validated).
+  var dirty = false, lang = form.querySelector('input[name="lang"]');
+  form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("change", function () { dirty = true; });
+  document.querySelectorAll(".langs a[data-lang]").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      if (!dirty || !lang) return;
+      e.preventDefault();
+      lang.value = a.getAttribute("data-lang");
+      var nav = document.createElement("input");
+      nav.type = "hidden"; nav.name = "nav"; nav.value = "lang";
+      form.appendChild(nav);
+      form.submit();
+    });
+  });
 })();
