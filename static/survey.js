@@ -57,10 +57,7 @@
   form.addEventListener("change", update);
   update();
 
-  // The language switch: its links show the page in another language and
-  // keep every saved answer. Answers typed on this page but not yet sent
-  // would be lost by a plain link, so once something is typed the switch
-  // sends the page first (nav=lang: saved as is, not validated).
+  // Language switch: typed answers are sent first (nav=lang), not lost.
   var dirty = false, lang = form.querySelector('input[name="lang"]');
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("change", function () { dirty = true; });
