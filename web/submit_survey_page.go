@@ -219,11 +219,11 @@ func (s *Server) surveyPage(sv *survey.Survey, lang string, pi int, clientID, tp
 	}
 	v := surveyPageView{
 		Lang: lang, Dir: survey.LanguageDir(lang), Title: d.Title.In(lang), Survey: d, PageIndex: pi,
-		Description: d.Description.In(lang), PageTitle: d.Pages[pi].Title.In(lang),
-		First: d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
+		Description: d.Description.In(lang),
+		First:       d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
 		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}
-	v.PageTitle = d.PipeIsolated(d.Pages[pi].Title.In(d.Language), a, d.Language)
+	v.PageTitle = d.PipeIsolated(d.Pages[pi].Title.In(lang), a, lang)
 	v.PageNumber, v.PageCount = d.PagePosition(pi, a)
 	v.PagesDone = v.PageNumber - 1
 	if clientID != "" && v.PageNumber > 1 {
