@@ -56,4 +56,20 @@
   }
   form.addEventListener("change", update);
   update();
+
+  // Language switch: typed answers are sent first (nav=lang), not lost.
+  var dirty = false, lang = form.querySelector('input[name="lang"]');
+  form.addEventListener("input", function () { dirty = true; });
+  form.addEventListener("change", function () { dirty = true; });
+  document.querySelectorAll(".langs a[data-lang]").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      if (!dirty || !lang) return;
+      e.preventDefault();
+      lang.value = a.getAttribute("data-lang");
+      var nav = document.createElement("input");
+      nav.type = "hidden"; nav.name = "nav"; nav.value = "lang";
+      form.appendChild(nav);
+      form.submit();
+    });
+  });
 })();

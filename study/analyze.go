@@ -58,6 +58,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		res.Study.StageNames = append(res.Study.StageNames, string(st))
 	}
 	lang := res.Study.Language
+	cat.lang = lang
 	res.Glossary = glossary(in.Surveys)
 
 	// 1. Respondents: complete responses are analysed; partial ones count
@@ -350,7 +351,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 	}
 	for _, id := range cat.order {
 		q := cat.byID[id]
-		base := personas.Item{Name: q.ID, Label: q.Text.String(), Role: personas.Role(q.Role), Stage: string(q.Stage), Touchpoint: q.Touchpoint}
+		base := personas.Item{Name: q.ID, Label: q.Text.In(cat.lang), Role: personas.Role(q.Role), Stage: string(q.Stage), Touchpoint: q.Touchpoint}
 		if base.Role == "" {
 			base.Role = personas.Behaviour
 		}
@@ -358,7 +359,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 		case survey.Single, survey.Dropdown:
 			base.Kind = personas.Categorical
 			for _, o := range q.Options {
-				base.Levels = append(base.Levels, o.Text())
+				base.Levels = append(base.Levels, o.TextIn(cat.lang))
 			}
 			add(func(p *respondent, row *rowSetter) {
 				if v, ok := p.answer(cat, id); ok && v.Choice != "" {
@@ -368,7 +369,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 		case survey.Multiple:
 			var opts []string
 			for _, o := range q.Options {
-				opts = append(opts, o.Text())
+				opts = append(opts, o.TextIn(cat.lang))
 			}
 			items, _ := personas.ExpandMultiSelect(base, opts, nil)
 			// As ExpandMultiSelect codes them: yes or no per option for
@@ -407,7 +408,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 			var items []personas.Item
 			for _, st := range q.Statements {
 				it := base
-				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.String()+": "+st.Text(), personas.Ordinal, levels(q)
+				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.In(cat.lang)+": "+st.TextIn(cat.lang), personas.Ordinal, levels(q)
 				items = append(items, it)
 			}
 			add(func(p *respondent, row *rowSetter) {

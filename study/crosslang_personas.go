@@ -12,13 +12,16 @@ import (
 func personaNamesIn(cat *catalog, in Input, pin personas.Input, pr *personas.Result, lang string) map[string][]string {
 	out := map[string][]string{}
 	for _, s := range in.Surveys {
-		l := s.Definition.Language
-		if l == "" || l == lang || out[l] != nil {
-			continue
-		}
-		tr, _ := personaInput(cat.in(l, in.Surveys), nil, l) // items only: no respondents, no errors
-		if names, ok := pr.NamesIn(pin, tr, l); ok {
-			out[l] = names
+		// A multilingual survey words its questions in each of its
+		// languages; a one-language survey in its own.
+		for _, l := range s.Definition.Langs() {
+			if l == "" || l == lang || out[l] != nil {
+				continue
+			}
+			tr, _ := personaInput(cat.in(l, in.Surveys), nil, l) // items only: no respondents, no errors
+			if names, ok := pr.NamesIn(pin, tr, l); ok {
+				out[l] = names
+			}
 		}
 	}
 	if len(out) == 0 {
@@ -30,7 +33,7 @@ func personaNamesIn(cat *catalog, in Input, pin personas.Input, pr *personas.Res
 // in is the catalog with each question as a survey in lang words it (the
 // same id), in the same order, so the items it makes line up with c's.
 func (c *catalog) in(lang string, surveys []SurveyData) *catalog {
-	out := &catalog{order: c.order, byID: make(map[string]*survey.Question, len(c.byID)), npsID: c.npsID}
+	out := &catalog{order: c.order, byID: make(map[string]*survey.Question, len(c.byID)), npsID: c.npsID, lang: lang}
 	for id, q := range c.byID {
 		out.byID[id] = q
 	}

@@ -289,7 +289,7 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 				continue
 			}
 			top := KeysByCount(counts)[0]
-			g := Goal{Question: q.Text.String(), Answer: cat.label(id, top), Share: round3(float64(counts[top]) / float64(answered))}
+			g := Goal{Question: q.Text.In(cat.lang), Answer: cat.label(id, top), Share: round3(float64(counts[top]) / float64(answered))}
 			if q.Stage == "" {
 				j.Goals = append(j.Goals, g)
 			} else {

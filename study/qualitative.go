@@ -70,7 +70,7 @@ func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found anal
 	for _, n := range attrs {
 		it := personas.Item{Name: n, Label: n, Kind: personas.Categorical, Role: personas.Demographic}
 		if q, ok := cat.byID[n]; ok {
-			it.Label = q.Text.String()
+			it.Label = q.Text.In(cat.lang)
 		}
 		pin.Items = append(pin.Items, it)
 	}

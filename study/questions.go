@@ -22,6 +22,9 @@ type catalog struct {
 	// values are the distinct answers of the study's respondents
 	// (answers.go), filled while the responses are read.
 	values []*survey.Value
+	// lang is the language labels are shown in: a multilingual survey's
+	// texts in it (Localized.In), else the survey's default.
+	lang string
 }
 
 func newCatalog(surveys []SurveyData) *catalog {
@@ -62,7 +65,7 @@ func (c *catalog) label(id, v string) string {
 		if v == survey.OtherValue && q.Other {
 			return v
 		}
-		return q.OptionText(v)
+		return q.OptionTextIn(v, c.lang)
 	}
 	return v
 }

@@ -25,6 +25,8 @@ const maxFuzzInput = 64 << 10
 
 func FuzzParseDefinition(f *testing.F) {
 	f.Add(surveytest.AllTypesJSON)
+	f.Add(surveytest.BilingualJSON)
+	f.Add([]byte(`{"slug":"a","languages":["en","fa"],"title":{"fa":"ت","en":"t"},"pages":[{"questions":[{"id":"q","type":"likert","text":{"en":"?","fa":"؟"},"scale":{"points":2,"labels":[{"en":"n","fa":"ن"},"y"]}}]}]}`))
 	f.Add([]byte(`{"slug":"a","title":"t","language":"en","pages":[{"questions":[{"id":"q","type":"single","text":"?","options":["x",{"value":"y","label":"Y"}]}]}]}`))
 	f.Add([]byte(`{"slug":"a","title":"t","language":"fa","pages":[{"questions":[{"id":"q","type":"matrix","text":"?","scale":{"points":5},"statements":["s"],"show_if":{"question":"q","equals":"x"}}]}]}`))
 	f.Add([]byte(`{"pages":[{"questions":[{"id":"","type":"nope"}]}]}`))

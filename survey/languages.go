@@ -52,6 +52,15 @@ func (d *Definition) Langs() []string {
 	return []string{d.Language}
 }
 
+// ResponseLanguage is the language r was answered in: its own, or the
+// survey's default for a response that has none.
+func (d *Definition) ResponseLanguage(r *Response) string {
+	if r.Language != "" {
+		return r.Language
+	}
+	return d.Language
+}
+
 // Multilingual reports whether the survey has more than one language.
 func (d *Definition) Multilingual() bool { return len(d.Langs()) > 1 }
 

@@ -76,12 +76,15 @@ type Response struct {
 	SurveyVersion int
 	// ClientID makes submission idempotent: the same client id for the
 	// same survey always means the same response.
-	ClientID    string
-	Touchpoint  string // the channel the respondent came from (?tp=...)
-	Status      ResponseStatus
-	Page        int    // the page the respondent is on, for resume
-	IP          string // only when the survey opts in
-	Source      string // "web", "api" or "import"
+	ClientID   string
+	Touchpoint string // the channel the respondent came from (?tp=...)
+	Status     ResponseStatus
+	Page       int    // the page the respondent is on, for resume
+	IP         string // only when the survey opts in
+	Source     string // "web", "api" or "import"
+	// Language is the survey language the respondent answered in (the
+	// one of their last saved page). "" means the survey's default.
+	Language    string
 	StartedAt   time.Time
 	UpdatedAt   time.Time
 	CompletedAt *time.Time

@@ -30,9 +30,26 @@ var metaColumns = []string{"response_id", "client_id", "status", "touchpoint", "
 // ListSeparator joins the choices of a multiple-choice answer in a cell.
 const ListSeparator = "; "
 
+// LanguageColumn is the meta column, after completed_at, that a
+// multilingual survey's table has: the language each response was
+// answered in. An import accepts it for any survey.
+const LanguageColumn = "language"
+
+// TableMetaCount is how many meta columns start TableHeader: the question
+// columns follow.
+func (d *Definition) TableMetaCount() int {
+	if d.Multilingual() {
+		return len(metaColumns) + 1
+	}
+	return len(metaColumns)
+}
+
 // TableHeader is the header row of the tabular form.
 func (d *Definition) TableHeader() []string {
 	h := slices.Clone(metaColumns)
+	if d.Multilingual() {
+		h = append(h, LanguageColumn)
+	}
 	for _, q := range d.Questions() {
 		switch q.Type {
 		case Matrix:
@@ -55,6 +72,9 @@ func (d *Definition) TableHeader() []string {
 // TableRow is r in the tabular form, matching TableHeader.
 func (d *Definition) TableRow(r *Response) []string {
 	row := []string{r.ID, r.ClientID, string(r.Status), r.Touchpoint, formatTime(&r.StartedAt), formatTime(r.CompletedAt)}
+	if d.Multilingual() {
+		row = append(row, d.ResponseLanguage(r))
+	}
 	for _, q := range d.Questions() {
 		v := r.Answers[q.ID]
 		switch q.Type {
@@ -121,7 +141,7 @@ func (d *Definition) NewTableReader(header []string) (*TableReader, error) {
 		key := strings.TrimSpace(h)
 		lower := strings.ToLower(key)
 		switch {
-		case slices.Contains(metaColumns, lower):
+		case slices.Contains(metaColumns, lower) || lower == LanguageColumn:
 			key = lower
 		case tr.known(key):
 		case byText[lower] != "":
@@ -193,6 +213,14 @@ func (tr *TableReader) Response(row []string) (*Response, error) {
 	}
 	var p problems
 	r := &Response{ID: cell("response_id"), ClientID: cell("client_id"), Touchpoint: cell("touchpoint"), Status: Complete, Source: "import"}
+	switch l := strings.ToLower(cell(LanguageColumn)); {
+	case l == "":
+		r.Language = tr.def.Language
+	case tr.def.HasLanguage(l):
+		r.Language = l
+	default:
+		p.add(LanguageColumn, "%q is not one of the survey's languages (%s)", l, strings.Join(tr.def.Langs(), ", "))
+	}
 	if s := strings.ToLower(cell("status")); s != "" {
 		if s != string(Complete) && s != string(Partial) {
 			p.add("status", "must be complete or partial (got %q)", s)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -33,6 +34,7 @@ type submitRequest struct {
 
 	ClientID   string                     `json:"client_id"`
 	Touchpoint string                     `json:"touchpoint"`
+	Language   string                     `json:"language"` // the survey language answered in; the default when empty
 	Answers    map[string]json.RawMessage `json:"answers"`
 }
 
@@ -82,6 +84,13 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	// validate (the survey may have changed since) is a stored complete
 	// response looked for first.
 	d := sv.Definition
+	if req.Language == "" {
+		req.Language = d.Language
+	} else if !d.HasLanguage(req.Language) {
+		s.apiError(c, &survey.ValidationError{Problems: []survey.FieldError{{Field: "language",
+			Message: fmt.Sprintf("%q is not one of this survey's languages (%s)", req.Language, strings.Join(d.Langs(), ", "))}}})
+		return
+	}
 	if n, max := len(req.Answers), d.QuestionCount(); n > max {
 		// One answer per question at most: refuse a flood of made-up keys
 		// before decoding them one by one (and listing each in the reply).
@@ -109,7 +118,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 	}
 	r := &survey.Response{
 		SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: req.ClientID, Touchpoint: cleanTouchpoint(req.Touchpoint),
-		Status: survey.Complete, Source: "api", StartedAt: s.now().UTC(), Answers: d.Prune(answers),
+		Status: survey.Complete, Source: "api", StartedAt: s.now().UTC(), Answers: d.Prune(answers), Language: req.Language,
 	}
 	r.Source = source
 	if d.Settings.StoreIP {
@@ -155,10 +164,11 @@ type submitReply struct {
 	Touchpoint  string                `json:"touchpoint"`
 	StartedAt   time.Time             `json:"started_at"`
 	CompletedAt *time.Time            `json:"completed_at"`
+	Language    string                `json:"language,omitempty"`
 }
 
 func submitReplyOf(r *survey.Response) submitReply {
-	return submitReply{ID: r.ID, ClientID: r.ClientID, Status: r.Status, Touchpoint: r.Touchpoint, StartedAt: r.StartedAt, CompletedAt: r.CompletedAt}
+	return submitReply{ID: r.ID, ClientID: r.ClientID, Status: r.Status, Touchpoint: r.Touchpoint, StartedAt: r.StartedAt, CompletedAt: r.CompletedAt, Language: r.Language}
 }
 
 // responseJSON is a response as the API shows it; "order" (what the
@@ -173,6 +183,9 @@ func responseJSON(r *survey.Response) gin.H {
 	}
 	if r.Quota != "" {
 		h["quota"] = r.Quota // the full quota that turned an over_quota response away
+	}
+	if r.Language != "" {
+		h["language"] = r.Language
 	}
 	return h
 }

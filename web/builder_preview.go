@@ -34,7 +34,7 @@ func (s *Server) previewDraft(c *gin.Context, d *survey.Definition, page string)
 		d.Language = "en"
 	}
 	sv := &survey.Survey{Slug: d.Slug, Definition: d}
-	b, err := s.views.render(d.Language, "survey_page", s.surveyPage(sv, pi, "", "", survey.Answers{}, pageForm{}))
+	b, err := s.views.render(d.Language, "survey_page", s.surveyPage(sv, d.Language, pi, "", "", survey.Answers{}, pageForm{}))
 	if err != nil {
 		s.log.Error("preview render failed", "err", err)
 		c.Data(http.StatusInternalServerError, "text/plain; charset=utf-8", []byte("internal error\n"))

@@ -66,15 +66,12 @@ func (s *Server) apiError(c *gin.Context, err error) {
 
 type messagePage struct {
 	Lang, Dir, Title, Heading, Body string
-	Survey                          string // the survey's title, above the heading, when the page is about one
+	Survey                          string     // the survey's title, above the heading, when the page is about one
+	Langs                           []langLink // the language switch of a multilingual survey's page
 }
 
 func (s *Server) showMessage(c *gin.Context, status int, lang, title, body string) {
-	dir := "ltr"
-	if lang == "fa" {
-		dir = "rtl"
-	}
-	p := messagePage{Lang: lang, Dir: dir, Title: translate(lang, title), Heading: translate(lang, title), Body: translate(lang, body)}
+	p := messagePage{Lang: lang, Dir: survey.LanguageDir(lang), Title: translate(lang, title), Heading: translate(lang, title), Body: translate(lang, body)}
 	s.writePage(c, status, lang, "message", p)
 }
 

@@ -30,8 +30,12 @@ import (
 //     level, pooled writer and buffer), never cached: a few tens of
 //     kilobytes per request whatever the value.
 //
-// The cache holds at most maxCachedPages surveys and maxCachedPageBytes of
-// page bytes; past either, arbitrary surveys are dropped.
+// A multilingual survey has one first page per language, each cached like
+// a survey of its own (the key is the survey and the language), so the
+// bounds below hold whatever the number of languages.
+//
+// The cache holds at most maxCachedPages pages and maxCachedPageBytes of
+// page bytes; past either, arbitrary pages are dropped.
 const (
 	maxCachedPages     = 256
 	maxCachedPageBytes = 64 << 20
@@ -40,7 +44,13 @@ const (
 	tpMarker = "SafarTouchpointMarker7f3a9c"
 )
 
-// firstPage is one survey version's first page.
+// pageKey names a cached first page: a survey in one of its languages.
+type pageKey struct {
+	id   int64
+	lang string
+}
+
+// firstPage is one survey version's first page in one language.
 type firstPage struct {
 	version  int
 	updated  time.Time
@@ -67,27 +77,27 @@ func (fp *firstPage) splice(buf *bytes.Buffer, tp string) {
 
 type pageCache struct {
 	mu     sync.RWMutex
-	m      map[int64]*firstPage
+	m      map[pageKey]*firstPage
 	size   int
 	flight singleflight.Group
 }
 
-func newPageCache() *pageCache { return &pageCache{m: map[int64]*firstPage{}} }
+func newPageCache() *pageCache { return &pageCache{m: map[pageKey]*firstPage{}} }
 
-// get returns the current first page of sv (nil when none is cached) and
-// its compressed copy for tp (nil when that is not cached).
-func (pc *pageCache) get(sv *survey.Survey, tp string) (*firstPage, *compressed) {
+// get returns the current first page of sv in lang (nil when none is
+// cached) and its compressed copy for tp (nil when that is not cached).
+func (pc *pageCache) get(sv *survey.Survey, lang, tp string) (*firstPage, *compressed) {
 	pc.mu.RLock()
 	defer pc.mu.RUnlock()
-	fp := pc.m[sv.ID]
+	fp := pc.m[pageKey{sv.ID, lang}]
 	if fp == nil || !fp.current(sv) {
 		return nil, nil
 	}
 	return fp, fp.pages[tp]
 }
 
-// put caches fp as the first page of survey id, replacing an older one.
-func (pc *pageCache) put(id int64, fp *firstPage) {
+// put caches fp as the first page of id, replacing an older one.
+func (pc *pageCache) put(id pageKey, fp *firstPage) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if old := pc.m[id]; old != nil {
@@ -100,7 +110,7 @@ func (pc *pageCache) put(id int64, fp *firstPage) {
 }
 
 // addPage caches the compressed page of a declared touchpoint.
-func (pc *pageCache) addPage(id int64, fp *firstPage, tp string, page *compressed) {
+func (pc *pageCache) addPage(id pageKey, fp *firstPage, tp string, page *compressed) {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if pc.m[id] != fp || fp.pages[tp] != nil {
@@ -112,8 +122,8 @@ func (pc *pageCache) addPage(id int64, fp *firstPage, tp string, page *compresse
 	pc.evict(id)
 }
 
-// evict drops surveys other than keep until both bounds hold.
-func (pc *pageCache) evict(keep int64) {
+// evict drops pages other than keep until both bounds hold.
+func (pc *pageCache) evict(keep pageKey) {
 	for k, fp := range pc.m {
 		if len(pc.m) <= maxCachedPages && pc.size <= maxCachedPageBytes {
 			return
@@ -138,13 +148,13 @@ func (p *compressed) size() int { return len(p.raw) + len(p.gz) + len(p.br) }
 // differs per respondent: it is rendered for each request, in the order of
 // the respondent's client id, and carries that id so the submit finds the
 // same order (the cookie alone may be refused).
-func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp, clientID string) {
+func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, lang, tp, clientID string) {
 	c.Header("Cache-Control", "no-store")
 	if first := sv.Definition.NextPage(-1, survey.Answers{}); sv.Definition.PageRandomizes(first) {
-		s.writePage(c, http.StatusOK, surveyLang(sv), "survey_page", s.surveyPage(sv, first, clientID, tp, survey.Answers{}, pageForm{}))
+		s.writePage(c, http.StatusOK, lang, "survey_page", s.surveyPage(sv, lang, first, clientID, tp, survey.Answers{}, pageForm{}))
 		return
 	}
-	fp, page, err := s.firstPage(c.Request.Context(), sv, tp)
+	fp, page, err := s.firstPage(c.Request.Context(), sv, lang, tp)
 	switch {
 	case err != nil:
 		s.log.Error("render failed", "page", "survey_page", "err", err)
@@ -153,7 +163,7 @@ func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp, clientID s
 		page.write(c, http.StatusOK)
 	case fp.parts == nil:
 		first := sv.Definition.NextPage(-1, survey.Answers{})
-		s.writePage(c, http.StatusOK, surveyLang(sv), "survey_page", s.surveyPage(sv, first, "", tp, survey.Answers{}, pageForm{}))
+		s.writePage(c, http.StatusOK, lang, "survey_page", s.surveyPage(sv, lang, first, "", tp, survey.Answers{}, pageForm{}))
 	default:
 		buf := splicePool.Get().(*bytes.Buffer)
 		buf.Reset()
@@ -165,24 +175,25 @@ func (s *Server) showFirstPage(c *gin.Context, sv *survey.Survey, tp, clientID s
 
 var splicePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// firstPage returns sv's cached first page, rendering it when needed, and
-// the compressed page for tp when tp is "" or declared.
-func (s *Server) firstPage(ctx context.Context, sv *survey.Survey, tp string) (*firstPage, *compressed, error) {
-	fp, page := s.pages.get(sv, tp)
+// firstPage returns sv's cached first page in lang, rendering it when
+// needed, and the compressed page for tp when tp is "" or declared.
+func (s *Server) firstPage(ctx context.Context, sv *survey.Survey, lang, tp string) (*firstPage, *compressed, error) {
+	fp, page := s.pages.get(sv, lang, tp)
 	if page != nil {
 		return fp, page, nil
 	}
-	key := strconv.FormatInt(sv.ID, 10) + "/" + strconv.Itoa(sv.Version) + "/" + strconv.FormatInt(sv.UpdatedAt.UnixNano(), 10)
+	pk := pageKey{sv.ID, lang}
+	key := strconv.FormatInt(sv.ID, 10) + "/" + lang + "/" + strconv.Itoa(sv.Version) + "/" + strconv.FormatInt(sv.UpdatedAt.UnixNano(), 10)
 	if fp == nil {
 		v, err, _ := s.pages.flight.Do(key, func() (any, error) {
-			if fp, _ := s.pages.get(sv, ""); fp != nil {
+			if fp, _ := s.pages.get(sv, lang, ""); fp != nil {
 				return fp, nil // rendered just before this call
 			}
-			fp, err := s.renderFirstPage(context.WithoutCancel(ctx), sv)
+			fp, err := s.renderFirstPage(context.WithoutCancel(ctx), sv, lang)
 			if err != nil {
 				return nil, err
 			}
-			s.pages.put(sv.ID, fp)
+			s.pages.put(pk, fp)
 			return fp, nil
 		})
 		if err != nil {
@@ -197,13 +208,13 @@ func (s *Server) firstPage(ctx context.Context, sv *survey.Survey, tp string) (*
 		return fp, nil, nil
 	}
 	v, _, _ := s.pages.flight.Do(key+"/"+tp, func() (any, error) {
-		if _, page := s.pages.get(sv, tp); page != nil {
+		if _, page := s.pages.get(sv, lang, tp); page != nil {
 			return page, nil
 		}
 		var buf bytes.Buffer
 		fp.splice(&buf, tp)
 		page := compressAll(buf.Bytes(), "text/html; charset=utf-8")
-		s.pages.addPage(sv.ID, fp, tp, page)
+		s.pages.addPage(pk, fp, tp, page)
 		return page, nil
 	})
 	return fp, v.(*compressed), nil
@@ -212,10 +223,10 @@ func (s *Server) firstPage(ctx context.Context, sv *survey.Survey, tp string) (*
 // renderFirstPage renders sv's first page once with the marker and once
 // without a touchpoint; splicing is used only when it reproduces the
 // second from the first.
-func (s *Server) renderFirstPage(ctx context.Context, sv *survey.Survey) (*firstPage, error) {
+func (s *Server) renderFirstPage(ctx context.Context, sv *survey.Survey, lang string) (*firstPage, error) {
 	first := sv.Definition.NextPage(-1, survey.Answers{})
 	render := func(tp string) ([]byte, error) {
-		return s.views.render(surveyLang(sv), "survey_page", s.surveyPage(sv, first, "", tp, survey.Answers{}, pageForm{}))
+		return s.views.render(lang, "survey_page", s.surveyPage(sv, lang, first, "", tp, survey.Answers{}, pageForm{}))
 	}
 	plain, err := render("")
 	if err != nil {

@@ -2,20 +2,21 @@ package web
 
 import "testing"
 
-// TestPageCacheBounds: the cache drops surveys past maxCachedPages entries
-// and past maxCachedPageBytes.
+// TestPageCacheBounds: the cache drops pages past maxCachedPages entries
+// and past maxCachedPageBytes, however many languages each survey has.
 func TestPageCacheBounds(t *testing.T) {
 	pc := newPageCache()
-	for id := range int64(maxCachedPages + 50) {
-		pc.put(id, &firstPage{size: 1})
+	for id := range int64(maxCachedPages/2 + 50) {
+		pc.put(pageKey{id, "fa"}, &firstPage{size: 1})
+		pc.put(pageKey{id, "en"}, &firstPage{size: 1})
 	}
 	if n := pc.len(); n != maxCachedPages {
 		t.Errorf("%d entries, want %d", n, maxCachedPages)
 	}
 	big := maxCachedPageBytes / 4
 	for id := range int64(10) {
-		pc.put(1000+id, &firstPage{size: big})
-		if pc.m[1000+id] == nil {
+		pc.put(pageKey{1000 + id, "en"}, &firstPage{size: big})
+		if pc.m[pageKey{1000 + id, "en"}] == nil {
 			t.Fatalf("the entry just put (%d) was dropped", id)
 		}
 	}

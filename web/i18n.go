@@ -12,6 +12,7 @@ import (
 var catalog = map[string]map[string]string{
 	"en": {
 		"progress":            "Progress",
+		"language":            "Language",
 		"nps_low":             "0 = not at all likely",
 		"nps_high":            "10 = extremely likely",
 		"page_of":             "Page %s of %s",
@@ -70,6 +71,7 @@ var catalog = map[string]map[string]string{
 	},
 	"fa": {
 		"progress":            "پیشرفت",
+		"language":            "زبان",
 		"nps_low":             "0 = اصلاً",
 		"nps_high":            "10 = حتماً",
 		"page_of":             "صفحهٔ %s از %s",

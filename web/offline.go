@@ -101,7 +101,7 @@ func (s *Server) buildOfflineBundle(sv *survey.Survey) ([]byte, error) {
 	for pi := range d.Pages {
 		page := &d.Pages[pi]
 		view := offlinePageView{Title: fmt.Sprint(page.Title)}
-		view.Questions = s.surveyPage(sv, pi, "", "", survey.Answers{}, every).Questions
+		view.Questions = s.surveyPage(sv, lang, pi, "", "", survey.Answers{}, every).Questions
 		op := offlinePage{}
 		for qi := range page.Questions {
 			q := &page.Questions[qi]

@@ -202,9 +202,10 @@ func (s *Server) showLimitedPage(c *gin.Context, secs int) bool {
 			clientID = ""
 		}
 	}
-	v := s.surveyPage(sv, pi, clientID, cleanTouchpoint(form.Get("tp")), pf.answers, pf)
-	v.Notice = translate(d.Language, "ratelimit_notice", secs)
-	s.writePage(c, http.StatusTooManyRequests, d.Language, "survey_page", v)
+	lang := pickLang(d, form.Get("lang"), "", c.GetHeader("Accept-Language"))
+	v := s.surveyPage(sv, lang, pi, clientID, cleanTouchpoint(form.Get("tp")), pf.answers, pf)
+	v.Notice = translate(lang, "ratelimit_notice", secs)
+	s.writePage(c, http.StatusTooManyRequests, lang, "survey_page", v)
 	return true
 }
 

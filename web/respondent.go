@@ -113,7 +113,7 @@ func (s *Server) findResponse(c *gin.Context, sv *survey.Survey, clientID string
 func (s *Server) showSurveyPage(c *gin.Context) {
 	sv, err := s.viewSurvey(c)
 	if err != nil {
-		s.pageError(c, surveyLang(sv), err)
+		s.pageError(c, requestLang(c, sv, ""), err)
 		return
 	}
 	clientID := ""
@@ -144,23 +144,27 @@ func (s *Server) showSurveyPage(c *gin.Context) {
 		return
 	}
 	s.setResumeCookie(c, sv, clientID)
-	s.showFirstPage(c, sv, tp, clientID)
+	s.showFirstPage(c, sv, requestLang(c, sv, ""), tp, clientID)
 }
 
 // resumeSurvey opens a resume link (/s/SLUG/r/CLIENT-ID).
 func (s *Server) resumeSurvey(c *gin.Context) {
 	sv, err := s.viewSurvey(c)
 	if err != nil {
-		s.pageError(c, surveyLang(sv), err)
+		s.pageError(c, requestLang(c, sv, ""), err)
 		return
 	}
 	r, err := s.findResponse(c, sv, c.Param("rid"))
 	if err != nil {
-		s.pageError(c, surveyLang(sv), err)
+		s.pageError(c, requestLang(c, sv, ""), err)
 		return
 	}
 	if r == nil {
-		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug)
+		to := "/s/" + sv.Slug
+		if l := c.Query("lang"); sv.Definition.HasLanguage(l) {
+			to += "?lang=" + l
+		}
+		c.Redirect(http.StatusSeeOther, to)
 		return
 	}
 	s.setResumeCookie(c, sv, r.ClientID)
@@ -168,8 +172,9 @@ func (s *Server) resumeSurvey(c *gin.Context) {
 }
 
 func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.Response) {
+	lang := requestLang(c, sv, r.Language)
 	if r.Status == survey.Complete {
-		s.showMessage(c, http.StatusOK, surveyLang(sv), "already_title", "already_body")
+		s.showMessage(c, http.StatusOK, lang, "already_title", "already_body")
 		return
 	}
 	if r.Status == survey.OverQuota {
@@ -182,7 +187,7 @@ func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.R
 	if pi < 0 || pi >= len(d.Pages) || !d.PageVisible(pi, answers) {
 		pi = d.NextPage(-1, answers)
 	}
-	s.renderSurveyPage(c, http.StatusOK, sv, pi, r.ClientID, r.Touchpoint, answers, pageForm{})
+	s.renderSurveyPage(c, http.StatusOK, sv, lang, pi, r.ClientID, r.Touchpoint, answers, pageForm{})
 }
 
 // showThanks is the page after the last submit. It works for a survey that
@@ -193,7 +198,7 @@ func (s *Server) showThanks(c *gin.Context) {
 		s.pageError(c, "en", err)
 		return
 	}
-	lang := surveyLang(sv)
+	lang := requestLang(c, sv, "")
 	body := translate(lang, "thanks_body")
 	if t := sv.Definition.Settings.ThankYou; !t.IsZero() {
 		// The message may pipe answers ({{name}}): the respondent's
@@ -206,7 +211,8 @@ func (s *Server) showThanks(c *gin.Context) {
 		}
 		body = sv.Definition.PipeIsolated(t.In(lang), a, lang)
 	}
-	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body, Survey: sv.Definition.Title.String()}
+	p := messagePage{Lang: lang, Dir: survey.LanguageDir(lang), Title: translate(lang, "thanks_title"), Heading: translate(lang, "thanks_title"), Body: body,
+		Survey: sv.Definition.Title.In(lang), Langs: langSwitch(sv.Definition, lang, "/s/"+sv.Slug+"/thanks", nil)}
 	s.writePage(c, http.StatusOK, lang, "message", p)
 }
 

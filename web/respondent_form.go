@@ -126,8 +126,7 @@ type matrixRowView struct {
 // statements) come in the order of the respondent's seed (their client
 // id; "" keeps the written order), and its texts show earlier answers
 // piped in from prior.
-func buildQuestion(d *survey.Definition, q *survey.Question, v survey.Value, raw, errMsg, seed string, prior survey.Answers) questionView {
-	lang := d.Language
+func buildQuestion(d *survey.Definition, lang string, q *survey.Question, v survey.Value, raw, errMsg, seed string, prior survey.Answers) questionView {
 	pipeText := func(s string) string { return d.PipeIsolated(s, prior, lang) }
 	pipe := func(l survey.Localized) string { return pipeText(l.In(lang)) }
 	num := func(n int) string {

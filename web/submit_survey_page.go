@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -54,8 +55,13 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 	if !validClientID(clientID) {
 		clientID = uuid.NewString()
 	}
+	stored := ""
+	if existing != nil {
+		stored = existing.Language
+	}
+	lang = pickLang(d, form.Get("lang"), stored, c.GetHeader("Accept-Language"))
 	if existing != nil && existing.Status == survey.Complete {
-		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
+		c.Redirect(http.StatusSeeOther, thanksURL(d, lang))
 		return
 	}
 	if existing != nil && existing.Status == survey.OverQuota {
@@ -70,7 +76,7 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 	answers := survey.Answers{}
 	r := &survey.Response{
 		SurveyID: sv.ID, ClientID: clientID, Touchpoint: cleanTouchpoint(form.Get("tp")),
-		Status: survey.Partial, Source: "web", StartedAt: s.now().UTC(),
+		Status: survey.Partial, Source: "web", StartedAt: s.now().UTC(), Language: lang,
 	}
 	if existing != nil {
 		r.ID, r.Touchpoint, r.StartedAt = existing.ID, existing.Touchpoint, existing.StartedAt
@@ -93,15 +99,22 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 	answers = d.Prune(answers)
 	r.Answers = answers
 
-	if form.Get("nav") == "back" {
+	switch form.Get("nav") {
+	case "back":
 		// Going back keeps what was typed here, valid or not yet.
 		r.Page = max(d.PrevPage(pi, answers), 0)
+		s.saveAndContinue(c, sv, r)
+		return
+	case "lang":
+		// The language switch with answers typed on this page (survey.js):
+		// keep them, valid or not yet, and show the same page in lang.
+		r.Page = pi
 		s.saveAndContinue(c, sv, r)
 		return
 	}
 	if problems := pageProblems(d, pi, answers, pf); len(problems) > 0 {
 		pf.errs = problems
-		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, pi, clientID, r.Touchpoint, answers, pf)
+		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, lang, pi, clientID, r.Touchpoint, answers, pf)
 		return
 	}
 	// A quota this page's answers fall into may be full already: stop
@@ -130,7 +143,7 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 			s.pageError(c, lang, err)
 			return
 		}
-		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, bad, clientID, r.Touchpoint, answers, pageForm{errs: pageProblems(d, bad, answers, pageForm{})})
+		s.renderSurveyPage(c, http.StatusUnprocessableEntity, sv, lang, bad, clientID, r.Touchpoint, answers, pageForm{errs: pageProblems(d, bad, answers, pageForm{})})
 		return
 	}
 	r.Status = survey.Complete
@@ -139,16 +152,25 @@ func (s *Server) submitSurveyPage(c *gin.Context) {
 	// the response: if another respondent took the last one meanwhile,
 	// this one comes back over_quota.
 	r.Quotas = d.QuotasOf(answers, r.Touchpoint)
-	stored, _, err := s.store.SaveResponse(c.Request.Context(), r)
+	saved, _, err := s.store.SaveResponse(c.Request.Context(), r)
 	if err != nil {
 		s.pageError(c, lang, err)
 		return
 	}
-	if stored.Status == survey.OverQuota {
-		s.showTurnedAway(c, sv, stored.ClientID)
+	if saved.Status == survey.OverQuota {
+		s.showTurnedAway(c, sv, saved.ClientID)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
+	c.Redirect(http.StatusSeeOther, thanksURL(d, lang))
+}
+
+// thanksURL is the thank-you page in lang.
+func thanksURL(d *survey.Definition, lang string) string {
+	u := "/s/" + d.Slug + "/thanks"
+	if d.Multilingual() {
+		u += "?lang=" + url.QueryEscape(lang)
+	}
+	return u
 }
 
 // saveAndContinue stores a partial response and sends the respondent to
@@ -160,7 +182,7 @@ func (s *Server) saveAndContinue(c *gin.Context, sv *survey.Survey, r *survey.Re
 		return
 	}
 	if stored.Status == survey.Complete {
-		c.Redirect(http.StatusSeeOther, "/s/"+sv.Slug+"/thanks")
+		c.Redirect(http.StatusSeeOther, thanksURL(sv.Definition, r.Language))
 		return
 	}
 	s.setResumeCookie(c, sv, r.ClientID)
@@ -186,12 +208,14 @@ func pageProblems(d *survey.Definition, pi int, a survey.Answers, pf pageForm) m
 	return out
 }
 
-// surveyPageView is what survey_page.html shows.
+// surveyPageView is what survey_page.html shows, every text in Lang.
 type surveyPageView struct {
 	Lang, Dir, Title                 string
 	Survey                           *survey.Definition
 	Page                             survey.Page
 	PageTitle                        string // with earlier answers piped in
+	Description                      string
+	Langs                            []langLink // the language switch; nil for one language
 	PageIndex, PageNumber, PageCount int
 	PagesDone                        int // pages answered before this one: the progress bar
 	First, Last, Errors              bool
@@ -200,9 +224,10 @@ type surveyPageView struct {
 	Notice                           string // shown above the questions (e.g. rate limited)
 }
 
-// renderSurveyPage shows page pi with the answers so far and any problems.
-func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey, pi int, clientID, tp string, a survey.Answers, pf pageForm) {
-	s.writePage(c, status, sv.Definition.Language, "survey_page", s.surveyPage(sv, pi, clientID, tp, a, pf))
+// renderSurveyPage shows page pi in lang with the answers so far and any
+// problems.
+func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey, lang string, pi int, clientID, tp string, a survey.Answers, pf pageForm) {
+	s.writePage(c, status, lang, "survey_page", s.surveyPage(sv, lang, pi, clientID, tp, a, pf))
 }
 
 // surveyPage builds the view of page pi. With an empty clientID it has no
@@ -210,22 +235,31 @@ func (s *Server) renderSurveyPage(c *gin.Context, status int, sv *survey.Survey,
 // order of randomised items), which is what lets the first page be cached
 // and shared. The resume link shows from
 // page 2 on.
-func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a survey.Answers, pf pageForm) surveyPageView {
+func (s *Server) surveyPage(sv *survey.Survey, lang string, pi int, clientID, tp string, a survey.Answers, pf pageForm) surveyPageView {
 	d := sv.Definition
 	if pi < 0 {
 		pi = 0
 	}
 	v := surveyPageView{
-		Lang: d.Language, Dir: d.Dir(), Title: d.Title.String(), Survey: d, Page: d.Pages[pi], PageIndex: pi,
-		First: d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
+		Lang: lang, Dir: survey.LanguageDir(lang), Title: d.Title.In(lang), Survey: d, PageIndex: pi,
+		Description: d.Description.In(lang),
+		First:       d.PrevPage(pi, a) < 0, Last: d.NextPage(pi, a) < 0,
 		ClientID: clientID, Touchpoint: tp, Errors: len(pf.errs) > 0,
 	}
-	v.PageTitle = d.PipeIsolated(d.Pages[pi].Title.In(d.Language), a, d.Language)
+	v.PageTitle = d.PipeIsolated(d.Pages[pi].Title.In(lang), a, lang)
 	v.PageNumber, v.PageCount = d.PagePosition(pi, a)
 	v.PagesDone = v.PageNumber - 1
 	if clientID != "" && v.PageNumber > 1 {
 		// From page 2 on there is something to come back to.
 		v.ResumeURL = "/s/" + d.Slug + "/r/" + clientID
+	}
+	if v.ResumeURL != "" {
+		v.Langs = langSwitch(d, lang, v.ResumeURL, nil)
+	} else {
+		// The first page is cached and shared: the links carry the
+		// touchpoint (spliced in like the hidden field) and the resume
+		// cookie finds any saved answers.
+		v.Langs = langSwitch(d, lang, "/s/"+d.Slug, url.Values{"tp": {tp}})
 	}
 	// The client id seeds the order of a randomised page: the same
 	// respondent sees the same order on every visit.
@@ -241,12 +275,12 @@ func (s *Server) surveyPage(sv *survey.Survey, pi int, clientID, tp string, a su
 		}
 		msg := ""
 		if fe, ok := pf.errs[q.ID]; ok {
-			msg = translate(d.Language, "err."+fe.Code, fe.Args...)
+			msg = translate(lang, "err."+fe.Code, fe.Args...)
 			if fe.Code == "" {
 				msg = fe.Message
 			}
 		}
-		v.Questions = append(v.Questions, buildQuestion(d, q, a[q.ID], pf.raw[q.ID], msg, clientID, a))
+		v.Questions = append(v.Questions, buildQuestion(d, lang, q, a[q.ID], pf.raw[q.ID], msg, clientID, a))
 	}
 	return v
 }

@@ -3,6 +3,7 @@ package spss
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -76,6 +77,16 @@ func NewExport(d *survey.Definition) *Export {
 	meta("touchpoint", "Touchpoint", Variable{Width: 1, Measure: Nominal})
 	meta("started_at", "Started", Variable{Kind: DateTime, Measure: Scale})
 	meta("completed_at", "Completed", Variable{Kind: DateTime, Measure: Scale})
+	if d.Multilingual() {
+		// The language each respondent answered in: 1, 2... in the
+		// survey's order, labelled with the language's own name.
+		var labels []ValueLabel
+		for i, code := range d.Langs() {
+			info, _ := survey.Language(code)
+			labels = append(labels, ValueLabel{float64(i + 1), code + " " + info.Name})
+		}
+		meta(survey.LanguageColumn, "Language", Variable{Measure: Nominal, ValueLabels: labels})
+	}
 	missing := []float64{NotAnswered}
 	na := ValueLabel{NotAnswered, w.notAnswered}
 	for _, q := range d.Questions() {
@@ -219,6 +230,11 @@ func (e *Export) number(c column, r *survey.Response) Value {
 			return Num(2)
 		case "started_at":
 			return Time(r.StartedAt)
+		case survey.LanguageColumn:
+			if i := slices.Index(e.def.Langs(), e.def.ResponseLanguage(r)); i >= 0 {
+				return Num(float64(i + 1))
+			}
+			return Sysmis
 		}
 		if r.CompletedAt == nil {
 			return Sysmis

@@ -109,3 +109,33 @@ func TestUniqueNames(t *testing.T) {
 		}
 	}
 }
+
+// A multilingual survey's .sav has a value-labelled language variable:
+// which language each respondent answered in, read back by PSPP.
+func TestLanguageVariable(t *testing.T) {
+	d := surveytest.Bilingual(t)
+	e := NewExport(d)
+	i := -1
+	for k, v := range e.Vars {
+		if v.Name == "language" {
+			i = k
+		}
+	}
+	if i < 0 || len(e.Vars[i].ValueLabels) != 2 || e.Vars[i].ValueLabels[1].Label != "en English" {
+		t.Fatalf("language variable: %+v", e.Vars)
+	}
+	r := &survey.Response{ID: "a", Status: survey.Complete, Language: "en", Answers: survey.Answers{"city": {Choice: "tabriz"}, "sat": {Number: ptr(2)}}}
+	if got := e.Row(r)[i]; got != Num(2) {
+		t.Errorf("an English response: language %v, want 2", got)
+	}
+	if _, err := os.Stat("/usr/bin/pspp"); err != nil {
+		t.Skip("PSPP not installed")
+	}
+	path := writeSurvey(t, d, []*survey.Response{r})
+	out := pspp(t, path, "DISPLAY DICTIONARY /VARIABLES=language.\n")
+	if !strings.Contains(out, "English") {
+		t.Errorf("PSPP does not show the language labels:\n%s", out)
+	}
+}
+
+func ptr(f float64) *float64 { return &f }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -62,6 +63,21 @@ func layout(d *survey.Definition) []*field {
 		{name: "started_time", label: "Started (UTC)", typ: "time", width: 6, fill: func(r *survey.Response) string { return stamp(&r.StartedAt, "150405") }},
 		{name: "completed_date", label: "Completed (UTC)", typ: "date", width: 8, fill: func(r *survey.Response) string { return stamp(r.CompletedAt, "20060102") }},
 		{name: "completed_time", label: "Completed (UTC)", typ: "time", width: 6, fill: func(r *survey.Response) string { return stamp(r.CompletedAt, "150405") }},
+	}
+	if d.Multilingual() {
+		// The language each respondent answered in, coded in the survey's
+		// order like the .sav export.
+		var vals []value
+		for i, code := range d.Langs() {
+			info, _ := survey.Language(code)
+			vals = append(vals, value{i + 1, code + " " + info.Name})
+		}
+		fs = append(fs, &field{name: survey.LanguageColumn, label: "Language", typ: "single", values: vals, fill: func(r *survey.Response) string {
+			if i := slices.Index(d.Langs(), d.ResponseLanguage(r)); i >= 0 {
+				return strconv.Itoa(i + 1)
+			}
+			return ""
+		}})
 	}
 	for _, q := range d.Questions() {
 		q := q

@@ -149,3 +149,25 @@ func TestTripleSRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A multilingual survey's Triple-S file has a coded language variable.
+func TestTripleSLanguageVariable(t *testing.T) {
+	d := surveytest.Bilingual(t)
+	var lang *field
+	for _, f := range layout(d) {
+		if f.name == "language" {
+			lang = f
+		}
+	}
+	if lang == nil || len(lang.values) != 2 || lang.values[0].label != "fa فارسی" {
+		t.Fatalf("language variable: %+v", lang)
+	}
+	if got := lang.fill(&survey.Response{Language: "en"}); got != "2" {
+		t.Errorf("an English response codes as %q, want 2", got)
+	}
+	for _, f := range layout(surveytest.AllTypes(t)) {
+		if f.name == "language" {
+			t.Error("a one-language survey has a language variable")
+		}
+	}
+}

@@ -243,13 +243,15 @@ var errStop = errors.New("stop")
 func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 	var ids []string
 	texts := map[string]string{}
+	multilingual := false // a language column when any survey has several
 	for _, s := range sources {
-		for _, h := range s.Definition.TableHeader()[6:] {
+		for _, h := range s.Definition.TableHeader()[s.Definition.TableMetaCount():] {
 			if _, ok := texts[h]; !ok {
 				ids = append(ids, h)
-				texts[h] = headerText(s.Definition, h)
+				texts[h] = headerText(s.Definition, h, res.Study.Language)
 			}
 		}
+		multilingual = multilingual || s.Definition.Multilingual()
 	}
 	persona := map[string]int{}
 	names := map[int]string{}
@@ -263,6 +265,9 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 	}
 	fixed := fixedColumns[res.Study.Language == "fa"]
 	header := append([]string(nil), fixed.header...)
+	if multilingual {
+		header = append(header, fixed.language)
+	}
 	for _, id := range ids {
 		header = append(header, texts[id])
 	}
@@ -272,11 +277,14 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			for i, h := range s.Definition.TableHeader() {
 				col[h] = i
 			}
-			labels := optionLabels(s.Definition)
+			labels := optionLabels(s.Definition, res.Study.Language)
 			err := s.Each(func(r *survey.Response) error {
 				cells := s.Definition.TableRow(r)
 				row := make([]any, 0, len(header))
 				row = append(row, r.ID, s.Definition.Slug, fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]])
+				if multilingual {
+					row = append(row, s.Definition.ResponseLanguage(r))
+				}
 				for _, id := range ids {
 					if i, ok := col[id]; ok {
 						if l, ok := labels[id]; ok && cells[i] != "" {
@@ -308,12 +316,13 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 type columns struct {
 	header            []string
 	complete, partial string
+	language          string // the header of the language column (multilingual surveys)
 }
 
 // fixedColumns by "is the workbook Persian".
 var fixedColumns = map[bool]columns{
-	false: {[]string{"Response ID", "Survey", "Status", "Link touchpoint", "Started", "Completed", "Persona"}, "complete", "partial"},
-	true:  {[]string{"شناسه پاسخ", "پرسش‌نامه", "وضعیت", "نقطه تماس پیوند", "شروع", "پایان", "پرسونا"}, "کامل", "ناتمام"},
+	false: {[]string{"Response ID", "Survey", "Status", "Link touchpoint", "Started", "Completed", "Persona"}, "complete", "partial", "Language"},
+	true:  {[]string{"شناسه پاسخ", "پرسش‌نامه", "وضعیت", "نقطه تماس پیوند", "شروع", "پایان", "پرسونا"}, "کامل", "ناتمام", "زبان"},
 }
 
 func (c columns) status(s survey.ResponseStatus) string {
@@ -329,14 +338,17 @@ func (c columns) status(s survey.ResponseStatus) string {
 type choiceLabels map[string]string
 
 // optionLabels returns the labels of every choice question, by column id.
-func optionLabels(d *survey.Definition) map[string]choiceLabels {
+func optionLabels(d *survey.Definition, lang string) map[string]choiceLabels {
 	out := map[string]choiceLabels{}
+	if !d.HasLanguage(lang) {
+		lang = d.Language
+	}
 	for _, q := range d.Questions() {
 		switch q.Type {
 		case survey.Single, survey.Dropdown, survey.Multiple:
-			l := choiceLabels{survey.OtherValue: survey.OtherLabel(d.Language)}
+			l := choiceLabels{survey.OtherValue: survey.OtherLabel(lang)}
 			for _, o := range q.Options {
-				l[o.Value] = o.Text()
+				l[o.Value] = o.TextIn(lang)
 			}
 			out[q.ID] = l
 		}
@@ -363,7 +375,7 @@ func (l choiceLabels) of(cell string) string {
 }
 
 // headerText is the question text behind a tabular column id.
-func headerText(d *survey.Definition, col string) string {
+func headerText(d *survey.Definition, col, lang string) string {
 	id, sub, _ := strings.Cut(col, ".")
 	q, ok := d.Question(id)
 	if !ok {
@@ -371,15 +383,15 @@ func headerText(d *survey.Definition, col string) string {
 	}
 	switch {
 	case sub == "other":
-		return q.Text.String() + " (other)"
+		return q.Text.In(lang) + " (other)"
 	case sub != "":
 		for _, st := range q.Statements {
 			if st.Value == sub {
-				return q.Text.String() + ": " + st.Text()
+				return q.Text.In(lang) + ": " + st.TextIn(lang)
 			}
 		}
 	}
-	return q.Text.String()
+	return q.Text.In(lang)
 }
 
 // numberOrText keeps numbers numeric in the sheet; everything else is a

@@ -69,6 +69,7 @@ type responseRow struct {
 	Search        string `gorm:"type:text;not null;default:''"` // 0006: lower-cased texts and options
 	ItemOrder     string `gorm:"type:text;not null;default:''"` // 0014: JSON survey.ItemOrder, order.go
 	Quota         string `gorm:"size:64;not null;default:''"`   // 0013: the full quota of an over_quota response
+	Language      string `gorm:"size:8;not null;default:''"`    // 0012: the language answered in
 }
 
 func (responseRow) TableName() string { return "responses" }
@@ -133,14 +134,15 @@ func init() {
 			return nil
 		},
 	}, migrationQualitative)
-	migrations = append(migrations, migrationAnalysis)     // 0004: survey/gormstore/analysisrun.go
-	migrations = append(migrations, migrationCoding)       // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
-	migrations = append(migrations, migrationAnswersInRow) // 0006: answers as JSON in the responses row (survey/gormstore/migrate_answers.go)
-	migrations = append(migrations, migrationUserDisabled) // 0007: users.disabled (survey/gormstore/accounts.go)
-	migrations = append(migrations, migrationAPIKeys)      // 0019: API keys, hashed (survey/gormstore/apikeys.go)
-	migrations = append(migrations, migrationCoders)       // 0010: codings carry their coder and origin (survey/gormstore/coding_import.go)
-	migrations = append(migrations, migrationRejections)   // 0011: rejected code suggestions (survey/gormstore/coding_assist.go)
-	migrations = append(migrations, migrationItemOrder)    // 0014: the order each respondent saw randomised items in (survey/gormstore/order.go)
+	migrations = append(migrations, migrationAnalysis)         // 0004: survey/gormstore/analysisrun.go
+	migrations = append(migrations, migrationCoding)           // 0005: codebook, codings, note drafts (survey/gormstore/coding.go)
+	migrations = append(migrations, migrationAnswersInRow)     // 0006: answers as JSON in the responses row (survey/gormstore/migrate_answers.go)
+	migrations = append(migrations, migrationUserDisabled)     // 0007: users.disabled (survey/gormstore/accounts.go)
+	migrations = append(migrations, migrationAPIKeys)          // 0019: API keys, hashed (survey/gormstore/apikeys.go)
+	migrations = append(migrations, migrationCoders)           // 0010: codings carry their coder and origin (survey/gormstore/coding_import.go)
+	migrations = append(migrations, migrationRejections)       // 0011: rejected code suggestions (survey/gormstore/coding_assist.go)
+	migrations = append(migrations, migrationItemOrder)        // 0014: the order each respondent saw randomised items in (survey/gormstore/order.go)
+	migrations = append(migrations, migrationResponseLanguage) // 0012: responses.language (survey/gormstore/responses_language.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,

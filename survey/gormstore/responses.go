@@ -99,6 +99,9 @@ func saveResponse(tx *gorm.DB, r *survey.Response) (*survey.Response, bool, erro
 	existing.Status, existing.Page, existing.UpdatedAt = string(r.Status), r.Page, now
 	existing.Quota = r.Quota
 	existing.SurveyVersion = r.SurveyVersion
+	if r.Language != "" {
+		existing.Language = r.Language
+	}
 	if r.Status == survey.Complete {
 		existing.CompletedAt = &now
 	}
@@ -189,7 +192,7 @@ func newResponseRow(r *survey.Response) (responseRow, error) {
 	row := responseRow{
 		ID: r.ID, SurveyID: r.SurveyID, SurveyVersion: r.SurveyVersion, ClientID: r.ClientID,
 		Touchpoint: r.Touchpoint, Status: string(r.Status), Page: r.Page, IP: r.IP, Source: r.Source,
-		StartedAt: r.StartedAt, UpdatedAt: now, CompletedAt: r.CompletedAt, Quota: r.Quota,
+		StartedAt: r.StartedAt, UpdatedAt: now, CompletedAt: r.CompletedAt, Quota: r.Quota, Language: r.Language,
 	}
 	var err error
 	if row.Answers, row.Search, err = encodeAnswers(r.Answers); err != nil {
@@ -224,7 +227,7 @@ func responseFromRow(r responseRow, a survey.Answers) *survey.Response {
 		ID: r.ID, SurveyID: r.SurveyID, SurveyVersion: r.SurveyVersion, ClientID: r.ClientID,
 		Touchpoint: r.Touchpoint, Status: survey.ResponseStatus(r.Status), Page: r.Page, IP: r.IP,
 		Source: r.Source, StartedAt: r.StartedAt, UpdatedAt: r.UpdatedAt, CompletedAt: r.CompletedAt,
-		Answers: a, Quota: r.Quota,
+		Answers: a, Quota: r.Quota, Language: r.Language,
 	}
 }
 
@@ -263,7 +266,7 @@ func (s *Store) ResponseByID(ctx context.Context, id string) (*survey.Response, 
 const responsePage = 1000
 
 // streamedCols are the columns EachResponse scans, in scanRow's order.
-const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, item_order, quota"
+const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, item_order, quota, language"
 
 // EachResponse streams responses in start order, a page at a time, with
 // keyset pagination so memory stays flat however many there are. Rows are
@@ -293,7 +296,7 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 			var r responseRow
 			var completed sql.NullTime
 			if err := rows.Scan(&r.ID, &r.SurveyID, &r.SurveyVersion, &r.ClientID, &r.Touchpoint, &r.Status, &r.Page, &r.IP,
-				&r.Source, &r.StartedAt, &r.UpdatedAt, &completed, &r.Answers, &r.ItemOrder, &r.Quota); err != nil {
+				&r.Source, &r.StartedAt, &r.UpdatedAt, &completed, &r.Answers, &r.ItemOrder, &r.Quota, &r.Language); err != nil {
 				rows.Close()
 				return fmt.Errorf("list responses: %w", err)
 			}

@@ -200,6 +200,9 @@ func responseEvent(tx *gorm.DB, event string, r *survey.Response) error {
 	}
 	data := map[string]any{"survey": slug, "response_id": r.ID, "client_id": r.ClientID, "touchpoint": r.Touchpoint,
 		"status": r.Status, "started_at": r.StartedAt, "completed_at": r.CompletedAt}
+	if r.Language != "" {
+		data["language"] = r.Language
+	}
 	if event != survey.EventResponseDeleted {
 		data["answers"] = r.Answers
 		if len(r.Order) > 0 {

@@ -35,8 +35,8 @@ import (
 var chunkSizes = []int{256, 64, 16, 4, 1}
 
 const (
-	responseCols  = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, search, item_order"
-	responseNCols = 15
+	responseCols  = "id, survey_id, survey_version, client_id, touchpoint, status, page, ip, source, started_at, updated_at, completed_at, answers, search, item_order, language"
+	responseNCols = 16
 )
 
 // bulkStmts caches prepared statements by SQL text. Only the writer
@@ -259,7 +259,7 @@ func prepareBulk(r *survey.Response) (*bulkRow, error) {
 		return nil, err
 	}
 	return &bulkRow{row: row, rargs: []any{row.ID, row.SurveyID, row.SurveyVersion, row.ClientID, row.Touchpoint, row.Status,
-		row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt, row.Answers, row.Search, row.ItemOrder}}, nil
+		row.Page, row.IP, row.Source, row.StartedAt, row.UpdatedAt, row.CompletedAt, row.Answers, row.Search, row.ItemOrder, row.Language}}, nil
 }
 
 // sqlTxOf digs the database/sql transaction out of a GORM transaction.

@@ -56,3 +56,19 @@ func TwentyFa(tb testing.TB) *survey.Definition {
 	}
 	return d
 }
+
+// BilingualJSON is a small Persian and English survey (Persian first, the
+// default): every kind of translated text, option values shared by both.
+//
+//go:embed bilingual.json
+var BilingualJSON []byte
+
+// Bilingual returns a fresh copy of the bilingual fixture.
+func Bilingual(tb testing.TB) *survey.Definition {
+	tb.Helper()
+	d, err := survey.ParseDefinition(BilingualJSON)
+	if err != nil {
+		tb.Fatalf("fixture bilingual.json: %v", err)
+	}
+	return d
+}
