@@ -30,15 +30,14 @@ func (s *Server) fullQuota(c *gin.Context, sv *survey.Survey, a survey.Answers, 
 }
 
 // showQuotaClosed is the closing page of a respondent turned away by quota
-// id: its own message when it has one, else a polite default in the
-// survey's language.
-func (s *Server) showQuotaClosed(c *gin.Context, sv *survey.Survey, id string) {
-	lang := surveyLang(sv)
+// id: its own message when it has one, else a polite default, in the
+// respondent's language.
+func (s *Server) showQuotaClosed(c *gin.Context, sv *survey.Survey, id, lang string) {
 	body := translate(lang, "quota_body")
 	if q, ok := sv.Definition.Quota(id); ok && !q.Message.IsZero() {
 		body = q.Message.In(lang)
 	}
-	p := messagePage{Lang: lang, Dir: sv.Definition.Dir(), Title: translate(lang, "quota_title"), Heading: translate(lang, "quota_title"),
+	p := messagePage{Lang: lang, Dir: survey.LanguageDir(lang), Title: translate(lang, "quota_title"), Heading: translate(lang, "quota_title"),
 		Body: body, Survey: sv.Definition.Title.In(lang)}
 	s.writePage(c, http.StatusOK, lang, "message", p)
 }

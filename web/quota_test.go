@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/surveytest"
 )
 
 // withQuotas adds quotas to the every-type fixture.
@@ -275,4 +276,25 @@ func TestBuilderKeepsQuotas(t *testing.T) {
 		*sv.Definition.Quotas[0].Equals != "18-24" {
 		t.Fatalf("after a builder save: title %q quotas %+v", sv.Definition.Title, sv.Definition.Quotas)
 	}
+}
+
+// A respondent of a bilingual survey is turned away in the language they
+// chose, not the survey's default.
+func TestQuotaClosingPageInRespondentsLanguage(t *testing.T) {
+	app := newTestApp(t, func(d *survey.Definition) {
+		*d = *surveytest.Bilingual(t)
+		d.Quotas = []survey.Quota{{ID: "kiosk", Touchpoint: "kiosk", Limit: 1}}
+	})
+	if _, _, err := app.store.SaveResponse(context.Background(), &survey.Response{SurveyID: app.survey.ID, SurveyVersion: app.survey.Version,
+		ClientID: "first", Touchpoint: "kiosk", Status: survey.Complete, Source: "web",
+		Quotas: app.survey.Definition.QuotasOf(nil, "kiosk")}); err != nil {
+		t.Fatal(err)
+	}
+	en := app.newRespondent()
+	en.get("/s/shop-bilingual?tp=kiosk&lang=en")
+	en.mustSee(t, `lang="en" dir="ltr"`, "Thank you for your time")
+	en.mustNotSee(t, "Which city")
+	fa := app.newRespondent()
+	fa.get("/s/shop-bilingual?tp=kiosk")
+	fa.mustSee(t, `lang="fa" dir="rtl"`, "از وقتی که گذاشتید سپاسگزاریم")
 }

@@ -140,7 +140,7 @@ func (s *Server) showSurveyPage(c *gin.Context) {
 		s.pageError(c, surveyLang(sv), err)
 		return
 	} else if q != nil {
-		s.showQuotaClosed(c, sv, q.ID)
+		s.showQuotaClosed(c, sv, q.ID, requestLang(c, sv, ""))
 		return
 	}
 	s.setResumeCookie(c, sv, clientID)
@@ -178,7 +178,7 @@ func (s *Server) continueResponse(c *gin.Context, sv *survey.Survey, r *survey.R
 		return
 	}
 	if r.Status == survey.OverQuota {
-		s.showQuotaClosed(c, sv, r.Quota)
+		s.showQuotaClosed(c, sv, r.Quota, lang)
 		return
 	}
 	d := sv.Definition
