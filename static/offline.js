@@ -28,10 +28,14 @@
   if (!form) return;
   var slug = form.getAttribute("action").slice(3);
   var root = document.documentElement;
-  var CACHE = "safar-offline", BUNDLE = "/s/" + slug + "/offline.json", SHELL = "/s/" + slug;
+  var CACHE = "safar-offline", SHELL = "/s/" + slug;
   var DRAFT = "safar.draft." + slug, GAP = 150, MAX_BACKOFF = 300000;
   var shellMode = root.hasAttribute("data-offline");
   var bundle = null, draft = loadDraft(), offline = false, lastSent = null;
+  // The bundle of the language the respondent is using: the page's, or
+  // on the cached first page (the default language) the draft's.
+  var LANG = (shellMode && draft && draft.lang) || root.lang || "";
+  var BUNDLE = "/s/" + slug + "/offline.json" + (LANG ? "?lang=" + encodeURIComponent(LANG) : "");
 
   // ---- the draft: this respondent's answers so far, per form field ----
 
@@ -340,7 +344,7 @@
   function finish() {
     var rec = {
       client_id: draft.id, slug: slug, url: bundle.submit, touchpoint: draft.tp || "",
-      language: root.lang, answers: apiAnswers(), queued_at: Date.now(), attempts: 0, next_try: 0
+      language: bundle.lang || root.lang, answers: apiAnswers(), queued_at: Date.now(), attempts: 0, next_try: 0
     };
     var done = draft.id;
     queue("readwrite", function (st) { st.put(rec); }).then(function () {
@@ -459,7 +463,7 @@
   }
   function body(r) {
     var b = { client_id: r.client_id, touchpoint: r.touchpoint, answers: r.answers, source: "offline" };
-    if (r.language && bundle && bundle.accepts_language) b.language = r.language;
+    if (r.language) b.language = r.language; // older queued items have none: the default
     return JSON.stringify(b);
   }
   // send posts one response; it resolves true when the queue may go on.
@@ -588,6 +592,8 @@
       // draft is the truth until its response is queued.
       var stale = draft && !draft.offline && draft.pending && draft.pending.last && Date.now() - draft.pending.at >= 120000;
       if (!draft || stale) draft = { id: uuid(), tp: tpFromURL(), page: pi, fields: {} }; // stale: most likely finished online
+      draft.lang = bundle.lang;
+      root.lang = bundle.lang; root.dir = bundle.dir; // the cached first page is in the default language
       draftTP = draft.tp;
       goOffline();
       var pending = draft.pending;
@@ -603,6 +609,7 @@
     var id = rid ? rid.value : uuid();
     if (!draft || draft.id !== id) draft = { id: id, fields: {} };
     draft.tp = field("tp") ? field("tp").value : "";
+    draft.lang = bundle.lang;
     draft.page = pi;
     draft.pending = null;
     draft.offline = false;

@@ -40,8 +40,10 @@ self.addEventListener("fetch", function (e) {
   }
   if (req.method === "GET" && BUNDLE.test(url.pathname)) {
     e.respondWith(fetch(req).catch(function () {
-      return caches.open(CACHE).then(function (c) { return c.match(url.pathname); })
-        .then(function (hit) { return hit || Response.error(); });
+      // One cached bundle per language (?lang=xx), else the default one.
+      return caches.open(CACHE).then(function (c) {
+        return c.match(url.pathname + url.search).then(function (hit) { return hit || c.match(url.pathname); });
+      }).then(function (hit) { return hit || Response.error(); });
     }));
     return;
   }

@@ -29,7 +29,8 @@ import (
 // The no-JavaScript path does not change: nothing here is needed to
 // answer a survey.
 
-// offlineBundle is GET /s/{slug}/offline.json.
+// offlineBundle is GET /s/{slug}/offline.json?lang=xx: the survey in one
+// of its languages (the default one when lang is missing or not listed).
 type offlineBundle struct {
 	Slug     string            `json:"slug"`
 	Version  int               `json:"version"`
@@ -69,12 +70,11 @@ var offlineMessages = []string{
 	"offline_notice", "offline_saved", "offline_queued", "offline_sent", "offline_quota_full", "offline_rejected", "offline_new",
 }
 
-// buildOfflineBundle renders every page of sv for a phone.
-func (s *Server) buildOfflineBundle(sv *survey.Survey) ([]byte, error) {
+// buildOfflineBundle renders every page of sv in lang for a phone.
+func (s *Server) buildOfflineBundle(sv *survey.Survey, lang string) ([]byte, error) {
 	d := sv.Definition
-	lang := surveyLang(sv)
 	b := offlineBundle{
-		Slug: sv.Slug, Version: sv.Version, Lang: lang, Dir: d.Dir(),
+		Slug: sv.Slug, Version: sv.Version, Lang: lang, Dir: survey.LanguageDir(lang),
 		Messages: map[string]string{}, Submit: "/api/v1/surveys/" + sv.Slug + "/responses",
 	}
 	if lang == "fa" {
@@ -87,9 +87,7 @@ func (s *Server) buildOfflineBundle(sv *survey.Survey) ([]byte, error) {
 	b.Messages["err.min"] = translate(lang, "err.min", "{a}")
 	b.Messages["err.max"] = translate(lang, "err.max", "{a}")
 	b.Messages["thanks_body"] = translate(lang, "thanks_body")
-	// fmt.Sprint: the survey's text in its default language, whether the
-	// format holds it as a string or per language.
-	if t := fmt.Sprint(d.Settings.ThankYou); t != "" {
+	if t := d.Settings.ThankYou.In(lang); t != "" {
 		b.Messages["thanks_body"] = t
 	}
 	// Every question of every page, whatever show_if says (the phone
@@ -100,7 +98,7 @@ func (s *Server) buildOfflineBundle(sv *survey.Survey) ([]byte, error) {
 	}
 	for pi := range d.Pages {
 		page := &d.Pages[pi]
-		view := offlinePageView{Title: fmt.Sprint(page.Title)}
+		view := offlinePageView{Title: page.Title.In(lang)}
 		view.Questions = s.surveyPage(sv, lang, pi, "", "", survey.Answers{}, every).Questions
 		op := offlinePage{}
 		for qi := range page.Questions {
@@ -130,11 +128,13 @@ type offlinePageView struct {
 	Questions []questionView
 }
 
-// bundleCache keeps each survey version's bundle, compressed once, like
-// the first pages (first_page.go): every new respondent asks for it.
+// bundleCache keeps each survey version's bundle per language, compressed
+// once, like the first pages (first_page.go): every new respondent asks
+// for it. The key is the survey and the language, so the bound
+// (maxCachedPages entries) holds whatever the number of languages.
 type bundleCache struct {
 	mu sync.Mutex
-	m  map[int64]*bundleEntry
+	m  map[pageKey]*bundleEntry
 }
 
 type bundleEntry struct {
@@ -144,40 +144,44 @@ type bundleEntry struct {
 	body    *compressed
 }
 
-func newBundleCache() *bundleCache { return &bundleCache{m: map[int64]*bundleEntry{}} }
+func newBundleCache() *bundleCache { return &bundleCache{m: map[pageKey]*bundleEntry{}} }
 
-func (bc *bundleCache) get(s *Server, sv *survey.Survey) (*bundleEntry, error) {
+func (bc *bundleCache) get(s *Server, sv *survey.Survey, lang string) (*bundleEntry, error) {
 	bc.mu.Lock()
 	defer bc.mu.Unlock()
-	if e := bc.m[sv.ID]; e != nil && e.version == sv.Version && e.updated.Equal(sv.UpdatedAt) {
+	key := pageKey{sv.ID, lang}
+	if e := bc.m[key]; e != nil && e.version == sv.Version && e.updated.Equal(sv.UpdatedAt) {
 		return e, nil
 	}
-	raw, err := s.buildOfflineBundle(sv)
+	raw, err := s.buildOfflineBundle(sv, lang)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(raw)
 	e := &bundleEntry{version: sv.Version, updated: sv.UpdatedAt, etag: `"` + hex.EncodeToString(sum[:8]) + `"`,
 		body: compressAll(raw, "application/json; charset=utf-8")}
-	if len(bc.m) >= maxCachedPages {
+	if _, ok := bc.m[key]; !ok && len(bc.m) >= maxCachedPages {
 		for k := range bc.m { // drop an arbitrary one
 			delete(bc.m, k)
 			break
 		}
 	}
-	bc.m[sv.ID] = e
+	bc.m[key] = e
 	return e, nil
 }
 
-// showOfflineBundle serves GET /s/{slug}/offline.json: public, like the
-// first page, and never personal (no cookie is read or set).
+// showOfflineBundle serves GET /s/{slug}/offline.json?lang=xx: public,
+// like the first page, and never personal (no cookie is read or set).
+// Only ?lang= picks the language (a listed one; the default otherwise), not
+// Accept-Language: the phone caches the bundle under its URL.
 func (s *Server) showOfflineBundle(c *gin.Context) {
 	sv, err := s.viewSurvey(c)
 	if err != nil {
 		s.apiError(c, err)
 		return
 	}
-	e, err := s.bundles.get(s, sv)
+	lang := pickLang(sv.Definition, c.Query("lang"), "", "")
+	e, err := s.bundles.get(s, sv, lang)
 	if err != nil {
 		s.apiError(c, fmt.Errorf("offline bundle of %s: %w", sv.Slug, err))
 		return

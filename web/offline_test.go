@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/survey/surveytest"
@@ -319,4 +321,62 @@ func TestOfflineQueueReplay(t *testing.T) {
 		}
 	}
 	t.Logf("%d of the requests were answered 429 and retried", limited.Load())
+}
+
+// TestOfflineBundlePerLanguage: a bilingual survey has one offline bundle
+// per listed language (?lang=), the default one otherwise, and a queued
+// submission's language is what the stored response records; an old
+// queued item without a language still goes through, in the default.
+func TestOfflineBundlePerLanguage(t *testing.T) {
+	app := newBilingualApp(t)
+	tests := []struct {
+		query, lang, dir, title, thanks string
+	}{
+		{"", "fa", "rtl", "درباره شما", "از همراهی شما سپاسگزاریم."},
+		{"?lang=en", "en", "ltr", "About you", "Thank you for your help."},
+		{"?lang=fa", "fa", "rtl", "درباره شما", "از همراهی شما سپاسگزاریم."},
+		{"?lang=de", "fa", "rtl", "درباره شما", "از همراهی شما سپاسگزاریم."},
+	}
+	etags := map[string]string{}
+	for _, tt := range tests {
+		resp, body := get(t, app.server.URL+"/s/shop-bilingual/offline.json"+tt.query)
+		var b bundle
+		if err := json.Unmarshal([]byte(body), &b); err != nil {
+			t.Fatalf("%q: %v", tt.query, err)
+		}
+		if b.Lang != tt.lang || b.Dir != tt.dir || !strings.Contains(b.Pages[0].HTML, tt.title) || b.Messages["thanks_body"] != tt.thanks {
+			t.Errorf("%q: lang %q dir %q thanks %q, page 0:\n%s", tt.query, b.Lang, b.Dir, b.Messages["thanks_body"], b.Pages[0].HTML)
+		}
+		if tt.lang == "en" && (strings.Contains(b.Pages[0].HTML, "تهران") || !strings.Contains(b.Pages[0].HTML, "Tehran") || b.Messages["next"] != "Next") {
+			t.Errorf("English bundle holds Persian text or buttons: next %q\n%s", b.Messages["next"], b.Pages[0].HTML)
+		}
+		if prev, ok := etags[tt.lang]; ok && prev != resp.Header.Get("ETag") {
+			t.Errorf("%q: ETag %s, want the %s bundle's %s", tt.query, resp.Header.Get("ETag"), tt.lang, prev)
+		}
+		etags[tt.lang] = resp.Header.Get("ETag")
+	}
+	if etags["fa"] == etags["en"] {
+		t.Error("both languages share one ETag")
+	}
+
+	submit := func(extra string) (int, map[string]any) {
+		return app.api("POST", "/api/v1/surveys/shop-bilingual/responses",
+			`{"client_id":"`+uuid.NewString()+`","source":"offline",`+extra+`"answers":{"city":"tabriz","sat":2}}`)
+	}
+	if status, body := submit(`"language":"en",`); status != http.StatusCreated || body["language"] != "en" {
+		t.Errorf("offline submit in English: %d %v", status, body)
+	}
+	if status, body := submit(``); status != http.StatusCreated || body["language"] != "fa" {
+		t.Errorf("old queued item without a language: %d %v, want 201 in fa", status, body)
+	}
+	langs := map[string]int{}
+	for _, r := range app.responses() {
+		if r.Source != survey.SourceOffline {
+			t.Errorf("response %s: source %q", r.ID, r.Source)
+		}
+		langs[r.Language]++
+	}
+	if langs["en"] != 1 || langs["fa"] != 1 {
+		t.Errorf("stored languages %v, want en 1, fa 1", langs)
+	}
 }
