@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +38,11 @@ type submitRequest struct {
 	Touchpoint string                     `json:"touchpoint"`
 	Language   string                     `json:"language"` // the survey language answered in; the default when empty
 	Answers    map[string]json.RawMessage `json:"answers"`
+	// Order is what an offline phone showed in a random order
+	// (survey.ItemOrder): accepted from source "offline" only, each entry
+	// checked by checkShownOrder, and stored instead of the order the
+	// server would compute from the client id.
+	Order survey.ItemOrder `json:"order"`
 }
 
 // apiSubmitResponse stores a complete response. The same client_id again
@@ -91,6 +98,17 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 			Message: fmt.Sprintf("%q is not one of this survey's languages (%s)", req.Language, strings.Join(d.Langs(), ", "))}}})
 		return
 	}
+	if req.Order != nil {
+		if source != survey.SourceOffline {
+			s.apiError(c, &survey.ValidationError{Problems: []survey.FieldError{{Field: "order",
+				Message: `is only accepted with source "offline" (the order a phone showed offline)`}}})
+			return
+		}
+		if err := checkShownOrder(d, req.Order); err != nil {
+			s.apiError(c, err)
+			return
+		}
+	}
 	if n, max := len(req.Answers), d.QuestionCount(); n > max {
 		// One answer per question at most: refuse a flood of made-up keys
 		// before decoding them one by one (and listing each in the reply).
@@ -121,6 +139,9 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		Status: survey.Complete, Source: "api", StartedAt: s.now().UTC(), Answers: d.Prune(answers), Language: req.Language,
 	}
 	r.Source = source
+	if len(req.Order) > 0 {
+		r.Order = req.Order // what the phone showed: replaces a web partial's computed order
+	}
 	if d.Settings.StoreIP {
 		r.IP = c.ClientIP()
 	}
@@ -139,6 +160,75 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		status = http.StatusCreated
 	}
 	c.JSON(status, submitReplyOf(stored))
+}
+
+// checkShownOrder checks an offline phone's order (docs/offline.md): each
+// key one d records (survey.OrderKeys: a randomised page or question), its
+// items a permutation of that page's question ids or that question's
+// option values ("other" included) or matrix statements. Keys of pages
+// the respondent never saw may be missing.
+func checkShownOrder(d *survey.Definition, o survey.ItemOrder) error {
+	want := map[string][]string{}
+	for pi := range d.Pages {
+		page := &d.Pages[pi]
+		if page.Randomize {
+			ids := make([]string, len(page.Questions))
+			for i, q := range page.Questions {
+				ids[i] = q.ID
+			}
+			want[survey.PageOrderKey(pi)] = ids
+		}
+		for qi := range page.Questions {
+			q := &page.Questions[qi]
+			if !q.Randomize {
+				continue
+			}
+			var vals []string
+			for _, it := range q.ItemsInOrder("") {
+				vals = append(vals, it.Value)
+			}
+			if q.Other { // as OrderFor records it
+				vals = append(vals, survey.OtherValue)
+			}
+			want[q.ID] = vals
+		}
+	}
+	var problems []survey.FieldError
+	for _, k := range slices.Sorted(maps.Keys(o)) {
+		items, ok := want[k]
+		if !ok {
+			problems = append(problems, survey.FieldError{Field: "order." + k,
+				Message: "is not a page or question this survey shows in a random order"})
+			continue
+		}
+		if !isPermutation(o[k], items) {
+			problems = append(problems, survey.FieldError{Field: "order." + k,
+				Message: fmt.Sprintf("must hold each of %s once, in the order shown", strings.Join(items, ", "))})
+		}
+	}
+	if len(problems) > 0 {
+		return &survey.ValidationError{Problems: problems}
+	}
+	return nil
+}
+
+// isPermutation reports whether got holds exactly the items of want, each
+// once, in any order.
+func isPermutation(got, want []string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	left := make(map[string]int, len(want))
+	for _, w := range want {
+		left[w]++
+	}
+	for _, g := range got {
+		if left[g] == 0 {
+			return false
+		}
+		left[g]--
+	}
+	return true
 }
 
 // readBody reads a request body whole, sized by its Content-Length when

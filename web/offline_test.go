@@ -380,3 +380,90 @@ func TestOfflineBundlePerLanguage(t *testing.T) {
 		t.Errorf("stored languages %v, want en 1, fa 1", langs)
 	}
 }
+
+// TestOfflineSubmitOrder: an offline phone shuffles randomised items
+// itself and sends the order it showed; the API stores that order (also
+// over a web partial's computed one) after checking each entry is a
+// permutation of the items of a randomised page or question, and refuses
+// it from any other source.
+func TestOfflineSubmitOrder(t *testing.T) {
+	app := newTestApp(t, func(d *survey.Definition) {
+		rd, err := survey.ParseDefinition([]byte(randomDef))
+		if err != nil {
+			t.Fatal(err)
+		}
+		*d = *rd
+	})
+	const path = "/api/v1/surveys/order-test/responses"
+	const answers = `"answers":{"city":"thr","brand":"b2","stars":4,"channel":["app"]}`
+	shown := `{"brand":["b3","b1","b6","b2","b5","b4","none"],"pages[1]":["agree","visit","channel","stars"],"channel":["store","web","phone","app","other"]}`
+	body := func(id, source, order string) string {
+		b := `{"client_id":"` + id + `","source":"` + source + `",` + answers
+		if order != "" {
+			b += `,"order":` + order
+		}
+		return b + "}"
+	}
+	tests := []struct {
+		name, source, order string
+		want                int
+		field               string // named in the 422
+	}{
+		{"offline with the order shown", "offline", shown, http.StatusCreated, ""},
+		{"offline, only the first page's order (the rest never shown)", "offline", `{"brand":["none","b1","b2","b3","b4","b5","b6"]}`, http.StatusCreated, ""},
+		{"an api submit may not say what was shown", "api", shown, http.StatusUnprocessableEntity, "order"},
+		{"an item missing", "offline", `{"brand":["b3","b1","b6","b2","b5","none"]}`, http.StatusUnprocessableEntity, "order.brand"},
+		{"an item twice", "offline", `{"brand":["b3","b1","b6","b2","b5","b5","none"]}`, http.StatusUnprocessableEntity, "order.brand"},
+		{"an unknown item", "offline", `{"channel":["store","web","phone","app","fax"]}`, http.StatusUnprocessableEntity, "order.channel"},
+		{"other left out", "offline", `{"channel":["store","web","phone","app"]}`, http.StatusUnprocessableEntity, "order.channel"},
+		{"a question not randomised", "offline", `{"city":["shz","thr"]}`, http.StatusUnprocessableEntity, "order.city"},
+		{"a page not randomised", "offline", `{"pages[0]":["name","city","brand"]}`, http.StatusUnprocessableEntity, "order.pages[0]"},
+		{"a page's questions missing one", "offline", `{"pages[1]":["agree","visit","channel"]}`, http.StatusUnprocessableEntity, "order.pages[1]"},
+	}
+	stored := map[string]string{} // client id -> order sent
+	for _, tt := range tests {
+		id := uuid.NewString()
+		status, reply := app.api("POST", path, body(id, tt.source, tt.order))
+		if status != tt.want {
+			t.Errorf("%s: %d %v, want %d", tt.name, status, reply, tt.want)
+			continue
+		}
+		if tt.field != "" && !strings.Contains(fmt.Sprint(reply), tt.field) {
+			t.Errorf("%s: the reply does not name %s: %v", tt.name, tt.field, reply)
+		}
+		if status == http.StatusCreated {
+			stored[id] = tt.order
+		}
+	}
+
+	// A web partial (its pages shown in the order computed from the
+	// client id) finished offline: the order the phone showed is stored.
+	const id = "0b8e6c1a-3d2f-4a5b-9c7d-1e2f3a4b5c6d"
+	ctx := context.Background()
+	partial := &survey.Response{SurveyID: app.survey.ID, SurveyVersion: app.survey.Version, ClientID: id,
+		Status: survey.Partial, Source: survey.SourceWeb, Page: 1, Answers: survey.Answers{"city": {Choice: "thr"}},
+		Order: app.survey.Definition.OrderFor(id)}
+	if _, _, err := app.store.SaveResponse(ctx, partial); err != nil {
+		t.Fatal(err)
+	}
+	if status, reply := app.api("POST", path, body(id, "offline", shown)); status != http.StatusOK {
+		t.Fatalf("offline finish of a web partial: %d %v", status, reply)
+	}
+	stored[id] = shown
+
+	rs := app.responses()
+	if len(rs) != len(stored) {
+		t.Fatalf("%d responses stored, want %d", len(rs), len(stored))
+	}
+	for _, r := range rs {
+		var want survey.ItemOrder
+		if err := json.Unmarshal([]byte(stored[r.ClientID]), &want); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := json.Marshal(r.Order)
+		wantJSON, _ := json.Marshal(want)
+		if string(got) != string(wantJSON) || r.Status != survey.Complete {
+			t.Errorf("response %s: status %s, order %s, want the order shown %s", r.ClientID, r.Status, got, wantJSON)
+		}
+	}
+}
