@@ -230,6 +230,71 @@
     return out;
   }
 
+  // ---- random order (survey/randomize.go) ----
+  // The bundle's pages are in the written order (pinned items and "other"
+  // last). The phone shuffles what is randomised once per response, keeps
+  // the order in the draft (the same on Back), reads the order of pages the
+  // server showed, and sends it all with the response, so the stored order
+  // is the one on screen.
+
+  function shuffled(a) {
+    a = a.slice();
+    for (var i = a.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)), t = a[i]; a[i] = a[j]; a[j] = t; }
+    return a;
+  }
+  // items are the elements of q's randomised items in fs, with their keys.
+  function items(fs, q) {
+    var els = [], key;
+    if (q.type === "matrix") {
+      els = fs.querySelectorAll("fieldset.mrow");
+      key = function (e) { var i = e.querySelector("input"); return i ? i.name.slice(q.id.length + 3) : ""; };
+    } else if (q.type === "dropdown") {
+      els = fs.querySelectorAll("option");
+      key = function (e) { return e.value; };
+    } else {
+      els = fs.querySelectorAll("label.opt");
+      key = function (e) { var i = e.querySelector("input"); return i ? i.value : ""; };
+    }
+    els = Array.prototype.filter.call(els, function (e) { var k = key(e); return k && k !== "other"; });
+    return { els: els, key: key, other: !!fs.querySelector('[value="other"]') };
+  }
+  // reorder puts els back where they were, in the order of keys.
+  function reorder(els, key, keys) {
+    if (els.length < 2) return;
+    var parent = els[0].parentNode, marker = els[els.length - 1].nextSibling, by = {};
+    els.forEach(function (e) { by[key(e)] = e; });
+    keys.forEach(function (k) { if (by[k]) parent.insertBefore(by[k], marker); });
+  }
+  // complete is what was shown, then any item not on screen (a question
+  // hidden by show_if): the API wants every item of a key.
+  function complete(shown, all) {
+    return shown.concat(all.filter(function (k) { return shown.indexOf(k) < 0; }));
+  }
+  function pageKey(pi) { return "pages[" + pi + "]"; }
+  // arrange orders page pi's questions and items in box: as the draft
+  // says, or shuffled now (box holds the bundle's page), or as the server
+  // showed them (record: box is the page on screen).
+  function arrange(pi, box, record) {
+    var page = bundle.pages[pi], order = draft.order = draft.order || {};
+    page.questions.forEach(function (q) {
+      var fs = q.randomize && box.querySelector("#q-" + q.id);
+      if (!fs) return;
+      var it = items(fs, q), keys = it.els.map(it.key), pinned = q.pinned || [];
+      if (record || !order[q.id]) {
+        var shown = record ? keys : shuffled(keys.filter(function (k) { return pinned.indexOf(k) < 0; }))
+          .concat(keys.filter(function (k) { return pinned.indexOf(k) >= 0; }));
+        order[q.id] = it.other ? shown.concat(["other"]) : shown;
+      }
+      reorder(it.els, it.key, order[q.id]);
+    });
+    if (!page.randomize) return;
+    var ids = page.questions.map(function (q) { return q.id; });
+    var fss = Array.prototype.filter.call(box.querySelectorAll("fieldset.q"), function (e) { return ids.indexOf(e.id.slice(2)) >= 0; });
+    var idOf = function (e) { return e.id.slice(2); };
+    if (record || !order[pageKey(pi)]) order[pageKey(pi)] = complete(record ? fss.map(idOf) : shuffled(ids), ids);
+    reorder(fss, idOf, order[pageKey(pi)]);
+  }
+
   // ---- the page on screen ----
 
   function el(tag, cls, text) {
@@ -267,6 +332,7 @@
     document.querySelectorAll("#main > .alert, .resume").forEach(function (e) { e.remove(); });
     var tmp = document.createElement("div");
     tmp.innerHTML = bundle.pages[pi].html; // rendered and escaped by the server's templates
+    arrange(pi, tmp, false);
     while (tmp.firstChild) form.insertBefore(tmp.firstChild, nav);
     bundle.pages[pi].questions.forEach(function (q) {
       if (q.show_if && pageOf(q.show_if.question) !== pi && !visible(q, a)) {
@@ -346,6 +412,7 @@
       client_id: draft.id, slug: slug, url: bundle.submit, touchpoint: draft.tp || "",
       language: bundle.lang || root.lang, answers: apiAnswers(), queued_at: Date.now(), attempts: 0, next_try: 0
     };
+    if (draft.order && Object.keys(draft.order).length) rec.order = draft.order;
     var done = draft.id;
     queue("readwrite", function (st) { st.put(rec); }).then(function () {
       draft = null;
@@ -387,6 +454,7 @@
       // post never arrives (the service worker then serves the cached page
       // with data-offline, and start() carries on from draft.pending).
       readForm(pi);
+      arrange(pi, form, true); // the order the server showed
       draft.pending = { page: pi, nav: nav, at: Date.now(), last: nav === "next" && nextPage(pi, answers()) < 0 };
       saveDraft();
       return;
@@ -464,6 +532,7 @@
   function body(r) {
     var b = { client_id: r.client_id, touchpoint: r.touchpoint, answers: r.answers, source: "offline" };
     if (r.language) b.language = r.language; // older queued items have none: the default
+    if (r.order) b.order = r.order;
     return JSON.stringify(b);
   }
   // send posts one response; it resolves true when the queue may go on.
@@ -477,6 +546,12 @@
         try { data = JSON.parse(text) || {}; } catch (e) { /* not JSON: judged by the status alone */ }
         if (data.status === "quota_full" || data.error === "quota_full") return reject(r, res.status, "quota_full");
         if (res.ok) return remove(r, "sent");
+        if (res.status === 422 && r.order && /"order/.test(text)) {
+          // The survey no longer randomises what the phone showed (edited
+          // since): the answers matter more than the order; send them alone.
+          delete r.order;
+          return queue("readwrite", function (st) { st.put(r); }).then(function () { return true; });
+        }
         if (res.status === 429 || res.status === 408 || res.status >= 500) {
           return retry(r, "server", parseFloat(res.headers.get("Retry-After")) || 0).then(function () { return false; });
         }

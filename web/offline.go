@@ -47,6 +47,7 @@ type offlineBundle struct {
 type offlinePage struct {
 	HTML      string            `json:"html"`
 	Questions []offlineQuestion `json:"questions"`
+	Randomize bool              `json:"randomize,omitempty"` // the phone shuffles the questions
 }
 
 // offlineQuestion is what the phone needs to read, show and check an
@@ -59,6 +60,10 @@ type offlineQuestion struct {
 	Min        *float64            `json:"min,omitempty"`
 	Max        *float64            `json:"max,omitempty"`
 	Statements []string            `json:"statements,omitempty"`
+	// Randomize: the phone shuffles the options (a matrix's statements),
+	// Pinned ones and "other" last, as survey.Question.ItemsInOrder does.
+	Randomize bool     `json:"randomize,omitempty"`
+	Pinned    []string `json:"pinned,omitempty"`
 }
 
 // offlineMessages are the catalog keys the phone shows by itself. Numbers
@@ -100,7 +105,7 @@ func (s *Server) buildOfflineBundle(sv *survey.Survey, lang string) ([]byte, err
 		page := &d.Pages[pi]
 		view := offlinePageView{Title: page.Title.In(lang)}
 		view.Questions = s.surveyPage(sv, lang, pi, "", "", survey.Answers{}, every).Questions
-		op := offlinePage{}
+		op := offlinePage{Randomize: page.Randomize}
 		for qi := range page.Questions {
 			q := &page.Questions[qi]
 			oq := offlineQuestion{ID: q.ID, Type: q.Type, Required: q.Required, ShowIf: q.ShowIf}
@@ -109,6 +114,14 @@ func (s *Server) buildOfflineBundle(sv *survey.Survey, lang string) ([]byte, err
 			}
 			for _, st := range q.Statements {
 				oq.Statements = append(oq.Statements, st.Value)
+			}
+			if q.Randomize {
+				oq.Randomize = true
+				for _, it := range q.ItemsInOrder("") { // the order the bundle's HTML shows: pinned last
+					if it.Pin {
+						oq.Pinned = append(oq.Pinned, it.Value)
+					}
+				}
 			}
 			op.Questions = append(op.Questions, oq)
 		}

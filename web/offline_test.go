@@ -394,6 +394,27 @@ func TestOfflineSubmitOrder(t *testing.T) {
 		}
 		*d = *rd
 	})
+	// The bundle says what the phone shuffles, and which items stay last.
+	_, raw := get(t, app.server.URL+"/s/order-test/offline.json")
+	var b struct {
+		Pages []struct {
+			Randomize bool `json:"randomize"`
+			Questions []struct {
+				ID        string   `json:"id"`
+				Randomize bool     `json:"randomize"`
+				Pinned    []string `json:"pinned"`
+			} `json:"questions"`
+		} `json:"pages"`
+	}
+	if err := json.Unmarshal([]byte(raw), &b); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Pages) != 2 || b.Pages[0].Randomize || !b.Pages[1].Randomize ||
+		!b.Pages[0].Questions[2].Randomize || fmt.Sprint(b.Pages[0].Questions[2].Pinned) != "[none]" ||
+		b.Pages[0].Questions[1].Randomize || !b.Pages[1].Questions[3].Randomize || b.Pages[1].Questions[3].Pinned != nil {
+		t.Errorf("bundle's random order: %+v", b.Pages)
+	}
+
 	const path = "/api/v1/surveys/order-test/responses"
 	const answers = `"answers":{"city":"thr","brand":"b2","stars":4,"channel":["app"]}`
 	shown := `{"brand":["b3","b1","b6","b2","b5","b4","none"],"pages[1]":["agree","visit","channel","stars"],"channel":["store","web","phone","app","other"]}`
@@ -410,7 +431,7 @@ func TestOfflineSubmitOrder(t *testing.T) {
 		field               string // named in the 422
 	}{
 		{"offline with the order shown", "offline", shown, http.StatusCreated, ""},
-		{"offline, only the first page's order (the rest never shown)", "offline", `{"brand":["none","b1","b2","b3","b4","b5","b6"]}`, http.StatusCreated, ""},
+		{"offline, only the first page's order (the rest never shown)", "offline", `{"brand":["b6","b5","b4","b3","b2","b1","none"]}`, http.StatusCreated, ""},
 		{"an api submit may not say what was shown", "api", shown, http.StatusUnprocessableEntity, "order"},
 		{"an item missing", "offline", `{"brand":["b3","b1","b6","b2","b5","none"]}`, http.StatusUnprocessableEntity, "order.brand"},
 		{"an item twice", "offline", `{"brand":["b3","b1","b6","b2","b5","b5","none"]}`, http.StatusUnprocessableEntity, "order.brand"},
