@@ -342,3 +342,96 @@ func TestOfflineQueueBacksOff(t *testing.T) {
 		t.Errorf("status after sending = %q, want nothing waiting", got)
 	}
 }
+
+// offlineBilingual is a Persian-first survey answered in English: its
+// first page shuffles options ("none" pinned, "other" last), its second
+// page shuffles its questions.
+const offlineBilingual = `{"slug":"offline-bi","languages":["fa","en"],"title":{"fa":"فروشگاه‌ها","en":"Shops"},"pages":[
+ {"questions":[
+  {"id":"shop","type":"single","required":true,"randomize":true,"other":true,"text":{"fa":"کدام فروشگاه؟","en":"Which shop?"},
+   "options":[{"value":"dk","label":{"fa":"دیجی‌کالا","en":"Digikala"}},{"value":"bs","label":{"fa":"باسلام","en":"Basalam"}},
+    {"value":"sn","label":{"fa":"اسنپ","en":"Snapp"}},{"value":"tp","label":{"fa":"تپسی","en":"Tapsi"}},
+    {"value":"none","label":{"fa":"هیچ‌کدام","en":"None of these"},"pin":true}]}]},
+ {"randomize":true,"questions":[
+  {"id":"visit","type":"rating","required":true,"text":{"fa":"چطور بود؟","en":"How was it?"}},
+  {"id":"pay","type":"single","text":{"fa":"چطور پرداخت کردید؟","en":"How did you pay?"},
+   "options":[{"value":"card","label":{"fa":"کارت","en":"Card"}},{"value":"cash","label":{"fa":"نقد","en":"Cash"}}]},
+  {"id":"note","type":"short_text","text":{"fa":"یادداشت","en":"A note"}}]}]}`
+
+// TestOfflineBilingualRandomOrder: a respondent opens a Persian-first
+// survey in English and loses the signal on the first page. The phone
+// carries on in English (its English bundle), shuffles the second page
+// itself, keeps both orders on Back, and the stored response says English
+// and records the orders that were on screen.
+func TestOfflineBilingualRandomOrder(t *testing.T) {
+	a := startApp(t)
+	d, err := survey.ParseDefinition([]byte(offlineBilingual))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: a.surveys["journey-fa"].ProjectID, Definition: d, Status: survey.Published}
+	if err := a.store.CreateSurvey(context.Background(), sv); err != nil {
+		t.Fatal(err)
+	}
+	a.surveys[d.Slug] = sv
+	p := newPhone(t)
+	tab, _ := p.tab(tabOptions{})
+	do(t, tab, "open in English", chromedp.Navigate(a.url+"/s/offline-bi?lang=en"), chromedp.WaitVisible(chromedp.CSS("#q-shop")))
+	waitFor(t, tab, "the survey to be kept for offline use", offlineReady)
+	waitFor(t, tab, "the English bundle in the cache", `caches.open("safar-offline").then(c => c.match("/s/offline-bi/offline.json?lang=en")).then(r => !!r)`)
+
+	a.setOnline(t, tab, false)
+	const shopOrder = `[...document.querySelectorAll('#q-shop input[type=radio]')].map(e => e.value).join(",")`
+	const pageOrder = `[...document.querySelectorAll("fieldset.q")].map(f => f.id.slice(2)).join(",")`
+	shop := eval[string](t, tab, shopOrder)
+	if !strings.HasSuffix(shop, ",none,other") {
+		t.Fatalf("shop options %s: none and other are not last", shop)
+	}
+	do(t, tab, "page 1", chromedp.Click(chromedp.CSS(`#q-shop input[value="bs"]`)), chromedp.Click(chromedp.CSS("button.primary")),
+		chromedp.WaitVisible(chromedp.CSS("#q-visit")))
+	checks := map[string]string{
+		"the page stays English":     `document.documentElement.lang === "en" && document.documentElement.dir === "ltr"`,
+		"questions in English":       `document.querySelector("#q-visit legend").textContent.includes("How was it?") && !document.body.textContent.includes("چطور")`,
+		"buttons in English":         `document.querySelector("button.primary").textContent === "Submit" && document.querySelector('button[value="back"]').textContent === "Back"`,
+		"the offline notice English": `!/[\u0600-\u06FF]/.test(document.querySelector("#offline-status").textContent)`,
+	}
+	for what, js := range checks {
+		if !eval[bool](t, tab, js) {
+			t.Errorf("%s: false", what)
+		}
+	}
+	page := eval[string](t, tab, pageOrder)
+	if strings.Count(page, ",") != 2 {
+		t.Fatalf("page 2 questions %q", page)
+	}
+	// Back and Next: the same orders, not a new shuffle.
+	do(t, tab, "back", chromedp.Click(chromedp.CSS(`button[value="back"]`)), chromedp.WaitVisible(chromedp.CSS("#q-shop")))
+	if got := eval[string](t, tab, shopOrder); got != shop {
+		t.Errorf("shop options after Back: %s, want %s as first shown", got, shop)
+	}
+	do(t, tab, "next again", chromedp.Click(chromedp.CSS("button.primary")), chromedp.WaitVisible(chromedp.CSS("#q-visit")))
+	if got := eval[string](t, tab, pageOrder); got != page {
+		t.Errorf("page 2 after Back and Next: %s, want %s", got, page)
+	}
+	do(t, tab, "answer page 2",
+		chromedp.Click(chromedp.CSS(`#q-visit label.pt:has(input[value="4"])`)),
+		chromedp.Click(chromedp.CSS(`#q-pay input[value="cash"]`)),
+		chromedp.Click(chromedp.CSS("button.primary")),
+		chromedp.WaitVisible(chromedp.CSS("#offline-done")),
+	)
+	a.setOnline(t, tab, true)
+	waitFor(t, tab, "the response to be sent", `document.querySelector("#offline-done.sent") !== null`)
+	r, answers := a.answers("offline-bi")
+	if r.Status != survey.Complete || r.Source != survey.SourceOffline || r.Language != "en" {
+		t.Errorf("stored %s from %q in %q, want complete, offline, en", r.Status, r.Source, r.Language)
+	}
+	if !strings.Contains(answers, `"shop":"bs"`) || !strings.Contains(answers, `"pay":"cash"`) {
+		t.Errorf("answers %s", answers)
+	}
+	if got := strings.Join(r.Order["shop"], ","); got != shop {
+		t.Errorf("stored shop order %s, shown %s", got, shop)
+	}
+	if got := strings.Join(r.Order[survey.PageOrderKey(1)], ","); got != page {
+		t.Errorf("stored page 2 order %s, shown %s", got, page)
+	}
+}

@@ -460,6 +460,7 @@
       return;
     }
     e.preventDefault();
+    if (!offline) arrange(pi, form, true); // the server's page is on screen: keep its order
     goOffline();
     readForm(pi);
     step(pi, nav);
