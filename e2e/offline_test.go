@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -433,5 +434,52 @@ func TestOfflineBilingualRandomOrder(t *testing.T) {
 	}
 	if got := strings.Join(r.Order[survey.PageOrderKey(1)], ","); got != page {
 		t.Errorf("stored page 2 order %s, shown %s", got, page)
+	}
+}
+
+// TestOfflineQuotaFull: a response queued offline reaches a survey whose
+// quota filled meanwhile. The 409 quota_full is final: the respondent, still
+// on the page, gets the quota message, the response leaves the queue for
+// the "rejected" store and is not sent again.
+func TestOfflineQuotaFull(t *testing.T) {
+	a := startApp(t)
+	d, err := survey.ParseDefinition([]byte(`{"slug":"offline-quota","title":"Cities","language":"en","pages":[{"questions":[
+	  {"id":"city","type":"single","required":true,"text":"Your city?","options":[{"value":"tehran","label":"Tehran"},{"value":"tabriz","label":"Tabriz"}]}]}],
+	 "quotas":[{"id":"tehran","question":"city","equals":"tehran","limit":1}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: a.surveys["journey-fa"].ProjectID, Definition: d, Status: survey.Published}
+	if err := a.store.CreateSurvey(context.Background(), sv); err != nil {
+		t.Fatal(err)
+	}
+	a.surveys[d.Slug] = sv
+	p := newPhone(t)
+	tab, _ := p.tab(tabOptions{})
+	do(t, tab, "open", chromedp.Navigate(a.url+"/s/offline-quota"), chromedp.WaitVisible(chromedp.CSS("#q-city")))
+	waitFor(t, tab, "the survey to be kept for offline use", offlineReady)
+	a.setOnline(t, tab, false)
+	do(t, tab, "answer offline", chromedp.Click(chromedp.CSS(`#q-city input[value="tehran"]`)), chromedp.Click(chromedp.CSS("button.primary")),
+		chromedp.WaitVisible(chromedp.CSS("#offline-done")))
+	// Meanwhile someone else from Tehran fills the quota.
+	r := &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "2c1d0e9f-8a7b-4c6d-9e5f-4a3b2c1d0e9f", Status: survey.Complete,
+		Source: "api", Answers: survey.Answers{"city": {Choice: "tehran"}}}
+	r.Quotas = d.QuotasOf(r.Answers, "")
+	if _, _, err := a.store.SaveResponse(context.Background(), r); err != nil {
+		t.Fatal(err)
+	}
+	a.setOnline(t, tab, true)
+	waitFor(t, tab, "the quota answer", `document.querySelector("#offline-done.quota_full") !== null`)
+	if got := eval[string](t, tab, `document.querySelector("#offline-done .saved").textContent`); got != "Thank you. We already have enough answers from people like you, so yours will not be counted." {
+		t.Errorf("message after a full quota = %q", got)
+	}
+	waitFor(t, tab, "an empty queue", queuedJS+`.then(n => n === 0)`)
+	waitFor(t, tab, "the response kept aside", `new Promise(ok => { const r = indexedDB.open("safar"); r.onsuccess = () => {
+	  const q = r.result.transaction("rejected").objectStore("rejected").getAll(); q.onsuccess = () => ok(q.result.length === 1 && q.result[0].reason === "quota_full" && q.result[0].http_status === 409); }; })`)
+	// Another page load sends nothing again.
+	do(t, tab, "reload", chromedp.Navigate(a.url+"/s/offline-quota"), chromedp.WaitVisible(chromedp.CSS("#q-city")))
+	time.Sleep(time.Second)
+	if _, srcs := a.count(t, "offline-quota"); slices.Contains(srcs, "complete/offline") || !slices.Contains(srcs, "complete/api") {
+		t.Errorf("responses %v: the phone's must not count", srcs)
 	}
 }
