@@ -138,6 +138,7 @@ func loadAssets() (*assets, error) {
 			ctype = "text/css; charset=utf-8"
 		case ".js":
 			ctype = "text/javascript; charset=utf-8"
+			b = stripLineComments(b)
 		case ".svg":
 			ctype = "image/svg+xml"
 		}
@@ -146,6 +147,23 @@ func loadAssets() (*assets, error) {
 		return nil
 	})
 	return a, err
+}
+
+// stripLineComments drops the lines of a script that hold only a //
+// comment: the sources explain themselves at length, and phones on slow
+// networks should not download that (the first load's byte budget,
+// TestPageWeight). A line whose first non-blank characters are // is a
+// comment wherever it stands, since the scripts hold no template literals
+// and no strings continued over lines (checked by TestServedScripts).
+func stripLineComments(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for line := range bytes.Lines(b) {
+		if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("//")) {
+			continue
+		}
+		out = append(out, line...)
+	}
+	return out
 }
 
 func (a *assets) url(name string) string {
