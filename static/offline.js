@@ -333,6 +333,7 @@
     var tmp = document.createElement("div");
     tmp.innerHTML = bundle.pages[pi].html; // rendered and escaped by the server's templates
     arrange(pi, tmp, false);
+    saveDraft(); // the order, kept for Back and a reload
     while (tmp.firstChild) form.insertBefore(tmp.firstChild, nav);
     bundle.pages[pi].questions.forEach(function (q) {
       if (q.show_if && pageOf(q.show_if.question) !== pi && !visible(q, a)) {
@@ -547,10 +548,11 @@
         try { data = JSON.parse(text) || {}; } catch (e) { /* not JSON: judged by the status alone */ }
         if (data.status === "quota_full" || data.error === "quota_full") return reject(r, res.status, "quota_full");
         if (res.ok) return remove(r, "sent");
-        if (res.status === 422 && r.order && /"order/.test(text)) {
-          // The survey no longer randomises what the phone showed (edited
-          // since): the answers matter more than the order; send them alone.
-          delete r.order;
+        if (res.status === 422 && ((r.order && /"order/.test(text)) || (r.language && /"language/.test(text)))) {
+          // The survey was edited since (it no longer randomises what the
+          // phone showed, or dropped the language): the answers matter
+          // more, so they go again without the order and the language.
+          delete r.order; delete r.language;
           return queue("readwrite", function (st) { st.put(r); }).then(function () { return true; });
         }
         if (res.status === 429 || res.status === 408 || res.status >= 500) {
