@@ -194,6 +194,22 @@ func startApp(t *testing.T) *app {
 	return a
 }
 
+// publish stores a published survey from its JSON definition in the demo
+// project, for a test of its own.
+func (a *app) publish(t *testing.T, def string) *survey.Survey {
+	t.Helper()
+	d, err := survey.ParseDefinition([]byte(def))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: a.surveys["journey-fa"].ProjectID, Definition: d, Status: survey.Published}
+	if err := a.store.CreateSurvey(context.Background(), sv); err != nil {
+		t.Fatal(err)
+	}
+	a.surveys[d.Slug] = sv
+	return sv
+}
+
 // serve adds the admin account and serves the app's store.
 func (a *app) serve() {
 	t := a.t

@@ -366,15 +366,7 @@ const offlineBilingual = `{"slug":"offline-bi","languages":["fa","en"],"title":{
 // and records the orders that were on screen.
 func TestOfflineBilingualRandomOrder(t *testing.T) {
 	a := startApp(t)
-	d, err := survey.ParseDefinition([]byte(offlineBilingual))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sv := &survey.Survey{ProjectID: a.surveys["journey-fa"].ProjectID, Definition: d, Status: survey.Published}
-	if err := a.store.CreateSurvey(context.Background(), sv); err != nil {
-		t.Fatal(err)
-	}
-	a.surveys[d.Slug] = sv
+	a.publish(t, offlineBilingual)
 	p := newPhone(t)
 	tab, _ := p.tab(tabOptions{})
 	do(t, tab, "open in English", chromedp.Navigate(a.url+"/s/offline-bi?lang=en"), chromedp.WaitVisible(chromedp.CSS("#q-shop")))
@@ -443,17 +435,9 @@ func TestOfflineBilingualRandomOrder(t *testing.T) {
 // the "rejected" store and is not sent again.
 func TestOfflineQuotaFull(t *testing.T) {
 	a := startApp(t)
-	d, err := survey.ParseDefinition([]byte(`{"slug":"offline-quota","title":"Cities","language":"en","pages":[{"questions":[
+	sv := a.publish(t, `{"slug":"offline-quota","title":"Cities","language":"en","pages":[{"questions":[
 	  {"id":"city","type":"single","required":true,"text":"Your city?","options":[{"value":"tehran","label":"Tehran"},{"value":"tabriz","label":"Tabriz"}]}]}],
-	 "quotas":[{"id":"tehran","question":"city","equals":"tehran","limit":1}]}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sv := &survey.Survey{ProjectID: a.surveys["journey-fa"].ProjectID, Definition: d, Status: survey.Published}
-	if err := a.store.CreateSurvey(context.Background(), sv); err != nil {
-		t.Fatal(err)
-	}
-	a.surveys[d.Slug] = sv
+	 "quotas":[{"id":"tehran","question":"city","equals":"tehran","limit":1}]}`)
 	p := newPhone(t)
 	tab, _ := p.tab(tabOptions{})
 	do(t, tab, "open", chromedp.Navigate(a.url+"/s/offline-quota"), chromedp.WaitVisible(chromedp.CSS("#q-city")))
@@ -464,7 +448,7 @@ func TestOfflineQuotaFull(t *testing.T) {
 	// Meanwhile someone else from Tehran fills the quota.
 	r := &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "2c1d0e9f-8a7b-4c6d-9e5f-4a3b2c1d0e9f", Status: survey.Complete,
 		Source: "api", Answers: survey.Answers{"city": {Choice: "tehran"}}}
-	r.Quotas = d.QuotasOf(r.Answers, "")
+	r.Quotas = sv.Definition.QuotasOf(r.Answers, "")
 	if _, _, err := a.store.SaveResponse(context.Background(), r); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -29,15 +28,7 @@ const randomFa = `{"slug":"random-fa","title":"ترتیب","language":"fa","sett
 // and the stored order is the one on screen.
 func TestShuffledPersianPageWithPipedAnswersAndEndLabels(t *testing.T) {
 	a := startApp(t)
-	d, err := survey.ParseDefinition([]byte(randomFa))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sv := &survey.Survey{ProjectID: a.surveys["journey-fa"].ProjectID, Definition: d, Status: survey.Published}
-	if err := a.store.CreateSurvey(context.Background(), sv); err != nil {
-		t.Fatal(err)
-	}
-	a.surveys[d.Slug] = sv
+	a.publish(t, randomFa)
 	p := newPhone(t)
 	tab, _ := p.tab(tabOptions{})
 	do(t, tab, "open", chromedp.Navigate(a.url+"/s/random-fa"), chromedp.WaitVisible(chromedp.CSS("#q-shop")))
