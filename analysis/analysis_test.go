@@ -243,7 +243,7 @@ func FuzzAnalyseText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d := analyseText(s, nil)
-		for _, w := range d.words {
+		for _, w := range d.decode(nil) {
 			if w.key == "" || int(w.clause) >= len(d.clauses) {
 				t.Fatalf("bad word %+v for %q", w, s)
 			}

@@ -65,6 +65,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	}
 	var scores []textScore
 	inPair := map[int]bool{}
+	var words []tword
 	for i, d := range docs {
 		scores = scores[:0]
 		hit := func(key string, clause int32) {
@@ -100,15 +101,16 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		}
 		// A collocation counts once, not again through each of its words.
 		clear(inPair)
-		for wi, w := range d.words {
-			if wi > 0 && w.joined && d.words[wi-1].clause == w.clause && !inPair[wi-1] {
-				if k := bigramKey(d.words[wi-1], w); k != w.key && termOf[k] != nil {
+		words = d.decode(words)
+		for wi, w := range words {
+			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
+				if k := bigramKey(words[wi-1], w); k != w.key && termOf[k] != nil {
 					hit(k, w.clause)
 					inPair[wi-1], inPair[wi] = true, true
 				}
 			}
 		}
-		for wi, w := range d.words {
+		for wi, w := range words {
 			if !inPair[wi] {
 				hit(w.key, w.clause)
 			}

@@ -27,9 +27,11 @@ func countProblemWords(docs []*tdoc) *problemWords {
 	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}}
 	pw.learned = learnComplaintWords(docs)
 	var in []string
+	var words []tword
 	for _, d := range docs {
 		in = in[:0]
-		for _, w := range d.words {
+		words = d.decode(words)
+		for _, w := range words {
 			if !pw.problem(w) {
 				continue
 			}
@@ -82,9 +84,11 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 	type flags struct{ stated, complaint bool }
 	in := map[string]flags{}
 	var uses, complaints int
+	var words []tword
 	for _, d := range docs {
 		clear(in)
-		for _, w := range d.words {
+		words = d.decode(words)
+		for _, w := range words {
 			if w.kind != wContent {
 				continue
 			}
@@ -150,13 +154,15 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 	texts := map[string]int{}
 	withHead := 0
 	near := map[string]float64{}
+	var words []tword
 	for _, h := range hits {
 		d := docs[h.text]
 		clear(near)
+		words = d.decode(words)
 		// The clauses holding every word of the head ("هزینه ارسال", not
 		// any "ارسال").
 		parts := map[int32]int{}
-		for _, w := range d.words {
+		for _, w := range words {
 			if w.key == head.key { // a compound written as one word
 				parts[w.clause] = 1<<len(head.parts) - 1
 			} else if i := slices.Index(head.parts, w.key); i >= 0 {
@@ -177,23 +183,23 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 		// holds it ("the portions were very small", not "the portions
 		// were fine but the wait was long").
 		var at []int
-		for i, w := range d.words {
+		for i, w := range words {
 			if clauses[w.clause] && (w.key == head.key || containsPart(head, w.key)) {
 				at = append(at, i)
 			}
 		}
-		for i, w := range d.words {
+		for i, w := range words {
 			if !pw.problem(w) || !clauses[w.clause] || containsPart(head, w.key) {
 				continue
 			}
 			for _, j := range at {
-				if j-i > problemWordSpan || i-j > problemWordSpan || d.words[j].clause != w.clause {
+				if j-i > problemWordSpan || i-j > problemWordSpan || words[j].clause != w.clause {
 					continue
 				}
 				// Nearer is more the members' phrase: "portions were
 				// small" over "small for the money".
 				v := 1.0
-				if abs32(d.words[j].pos-w.pos) > 2 {
+				if abs32(words[j].pos-w.pos) > 2 {
 					v = 0.5
 				}
 				near[w.key] = max(near[w.key], v)
