@@ -66,14 +66,16 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	var scores []textScore
 	inPair := map[int]bool{}
 	var words []tword
+	var clauses []tclause
 	for i, d := range docs {
 		scores = scores[:0]
+		clauses = d.decodeClauses(clauses)
 		hit := func(key string, clause int32) {
 			t := termOf[key]
 			if t == nil {
 				return
 			}
-			c := d.clauses[clause]
+			c := clauses[clause]
 			if c.weight == 0 {
 				return
 			}

@@ -259,7 +259,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
 		d := docs[c.h.text]
 		q := strings.TrimSpace(d.norm)
 		if len([]rune(q)) > 240 {
-			cl := d.clauses[c.h.clause]
+			cl := d.decodeClauses(nil)[c.h.clause]
 			q = truncate(strings.TrimSpace(d.norm[cl.off:cl.end]), 240)
 		}
 		if q == "" || seen[q] {

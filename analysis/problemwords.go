@@ -85,9 +85,11 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 	in := map[string]flags{}
 	var uses, complaints int
 	var words []tword
+	var clauses []tclause
 	for _, d := range docs {
 		clear(in)
 		words = d.decode(words)
+		clauses = d.decodeClauses(clauses)
 		for _, w := range words {
 			if w.kind != wContent {
 				continue
@@ -97,7 +99,7 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 			// The clause's complaint must come from another word: a
 			// content word is not a cue itself, so weight 1 means a cue or a
 			// negation stands in its clause.
-			f.complaint = f.complaint || d.clauses[w.clause].weight == 1
+			f.complaint = f.complaint || clauses[w.clause].weight == 1
 			in[w.key] = f
 		}
 		for k, f := range in {
@@ -264,9 +266,11 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		}
 		return t.key
 	}
+	var clauses []tclause
 	for _, h := range hits {
 		d := docs[h.text]
-		for _, cl := range d.clauses {
+		clauses = d.decodeClauses(clauses)
+		for _, cl := range clauses {
 			toks := tokenize(d.norm[cl.off:cl.end])
 			hi, wi := -1, -1
 			for i, t := range toks {

@@ -92,14 +92,16 @@ func countTerms(docs []*tdoc) *termStats {
 		}
 	}
 	var words []tword
+	var clauses []tclause
 	for _, d := range docs {
 		clear(seen)
 		words = d.decode(words)
+		clauses = d.decodeClauses(clauses)
 		for i, w := range words {
 			if !termWord(w) {
 				continue
 			}
-			cw := float64(d.clauses[w.clause].weight)
+			cw := float64(clauses[w.clause].weight)
 			add(w.key, []string{w.key}, w.surf, cw)
 			if i > 0 && w.joined && termWord(words[i-1]) && words[i-1].clause == w.clause && words[i-1].key != w.key {
 				p := words[i-1]

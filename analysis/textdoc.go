@@ -74,6 +74,11 @@ type tclause struct {
 // to ask for bread three times"), but a complaint clause is surer.
 const neutralWeight = 0.6
 
+// A text keeps its clauses the same way: per clause, varints of its
+// start from the previous clause's end, its length, and its polarity's id
+// in the run's table of (weight, intensity) pairs (a few dozen exist), so
+// about 3 bytes instead of a tclause's 16. decodeClauses reads them back.
+
 // A tdoc is one analysed text. Its slices are exactly as long as they need
 // be, and norm is the input string itself when cleaning and normalising
 // changed nothing, so a text keeps no spare memory while the later steps
@@ -81,7 +86,7 @@ const neutralWeight = 0.6
 type tdoc struct {
 	norm    string
 	words   []byte // encoded, see appendWord
-	clauses []tclause
+	clauses []byte // encoded, see decodeClauses
 	voc     *vocab
 	capped  bool
 }
@@ -113,13 +118,37 @@ func (d *tdoc) decode(buf []tword) []tword {
 	return buf
 }
 
+// decodeClauses returns the text's clauses in buf (pass the previous
+// result back to reuse its memory; it is overwritten).
+func (d *tdoc) decodeClauses(buf []tclause) []tclause {
+	buf = buf[:0]
+	end := int32(0)
+	for b := d.clauses; len(b) > 0; {
+		gap, n := binary.Uvarint(b)
+		b = b[n:]
+		size, n := binary.Uvarint(b)
+		b = b[n:]
+		pol, n := binary.Uvarint(b)
+		b = b[n:]
+		c := d.voc.polarities[pol]
+		c.off = end + int32(gap)
+		c.end = c.off + int32(size)
+		end = c.end
+		buf = append(buf, c)
+	}
+	return buf
+}
+
 // A vocab holds, once per run, every spelling of a word the model reads
-// with its key and kind; texts refer to them by id. Workers add to it
-// concurrently (intern); it is read only after every text is analysed.
+// with its key and kind, and every clause polarity; texts refer to them by
+// id. Workers add to it concurrently (intern, internPolarity); it is read
+// only after every text is analysed.
 type vocab struct {
-	mu      sync.Mutex
-	ids     map[string]int32
-	entries []vocabEntry
+	mu         sync.Mutex
+	ids        map[string]int32
+	entries    []vocabEntry
+	polIDs     map[[2]float32]int32
+	polarities []tclause // weight and intensity only
 }
 
 type vocabEntry struct {
@@ -127,7 +156,20 @@ type vocabEntry struct {
 	kind      uint8
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}, polIDs: map[[2]float32]int32{}} }
+
+// internPolarity returns the id of a clause's weight and intensity.
+func (v *vocab) internPolarity(p [2]float32) int32 {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if id, ok := v.polIDs[p]; ok {
+		return id
+	}
+	id := int32(len(v.polarities))
+	v.polarities = append(v.polarities, tclause{weight: p[0], intensity: p[1]})
+	v.polIDs[p] = id
+	return id
+}
 
 // intern returns the id of the spelling surf, adding it with its key and
 // kind when new, and the vocabulary's own copy of surf. The copies keep no
@@ -158,19 +200,22 @@ type analyser struct {
 	// known caches, for this worker, each spelling's vocabulary id, -1
 	// for a token that is not a word of the model: a word's key and kind
 	// depend on its spelling only, so they are worked out once.
-	known   map[string]int32
-	toks    []token
-	words   []byte
-	clauses []tclause
-	nwords  int
-	sent    int32 // sentences so far in the current text
-	lastSet int32 // sentence of the last word kept
-	lastCl  int32 // clause and token position of the last word kept
-	lastPos int32
+	known    map[string]int32
+	polarity map[[2]float32]int32 // this worker's cache of the vocabulary's polarity ids
+	toks     []token
+	words    []byte
+	clauses  []byte
+	nclause  int32
+	lastEnd  int32 // end of the last clause
+	nwords   int
+	sent     int32 // sentences so far in the current text
+	lastSet  int32 // sentence of the last word kept
+	lastCl   int32 // clause and token position of the last word kept
+	lastPos  int32
 }
 
 func newAnalyser(voc *vocab, ignore map[string]bool) *analyser {
-	return &analyser{lx: getLexicon(), ignore: ignore, voc: voc, known: map[string]int32{}}
+	return &analyser{lx: getLexicon(), ignore: ignore, voc: voc, known: map[string]int32{}, polarity: map[[2]float32]int32{}}
 }
 
 // analyseText cleans, normalises and tokenises one text and marks each
@@ -194,7 +239,7 @@ func (a *analyser) analyse(text string) tdoc {
 	}
 	a.toks = tokenizeInto(a.toks[:0], d.norm)
 	toks := a.toks
-	a.words, a.clauses, a.nwords = a.words[:0], a.clauses[:0], 0
+	a.words, a.clauses, a.nwords, a.nclause, a.lastEnd = a.words[:0], a.clauses[:0], 0, 0, 0
 	a.sent, a.lastSet, a.lastCl, a.lastPos = 0, 0, 0, 0
 	start := 0
 	for i := 0; i <= len(toks); i++ {
@@ -221,7 +266,7 @@ func (a *analyser) analyse(text string) tdoc {
 		d.words = append(make([]byte, 0, len(a.words)), a.words...)
 	}
 	if len(a.clauses) > 0 {
-		d.clauses = append(make([]tclause, 0, len(a.clauses)), a.clauses...)
+		d.clauses = append(make([]byte, 0, len(a.clauses)), a.clauses...)
 	}
 	return d
 }
@@ -231,9 +276,18 @@ var coordinators = setOf("and or nor & و یا")
 
 func (a *analyser) addClause(toks []token, afterComma bool) {
 	weight, intensity := clausePolarity(a.lx, toks)
-	ci := int32(len(a.clauses))
-	a.clauses = append(a.clauses, tclause{off: int32(toks[0].off), end: int32(toks[len(toks)-1].end),
-		weight: weight, intensity: intensity})
+	ci := a.nclause
+	off, end := int32(toks[0].off), int32(toks[len(toks)-1].end)
+	pol, ok := a.polarity[[2]float32{weight, intensity}]
+	if !ok {
+		pol = a.voc.internPolarity([2]float32{weight, intensity})
+		a.polarity[[2]float32{weight, intensity}] = pol
+	}
+	a.clauses = binary.AppendUvarint(a.clauses, uint64(off-a.lastEnd))
+	a.clauses = binary.AppendUvarint(a.clauses, uint64(end-off))
+	a.clauses = binary.AppendUvarint(a.clauses, uint64(pol))
+	a.nclause++
+	a.lastEnd = end
 	joined, coord := false, afterComma && a.nwords > 0
 	for ti, t := range toks {
 		if t.punct != 0 {
