@@ -15,8 +15,8 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 		pp.Share = round4(float64(len(gs.persons)) / float64(people))
 	}
 	var sum float64
-	for _, p := range gs.persons {
-		sum += p.severity
+	for _, sev := range gs.persons {
+		sum += sev
 	}
 	pp.Severity = round4(sum / float64(max(1, len(gs.persons))))
 	pp.Priority = round4(pp.Share * (0.5 + 0.5*pp.Severity))
@@ -24,7 +24,7 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	// Breakdowns count each person once per segment value.
 	counted := map[string]bool{}
 	for _, h := range gs.hits {
-		p := personOf(texts[h.text], h.text)
+		p := personOf(texts[h.text], int(h.text))
 		for k, v := range texts[h.text].Segments {
 			if v == "" {
 				continue
@@ -49,7 +49,7 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	for _, h := range gs.hits {
 		id := texts[h.text].ID
 		if id == "" {
-			id = itoa(h.text + 1)
+			id = itoa(int(h.text) + 1)
 		}
 		pp.Members = append(pp.Members, id)
 	}
@@ -231,7 +231,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
 	cands := make([]cand, 0, len(gs.hits))
 	for _, h := range gs.hits {
 		var typ float64
-		for _, t := range h.terms {
+		for _, t := range gs.termsOf(h) {
 			typ += float64(gs.uses[t])
 		}
 		cands = append(cands, cand{h, typ / float64(len(gs.hits))})
