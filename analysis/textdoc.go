@@ -94,6 +94,9 @@ type tdoc struct {
 // decode returns the text's words as the readers see them, in buf (pass
 // the previous result back to reuse its memory; it is overwritten).
 func (d *tdoc) decode(buf []tword) []tword {
+	if n := len(d.words) / 3; cap(buf) < n { // a word takes at least 3 bytes
+		buf = make([]tword, 0, n)
+	}
 	buf = buf[:0]
 	var sent, clause, pos int32
 	for b := d.words; len(b) > 0; {
@@ -121,6 +124,9 @@ func (d *tdoc) decode(buf []tword) []tword {
 // decodeClauses returns the text's clauses in buf (pass the previous
 // result back to reuse its memory; it is overwritten).
 func (d *tdoc) decodeClauses(buf []tclause) []tclause {
+	if n := len(d.clauses) / 3; cap(buf) < n { // a clause takes at least 3 bytes
+		buf = make([]tclause, 0, n)
+	}
 	buf = buf[:0]
 	end := int32(0)
 	for b := d.clauses; len(b) > 0; {
@@ -236,6 +242,9 @@ func (a *analyser) analyse(text string) tdoc {
 	d.norm = NormalizePersian(cleanNoise(text))
 	if d.norm == text {
 		d.norm = text // the input's bytes, not a copy
+	}
+	if n := len(d.norm)/4 + 2; cap(a.toks) < n { // as tokenize
+		a.toks = make([]token, 0, n)
 	}
 	a.toks = tokenizeInto(a.toks[:0], d.norm)
 	toks := a.toks
