@@ -156,6 +156,12 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 			}
 		}
 	}
+	// Members were appended as found: keep them without the spare room
+	// (up to half of each slice) while the labels are written.
+	for _, gs := range states {
+		gs.hits = append([]ghit(nil), gs.hits...)
+		gs.hitTerms = append([]*term(nil), gs.hitTerms...)
+	}
 	return states
 }
 

@@ -182,6 +182,7 @@ func TestMemoryPerText(t *testing.T) {
 	}
 	after := heapInUse()
 	runtime.KeepAlive(docs)
+	runtime.KeepAlive(in) // else the texts may be collected in between
 	kept := float64(after-min(before, after)) / float64(len(in))
 	avg := float64(size) / float64(len(in))
 	t.Logf("%.0f bytes kept per text of %.0f bytes", kept, avg)

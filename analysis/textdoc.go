@@ -79,32 +79,46 @@ const neutralWeight = 0.6
 // in the run's table of (weight, intensity) pairs (a few dozen exist), so
 // about 3 bytes instead of a tclause's 16. decodeClauses reads them back.
 
-// A tdoc is one analysed text. Its slices are exactly as long as they need
-// be, and norm is the input string itself when cleaning and normalising
-// changed nothing, so a text keeps no spare memory while the later steps
-// run.
+// A tdoc is one analysed text, 48 bytes and its encoded words and
+// clauses in one string; norm is the input string itself when cleaning
+// and normalising changed nothing, so a text keeps no spare memory while
+// the later steps run.
 type tdoc struct {
-	norm    string
-	words   []byte // encoded, see appendWord
-	clauses []byte // encoded, see decodeClauses
-	voc     *vocab
-	capped  bool
+	norm   string
+	enc    string // the words (see appendWord), then from split on the clauses (see decodeClauses)
+	voc    *vocab
+	split  int32
+	capped bool
+}
+
+// uvarint is binary.Uvarint reading a string.
+func uvarint(s string) (uint64, int) {
+	var x uint64
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b < 0x80 {
+			return x | uint64(b)<<(7*i), i + 1
+		}
+		x |= uint64(b&0x7f) << (7 * i)
+	}
+	return x, len(s) // only what this file wrote is read
 }
 
 // decode returns the text's words as the readers see them, in buf (pass
 // the previous result back to reuse its memory; it is overwritten).
 func (d *tdoc) decode(buf []tword) []tword {
-	if n := len(d.words) / 3; cap(buf) < n { // a word takes at least 3 bytes
+	words := d.enc[:d.split]
+	if n := len(words) / 3; cap(buf) < n { // a word takes at least 3 bytes
 		buf = make([]tword, 0, n)
 	}
 	buf = buf[:0]
 	var sent, clause, pos int32
-	for b := d.words; len(b) > 0; {
-		id, n := binary.Uvarint(b)
+	for b := words; len(b) > 0; {
+		id, n := uvarint(b)
 		b = b[n:]
-		cf, n := binary.Uvarint(b)
+		cf, n := uvarint(b)
 		b = b[n:]
-		p, n := binary.Uvarint(b)
+		p, n := uvarint(b)
 		b = b[n:]
 		if dc := int32(cf >> cwFlagBits); dc > 0 {
 			clause, pos = clause+dc, int32(p)
@@ -124,17 +138,18 @@ func (d *tdoc) decode(buf []tword) []tword {
 // decodeClauses returns the text's clauses in buf (pass the previous
 // result back to reuse its memory; it is overwritten).
 func (d *tdoc) decodeClauses(buf []tclause) []tclause {
-	if n := len(d.clauses) / 3; cap(buf) < n { // a clause takes at least 3 bytes
+	clauses := d.enc[d.split:]
+	if n := len(clauses) / 3; cap(buf) < n { // a clause takes at least 3 bytes
 		buf = make([]tclause, 0, n)
 	}
 	buf = buf[:0]
 	end := int32(0)
-	for b := d.clauses; len(b) > 0; {
-		gap, n := binary.Uvarint(b)
+	for b := clauses; len(b) > 0; {
+		gap, n := uvarint(b)
 		b = b[n:]
-		size, n := binary.Uvarint(b)
+		size, n := uvarint(b)
 		b = b[n:]
-		pol, n := binary.Uvarint(b)
+		pol, n := uvarint(b)
 		b = b[n:]
 		c := d.voc.polarities[pol]
 		c.off = end + int32(gap)
@@ -240,8 +255,8 @@ func (a *analyser) analyse(text string) tdoc {
 		text, d.capped = text[:cut], true
 	}
 	d.norm = NormalizePersian(cleanNoise(text))
-	if d.norm == text {
-		d.norm = text // the input's bytes, not a copy
+	if t := strings.TrimSpace(text); d.norm == t {
+		d.norm = t // the input's bytes, not a copy
 	}
 	if n := len(d.norm)/4 + 2; cap(a.toks) < n { // as tokenize
 		a.toks = make([]token, 0, n)
@@ -271,12 +286,7 @@ func (a *analyser) analyse(text string) tdoc {
 			start = i + 1
 		}
 	}
-	if len(a.words) > 0 {
-		d.words = append(make([]byte, 0, len(a.words)), a.words...)
-	}
-	if len(a.clauses) > 0 {
-		d.clauses = append(make([]byte, 0, len(a.clauses)), a.clauses...)
-	}
+	d.enc, d.split = string(a.words)+string(a.clauses), int32(len(a.words))
 	return d
 }
 
