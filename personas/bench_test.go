@@ -3,6 +3,7 @@ package personas
 import (
 	"context"
 	"fmt"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -19,6 +20,27 @@ import (
 func demoTable(tb testing.TB, n int) (Input, []int) {
 	spec := demo.PersonaSpec(1)
 	in := synthInput(spec, &synth.Data{})
+	// Roles, stages and touchpoints as the demo survey gives them (hf_*
+	// are the options of heard_from), so the cards do the report's work.
+	defs, err := demo.Definitions()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for j := range in.Items {
+		it := &in.Items[j]
+		id, option, multi := strings.Cut(it.Name, "_")
+		if id != "hf" {
+			id, option, multi = it.Name, "", false
+		}
+		for _, q := range defs[0].Questions() {
+			if q.ID == id || (multi && q.ID == "heard_from") {
+				it.Role, it.Stage, it.Touchpoint = Role(q.Role), string(q.Stage), q.Touchpoint
+			}
+		}
+		if multi {
+			it.Kind, it.Touchpoint = Binary, option
+		}
+	}
 	in.Table = NewTable(in.Items, n)
 	in.Respondents = make([]Respondent, n)
 	truth := make([]int, 0, n)

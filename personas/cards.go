@@ -204,19 +204,47 @@ func count(in Input, member []int, k int, sets []answerSet) []stats {
 			out[i] = stats{answered: make([]int, k), matched: make([]int, k)}
 		}
 		j := sets[lo].item
-		for i := range in.Respondents {
-			v := in.value(i, j)
-			if !v.OK {
-				continue
-			}
-			for s := lo; s < hi; s++ {
-				st := &out[s]
-				st.answered[member[i]]++
-				st.A++
-				if sets[s].match(v) {
-					st.matched[member[i]]++
-					st.M++
+		// Every set of the item counts the same respondents as answered.
+		answered := out[lo].answered
+		if codes, texts := in.codesOf(j); codes != nil {
+			// The set each distinct answer matches (sets of a
+			// categorical, ordinal or binary item match one answer text).
+			set := byCode(texts, func(s string) int {
+				for x := lo; x < hi; x++ {
+					if s != "" && sets[x].match(Text(s)) {
+						return x
+					}
 				}
+				return -1
+			})
+			for i, code := range codes {
+				if code == 0 {
+					continue
+				}
+				answered[member[i]]++
+				if x := set[code]; x >= 0 {
+					out[x].matched[member[i]]++
+				}
+			}
+		} else {
+			for i := range in.Respondents {
+				v := in.value(i, j)
+				if !v.OK {
+					continue
+				}
+				answered[member[i]]++
+				for s := lo; s < hi; s++ {
+					if sets[s].match(v) {
+						out[s].matched[member[i]]++
+					}
+				}
+			}
+		}
+		for s := lo; s < hi; s++ {
+			copy(out[s].answered, answered)
+			for p := range k {
+				out[s].A += answered[p]
+				out[s].M += out[s].matched[p]
 			}
 		}
 		lo = hi
