@@ -275,11 +275,14 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 		}
 		s := 0.0
 		for c, v := range lp {
-			if v-m < negligible {
+			switch {
+			case v == m: // exp(0), exactly
+				pr[c] = 1
+			case v-m < negligible:
 				pr[c] = 0
-				continue
+			default:
+				pr[c] = math.Exp(v - m)
 			}
-			pr[c] = math.Exp(v - m)
 			s += pr[c]
 		}
 		a.ll += m
