@@ -96,11 +96,6 @@ const probFloor = 1e-300
 
 const chunkRows = 2048
 
-// negligible: a class whose log-likelihood for a row is this far below the
-// row's best gets posterior 0 instead of exp(negligible) < 2^-60, which
-// would not change the sum of the row's posteriors (1 and more) at all.
-const negligible = -42
-
 // acc holds one chunk's sufficient statistics.
 type acc struct {
 	ll  float64
@@ -275,12 +270,9 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 		}
 		s := 0.0
 		for c, v := range lp {
-			switch {
-			case v == m: // exp(0), exactly
+			if v == m { // exp(0), exactly
 				pr[c] = 1
-			case v-m < negligible:
-				pr[c] = 0
-			default:
+			} else {
 				pr[c] = math.Exp(v - m)
 			}
 			s += pr[c]
