@@ -350,12 +350,12 @@ func satisfactionFor(in Input, member []int, p int, tp, stage string) (float64, 
 		if it.Role != Satisfaction || it.Touchpoint != tp || (stage != "" && it.Stage != "" && it.Stage != stage) {
 			continue
 		}
-		levels := in.itemLevels(j)
+		score := scorer(in, it, j)
 		for i := range in.Respondents {
 			if member[i] != p {
 				continue
 			}
-			if x, ok := score(it, levels, in.value(i, j)); ok {
+			if x, ok := score(i); ok {
 				sum += x
 				n++
 			}
@@ -365,6 +365,24 @@ func satisfactionFor(in Input, member []int, p int, tp, stage string) (float64, 
 		return 0, false
 	}
 	return sum / float64(n), true
+}
+
+// scorer returns respondent i's score on item j (see score); on a Table
+// each distinct answer is scored once and respondents read their code.
+func scorer(in Input, it Item, j int) func(i int) (float64, bool) {
+	levels := in.itemLevels(j)
+	if codes, texts := in.codesOf(j); codes != nil {
+		type scored struct {
+			x  float64
+			ok bool
+		}
+		by := byCode(texts, func(s string) scored {
+			x, ok := score(it, levels, Text(s))
+			return scored{x, ok}
+		})
+		return func(i int) (float64, bool) { s := by[codes[i]]; return s.x, s.ok }
+	}
+	return func(i int) (float64, bool) { return score(it, levels, in.value(i, j)) }
 }
 
 func score(it Item, levels []string, v Value) (float64, bool) {
@@ -391,10 +409,11 @@ func scores(in Input, member []int, k int) [][]Score {
 			continue
 		}
 		levels := in.itemLevels(j)
+		score := scorer(in, it, j)
 		s, n := make([]float64, k), make([]float64, k)   // members
 		rs, rn := make([]float64, k), make([]float64, k) // the rest, summed in respondent order
 		for i := range in.Respondents {
-			x, ok := score(it, levels, in.value(i, j))
+			x, ok := score(i)
 			if !ok {
 				continue
 			}
