@@ -57,11 +57,12 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	for _, t := range ranked[:min(10, len(ranked))] {
 		pp.Terms = append(pp.Terms, t.surface())
 	}
-	pp.Label = gs.label(ranked, docs, pw, opt.LabelLang, pack)
+	var said labelWords
+	pp.Label, said = gs.label(ranked, docs, pw, opt.LabelLang, pack)
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
 		pp.Label = l
 	}
-	pp.Examples = gs.examples(texts, docs, opt.Examples)
+	pp.Examples = gs.examples(texts, docs, opt.Examples, said)
 	return pp
 }
 
@@ -88,16 +89,17 @@ func (gs *gstate) rankedTerms() []*term {
 // most with it ("portions small"), then up to two more terms that add a
 // word. In the study's language when the group has terms in
 // it; a pack's concept is named by the pack.
-func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang string, pack []concept) string {
+// It also returns the terms the label names, for the quotes.
+func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang string, pack []concept) (string, labelWords) {
 	if gs.g.concept > 0 {
 		c := pack[gs.g.concept-1]
 		if lang == LangPersian {
-			return c.fa
+			return c.fa, labelWords{}
 		}
 		if lang == LangEnglish || !isPersianWord(gs.g.key) {
-			return c.en
+			return c.en, labelWords{}
 		}
-		return c.fa
+		return c.fa, labelWords{}
 	}
 	if lang == LangPersian || lang == LangEnglish {
 		var own []*term
@@ -111,7 +113,7 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		}
 	}
 	if len(ranked) == 0 {
-		return gs.g.key
+		return gs.g.key, labelWords{}
 	}
 	n := float64(len(docs))
 	// distinct is how much more the members use t than the whole set
@@ -154,7 +156,7 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			break
 		}
 		t = promote(t)
-		if len(t.parts) == 1 && pw.df[t.key] > 0 {
+		if len(t.parts) == 1 && pw.df[t.key] > 0 && !pw.learned[t.key] {
 			continue // a complaint word names the problem, not what it is about: "کوچک گران"
 		}
 		if k, w, sc := pw.forHead(t, gs.hits, docs); k != "" && sc > best {
@@ -166,6 +168,7 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		words[p] = true
 	}
 	parts := []string{head.surface()}
+	said := labelWords{head: head, word: word, terms: map[*term]bool{head: true}}
 	switch {
 	case word != "":
 		words[word] = true
@@ -201,12 +204,61 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			words[p] = true
 		}
 		parts = append(parts, t.surface())
+		said.terms[t] = true
 	}
 	sep := ", "
 	if isPersianWord(parts[0]) {
 		sep = "، "
 	}
-	return strings.Join(parts, sep)
+	return strings.Join(parts, sep), said
+}
+
+// labelWords are what a label names: its head term, the complaint word
+// said with it ("" when none) and every term it shows.
+type labelWords struct {
+	head  *term
+	word  string
+	terms map[*term]bool
+}
+
+// support says how well a member's words back the label: 3 when a clause
+// of it holds the head and the complaint word, 2 the head, 1 another term
+// the label shows, 0 only an unnamed term of the group. at is the clause
+// to quote from a long text.
+func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
+	at = h.clause
+	if lw.head == nil {
+		return 0, at
+	}
+	for _, t := range h.terms {
+		if lw.terms[t] && t != lw.head {
+			level = 1
+		}
+	}
+	headIn := map[int32]bool{}
+	for wi, w := range d.words {
+		if w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == lw.head.key {
+			headIn[w.clause] = true
+		}
+	}
+	for c := range headIn {
+		if level < 2 || c < at {
+			level, at = 2, c
+		}
+	}
+	if lw.word == "" || level < 2 {
+		return level, at
+	}
+	best := int32(-1)
+	for _, w := range d.words {
+		if w.key == lw.word && headIn[w.clause] && (best < 0 || w.clause < best) {
+			best = w.clause
+		}
+	}
+	if best >= 0 {
+		return 3, best
+	}
+	return level, at
 }
 
 func containsPart(t *term, key string) bool {
@@ -223,10 +275,11 @@ func containsPart(t *term, key string) bool {
 // complaint intensity, short texts, input order. A short text is quoted
 // whole, a long one by the clause that holds its strongest term; either
 // way the quote contains one of the group's terms.
-func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
+func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) []string {
 	type cand struct {
-		h   ghit
-		typ float64
+		h       ghit
+		typ     float64
+		support int
 	}
 	cands := make([]cand, 0, len(gs.hits))
 	for _, h := range gs.hits {
@@ -234,12 +287,17 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
 		for _, t := range h.terms {
 			typ += float64(gs.uses[t])
 		}
-		cands = append(cands, cand{h, typ / float64(len(gs.hits))})
+		level, at := said.support(h, docs[h.text])
+		h.clause = at
+		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		ha, hb := cands[a].h, cands[b].h
 		if ha.primary != hb.primary {
 			return ha.primary
+		}
+		if cands[a].support != cands[b].support {
+			return cands[a].support > cands[b].support
 		}
 		la, lb := len(docs[ha.text].norm) <= 240, len(docs[hb.text].norm) <= 240
 		if la != lb {
