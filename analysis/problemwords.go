@@ -261,7 +261,7 @@ func faParticiple(key string) bool {
 // again, so its cost is that of the group's texts.
 func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, docs []*tdoc) string {
 	lx := getLexicon()
-	before, after, plain := 0, 0, 0
+	before, after, plain, farBefore := 0, 0, 0, 0
 	negs := map[string]int{}
 	spans := map[string]int{} // the words as said, stopwords included, and their order
 	wkey := func(t token) string {
@@ -308,6 +308,8 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 			case wi > he && wi-he <= 3:
 				after++
 				spans[spanText(sub, toks[hi], toks[wi])+"\x00a"]++
+			case wi < hi:
+				farBefore++
 			}
 			neg := ""
 			if toks[wi].fa {
@@ -368,10 +370,13 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		}
 	}
 	switch {
-	case before == 0 && after == 0:
-		// Never said next to each other: "جعبه" (box) three words
-		// after "دیر" (late) in "ارسال دیر بود و جعبه باز شده" is not
-		// "جعبه دیر". The head alone.
+	case before == 0 && after == 0 && farBefore > 0:
+		// Said only well before the head, the word is about something
+		// else: "جعبه" (box) three words after "دیر" (late) in "ارسال
+		// دیر بود و جعبه باز شده" is not "جعبه دیر", nor "card failed"
+		// in "payment failed ... from my card". The head alone. Said
+		// after it, further on, the word is usually its predicate:
+		// "هزینه ارسال برای سفارش‌های کوچک خیلی گران است".
 		return head.surface()
 	case before > after:
 		return word + " " + head.surface()
@@ -423,8 +428,8 @@ var (
 
 // durationAfter reports a duration said right after the word at i in
 // English ("waited 40 minutes", "waited for over an hour", "sat there
-// for ages") or right before it in Persian ("دو هفته طول کشید", "۳ روز
-// منتظر").
+// for ages") or right before it in Persian when a verb follows it ("دو
+// هفته طول کشید", "۳ روز منتظر ماندم").
 func durationAfter(toks []token, i int) bool {
 	word := func(j int) string {
 		if j < 0 || j >= len(toks) || toks[j].punct != 0 {
@@ -445,8 +450,15 @@ func durationAfter(toks []token, i int) bool {
 		return enCounts[w]
 	}
 	if toks[i].fa {
-		// count + unit before the word: "دو هفته طول", "۳ روز منتظر".
-		return faTimeUnits[word(i-1)] && count(word(i-2), true)
+		// count + unit before the word, and a verb after it: "دو هفته
+		// طول کشید", "۳ روز منتظر ماندم", not "چند روز دایرکت را جواب
+		// نداد" (the days are the verb's, not the word's).
+		if !faTimeUnits[word(i-1)] || !count(word(i-2), true) || word(i+1) == "" {
+			return false
+		}
+		next := faKey(word(i + 1))
+		lx := getLexicon()
+		return faCopulas[next] || faPastStems[next] || isFaVerb(lx, next) || lx.faNegVerbs[next]
 	}
 	j := i + 1
 	for n := 0; n < 3 && (word(j) == "for" || word(j) == "over" || word(j) == "about" || word(j) == "almost" || word(j) == "nearly" || word(j) == "there" || word(j) == "around"); n++ {

@@ -121,6 +121,8 @@ func TestDurationAfter(t *testing.T) {
 		{"I played 2 games of it", "played", false},
 		{"ارسال دو هفته طول کشید", "طول", true},
 		{"ارسال خیلی طول کشید", "طول", false},
+		{"سه روز منتظر ماندم", "منتظر", true},
+		{"کسی تا چند روز دایرکت اینستاگرام را جواب نداد", "دایرکت", false},
 	}
 	for _, c := range cases {
 		toks := tokenize(NormalizePersian(c.text))
