@@ -112,6 +112,9 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			ranked = own
 		}
 	}
+	if kept := gs.withoutMarkers(ranked, docs); len(kept) > 0 {
+		ranked = kept
+	}
 	if len(ranked) == 0 {
 		return gs.g.key, labelWords{}
 	}
@@ -156,8 +159,8 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			break
 		}
 		t = promote(t)
-		if len(t.parts) == 1 && pw.df[t.key] > 0 && !pw.learned[t.key] {
-			continue // a complaint word names the problem, not what it is about: "کوچک گران"
+		if len(t.parts) == 1 && pw.df[t.key] > 0 && !pw.events[t.key] {
+			continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 		}
 		if k, w, sc := pw.forHead(t, gs.hits, docs); k != "" && sc > best {
 			head, word, wordSurf, best = t, k, w, sc
@@ -352,4 +355,53 @@ func distinctLabels(pps []PainPoint) {
 		seen[l] = true
 		pps[i].Label = l
 	}
+}
+
+// withoutMarkers drops the terms the members say mostly inside a
+// discourse marker ("of course", "at least", "in terms of", "در واقع"),
+// alone or as the first word of a pair ("at least the staff"): they
+// steer the talk and name no problem. Only terms whose first word can end
+// a marker are read again, so the cost is that of their uses.
+func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
+	var out []*term
+	for _, t := range ranked {
+		if !canEndMarker(t) {
+			out = append(out, t)
+			continue
+		}
+		uses, marker := 0, 0
+		for _, h := range gs.hits {
+			d := docs[h.text]
+			for wi, w := range d.words {
+				first := w
+				switch {
+				case len(t.parts) == 1 && w.key == t.key:
+				case len(t.parts) == 2 && wi > 0 && w.joined && w.key == t.parts[1] && d.words[wi-1].key == t.parts[0]:
+					first = d.words[wi-1]
+				default:
+					continue
+				}
+				uses++
+				cl := d.clauses[first.clause]
+				if toks := tokenize(d.norm[cl.off:cl.end]); int(first.pos) < len(toks) && discourseAt(toks, int(first.pos)) {
+					marker++
+				}
+			}
+		}
+		if marker*2 <= uses {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// canEndMarker: the term's first word, as written, can end a discourse
+// marker.
+func canEndMarker(t *term) bool {
+	for s := range t.surf {
+		if w, _, _ := strings.Cut(s, " "); discourse[w] != nil {
+			return true
+		}
+	}
+	return false
 }

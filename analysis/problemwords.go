@@ -19,13 +19,15 @@ type problemWords struct {
 	df   map[string]int
 	surf map[string]map[string]int // spellings as written
 	// learned are the content words this corpus uses as complaint words
-	// (see learnComplaintWords).
+	// (see learnComplaintWords); events are those learned from durations
+	// ("wait"): they name what the problem is about, and may head a label.
 	learned map[string]bool
+	events  map[string]bool
 }
 
 func countProblemWords(docs []*tdoc) *problemWords {
 	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}}
-	pw.learned = learnComplaintWords(docs)
+	pw.learned, pw.events = learnComplaintWords(docs)
 	var in []string
 	for _, d := range docs {
 		in = in[:0]
@@ -76,7 +78,7 @@ const (
 	learnedMinComplaint  = 0.5 // and in complaint clauses in at least half its texts
 )
 
-func learnComplaintWords(docs []*tdoc) map[string]bool {
+func learnComplaintWords(docs []*tdoc) (learned, events map[string]bool) {
 	type stat struct{ df, stated, timed, complaint int }
 	stats := map[string]*stat{}
 	type flags struct{ stated, timed, complaint bool }
@@ -117,9 +119,9 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 			}
 		}
 	}
-	out := map[string]bool{}
+	out, events := map[string]bool{}, map[string]bool{}
 	if uses == 0 || complaints == 0 {
-		return out
+		return out, events
 	}
 	base := float64(complaints) / float64(uses)
 	minDF := max(learnedMinTexts, len(docs)/1000)
@@ -132,7 +134,7 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 			continue
 		}
 		if timedEvent(st.df, st.timed, st.complaint, minDF, base) && float64(st.df) <= maxTermDF*float64(len(docs)) {
-			out[k] = true
+			out[k], events[k] = true, true
 			continue
 		}
 		if float64(st.stated) < learnedStatedShare*float64(st.df) {
@@ -142,7 +144,7 @@ func learnComplaintWords(docs []*tdoc) map[string]bool {
 			out[k] = true
 		}
 	}
-	return out
+	return out, events
 }
 
 // problemWordMinShare: the word must be said with the head term in at

@@ -59,7 +59,7 @@ func TestLearnedComplaintWords(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	learned := learnComplaintWords(docs)
+	learned, _ := learnComplaintWords(docs)
 	for _, w := range []string{"cancelled", "thawed"} {
 		if !learned[stemEn(w)] {
 			t.Errorf("%q not learned as a complaint word: %v", w, learned)
@@ -160,8 +160,8 @@ func TestTimedEventLearned(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	learned := learnComplaintWords(docs)
-	if !learned[stemEn("waited")] {
+	learned, events := learnComplaintWords(docs)
+	if !learned[stemEn("waited")] || !events[stemEn("waited")] {
 		t.Errorf("waited not learned: %v", learned)
 	}
 	if learned[stemEn("played")] {
@@ -222,6 +222,38 @@ func TestQuotesSupportLabel(t *testing.T) {
 	for _, want := range []string{"delivery was late", "ارسال"} {
 		if !slices.ContainsFunc(saw, func(l string) bool { return strings.Contains(l, want) }) {
 			t.Errorf("no label holds %q: %q", want, saw)
+		}
+	}
+}
+
+// TestLabelSkipsDiscourseMarkers: "of course", "at least" and "در واقع"
+// steer the talk and name no problem, so no label shows their noun, alone
+// or in a pair ("at least the staff"); the problem said with them does.
+func TestLabelSkipsDiscourseMarkers(t *testing.T) {
+	var in []Text
+	add := func(n int, s string) {
+		for i := 0; i < n; i++ {
+			in = append(in, Text{ID: itoa(len(in) + 1), Text: s})
+		}
+	}
+	add(6, "Of course the childcare fees are too high")
+	add(6, "Of course the nursery costs went up")
+	add(6, "The nursery prices are steep, of course")
+	add(6, "At least the childcare staff answered, the fees are high")
+	add(5, "در واقع قیمت خیلی گران بود")
+	add(5, "قیمت گران است در واقع")
+	add(12, "The school bus was late again and the driver was rude")
+	res := FindPainPoints(in, PainPointOptions{})
+	var labels []string
+	for _, p := range res.PainPoints {
+		labels = append(labels, p.Label)
+		if strings.Contains(p.Label, "least") || strings.Contains(p.Label, "واقع") || strings.Contains(p.Label, "course") {
+			t.Errorf("label %q names a discourse marker", p.Label)
+		}
+	}
+	for _, want := range []string{"fees", "قیمت گران"} {
+		if !slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(l, want) }) {
+			t.Errorf("no label holds %q: %q", want, labels)
 		}
 	}
 }
