@@ -238,15 +238,23 @@ func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
 			level = 1
 		}
 	}
+	// The clauses that say the head outside praise ("I liked the story"
+	// is no quote for a story problem), complaints first, then the
+	// earliest.
 	headIn := map[int32]bool{}
+	better := func(c, than int32) bool {
+		wc, wt := d.clauses[c].weight, d.clauses[than].weight
+		return wc > wt || wc == wt && c < than
+	}
 	for wi, w := range d.words {
+		if d.clauses[w.clause].weight == 0 {
+			continue
+		}
 		if w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == lw.head.key {
 			headIn[w.clause] = true
-		}
-	}
-	for c := range headIn {
-		if level < 2 || c < at {
-			level, at = 2, c
+			if level < 2 || better(w.clause, at) {
+				level, at = 2, w.clause
+			}
 		}
 	}
 	if lw.word == "" || level < 2 {
@@ -254,7 +262,7 @@ func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
 	}
 	best := int32(-1)
 	for _, w := range d.words {
-		if w.key == lw.word && headIn[w.clause] && (best < 0 || w.clause < best) {
+		if w.key == lw.word && headIn[w.clause] && (best < 0 || better(w.clause, best)) {
 			best = w.clause
 		}
 	}

@@ -257,3 +257,18 @@ func TestLabelSkipsDiscourseMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteNotFromPraise: a long text is quoted by a clause that says the
+// problem, never by one that praises the same thing ("I loved the story
+// ..., but the story falls apart").
+func TestQuoteNotFromPraise(t *testing.T) {
+	d := analyseText("I loved the story at the start, it was great fun for a long time. "+
+		"But the story falls apart in the last act.", nil)
+	story := &term{key: stemEn("story"), parts: []string{stemEn("story")}}
+	lw := labelWords{head: story, terms: map[*term]bool{story: true}}
+	level, at := lw.support(ghit{terms: []*term{story}}, &d)
+	quote := d.norm[d.clauses[at].off:d.clauses[at].end]
+	if level != 2 || strings.Contains(quote, "loved") || !strings.Contains(quote, "falls apart") {
+		t.Errorf("support = %d, quote %q; want 2 and the clause that complains", level, quote)
+	}
+}
