@@ -428,10 +428,11 @@ var (
 	faCounts    = setOf("یک یه دو سه چهار پنج شش هفت هشت نه ده پانزده بیست سی چند نیم")
 )
 
-// durationAfter reports a duration said right after the word at i in
-// English ("waited 40 minutes", "waited for over an hour", "sat there
-// for ages") or right before it in Persian when a verb follows it ("دو
-// هفته طول کشید", "۳ روز منتظر ماندم").
+// durationAfter reports a duration said with the word at i: in English
+// right after it ("waited 40 minutes", "waited for over an hour", "sat
+// there for ages") or right before it ("a 45 minute wait"), in Persian
+// right before it when a verb follows ("دو هفته طول کشید", "۳ روز منتظر
+// ماندم").
 func durationAfter(toks []token, i int) bool {
 	word := func(j int) string {
 		if j < 0 || j >= len(toks) || toks[j].punct != 0 {
@@ -461,6 +462,9 @@ func durationAfter(toks []token, i int) bool {
 		next := faKey(word(i + 1))
 		lx := getLexicon()
 		return faCopulas[next] || faPastStems[next] || isFaVerb(lx, next) || lx.faNegVerbs[next]
+	}
+	if enTimeUnits[word(i-1)] && count(word(i-2), false) {
+		return true // "a 45 minute wait", "an hour delay"
 	}
 	j := i + 1
 	for n := 0; n < 3 && (word(j) == "for" || word(j) == "over" || word(j) == "about" || word(j) == "almost" || word(j) == "nearly" || word(j) == "there" || word(j) == "around"); n++ {

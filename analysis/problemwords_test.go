@@ -116,6 +116,8 @@ func TestDurationAfter(t *testing.T) {
 		{"we waited 40 minutes for the food", "waited", true},
 		{"we waited for over an hour", "waited", true},
 		{"sat there for ages", "sat", true},
+		{"we had a 45 minute wait", "wait", true},
+		{"the last minute changes", "changes", false},
 		{"on hold for hours again", "hold", true},
 		{"we waited for the waiter", "waited", false},
 		{"I played 2 games of it", "played", false},
