@@ -176,7 +176,10 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 	case word != "":
 		words[word] = true
 		parts[0] = pw.phrase(head, word, wordSurf, gs.hits, docs)
-	case len(head.parts) == 1 && pw.df[head.key] > 0:
+	case len(head.parts) == 1:
+		// A complaint word heads with its negation when most members
+		// negate it ("حل نشد"); so does any other head ("not fun",
+		// "doesn't run").
 		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
 	}
 	// The other words: among terms used by at least a fifth as many

@@ -313,17 +313,19 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 			case wi < hi:
 				farBefore++
 			}
+			// The negation as said with the word: "didn't bother" (not
+			// "didn't bothered", the word's commonest spelling), "حل نشد".
 			neg := ""
 			if toks[wi].fa {
 				if j := wi + 1; j < len(toks) && toks[j].punct == 0 {
 					if e, _ := lx.lookupOne(toks[j]); e.kinds&cueNegator != 0 {
-						neg = toks[j].text
+						neg = spanText(sub, toks[wi], toks[j])
 					}
 				}
 			} else {
 				for j := max(0, wi-2); j < wi; j++ {
 					if e, _ := lx.lookupOne(toks[j]); toks[j].punct == 0 && e.kinds&cueNegator != 0 {
-						neg = toks[j].text
+						neg = spanText(sub, toks[j], toks[wi])
 					}
 				}
 			}
@@ -343,11 +345,7 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		}
 	}
 	if nNeg > plain {
-		if isPersianWord(surface) {
-			word = surface + " " + top
-		} else {
-			word = top + " " + surface
-		}
+		word = top
 	}
 	if key == head.key {
 		return word // the head is the complaint word: "حل نشد"

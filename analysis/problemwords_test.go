@@ -274,3 +274,27 @@ func TestQuoteNotFromPraise(t *testing.T) {
 		t.Errorf("support = %d, quote %q; want 2 and the clause that complains", level, quote)
 	}
 }
+
+// TestLabelNegatedHead: a head most members negate is said with its
+// negation as they write it ("doesn't run"), not as the bare topic
+// ("run") nor in another tense ("didn't bothered").
+func TestLabelNegatedHead(t *testing.T) {
+	var in []Text
+	add := func(n int, s string) {
+		for i := 0; i < n; i++ {
+			in = append(in, Text{ID: itoa(len(in) + 1), Text: s})
+		}
+	}
+	add(8, "The game doesn't run on my laptop")
+	add(5, "Sadly it doesn't run at all")
+	add(3, "It runs at ten frames a second")
+	add(10, "The servers crash every night")
+	res := FindPainPoints(in, PainPointOptions{})
+	var labels []string
+	for _, p := range res.PainPoints {
+		labels = append(labels, p.Label)
+	}
+	if !slices.ContainsFunc(labels, func(l string) bool { return strings.HasPrefix(l, "doesn't run") }) {
+		t.Errorf("no label starts with %q: %q", "doesn't run", labels)
+	}
+}
