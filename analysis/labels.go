@@ -230,7 +230,10 @@ type labelWords struct {
 // support says how well a member's words back the label: 3 when a clause
 // of it holds the head and the complaint word, 2 the head, 1 another term
 // the label shows, 0 only an unnamed term of the group. at is the clause
-// to quote from a long text.
+// to quote from: the one in the sentence that says most of the label
+// (head and complaint word 2 each, the label's other words 1), never a
+// praising one ("I loved the story" is no quote for a story problem),
+// complaints first, then the earliest.
 func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
 	at = h.clause
 	if lw.head == nil {
@@ -241,36 +244,58 @@ func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
 			level = 1
 		}
 	}
-	// The clauses that say the head outside praise ("I liked the story"
-	// is no quote for a story problem), complaints first, then the
-	// earliest.
-	headIn := map[int32]bool{}
-	better := func(c, than int32) bool {
-		wc, wt := d.clauses[c].weight, d.clauses[than].weight
-		return wc > wt || wc == wt && c < than
+	extra := map[string]bool{}
+	for t := range lw.terms {
+		if t != lw.head {
+			for _, p := range t.parts {
+				extra[p] = true
+			}
+		}
 	}
+	clauseScore := map[int32]int{}
+	sentScore := map[int32]int{}
+	sentOf := map[int32]int32{}
+	headIn, wordIn := map[int32]bool{}, map[int32]bool{}
 	for wi, w := range d.words {
 		if d.clauses[w.clause].weight == 0 {
 			continue
 		}
-		if w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == lw.head.key {
-			headIn[w.clause] = true
-			if level < 2 || better(w.clause, at) {
-				level, at = 2, w.clause
-			}
+		sentOf[w.clause] = w.sent
+		v := 0
+		switch {
+		case w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == lw.head.key:
+			v, headIn[w.clause] = 2, true
+		case lw.word != "" && w.key == lw.word:
+			v, wordIn[w.clause] = 2, true
+		case extra[w.key]:
+			v = 1
+		}
+		clauseScore[w.clause] += v
+		sentScore[w.sent] += v
+	}
+	for c := range headIn {
+		level = max(level, 2)
+		if wordIn[c] {
+			level = 3
 		}
 	}
-	if lw.word == "" || level < 2 {
-		return level, at
-	}
 	best := int32(-1)
-	for _, w := range d.words {
-		if w.key == lw.word && headIn[w.clause] && (best < 0 || better(w.clause, best)) {
-			best = w.clause
+	for c, sc := range clauseScore {
+		if sc == 0 {
+			continue
+		}
+		if best < 0 {
+			best = c
+			continue
+		}
+		sa, sb := sentScore[sentOf[c]], sentScore[sentOf[best]]
+		wa, wb := d.clauses[c].weight, d.clauses[best].weight
+		if sa > sb || sa == sb && (sc > clauseScore[best] || sc == clauseScore[best] && (wa > wb || wa == wb && c < best)) {
+			best = c
 		}
 	}
 	if best >= 0 {
-		return 3, best
+		at = best
 	}
 	return level, at
 }
@@ -329,11 +354,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 	seen := map[string]bool{}
 	for _, c := range cands {
 		d := docs[c.h.text]
-		q := strings.TrimSpace(d.norm)
-		if len([]rune(q)) > 240 {
-			cl := d.clauses[c.h.clause]
-			q = truncate(strings.TrimSpace(d.norm[cl.off:cl.end]), 240)
-		}
+		q := quoteOf(d, c.h.clause)
 		if q == "" || seen[q] {
 			continue
 		}
@@ -344,6 +365,76 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 		}
 	}
 	return out
+}
+
+// quoteOf quotes a text for the problem said in clause at: whole when it
+// is at most 240 characters and no other sentence of it names anything
+// (judgements aside: "Late delivery, again. Very disappointing!"), else
+// the sentence holding the clause ("The packaging was torn. Also, the
+// delivery was late" is quoted under late delivery by its second
+// sentence), else the clause.
+func quoteOf(d *tdoc, at int32) string {
+	sent := int32(-1)
+	for _, w := range d.words {
+		if w.clause == at {
+			sent = w.sent
+		}
+	}
+	others := false
+	for _, w := range d.words {
+		if w.sent != sent && w.kind != wContext {
+			others = true
+		}
+	}
+	q := strings.TrimSpace(d.norm)
+	if !others && len([]rune(q)) <= 240 {
+		return q
+	}
+	off, end := d.clauses[at].off, d.clauses[at].end
+	if sent >= 0 {
+		next := int32(len(d.norm))
+		for _, w := range d.words {
+			if c := d.clauses[w.clause]; w.sent == sent {
+				off, end = min(off, c.off), max(end, c.end)
+			} else if w.sent > sent {
+				next = min(next, c.off)
+			}
+		}
+		// to the sentence's full stop: "Late delivery, again."
+		if k := strings.IndexAny(d.norm[end:next], ".!?؟\n"); k >= 0 {
+			end += int32(k) + 1
+		}
+		if q := withoutConnector(d.norm[off:end]); len([]rune(q)) <= 240 {
+			return capitalize(q)
+		}
+	}
+	cl := d.clauses[at]
+	return capitalize(truncate(withoutConnector(d.norm[cl.off:cl.end]), 240))
+}
+
+// capitalize starts a quote cut from a text with a capital letter, as a
+// sentence: "the delivery was late" → "The delivery was late".
+func capitalize(q string) string {
+	if q != "" && q[0] >= 'a' && q[0] <= 'z' {
+		return string(q[0]-'a'+'A') + q[1:]
+	}
+	return q
+}
+
+// connectors join a sentence to the one before it; a quote cut from the
+// text starts after them ("Also, the delivery was late" is quoted "the
+// delivery was late", "ضمنا سفارشم دیر رسید" as "سفارشم دیر رسید").
+var connectors = setOf("also plus and besides moreover furthermore ضمنا درضمن همچنین بعلاوه و")
+
+func withoutConnector(q string) string {
+	q = strings.TrimSpace(q)
+	for {
+		first, rest, ok := strings.Cut(q, " ")
+		if !ok || !connectors[strings.ToLower(strings.TrimRight(first, ",،"))] {
+			return q
+		}
+		q = strings.TrimSpace(rest)
+	}
 }
 
 // distinctLabels makes labels unique: a repeated label gets its group's

@@ -298,3 +298,35 @@ func TestLabelNegatedHead(t *testing.T) {
 		t.Errorf("no label starts with %q: %q", "doesn't run", labels)
 	}
 }
+
+// TestQuoteSentence: a text that voices two problems is quoted, under
+// each, by the sentence that says it, without the connector that joined
+// them ("Also", "ضمنا"); a short text with one problem and a judgement is
+// quoted whole.
+func TestQuoteSentence(t *testing.T) {
+	cases := []struct{ text, head, word, want string }{
+		{"The packaging was torn when it arrived. Also, the delivery was late and the tracking never updated.",
+			"delivery", "late", "The delivery was late and the tracking never updated."},
+		{"The packaging was torn when it arrived. Also, the delivery was late and the tracking never updated.",
+			"packaging", "torn", "The packaging was torn when it arrived."},
+		{"قیمت‌ها این ماه خیلی بالا رفت. ضمنا پیک اصلا تماس نگرفت و بسته چند روز دیرتر از موعد رسید.",
+			"پیک", "", "پیک اصلا تماس نگرفت و بسته چند روز دیرتر از موعد رسید."},
+		{"Late delivery, again. Very disappointing!", "delivery", "late", "Late delivery, again. Very disappointing!"},
+	}
+	for _, c := range cases {
+		d := analyseText(c.text, nil)
+		key := stemEn(c.head)
+		if isPersianWord(c.head) {
+			key = faStem(faKey(c.head))
+		}
+		head := &term{key: key, parts: []string{key}}
+		lw := labelWords{head: head, terms: map[*term]bool{head: true}}
+		if c.word != "" {
+			lw.word = stemEn(c.word)
+		}
+		_, at := lw.support(ghit{terms: []*term{head}}, &d)
+		if got := quoteOf(&d, at); got != c.want {
+			t.Errorf("quote for %q in %q = %q, want %q", c.head, c.text, got, c.want)
+		}
+	}
+}
