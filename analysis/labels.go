@@ -186,12 +186,24 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 	// members as the head, the most telling (distinct), so that "slow"
 	// beats "little" and "rude" beats "work"; a word said no more often in
 	// the group than in the whole set adds nothing.
+	// And said with the head: in a sentence that holds it, in at least a
+	// third of the members using both, so that a label names one problem
+	// ("week late, stock", not "app" from "I can't log in to the app.
+	// Also, it was out of stock for weeks").
 	var more []*term
 	for _, t := range ranked {
 		if gs.uses[t]*5 >= gs.uses[head] && float64(gs.uses[t])/float64(len(gs.hits)) >= 2*float64(t.df)/n {
 			more = append(more, t)
 		}
 	}
+	with, both := gs.saidWith(head, more, docs)
+	kept := more[:0]
+	for _, t := range more {
+		if with[t]*5 >= both[t] {
+			kept = append(kept, t)
+		}
+	}
+	more = kept
 	sort.SliceStable(more, func(a, b int) bool { return distinct(more[a]) > distinct(more[b]) })
 	for _, t := range more {
 		if len(parts) == 3 {
@@ -217,6 +229,48 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		sep = "، "
 	}
 	return strings.Join(parts, sep), said
+}
+
+// saidWith counts, for each of the terms, the members that use it in a
+// sentence holding head (with) and those that use both anywhere (both).
+func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both map[*term]int) {
+	with, both = map[*term]int{}, map[*term]int{}
+	if len(terms) == 0 {
+		return with, both
+	}
+	is := func(t *term, d *tdoc, wi int) bool {
+		w := d.words[wi]
+		return w.key == t.key || len(t.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == t.key
+	}
+	sents := map[int32]bool{}
+	for _, h := range gs.hits {
+		d := docs[h.text]
+		clear(sents)
+		for wi := range d.words {
+			if is(head, d, wi) {
+				sents[d.words[wi].sent] = true
+			}
+		}
+		if len(sents) == 0 {
+			continue
+		}
+		for _, t := range terms {
+			in, near := false, false
+			for wi := range d.words {
+				if is(t, d, wi) {
+					in = true
+					near = near || sents[d.words[wi].sent]
+				}
+			}
+			if in {
+				both[t]++
+			}
+			if near {
+				with[t]++
+			}
+		}
+	}
+	return with, both
 }
 
 // labelWords are what a label names: its head term, the complaint word

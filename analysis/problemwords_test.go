@@ -330,3 +330,38 @@ func TestQuoteSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelWordsSaidTogether: a group that holds two problems said in one
+// text ("I can't log in to the app. Also, the shoes were out of stock for
+// weeks.") is not labelled with both: the label's other words are said
+// in a sentence with its head.
+func TestLabelWordsSaidTogether(t *testing.T) {
+	var in []Text
+	add := func(n int, s string) {
+		for i := 0; i < n; i++ {
+			in = append(in, Text{ID: itoa(len(in) + 1), Text: s})
+		}
+	}
+	add(8, "I can't log in to the app. Also, the shoes were out of stock for weeks.")
+	add(10, "The shoes were out of stock for weeks, the size I wanted too.")
+	add(6, "Out of stock again, the shoes and the size never came back.")
+	add(30, "The courier was rude and late.")
+	docs := make([]*tdoc, len(in))
+	for i, x := range in {
+		d := analyseText(x.Text, nil)
+		docs[i] = &d
+	}
+	st := countTerms(docs)
+	g := &tgroup{key: stemEn("shoes")}
+	for _, k := range []string{stemEn("shoes"), stemEn("size"), stemEn("app")} {
+		if st.byKey[k] == nil {
+			t.Fatalf("no term %q", k)
+		}
+		g.terms = append(g.terms, st.byKey[k])
+	}
+	gs := assign(in, docs, []*tgroup{g})[0]
+	label, _ := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), "", nil)
+	if strings.Contains(label, "app") || !strings.Contains(label, "size") {
+		t.Errorf("label %q: want the words said with its head (size), not the app said in another sentence", label)
+	}
+}
