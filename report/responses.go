@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -23,7 +24,7 @@ const maxHeader = 255
 func (b *book) responses() {
 	sh, lb := b.lb.SheetResponses, b.lb
 	rs := b.data.Responses
-	if rs == nil || (len(rs.Header) == 0 && rs.Rows == nil) {
+	if rs == nil || (len(rs.Header) == 0 && rs.Rows == nil && rs.Recorded == nil) {
 		b.noData(sh, lb.NoResponses)
 		return
 	}
@@ -34,9 +35,19 @@ func (b *book) responses() {
 		return
 	}
 	var batches <-chan rowBatch
-	if rs.Rows != nil {
-		stop := make(chan struct{})
-		batches = pull(rs.Rows, &rowEncoder{datetime: b.st.datetime}, stop)
+	stop := make(chan struct{})
+	enc := &rowEncoder{datetime: strconv.Itoa(b.st.datetime)}
+	switch {
+	case rs.Recorded != nil:
+		late := rs.Late
+		if late == nil {
+			late = func(string) any { return nil }
+		}
+		batches = rs.Recorded.replay(late, enc, stop)
+	case rs.Rows != nil:
+		batches = pull(rs.Rows, enc, stop)
+	}
+	if batches != nil {
 		defer func() {
 			close(stop)
 			for range batches { // wait until the reader has let go of the rows

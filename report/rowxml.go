@@ -152,7 +152,7 @@ func (v cellValue) width() float64 {
 
 // rowEncoder appends rows of the Responses sheet as worksheet XML.
 type rowEncoder struct {
-	datetime int      // the style of date-time cells
+	datetime string   // the style of date-time cells, as written
 	cols     []string // column letters, by index
 }
 
@@ -165,42 +165,52 @@ func (e *rowEncoder) col(i int) string {
 
 // appendRow appends row r (1-based) holding vals from column A.
 func (e *rowEncoder) appendRow(dst []byte, r int, vals []cellValue) []byte {
-	dst = append(dst, `<row r="`...)
-	dst = strconv.AppendInt(dst, int64(r), 10)
-	dst = append(dst, `">`...)
+	dst = e.openRow(dst, r)
 	for i, v := range vals {
-		if v.kind == blankCell {
-			continue
-		}
-		dst = append(dst, `<c r="`...)
-		dst = append(dst, e.col(i)...)
-		dst = strconv.AppendInt(dst, int64(r), 10)
-		dst = append(dst, '"')
-		switch v.kind {
-		case textCell:
-			dst = appendInlineStr(dst, v.text)
-		case intCell:
-			dst = appendNumber(dst, v.text)
-		case floatCell:
-			dst = appendNumber(dst, excelFloat(v.num))
-		case boolCell:
-			dst = append(dst, ` t="b"><v>`...)
-			dst = strconv.AppendInt(dst, int64(v.num), 10)
-			dst = append(dst, `</v></c>`...)
-		case timeCell:
-			dst = append(dst, ` s="`...)
-			dst = strconv.AppendInt(dst, int64(e.datetime), 10)
-			dst = append(dst, '"')
-			if serial, ok := excelSerial(v.t); ok {
-				dst = appendNumber(dst, serial)
-			} else { // before Excel's calendar: the time as text
-				dst = append(dst, ` t="inlineStr"><is><t>`...)
-				dst = append(dst, v.t.Format(time.RFC3339Nano)...)
-				dst = append(dst, `</t></is></c>`...)
-			}
-		}
+		dst = e.appendCell(dst, i, r, v)
 	}
 	return append(dst, `</row>`...)
+}
+
+func (e *rowEncoder) openRow(dst []byte, r int) []byte {
+	dst = append(dst, `<row r="`...)
+	dst = strconv.AppendInt(dst, int64(r), 10)
+	return append(dst, `">`...)
+}
+
+// appendCell appends v as the cell of column index i (0 is A) in row r.
+func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
+	if v.kind == blankCell {
+		return dst
+	}
+	dst = append(dst, `<c r="`...)
+	dst = append(dst, e.col(i)...)
+	dst = strconv.AppendInt(dst, int64(r), 10)
+	dst = append(dst, '"')
+	switch v.kind {
+	case textCell:
+		dst = appendInlineStr(dst, v.text)
+	case intCell:
+		dst = appendNumber(dst, v.text)
+	case floatCell:
+		dst = appendNumber(dst, excelFloat(v.num))
+	case boolCell:
+		dst = append(dst, ` t="b"><v>`...)
+		dst = strconv.AppendInt(dst, int64(v.num), 10)
+		dst = append(dst, `</v></c>`...)
+	case timeCell:
+		dst = append(dst, ` s="`...)
+		dst = append(dst, e.datetime...)
+		dst = append(dst, '"')
+		if serial, ok := excelSerial(v.t); ok {
+			dst = appendNumber(dst, serial)
+		} else { // before Excel's calendar: the time as text
+			dst = append(dst, ` t="inlineStr"><is><t>`...)
+			dst = append(dst, v.t.Format(time.RFC3339Nano)...)
+			dst = append(dst, `</t></is></c>`...)
+		}
+	}
+	return dst
 }
 
 // appendNumber ends a cell whose opening tag is open with a number value.

@@ -74,7 +74,7 @@ func TestRowXMLMatchesExcelize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	enc := &rowEncoder{datetime: datetime}
+	enc := &rowEncoder{datetime: strconv.Itoa(datetime)}
 	var mine []byte
 	for i, vals := range rows {
 		old := make([]any, len(vals))
