@@ -112,8 +112,9 @@ func (r *RowRecorder) Close() error {
 const firstRows = 256
 
 // replay hands the recorded rows over as pull does the caller's: in
-// batches of XML, the late column filled in by late and the date-time
-// style by enc, read from the file on a goroutine of its own.
+// batches of XML, the late column filled in by late (called once a row, in
+// order) and the date-time style by enc, read from the file on a goroutine
+// of its own.
 func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-chan struct{}) <-chan rowBatch {
 	out := make(chan rowBatch, 4)
 	if r.err == nil {
@@ -139,10 +140,12 @@ func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-
 		in := bufio.NewReaderSize(r.file, 256<<10)
 		var head, key, tail []byte
 		batch := rowBatch{values: make([][]cellValue, 0, len(r.first))}
-		for _, f := range r.first {
+		firstLate := make([]cellValue, len(r.first)) // late is asked once a row
+		for i, f := range r.first {
+			firstLate[i] = cellOf(late(f.key))
 			vals := append([]cellValue(nil), f.vals...)
 			if r.late < len(vals) {
-				vals[r.late] = cellOf(late(f.key))
+				vals[r.late] = firstLate[i]
 			}
 			batch.values = append(batch.values, vals)
 		}
@@ -159,7 +162,13 @@ func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-
 				return
 			}
 			batch.xml = appendMarked(batch.xml, head, enc.datetime)
-			batch.xml = enc.appendCell(batch.xml, r.late, row, cellOf(late(string(key))))
+			var v cellValue
+			if i := row - 2; i < len(firstLate) {
+				v = firstLate[i]
+			} else {
+				v = cellOf(late(string(key)))
+			}
+			batch.xml = enc.appendCell(batch.xml, r.late, row, v)
 			batch.xml = appendMarked(batch.xml, tail, enc.datetime)
 			if batch.rows++; batch.rows == firstRows {
 				if !send(batch) {
