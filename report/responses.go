@@ -178,6 +178,7 @@ func pull(rows iter.Seq2[[]any, error], enc *rowEncoder, stop <-chan struct{}) <
 			select {
 			case out <- batch:
 				batch, keep = rowBatch{xml: make([]byte, 0, cap(batch.xml))}, false
+				conv = nil // the rows handed over keep theirs
 				return true
 			case <-stop:
 				return false

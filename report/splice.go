@@ -45,58 +45,94 @@ func getFlate(w io.Writer) *flate.Writer {
 
 func putFlate(fw *flate.Writer) { flateWriters.Put(fw) }
 
-// rowSpool holds the sheet rows' XML compressed in a temporary file.
+// rowSpool holds the sheet rows' XML compressed in a temporary file. The
+// rows are compressed in pieces of chunkSize on goroutines of their own,
+// each piece ended on a byte boundary, so the pieces follow each other as
+// one deflate stream and the caller's goroutine only hands them over: the
+// compression, the larger part of writing the sheet, uses both cores.
 type rowSpool struct {
-	part string // the sheet's part in the package, xl/worksheets/sheetN.xml
-	file *os.File
-	buf  *bufio.Writer
-	fw   *flate.Writer
-	crc  uint32 // of the uncompressed rows
-	size int64  // uncompressed
-	err  error
+	part  string // the sheet's part in the package, xl/worksheets/sheetN.xml
+	file  *os.File
+	chunk []byte           // rows not yet handed to a compressor
+	order chan chan []byte // the pieces being compressed, in order
+	wrote chan error       // the file's writer is done
+	crc   uint32           // of the uncompressed rows
+	size  int64            // uncompressed
+	err   error
 }
+
+// chunkSize is the rows' XML compressed as one piece: large enough that
+// starting each without the previous one's 32 KB of history costs little.
+const chunkSize = 1 << 20
 
 func newRowSpool(part string) (*rowSpool, error) {
 	f, err := os.CreateTemp("", "safar-rows-*.deflate")
 	if err != nil {
 		return nil, err
 	}
-	s := &rowSpool{part: part, file: f, buf: bufio.NewWriterSize(f, 256<<10)}
-	s.fw = getFlate(s.buf)
+	s := &rowSpool{part: part, file: f, order: make(chan chan []byte, 3), wrote: make(chan error, 1)}
+	go func(order <-chan chan []byte) { // writes the compressed pieces in order
+		w := bufio.NewWriterSize(f, 256<<10)
+		var err error
+		for piece := range order {
+			b := <-piece
+			if err == nil {
+				_, err = w.Write(b)
+			}
+		}
+		if err == nil {
+			err = w.Flush()
+		}
+		s.wrote <- err
+	}(s.order)
 	return s, nil
 }
 
 func (s *rowSpool) Write(p []byte) (int, error) {
-	if s.err != nil {
-		return 0, s.err
-	}
 	s.crc = crc32.Update(s.crc, crc32.IEEETable, p)
 	s.size += int64(len(p))
-	n, err := s.fw.Write(p)
-	s.err = err
-	return n, err
+	s.chunk = append(s.chunk, p...)
+	if len(s.chunk) >= chunkSize {
+		s.compress()
+	}
+	return len(p), nil
 }
 
-// finish ends the compressed rows at a byte boundary, without marking the
-// last block final (the rest of the sheet follows them).
+// compress hands the rows gathered so far to a compressor of their own;
+// with three pieces in hand it waits for the first.
+func (s *rowSpool) compress() {
+	piece := make(chan []byte, 1)
+	s.order <- piece
+	go func(data []byte) {
+		var out bytes.Buffer
+		out.Grow(len(data) / 4)
+		fw := getFlate(&out)
+		fw.Write(data) // bytes.Buffer writes do not fail
+		fw.Flush()     // a byte boundary, not the final block
+		putFlate(fw)
+		piece <- out.Bytes()
+	}(s.chunk)
+	s.chunk = make([]byte, 0, chunkSize+64<<10)
+}
+
+// finish compresses the last rows and waits until every piece is in the
+// file; the last block is not marked final (the rest of the sheet follows).
 func (s *rowSpool) finish() error {
-	if s.err == nil {
-		s.err = s.fw.Flush()
+	if s.order == nil {
+		return s.err
 	}
-	if s.err == nil {
-		s.err = s.buf.Flush()
+	if len(s.chunk) > 0 {
+		s.compress()
 	}
-	putFlate(s.fw)
-	s.fw = nil
+	close(s.order)
+	s.order = nil
+	s.err = <-s.wrote
 	return s.err
 }
 
 // close removes the temporary file.
 func (s *rowSpool) close() {
-	if s.fw != nil {
-		putFlate(s.fw)
-		s.fw = nil
-	}
+	s.finish()
 	s.file.Close()
 	os.Remove(s.file.Name())
 }
