@@ -199,15 +199,17 @@ type voiced struct{ person, lang, text string }
 // newProfiles describes every pain point's voices. The persons behind a
 // pain point are found by sorting its members' authors, and their
 // features counted as they come: nothing per person outlives its pain
-// point. The baseline of a language is everyone who voices one of the
-// pain points in it (the complainers): what all unhappy customers share,
-// low ratings everywhere, sets no problem apart from another.
+// point. The baseline of a language is the voices of all its pain points
+// together (a person counted once per pain point they voice): what every
+// unhappy customer shares, low ratings everywhere, sets no problem apart
+// from another.
 func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 	profiles := make([]profile, len(pps))
-	var all []voiced // the complainers, one entry per pain point they voice
-	persons := make([][]voiced, len(pps))
+	own := make([]counts, len(pps))
+	base := map[string]*counts{}
 	for i, p := range pps {
-		pr := profile{questions: map[string]bool{}}
+		pr := &profiles[i]
+		pr.questions = map[string]bool{}
 		byLang := map[string]int{}
 		var vs []voiced
 		for _, m := range p.Members {
@@ -219,44 +221,29 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 			pr.questions[v.Question] = true
 			vs = append(vs, voiced{person: v.Person, lang: v.Lang, text: m})
 		}
-		vs = distinctPersons(vs)
-		all = append(all, vs...)
-		total := 0
-		for _, n := range byLang {
-			total += n
-		}
 		for lang, n := range byLang {
-			if lang != "" && float64(n) >= minDominance*float64(total) {
+			if lang != "" && float64(n) >= minDominance*float64(len(vs)) {
 				pr.lang = lang
 			}
 		}
-		persons[i] = vs
-		profiles[i] = pr
-	}
-	base := map[string]*counts{}
-	for _, v := range distinctPersons(all) {
-		if v.lang == "" {
-			continue
-		}
-		if base[v.lang] == nil {
-			base[v.lang] = &counts{features: map[string]int{}}
-		}
-		base[v.lang].add(v, voices)
-	}
-	for i := range profiles {
-		pr := &profiles[i]
-		b := base[pr.lang]
-		if pr.lang == "" || b == nil {
-			continue
-		}
-		c := counts{features: map[string]int{}}
-		for _, v := range persons[i] {
+		for _, v := range distinctPersons(vs) {
+			if v.lang == "" {
+				continue
+			}
+			if base[v.lang] == nil {
+				base[v.lang] = &counts{}
+			}
+			fs := features(v, voices)
+			base[v.lang].add(fs)
 			if v.lang == pr.lang {
-				c.add(v, voices)
+				own[i].add(fs)
 			}
 		}
-		persons[i] = nil
-		if c.persons < minVoices {
+	}
+	for i := range profiles {
+		pr, c := &profiles[i], own[i]
+		b := base[pr.lang]
+		if pr.lang == "" || b == nil || c.persons < minVoices {
 			continue
 		}
 		// Sampling noise of the voices' shares (their binomial variance)
@@ -288,16 +275,23 @@ func distinctPersons(vs []voiced) []voiced {
 	return slices.CompactFunc(vs, func(a, b voiced) bool { return a.person == b.person && a.lang == b.lang })
 }
 
+func features(v voiced, voices Voices) []string {
+	vo, _ := voices(v.text)
+	return vo.Features
+}
+
 // counts is how many persons there are and how many have each feature.
 type counts struct {
 	persons  int
 	features map[string]int
 }
 
-func (c *counts) add(v voiced, voices Voices) {
-	vo, _ := voices(v.text)
+func (c *counts) add(features []string) {
+	if c.features == nil {
+		c.features = map[string]int{}
+	}
 	c.persons++
-	for _, f := range vo.Features {
+	for _, f := range features {
 		c.features[f]++
 	}
 }
