@@ -20,7 +20,8 @@ type Voices func(textID string) (Voice, bool)
 // participants by their attributes (named like the survey questions).
 // What it keeps is two sorted indexes of positions (4 bytes a text and a
 // respondent) and the participants' attributes; a voice's features are
-// made from the respondent's answers on each lookup.
+// made from the respondent's answers on each lookup. The lookup is for
+// one goroutine (it shares feature strings through a map).
 func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Text) Voices {
 	byText := sortedIndex(len(texts), func(i int) string { return texts[i].ID })
 	byPerson := sortedIndex(len(people), func(i int) string { return people[i].id })
