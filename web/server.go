@@ -98,7 +98,7 @@ type Server struct {
 // New builds a Server; it parses every template up front, so a broken
 // template stops the start instead of failing one request later.
 func New(cfg Config) (*Server, error) {
-	a, err := loadAssets()
+	a, err := sharedAssets()
 	if err != nil {
 		return nil, err
 	}

@@ -11,10 +11,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"golang.org/x/crypto/bcrypt"
 
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore"
@@ -24,6 +26,19 @@ import (
 )
 
 const testPassword = "correct horse battery"
+
+// testHash is testPassword hashed once for the whole package, at bcrypt's
+// lowest cost: the fixtures' accounts still sign in through the login form
+// and bcrypt, for a 64th of the default cost's CPU (each workspace used to
+// hash at cost 10, and the race detector slows bcrypt tenfold). The hashes
+// the app makes itself keep the default cost: TestFirstRunSetup checks it.
+var testHash = sync.OnceValue(func() string {
+	b, err := bcrypt.GenerateFromPassword([]byte(testPassword), bcrypt.MinCost)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+})
 
 // workspace is a server on a temp store with one user per role, a project
 // with touchpoints, and the every-type survey with two responses.
@@ -45,10 +60,7 @@ func newWorkspace(t *testing.T) *workspace {
 		t.Fatal(err)
 	}
 	w := &workspace{t: t, store: store, srv: srv}
-	hash, err := web.HashPassword(testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
+	hash := testHash()
 	for _, u := range []*survey.User{
 		{Email: "admin@example.com", Role: survey.RoleAdmin, Lang: "en"},
 		{Email: "res@example.com", Role: survey.RoleResearcher, Lang: "en"},
@@ -234,8 +246,7 @@ func TestSessionExpiresWhenIdle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hash, _ := web.HashPassword(testPassword)
-	store.CreateUser(context.Background(), &survey.User{Email: "a@example.com", Role: survey.RoleAdmin, Lang: "en", PasswordHash: hash})
+	store.CreateUser(context.Background(), &survey.User{Email: "a@example.com", Role: survey.RoleAdmin, Lang: "en", PasswordHash: testHash()})
 	w := &workspace{t: t, store: store, srv: srv}
 	b := w.login("a@example.com")
 	now = now.Add(59 * time.Minute)
@@ -270,6 +281,9 @@ func TestFirstRunSetup(t *testing.T) {
 	u, err := store.UserByEmail(ctx, "boss@example.com")
 	if err != nil || u.Role != survey.RoleAdmin || u.PasswordHash == testPassword {
 		t.Fatalf("admin = %+v, %v", u, err)
+	}
+	if cost, err := bcrypt.Cost([]byte(u.PasswordHash)); err != nil || cost < bcrypt.DefaultCost {
+		t.Errorf("the admin's password is hashed at bcrypt cost %d (%v), want at least %d", cost, err, bcrypt.DefaultCost)
 	}
 	if again, err := srv.SetupURL(ctx, "http://x"); again != "" || err != nil {
 		t.Errorf("SetupURL after setup = %q, %v; want none", again, err)
@@ -385,8 +399,7 @@ func TestSecureCookiesWhenConfigured(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hash, _ := web.HashPassword(testPassword)
-	store.CreateUser(context.Background(), &survey.User{Email: "a@example.com", Role: survey.RoleAdmin, Lang: "en", PasswordHash: hash})
+	store.CreateUser(context.Background(), &survey.User{Email: "a@example.com", Role: survey.RoleAdmin, Lang: "en", PasswordHash: testHash()})
 	w := &workspace{t: t, store: store, srv: srv}
 	b := w.browser()
 	b.origin = "https://safar.test" // the jar sends Secure cookies over HTTPS only

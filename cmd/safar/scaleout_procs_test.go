@@ -23,17 +23,42 @@ import (
 // separate processes, and a researcher's browser reduced to explicit cookies
 // so the test decides which server each cookie goes to.
 
-// buildSafar compiles this command into a temp dir and returns its path.
+// buildSafar returns the path of this command compiled once for the whole
+// test binary (linking it is seconds of CPU, and two tests need it) into a
+// temp dir that TestMain removes.
 func buildSafar(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "safar")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	bin, err := builtSafar()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return bin
+}
+
+var (
+	safarBinDir string // set by builtSafar, removed by TestMain
+	builtSafar  = sync.OnceValues(func() (string, error) {
+		dir, err := os.MkdirTemp("", "safar-bin-")
+		if err != nil {
+			return "", err
+		}
+		safarBinDir = dir
+		bin := filepath.Join(dir, "safar")
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		if out, err := exec.CommandContext(ctx, "go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+			return "", fmt.Errorf("go build: %v\n%s", err, out)
+		}
+		return bin, nil
+	})
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if safarBinDir != "" {
+		os.RemoveAll(safarBinDir)
+	}
+	os.Exit(code)
 }
 
 // runSafarBin runs a one-shot subcommand of the built binary and returns its
