@@ -37,9 +37,10 @@ func (p *respondent) answer(cat *catalog, id string) (survey.Value, bool) {
 // answerTable interns answer values: equal answers to one question share
 // one value, kept in the catalog (catalog.values).
 type answerTable struct {
-	cat  *catalog
-	vals map[string]uint32 // key -> 1 + index in cat.values
-	key  []byte            // scratch
+	cat   *catalog
+	vals  map[string]uint32 // key -> 1 + index in cat.values
+	key   []byte            // scratch
+	arena answers           // respondents' answers are cut from blocks of these
 }
 
 func newAnswerTable(cat *catalog) *answerTable {
@@ -52,7 +53,12 @@ func (t *answerTable) compact(a survey.Answers) answers {
 	if len(a) == 0 {
 		return nil
 	}
-	out := make(answers, len(t.cat.order))
+	n := len(t.cat.order)
+	if len(t.arena) < n {
+		t.arena = make(answers, 1024*n)
+	}
+	out := t.arena[:n:n]
+	t.arena = t.arena[n:]
 	for id, v := range a {
 		i, ok := t.cat.pos[id]
 		if !ok {
