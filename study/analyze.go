@@ -123,6 +123,9 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The coded answers are read no more (the names in other languages
+	// need the items only).
+	pin.Table, pin.Respondents = nil, nil
 	personaOf := map[string]int{} // interview and focus-group participants
 	if pr == nil && len(people) == 0 && (len(in.Participants) > 0 || len(in.Transcripts) > 0) {
 		// A project of interviews and focus groups only.
