@@ -23,10 +23,8 @@ const MinPersonaRespondents = 30
 // A big study keeps a million of these, so the fields are as small as
 // what they hold allows and ordered to pack.
 type respondent struct {
-	id      string  // response id
-	tp      string  // the link the respondent came through (shared)
-	answers answers // by catalog position (answers.go)
-	sat     float64 // overall satisfaction 0..1
+	id string // response id
+	tp string // the link the respondent came through (shared)
 	// Per stage (in survey.Stages order): the sum and count of satisfaction
 	// answers on 0..1, computed once (the journey reads them many times).
 	stageSum [6]float64
@@ -34,7 +32,6 @@ type respondent struct {
 	persona  int32
 	stageN   [6]uint16
 	survey   uint16 // position of the survey in Input.Surveys
-	hasSat   bool
 }
 
 // stageMean is the respondent's mean satisfaction at stage i.
@@ -215,8 +212,8 @@ func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, r
 			}
 			p := &block[0]
 			block = block[1:]
-			*p = respondent{idx: int32(len(people)), id: strings.Clone(r.ID), survey: uint16(si), answers: table.compact(r.Answers), tp: table.str(r.Touchpoint)}
-			p.sat, p.hasSat = satisfaction(cat, r.Answers)
+			*p = respondent{idx: int32(len(people)), id: strings.Clone(r.ID), survey: uint16(si), tp: table.str(r.Touchpoint)}
+			table.compact(p.idx, r.Answers)
 			p.summarise(cat)
 			people = append(people, p)
 			if first.IsZero() || r.StartedAt.Before(first) {

@@ -58,6 +58,7 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *stu
 	}
 	for pi, p := range people {
 		st.start[pi] = int32(len(st.texts))
+		sat, hasSat := p.satisfaction(cat)
 		for _, qi := range textQs {
 			id := cat.order[qi]
 			v, ok := p.answer(cat, id)
@@ -80,11 +81,11 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *stu
 			}
 			t := analysis.Text{ID: strconv.Itoa(len(st.texts)), Person: p.id, Text: v.Text, Segments: seg,
 				Lang: in.Surveys[p.survey].Definition.Language}
-			if p.hasSat {
-				sc := scores[p.sat]
+			if hasSat {
+				sc := scores[sat]
 				if sc == nil {
-					sc = analysis.Score(p.sat)
-					scores[p.sat] = sc
+					sc = analysis.Score(sat)
+					scores[sat] = sc
 				}
 				t.Satisfaction = sc
 			}
