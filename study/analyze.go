@@ -20,26 +20,67 @@ import (
 const MinPersonaRespondents = 30
 
 // respondent is one complete response, or one transcript participant.
-// A big study keeps a million of these, so the fields are as small as
-// what they hold allows and ordered to pack.
+// A big study keeps a million of these, so they hold little: the answers
+// are kept by the catalog (answers.go), and what is derived from them is
+// computed when a step needs it.
 type respondent struct {
-	id string // response id
-	tp string // the link the respondent came through (shared)
-	// Per stage (in survey.Stages order): the sum and count of satisfaction
-	// answers on 0..1, computed once (the journey reads them many times).
-	stageSum [6]float64
-	idx      int32 // position in the respondents slice
-	persona  int32
-	stageN   [6]uint16
-	survey   uint16 // position of the survey in Input.Surveys
+	id      string // response id
+	tp      string // the link the respondent came through (shared)
+	idx     int32  // position in the respondents slice
+	persona int32
+	survey  uint16 // position of the survey in Input.Surveys
 }
 
-// stageMean is the respondent's mean satisfaction at stage i.
-func (p *respondent) stageMean(i int) (float64, bool) {
-	if p.stageN[i] == 0 {
+// stageScore is one respondent's satisfaction per stage (in survey.Stages
+// order): the sum and count of satisfaction answers on 0..1. The journeys
+// read them many times; they are computed once the texts and the persona
+// model's table are gone, rather than kept from the start.
+type stageScore struct {
+	sum [6]float64
+	n   [6]uint16
+}
+
+// mean is the respondent's mean satisfaction at stage i.
+func (s *stageScore) mean(i int) (float64, bool) {
+	if s.n[i] == 0 {
 		return 0, false
 	}
-	return p.stageSum[i] / float64(p.stageN[i]), true
+	return s.sum[i] / float64(s.n[i]), true
+}
+
+// stageScores computes every respondent's satisfaction per stage, by
+// position.
+func stageScores(cat *catalog, people []*respondent) []stageScore {
+	type stageQ struct {
+		id    string
+		q     *survey.Question
+		stage int
+	}
+	var qs []stageQ
+	for _, id := range cat.order {
+		q := cat.byID[id]
+		if q.Role != survey.RoleSatisfaction || q.Stage == "" || !isScaled(q) {
+			continue
+		}
+		if i := stageIndex(string(q.Stage)); i < len(stageScore{}.sum) {
+			qs = append(qs, stageQ{id, q, i})
+		}
+	}
+	out := make([]stageScore, len(people))
+	for pi, p := range people {
+		s := &out[pi]
+		for _, sq := range qs {
+			v, ok := p.answer(cat, sq.id)
+			if !ok || v.Number == nil {
+				continue
+			}
+			if f, ok := normalized(sq.q, *v.Number); ok {
+				s.sum[sq.stage] += f
+				s.n[sq.stage]++
+			}
+		}
+	}
+	return out
 }
 
 // Analyze runs the whole analysis; see the package comment.
@@ -158,13 +199,14 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	st = nil
 
 	// 5. Where each pain point sits in the journey.
-	res.Stages = placePainPoints(res.PainPoints, voiced, people)
+	scores := stageScores(cat, people)
+	res.Stages = placePainPoints(res.PainPoints, voiced, scores)
 
 	// 6. Metrics, the touchpoint matrix and the journeys.
 	opt.progress(0.9, "journeys")
 	res.Metrics = headline(cat, people, pr, res.Metrics.Funnels)
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, lang)
-	res.Journeys = journeys(cat, people, pr, res, voiced, lang)
+	res.Journeys = journeys(cat, people, scores, pr, res, voiced, lang)
 	codedStages(res, in, personaOf, lang)
 	res.Codes = codeSummary(cat, in, codedResponses, people)
 	return res, nil
@@ -214,7 +256,6 @@ func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, r
 			block = block[1:]
 			*p = respondent{idx: int32(len(people)), id: strings.Clone(r.ID), survey: uint16(si), tp: table.str(r.Touchpoint)}
 			table.compact(p.idx, r.Answers)
-			p.summarise(cat)
 			people = append(people, p)
 			if first.IsZero() || r.StartedAt.Before(first) {
 				first = r.StartedAt
@@ -431,26 +472,6 @@ func placeParticipants(cat *catalog, pr *personas.Result, in Input, st *studyTex
 	return placed
 }
 
-// summarise computes, once, the respondent's satisfaction per stage.
-func (p *respondent) summarise(cat *catalog) {
-	for _, id := range cat.order {
-		q := cat.byID[id]
-		if q.Role != survey.RoleSatisfaction || q.Stage == "" || !isScaled(q) {
-			continue
-		}
-		v, ok := p.answer(cat, id)
-		if !ok || v.Number == nil {
-			continue
-		}
-		if f, ok := normalized(q, *v.Number); ok {
-			if i := stageIndex(string(q.Stage)); i < len(p.stageSum) {
-				p.stageSum[i] += f
-				p.stageN[i]++
-			}
-		}
-	}
-}
-
 // byPersona sets each pain point's persona breakdown: distinct people of
 // each persona among its voices.
 func byPersona(r *analysis.PainPointResult, st *studyTexts, people []*respondent) {
@@ -489,7 +510,7 @@ func byPersona(r *analysis.PainPointResult, st *studyTexts, people []*respondent
 // little lower; the stage their problem lives in stands out). A stage is
 // only named when its gap is at least 0.1 on the 0..1 scale, exceeds their
 // average gap by 0.05, and rests on at least 3 of them.
-func placePainPoints(r analysis.PainPointResult, voiced voiceSets, people []*respondent) []PainStage {
+func placePainPoints(r analysis.PainPointResult, voiced voiceSets, scores []stageScore) []PainStage {
 	var out []PainStage
 	for _, pp := range r.PainPoints {
 		ps := PainStage{Key: pp.Key, Label: pp.Label}
@@ -510,9 +531,9 @@ func placePainPoints(r analysis.PainPointResult, voiced voiceSets, people []*res
 		for si, st := range survey.Stages {
 			var inSum, outSum float64
 			var inN, outN int
-			for _, p := range people {
-				if f, ok := p.stageMean(si); ok {
-					if flags.has(int(p.idx)) {
+			for i := range scores {
+				if f, ok := scores[i].mean(si); ok {
+					if flags.has(i) {
 						inSum += f
 						inN++
 					} else {

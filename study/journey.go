@@ -228,7 +228,7 @@ var knownTouchpoints = map[string]map[string]string{
 var everyone = map[string]string{"en": "All customers", "fa": "همهٔ مشتریان"}
 
 // journeys builds the journey map of everyone (persona 0) and of each persona.
-func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Result, voiced voiceSets, lang string) []Journey {
+func journeys(cat *catalog, people []*respondent, scores []stageScore, pr *personas.Result, res *Result, voiced voiceSets, lang string) []Journey {
 	type who struct {
 		id   int
 		name string
@@ -305,8 +305,8 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 			si := stageIndex(string(st))
 			var sum float64
 			for _, p := range members {
-				sum += p.stageSum[si]
-				js.EmotionN += int(p.stageN[si])
+				sum += scores[p.idx].sum[si]
+				js.EmotionN += int(scores[p.idx].n[si])
 			}
 			if js.EmotionN > 0 {
 				e := math.Round(1000*sum/float64(js.EmotionN)) / 10
