@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"slices"
@@ -428,14 +429,29 @@ func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, f
 		in.PainLabels[pp.Key] = pp.Label
 	}
 	in.Words = newRespondentWords(found, st, len(people))
+	// Respondents voicing the same pain points share one list of them: a
+	// big study has a few hundred combinations among a million people.
 	keys := slices.Sorted(maps.Keys(voiced.respondents))
+	lists := map[string][]string{}
+	var mine []string
+	var sig []byte // the positions in keys of mine
 	for i := range people {
-		r := &in.Respondents[i]
-		for _, k := range keys {
+		mine, sig = mine[:0], sig[:0]
+		for ki, k := range keys {
 			if voiced.respondents[k].has(i) {
-				r.PainPoints = append(r.PainPoints, k)
+				mine = append(mine, k)
+				sig = binary.AppendUvarint(sig, uint64(ki))
 			}
 		}
+		if len(mine) == 0 {
+			continue
+		}
+		list, ok := lists[string(sig)]
+		if !ok {
+			list = slices.Clone(mine)
+			lists[string(sig)] = list
+		}
+		in.Respondents[i].PainPoints = list
 	}
 	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Compare: opt.CompareK, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
 		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
