@@ -3,10 +3,12 @@ package study
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/survey"
 )
 
 // Texts named by number lose nothing: every member of every pain point
@@ -90,5 +92,50 @@ func TestTextsByNumber(t *testing.T) {
 				t.Fatalf("%s: member %q (text %s) names %q, want an answer %q", pp.Key, m, numbered[i][j], got, want)
 			}
 		}
+	}
+}
+
+// What the analysis keeps of each respondent while it runs stays small:
+// a million respondents are read into a few hundred megabytes. With a
+// 36-character id (a UUID, as stored) a respondent costs about 225 bytes
+// (483 before this work); the bound leaves room for
+// the allocator without letting a per-respondent copy of the answers or
+// texts back in.
+func TestRespondentsStayCompact(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 6,000 demo responses")
+	}
+	surveys := demoSurveys(t, 3000)
+	for si, sd := range surveys {
+		for i, r := range sd.Responses {
+			r.ID = fmt.Sprintf("%08d-0000-4000-8000-%012d", si, i)
+		}
+	}
+	cursor := make([]SurveyData, len(surveys))
+	for i, s := range surveys {
+		rs := s.Responses
+		cursor[i] = SurveyData{Slug: s.Slug, Definition: s.Definition, Each: func(_ context.Context, fn func(*survey.Response) error) error {
+			for _, r := range rs {
+				c := *r // a store decodes each row anew
+				if err := fn(&c); err != nil {
+					return err
+				}
+			}
+			return nil
+		}}
+	}
+	base := liveHeap()
+	cat := newCatalog(cursor)
+	people, _, err := readRespondents(context.Background(), cat, Input{Surveys: cursor}, Options{}, &Result{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := float64(liveHeap()-base) / float64(len(people))
+	runtime.KeepAlive(people)
+	runtime.KeepAlive(cat)
+	runtime.KeepAlive(cursor) // the responses are not part of what is kept
+	t.Logf("%d respondents, %.0f bytes each", len(people), per)
+	if len(people) < 5000 || per > 260 {
+		t.Errorf("%d respondents kept in %.0f bytes each, want at most 260", len(people), per)
 	}
 }
