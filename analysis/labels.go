@@ -57,11 +57,12 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	for _, t := range ranked[:min(10, len(ranked))] {
 		pp.Terms = append(pp.Terms, t.surface())
 	}
-	pp.Label = gs.label(ranked, docs, pw, opt.LabelLang, pack)
+	var said labelWords
+	pp.Label, said = gs.label(ranked, docs, pw, opt.LabelLang, pack)
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
 		pp.Label = l
 	}
-	pp.Examples = gs.examples(texts, docs, opt.Examples)
+	pp.Examples = gs.examples(texts, docs, opt.Examples, said)
 	return pp
 }
 
@@ -88,16 +89,17 @@ func (gs *gstate) rankedTerms() []*term {
 // most with it ("portions small"), then up to two more terms that add a
 // word. In the study's language when the group has terms in
 // it; a pack's concept is named by the pack.
-func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang string, pack []concept) string {
+// It also returns the terms the label names, for the quotes.
+func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang string, pack []concept) (string, labelWords) {
 	if gs.g.concept > 0 {
 		c := pack[gs.g.concept-1]
 		if lang == LangPersian {
-			return c.fa
+			return c.fa, labelWords{}
 		}
 		if lang == LangEnglish || !isPersianWord(gs.g.key) {
-			return c.en
+			return c.en, labelWords{}
 		}
-		return c.fa
+		return c.fa, labelWords{}
 	}
 	if lang == LangPersian || lang == LangEnglish {
 		var own []*term
@@ -110,8 +112,11 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			ranked = own
 		}
 	}
+	if kept := gs.withoutMarkers(ranked, docs); len(kept) > 0 {
+		ranked = kept
+	}
 	if len(ranked) == 0 {
-		return gs.g.key
+		return gs.g.key, labelWords{}
 	}
 	n := float64(len(docs))
 	// distinct is how much more the members use t than the whole set
@@ -154,8 +159,8 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			break
 		}
 		t = promote(t)
-		if len(t.parts) == 1 && pw.df[t.key] > 0 {
-			continue // a complaint word names the problem, not what it is about: "کوچک گران"
+		if len(t.parts) == 1 && pw.df[t.key] > 0 && !pw.events[t.key] {
+			continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 		}
 		if k, w, sc := pw.forHead(t, gs.hits, docs); k != "" && sc > best {
 			head, word, wordSurf, best = t, k, w, sc
@@ -166,23 +171,39 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		words[p] = true
 	}
 	parts := []string{head.surface()}
+	said := labelWords{head: head, word: word, terms: map[*term]bool{head: true}}
 	switch {
 	case word != "":
 		words[word] = true
 		parts[0] = pw.phrase(head, word, wordSurf, gs.hits, docs)
-	case len(head.parts) == 1 && pw.df[head.key] > 0:
+	case len(head.parts) == 1:
+		// A complaint word heads with its negation when most members
+		// negate it ("حل نشد"); so does any other head ("not fun",
+		// "doesn't run").
 		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
 	}
 	// The other words: among terms used by at least a fifth as many
 	// members as the head, the most telling (distinct), so that "slow"
 	// beats "little" and "rude" beats "work"; a word said no more often in
 	// the group than in the whole set adds nothing.
+	// And said with the head: in a sentence that holds it, in at least a
+	// third of the members using both, so that a label names one problem
+	// ("week late, stock", not "app" from "I can't log in to the app.
+	// Also, it was out of stock for weeks").
 	var more []*term
 	for _, t := range ranked {
 		if gs.uses[t]*5 >= gs.uses[head] && float64(gs.uses[t])/float64(len(gs.hits)) >= 2*float64(t.df)/n {
 			more = append(more, t)
 		}
 	}
+	with, both := gs.saidWith(head, more, docs)
+	kept := more[:0]
+	for _, t := range more {
+		if with[t]*5 >= both[t] {
+			kept = append(kept, t)
+		}
+	}
+	more = kept
 	sort.SliceStable(more, func(a, b int) bool { return distinct(more[a]) > distinct(more[b]) })
 	for _, t := range more {
 		if len(parts) == 3 {
@@ -201,12 +222,136 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			words[p] = true
 		}
 		parts = append(parts, t.surface())
+		said.terms[t] = true
 	}
 	sep := ", "
 	if isPersianWord(parts[0]) {
 		sep = "، "
 	}
-	return strings.Join(parts, sep)
+	return strings.Join(parts, sep), said
+}
+
+// saidWith counts, for each of the terms, the members that use it in a
+// sentence holding head (with) and those that use both anywhere (both).
+func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both map[*term]int) {
+	with, both = map[*term]int{}, map[*term]int{}
+	if len(terms) == 0 {
+		return with, both
+	}
+	is := func(t *term, d *tdoc, wi int) bool {
+		w := d.words[wi]
+		return w.key == t.key || len(t.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == t.key
+	}
+	sents := map[int32]bool{}
+	for _, h := range gs.hits {
+		d := docs[h.text]
+		clear(sents)
+		for wi := range d.words {
+			if is(head, d, wi) {
+				sents[d.words[wi].sent] = true
+			}
+		}
+		if len(sents) == 0 {
+			continue
+		}
+		for _, t := range terms {
+			in, near := false, false
+			for wi := range d.words {
+				if is(t, d, wi) {
+					in = true
+					near = near || sents[d.words[wi].sent]
+				}
+			}
+			if in {
+				both[t]++
+			}
+			if near {
+				with[t]++
+			}
+		}
+	}
+	return with, both
+}
+
+// labelWords are what a label names: its head term, the complaint word
+// said with it ("" when none) and every term it shows.
+type labelWords struct {
+	head  *term
+	word  string
+	terms map[*term]bool
+}
+
+// support says how well a member's words back the label: 3 when a clause
+// of it holds the head and the complaint word, 2 the head, 1 another term
+// the label shows, 0 only an unnamed term of the group. at is the clause
+// to quote from: the one in the sentence that says most of the label
+// (head and complaint word 2 each, the label's other words 1), never a
+// praising one ("I loved the story" is no quote for a story problem),
+// complaints first, then the earliest.
+func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
+	at = h.clause
+	if lw.head == nil {
+		return 0, at
+	}
+	for _, t := range h.terms {
+		if lw.terms[t] && t != lw.head {
+			level = 1
+		}
+	}
+	extra := map[string]bool{}
+	for t := range lw.terms {
+		if t != lw.head {
+			for _, p := range t.parts {
+				extra[p] = true
+			}
+		}
+	}
+	clauseScore := map[int32]int{}
+	sentScore := map[int32]int{}
+	sentOf := map[int32]int32{}
+	headIn, wordIn := map[int32]bool{}, map[int32]bool{}
+	for wi, w := range d.words {
+		if d.clauses[w.clause].weight == 0 {
+			continue
+		}
+		sentOf[w.clause] = w.sent
+		v := 0
+		switch {
+		case w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == lw.head.key:
+			v, headIn[w.clause] = 2, true
+		case lw.word != "" && w.key == lw.word:
+			v, wordIn[w.clause] = 2, true
+		case extra[w.key]:
+			v = 1
+		}
+		clauseScore[w.clause] += v
+		sentScore[w.sent] += v
+	}
+	for c := range headIn {
+		level = max(level, 2)
+		if wordIn[c] {
+			level = 3
+		}
+	}
+	best := int32(-1)
+	for c, sc := range clauseScore {
+		if sc == 0 {
+			continue
+		}
+		if best < 0 {
+			best = c
+			continue
+		}
+		sa, sb := sentScore[sentOf[c]], sentScore[sentOf[best]]
+		wa, wb := d.clauses[c].weight, d.clauses[best].weight
+		if sa > sb || sa == sb && (sc > clauseScore[best] || sc == clauseScore[best] && (wa > wb || wa == wb && c < best)) {
+			best = c
+		}
+	}
+	if best >= 0 {
+		at = best
+	}
+	return level, at
 }
 
 func containsPart(t *term, key string) bool {
@@ -223,10 +368,11 @@ func containsPart(t *term, key string) bool {
 // complaint intensity, short texts, input order. A short text is quoted
 // whole, a long one by the clause that holds its strongest term; either
 // way the quote contains one of the group's terms.
-func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
+func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) []string {
 	type cand struct {
-		h   ghit
-		typ float64
+		h       ghit
+		typ     float64
+		support int
 	}
 	cands := make([]cand, 0, len(gs.hits))
 	for _, h := range gs.hits {
@@ -234,12 +380,17 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
 		for _, t := range h.terms {
 			typ += float64(gs.uses[t])
 		}
-		cands = append(cands, cand{h, typ / float64(len(gs.hits))})
+		level, at := said.support(h, docs[h.text])
+		h.clause = at
+		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		ha, hb := cands[a].h, cands[b].h
 		if ha.primary != hb.primary {
 			return ha.primary
+		}
+		if cands[a].support != cands[b].support {
+			return cands[a].support > cands[b].support
 		}
 		la, lb := len(docs[ha.text].norm) <= 240, len(docs[hb.text].norm) <= 240
 		if la != lb {
@@ -257,11 +408,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
 	seen := map[string]bool{}
 	for _, c := range cands {
 		d := docs[c.h.text]
-		q := strings.TrimSpace(d.norm)
-		if len([]rune(q)) > 240 {
-			cl := d.clauses[c.h.clause]
-			q = truncate(strings.TrimSpace(d.norm[cl.off:cl.end]), 240)
-		}
+		q := quoteOf(d, c.h.clause)
 		if q == "" || seen[q] {
 			continue
 		}
@@ -272,6 +419,76 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int) []string {
 		}
 	}
 	return out
+}
+
+// quoteOf quotes a text for the problem said in clause at: whole when it
+// is at most 240 characters and no other sentence of it names anything
+// (judgements aside: "Late delivery, again. Very disappointing!"), else
+// the sentence holding the clause ("The packaging was torn. Also, the
+// delivery was late" is quoted under late delivery by its second
+// sentence), else the clause.
+func quoteOf(d *tdoc, at int32) string {
+	sent := int32(-1)
+	for _, w := range d.words {
+		if w.clause == at {
+			sent = w.sent
+		}
+	}
+	others := false
+	for _, w := range d.words {
+		if w.sent != sent && w.kind != wContext {
+			others = true
+		}
+	}
+	q := strings.TrimSpace(d.norm)
+	if !others && len([]rune(q)) <= 240 {
+		return q
+	}
+	off, end := d.clauses[at].off, d.clauses[at].end
+	if sent >= 0 {
+		next := int32(len(d.norm))
+		for _, w := range d.words {
+			if c := d.clauses[w.clause]; w.sent == sent {
+				off, end = min(off, c.off), max(end, c.end)
+			} else if w.sent > sent {
+				next = min(next, c.off)
+			}
+		}
+		// to the sentence's full stop: "Late delivery, again."
+		if k := strings.IndexAny(d.norm[end:next], ".!?؟\n"); k >= 0 {
+			end += int32(k) + 1
+		}
+		if q := withoutConnector(d.norm[off:end]); len([]rune(q)) <= 240 {
+			return capitalize(q)
+		}
+	}
+	cl := d.clauses[at]
+	return capitalize(truncate(withoutConnector(d.norm[cl.off:cl.end]), 240))
+}
+
+// capitalize starts a quote cut from a text with a capital letter, as a
+// sentence: "the delivery was late" → "The delivery was late".
+func capitalize(q string) string {
+	if q != "" && q[0] >= 'a' && q[0] <= 'z' {
+		return string(q[0]-'a'+'A') + q[1:]
+	}
+	return q
+}
+
+// connectors join a sentence to the one before it; a quote cut from the
+// text starts after them ("Also, the delivery was late" is quoted "the
+// delivery was late", "ضمنا سفارشم دیر رسید" as "سفارشم دیر رسید").
+var connectors = setOf("also plus and besides moreover furthermore ضمنا درضمن همچنین بعلاوه و")
+
+func withoutConnector(q string) string {
+	q = strings.TrimSpace(q)
+	for {
+		first, rest, ok := strings.Cut(q, " ")
+		if !ok || !connectors[strings.ToLower(strings.TrimRight(first, ",،"))] {
+			return q
+		}
+		q = strings.TrimSpace(rest)
+	}
 }
 
 // distinctLabels makes labels unique: a repeated label gets its group's
@@ -294,4 +511,53 @@ func distinctLabels(pps []PainPoint) {
 		seen[l] = true
 		pps[i].Label = l
 	}
+}
+
+// withoutMarkers drops the terms the members say mostly inside a
+// discourse marker ("of course", "at least", "in terms of", "در واقع"),
+// alone or as the first word of a pair ("at least the staff"): they
+// steer the talk and name no problem. Only terms whose first word can end
+// a marker are read again, so the cost is that of their uses.
+func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
+	var out []*term
+	for _, t := range ranked {
+		if !canEndMarker(t) {
+			out = append(out, t)
+			continue
+		}
+		uses, marker := 0, 0
+		for _, h := range gs.hits {
+			d := docs[h.text]
+			for wi, w := range d.words {
+				first := w
+				switch {
+				case len(t.parts) == 1 && w.key == t.key:
+				case len(t.parts) == 2 && wi > 0 && w.joined && w.key == t.parts[1] && d.words[wi-1].key == t.parts[0]:
+					first = d.words[wi-1]
+				default:
+					continue
+				}
+				uses++
+				cl := d.clauses[first.clause]
+				if toks := tokenize(d.norm[cl.off:cl.end]); int(first.pos) < len(toks) && discourseAt(toks, int(first.pos)) {
+					marker++
+				}
+			}
+		}
+		if marker*2 <= uses {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// canEndMarker: the term's first word, as written, can end a discourse
+// marker.
+func canEndMarker(t *term) bool {
+	for s := range t.surf {
+		if w, _, _ := strings.Cut(s, " "); discourse[w] != nil {
+			return true
+		}
+	}
+	return false
 }

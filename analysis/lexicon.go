@@ -123,3 +123,21 @@ var genericNegKeys = func() map[string]bool {
 func genericCue(t token) bool {
 	return genericNegKeys[t.key] || genericNegKeys[t.text]
 }
+
+// Discourse markers: a preposition and a noun that together only steer
+// the talk ("of course", "at least", "in terms of", "in fact", "در
+// واقع"). The noun is then no topic; said otherwise it may be one ("golf
+// course", "the terms of the loan", "جای خالی").
+var discourse = map[string]map[string]bool{
+	"course": setOf("of"), "least": setOf("at"), "terms": setOf("in"), "fact": setOf("in"),
+	"case": setOf("in"), "example": setOf("for"), "instance": setOf("for"), "general": setOf("in"),
+	"particular": setOf("in"), "moment": setOf("at"), "place": setOf("take takes took taking taken"),
+	"sense": setOf("makes make made"), "واقع": setOf("در"), "عنوان": setOf("به"), "طرفی": setOf("از"),
+	"هرحال": setOf("به"), "حاضر": setOf("حال"),
+}
+
+// discourseAt reports whether the word at i ends a discourse marker.
+func discourseAt(toks []token, i int) bool {
+	prev := discourse[toks[i].text]
+	return prev != nil && i > 0 && toks[i-1].punct == 0 && prev[toks[i-1].text]
+}

@@ -29,6 +29,7 @@ type tword struct {
 	coord  bool  // coordinated with the previous word ("food and service", "food, service"): two things, not one
 	pos    int32 // token position in its clause: how near two words are said
 	stated bool  // said as a state: after a copula or intensifier ("was cancelled", "too salty", "خیلی دیر", "آب شده بود")
+	timed  bool  // said with a duration: "waited 40 minutes", "دو هفته طول"
 }
 
 // A tclause is one clause: the span of the normalised text and how much a
@@ -122,7 +123,7 @@ func (d *tdoc) addClause(lx *lexicon, toks []token, ignore map[string]bool, afte
 			key = faStem(key)
 		}
 		d.words = append(d.words, tword{key: key, surf: t.text, clause: ci, sent: d.sent, kind: kind, joined: joined, coord: coord,
-			stated: statedAt(lx, toks, ti), pos: int32(ti)})
+			stated: statedAt(lx, toks, ti), timed: durationAfter(toks, ti), pos: int32(ti)})
 		joined, coord = true, false
 	}
 }

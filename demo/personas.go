@@ -18,6 +18,10 @@ var (
 	nps    = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"}
 )
 
+// PersonaSpec is the latent-class model the demo responses are drawn from
+// (the personas benchmark draws its rows from it).
+func PersonaSpec(seed uint64) synth.Spec { return spec(seed) }
+
 // spec is the latent-class model the demo responses are drawn from.
 func spec(seed uint64) synth.Spec {
 	return synth.Spec{

@@ -254,6 +254,18 @@ func encode(it Item, j int, levels []string, in *Input) (cluster.Column, codec, 
 	}
 	col.Levels = len(c.levels)
 	col.Codes = make([]int, len(rs))
+	if codes, texts := in.codesOf(j); codes != nil {
+		level := byCode(texts, func(s string) int {
+			if s == "" {
+				return cluster.Missing
+			}
+			return c.index[s]
+		})
+		for i, code := range codes {
+			col.Codes[i] = level[code]
+		}
+		return col, c, nil
+	}
 	for i := range rs {
 		col.Codes[i] = cluster.Missing
 		if v := in.value(i, j); v.OK && v.Text != "" {
@@ -283,9 +295,21 @@ func levelsOf(it Item, j int, in *Input) []string {
 		known[l] = true
 	}
 	counts := map[string]int{}
-	for i := range in.Respondents {
-		if v := in.value(i, j); v.OK && v.Text != "" && !known[v.Text] {
-			counts[v.Text]++
+	if codes, texts := in.codesOf(j); codes != nil {
+		n := make([]int, len(texts)+1)
+		for _, code := range codes {
+			n[code]++
+		}
+		for code, s := range texts {
+			if !known[s] && n[code+1] > 0 {
+				counts[s] = n[code+1]
+			}
+		}
+	} else {
+		for i := range in.Respondents {
+			if v := in.value(i, j); v.OK && v.Text != "" && !known[v.Text] {
+				counts[v.Text]++
+			}
 		}
 	}
 	extra := make([]string, 0, len(counts))

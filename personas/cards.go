@@ -204,19 +204,47 @@ func count(in Input, member []int, k int, sets []answerSet) []stats {
 			out[i] = stats{answered: make([]int, k), matched: make([]int, k)}
 		}
 		j := sets[lo].item
-		for i := range in.Respondents {
-			v := in.value(i, j)
-			if !v.OK {
-				continue
-			}
-			for s := lo; s < hi; s++ {
-				st := &out[s]
-				st.answered[member[i]]++
-				st.A++
-				if sets[s].match(v) {
-					st.matched[member[i]]++
-					st.M++
+		// Every set of the item counts the same respondents as answered.
+		answered := out[lo].answered
+		if codes, texts := in.codesOf(j); codes != nil {
+			// The set each distinct answer matches (sets of a
+			// categorical, ordinal or binary item match one answer text).
+			set := byCode(texts, func(s string) int {
+				for x := lo; x < hi; x++ {
+					if s != "" && sets[x].match(Text(s)) {
+						return x
+					}
 				}
+				return -1
+			})
+			for i, code := range codes {
+				if code == 0 {
+					continue
+				}
+				answered[member[i]]++
+				if x := set[code]; x >= 0 {
+					out[x].matched[member[i]]++
+				}
+			}
+		} else {
+			for i := range in.Respondents {
+				v := in.value(i, j)
+				if !v.OK {
+					continue
+				}
+				answered[member[i]]++
+				for s := lo; s < hi; s++ {
+					if sets[s].match(v) {
+						out[s].matched[member[i]]++
+					}
+				}
+			}
+		}
+		for s := lo; s < hi; s++ {
+			copy(out[s].answered, answered)
+			for p := range k {
+				out[s].A += answered[p]
+				out[s].M += out[s].matched[p]
 			}
 		}
 		lo = hi
@@ -322,12 +350,12 @@ func satisfactionFor(in Input, member []int, p int, tp, stage string) (float64, 
 		if it.Role != Satisfaction || it.Touchpoint != tp || (stage != "" && it.Stage != "" && it.Stage != stage) {
 			continue
 		}
-		levels := in.itemLevels(j)
+		score := scorer(in, it, j)
 		for i := range in.Respondents {
 			if member[i] != p {
 				continue
 			}
-			if x, ok := score(it, levels, in.value(i, j)); ok {
+			if x, ok := score(i); ok {
 				sum += x
 				n++
 			}
@@ -337,6 +365,24 @@ func satisfactionFor(in Input, member []int, p int, tp, stage string) (float64, 
 		return 0, false
 	}
 	return sum / float64(n), true
+}
+
+// scorer returns respondent i's score on item j (see score); on a Table
+// each distinct answer is scored once and respondents read their code.
+func scorer(in Input, it Item, j int) func(i int) (float64, bool) {
+	levels := in.itemLevels(j)
+	if codes, texts := in.codesOf(j); codes != nil {
+		type scored struct {
+			x  float64
+			ok bool
+		}
+		by := byCode(texts, func(s string) scored {
+			x, ok := score(it, levels, Text(s))
+			return scored{x, ok}
+		})
+		return func(i int) (float64, bool) { s := by[codes[i]]; return s.x, s.ok }
+	}
+	return func(i int) (float64, bool) { return score(it, levels, in.value(i, j)) }
 }
 
 func score(it Item, levels []string, v Value) (float64, bool) {
@@ -363,10 +409,11 @@ func scores(in Input, member []int, k int) [][]Score {
 			continue
 		}
 		levels := in.itemLevels(j)
+		score := scorer(in, it, j)
 		s, n := make([]float64, k), make([]float64, k)   // members
 		rs, rn := make([]float64, k), make([]float64, k) // the rest, summed in respondent order
 		for i := range in.Respondents {
-			x, ok := score(it, levels, in.value(i, j))
+			x, ok := score(i)
 			if !ok {
 				continue
 			}

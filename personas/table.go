@@ -100,3 +100,27 @@ func (in *Input) value(i, j int) Value {
 	}
 	return in.Respondents[i].Values[j]
 }
+
+// codesOf returns item j's answer codes (0: no answer, else an index+1
+// into texts) and its distinct answers, or nil for a numeric item or
+// without a table: the counts of a big study then take one array lookup
+// per respondent instead of a string per answer.
+func (in *Input) codesOf(j int) (codes []uint16, texts []string) {
+	if in.Table == nil || in.Table.cols[j].numeric {
+		return nil, nil
+	}
+	c := &in.Table.cols[j]
+	return c.codes, c.texts
+}
+
+// byCode maps each of item j's distinct answers in the table (texts, as
+// codesOf gives them) through f: out[code] = f(text), out[0] = f("") for
+// no answer.
+func byCode[T any](texts []string, f func(string) T) []T {
+	out := make([]T, len(texts)+1)
+	out[0] = f("")
+	for i, s := range texts {
+		out[i+1] = f(s)
+	}
+	return out
+}

@@ -216,4 +216,8 @@ type Passage struct {
 type Responses struct {
 	Header []string                `json:"header"` // question texts and fixed columns (touchpoint, started, completed, persona...)
 	Rows   iter.Seq2[[]any, error] `json:"-"`
+	// Recorded, when set, holds the rows already read (instead of Rows),
+	// and Late gives the value of its open column by a row's key.
+	Recorded *RowRecorder         `json:"-"`
+	Late     func(key string) any `json:"-"`
 }

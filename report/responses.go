@@ -1,13 +1,11 @@
 package report
 
 import (
-	"database/sql/driver"
 	"fmt"
 	"iter"
-	"math"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -16,14 +14,17 @@ import (
 // maxHeader is the longest header Excel accepts as a table column name.
 const maxHeader = 255
 
-// responses streams every response row through excelize's StreamWriter, so
-// rows go from the caller's cursor to a temporary file without the sheet
-// ever being held in memory. The header row is frozen and the data is an
-// Excel table (which gives the filter buttons).
+// responses writes every response row. excelize's StreamWriter writes the
+// sheet around them (header row, frozen pane, widths, the Excel table that
+// gives the filter buttons); the rows themselves are encoded as XML on a
+// goroutine of their own (rowxml.go) and compressed into a temporary file
+// (rowSpool), spliced into the sheet when the workbook is zipped. Rows go
+// from the caller's cursor to that file without the sheet ever being held
+// in memory.
 func (b *book) responses() {
 	sh, lb := b.lb.SheetResponses, b.lb
 	rs := b.data.Responses
-	if rs == nil || (len(rs.Header) == 0 && rs.Rows == nil) {
+	if rs == nil || (len(rs.Header) == 0 && rs.Rows == nil && rs.Recorded == nil) {
 		b.noData(sh, lb.NoResponses)
 		return
 	}
@@ -34,9 +35,19 @@ func (b *book) responses() {
 		return
 	}
 	var batches <-chan rowBatch
-	if rs.Rows != nil {
-		stop := make(chan struct{})
-		batches = b.pull(rs.Rows, stop)
+	stop := make(chan struct{})
+	enc := &rowEncoder{datetime: strconv.Itoa(b.st.datetime)}
+	switch {
+	case rs.Recorded != nil:
+		late := rs.Late
+		if late == nil {
+			late = func(string) any { return nil }
+		}
+		batches = rs.Recorded.replay(late, enc, stop)
+	case rs.Rows != nil:
+		batches = pull(rs.Rows, enc, stop)
+	}
+	if batches != nil {
 		defer func() {
 			close(stop)
 			for range batches { // wait until the reader has let go of the rows
@@ -54,7 +65,7 @@ func (b *book) responses() {
 	}
 	if len(header) > 0 {
 		b.setErr(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-		for i, w := range columnWidths(header, first.rows) {
+		for i, w := range columnWidths(header, first.values) {
 			b.setErr(sw.SetColWidth(i+1, i+1, w))
 		}
 	}
@@ -71,17 +82,26 @@ func (b *book) responses() {
 		if batch.panicked != nil {
 			panic(batch.panicked)
 		}
-		for _, vals := range batch.rows {
-			row++
-			if err := sw.SetRow(cell(1, row), vals); err != nil {
-				b.setErr(fmt.Errorf("response row %d: %w", row-1, err))
+		if batch.rows > 0 && b.spool == nil {
+			if b.spool, err = newRowSpool(b.sheetPart(sh)); err != nil {
+				b.setErr(err)
 				return
 			}
 		}
+		if len(batch.xml) > 0 {
+			if _, err := b.spool.Write(batch.xml); err != nil {
+				b.setErr(fmt.Errorf("response rows: %w", err))
+				return
+			}
+		}
+		row += batch.rows
 		if batch.err != nil {
 			b.setErr(fmt.Errorf("reading response row %d: %w", row, batch.err))
 			return
 		}
+	}
+	if b.spool != nil {
+		b.setErr(b.spool.finish())
 	}
 	if row == 1 {
 		b.setErr(sw.SetRow("A2", []any{excelize.Cell{StyleID: b.st.note, Value: lb.NoResponses}}))
@@ -94,16 +114,26 @@ func (b *book) responses() {
 	b.setErr(sw.Flush())
 }
 
+// sheetPart is the package part of a sheet the workbook created.
+func (b *book) sheetPart(sheet string) string {
+	for id, name := range b.f.GetSheetMap() {
+		if name == sheet {
+			return fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
+		}
+	}
+	return ""
+}
+
 // columnWidths fits each column to its header (which wraps onto two lines)
 // and to the widest value among rows, between 8 and 50 units.
-func columnWidths(header []string, rows [][]any) []float64 {
+func columnWidths(header []string, rows [][]cellValue) []float64 {
 	ws := make([]float64, len(header))
 	for i, h := range header {
 		ws[i] = max(textWidth(h)/2, min(textWidth(h), 12))
 	}
 	for _, r := range rows {
 		for i, v := range r[:min(len(r), len(ws))] {
-			ws[i] = max(ws[i], valueWidth(v))
+			ws[i] = max(ws[i], v.width())
 		}
 	}
 	for i := range ws {
@@ -112,39 +142,23 @@ func columnWidths(header []string, rows [][]any) []float64 {
 	return ws
 }
 
-// valueWidth is how many width units a streamed value needs shown.
-func valueWidth(v any) float64 {
-	switch x := v.(type) {
-	case excelize.Cell:
-		if _, ok := x.Value.(time.Time); ok {
-			return 17 // yyyy-mm-dd hh:mm
-		}
-		return valueWidth(x.Value)
-	case string:
-		return textWidth(x)
-	case float64:
-		return float64(len(strconv.FormatFloat(x, 'g', 10, 64)))
-	case nil:
-		return 0
-	default:
-		return float64(len(fmt.Sprint(x)))
-	}
-}
-
-// rowBatch is a run of rows ready for the stream writer, and the error that
-// ended the reading after them, or the value the reading panicked with
-// (raised again on the writer's goroutine, the caller's).
+// rowBatch is a run of rows as sheet XML, and the error that ended the
+// reading after them, or the value the reading panicked with (raised again
+// on the writer's goroutine, the caller's). The first batch also keeps its
+// rows' values, to fit the column widths to.
 type rowBatch struct {
-	rows     [][]any
+	xml      []byte
+	rows     int
+	values   [][]cellValue
 	err      error
 	panicked any
 }
 
-// pull reads rows on its own goroutine, converting their values with
-// safeValue, and hands them over in batches: the caller's cursor and the
-// conversions then overlap excelize's cell writing (on 100,000 rows each
-// side costs about a second). Closing stop ends the reading early.
-func (b *book) pull(rows iter.Seq2[[]any, error], stop <-chan struct{}) <-chan rowBatch {
+// pull reads rows on its own goroutine, converting their values (cellOf)
+// and encoding them as XML from row 2 on, and hands them over in batches:
+// the caller's cursor, the conversions and the encoding then overlap the
+// compression. Closing stop ends the reading early.
+func pull(rows iter.Seq2[[]any, error], enc *rowEncoder, stop <-chan struct{}) <-chan rowBatch {
 	const size = 256
 	out := make(chan rowBatch, 4)
 	go func() {
@@ -157,100 +171,48 @@ func (b *book) pull(rows iter.Seq2[[]any, error], stop <-chan struct{}) <-chan r
 				}
 			}
 		}()
-		batch := rowBatch{rows: make([][]any, 0, size)}
+		var batch rowBatch
+		keep := true // the first batch keeps its values
+		var conv []cellValue
 		send := func() bool {
 			select {
 			case out <- batch:
-				batch = rowBatch{rows: make([][]any, 0, size)}
+				batch, keep = rowBatch{xml: make([]byte, 0, cap(batch.xml))}, false
+				conv = nil // the rows handed over keep theirs
 				return true
 			case <-stop:
 				return false
 			}
 		}
+		r := 1
 		for vals, err := range rows {
 			if err != nil {
 				batch.err = err
 				send()
 				return
 			}
-			conv := make([]any, len(vals))
-			for i, v := range vals {
-				conv[i] = b.safeValue(v)
+			if keep {
+				conv = make([]cellValue, len(vals))
+			} else {
+				conv = slices.Grow(conv[:0], len(vals))[:len(vals)]
 			}
-			batch.rows = append(batch.rows, conv)
-			if len(batch.rows) == size && !send() {
+			for i, v := range vals {
+				conv[i] = cellOf(v)
+			}
+			if keep {
+				batch.values = append(batch.values, conv)
+			}
+			r++
+			batch.xml = enc.appendRow(batch.xml, r, conv)
+			if batch.rows++; batch.rows == size && !send() {
 				return
 			}
 		}
-		if len(batch.rows) > 0 {
+		if batch.rows > 0 {
 			send()
 		}
 	}()
 	return out
-}
-
-// safeValue turns one value from the caller's row into something the stream
-// writer stores as data: strings become string cells (excelize.Cell without a
-// Formula, written as inline strings), never formulas; NaN and infinities,
-// which Excel cannot store, become blanks.
-func (b *book) safeValue(v any) any {
-	if val, ok := v.(driver.Valuer); ok {
-		dv, err := val.Value()
-		if err != nil {
-			return excelize.Cell{Value: "#" + err.Error()}
-		}
-		v = dv
-	}
-	switch x := v.(type) {
-	case nil:
-		return nil
-	case string:
-		return excelize.Cell{Value: cleanText(x)}
-	case []byte:
-		return excelize.Cell{Value: cleanText(string(x))}
-	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, bool:
-		return x
-	case float32:
-		return finite(float64(x))
-	case float64:
-		return finite(x)
-	case time.Time:
-		if x.IsZero() {
-			return nil
-		}
-		wall := time.Date(x.Year(), x.Month(), x.Day(), x.Hour(), x.Minute(), x.Second(), 0, time.UTC)
-		return excelize.Cell{StyleID: b.st.datetime, Value: wall}
-	case *string:
-		return deref(b, x)
-	case *int:
-		return deref(b, x)
-	case *int64:
-		return deref(b, x)
-	case *float64:
-		return deref(b, x)
-	case *bool:
-		return deref(b, x)
-	case *time.Time:
-		return deref(b, x)
-	case fmt.Stringer:
-		return excelize.Cell{Value: cleanText(x.String())}
-	default:
-		return excelize.Cell{Value: cleanText(fmt.Sprint(x))}
-	}
-}
-
-func deref[T any](b *book, p *T) any {
-	if p == nil {
-		return nil
-	}
-	return b.safeValue(*p)
-}
-
-func finite(f float64) any {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return nil
-	}
-	return f
 }
 
 // uniqueHeaders makes header texts valid, distinct table column names: one

@@ -4,45 +4,73 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/survey"
 )
 
-// voicesOf describes the author of every pain-point text for
-// LinkLanguages: respondents by their closed answers and the link they
-// came through, transcript participants by their attributes (named like
-// the survey questions).
-func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Text) map[string]Voice {
-	// Only the authors of texts are described, lazily, and the feature
-	// strings are shared: a big survey has a handful of distinct ones.
-	byID := make(map[string]*respondent, len(people))
-	for _, p := range people {
-		byID[p.id] = p
-	}
-	fnames := map[string]string{}
-	features := map[string][]string{}
+// Voices describes the author of one pain-point text, looked up when the
+// linking asks: the answers of a million respondents are never held as a
+// million feature lists, only counted per pain point.
+type Voices func(textID string) (Voice, bool)
+
+// voicesOf describes the authors of texts for LinkLanguages: respondents
+// by their closed answers and the link they came through, transcript
+// participants by their attributes (named like the survey questions).
+// What it keeps is two sorted indexes of positions (4 bytes a text and a
+// respondent) and the participants' attributes; a voice's features are
+// made from the respondent's answers on each lookup. The lookup is for
+// one goroutine (it shares feature strings through a map).
+func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Text) Voices {
+	byText := sortedIndex(len(texts), func(i int) string { return texts[i].ID })
+	byPerson := sortedIndex(len(people), func(i int) string { return people[i].id })
+	participants := map[string][]string{}
 	for _, pt := range in.Participants {
 		var fs []string
 		for k, v := range pt.Attributes {
 			fs = append(fs, k+"="+v)
 		}
-		features["p:"+strconv.FormatInt(pt.ID, 10)] = fs
+		participants["p:"+strconv.FormatInt(pt.ID, 10)] = fs
 	}
-	voices := make(map[string]Voice, len(texts))
-	for _, t := range texts {
+	names := map[string]string{} // the feature strings, shared: a big survey has a handful
+	return func(id string) (Voice, bool) {
+		i, ok := lookup(byText, id, func(i int) string { return texts[i].ID })
+		if !ok {
+			return Voice{}, false
+		}
+		t := &texts[i]
 		lang := t.Lang
 		if lang == "" {
 			lang = analysis.DetectLanguage(t.Text)
 		}
-		fs, ok := features[t.Person]
-		if p := byID[t.Person]; !ok && p != nil {
-			fs = answerFeatures(cat, p, fnames)
-			features[t.Person] = fs
+		fs, ok := participants[t.Person]
+		if !ok {
+			if j, ok := lookup(byPerson, t.Person, func(i int) string { return people[i].id }); ok {
+				fs = answerFeatures(cat, people[j], names)
+			}
 		}
-		voices[t.ID] = Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs}
+		return Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs}, true
 	}
-	return voices
+}
+
+// sortedIndex is the positions 0..n-1 ordered by key.
+func sortedIndex(n int, key func(int) string) []int32 {
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(key(int(a)), key(int(b))) })
+	return idx
+}
+
+// lookup finds the position whose key is k in idx (sortedIndex).
+func lookup(idx []int32, k string, key func(int) string) (int, bool) {
+	n, ok := slices.BinarySearchFunc(idx, k, func(i int32, k string) int { return strings.Compare(key(int(i)), k) })
+	if !ok {
+		return 0, false
+	}
+	return int(idx[n]), true
 }
 
 // answerFeatures are a response's closed answers as "question=value":

@@ -100,7 +100,7 @@ const chunkRows = 2048
 type acc struct {
 	ll  float64
 	nc  []float64 // per class: sum of posteriors
-	cnt []float64 // per categorical level and class
+	cnt []float64 // per block cell and class (see block)
 	sw  []float64 // per numeric item and class: sum of posteriors where observed
 	sx  []float64
 	sxx []float64
@@ -108,7 +108,7 @@ type acc struct {
 
 func newAcc(d *Data, k int) *acc {
 	nn := len(d.numIdx)
-	return &acc{nc: make([]float64, k), cnt: make([]float64, d.nLev*k),
+	return &acc{nc: make([]float64, k), cnt: make([]float64, d.nCell*k),
 		sw: make([]float64, nn*k), sx: make([]float64, nn*k), sxx: make([]float64, nn*k)}
 }
 
@@ -128,6 +128,9 @@ type engine struct {
 	workers int
 	accs    []*acc
 	passes  int
+	cells   []uint8   // per row and block: the cell of the row's answers
+	logCell []float64 // per block cell and class: log P(the cell's answers | class)
+	cnt     []float64 // per categorical level and class: the last estep's counts
 }
 
 func newEngine(d *Data, k, workers int) *engine {
@@ -135,7 +138,8 @@ func newEngine(d *Data, k, workers int) *engine {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	nch := (d.n + chunkRows - 1) / chunkRows
-	e := &engine{d: d, k: k, workers: min(workers, nch), accs: make([]*acc, nch)}
+	e := &engine{d: d, k: k, workers: min(workers, nch), accs: make([]*acc, nch),
+		cells: d.cellCodes(), logCell: make([]float64, d.nCell*k), cnt: make([]float64, d.nLev*k)}
 	for i := range e.accs {
 		e.accs[i] = newAcc(d, k)
 	}
@@ -147,6 +151,12 @@ func newEngine(d *Data, k, workers int) *engine {
 // posterior matrix.
 func (e *engine) estep(p *params, post []float64) float64 {
 	e.passes++
+	e.forCells(func(off, cell, l int) {
+		dst, src := e.logCell[cell*e.k:(cell+1)*e.k], p.logP[(off+l)*e.k:(off+l+1)*e.k]
+		for c := range dst {
+			dst[c] += src[c]
+		}
+	}, func(cell int) { clear(e.logCell[cell*e.k : (cell+1)*e.k]) })
 	nch := len(e.accs)
 	if e.workers <= 1 || nch == 1 {
 		for c := range nch {
@@ -178,7 +188,37 @@ func (e *engine) estep(p *params, post []float64) float64 {
 		addTo(tot.sx, a.sx)
 		addTo(tot.sxx, a.sxx)
 	}
+	clear(e.cnt)
+	e.forCells(func(off, cell, l int) {
+		dst, src := e.cnt[(off+l)*e.k:(off+l+1)*e.k], tot.cnt[cell*e.k:(cell+1)*e.k]
+		for c := range dst {
+			dst[c] += src[c]
+		}
+	}, nil)
 	return tot.ll
+}
+
+// forCells calls start(cell), when not nil, for every block cell, then
+// level(off, cell, l) for each item of the block answered in that cell:
+// off is the item's first level in the level table, l its level.
+func (e *engine) forCells(level func(off, cell, l int), start func(cell int)) {
+	d := e.d
+	for _, bl := range d.blocks {
+		for cell := range bl.cells {
+			at := bl.off + cell
+			if start != nil {
+				start(at)
+			}
+			rem := cell
+			for v := bl.first; v < bl.first+bl.items; v++ {
+				r := d.vars[d.catIdx[v]].Levels + 1
+				if l := rem % r; l < r-1 {
+					level(d.off[v], at, l)
+				}
+				rem /= r
+			}
+		}
+	}
 }
 
 func addTo(dst, src []float64) {
@@ -192,19 +232,20 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 	a := e.accs[ch]
 	a.reset()
 	lo, hi := ch*chunkRows, min((ch+1)*chunkRows, d.n)
-	nc, nn := len(d.catIdx), len(d.numIdx)
+	nb, nn := len(d.blocks), len(d.numIdx)
 	lp := make([]float64, k)
 	pr := make([]float64, k)
-	off := d.off
+	// A row's likelihood is exp(m)*s (s in 1..k): the m are summed and
+	// the s multiplied, with a logarithm only when the product grows
+	// large, instead of one per row.
+	prod := 1.0
+	defer func() { a.ll += math.Log(prod) }()
 	for i := lo; i < hi; i++ {
 		copy(lp, p.logW)
-		codes := d.codes[i*nc : (i+1)*nc]
-		for v, code := range codes {
-			if code == missingCode {
-				continue
-			}
-			base := (off[v] + int(code)) * k
-			t := p.logP[base : base+k]
+		cells := e.cells[i*nb : (i+1)*nb]
+		for b, cell := range cells {
+			base := (d.blocks[b].off + int(cell)) * k
+			t := e.logCell[base : base+k]
 			t = t[:len(lp)]
 			for c := range lp {
 				lp[c] += t[c]
@@ -229,10 +270,18 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 		}
 		s := 0.0
 		for c, v := range lp {
-			pr[c] = math.Exp(v - m)
+			if v == m { // exp(0), exactly
+				pr[c] = 1
+			} else {
+				pr[c] = math.Exp(v - m)
+			}
 			s += pr[c]
 		}
-		a.ll += m + math.Log(s)
+		a.ll += m
+		if prod *= s; prod > 1e250 {
+			a.ll += math.Log(prod)
+			prod = 1
+		}
 		inv := 1 / s
 		for c := range pr {
 			pr[c] *= inv
@@ -241,11 +290,8 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 		if post != nil {
 			copy(post[i*k:(i+1)*k], pr)
 		}
-		for v, code := range codes {
-			if code == missingCode {
-				continue
-			}
-			base := (off[v] + int(code)) * k
+		for b, cell := range cells {
+			base := (d.blocks[b].off + int(cell)) * k
 			t := a.cnt[base : base+k]
 			t = t[:len(pr)]
 			for c := range pr {
@@ -274,6 +320,7 @@ func (e *engine) mstep(p *params) {
 	d, k := e.d, e.k
 	a := e.accs[0]
 	n := float64(d.n)
+	cnt := e.cnt
 	for c := range k {
 		p.logW[c] = math.Log(max(a.nc[c]/n, probFloor))
 	}
@@ -282,12 +329,12 @@ func (e *engine) mstep(p *params) {
 		for c := range k {
 			den := 0.0
 			for l := range L {
-				den += a.cnt[(off+l)*k+c]
+				den += cnt[(off+l)*k+c]
 			}
 			for l := range L {
 				q := 1 / float64(L)
 				if den > 0 {
-					q = a.cnt[(off+l)*k+c] / den
+					q = cnt[(off+l)*k+c] / den
 				}
 				p.logP[(off+l)*k+c] = math.Log(max(q, probFloor))
 			}

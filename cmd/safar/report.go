@@ -95,6 +95,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		in   study.Input
 		res  *study.Result
 		srcs []studyreport.ResponseSource
+		rec  *studyreport.Recorder
 		err  error
 	)
 	q := studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude), Read: prog.setRead}
@@ -142,14 +143,24 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			}
 			prog.setTotal(total)
 		}
+		// The analysis reads the responses once from the store's cursor
+		// and keeps compact data only; the Responses sheet's rows are
+		// recorded on the way (to a temporary file, so nothing holds them
+		// all) and written with the personas once the analysis is done.
+		q.Input = func(in *study.Input) (err error) {
+			rec, err = studyreport.Record(in)
+			return err
+		}
 		st, r, err := analyseScope(ctx, store, *slug, *project, q)
+		if rec != nil {
+			defer rec.Close()
+		}
 		if err != nil {
 			return err
 		}
 		in, res = st.Input, r
-		// The analysis read the responses once from the store's cursor
-		// and kept compact data only; the Responses sheet reads them
-		// again from a cursor of its own, so nothing holds them all.
+		// Should the recording not be the analysis' whole read, the
+		// Responses sheet reads the responses again from these.
 		for _, sv := range st.Surveys {
 			id := sv.ID
 			srcs = append(srcs, studyreport.ResponseSource{Definition: sv.Definition, Each: func(fn func(*survey.Response) error) error {
@@ -174,7 +185,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	defer os.Remove(tmp.Name())
 	buf := bufio.NewWriterSize(tmp, 1<<20) // excelize writes the zip in small pieces
-	if err := studyreport.Write(buf, res, in, srcs, time.Now()); err != nil {
+	if err := studyreport.WriteRecorded(buf, res, in, rec, srcs, time.Now(), prog.row); err != nil {
 		tmp.Close()
 		return err
 	}

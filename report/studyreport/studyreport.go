@@ -241,62 +241,17 @@ var errStop = errors.New("stop")
 // responses streams every response of every source, one row each, with
 // question texts as headers and the respondent's persona.
 func responses(res *study.Result, sources []ResponseSource) *report.Responses {
-	var ids []string
-	texts := map[string]string{}
-	multilingual := false // a language column when any survey has several
-	for _, s := range sources {
-		for _, h := range s.Definition.TableHeader()[s.Definition.TableMetaCount():] {
-			if _, ok := texts[h]; !ok {
-				ids = append(ids, h)
-				texts[h] = headerText(s.Definition, h, res.Study.Language)
-			}
-		}
-		multilingual = multilingual || s.Definition.Multilingual()
+	defs := make([]*survey.Definition, len(sources))
+	for i, s := range sources {
+		defs[i] = s.Definition
 	}
-	persona := map[string]int{}
-	names := map[int]string{}
-	if res.Personas != nil {
-		for _, a := range res.Personas.Assignments {
-			persona[a.ID] = a.Persona
-		}
-		for _, p := range res.Personas.Personas {
-			names[p.ID] = p.Name
-		}
-	}
-	fixed := fixedColumns[res.Study.Language == "fa"]
-	header := append([]string(nil), fixed.header...)
-	if multilingual {
-		header = append(header, fixed.language)
-	}
-	for _, id := range ids {
-		header = append(header, texts[id])
-	}
-	return &report.Responses{Header: header, Rows: func(yield func([]any, error) bool) {
+	l := newLayout(defs, res.Study.Language)
+	persona := personaOf(res)
+	return &report.Responses{Header: l.header, Rows: func(yield func([]any, error) bool) {
 		for _, s := range sources {
-			col := map[string]int{}
-			for i, h := range s.Definition.TableHeader() {
-				col[h] = i
-			}
-			labels := optionLabels(s.Definition, res.Study.Language)
+			rows := l.rowsOf(s.Definition)
 			err := s.Each(func(r *survey.Response) error {
-				cells := s.Definition.TableRow(r)
-				row := make([]any, 0, len(header))
-				row = append(row, r.ID, s.Definition.Slug, fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, names[persona[r.ID]])
-				if multilingual {
-					row = append(row, s.Definition.ResponseLanguage(r))
-				}
-				for _, id := range ids {
-					if i, ok := col[id]; ok {
-						if l, ok := labels[id]; ok && cells[i] != "" {
-							row = append(row, l.of(cells[i]))
-							continue
-						}
-						row = append(row, numberOrText(cells[i]))
-					} else {
-						row = append(row, nil)
-					}
-				}
-				if !yield(row, nil) {
+				if !yield(rows.row(r, persona(r.ID)), nil) {
 					return errStop
 				}
 				return nil
@@ -310,6 +265,97 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 			}
 		}
 	}}
+}
+
+// personaOf names the persona of a response by its id ("" when it has
+// none: a partial response, or no personas).
+func personaOf(res *study.Result) func(id string) string {
+	persona := map[string]int{}
+	names := map[int]string{}
+	if res.Personas != nil {
+		for _, a := range res.Personas.Assignments {
+			persona[a.ID] = a.Persona
+		}
+		for _, p := range res.Personas.Personas {
+			names[p.ID] = p.Name
+		}
+	}
+	return func(id string) string { return names[persona[id]] }
+}
+
+// layout is the Responses sheet's columns for some surveys: the fixed
+// ones, a language column when any survey has several languages, then
+// every tabular column of every survey once, in the order first seen.
+type layout struct {
+	header       []string
+	ids          []string
+	fixed        columns
+	multilingual bool
+	lang         string
+}
+
+// personaColumn is where the fixed columns put the persona (0 is A).
+const personaColumn = 6
+
+func newLayout(defs []*survey.Definition, lang string) *layout {
+	l := &layout{fixed: fixedColumns[lang == "fa"], lang: lang}
+	texts := map[string]string{}
+	for _, d := range defs {
+		for _, h := range d.TableHeader()[d.TableMetaCount():] {
+			if _, ok := texts[h]; !ok {
+				l.ids = append(l.ids, h)
+				texts[h] = headerText(d, h, lang)
+			}
+		}
+		l.multilingual = l.multilingual || d.Multilingual()
+	}
+	l.header = append([]string(nil), l.fixed.header...)
+	if l.multilingual {
+		l.header = append(l.header, l.fixed.language)
+	}
+	for _, id := range l.ids {
+		l.header = append(l.header, texts[id])
+	}
+	return l
+}
+
+// surveyRows makes the rows of one survey's responses.
+type surveyRows struct {
+	l      *layout
+	def    *survey.Definition
+	col    map[string]int
+	labels map[string]choiceLabels
+}
+
+func (l *layout) rowsOf(d *survey.Definition) *surveyRows {
+	col := map[string]int{}
+	for i, h := range d.TableHeader() {
+		col[h] = i
+	}
+	return &surveyRows{l: l, def: d, col: col, labels: optionLabels(d, l.lang)}
+}
+
+// row is r's row of the sheet with persona in its column.
+func (s *surveyRows) row(r *survey.Response, persona string) []any {
+	l := s.l
+	cells := s.def.TableRow(r)
+	row := make([]any, 0, len(l.header))
+	row = append(row, r.ID, s.def.Slug, l.fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, persona)
+	if l.multilingual {
+		row = append(row, s.def.ResponseLanguage(r))
+	}
+	for _, id := range l.ids {
+		if i, ok := s.col[id]; ok {
+			if lb, ok := s.labels[id]; ok && cells[i] != "" {
+				row = append(row, lb.of(cells[i]))
+				continue
+			}
+			row = append(row, numberOrText(cells[i]))
+		} else {
+			row = append(row, nil)
+		}
+	}
+	return row
 }
 
 // columns are the Responses sheet's fixed columns in one language.

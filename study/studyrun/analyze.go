@@ -35,6 +35,10 @@ type Request struct {
 	// Language, when set ("en" or "fa"), names personas, stages and known
 	// pain points in it instead of the study's own (safar report --lang).
 	Language string
+	// Input, when set, is handed the loaded input before the analysis:
+	// safar report wraps the surveys' Each to write the Responses sheet
+	// from the analysis' own read of the responses (studyreport.Record).
+	Input func(*study.Input) error
 }
 
 // Options are the study options of a request with a scope's settings.
@@ -63,6 +67,11 @@ func Analyze(ctx context.Context, src Source, scope survey.AnalysisScope, s *sur
 	}
 	if q.Language != "" {
 		st.Input.Language = q.Language
+	}
+	if q.Input != nil {
+		if err := q.Input(&st.Input); err != nil {
+			return nil, nil, err
+		}
 	}
 	res, err := study.Analyze(ctx, st.Input, q.Options(s))
 	if err != nil {

@@ -1,0 +1,77 @@
+package report
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// lateValue is what the open column of row i holds: text of varying width
+// (the column is fitted to it), or nothing.
+func lateValue(i int) any {
+	if i%5 == 4 {
+		return nil
+	}
+	return strings.Repeat("Persona ", 1+i%9)
+}
+
+// TestRecordedRowsSameSheet writes the same rows once from Rows and once
+// recorded with their third column filled in late, and wants the same
+// Responses sheet, byte for byte (widths, cells, table range).
+func TestRecordedRowsSameSheet(t *testing.T) {
+	const n, late = 700, 2 // over two batches
+	rows := func(yield func([]any, error) bool) {
+		i := 0
+		for vals := range syntheticRows(n) {
+			vals[late] = lateValue(i)
+			i++
+			if !yield(vals, nil) {
+				return
+			}
+		}
+	}
+	direct := responsesXML(t, &Responses{Header: syntheticHeader(), Rows: rows})
+
+	rec, err := NewRowRecorder(late)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rec.Close()
+	i := 0
+	for vals := range syntheticRows(n) {
+		vals[late] = "not this"
+		if err := rec.Add(strconv.Itoa(i), vals); err != nil {
+			t.Fatal(err)
+		}
+		i++
+	}
+	if rec.Rows() != n {
+		t.Fatalf("recorded %d rows, want %d", rec.Rows(), n)
+	}
+	recorded := responsesXML(t, &Responses{Header: syntheticHeader(), Recorded: rec, Late: func(key string) any {
+		i, _ := strconv.Atoi(key)
+		return lateValue(i)
+	}})
+	if !bytes.Equal(direct, recorded) {
+		at := 0
+		for at < min(len(direct), len(recorded)) && direct[at] == recorded[at] {
+			at++
+		}
+		t.Fatalf("sheets differ at byte %d:\nfrom Rows: %.200q\nrecorded:  %.200q", at, direct[at:], recorded[at:])
+	}
+	want := `<c r="C700" t="inlineStr"><is><t xml:space="preserve">` + lateValue(698).(string) + `</t></is></c>`
+	if !bytes.Contains(recorded, []byte(want)) || bytes.Contains(recorded, []byte(`<c r="C701"`)) {
+		t.Errorf("row 700 has no late cell %s, or row 701 (none) has one", want)
+	}
+}
+
+// responsesXML writes a workbook of rs and returns its Responses sheet.
+func responsesXML(t *testing.T, rs *Responses) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, &Data{Study: Study{Language: "en"}, Responses: rs}); err != nil {
+		t.Fatal(err)
+	}
+	return zipPart(t, buf.Bytes(), "xl/worksheets/sheet7.xml")
+}

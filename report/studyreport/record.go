@@ -1,0 +1,94 @@
+package studyreport
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/safarhq/safar/report"
+	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
+)
+
+// Recorder records the Responses sheet's rows while the analysis reads the
+// responses, so the workbook is written without reading them again: Record
+// wraps each survey's SurveyData.Each, and every response the analysis is
+// handed is also made into its row (the persona is filled in when the
+// workbook is written, report.RowRecorder).
+type Recorder struct {
+	rec  *report.RowRecorder
+	l    *layout
+	read []int // how often each survey was read through
+}
+
+// Record starts recording the responses of in's surveys, in the language
+// study.Analyze gives the study (in.Language, else the first survey's,
+// else English). Close the recorder when the workbook is written.
+func Record(in *study.Input) (*Recorder, error) {
+	rec, err := report.NewRowRecorder(personaColumn)
+	if err != nil {
+		return nil, err
+	}
+	lang := in.Language
+	if lang == "" {
+		lang = "en"
+		if len(in.Surveys) > 0 {
+			lang = in.Surveys[0].Definition.Language
+		}
+	}
+	defs := make([]*survey.Definition, len(in.Surveys))
+	for i, s := range in.Surveys {
+		defs[i] = s.Definition
+	}
+	r := &Recorder{rec: rec, l: newLayout(defs, lang), read: make([]int, len(in.Surveys))}
+	for i := range in.Surveys {
+		orig := in.Surveys[i] // its own Each or Responses
+		rows := r.l.rowsOf(orig.Definition)
+		in.Surveys[i].Each = func(ctx context.Context, fn func(*survey.Response) error) error {
+			err := orig.ForEach(ctx, func(resp *survey.Response) error {
+				if err := rec.Add(resp.ID, rows.row(resp, "")); err != nil {
+					return err
+				}
+				return fn(resp)
+			})
+			if err == nil {
+				r.read[i]++
+			}
+			return err
+		}
+	}
+	return r, nil
+}
+
+// Close removes the recording.
+func (r *Recorder) Close() error { return r.rec.Close() }
+
+// complete tells whether the recording is the Responses sheet of res: every
+// survey read through once, in the language of the workbook.
+func (r *Recorder) complete(res *study.Result) bool {
+	for _, n := range r.read {
+		if n != 1 {
+			return false
+		}
+	}
+	return r.l.lang == res.Study.Language
+}
+
+// WriteRecorded is Write with the Responses sheet from rec, when rec
+// recorded the analysis of res through; otherwise the responses are read
+// from sources as Write does. row, when set, is called as each row is
+// written.
+func WriteRecorded(w io.Writer, res *study.Result, in study.Input, rec *Recorder, sources []ResponseSource, now time.Time, row func()) error {
+	if rec == nil || !rec.complete(res) {
+		return Write(w, res, in, sources, now)
+	}
+	d := Data(res, in, nil, now)
+	persona := personaOf(res)
+	d.Responses = &report.Responses{Header: rec.l.header, Recorded: rec.rec, Late: func(id string) any {
+		if row != nil {
+			row()
+		}
+		return persona(id)
+	}}
+	return report.Write(w, d)
+}
