@@ -243,12 +243,13 @@ func FuzzAnalyseText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d := analyseText(s, nil)
-		for _, w := range d.words {
-			if w.key == "" || int(w.clause) >= len(d.clauses) {
+		clauses := d.decodeClauses(nil)
+		for _, w := range d.decode(nil) {
+			if w.key == "" || int(w.clause) >= len(clauses) {
 				t.Fatalf("bad word %+v for %q", w, s)
 			}
 		}
-		for _, c := range d.clauses {
+		for _, c := range clauses {
 			if c.off > c.end || int(c.end) > len(d.norm) || c.intensity < 0 || c.intensity > 1 {
 				t.Fatalf("bad clause %+v for %q", c, s)
 			}

@@ -12,26 +12,29 @@ import (
 // at length is both.
 const secondaryShare = 0.5
 
-// A ghit is one member text of a group.
+// A ghit is one member text of a group: 20 bytes, as there is one for
+// every text in every group it belongs to.
 type ghit struct {
-	text      int
-	score     float64
-	primary   bool
+	text      int32
 	intensity float32
-	clause    int32   // the clause of the strongest term
-	terms     []*term // the group's terms the text uses
-}
-
-type personHit struct {
-	severity float64
+	clause    int32  // the clause of the strongest term
+	termsAt   int32  // the group's terms the text uses: gstate.termsOf
+	nterms    uint16 // (a group has at most maxTerms)
+	primary   bool
 }
 
 // A gstate is a group with its members.
 type gstate struct {
-	g       *tgroup
-	hits    []ghit
-	persons map[string]*personHit
-	uses    map[*term]int // member texts using each term
+	g        *tgroup
+	hits     []ghit
+	hitTerms []*term           // the hits' terms, one after the other
+	persons  map[int32]float64 // person (numbered in input order) -> severity
+	uses     map[*term]int     // member texts using each term
+}
+
+// termsOf returns the group's terms that the member h uses.
+func (gs *gstate) termsOf(h ghit) []*term {
+	return gs.hitTerms[h.termsAt : h.termsAt+int32(h.nterms)]
 }
 
 type textScore struct {
@@ -61,18 +64,22 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	}
 	states := make([]*gstate, len(groups))
 	for gi, g := range groups {
-		states[gi] = &gstate{g: g, persons: map[string]*personHit{}, uses: map[*term]int{}}
+		states[gi] = &gstate{g: g, persons: map[int32]float64{}, uses: map[*term]int{}}
 	}
 	var scores []textScore
 	inPair := map[int]bool{}
+	personNum := map[string]int32{}
+	var words []tword
+	var clauses []tclause
 	for i, d := range docs {
 		scores = scores[:0]
+		clauses = d.decodeClauses(clauses)
 		hit := func(key string, clause int32) {
 			t := termOf[key]
 			if t == nil {
 				return
 			}
-			c := d.clauses[clause]
+			c := clauses[clause]
 			if c.weight == 0 {
 				return
 			}
@@ -100,15 +107,16 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		}
 		// A collocation counts once, not again through each of its words.
 		clear(inPair)
-		for wi, w := range d.words {
-			if wi > 0 && w.joined && d.words[wi-1].clause == w.clause && !inPair[wi-1] {
-				if k := bigramKey(d.words[wi-1], w); k != w.key && termOf[k] != nil {
+		words = d.decode(words)
+		for wi, w := range words {
+			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
+				if k := bigramKey(words[wi-1], w); k != w.key && termOf[k] != nil {
 					hit(k, w.clause)
 					inPair[wi-1], inPair[wi] = true, true
 				}
 			}
 		}
-		for wi, w := range d.words {
+		for wi, w := range words {
 			if !inPair[wi] {
 				hit(w.key, w.clause)
 			}
@@ -122,15 +130,20 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 				top = j
 			}
 		}
-		person := personOf(texts[i], i)
+		person, ok := personNum[personOf(texts[i], i)]
+		if !ok {
+			person = int32(len(personNum))
+			personNum[personOf(texts[i], i)] = person
+		}
 		sat := satisfactionOf(texts[i])
 		for j, s := range scores {
 			if j != top && s.score < secondaryShare*scores[top].score {
 				continue
 			}
 			gs := states[s.g]
-			gs.hits = append(gs.hits, ghit{text: i, score: s.score, primary: j == top, intensity: s.intensity,
-				clause: s.clause, terms: append([]*term(nil), s.terms...)})
+			gs.hits = append(gs.hits, ghit{text: int32(i), primary: j == top, intensity: s.intensity,
+				clause: s.clause, termsAt: int32(len(gs.hitTerms)), nterms: uint16(len(s.terms))})
+			gs.hitTerms = append(gs.hitTerms, s.terms...)
 			for _, t := range s.terms {
 				gs.uses[t]++
 			}
@@ -138,12 +151,16 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 			if !math.IsNaN(sat) && sat >= 0 && sat <= 1 {
 				sev = 0.5*sev + 0.5*(1-sat)
 			}
-			if p := gs.persons[person]; p == nil {
-				gs.persons[person] = &personHit{severity: sev}
-			} else if sev > p.severity {
-				p.severity = sev
+			if p, ok := gs.persons[person]; !ok || sev > p {
+				gs.persons[person] = sev
 			}
 		}
+	}
+	// Members were appended as found: keep them without the spare room
+	// (up to half of each slice) while the labels are written.
+	for _, gs := range states {
+		gs.hits = append([]ghit(nil), gs.hits...)
+		gs.hitTerms = append([]*term(nil), gs.hitTerms...)
 	}
 	return states
 }

@@ -15,8 +15,8 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 		pp.Share = round4(float64(len(gs.persons)) / float64(people))
 	}
 	var sum float64
-	for _, p := range gs.persons {
-		sum += p.severity
+	for _, sev := range gs.persons {
+		sum += sev
 	}
 	pp.Severity = round4(sum / float64(max(1, len(gs.persons))))
 	pp.Priority = round4(pp.Share * (0.5 + 0.5*pp.Severity))
@@ -24,7 +24,7 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	// Breakdowns count each person once per segment value.
 	counted := map[string]bool{}
 	for _, h := range gs.hits {
-		p := personOf(texts[h.text], h.text)
+		p := personOf(texts[h.text], int(h.text))
 		for k, v := range texts[h.text].Segments {
 			if v == "" {
 				continue
@@ -49,7 +49,7 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	for _, h := range gs.hits {
 		id := texts[h.text].ID
 		if id == "" {
-			id = itoa(h.text + 1)
+			id = itoa(int(h.text) + 1)
 		}
 		pp.Members = append(pp.Members, id)
 	}
@@ -238,17 +238,18 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 	if len(terms) == 0 {
 		return with, both
 	}
-	is := func(t *term, d *tdoc, wi int) bool {
-		w := d.words[wi]
-		return w.key == t.key || len(t.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == t.key
+	var words []tword
+	is := func(t *term, wi int) bool {
+		w := words[wi]
+		return w.key == t.key || len(t.parts) == 2 && wi > 0 && w.joined && bigramKey(words[wi-1], w) == t.key
 	}
 	sents := map[int32]bool{}
 	for _, h := range gs.hits {
-		d := docs[h.text]
+		words = docs[h.text].decode(words)
 		clear(sents)
-		for wi := range d.words {
-			if is(head, d, wi) {
-				sents[d.words[wi].sent] = true
+		for wi := range words {
+			if is(head, wi) {
+				sents[words[wi].sent] = true
 			}
 		}
 		if len(sents) == 0 {
@@ -256,10 +257,10 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 		}
 		for _, t := range terms {
 			in, near := false, false
-			for wi := range d.words {
-				if is(t, d, wi) {
+			for wi := range words {
+				if is(t, wi) {
 					in = true
-					near = near || sents[d.words[wi].sent]
+					near = near || sents[words[wi].sent]
 				}
 			}
 			if in {
@@ -288,12 +289,14 @@ type labelWords struct {
 // (head and complaint word 2 each, the label's other words 1), never a
 // praising one ("I loved the story" is no quote for a story problem),
 // complaints first, then the earliest.
-func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
+// terms are the group's terms h uses, words and clauses its text's
+// (decoded).
+func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tclause) (level int, at int32) {
 	at = h.clause
 	if lw.head == nil {
 		return 0, at
 	}
-	for _, t := range h.terms {
+	for _, t := range terms {
 		if lw.terms[t] && t != lw.head {
 			level = 1
 		}
@@ -310,14 +313,14 @@ func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
 	sentScore := map[int32]int{}
 	sentOf := map[int32]int32{}
 	headIn, wordIn := map[int32]bool{}, map[int32]bool{}
-	for wi, w := range d.words {
-		if d.clauses[w.clause].weight == 0 {
+	for wi, w := range words {
+		if clauses[w.clause].weight == 0 {
 			continue
 		}
 		sentOf[w.clause] = w.sent
 		v := 0
 		switch {
-		case w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(d.words[wi-1], w) == lw.head.key:
+		case w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(words[wi-1], w) == lw.head.key:
 			v, headIn[w.clause] = 2, true
 		case lw.word != "" && w.key == lw.word:
 			v, wordIn[w.clause] = 2, true
@@ -343,7 +346,7 @@ func (lw labelWords) support(h ghit, d *tdoc) (level int, at int32) {
 			continue
 		}
 		sa, sb := sentScore[sentOf[c]], sentScore[sentOf[best]]
-		wa, wb := d.clauses[c].weight, d.clauses[best].weight
+		wa, wb := clauses[c].weight, clauses[best].weight
 		if sa > sb || sa == sb && (sc > clauseScore[best] || sc == clauseScore[best] && (wa > wb || wa == wb && c < best)) {
 			best = c
 		}
@@ -375,12 +378,15 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 		support int
 	}
 	cands := make([]cand, 0, len(gs.hits))
+	var words []tword
+	var clauses []tclause
 	for _, h := range gs.hits {
 		var typ float64
-		for _, t := range h.terms {
+		for _, t := range gs.termsOf(h) {
 			typ += float64(gs.uses[t])
 		}
-		level, at := said.support(h, docs[h.text])
+		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
+		level, at := said.support(h, gs.termsOf(h), words, clauses)
 		h.clause = at
 		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level})
 	}
@@ -428,14 +434,15 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 // delivery was late" is quoted under late delivery by its second
 // sentence), else the clause.
 func quoteOf(d *tdoc, at int32) string {
+	words, clauses := d.decode(nil), d.decodeClauses(nil)
 	sent := int32(-1)
-	for _, w := range d.words {
+	for _, w := range words {
 		if w.clause == at {
 			sent = w.sent
 		}
 	}
 	others := false
-	for _, w := range d.words {
+	for _, w := range words {
 		if w.sent != sent && w.kind != wContext {
 			others = true
 		}
@@ -444,11 +451,11 @@ func quoteOf(d *tdoc, at int32) string {
 	if !others && len([]rune(q)) <= 240 {
 		return q
 	}
-	off, end := d.clauses[at].off, d.clauses[at].end
+	off, end := clauses[at].off, clauses[at].end
 	if sent >= 0 {
 		next := int32(len(d.norm))
-		for _, w := range d.words {
-			if c := d.clauses[w.clause]; w.sent == sent {
+		for _, w := range words {
+			if c := clauses[w.clause]; w.sent == sent {
 				off, end = min(off, c.off), max(end, c.end)
 			} else if w.sent > sent {
 				next = min(next, c.off)
@@ -462,7 +469,7 @@ func quoteOf(d *tdoc, at int32) string {
 			return capitalize(q)
 		}
 	}
-	cl := d.clauses[at]
+	cl := clauses[at]
 	return capitalize(truncate(withoutConnector(d.norm[cl.off:cl.end]), 240))
 }
 
@@ -520,6 +527,8 @@ func distinctLabels(pps []PainPoint) {
 // a marker are read again, so the cost is that of their uses.
 func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 	var out []*term
+	var words []tword
+	var clauses []tclause
 	for _, t := range ranked {
 		if !canEndMarker(t) {
 			out = append(out, t)
@@ -528,17 +537,18 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 		uses, marker := 0, 0
 		for _, h := range gs.hits {
 			d := docs[h.text]
-			for wi, w := range d.words {
+			words, clauses = d.decode(words), d.decodeClauses(clauses)
+			for wi, w := range words {
 				first := w
 				switch {
 				case len(t.parts) == 1 && w.key == t.key:
-				case len(t.parts) == 2 && wi > 0 && w.joined && w.key == t.parts[1] && d.words[wi-1].key == t.parts[0]:
-					first = d.words[wi-1]
+				case len(t.parts) == 2 && wi > 0 && w.joined && w.key == t.parts[1] && words[wi-1].key == t.parts[0]:
+					first = words[wi-1]
 				default:
 					continue
 				}
 				uses++
-				cl := d.clauses[first.clause]
+				cl := clauses[first.clause]
 				if toks := tokenize(d.norm[cl.off:cl.end]); int(first.pos) < len(toks) && discourseAt(toks, int(first.pos)) {
 					marker++
 				}

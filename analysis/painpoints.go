@@ -263,22 +263,25 @@ func analyseAll(ctx context.Context, texts []Text, ignore map[string]bool) (docs
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(idx)/64))
 	var wg sync.WaitGroup
 	next := make(chan int, 256)
+	voc := newVocab()
+	store := make([]tdoc, len(idx)) // the distinct texts, in one allocation
 	for range workers {
+		a := newAnalyser(voc, ignore)
 		wg.Go(func() {
-			for i := range next {
+			for j := range next {
 				if ctx.Err() != nil {
 					continue
 				}
-				d := analyseText(texts[i].Text, ignore)
-				docs[i] = &d
+				store[j] = a.analyse(texts[idx[j]].Text)
+				docs[idx[j]] = &store[j]
 			}
 		})
 	}
-	for _, i := range idx {
+	for j := range idx {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- i
+		next <- j
 	}
 	close(next)
 	wg.Wait()

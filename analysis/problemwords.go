@@ -29,9 +29,11 @@ func countProblemWords(docs []*tdoc) *problemWords {
 	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}}
 	pw.learned, pw.events = learnComplaintWords(docs)
 	var in []string
+	var words []tword
 	for _, d := range docs {
 		in = in[:0]
-		for _, w := range d.words {
+		words = d.decode(words)
+		for _, w := range words {
 			if !pw.problem(w) {
 				continue
 			}
@@ -84,9 +86,13 @@ func learnComplaintWords(docs []*tdoc) (learned, events map[string]bool) {
 	type flags struct{ stated, timed, complaint bool }
 	in := map[string]flags{}
 	var uses, complaints int
+	var words []tword
+	var clauses []tclause
 	for _, d := range docs {
 		clear(in)
-		for _, w := range d.words {
+		words = d.decode(words)
+		clauses = d.decodeClauses(clauses)
+		for _, w := range words {
 			if w.kind != wContent {
 				continue
 			}
@@ -96,7 +102,7 @@ func learnComplaintWords(docs []*tdoc) (learned, events map[string]bool) {
 			// The clause's complaint must come from another word: a
 			// content word is not a cue itself, so weight 1 means a cue or a
 			// negation stands in its clause.
-			f.complaint = f.complaint || d.clauses[w.clause].weight == 1
+			f.complaint = f.complaint || clauses[w.clause].weight == 1
 			in[w.key] = f
 		}
 		for k, f := range in {
@@ -163,13 +169,15 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 	texts := map[string]int{}
 	withHead := 0
 	near := map[string]float64{}
+	var words []tword
 	for _, h := range hits {
 		d := docs[h.text]
 		clear(near)
+		words = d.decode(words)
 		// The clauses holding every word of the head ("هزینه ارسال", not
 		// any "ارسال").
 		parts := map[int32]int{}
-		for _, w := range d.words {
+		for _, w := range words {
 			if w.key == head.key { // a compound written as one word
 				parts[w.clause] = 1<<len(head.parts) - 1
 			} else if i := slices.Index(head.parts, w.key); i >= 0 {
@@ -190,23 +198,23 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 		// holds it ("the portions were very small", not "the portions
 		// were fine but the wait was long").
 		var at []int
-		for i, w := range d.words {
+		for i, w := range words {
 			if clauses[w.clause] && (w.key == head.key || containsPart(head, w.key)) {
 				at = append(at, i)
 			}
 		}
-		for i, w := range d.words {
+		for i, w := range words {
 			if !pw.problem(w) || !clauses[w.clause] || containsPart(head, w.key) {
 				continue
 			}
 			for _, j := range at {
-				if j-i > problemWordSpan || i-j > problemWordSpan || d.words[j].clause != w.clause {
+				if j-i > problemWordSpan || i-j > problemWordSpan || words[j].clause != w.clause {
 					continue
 				}
 				// Nearer is more the members' phrase: "portions were
 				// small" over "small for the money".
 				v := 1.0
-				if abs32(d.words[j].pos-w.pos) > 2 {
+				if abs32(words[j].pos-w.pos) > 2 {
 					v = 0.5
 				}
 				near[w.key] = max(near[w.key], v)
@@ -272,9 +280,11 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		}
 		return t.key
 	}
+	var clauses []tclause
 	for _, h := range hits {
 		d := docs[h.text]
-		for _, cl := range d.clauses {
+		clauses = d.decodeClauses(clauses)
+		for _, cl := range clauses {
 			toks := tokenize(d.norm[cl.off:cl.end])
 			hi, wi := -1, -1
 			for i, t := range toks {

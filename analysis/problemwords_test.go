@@ -268,8 +268,9 @@ func TestQuoteNotFromPraise(t *testing.T) {
 		"But the story falls apart in the last act.", nil)
 	story := &term{key: stemEn("story"), parts: []string{stemEn("story")}}
 	lw := labelWords{head: story, terms: map[*term]bool{story: true}}
-	level, at := lw.support(ghit{terms: []*term{story}}, &d)
-	quote := d.norm[d.clauses[at].off:d.clauses[at].end]
+	clauses := d.decodeClauses(nil)
+	level, at := lw.support(ghit{}, []*term{story}, d.decode(nil), clauses)
+	quote := d.norm[clauses[at].off:clauses[at].end]
 	if level != 2 || strings.Contains(quote, "loved") || !strings.Contains(quote, "falls apart") {
 		t.Errorf("support = %d, quote %q; want 2 and the clause that complains", level, quote)
 	}
@@ -324,7 +325,7 @@ func TestQuoteSentence(t *testing.T) {
 		if c.word != "" {
 			lw.word = stemEn(c.word)
 		}
-		_, at := lw.support(ghit{terms: []*term{head}}, &d)
+		_, at := lw.support(ghit{}, []*term{head}, d.decode(nil), d.decodeClauses(nil))
 		if got := quoteOf(&d, at); got != c.want {
 			t.Errorf("quote for %q in %q = %q, want %q", c.head, c.text, got, c.want)
 		}

@@ -91,16 +91,20 @@ func countTerms(docs []*tdoc) *termStats {
 			seen[key] = weight
 		}
 	}
+	var words []tword
+	var clauses []tclause
 	for _, d := range docs {
 		clear(seen)
-		for i, w := range d.words {
+		words = d.decode(words)
+		clauses = d.decodeClauses(clauses)
+		for i, w := range words {
 			if !termWord(w) {
 				continue
 			}
-			cw := float64(d.clauses[w.clause].weight)
+			cw := float64(clauses[w.clause].weight)
 			add(w.key, []string{w.key}, w.surf, cw)
-			if i > 0 && w.joined && termWord(d.words[i-1]) && d.words[i-1].clause == w.clause && d.words[i-1].key != w.key {
-				p := d.words[i-1]
+			if i > 0 && w.joined && termWord(words[i-1]) && words[i-1].clause == w.clause && words[i-1].key != w.key {
+				p := words[i-1]
 				add(bigramKey(p, w), []string{p.key, w.key}, p.surf+" "+w.surf, cw)
 			}
 		}
@@ -172,9 +176,11 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 		}
 		in = in[:0]
 	}
+	var words []tword
 	for _, d := range docs {
-		for wi, w := range d.words {
-			if wi > 0 && w.sent != d.words[wi-1].sent {
+		words = d.decode(words)
+		for wi, w := range words {
+			if wi > 0 && w.sent != words[wi-1].sent {
 				count() // one sentence's terms
 			}
 			i, ok := index[w.key]
@@ -184,11 +190,11 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 			if wi == 0 {
 				continue
 			}
-			if j, ok2 := index[d.words[wi-1].key]; ok && ok2 && w.coord && i != j {
+			if j, ok2 := index[words[wi-1].key]; ok && ok2 && w.coord && i != j {
 				listed[[2]int{min(i, j), max(i, j)}]++
 			}
 			if w.joined {
-				if i, ok := index[bigramKey(d.words[wi-1], w)]; ok && !slices.Contains(in, i) {
+				if i, ok := index[bigramKey(words[wi-1], w)]; ok && !slices.Contains(in, i) {
 					in = append(in, i)
 				}
 			}

@@ -23,7 +23,12 @@ type token struct {
 func tokenize(text string) []token {
 	// One allocation for most texts: words average over four bytes, with
 	// room for the odd punctuation mark.
-	toks := make([]token, 0, len(text)/4+2)
+	return tokenizeInto(make([]token, 0, len(text)/4+2), text)
+}
+
+// tokenizeInto is tokenize appending to toks, so that a caller analysing
+// many texts reuses one buffer.
+func tokenizeInto(toks []token, text string) []token {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {

@@ -60,11 +60,13 @@ func (wv *wordVectors) of(key string) []float32 {
 func trainVectors(docs []*tdoc, need []string) *wordVectors {
 	count := map[string]int{}
 	total := 0
+	var text []tword
 	for _, d := range docs {
-		for _, w := range d.words {
+		text = d.decode(text)
+		for _, w := range text {
 			count[w.key]++
 		}
-		total += len(d.words)
+		total += len(text)
 	}
 	keys := make([]string, 0, len(count))
 	for k, c := range count {
@@ -119,7 +121,8 @@ func trainVectors(docs []*tdoc, need []string) *wordVectors {
 	}
 	for di := 0; di < len(docs); di += step {
 		ids = ids[:0]
-		for _, w := range docs[di].words {
+		text = docs[di].decode(text)
+		for _, w := range text {
 			if i, ok := vocab[w.key]; ok {
 				ids = append(ids, i)
 			} else {
