@@ -498,8 +498,12 @@ func (r *Result) quotes(in Input, p int) []Quote {
 		prob float64
 	}
 	var cs []cand
-	for i, rs := range in.Respondents {
-		if r.Assignments[i].Persona == p+1 && len(rs.Quotes) > 0 {
+	var buf []string
+	for i := range in.Respondents {
+		if r.Assignments[i].Persona != p+1 {
+			continue
+		}
+		if buf = in.quotes(i, buf); len(buf) > 0 {
 			cs = append(cs, cand{i, r.fit.Posterior[i*k+cl]})
 		}
 	}
@@ -510,7 +514,8 @@ func (r *Result) quotes(in Input, p int) []Quote {
 			if len(out) == 3 {
 				break
 			}
-			q := bestQuote(in.Respondents[c.i].Quotes)
+			buf = in.quotes(c.i, buf)
+			q := bestQuote(buf)
 			n := len([]rune(q))
 			if q == "" || (pass == 0) != (n >= 20 && n <= 400) {
 				continue
@@ -527,17 +532,33 @@ func (r *Result) painQuote(in Input, p int, key string) *Quote {
 	k, cl := r.fit.K, r.order[p]
 	var best *Quote
 	readable := func(s string) bool { n := utf8.RuneCountInString(s); return n >= 20 && n <= 400 }
-	for i, rs := range in.Respondents {
-		text := strings.TrimSpace(rs.PainQuotes[key])
+	consider := func(i int, text string) {
+		text = strings.TrimSpace(text)
 		if r.Assignments[i].Persona != p+1 || text == "" {
-			continue
+			return
 		}
 		prob := r.fit.Posterior[i*k+cl]
 		if best == nil || readable(text) && !readable(best.Text) || readable(text) == readable(best.Text) && prob > best.Probability {
 			best = &Quote{ID: r.Assignments[i].ID, Text: text, Probability: prob, Source: cmp.Or(in.Source, "survey")}
 		}
 	}
+	if in.Words != nil {
+		in.Words.PainQuotes(key, consider)
+		return best
+	}
+	for i, rs := range in.Respondents {
+		consider(i, rs.PainQuotes[key])
+	}
 	return best
+}
+
+// quotes are respondent i's own words (from in.Words when set), appended
+// to buf[:0] when they come from in.Words.
+func (in *Input) quotes(i int, buf []string) []string {
+	if in.Words != nil {
+		return in.Words.Quotes(i, buf[:0])
+	}
+	return in.Respondents[i].Quotes
 }
 
 // bestQuote prefers the longest of a respondent's answers that stays

@@ -123,8 +123,24 @@ type Input struct {
 	// Table, when set, holds the answers (one row per respondent, in
 	// order) instead of Respondent.Values, which are then left nil.
 	Table *Table
+	// Words, when set, gives the respondents' words instead of
+	// Respondent.Quotes and PainQuotes, which are then left nil: a big
+	// study keeps its texts once rather than a copy per respondent.
+	Words Words
 
 	levels [][]string // per item, computed once by Build (see itemLevels)
+}
+
+// Words are the respondents' words, by position in Input.Respondents,
+// read when the cards pick their quotes.
+type Words interface {
+	// Quotes appends respondent i's own words (as Respondent.Quotes) to
+	// buf and returns it.
+	Quotes(i int, buf []string) []string
+	// PainQuotes calls fn with every respondent voicing pain point key and
+	// their words voicing it (as Respondent.PainQuotes[key]), in
+	// respondent order.
+	PainQuotes(key string, fn func(i int, text string))
 }
 
 // Options control Build.

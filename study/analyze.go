@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"slices"
@@ -20,28 +21,67 @@ import (
 const MinPersonaRespondents = 30
 
 // respondent is one complete response, or one transcript participant.
+// A big study keeps a million of these, so they hold little: the answers
+// are kept by the catalog (answers.go), and what is derived from them is
+// computed when a step needs it.
 type respondent struct {
-	idx     int     // position in the respondents slice
-	id      string  // response id
-	survey  string  // slug
-	answers answers // by catalog position (answers.go)
-	sat     float64 // overall satisfaction 0..1
-	hasSat  bool
-	persona int
-	tp      string // the link the respondent came through
-	// Per stage (in survey.Stages order): the sum and count of satisfaction
-	// answers on 0..1, computed once (the journey reads them many times).
-	stageSum [6]float64
-	stageN   [6]int32
-	scores   scores // the answers behind the headline metrics
+	id      string // response id
+	tp      string // the link the respondent came through (shared)
+	idx     int32  // position in the respondents slice
+	persona int32
+	survey  uint16 // position of the survey in Input.Surveys
 }
 
-// stageMean is the respondent's mean satisfaction at stage i.
-func (p *respondent) stageMean(i int) (float64, bool) {
-	if p.stageN[i] == 0 {
+// stageScore is one respondent's satisfaction per stage (in survey.Stages
+// order): the sum and count of satisfaction answers on 0..1. The journeys
+// read them many times; they are computed once the texts and the persona
+// model's table are gone, rather than kept from the start.
+type stageScore struct {
+	sum [6]float64
+	n   [6]uint16
+}
+
+// mean is the respondent's mean satisfaction at stage i.
+func (s *stageScore) mean(i int) (float64, bool) {
+	if s.n[i] == 0 {
 		return 0, false
 	}
-	return p.stageSum[i] / float64(p.stageN[i]), true
+	return s.sum[i] / float64(s.n[i]), true
+}
+
+// stageScores computes every respondent's satisfaction per stage, by
+// position.
+func stageScores(cat *catalog, people []*respondent) []stageScore {
+	type stageQ struct {
+		id    string
+		q     *survey.Question
+		stage int
+	}
+	var qs []stageQ
+	for _, id := range cat.order {
+		q := cat.byID[id]
+		if q.Role != survey.RoleSatisfaction || q.Stage == "" || !isScaled(q) {
+			continue
+		}
+		if i := stageIndex(string(q.Stage)); i < len(stageScore{}.sum) {
+			qs = append(qs, stageQ{id, q, i})
+		}
+	}
+	out := make([]stageScore, len(people))
+	for pi, p := range people {
+		s := &out[pi]
+		for _, sq := range qs {
+			v, ok := p.answer(cat, sq.id)
+			if !ok || v.Number == nil {
+				continue
+			}
+			if f, ok := normalized(sq.q, *v.Number); ok {
+				s.sum[sq.stage] += f
+				s.n[sq.stage]++
+			}
+		}
+	}
+	return out
 }
 
 // Analyze runs the whole analysis; see the package comment.
@@ -79,8 +119,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	// respondent while the text analysis keeps the other cores busy.
 	opt.progress(0.05, "painpoints")
 	var (
-		texts  []analysis.Text
-		owner  map[string]string
+		st     *studyTexts
 		first1 analysis.PainPointResult
 		// translated holds the pain points' labels in the project's other
 		// languages: key -> language -> label.
@@ -89,17 +128,17 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	analysed := make(chan struct{})
 	go func() {
 		defer close(analysed)
-		texts, owner = collectTexts(cat, people, in, &res.Study)
+		st = collectTexts(cat, people, in, &res.Study)
 		ppOpt := opt.PainPoints
 		ppOpt.SegmentKey = "persona"
 		ppOpt.LabelLang = lang
 		ppOpt.Ignore = append(slices.Clip(ppOpt.Ignore), in.Name) // the study's own name is never a pain point
 		var err error
-		if first1, err = analysis.FindPainPointsContext(ctx, texts, ppOpt); err != nil {
+		if first1, err = analysis.FindPainPointsContext(ctx, st.texts, ppOpt); err != nil {
 			first1 = analysis.PainPointResult{PainPoints: []analysis.PainPoint{}} // ctx ended: checked below
 			return
 		}
-		translated = labelsIn(ctx, texts, ppOpt, otherLanguages(in, lang))
+		translated = labelsIn(ctx, st.texts, ppOpt, otherLanguages(in, lang))
 	}()
 	var pin personas.Input
 	var pinErr error
@@ -110,27 +149,26 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	if pinErr != nil {
 		return nil, pinErr
 	}
-	first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, texts), first1.People)
+	first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, st.texts), first1.People)
 	addLabels(res.PainPointLabels, translated)
-	voiced := voicedBy(first1, owner)
+	voiced := voicedBy(first1, st, len(people))
 
 	// 3. Personas from the complete responses; transcript participants placed.
-	byID := map[string]*respondent{}
-	for _, p := range people {
-		byID[p.id] = p
-	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	opt.progress(0.2, "personas")
-	pr, note, err := fitPersonas(ctx, pin, people, first1, voiced, texts, owner, opt)
+	pr, note, err := fitPersonas(ctx, pin, people, first1, voiced, st, opt)
 	if err != nil {
 		return nil, err
 	}
+	// The coded answers are read no more (the names in other languages
+	// need the items only).
+	pin.Table, pin.Respondents = nil, nil
 	personaOf := map[string]int{} // interview and focus-group participants
 	if pr == nil && len(people) == 0 && (len(in.Participants) > 0 || len(in.Transcripts) > 0) {
 		// A project of interviews and focus groups only.
-		if pr, note, err = qualitativePersonas(ctx, cat, in, first1, voiced, texts, owner, opt, lang); err != nil {
+		if pr, note, err = qualitativePersonas(ctx, cat, in, first1, voiced, st, opt, lang); err != nil {
 			return nil, err
 		}
 		if pr != nil {
@@ -142,31 +180,36 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Personas, res.PersonaNote = pr, note
 	if pr != nil && len(people) > 0 {
 		res.PersonaNames = personaNamesIn(cat, in, pin, pr, lang)
-		for _, a := range pr.Assignments {
-			if p := byID[a.ID]; p != nil {
-				p.persona = a.Persona
+		// The assignments are in the order of the respondents.
+		for i, a := range pr.Assignments {
+			if i < len(people) && people[i].id == a.ID {
+				people[i].persona = int32(a.Persona)
 			}
 		}
-		personaOf = placeParticipants(cat, pr, in, texts, owner)
+		personaOf = placeParticipants(cat, pr, in, st)
 	}
 
 	// 4. The pain points broken down by persona: counted from their
 	// members, rather than extracting everything a second time.
 	opt.progress(0.8, "painpoints")
 	res.PainPoints = first1
-	byPersona(&res.PainPoints, owner, byID)
-	idx := indexVoices(voiced, byID, len(people))
+	byPersona(&res.PainPoints, st, people)
+	// The texts are read no more: the members get their full ids and the
+	// texts go before the journeys' pass over every respondent.
+	st.nameMembers(cat, people, res.PainPoints.PainPoints)
+	st = nil
 
 	// 5. Where each pain point sits in the journey.
-	res.Stages = placePainPoints(res.PainPoints, idx, people)
+	scores := stageScores(cat, people)
+	res.Stages = placePainPoints(res.PainPoints, voiced, scores)
 
 	// 6. Metrics, the touchpoint matrix and the journeys.
 	opt.progress(0.9, "journeys")
-	res.Metrics = headline(people, pr, res.Metrics.Funnels)
-	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, idx, lang)
-	res.Journeys = journeys(cat, people, pr, res, idx, lang)
+	res.Metrics = headline(cat, people, pr, res.Metrics.Funnels)
+	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, lang)
+	res.Journeys = journeys(cat, people, scores, pr, res, voiced, lang)
 	codedStages(res, in, personaOf, lang)
-	res.Codes = codeSummary(cat, in, codedResponses, byID, len(people))
+	res.Codes = codeSummary(cat, in, codedResponses, people)
 	return res, nil
 }
 
@@ -190,7 +233,10 @@ func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, r
 			}
 		}
 	}
-	for _, s := range in.Surveys {
+	// Respondents are allocated a block at a time: one object per block
+	// rather than per respondent.
+	var block []respondent
+	for si, s := range in.Surveys {
 		res.Study.Surveys = append(res.Study.Surveys, s.Slug)
 		var partialPages []int
 		completed := 0
@@ -204,9 +250,13 @@ func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, r
 				return nil
 			}
 			completed++
-			p := &respondent{idx: len(people), id: strings.Clone(r.ID), survey: s.Slug, answers: table.compact(r.Answers), tp: table.str(r.Touchpoint)}
-			p.sat, p.hasSat = satisfaction(cat, r.Answers)
-			p.summarise(cat)
+			if len(block) == 0 {
+				block = make([]respondent, 1024)
+			}
+			p := &block[0]
+			block = block[1:]
+			*p = respondent{idx: int32(len(people)), id: strings.Clone(r.ID), survey: uint16(si), tp: table.str(r.Touchpoint)}
+			table.compact(p.idx, r.Answers)
 			people = append(people, p)
 			if first.IsZero() || r.StartedAt.Before(first) {
 				first = r.StartedAt
@@ -232,70 +282,6 @@ func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, r
 	return people, codedResponses, nil
 }
 
-// collectTexts gathers open answers and customer utterances as pain-point
-// texts; owner maps each text id to its respondent id.
-func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) ([]analysis.Text, map[string]string) {
-	var texts []analysis.Text
-	owner := map[string]string{}
-	// Texts with the same segments share one map (the analysis only reads
-	// them): a big survey has a handful of combinations, not a map per answer.
-	type segKey struct{ survey, question, link string }
-	shared := map[segKey]map[string]string{}
-	for _, p := range people {
-		for _, id := range cat.order {
-			q := cat.byID[id]
-			v, ok := p.answer(cat, id)
-			if !ok || !isText(q) || v.Text == "" {
-				continue
-			}
-			seg := shared[segKey{p.survey, id, p.tp}]
-			if seg == nil {
-				seg = map[string]string{"source": "survey", "survey": p.survey, "question": id}
-				if q.Stage != "" {
-					seg["stage"] = string(q.Stage)
-				}
-				if p.tp != "" {
-					seg["link"] = p.tp
-				}
-				shared[segKey{p.survey, id, p.tp}] = seg
-			}
-			t := analysis.Text{ID: "r:" + p.id + ":" + id, Person: p.id, Text: v.Text, Segments: seg}
-			if def := surveyLanguage(in, p.survey); def != "" {
-				t.Lang = def
-			}
-			if p.hasSat {
-				t.Satisfaction = analysis.Score(p.sat)
-			}
-			texts = append(texts, t)
-			owner[t.ID] = p.id
-		}
-	}
-	for _, tr := range in.Transcripts {
-		if tr.Kind == survey.KindInterview {
-			info.Interviews++
-		} else {
-			info.Transcripts++
-		}
-		for _, u := range tr.Utterances {
-			if !u.Customer || u.Text == "" {
-				continue
-			}
-			info.Utterances++
-			person := participantKey(tr, u.Speaker)
-			t := analysis.Text{
-				ID: fmt.Sprintf("t:%d:%d", tr.ID, u.Order), Person: person, Text: u.Text,
-				Segments: map[string]string{"source": string(tr.Kind), "transcript": tr.Title},
-			}
-			if tr.Stage != "" {
-				t.Segments["stage"] = string(tr.Stage)
-			}
-			texts = append(texts, t)
-			owner[t.ID] = person
-		}
-	}
-	return texts, owner
-}
-
 // participantKey names the person behind a speaker: the mapped participant
 // when there is one (the same person across sessions), else the speaker
 // within this session.
@@ -306,30 +292,6 @@ func participantKey(tr *survey.Transcript, speaker string) string {
 		}
 	}
 	return fmt.Sprintf("t:%d:%s", tr.ID, speaker)
-}
-
-func surveyLanguage(in Input, slug string) string {
-	for _, s := range in.Surveys {
-		if s.Slug == slug {
-			return s.Definition.Language
-		}
-	}
-	return ""
-}
-
-// voicedBy maps each pain point key to the set of people voicing it.
-func voicedBy(r analysis.PainPointResult, owner map[string]string) map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	for _, pp := range r.PainPoints {
-		set := map[string]bool{}
-		for _, m := range pp.Members {
-			if p, ok := owner[m]; ok {
-				set[p] = true
-			}
-		}
-		out[pp.Key] = set
-	}
-	return out
 }
 
 // personaInput codes the complete responses as persona items: one row of
@@ -456,24 +418,40 @@ func (r *rowSetter) set(j int, v personas.Value) {
 // the order of people), describing each persona with the pain points its
 // members voice and their words; a nil result comes with a note saying why.
 func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, found analysis.PainPointResult,
-	voiced map[string]map[string]bool, texts []analysis.Text, owner map[string]string, opt Options) (*personas.Result, string, error) {
+	voiced voiceSets, st *studyTexts, opt Options) (*personas.Result, string, error) {
 	if len(people) < MinPersonaRespondents {
 		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
 	}
-	// The words each person voices each pain point with: a card quotes
-	// them beside the pain point.
-	labels, words, quotes := voices(found, texts, owner)
-	in.PainLabels = labels
-	keys := slices.Sorted(maps.Keys(voiced))
-	for i, p := range people {
-		r := &in.Respondents[i]
-		r.Quotes = quotes[p.id]
-		r.PainQuotes = words[p.id]
-		for _, k := range keys {
-			if voiced[k][p.id] {
-				r.PainPoints = append(r.PainPoints, k)
+	// The cards quote each person's words and the words they voice each
+	// pain point with, read from the texts.
+	in.PainLabels = map[string]string{}
+	for _, pp := range found.PainPoints {
+		in.PainLabels[pp.Key] = pp.Label
+	}
+	in.Words = newRespondentWords(found, st, len(people))
+	// Respondents voicing the same pain points share one list of them: a
+	// big study has a few hundred combinations among a million people.
+	keys := slices.Sorted(maps.Keys(voiced.respondents))
+	lists := map[string][]string{}
+	var mine []string
+	var sig []byte // the positions in keys of mine
+	for i := range people {
+		mine, sig = mine[:0], sig[:0]
+		for ki, k := range keys {
+			if voiced.respondents[k].has(i) {
+				mine = append(mine, k)
+				sig = binary.AppendUvarint(sig, uint64(ki))
 			}
 		}
+		if len(mine) == 0 {
+			continue
+		}
+		list, ok := lists[string(sig)]
+		if !ok {
+			list = slices.Clone(mine)
+			lists[string(sig)] = list
+		}
+		in.Respondents[i].PainPoints = list
 	}
 	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Compare: opt.CompareK, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
 		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
@@ -486,12 +464,12 @@ func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, f
 // placeParticipants puts interview and focus-group participants with
 // attributes into their nearest persona, adding their words as quotes,
 // and returns the confident placements (participant key -> persona).
-func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []analysis.Text, owner map[string]string) map[string]int {
+func placeParticipants(cat *catalog, pr *personas.Result, in Input, st *studyTexts) map[string]int {
 	placed := map[string]int{}
 	words := map[string][]string{}
-	for _, t := range texts {
-		if t.Segments["source"] != "survey" {
-			words[owner[t.ID]] = append(words[owner[t.ID]], t.Text)
+	for i, t := range st.texts {
+		if st.respondent(i) < 0 {
+			words[st.person(i)] = append(words[st.person(i)], t.Text)
 		}
 	}
 	for _, part := range in.Participants {
@@ -510,51 +488,26 @@ func placeParticipants(cat *catalog, pr *personas.Result, in Input, texts []anal
 	return placed
 }
 
-// summarise computes, once, the respondent's satisfaction per stage and
-// the answers behind the headline metrics.
-func (p *respondent) summarise(cat *catalog) {
-	for _, id := range cat.order {
-		q := cat.byID[id]
-		v, ok := p.answer(cat, id)
-		if !ok || v.Number == nil {
-			continue
-		}
-		switch {
-		case id == cat.npsID:
-			p.scores.nps = append(p.scores.nps, *v.Number)
-		case q.Role == survey.RoleSatisfaction && q.Type == survey.Rating:
-			p.scores.csat = append(p.scores.csat, *v.Number)
-		case q.Role == survey.RoleSatisfaction && q.Type == survey.Likert:
-			p.scores.effort = append(p.scores.effort, *v.Number)
-		}
-		if q.Role != survey.RoleSatisfaction || q.Stage == "" || !isScaled(q) {
-			continue
-		}
-		if f, ok := normalized(q, *v.Number); ok {
-			if i := stageIndex(string(q.Stage)); i < len(p.stageSum) {
-				p.stageSum[i] += f
-				p.stageN[i]++
-			}
-		}
-	}
-}
-
 // byPersona sets each pain point's persona breakdown: distinct people of
 // each persona among its voices.
-func byPersona(r *analysis.PainPointResult, owner map[string]string, byID map[string]*respondent) {
+func byPersona(r *analysis.PainPointResult, st *studyTexts, people []*respondent) {
+	seen := newBits(len(people))
 	for i := range r.PainPoints {
 		pp := &r.PainPoints[i]
-		seen := map[string]bool{}
 		counts := map[string]int{}
 		for _, m := range pp.Members {
-			who := owner[m]
-			p := byID[who]
-			if p == nil || p.persona == 0 || seen[who] {
+			ti := st.index(m)
+			if ti < 0 {
 				continue
 			}
-			seen[who] = true
-			counts[strconv.Itoa(p.persona)]++
+			who := st.respondent(ti)
+			if who < 0 || people[who].persona == 0 || seen.has(who) {
+				continue
+			}
+			seen.set(who)
+			counts[strconv.Itoa(int(people[who].persona))]++
 		}
+		clear(seen)
 		if len(counts) == 0 {
 			continue
 		}
@@ -566,22 +519,6 @@ func byPersona(r *analysis.PainPointResult, owner map[string]string, byID map[st
 	}
 }
 
-// indexVoices turns "who voices pain point K" into a flag per respondent
-// position, for the loops over every respondent that follow.
-func indexVoices(voiced map[string]map[string]bool, byID map[string]*respondent, n int) map[string][]bool {
-	out := make(map[string][]bool, len(voiced))
-	for k, set := range voiced {
-		flags := make([]bool, n)
-		for who := range set {
-			if p := byID[who]; p != nil {
-				flags[p.idx] = true
-			}
-		}
-		out[k] = flags
-	}
-	return out
-}
-
 // placePainPoints puts each pain point at a journey stage: the stage the
 // texts were about when known; otherwise the stage where the people voicing
 // it fall furthest below everyone else's satisfaction, over and above how
@@ -589,7 +526,7 @@ func indexVoices(voiced map[string]map[string]bool, byID map[string]*respondent,
 // little lower; the stage their problem lives in stands out). A stage is
 // only named when its gap is at least 0.1 on the 0..1 scale, exceeds their
 // average gap by 0.05, and rests on at least 3 of them.
-func placePainPoints(r analysis.PainPointResult, voiced map[string][]bool, people []*respondent) []PainStage {
+func placePainPoints(r analysis.PainPointResult, voiced voiceSets, scores []stageScore) []PainStage {
 	var out []PainStage
 	for _, pp := range r.PainPoints {
 		ps := PainStage{Key: pp.Key, Label: pp.Label}
@@ -606,13 +543,13 @@ func placePainPoints(r analysis.PainPointResult, voiced map[string][]bool, peopl
 		}
 		gaps := map[string]float64{}
 		var sum float64
-		flags := voiced[pp.Key]
+		flags := voiced.respondents[pp.Key]
 		for si, st := range survey.Stages {
 			var inSum, outSum float64
 			var inN, outN int
-			for _, p := range people {
-				if f, ok := p.stageMean(si); ok {
-					if flags[p.idx] {
+			for i := range scores {
+				if f, ok := scores[i].mean(si); ok {
+					if flags.has(i) {
 						inSum += f
 						inN++
 					} else {

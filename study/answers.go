@@ -22,16 +22,33 @@ import (
 // answers are one respondent's answers by catalog position: 0 for not
 // answered, else 1 + the index of the value in the catalog's table of
 // distinct answers (4 bytes an answer rather than a pointer's 8). The
-// values are shared and must not be changed.
+// values are shared and must not be changed. The catalog keeps every
+// respondent's answers in blocks (catalog.answers), found by the
+// respondent's position, so a respondent holds no slice of its own.
 type answers []uint32
+
+// answersPerBlock is how many respondents' answers share one block.
+const answersPerBlock = 1024
+
+// answersOf are the answers of the respondent at position idx.
+func (c *catalog) answersOf(idx int32) answers {
+	n := len(c.order)
+	b := c.answers[idx/answersPerBlock]
+	at := int(idx%answersPerBlock) * n
+	return b[at : at+n : at+n]
+}
 
 // answer returns the respondent's answer to question id.
 func (p *respondent) answer(cat *catalog, id string) (survey.Value, bool) {
 	i, ok := cat.pos[id]
-	if !ok || i >= len(p.answers) || p.answers[i] == 0 {
+	if !ok {
 		return survey.Value{}, false
 	}
-	return *cat.values[p.answers[i]-1], true
+	ref := cat.answers[p.idx/answersPerBlock][int(p.idx%answersPerBlock)*len(cat.order)+i]
+	if ref == 0 {
+		return survey.Value{}, false
+	}
+	return *cat.values[ref-1], true
 }
 
 // answerTable interns answer values: equal answers to one question share
@@ -46,21 +63,23 @@ func newAnswerTable(cat *catalog) *answerTable {
 	return &answerTable{cat: cat, vals: map[string]uint32{}}
 }
 
-// compact returns a's answers to the catalog's questions as shared values.
+// compact stores a's answers to the catalog's questions as shared values,
+// as the answers of the respondent at position idx (the next one).
 // Nothing of a is retained: the shared values hold copies.
-func (t *answerTable) compact(a survey.Answers) answers {
-	if len(a) == 0 {
-		return nil
+func (t *answerTable) compact(idx int32, a survey.Answers) {
+	c := t.cat
+	if int(idx/answersPerBlock) == len(c.answers) {
+		c.answers = append(c.answers, make(answers, answersPerBlock*len(c.order)))
 	}
-	out := make(answers, len(t.cat.order))
+	out := c.answersOf(idx)
+	clear(out)
 	for id, v := range a {
-		i, ok := t.cat.pos[id]
+		i, ok := c.pos[id]
 		if !ok {
 			continue
 		}
 		out[i] = t.intern(i, v)
 	}
-	return out
 }
 
 // intern returns the shared copy of v as an answer to question i (as 1 +

@@ -73,12 +73,19 @@ type passageOrigin struct {
 }
 
 // codeSummary builds Codes from in.Codes and in.Coded, keeping only
-// passages of this study; people are the complete respondents by id.
+// passages of this study; people are the complete respondents.
 // responses maps the response ids the coded answers name to their survey
 // slugs ("" for a response outside the study).
-func codeSummary(cat *catalog, in Input, responses map[string]string, byID map[string]*respondent, people int) *Codes {
+func codeSummary(cat *catalog, in Input, responses map[string]string, people []*respondent) *Codes {
 	if len(in.Codes) == 0 {
 		return nil
+	}
+	// The persona of each coded response of the study.
+	personaOf := map[string]int{}
+	for _, p := range people {
+		if _, ok := responses[p.id]; ok {
+			personaOf[p.id] = int(p.persona)
+		}
 	}
 	type uttRef struct {
 		tr *survey.Transcript
@@ -104,9 +111,7 @@ func codeSummary(cat *catalog, in Input, responses map[string]string, byID map[s
 			if q := cat.byID[k.QuestionID]; q != nil {
 				o.stage = string(q.Stage)
 			}
-			if p := byID[k.ResponseID]; p != nil {
-				o.persona = p.persona
-			}
+			o.persona = personaOf[k.ResponseID]
 			return o, true
 		}
 		ref, ok := utts[k.UtteranceID]
@@ -147,7 +152,7 @@ func codeSummary(cat *catalog, in Input, responses map[string]string, byID map[s
 		out.Passages = append(out.Passages, CodedQuote{Code: u.Name, Group: u.Group, Source: o.source, Title: o.title, Ref: o.ref,
 			Speaker: o.speaker, Person: o.person, Persona: o.persona, Stage: o.stage, Quote: k.Quote, Origin: k.Origin})
 	}
-	everyone := people + len(participants)
+	everyone := len(people) + len(participants)
 	for _, c := range in.Codes {
 		u := uses[c.ID]
 		u.People = len(persons[c.ID])

@@ -92,34 +92,50 @@ type scores struct {
 	effort []float64
 }
 
-func collectScores(people []*respondent, keep func(*respondent) bool) scores {
-	var nps, csat, effort int
-	for _, p := range people {
-		if keep(p) {
-			nps, csat, effort = nps+len(p.scores.nps), csat+len(p.scores.csat), effort+len(p.scores.effort)
+// collectScores gathers the scores of the respondents keep admits, each
+// respondent's in question order, from their answers (a respondent keeps
+// no copy of them).
+func collectScores(cat *catalog, people []*respondent, keep func(*respondent) bool) scores {
+	type metricQ struct {
+		id  string
+		out *[]float64
+	}
+	var s scores
+	var qs []metricQ
+	for _, id := range cat.order {
+		q := cat.byID[id]
+		switch {
+		case id == cat.npsID:
+			qs = append(qs, metricQ{id, &s.nps})
+		case q.Role == survey.RoleSatisfaction && q.Type == survey.Rating:
+			qs = append(qs, metricQ{id, &s.csat})
+		case q.Role == survey.RoleSatisfaction && q.Type == survey.Likert:
+			qs = append(qs, metricQ{id, &s.effort})
 		}
 	}
-	s := scores{nps: make([]float64, 0, nps), csat: make([]float64, 0, csat), effort: make([]float64, 0, effort)}
 	for _, p := range people {
-		if keep(p) {
-			s.nps = append(s.nps, p.scores.nps...)
-			s.csat = append(s.csat, p.scores.csat...)
-			s.effort = append(s.effort, p.scores.effort...)
+		if !keep(p) {
+			continue
+		}
+		for _, mq := range qs {
+			if v, ok := p.answer(cat, mq.id); ok && v.Number != nil {
+				*mq.out = append(*mq.out, *v.Number)
+			}
 		}
 	}
 	return s
 }
 
 // headline computes the study's metrics overall and per persona.
-func headline(people []*respondent, pr *personas.Result, funnels []SurveyFunnel) Metrics {
-	all := collectScores(people, func(*respondent) bool { return true })
+func headline(cat *catalog, people []*respondent, pr *personas.Result, funnels []SurveyFunnel) Metrics {
+	all := collectScores(cat, people, func(*respondent) bool { return true })
 	m := Metrics{Funnels: funnels, NPS: netPromoter(all.nps), CSAT: topBox(all.csat), Effort: meanOf(all.effort)}
 	if pr == nil {
 		return m
 	}
 	for _, per := range pr.Personas {
-		in := collectScores(people, func(p *respondent) bool { return p.persona == per.ID })
-		rest := collectScores(people, func(p *respondent) bool { return p.persona != per.ID })
+		in := collectScores(cat, people, func(p *respondent) bool { return int(p.persona) == per.ID })
+		rest := collectScores(cat, people, func(p *respondent) bool { return int(p.persona) != per.ID })
 		pm := PersonaMetrics{Persona: per.ID, NPS: netPromoter(in.nps), CSAT: topBox(in.csat)}
 		if pm.NPS != nil {
 			if r := netPromoter(rest.nps); r != nil {

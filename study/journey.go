@@ -22,10 +22,9 @@ type cellKey struct {
 // touchpoint questions that name a stage (each chosen option), from
 // satisfaction ratings about a touchpoint at a stage (rating it means
 // having used it), and from interview and focus-group sessions held about a
-// stage and touchpoints. flags are the pain-point voices per respondent
-// position (see indexVoices); voiced also covers transcript participants.
-func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []PainStage,
-	voiced map[string]map[string]bool, flags map[string][]bool, lang string) []TouchpointCell {
+// stage and touchpoints. voiced are the pain points' voices, respondents
+// by position and transcript participants by key.
+func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []PainStage, voiced voiceSets, lang string) []TouchpointCell {
 	type use struct {
 		users        int
 		participants map[string]bool // transcript speakers, who may recur across sessions
@@ -61,7 +60,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 	var marked []cellKey // the cells (persona 0) one respondent uses
 	for _, p := range people {
 		marked = marked[:0]
-		views := targets(p.persona)
+		views := targets(int(p.persona))
 		mark := func(stage, tp, source string) *use {
 			var c *use
 			for _, per := range views {
@@ -131,7 +130,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 				c := cells[cellKey{per, k.stage, k.tp}]
 				c.users++
 				for _, si := range placed[k.stage] {
-					if !c.pains[si] && flags[stages[si].Key][p.idx] {
+					if !c.pains[si] && voiced.respondents[stages[si].Key].has(int(p.idx)) {
 						c.pains[si] = true
 					}
 				}
@@ -156,7 +155,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 				}
 				c.participants[who] = true
 				for _, si := range placed[st] {
-					if voiced[stages[si].Key][who] {
+					if voiced.participant(stages[si].Key, who) {
 						c.pains[si] = true
 					}
 				}
@@ -166,7 +165,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 	size := map[int]int{0: len(people)}
 	for _, p := range people {
 		if p.persona > 0 {
-			size[p.persona]++
+			size[int(p.persona)]++
 		}
 	}
 	var out []TouchpointCell
@@ -229,7 +228,7 @@ var knownTouchpoints = map[string]map[string]string{
 var everyone = map[string]string{"en": "All customers", "fa": "همهٔ مشتریان"}
 
 // journeys builds the journey map of everyone (persona 0) and of each persona.
-func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Result, voiced map[string][]bool, lang string) []Journey {
+func journeys(cat *catalog, people []*respondent, scores []stageScore, pr *personas.Result, res *Result, voiced voiceSets, lang string) []Journey {
 	type who struct {
 		id   int
 		name string
@@ -261,7 +260,7 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 	for _, w := range list {
 		var members []*respondent
 		for _, p := range people {
-			if w.id == 0 || p.persona == w.id {
+			if w.id == 0 || int(p.persona) == w.id {
 				members = append(members, p)
 			}
 		}
@@ -306,8 +305,8 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 			si := stageIndex(string(st))
 			var sum float64
 			for _, p := range members {
-				sum += p.stageSum[si]
-				js.EmotionN += int(p.stageN[si])
+				sum += scores[p.idx].sum[si]
+				js.EmotionN += int(scores[p.idx].n[si])
 			}
 			if js.EmotionN > 0 {
 				e := math.Round(1000*sum/float64(js.EmotionN)) / 10
@@ -319,9 +318,9 @@ func journeys(cat *catalog, people []*respondent, pr *personas.Result, res *Resu
 				}
 				pp := res.PainPoints.PainPoints[pains[ps.Key]]
 				n := 0
-				flags := voiced[ps.Key]
+				flags := voiced.respondents[ps.Key]
 				for _, p := range members {
-					if flags[p.idx] {
+					if flags.has(int(p.idx)) {
 						n++
 					}
 				}

@@ -19,13 +19,13 @@ import (
 const MinQualitativeParticipants = 6
 
 // voices gathers, per person, their words (quotes) and the words they
-// voice each pain point with, and the pain point labels.
-func voices(found analysis.PainPointResult, texts []analysis.Text, owner map[string]string) (labels map[string]string, words map[string]map[string]string, quotes map[string][]string) {
+// voice each pain point with, and the pain point labels: for interview
+// and focus-group participants (a survey's respondents read theirs from
+// the texts, respondentWords).
+func voices(found analysis.PainPointResult, st *studyTexts) (labels map[string]string, words map[string]map[string]string, quotes map[string][]string) {
 	quotes = map[string][]string{}
-	textOf := map[string]string{}
-	for _, t := range texts {
-		textOf[t.ID] = t.Text
-		if who := owner[t.ID]; who != "" {
+	for i, t := range st.texts {
+		if who := st.person(i); who != "" {
 			quotes[who] = append(quotes[who], t.Text)
 		}
 	}
@@ -33,12 +33,16 @@ func voices(found analysis.PainPointResult, texts []analysis.Text, owner map[str
 	for _, pp := range found.PainPoints {
 		labels[pp.Key] = pp.Label
 		for _, m := range pp.Members {
-			who := owner[m]
+			i := st.index(m)
+			if i < 0 {
+				continue
+			}
+			who := st.person(i)
 			if words[who] == nil {
 				words[who] = map[string]string{}
 			}
 			if _, ok := words[who][pp.Key]; !ok {
-				words[who][pp.Key] = textOf[m]
+				words[who][pp.Key] = st.texts[i].Text
 			}
 		}
 	}
@@ -50,7 +54,7 @@ func voices(found analysis.PainPointResult, texts []analysis.Text, owner map[str
 // project without survey personas. A nil result comes with a note saying
 // why.
 func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found analysis.PainPointResult,
-	voiced map[string]map[string]bool, texts []analysis.Text, owner map[string]string, opt Options, lang string) (*personas.Result, string, error) {
+	voiced voiceSets, st *studyTexts, opt Options, lang string) (*personas.Result, string, error) {
 	var parts []*survey.Participant
 	names := map[string]bool{}
 	for _, p := range in.Participants {
@@ -74,9 +78,9 @@ func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found anal
 		}
 		pin.Items = append(pin.Items, it)
 	}
-	labels, words, quotes := voices(found, texts, owner)
+	labels, words, quotes := voices(found, st)
 	pin.PainLabels = labels
-	keys := slices.Sorted(maps.Keys(voiced))
+	keys := slices.Sorted(maps.Keys(voiced.participants))
 	for _, p := range parts {
 		who := "p:" + strconv.FormatInt(p.ID, 10)
 		r := personas.Respondent{ID: who, Quotes: quotes[who], PainQuotes: words[who]}
@@ -84,7 +88,7 @@ func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found anal
 			r.Values = append(r.Values, personas.Text(cat.label(n, p.Attributes[n])))
 		}
 		for _, k := range keys {
-			if voiced[k][who] {
+			if voiced.participant(k, who) {
 				r.PainPoints = append(r.PainPoints, k)
 			}
 		}

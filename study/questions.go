@@ -22,6 +22,9 @@ type catalog struct {
 	// values are the distinct answers of the study's respondents
 	// (answers.go), filled while the responses are read.
 	values []*survey.Value
+	// answers are the respondents' answers, answersPerBlock respondents
+	// a block, each as len(order) references into values (answers.go).
+	answers []answers
 	// lang is the language labels are shown in: a multilingual survey's
 	// texts in it (Localized.In), else the survey's default.
 	lang string
@@ -106,13 +109,16 @@ func levels(q *survey.Question) []string {
 // satisfaction of one response: its NPS answer on 0..1 when given (the
 // most direct "how do you feel about us"), else the mean of its other
 // satisfaction ratings; ok=false when it has none.
-func satisfaction(c *catalog, a survey.Answers) (float64, bool) {
+func (p *respondent) satisfaction(c *catalog) (float64, bool) {
 	var sum float64
 	var n int
 	for _, id := range c.order {
 		q := c.byID[id]
-		v, has := a[id]
-		if !has || v.Number == nil || q.Role != survey.RoleSatisfaction || !isScaled(q) {
+		if q.Role != survey.RoleSatisfaction || !isScaled(q) {
+			continue
+		}
+		v, has := p.answer(c, id)
+		if !has || v.Number == nil {
 			continue
 		}
 		f, ok := normalized(q, *v.Number)

@@ -1,0 +1,90 @@
+package personas
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// sliceWords serves Words from per-respondent slices, as a big study
+// serves them from its texts.
+type sliceWords struct {
+	quotes [][]string
+	pain   map[string]map[int]string
+	n      int
+}
+
+func (w sliceWords) Quotes(i int, buf []string) []string { return append(buf, w.quotes[i]...) }
+
+func (w sliceWords) PainQuotes(key string, fn func(i int, text string)) {
+	for i := range w.n {
+		if text, ok := w.pain[key][i]; ok {
+			fn(i, text)
+		}
+	}
+}
+
+// Cards built from Words say exactly what cards built from each
+// respondent's Quotes and PainQuotes say: the same quotes beside the same
+// pain points, from the same respondents.
+func TestWordsQuoteAsRespondents(t *testing.T) {
+	in, _ := fromSynth(t, 900)
+	w := sliceWords{quotes: make([][]string, len(in.Respondents)), pain: map[string]map[int]string{}, n: len(in.Respondents)}
+	keys := []string{"late delivery", "rude support", "broken box"}
+	for i := range in.Respondents {
+		r := &in.Respondents[i]
+		r.Quotes, r.PainPoints, r.PainQuotes = nil, nil, nil
+		if i%4 == 3 {
+			continue // says nothing
+		}
+		// Short and readable answers, one or two per respondent, so both
+		// passes of the quote choice have work.
+		r.Quotes = append(r.Quotes, fmt.Sprintf("ok %d", i))
+		if i%2 == 0 {
+			r.Quotes = append(r.Quotes, fmt.Sprintf("The parcel came %d days late and the box was %s", i%9, strings.Repeat("very ", i%5)+"wet"))
+		}
+		k := keys[i%len(keys)]
+		r.PainPoints = []string{k}
+		r.PainQuotes = map[string]string{k: r.Quotes[len(r.Quotes)-1]}
+		w.quotes[i] = r.Quotes
+		if w.pain[k] == nil {
+			w.pain[k] = map[int]string{}
+		}
+		w.pain[k][i] = r.Quotes[len(r.Quotes)-1]
+	}
+	viaWords := in
+	viaWords.Respondents = make([]Respondent, len(in.Respondents))
+	for i, r := range in.Respondents {
+		r.Quotes, r.PainQuotes = nil, nil
+		viaWords.Respondents[i] = r
+	}
+	viaWords.Words = w
+	opt := Options{Seed: 2, Bootstrap: -1}
+	want, err := Build(context.Background(), in, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Build(context.Background(), viaWords, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted, painQuoted := 0, 0
+	for _, p := range want.Personas {
+		quoted += len(p.Quotes)
+		for _, pp := range p.PainPoints {
+			if pp.Quote != nil {
+				painQuoted++
+			}
+		}
+	}
+	if quoted == 0 || painQuoted == 0 {
+		t.Fatalf("the cards quote nothing (%d quotes, %d pain-point quotes): the comparison says nothing", quoted, painQuoted)
+	}
+	a, _ := json.Marshal(want)
+	b, _ := json.Marshal(got)
+	if string(a) != string(b) {
+		t.Fatalf("cards from Words differ:\nrespondents: %.400s\nwords:       %.400s", a, b)
+	}
+}
