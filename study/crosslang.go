@@ -168,7 +168,7 @@ func join(a, b analysis.PainPoint, voices Voices, people int) analysis.PainPoint
 }
 
 func personOfText(id string, voices Voices) string {
-	if v, ok := voices(id); ok && v.Person != "" {
+	if v, ok := voices(id, false); ok && v.Person != "" {
 		return v.Person
 	}
 	return id
@@ -215,7 +215,7 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 		byLang := map[string]int{}
 		var vs []voiced
 		for _, m := range p.Members {
-			v, ok := voices(m)
+			v, ok := voices(m, false)
 			if !ok {
 				continue
 			}
@@ -278,7 +278,7 @@ func distinctPersons(vs []voiced) []voiced {
 }
 
 func features(v voiced, voices Voices) []string {
-	vo, _ := voices(v.text)
+	vo, _ := voices(v.text, true)
 	return vo.Features
 }
 

@@ -35,7 +35,7 @@ func newBilingual() *bilingual {
 	return b
 }
 
-func (b *bilingual) lookup(id string) (study.Voice, bool) {
+func (b *bilingual) lookup(id string, _ bool) (study.Voice, bool) {
 	v, ok := b.voices[id]
 	return v, ok
 }

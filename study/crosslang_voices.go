@@ -12,8 +12,10 @@ import (
 
 // Voices describes the author of one pain-point text, looked up when the
 // linking asks: the answers of a million respondents are never held as a
-// million feature lists, only counted per pain point.
-type Voices func(textID string) (Voice, bool)
+// million feature lists, only counted per pain point. Features are filled
+// in only when asked for: they are made from the respondent's answers, and
+// most lookups need only the person, language and question.
+type Voices func(textID string, features bool) (Voice, bool)
 
 // voicesOf describes the authors of texts for LinkLanguages: respondents
 // by their closed answers and the link they came through, transcript
@@ -33,8 +35,8 @@ func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Tex
 		}
 		participants["p:"+strconv.FormatInt(pt.ID, 10)] = fs
 	}
-	names := map[string]string{} // the feature strings, shared: a big survey has a handful
-	return func(id string) (Voice, bool) {
+	names := map[[2]string]string{} // the feature strings, shared: a big survey has a handful
+	return func(id string, features bool) (Voice, bool) {
 		i, ok := lookup(byText, id, func(i int) string { return texts[i].ID })
 		if !ok {
 			return Voice{}, false
@@ -44,10 +46,13 @@ func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Tex
 		if lang == "" {
 			lang = analysis.DetectLanguage(t.Text)
 		}
-		fs, ok := participants[t.Person]
-		if !ok {
-			if j, ok := lookup(byPerson, t.Person, func(i int) string { return people[i].id }); ok {
-				fs = answerFeatures(cat, people[j], names)
+		var fs []string
+		if features {
+			var ok bool
+			if fs, ok = participants[t.Person]; !ok {
+				if j, ok := lookup(byPerson, t.Person, func(i int) string { return people[i].id }); ok {
+					fs = answerFeatures(cat, people[j], names)
+				}
 			}
 		}
 		return Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs}, true
@@ -75,15 +80,15 @@ func lookup(idx []int32, k string, key func(int) string) (int, bool) {
 
 // answerFeatures are a response's closed answers as "question=value":
 // choices by value, scale answers as low or high (the middle says
-// nothing), NPS as detractor or promoter. names shares equal strings.
-func answerFeatures(cat *catalog, p *respondent, names map[string]string) []string {
+// nothing), NPS as detractor or promoter. names shares equal strings (and
+// spares building one for every answer).
+func answerFeatures(cat *catalog, p *respondent, names map[[2]string]string) []string {
 	var fs []string
 	add := func(k, v string) {
-		s := k + "=" + v
-		if n, ok := names[s]; ok {
-			s = n
-		} else {
-			names[s] = s
+		s, ok := names[[2]string{k, v}]
+		if !ok {
+			s = k + "=" + v
+			names[[2]string{k, v}] = s
 		}
 		fs = append(fs, s)
 	}
