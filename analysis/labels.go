@@ -6,8 +6,10 @@ import (
 	"strings"
 )
 
-// painPoint turns a group and its members into the reported pain point.
-func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people int, opt PainPointOptions, pack []concept) PainPoint {
+// painPoint turns a group and its members into the reported pain point;
+// false when its members share nothing but discourse markers ("of
+// course", "in place"), which name no problem.
+func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people int, opt PainPointOptions, pack []concept) (PainPoint, bool) {
 	sort.Slice(gs.hits, func(a, b int) bool { return gs.hits[a].text < gs.hits[b].text })
 	pp := PainPoint{Key: gs.g.key, Documents: len(gs.persons), Texts: len(gs.hits),
 		Segments: map[string]int{}, Breakdown: map[string]map[string]int{}}
@@ -62,8 +64,11 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
 		pp.Label = l
 	}
+	if pp.Label == "" {
+		return pp, false
+	}
 	pp.Examples = gs.examples(texts, docs, opt.Examples, said)
-	return pp
+	return pp, true
 }
 
 // rankedTerms orders the group's terms by how many members use them.
@@ -101,6 +106,9 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		}
 		return c.fa, labelWords{}
 	}
+	if ranked = gs.withoutMarkers(ranked, docs); len(ranked) == 0 {
+		return "", labelWords{} // only discourse markers: "of course", "in place"
+	}
 	if lang == LangPersian || lang == LangEnglish {
 		var own []*term
 		for _, t := range ranked {
@@ -111,12 +119,6 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		if len(own) > 0 {
 			ranked = own
 		}
-	}
-	if kept := gs.withoutMarkers(ranked, docs); len(kept) > 0 {
-		ranked = kept
-	}
-	if len(ranked) == 0 {
-		return gs.g.key, labelWords{}
 	}
 	n := float64(len(docs))
 	// distinct is how much more the members use t than the whole set
@@ -159,12 +161,39 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 			break
 		}
 		t = promote(t)
-		if len(t.parts) == 1 && pw.df[t.key] > 0 && !pw.events[t.key] {
+		if len(t.parts) == 1 && pw.complaintKey(t.key) && !pw.events[t.key] {
 			continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 		}
-		if k, w, sc := pw.forHead(t, gs.hits, docs); k != "" && sc > best {
+		if k, w, sc := pw.forHead(t, gs.hits, docs, false); k != "" && sc > best {
 			head, word, wordSurf, best = t, k, w, sc
 		}
+	}
+	// No complaint word stands out with any of them: the word said most
+	// with one ("looks cheap", "رنگ تیره"), rather than a bare noun that
+	// states no problem ("look"); unless the members say it
+	// only well before that term, about something else (see phrase).
+	var phrase string
+	if word == "" {
+		plain := head
+		for i, t := range ranked {
+			if i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] {
+				break
+			}
+			t = promote(t)
+			if len(t.parts) == 1 && pw.complaintKey(t.key) && !pw.events[t.key] {
+				continue
+			}
+			if k, w, sc := pw.forHead(t, gs.hits, docs, true); k != "" && sc > best {
+				head, word, wordSurf, best = t, k, w, sc
+			}
+		}
+		if word != "" {
+			if phrase = pw.phrase(head, word, wordSurf, gs.hits, docs); phrase == head.surface() {
+				head, word, phrase = plain, "", ""
+			}
+		}
+	} else {
+		phrase = pw.phrase(head, word, wordSurf, gs.hits, docs)
 	}
 	words := map[string]bool{}
 	for _, p := range head.parts {
@@ -175,7 +204,7 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 	switch {
 	case word != "":
 		words[word] = true
-		parts[0] = pw.phrase(head, word, wordSurf, gs.hits, docs)
+		parts[0] = phrase
 	case len(head.parts) == 1:
 		// A complaint word heads with its negation when most members
 		// negate it ("حل نشد"); so does any other head ("not fun",
@@ -392,6 +421,12 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		ha, hb := cands[a].h, cands[b].h
+		// Those that say something the label shows come first, main
+		// members or not: a quote under "place" says "place" ("Of course,
+		// and I think..." of a member by another term does not).
+		if sa, sb := cands[a].support > 0, cands[b].support > 0; sa != sb {
+			return sa
+		}
 		if ha.primary != hb.primary {
 			return ha.primary
 		}
@@ -410,21 +445,36 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 		}
 		return ha.text < hb.text
 	})
+	// A fragment ("This September?", "Had to return.") says too little
+	// to be evidence: it is quoted only when too few others are.
 	var out []string
 	seen := map[string]bool{}
-	for _, c := range cands {
-		d := docs[c.h.text]
-		q := quoteOf(d, c.h.clause)
-		if q == "" || seen[q] {
-			continue
-		}
-		seen[q] = true
-		out = append(out, q)
-		if len(out) == n {
-			break
+	for _, fragments := range []bool{false, true} {
+		for _, c := range cands {
+			if len(out) == n {
+				return out
+			}
+			q, words := quoteOf(docs[c.h.text], c.h.clause)
+			if q == "" || seen[q] || !fragments && fragment(words, said.head) {
+				continue
+			}
+			seen[q] = true
+			out = append(out, q)
 		}
 	}
 	return out
+}
+
+// fragment reports whether a quote's words (stopwords, fillers and
+// numbers are none) say nothing but the label's head: "This September?",
+// "Had to return." under "return"; not "ارسال خیلی دیر بود" under "دیر".
+func fragment(words []tword, head *term) bool {
+	for _, w := range words {
+		if head == nil || w.key != head.key && !containsPart(head, w.key) {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteOf quotes a text for the problem said in clause at: whole when it
@@ -432,13 +482,16 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 // (judgements aside: "Late delivery, again. Very disappointing!"), else
 // the sentence holding the clause ("The packaging was torn. Also, the
 // delivery was late" is quoted under late delivery by its second
-// sentence), else the clause.
-func quoteOf(d *tdoc, at int32) string {
+// sentence), else the clause. It also returns the model's words the
+// quote holds.
+func quoteOf(d *tdoc, at int32) (string, []tword) {
 	words, clauses := d.decode(nil), d.decodeClauses(nil)
 	sent := int32(-1)
+	var inSent, inClause []tword
 	for _, w := range words {
 		if w.clause == at {
 			sent = w.sent
+			inClause = append(inClause, w)
 		}
 	}
 	others := false
@@ -446,10 +499,13 @@ func quoteOf(d *tdoc, at int32) string {
 		if w.sent != sent && w.kind != wContext {
 			others = true
 		}
+		if w.sent == sent {
+			inSent = append(inSent, w)
+		}
 	}
 	q := strings.TrimSpace(d.norm)
 	if !others && len([]rune(q)) <= 240 {
-		return q
+		return q, words
 	}
 	off, end := clauses[at].off, clauses[at].end
 	if sent >= 0 {
@@ -466,11 +522,11 @@ func quoteOf(d *tdoc, at int32) string {
 			end += int32(k) + 1
 		}
 		if q := withoutConnector(d.norm[off:end]); len([]rune(q)) <= 240 {
-			return capitalize(q)
+			return capitalize(q), inSent
 		}
 	}
 	cl := clauses[at]
-	return capitalize(truncate(withoutConnector(d.norm[cl.off:cl.end]), 240))
+	return capitalize(truncate(withoutConnector(d.norm[cl.off:cl.end]), 240)), inClause
 }
 
 // capitalize starts a quote cut from a text with a capital letter, as a

@@ -131,7 +131,7 @@ func genericCue(t token) bool {
 var discourse = map[string]map[string]bool{
 	"course": setOf("of"), "least": setOf("at"), "terms": setOf("in"), "fact": setOf("in"),
 	"case": setOf("in"), "example": setOf("for"), "instance": setOf("for"), "general": setOf("in"),
-	"particular": setOf("in"), "moment": setOf("at"), "place": setOf("take takes took taking taken"),
+	"particular": setOf("in"), "moment": setOf("at"), "place": setOf("take takes took taking taken in"),
 	"sense": setOf("makes make made"), "واقع": setOf("در"), "عنوان": setOf("به"), "طرفی": setOf("از"),
 	"هرحال": setOf("به"), "حاضر": setOf("حال"),
 }

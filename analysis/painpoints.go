@@ -174,10 +174,14 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		if hidden[gi] || len(gs.persons) < opt.MinPeople {
 			continue
 		}
+		pp, ok := gs.painPoint(texts, docs, pw, res.People, opt, pack)
+		if !ok {
+			continue
+		}
 		for _, h := range gs.hits {
 			placed[h.text] = true
 		}
-		res.PainPoints = append(res.PainPoints, gs.painPoint(texts, docs, pw, res.People, opt, pack))
+		res.PainPoints = append(res.PainPoints, pp)
 	}
 	for _, p := range placed {
 		if !p {

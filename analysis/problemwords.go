@@ -16,25 +16,33 @@ import (
 // can be set against the whole set's.
 type problemWords struct {
 	n    int
-	df   map[string]int
+	df   map[string]int            // texts that use the word: complaint words and states
 	surf map[string]map[string]int // spellings as written
 	// learned are the content words this corpus uses as complaint words
 	// (see learnComplaintWords); events are those learned from durations
 	// ("wait"): they name what the problem is about, and may head a label.
 	learned map[string]bool
 	events  map[string]bool
+	// states are the content words the corpus says as a state in at
+	// least learnedStatedShare of their texts ("تیره", dark), in clauses
+	// that complain at least as often as the set's content words do and
+	// in at least half their texts (not "decent", not a meeting's
+	// "able"): when no complaint word is said with a group's terms, the
+	// state its members say of them most is the label's word ("رنگ
+	// تیره", dark colour), in clauses that do not praise.
+	states map[string]bool
 }
 
 func countProblemWords(docs []*tdoc) *problemWords {
 	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}}
-	pw.learned, pw.events = learnComplaintWords(docs)
+	pw.learned, pw.events, pw.states = learnComplaintWords(docs)
 	var in []string
 	var words []tword
 	for _, d := range docs {
 		in = in[:0]
 		words = d.decode(words)
 		for _, w := range words {
-			if !pw.problem(w) {
+			if !pw.problem(w) && !pw.state(w) {
 				continue
 			}
 			if !slices.Contains(in, w.key) {
@@ -61,6 +69,18 @@ func (pw *problemWords) problem(w tword) bool {
 	return w.kind == wSpecific || w.kind == wContent && pw.learned[w.key]
 }
 
+// state reports whether w is a content word the corpus says as a state.
+func (pw *problemWords) state(w tword) bool {
+	return w.kind == wContent && pw.states[w.key]
+}
+
+// complaintKey reports whether the word of key k is a complaint word (of
+// the lexicon, or learned), not only a state: one names the problem, not
+// what it is about, and never heads a label.
+func (pw *problemWords) complaintKey(k string) bool {
+	return pw.df[k] > 0 && (pw.learned[k] || !pw.states[k])
+}
+
 // Learning complaint words: the generic lexicon knows "late" and "broken",
 // not "cancelled", "waited", "thawed" or "hunchback". A corpus says which
 // of its words state problems: they are said as a state ("was cancelled",
@@ -80,7 +100,7 @@ const (
 	learnedMinComplaint  = 0.5 // and in complaint clauses in at least half its texts
 )
 
-func learnComplaintWords(docs []*tdoc) (learned, events map[string]bool) {
+func learnComplaintWords(docs []*tdoc) (learned, events, states map[string]bool) {
 	type stat struct{ df, stated, timed, complaint int }
 	stats := map[string]*stat{}
 	type flags struct{ stated, timed, complaint bool }
@@ -125,9 +145,9 @@ func learnComplaintWords(docs []*tdoc) (learned, events map[string]bool) {
 			}
 		}
 	}
-	out, events := map[string]bool{}, map[string]bool{}
+	out, events, states := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	if uses == 0 || complaints == 0 {
-		return out, events
+		return out, events, states
 	}
 	base := float64(complaints) / float64(uses)
 	minDF := max(learnedMinTexts, len(docs)/1000)
@@ -146,16 +166,25 @@ func learnComplaintWords(docs []*tdoc) (learned, events map[string]bool) {
 		if float64(st.stated) < learnedStatedShare*float64(st.df) {
 			continue
 		}
-		if rate := float64(st.complaint) / float64(st.df); rate >= need {
+		rate := float64(st.complaint) / float64(st.df)
+		if rate >= max(base, learnedMinComplaint) {
+			states[k] = true
+		}
+		if rate >= need {
 			out[k] = true
 		}
 	}
-	return out, events
+	return out, events, states
 }
 
 // problemWordMinShare: the word must be said with the head term in at
 // least this share of the members that use the head term.
 const problemWordMinShare = 0.03
+
+// relaxedMinShare: relaxed (see forHead), the word must be said with the
+// head term in at least this share of the members that use it: the
+// members' phrase, not one member's.
+const relaxedMinShare = 0.05
 
 // problemWordSpan: the complaint word stands within this many words of
 // the head (stopwords do not count).
@@ -164,16 +193,29 @@ const problemWordSpan = 3
 // forHead returns the key and spelling of the complaint word most
 // associated with head in the members' clauses that use it (count times
 // log lift, lift > 1.5), "" when none is said with it often enough.
-func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, surface string, score float64) {
+//
+// Relaxed, it returns the word said most often with head (count, lift >
+// 1) among the complaint words and the states the corpus says (see
+// problemWords.states), in clauses that do not praise: a hub word
+// ("look", said in half the clothing reviews) is said with every
+// complaint word about as often as the whole set says it, so no word
+// stands out by lift, yet its members' commonest phrase ("looks cheap")
+// states the problem and the word alone does not.
+func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed bool) (key, surface string, score float64) {
 	count := map[string]float64{}
 	texts := map[string]int{}
 	withHead := 0
 	near := map[string]float64{}
 	var words []tword
+	var cls []tclause
+	stateOnly := map[string]bool{}
 	for _, h := range hits {
 		d := docs[h.text]
 		clear(near)
 		words = d.decode(words)
+		if relaxed {
+			cls = d.decodeClauses(cls)
+		}
 		// The clauses holding every word of the head ("هزینه ارسال", not
 		// any "ارسال").
 		parts := map[int32]int{}
@@ -204,8 +246,14 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 			}
 		}
 		for i, w := range words {
-			if !pw.problem(w) || !clauses[w.clause] || containsPart(head, w.key) {
+			if !clauses[w.clause] || containsPart(head, w.key) {
 				continue
+			}
+			if !pw.problem(w) {
+				if !relaxed || !pw.state(w) || cls[w.clause].weight == 0 {
+					continue
+				}
+				stateOnly[w.key] = true
 			}
 			for _, j := range at {
 				if j-i > problemWordSpan || i-j > problemWordSpan || words[j].clause != w.clause {
@@ -232,14 +280,19 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc) (key, sur
 			continue
 		}
 		lift := float64(n) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
-		if lift <= 1.5 {
+		s := c * math.Log(lift)
+		switch {
+		case relaxed && lift > 1 && float64(n) >= relaxedMinShare*float64(withHead):
+			s = c
+		case relaxed:
+			continue
+		case lift <= 1.5:
 			continue
 		}
-		s := c * math.Log(lift)
-		if weakKeys[k] || pw.learned[k] {
+		if weakKeys[k] || pw.learned[k] || stateOnly[k] {
 			// "small", "long", "کوچک" are half a complaint, as in the
-			// clause polarity; a learned word is less sure than the
-			// lexicon's.
+			// clause polarity; a learned word, or a state, is less sure
+			// than the lexicon's.
 			s /= 2
 		}
 		if s > bestScore || s == bestScore && k < best {

@@ -59,7 +59,7 @@ func TestLearnedComplaintWords(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	learned, _ := learnComplaintWords(docs)
+	learned, _, _ := learnComplaintWords(docs)
 	for _, w := range []string{"cancelled", "thawed"} {
 		if !learned[stemEn(w)] {
 			t.Errorf("%q not learned as a complaint word: %v", w, learned)
@@ -162,7 +162,7 @@ func TestTimedEventLearned(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	learned, events := learnComplaintWords(docs)
+	learned, events, _ := learnComplaintWords(docs)
 	if !learned[stemEn("waited")] || !events[stemEn("waited")] {
 		t.Errorf("waited not learned: %v", learned)
 	}
@@ -326,7 +326,7 @@ func TestQuoteSentence(t *testing.T) {
 			lw.word = stemEn(c.word)
 		}
 		_, at := lw.support(ghit{}, []*term{head}, d.decode(nil), d.decodeClauses(nil))
-		if got := quoteOf(&d, at); got != c.want {
+		if got, _ := quoteOf(&d, at); got != c.want {
 			t.Errorf("quote for %q in %q = %q, want %q", c.head, c.text, got, c.want)
 		}
 	}
@@ -364,5 +364,116 @@ func TestLabelWordsSaidTogether(t *testing.T) {
 	label, _ := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), "", nil)
 	if strings.Contains(label, "app") || !strings.Contains(label, "size") {
 		t.Errorf("label %q: want the words said with its head (size), not the app said in another sentence", label)
+	}
+}
+
+// labelOf labels the group of the given words (English or Persian) over
+// the texts, and returns it with the group's state.
+func labelOf(t *testing.T, in []Text, words ...string) (string, labelWords, *gstate, []*tdoc) {
+	t.Helper()
+	docs := make([]*tdoc, len(in))
+	for i, x := range in {
+		d := analyseText(x.Text, nil)
+		docs[i] = &d
+	}
+	st := countTerms(docs)
+	var groups []*tgroup
+	for _, ws := range words {
+		g := &tgroup{}
+		for _, w := range strings.Fields(ws) {
+			k := stemEn(w)
+			if isPersianWord(w) {
+				k = faStem(faKey(w))
+			}
+			if st.byKey[k] == nil {
+				t.Fatalf("no term %q", k)
+			}
+			if g.key == "" {
+				g.key = k
+			}
+			g.terms = append(g.terms, st.byKey[k])
+		}
+		groups = append(groups, g)
+	}
+	gs := assign(in, docs, groups)[0]
+	label, said := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), "", nil)
+	return label, said, gs, docs
+}
+
+func repeated(parts ...any) []Text {
+	var in []Text
+	for i := 0; i < len(parts); i += 2 {
+		for n := 0; n < parts[i].(int); n++ {
+			in = append(in, Text{ID: itoa(len(in) + 1), Text: parts[i+1].(string)})
+		}
+	}
+	return in
+}
+
+// TestLabelHubWord: a word said in half the set ("look") is said with
+// every complaint word about as often as the whole set says it, so none
+// stands out by lift; the label is still the members' commonest phrase
+// with it ("looks cheap"), not the bare word, which states no problem.
+func TestLabelHubWord(t *testing.T) {
+	for _, c := range []struct {
+		in         []Text
+		head, want string
+	}{
+		{repeated(10, "The dress looks cheap on me, sadly", 9, "The fabric feels cheap and thin",
+			10, "The top looks different from the photo", 10, "The zipper broke after one wash"), "look", "looks cheap"},
+		{repeated(10, "ارسال این سفارش خیلی گران بود", 7, "قیمت روغن گران بود",
+			10, "ارسال با پیک انجام شد", 10, "طعم شیرینی تلخ بود"), "ارسال", "ارسال گران"},
+	} {
+		label, _, _, _ := labelOf(t, c.in, c.head)
+		if !strings.HasPrefix(label, c.want) {
+			t.Errorf("label %q, want it to start with %q", label, c.want)
+		}
+	}
+}
+
+// TestQuoteNotFragment: a quote that says nothing but the label's word
+// ("This September?") is no evidence; the members that say the problem
+// in a few words are quoted.
+func TestQuoteNotFragment(t *testing.T) {
+	for _, c := range []struct {
+		in   []Text
+		head string
+	}{
+		{repeated(1, "This September.", 1, "This September?",
+			1, "The new money for childcare only opens in September in every county",
+			1, "Funding for the September intake was cut again by the council",
+			1, "Parents heard in September that every nursery place had gone",
+			6, "The buses are late every morning"), "september"},
+		{repeated(1, "ارسال؟", 1, "ارسال!",
+			1, "ارسال سفارش من دو هفته طول کشید و پیک جواب نداد",
+			1, "ارسال بسته با تاخیر زیاد و جعبه پاره انجام شد",
+			6, "طعم شیرینی تلخ بود"), "ارسال"},
+	} {
+		_, said, gs, docs := labelOf(t, c.in, c.head)
+		for _, q := range gs.examples(c.in, docs, 2, said) {
+			if len(strings.Fields(q)) < 3 {
+				t.Errorf("quote %q is a fragment", q)
+			}
+		}
+	}
+}
+
+// TestQuoteSaysLabel: the quotes say the label's head, before a main
+// member that belongs to the group by another of its terms only ("Of
+// course, we...", where "course" is a discourse marker the label skips).
+func TestQuoteSaysLabel(t *testing.T) {
+	in := repeated(1, "Of course, and I think it is incumbent on us as well to act",
+		1, "Of course, we will keep the offer under review",
+		1, "There is no school place for my son this year",
+		1, "The school place came far too late for my son",
+		6, "The buses are late every morning and the driver is rude")
+	label, said, gs, docs := labelOf(t, in, "place course", "school son")
+	if label != "place" {
+		t.Fatalf("label %q, want place", label)
+	}
+	for _, q := range gs.examples(in, docs, 2, said) {
+		if !strings.Contains(q, "place") {
+			t.Errorf("quote %q does not say the label's %q", q, label)
+		}
 	}
 }
