@@ -20,8 +20,10 @@ import (
 // voiced in different languages are linked when their voices' answer
 // profiles (how their closed answers differ from those of everyone else
 // who voices a problem in their language) point the same way, each is the
-// other's best match and both profiles say more than their sampling
-// noise. No word list is involved.
+// other's best match, both profiles say more than their sampling noise and
+// their texts share something that reads the same in both languages (a
+// number, a time unit, a word in Latin script: crosslang_anchors.go). No
+// topic's words are listed.
 
 // Voice is what the linking knows about the author of one text.
 type Voice struct {
@@ -29,6 +31,7 @@ type Voice struct {
 	Lang     string   // "fa", "en"
 	Question string   // the open question the text answers; "" for a transcript turn
 	Features []string // the person's closed answers, as "question=value" (ratings as low/high)
+	Text     string   // what they wrote
 }
 
 // LabelSet is a pain point's label in each language it was voiced in.
@@ -84,7 +87,7 @@ func LinkLanguages(pps []analysis.PainPoint, voices Voices, people int) ([]analy
 	parent := make([]int, len(pps))
 	for i := range pps {
 		parent[i] = -1
-		if j := best[i]; j >= 0 && best[j] == i && score[i] >= minLinkScore && larger(pps, j, i) {
+		if j := best[i]; j >= 0 && best[j] == i && score[i] >= minLinkScore && sayAlike(profiles[i], profiles[j]) && larger(pps, j, i) {
 			parent[i] = j
 		}
 	}
@@ -193,10 +196,12 @@ type profile struct {
 	questions map[string]bool    // the open questions its texts answer
 	diff      map[string]float64 // feature -> its share among the voices minus among the language's complainers
 	judged    bool               // enough voices in one language, and more signal than noise
+	anchors   map[string]bool    // what its texts say more often than the language's complaints beyond chance (crosslang_anchors.go)
 }
 
-// voiced is one person behind a pain point, with the text that says who.
-type voiced struct{ person, lang, text string }
+// voiced is one person behind a pain point, with the text that says who
+// (its id) and what it says.
+type voiced struct{ person, lang, text, said string }
 
 // newProfiles describes every pain point's voices. The persons behind a
 // pain point are found by sorting its members' authors, and their
@@ -209,6 +214,8 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 	profiles := make([]profile, len(pps))
 	own := make([]counts, len(pps))
 	base := map[string]*counts{}
+	ownSaid, baseSaid := make([]counts, len(pps)), map[string]*counts{}
+	known := latinWordsInOtherScripts(pps, voices)
 	for i, p := range pps {
 		pr := &profiles[i]
 		pr.questions = map[string]bool{}
@@ -221,11 +228,24 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 			}
 			byLang[v.Lang]++
 			pr.questions[v.Question] = true
-			vs = append(vs, voiced{person: v.Person, lang: v.Lang, text: m})
+			vs = append(vs, voiced{person: v.Person, lang: v.Lang, text: m, said: v.Text})
 		}
 		for lang, n := range byLang {
 			if lang != "" && float64(n) >= minDominance*float64(len(vs)) {
 				pr.lang = lang
+			}
+		}
+		for _, v := range vs {
+			if v.lang == "" {
+				continue
+			}
+			if baseSaid[v.lang] == nil {
+				baseSaid[v.lang] = &counts{}
+			}
+			said := saidIn(v.said, known)
+			baseSaid[v.lang].add(said)
+			if v.lang == pr.lang {
+				ownSaid[i].add(said)
 			}
 		}
 		for _, v := range distinctPersons(vs) {
@@ -261,6 +281,7 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 			noise += share * (1 - share) / n
 		}
 		pr.judged = spread > 0 && 1-noise/spread >= minReliability
+		pr.anchors = ownSaid[i].beyondChance(baseSaid[pr.lang])
 	}
 	return profiles
 }
@@ -296,6 +317,66 @@ func (c *counts) add(features []string) {
 	for _, f := range features {
 		c.features[f]++
 	}
+}
+
+// sayAlike: the two pain points' texts share a piece of evidence that
+// reads the same in both languages, each saying it more often than its
+// language's complaints do beyond chance.
+func sayAlike(a, b profile) bool {
+	for k := range a.anchors {
+		if b.anchors[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// saidIn is the anchors of one text, each once.
+func saidIn(text string, known map[string]bool) []string {
+	var out []string
+	textAnchors(text, known, func(a string) {
+		if !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	})
+	return out
+}
+
+// latinWordsInOtherScripts are the Latin-script words ("@iphone") the
+// pain points' texts in another script use: the only words of a text in
+// Latin script that can read the same in another language.
+func latinWordsInOtherScripts(pps []analysis.PainPoint, voices Voices) map[string]bool {
+	known := map[string]bool{}
+	for _, p := range pps {
+		for _, m := range p.Members {
+			if v, ok := voices(m, false); ok && hasLatinLetter(v.Text) && !isLatinText(v.Text) {
+				textAnchors(v.Text, nil, func(a string) {
+					if a[0] == '@' {
+						known[a] = true
+					}
+				})
+			}
+		}
+	}
+	return known
+}
+
+// beyondChance is what c's persons (here: texts) have more often than the
+// baseline's, by more than twice the binomial standard error of c's share
+// and in at least minVoices of them.
+func (c *counts) beyondChance(base *counts) map[string]bool {
+	out := map[string]bool{}
+	if c.persons == 0 || base == nil || base.persons == 0 {
+		return out
+	}
+	n := float64(c.persons)
+	for f, k := range c.features {
+		p := float64(base.features[f]) / float64(base.persons)
+		if k >= minVoices && float64(k)/n-p > 2*math.Sqrt(p*(1-p)/n) {
+			out[f] = true
+		}
+	}
+	return out
 }
 
 // shareQuestion: the two answer the same open question, or both come

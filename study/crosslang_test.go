@@ -45,12 +45,28 @@ func (b *bilingual) add(id, lang, question string, features ...string) {
 	b.people++
 }
 
+// said is what the voices of a problem write, by prefix and language: a
+// late parcel is said with a duration and search with the app's name in
+// Latin script in both languages; the other problems share nothing that
+// reads the same in both.
+var said = map[string]map[string]string{
+	"late":    {"fa": "سفارش سه روز دیر رسید", "en": "the parcel came 3 days late"},
+	"search":  {"fa": "جستجو در اپ iPhone هیچ چیزی پیدا نمی‌کند", "en": "search in the iPhone app finds nothing"},
+	"cost":    {"en": "shipping costs far too much"},
+	"courier": {"en": "the courier never called, 2 days late"},
+	"coupon":  {"fa": "کد تخفیف قبول نشد"},
+	"dm":      {"en": "nobody answers my messages"},
+}
+
 // voice adds n persons of lang with features and returns their text ids.
 func (b *bilingual) voice(prefix, lang string, n int, features ...string) []string {
 	var ids []string
 	for i := 0; i < n; i++ {
 		id := fmt.Sprintf("%s-%s-%d", prefix, lang, i)
 		b.add(id, lang, "problem", features...)
+		v := b.voices[id]
+		v.Text = said[prefix][lang]
+		b.voices[id] = v
 		ids = append(ids, id)
 	}
 	return ids
@@ -125,7 +141,7 @@ func TestLinkLanguages(t *testing.T) {
 				fa := b.voice("late", "fa", 6, "sat_delivery=low")
 				en := b.voice("late", "en", 5, "sat_delivery=low")
 				// A focus-group participant said it in English too.
-				b.voices["t:1:4"] = study.Voice{Person: "late-fa-0", Lang: "en", Features: []string{"sat_delivery=low"}, Question: "problem"}
+				b.voices["t:1:4"] = study.Voice{Person: "late-fa-0", Lang: "en", Features: []string{"sat_delivery=low"}, Question: "problem", Text: "it came three days late"}
 				return []analysis.PainPoint{pain("t:تاخیر", "تاخیر: دیر", fa), pain("t:late", "delivery: late", append(en, "t:1:4"))}
 			},
 			wantKeys:  []string{"t:تاخیر"},
@@ -145,6 +161,17 @@ func TestLinkLanguages(t *testing.T) {
 			},
 			wantKeys:  []string{"t:تاخیر", "t:faster"},
 			wantReach: map[string]int{"t:تاخیر": 8, "t:faster": 6},
+		},
+		{
+			name: "the same customers' two problems, alike in their answers, stay apart when their texts share nothing",
+			build: func(b *bilingual) []analysis.PainPoint {
+				return []analysis.PainPoint{
+					pain("t:کد", "کد تخفیف: رد", b.voice("coupon", "fa", 9, "motive=price", "link=instagram")),
+					pain("t:dm", "messages: never answered", b.voice("dm", "en", 7, "motive=price", "link=instagram")),
+				}
+			},
+			wantKeys:  []string{"t:کد", "t:dm"},
+			wantReach: map[string]int{"t:کد": 9, "t:dm": 7},
 		},
 		{
 			name: "a shared low rating alone does not make shipping cost and late delivery one",

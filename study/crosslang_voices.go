@@ -55,7 +55,7 @@ func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Tex
 				}
 			}
 		}
-		return Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs}, true
+		return Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs, Text: t.Text}, true
 	}
 }
 

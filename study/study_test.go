@@ -22,7 +22,11 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // demoInput is the demo project as plain values: both surveys with the
 // responses `safar demo` stores, and its transcripts and participants.
-func demoInput(t *testing.T) study.Input {
+func demoInput(t *testing.T) study.Input { return demoInputSeed(t, 101) }
+
+// demoInputSeed is the demo drawn with other seeds (seed for the Persian
+// survey, seed+1 for the English one): a resample of it.
+func demoInputSeed(t *testing.T, seed uint64) study.Input {
 	t.Helper()
 	defs, err := demo.Definitions()
 	if err != nil {
@@ -30,7 +34,7 @@ func demoInput(t *testing.T) study.Input {
 	}
 	in := study.Input{Name: "demo", Title: "Demo"}
 	for i, d := range defs {
-		rs, err := demo.Responses(d, demo.ResponsesPerSurvey, uint64(101+i))
+		rs, err := demo.Responses(d, demo.ResponsesPerSurvey, seed+uint64(i))
 		if err != nil {
 			t.Fatal(err)
 		}
