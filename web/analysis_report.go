@@ -111,6 +111,7 @@ func (s *Server) buildReport(j *reportJob, a *analysisCtx, res *study.Result, se
 }
 
 func (s *Server) writeReport(ctx context.Context, j *reportJob, a *analysisCtx, res *study.Result, set *survey.AnalysisSettings) (string, int64, error) {
+	defer s.reportMemory.enter(j.total)()
 	// The responses are read once: by the analysis, which records the
 	// Responses sheet's rows on the way, or by the sheet itself when the
 	// stored result stands.

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -125,12 +126,13 @@ func (s *countingStore) take() map[int64]int {
 // whether it writes the stored analysis or analyses afresh (a correction
 // saved since the run): the analysis records the Responses sheet's rows as
 // it reads them, as `safar report` does. Every response is in the sheet
-// with its persona.
+// with its persona, and the job's memory limit is lifted when it is done.
 func TestReportReadsResponsesOnce(t *testing.T) {
 	w, runner := demoWorkspace(t)
 	store := &countingStore{Store: w.store, reads: map[int64]int{}}
 	var err error
-	if w.srv, err = web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}); err != nil {
+	if w.srv, err = web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		ReportMemoryBudget: 900 << 20}); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -146,6 +148,7 @@ func TestReportReadsResponsesOnce(t *testing.T) {
 	res := w.login("res@example.com")
 	res.post(base+"/run", nil).wantRedirect(base)
 	runNext(t, runner, true)
+	limit := debug.SetMemoryLimit(-1)
 
 	check := func(name string) {
 		t.Helper()
@@ -170,6 +173,9 @@ func TestReportReadsResponsesOnce(t *testing.T) {
 		}
 		if named == 0 {
 			t.Errorf("%s: no response has a persona (column %d of %q)", name, col, rows[0])
+		}
+		if got := debug.SetMemoryLimit(-1); got != limit {
+			t.Errorf("%s: memory limit %d after the job, want %d as before", name, got, limit)
 		}
 	}
 	check("stored analysis")
