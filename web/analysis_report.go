@@ -111,43 +111,39 @@ func (s *Server) buildReport(j *reportJob, a *analysisCtx, res *study.Result, se
 }
 
 func (s *Server) writeReport(ctx context.Context, j *reportJob, a *analysisCtx, res *study.Result, set *survey.AnalysisSettings) (string, int64, error) {
+	defer s.reportMemory.enter(j.total)()
+	// The responses are read once: by the analysis, which records the
+	// Responses sheet's rows on the way, or by the sheet itself when the
+	// stored result stands.
+	row := func() { j.done.Add(1) }
 	var (
-		st  *studyrun.Study
+		b   *studyreport.Book
 		err error
 	)
 	if res != nil {
-		st, err = studyrun.Load(ctx, s.store, a.Scope, false)
+		b, err = studyreport.Stored(ctx, s.store, a.Scope, res, row)
 	} else {
-		st, res, err = studyrun.Analyze(ctx, s.store, a.Scope, set, studyrun.Request{Language: j.Lang,
+		b, err = studyreport.Analyze(ctx, s.store, a.Scope, set, studyrun.Request{Language: j.Lang,
 			Read: func(n int) { j.read.Store(int64(n)) },
 			Progress: func(done float64, step string) {
 				j.analysed.Store(int64(done * 1000))
 				j.setPhase(step)
-			}})
+			}}, row)
 		j.analysed.Store(1000)
 	}
 	if err != nil {
 		return "", 0, err
 	}
-	j.setPhase("")       // the workbook
-	res = res.In(j.Lang) // labels, persona names and answers in the workbook's language
-	res.Study.Language = j.Lang
-	var srcs []studyreport.ResponseSource
-	for _, sv := range st.Surveys {
-		id := sv.ID
-		srcs = append(srcs, studyreport.ResponseSource{Definition: sv.Definition, Each: func(fn func(*survey.Response) error) error {
-			return s.store.EachResponse(ctx, survey.ResponseFilter{SurveyID: id}, func(r *survey.Response) error {
-				j.done.Add(1)
-				return fn(r)
-			})
-		}})
-	}
+	defer b.Close()
+	j.setPhase("")                 // the workbook
+	b.Result = b.Result.In(j.Lang) // labels, persona names and answers in the workbook's language
+	b.Result.Study.Language = j.Lang
 	tmp, err := os.CreateTemp("", "safar-report-*.xlsx")
 	if err != nil {
 		return "", 0, err
 	}
 	buf := bufio.NewWriterSize(tmp, 1<<20)
-	err = studyreport.Write(buf, res, st.Input, srcs, s.now())
+	err = b.Write(buf, s.now())
 	if err == nil {
 		err = buf.Flush()
 	}
@@ -163,7 +159,7 @@ func (s *Server) writeReport(ctx context.Context, j *reportJob, a *analysisCtx, 
 		return "", 0, err
 	}
 	j.mu.Lock()
-	j.name = reportFileName(st.Input.Name, a.Survey == nil, j.Lang, s.now())
+	j.name = reportFileName(b.Study.Input.Name, a.Survey == nil, j.Lang, s.now())
 	j.mu.Unlock()
 	return tmp.Name(), size, nil
 }

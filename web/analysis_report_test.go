@@ -2,13 +2,23 @@ package web_test
 
 import (
 	"bytes"
+	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/debug"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/survey/gormstore"
+	"github.com/safarhq/safar/web"
 )
 
 // prepareReport asks for the workbook of the analysis at base in lang,
@@ -88,4 +98,90 @@ func TestReportInEitherLanguage(t *testing.T) {
 	job := strings.TrimPrefix(res.header.Get("Location"), base+"/report?job=")
 	res.get("/app/surveys/demo-fa/analysis/report/" + job + "/file.xlsx").want(http.StatusNotFound)
 	res.do("GET", base+"/report/nope/status.json", nil, "Accept", "application/json").want(http.StatusNotFound)
+}
+
+// countingStore counts the reads of each survey's responses.
+type countingStore struct {
+	*gormstore.Store
+	mu    sync.Mutex
+	reads map[int64]int
+}
+
+func (s *countingStore) EachResponse(ctx context.Context, f survey.ResponseFilter, fn func(*survey.Response) error) error {
+	s.mu.Lock()
+	s.reads[f.SurveyID]++
+	s.mu.Unlock()
+	return s.Store.EachResponse(ctx, f, fn)
+}
+
+func (s *countingStore) take() map[int64]int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.reads
+	s.reads = map[int64]int{}
+	return r
+}
+
+// TestReportReadsResponsesOnce: a web download reads the responses once,
+// whether it writes the stored analysis or analyses afresh (a correction
+// saved since the run): the analysis records the Responses sheet's rows as
+// it reads them, as `safar report` does. Every response is in the sheet
+// with its persona, and the job's memory limit is lifted when it is done.
+func TestReportReadsResponsesOnce(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	store := &countingStore{Store: w.store, reads: map[int64]int{}}
+	var err error
+	if w.srv, err = web.New(web.Config{Store: store, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		ReportMemoryBudget: 900 << 20}); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	sv, err := w.store.SurveyBySlug(ctx, "demo-en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := w.store.CountResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const base = "/app/surveys/demo-en/analysis"
+	res := w.login("res@example.com")
+	res.post(base+"/run", nil).wantRedirect(base)
+	runNext(t, runner, true)
+	limit := debug.SetMemoryLimit(-1)
+
+	check := func(name string) {
+		t.Helper()
+		store.take()
+		f, _ := prepareReport(t, res, base, "en")
+		if reads := store.take(); reads[sv.ID] != 1 || len(reads) != 1 {
+			t.Errorf("%s: responses read %v times by survey; want once, of survey %d", name, reads, sv.ID)
+		}
+		rows, err := f.GetRows("Responses")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != n+1 {
+			t.Errorf("%s: %d rows in the Responses sheet, want %d and the header", name, len(rows)-1, n)
+		}
+		col := slices.Index(rows[0], "Persona")
+		named := 0
+		for _, r := range rows[1:] {
+			if col >= 0 && col < len(r) && r[col] != "" {
+				named++
+			}
+		}
+		if named == 0 {
+			t.Errorf("%s: no response has a persona (column %d of %q)", name, col, rows[0])
+		}
+		if got := debug.SetMemoryLimit(-1); got != limit {
+			t.Errorf("%s: memory limit %d after the job, want %d as before", name, got, limit)
+		}
+	}
+	check("stored analysis")
+	// A correction saved since the run: the download analyses afresh.
+	if err := w.store.SaveAnalysisSettings(ctx, &survey.AnalysisSettings{Scope: "survey:demo-en", K: 2}); err != nil {
+		t.Fatal(err)
+	}
+	check("fresh analysis")
 }

@@ -58,6 +58,13 @@ type Config struct {
 	// WebhooksAllowPrivate lets researchers point webhooks at loopback
 	// and private addresses (serve --webhooks-allow-private).
 	WebhooksAllowPrivate bool
+	// ReportMemoryBudget, when positive, holds the process's soft memory
+	// limit down while workbook jobs run: to the memory in use when the
+	// first started plus at most this much per running job, less for small
+	// studies (report_memory.go). `safar serve` sets
+	// DefaultReportMemoryBudget unless GOMEMLIMIT is set. 0: the limit is
+	// left alone.
+	ReportMemoryBudget int64
 
 	// Submission rate limits (ratelimit.go): per second and burst, per
 	// client address and per survey. 0 means the default; a negative
@@ -90,6 +97,7 @@ type Server struct {
 	runner                     *studyrun.Runner // nil: another process runs analyses
 	results                    resultCache      // decoded analysis results (analysis_runs.go)
 	reports                    reportJobs       // workbooks prepared in the background (report_jobs.go)
+	reportMemory               *reportMemory    // their soft memory limit (report_memory.go); nil: none
 	submitLimits               *submitLimits    // ratelimit.go
 	proxies                    *proxyCheck      // proxies.go
 	webhooksAllowPrivate       bool
@@ -115,6 +123,7 @@ func New(cfg Config) (*Server, error) {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	s.reportMemory = newReportMemory(cfg.ReportMemoryBudget, s.log)
 	if s.now == nil {
 		s.now = time.Now
 	}

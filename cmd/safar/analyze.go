@@ -62,19 +62,26 @@ func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
 // from the store with the researcher's stored corrections: the same
 // orchestration as the web download and the background runner.
 func analyseScope(ctx context.Context, store *gormstore.Store, slug, project string, q studyrun.Request) (*studyrun.Study, *study.Result, error) {
-	scope := survey.AnalysisScope{Survey: slug}
-	if project != "" {
-		p, err := store.ProjectByName(ctx, project)
-		if err != nil {
-			return nil, nil, err
-		}
-		scope = survey.AnalysisScope{ProjectID: p.ID}
-	}
-	set, err := store.AnalysisSettings(ctx, scope.String())
+	scope, set, err := scopeSettings(ctx, store, slug, project)
 	if err != nil {
 		return nil, nil, err
 	}
 	return studyrun.Analyze(ctx, store, scope, set, q)
+}
+
+// scopeSettings is the scope of a survey (slug) or a project and its
+// stored analysis settings.
+func scopeSettings(ctx context.Context, store *gormstore.Store, slug, project string) (survey.AnalysisScope, *survey.AnalysisSettings, error) {
+	scope := survey.AnalysisScope{Survey: slug}
+	if project != "" {
+		p, err := store.ProjectByName(ctx, project)
+		if err != nil {
+			return scope, nil, err
+		}
+		scope = survey.AnalysisScope{ProjectID: p.ID}
+	}
+	set, err := store.AnalysisSettings(ctx, scope.String())
+	return scope, set, err
 }
 
 func printStudy(w io.Writer, r *study.Result) {

@@ -92,11 +92,8 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	defer prog.close()
 	prog.setPhase("loading responses")
 	var (
-		in   study.Input
-		res  *study.Result
-		srcs []studyreport.ResponseSource
-		rec  *studyreport.Recorder
-		err  error
+		res   *study.Result
+		write func(io.Writer) error // the workbook
 	)
 	q := studyrun.Request{K: *k, Seed: *seed, Exclude: splitList(*exclude), Read: prog.setRead}
 	q.Progress = func(_ float64, step string) {
@@ -107,7 +104,8 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		q.Language = *lang // labels, names and the workbook; texts keep their surveys' languages
 	}
 	if fs.NArg() > 0 {
-		if in, err = csvStudy(fs.Args(), *sheet, *text, *idCol, *lang); err != nil {
+		in, err := csvStudy(fs.Args(), *sheet, *text, *idCol, *lang)
+		if err != nil {
 			return err
 		}
 		total := 0
@@ -119,6 +117,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 		if res, err = study.Analyze(ctx, in, q.Options(&survey.AnalysisSettings{})); err != nil {
 			return err
 		}
+		var srcs []studyreport.ResponseSource
 		for _, sd := range in.Surveys {
 			srcs = append(srcs, studyreport.ResponseSource{Definition: sd.Definition, Each: func(fn func(*survey.Response) error) error {
 				for _, r := range sd.Responses {
@@ -130,6 +129,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 				return nil
 			}})
 		}
+		write = func(w io.Writer) error { return studyreport.Write(w, res, in, srcs, time.Now()) }
 	} else {
 		store, err := openStore(ctx, *dsn, false)
 		if err != nil {
@@ -143,33 +143,21 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			}
 			prog.setTotal(total)
 		}
+		scope, set, err := scopeSettings(ctx, store, *slug, *project)
+		if err != nil {
+			return err
+		}
 		// The analysis reads the responses once from the store's cursor
 		// and keeps compact data only; the Responses sheet's rows are
 		// recorded on the way (to a temporary file, so nothing holds them
 		// all) and written with the personas once the analysis is done.
-		q.Input = func(in *study.Input) (err error) {
-			rec, err = studyreport.Record(in)
-			return err
-		}
-		st, r, err := analyseScope(ctx, store, *slug, *project, q)
-		if rec != nil {
-			defer rec.Close()
-		}
+		book, err := studyreport.Analyze(ctx, store, scope, set, q, prog.row)
 		if err != nil {
 			return err
 		}
-		in, res = st.Input, r
-		// Should the recording not be the analysis' whole read, the
-		// Responses sheet reads the responses again from these.
-		for _, sv := range st.Surveys {
-			id := sv.ID
-			srcs = append(srcs, studyreport.ResponseSource{Definition: sv.Definition, Each: func(fn func(*survey.Response) error) error {
-				return store.EachResponse(ctx, survey.ResponseFilter{SurveyID: id}, func(r *survey.Response) error {
-					prog.row()
-					return fn(r)
-				})
-			}})
-		}
+		defer book.Close()
+		res = book.Result
+		write = func(w io.Writer) error { return book.Write(w, time.Now()) }
 	}
 	// The analysis' working data (texts, coded answers) is garbage now.
 	// Collecting it before the workbook's many short-lived cell values
@@ -185,7 +173,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	defer os.Remove(tmp.Name())
 	buf := bufio.NewWriterSize(tmp, 1<<20) // excelize writes the zip in small pieces
-	if err := studyreport.WriteRecorded(buf, res, in, rec, srcs, time.Now(), prog.row); err != nil {
+	if err := write(buf); err != nil {
 		tmp.Close()
 		return err
 	}

@@ -42,6 +42,8 @@ type serveConfig struct {
 	// webhooksAllowPrivate lets webhooks reach loopback and private
 	// addresses (default: refused, against SSRF).
 	webhooksAllowPrivate bool
+	// reportMemory: web.Config.ReportMemoryBudget.
+	reportMemory int64
 }
 
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
@@ -66,7 +68,7 @@ func runServe(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	cfg.db = *dsn
-	tuneGC(env.getenv)
+	cfg.reportMemory = tuneGC(env.getenv)
 	for _, p := range strings.Split(*proxies, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.trustedProxies = append(cfg.trustedProxies, p)
@@ -100,7 +102,7 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 	runner := &studyrun.Runner{Store: store, Log: log}
 	srv, err := web.New(web.Config{Store: store, Runner: runner, Logger: log, SecureCookies: cfg.secureCookies,
 		SubmitRatePerIP: cfg.submitRateIP, SubmitRatePerSurvey: cfg.submitRateSurvey, TrustedProxies: cfg.trustedProxies,
-		WebhooksAllowPrivate: cfg.webhooksAllowPrivate})
+		WebhooksAllowPrivate: cfg.webhooksAllowPrivate, ReportMemoryBudget: cfg.reportMemory})
 	if err != nil {
 		return err
 	}
@@ -204,17 +206,22 @@ func servePprof(addr string, log *slog.Logger) (stop func(), err error) {
 // grown by 400 % instead of 100 %, under a soft limit of half the machine's
 // memory, so a big analysis run is still collected before it crowds out the
 // rest. On the submit load test this cut the server's CPU per response by
-// about 12 % (docs/performance.md#submit). GOGC and GOMEMLIMIT, when set,
-// win.
-func tuneGC(getenv func(string) string) {
+// about 12 % (docs/performance.md#submit). While a workbook is prepared the
+// limit comes down to what the server was using plus the report's budget
+// (web.Config.ReportMemoryBudget, which tuneGC returns), so a
+// 1,000,000-response download stays under 1 GB. GOGC and GOMEMLIMIT, when
+// set, win (and with GOMEMLIMIT the budget is 0: the limit stands).
+func tuneGC(getenv func(string) string) (reportBudget int64) {
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
-	if getenv("GOMEMLIMIT") == "" {
-		if total := physicalMemory(); total > 0 {
-			debug.SetMemoryLimit(total / 2)
-		}
+	if getenv("GOMEMLIMIT") != "" {
+		return 0
 	}
+	if total := physicalMemory(); total > 0 {
+		debug.SetMemoryLimit(total / 2)
+	}
+	return web.DefaultReportMemoryBudget
 }
 
 // physicalMemory returns the machine's memory in bytes from /proc/meminfo,
