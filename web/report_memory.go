@@ -51,10 +51,14 @@ const DefaultReportMemoryBudget = 736 << 20
 // peaked at 239-241 MiB (335-363 MiB under GOGC=400 alone), and
 // submissions made during the job kept their rate (with 700 bytes a
 // response they lost a quarter to two fifths of it to the collector). A
-// 1,000,000-response job gets max, nearer its live data.
+// 1,000,000-response job gets max, nearer its live data. A job that does
+// not know its size (responses < 0) gets max too.
 func reportBudget(max int64) func(responses int64) int64 {
 	return func(responses int64) int64 {
 		const floor, perResponse = 64 << 20, 1 << 10
+		if responses < 0 {
+			return max
+		}
 		return min(max, floor+perResponse*responses)
 	}
 }
@@ -99,6 +103,15 @@ func (m *reportMemory) apply() {
 	if m.log != nil {
 		m.log.Debug("report jobs' memory limit", "jobs", len(m.jobs), "base_mib", m.base>>20, "limit_mib", limit>>20)
 	}
+}
+
+// HoldMemory holds the soft memory limit down, as for a workbook job of
+// the given number of responses (< 0: unknown, the whole budget), until
+// the returned function is called. The background analysis runner holds
+// it around each run (studyrun.Runner.Hold): a 1,000,000-response
+// analysis would otherwise grow to gigabytes under `safar serve`'s GOGC.
+func (s *Server) HoldMemory(responses int64) (release func()) {
+	return s.reportMemory.enter(responses)
 }
 
 // memoryInUse is the Go runtime memory the server needs outside a job:

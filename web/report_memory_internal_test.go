@@ -59,6 +59,9 @@ func TestReportBudget(t *testing.T) {
 	if got := b(1_000_000); got != 900<<20 {
 		t.Errorf("budget at 1,000,000 responses %d, want 900 MiB", got)
 	}
+	if got := b(-1); got != 900<<20 {
+		t.Errorf("budget of a job of unknown size (the background analysis) %d, want 900 MiB", got)
+	}
 }
 
 // TestReportMemoryOff: without a budget (GOMEMLIMIT set by the operator)

@@ -109,6 +109,7 @@ func serve(ctx context.Context, env *cliEnv, cfg serveConfig) error {
 	if len(cfg.trustedProxies) == 0 {
 		log.Info("client addresses are the TCP peer and X-Forwarded-For is ignored: behind a load balancer or reverse proxy, start with --trusted-proxies ADDR (docs/deployment.md)")
 	}
+	runner.Hold = srv.HoldMemory
 	go runner.Run(ctx)
 	// Webhook deliveries, likewise: each outbox message is claimed by one
 	// process at a time and retried until its receiver accepts it.

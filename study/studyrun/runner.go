@@ -32,6 +32,10 @@ type Runner struct {
 	Heartbeat time.Duration
 	// Bootstrap is passed to study.Options (0: default, <0: no stability).
 	Bootstrap int
+	// Hold, when set, is called as each run starts and the function it
+	// returns when the run ends: `safar serve` holds its soft memory limit
+	// down meanwhile (web.Server.HoldMemory), as for a workbook.
+	Hold func(responses int64) (release func())
 
 	wake chan struct{}
 	once sync.Once
@@ -107,7 +111,12 @@ func (r *Runner) RunNext(ctx context.Context) (bool, error) {
 	log := r.Log.With("run", run.ID, "scope", run.Scope)
 	log.Info("analysis started")
 	start := time.Now()
+	release := func() {}
+	if r.Hold != nil {
+		release = r.Hold(-1) // the size is known only once loaded
+	}
 	result, runErr := r.execute(ctx, run)
+	release()
 	fin := context.WithoutCancel(ctx)
 	if runErr != nil {
 		log.Error("analysis failed", "err", runErr)

@@ -122,9 +122,20 @@ func TestFailedRunKeepsTheReason(t *testing.T) {
 	if err := s.EnqueueAnalysisRun(ctx, &survey.AnalysisRun{Scope: "survey:missing"}); err != nil {
 		t.Fatal(err)
 	}
-	r := &studyrun.Runner{Store: s, Bootstrap: -1}
+	// The server holds its memory down around each run, failed ones too.
+	var held, released int
+	r := &studyrun.Runner{Store: s, Bootstrap: -1, Hold: func(responses int64) func() {
+		held++
+		if responses >= 0 {
+			t.Errorf("Hold(%d): the size is not known before loading, want < 0", responses)
+		}
+		return func() { released++ }
+	}}
 	if ok, err := r.RunNext(ctx); !ok || err != nil {
 		t.Fatalf("RunNext = %v, %v", ok, err)
+	}
+	if held != 1 || released != 1 {
+		t.Errorf("held %d and released %d times, want once each", held, released)
 	}
 	run, err := s.LatestAnalysisRun(ctx, "survey:missing")
 	if err != nil || run.Status != survey.RunFailed || run.Message == "" {
