@@ -196,6 +196,11 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		personaOf = placeParticipants(cat, pr, in, st)
 	}
 
+	// The headline metrics read the respondents and their personas only:
+	// they are counted on a core of their own while steps 4-6 run.
+	metrics := make(chan Metrics, 1)
+	go func() { metrics <- headline(cat, people, pr, res.Metrics.Funnels) }()
+
 	// 4. The pain points broken down by persona: counted from their
 	// members, rather than extracting everything a second time.
 	opt.progress(0.8, "painpoints")
@@ -212,11 +217,11 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 
 	// 6. Metrics, the touchpoint matrix and the journeys.
 	opt.progress(0.9, "journeys")
-	res.Metrics = headline(cat, people, pr, res.Metrics.Funnels)
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, lang)
 	res.Journeys = journeys(cat, people, scores, pr, res, voiced, lang)
 	codedStages(res, in, personaOf, lang)
 	res.Codes = codeSummary(cat, in, codedResponses, people)
+	res.Metrics = <-metrics
 	return res, nil
 }
 
