@@ -21,8 +21,36 @@ type codec struct {
 	log    bool           // numeric: modelled as log(1+x) (skewed, non-negative)
 }
 
-// Build segments the respondents and returns persona cards.
+// Build segments the respondents and returns persona cards: Fit, then
+// Describe.
 func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
+	f, err := Fit(ctx, in, opt)
+	if err != nil {
+		return nil, err
+	}
+	return f.Describe(in)
+}
+
+// Fitted is a segmentation without its cards yet: the model is fitted,
+// its stability refits (a fixed k's) may still be running.
+type Fitted struct {
+	res       *Result
+	quality   Quality
+	levels    [][]string // per item, as Input.levels
+	items     int        // len(Input.Items), checked by Describe
+	n         int        // respondents, checked by Describe
+	measure   bool       // stability is measured
+	stable    chan struct{}
+	stability cluster.StabilityResult
+	stabErr   error
+}
+
+// Fit segments the respondents. It reads the items and their answers
+// (Values or Table) only: the pain points, labels and words that the
+// cards quote can be added to the input afterwards, for Describe. A fixed
+// k's stability refits run on in the background (until Describe, or ctx
+// ends).
+func Fit(ctx context.Context, in Input, opt Options) (*Fitted, error) {
 	if len(in.Respondents) < 2 {
 		return nil, fmt.Errorf("personas: need at least 2 respondents, have %d", len(in.Respondents))
 	}
@@ -108,40 +136,51 @@ func Build(ctx context.Context, in Input, opt Options) (*Result, error) {
 	} else {
 		q.KSelected = fit.Criterion
 	}
-	// The stability refits and the cards only read the fit: the cards are
-	// written (one core) while the refits run.
-	var (
-		stab    cluster.StabilityResult
-		stabErr error
-	)
-	stable := make(chan struct{})
-	measure := b > 0 && fit.K > 1
-	if measure && fit.Stability != nil {
+	f := &Fitted{res: res, quality: q, levels: in.levels, items: len(in.Items), n: len(in.Respondents),
+		measure: b > 0 && fit.K > 1, stable: make(chan struct{})}
+	// The stability refits only read the fit: they run while the caller
+	// prepares what the cards quote and Describe writes them (one core).
+	switch {
+	case f.measure && fit.Stability != nil:
 		// Automatic k already resampled the chosen k to choose it.
-		stab = *fit.Stability
-		close(stable)
-	} else if measure {
+		f.stability = *fit.Stability
+		close(f.stable)
+	case f.measure:
 		go func() {
-			defer close(stable)
-			stab, stabErr = cluster.Stability(ctx, data, fit, b, 0, copt)
+			defer close(f.stable)
+			f.stability, f.stabErr = cluster.Stability(ctx, data, fit, b, 0, copt)
 		}()
-	} else {
-		close(stable)
+	default:
+		close(f.stable)
 	}
+	return f, nil
+}
+
+// Describe writes the persona cards of a fitted segmentation and its
+// quality, once the stability refits are done. in is Fit's input (the same
+// items, respondents and answers) with, when wanted, the respondents' pain
+// points, PainLabels and Words added. Call it once.
+func (f *Fitted) Describe(in Input) (*Result, error) {
+	if len(in.Items) != f.items || len(in.Respondents) != f.n {
+		return nil, fmt.Errorf("personas: describing %d respondents of %d items with a fit of %d respondents of %d items",
+			len(in.Respondents), len(in.Items), f.n, f.items)
+	}
+	in.levels = f.levels
+	res, q := f.res, f.quality
 	res.cards(in)
-	<-stable
-	if stabErr != nil {
-		return nil, fmt.Errorf("personas: stability: %w", stabErr)
+	<-f.stable
+	if f.stabErr != nil {
+		return nil, fmt.Errorf("personas: stability: %w", f.stabErr)
 	}
-	if measure {
-		q.Stability = &stab
+	if f.measure {
+		q.Stability = &f.stability
 	}
 	for i, c := range q.Candidates {
 		if c.Chosen && c.Verdict == "" && q.Stability != nil { // fixed k: its own resamples
 			q.Candidates[i].Stability, q.Candidates[i].Verdict = q.Stability.MeanARI, cluster.Verdict(q.Stability.MeanARI)
 		}
 	}
-	q.Verdict = verdict(q, fit.K)
+	q.Verdict = verdict(q, res.K)
 	res.Quality = q
 	res.trust()
 	return res, nil

@@ -88,3 +88,53 @@ func TestWordsQuoteAsRespondents(t *testing.T) {
 		t.Fatalf("cards from Words differ:\nrespondents: %.400s\nwords:       %.400s", a, b)
 	}
 }
+
+// The fit does not read the pain points or the words: a study fits while
+// its pain points are still being found, then adds them for the cards.
+// The cards, quality and stability are those of one Build with everything
+// known up front, for a fixed k (its stability refits run between Fit and
+// Describe) and for automatic k.
+func TestDescribeAfterFit(t *testing.T) {
+	full, _ := fromSynth(t, 900)
+	for _, opt := range []Options{{K: 3, Seed: 2, Bootstrap: 4}, {Seed: 2, Bootstrap: 2}} {
+		want, err := Build(context.Background(), full, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bare := full
+		bare.Respondents = make([]Respondent, len(full.Respondents))
+		for i, r := range full.Respondents {
+			r.PainPoints, r.Quotes = nil, nil
+			bare.Respondents[i] = r
+		}
+		f, err := Fit(context.Background(), bare, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range full.Respondents { // found meanwhile
+			bare.Respondents[i].PainPoints, bare.Respondents[i].Quotes = r.PainPoints, r.Quotes
+		}
+		got, err := f.Describe(bare)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(want)
+		b, _ := json.Marshal(got)
+		if string(a) != string(b) {
+			t.Fatalf("k=%d: cards written after the fit differ:\nbuild:    %.400s\ndescribe: %.400s", opt.K, a, b)
+		}
+		if !strings.Contains(string(a), "late delivery") || want.Quality.Stability == nil {
+			t.Fatalf("k=%d: no pain point on the cards or no stability: the comparison says nothing", opt.K)
+		}
+	}
+	// Describing other respondents than were fitted is refused.
+	f, err := Fit(context.Background(), full, Options{K: 2, Seed: 1, Bootstrap: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fewer := full
+	fewer.Respondents = full.Respondents[:100]
+	if _, err := f.Describe(fewer); err == nil {
+		t.Error("describing 100 respondents with a fit of 900: no error")
+	}
+}

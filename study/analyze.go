@@ -113,17 +113,16 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		}
 	}
 
-	// 2. Texts and a first pass of pain points, to tell personas who voices
-	// what. The answers are coded for the persona model meanwhile: the two
-	// do not depend on each other, and coding is a serial pass over every
-	// respondent while the text analysis keeps the other cores busy.
+	// 2. Texts and a first pass of pain points, joined across languages, to
+	// tell personas who voices what. The answers are coded for the persona
+	// model and the model is fitted meanwhile: the fit does not depend on
+	// the pain points (only the cards, written in step 3, do), and the two
+	// are mostly serial work (the fit's EM passes use every core).
 	opt.progress(0.05, "painpoints")
 	var (
 		st     *studyTexts
 		first1 analysis.PainPointResult
-		// translated holds the pain points' labels in the project's other
-		// languages: key -> language -> label.
-		translated map[string]LabelSet
+		voiced voiceSets
 	)
 	analysed := make(chan struct{})
 	go func() {
@@ -133,32 +132,40 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		ppOpt.SegmentKey = "persona"
 		ppOpt.LabelLang = lang
 		ppOpt.Ignore = append(slices.Clip(ppOpt.Ignore), in.Name) // the study's own name is never a pain point
+		// translated holds the pain points' labels in the project's other
+		// languages: key -> language -> label.
+		var translated map[string]LabelSet
 		var err error
 		if first1, err = analysis.FindPainPointsContext(ctx, st.texts, ppOpt); err != nil {
 			first1 = analysis.PainPointResult{PainPoints: []analysis.PainPoint{}} // ctx ended: checked below
-			return
+		} else {
+			translated = labelsIn(ctx, st.texts, ppOpt, otherLanguages(in, lang))
 		}
-		translated = labelsIn(ctx, st.texts, ppOpt, otherLanguages(in, lang))
+		first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, st.texts), first1.People)
+		addLabels(res.PainPointLabels, translated)
+		voiced = voicedBy(first1, st, len(people))
 	}()
-	var pin personas.Input
-	var pinErr error
+	var (
+		pin    personas.Input
+		fitted *personas.Fitted
+		fitErr error
+	)
 	if len(people) >= MinPersonaRespondents {
-		pin, pinErr = personaInput(cat, people, lang)
+		if pin, fitErr = personaInput(cat, people, lang); fitErr == nil {
+			fitted, fitErr = fitPersonas(ctx, pin, opt)
+		}
 	}
 	<-analysed
-	if pinErr != nil {
-		return nil, pinErr
+	if fitErr != nil {
+		return nil, fitErr
 	}
-	first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, st.texts), first1.People)
-	addLabels(res.PainPointLabels, translated)
-	voiced := voicedBy(first1, st, len(people))
 
 	// 3. Personas from the complete responses; transcript participants placed.
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	opt.progress(0.2, "personas")
-	pr, note, err := fitPersonas(ctx, pin, people, first1, voiced, st, opt)
+	pr, note, err := describePersonas(fitted, pin, people, first1, voiced, st)
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +196,11 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		personaOf = placeParticipants(cat, pr, in, st)
 	}
 
+	// The headline metrics read the respondents and their personas only:
+	// they are counted on a core of their own while steps 4-6 run.
+	metrics := make(chan Metrics, 1)
+	go func() { metrics <- headline(cat, people, pr, res.Metrics.Funnels) }()
+
 	// 4. The pain points broken down by persona: counted from their
 	// members, rather than extracting everything a second time.
 	opt.progress(0.8, "painpoints")
@@ -205,11 +217,11 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 
 	// 6. Metrics, the touchpoint matrix and the journeys.
 	opt.progress(0.9, "journeys")
-	res.Metrics = headline(cat, people, pr, res.Metrics.Funnels)
 	res.Touchpoints = touchpointMatrix(cat, people, in, res.Stages, voiced, lang)
 	res.Journeys = journeys(cat, people, scores, pr, res, voiced, lang)
 	codedStages(res, in, personaOf, lang)
 	res.Codes = codeSummary(cat, in, codedResponses, people)
+	res.Metrics = <-metrics
 	return res, nil
 }
 
@@ -415,11 +427,23 @@ func (r *rowSetter) set(j int, v personas.Value) {
 }
 
 // fitPersonas segments the complete responses (coded by personaInput, in
-// the order of people), describing each persona with the pain points its
-// members voice and their words; a nil result comes with a note saying why.
-func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, found analysis.PainPointResult,
-	voiced voiceSets, st *studyTexts, opt Options) (*personas.Result, string, error) {
-	if len(people) < MinPersonaRespondents {
+// the order of the respondents).
+func fitPersonas(ctx context.Context, in personas.Input, opt Options) (*personas.Fitted, error) {
+	f, err := personas.Fit(ctx, in, personas.Options{K: opt.K, Compare: opt.CompareK, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
+		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
+	if err != nil {
+		return nil, fmt.Errorf("personas: %w", err)
+	}
+	return f, nil
+}
+
+// describePersonas writes the cards of the segmentation fitPersonas made
+// of in (nil: too few complete responses), describing each persona with
+// the pain points its members voice and their words; a nil result comes
+// with a note saying why.
+func describePersonas(f *personas.Fitted, in personas.Input, people []*respondent, found analysis.PainPointResult,
+	voiced voiceSets, st *studyTexts) (*personas.Result, string, error) {
+	if f == nil {
 		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
 	}
 	// The cards quote each person's words and the words they voice each
@@ -453,8 +477,7 @@ func fitPersonas(ctx context.Context, in personas.Input, people []*respondent, f
 		}
 		in.Respondents[i].PainPoints = list
 	}
-	pr, err := personas.Build(ctx, in, personas.Options{K: opt.K, Compare: opt.CompareK, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
-		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
+	pr, err := f.Describe(in)
 	if err != nil {
 		return nil, "", fmt.Errorf("personas: %w", err)
 	}
