@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/survey"
@@ -20,13 +19,12 @@ type Voices func(textID string, features bool) (Voice, bool)
 // voicesOf describes the authors of texts for LinkLanguages: respondents
 // by their closed answers and the link they came through, transcript
 // participants by their attributes (named like the survey questions).
-// What it keeps is two sorted indexes of positions (4 bytes a text and a
-// respondent) and the participants' attributes; a voice's features are
-// made from the respondent's answers on each lookup. The lookup is for
-// one goroutine (it shares feature strings through a map).
-func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Text) Voices {
-	byText := sortedIndex(len(texts), func(i int) string { return texts[i].ID })
-	byPerson := sortedIndex(len(people), func(i int) string { return people[i].id })
+// The texts are named by position (texts.go), and each knows its
+// respondent's position: nothing is indexed. What it keeps is the
+// participants' attributes; a voice's features are made from the
+// respondent's answers on each lookup. The lookup is for one goroutine (it
+// shares feature strings through a map).
+func voicesOf(cat *catalog, people []*respondent, in Input, st *studyTexts) Voices {
 	participants := map[string][]string{}
 	for _, pt := range in.Participants {
 		var fs []string
@@ -37,45 +35,25 @@ func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Tex
 	}
 	names := map[[2]string]string{} // the feature strings, shared: a big survey has a handful
 	return func(id string, features bool) (Voice, bool) {
-		i, ok := lookup(byText, id, func(i int) string { return texts[i].ID })
-		if !ok {
+		i := st.index(id)
+		if i < 0 {
 			return Voice{}, false
 		}
-		t := &texts[i]
+		t := &st.texts[i]
 		lang := t.Lang
 		if lang == "" {
 			lang = analysis.DetectLanguage(t.Text)
 		}
 		var fs []string
 		if features {
-			var ok bool
-			if fs, ok = participants[t.Person]; !ok {
-				if j, ok := lookup(byPerson, t.Person, func(i int) string { return people[i].id }); ok {
-					fs = answerFeatures(cat, people[j], names)
-				}
+			if who := st.respondent(i); who >= 0 {
+				fs = answerFeatures(cat, people[who], names)
+			} else {
+				fs = participants[t.Person]
 			}
 		}
 		return Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs, Text: t.Text}, true
 	}
-}
-
-// sortedIndex is the positions 0..n-1 ordered by key.
-func sortedIndex(n int, key func(int) string) []int32 {
-	idx := make([]int32, n)
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(key(int(a)), key(int(b))) })
-	return idx
-}
-
-// lookup finds the position whose key is k in idx (sortedIndex).
-func lookup(idx []int32, k string, key func(int) string) (int, bool) {
-	n, ok := slices.BinarySearchFunc(idx, k, func(i int32, k string) int { return strings.Compare(key(int(i)), k) })
-	if !ok {
-		return 0, false
-	}
-	return int(idx[n]), true
 }
 
 // answerFeatures are a response's closed answers as "question=value":
