@@ -305,25 +305,26 @@ func distinctPersons(vs []voiced) []voiced {
 type featureIDs struct {
 	voices Voices
 	id     map[string]int32
+	buf    []int32 // of's result, reused
 }
 
 func newFeatureIDs(voices Voices) *featureIDs {
 	return &featureIDs{voices: voices, id: map[string]int32{}}
 }
 
-// of is the features of v's person.
+// of is the features of v's person, valid until the next call.
 func (f *featureIDs) of(v voiced) []int32 {
 	vo, _ := f.voices(v.text, true)
-	fs := make([]int32, len(vo.Features))
-	for i, name := range vo.Features {
+	f.buf = f.buf[:0]
+	for _, name := range vo.Features {
 		id, ok := f.id[name]
 		if !ok {
 			id = int32(len(f.id))
 			f.id[name] = id
 		}
-		fs[i] = id
+		f.buf = append(f.buf, id)
 	}
-	return fs
+	return f.buf
 }
 
 // tally is how many persons there are and how many have each feature, by
