@@ -10,7 +10,7 @@ import (
 
 // BenchmarkLinkLanguages measures the cross-language linking of the
 // demo's pain points (Persian and English, 20,000 responses each): the
-// voices' indexes, their answer profiles and the joins.
+// voices looked up, their answer profiles and the joins.
 func BenchmarkLinkLanguages(b *testing.B) {
 	in := Input{Name: "demo", Surveys: demoSurveys(b, 20000)}
 	for _, s := range in.Surveys {
