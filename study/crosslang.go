@@ -192,11 +192,11 @@ func addCounts(a, b map[string]int) map[string]int {
 
 // profile is what sets a pain point's voices apart within their language.
 type profile struct {
-	lang      string             // the language most of its voices use, if dominant
-	questions map[string]bool    // the open questions its texts answer
-	diff      map[string]float64 // feature -> its share among the voices minus among the language's complainers
-	judged    bool               // enough voices in one language, and more signal than noise
-	anchors   map[string]bool    // what its texts say more often than the language's complaints beyond chance (crosslang_anchors.go)
+	lang      string          // the language most of its voices use, if dominant
+	questions map[string]bool // the open questions its texts answer
+	diff      []float64       // by feature id: its share among the voices minus among the language's complainers
+	judged    bool            // enough voices in one language, and more signal than noise
+	anchors   map[string]bool // what its texts say more often than the language's complaints beyond chance (crosslang_anchors.go)
 }
 
 // voiced is one person behind a pain point, with the text that says who
@@ -205,15 +205,16 @@ type voiced struct{ person, lang, text, said string }
 
 // newProfiles describes every pain point's voices. The persons behind a
 // pain point are found by sorting its members' authors, and their
-// features counted as they come: nothing per person outlives its pain
-// point. The baseline of a language is the voices of all its pain points
-// together (a person counted once per pain point they voice): what every
-// unhappy customer shares, low ratings everywhere, sets no problem apart
-// from another.
+// features counted as they come, as ids: nothing per person outlives its
+// pain point. The baseline of a language is the voices of all its pain
+// points together (a person counted once per pain point they voice): what
+// every unhappy customer shares, low ratings everywhere, sets no problem
+// apart from another.
 func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 	profiles := make([]profile, len(pps))
-	own := make([]counts, len(pps))
-	base := map[string]*counts{}
+	own := make([]tally, len(pps))
+	base := map[string]*tally{}
+	ids := newFeatureIDs(voices)
 	ownSaid, baseSaid := make([]counts, len(pps)), map[string]*counts{}
 	known := latinWordsInOtherScripts(pps, voices)
 	for i, p := range pps {
@@ -253,9 +254,9 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 				continue
 			}
 			if base[v.lang] == nil {
-				base[v.lang] = &counts{}
+				base[v.lang] = &tally{}
 			}
-			fs := features(v, voices)
+			fs := ids.of(v)
 			base[v.lang].add(fs)
 			if v.lang == pr.lang {
 				own[i].add(fs)
@@ -269,12 +270,13 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 			continue
 		}
 		// Sampling noise of the voices' shares (their binomial variance)
-		// against the spread of the differences.
-		pr.diff = map[string]float64{}
+		// against the spread of the differences. A feature no voice of
+		// the language has differs by nothing.
+		pr.diff = make([]float64, len(ids.id))
 		var spread, noise float64
 		n := float64(c.persons)
 		for f, k := range b.features {
-			share := float64(c.features[f]) / n
+			share := float64(c.count(f)) / n
 			d := share - float64(k)/float64(b.persons)
 			pr.diff[f] = d
 			spread += d * d
@@ -298,12 +300,59 @@ func distinctPersons(vs []voiced) []voiced {
 	return slices.CompactFunc(vs, func(a, b voiced) bool { return a.person == b.person && a.lang == b.lang })
 }
 
-func features(v voiced, voices Voices) []string {
-	vo, _ := voices(v.text, true)
-	return vo.Features
+// featureIDs numbers the feature strings ("question=value"): the
+// profiles count them in slices by id.
+type featureIDs struct {
+	voices Voices
+	id     map[string]int32
+	buf    []int32 // of's result, reused
 }
 
-// counts is how many persons there are and how many have each feature.
+func newFeatureIDs(voices Voices) *featureIDs {
+	return &featureIDs{voices: voices, id: map[string]int32{}}
+}
+
+// of is the features of v's person, valid until the next call.
+func (f *featureIDs) of(v voiced) []int32 {
+	vo, _ := f.voices(v.text, true)
+	f.buf = f.buf[:0]
+	for _, name := range vo.Features {
+		id, ok := f.id[name]
+		if !ok {
+			id = int32(len(f.id))
+			f.id[name] = id
+		}
+		f.buf = append(f.buf, id)
+	}
+	return f.buf
+}
+
+// tally is how many persons there are and how many have each feature, by
+// feature id.
+type tally struct {
+	persons  int
+	features []int
+}
+
+func (t *tally) add(features []int32) {
+	t.persons++
+	for _, f := range features {
+		if int(f) >= len(t.features) {
+			t.features = append(t.features, make([]int, int(f)+1-len(t.features))...)
+		}
+		t.features[f]++
+	}
+}
+
+// count is how many persons have feature f.
+func (t *tally) count(f int) int {
+	if f < len(t.features) {
+		return t.features[f]
+	}
+	return 0
+}
+
+// counts is how many texts there are and how many say each anchor.
 type counts struct {
 	persons  int
 	features map[string]int
@@ -390,7 +439,8 @@ func shareQuestion(a, b profile) bool {
 	return false
 }
 
-func cosine(a, b map[string]float64) float64 {
+// cosine of two profiles' diffs (of one length: every feature id).
+func cosine(a, b []float64) float64 {
 	var dot, na, nb float64
 	for k, x := range a {
 		na += x * x

@@ -42,8 +42,10 @@ func timeUnit(w string) (string, bool) {
 		return u, true
 	}
 	for _, suffix := range []string{"\u200cهای", "\u200cها", "های", "ها", "ه"} {
-		if u, ok := timeUnits[strings.TrimSuffix(w, suffix)]; ok && strings.HasSuffix(w, suffix) {
-			return u, true
+		if base, ok := strings.CutSuffix(w, suffix); ok {
+			if u, ok := timeUnits[base]; ok {
+				return u, true
+			}
 		}
 	}
 	return "", false

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/survey"
@@ -20,13 +19,12 @@ type Voices func(textID string, features bool) (Voice, bool)
 // voicesOf describes the authors of texts for LinkLanguages: respondents
 // by their closed answers and the link they came through, transcript
 // participants by their attributes (named like the survey questions).
-// What it keeps is two sorted indexes of positions (4 bytes a text and a
-// respondent) and the participants' attributes; a voice's features are
-// made from the respondent's answers on each lookup. The lookup is for
-// one goroutine (it shares feature strings through a map).
-func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Text) Voices {
-	byText := sortedIndex(len(texts), func(i int) string { return texts[i].ID })
-	byPerson := sortedIndex(len(people), func(i int) string { return people[i].id })
+// The texts are named by position (texts.go), and each knows its
+// respondent's position: nothing is indexed. What it keeps is the
+// participants' attributes; a voice's features are made from the
+// respondent's answers on each lookup. The lookup is for one goroutine (it
+// shares feature strings through maps).
+func voicesOf(cat *catalog, people []*respondent, in Input, st *studyTexts) Voices {
 	participants := map[string][]string{}
 	for _, pt := range in.Participants {
 		var fs []string
@@ -35,91 +33,103 @@ func voicesOf(cat *catalog, people []*respondent, in Input, texts []analysis.Tex
 		}
 		participants["p:"+strconv.FormatInt(pt.ID, 10)] = fs
 	}
-	names := map[[2]string]string{} // the feature strings, shared: a big survey has a handful
+	names := newFeatureNames(cat)
 	return func(id string, features bool) (Voice, bool) {
-		i, ok := lookup(byText, id, func(i int) string { return texts[i].ID })
-		if !ok {
+		i := st.index(id)
+		if i < 0 {
 			return Voice{}, false
 		}
-		t := &texts[i]
+		t := &st.texts[i]
 		lang := t.Lang
 		if lang == "" {
 			lang = analysis.DetectLanguage(t.Text)
 		}
 		var fs []string
 		if features {
-			var ok bool
-			if fs, ok = participants[t.Person]; !ok {
-				if j, ok := lookup(byPerson, t.Person, func(i int) string { return people[i].id }); ok {
-					fs = answerFeatures(cat, people[j], names)
-				}
+			if who := st.respondent(i); who >= 0 {
+				fs = names.of(people[who])
+			} else {
+				fs = participants[t.Person]
 			}
 		}
 		return Voice{Person: t.Person, Lang: lang, Question: t.Segments["question"], Features: fs, Text: t.Text}, true
 	}
 }
 
-// sortedIndex is the positions 0..n-1 ordered by key.
-func sortedIndex(n int, key func(int) string) []int32 {
-	idx := make([]int32, n)
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	slices.SortFunc(idx, func(a, b int32) int { return strings.Compare(key(int(a)), key(int(b))) })
-	return idx
+// featureNames makes respondents' features: their closed answers as
+// "question=value", choices by value, scale answers as low or high (the
+// middle says nothing), NPS as detractor or promoter, and the link they
+// came through as "link=...". Answers are interned per question
+// (answers.go), so each distinct answer's features are made once and
+// shared by every respondent who gave it.
+type featureNames struct {
+	cat    *catalog
+	closed []int               // catalog positions of the questions with features
+	byRef  map[uint32][]string // an answer's features, by its reference
+	links  map[string]string   // link -> "link=" + link
 }
 
-// lookup finds the position whose key is k in idx (sortedIndex).
-func lookup(idx []int32, k string, key func(int) string) (int, bool) {
-	n, ok := slices.BinarySearchFunc(idx, k, func(i int32, k string) int { return strings.Compare(key(int(i)), k) })
-	if !ok {
-		return 0, false
+func newFeatureNames(cat *catalog) *featureNames {
+	n := &featureNames{cat: cat, byRef: map[uint32][]string{}, links: map[string]string{}}
+	for i, id := range cat.order {
+		switch cat.byID[id].Type {
+		case survey.Single, survey.Dropdown, survey.Multiple, survey.Rating, survey.Likert, survey.NPS:
+			n.closed = append(n.closed, i)
+		}
 	}
-	return int(idx[n]), true
+	return n
 }
 
-// answerFeatures are a response's closed answers as "question=value":
-// choices by value, scale answers as low or high (the middle says
-// nothing), NPS as detractor or promoter. names shares equal strings (and
-// spares building one for every answer).
-func answerFeatures(cat *catalog, p *respondent, names map[[2]string]string) []string {
+// of is respondent p's features.
+func (n *featureNames) of(p *respondent) []string {
 	var fs []string
-	add := func(k, v string) {
-		s, ok := names[[2]string{k, v}]
+	if p.tp != "" {
+		s, ok := n.links[p.tp]
 		if !ok {
-			s = k + "=" + v
-			names[[2]string{k, v}] = s
+			s = "link=" + p.tp
+			n.links[p.tp] = s
 		}
 		fs = append(fs, s)
 	}
-	if p.tp != "" {
-		add("link", p.tp)
-	}
-	for _, id := range cat.order {
-		q := cat.byID[id]
-		v, _ := p.answer(cat, id)
-		switch q.Type {
-		case survey.Single, survey.Dropdown:
-			if v.Choice != "" {
-				add(id, v.Choice)
-			}
-		case survey.Multiple:
-			for _, c := range v.Choices {
-				add(id, c)
-			}
-		case survey.Rating, survey.Likert, survey.NPS:
-			if v.Number == nil {
-				continue
-			}
-			lo, n := q.ScalePoints()
-			switch x := (*v.Number - float64(lo)) / float64(max(n-1, 1)); {
-			case q.Type == survey.NPS && *v.Number <= 6, q.Type != survey.NPS && x <= 0.25:
-				add(id, "low")
-			case q.Type == survey.NPS && *v.Number >= 9, q.Type != survey.NPS && x >= 0.75:
-				add(id, "high")
-			}
+	as := n.cat.answersOf(p.idx)
+	for _, i := range n.closed {
+		if ref := as[i]; ref != 0 {
+			fs = append(fs, n.ofAnswer(i, ref)...)
 		}
 	}
+	return fs
+}
+
+// ofAnswer is the features of answer ref to the question at position i.
+func (n *featureNames) ofAnswer(i int, ref uint32) []string {
+	if fs, ok := n.byRef[ref]; ok {
+		return fs
+	}
+	id := n.cat.order[i]
+	q, v := n.cat.byID[id], n.cat.values[ref-1]
+	var fs []string
+	switch q.Type {
+	case survey.Single, survey.Dropdown:
+		if v.Choice != "" {
+			fs = append(fs, id+"="+v.Choice)
+		}
+	case survey.Multiple:
+		for _, c := range v.Choices {
+			fs = append(fs, id+"="+c)
+		}
+	case survey.Rating, survey.Likert, survey.NPS:
+		if v.Number == nil {
+			break
+		}
+		lo, pts := q.ScalePoints()
+		switch x := (*v.Number - float64(lo)) / float64(max(pts-1, 1)); {
+		case q.Type == survey.NPS && *v.Number <= 6, q.Type != survey.NPS && x <= 0.25:
+			fs = append(fs, id+"=low")
+		case q.Type == survey.NPS && *v.Number >= 9, q.Type != survey.NPS && x >= 0.75:
+			fs = append(fs, id+"=high")
+		}
+	}
+	n.byRef[ref] = fs
 	return fs
 }
 
