@@ -2,6 +2,7 @@ package study
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"testing"
 
@@ -25,6 +26,33 @@ func demoSurveys(tb testing.TB, n int) []SurveyData {
 		out = append(out, SurveyData{Slug: d.Slug, Definition: d, Responses: rs})
 	}
 	return out
+}
+
+// demoStudy is the demo with n responses a survey, named as a store names
+// them, read into respondents with their texts collected: what the
+// analysis holds when it looks for pain points.
+type demoStudy struct {
+	in     Input
+	cat    *catalog
+	people []*respondent
+	st     *studyTexts
+}
+
+func newDemoStudy(tb testing.TB, n int) demoStudy {
+	tb.Helper()
+	in := Input{Name: "demo", Surveys: demoSurveys(tb, n)}
+	for _, sd := range in.Surveys {
+		for i, r := range sd.Responses {
+			r.ID = fmt.Sprintf("%s-%d", sd.Slug, i)
+		}
+	}
+	cat := newCatalog(in.Surveys)
+	res := &Result{}
+	people, _, err := readRespondents(context.Background(), cat, in, Options{}, res)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return demoStudy{in: in, cat: cat, people: people, st: collectTexts(cat, people, in, &res.Study)}
 }
 
 // liveHeap is the heap in use after a full collection.

@@ -16,19 +16,8 @@ import (
 // the persona cards read from the texts the same words a copy per
 // respondent held (voices, the map form the participants still use).
 func TestTextsByNumber(t *testing.T) {
-	in := Input{Name: "demo", Surveys: demoSurveys(t, 400)}
-	for si, sd := range in.Surveys {
-		for i, r := range sd.Responses {
-			r.ID = fmt.Sprintf("resp-%d-%d", si, i) // as stored
-		}
-	}
-	cat := newCatalog(in.Surveys)
-	res := &Result{}
-	people, _, err := readRespondents(context.Background(), cat, in, Options{}, res)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st := collectTexts(cat, people, in, &res.Study)
+	d := newDemoStudy(t, 400)
+	in, cat, people, st := d.in, d.cat, d.people, d.st
 	found := analysis.FindPainPoints(st.texts, analysis.PainPointOptions{})
 	if len(found.PainPoints) < 3 {
 		t.Fatalf("%d pain points in the demo", len(found.PainPoints))
