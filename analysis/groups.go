@@ -8,8 +8,9 @@ import (
 // Terms that name one problem are grouped by the similarity of their
 // learned vectors (average-linkage on centroids) and by their words (a
 // collocation joins the group of its rarer word: "customer service" with
-// "customer"). The number of groups follows from a similarity threshold,
-// not from a set count.
+// "customer"), and kept apart when the texts list them side by side or
+// use them as alternatives (alternatives.go). The number of groups
+// follows from a similarity threshold, not from a set count.
 
 // mergeSimilarity is the least centroid cosine at which two groups of terms
 // merge. Measured on the development sets (docs/painpoints.md).
@@ -227,6 +228,15 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			if blocked[a] != nil && blocked[b] != nil {
 				blocked[a][b], blocked[b][a] = true, true
 			}
+		}
+	}
+	// Terms that are alternatives never share a group either: each in
+	// many texts, rarely together, the texts of each speaking of other
+	// things ("dress" and "top").
+	for _, p := range alternatives(docs, terms) {
+		a, b := owner[p[0]], owner[p[1]]
+		if a != b && blocked[a] != nil && blocked[b] != nil {
+			blocked[a][b], blocked[b][a] = true, true
 		}
 	}
 	for x, a := range live {
