@@ -23,7 +23,7 @@ const (
 	// this (cosine of their PPMI profiles). Measured pairs one problem
 	// for a consultant: waiter/waitress .49, waiter/server .45,
 	// fabric/material .37; pairs of different things: dress/top .20,
-	// dress/shirt .19, food/service .08.
+	// dress/shirt .19, food/drinks .05.
 	alternativeCompany = 0.3
 )
 
