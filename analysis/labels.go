@@ -339,9 +339,14 @@ type labelWords struct {
 	terms map[*term]bool
 }
 
+// phraseNext: a complaint word at most this many tokens from the head is
+// said next to it: "looks cheap", "the release is broken", "runs way too
+// large", "tight across the chest".
+const phraseNext = 3
+
 // support says how well a member's words back the label: 4 when it says
 // the label's phrase with the complaint word next to the head (within
-// two tokens: "looks cheap", "the release is broken"), 3 when the word
+// phraseNext tokens), 3 when the word
 // stands further off but within problemWordSpan words of the head in one
 // clause, as the label's words are counted (forHead), which may be
 // another sense ("release and hope people buy it so we can break even"
@@ -375,7 +380,7 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 	sentScore := map[int32]int{}
 	sentOf := map[int32]int32{}
 	headIn := map[int32]bool{}
-	phrase := 0.0
+	phrase := int32(-1) // tokens between the head and the nearest complaint word of the label said with it
 	// The head is said in a clause that holds every word of it, in any
 	// order ("late delivery", "the delivery was late"), as the label's
 	// words are counted.
@@ -394,7 +399,9 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 			}
 		case slices.Contains(lw.words, w.key):
 			v = 2
-			phrase = max(phrase, nearHead(words, heads, wi))
+			if d := nearHead(words, heads, wi); d >= 0 && (phrase < 0 || d < phrase) {
+				phrase = d
+			}
 		case extra[w.key]:
 			v = 1
 		}
@@ -405,9 +412,9 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 		level = max(level, 2)
 	}
 	switch {
-	case phrase == 1:
+	case phrase >= 0 && phrase <= phraseNext:
 		level = 4
-	case phrase > 0:
+	case phrase >= 0:
 		level = 3
 	}
 	best := int32(-1)

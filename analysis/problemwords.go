@@ -244,8 +244,13 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 				}
 				stateOnly[w.key] = true
 			}
-			if v := nearHead(words, at, i); v > 0 {
-				near[w.key] = max(near[w.key], v)
+			// Nearer is more the members' phrase: "portions were small"
+			// over "small for the money".
+			switch d := nearHead(words, at, i); {
+			case d >= 0 && d <= 2:
+				near[w.key] = 1
+			case d > 2:
+				near[w.key] = max(near[w.key], 0.5)
 			}
 		}
 		for k, v := range near {
@@ -288,23 +293,21 @@ func headAt(words []tword, head *term, at []int) []int {
 }
 
 // nearHead says how near words[i] is said to the head (at, from headAt):
-// 1 within two tokens in its clause, 0.5 within problemWordSpan words
-// ("the portions were very small", not "the portions were fine but the
-// wait was long"), 0 otherwise. Nearer is more the members' phrase:
-// "portions were small" over "small for the money".
-func nearHead(words []tword, at []int, i int) float64 {
-	v := 0.0
+// the fewest tokens between their positions, when it stands within
+// problemWordSpan words of the head in its clause ("the portions were
+// very small", not "the portions were fine but the wait was long"); -1
+// otherwise.
+func nearHead(words []tword, at []int, i int) int32 {
+	d := int32(-1)
 	for _, j := range at {
 		if j-i > problemWordSpan || i-j > problemWordSpan || words[j].clause != words[i].clause {
 			continue
 		}
-		if abs32(words[j].pos-words[i].pos) > 2 {
-			v = max(v, 0.5)
-		} else {
-			v = 1
+		if e := abs32(words[j].pos - words[i].pos); d < 0 || e < d {
+			d = e
 		}
 	}
-	return v
+	return d
 }
 
 // labelWordShare: a label's word must be said with its head by at least
