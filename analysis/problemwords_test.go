@@ -480,11 +480,13 @@ func TestQuoteSaysLabel(t *testing.T) {
 	}
 }
 
-// TestLabelNotOverstated: a hub's word said by fewer than a fifth of the
-// members that say the hub names one complaint among several: the label
-// goes on with the next words they say with it ("looks cheap, big,
-// boxy"), or, when no other is said by enough of them, is the hub alone;
-// and the count of members saying the label's phrase is reported.
+// TestLabelNotOverstated: a word said by fewer than a fifth of the
+// members that say the head names one complaint among several: the label
+// goes on with the next words they say with it, the others that stand out
+// ("material feels cheap, thin") or, for a hub, the commonest ("looks
+// cheap, big, boxy"); a hub with no other word said by enough of them is
+// the hub alone; and the count of members saying the label's phrase is
+// reported.
 func TestLabelNotOverstated(t *testing.T) {
 	for _, c := range []struct {
 		name  string
@@ -500,6 +502,12 @@ func TestLabelNotOverstated(t *testing.T) {
 		{"one word said by few", repeated(3, "The dress looks cheap on me",
 			14, "The top looks different from the photo", 1, "The fabric feels cheap", 10, "The zipper broke after one wash"),
 			"look", []string{"look"}, "cheap", 17},
+		{"lifted words", repeated(3, "The material is thin", 3, "The material feels cheap",
+			12, "The material is from Peru", 10, "The zipper broke after one wash"),
+			"material", []string{"material", "cheap", "thin"}, "", 6},
+		{"lifted words, Persian", repeated(3, "جعبه پاره بود", 3, "جعبه خیلی نازک و بد بود",
+			12, "جعبه از کارخانه آمد", 10, "طعم شیرینی تلخ بود"),
+			"جعبه", []string{"جعبه", "پاره", "نازک"}, "", 6},
 		{"Persian", repeated(4, "رنگ عسل خیلی تیره و بد بود", 3, "رنگ شیر خیلی کدر و بد بود", 3, "رنگ روغن خیلی زرد و بد بود",
 			14, "رنگ بسته با عکس فرق داشت", 1, "عسل خیلی تیره و بد بود", 10, "طعم شیرینی تلخ بود"),
 			"رنگ", []string{"تیره", "کدر", "زرد"}, "", 10},
