@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -61,13 +62,17 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 	}
 	var said labelWords
 	pp.Label, said = gs.label(ranked, docs, pw, opt.LabelLang, pack)
+	renamed := false
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
-		pp.Label = l
+		pp.Label, renamed = l, true
 	}
 	if pp.Label == "" {
 		return pp, false
 	}
-	pp.Examples = gs.examples(texts, docs, opt.Examples, said)
+	pp.Examples, pp.LabelTexts = gs.examples(texts, docs, opt.Examples, said)
+	if renamed {
+		pp.LabelTexts = 0 // the researcher's words, not the members'
+	}
 	return pp, true
 }
 
@@ -154,57 +159,79 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		return c
 	}
 	head = promote(head)
-	var word, wordSurf string
-	best := 0.0
-	for i, t := range ranked {
-		if i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] {
-			break
-		}
-		t = promote(t)
-		if len(t.parts) == 1 && pw.complaintKey(t.key) && !pw.events[t.key] {
-			continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
-		}
-		if k, w, sc := pw.forHead(t, gs.hits, docs, false); k != "" && sc > best {
-			head, word, wordSurf, best = t, k, w, sc
-		}
-	}
-	// No complaint word stands out with any of them: the word said most
-	// with one ("looks cheap", "رنگ تیره"), rather than a bare noun that
-	// states no problem ("look"); unless the members say it
-	// only well before that term, about something else (see phrase).
-	var phrase string
-	if word == "" {
-		plain := head
+	var first saidWord
+	var hw headWords
+	best, relaxed := 0.0, false
+	candidates := func(relax bool) {
 		for i, t := range ranked {
 			if i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] {
 				break
 			}
 			t = promote(t)
 			if len(t.parts) == 1 && pw.complaintKey(t.key) && !pw.events[t.key] {
-				continue
+				continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 			}
-			if k, w, sc := pw.forHead(t, gs.hits, docs, true); k != "" && sc > best {
-				head, word, wordSurf, best = t, k, w, sc
-			}
-		}
-		if word != "" {
-			if phrase = pw.phrase(head, word, wordSurf, gs.hits, docs); phrase == head.surface() {
-				head, word, phrase = plain, "", ""
+			said := pw.forHead(t, gs.hits, docs, relax)
+			if w, sc := said.pick(relax); sc > best {
+				head, first, hw, best, relaxed = t, w, said, sc, relax
 			}
 		}
-	} else {
-		phrase = pw.phrase(head, word, wordSurf, gs.hits, docs)
+	}
+	candidates(false)
+	// No complaint word stands out with any of them: the word said most
+	// with one ("looks cheap", "رنگ تیره"), rather than a bare noun that
+	// states no problem ("look"); unless the members say it
+	// only well before that term, about something else (see phrase).
+	plain := head
+	if first.key == "" {
+		candidates(true)
+	}
+	word := first.key
+	var phrase string
+	if word != "" {
+		phrase = pw.phrase(head, word, pw.surface(word), gs.hits, docs)
+	}
+	// A label must not overstate: when fewer than a fifth of the members
+	// that say the head say its word with it, the phrase is one complaint
+	// among several, and the label goes on with the next words they say
+	// with it ("looks cheap, big, boxy"): those that stand out too, or, for
+	// a hub whose words stand out by nothing but count, the commonest.
+	// With none, a hub's word is one phrase among many unstated: the
+	// label is the head alone, and its terms.
+	var also []saidWord
+	if word != "" && first.texts*labelWordShare < hw.withHead {
+		for _, w := range hw.said {
+			if w.key != word && (relaxed && hw.countable(w) || !relaxed && hw.score(w, false) > 0) {
+				also = append(also, w)
+			}
+		}
+		if !relaxed {
+			sort.SliceStable(also, func(a, b int) bool { return hw.score(also[a], false) > hw.score(also[b], false) })
+		}
+		also = also[:min(2, len(also))]
+		if relaxed && len(also) == 0 {
+			phrase = head.surface()
+		}
+	}
+	if relaxed && phrase == head.surface() {
+		head, word, phrase = plain, "", ""
 	}
 	words := map[string]bool{}
 	for _, p := range head.parts {
 		words[p] = true
 	}
 	parts := []string{head.surface()}
-	said := labelWords{head: head, word: word, terms: map[*term]bool{head: true}}
+	said := labelWords{head: head, terms: map[*term]bool{head: true}}
 	switch {
 	case word != "":
+		said.words = append(said.words, word)
 		words[word] = true
 		parts[0] = phrase
+		for _, w := range also {
+			said.words = append(said.words, w.key)
+			words[w.key] = true
+			parts = append(parts, pw.surface(w.key))
+		}
 	case len(head.parts) == 1:
 		// A complaint word heads with its negation when most members
 		// negate it ("حل نشد"); so does any other head ("not fun",
@@ -303,17 +330,28 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 	return with, both
 }
 
-// labelWords are what a label names: its head term, the complaint word
-// said with it ("" when none) and every term it shows.
+// labelWords are what a label names: its head term, the complaint words
+// said with it (none, one, or up to three when one is said by too few of
+// the members: "looks cheap, big, boxy") and every term it shows.
 type labelWords struct {
 	head  *term
-	word  string
+	words []string
 	terms map[*term]bool
 }
 
-// support says how well a member's words back the label: 3 when a clause
-// of it holds the head and the complaint word, 2 the head, 1 another term
-// the label shows, 0 only an unnamed term of the group. at is the clause
+// phraseNext: a complaint word at most this many tokens from the head is
+// said next to it: "looks cheap", "the release is broken", "runs way too
+// large", "tight across the chest".
+const phraseNext = 3
+
+// support says how well a member's words back the label: 4 when it says
+// the label's phrase with the complaint word next to the head (within
+// phraseNext tokens), 3 when the word
+// stands further off but within problemWordSpan words of the head in one
+// clause, as the label's words are counted (forHead), which may be
+// another sense ("release and hope people buy it so we can break even"
+// under "release broken"); 2 the head, 1 another term the label shows,
+// 0 only an unnamed term of the group. at is the clause
 // to quote from: the one in the sentence that says most of the label
 // (head and complaint word 2 each, the label's other words 1), never a
 // praising one ("I loved the story" is no quote for a story problem),
@@ -341,7 +379,12 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 	clauseScore := map[int32]int{}
 	sentScore := map[int32]int{}
 	sentOf := map[int32]int32{}
-	headIn, wordIn := map[int32]bool{}, map[int32]bool{}
+	headIn := map[int32]bool{}
+	phrase := int32(-1) // tokens between the head and the nearest complaint word of the label said with it
+	// The head is said in a clause that holds every word of it, in any
+	// order ("late delivery", "the delivery was late"), as the label's
+	// words are counted.
+	heads := headAt(words, lw.head, nil)
 	for wi, w := range words {
 		if clauses[w.clause].weight == 0 {
 			continue
@@ -349,21 +392,30 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 		sentOf[w.clause] = w.sent
 		v := 0
 		switch {
-		case w.key == lw.head.key || len(lw.head.parts) == 2 && wi > 0 && w.joined && bigramKey(words[wi-1], w) == lw.head.key:
+		case slices.Contains(heads, wi):
 			v, headIn[w.clause] = 2, true
-		case lw.word != "" && w.key == lw.word:
-			v, wordIn[w.clause] = 2, true
+			if w.key != lw.head.key {
+				v = 2 / len(lw.head.parts) // each word of a pair 1
+			}
+		case slices.Contains(lw.words, w.key):
+			v = 2
+			if d := nearHead(words, heads, wi); d >= 0 && (phrase < 0 || d < phrase) {
+				phrase = d
+			}
 		case extra[w.key]:
 			v = 1
 		}
 		clauseScore[w.clause] += v
 		sentScore[w.sent] += v
 	}
-	for c := range headIn {
+	if len(headIn) > 0 {
 		level = max(level, 2)
-		if wordIn[c] {
-			level = 3
-		}
+	}
+	switch {
+	case phrase >= 0 && phrase <= phraseNext:
+		level = 4
+	case phrase >= 0:
+		level = 3
 	}
 	best := int32(-1)
 	for c, sc := range clauseScore {
@@ -399,14 +451,17 @@ func containsPart(t *term, key string) bool {
 // members first, then those using the group's most used terms, then
 // complaint intensity, short texts, input order. A short text is quoted
 // whole, a long one by the clause that holds its strongest term; either
-// way the quote contains one of the group's terms.
-func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) []string {
+// way the quote contains one of the group's terms. It also returns how
+// many members say the label's own phrase (support 3 or 4; the head, 2,
+// when the label has no complaint word).
+func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) ([]string, int) {
 	type cand struct {
 		h       ghit
 		typ     float64
 		support int
 	}
 	cands := make([]cand, 0, len(gs.hits))
+	saying := 0
 	var words []tword
 	var clauses []tclause
 	for _, h := range gs.hits {
@@ -416,6 +471,9 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 		}
 		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
 		level, at := said.support(h, gs.termsOf(h), words, clauses)
+		if level >= 3 || len(said.words) == 0 && level == 2 {
+			saying++
+		}
 		h.clause = at
 		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level})
 	}
@@ -452,7 +510,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 	for _, fragments := range []bool{false, true} {
 		for _, c := range cands {
 			if len(out) == n {
-				return out
+				return out, saying
 			}
 			q, words := quoteOf(docs[c.h.text], c.h.clause)
 			if q == "" || seen[q] || !fragments && fragment(words, said.head) {
@@ -462,19 +520,23 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) [
 			out = append(out, q)
 		}
 	}
-	return out
+	return out, saying
 }
 
 // fragment reports whether a quote's words (stopwords, fillers and
 // numbers are none) say nothing but the label's head: "This September?",
-// "Had to return." under "return"; not "ارسال خیلی دیر بود" under "دیر".
+// "Had to return." under "return"; not "ارسال خیلی دیر بود" under "دیر",
+// nor a quote that says a head of two words whole ("Delivery was late,
+// very late!" under "late delivery"): that states the problem.
 func fragment(words []tword, head *term) bool {
+	said := map[string]bool{}
 	for _, w := range words {
 		if head == nil || w.key != head.key && !containsPart(head, w.key) {
 			return false
 		}
+		said[w.key] = true
 	}
-	return true
+	return head == nil || len(head.parts) < 2 || len(said) < len(head.parts) && !said[head.key]
 }
 
 // quoteOf quotes a text for the problem said in clause at: whole when it

@@ -82,11 +82,18 @@ type PainPoint struct {
 	Terms []string `json:"terms"`
 	// Documents is the reach: distinct persons voicing it. Texts counts the
 	// texts (a person repeating it counts once in Documents, each time here).
-	Documents int     `json:"documents"`
-	Texts     int     `json:"texts"`
-	Share     float64 `json:"share"`    // Documents / all persons
-	Severity  float64 `json:"severity"` // 0..1, mean over persons
-	Priority  float64 `json:"priority"` // Share * (0.5 + 0.5*Severity); see docs/painpoints.md
+	Documents int `json:"documents"`
+	Texts     int `json:"texts"`
+	// LabelTexts counts the member texts that say the label's own phrase:
+	// its head term with one of its complaint words within a few words in
+	// a clause that does not praise ("looks cheap"), or the head when the
+	// label has no such word; 0 for a renamed pain point or a pack's
+	// concept. A label said by few of the Texts names a theme, not what
+	// each member said.
+	LabelTexts int     `json:"label_texts,omitempty"`
+	Share      float64 `json:"share"`    // Documents / all persons
+	Severity   float64 `json:"severity"` // 0..1, mean over persons
+	Priority   float64 `json:"priority"` // Share * (0.5 + 0.5*Severity); see docs/painpoints.md
 	// Segments counts persons per value of the SegmentKey segment.
 	Segments map[string]int `json:"segments"`
 	// Breakdown counts persons per value for every segment key.

@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -190,24 +191,37 @@ const relaxedMinShare = 0.05
 // the head (stopwords do not count).
 const problemWordSpan = 3
 
-// forHead returns the key and spelling of the complaint word most
-// associated with head in the members' clauses that use it (count times
-// log lift, lift > 1.5), "" when none is said with it often enough.
-//
-// Relaxed, it returns the word said most often with head (count, lift >
-// 1) among the complaint words and the states the corpus says (see
-// problemWords.states), in clauses that do not praise: a hub word
-// ("look", said in half the clothing reviews) is said with every
-// complaint word about as often as the whole set says it, so no word
-// stands out by lift, yet its members' commonest phrase ("looks cheap")
-// states the problem and the word alone does not.
-func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed bool) (key, surface string, score float64) {
+// headWords are the complaint words and states the members say with a
+// head term (see forHead), with how many of them say each.
+type headWords struct {
+	withHead int        // members with a clause holding the head
+	said     []saidWord // by count, most first
+}
+
+// A saidWord is a word said with a head term: weighted count (nearer
+// counts more), texts that say it, lift over the whole set, and whether it
+// is learned from the corpus or only a state there (not a complaint word).
+type saidWord struct {
+	key       string
+	count     float64
+	texts     int
+	lift      float64
+	learned   bool
+	stateOnly bool
+}
+
+// forHead counts the complaint words said with head in the members'
+// clauses that hold it, within problemWordSpan words. Relaxed, it also
+// counts the states the corpus says (see problemWords.states), in clauses
+// that do not praise.
+func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed bool) headWords {
 	count := map[string]float64{}
 	texts := map[string]int{}
 	withHead := 0
 	near := map[string]float64{}
 	var words []tword
 	var cls []tclause
+	var at []int
 	stateOnly := map[string]bool{}
 	for _, h := range hits {
 		d := docs[h.text]
@@ -216,37 +230,12 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 		if relaxed {
 			cls = d.decodeClauses(cls)
 		}
-		// The clauses holding every word of the head ("هزینه ارسال", not
-		// any "ارسال").
-		parts := map[int32]int{}
-		for _, w := range words {
-			if w.key == head.key { // a compound written as one word
-				parts[w.clause] = 1<<len(head.parts) - 1
-			} else if i := slices.Index(head.parts, w.key); i >= 0 {
-				parts[w.clause] |= 1 << i
-			}
-		}
-		clauses := map[int32]bool{}
-		for c, m := range parts {
-			if m == 1<<len(head.parts)-1 {
-				clauses[c] = true
-			}
-		}
-		if len(clauses) == 0 {
+		if at = headAt(words, head, at[:0]); len(at) == 0 {
 			continue
 		}
 		withHead++
-		// Said with the head: within three words of it, in a clause that
-		// holds it ("the portions were very small", not "the portions
-		// were fine but the wait was long").
-		var at []int
 		for i, w := range words {
-			if clauses[w.clause] && (w.key == head.key || containsPart(head, w.key)) {
-				at = append(at, i)
-			}
-		}
-		for i, w := range words {
-			if !clauses[w.clause] || containsPart(head, w.key) {
+			if containsPart(head, w.key) {
 				continue
 			}
 			if !pw.problem(w) {
@@ -255,17 +244,13 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 				}
 				stateOnly[w.key] = true
 			}
-			for _, j := range at {
-				if j-i > problemWordSpan || i-j > problemWordSpan || words[j].clause != w.clause {
-					continue
-				}
-				// Nearer is more the members' phrase: "portions were
-				// small" over "small for the money".
-				v := 1.0
-				if abs32(words[j].pos-w.pos) > 2 {
-					v = 0.5
-				}
-				near[w.key] = max(near[w.key], v)
+			// Nearer is more the members' phrase: "portions were small"
+			// over "small for the money".
+			switch d := nearHead(words, at, i); {
+			case d >= 0 && d <= 2:
+				near[w.key] = 1
+			case d > 2:
+				near[w.key] = max(near[w.key], 0.5)
 			}
 		}
 		for k, v := range near {
@@ -273,36 +258,119 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 			texts[k]++
 		}
 	}
-	best, bestScore := "", 0.0
+	hw := headWords{withHead: withHead}
 	for k, c := range count {
-		n := texts[k]
-		if n < 2 || float64(n) < problemWordMinShare*float64(withHead) {
-			continue
+		lift := float64(texts[k]) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
+		hw.said = append(hw.said, saidWord{k, c, texts[k], lift, pw.learned[k], stateOnly[k]})
+	}
+	sort.Slice(hw.said, func(a, b int) bool {
+		if hw.said[a].count != hw.said[b].count {
+			return hw.said[a].count > hw.said[b].count
 		}
-		lift := float64(n) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
-		s := c * math.Log(lift)
-		switch {
-		case relaxed && lift > 1 && float64(n) >= relaxedMinShare*float64(withHead):
-			s = c
-		case relaxed:
-			continue
-		case lift <= 1.5:
-			continue
-		}
-		if weakKeys[k] || pw.learned[k] || stateOnly[k] {
-			// "small", "long", "کوچک" are half a complaint, as in the
-			// clause polarity; a learned word, or a state, is less sure
-			// than the lexicon's.
-			s /= 2
-		}
-		if s > bestScore || s == bestScore && k < best {
-			best, bestScore = k, s
+		return hw.said[a].key < hw.said[b].key
+	})
+	return hw
+}
+
+// headAt appends to at the positions in words of the head's words, in the
+// clauses that hold every word of it ("هزینه ارسال", not any "ارسال").
+func headAt(words []tword, head *term, at []int) []int {
+	parts := map[int32]int{}
+	full := 1<<len(head.parts) - 1
+	for _, w := range words {
+		if w.key == head.key { // a compound written as one word
+			parts[w.clause] = full
+		} else if i := slices.Index(head.parts, w.key); i >= 0 {
+			parts[w.clause] |= 1 << i
 		}
 	}
-	if best == "" {
-		return "", "", 0
+	for i, w := range words {
+		if parts[w.clause] == full && (w.key == head.key || containsPart(head, w.key)) {
+			at = append(at, i)
+		}
 	}
-	return best, (&term{surf: pw.surf[best]}).surface(), bestScore
+	return at
+}
+
+// nearHead says how near words[i] is said to the head (at, from headAt):
+// the fewest tokens between their positions, when it stands within
+// problemWordSpan words of the head in its clause ("the portions were
+// very small", not "the portions were fine but the wait was long"); -1
+// otherwise.
+func nearHead(words []tword, at []int, i int) int32 {
+	d := int32(-1)
+	for _, j := range at {
+		if j-i > problemWordSpan || i-j > problemWordSpan || words[j].clause != words[i].clause {
+			continue
+		}
+		if e := abs32(words[j].pos - words[i].pos); d < 0 || e < d {
+			d = e
+		}
+	}
+	return d
+}
+
+// labelWordShare: a label's word must be said with its head by at least
+// one in labelWordShare of the members that say the head, or the label
+// goes on with the next words they say (see label). A fifth is the bar
+// the label's other terms already meet: each is used by at least a fifth
+// as many members as the head, and said with it by at least a fifth of
+// the members that use both.
+const labelWordShare = 5
+
+// countable reports whether w is said with the head by enough members to
+// be one of its words in a label: 2 texts and problemWordMinShare of the
+// members that say the head.
+func (hw headWords) countable(w saidWord) bool {
+	return w.texts >= 2 && float64(w.texts) >= problemWordMinShare*float64(hw.withHead)
+}
+
+// surface is the word of key k as the members write it most.
+func (pw *problemWords) surface(k string) string {
+	return (&term{surf: pw.surf[k]}).surface()
+}
+
+// pick returns the word that names the head's problem, by score, and its
+// score ("" when none). Strict, it is the complaint word most
+// associated with the head: count times log lift, lift > 1.5, said by at
+// least problemWordMinShare of the members that say the head. Relaxed,
+// it is the word said most often (count, lift > 1, relaxedMinShare): a
+// hub word ("look", said in half the clothing reviews) is said with every
+// complaint word about as often as the whole set says it, so no word
+// stands out by lift, yet its members' commonest phrase ("looks cheap")
+// states the problem and the word alone does not.
+func (hw headWords) pick(relaxed bool) (saidWord, float64) {
+	var best saidWord
+	bestScore := 0.0
+	for _, w := range hw.said {
+		s := hw.score(w, relaxed)
+		if s > bestScore || s == bestScore && s > 0 && w.key < best.key {
+			best, bestScore = w, s
+		}
+	}
+	return best, bestScore
+}
+
+// score is w's score as a label word in the mode, 0 when it does not
+// qualify.
+func (hw headWords) score(w saidWord, relaxed bool) float64 {
+	if !hw.countable(w) {
+		return 0
+	}
+	s := w.count * math.Log(w.lift)
+	switch {
+	case relaxed && w.lift > 1 && float64(w.texts) >= relaxedMinShare*float64(hw.withHead):
+		s = w.count
+	case relaxed, w.lift <= 1.5:
+		return 0
+	}
+	if weakKeys[w.key] || w.learned || w.stateOnly {
+		// "small", "long", "کوچک" are half a complaint, as in the clause
+		// polarity; a learned word, or a state, is less sure than the
+		// lexicon's.
+		s /= 2
+	}
+	return s
 }
 
 // An English adverb in -ly ("slightly", "ridiculously") grades a

@@ -323,7 +323,7 @@ func TestQuoteSentence(t *testing.T) {
 		head := &term{key: key, parts: []string{key}}
 		lw := labelWords{head: head, terms: map[*term]bool{head: true}}
 		if c.word != "" {
-			lw.word = stemEn(c.word)
+			lw.words = []string{stemEn(c.word)}
 		}
 		_, at := lw.support(ghit{}, []*term{head}, d.decode(nil), d.decodeClauses(nil))
 		if got, _ := quoteOf(&d, at); got != c.want {
@@ -450,7 +450,8 @@ func TestQuoteNotFragment(t *testing.T) {
 			6, "طعم شیرینی تلخ بود"), "ارسال"},
 	} {
 		_, said, gs, docs := labelOf(t, c.in, c.head)
-		for _, q := range gs.examples(c.in, docs, 2, said) {
+		quotes, _ := gs.examples(c.in, docs, 2, said)
+		for _, q := range quotes {
 			if len(strings.Fields(q)) < 3 {
 				t.Errorf("quote %q is a fragment", q)
 			}
@@ -471,9 +472,117 @@ func TestQuoteSaysLabel(t *testing.T) {
 	if label != "place" {
 		t.Fatalf("label %q, want place", label)
 	}
-	for _, q := range gs.examples(in, docs, 2, said) {
+	quotes, _ := gs.examples(in, docs, 2, said)
+	for _, q := range quotes {
 		if !strings.Contains(q, "place") {
 			t.Errorf("quote %q does not say the label's %q", q, label)
 		}
+	}
+}
+
+// TestLabelNotOverstated: a word said by fewer than a fifth of the
+// members that say the head names one complaint among several: the label
+// goes on with the next words they say with it, the others that stand out
+// ("material feels cheap, thin") or, for a hub, the commonest ("looks
+// cheap, big, boxy"); a hub with no other word said by enough of them is
+// the hub alone; and the count of members saying the label's phrase is
+// reported.
+func TestLabelNotOverstated(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		in    []Text
+		head  string
+		want  []string // words the label shows
+		avoid string   // a word it does not
+		say   int      // members that say the label's phrase
+	}{
+		{"several words", repeated(4, "The dress looks cheap on me", 3, "The top looks boxy on me", 3, "It looks big on my frame",
+			14, "The top looks different from the photo", 1, "The fabric feels cheap", 10, "The zipper broke after one wash"),
+			"look", []string{"looks cheap", "big", "boxy"}, "", 10},
+		{"one word said by few", repeated(3, "The dress looks cheap on me",
+			14, "The top looks different from the photo", 1, "The fabric feels cheap", 10, "The zipper broke after one wash"),
+			"look", []string{"look"}, "cheap", 17},
+		{"lifted words", repeated(3, "The material is thin", 3, "The material feels cheap",
+			12, "The material is from Peru", 10, "The zipper broke after one wash"),
+			"material", []string{"material", "cheap", "thin"}, "", 6},
+		{"lifted words, Persian", repeated(3, "جعبه پاره بود", 3, "جعبه خیلی نازک و بد بود",
+			12, "جعبه از کارخانه آمد", 10, "طعم شیرینی تلخ بود"),
+			"جعبه", []string{"جعبه", "پاره", "نازک"}, "", 6},
+		{"Persian", repeated(4, "رنگ عسل خیلی تیره و بد بود", 3, "رنگ شیر خیلی کدر و بد بود", 3, "رنگ روغن خیلی زرد و بد بود",
+			14, "رنگ بسته با عکس فرق داشت", 1, "عسل خیلی تیره و بد بود", 10, "طعم شیرینی تلخ بود"),
+			"رنگ", []string{"تیره", "کدر", "زرد"}, "", 10},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			label, said, gs, docs := labelOf(t, c.in, c.head)
+			for _, w := range c.want {
+				if !strings.Contains(label, w) {
+					t.Errorf("label %q lacks %q", label, w)
+				}
+			}
+			if c.avoid != "" && strings.Contains(label, c.avoid) {
+				t.Errorf("label %q names %q, said by too few of its members", label, c.avoid)
+			}
+			if _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
+			}
+		})
+	}
+}
+
+// TestLabelTexts: each pain point reports how many of its texts say its
+// label's own phrase; a renamed one does not (the words are the
+// researcher's).
+func TestLabelTexts(t *testing.T) {
+	in := repeated(6, "The delivery was late again", 3, "The delivery came on a Tuesday", 2, "It arrived late",
+		8, "The zipper broke after one wash")
+	for _, c := range []struct {
+		rename map[string]string
+		want   int
+	}{{nil, 6}, {map[string]string{stemEn("delivery"): "Courier"}, 0}} {
+		res := FindPainPoints(in, PainPointOptions{Rename: c.rename})
+		i := slices.IndexFunc(res.PainPoints, func(p PainPoint) bool { return p.Key == stemEn("delivery") })
+		if i < 0 {
+			t.Fatalf("no delivery pain point: %+v", res.PainPoints)
+		}
+		if p := res.PainPoints[i]; p.LabelTexts != c.want || p.Texts < p.LabelTexts {
+			t.Errorf("%q: label_texts %d of %d texts, want %d", p.Label, p.LabelTexts, p.Texts, c.want)
+		}
+	}
+}
+
+// TestQuotePhraseNearHead: the members that say the label's complaint
+// word next to its head ("the release is broken") are quoted before those
+// whose clause says it further off, maybe in another sense ("so we can
+// break even" after "release" under "release broken", a colleague who
+// came home late under "ارسال دیر").
+func TestQuotePhraseNearHead(t *testing.T) {
+	for _, c := range []struct {
+		text, head, word string
+		want             int
+	}{
+		{"The release is broken on my machine", "release", "broken", 4},
+		{"They rushed the release and hope people buy it so we can break even on this project", "release", "broken", 3},
+		{"ارسال خیلی دیر بود", "ارسال", "دیر", 4},
+		{"ارسال از انبار تهران انجام شد که همکارم دیر به خانه رسید", "ارسال", "دیر", 2},
+	} {
+		d := analyseText(c.text, nil)
+		key, word := stemEn(c.head), stemEn(c.word)
+		if isPersianWord(c.head) {
+			key, word = faStem(faKey(c.head)), faStem(faKey(c.word))
+		}
+		head := &term{key: key, parts: []string{key}}
+		lw := labelWords{head: head, words: []string{word}, terms: map[*term]bool{head: true}}
+		if got, _ := lw.support(ghit{}, []*term{head}, d.decode(nil), d.decodeClauses(nil)); got != c.want {
+			t.Errorf("support of %q for %q %q = %d, want %d", c.text, c.head, c.word, got, c.want)
+		}
+	}
+	in := repeated(1, "They rushed the release and hope people buy it so we can break even on this project",
+		1, "The release is broken on my machine", 1, "Day one release was broken for everyone",
+		8, "The zipper broke after one wash")
+	_, said, gs, docs := labelOf(t, in, "release")
+	said.words = []string{stemEn("broken")}
+	quotes, _ := gs.examples(in, docs, 2, said)
+	if slices.ContainsFunc(quotes, func(q string) bool { return strings.Contains(q, "break even") }) {
+		t.Errorf("quotes %q: want the two that say the release is broken", quotes)
 	}
 }

@@ -107,6 +107,9 @@ func TestAnalysisPages(t *testing.T) {
 	if strings.Contains(res.body, "New responses") {
 		t.Error("fresh result marked stale")
 	}
+	if top.LabelTexts == 0 || !strings.Contains(res.body, fmt.Sprintf("%d say the label", top.LabelTexts)) {
+		t.Errorf("the top pain point does not say how many of its texts say its label (%d)", top.LabelTexts)
+	}
 	res.get(base+"/personas").want(http.StatusOK, st.Personas.Personas[0].Name, "What sets them apart", "Lift", htmlEscape(st.Personas.Personas[0].Trust))
 	res.get(base+"/journey").want(http.StatusOK, `class="emotion"`, "<polyline", "n = ", "Opportunities")
 	res.get(base+"/journey?persona=2").want(http.StatusOK, `aria-current="page"><bdi>`+htmlEscape(st.Journeys[2].Name)+`</bdi>`)

@@ -34,6 +34,7 @@ type ppRow struct {
 	OtherLabels               []string // its labels in the other languages it was voiced in
 	Terms                     []string
 	People, Texts             int
+	LabelTexts                int // texts that say the label's own phrase; 0 when renamed
 	Share, Severity, Priority float64
 	Bar                       float64 // reach bar width, 0..100 of the widest
 	SevClass                  string
@@ -92,6 +93,9 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 	for _, pp := range st.PainPoints.PainPoints {
 		r := ppRow{Rank: pp.Rank, Key: pp.Key, Label: pp.Label, Terms: pp.Terms, People: pp.Documents, Texts: pp.Texts,
 			Share: pp.Share, Severity: pp.Severity, Priority: pp.Priority, Renamed: p.Settings.Rename[pp.Key] != ""}
+		if !r.Renamed {
+			r.LabelTexts = pp.LabelTexts
+		}
 		for _, l := range slices.Sorted(maps.Keys(st.PainPointLabels[pp.Key])) {
 			if other := st.PainPointLabels[pp.Key][l]; l != lang && other != r.Label && !r.Renamed {
 				r.OtherLabels = append(r.OtherLabels, other)

@@ -13,6 +13,7 @@ type Group struct {
 	Label   string   `json:"label"`
 	Members []int    `json:"-"`
 	Size    int      `json:"texts"`
+	Said    int      `json:"label_texts,omitempty"` // the engine's: member texts that say the label's own phrase
 	Quotes  []string `json:"quotes,omitempty"`
 }
 

@@ -147,6 +147,7 @@ func scoreSafar(s *Set, res analysis.PainPointResult, took time.Duration) Score 
 		}
 		groups[g].Label = p.Label
 		groups[g].Size = len(groups[g].Members)
+		groups[g].Said = p.LabelTexts
 		groups[g].Quotes = p.Examples[:min(2, len(p.Examples))]
 	}
 	return score(s, groups, len(groups), took)

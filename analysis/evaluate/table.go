@@ -48,7 +48,11 @@ func WriteTable(w io.Writer, reps []SetReport) error {
 		ew.printf("%s: %d pain points in all, %.3f of the texts in one of them; top %d:\n",
 			r.Methods[0].Method, safar.Groups, safar.PlacedAll, len(safar.Top))
 		for g, p := range safar.Top {
-			ew.printf("%3d. %s (%d texts)\n", g+1, clean(p.Label, 100), p.Size)
+			said := ""
+			if p.Said > 0 {
+				said = fmt.Sprintf("; %d say the label", p.Said)
+			}
+			ew.printf("%3d. %s (%d texts%s)\n", g+1, clean(p.Label, 100), p.Size, said)
 			for _, q := range p.Quotes {
 				ew.printf("       %q\n", clean(q, 160))
 			}

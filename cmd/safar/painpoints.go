@@ -183,10 +183,15 @@ func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol strin
 		labelW = max(labelW, displayWidth(p.Label))
 	}
 	labelW = min(labelW, 48)
-	fmt.Fprintf(w, "%4s  %-8s  %6s  %6s  %-8s  %s  %s\n", "RANK", "PRIORITY", "PEOPLE", "SHARE", "SEVERITY", padRight("PAIN POINT", labelW), "TERMS")
+	fmt.Fprintln(w, "SAY IT: the member texts that say the pain point's own phrase, of all its member texts")
+	fmt.Fprintf(w, "%4s  %-8s  %6s  %6s  %-8s  %s  %11s  %s\n", "RANK", "PRIORITY", "PEOPLE", "SHARE", "SEVERITY", padRight("PAIN POINT", labelW), "SAY IT", "TERMS")
 	for _, p := range res.PainPoints {
-		fmt.Fprintf(w, "%4d  %8.4f  %6d  %5.1f%%  %8.2f  %s  %s\n", p.Rank, p.Priority, p.Documents, 100*p.Share, p.Severity,
-			padRight(clip(clean(p.Label), labelW), labelW), clean(strings.Join(p.Terms, ", ")))
+		said := "-"
+		if p.LabelTexts > 0 {
+			said = fmt.Sprintf("%d/%d", p.LabelTexts, p.Texts)
+		}
+		fmt.Fprintf(w, "%4d  %8.4f  %6d  %5.1f%%  %8.2f  %s  %11s  %s\n", p.Rank, p.Priority, p.Documents, 100*p.Share, p.Severity,
+			padRight(clip(clean(p.Label), labelW), labelW), said, clean(strings.Join(p.Terms, ", ")))
 		if segCol != "" && len(p.Segments) > 0 {
 			fmt.Fprintf(w, "      %s: %s\n", clean(segCol), clean(formatSegments(p.Segments)))
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -128,6 +129,46 @@ func TestPainpointsDiscovered(t *testing.T) {
 		if strings.Contains(strings.ToLower(pp.Label+strings.Join(pp.Terms, " ")), "acme") {
 			t.Errorf("ignored name in %q %q", pp.Label, pp.Terms)
 		}
+	}
+}
+
+// TestPainpointsLabelTexts: the JSON and the table say how many of a pain
+// point's texts say its label's own phrase ("late delivery", "the
+// delivery was late"; not "It arrived a week late"), and its first quote
+// is one of them.
+func TestPainpointsLabelTexts(t *testing.T) {
+	p := writeCSV(t, painCSV+"r10,web,Acme delivery was late\nr11,app,Acme late delivery\n")
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "answer", "--id", "id", "--format", "json", "--ignore", "Acme")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var res struct {
+		PainPoints []struct {
+			Label      string   `json:"label"`
+			Texts      int      `json:"texts"`
+			LabelTexts int      `json:"label_texts"`
+			Examples   []string `json:"examples"`
+		} `json:"pain_points"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	if len(res.PainPoints) == 0 {
+		t.Fatalf("no pain points:\n%s", out)
+	}
+	first := res.PainPoints[0]
+	if first.Label != "late delivery" || first.Texts != 5 || first.LabelTexts != 4 {
+		t.Errorf("first pain point %q: %d of %d texts say it, want late delivery, 4 of 5:\n%s", first.Label, first.LabelTexts, first.Texts, out)
+	}
+	if q := strings.ToLower(first.Examples[0]); !strings.Contains(q, "late") || !strings.Contains(q, "delivery") {
+		t.Errorf("first quote %q does not say the label", first.Examples[0])
+	}
+	table, errs, code := runCLI(t, "painpoints", p, "--text", "answer", "--ignore", "Acme")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	if !strings.Contains(table, "SAY IT") || !regexp.MustCompile(`late delivery +4/5 `).MatchString(table) {
+		t.Errorf("table does not say that 4 of 5 texts say the label:\n%s", table)
 	}
 }
 
