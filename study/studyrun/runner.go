@@ -33,8 +33,9 @@ type Runner struct {
 	// Bootstrap is passed to study.Options (0: default, <0: no stability).
 	Bootstrap int
 	// Hold, when set, is called as each run starts and the function it
-	// returns when the run ends: `safar serve` holds its soft memory limit
-	// down meanwhile (web.Server.HoldMemory), as for a workbook.
+	// returns when the run ends, once its result is stored: `safar serve`
+	// holds its soft memory limit down meanwhile (web.Server.HoldMemory),
+	// as for a workbook.
 	Hold func(responses int64) (release func())
 
 	wake chan struct{}
@@ -111,12 +112,13 @@ func (r *Runner) RunNext(ctx context.Context) (bool, error) {
 	log := r.Log.With("run", run.ID, "scope", run.Scope)
 	log.Info("analysis started")
 	start := time.Now()
-	release := func() {}
 	if r.Hold != nil {
-		release = r.Hold(-1) // the size is known only once loaded
+		// The size is known only once loaded. Held until the result is
+		// stored too: writing it takes copies of its JSON (hundreds of MB
+		// for a million responses), which the collector must still see.
+		defer r.Hold(-1)()
 	}
 	result, runErr := r.execute(ctx, run)
-	release()
 	fin := context.WithoutCancel(ctx)
 	if runErr != nil {
 		log.Error("analysis failed", "err", runErr)

@@ -122,14 +122,20 @@ func TestFailedRunKeepsTheReason(t *testing.T) {
 	if err := s.EnqueueAnalysisRun(ctx, &survey.AnalysisRun{Scope: "survey:missing"}); err != nil {
 		t.Fatal(err)
 	}
-	// The server holds its memory down around each run, failed ones too.
+	// The server holds its memory down around each run, failed ones too,
+	// until the run's outcome is stored (writing a big result takes memory).
 	var held, released int
 	r := &studyrun.Runner{Store: s, Bootstrap: -1, Hold: func(responses int64) func() {
 		held++
 		if responses >= 0 {
 			t.Errorf("Hold(%d): the size is not known before loading, want < 0", responses)
 		}
-		return func() { released++ }
+		return func() {
+			released++
+			if run, err := s.LatestAnalysisRun(ctx, "survey:missing"); err != nil || !run.Status.Finished() {
+				t.Errorf("released with the run %+v, %v; want it stored as finished first", run, err)
+			}
+		}
 	}}
 	if ok, err := r.RunNext(ctx); !ok || err != nil {
 		t.Fatalf("RunNext = %v, %v", ok, err)

@@ -48,50 +48,40 @@ func Decode(s string) (*Stored, error) {
 
 // newStored links the result's quotes back to the input texts: an example
 // is the trimmed text itself or, for a long text, one of its clauses
-// (cut to 240 characters ending in "…").
+// (cut to 240 characters ending in "…"), and its source is the first of
+// the pain point's members, in their order, whose text it is.
 //
-// Only the responses the result names are looked up: a second pass over
-// a big study's responses (from the store's cursor) that keeps just those.
+// The survey answers are looked up in a second pass over the responses
+// (from the store's cursor), each checked against the examples of the
+// pain points it is a member of as it goes by: what is kept is a list of
+// the members by response (12 bytes a member, the response ids shared
+// with the members' own), not the texts, which for a big study are
+// hundreds of megabytes.
 func newStored(ctx context.Context, res *study.Result, in study.Input) (*Stored, error) {
 	st := &Stored{Result: res, Examples: map[string][]Origin{}, Respondents: map[string]string{}}
-	type answerKey struct{ response, question string }
-	named := map[string]bool{}
-	for _, pp := range res.PainPoints.PainPoints {
-		for _, m := range pp.Members {
-			if parts := strings.SplitN(m, ":", 3); len(parts) == 3 && parts[0] == "r" {
-				named[parts[1]] = true
+	pps := res.PainPoints.PainPoints
+	// found[p][i] is the member of pain point p whose text example i was
+	// found in, lowest first (-1: none yet), and slugs[p][i] its survey.
+	found := make([][]int, len(pps))
+	slugs := make([][]string, len(pps))
+	for p, pp := range pps {
+		found[p] = make([]int, len(pp.Examples))
+		for i := range found[p] {
+			found[p][i] = -1
+		}
+		slugs[p] = make([]string, len(pp.Examples))
+	}
+	try := func(p, j int, text, slug string) {
+		text = strings.TrimSpace(text)
+		for i, ex := range pps[p].Examples {
+			if f := found[p][i]; f >= 0 && f < j {
+				continue
+			}
+			cut := strings.TrimSuffix(ex, "…")
+			if text == ex || (cut != "" && strings.Contains(text, cut)) {
+				found[p][i], slugs[p][i] = j, slug
 			}
 		}
-	}
-	if res.Personas != nil {
-		for _, p := range res.Personas.Personas {
-			for _, q := range p.Quotes {
-				named[q.ID] = true
-			}
-		}
-	}
-	slugOf := map[string]string{}
-	texts := map[answerKey]string{}
-	for _, sd := range in.Surveys {
-		err := sd.ForEach(ctx, func(r *survey.Response) error {
-			if !named[r.ID] {
-				return nil
-			}
-			slugOf[r.ID] = sd.Slug
-			for q, a := range r.Answers {
-				if a.Text != "" {
-					texts[answerKey{r.ID, q}] = a.Text
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	type lineKey struct {
-		tr  int64
-		ord int
 	}
 	lines := map[lineKey]string{}
 	uids := map[lineKey]int64{}
@@ -103,44 +93,103 @@ func newStored(ctx context.Context, res *study.Result, in study.Input) (*Stored,
 			uids[lineKey{tr.ID, u.Order}] = u.ID
 		}
 	}
-	source := func(id string) (Origin, string) {
-		parts := strings.SplitN(id, ":", 3)
-		if len(parts) != 3 {
-			return Origin{ID: id}, ""
-		}
-		switch parts[0] {
-		case "r":
-			return Origin{ID: id, Survey: slugOf[parts[1]], Response: parts[1], Question: parts[2]}, texts[answerKey{parts[1], parts[2]}]
-		case "t":
-			tr, _ := strconv.ParseInt(parts[1], 10, 64)
-			ord, _ := strconv.Atoi(parts[2])
-			return Origin{ID: id, Transcript: tr, Title: titles[tr], Line: ord, Utterance: uids[lineKey{tr, ord}]}, lines[lineKey{tr, ord}]
-		}
-		return Origin{ID: id}, ""
-	}
-	for _, pp := range res.PainPoints.PainPoints {
-		srcs := make([]Origin, len(pp.Examples))
-		for i, ex := range pp.Examples {
-			cut := strings.TrimSuffix(ex, "…")
-			for _, m := range pp.Members {
-				src, text := source(m)
-				text = strings.TrimSpace(text)
-				if text == ex || (cut != "" && strings.Contains(text, cut)) {
-					srcs[i] = src
-					break
+	// An utterance's text is at hand; an answer's waits for its response:
+	// members[first[id]] is the first member of response id, chained by next.
+	type member struct{ p, j, next int32 }
+	var members []member
+	first := map[string]int32{}
+	for p, pp := range pps {
+		for j, m := range pp.Members {
+			kind, id, q, ok := splitID(m)
+			switch {
+			case ok && kind == "r":
+				next, had := first[id]
+				if !had {
+					next = -1
 				}
+				first[id] = int32(len(members))
+				members = append(members, member{int32(p), int32(j), next})
+			case ok && kind == "t":
+				try(p, j, lines[utterance(id, q)], "")
+			default:
+				try(p, j, "", "")
+			}
+		}
+	}
+	quoted := map[string]bool{}
+	if res.Personas != nil {
+		for _, p := range res.Personas.Personas {
+			for _, q := range p.Quotes {
+				quoted[q.ID] = true
+			}
+		}
+	}
+	answers := func(id string, a survey.Answers, slug string) {
+		for k, ok := first[id]; ok && k >= 0; k = members[k].next {
+			m := members[k]
+			_, _, q, _ := splitID(pps[m.p].Members[m.j])
+			try(int(m.p), int(m.j), a[q].Text, slug)
+		}
+		delete(first, id)
+	}
+	for _, sd := range in.Surveys {
+		err := sd.ForEach(ctx, func(r *survey.Response) error {
+			if quoted[r.ID] {
+				st.Respondents[r.ID] = sd.Slug
+			}
+			answers(r.ID, r.Answers, sd.Slug)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for id := range first { // responses not found: no text
+		answers(id, nil, "")
+	}
+	for p, pp := range pps {
+		srcs := make([]Origin, len(pp.Examples))
+		for i, j := range found[p] {
+			if j < 0 {
+				continue
+			}
+			m := pp.Members[j]
+			srcs[i] = Origin{ID: m}
+			switch kind, a, b, ok := splitID(m); {
+			case ok && kind == "r":
+				srcs[i] = Origin{ID: m, Survey: slugs[p][i], Response: a, Question: b}
+			case ok && kind == "t":
+				u := utterance(a, b)
+				srcs[i] = Origin{ID: m, Transcript: u.tr, Title: titles[u.tr], Line: u.ord, Utterance: uids[u]}
 			}
 		}
 		st.Examples[pp.Key] = srcs
 	}
-	if res.Personas != nil {
-		for _, p := range res.Personas.Personas {
-			for _, q := range p.Quotes {
-				if slug, ok := slugOf[q.ID]; ok {
-					st.Respondents[q.ID] = slug
-				}
-			}
-		}
-	}
 	return st, nil
+}
+
+// splitID splits an analysis text id, "r:RESPONSE:QUESTION" or
+// "t:TRANSCRIPT:ORDER", into its kind and two parts; false for any other
+// form.
+func splitID(id string) (kind, a, b string, ok bool) {
+	kind, rest, ok := strings.Cut(id, ":")
+	if !ok {
+		return "", "", "", false
+	}
+	a, b, ok = strings.Cut(rest, ":")
+	return kind, a, b, ok
+}
+
+// lineKey names an utterance: its transcript and its order there.
+type lineKey struct {
+	tr  int64
+	ord int
+}
+
+// utterance is the key of a "t:TRANSCRIPT:ORDER" id's parts (0 when
+// they are not numbers).
+func utterance(tr, ord string) lineKey {
+	t, _ := strconv.ParseInt(tr, 10, 64)
+	o, _ := strconv.Atoi(ord)
+	return lineKey{t, o}
 }
