@@ -306,6 +306,7 @@ func analyseAll(ctx context.Context, texts []Text, ignore map[string]bool) (docs
 	for j, i := range idx {
 		distinct[j] = docs[i]
 	}
+	readSpoken(docs)
 	return docs, distinct, nil
 }
 

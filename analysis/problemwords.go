@@ -394,16 +394,22 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 	lx := getLexicon()
 	before, after, plain, farBefore := 0, 0, 0, 0
 	negs := map[string]int{}
-	spans := map[string]int{} // the words as said, stopwords included, and their order
+	spans := map[string]int{}     // the words as said, stopwords included, and their order
+	var written map[string]string // the spoken words read as written (readSpoken): "گرون" is "گران"
 	wkey := func(t token) string {
 		if t.fa {
-			return faStem(t.key)
+			k := faStem(t.key)
+			if w, ok := written[k]; ok {
+				return w
+			}
+			return k
 		}
 		return t.key
 	}
 	var clauses []tclause
 	for _, h := range hits {
 		d := docs[h.text]
+		written = d.voc.written
 		clauses = d.decodeClauses(clauses)
 		for _, cl := range clauses {
 			toks := tokenize(d.norm[cl.off:cl.end])

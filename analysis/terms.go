@@ -59,9 +59,18 @@ type termStats struct {
 // bigramKey names the pair of words a, b. Persian compounds are written
 // with a space, a ZWNJ or nothing ("بسته بندی", "بسته‌بندی", "بستهبندی"): the
 // pair's key is the joined word's, so all three spellings are one term.
+// A spoken form read as its written word joins as written ("قیمت گرونه" is
+// "قیمت گران").
 func bigramKey(a, b tword) string {
 	if isPersianWord(a.surf) && isPersianWord(b.surf) {
-		return faStem(joinSpaces.Replace(a.surf + b.surf))
+		as, bs := a.surf, b.surf
+		if a.spoken {
+			as = a.key
+		}
+		if b.spoken {
+			bs = b.key
+		}
+		return faStem(joinSpaces.Replace(as + bs))
 	}
 	return a.key + " " + b.key
 }

@@ -33,6 +33,7 @@ type tword struct {
 	pos    int32 // token position in its clause: how near two words are said
 	stated bool  // said as a state: after a copula or intensifier ("was cancelled", "too salty", "خیلی دیر", "آب شده بود")
 	timed  bool  // said with a duration: "waited 40 minutes", "دو هفته طول"
+	spoken bool  // a spoken Persian form read as its written one (faspoken.go): key is the written word
 }
 
 // How a text keeps its words between the steps of the analysis: a byte
@@ -132,7 +133,7 @@ func (d *tdoc) decode(buf []tword) []tword {
 		}
 		e := &d.voc.entries[id]
 		buf = append(buf, tword{key: e.key, surf: e.surf, clause: clause, sent: sent, kind: e.kind,
-			joined: cf&cwJoined != 0, coord: cf&cwCoord != 0, pos: pos, stated: cf&cwStated != 0, timed: cf&cwTimed != 0})
+			joined: cf&cwJoined != 0, coord: cf&cwCoord != 0, pos: pos, stated: cf&cwStated != 0, timed: cf&cwTimed != 0, spoken: e.spoken})
 	}
 	return buf
 }
@@ -171,12 +172,14 @@ type vocab struct {
 	ids        map[string]int32
 	entries    []vocabEntry
 	polIDs     map[[2]float32]int32
-	polarities []tclause // weight and intensity only
+	polarities []tclause         // weight and intensity only
+	written    map[string]string // a spoken word's key -> its written word's (readSpoken)
 }
 
 type vocabEntry struct {
 	surf, key string
 	kind      uint8
+	spoken    bool // key is the written word of this spoken form (readSpoken)
 }
 
 func newVocab() *vocab { return &vocab{ids: map[string]int32{}, polIDs: map[[2]float32]int32{}} }
