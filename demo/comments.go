@@ -1,95 +1,225 @@
 package demo
 
-// A topic is a recurring complaint: several ways real customers put it, in
-// each language, so the pain-point engine has paraphrases to group.
+// A topic is a recurring complaint as customers vary it, in each language:
+// a few ways (forms) of putting it, each composed of one part from every
+// slot in turn, so the problem's key words recur across many variants the
+// way they do in real feedback.
 type topic struct {
-	en, fa []string
+	en, fa []form
+}
+
+// A form is one way of putting a complaint: a sentence is one part of each
+// slot, concatenated (parts carry their own spacing and punctuation).
+type form [][]string
+
+// sentences is the number of distinct sentences the forms make.
+func sentences(fs []form) int {
+	n := 0
+	for _, f := range fs {
+		n += f.sentences()
+	}
+	return n
+}
+
+func (f form) sentences() int {
+	n := 1
+	for _, slot := range f {
+		n *= len(slot)
+	}
+	return n
+}
+
+// sentence is the i-th sentence of the forms (0 <= i < sentences(fs)):
+// one random number picks a whole sentence, uniformly over the variants.
+func sentence(fs []form, i int) string {
+	for _, f := range fs {
+		n := f.sentences()
+		if i >= n {
+			i -= n
+			continue
+		}
+		s := ""
+		for _, slot := range f {
+			n /= len(slot)
+			s += slot[i/n]
+			i %= n
+		}
+		return s
+	}
+	panic("demo: sentence index out of range")
 }
 
 var topics = map[string]topic{
 	"late_delivery": {
-		en: []string{"My order arrived a week late.", "Delivery was very late and nobody told me why.", "late delivery, again!!",
-			"It took 9 days to arrive even though the site said 2 days.", "The courier never called and the parcel came days after the promised date.",
-			"Shipping is slow, my package was delayed for a week.", "The delivery was late and the tracking never updated."},
-		fa: []string{"سفارشم یک هفته دیر رسید.", "ارسال خیلی دیر بود و کسی هم جواب نداد.", "تاخیر در ارسال، باز هم!",
-			"با اینکه نوشته بود دو روزه، نه روز طول کشید تا برسد.", "پیک اصلاً تماس نگرفت و بسته چند روز دیرتر از موعد رسید.",
-			"ارسال کند است، بسته‌ام یک هفته تاخیر داشت.", "سفارش دیر رسید و کد رهگیری هم به‌روز نمی‌شد."},
+		en: []form{
+			{{"My order", "The package", "My parcel", "The delivery", "My last order"},
+				{" arrived a week late", " was late again", " was delayed by three days", " took 9 days to arrive",
+					" came days after the promised date", " is still not here after two weeks"},
+				{".", " and nobody told me why.", " and the tracking never updated.", " even though the site said 2 days."}},
+			{{"Late delivery", "Slow delivery", "Delayed delivery"}, {", again!!", " every single time.", ", as usual."}},
+		},
+		fa: []form{
+			{{"سفارشم", "بسته‌ام", "مرسوله‌ام", "سفارش آخرم"},
+				{" یک هفته دیر رسید", " باز هم دیر رسید", " سه روز تاخیر داشت", " یک هفته دیرتر از موعد رسید",
+					" هنوز نرسیده", " یه هفته دیر اومد", " نه روز طول کشید تا برسد"},
+				{".", " و کسی هم جواب نداد.", " و کد رهگیری هم به‌روز نمی‌شد.", "، با اینکه نوشته بود دو روزه."}},
+			{{"تاخیر در ارسال", "ارسال با تاخیر", "دیر رسیدن سفارش"}, {"، باز هم!", "، مثل همیشه.", "."}},
+		},
 	},
 	"discount_code": {
-		en: []string{"The discount code did not work at checkout.", "My coupon code was rejected every time.",
-			"Discount codes never work on sale items.", "The promo code from your Instagram post was invalid."},
-		fa: []string{"کد تخفیف موقع پرداخت کار نکرد.", "کد تخفیفم هر بار رد شد.",
-			"کد تخفیف روی کالاهای حراج هیچ‌وقت اعمال نمی‌شود.", "کد تخفیفی که در پست اینستاگرام گذاشتید نامعتبر بود."},
+		en: []form{
+			{{"The discount code", "My coupon code", "The promo code", "My discount code"},
+				{" did not work at checkout", " was rejected every time", " never works on sale items",
+					" from your Instagram post was invalid", " said it had expired"},
+				{".", " and I paid full price.", ", so I left the cart.", " again."}},
+		},
+		fa: []form{
+			{{"کد تخفیف", "کد تخفیفم", "کد تخفیفی که پیامک کردید", "کد تخفیف اینستاگرام"},
+				{" موقع پرداخت کار نکرد", " هر بار رد شد", " روی کالاهای حراج اعمال نشد", " نامعتبر بود", " قبول نشد"},
+				{".", " و مجبور شدم با قیمت کامل بخرم.", "، سبد خرید را ول کردم.", "، باز هم!"}},
+		},
 	},
 	"price": {
-		en: []string{"Prices are higher than other shops.", "Too expensive, and the discounts are fake.", "Prices went up a lot this month.",
-			"The shipping cost is too expensive for small orders."},
-		fa: []string{"قیمت‌ها از فروشگاه‌های دیگر گران‌تر است.", "خیلی گران است و تخفیف‌ها واقعی نیست.", "قیمت‌ها این ماه خیلی بالا رفت.",
-			"هزینهٔ ارسال برای سفارش‌های کوچک خیلی گران است."},
+		en: []form{
+			{{"Prices", "Your prices", "The prices here", "Prices on the site"},
+				{" are higher than in other shops", " went up a lot this month", " are too expensive", " keep going up"},
+				{".", " and the discounts are fake.", " for what you get.", ", I can buy it cheaper elsewhere."}},
+			{{"The shipping cost", "Shipping cost", "The shipping cost on small orders"},
+				{" is too expensive", " is higher than the product", " went up again"},
+				{".", ", so I order less often."}},
+		},
+		fa: []form{
+			{{"قیمت‌ها", "قیمت‌هاتون", "قیمت کالاها"},
+				{" از فروشگاه‌های دیگر گران‌تر است", " این ماه خیلی بالا رفت", " خیلی گران است", " هر هفته گران‌تر می‌شود", " خیلی گرونه"},
+				{".", " و تخفیف‌ها هم واقعی نیست.", "، جای دیگر ارزان‌تر می‌خرم."}},
+			{{"هزینهٔ ارسال", "هزینه ارسال", "هزینهٔ پست"},
+				{" برای سفارش‌های کوچک خیلی گران است", " از خود کالا بیشتر شد", " خیلی زیاد است"},
+				{".", "، برای همین کمتر سفارش می‌دهم."}},
+		},
 	},
 	"instagram_dm": {
-		en: []string{"Nobody answers Instagram direct messages for days.", "Slow replies on Instagram DM, I waited two days for a price.",
-			"You never reply to DMs on Instagram."},
-		fa: []string{"کسی تا چند روز دایرکت اینستاگرام را جواب نمی‌دهد.", "جواب دایرکت خیلی دیر می‌آید، دو روز منتظر قیمت ماندم.",
-			"هیچ‌وقت دایرکت اینستاگرام را جواب نمی‌دهید."},
+		en: []form{
+			{{"Nobody answers", "You never answer", "No one replies to", "Nobody reads"},
+				{" my Instagram DMs", " direct messages on Instagram", " my DM on Instagram"},
+				{".", " anymore.", ", I only wanted a price.", " about prices."}},
+		},
+		fa: []form{
+			{{"دایرکت اینستاگرام", "پیام‌هایم در دایرکت", "دایرکتم"},
+				{" را کسی جواب نمی‌دهد", " را هیچ‌وقت جواب نمی‌دهید", " را خیلی دیر جواب می‌دهید", " را جواب نمی‌دن"},
+				{".", "، دو روز منتظر قیمت ماندم.", " و تا چند روز خبری نیست.", "، فقط قیمت می‌خواستم."}},
+		},
 	},
 	"website_search": {
-		en: []string{"The website is slow and search never finds what I type.", "Search results are useless, I could not find the product.",
-			"The site keeps freezing on my phone.", "The website is so slow on mobile data."},
-		fa: []string{"سایت کند است و جست‌وجو چیزی پیدا نمی‌کند.", "نتایج جست‌وجو به درد نمی‌خورد، کالا را پیدا نکردم.",
-			"سایت روی گوشی‌ام مدام هنگ می‌کند.", "سایت با اینترنت موبایل خیلی کند است."},
+		en: []form{
+			{{"The website", "The site", "Your website", "The site on my phone"},
+				{" is slow", " keeps freezing", " is so slow on mobile data", " takes forever to load"},
+				{".", " and search never finds what I type.", ", and search results are useless.", " and I could not find the product."}},
+			{{"Search", "The search"},
+				{" never finds what I type", " shows the wrong products", " does not find a product even by its name"},
+				{".", ", it is useless."}},
+		},
+		fa: []form{
+			{{"سایت", "سایتتون", "سایت روی گوشی"},
+				{" کند است", " مدام هنگ می‌کند", " با اینترنت موبایل خیلی کند است", " خیلی کنده"},
+				{".", " و جست‌وجو چیزی پیدا نمی‌کند.", "، نتایج جست‌وجو به درد نمی‌خورد.", " و کالا را پیدا نکردم."}},
+			{{"جست‌وجو", "جست‌وجوی سایت", "جستجو"},
+				{" چیزی پیدا نمی‌کند", " کالای اشتباه نشان می‌دهد", " حتی با اسم کالا پیدا نمی‌کند"},
+				{".", "، به درد نمی‌خورد."}},
+		},
 	},
 	"payment": {
-		en: []string{"Payment failed twice and the money was taken from my card.", "The payment gateway kept failing.",
-			"Checkout failed at the payment step and I had to start over."},
-		fa: []string{"پرداخت دو بار ناموفق بود و پول از حسابم کم شد.", "درگاه پرداخت مدام خطا می‌داد.",
-			"موقع پرداخت خطا داد و مجبور شدم از اول سفارش بدهم."},
+		en: []form{
+			{{"Payment", "The payment", "My payment", "The payment gateway", "Checkout"},
+				{" failed twice", " kept failing", " failed at the last step", " gave an error"},
+				{".", " and the money was taken from my card.", " and I had to start over.", ", but my card was charged."}},
+		},
+		fa: []form{
+			{{"پرداخت", "درگاه پرداخت", "پرداختم", "درگاه بانکی"},
+				{" دو بار ناموفق بود", " مدام خطا می‌داد", " خطا داد", " وصل نشد"},
+				{".", " و پول از حسابم کم شد.", " و مجبور شدم از اول سفارش بدهم.", " ولی پولش از کارتم رفت."}},
+		},
 	},
 	"out_of_stock": {
-		en: []string{"Products shown as available are out of stock.", "The item I wanted was out of stock for weeks.",
-			"They cancelled my order because it was out of stock."},
-		fa: []string{"کالاهایی که موجود نشان داده می‌شوند ناموجودند.", "کالای مورد نظرم هفته‌ها ناموجود بود.",
-			"سفارشم را لغو کردند چون کالا موجود نبود."},
+		en: []form{
+			{{"The item I wanted", "The size I needed", "The product I ordered"},
+				{" was out of stock for weeks", " was shown as available but out of stock", " is never in stock"},
+				{".", " and they cancelled my order.", " and there is no restock date."}},
+			{{"Products shown as available are out of stock.", "They cancelled my order because it was out of stock."}},
+		},
+		fa: []form{
+			{{"کالای مورد نظرم", "سایزی که می‌خواستم", "کالایی که سفارش دادم"},
+				{" هفته‌ها ناموجود بود", " موجود نشان داده می‌شد ولی ناموجود بود", " هیچ‌وقت موجود نیست"},
+				{".", " و سفارشم را لغو کردند.", "، از جای دیگر خریدم."}},
+			{{"کالاهایی که موجود نشان داده می‌شوند ناموجودند.", "سفارشم را لغو کردند چون کالا موجود نبود."}},
+		},
 	},
 	"app_usability": {
-		en: []string{"The app is confusing for older people and the text is too small.", "I can't log in to the app, it keeps asking for a code.",
-			"The app is hard to use, I prefer to call."},
-		fa: []string{"اپلیکیشن برای افراد مسن گیج‌کننده است و متن‌ها خیلی ریز است.", "نمی‌توانم وارد اپ شوم، مدام کد می‌خواهد.",
-			"کار با اپ سخت است، ترجیح می‌دهم تلفنی سفارش بدهم."},
+		en: []form{
+			{{"The app", "Your app", "The new app"},
+				{" is confusing for older people", " is hard to use", " keeps asking for a code when I log in", " logs me out all the time"},
+				{".", " and the text is too small.", ", I prefer to call.", " and I gave up."}},
+		},
+		fa: []form{
+			{{"اپلیکیشن", "اپ", "اپلیکیشنتون"},
+				{" برای افراد مسن گیج‌کننده است", " خیلی سخته", " موقع ورود مدام کد می‌خواهد", " مدام از حسابم خارجم می‌کند"},
+				{".", " و متن‌ها خیلی ریز است.", "، ترجیح می‌دهم تلفنی سفارش بدهم.", " و بی‌خیالش شدم."}},
+		},
 	},
 	"support": {
-		en: []string{"Support never answers the phone.", "Customer support was rude and unhelpful.", "I called support three times and nobody solved my problem."},
-		fa: []string{"پشتیبانی هیچ‌وقت تلفن را جواب نمی‌دهد.", "پشتیبانی بی‌ادب بود و کمکی نکرد.", "سه بار با پشتیبانی تماس گرفتم و کسی مشکلم را حل نکرد."},
+		en: []form{
+			{{"Support", "Customer support", "Your support team", "The call centre"},
+				{" never answers the phone", " was rude and unhelpful", " did not solve my problem", " hung up on me"},
+				{".", ", I called three times.", " and nobody called back."}},
+		},
+		fa: []form{
+			{{"پشتیبانی", "پشتیبانی تلفنی", "تیم پشتیبانی"},
+				{" هیچ‌وقت تلفن را جواب نمی‌دهد", " بی‌ادب بود و کمکی نکرد", " مشکلم را حل نکرد", " تلفن را قطع کرد"},
+				{".", "، سه بار زنگ زدم.", " و کسی هم زنگ نزد."}},
+		},
 	},
 	"packaging": {
-		en: []string{"The box was damaged and the glass inside was broken.", "Poor packaging, my gift arrived crushed.",
-			"There is no gift wrapping option.", "The packaging was torn when it arrived."},
-		fa: []string{"جعبه آسیب دیده بود و لیوان داخلش شکسته بود.", "بسته‌بندی ضعیف بود و هدیه‌ام له شده رسید.",
-			"گزینهٔ کادوپیچی وجود ندارد.", "بسته‌بندی موقع تحویل پاره بود."},
+		en: []form{
+			{{"The box", "The packaging", "My gift"},
+				{" was damaged", " was torn", " arrived crushed", " was broken"},
+				{".", " and the glass inside was broken.", ", poor packaging."}},
+			{{"There is no gift wrapping option.", "You have no gift wrapping."}},
+		},
+		fa: []form{
+			{{"جعبه", "بسته‌بندی", "هدیه‌ام"},
+				{" آسیب دیده بود", " پاره بود", " له شده رسید", " شکسته بود"},
+				{".", " و لیوان داخلش هم شکسته بود.", "، بسته‌بندی خیلی ضعیف بود."}},
+			{{"گزینهٔ کادوپیچی وجود ندارد.", "کادوپیچ ندارید."}},
+		},
 	},
 	"returns": {
-		en: []string{"Returning a product is very hard, they refused my return.", "The refund took more than a month.",
-			"No clear return policy, I could not exchange the wrong size."},
-		fa: []string{"مرجوع کردن کالا خیلی سخت است، مرجوعی مرا قبول نکردند.", "بازگشت پول بیش از یک ماه طول کشید.",
-			"قانون مرجوعی روشن نیست، نتوانستم سایز اشتباه را عوض کنم."},
+		en: []form{
+			{{"Returning a product", "Exchanging the wrong size", "Getting a refund"},
+				{" is very hard", " took more than a month", " was refused"},
+				{".", ", there is no clear return policy.", " and nobody explained why."}},
+		},
+		fa: []form{
+			{{"مرجوع کردن کالا", "عوض کردن سایز اشتباه", "بازگشت پول"},
+				{" خیلی سخت است", " بیش از یک ماه طول کشید", " ممکن نشد"},
+				{".", "، قانون مرجوعی روشن نیست.", " و کسی توضیح نداد."}},
+		},
 	},
 }
 
 // positive are remarks that voice no problem: the analysis must not turn
 // them into pain points.
 var positive = topic{
-	en: []string{"Everything was great, thank you!", "No problems at all, fast and friendly.", "Nothing, I am happy with the service.",
-		"The quality is excellent and the staff are kind."},
-	fa: []string{"همه چیز عالی بود، ممنون!", "هیچ مشکلی نداشتم، سریع و خوش‌برخورد بودید.", "مشکلی نبود، از خدماتتان راضی هستم.",
-		"کیفیت عالی است و کارکنان مهربان هستند."},
+	en: []form{{{"Everything was great, thank you!", "No problems at all, fast and friendly.", "Nothing, I am happy with the service.",
+		"The quality is excellent and the staff are kind."}}},
+	fa: []form{{{"همه چیز عالی بود، ممنون!", "هیچ مشکلی نداشتم، سریع و خوش‌برخورد بودید.", "مشکلی نبود، از خدماتتان راضی هستم.",
+		"کیفیت عالی است و کارکنان مهربان هستند."}}},
 }
 
 // wishes answer "what would make you shop more often?".
 var wishes = topic{
-	en: []string{"Faster delivery.", "More discounts for regular customers.", "Free shipping on small orders.", "A simpler app.",
-		"Gift wrapping.", "Answering messages faster.", "Same-day delivery in my city.", "A loyalty programme."},
-	fa: []string{"ارسال سریع‌تر.", "تخفیف بیشتر برای مشتری‌های ثابت.", "ارسال رایگان برای سفارش‌های کوچک.", "اپلیکیشن ساده‌تر.",
-		"کادوپیچی.", "جواب دادن سریع‌تر به پیام‌ها.", "ارسال همان روز در شهر من.", "باشگاه مشتریان."},
+	en: []form{{{"Faster delivery.", "More discounts for regular customers.", "Free shipping on small orders.", "A simpler app.",
+		"Gift wrapping.", "Answering messages faster.", "Same-day delivery in my city.", "A loyalty programme."}}},
+	fa: []form{{{"ارسال سریع‌تر.", "تخفیف بیشتر برای مشتری‌های ثابت.", "ارسال رایگان برای سفارش‌های کوچک.", "اپلیکیشن ساده‌تر.",
+		"کادوپیچی.", "جواب دادن سریع‌تر به پیام‌ها.", "ارسال همان روز در شهر من.", "باشگاه مشتریان."}}},
 }
 
 // typeTopics are the complaints each hidden type tends to voice, most

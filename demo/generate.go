@@ -143,11 +143,14 @@ var topicRating = map[string]string{
 	"app_usability": "sat_find", "support": "sat_support", "returns": "sat_support",
 }
 
+// pick is one of the topic's sentences in the language, drawn with one
+// random number.
 func pick(rng *rand.Rand, lang string, t topic) string {
+	fs := t.en
 	if lang == "fa" {
-		return t.fa[rng.IntN(len(t.fa))]
+		fs = t.fa
 	}
-	return t.en[rng.IntN(len(t.en))]
+	return sentence(fs, rng.IntN(sentences(fs)))
 }
 
 func weightedPick(rng *rand.Rand, ws []weighted) string {

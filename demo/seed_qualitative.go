@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/safarhq/safar/survey"
 )
@@ -133,7 +132,7 @@ func createCodedTranscript(ctx context.Context, qs qualStore, t *survey.Transcri
 }
 
 // codeAnswers codes the first few open answers of each language that say
-// a topic's sentence with the topic's code, once: a project whose answers
+// a topic (see Topics) with its code, once: a project whose answers
 // carry any code is left as the researcher made it.
 func codeAnswers(ctx context.Context, qs qualStore, projectID int64, codeID map[string]int64) (int, error) {
 	coded, err := qs.CodedPassages(ctx, projectID, 0)
@@ -150,11 +149,11 @@ func codeAnswers(ctx context.Context, qs qualStore, projectID int64, codeID map[
 			return nil
 		}
 		for name, key := range codeTopics {
-			for lang, sentences := range map[string][]string{"en": topics[key].en, "fa": topics[key].fa} {
-				if taken[name+lang] == answersPerCode || !slices.ContainsFunc(sentences, func(s string) bool { return strings.Contains(ps.Text, s) }) {
+			for _, s := range sayings(ps.Text) {
+				if s.key != key || taken[name+s.lang] == answersPerCode {
 					continue
 				}
-				taken[name+lang]++
+				taken[name+s.lang]++
 				todo = append(todo, &survey.Coding{ProjectID: projectID, CodeID: codeID[name], Source: survey.SourceAnswer, ResponseID: ps.ResponseID, QuestionID: ps.QuestionID})
 			}
 		}

@@ -1,32 +1,106 @@
 package demo
 
 import (
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Topics is the hidden truth behind a demo text: the complaint topics
-// ("late_delivery", "payment", ...) whose sentences it says, sorted. A
-// part of one sentence long enough to be one of its clauses (a quote the
-// analysis cut at a connector) counts too. Praise, a wish or a transcript
-// turn has none. It lets tests and evaluations judge an analysis of the
-// demo against what the generator planted.
+// ("late_delivery", "payment", ...) it says, sorted. A text says a topic
+// when it holds one of the topic's clues (a part of its sentences that
+// says the problem on its own, see clues), or when it is a piece of one
+// of its sentences long enough to be a clause (a quote the analysis cut
+// at a connector). Praise, a wish or a transcript turn has none. It lets
+// tests and evaluations judge an analysis of the demo against what the
+// generator planted.
 func Topics(text string) []string {
-	text = letters(text)
 	var out []string
-	for key, t := range topics {
-		for _, s := range append(t.en[:len(t.en):len(t.en)], t.fa...) {
-			s = letters(s)
-			if strings.Contains(text, s) || len([]rune(text)) >= 12 && strings.Contains(s, text) {
-				out = append(out, key)
-				break
-			}
+	for _, s := range sayings(text) {
+		if !slices.Contains(out, s.key) {
+			out = append(out, s.key)
 		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
+
+// said is a topic said in a language.
+type said struct{ key, lang string }
+
+// sayings are the topics the text says, with the language it says them in.
+func sayings(text string) []said {
+	text = letters(text)
+	long := utf8.RuneCountInString(text) >= minClue
+	var out []said
+	for _, c := range clueSets() {
+		if long && strings.Contains(c.all, text) || slices.ContainsFunc(c.clues, func(s string) bool { return strings.Contains(text, s) }) {
+			out = append(out, c.said)
+		}
+	}
+	return out
+}
+
+// minClue is the fewest letters a part of a sentence needs to say its
+// topic on its own: "The delivery" or "سفارشم" alone says nothing.
+const minClue = 12
+
+// clueSet is what recognises one topic in one language: its clues and
+// all its sentences.
+type clueSet struct {
+	said
+	// clues are the parts of at least minClue letters, pairs of adjacent
+	// shorter parts that are that long together, and any sentence that
+	// holds neither.
+	clues []string
+	all   string // every sentence, NUL-separated
+}
+
+var clueSets = sync.OnceValue(func() []clueSet {
+	var out []clueSet
+	for key, t := range topics {
+		for lang, fs := range map[string][]form{"en": t.en, "fa": t.fa} {
+			c := clueSet{said: said{key, lang}}
+			add := func(s string) {
+				if !slices.Contains(c.clues, s) {
+					c.clues = append(c.clues, s)
+				}
+			}
+			long := func(s string) bool { return utf8.RuneCountInString(s) >= minClue }
+			for _, f := range fs {
+				for i, slot := range f {
+					for _, p := range slot {
+						if p := letters(p); long(p) {
+							add(p)
+						}
+						if i+1 == len(f) || long(letters(p)) {
+							continue
+						}
+						for _, q := range f[i+1] {
+							if pq := letters(p + q); !long(letters(q)) && long(pq) {
+								add(pq)
+							}
+						}
+					}
+				}
+			}
+			var all []string
+			for i := range sentences(fs) {
+				s := letters(sentence(fs, i))
+				all = append(all, s)
+				if !slices.ContainsFunc(c.clues, func(cl string) bool { return strings.Contains(s, cl) }) {
+					add(s)
+				}
+			}
+			c.all = strings.Join(all, "\x00")
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b clueSet) int { return strings.Compare(a.key+a.lang, b.key+b.lang) })
+	return out
+})
 
 // letters is s lower-cased, in Persian letters, with only its letters and
 // digits: punctuation and spacing do not hide a sentence.

@@ -13,7 +13,11 @@ func TestTopics(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"My order arrived a week late. Also, the discount code did not work at checkout.", "[discount_code late_delivery]"},
 		{"سفارشم يك هفته دير رسيد.", "[late_delivery]"},
-		{"جواب دایرکت خیلی دیر می‌آید", "[instagram_dm]"},
+		{"دایرکتم را خیلی دیر جواب می‌دهید", "[instagram_dm]"},
+		{"The package was delayed by three days and nobody told me why.", "[late_delivery]"},
+		{"and the tracking never updated", "[late_delivery]"},
+		{"مرسوله‌ام هنوز نرسیده ضمناً کد تخفیف اینستاگرام قبول نشد.", "[discount_code late_delivery]"},
+		{"The delivery", "[]"},
 		{"Everything was great, thank you!", "[]"},
 	}
 	for _, tc := range tests {

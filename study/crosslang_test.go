@@ -293,7 +293,7 @@ func TestDemoLinksLanguages(t *testing.T) {
 		}
 		return len(ids) > 0 && 2*n > len(ids)
 	}
-	late := []string{"late", "delayed", "days after", "9 days", "دیر", "تاخیر", "نه روز"}
+	late := []string{"late", "delayed", "days after", "9 days", "still not here", "دیر", "تاخیر", "نه روز", "هنوز نرسیده"}
 	cost := []string{"shipping cost", "هزینهٔ ارسال", "هزینه ارسال"}
 	joined, lateJoined := 0, false
 	for _, p := range res.PainPoints.PainPoints {
