@@ -144,16 +144,25 @@ func codeAnswers(ctx context.Context, qs qualStore, projectID int64, codeID map[
 	}
 	var todo []*survey.Coding
 	taken := map[string]int{} // code + language -> answers coded
+	done := map[string]int{}  // language -> answers coded
+	full := answersPerCode * len(codeTopics)
 	err = qs.EachPassage(ctx, projectID, func(ps survey.Passage) error {
 		if ps.Source != survey.SourceAnswer || ps.QuestionID != "problem" {
 			return nil
 		}
+		// Reading a text for its topics is the slow part: a language
+		// whose codes all have their answers is not read again.
+		if fa, en := scripts(ps.Text); (!fa || done["fa"] == full) && (!en || done["en"] == full) {
+			return nil
+		}
+		says := sayings(ps.Text)
 		for name, key := range codeTopics {
-			for _, s := range sayings(ps.Text) {
+			for _, s := range says {
 				if s.key != key || taken[name+s.lang] == answersPerCode {
 					continue
 				}
 				taken[name+s.lang]++
+				done[s.lang]++
 				todo = append(todo, &survey.Coding{ProjectID: projectID, CodeID: codeID[name], Source: survey.SourceAnswer, ResponseID: ps.ResponseID, QuestionID: ps.QuestionID})
 			}
 		}

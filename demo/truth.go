@@ -32,15 +32,44 @@ type said struct{ key, lang string }
 
 // sayings are the topics the text says, with the language it says them in.
 func sayings(text string) []said {
+	fa, en := scripts(text)
 	text = letters(text)
 	long := utf8.RuneCountInString(text) >= minClue
 	var out []said
-	for _, c := range clueSets() {
-		if long && strings.Contains(c.all, text) || slices.ContainsFunc(c.clues, func(s string) bool { return strings.Contains(text, s) }) {
+	sets := clueSets()
+	for _, c := range sets {
+		if c.lang == "fa" && !fa || c.lang == "en" && !en {
+			continue // no letter of the language, so none of its clues
+		}
+		if slices.ContainsFunc(c.clues, func(s string) bool { return strings.Contains(text, s) }) {
+			out = append(out, c.said)
+		}
+	}
+	// A text that holds no clue may be a piece of a sentence (no sentence
+	// holds another topic's clue: the tests read every one).
+	if len(out) > 0 || !long {
+		return out
+	}
+	for _, c := range sets {
+		if len(text) <= c.longest && strings.Contains(c.all, text) {
 			out = append(out, c.said)
 		}
 	}
 	return out
+}
+
+// scripts says whether s has Persian (Arabic-script) letters and whether
+// it has Latin ones: the letters of the demo's two languages.
+func scripts(s string) (fa, en bool) {
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			fa = true
+		case unicode.Is(unicode.Latin, r):
+			en = true
+		}
+	}
+	return fa, en
 }
 
 // minClue is the fewest letters a part of a sentence needs to say its
@@ -54,8 +83,9 @@ type clueSet struct {
 	// clues are the parts of at least minClue letters, pairs of adjacent
 	// shorter parts that are that long together, and any sentence that
 	// holds neither.
-	clues []string
-	all   string // every sentence, NUL-separated
+	clues   []string
+	all     string // every sentence, NUL-separated
+	longest int    // bytes of the longest sentence
 }
 
 var clueSets = sync.OnceValue(func() []clueSet {
@@ -90,6 +120,7 @@ var clueSets = sync.OnceValue(func() []clueSet {
 			for i := range sentences(fs) {
 				s := letters(sentence(fs, i))
 				all = append(all, s)
+				c.longest = max(c.longest, len(s))
 				if !slices.ContainsFunc(c.clues, func(cl string) bool { return strings.Contains(s, cl) }) {
 					add(s)
 				}
