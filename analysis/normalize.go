@@ -65,7 +65,7 @@ func isArabicScript(r rune) bool {
 var charMap = map[rune]rune{
 	'ي': 'ی', 'ى': 'ی', 'ئ': 'ی', 'ك': 'ک', 'ة': 'ه', 'ۀ': 'ه', 'ؤ': 'و',
 	'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'ھ': 'ه',
-	'٫': '.', '،': ',', '؛': ';', '؟': '?', '«': '"', '»': '"',
+	'٫': '.',
 }
 
 // NormalizePersian returns text in a canonical written form so that the

@@ -586,3 +586,38 @@ func TestQuotePhraseNearHead(t *testing.T) {
 		t.Errorf("quotes %q: want the two that say the release is broken", quotes)
 	}
 }
+
+// TestQuoteKeepsPersianPunctuation: a quote is the respondent's text as
+// written, Persian punctuation included ("،", "؟", «»), not the Latin marks
+// the model reads them as; the marks still end clauses.
+func TestQuoteKeepsPersianPunctuation(t *testing.T) {
+	in := repeated(4, "ارسال خیلی دیر بود، سه روز منتظر ماندم",
+		4, "ارسال دیر انجام شد؛ پیک «هیچ» جوابی نداد",
+		4, "چرا ارسال اینقدر دیر است؟ دو هفته طول کشید",
+		6, "طعم شیرینی تلخ بود")
+	res := FindPainPoints(in, PainPointOptions{Examples: 3})
+	var quotes []string
+	for _, p := range res.PainPoints {
+		quotes = append(quotes, p.Examples...)
+	}
+	if len(quotes) == 0 {
+		t.Fatalf("no quotes: %+v", res.PainPoints)
+	}
+	persian := 0
+	for _, q := range quotes {
+		if strings.ContainsAny(q, ",;?\"") {
+			t.Errorf("quote %q has Latin marks the text did not write", q)
+		}
+		if strings.ContainsAny(q, "،؛؟«") {
+			persian++
+		}
+	}
+	if persian == 0 {
+		t.Errorf("no quote keeps its Persian punctuation: %q", quotes)
+	}
+	// The mark still ends the clause: "دیر" is said next to "ارسال" in
+	// its own clause, so the label says it.
+	if !strings.Contains(res.PainPoints[0].Label, "دیر") {
+		t.Errorf("label %q, want the complaint word دیر", res.PainPoints[0].Label)
+	}
+}

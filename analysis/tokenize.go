@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A token is one word of a normalised text.
@@ -48,14 +49,33 @@ func tokenizeInto(toks []token, text string) []token {
 			// inside a word: keep; a trailing one is trimmed in makeToken
 		default:
 			flush(i)
-			switch r {
-			case '.', '!', '?', ';', ',', ':', '\n', '(', ')', '"':
-				toks = append(toks, token{text: string(r), punct: byte(r), off: i, end: i + 1})
+			if p := clausePunct(r); p != 0 {
+				toks = append(toks, token{text: string(p), punct: p, off: i, end: i + utf8.RuneLen(r)})
 			}
 		}
 	}
 	flush(len(text))
 	return toks
+}
+
+// clausePunct is the punctuation mark r stands for in the clause rules
+// (0 when it is none): Persian marks read as their Latin forms, so that a
+// text keeps its own punctuation ("گران بود، دیر رسید" is quoted with "،")
+// and ends its clauses the same way.
+func clausePunct(r rune) byte {
+	switch r {
+	case '.', '!', '?', ';', ',', ':', '\n', '(', ')', '"':
+		return byte(r)
+	case '،':
+		return ','
+	case '؛':
+		return ';'
+	case '؟':
+		return '?'
+	case '«', '»':
+		return '"'
+	}
+	return 0
 }
 
 func makeToken(w string) token {
