@@ -270,17 +270,31 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 // personaOf names the persona of a response by its id ("" when it has
 // none: a partial response, or no personas).
 func personaOf(res *study.Result) func(id string) string {
-	persona := map[string]int{}
+	if res.Personas == nil {
+		return personaOfAssigned(nil, nil)
+	}
+	return personaOfAssigned(res.Personas.Assignments, personaNames(res.Personas))
+}
+
+// personaOfAssigned names the persona of a response by its id from the
+// assignments and the personas' names.
+func personaOfAssigned(assign []personas.Assignment, names map[int]string) func(id string) string {
+	persona := make(map[string]int, len(assign))
+	for _, a := range assign {
+		persona[a.ID] = a.Persona
+	}
+	return func(id string) string { return names[persona[id]] }
+}
+
+// personaNames are the personas' names by number.
+func personaNames(pr *personas.Result) map[int]string {
 	names := map[int]string{}
-	if res.Personas != nil {
-		for _, a := range res.Personas.Assignments {
-			persona[a.ID] = a.Persona
-		}
-		for _, p := range res.Personas.Personas {
+	if pr != nil {
+		for _, p := range pr.Personas {
 			names[p.ID] = p.Name
 		}
 	}
-	return func(id string) string { return names[persona[id]] }
+	return names
 }
 
 // layout is the Responses sheet's columns for some surveys: the fixed
