@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/personas"
 )
 
 // BenchmarkTouchpointMatrix measures the touchpoint matrix of the demo's
@@ -26,5 +27,23 @@ func BenchmarkTouchpointMatrix(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		touchpointMatrix(d.cat, d.people, d.in, stages, voiced, "en")
+	}
+}
+
+// BenchmarkHeadline measures the headline metrics of the same respondents
+// in four personas, overall and for each persona against the rest: counted
+// on a core of their own beside the matrix and the journeys.
+func BenchmarkHeadline(b *testing.B) {
+	d := newDemoStudy(b, 20000)
+	pr := &personas.Result{}
+	for i, p := range d.people {
+		p.persona = int32(1 + i%4)
+	}
+	for id := 1; id <= 4; id++ {
+		pr.Personas = append(pr.Personas, personas.Persona{ID: id})
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		headline(d.cat, d.people, pr, nil)
 	}
 }
