@@ -180,8 +180,16 @@ type spliceZip struct {
 	done    bool
 }
 
-func (b *book) zipWriter(w io.Writer) excelize.ZipWriter {
-	zw := zip.NewWriter(w)
+// zipWriter is the workbook's zip writer (spliceZip), for excelize. It
+// writes to the workbook's destination (book.out), not to w: excelize
+// hands it a bytes.Buffer, which would hold the whole workbook in memory
+// (16 MB at 100,000 responses, 160 MB at 1,000,000, grown by doubling)
+// before copying it out, and which then stays empty. (excelize rewrites
+// that buffer only to mark its own parts of over 4 GB as zip64; it has
+// none here: the one large part, the Responses sheet's rows, is spliced
+// in below.)
+func (b *book) zipWriter(io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(b.out)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return pooledFlate{getFlate(out)}, nil
 	})
