@@ -220,4 +220,8 @@ type Responses struct {
 	// and Late gives the value of its open column by a row's key.
 	Recorded *RowRecorder         `json:"-"`
 	Late     func(key string) any `json:"-"`
+	// Prepared, when set, holds the rows already made into the sheet
+	// (RowRecorder.Prepare), instead of Rows and Recorded; the workbook
+	// takes them over.
+	Prepared *PreparedRows `json:"-"`
 }

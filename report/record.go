@@ -4,9 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // RowRecorder keeps the Responses sheet's rows as a caller reads its
@@ -108,15 +113,94 @@ func (r *RowRecorder) Close() error {
 	return os.Remove(r.file.Name())
 }
 
+// PreparedRows are a recording made into the Responses sheet's compressed
+// rows ahead of the workbook (RowRecorder.Prepare), on goroutines of their
+// own, so that the work overlaps what the caller does meanwhile: safar
+// report prepares them as soon as the personas are known, beside the rest
+// of the analysis. Write takes them over (Responses.Prepared); Close them
+// in any case.
+type PreparedRows struct {
+	datetime int    // the workbook's date-time style they were made with
+	stop     func() // ends the making early
+	done     chan struct{}
+	// set once done is closed
+	spool *rowSpool
+	first [][]cellValue
+	rows  int
+	err   error
+	taken bool
+}
+
+// Prepare starts making the recorded rows into the Responses sheet of a
+// workbook in lang (its date-time style), the late column filled in by
+// late, which is called once a row, in order, on a goroutine of its own.
+// No row may be added after.
+func (r *RowRecorder) Prepare(lang string, late func(key string) any) *PreparedRows {
+	p := &PreparedRows{done: make(chan struct{})}
+	p.datetime, p.err = dateTimeStyle(lang)
+	stop := make(chan struct{})
+	p.stop = sync.OnceFunc(func() { close(stop) })
+	if p.err != nil {
+		close(p.done)
+		return p
+	}
+	free := newFreeList(batchesAhead)
+	batches := r.replay(late, &rowEncoder{datetime: strconv.Itoa(p.datetime)}, stop, free)
+	go func() {
+		defer close(p.done)
+		p.spool, p.first, p.rows, p.err = spoolRows(batches, free, p.stop)
+	}()
+	return p
+}
+
+// take waits for the rows and hands them over to a workbook whose date-time
+// style is datetime.
+func (p *PreparedRows) take(datetime int) (*rowSpool, [][]cellValue, int, error) {
+	<-p.done
+	switch {
+	case p.err != nil:
+		return nil, nil, 0, p.err
+	case p.taken:
+		return nil, nil, 0, errors.New("report: the prepared response rows were written already")
+	case p.datetime != datetime:
+		return nil, nil, 0, fmt.Errorf("report: the response rows were prepared with date-time style %d, the workbook's is %d", p.datetime, datetime)
+	}
+	p.taken = true
+	s := p.spool
+	p.spool = nil
+	return s, p.first, p.rows, nil
+}
+
+// Close stops the making, if still going on, and removes the rows unless a
+// workbook took them over.
+func (p *PreparedRows) Close() {
+	p.stop()
+	<-p.done
+	if p.spool != nil {
+		p.spool.close()
+		p.spool = nil
+	}
+}
+
+// dateTimeStyle is the date-time style of a workbook in lang: Write makes
+// the same styles in the same order.
+func dateTimeStyle(lang string) (int, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	b := &book{f: f, fa: lang == "fa"}
+	b.newStyles()
+	return b.st.datetime, b.err
+}
+
 // firstRows is how many rows the column widths are fitted to.
 const firstRows = 256
 
 // replay hands the recorded rows over as pull does the caller's: in
 // batches of XML, the late column filled in by late (called once a row, in
 // order) and the date-time style by enc, read from the file on a goroutine
-// of its own.
-func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-chan struct{}) <-chan rowBatch {
-	out := make(chan rowBatch, 4)
+// of its own. Each batch's XML is a buffer from free.
+func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-chan struct{}, free freeList) <-chan rowBatch {
+	out := make(chan rowBatch, batchesAhead)
 	if r.err == nil {
 		r.err = r.w.Flush()
 	}
@@ -139,7 +223,7 @@ func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-
 		}
 		in := bufio.NewReaderSize(r.file, 256<<10)
 		var head, key, tail []byte
-		batch := rowBatch{values: make([][]cellValue, 0, len(r.first))}
+		batch := rowBatch{xml: free.get(0), values: make([][]cellValue, 0, len(r.first))}
 		firstLate := make([]cellValue, len(r.first)) // late is asked once a row
 		for i, f := range r.first {
 			firstLate[i] = cellOf(late(f.key))
@@ -174,7 +258,7 @@ func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-
 				if !send(batch) {
 					return
 				}
-				batch = rowBatch{xml: make([]byte, 0, cap(batch.xml))}
+				batch = rowBatch{xml: free.get(cap(batch.xml))}
 			}
 		}
 		if batch.rows > 0 {

@@ -49,20 +49,31 @@ func TestRecordedRowsSameSheet(t *testing.T) {
 	if rec.Rows() != n {
 		t.Fatalf("recorded %d rows, want %d", rec.Rows(), n)
 	}
-	recorded := responsesXML(t, &Responses{Header: syntheticHeader(), Recorded: rec, Late: func(key string) any {
+	lateOf := func(key string) any {
 		i, _ := strconv.Atoi(key)
 		return lateValue(i)
-	}})
-	if !bytes.Equal(direct, recorded) {
-		at := 0
-		for at < min(len(direct), len(recorded)) && direct[at] == recorded[at] {
-			at++
-		}
-		t.Fatalf("sheets differ at byte %d:\nfrom Rows: %.200q\nrecorded:  %.200q", at, direct[at:], recorded[at:])
 	}
+	recorded := responsesXML(t, &Responses{Header: syntheticHeader(), Recorded: rec, Late: lateOf})
+	sameSheet(t, direct, recorded, "recorded")
+	// The same recording made into the sheet ahead of the workbook.
+	prep := rec.Prepare("en", lateOf)
+	defer prep.Close()
+	sameSheet(t, direct, responsesXML(t, &Responses{Header: syntheticHeader(), Prepared: prep}), "prepared")
 	want := `<c r="C700" t="inlineStr"><is><t xml:space="preserve">` + lateValue(698).(string) + `</t></is></c>`
 	if !bytes.Contains(recorded, []byte(want)) || bytes.Contains(recorded, []byte(`<c r="C701"`)) {
 		t.Errorf("row 700 has no late cell %s, or row 701 (none) has one", want)
+	}
+}
+
+// sameSheet wants the sheet written another way (how) the same as direct.
+func sameSheet(t *testing.T, direct, other []byte, how string) {
+	t.Helper()
+	if !bytes.Equal(direct, other) {
+		at := 0
+		for at < min(len(direct), len(other)) && direct[at] == other[at] {
+			at++
+		}
+		t.Fatalf("sheets differ at byte %d:\nfrom Rows: %.200q\n%s: %.200q", at, direct[at:], how, other[at:])
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -34,38 +35,40 @@ func (b *book) responses() {
 		b.setErr(err)
 		return
 	}
-	var batches <-chan rowBatch
-	stop := make(chan struct{})
+	// The rows are compressed into a temporary file first (or were, ahead
+	// of the workbook: Prepared): the stream writer takes column widths
+	// only before its first row, and they are fitted to the header and the
+	// first rows (dates need 17 units, where a header such as "Started"
+	// would give 10 and a cell of ###).
+	var (
+		first [][]cellValue
+		rows  int
+	)
 	enc := &rowEncoder{datetime: strconv.Itoa(b.st.datetime)}
 	switch {
+	case rs.Prepared != nil:
+		b.spool, first, rows, err = rs.Prepared.take(b.st.datetime)
 	case rs.Recorded != nil:
 		late := rs.Late
 		if late == nil {
 			late = func(string) any { return nil }
 		}
-		batches = rs.Recorded.replay(late, enc, stop)
+		stop, free := make(chan struct{}), newFreeList(batchesAhead)
+		b.spool, first, rows, err = spoolRows(rs.Recorded.replay(late, enc, stop, free), free, sync.OnceFunc(func() { close(stop) }))
 	case rs.Rows != nil:
-		batches = pull(rs.Rows, enc, stop)
+		stop, free := make(chan struct{}), newFreeList(batchesAhead)
+		b.spool, first, rows, err = spoolRows(pull(rs.Rows, enc, stop, free), free, sync.OnceFunc(func() { close(stop) }))
 	}
-	if batches != nil {
-		defer func() {
-			close(stop)
-			for range batches { // wait until the reader has let go of the rows
-			}
-		}()
+	if b.spool != nil {
+		b.spool.part = b.sheetPart(sh)
 	}
-	// The first batch of rows is read before anything is written: the
-	// stream writer takes column widths only before the first row, and
-	// they are fitted to the header and those rows (dates need 17 units,
-	// where a header such as "Started" would give 10 and a cell of ###).
-	var first rowBatch
-	more := false
-	if batches != nil {
-		first, more = <-batches
+	if err != nil {
+		b.setErr(err)
+		return
 	}
 	if len(header) > 0 {
 		b.setErr(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-		for i, w := range columnWidths(header, first.values) {
+		for i, w := range columnWidths(header, first) {
 			b.setErr(sw.SetColWidth(i+1, i+1, w))
 		}
 	}
@@ -77,32 +80,7 @@ func (b *book) responses() {
 	if b.err != nil {
 		return
 	}
-	row := 1
-	for batch := first; more; batch, more = <-batches {
-		if batch.panicked != nil {
-			panic(batch.panicked)
-		}
-		if batch.rows > 0 && b.spool == nil {
-			if b.spool, err = newRowSpool(b.sheetPart(sh)); err != nil {
-				b.setErr(err)
-				return
-			}
-		}
-		if len(batch.xml) > 0 {
-			if _, err := b.spool.Write(batch.xml); err != nil {
-				b.setErr(fmt.Errorf("response rows: %w", err))
-				return
-			}
-		}
-		row += batch.rows
-		if batch.err != nil {
-			b.setErr(fmt.Errorf("reading response row %d: %w", row, batch.err))
-			return
-		}
-	}
-	if b.spool != nil {
-		b.setErr(b.spool.finish())
-	}
+	row := 1 + rows
 	if row == 1 {
 		b.setErr(sw.SetRow("A2", []any{excelize.Cell{StyleID: b.st.note, Value: lb.NoResponses}}))
 	} else if len(header) > 0 {
@@ -112,6 +90,55 @@ func (b *book) responses() {
 	}
 	b.reach(sh, max(len(header), 1), max(row, 2))
 	b.setErr(sw.Flush())
+}
+
+// spoolRows compresses the rows of batches into a rowSpool of their own
+// (nil when there are none), and returns the first batch's values, for the
+// column widths, and how many rows there were; the batches' XML buffers
+// go back to the reader through free. It returns once the reader has let
+// go of the rows: stop (called at most once more) makes it stop early, on
+// an error. A panic of the reader is raised again here.
+func spoolRows(batches <-chan rowBatch, free freeList, stop func()) (s *rowSpool, first [][]cellValue, rows int, err error) {
+	var panicked any
+	defer func() {
+		stop()
+		for range batches { // wait until the reader has let go of the rows
+		}
+		if err == nil && s != nil {
+			err = s.finish()
+		}
+		if panicked != nil {
+			if s != nil {
+				s.close()
+			}
+			panic(panicked)
+		}
+	}()
+	for batch := range batches {
+		if batch.panicked != nil {
+			panicked = batch.panicked
+			return s, first, rows, nil
+		}
+		if rows == 0 {
+			first = batch.values
+		}
+		if batch.rows > 0 && s == nil {
+			if s, err = newRowSpool(); err != nil {
+				return nil, first, rows, err
+			}
+		}
+		if len(batch.xml) > 0 {
+			if _, err := s.Write(batch.xml); err != nil {
+				return s, first, rows, fmt.Errorf("response rows: %w", err)
+			}
+			free.put(batch.xml)
+		}
+		rows += batch.rows
+		if batch.err != nil {
+			return s, first, rows, fmt.Errorf("reading response row %d: %w", rows+1, batch.err)
+		}
+	}
+	return s, first, rows, nil
 }
 
 // sheetPart is the package part of a sheet the workbook created.
@@ -154,13 +181,18 @@ type rowBatch struct {
 	panicked any
 }
 
+// batchesAhead is how many batches of rows a reader may have made before
+// they are taken, and how many of their buffers are kept for reuse.
+const batchesAhead = 4
+
 // pull reads rows on its own goroutine, converting their values (cellOf)
 // and encoding them as XML from row 2 on, and hands them over in batches:
 // the caller's cursor, the conversions and the encoding then overlap the
-// compression. Closing stop ends the reading early.
-func pull(rows iter.Seq2[[]any, error], enc *rowEncoder, stop <-chan struct{}) <-chan rowBatch {
+// compression. Each batch's XML is a buffer from free. Closing stop ends
+// the reading early.
+func pull(rows iter.Seq2[[]any, error], enc *rowEncoder, stop <-chan struct{}, free freeList) <-chan rowBatch {
 	const size = 256
-	out := make(chan rowBatch, 4)
+	out := make(chan rowBatch, batchesAhead)
 	go func() {
 		defer close(out)
 		defer func() {
@@ -171,13 +203,13 @@ func pull(rows iter.Seq2[[]any, error], enc *rowEncoder, stop <-chan struct{}) <
 				}
 			}
 		}()
-		var batch rowBatch
+		batch := rowBatch{xml: free.get(0)}
 		keep := true // the first batch keeps its values
 		var conv []cellValue
 		send := func() bool {
 			select {
 			case out <- batch:
-				batch, keep = rowBatch{xml: make([]byte, 0, cap(batch.xml))}, false
+				batch, keep = rowBatch{xml: free.get(cap(batch.xml))}, false
 				conv = nil // the rows handed over keep theirs
 				return true
 			case <-stop:

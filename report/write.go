@@ -17,14 +17,15 @@ import (
 // Sheets, in order: Summary, Personas, Pain points, Touchpoints, Journey map,
 // Charts, Responses, Coded passages, Codebook. data.Responses.Rows is pulled
 // once and streamed to a temporary file, so memory stays flat however many
-// responses there are.
+// responses there are. The workbook is written to w as it is zipped: on an
+// error, w may hold part of it.
 func Write(w io.Writer, data *Data) error {
 	if data == nil {
 		return errors.New("report: nil data")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, data: data, fa: data.Study.Language == "fa", lb: labelsFor(data.Study.Language)}
+	b := &book{f: f, out: w, data: data, fa: data.Study.Language == "fa", lb: labelsFor(data.Study.Language)}
 	b.personaNames = make(map[int]string, len(data.Personas))
 	b.heights = make(map[sheetRow]float64)
 	b.titles = make(map[sheetRow]bool)
@@ -112,6 +113,7 @@ func Write(w io.Writer, data *Data) error {
 // error is set, so the sheet builders read as straight-line layout code.
 type book struct {
 	f            *excelize.File
+	out          io.Writer // where the workbook goes (zipWriter)
 	data         *Data
 	fa           bool
 	lb           labels

@@ -195,6 +195,9 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		}
 		personaOf = placeParticipants(cat, pr, in, st)
 	}
+	if opt.Personas != nil {
+		opt.Personas(res.Personas)
+	}
 
 	// The headline metrics read the respondents and their personas only:
 	// they are counted on a core of their own while steps 4-6 run.

@@ -92,50 +92,81 @@ type scores struct {
 	effort []float64
 }
 
-// collectScores gathers the scores of the respondents keep admits, each
-// respondent's in question order, from their answers (a respondent keeps
-// no copy of them).
-func collectScores(cat *catalog, people []*respondent, keep func(*respondent) bool) scores {
+// personaScores are scores with the persona of each score's respondent
+// (npsOf[i] is nps[i]'s).
+type personaScores struct {
+	scores
+	npsOf, csatOf, effortOf []int32
+}
+
+// collectScores gathers every respondent's scores, each respondent's in
+// question order, from their answers (a respondent keeps no copy of
+// them), in one pass: a persona's and the rest's are picked from them
+// (where).
+func collectScores(cat *catalog, people []*respondent) personaScores {
 	type metricQ struct {
 		id  string
 		out *[]float64
+		of  *[]int32
 	}
-	var s scores
+	var s personaScores
 	var qs []metricQ
 	for _, id := range cat.order {
 		q := cat.byID[id]
 		switch {
 		case id == cat.npsID:
-			qs = append(qs, metricQ{id, &s.nps})
+			qs = append(qs, metricQ{id, &s.nps, &s.npsOf})
 		case q.Role == survey.RoleSatisfaction && q.Type == survey.Rating:
-			qs = append(qs, metricQ{id, &s.csat})
+			qs = append(qs, metricQ{id, &s.csat, &s.csatOf})
 		case q.Role == survey.RoleSatisfaction && q.Type == survey.Likert:
-			qs = append(qs, metricQ{id, &s.effort})
+			qs = append(qs, metricQ{id, &s.effort, &s.effortOf})
 		}
 	}
 	for _, p := range people {
-		if !keep(p) {
-			continue
-		}
 		for _, mq := range qs {
 			if v, ok := p.answer(cat, mq.id); ok && v.Number != nil {
 				*mq.out = append(*mq.out, *v.Number)
+				*mq.of = append(*mq.of, p.persona)
 			}
 		}
 	}
 	return s
 }
 
+// where are the scores of the respondents whose persona keep admits, in
+// the order collected.
+func (s personaScores) where(keep func(persona int32) bool) scores {
+	pick := func(vals []float64, of []int32) []float64 {
+		n := 0
+		for _, p := range of {
+			if keep(p) {
+				n++
+			}
+		}
+		if n == 0 {
+			return nil
+		}
+		out := make([]float64, 0, n)
+		for i, v := range vals {
+			if keep(of[i]) {
+				out = append(out, v)
+			}
+		}
+		return out
+	}
+	return scores{nps: pick(s.nps, s.npsOf), csat: pick(s.csat, s.csatOf), effort: pick(s.effort, s.effortOf)}
+}
+
 // headline computes the study's metrics overall and per persona.
 func headline(cat *catalog, people []*respondent, pr *personas.Result, funnels []SurveyFunnel) Metrics {
-	all := collectScores(cat, people, func(*respondent) bool { return true })
+	all := collectScores(cat, people)
 	m := Metrics{Funnels: funnels, NPS: netPromoter(all.nps), CSAT: topBox(all.csat), Effort: meanOf(all.effort)}
 	if pr == nil {
 		return m
 	}
 	for _, per := range pr.Personas {
-		in := collectScores(cat, people, func(p *respondent) bool { return int(p.persona) == per.ID })
-		rest := collectScores(cat, people, func(p *respondent) bool { return int(p.persona) != per.ID })
+		in := all.where(func(p int32) bool { return int(p) == per.ID })
+		rest := all.where(func(p int32) bool { return int(p) != per.ID })
 		pm := PersonaMetrics{Persona: per.ID, NPS: netPromoter(in.nps), CSAT: topBox(in.csat)}
 		if pm.NPS != nil {
 			if r := netPromoter(rest.nps); r != nil {

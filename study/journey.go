@@ -2,7 +2,6 @@ package study
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"sort"
@@ -12,11 +11,6 @@ import (
 	"github.com/safarhq/safar/survey"
 )
 
-type cellKey struct {
-	persona   int
-	stage, tp string
-}
-
 // touchpointMatrix counts who uses which touchpoint at which stage, per
 // persona and overall, with the satisfaction there. Use comes from
 // touchpoint questions that name a stage (each chosen option), from
@@ -24,32 +18,28 @@ type cellKey struct {
 // having used it), and from interview and focus-group sessions held about a
 // stage and touchpoints. voiced are the pain points' voices, respondents
 // by position and transcript participants by key.
+//
+// The pass over the respondents works on numbers: each stage and
+// touchpoint pair (a cell of the matrix) is numbered the first time it is
+// met, the questions it reads are picked once, and a cell's views
+// (everyone, each persona) are a slice by persona.
 func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []PainStage, voiced voiceSets, lang string) []TouchpointCell {
 	type use struct {
 		users        int
 		participants map[string]bool // transcript speakers, who may recur across sessions
-		from         map[string]bool
+		from         []string        // the sources: question ids, "transcripts"
 		satSum       float64
 		satN         int
 		pains        []bool // per entry of stages: voiced by one of its users
 	}
-	cells := map[cellKey]*use{}
-	cellOf := func(k cellKey) *use {
-		c := cells[k]
-		if c == nil {
-			c = &use{from: map[string]bool{}, pains: make([]bool, len(stages))}
-			cells[k] = c
-		}
-		return c
+	type pair struct {
+		stage, tp string
+		placed    []bits // the voices of the pain points placed at the stage, by position in stages
+		at        []int  // those positions
+		views     []*use // by persona, 0 for everyone
 	}
-	labels := map[string]string{}
-	// targets are the views a respondent counts in: everyone, and their persona.
-	targets := func(persona int) []int {
-		if persona > 0 {
-			return []int{0, persona}
-		}
-		return []int{0}
-	}
+	var pairs []*pair
+	pairOf := map[[2]string]int{}
 	// The pain points placed at each stage, by position in stages.
 	placed := map[string][]int{}
 	for si, s := range stages {
@@ -57,45 +47,109 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			placed[s.Stage] = append(placed[s.Stage], si)
 		}
 	}
-	var marked []cellKey // the cells (persona 0) one respondent uses
+	number := func(stage, tp string) int {
+		k := [2]string{stage, tp}
+		if i, ok := pairOf[k]; ok {
+			return i
+		}
+		p := &pair{stage: stage, tp: tp, at: placed[stage]}
+		for _, si := range p.at {
+			p.placed = append(p.placed, voiced.respondents[stages[si].Key])
+		}
+		pairOf[k] = len(pairs)
+		pairs = append(pairs, p)
+		return len(pairs) - 1
+	}
+	cellOf := func(pi, persona int) *use {
+		p := pairs[pi]
+		if persona >= len(p.views) {
+			p.views = append(p.views, make([]*use, persona+1-len(p.views))...)
+		}
+		c := p.views[persona]
+		if c == nil {
+			c = &use{pains: make([]bool, len(stages))}
+			p.views[persona] = c
+		}
+		return c
+	}
+	labels := map[string]string{}
+	// Touchpoint questions that name a stage, with the cell of each option
+	// chosen so far; satisfaction ratings about a touchpoint at a stage.
+	type tpQuestion struct {
+		id, stage string
+		cells     map[string]int // option value -> pair
+	}
+	type satQuestion struct {
+		id   string
+		q    *survey.Question
+		cell int
+	}
+	var tpQs []tpQuestion
+	var satQs []satQuestion
+	for _, id := range cat.order {
+		q := cat.byID[id]
+		switch {
+		case q.Stage == "":
+		case q.Role == survey.RoleTouchpoint:
+			tpQs = append(tpQs, tpQuestion{id: id, stage: string(q.Stage), cells: map[string]int{}})
+		case q.Role == survey.RoleSatisfaction && q.Touchpoint != "" && isScaled(q):
+			satQs = append(satQs, satQuestion{id: id, q: q, cell: -1})
+		}
+	}
+	var (
+		marked []int    // the cells one respondent uses
+		named  []string // the stages where they said which touchpoints they used
+		views  []int    // the views they count in: everyone, and their persona
+	)
 	for _, p := range people {
-		marked = marked[:0]
-		views := targets(int(p.persona))
-		mark := func(stage, tp, source string) *use {
-			var c *use
+		marked, named = marked[:0], named[:0]
+		views = append(views[:0], 0)
+		if p.persona > 0 {
+			views = append(views, int(p.persona))
+		}
+		mark := func(pi int, source string) {
 			for _, per := range views {
-				c = cellOf(cellKey{per, stage, tp})
-				if !c.from[source] {
-					c.from[source] = true
+				c := cellOf(pi, per)
+				if !slices.Contains(c.from, source) {
+					c.from = append(c.from, source)
 				}
 			}
-			if k := (cellKey{0, stage, tp}); !slices.Contains(marked, k) {
-				marked = append(marked, k)
+			if !slices.Contains(marked, pi) {
+				marked = append(marked, pi)
 			}
-			return c
 		}
 		// Touchpoint questions first: what a respondent says they used at a
 		// stage decides what their ratings at that stage are about.
-		named := map[string]bool{} // stages where they said which touchpoints they used
-		for _, id := range cat.order {
-			q := cat.byID[id]
-			v, ok := p.answer(cat, id)
-			if !ok || q.Stage == "" || q.Role != survey.RoleTouchpoint {
+		for i := range tpQs {
+			tq := &tpQs[i]
+			v, ok := p.answer(cat, tq.id)
+			if !ok {
 				continue
 			}
-			st := string(q.Stage)
-			for _, c := range append(slices.Clone(v.Choices), v.Choice) {
+			choose := func(c string) {
 				if c == "" {
-					continue
+					return
 				}
-				named[st] = true
-				if c != survey.OtherValue {
+				if !slices.Contains(named, tq.stage) {
+					named = append(named, tq.stage)
+				}
+				if c == survey.OtherValue {
+					return
+				}
+				pi, ok := tq.cells[c]
+				if !ok {
 					if _, seen := labels[c]; !seen {
-						labels[c] = cat.label(id, c)
+						labels[c] = cat.label(tq.id, c)
 					}
-					mark(st, c, id)
+					pi = number(tq.stage, c)
+					tq.cells[c] = pi
 				}
+				mark(pi, tq.id)
 			}
+			for _, c := range v.Choices {
+				choose(c)
+			}
+			choose(v.Choice)
 		}
 		// A rating about a touchpoint at a stage means having used it there,
 		// unless the respondent named other touchpoints for that stage: a
@@ -104,33 +158,37 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		// neither as website use nor as website satisfaction. (It made 100%
 		// of every persona website users at purchase while 21% bought in
 		// store.)
-		for _, id := range cat.order {
-			q := cat.byID[id]
-			v, ok := p.answer(cat, id)
-			if !ok || q.Stage == "" || q.Role != survey.RoleSatisfaction || q.Touchpoint == "" || !isScaled(q) || v.Number == nil {
+		for i := range satQs {
+			sq := &satQs[i]
+			v, ok := p.answer(cat, sq.id)
+			if !ok || v.Number == nil {
 				continue
 			}
-			st := string(q.Stage)
-			if named[st] && !slices.Contains(marked, cellKey{0, st, q.Touchpoint}) {
+			st := string(sq.q.Stage)
+			if sq.cell < 0 {
+				sq.cell = number(st, sq.q.Touchpoint)
+			}
+			if slices.Contains(named, st) && !slices.Contains(marked, sq.cell) {
 				continue
 			}
-			f, ok := normalized(q, *v.Number)
+			f, ok := normalized(sq.q, *v.Number)
 			if !ok {
 				continue
 			}
-			mark(st, q.Touchpoint, id)
+			mark(sq.cell, sq.id)
 			for _, per := range views {
-				c := cells[cellKey{per, st, q.Touchpoint}]
+				c := cellOf(sq.cell, per)
 				c.satSum += f
 				c.satN++
 			}
 		}
-		for _, k := range marked {
+		for _, pi := range marked {
+			pr := pairs[pi]
 			for _, per := range views {
-				c := cells[cellKey{per, k.stage, k.tp}]
+				c := cellOf(pi, per)
 				c.users++
-				for _, si := range placed[k.stage] {
-					if !c.pains[si] && voiced.respondents[stages[si].Key].has(int(p.idx)) {
+				for j, si := range pr.at {
+					if !c.pains[si] && pr.placed[j].has(int(p.idx)) {
 						c.pains[si] = true
 					}
 				}
@@ -148,8 +206,10 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			}
 			who := participantKey(tr, u.Speaker)
 			for _, tp := range tr.Touchpoints {
-				c := cellOf(cellKey{0, st, tp})
-				c.from["transcripts"] = true
+				c := cellOf(number(st, tp), 0)
+				if !slices.Contains(c.from, "transcripts") {
+					c.from = append(c.from, "transcripts")
+				}
 				if c.participants == nil {
 					c.participants = map[string]bool{}
 				}
@@ -169,23 +229,28 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		}
 	}
 	var out []TouchpointCell
-	for k, u := range cells {
-		users := u.users + len(u.participants)
-		c := TouchpointCell{Persona: k.persona, Stage: k.stage, Touchpoint: k.tp, Label: touchpointLabel(lang, k.tp, labels), Users: users}
-		if n := size[k.persona]; n > 0 {
-			c.Share = round3(float64(users) / float64(n))
-		}
-		if u.satN > 0 {
-			s := math.Round(1000*u.satSum/float64(u.satN)) / 10
-			c.Satisfaction, c.SatisfactionN = &s, u.satN
-		}
-		c.From = slices.Sorted(maps.Keys(u.from))
-		for si, ok := range u.pains {
-			if ok {
-				c.PainPoints = append(c.PainPoints, stages[si].Key)
+	for _, pr := range pairs {
+		for persona, u := range pr.views {
+			if u == nil {
+				continue
 			}
+			users := u.users + len(u.participants)
+			c := TouchpointCell{Persona: persona, Stage: pr.stage, Touchpoint: pr.tp, Label: touchpointLabel(lang, pr.tp, labels), Users: users}
+			if n := size[persona]; n > 0 {
+				c.Share = round3(float64(users) / float64(n))
+			}
+			if u.satN > 0 {
+				s := math.Round(1000*u.satSum/float64(u.satN)) / 10
+				c.Satisfaction, c.SatisfactionN = &s, u.satN
+			}
+			c.From = slices.Sorted(slices.Values(u.from))
+			for si, ok := range u.pains {
+				if ok {
+					c.PainPoints = append(c.PainPoints, stages[si].Key)
+				}
+			}
+			out = append(out, c)
 		}
-		out = append(out, c)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]

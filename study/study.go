@@ -87,6 +87,12 @@ type Options struct {
 	// (every 1,000 and at the end of each survey), for a progress line
 	// while a big study loads.
 	Read func(responses int)
+	// Personas, when set, is handed the personas (nil when there are
+	// none) as soon as every respondent has one, before the journeys: the
+	// workbook's Responses sheet, which needs each respondent's persona
+	// only, is then written beside the rest of the analysis. It must not
+	// change the result, which the analysis goes on reading.
+	Personas func(*personas.Result)
 }
 
 func (o Options) progress(done float64, step string) {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/study/studyrun"
 	"github.com/safarhq/safar/survey"
@@ -23,15 +24,19 @@ type Book struct {
 }
 
 // Analyze analyses scope with settings set as studyrun.Analyze does (q's
-// Input hook is the recording), recording the Responses sheet's rows as
-// the analysis reads the responses. row, when set, is called for each
-// response row written. Close the book when it is written.
+// Input and Personas hooks are the recording's), recording the Responses
+// sheet's rows as the analysis reads the responses and making them into
+// the sheet once the personas are known. row, when set, is called for
+// each response row written. Close the book when it is written.
 func Analyze(ctx context.Context, src studyrun.Source, scope survey.AnalysisScope, set *survey.AnalysisSettings, q studyrun.Request, row func()) (*Book, error) {
 	b := &Book{row: row}
 	q.Input = func(in *study.Input) (err error) {
 		b.rec, err = Record(in)
 		return err
 	}
+	// The Responses sheet is made as soon as the personas are known, beside
+	// the rest of the analysis (the journeys), and taken by Write.
+	q.Personas = func(pr *personas.Result) { b.rec.Prepare(pr, row) }
 	st, res, err := studyrun.Analyze(ctx, src, scope, set, q)
 	if err != nil {
 		b.Close()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -270,17 +271,31 @@ func responses(res *study.Result, sources []ResponseSource) *report.Responses {
 // personaOf names the persona of a response by its id ("" when it has
 // none: a partial response, or no personas).
 func personaOf(res *study.Result) func(id string) string {
-	persona := map[string]int{}
+	if res.Personas == nil {
+		return personaOfAssigned(nil, nil)
+	}
+	return personaOfAssigned(res.Personas.Assignments, personaNames(res.Personas))
+}
+
+// personaOfAssigned names the persona of a response by its id from the
+// assignments and the personas' names.
+func personaOfAssigned(assign []personas.Assignment, names map[int]string) func(id string) string {
+	persona := make(map[string]int, len(assign))
+	for _, a := range assign {
+		persona[a.ID] = a.Persona
+	}
+	return func(id string) string { return names[persona[id]] }
+}
+
+// personaNames are the personas' names by number.
+func personaNames(pr *personas.Result) map[int]string {
 	names := map[int]string{}
-	if res.Personas != nil {
-		for _, a := range res.Personas.Assignments {
-			persona[a.ID] = a.Persona
-		}
-		for _, p := range res.Personas.Personas {
+	if pr != nil {
+		for _, p := range pr.Personas {
 			names[p.ID] = p.Name
 		}
 	}
-	return func(id string) string { return names[persona[id]] }
+	return names
 }
 
 // layout is the Responses sheet's columns for some surveys: the fixed
@@ -319,43 +334,171 @@ func newLayout(defs []*survey.Definition, lang string) *layout {
 	return l
 }
 
-// surveyRows makes the rows of one survey's responses.
+// surveyRows makes the rows of one survey's responses: each column of the
+// layout is read from the response as its cell of the tabular form
+// (survey.Definition.TableRow) would be, then shown by its options' labels
+// or as a number (numberOrText), without building that form: choices,
+// numbers and matrix answers go to the sheet directly.
 type surveyRows struct {
-	l      *layout
-	def    *survey.Definition
-	col    map[string]int
-	labels map[string]choiceLabels
+	l    *layout
+	def  *survey.Definition
+	cols []column // by layout column; absent where the survey has none
+	meta bool     // some column is a meta column of the tabular form
 }
 
+// column is where one column of the sheet comes from in a survey's
+// responses: the cell at index cell of its tabular form, which is of kind
+// and read from question q (statement st, order key key).
+type column struct {
+	kind   cellSource
+	cell   int
+	q      string
+	st     string
+	key    string
+	labels choiceLabels // the options' labels, when the column has them
+}
+
+// cellSource is what a cell of the tabular form holds.
+type cellSource uint8
+
+const (
+	absent    cellSource = iota // the survey has no such column
+	metaCell                    // response id, status, dates...: read from TableRow
+	choiceOf                    // a single choice: the value
+	choicesOf                   // a multiple choice: the values joined
+	statement                   // a matrix statement: its point
+	valueOf                     // any other question: the number, else the text
+	otherOf                     // the "other" text
+	orderOf                     // the order a randomised page or question was shown in
+)
+
 func (l *layout) rowsOf(d *survey.Definition) *surveyRows {
-	col := map[string]int{}
-	for i, h := range d.TableHeader() {
-		col[h] = i
+	// The tabular form's columns, in its order (TableHeader), with where
+	// each comes from; a column id met twice reads its last cell, as a
+	// lookup by id in the header would.
+	at := map[string]column{}
+	header := d.TableHeader()
+	meta := d.TableMetaCount()
+	for i, h := range header[:meta] {
+		at[h] = column{kind: metaCell, cell: i}
 	}
-	return &surveyRows{l: l, def: d, col: col, labels: optionLabels(d, l.lang)}
+	i := meta
+	add := func(c column) {
+		c.cell = i
+		at[header[i]] = c
+		i++
+	}
+	for _, q := range d.Questions() {
+		switch q.Type {
+		case survey.Matrix:
+			for _, st := range q.Statements {
+				add(column{kind: statement, q: q.ID, st: st.Value})
+			}
+			continue
+		case survey.Multiple:
+			add(column{kind: choicesOf, q: q.ID})
+		case survey.Single, survey.Dropdown:
+			add(column{kind: choiceOf, q: q.ID})
+		default:
+			add(column{kind: valueOf, q: q.ID})
+		}
+		if q.Other {
+			add(column{kind: otherOf, q: q.ID})
+		}
+	}
+	for _, k := range d.OrderKeys() {
+		add(column{kind: orderOf, key: k})
+	}
+	labels := optionLabels(d, l.lang)
+	s := &surveyRows{l: l, def: d, cols: make([]column, len(l.ids))}
+	for j, id := range l.ids {
+		c, ok := at[id]
+		if !ok {
+			continue
+		}
+		c.labels = labels[id]
+		s.meta = s.meta || c.kind == metaCell
+		s.cols[j] = c
+	}
+	return s
 }
 
 // row is r's row of the sheet with persona in its column.
 func (s *surveyRows) row(r *survey.Response, persona string) []any {
 	l := s.l
-	cells := s.def.TableRow(r)
+	var table []string
+	if s.meta {
+		table = s.def.TableRow(r)
+	}
 	row := make([]any, 0, len(l.header))
 	row = append(row, r.ID, s.def.Slug, l.fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, persona)
 	if l.multilingual {
 		row = append(row, s.def.ResponseLanguage(r))
 	}
-	for _, id := range l.ids {
-		if i, ok := s.col[id]; ok {
-			if lb, ok := s.labels[id]; ok && cells[i] != "" {
-				row = append(row, lb.of(cells[i]))
-				continue
-			}
-			row = append(row, numberOrText(cells[i]))
-		} else {
-			row = append(row, nil)
-		}
+	for _, c := range s.cols {
+		row = append(row, c.value(r, table))
 	}
 	return row
+}
+
+// value is the column's cell of r (table: r's tabular form, when a column
+// reads it): shown by its label when it is an option that has one,
+// otherwise as numberOrText shows the cell's text. Choices, numbers and
+// matrix points go there directly, to the same values.
+func (c *column) value(r *survey.Response, table []string) any {
+	switch c.kind {
+	case absent:
+		return nil
+	case metaCell:
+		return c.shown(table[c.cell])
+	case orderOf:
+		return c.shown(r.OrderCell(c.key))
+	}
+	v := r.Answers[c.q]
+	switch c.kind {
+	case choiceOf:
+		return c.shown(v.Choice)
+	case choicesOf:
+		if c.labels == nil || len(v.Choices) < 2 || slices.ContainsFunc(v.Choices, func(x string) bool { return strings.Contains(x, survey.ListSeparator) }) {
+			return c.shown(strings.Join(v.Choices, survey.ListSeparator))
+		}
+		// Joined, then split again by choiceLabels.of, they are these.
+		shown := make([]string, len(v.Choices))
+		for i, x := range v.Choices {
+			shown[i] = x
+			if t, ok := c.labels[x]; ok {
+				shown[i] = t
+			}
+		}
+		return strings.Join(shown, survey.ListSeparator)
+	case statement:
+		p, ok := v.Matrix[c.st]
+		switch {
+		case !ok:
+			return c.shown("")
+		case c.labels != nil:
+			return c.shown(strconv.Itoa(p))
+		}
+		return float64(p) // numberOrText of its decimal digits
+	case valueOf:
+		switch {
+		case v.Number == nil:
+			return c.shown(v.Text)
+		case c.labels == nil && !math.IsNaN(*v.Number) && !math.IsInf(*v.Number, 0):
+			return *v.Number // numberOrText of its shortest decimal form
+		}
+		return c.shown(strconv.FormatFloat(*v.Number, 'f', -1, 64))
+	}
+	return c.shown(v.Other) // otherOf
+}
+
+// shown is how the sheet shows cell, a cell of the tabular form of the
+// column.
+func (c *column) shown(cell string) any {
+	if c.labels != nil && cell != "" {
+		return c.labels.of(cell)
+	}
+	return numberOrText(cell)
 }
 
 // columns are the Responses sheet's fixed columns in one language.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
 )
@@ -39,11 +40,14 @@ type Request struct {
 	// safar report wraps the surveys' Each to write the Responses sheet
 	// from the analysis' own read of the responses (studyreport.Record).
 	Input func(*study.Input) error
+	// Personas, when set, is handed the personas before the journeys
+	// (study.Options.Personas): safar report starts the Responses sheet.
+	Personas func(*personas.Result)
 }
 
 // Options are the study options of a request with a scope's settings.
 func (q Request) Options(s *survey.AnalysisSettings) study.Options {
-	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress, Read: q.Read}
+	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress, Read: q.Read, Personas: q.Personas}
 	if o.K == 0 {
 		o.K = s.K
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/safarhq/safar/demo"
@@ -121,5 +123,46 @@ func TestStreamedAnalysisStopsOnCursorError(t *testing.T) {
 	}
 	if _, err := study.Analyze(ctx, in.Input, q.Options(&survey.AnalysisSettings{})); err == nil {
 		t.Fatal("analysis of a cancelled read succeeded")
+	}
+}
+
+// countingSource counts the responses its store hands out.
+type countingSource struct {
+	*gormstore.Store
+	rows atomic.Int64
+}
+
+func (c *countingSource) EachResponse(ctx context.Context, f survey.ResponseFilter, fn func(*survey.Response) error) error {
+	return c.Store.EachResponse(ctx, f, func(r *survey.Response) error {
+		c.rows.Add(1)
+		return fn(r)
+	})
+}
+
+// Cancelling the analysis' read stops the store's reader, though a SQLite
+// store reads with a context that is never cancelled (storeContext): of a
+// survey's 4,000 responses, the store hands out those read before and a
+// few batches ahead, not all.
+func TestCancelledReadStopsTheStore(t *testing.T) {
+	st, scope := seededDemo(t, 4000)
+	src := &countingSource{Store: st}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s, err := studyrun.Load(ctx, src, scope, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := 0
+	err = s.Input.Surveys[0].Each(ctx, func(*survey.Response) error {
+		if read++; read == 10 {
+			cancel()
+		}
+		return nil
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("the cancelled read returned %v", err)
+	}
+	if n := src.rows.Load(); n >= 4000 {
+		t.Errorf("the store handed out %d responses after the read was cancelled at 10", n)
 	}
 }
