@@ -109,21 +109,6 @@ func Load(ctx context.Context, src Source, scope survey.AnalysisScope, responses
 	return st, nil
 }
 
-// storeContext is the context readAhead has src read with. SQLite's driver
-// (go-sqlite3) steps every row on a goroutine of its own, handing it over
-// on a channel, when the context can be cancelled: 0.4-0.5 s of CPU for
-// 100,000 responses, on the reader that bounds how fast the analysis
-// loads. readAhead's reader stops by itself at the next row once ctx ends,
-// so a SQLite store reads with a context that is never cancelled: an
-// interrupted read then ends when the store's current step returns rather
-// than within it. Other stores keep ctx.
-func storeContext(ctx context.Context, src Source) context.Context {
-	if d, ok := src.(interface{ Dialect() string }); ok && d.Dialect() == "sqlite" {
-		return context.WithoutCancel(ctx)
-	}
-	return ctx
-}
-
 // readAhead calls fn with every response matching f, read and decoded by
 // the store on a goroutine of its own a few batches ahead, so reading the
 // database and analysing the responses use both cores. At most a few
@@ -137,10 +122,7 @@ func readAhead(ctx context.Context, src Source, f survey.ResponseFilter, fn func
 	go func() {
 		defer close(batches)
 		cur := make([]*survey.Response, 0, batch)
-		readErr = src.EachResponse(storeContext(ctx, src), f, func(r *survey.Response) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		readErr = src.EachResponse(ctx, f, func(r *survey.Response) error {
 			if cur = append(cur, r); len(cur) == batch {
 				select {
 				case batches <- cur:

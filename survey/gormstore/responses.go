@@ -272,15 +272,26 @@ const streamedCols = "id, survey_id, survey_version, client_id, touchpoint, stat
 // keyset pagination so memory stays flat however many there are. Rows are
 // scanned by hand: GORM's reflection-based Find costs several times more
 // over the hundreds of thousands of rows of a large export.
+//
+// SQLite's driver (go-sqlite3) steps every row on a goroutine of its own,
+// handing it over on a channel, when the query's context can be cancelled:
+// 0.4-0.5 s of CPU for 100,000 responses. So SQLite pages are queried with
+// a context that is never cancelled, and the loop checks ctx itself before
+// every row: an interrupted read ends at the next row, once the driver's
+// current step returns, rather than within it.
 func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn func(*survey.Response) error) error {
 	var (
 		lastStart time.Time
 		lastID    string
 		first     = true
 	)
+	qctx := ctx
+	if s.dialect == "sqlite" {
+		qctx = context.WithoutCancel(ctx)
+	}
 	page := make([]responseRow, 0, responsePage)
 	for {
-		q := filterResponses(s.db.WithContext(ctx).Model(&responseRow{}), f)
+		q := filterResponses(s.db.WithContext(qctx).Model(&responseRow{}), f)
 		if !first {
 			// A row-value comparison, so the (survey_id, started_at, id)
 			// index serves every page; an OR of two conditions made each
@@ -293,6 +304,10 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 		}
 		page = page[:0]
 		for rows.Next() {
+			if err := ctx.Err(); err != nil {
+				rows.Close()
+				return err
+			}
 			var r responseRow
 			var completed sql.NullTime
 			if err := rows.Scan(&r.ID, &r.SurveyID, &r.SurveyVersion, &r.ClientID, &r.Touchpoint, &r.Status, &r.Page, &r.IP,
@@ -315,6 +330,9 @@ func (s *Store) EachResponse(ctx context.Context, f survey.ResponseFilter, fn fu
 		// The page is read whole before fn runs, so fn may use the store
 		// (SQLite has one connection for reads in some set-ups).
 		for _, row := range page {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			r, err := responseFromStored(row)
 			if err != nil {
 				return err

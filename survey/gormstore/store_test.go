@@ -196,6 +196,20 @@ func TestEachResponseStreamsAllInOrder(t *testing.T) {
 		if err != nil || seen != n {
 			t.Fatalf("streamed %d of %d: %v", seen, n, err)
 		}
+		// A cancelled read stops at the next response, SQLite too (whose
+		// pages are queried with a context that is never cancelled).
+		cctx, cancel := context.WithCancel(ctx)
+		seen = 0
+		err = s.EachResponse(cctx, survey.ResponseFilter{SurveyID: sv.ID}, func(*survey.Response) error {
+			if seen++; seen == 10 {
+				cancel()
+			}
+			return nil
+		})
+		cancel()
+		if !errors.Is(err, context.Canceled) || seen != 10 {
+			t.Fatalf("cancelled at 10: read %d, %v", seen, err)
+		}
 		partial, _ := s.CountResponses(ctx, survey.ResponseFilter{SurveyID: sv.ID, Status: survey.Partial})
 		if partial != 124 {
 			t.Fatalf("partial: got %d, want 124", partial)
