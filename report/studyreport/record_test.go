@@ -29,13 +29,7 @@ func TestRecordedWorkbookSameAsReadTwice(t *testing.T) {
 			t.Run(fmt.Sprintf("lang=%s/prepared=%v", lang, prepare), func(t *testing.T) {
 				in := demoInput(t, demo.ResponsesPerSurvey)
 				in.Language = lang
-				teed := in
-				teed.Surveys = slices.Clone(in.Surveys)
-				rec, err := Record(&teed)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer rec.Close()
+				teed, rec := recorded(t, in)
 				rows := 0
 				opt := study.Options{Seed: 1, Bootstrap: 3}
 				if prepare {
@@ -76,13 +70,7 @@ func TestRecordedWorkbookSameAsReadTwice(t *testing.T) {
 func TestPreparedRowsOtherPersonasDropped(t *testing.T) {
 	now := time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 	in := demoInput(t, demo.ResponsesPerSurvey)
-	teed := in
-	teed.Surveys = slices.Clone(in.Surveys)
-	rec, err := Record(&teed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rec.Close()
+	teed, rec := recorded(t, in)
 	res, err := study.Analyze(context.Background(), teed, study.Options{Seed: 1, Bootstrap: 3,
 		Personas: func(pr *personas.Result) { rec.Prepare(pr, nil) }})
 	if err != nil {
@@ -109,6 +97,21 @@ func TestPreparedRowsOtherPersonasDropped(t *testing.T) {
 
 // samePartsAndPersona wants workbooks a and b the same, part for part, and
 // their Responses sheet to name the persona.
+// recorded tees in's responses into a recording, as the report does: the
+// analysis reads the returned input, whose surveys record what it reads.
+// The recording is closed when the test ends.
+func recorded(t *testing.T, in study.Input) (study.Input, *Recorder) {
+	t.Helper()
+	teed := in
+	teed.Surveys = slices.Clone(in.Surveys)
+	rec, err := Record(&teed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rec.Close() })
+	return teed, rec
+}
+
 func samePartsAndPersona(t *testing.T, a, b []byte, persona string) {
 	t.Helper()
 	pa, pb := parts(t, a), parts(t, b)
@@ -130,13 +133,7 @@ func samePartsAndPersona(t *testing.T, a, b []byte, persona string) {
 func TestRecordingNotReadFallsBack(t *testing.T) {
 	in := demoInput(t, demo.ResponsesPerSurvey)
 	res := analyze(t, in)
-	teed := in
-	teed.Surveys = slices.Clone(in.Surveys)
-	rec, err := Record(&teed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rec.Close()
+	teed, rec := recorded(t, in)
 	var buf bytes.Buffer
 	if err := WriteRecorded(&buf, res, teed, rec, sources(in), time.Time{}, nil); err != nil {
 		t.Fatal(err)
