@@ -339,7 +339,15 @@ func TestOfflineQueueBacksOff(t *testing.T) {
 			t.Errorf("%d responses sent within %v: not throttled", n, spread)
 		}
 	}
-	if got := eval[string](t, tab, `document.querySelector("#offline-status").textContent`); got != "" {
+	// The notice is redrawn from the queue asynchronously after each send:
+	// give the last redraw a moment before reading it.
+	got := ""
+	for end := time.Now().Add(5 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if got = eval[string](t, tab, `document.querySelector("#offline-status").textContent`); got == "" || time.Now().After(end) {
+			break
+		}
+	}
+	if got != "" {
 		t.Errorf("status after sending = %q, want nothing waiting", got)
 	}
 }
