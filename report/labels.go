@@ -17,7 +17,7 @@ type labels struct {
 
 	// personas and pain points
 	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes, No,
-	Goals, Touchpoints, PainPoints, Quotes, Rank, Label, Reach, Severity, Priority,
+	Goals, Touchpoints, PainPoints, Quotes, Rank, Label, Reach, SayLabel, Severity, Priority,
 	Personas, Stages, Examples, Sources string
 
 	// how far to trust the personas (Sprintf formats take ints)
@@ -61,7 +61,7 @@ var english = labels{
 	Persona: "Persona", Everyone: "All respondents", Size: "Size", Share: "Share", Traits: "Distinctive traits",
 	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes", No: "no",
 	Goals: "Goals", Touchpoints: "Touchpoints", PainPoints: "Pain points", Quotes: "Quotes",
-	Rank: "Rank", Label: "Pain point", Reach: "Reach", Severity: "Severity", Priority: "Priority",
+	Rank: "Rank", Label: "Pain point", Reach: "Reach", SayLabel: "Say the label", Severity: "Severity", Priority: "Priority",
 	Personas: "Personas", Stages: "Stages", Examples: "Example quotes", Sources: "Sources",
 
 	Trust:             "How far to trust these personas",
@@ -117,7 +117,7 @@ var persian = labels{
 	Persona: "پرسونا", Everyone: "همه پاسخ‌دهندگان", Size: "تعداد", Share: "سهم", Traits: "ویژگی‌های متمایز",
 	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله", No: "خیر",
 	Goals: "اهداف", Touchpoints: "نقاط تماس", PainPoints: "نقاط درد", Quotes: "نقل‌قول‌ها",
-	Rank: "رتبه", Label: "نقطه درد", Reach: "گستره", Severity: "شدت", Priority: "اولویت",
+	Rank: "رتبه", Label: "نقطه درد", Reach: "گستره", SayLabel: "عین عبارت را می‌گویند", Severity: "شدت", Priority: "اولویت",
 	Personas: "پرسوناها", Stages: "مراحل", Examples: "نمونه نقل‌قول‌ها", Sources: "منابع",
 
 	Trust:             "تا چه اندازه می‌توان به این پرسوناها اعتماد کرد",

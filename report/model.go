@@ -128,10 +128,13 @@ type StageTouchpoints struct {
 
 // PainPoint is one row of the ranked pain-point table.
 type PainPoint struct {
-	Rank        int      `json:"rank"`
-	Label       string   `json:"label"`
-	Documents   int      `json:"documents"` // reach: responses/passages voicing it
-	Share       float64  `json:"share"`     // Documents / all documents, 0..1
+	Rank      int     `json:"rank"`
+	Label     string  `json:"label"`
+	Documents int     `json:"documents"` // reach: responses/passages voicing it
+	Share     float64 `json:"share"`     // Documents / all documents, 0..1
+	// LabelTexts is how many of the pain point's texts say its label's own
+	// phrase (analysis.PainPoint.LabelTexts); 0 when unknown or renamed.
+	LabelTexts  int      `json:"label_texts,omitempty"`
 	Severity    float64  `json:"severity"`
 	Priority    float64  `json:"priority"`
 	Personas    []string `json:"personas,omitempty"`

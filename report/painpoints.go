@@ -17,34 +17,37 @@ func (b *book) painPoints() {
 	}
 	b.width(sh, 1, 1, 8)
 	b.width(sh, 2, 2, 36)
-	b.width(sh, 3, 6, 12)
-	b.width(sh, 7, 7, 36) // persona names are long
-	b.width(sh, 8, 9, 22)
-	b.width(sh, 10, 10, 60)
-	b.width(sh, 11, 11, 10)
-	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.Share, lb.Severity, lb.Priority,
+	b.width(sh, 3, 7, 12)
+	b.width(sh, 8, 8, 36) // persona names are long
+	b.width(sh, 9, 10, 22)
+	b.width(sh, 11, 11, 60)
+	b.width(sh, 12, 12, 10)
+	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, lb.Share, lb.Severity, lb.Priority,
 		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)
 	for i, p := range pps {
 		r := i + 2
 		b.num(sh, 1, r, p.Rank, b.st.integer)
 		b.wrapped(sh, r, 2, 2, p.Label, b.st.wrap)
 		b.num(sh, 3, r, p.Documents, b.st.integer)
-		b.num(sh, 4, r, p.Share, b.st.pct)
-		b.num(sh, 5, r, p.Severity, b.st.float)
-		b.num(sh, 6, r, p.Priority, b.st.float)
-		b.wrapped(sh, r, 7, 7, join(p.Personas), b.st.wrap)
-		b.wrapped(sh, r, 8, 8, join(p.Stages), b.st.wrap)
-		b.wrapped(sh, r, 9, 9, join(p.Touchpoints), b.st.wrap)
-		b.wrapped(sh, r, 10, 10, join(p.Examples), b.st.wrap)
-		b.num(sh, 11, r, p.Sources, b.st.integer)
+		if p.LabelTexts > 0 { // blank for a renamed or researcher-coded pain point
+			b.num(sh, 4, r, p.LabelTexts, b.st.integer)
+		}
+		b.num(sh, 5, r, p.Share, b.st.pct)
+		b.num(sh, 6, r, p.Severity, b.st.float)
+		b.num(sh, 7, r, p.Priority, b.st.float)
+		b.wrapped(sh, r, 8, 8, join(p.Personas), b.st.wrap)
+		b.wrapped(sh, r, 9, 9, join(p.Stages), b.st.wrap)
+		b.wrapped(sh, r, 10, 10, join(p.Touchpoints), b.st.wrap)
+		b.wrapped(sh, r, 11, 11, join(p.Examples), b.st.wrap)
+		b.num(sh, 12, r, p.Sources, b.st.integer)
 	}
 	last := len(pps) + 1
 	b.dataBar(sh, colRange(3, 2, last), "638EC6")
-	b.dataBar(sh, colRange(4, 2, last), "9BBB59")
-	b.colourScale3(sh, colRange(5, 2, last), "63BE7B", "FFEB84", "F8696B")
-	b.dataBar(sh, colRange(6, 2, last), "C0504D")
+	b.dataBar(sh, colRange(5, 2, last), "9BBB59")
+	b.colourScale3(sh, colRange(6, 2, last), "63BE7B", "FFEB84", "F8696B")
+	b.dataBar(sh, colRange(7, 2, last), "C0504D")
 	b.freeze(sh, 1)
-	b.autoFilter(sh, 1, 1, 11, last)
+	b.autoFilter(sh, 1, 1, 12, last)
 }
 
 func colRange(col, from, to int) string { return cell(col, from) + ":" + cell(col, to) }

@@ -357,7 +357,7 @@ func TestNonFiniteNumbers(t *testing.T) {
 	}
 	f := mustOpen(t, raw)
 	for _, c := range []struct{ sheet, ref, want string }{
-		{"Summary", "B13", ""}, {"Pain points", "E2", ""}, {"Journey map", "B5", ""},
+		{"Summary", "B13", ""}, {"Pain points", "F2", ""}, {"Journey map", "B5", ""},
 		{"Responses", "A2", ""}, {"Responses", "C2", ""}, {"Responses", "D2", "1.5"},
 	} {
 		if got, _ := f.GetCellValue(c.sheet, c.ref); got != c.want {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,9 +26,10 @@ import (
 )
 
 type cliPainPoint struct {
-	Key       string
-	Label     string
-	Documents int
+	Key        string
+	Label      string
+	Documents  int
+	LabelTexts int `json:"label_texts"`
 }
 
 // analyzePainPoints runs `safar analyze --survey SLUG --format json`.
@@ -134,10 +136,26 @@ func TestStoredCorrectionsAgree(t *testing.T) {
 	if len(cli) < len(after)+1 {
 		t.Fatalf("report: %d pain point rows, analyze %d", len(cli)-1, len(after))
 	}
+	said := 0
 	for i, p := range after {
 		if cli[i+1][1] != p.Label {
 			t.Errorf("report row %d: %q, analyze %q", i+1, cli[i+1][1], p.Label)
 		}
+		// "Say the label": the engine's count, blank for the renamed one.
+		want := ""
+		if p.LabelTexts > 0 {
+			want = strconv.Itoa(p.LabelTexts)
+			said++
+		}
+		if p.Key == renamed.Key && p.LabelTexts != 0 {
+			t.Errorf("analyze: renamed %s still counts %d texts saying the researcher's label", p.Key, p.LabelTexts)
+		}
+		if cli[i+1][3] != want {
+			t.Errorf("report row %d (%s): says the label %q, analyze %q", i+1, p.Label, cli[i+1][3], want)
+		}
+	}
+	if said == 0 {
+		t.Error("report: no pain point counts the texts that say its label")
 	}
 
 	hash, err := web.HashPassword("correct horse battery")

@@ -100,7 +100,7 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 		}
 	}
 	for _, pp := range res.PainPoints.PainPoints {
-		rp := report.PainPoint{Rank: pp.Rank, Label: pp.Label, Documents: pp.Documents, Share: pp.Share,
+		rp := report.PainPoint{Rank: pp.Rank, Label: pp.Label, Documents: pp.Documents, Share: pp.Share, LabelTexts: pp.LabelTexts,
 			Severity: pp.Severity, Priority: pp.Priority, Examples: pp.Examples, Touchpoints: tpOf[pp.Key]}
 		for _, id := range slices.Sorted(maps.Keys(pp.Breakdown["persona"])) {
 			rp.Personas = append(rp.Personas, personaName[id])
