@@ -57,8 +57,8 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	work := d
-	if d.n > opt.SampleSize {
-		work = d.rows(sampleIdx(d.n, opt.SampleSize, rng))
+	if d.resp() > opt.SampleSize {
+		work = d.rows(sampleIdx(d.resp(), opt.SampleSize, rng))
 	}
 	// Candidates are screened more cheaply than a fixed-k fit (10x looser
 	// tolerance, 20 burn-in passes, best 2 starts to at most 200 passes):

@@ -85,6 +85,11 @@ type Data struct {
 	scale  []float64 // per numeric item: SD used for standardising
 	blocks []block   // the categorical items in groups, for the E-step (see block)
 	nCell  int       // total cells over blocks
+	// A weighted Data (see resample) holds each distinct respondent of a
+	// resample once: who[i] is respondent i's row and count[r] how many
+	// respondents row r stands for. Both are nil when row i is respondent i.
+	who   []int32
+	count []int32
 }
 
 // block is a group of consecutive categorical items whose answers
@@ -233,24 +238,80 @@ func NewData(cols []Column) (*Data, error) {
 }
 
 // Len is the number of respondents.
-func (d *Data) Len() int { return d.n }
+func (d *Data) Len() int { return d.resp() }
+
+// resp is the number of respondents: the rows, or on a weighted Data the
+// respondents they stand for.
+func (d *Data) resp() int {
+	if d.who != nil {
+		return len(d.who)
+	}
+	return d.n
+}
+
+// row is the row holding respondent i's answers.
+func (d *Data) row(i int) int {
+	if d.who != nil {
+		return int(d.who[i])
+	}
+	return i
+}
 
 // Vars describes the items.
 func (d *Data) Vars() []Var { return append([]Var(nil), d.vars...) }
 
-// rows returns a Data holding the given rows of d (repeats allowed), sharing
-// d's coding and standardisation.
+// rows returns a Data holding the given respondents of d (repeats allowed),
+// one row each, sharing d's coding and standardisation.
 func (d *Data) rows(idx []int) *Data {
 	nc, nn := len(d.catIdx), len(d.numIdx)
 	s := *d
 	s.n = len(idx)
+	s.who, s.count = nil, nil
 	s.codes = make([]uint8, len(idx)*nc)
 	s.nums = make([]float64, len(idx)*nn)
 	for r, i := range idx {
+		i = d.row(i)
 		copy(s.codes[r*nc:(r+1)*nc], d.codes[i*nc:(i+1)*nc])
 		copy(s.nums[r*nn:(r+1)*nn], d.nums[i*nn:(i+1)*nn])
 	}
 	return &s
+}
+
+// resample is d.rows(idx) as a weighted Data: each distinct respondent
+// drawn is one row, counted as often as it was drawn. EM on it is EM on
+// d.rows(idx) (the same sums, added in another order) over fewer rows: a
+// bootstrap resample holds about 63% of its draws once.
+func (d *Data) resample(idx []int) *Data {
+	slot := make([]int32, d.n)
+	var uniq []int
+	var count []int32
+	who := make([]int32, len(idx))
+	for r, i := range idx {
+		at := d.row(i)
+		if slot[at] == 0 {
+			uniq = append(uniq, i)
+			count = append(count, 0)
+			slot[at] = int32(len(uniq))
+		}
+		who[r] = slot[at] - 1
+		count[who[r]]++
+	}
+	s := d.rows(uniq)
+	s.who, s.count = who, count
+	return s
+}
+
+// perRespondent returns post, k values per row of d, as k values per
+// respondent, in order.
+func (d *Data) perRespondent(post []float64, k int) []float64 {
+	if d.who == nil {
+		return post
+	}
+	out := make([]float64, len(d.who)*k)
+	for i, r := range d.who {
+		copy(out[i*k:(i+1)*k], post[int(r)*k:(int(r)+1)*k])
+	}
+	return out
 }
 
 // sampleIdx draws m distinct rows of n (sorted), or all rows when m >= n.

@@ -72,7 +72,7 @@ func randomParams(d *Data, k int, rng *rand.Rand) *params {
 	}
 	nn := len(d.numIdx)
 	for c := range k {
-		i := rng.IntN(d.n)
+		i := d.row(rng.IntN(d.resp()))
 		for j := range nn {
 			x := d.nums[i*nn+j]
 			if math.IsNaN(x) {
@@ -235,6 +235,12 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 	nb, nn := len(d.blocks), len(d.numIdx)
 	lp := make([]float64, k)
 	pr := make([]float64, k)
+	// wp is what a row adds to the counts: its posterior times its
+	// weight (the posterior itself, pr, on unweighted data).
+	wp := pr
+	if d.count != nil {
+		wp = make([]float64, k)
+	}
 	// A row's likelihood is exp(m)*s (s in 1..k): the m are summed and
 	// the s multiplied, with a logarithm only when the product grows
 	// large, instead of one per row.
@@ -277,25 +283,38 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 			}
 			s += pr[c]
 		}
-		a.ll += m
-		if prod *= s; prod > 1e250 {
-			a.ll += math.Log(prod)
-			prod = 1
+		rep := 1
+		if d.count != nil {
+			rep = int(d.count[i])
+		}
+		a.ll += m * float64(rep)
+		for range rep {
+			if prod *= s; prod > 1e250 {
+				a.ll += math.Log(prod)
+				prod = 1
+			}
 		}
 		inv := 1 / s
 		for c := range pr {
 			pr[c] *= inv
-			a.nc[c] += pr[c]
 		}
 		if post != nil {
 			copy(post[i*k:(i+1)*k], pr)
 		}
+		if d.count != nil {
+			for c := range wp {
+				wp[c] = pr[c] * float64(rep)
+			}
+		}
+		for c := range wp {
+			a.nc[c] += wp[c]
+		}
 		for b, cell := range cells {
 			base := (d.blocks[b].off + int(cell)) * k
 			t := a.cnt[base : base+k]
-			t = t[:len(pr)]
-			for c := range pr {
-				t[c] += pr[c]
+			t = t[:len(wp)]
+			for c := range wp {
+				t[c] += wp[c]
 			}
 		}
 		for j, x := range nums {
@@ -304,9 +323,9 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 			}
 			b := j * k
 			sw, sx, sxx := a.sw[b:b+k], a.sx[b:b+k], a.sxx[b:b+k]
-			sw, sx, sxx = sw[:len(pr)], sx[:len(pr)], sxx[:len(pr)]
-			for c := range pr {
-				w := pr[c]
+			sw, sx, sxx = sw[:len(wp)], sx[:len(wp)], sxx[:len(wp)]
+			for c := range wp {
+				w := wp[c]
 				sw[c] += w
 				sx[c] += w * x
 				sxx[c] += w * x * x
@@ -319,7 +338,7 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 func (e *engine) mstep(p *params) {
 	d, k := e.d, e.k
 	a := e.accs[0]
-	n := float64(d.n)
+	n := float64(d.resp())
 	cnt := e.cnt
 	for c := range k {
 		p.logW[c] = math.Log(max(a.nc[c]/n, probFloor))

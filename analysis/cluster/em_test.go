@@ -1,9 +1,12 @@
 package cluster
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/safarhq/safar/personas/synth"
 )
 
 // The E-step looks answers up by blocks of items; its log-likelihood and
@@ -98,6 +101,72 @@ func TestBlockedEStepMatchesItemByItem(t *testing.T) {
 			if math.Abs(e.cnt[i]-w) > 1e-9*max(1, w) {
 				t.Fatalf("k=%d: level count %d is %v, want %v", k, i, e.cnt[i], w)
 			}
+		}
+	}
+}
+
+// A bootstrap resample is fitted as its distinct rows, each weighted by how
+// often it was drawn. The fit must be the fit of the drawn rows themselves
+// (the same sums in another order): the same starts, likelihood, BIC,
+// entropy, class shares and parameters, and every respondent, repeats
+// included, in the same class with the same posterior. Also when the fit
+// first runs on a subsample of the respondents.
+func TestResampleFitsLikeDrawnRows(t *testing.T) {
+	s := synth.Random(12, 4, 0.5, 5)
+	s.Noise = 0.15
+	d, _ := mustData(t, s, 3000)
+	if len(d.numIdx) == 0 || len(d.catIdx) == 0 {
+		t.Fatal("want categorical and numeric items")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	draw := make([]int, d.n)
+	for i := range draw {
+		draw[i] = rng.IntN(d.n)
+	}
+	w, x := d.resample(draw), d.rows(draw)
+	if w.n >= x.n*7/10 || w.Len() != x.n {
+		t.Fatalf("resample: %d rows for %d respondents (%d drawn)", w.n, w.Len(), x.n)
+	}
+	near := func(what string, a, b, tol float64) {
+		t.Helper()
+		if math.Abs(a-b) > tol*max(1, math.Abs(b)) {
+			t.Errorf("%s: weighted %v, drawn rows %v", what, a, b)
+		}
+	}
+	for _, opt := range []Options{{Seed: 1}, {Seed: 2, SampleSize: 2000}} {
+		got, err := Fit(context.Background(), w, 4, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := Fit(context.Background(), x, 4, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("sample size %d: %d rows for %d respondents; LL %.6f, %d passes (drawn rows: %.6f, %d)",
+			opt.SampleSize, w.n, got.N, got.LogLik, got.Passes, want.LogLik, want.Passes)
+		if got.N != want.N || got.Sampled != want.Sampled || len(got.Assign) != len(want.Assign) {
+			t.Fatalf("N %d sampled %v, want %d %v", got.N, got.Sampled, want.N, want.Sampled)
+		}
+		near("log-likelihood", got.LogLik, want.LogLik, 1e-9)
+		near("BIC", got.BIC, want.BIC, 1e-9)
+		near("entropy R2", got.Entropy, want.Entropy, 1e-9)
+		for c := range 4 {
+			near("class share", got.Model.Weights[c], want.Model.Weights[c], 1e-7)
+		}
+		for v, probs := range want.Model.Probs {
+			for c := range probs {
+				for l := range probs[c] {
+					near("response probability", got.Model.Probs[v][c][l], probs[c][l], 1e-6)
+				}
+			}
+		}
+		for i := range want.Assign {
+			if got.Assign[i] != want.Assign[i] {
+				t.Fatalf("respondent %d: class %d, want %d", i, got.Assign[i], want.Assign[i])
+			}
+		}
+		for i := range want.Posterior {
+			near("posterior", got.Posterior[i], want.Posterior[i], 1e-6)
 		}
 	}
 }

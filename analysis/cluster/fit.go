@@ -150,14 +150,14 @@ func Fit(ctx context.Context, d *Data, k int, opt Options) (*Result, error) {
 	if k < 1 {
 		return nil, fmt.Errorf("cluster: k = %d, want at least 1", k)
 	}
-	if k > d.n {
-		return nil, fmt.Errorf("cluster: k = %d exceeds %d rows", k, d.n)
+	if k > d.resp() {
+		return nil, fmt.Errorf("cluster: k = %d exceeds %d rows", k, d.resp())
 	}
 	opt = opt.withDefaults()
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	work := d
-	if d.n > opt.SampleSize {
-		work = d.rows(sampleIdx(d.n, opt.SampleSize, rng))
+	if d.resp() > opt.SampleSize {
+		work = d.rows(sampleIdx(d.resp(), opt.SampleSize, rng))
 	}
 	p, passes, err := bestStart(ctx, work, k, opt)
 	if err != nil {
@@ -175,7 +175,7 @@ func bestStart(ctx context.Context, d *Data, k int, opt Options) (*params, int, 
 	}
 	starts := make([]start, 0, opt.Starts)
 	burn := opt.BurnIn
-	if d.n*len(d.vars) <= SmallCells && !opt.screen {
+	if d.resp()*len(d.vars) <= SmallCells && !opt.screen {
 		burn = opt.MaxIter
 		opt.Tol /= 100
 	}
@@ -215,13 +215,15 @@ func finish(ctx context.Context, d *Data, p *params, refine bool, passes int, op
 	// (finish on small data re-runs nothing: p is already converged.)
 	post := make([]float64, d.n*k)
 	ll := e.estep(p, post)
-	r := &Result{K: k, N: d.n, LogLik: ll, Posterior: post, Passes: passes + e.passes, FullPasses: e.passes, Sampled: refine}
+	post = d.perRespondent(post, k)
+	n := d.resp()
+	r := &Result{K: k, N: n, LogLik: ll, Posterior: post, Passes: passes + e.passes, FullPasses: e.passes, Sampled: refine}
 	r.Model = newModel(d, p)
 	r.Params = paramCount(d, k)
-	r.BIC = -2*ll + float64(r.Params)*math.Log(float64(d.n))
+	r.BIC = -2*ll + float64(r.Params)*math.Log(float64(n))
 	r.AIC = -2*ll + 2*float64(r.Params)
 	r.Entropy = entropyR2(post, k)
-	r.Assign = make([]int, d.n)
+	r.Assign = make([]int, n)
 	for i := range r.Assign {
 		r.Assign[i] = argmax(post[i*k : (i+1)*k])
 	}
@@ -264,7 +266,7 @@ func argmax(x []float64) int {
 func newModel(d *Data, p *params) *Model {
 	k := p.k
 	ref := *d // keep the coding, not the rows
-	ref.codes, ref.nums = nil, nil
+	ref.codes, ref.nums, ref.who, ref.count = nil, nil, nil, nil
 	m := &Model{K: k, Vars: d.Vars(), p: p.clone(), d: &ref, center: d.center, scale: d.scale}
 	m.Weights = make([]float64, k)
 	for c := range k {
@@ -350,7 +352,8 @@ func (m *Model) classify(d *Data, workers int) []int {
 	e := newEngine(d, m.K, workers)
 	post := make([]float64, d.n*m.K)
 	e.estep(m.p, post)
-	out := make([]int, d.n)
+	post = d.perRespondent(post, m.K)
+	out := make([]int, d.resp())
 	for i := range out {
 		out[i] = argmax(post[i*m.K : (i+1)*m.K])
 	}

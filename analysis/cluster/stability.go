@@ -38,7 +38,8 @@ type StabilityResult struct {
 }
 
 // Stability refits r's k on B bootstrap resamples (rows drawn with
-// replacement) and compares each refit's modal assignments with r's on the
+// replacement; each distinct row drawn is fitted once, weighted by how
+// often it was drawn) and compares each refit's modal assignments with r's on the
 // same respondents. Refits stop after at most 300 EM passes. On data with more than maxRows rows (default 5000
 // when <= 0) a seeded random subset of maxRows rows is used as the base,
 // to bound the cost; refits use 3 random starts. Mean ARI above about
@@ -50,7 +51,7 @@ func Stability(ctx context.Context, d *Data, r *Result, resamples, maxRows int, 
 		maxRows = 5000
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0xb007))
-	base := sampleIdx(d.n, maxRows, rng)
+	base := sampleIdx(d.resp(), maxRows, rng)
 	ref := make([]int, len(base))
 	for i, row := range base {
 		ref[i] = r.Assign[row]
@@ -79,7 +80,7 @@ func Stability(ctx context.Context, d *Data, r *Result, resamples, maxRows int, 
 		}
 		so := sub
 		so.Seed = opt.Seed + uint64(b) + 1
-		fit, err := Fit(ctx, baseData.rows(draws[b]), r.K, so)
+		fit, err := Fit(ctx, baseData.resample(draws[b]), r.K, so)
 		if err != nil {
 			return err
 		}
