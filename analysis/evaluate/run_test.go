@@ -143,3 +143,17 @@ func TestRealSets(t *testing.T) {
 	}
 	t.Log("\n" + buf.String())
 }
+
+func TestScoreFoundBeyondTopTen(t *testing.T) {
+	labels := [][]string{{"a"}, {"a"}, {"b"}, {"b"}, {"c"}, {"c"}, {"c"}, {"c"}, {"c"}, {"c"}}
+	s := &Set{Name: "fixture", Texts: make([]analysis.Text, len(labels)), Labels: labels}
+	groups := make([]Group, 11)
+	for g := range 10 {
+		groups[g].Members = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9} // find c only (precision .6)
+	}
+	groups[10].Members = []int{2, 3} // the 11th finds b
+	sc := score(s, groups, len(groups), 0)
+	if sc.Found != 1 || sc.FoundAll != 2 {
+		t.Errorf("found %d in the top 10, %d by any group; want 1 and 2", sc.Found, sc.FoundAll)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"sort"
+	"strings"
 )
 
 // SizeSets are the labelled sets large enough to subsample (steam is
@@ -65,36 +66,38 @@ func RunSizes(ctx context.Context, dir string, names []string, n int, seeds []ui
 }
 
 // WriteSizeTable prints, per set, the whole set's and each subsample's
-// engine line (found, NMI, placed by the top 10, pain points in all, the
-// labels found) beside the NMF peer's mean over its seeds, then the
-// subsamples' mean.
+// engine line (found in the top 10 and by any pain point, NMI, placed by
+// the top 10, pain points in all, the labels found) beside the NMF peer's
+// mean over its seeds, then the subsamples' mean.
 func WriteSizeTable(w io.Writer, reps []SizeReport) error {
 	ew := &errWriter{w: w}
-	line := "%-18s %5s %-7s %-6s %-6s %-6s %-7s %-6s %s\n"
+	line := func(cols ...any) {
+		ew.printf("%s\n", strings.TrimRight(fmt.Sprintf("%-18s %5s %-7s %-7s %-6s %-6s %-6s %-7s %-7s %s", cols...), " "))
+	}
 	for i, r := range reps {
 		if i > 0 {
 			ew.printf("\n")
 		}
-		ew.printf(line, "run", "texts", "found", "NMI", "placed", "groups", "nmf fnd", "nmf NMI", "safar found")
-		var sum [6]float64
+		line("run", "texts", "found", "any", "NMI", "placed", "groups", "nmf fnd", "nmf NMI", "safar found")
+		var sum [7]float64
 		row := func(name string, rep SetReport) {
 			s, nmf := rep.Methods[0].Runs[0], rep.Methods[1]
-			ew.printf(line, name, fmt.Sprint(rep.Texts), fmt.Sprintf("%d/%d", s.Found, len(rep.Labels)),
-				fmt.Sprintf("%.3f", s.NMI), fmt.Sprintf("%.3f", s.Placed), fmt.Sprint(s.Groups),
+			line(name, fmt.Sprint(rep.Texts), fmt.Sprintf("%d/%d", s.Found, len(rep.Labels)),
+				fmt.Sprintf("%d/%d", s.FoundAll, len(rep.Labels)), fmt.Sprintf("%.3f", s.NMI), fmt.Sprintf("%.3f", s.Placed), fmt.Sprint(s.Groups),
 				fmt.Sprintf("%.2f", nmf.Found.Mean), fmt.Sprintf("%.3f", nmf.NMI.Mean), foundText(rep.Methods[0]))
 		}
 		row(r.Full.Set, r.Full)
 		for _, rep := range r.Samples {
 			row(rep.Set, rep)
 			s, nmf := rep.Methods[0].Runs[0], rep.Methods[1]
-			for k, v := range []float64{float64(s.Found), s.NMI, s.Placed, float64(s.Groups), nmf.Found.Mean, nmf.NMI.Mean} {
+			for k, v := range []float64{float64(s.Found), float64(s.FoundAll), s.NMI, s.Placed, float64(s.Groups), nmf.Found.Mean, nmf.NMI.Mean} {
 				sum[k] += v / float64(len(r.Samples))
 			}
 		}
 		if len(r.Samples) > 0 {
-			ew.printf(line, "samples' mean", fmt.Sprint(r.Samples[0].Texts), fmt.Sprintf("%.2f", sum[0]),
-				fmt.Sprintf("%.3f", sum[1]), fmt.Sprintf("%.3f", sum[2]), fmt.Sprintf("%.1f", sum[3]),
-				fmt.Sprintf("%.2f", sum[4]), fmt.Sprintf("%.3f", sum[5]), "")
+			line("samples' mean", fmt.Sprint(r.Samples[0].Texts), fmt.Sprintf("%.2f", sum[0]),
+				fmt.Sprintf("%.2f", sum[1]), fmt.Sprintf("%.3f", sum[2]), fmt.Sprintf("%.3f", sum[3]),
+				fmt.Sprintf("%.1f", sum[4]), fmt.Sprintf("%.2f", sum[5]), fmt.Sprintf("%.3f", sum[6]), "")
 		}
 	}
 	return ew.err
