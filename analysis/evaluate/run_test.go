@@ -71,6 +71,7 @@ func TestRunOnFixtures(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{"== mams: 24 texts.", "labels: service 12, staff 12, price 5", "nmf found: ", "== transcript: 2 texts.",
+		"labels found by one of them; top ",
 		"safar  -             -                    -                    "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
