@@ -40,6 +40,9 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q: want table or json", *format)
 	}
+	if *sample < 0 {
+		return fmt.Errorf("--sample %d: want a number of texts", *sample)
+	}
 	dir := *dataDir
 	if dir == "" {
 		if dir = env.getenv("SAFAR_SHARED_DATA"); dir == "" {
@@ -49,9 +52,6 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if dir == "" {
 		return evaluate.ErrNoData
 	}
-	if *sample < 0 {
-		return fmt.Errorf("--sample %d: want a number of texts", *sample)
-	}
 	names := evaluate.SetNames()
 	if *sample > 0 {
 		names = evaluate.SizeSets
@@ -59,28 +59,27 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if *set != "" {
 		names = []string{*set}
 	}
+	var reps any
+	var table func() error
 	if *sample > 0 {
-		reps, err := evaluate.RunSizes(ctx, dir, names, *sample, evaluate.PeerSeeds)
+		r, err := evaluate.RunSizes(ctx, dir, names, *sample, evaluate.PeerSeeds)
 		if err != nil {
 			return err
 		}
-		if *format == "json" {
-			enc := json.NewEncoder(env.stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(reps)
+		reps, table = r, func() error { return evaluate.WriteSizeTable(env.stdout, r) }
+	} else {
+		r, err := evaluate.RunSets(ctx, dir, names)
+		if err != nil {
+			return err
 		}
-		return evaluate.WriteSizeTable(env.stdout, reps)
-	}
-	reps, err := evaluate.RunSets(ctx, dir, names)
-	if err != nil {
-		return err
+		reps, table = r, func() error { return evaluate.WriteTable(env.stdout, r) }
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(reps)
 	}
-	if err := evaluate.WriteTable(env.stdout, reps); err != nil {
+	if err := table(); err != nil {
 		return errors.Join(errors.New("writing the table"), err)
 	}
 	return nil
