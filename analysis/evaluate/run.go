@@ -29,8 +29,9 @@ type Score struct {
 	FoundLabels []string   `json:"found_labels"`
 	NMI         float64    `json:"nmi"`
 	ARI         float64    `json:"ari"`
-	Placed      float64    `json:"placed"` // share of texts in one of the top 10
-	Groups      int        `json:"groups"` // pain points reported in all (topics: k)
+	FoundAll    int        `json:"found_all"` // labels found by any group, not only the top 10
+	Placed      float64    `json:"placed"`    // share of texts in one of the top 10
+	Groups      int        `json:"groups"`    // pain points reported in all (topics: k)
 	PlacedAll   float64    `json:"placed_all"`
 	Seconds     float64    `json:"seconds"`
 	Hits        []LabelHit `json:"hits,omitempty"`
@@ -176,6 +177,11 @@ func score(s *Set, groups []Group, total int, took time.Duration) Score {
 		if h.Found {
 			sc.Found++
 			sc.FoundLabels = append(sc.FoundLabels, h.Label)
+		}
+	}
+	for _, h := range FoundLabels(all, s.Labels) {
+		if h.Found {
+			sc.FoundAll++
 		}
 	}
 	sc.NMI, sc.ARI = Agreement(FirstGroup(members, n), PrimaryLabels(s.Labels))

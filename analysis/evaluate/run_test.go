@@ -71,6 +71,7 @@ func TestRunOnFixtures(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{"== mams: 24 texts.", "labels: service 12, staff 12, price 5", "nmf found: ", "== transcript: 2 texts.",
+		"labels found by one of them; top ",
 		"safar  -             -                    -                    "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
@@ -142,4 +143,18 @@ func TestRealSets(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + buf.String())
+}
+
+func TestScoreFoundBeyondTopTen(t *testing.T) {
+	labels := [][]string{{"a"}, {"a"}, {"b"}, {"b"}, {"c"}, {"c"}, {"c"}, {"c"}, {"c"}, {"c"}}
+	s := &Set{Name: "fixture", Texts: make([]analysis.Text, len(labels)), Labels: labels}
+	groups := make([]Group, 11)
+	for g := range 10 {
+		groups[g].Members = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9} // find c only (precision .6)
+	}
+	groups[10].Members = []int{2, 3} // the 11th finds b
+	sc := score(s, groups, len(groups), 0)
+	if sc.Found != 1 || sc.FoundAll != 2 {
+		t.Errorf("found %d in the top 10, %d by any group; want 1 and 2", sc.Found, sc.FoundAll)
+	}
 }

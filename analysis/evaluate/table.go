@@ -45,8 +45,12 @@ func WriteTable(w io.Writer, reps []SetReport) error {
 			ew.printf("%s\n", versusText(r.Methods))
 		}
 		safar := r.Methods[0].Runs[0]
-		ew.printf("%s: %d pain points in all, %.3f of the texts in one of them; top %d:\n",
-			r.Methods[0].Method, safar.Groups, safar.PlacedAll, len(safar.Top))
+		anyFound := ""
+		if r.Labelled {
+			anyFound = fmt.Sprintf(", %d/%d labels found by one of them", safar.FoundAll, len(r.Labels))
+		}
+		ew.printf("%s: %d pain points in all, %.3f of the texts in one of them%s; top %d:\n",
+			r.Methods[0].Method, safar.Groups, safar.PlacedAll, anyFound, len(safar.Top))
 		for g, p := range safar.Top {
 			said := ""
 			if p.Said > 0 {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/safarhq/safar/analysis/evaluate"
 )
@@ -24,8 +25,9 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	dataDir := fs.String("data", "", "the shared evaluation data folder (default: $SAFAR_SHARED_DATA or a shared/data folder beside the working directory or a parent)")
 	set := fs.String("set", "", "evaluate only this set (default: all)")
 	format := fs.String("format", "table", "output format: table or json")
+	sample := fs.Int("sample", 0, "also run each set on random subsamples of this many texts (one per peer seed) and print the engine's numbers whole and subsampled (default sets: "+strings.Join(evaluate.SizeSets, ", ")+")")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar eval painpoints [--data DIR] [--set NAME] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar eval painpoints [--data DIR] [--set NAME] [--sample N] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -38,6 +40,9 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if *format != "table" && *format != "json" {
 		return fmt.Errorf("--format %q: want table or json", *format)
 	}
+	if *sample < 0 {
+		return fmt.Errorf("--sample %d: want a number of texts", *sample)
+	}
 	dir := *dataDir
 	if dir == "" {
 		if dir = env.getenv("SAFAR_SHARED_DATA"); dir == "" {
@@ -48,19 +53,33 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		return evaluate.ErrNoData
 	}
 	names := evaluate.SetNames()
+	if *sample > 0 {
+		names = evaluate.SizeSets
+	}
 	if *set != "" {
 		names = []string{*set}
 	}
-	reps, err := evaluate.RunSets(ctx, dir, names)
-	if err != nil {
-		return err
+	var reps any
+	var table func() error
+	if *sample > 0 {
+		r, err := evaluate.RunSizes(ctx, dir, names, *sample, evaluate.PeerSeeds)
+		if err != nil {
+			return err
+		}
+		reps, table = r, func() error { return evaluate.WriteSizeTable(env.stdout, r) }
+	} else {
+		r, err := evaluate.RunSets(ctx, dir, names)
+		if err != nil {
+			return err
+		}
+		reps, table = r, func() error { return evaluate.WriteTable(env.stdout, r) }
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(env.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(reps)
 	}
-	if err := evaluate.WriteTable(env.stdout, reps); err != nil {
+	if err := table(); err != nil {
 		return errors.Join(errors.New("writing the table"), err)
 	}
 	return nil

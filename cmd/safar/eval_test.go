@@ -17,7 +17,9 @@ m5,The food was cold and bland.,food
 m6,Bland food and too expensive.,food|price
 `
 
-func TestEvalPainpointsJSON(t *testing.T) {
+// writeEvalData writes a data folder holding evalMAMS and returns it.
+func writeEvalData(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "feedback", "mams_restaurants_negative.csv")
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -26,6 +28,11 @@ func TestEvalPainpointsJSON(t *testing.T) {
 	if err := os.WriteFile(p, []byte(evalMAMS), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+func TestEvalPainpointsJSON(t *testing.T) {
+	dir := writeEvalData(t)
 	out, errs, code := runCLI(t, "eval", "painpoints", "--data", dir, "--set", "mams", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errs)
@@ -48,6 +55,22 @@ func TestEvalPainpointsJSON(t *testing.T) {
 	}
 }
 
+func TestEvalPainpointsSample(t *testing.T) {
+	out, errs, code := runCLI(t, "eval", "painpoints", "--data", writeEvalData(t), "--set", "mams", "--sample", "4")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	texts := map[string]string{}
+	for _, l := range strings.Split(strings.Replace(out, "samples' mean", "mean", 1), "\n") {
+		if f := strings.Fields(l); len(f) > 1 {
+			texts[f[0]] = f[1]
+		}
+	}
+	if texts["mams"] != "6" || texts["mams@4/1"] != "4" || texts["mams@4/3"] != "4" || texts["mean"] != "4" {
+		t.Errorf("want the whole set (6 texts), three samples of 4 and their mean:\n%s", out)
+	}
+}
+
 func TestEvalPainpointsErrors(t *testing.T) {
 	t.Setenv("SAFAR_SHARED_DATA", filepath.Join(t.TempDir(), "absent"))
 	cases := []struct {
@@ -59,6 +82,7 @@ func TestEvalPainpointsErrors(t *testing.T) {
 		{"unknown set", []string{"eval", "painpoints", "--data", t.TempDir(), "--set", "nope"}, "sets: mams, steam"},
 		{"bad format", []string{"eval", "painpoints", "--format", "xml"}, "want table or json"},
 		{"stray argument", []string{"eval", "painpoints", "extra"}, `unexpected argument "extra"`},
+		{"negative sample", []string{"eval", "painpoints", "--sample", "-3"}, "want a number of texts"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
