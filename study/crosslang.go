@@ -21,9 +21,9 @@ import (
 // profiles (how their closed answers differ from those of everyone else
 // who voices a problem in their language) point the same way, each is the
 // other's best match, both profiles say more than their sampling noise and
-// their texts share something that reads the same in both languages (a
-// number, a time unit, a word in Latin script: crosslang_anchors.go). No
-// topic's words are listed.
+// their texts say alike what reads the same in both languages (a number,
+// a time unit, a word in Latin script, a word of the survey's own wording
+// in that language: crosslang_anchors.go). No topic's words are listed.
 
 // Voice is what the linking knows about the author of one text.
 type Voice struct {
@@ -63,9 +63,10 @@ const minVoices = 3
 // same problem: one pain point, labelled in each language (labels), reach
 // counted once per person, ranked again by priority. people is the number
 // of persons the shares are of. voices describes each member text's
-// author; it is asked once or twice per member, never kept.
-func LinkLanguages(pps []analysis.PainPoint, voices Voices, people int) ([]analysis.PainPoint, map[string]LabelSet) {
-	profiles := newProfiles(pps, voices)
+// author; it is asked once or twice per member, never kept. parallel is
+// the surveys' wording in each language (nil: none is known).
+func LinkLanguages(pps []analysis.PainPoint, voices Voices, people int, parallel ParallelWords) ([]analysis.PainPoint, map[string]LabelSet) {
+	profiles := newProfiles(pps, voices, parallel)
 	// Each pain point's best match in another language.
 	best, score := make([]int, len(pps)), make([]float64, len(pps))
 	for i := range pps {
@@ -192,11 +193,13 @@ func addCounts(a, b map[string]int) map[string]int {
 
 // profile is what sets a pain point's voices apart within their language.
 type profile struct {
-	lang      string          // the language most of its voices use, if dominant
-	questions map[string]bool // the open questions its texts answer
-	diff      []float64       // by feature id: its share among the voices minus among the language's complainers
-	judged    bool            // enough voices in one language, and more signal than noise
-	anchors   map[string]bool // what its texts say more often than the language's complaints beyond chance (crosslang_anchors.go)
+	lang      string             // the language most of its voices use, if dominant
+	questions map[string]bool    // the open questions its texts answer
+	diff      []float64          // by feature id: its share among the voices minus among the language's complainers
+	judged    bool               // enough voices in one language, and more signal than noise
+	anchors   map[string]float64 // what its texts say more often than the language's complaints beyond chance, by how far (crosslang_anchors.go)
+	said      *counts            // how many of its texts say each anchor
+	langSaid  *counts            // how many of the language's complaints say each anchor
 }
 
 // voiced is one person behind a pain point, with the text that says who
@@ -210,7 +213,7 @@ type voiced struct{ person, lang, text, said string }
 // points together (a person counted once per pain point they voice): what
 // every unhappy customer shares, low ratings everywhere, sets no problem
 // apart from another.
-func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
+func newProfiles(pps []analysis.PainPoint, voices Voices, parallel ParallelWords) []profile {
 	profiles := make([]profile, len(pps))
 	own := make([]tally, len(pps))
 	base := map[string]*tally{}
@@ -243,7 +246,7 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 			if baseSaid[v.lang] == nil {
 				baseSaid[v.lang] = &counts{}
 			}
-			said := saidIn(v.said, known)
+			said := saidIn(v.said, v.lang, known, parallel)
 			baseSaid[v.lang].add(said)
 			if v.lang == pr.lang {
 				ownSaid[i].add(said)
@@ -283,7 +286,8 @@ func newProfiles(pps []analysis.PainPoint, voices Voices) []profile {
 			noise += share * (1 - share) / n
 		}
 		pr.judged = spread > 0 && 1-noise/spread >= minReliability
-		pr.anchors = ownSaid[i].beyondChance(baseSaid[pr.lang])
+		pr.said, pr.langSaid = &ownSaid[i], baseSaid[pr.lang]
+		pr.anchors = pr.said.beyondChance(pr.langSaid)
 	}
 	return profiles
 }
@@ -368,26 +372,42 @@ func (c *counts) add(features []string) {
 	}
 }
 
-// sayAlike: the two pain points' texts share a piece of evidence that
-// reads the same in both languages, each saying it more often than its
-// language's complaints do beyond chance.
+// sayAlike: the two pain points' texts say the same things in the
+// words every language reads alike. What each says most distinctively
+// (its anchor furthest beyond chance) the other says beyond chance too,
+// and their evidence (each anchor's share against their language's
+// complaints) points the same way as closely as their answers must. One
+// shared anchor is not enough: the bargain hunters' Instagram replies
+// say "price" too ("I only wanted a price"), but what sets them apart is
+// Instagram, which the price complaints do not say.
 func sayAlike(a, b profile) bool {
-	for k := range a.anchors {
-		if b.anchors[k] {
+	return saysMostOf(a, b) && saysMostOf(b, a) && cosineOf(a.said.diff(a.langSaid), b.said.diff(b.langSaid)) >= minLinkScore
+}
+
+// saysMostOf: an anchor a's texts say furthest beyond chance (any of
+// equal standing) is one b's texts say beyond chance.
+func saysMostOf(a, b profile) bool {
+	top := 0.0
+	for _, z := range a.anchors {
+		top = max(top, z)
+	}
+	for k, z := range a.anchors {
+		if z == top && b.anchors[k] > 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// saidIn is the anchors of one text, each once.
-func saidIn(text string, known map[string]bool) []string {
+// saidIn is the anchors of one text in lang, each once.
+func saidIn(text, lang string, known map[string]bool, parallel ParallelWords) []string {
 	var out []string
-	textAnchors(text, known, func(a string) {
+	add := func(a string) {
 		if !slices.Contains(out, a) {
 			out = append(out, a)
 		}
-	})
+	}
+	textAnchors(text, known, parallel[lang], add)
 	return out
 }
 
@@ -399,7 +419,7 @@ func latinWordsInOtherScripts(pps []analysis.PainPoint, voices Voices) map[strin
 	for _, p := range pps {
 		for _, m := range p.Members {
 			if v, ok := voices(m, false); ok && hasLatinLetter(v.Text) && !isLatinText(v.Text) {
-				textAnchors(v.Text, nil, func(a string) {
+				textAnchors(v.Text, nil, nil, func(a string) {
 					if a[0] == '@' {
 						known[a] = true
 					}
@@ -412,18 +432,31 @@ func latinWordsInOtherScripts(pps []analysis.PainPoint, voices Voices) map[strin
 
 // beyondChance is what c's persons (here: texts) have more often than the
 // baseline's, by more than twice the binomial standard error of c's share
-// and in at least minVoices of them.
-func (c *counts) beyondChance(base *counts) map[string]bool {
-	out := map[string]bool{}
+// and in at least minVoices of them, with how many standard errors.
+func (c *counts) beyondChance(base *counts) map[string]float64 {
+	out := map[string]float64{}
 	if c.persons == 0 || base == nil || base.persons == 0 {
 		return out
 	}
 	n := float64(c.persons)
 	for f, k := range c.features {
 		p := float64(base.features[f]) / float64(base.persons)
-		if k >= minVoices && float64(k)/n-p > 2*math.Sqrt(p*(1-p)/n) {
-			out[f] = true
+		if se := math.Sqrt(p * (1 - p) / n); k >= minVoices && float64(k)/n-p > 2*se {
+			out[f] = (float64(k)/n - p) / se
 		}
+	}
+	return out
+}
+
+// diff is, for every feature of the baseline, its share among c's
+// persons minus among the baseline's.
+func (c *counts) diff(base *counts) map[string]float64 {
+	out := map[string]float64{}
+	if c.persons == 0 || base == nil || base.persons == 0 {
+		return out
+	}
+	for f, k := range base.features {
+		out[f] = float64(c.features[f])/float64(c.persons) - float64(k)/float64(base.persons)
 	}
 	return out
 }
@@ -453,4 +486,18 @@ func cosine(a, b []float64) float64 {
 		return 0
 	}
 	return dot / math.Sqrt(na*nb)
+}
+
+// cosineOf is the cosine of two vectors named by their components.
+func cosineOf(a, b map[string]float64) float64 {
+	var x, y []float64
+	for k, v := range a {
+		x, y = append(x, v), append(y, b[k])
+	}
+	for k, v := range b {
+		if _, ok := a[k]; !ok {
+			x, y = append(x, 0), append(y, v)
+		}
+	}
+	return cosine(x, y)
 }

@@ -1,6 +1,8 @@
 package study
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -18,7 +20,9 @@ import (
 // روز"), time units ("a week late", "یک هفته دیر") and words in Latin
 // script inside a text in another script (brand and app names). Number
 // words and time units are generic language knowledge, as the analysis's
-// own duration rules are; no topic's words are listed.
+// own duration rules are; no topic's words are listed. The one bilingual
+// vocabulary is the project's own: the wording of its surveys in each
+// language (ParallelWords).
 
 // timeUnits maps the time units of English and Persian to one name.
 var timeUnits = map[string]string{
@@ -53,12 +57,14 @@ func timeUnit(w string) (string, bool) {
 
 // textAnchors calls add with each language-independent piece of evidence
 // in text: "#9" for a number, "~day" for a time unit, "@iphone" for a
-// Latin-script word. In a text in Latin script every word is one, so its
-// words count only when known says a text in another script uses them
-// (known nil: none does). Only the words it looks up are normalised
-// (Arabic letters and digits to Persian and ASCII, lower case): it runs
-// on every member text of a big study.
-func textAnchors(text string, known map[string]bool, add func(string)) {
+// Latin-script word, "$3" for a pair of the survey's texts one of whose
+// words (pairs: the text's language's, ParallelWords) it uses. In a text
+// in Latin script every word is one, so its words count only when known
+// says a text in another script uses them (known nil: none does). Only
+// the words it looks up are normalised (Arabic letters and digits to
+// Persian and ASCII, lower case): it runs on every member text of a big
+// study.
+func textAnchors(text string, known map[string]bool, pairs *pairWords, add func(string)) {
 	latin := isLatinText(text)
 	words := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\u200c'
@@ -77,6 +83,9 @@ func textAnchors(text string, known map[string]bool, add func(string)) {
 			}
 		case len(w) >= 3 && isLatinWord(w) && (!latin || known["@"+w]):
 			add("@" + w)
+		}
+		if pairs != nil {
+			pairs.said(w, add)
 		}
 	}
 }
@@ -107,4 +116,124 @@ func isLatinWord(w string) bool {
 		}
 	}
 	return true
+}
+
+// ParallelWords are the words of the project's own bilingual texts: a
+// question, option, statement or scale label asked in two languages under
+// one id is a pair of texts that say the same thing ("Mobile app" /
+// "اپلیکیشن موبایل", "Help from our support team" / "کمک پشتیبانی"). A
+// text that uses a word of one side says the pair ("$3"), whichever side
+// its language reads; which word of the other side is its translation is
+// not known and not needed. By language, the pairs' words.
+type ParallelWords map[string]*pairWords
+
+// pairWords are the words of one language's side of the pairs (as
+// written, and as the text analysis reads them: "messages", "messag"),
+// each with the pairs it is a word of ("$3"), and the beginnings of at
+// least minParallelPrefix letters of those words with the pairs of the
+// words they begin.
+type pairWords struct {
+	words, begins map[string][]string
+}
+
+// minParallelPrefix is the fewest letters a word of a text and a word of
+// a pair must have in common when one begins with the other: the endings
+// customers attach ("سفارشم", "اپلیکیشنتون") and drop ("code" for "codes")
+// are not in the survey's wording. A shorter word begins too many others
+// ("car" in "card", "کار" in "کارت").
+const minParallelPrefix = 4
+
+// NewParallelWords indexes the surveys' parallel texts (the language
+// versions of one survey: the same question ids and option values).
+func NewParallelWords(surveys []SurveyData) ParallelWords {
+	out := ParallelWords{}
+	pairs := map[[2]string]string{}
+	parallelTexts(surveys, func(fromLang, from, lang, to string) {
+		if from == "" || to == "" || from == to {
+			return
+		}
+		k := [2]string{fromLang + "\x00" + from, lang + "\x00" + to}
+		if k[1] < k[0] {
+			k[0], k[1] = k[1], k[0]
+		}
+		id, ok := pairs[k]
+		if !ok {
+			id = "$" + strconv.Itoa(len(pairs))
+			pairs[k] = id
+		}
+		out.add(fromLang, from, id)
+		out.add(lang, to, id)
+	})
+	return out
+}
+
+// add indexes text's words other than stop words and numbers, as written
+// and as keys, as words of pair id in lang, and their beginnings other
+// than stop words.
+func (p ParallelWords) add(lang, text, id string) {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\u200c' }) {
+		t := analysis.TextTerms(w)
+		if len(t.Keys) != 1 || t.Stop[0] {
+			continue
+		}
+		if p[lang] == nil {
+			p[lang] = &pairWords{words: map[string][]string{}, begins: map[string][]string{}}
+		}
+		for _, k := range []string{withoutZWNJ(normalWord(w)), t.Keys[0]} {
+			addPair(p[lang].words, k, id)
+			letters := 0
+			for end := range k {
+				if letters >= minParallelPrefix && !isStopWord(k[:end]) {
+					addPair(p[lang].begins, k[:end], id)
+				}
+				letters++
+			}
+		}
+	}
+}
+
+// isStopWord: the text analysis reads w as one stop word ("برای", for,
+// which begins "برایتان", for you, says nothing).
+func isStopWord(w string) bool {
+	t := analysis.TextTerms(w)
+	return len(t.Keys) == 1 && t.Stop[0]
+}
+
+func addPair(m map[string][]string, k, id string) {
+	if !slices.Contains(m[k], id) {
+		m[k] = append(m[k], id)
+	}
+}
+
+// said calls add with each pair one of whose words w (normalised) is,
+// begins with or begins, the shorter of the two of at least
+// minParallelPrefix letters.
+func (p *pairWords) said(w string, add func(string)) {
+	w = withoutZWNJ(w)
+	letters := 0
+	for end := range w {
+		if letters >= minParallelPrefix {
+			for _, id := range p.words[w[:end]] {
+				add(id)
+			}
+		}
+		letters++
+	}
+	for _, id := range p.words[w] {
+		add(id)
+	}
+	if letters >= minParallelPrefix {
+		for _, id := range p.begins[w] {
+			add(id)
+		}
+	}
+}
+
+// withoutZWNJ is w without zero-width non-joiners ("وب‌سایت" is
+// "وبسایت").
+func withoutZWNJ(w string) string {
+	if strings.ContainsRune(w, '\u200c') {
+		return strings.ReplaceAll(w, "\u200c", "")
+	}
+	return w
 }

@@ -24,9 +24,42 @@ func TestTextAnchors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		var got []string
-		textAnchors(tc.text, known, func(a string) { got = append(got, a) })
+		textAnchors(tc.text, known, nil, func(a string) { got = append(got, a) })
 		if fmt.Sprint(got) != tc.want {
 			t.Errorf("%q: %v, want %s", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestParallelWordsSaid: a text says a pair of the survey's texts when it
+// uses one of the pair's words in its own language, with an ending added
+// or dropped when the shorter word has four letters or more; a shorter
+// word begins too many others ("car" in "card", so "apps" does not say
+// "app" either), and a word of the other language's side says nothing.
+func TestParallelWordsSaid(t *testing.T) {
+	p := ParallelWords{}
+	p.add("en", "Mobile app", "$0")
+	p.add("fa", "اپلیکیشن موبایل", "$0")
+	p.add("en", "Car park", "$1")
+	p.add("fa", "پارکینگ", "$1")
+	p.add("en", "Direct messages", "$2")
+	p.add("fa", "وب‌سایت", "$3")
+	p.add("en", "Discount codes", "$4")
+	p.add("fa", "چه چیزی برایتان مهم است؟", "$5")
+	tests := []struct{ text, lang, want string }{
+		{"The app keeps crashing", "en", "[$0]"},
+		{"اپلیکیشنتون خیلی سخته", "fa", "[$0]"}, // "your app"
+		{"I sent a message", "en", "[$2]"},      // "messag", the key the text analysis reads
+		{"وبسایت کند است", "fa", "[$3]"},        // with or without the zero-width non-joiner
+		{"The code failed", "en", "[$4]"},       // begins "codes"
+		{"My card was charged twice", "en", "[]"},
+		{"There was no car to take", "en", "[$1]"},
+		{"the app", "fa", "[]"},
+		{"برای من خوب نیست", "fa", "[]"}, // "for" begins "for you"; a stop word says nothing
+	}
+	for _, tc := range tests {
+		if got := saidIn(tc.text, tc.lang, nil, p); fmt.Sprint(got) != tc.want {
+			t.Errorf("%q (%s): %v, want %s", tc.text, tc.lang, got, tc.want)
 		}
 	}
 }

@@ -9,7 +9,8 @@ import (
 
 // BenchmarkLinkLanguages measures the cross-language linking of the
 // demo's pain points (Persian and English, 20,000 responses each): the
-// voices looked up, their answer profiles and the joins.
+// voices looked up, their answer profiles, the surveys' wording indexed
+// and the joins.
 func BenchmarkLinkLanguages(b *testing.B) {
 	d := newDemoStudy(b, 20000)
 	found, err := analysis.FindPainPointsContext(context.Background(), d.st.texts, analysis.PainPointOptions{SegmentKey: "persona"})
@@ -18,6 +19,6 @@ func BenchmarkLinkLanguages(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		LinkLanguages(found.PainPoints, voicesOf(d.cat, d.people, d.in, d.st), found.People)
+		LinkLanguages(found.PainPoints, voicesOf(d.cat, d.people, d.in, d.st), found.People, NewParallelWords(d.in.Surveys))
 	}
 }

@@ -99,8 +99,9 @@ func readJoins(in study.Input, res *study.Result) joinReading {
 // TestDemoJoinPrecision: over resamples of the demo (the generator with
 // other seeds), a join of a Persian and an English pain point is rarely
 // wrong: at most one in six resamples, where joining on closed answers
-// alone made 1.7 wrong joins in each (41 over 24). A wrong join puts a falsehood in
-// front of a client; a missed one shows a problem twice. The log has every
+// alone made 1.7 wrong joins in each (41 over 24), and at least a quarter
+// of the problems both languages voice join. A wrong join puts a falsehood
+// in front of a client; a missed one shows a problem twice. The log has every
 // resample's joins, the topics a join could have found (both languages
 // have a pain point mostly about it) and the quotes of right joins that do
 // not voice the topic. SAFAR_JOIN_SEEDS sets how many resamples
@@ -134,7 +135,10 @@ func TestDemoJoinPrecision(t *testing.T) {
 	if 6*wrong > n {
 		t.Errorf("%d wrong joins over %d resamples", wrong, n)
 	}
-	if total.right == 0 {
-		t.Error("no right join over the resamples")
+	// Problems said without numbers or durations join too, through the
+	// survey's own wording: 50 of 118 over the 12 resamples, where the
+	// numbers, time units and Latin words alone joined 9.
+	if 4*total.right < total.possible {
+		t.Errorf("%d right joins of %d possible, want at least a quarter", total.right, total.possible)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
 )
 
 // bilingual builds a small two-language fixture: n persons per language
@@ -56,6 +57,34 @@ var said = map[string]map[string]string{
 	"courier": {"en": "the courier never called, 2 days late"},
 	"coupon":  {"fa": "کد تخفیف قبول نشد"},
 	"dm":      {"en": "nobody answers my messages"},
+	// Said in the survey's own words (wording): the app, Instagram, prices.
+	"app":        {"fa": "اپلیکیشنتون خیلی سخته", "en": "the app is so hard to use"},
+	"insta":      {"en": "nobody answers on Instagram"},
+	"instaPrice": {"en": "nobody answers on Instagram about prices"},
+	"price":      {"fa": "قیمت‌ها خیلی گران است"},
+}
+
+// wording is the fixture survey's questions and options in English and
+// Persian: the vocabulary the two languages' texts share through the
+// survey.
+func wording(t *testing.T) study.ParallelWords {
+	t.Helper()
+	var surveys []study.SurveyData
+	for _, texts := range [][]string{
+		{"en", "Where do you usually buy from us?", "Mobile app", "Instagram direct messages", "What matters most to you?", "Low prices and discounts", "Fast delivery", "Delivery of your order"},
+		{"fa", "معمولاً از کجا از ما خرید می‌کنید؟", "اپلیکیشن موبایل", "دایرکت اینستاگرام", "چه چیزی برایتان مهم‌تر است؟", "قیمت پایین و تخفیف", "ارسال سریع", "ارسال و تحویل سفارش"},
+	} {
+		d, err := survey.ParseDefinition([]byte(fmt.Sprintf(`{"slug": "s-%[1]s", "title": "S", "language": %[1]q, "pages": [{"questions": [
+			{"id": "main_channel", "type": "single", "text": %[2]q, "options": [{"value": "app", "label": %[3]q}, {"value": "instagram", "label": %[4]q}]},
+			{"id": "motive", "type": "single", "text": %[5]q, "options": [{"value": "price", "label": %[6]q}, {"value": "speed", "label": %[7]q}]},
+			{"id": "sat_delivery", "type": "rating", "text": %[8]q},
+			{"id": "problem", "type": "long_text", "text": "?"}]}]}`, texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], texts[7])))
+		if err != nil {
+			t.Fatal(err)
+		}
+		surveys = append(surveys, study.SurveyData{Slug: d.Slug, Definition: d})
+	}
+	return study.NewParallelWords(surveys)
 }
 
 // voice adds n persons of lang with features and returns their text ids.
@@ -174,6 +203,31 @@ func TestLinkLanguages(t *testing.T) {
 			wantReach: map[string]int{"t:کد": 9, "t:dm": 7},
 		},
 		{
+			name: "a problem said in the survey's own words in both languages becomes one",
+			build: func(b *bilingual) []analysis.PainPoint {
+				return []analysis.PainPoint{
+					pain("t:اپلیکیشن", "اپلیکیشن: سخت", b.voice("app", "fa", 8, "sat_find=low", "main_channel=app")),
+					pain("t:app", "app: hard", b.voice("app", "en", 6, "sat_find=low", "main_channel=app")),
+				}
+			},
+			wantKeys:  []string{"t:اپلیکیشن"},
+			wantReach: map[string]int{"t:اپلیکیشن": 14},
+			wantLabel: map[string]string{"t:اپلیکیشن": "اپلیکیشن: سخت|app: hard"},
+		},
+		{
+			name: "one word of the survey's in common is not enough: what each says most must be said by the other",
+			build: func(b *bilingual) []analysis.PainPoint {
+				// Instagram replies, some asking about prices, and prices.
+				dm := append(b.voice("insta", "en", 3, "motive=price", "link=instagram"), b.voice("instaPrice", "en", 4, "motive=price", "link=instagram")...)
+				return []analysis.PainPoint{
+					pain("t:قیمت", "قیمت: گران", b.voice("price", "fa", 8, "motive=price", "link=instagram")),
+					pain("t:dm", "instagram: never answered", dm),
+				}
+			},
+			wantKeys:  []string{"t:قیمت", "t:dm"},
+			wantReach: map[string]int{"t:قیمت": 8, "t:dm": 7},
+		},
+		{
 			name: "a shared low rating alone does not make shipping cost and late delivery one",
 			build: func(b *bilingual) []analysis.PainPoint {
 				return []analysis.PainPoint{
@@ -235,7 +289,7 @@ func TestLinkLanguages(t *testing.T) {
 				pps[i].Share = float64(pps[i].Documents) / float64(b.people)
 				pps[i].Priority = pps[i].Share * 0.8
 			}
-			got, labels := study.LinkLanguages(pps, b.lookup, b.people)
+			got, labels := study.LinkLanguages(pps, b.lookup, b.people, wording(t))
 			var keys []string
 			for i, p := range got {
 				if !strings.HasPrefix(p.Key, "t:other-") {

@@ -10,41 +10,12 @@ import "github.com/safarhq/safar/survey"
 // other language see them through this.
 func glossary(surveys []SurveyData) map[string]map[string]string {
 	out := map[string]map[string]string{}
-	for _, to := range surveys {
-		for _, from := range surveys {
-			l := to.Definition.Language
-			if l == "" || l == from.Definition.Language {
-				continue
-			}
-			for _, q := range to.Definition.Questions() {
-				src, ok := from.Definition.Question(q.ID)
-				if !ok {
-					continue
-				}
-				if out[l] == nil {
-					out[l] = map[string]string{}
-				}
-				add(out[l], src.Text.String(), q.Text.String())
-				for _, o := range q.Options {
-					if so, ok := option(src, o.Value); ok {
-						add(out[l], so.Text(), o.Text())
-					}
-				}
-				for _, st := range q.Statements {
-					if so, ok := statement(src, st.Value); ok {
-						add(out[l], so.Text(), st.Text())
-					}
-				}
-				if q.Scale != nil && src.Scale != nil {
-					for i, lab := range q.Scale.Labels {
-						if i < len(src.Scale.Labels) {
-							add(out[l], src.Scale.Labels[i].String(), lab.String())
-						}
-					}
-				}
-			}
+	parallelTexts(surveys, func(_, from, l, to string) {
+		if out[l] == nil {
+			out[l] = map[string]string{}
 		}
-	}
+		add(out[l], from, to)
+	})
 	// The texts the analysis itself writes: touchpoint names, the journey
 	// of everyone.
 	for to := range out {
@@ -79,4 +50,43 @@ func byValue(list []survey.Option, value string) (survey.Option, bool) {
 		}
 	}
 	return survey.Option{}, false
+}
+
+// parallelTexts calls f with every text of the project's questions
+// (wording, options, statements, scale labels) in one survey's language
+// and the same text in another survey's: the questions and options that
+// share ids and values across the language versions.
+func parallelTexts(surveys []SurveyData, f func(fromLang, from, lang, to string)) {
+	for _, to := range surveys {
+		for _, from := range surveys {
+			l, fl := to.Definition.Language, from.Definition.Language
+			if l == "" || l == fl {
+				continue
+			}
+			for _, q := range to.Definition.Questions() {
+				src, ok := from.Definition.Question(q.ID)
+				if !ok {
+					continue
+				}
+				f(fl, src.Text.String(), l, q.Text.String())
+				for _, o := range q.Options {
+					if so, ok := option(src, o.Value); ok {
+						f(fl, so.Text(), l, o.Text())
+					}
+				}
+				for _, st := range q.Statements {
+					if so, ok := statement(src, st.Value); ok {
+						f(fl, so.Text(), l, st.Text())
+					}
+				}
+				if q.Scale != nil && src.Scale != nil {
+					for i, lab := range q.Scale.Labels {
+						if i < len(src.Scale.Labels) {
+							f(fl, src.Scale.Labels[i].String(), l, lab.String())
+						}
+					}
+				}
+			}
+		}
+	}
 }
