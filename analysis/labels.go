@@ -187,6 +187,9 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		candidates(true)
 	}
 	word := first.key
+	if containsPart(head, word) {
+		word = "" // the head states the problem itself: "payment failed"
+	}
 	var phrase string
 	if word != "" {
 		phrase = pw.phrase(head, word, pw.surface(word), gs.hits, docs)

@@ -234,6 +234,14 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 			continue
 		}
 		withHead++
+		// A collocation that holds a complaint word states the problem
+		// itself ("payment failed", "lost luggage"): its every member says
+		// that word with the head.
+		for _, j := range at {
+			if w := words[j]; w.key != head.key && pw.problem(w) {
+				near[w.key] = 1
+			}
+		}
 		for i, w := range words {
 			if containsPart(head, w.key) {
 				continue
