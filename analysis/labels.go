@@ -186,6 +186,18 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 	if first.key == "" {
 		candidates(true)
 	}
+	// With no word at all, a term most of its members negate states the
+	// problem ("did not work", "never works"), a bare topic ("discount
+	// code") does not; a complaint word ("گران‌تر") does already.
+	for i, t := range ranked {
+		if first.key != "" || i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] || len(head.parts) == 1 && pw.complaintKey(head.key) {
+			break
+		}
+		if len(t.parts) == 1 && pw.phrase(t, t.key, t.surface(), gs.hits, docs) != t.surface() {
+			head = t
+			break
+		}
+	}
 	word := first.key
 	if containsPart(head, word) {
 		word = "" // the head states the problem itself: "payment failed"

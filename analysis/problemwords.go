@@ -470,7 +470,12 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 			} else {
 				for j := max(0, wi-2); j < wi; j++ {
 					if e, _ := lx.lookupOne(toks[j]); toks[j].punct == 0 && e.kinds&cueNegator != 0 {
-						neg = spanText(sub, toks[j], toks[wi])
+						// With its auxiliary: "did not work", not "not work".
+						a := j
+						if j > 0 && toks[j-1].punct == 0 && enAux[toks[j-1].key] {
+							a = j - 1
+						}
+						neg = spanText(sub, toks[a], toks[wi])
 					}
 				}
 			}
@@ -528,6 +533,10 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 	}
 	return head.surface() + " " + word
 }
+
+// enAux are the auxiliaries a negation leans on: "did not work", "was
+// not delivered".
+var enAux = setOf("do does did is are was were")
 
 // spanText is the text from token a to token b as written (Latin script
 // lower-cased), spaces collapsed.

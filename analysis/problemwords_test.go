@@ -660,3 +660,29 @@ func TestLabelCollocationStatesProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelNegatedTerm: when no complaint word is said with any of a
+// group's terms, a term most of its members negate states the problem
+// ("did not work"), as written with its auxiliary, rather than the most
+// distinctive bare topic ("code"). (Persian says such a word before a
+// negated copula, "اعمال نشد", and learns it as a complaint word.)
+func TestLabelNegatedTerm(t *testing.T) {
+	for _, c := range []struct {
+		in    []Text
+		words string
+		want  string
+	}{
+		{repeated(
+			6, "My code did not work at checkout, so I left the cart.",
+			4, "The code never works on sale items, so I left the cart.",
+			3, "I left the cart, the code is for new customers only.",
+			20, "The courier was rude and the parcel came late.",
+			20, "Prices went up again this month.",
+		), "code cart work", "did not work"},
+	} {
+		label, _, _, _ := labelOf(t, c.in, c.words)
+		if !strings.HasPrefix(label, c.want) {
+			t.Errorf("label %q: want it to start with %q", label, c.want)
+		}
+	}
+}
