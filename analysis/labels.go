@@ -216,7 +216,7 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 	var also []saidWord
 	if word != "" && first.texts*labelWordShare < hw.withHead {
 		for _, w := range hw.said {
-			if w.key != word && (relaxed && hw.countable(w) || !relaxed && hw.score(w, false) > 0) {
+			if w.key != word && !containsPart(head, w.key) && (relaxed && hw.countable(w) || !relaxed && hw.score(w, false) > 0) {
 				also = append(also, w)
 			}
 		}
