@@ -154,132 +154,51 @@ func trainVectors(docs []*tdoc, need []string) *wordVectors {
 		ctx[j] = math.Pow(m, ctxSmoothing)
 		ctxTotal += ctx[j]
 	}
-	byCtx := make([][]ppmiCell, V)
+	type cell struct {
+		r int32
+		v float64
+	}
+	byCtx := make([][]cell, V)
 	for p, c := range pairs {
 		r, j := int(p>>32), int(uint32(p))
 		i := vocab[words[r]]
 		if pmi := math.Log(float64(c) * ctxTotal / (marg[i] * ctx[j])); pmi > 0 {
-			byCtx[j] = append(byCtx[j], ppmiCell{int32(r), pmi})
+			byCtx[j] = append(byCtx[j], cell{int32(r), pmi})
 		}
-	}
-	for _, cs := range byCtx {
-		sort.Slice(cs, func(a, b int) bool { return cs[a].r < cs[b].r })
-	}
-	// The words are reduced by script (see scriptBlocks): in a study of
-	// Persian and English texts each language's words get the truncations
-	// of their own, so a change in one language's texts never moves the
-	// other's vectors through the choice of dimensions.
-	blocks := scriptBlocks(words, byCtx, keys)
-	wv := &wordVectors{index: make(map[string]int, n), vecs: make([][]float32, n)}
-	width := 0
-	for _, b := range blocks {
-		for _, k := range blockLevels(len(b), n) {
-			width += k
-		}
-	}
-	off := 0
-	for _, b := range blocks {
-		w, ok := reduceBlock(b, blockLevels(len(b), n), byCtx, wv, width, off)
-		if !ok {
-			return &wordVectors{}
-		}
-		off += w
-	}
-	for r, w := range words {
-		wv.index[w] = r
-	}
-	return wv
-}
-
-// ppmiCell is one positive PMI of a modelled word (its row r) with a
-// context word.
-type ppmiCell struct {
-	r int32
-	v float64
-}
-
-// scriptBlocks splits the rows of words into blocks reduced on their own:
-// by the script most of a word's PPMI mass is said in (a Latin brand name
-// in Persian reviews goes with the Persian words), so a corpus in one
-// language is one block, reduced exactly as a whole.
-func scriptBlocks(words []string, byCtx [][]ppmiCell, keys []string) [][]int32 {
-	fa := make([]float64, len(words))
-	other := make([]float64, len(words))
-	for j, cs := range byCtx {
-		persian := isPersianWord(keys[j])
-		for _, c := range cs {
-			if persian {
-				fa[c.r] += c.v
-			} else {
-				other[c.r] += c.v
-			}
-		}
-	}
-	var latin, persian []int32
-	for r := range words {
-		if fa[r] > other[r] {
-			persian = append(persian, int32(r))
-		} else {
-			latin = append(latin, int32(r))
-		}
-	}
-	var out [][]int32
-	for _, b := range [][]int32{latin, persian} {
-		if len(b) > 0 {
-			out = append(out, b)
-		}
-	}
-	return out
-}
-
-// reduceBlock reduces the PPMI rows of one block of words exactly (the
-// eigendecomposition of their Gram matrix) and writes each word's vector,
-// width wide with zeros outside the block's dimensions from off on: the
-// concatenation of its unit vectors at the block's truncations, each
-// scaled by 1/√levels. It returns the block's width.
-func reduceBlock(rows []int32, levels []int, byCtx [][]ppmiCell, wv *wordVectors, width, off int) (int, bool) {
-	n := len(rows)
-	local := make([]int, len(wv.vecs)) // a row's place in the block, -1 outside it
-	for i := range local {
-		local[i] = -1
-	}
-	for i, r := range rows {
-		local[r] = i
 	}
 	gram := mat.NewSymDense(n, nil)
 	g := gram.RawSymmetric().Data // upper triangle used
-	var cs []ppmiCell
-	for _, all := range byCtx {
-		cs = cs[:0]
-		for _, c := range all {
-			if local[c.r] >= 0 {
-				cs = append(cs, c)
-			}
-		}
+	for _, cs := range byCtx {
+		sort.Slice(cs, func(a, b int) bool { return cs[a].r < cs[b].r })
 		for a, x := range cs {
-			base := local[x.r] * n
+			base := int(x.r) * n
 			for _, y := range cs[a:] {
-				g[base+local[y.r]] += x.v * y.v
+				g[base+int(y.r)] += x.v * y.v
 			}
 		}
 	}
 	var eig mat.EigenSym
 	if !eig.Factorize(gram, true) {
-		return 0, false
+		return &wordVectors{}
 	}
 	vals := eig.Values(nil) // ascending
 	var ev mat.Dense
 	eig.VectorsTo(&ev)
-	used := 0
+	levels := vecLevels(n)
+	width := 0
+	for _, k := range levels {
+		width += k
+	}
+	wv := &wordVectors{index: make(map[string]int, n), vecs: make([][]float32, n)}
 	full := make([]float64, levels[len(levels)-1])
-	for i, r := range rows {
+	for r, w := range words {
+		wv.index[w] = r
 		for d := range full {
 			col := n - 1 - d // largest first
 			// U·sqrt(S): the singular value is the eigenvalue's root.
-			full[d] = ev.At(i, col) * math.Pow(max(vals[col], 0), 0.25)
+			full[d] = ev.At(r, col) * math.Pow(max(vals[col], 0), 0.25)
 		}
-		v := make([]float32, width)
-		at := off
+		v := make([]float32, 0, width)
 		for _, k := range levels {
 			var norm float64
 			for _, x := range full[:k] {
@@ -290,30 +209,12 @@ func reduceBlock(rows []int32, levels []int, byCtx [][]ppmiCell, wv *wordVectors
 				s = 1 / math.Sqrt(norm*float64(len(levels)))
 			}
 			for _, x := range full[:k] {
-				v[at] = float32(x * s)
-				at++
+				v = append(v, float32(x*s))
 			}
 		}
-		used = at - off
 		wv.vecs[r] = v
 	}
-	return used, true
-}
-
-// blockLevels are the truncations of a block of nb of the n words: its
-// share of each of vecLevels(n)'s, at least one dimension, never above
-// half its words. One block of all the words has vecLevels(n); in a study
-// of two languages each keeps about the dimensions it had in one
-// reduction of both, but whatever the other's words are.
-func blockLevels(nb, n int) []int {
-	var out []int
-	for _, k := range vecLevels(n) {
-		k = min(max(1, (k*nb+n/2)/n), max(1, nb/2))
-		if len(out) == 0 || out[len(out)-1] != k {
-			out = append(out, k)
-		}
-	}
-	return out
+	return wv
 }
 
 // vecLevels are the truncations used for n words: vecTruncations, none

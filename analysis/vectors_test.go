@@ -3,7 +3,6 @@ package analysis
 import (
 	"math"
 	"math/rand/v2"
-	"slices"
 	"testing"
 )
 
@@ -126,45 +125,5 @@ func TestInputOrder(t *testing.T) {
 		if a[i] != b[i] {
 			t.Errorf("pain point %d: %q after shuffling, want %q", i+1, b[i], a[i])
 		}
-	}
-}
-
-// TestBlockLevels: one block of all the words has the truncations of the
-// whole; a language's block in a study of two keeps its share of them.
-func TestBlockLevels(t *testing.T) {
-	for _, c := range []struct {
-		nb, n int
-		want  []int
-	}{
-		{299, 299, []int{50, 100}}, {144, 144, []int{50, 72}}, {7, 7, []int{3}},
-		{150, 300, []int{25, 50}}, {100, 300, []int{17, 33}}, {4, 300, []int{1}},
-	} {
-		if got := blockLevels(c.nb, c.n); !slices.Equal(got, c.want) {
-			t.Errorf("blockLevels(%d, %d) = %v, want %v", c.nb, c.n, got, c.want)
-		}
-	}
-}
-
-// TestScriptBlocks: the words of a corpus in one language are one block
-// (reduced as before); in a corpus of two, each word goes with the script
-// most of its contexts are in, so a Latin brand name in Persian sentences
-// stays with the Persian words.
-func TestScriptBlocks(t *testing.T) {
-	keys := []string{"late", "delivery", "دیر", "ارسال"}
-	words := []string{"late", "دیر", "samsung"}
-	byCtx := [][]ppmiCell{
-		{{0, 2}},         // "late" beside "late"-side words
-		{{0, 1}},         // and "delivery"
-		{{1, 2}, {2, 1}}, // "دیر" and "samsung" beside "دیر"
-		{{1, 1}, {2, 2}}, // and "ارسال"
-	}
-	got := scriptBlocks(words, byCtx, keys)
-	want := [][]int32{{0}, {1, 2}}
-	if len(got) != len(want) || !slices.Equal(got[0], want[0]) || !slices.Equal(got[1], want[1]) {
-		t.Errorf("blocks %v, want %v", got, want)
-	}
-	one := scriptBlocks(words[:1], byCtx[:2], keys)
-	if len(one) != 1 {
-		t.Errorf("an English corpus is %d blocks, want 1", len(one))
 	}
 }
