@@ -133,7 +133,7 @@ var discourse = map[string]map[string]bool{
 	"case": setOf("in"), "example": setOf("for"), "instance": setOf("for"), "general": setOf("in"),
 	"particular": setOf("in"), "moment": setOf("at"), "place": setOf("take takes took taking taken in"),
 	"sense": setOf("makes make made"), "واقع": setOf("در"), "عنوان": setOf("به"), "طرفی": setOf("از"),
-	"هرحال": setOf("به"), "حاضر": setOf("حال"),
+	"هرحال": setOf("به"), "حاضر": setOf("حال"), "جای": setOf("به از"),
 }
 
 // discourseAt reports whether the word at i ends a discourse marker.

@@ -230,8 +230,8 @@ func TestQuotesSupportLabel(t *testing.T) {
 	}
 }
 
-// TestLabelSkipsDiscourseMarkers: "of course", "at least" and "در واقع"
-// steer the talk and name no problem, so no label shows their noun, alone
+// TestLabelSkipsDiscourseMarkers: "of course", "at least", "در واقع" and
+// "از جای دیگر" (elsewhere; "به جای", instead) steer the talk and name no problem, so no label shows their noun, alone
 // or in a pair ("at least the staff"); the problem said with them does.
 func TestLabelSkipsDiscourseMarkers(t *testing.T) {
 	var in []Text
@@ -246,16 +246,19 @@ func TestLabelSkipsDiscourseMarkers(t *testing.T) {
 	add(6, "At least the childcare staff answered, the fees are high")
 	add(5, "در واقع قیمت خیلی گران بود")
 	add(5, "قیمت گران است در واقع")
+	add(6, "کالا ناموجود بود و سفارشم لغو شد، از جای دیگر خریدم")
+	add(6, "سفارشم لغو شد چون ناموجود بود، از جای دیگر خریدم")
+	add(4, "به جای لغو سفارش کالای دیگری فرستادند")
 	add(12, "The school bus was late again and the driver was rude")
 	res := FindPainPoints(in, PainPointOptions{})
 	var labels []string
 	for _, p := range res.PainPoints {
 		labels = append(labels, p.Label)
-		if strings.Contains(p.Label, "least") || strings.Contains(p.Label, "واقع") || strings.Contains(p.Label, "course") {
+		if strings.Contains(p.Label, "least") || strings.Contains(p.Label, "واقع") || strings.Contains(p.Label, "course") || strings.Contains(p.Label, "جای") {
 			t.Errorf("label %q names a discourse marker", p.Label)
 		}
 	}
-	for _, want := range []string{"fees", "قیمت گران"} {
+	for _, want := range []string{"fees", "قیمت گران", "لغو"} {
 		if !slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(l, want) }) {
 			t.Errorf("no label holds %q: %q", want, labels)
 		}
