@@ -13,14 +13,7 @@ import (
 func TestAnalyzeAndReportCommands(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "safar.db")
-	if code, _, errs := runSafar(t, db, "demo"); code != 0 {
-		t.Fatalf("demo: %s", errs)
-	}
-
-	code, out, errs := runSafar(t, db, "analyze", "--project", "demo", "--format", "json")
-	if code != 0 {
-		t.Fatalf("analyze: %d %s", code, errs)
-	}
+	out := demoProjectJSON(t, db)
 	var res struct {
 		Study      struct{ Responses int }
 		PainPoints struct {

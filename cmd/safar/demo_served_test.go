@@ -20,13 +20,7 @@ import (
 // lost the join while every other check passed.
 func TestServedDemoLeadsWithLateDelivery(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "safar.db")
-	if code, _, errs := runSafar(t, db, "demo"); code != 0 {
-		t.Fatalf("demo: %s", errs)
-	}
-	code, out, errs := runSafar(t, db, "analyze", "--project", "demo", "--format", "json")
-	if code != 0 {
-		t.Fatalf("analyze: %d %s", code, errs)
-	}
+	out := demoProjectJSON(t, db)
 	var res struct {
 		PainPoints struct {
 			PainPoints []struct {

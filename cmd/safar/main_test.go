@@ -175,3 +175,17 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("demo-en rows after one submit: %d lines, want 362", n)
 	}
 }
+
+// demoProjectJSON seeds the demo into the SQLite file db (what `serve
+// --demo` shows) and returns `safar analyze --project demo --format json`.
+func demoProjectJSON(t *testing.T, db string) string {
+	t.Helper()
+	if code, _, errs := runSafar(t, db, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	code, out, errs := runSafar(t, db, "analyze", "--project", "demo", "--format", "json")
+	if code != 0 {
+		t.Fatalf("analyze: %d %s", code, errs)
+	}
+	return out
+}
