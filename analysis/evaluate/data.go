@@ -9,10 +9,12 @@
 package evaluate
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -218,6 +220,10 @@ func loadClothing(dir string) (*Set, error) {
 // loadTranscripts reads every transcripts/txt/*.txt ("Speaker: text" per
 // line). The moderator that the transcript parser suggests is left out,
 // as the product does; each turn is a text and its speaker the person.
+// When every transcript has its QMSum original beside it
+// (transcripts/qmsum_json/NAME.json, same turns in the same order), each
+// turn is labelled with the gold topic segments that hold it (a turn in
+// two overlapping segments carries both); otherwise the set is unlabelled.
 func loadTranscripts(dir string) (*Set, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "transcripts", "txt", "*.txt"))
 	if err != nil {
@@ -226,7 +232,9 @@ func loadTranscripts(dir string) (*Set, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no transcripts", filepath.Join(dir, "transcripts", "txt"))
 	}
-	s := &Set{Name: "transcript", About: "meeting transcripts, participants' turns (no labels)"}
+	s := &Set{Name: "transcript", About: "meeting transcripts, participants' turns; label: the QMSum gold topic segments holding the turn"}
+	labelled := true
+	var labels [][]string
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -237,13 +245,63 @@ func loadTranscripts(dir string) (*Set, error) {
 			return nil, err
 		}
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		topics, ok := qmsumTopics(filepath.Join(dir, "transcripts", "qmsum_json", name+".json"), len(tr.Utterances))
+		labelled = labelled && ok
 		for _, u := range tr.Utterances {
 			if tr.SuggestedModerator != "" && u.Speaker == tr.SuggestedModerator {
 				continue
 			}
 			s.Texts = append(s.Texts, analysis.Text{ID: fmt.Sprintf("%s:%d", name, u.Order),
 				Person: name + ":" + u.Speaker, Text: u.Text})
+			if ok {
+				labels = append(labels, topics[u.Order-1])
+			}
 		}
 	}
+	if labelled {
+		s.Labels = labels
+	} else {
+		s.About = "meeting transcripts, participants' turns (no labels)"
+	}
 	return s, nil
+}
+
+// qmsumTopics reads a QMSum file's gold topic segments and returns, for
+// each of its turns (0-based, the index the spans use), the topics whose
+// spans hold it. ok is false when the file is missing or unreadable, or
+// its turns are not the n turns the transcript parser read.
+func qmsumTopics(path string, n int) (topics [][]string, ok bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	var q struct {
+		Topics []struct {
+			Topic string     `json:"topic"`
+			Spans [][]string `json:"relevant_text_span"`
+		} `json:"topic_list"`
+		Turns []json.RawMessage `json:"meeting_transcripts"`
+	}
+	if json.Unmarshal(data, &q) != nil || len(q.Turns) != n || len(q.Topics) == 0 {
+		return nil, false
+	}
+	topics = make([][]string, n)
+	for _, t := range q.Topics {
+		for _, span := range t.Spans {
+			if len(span) != 2 {
+				return nil, false
+			}
+			from, err1 := strconv.Atoi(span[0])
+			to, err2 := strconv.Atoi(span[1])
+			if err1 != nil || err2 != nil || from < 0 || to >= n || from > to {
+				return nil, false
+			}
+			for i := from; i <= to; i++ {
+				if !slices.Contains(topics[i], t.Topic) {
+					topics[i] = append(topics[i], t.Topic)
+				}
+			}
+		}
+	}
+	return topics, true
 }

@@ -3,6 +3,7 @@ package evaluate
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -76,5 +77,44 @@ func TestMissingDataSkipsCleanly(t *testing.T) {
 	t.Setenv("SAFAR_SHARED_DATA", dir)
 	if d := DataDir(); d != dir {
 		t.Errorf("DataDir = %q, want %q", d, dir)
+	}
+}
+
+// A transcript with its QMSum original beside it is labelled by the gold
+// topic segments (turn spans, 0-based, overlaps give both); one whose
+// original is missing or holds other turns leaves the set unlabelled.
+func TestTranscriptTopics(t *testing.T) {
+	dir := writeFixtureData(t)
+	qmsum := filepath.Join(dir, "transcripts", "qmsum_json", "meeting.json")
+	if err := os.MkdirAll(filepath.Dir(qmsum), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	turns := `"meeting_transcripts": [{"speaker": "Moderator", "content": "Welcome."}, {"speaker": "Ana", "content": "..."},
+		{"speaker": "Moderator", "content": "..."}, {"speaker": "Ben", "content": "..."}]`
+	write := func(body string) {
+		t.Helper()
+		if err := os.WriteFile(qmsum, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(`{"topic_list": [{"topic": "Booking", "relevant_text_span": [["0", "1"]]},
+		{"topic": "Prices", "relevant_text_span": [["1", "3"]]}], ` + turns + `}`)
+	s, err := Load(dir, "transcript")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"Booking", "Prices"}, {"Prices"}} // turns 1 (Ana) and 3 (Ben)
+	if !reflect.DeepEqual(s.Labels, want) {
+		t.Errorf("labels = %q, want %q", s.Labels, want)
+	}
+	for name, body := range map[string]string{
+		"fewer turns": `{"topic_list": [{"topic": "Booking", "relevant_text_span": [["0", "1"]]}], "meeting_transcripts": [{"speaker": "Ana", "content": "..."}]}`,
+		"span beyond": `{"topic_list": [{"topic": "Booking", "relevant_text_span": [["0", "9"]]}], ` + turns + `}`,
+		"not json":    `{`,
+	} {
+		write(body)
+		if s, err := Load(dir, "transcript"); err != nil || s.Labelled() {
+			t.Errorf("%s: labelled %v, err %v; want an unlabelled set", name, s != nil && s.Labelled(), err)
+		}
 	}
 }
