@@ -10,7 +10,7 @@ import (
 // painPoint turns a group and its members into the reported pain point;
 // false when its members share nothing but discourse markers ("of
 // course", "in place"), which name no problem.
-func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people int, opt PainPointOptions, pack []concept) (PainPoint, bool) {
+func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, people int, opt PainPointOptions, pack []concept) (PainPoint, bool) {
 	sort.Slice(gs.hits, func(a, b int) bool { return gs.hits[a].text < gs.hits[b].text })
 	pp := PainPoint{Key: gs.g.key, Documents: len(gs.persons), Texts: len(gs.hits),
 		Segments: map[string]int{}, Breakdown: map[string]map[string]int{}}
@@ -61,7 +61,7 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, people
 		pp.Terms = append(pp.Terms, t.surface())
 	}
 	var said labelWords
-	pp.Label, said = gs.label(ranked, docs, pw, opt.LabelLang, pack)
+	pp.Label, said = gs.label(ranked, docs, pw, pl, opt.LabelLang, pack)
 	renamed := false
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
 		pp.Label, renamed = l, true
@@ -100,7 +100,7 @@ func (gs *gstate) rankedTerms() []*term {
 // word. In the study's language when the group has terms in
 // it; a pack's concept is named by the pack.
 // It also returns the terms the label names, for the quotes.
-func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang string, pack []concept) (string, labelWords) {
+func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept) (string, labelWords) {
 	if gs.g.concept > 0 {
 		c := pack[gs.g.concept-1]
 		if lang == LangPersian {
@@ -295,6 +295,15 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, lang str
 		parts = append(parts, t.surface())
 		said.terms[t] = true
 	}
+	// Shown without the customers' personal endings ("سفارشم" is
+	// "سفارش"): a word said twice so is shown once.
+	shown := parts[:0]
+	for _, p := range parts {
+		if p = pl.phrase(p); !slices.Contains(shown, p) {
+			shown = append(shown, p)
+		}
+	}
+	parts = shown
 	sep := ", "
 	if isPersianWord(parts[0]) {
 		sep = "، "

@@ -175,13 +175,14 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	states := assign(texts, docs, groups)
 
 	pw := countProblemWords(docs)
+	pl := newPlainWords(docs)
 	hidden := hiddenGroups(groups, opt.Hide)
 	placed := make([]bool, len(texts))
 	for gi, gs := range states {
 		if hidden[gi] || len(gs.persons) < opt.MinPeople {
 			continue
 		}
-		pp, ok := gs.painPoint(texts, docs, pw, res.People, opt, pack)
+		pp, ok := gs.painPoint(texts, docs, pw, pl, res.People, opt, pack)
 		if !ok {
 			continue
 		}
