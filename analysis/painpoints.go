@@ -266,8 +266,8 @@ func ignoreSet(texts []Text, opt PainPointOptions) map[string]bool {
 }
 
 // roleWords are the Latin-script words of the speakers' names that the
-// texts write in lower case more often than capitalised within a
-// sentence: a speaker labelled by a role ("User Interface", "Marketing",
+// speakers' turns write in lower case more often than capitalised within
+// a sentence: a speaker labelled by a role ("User Interface", "Marketing",
 // "Project Manager", as meeting transcripts name them) is not a person
 // addressed by name, and its words are what the meeting talks about
 // ("the user interface", "marketing"). A name is written capitalised
@@ -286,6 +286,9 @@ func roleWords(texts []Text, people []string) map[string]bool {
 		return nil
 	}
 	for _, t := range texts {
+		if strings.IndexByte(t.Person, ':') < 0 {
+			continue // not a speaker's turn: a survey answer says little of how the meeting writes it
+		}
 		start := true // at the start of a sentence a capital says nothing
 		s := t.Text[:min(len(t.Text), MaxTextBytes)]
 		for len(s) > 0 {
