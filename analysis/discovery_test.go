@@ -293,3 +293,38 @@ func TestCancelled(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestSpeakerRolesAreWords: a meeting transcript names its speakers by
+// role ("User Interface", "Marketing"), and the meeting talks about the
+// user interface and marketing: those words stay words of the model,
+// while a speaker's name, written capitalised ("thanks, Sarah"), is never
+// a pain point.
+func TestSpeakerRolesAreWords(t *testing.T) {
+	lines := []struct{ who, text string }{
+		{"Project Manager", "Okay, Sarah, the user interface is the first thing on the agenda today."},
+		{"User Interface", "The user interface has too many buttons, users get lost in the menu."},
+		{"Marketing", "Our marketing survey says users find the buttons confusing."},
+		{"Sarah Jones", "Thanks. The marketing report also says the remote is too expensive."},
+		{"Industrial Designer", "Fewer buttons would make the user interface simpler and cheaper."},
+		{"User Interface", "I would put the rare buttons behind a menu in the user interface."},
+		{"Marketing", "The marketing numbers show the price matters more than the buttons."},
+		{"Project Manager", "Thanks, Sarah. So the price: the remote is too expensive for the marketing target."},
+		{"Sarah Jones", "The price should stay under twenty five euros, the marketing team says."},
+		{"Industrial Designer", "A cheaper case would bring the price down."},
+		{"User Interface", "Users also said the user interface menu is slow."},
+		{"Marketing", "Marketing wants the price lower and the user interface simpler."},
+	}
+	var in []Text
+	for i, l := range lines {
+		in = append(in, Text{ID: itoa(i + 1), Person: "meeting:" + l.who, Text: l.text, Segments: map[string]string{}})
+	}
+	terms := strings.Join(termsOf(FindPainPoints(in, PainPointOptions{})), " | ")
+	for _, w := range []string{"interface", "marketing"} {
+		if !strings.Contains(terms, w) {
+			t.Errorf("%q, a speaker's role the meeting talks about, is not a word of any pain point: %s", w, terms)
+		}
+	}
+	if strings.Contains(terms, "sarah") {
+		t.Errorf("a speaker's name is a pain point: %s", terms)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Text is one piece of customer free text: an open survey answer, an
@@ -246,18 +248,89 @@ func ignoreSet(texts []Text, opt PainPointOptions) map[string]bool {
 		}
 	}
 	set := map[string]bool{}
+	var roles map[string]bool
+	if len(people) > 0 {
+		roles = roleWords(texts, people)
+	}
 	for i, n := range append(names, people...) {
 		toks := tokenize(NormalizePersian(n))
 		if len(toks) > 2 && (i < len(names) || len(toks) > 4) {
 			continue // a title, not a name
 		}
 		for _, t := range toks {
-			if t.punct == 0 {
+			if t.punct == 0 && !(i >= len(names) && roles[t.text]) {
 				set[t.text], set[t.key] = true, true
 			}
 		}
 	}
 	return set
+}
+
+// roleWords are the Latin-script words of the speakers' names that the
+// speakers' turns write in lower case more often than capitalised within
+// a sentence: a speaker labelled by a role ("User Interface", "Marketing",
+// "Project Manager", as meeting transcripts name them) is not a person
+// addressed by name, and its words are what the meeting talks about
+// ("the user interface", "marketing"). A name is written capitalised
+// ("thank you, Hefin"); Persian script has no case, so Persian names are
+// always names.
+func roleWords(texts []Text, people []string) map[string]bool {
+	upper, lower := map[string]int{}, map[string]int{}
+	for _, n := range people {
+		for _, w := range strings.FieldsFunc(n, notWordRune) {
+			if r, _ := utf8.DecodeRuneInString(w); r < utf8.RuneSelf {
+				lower[strings.ToLower(w)] = 0
+			}
+		}
+	}
+	if len(lower) == 0 {
+		return nil
+	}
+	for _, t := range texts {
+		if strings.IndexByte(t.Person, ':') < 0 {
+			continue // not a speaker's turn: a survey answer says little of how the meeting writes it
+		}
+		start := true // at the start of a sentence a capital says nothing
+		s := t.Text[:min(len(t.Text), MaxTextBytes)]
+		for len(s) > 0 {
+			r, size := utf8.DecodeRuneInString(s)
+			if notWordRune(r) {
+				if r == '.' || r == '!' || r == '?' || r == ':' || r == '\n' {
+					start = true
+				}
+				s = s[size:]
+				continue
+			}
+			end := strings.IndexFunc(s, notWordRune)
+			if end < 0 {
+				end = len(s)
+			}
+			k := strings.ToLower(s[:end])
+			if _, ok := lower[k]; ok {
+				switch {
+				case !unicode.IsUpper(r):
+					lower[k]++
+				case !start:
+					upper[k]++
+				}
+			}
+			start = false
+			s = s[end:]
+		}
+	}
+	roles := map[string]bool{}
+	for w, n := range lower {
+		if n > upper[w] {
+			roles[w] = true
+		}
+	}
+	return roles
+}
+
+// notWordRune ends a word for roleWords (hyphens and apostrophes join:
+// "Irranca-Davies", "O'Brien").
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '\''
 }
 
 // analyseAll runs analyseText on every distinct text using all CPUs.
