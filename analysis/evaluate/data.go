@@ -78,6 +78,7 @@ type setLoader struct {
 var loaders = []setLoader{
 	{"mams", loadMAMS},
 	{"steam", loadSteam},
+	{"letters", loadLetters},
 	{"parsinlu", loadParsiNLU},
 	{"clothing", loadClothing},
 	{"transcript", loadTranscripts},

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -116,5 +117,60 @@ func TestTranscriptTopics(t *testing.T) {
 		if s, err := Load(dir, "transcript"); err != nil || s.Labelled() {
 			t.Errorf("%s: labelled %v, err %v; want an unlabelled set", name, s != nil && s.Labelled(), err)
 		}
+	}
+}
+
+// TestLoadLetters: each composed letter holds four to eight of the MAMS
+// sentences of its one label and at most two of other labels; no sentence
+// is used twice, multi-label sentences never, and the composition does not
+// change from one load to the next.
+func TestLoadLetters(t *testing.T) {
+	dir := writeFixtureData(t)
+	s, err := Load(dir, "letters")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Load(dir, "mams")
+	if err != nil {
+		t.Fatal(err)
+	}
+	label, left := map[string]string{}, map[string]int{} // the fixture repeats sentences
+	for i, tx := range m.Texts {
+		if len(m.Labels[i]) == 1 {
+			label[tx.Text] = m.Labels[i][0]
+			left[tx.Text]++
+		}
+	}
+	if len(s.Texts) == 0 {
+		t.Fatal("no letter from 19 single-label sentences")
+	}
+	for i, tx := range s.Texts {
+		if len(s.Labels[i]) != 1 {
+			t.Fatalf("letter %d: labels %q, want one", i, s.Labels[i])
+		}
+		own, other := 0, 0
+		// The fixture's sentences each end in "again." and hold no other full stop.
+		for _, sent := range strings.SplitAfter(tx.Text, "again.") {
+			if sent = strings.TrimSpace(sent); sent == "" {
+				continue
+			}
+			l := label[sent]
+			if left[sent] == 0 {
+				t.Fatalf("letter %d: sentence %q is not an unused single-label one", i, sent)
+			}
+			left[sent]--
+			if l == s.Labels[i][0] {
+				own++
+			} else {
+				other++
+			}
+		}
+		if own < 4 || own > 8 || other > 2 {
+			t.Errorf("letter %d (%s): %d sentences of its label, %d of others; want 4-8 and at most 2", i, s.Labels[i][0], own, other)
+		}
+	}
+	again, err := Load(dir, "letters")
+	if err != nil || !reflect.DeepEqual(again.Texts, s.Texts) || !reflect.DeepEqual(again.Labels, s.Labels) {
+		t.Errorf("a second load composed other letters (%v)", err)
 	}
 }
