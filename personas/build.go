@@ -100,6 +100,7 @@ func Fit(ctx context.Context, in Input, opt Options) (*Fitted, error) {
 	if opt.K > 0 && opt.Compare {
 		screen := copt
 		screen.Resamples = -1
+		screen.FitAll = true
 		all, err := cluster.Auto(ctx, data, screen)
 		if err != nil {
 			return nil, fmt.Errorf("personas: %w", err)

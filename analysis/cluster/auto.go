@@ -76,19 +76,22 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	if kMax < opt.KMin {
 		return nil, errors.New("cluster: too few rows for the k range")
 	}
-	// The candidates are independent fits: they run side by side, each on
-	// one goroutine, largest k (the slowest) first, and are compared in k
-	// order, so the result does not depend on scheduling.
-	cands := make([]Candidate, kMax-opt.KMin+1)
-	fits := make([]*Result, len(cands))
-	params := make([]*params, len(cands))
-	passesOf := make([]int, len(cands))
+	// The candidates are independent fits (each seeded by k): they run
+	// side by side, each on one goroutine, in order of k, and once BIC has
+	// risen at two consecutive k (stopAfter) the larger k are not fitted,
+	// or are stopped and dropped if a worker had started one. Which k are
+	// kept depends on the BIC values only, so the result does not depend
+	// on scheduling.
+	n := kMax - opt.KMin + 1
+	cands := make([]Candidate, n)
+	fits := make([]*Result, n)
+	params := make([]*params, n)
+	passesOf := make([]int, n)
 	single := copt
 	single.Workers = 1
-	err := parallel(len(cands), opt.workers(), func(j int) error {
-		i := len(cands) - 1 - j
+	fitOne := func(ctx context.Context, i int) error {
 		k := opt.KMin + i
-		p, n, err := bestStart(ctx, work, k, single)
+		p, np, err := bestStart(ctx, work, k, single)
 		if err != nil {
 			return err
 		}
@@ -96,15 +99,28 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 		if err != nil {
 			return err
 		}
-		fits[i], params[i], passesOf[i] = r, p, n+r.Passes
+		fits[i], params[i], passesOf[i] = r, p, np+r.Passes
 		cands[i] = Candidate{K: k, LogLik: r.LogLik, BIC: r.BIC, AIC: r.AIC, Entropy: r.Entropy,
 			Params: r.Params, N: work.n, MinShare: minShare(r.Assign, k)}
 		cands[i].OK = cands[i].MinShare >= opt.MinShare
 		return nil
+	}
+	keep, err := fitInOrder(ctx, n, opt.workers(), fitOne, func(done int) (int, bool) {
+		if opt.FitAll {
+			return n, true
+		}
+		if s, ok := stopAfter(cands[:done]); ok {
+			return s, false
+		}
+		// The next fit can end the search only if BIC has just risen:
+		// then do not start the one after it yet.
+		rising := done >= 2 && cands[done-1].BIC > cands[done-2].BIC
+		return n, !rising
 	})
 	if err != nil {
 		return nil, err
 	}
+	cands, fits, params, passesOf = cands[:keep], fits[:keep], params[:keep], passesOf[:keep]
 	margin := opt.BICMargin
 	if margin <= 0 {
 		one, err := Fit(ctx, work, 1, single)
@@ -144,8 +160,12 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	r.Sampled = work != d
 	r.Candidates = cands
 	r.Stability = stab[pick]
-	r.Criterion = fmt.Sprintf("k=%d..%d, every class >= %.0f%% of respondents: the smallest k with BIC within %.0f of the lowest, never an unstable k when a smaller one is not; %s",
-		opt.KMin, opt.KMax, 100*opt.MinShare, margin, why)
+	searched := fmt.Sprintf("k=%d..%d", opt.KMin, cands[len(cands)-1].K)
+	if last := cands[len(cands)-1].K; last < opt.KMax {
+		searched += fmt.Sprintf(" (BIC rose at k=%d and k=%d, so no larger k up to %d)", last-1, last, opt.KMax)
+	}
+	r.Criterion = fmt.Sprintf("%s, every class >= %.0f%% of respondents: the smallest k with BIC within %.0f of the lowest, never an unstable k when a smaller one is not; %s",
+		searched, 100*opt.MinShare, margin, why)
 	return r, nil
 }
 
@@ -209,3 +229,73 @@ func bestBIC(cands []Candidate) int {
 // per resample (a seeded subset when there are more): enough to estimate
 // an ARI to about ±0.01, at a fraction of the cost on large data.
 const StabilityRows = 2000
+
+// stopAfter says whether the search ends among the candidates fitted so
+// far, in order of k, and how many of them to keep: it ends where BIC
+// rose at two consecutive k (each higher than the one before): past the lowest
+// BIC, a latent class model's BIC rises with every class it adds
+// (measured on every development set, docs/personas.md), and the rule
+// chooses no k above the lowest BIC.
+func stopAfter(cands []Candidate) (int, bool) {
+	for i := 2; i < len(cands); i++ {
+		if cands[i].BIC > cands[i-1].BIC && cands[i-1].BIC > cands[i-2].BIC {
+			return i + 1, true
+		}
+	}
+	return len(cands), false
+}
+
+// fitInOrder calls fit(ctx, 0..n-1) in order on up to workers goroutines.
+// Whenever the fits from 0 to done-1 are complete, keep(done) says how
+// many of all n fits are wanted, and whether a fit may start before the
+// ones before it are complete (ahead): fits beyond the wanted ones are not
+// started, and those running are cancelled and dropped. It returns how
+// many are kept (all complete), or the error of the lowest kept fit that
+// failed.
+func fitInOrder(ctx context.Context, n, workers int, fit func(context.Context, int) error, keep func(done int) (want int, ahead bool)) (int, error) {
+	errs := make([]error, n)
+	finished := make([]bool, n)
+	cancels := make([]context.CancelFunc, n)
+	doneCh := make(chan int)
+	want, ahead := keep(0)
+	next, running, prefix := 0, 0, 0 // prefix: the fits from 0 complete without error
+	for {
+		for running < max(workers, 1) && next < want && (next == prefix || ahead) {
+			i := next
+			next++
+			cctx, cancel := context.WithCancel(ctx)
+			cancels[i] = cancel
+			running++
+			go func() {
+				errs[i] = fit(cctx, i)
+				doneCh <- i
+			}()
+		}
+		if running == 0 {
+			break
+		}
+		i := <-doneCh
+		running--
+		finished[i] = true
+		cancels[i]()
+		for prefix < want && finished[prefix] && errs[prefix] == nil {
+			prefix++
+		}
+		var w int
+		w, ahead = keep(prefix)
+		if w < want {
+			want = w
+			for j := w; j < n; j++ {
+				if cancels[j] != nil {
+					cancels[j]()
+				}
+			}
+		}
+	}
+	for i := range want {
+		if errs[i] != nil {
+			return 0, errs[i]
+		}
+	}
+	return want, nil
+}

@@ -1,8 +1,15 @@
 package cluster
 
 import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/safarhq/safar/personas/synth"
 )
 
 // TestChooseK: the automatic-k rule on candidate tables a researcher meets.
@@ -52,5 +59,90 @@ func TestBICMargin(t *testing.T) {
 		if got := BICMargin(tc.one, tc.best); got < tc.want-0.01 || got > tc.want+0.01 {
 			t.Errorf("BICMargin(%v, %v) = %v, want %v", tc.one, tc.best, got, tc.want)
 		}
+	}
+}
+
+// TestAutoStopsWhenBICRises: on data of three classes the search ends
+// where BIC has risen at two consecutive k, keeps every candidate up to
+// there exactly as a search of the whole range fits it, and chooses the
+// same k; FitAll fits the whole range; the result does not depend on how
+// many workers share the fits.
+func TestAutoStopsWhenBICRises(t *testing.T) {
+	d, _ := mustData(t, synth.Example(), 1500)
+	ctx := context.Background()
+	all, err := Auto(ctx, d, Options{Seed: 2, KMin: 2, KMax: 8, FitAll: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all.Candidates) != 7 {
+		t.Fatalf("FitAll: %d candidates, want 7", len(all.Candidates))
+	}
+	for _, w := range []int{1, 2, 4} {
+		got, err := Auto(ctx, d, Options{Seed: 2, KMin: 2, KMax: 8, Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := got.Candidates
+		n := len(c)
+		if n >= 7 || n < 3 || !(c[n-1].BIC > c[n-2].BIC && c[n-2].BIC > c[n-3].BIC) {
+			t.Fatalf("%d workers: candidates k=2..%d, want the search to end where BIC rose twice: %+v", w, c[n-1].K, c)
+		}
+		for i := 2; i < n-1; i++ {
+			if c[i].BIC > c[i-1].BIC && c[i-1].BIC > c[i-2].BIC {
+				t.Errorf("%d workers: BIC rose twice at k=%d, but the search went on to k=%d", w, c[i].K, c[n-1].K)
+			}
+		}
+		if !reflect.DeepEqual(c, all.Candidates[:n]) || got.K != all.K || got.LogLik != all.LogLik || !reflect.DeepEqual(got.Assign, all.Assign) {
+			t.Errorf("%d workers: k=%d LL %v, candidates %+v; the whole range gives k=%d LL %v, %+v",
+				w, got.K, got.LogLik, c, all.K, all.LogLik, all.Candidates[:n])
+		}
+		if !strings.Contains(got.Criterion, fmt.Sprintf("BIC rose at k=%d and k=%d", c[n-2].K, c[n-1].K)) {
+			t.Errorf("criterion %q does not say where the search ended", got.Criterion)
+		}
+	}
+}
+
+// TestFitInOrder: fits start in order of k, none beyond the ones wanted
+// starts once the stop is known, a running one beyond it is cancelled and
+// dropped, and an error of a kept fit is returned.
+func TestFitInOrder(t *testing.T) {
+	var mu sync.Mutex
+	var started []int
+	fit := func(ctx context.Context, i int) error {
+		mu.Lock()
+		started = append(started, i)
+		mu.Unlock()
+		if i == 3 { // runs until cancelled
+			<-ctx.Done()
+			return ctx.Err()
+		}
+		return nil
+	}
+	// Three fits are wanted once the first three are complete; fits may
+	// run ahead until then.
+	keep := func(done int) (int, bool) {
+		if done >= 3 {
+			return 3, false
+		}
+		return 8, true
+	}
+	n, err := fitInOrder(context.Background(), 8, 2, fit, keep)
+	if err != nil || n != 3 {
+		t.Fatalf("kept %d, err %v; want 3, nil", n, err)
+	}
+	for _, i := range started {
+		if i > 3 {
+			t.Errorf("fit %d started after the stop was known (started %v)", i, started)
+		}
+	}
+	boom := errors.New("boom")
+	n, err = fitInOrder(context.Background(), 5, 2, func(_ context.Context, i int) error {
+		if i == 1 {
+			return boom
+		}
+		return nil
+	}, func(int) (int, bool) { return 5, true })
+	if err != boom {
+		t.Errorf("kept %d, err %v; want the failed fit's error", n, err)
 	}
 }

@@ -31,8 +31,12 @@ type Options struct {
 	// on all rows. Default 5000. EM from a good start needs few passes, so
 	// the cost stays linear in rows with a small constant.
 	SampleSize int
-	KMin, KMax int     // Auto's range of k (default 2..8)
-	MinShare   float64 // Auto: smallest acceptable class share (default 0.05)
+	KMin, KMax int // Auto's range of k (default 2..8)
+	// FitAll makes Auto fit every k of the range; by default it stops once
+	// BIC has risen at two consecutive k (a researcher comparing a fixed k
+	// with the others wants them all).
+	FitAll   bool
+	MinShare float64 // Auto: smallest acceptable class share (default 0.05)
 	// Resamples is how many bootstrap refits Auto measures each candidate's
 	// stability with (default 10; negative: not measured, and the k rule
 	// then rests on BIC and class sizes alone).
