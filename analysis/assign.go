@@ -6,10 +6,13 @@ import (
 )
 
 // secondaryShare: a text is a member of a group other than its main one
-// when its score there is at least this share of its main group's. A
-// review that mentions the price in passing while complaining about the
-// fit is a fit complaint, not a price one; one that complains about both
-// at length is both.
+// when its score there is at least this share of its main group's, and so
+// is the number of its clauses that use the group's terms. A review that
+// mentions the price in passing while complaining about the fit is a fit
+// complaint, not a price one; one that complains about both at length is
+// both. The clauses matter in long texts: a letter that dwells on one
+// problem for four sentences and names another in one sentence of several
+// of its words (session 9, round 23) is not about the second.
 const secondaryShare = 0.5
 
 // A ghit is one member text of a group: 20 bytes, as there is one for
@@ -44,6 +47,7 @@ type textScore struct {
 	clause    int32
 	best      float64
 	terms     []*term
+	clauses   int // the text's clauses that use the group's terms
 }
 
 // assign scores every text against every group it uses a term of (each
@@ -68,6 +72,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	}
 	var scores []textScore
 	inPair := map[int]bool{}
+	inClause := map[[2]int32]bool{} // (group, clause) pairs the text has scored
 	personNum := map[string]int32{}
 	var words []tword
 	var clauses []tclause
@@ -98,6 +103,10 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 				s.best, s.clause = v, clause
 			}
 			s.intensity = max(s.intensity, c.intensity)
+			if gc := [2]int32{int32(gi), clause}; !inClause[gc] {
+				inClause[gc] = true
+				s.clauses++
+			}
 			for _, u := range s.terms {
 				if u == t {
 					return
@@ -107,6 +116,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		}
 		// A collocation counts once, not again through each of its words.
 		clear(inPair)
+		clear(inClause)
 		words = d.decode(words)
 		for wi, w := range words {
 			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
@@ -137,7 +147,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		}
 		sat := satisfactionOf(texts[i])
 		for j, s := range scores {
-			if j != top && s.score < secondaryShare*scores[top].score {
+			if j != top && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses)) {
 				continue
 			}
 			gs := states[s.g]
