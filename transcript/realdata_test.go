@@ -52,7 +52,11 @@ func TestRealHearing(t *testing.T) {
 	if tr.Speakers[0] != "Lynne Neagle AM" || tr.Utterances[1].Speaker != "Hefin David AM" {
 		t.Errorf("first speakers = %q, %q", tr.Speakers[0], tr.Utterances[1].Speaker)
 	}
-	t.Logf("suggested moderator: %q (%s)", tr.SuggestedModerator, tr.ModeratorReason)
+	// The chair opens the hearing and hands the floor to each member; a
+	// member asks the most questions.
+	if tr.SuggestedModerator != "Lynne Neagle AM" || tr.ModeratorReason != "turn-taking" {
+		t.Errorf("suggested moderator: %q (%s), want the chair by turn-taking", tr.SuggestedModerator, tr.ModeratorReason)
+	}
 
 	red := mustParse(t, filepath.Base(path), data, Options{Redact: true})
 	if len(red.Utterances) != 164 {

@@ -5,8 +5,8 @@ import "github.com/safarhq/safar/survey"
 // Stored converts a parsed transcript to the form the store keeps, marking
 // the moderator: the speaker named moderator, or, when that is "", a
 // speaker named like one (Moderator, Interviewer, مصاحبه‌گر...). A guess
-// from who asks the most questions is never marked here (marking the wrong
-// person would silence a customer): the CLI prints it, the web's speaker
+// from turn-taking or from who asks the most questions is never marked here
+// (marking the wrong person would silence a customer): the web's speaker
 // screen pre-selects it.
 func (t *Transcript) Stored(title, moderator string) *survey.Transcript {
 	if moderator == "" && t.ModeratorReason == "name" {

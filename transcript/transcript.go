@@ -91,7 +91,7 @@ type Transcript struct {
 	// SuggestedModerator is a guess of the interviewer/moderator ("" if no
 	// guess), for the speaker-mapping screen to pre-select. It is only a
 	// suggestion: a researcher confirms it. ModeratorReason says why
-	// ("name" or "questions").
+	// ("name", "turn-taking" or "questions"; see GuessModerator).
 	SuggestedModerator string
 	ModeratorReason    string
 	// Redactions counts what Options.Redact replaced.
