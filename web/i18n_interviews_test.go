@@ -7,7 +7,8 @@ import (
 )
 
 // TestInterviewDynamicKeys: the keys the interview templates build with
-// print ("kind.", "group.", "emotion.") exist in both languages.
+// print ("kind.", "group.", "emotion.", "mod_why.") exist in both
+// languages.
 func TestInterviewDynamicKeys(t *testing.T) {
 	var keys []string
 	for _, k := range []survey.SourceKind{survey.KindTranscript, survey.KindInterview} {
@@ -18,6 +19,9 @@ func TestInterviewDynamicKeys(t *testing.T) {
 	}
 	for _, e := range noteEmotions {
 		keys = append(keys, "emotion."+e)
+	}
+	for _, r := range []string{"name", "turn-taking", "questions"} { // transcript.GuessModerator's reasons
+		keys = append(keys, "mod_why."+r)
 	}
 	for _, lang := range []string{"en", "fa"} {
 		for _, k := range keys {

@@ -166,6 +166,25 @@ func TestTranscriptUploadErrorsStoreNothing(t *testing.T) {
 	}
 }
 
+// TestTranscriptSpeakersSuggestModerator: without a role name, the speaker
+// screen pre-ticks the guessed moderator and says why.
+func TestTranscriptSpeakersSuggestModerator(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("res@example.com")
+	pid := w.pid()
+	text := "Nina: Welcome. Let us go round the table, Omid first.\nOmid: My order came late.\nNina: Parisa, you next.\n" +
+		"Parisa: The box was crushed.\nNina: Reza, please.\nReza: Support never answered.\nNina: Thank you all.\n"
+	b.upload("/app/projects/"+pid+"/transcripts", "group.txt", []byte(text), nil, 0)
+	if b.status != http.StatusSeeOther {
+		t.Fatalf("upload: status %d; body %.1000s", b.status, b.body)
+	}
+	b.get(b.header.Get("Location")).want(http.StatusOK, `value="Nina" checked`, `class="badge">suggested`,
+		"opens the conversation and hands the floor around")
+	if strings.Count(b.body, " checked") != 1 {
+		t.Errorf("want one speaker ticked, got %d", strings.Count(b.body, " checked"))
+	}
+}
+
 func TestTranscriptUploadRedactAndMapSpeakers(t *testing.T) {
 	w := newWorkspace(t)
 	b := w.login("res@example.com")

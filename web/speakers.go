@@ -108,7 +108,8 @@ type speakerRow struct {
 	survey.Speaker
 	Lines     int
 	Suggested bool
-	Selected  int64 // participant id, 0 for none
+	Why       string // why: GuessModerator's reason (name, turn-taking, questions)
+	Selected  int64  // participant id, 0 for none
 }
 
 type speakersPage struct {
@@ -153,9 +154,9 @@ func (s *Server) showSpeakersPage(c *gin.Context) {
 	for _, sp := range t.Speakers {
 		marked = marked || sp.Moderator
 	}
-	guess := ""
+	guess, why := "", ""
 	if !marked {
-		guess, _ = transcript.GuessModerator(utts)
+		guess, why = transcript.GuessModerator(utts)
 	}
 	page := speakersPage{Project: p, Transcript: t, Participants: parts, Attributes: attrs,
 		Imported: c.Query("imported") == "1", Back: c.Request.URL.Path, AttrRows: []int{1, 2, 3}}
@@ -163,7 +164,7 @@ func (s *Server) showSpeakersPage(c *gin.Context) {
 		page.Redacted = n
 	}
 	for _, sp := range t.Speakers {
-		row := speakerRow{Speaker: sp, Lines: lines[sp.Name], Suggested: sp.Name == guess}
+		row := speakerRow{Speaker: sp, Lines: lines[sp.Name], Suggested: sp.Name == guess, Why: why}
 		if sp.ParticipantID != nil {
 			row.Selected = *sp.ParticipantID
 		}
