@@ -160,6 +160,10 @@ func Count(lang, key string, n int, more ...any) string {
 	return appText(lang, key, append([]any{n}, more...)...)
 }
 
+// Text is a researcher-page string (key of the app catalog) in lang, for
+// the CLI's messages.
+func Text(lang, key string) string { return appText(lang, key) }
+
 // ValidFor says how long something stays valid, e.g. "valid for 24
 // hours", for the CLI's messages.
 func ValidFor(lang string, d time.Duration) string {

@@ -23,7 +23,7 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 	dsn := dbFlag(fs, env)
 	project := fs.String("project", "", "project to import into (created if missing; required)")
 	redact := fs.Bool("redact", false, "replace e-mail addresses, phone numbers, card and ID numbers with tags")
-	moderator := fs.String("moderator", "", "speaker name to mark as moderator (default: the suggested one)")
+	moderator := fs.String("moderator", "", "speaker name to mark as moderator (default: a speaker named like one, \"Moderator\", \"Interviewer\", \"مصاحبه‌گر\"...; a guess from turn-taking or questions is printed, not marked)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: safar import transcript --project NAME [--redact] FILE...")
 		fs.PrintDefaults()
@@ -38,6 +38,7 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 	// Parse every file before storing any, so one bad file leaves the
 	// project untouched.
 	var parsed []*survey.Transcript
+	var guesses []string // a suggested moderator that is not marked, with why
 	for _, path := range fs.Args() {
 		info, err := os.Stat(path)
 		if err != nil {
@@ -55,6 +56,11 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 			return err
 		}
 		parsed = append(parsed, t.Stored(filepath.Base(path), *moderator))
+		guess := ""
+		if *moderator == "" && t.SuggestedModerator != "" && t.ModeratorReason != "name" {
+			guess = fmt.Sprintf("; suggested: %s, who %s: mark with --moderator", t.SuggestedModerator, web.Text("en", "mod_why."+t.ModeratorReason))
+		}
+		guesses = append(guesses, guess)
 	}
 	store, err := openStore(ctx, *dsn, false)
 	if err != nil {
@@ -65,7 +71,7 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 	if err != nil {
 		return err
 	}
-	for _, t := range parsed {
+	for i, t := range parsed {
 		t.ProjectID = p.ID
 		if err := store.CreateTranscript(ctx, t); err != nil {
 			return err
@@ -76,8 +82,8 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 				mod = sp.Name
 			}
 		}
-		fmt.Fprintf(env.stdout, "%s: %s, %s (moderator: %s), %s %s", t.Title, web.Count("en", "n_utterances", len(t.Utterances)),
-			web.Count("en", "n_speakers", len(t.Speakers)), mod, t.Format, t.Encoding)
+		fmt.Fprintf(env.stdout, "%s: %s, %s (moderator: %s%s), %s %s", t.Title, web.Count("en", "n_utterances", len(t.Utterances)),
+			web.Count("en", "n_speakers", len(t.Speakers)), mod, guesses[i], t.Format, t.Encoding)
 		if *redact {
 			fmt.Fprintf(env.stdout, ", %s", web.Count("en", "n_items_redacted", t.Redactions))
 		}

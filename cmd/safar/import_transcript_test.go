@@ -51,3 +51,20 @@ func TestImportTranscript(t *testing.T) {
 		t.Fatal("the moderator's words are marked as customer voice")
 	}
 }
+
+// A moderator guessed from the conversation (not named as one) is not
+// marked, but the import says who it would be and why, and --moderator
+// marks them.
+func TestImportTranscriptSuggestsModerator(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "safar.db")
+	path := writeFile(t, "interview.txt", "Sara: Where do you usually shop?\nAli: Online, mostly.\nSara: Why online?\n"+
+		"Ali: It is cheaper. Is that odd?\nSara: And the delivery?\nAli: Always late.\n")
+	code, out, errs := runSafar(t, db, "import", "transcript", "--project", "study", path)
+	if code != 0 || !strings.Contains(out, "(moderator: none marked; suggested: Sara, who asks the most questions: mark with --moderator)") {
+		t.Fatalf("import: %d %q %q", code, out, errs)
+	}
+	code, out, errs = runSafar(t, db, "import", "transcript", "--project", "study", "--moderator", "Sara", path)
+	if code != 0 || !strings.Contains(out, "(moderator: Sara)") {
+		t.Fatalf("import --moderator Sara: %d %q %q", code, out, errs)
+	}
+}
