@@ -162,6 +162,12 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	var first saidWord
 	var hw headWords
 	best, relaxed := 0.0, false
+	type candidate struct {
+		t  *term
+		w  saidWord
+		hw headWords
+	}
+	var strict []candidate
 	candidates := func(relax bool) {
 		for i, t := range ranked {
 			if i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] {
@@ -172,12 +178,32 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 				continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 			}
 			said := pw.forHead(t, gs.hits, docs, relax)
-			if w, sc := said.pick(relax); sc > best {
+			w, sc := said.pick(relax)
+			if sc > 0 && !relax {
+				strict = append(strict, candidate{t, w, said})
+			}
+			if sc > best {
 				head, first, hw, best, relaxed = t, w, said, sc, relax
 			}
 		}
 	}
 	candidates(false)
+	// The most telling phrase said by fewer than a fifth of the members
+	// that say its head (labelWordShare) is a few members' complaint more
+	// than the group's: another term's phrase names the group better when
+	// more members say it and at least as many say its term ("chest
+	// tight", 15 of the 96 that say "chest", not "lost its shape", 4 of
+	// 91), the one most members say; not when its label would show the
+	// term alone (its word said only well before it, see phrase). A phrase that
+	// wins only by a term fewer members say ("size never in stock" over
+	// "packaging was damaged") names another group's problem.
+	if first.key != "" && first.texts*labelWordShare < hw.withHead {
+		for _, c := range strict {
+			if c.w.texts > first.texts && c.hw.withHead >= hw.withHead && pw.phrase(c.t, c.w.key, pw.surface(c.w.key), gs.hits, docs) != c.t.surface() {
+				head, first, hw = c.t, c.w, c.hw
+			}
+		}
+	}
 	// No complaint word stands out with any of them: the word said most
 	// with one ("looks cheap", "رنگ تیره"), rather than a bare noun that
 	// states no problem ("look"); unless the members say it

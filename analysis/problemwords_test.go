@@ -534,6 +534,39 @@ func TestLabelNotOverstated(t *testing.T) {
 	}
 }
 
+// TestLabelSaidByMore: a phrase said by fewer than a fifth of the members
+// that say its head gives way to another term's phrase that more members
+// say ("chest was tight", 5 of 21, not "lost its shape", 3), when that
+// term is said by at least as many members and its label shows the word;
+// else the most telling phrase stays.
+func TestLabelSaidByMore(t *testing.T) {
+	lost, other := "The top lost its shape in the wash", "The zipper broke after one wash"
+	for _, c := range []struct {
+		name string
+		in   []Text
+		want string // the label's start
+		say  int    // members that say the label's phrase
+	}{
+		{"said by more", repeated(3, lost, 13, "The shape of the chest is different from the photo",
+			5, "The chest was tight", 6, "The shoes were tight", 40, other), "chest was tight", 5},
+		{"its head said by fewer", repeated(3, lost, 13, "The shape is different from the photo",
+			5, "The chest was tight", 4, "The chest is different from the photo", 20, "The shoes were tight", 40, other),
+			"lost its shape", 3},
+		{"its label would not show the word", repeated(3, lost, 13, "The shape of the chest is different from the photo",
+			5, "It was tight across the chest", 6, "The shoes were tight", 40, other), "lost its shape", 3},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			label, said, gs, docs := labelOf(t, c.in, "shape chest")
+			if !strings.HasPrefix(label, c.want) {
+				t.Errorf("label %q, want %q first", label, c.want)
+			}
+			if _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
+			}
+		})
+	}
+}
+
 // TestLabelTexts: each pain point reports how many of its texts say its
 // label's own phrase; a renamed one does not (the words are the
 // researcher's).
