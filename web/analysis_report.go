@@ -107,7 +107,7 @@ func (s *Server) buildReport(j *reportJob, a *analysisCtx, res *study.Result, se
 	if err != nil {
 		s.log.Error("prepare report", "scope", a.Key, "lang", j.Lang, "err", err)
 	}
-	j.finish(path, size, err)
+	s.reports.finished(j, path, size, err)
 }
 
 func (s *Server) writeReport(ctx context.Context, j *reportJob, a *analysisCtx, res *study.Result, set *survey.AnalysisSettings) (string, int64, error) {

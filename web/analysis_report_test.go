@@ -135,6 +135,7 @@ func TestReportReadsResponsesOnce(t *testing.T) {
 		ReportMemoryBudget: 900 << 20}); err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(w.srv.Close)
 	ctx := context.Background()
 	sv, err := w.store.SurveyBySlug(ctx, "demo-en")
 	if err != nil {

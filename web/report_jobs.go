@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -95,9 +96,42 @@ func (j *reportJob) finish(path string, size int64, err error) {
 
 // reportJobs is the process's registry of workbook jobs.
 type reportJobs struct {
-	mu   sync.Mutex
-	jobs map[string]*reportJob
+	mu     sync.Mutex
+	jobs   map[string]*reportJob
+	closed bool // the server closed: no file is kept any more
 }
+
+// finished records that j is done: its workbook's temporary file, or err.
+// After close the file is removed at once.
+func (r *reportJobs) finished(j *reportJob, path string, size int64, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed && path != "" {
+		os.Remove(path)
+		path, err = "", errServerClosed
+	}
+	j.finish(path, size, err)
+}
+
+// close removes every workbook prepared for download; one still being
+// prepared is removed when it is done (finished).
+func (r *reportJobs) close() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.closed = true
+	for id, j := range r.jobs {
+		j.mu.Lock()
+		if j.path != "" {
+			os.Remove(j.path)
+			j.path = ""
+		}
+		j.mu.Unlock()
+		delete(r.jobs, id)
+	}
+}
+
+// errServerClosed: a workbook finished after the server closed.
+var errServerClosed = errors.New("the server is shutting down")
 
 // start registers a job for scope in lang, unless one for the same scope
 // and language is still running: that one is returned instead (started

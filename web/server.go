@@ -154,6 +154,11 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Handler is the HTTP handler of the whole application.
+// Close removes the workbooks prepared for download (temporary files);
+// one still being prepared is removed when it is done. Call it once the
+// HTTP server has shut down.
+func (s *Server) Close() { s.reports.close() }
+
 func (s *Server) Handler() http.Handler { return answerHead(s.engine) }
 
 // Routes lists the route table.

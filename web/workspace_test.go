@@ -59,6 +59,7 @@ func newWorkspace(t *testing.T) *workspace {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(srv.Close)
 	w := &workspace{t: t, store: store, srv: srv}
 	hash := testHash()
 	for _, u := range []*survey.User{

@@ -169,6 +169,7 @@ func TestStoredCorrectionsAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer srv.Close()
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
 	viewer := loginResearcher(t, ts.URL, "v@example.com", "correct horse battery")
