@@ -81,7 +81,7 @@ func (r *RowRecorder) Add(key string, vals []any) error {
 		b = r.enc.appendCell(b, i, row, v)
 	}
 	r.put(b)
-	r.put([]byte(key))
+	r.putString(key)
 	b = b[:0]
 	for i := r.late + 1; i < len(conv); i++ {
 		b = r.enc.appendCell(b, i, row, conv[i])
@@ -93,15 +93,26 @@ func (r *RowRecorder) Add(key string, vals []any) error {
 }
 
 func (r *RowRecorder) put(p []byte) {
+	if r.putLen(len(p)) {
+		_, r.err = r.w.Write(p)
+	}
+}
+
+// putString is put of a string, without copying it to bytes first.
+func (r *RowRecorder) putString(s string) {
+	if r.putLen(len(s)) {
+		_, r.err = r.w.WriteString(s)
+	}
+}
+
+// putLen writes a record's length, telling whether its bytes may follow.
+func (r *RowRecorder) putLen(n int) bool {
 	if r.err != nil {
-		return
+		return false
 	}
-	var n [binary.MaxVarintLen64]byte
-	if _, err := r.w.Write(n[:binary.PutUvarint(n[:], uint64(len(p)))]); err != nil {
-		r.err = err
-		return
-	}
-	_, r.err = r.w.Write(p)
+	var b [binary.MaxVarintLen64]byte
+	_, r.err = r.w.Write(b[:binary.PutUvarint(b[:], uint64(n))])
+	return r.err == nil
 }
 
 // Rows is the number of rows recorded.

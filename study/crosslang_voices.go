@@ -13,7 +13,8 @@ import (
 // linking asks: the answers of a million respondents are never held as a
 // million feature lists, only counted per pain point. Features are filled
 // in only when asked for: they are made from the respondent's answers, and
-// most lookups need only the person, language and question.
+// most lookups need only the person, language and question; they may be
+// reused by the next lookup that asks for features.
 type Voices func(textID string, features bool) (Voice, bool)
 
 // voicesOf describes the authors of texts for LinkLanguages: respondents
@@ -67,6 +68,7 @@ type featureNames struct {
 	closed []int               // catalog positions of the questions with features
 	byRef  map[uint32][]string // an answer's features, by its reference
 	links  map[string]string   // link -> "link=" + link
+	buf    []string            // of's result, reused
 }
 
 func newFeatureNames(cat *catalog) *featureNames {
@@ -80,9 +82,9 @@ func newFeatureNames(cat *catalog) *featureNames {
 	return n
 }
 
-// of is respondent p's features.
+// of is respondent p's features, valid until the next call.
 func (n *featureNames) of(p *respondent) []string {
-	var fs []string
+	fs := n.buf[:0]
 	if p.tp != "" {
 		s, ok := n.links[p.tp]
 		if !ok {
@@ -97,6 +99,7 @@ func (n *featureNames) of(p *respondent) []string {
 			fs = append(fs, n.ofAnswer(i, ref)...)
 		}
 	}
+	n.buf = fs
 	return fs
 }
 

@@ -48,9 +48,11 @@ func Record(in *study.Input) (*Recorder, error) {
 	for i := range in.Surveys {
 		orig := in.Surveys[i] // its own Each or Responses
 		rows := r.l.rowsOf(orig.Definition)
+		var row []any // reused: Add does not keep it
 		in.Surveys[i].Each = func(ctx context.Context, fn func(*survey.Response) error) error {
 			err := orig.ForEach(ctx, func(resp *survey.Response) error {
-				if err := rec.Add(resp.ID, rows.row(resp, "")); err != nil {
+				row = rows.appendRow(row, resp, "")
+				if err := rec.Add(resp.ID, row); err != nil {
 					return err
 				}
 				return fn(resp)

@@ -425,36 +425,53 @@ func (l *layout) rowsOf(d *survey.Definition) *surveyRows {
 
 // row is r's row of the sheet with persona in its column.
 func (s *surveyRows) row(r *survey.Response, persona string) []any {
+	return s.appendRow(make([]any, 0, len(s.l.header)), r, persona)
+}
+
+// appendRow appends r's row of the sheet with persona in its column to
+// dst[:0], for a caller that reuses the row.
+func (s *surveyRows) appendRow(dst []any, r *survey.Response, persona string) []any {
 	l := s.l
 	var table []string
 	if s.meta {
 		table = s.def.TableRow(r)
 	}
-	row := make([]any, 0, len(l.header))
-	row = append(row, r.ID, s.def.Slug, l.fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, persona)
+	row := append(dst[:0], r.ID, s.def.Slug, l.fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, persona)
 	if l.multilingual {
 		row = append(row, s.def.ResponseLanguage(r))
 	}
-	for _, c := range s.cols {
-		row = append(row, c.value(r, table))
+	// A question's columns are next to each other (a matrix's
+	// statements, a choice and its "other"): its answer is looked up once.
+	var q string
+	var v survey.Value
+	looked := false
+	for i := range s.cols {
+		c := &s.cols[i]
+		switch c.kind {
+		case absent:
+			row = append(row, nil)
+			continue
+		case metaCell:
+			row = append(row, c.shown(table[c.cell]))
+			continue
+		case orderOf:
+			row = append(row, c.shown(r.OrderCell(c.key)))
+			continue
+		}
+		if !looked || c.q != q {
+			q, v, looked = c.q, r.Answers[c.q], true
+		}
+		row = append(row, c.value(&v))
 	}
 	return row
 }
 
-// value is the column's cell of r (table: r's tabular form, when a column
-// reads it): shown by its label when it is an option that has one,
-// otherwise as numberOrText shows the cell's text. Choices, numbers and
-// matrix points go there directly, to the same values.
-func (c *column) value(r *survey.Response, table []string) any {
-	switch c.kind {
-	case absent:
-		return nil
-	case metaCell:
-		return c.shown(table[c.cell])
-	case orderOf:
-		return c.shown(r.OrderCell(c.key))
-	}
-	v := r.Answers[c.q]
+// value is the column's cell of v, the answer to its question: shown by
+// its label when it is an option that has one, otherwise as numberOrText
+// shows the cell's text (the tabular form's). Choices, numbers and matrix
+// points go there directly, to the same values. Meta, order and absent
+// columns are appendRow's.
+func (c *column) value(v *survey.Value) any {
 	switch c.kind {
 	case choiceOf:
 		return c.shown(v.Choice)
