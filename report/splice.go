@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -13,6 +12,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -26,10 +26,12 @@ import (
 // The rows are then compressed once, on the writing goroutine, and never
 // stored uncompressed.
 
-// zipLevel is the flate level of every part: 4 rather than the default 6
-// because on the 120 MB of XML of a 100,000-response sheet it takes half
-// the time for a file 5-9% larger (docs/report.md).
-const zipLevel = 4
+// zipLevel is the flate level of every part. The deflate is
+// github.com/klauspost/compress's, not the standard library's: on the 126 MB
+// of XML of a 100,000-response sheet its level 6 takes under half the time of
+// the standard library's level 4 (used before, session 10) and makes a file 6%
+// smaller (docs/report.md).
+const zipLevel = 6
 
 // flateWriters are reused across parts and workbooks, as archive/zip does
 // for its own: about 1 MB of state each.
