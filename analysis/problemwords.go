@@ -397,7 +397,7 @@ func faParticiple(key string) bool {
 // with the negation when most of them negate the word ("order never
 // arrived", "مشکلم حل نکرد"). key may be the head itself, when the head
 // is a complaint word: then the phrase is the word with its negation. It reads the members' clauses that hold both
-// again, so its cost is that of the group's texts.
+// again, so its cost is that of the group's distinct texts.
 func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, docs []*tdoc) string {
 	lx := getLexicon()
 	before, after, plain, farBefore := 0, 0, 0, 0
@@ -414,9 +414,20 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		}
 		return t.key
 	}
-	var clauses []tclause
+	// Identical texts share their doc: each is read once and counted as
+	// many times as it is a member.
+	times := make(map[*tdoc]int, len(hits))
+	distinct := make([]*tdoc, 0, len(hits))
 	for _, h := range hits {
 		d := docs[h.text]
+		if times[d] == 0 {
+			distinct = append(distinct, d)
+		}
+		times[d]++
+	}
+	var clauses []tclause
+	for _, d := range distinct {
+		n := times[d]
 		written = d.voc.written
 		clauses = d.decodeClauses(clauses)
 		for _, cl := range clauses {
@@ -450,13 +461,13 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 			sub := d.norm[cl.off:cl.end]
 			switch {
 			case wi < hi && hi-wi <= 2:
-				before++
-				spans[spanText(sub, toks[wi], toks[he])+"\x00b"]++
+				before += n
+				spans[spanText(sub, toks[wi], toks[he])+"\x00b"] += n
 			case wi > he && wi-he <= 3:
-				after++
-				spans[spanText(sub, toks[hi], toks[wi])+"\x00a"]++
+				after += n
+				spans[spanText(sub, toks[hi], toks[wi])+"\x00a"] += n
 			case wi < hi:
-				farBefore++
+				farBefore += n
 			}
 			// The negation as said with the word: "didn't bother" (not
 			// "didn't bothered", the word's commonest spelling), "حل نشد".
@@ -480,9 +491,9 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 				}
 			}
 			if neg == "" {
-				plain++
+				plain += n
 			} else {
-				negs[neg]++
+				negs[neg] += n
 			}
 		}
 	}
