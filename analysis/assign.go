@@ -90,6 +90,13 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 			}
 			gi := termGroup[key]
 			v := float64(c.weight)
+			if t.measured {
+				// A turn of a long conversation counts its bursty terms;
+				// the meeting's background places it nowhere.
+				if v *= t.weight(); v == 0 {
+					return
+				}
+			}
 			j := 0
 			for j < len(scores) && scores[j].g != gi {
 				j++

@@ -23,7 +23,7 @@ func TestPassingMentionNotMember(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, nil)
 	group := func(words string) *tgroup {
 		g := &tgroup{}
 		for _, w := range strings.Fields(words) {

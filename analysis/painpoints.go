@@ -20,6 +20,11 @@ type Text struct {
 	Text     string            // the words
 	Lang     string            // "fa", "en" or "" to detect
 	Segments map[string]string // e.g. {"touchpoint": "instagram", "stage": "purchase"}
+	// Thread names the conversation a transcript turn belongs to (one
+	// meeting, interview or focus group); its turns are given in the order
+	// they were said. "" for a survey answer or a note. A long conversation's
+	// order tells its topics from its background (conversation.go).
+	Thread string
 	// Satisfaction is the person's satisfaction normalised to 0 (furious)
 	// .. 1 (delighted), e.g. NPS/10 or (rating-1)/4; nil when unknown.
 	Satisfaction *float64
@@ -164,7 +169,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if n := countCapped(distinct); n > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d text(s) longer than %d bytes: only the first %d bytes of each were analysed", n, MaxTextBytes, MaxTextBytes))
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, conversations(texts))
 	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
 	if err := ctx.Err(); err != nil {
 		return res, err

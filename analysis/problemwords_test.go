@@ -357,7 +357,7 @@ func TestLabelWordsSaidTogether(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, nil)
 	g := &tgroup{key: stemEn("shoes")}
 	for _, k := range []string{stemEn("shoes"), stemEn("size"), stemEn("app")} {
 		if st.byKey[k] == nil {
@@ -381,7 +381,7 @@ func labelOf(t *testing.T, in []Text, words ...string) (string, labelWords, *gst
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, nil)
 	var groups []*tgroup
 	for _, ws := range words {
 		g := &tgroup{}

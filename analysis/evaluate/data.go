@@ -253,7 +253,7 @@ func loadTranscripts(dir string) (*Set, error) {
 				continue
 			}
 			s.Texts = append(s.Texts, analysis.Text{ID: fmt.Sprintf("%s:%d", name, u.Order),
-				Person: name + ":" + u.Speaker, Text: u.Text})
+				Person: name + ":" + u.Speaker, Text: u.Text, Thread: name})
 			if ok {
 				labels = append(labels, topics[u.Order-1])
 			}

@@ -1,0 +1,118 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+func TestSpreadRatio(t *testing.T) {
+	cv := &convo{size: []int32{100}}
+	uses := func(turns ...int32) *spread {
+		s := &spread{}
+		for _, x := range turns {
+			s.at = append(s.at, [2]int32{0, x})
+		}
+		return s
+	}
+	for _, c := range []struct {
+		name  string
+		s     *spread
+		burst bool
+	}{
+		{"evenly spaced", uses(5, 15, 25, 35, 45, 55, 65, 75, 85, 95), false},
+		{"one stretch", uses(40, 41, 43, 44, 46, 47, 49, 50, 52, 53), true},
+		{"two stretches", uses(10, 11, 12, 13, 14, 70, 71, 72, 73, 74), true},
+	} {
+		r, ok := c.s.ratio(cv)
+		if !ok || (r < 1) != c.burst {
+			t.Errorf("%s: ratio %.2f (ok %v), want bursty %v", c.name, r, ok, c.burst)
+		}
+	}
+	// Evenly spaced uses reach the most ARF can be: f, over chance's
+	// 1 - (1-p)^(1/p) per use.
+	r, _ := uses(5, 15, 25, 35, 45, 55, 65, 75, 85, 95).ratio(cv)
+	if want := 1 / (1 - math.Pow(0.9, 10)); math.Abs(r-want) > 1e-9 {
+		t.Errorf("evenly spaced: ratio %.4f, want %.4f", r, want)
+	}
+	if _, ok := (*spread)(nil).ratio(cv); ok {
+		t.Error("a term used in no conversation has no ratio")
+	}
+}
+
+// meeting is a design meeting of 120 turns on three topics, 40 turns each,
+// in which every turn says one topic word and three of the meeting's own
+// words (the remote control, the design, the customer...), each of those
+// said in 30% of the turns all through the meeting.
+func meeting(thread string) []Text {
+	topics := [][]string{
+		{"battery", "charger", "power", "drains"},
+		{"buttons", "layout", "menu", "scroll"},
+		{"colour", "plastic", "case", "finish"},
+	}
+	background := []string{"remote control", "design", "customer", "project", "idea", "market", "meeting", "budget", "team", "product"}
+	var texts []Text
+	for i := range 120 {
+		tp := topics[i/40]
+		a := tp[i%4]
+		bg1, bg2, bg3 := background[i%10], background[(i+3)%10], background[(i+7)%10]
+		var s string
+		switch i % 3 {
+		case 0:
+			s = fmt.Sprintf("I think the %s of the %s matters for the %s and the %s.", a, bg1, bg2, bg3)
+		case 1:
+			s = fmt.Sprintf("The %s and the %s, for our %s, that is the %s question.", bg1, a, bg2, bg3)
+		default:
+			s = fmt.Sprintf("So the %s, the %s, what would the %s say about the %s?", bg1, a, bg2, bg3)
+		}
+		texts = append(texts, Text{ID: fmt.Sprint(i), Person: fmt.Sprintf("m:Speaker %c", 'A'+i%4), Text: s, Thread: thread})
+	}
+	return texts
+}
+
+// stretchPlacement returns, for each topic's stretch of the meeting, the
+// share of its turns in the one pain point holding most of them, and how
+// many different pain points those are.
+func stretchPlacement(res PainPointResult) (shares []float64, distinct int) {
+	seen := map[int]bool{}
+	for s := range 3 {
+		count := map[int]int{}
+		for pi, pp := range res.PainPoints {
+			for _, m := range pp.Members {
+				var i int
+				fmt.Sscan(m, &i)
+				if i/40 == s {
+					count[pi]++
+				}
+			}
+		}
+		best, n := -1, 0
+		for pi, c := range count {
+			if c > n || c == n && pi < best {
+				best, n = pi, c
+			}
+		}
+		shares = append(shares, float64(n)/40)
+		if best >= 0 {
+			seen[best] = true
+		}
+	}
+	return shares, len(seen)
+}
+
+func TestConversationOrder(t *testing.T) {
+	res := FindPainPoints(meeting("design meeting"), PainPointOptions{})
+	shares, distinct := stretchPlacement(res)
+	// Read as survey answers (no thread), the meeting's own words take
+	// 12-20% of each stretch's turns elsewhere (measured when written).
+	unordered, _ := stretchPlacement(FindPainPoints(meeting(""), PainPointOptions{}))
+	t.Logf("placed in their stretch's pain point: %.2f, without the order %.2f", shares, unordered)
+	if distinct != 3 {
+		t.Errorf("the three topics' stretches fall into %d pain points, want 3", distinct)
+	}
+	for s, sh := range shares {
+		if sh < 0.9 {
+			t.Errorf("topic %d: %.2f of its turns in its pain point, want at least .9", s+1, sh)
+		}
+	}
+}
