@@ -23,6 +23,15 @@ import (
 // p = f/N, geometric gaps) give E[ARF]/f = 1 - (1-p)^(1/p), 1 - 1/e for a
 // rare term: a term whose ARF is at least that is spread over the
 // conversation as evenly as chance would spread it, not in a stretch of it.
+//
+// The order is used twice, only for the turns of long conversations
+// (survey answers have none): in the grouping, a term's vector carries
+// where in the conversation it is said beside the contexts of its words
+// (addTimeProfiles), so the terms of one stretch join and a word said all
+// through the meeting joins no stretch; and in the membership, a use of a
+// term counts by how much burstier than chance it is (term.weight), so a
+// turn is placed by its topic's words, not by the meeting's background
+// (docs/painpoints.md, session 10).
 
 // A convo holds the position of each text in a conversation long enough
 // to show how its words are spread: at least minDomainTexts turns, the
@@ -34,7 +43,10 @@ type convo struct {
 }
 
 // conversations numbers the texts' long conversations; nil when there is
-// none (survey answers, notes, a few short interviews).
+// none (survey answers, notes, a few short interviews) or when their turns
+// are not most of the texts (a study of survey answers with one long focus
+// group reads its turns as it reads the answers: the order's rules would
+// set the transcript's terms apart from the answers' terms).
 func conversations(texts []Text) *convo {
 	count := map[string]int32{}
 	for _, t := range texts {
@@ -54,6 +66,15 @@ func conversations(texts []Text) *convo {
 	}
 	if len(cv.size) == 0 {
 		return nil
+	}
+	turns := 0
+	for _, t := range texts {
+		if _, ok := num[t.Thread]; ok {
+			turns++
+		}
+	}
+	if 2*turns <= len(texts) {
+		return nil // mostly survey answers: a long transcript among them is read as they are
 	}
 	cv.thread = make([]int32, len(texts))
 	cv.turn = make([]int32, len(texts))

@@ -116,3 +116,23 @@ func TestConversationOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestConversationsMeasured(t *testing.T) {
+	m := meeting("m1")
+	if cv := conversations(m); cv == nil || len(cv.size) != 1 || cv.size[0] != 120 || cv.turn[119] != 119 {
+		t.Fatalf("one meeting of 120 turns: %+v", cv)
+	}
+	if cv := conversations(m[:minDomainTexts-1]); cv != nil {
+		t.Errorf("a conversation of %d turns is measured", minDomainTexts-1)
+	}
+	answers := make([]Text, 130)
+	for i := range answers {
+		answers[i] = Text{ID: fmt.Sprint("a", i), Text: "the delivery was late"}
+	}
+	if cv := conversations(append(answers, m...)); cv != nil {
+		t.Error("a meeting among more survey answers is measured")
+	}
+	if cv := conversations(append(answers[:100], m...)); cv == nil || cv.thread[0] != -1 || cv.turn[100] != 0 {
+		t.Errorf("a meeting with fewer survey answers: %+v", cv)
+	}
+}
