@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -45,6 +46,12 @@ func TestSpreadRatio(t *testing.T) {
 // words (the remote control, the design, the customer...), each of those
 // said in 30% of the turns all through the meeting.
 func meeting(thread string) []Text {
+	return meetingOf(thread, []int{40, 40, 40}, []int{4, 4, 4})
+}
+
+// meetingOf is such a meeting whose topics take turns[k] turns, said by
+// speakers[k] of its four speakers.
+func meetingOf(thread string, turns, speakers []int) []Text {
 	topics := [][]string{
 		{"battery", "charger", "power", "drains"},
 		{"buttons", "layout", "menu", "scroll"},
@@ -52,20 +59,24 @@ func meeting(thread string) []Text {
 	}
 	background := []string{"remote control", "design", "customer", "project", "idea", "market", "meeting", "budget", "team", "product"}
 	var texts []Text
-	for i := range 120 {
-		tp := topics[i/40]
-		a := tp[i%4]
-		bg1, bg2, bg3 := background[i%10], background[(i+3)%10], background[(i+7)%10]
-		var s string
-		switch i % 3 {
-		case 0:
-			s = fmt.Sprintf("I think the %s of the %s matters for the %s and the %s.", a, bg1, bg2, bg3)
-		case 1:
-			s = fmt.Sprintf("The %s and the %s, for our %s, that is the %s question.", bg1, a, bg2, bg3)
-		default:
-			s = fmt.Sprintf("So the %s, the %s, what would the %s say about the %s?", bg1, a, bg2, bg3)
+	i := 0
+	for k, n := range turns {
+		tp := topics[k]
+		for range n {
+			a := tp[i%4]
+			bg1, bg2, bg3 := background[i%10], background[(i+3)%10], background[(i+7)%10]
+			var s string
+			switch i % 3 {
+			case 0:
+				s = fmt.Sprintf("I think the %s of the %s matters for the %s and the %s.", a, bg1, bg2, bg3)
+			case 1:
+				s = fmt.Sprintf("The %s and the %s, for our %s, that is the %s question.", bg1, a, bg2, bg3)
+			default:
+				s = fmt.Sprintf("So the %s, the %s, what would the %s say about the %s?", bg1, a, bg2, bg3)
+			}
+			texts = append(texts, Text{ID: fmt.Sprint(i), Person: fmt.Sprintf("m:Speaker %c", 'A'+i%speakers[k]), Text: s, Thread: thread})
+			i++
 		}
-		texts = append(texts, Text{ID: fmt.Sprint(i), Person: fmt.Sprintf("m:Speaker %c", 'A'+i%4), Text: s, Thread: thread})
 	}
 	return texts
 }
@@ -134,5 +145,18 @@ func TestConversationsMeasured(t *testing.T) {
 	}
 	if cv := conversations(append(answers[:100], m...)); cv == nil || cv.thread[0] != -1 || cv.turn[100] != 0 {
 		t.Errorf("a meeting with fewer survey answers: %+v", cv)
+	}
+}
+
+// In a meeting the topic that takes most of the turns ranks first, though
+// fewer of its speakers say it: a meeting of four reaches most of them with
+// every topic.
+func TestConversationRanksByTurns(t *testing.T) {
+	res := FindPainPoints(meetingOf("design meeting", []int{70, 30, 30}, []int{2, 4, 4}), PainPointOptions{})
+	if len(res.PainPoints) == 0 || !strings.Contains(res.PainPoints[0].Label, "battery") && !strings.Contains(res.PainPoints[0].Label, "charger") {
+		for _, pp := range res.PainPoints {
+			t.Logf("%d %s: %d people, %d turns", pp.Rank, pp.Label, pp.Documents, pp.Texts)
+		}
+		t.Fatal("the topic of 70 turns by two speakers is not first")
 	}
 }

@@ -203,6 +203,16 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 			res.Other++
 		}
 	}
+	if st.cv != nil {
+		// A meeting has few speakers, and most of its topics reach most
+		// of them: its priorities are how much of the conversation each
+		// pain point takes, its share of the turns (docs/painpoints.md,
+		// session 10).
+		for i := range res.PainPoints {
+			pp := &res.PainPoints[i]
+			pp.Priority = round4(float64(pp.Texts) / float64(len(texts)) * (0.5 + 0.5*pp.Severity))
+		}
+	}
 	sort.SliceStable(res.PainPoints, func(a, b int) bool {
 		pa, pb := res.PainPoints[a], res.PainPoints[b]
 		if pa.Priority != pb.Priority {
