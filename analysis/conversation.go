@@ -116,6 +116,10 @@ func (s *spread) ratio(cv *convo) (r float64, ok bool) {
 		for j < len(s.at) && s.at[j][0] == s.at[i][0] {
 			j++
 		}
+		if j-i < 2 {
+			i = j
+			continue // one use says nothing of how the uses are spread
+		}
 		n := float64(cv.size[s.at[i][0]])
 		f := float64(j - i)
 		v := n / f
@@ -131,6 +135,9 @@ func (s *spread) ratio(cv *convo) (r float64, ok bool) {
 		p := f / n
 		exp += f * (1 - math.Pow(1-p, 1/p))
 		i = j
+	}
+	if exp == 0 {
+		return 0, false
 	}
 	return obs / exp, true
 }
@@ -170,17 +177,22 @@ func addTimeProfiles(vecs [][]float64, terms []*term, cv *convo) {
 		if len(vecs[i]) == 0 {
 			continue
 		}
-		prof := make([]float64, bins)
-		if t.measured {
-			for _, a := range t.spread.at {
-				prof[binOf(a[0], a[1])]++
-			}
-			f := float64(len(t.spread.at))
-			for b := range prof {
-				prof[b] = prof[b]/f - share[b]
-			}
-			normalize(prof)
+		if !t.measured {
+			// Said mostly outside the conversations, or once in each: its
+			// words alone say what it is near (its dot product with a
+			// measured term is the words' cosine over √2).
+			vecs[i] = append(vecs[i][:len(vecs[i]):len(vecs[i])], make([]float64, bins)...)
+			continue
 		}
+		prof := make([]float64, bins)
+		for _, a := range t.spread.at {
+			prof[binOf(a[0], a[1])]++
+		}
+		f := float64(len(t.spread.at))
+		for b := range prof {
+			prof[b] = prof[b]/f - share[b]
+		}
+		normalize(prof)
 		v := make([]float64, 0, len(vecs[i])+bins)
 		for _, x := range vecs[i] {
 			v = append(v, x/math.Sqrt2)

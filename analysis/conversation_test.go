@@ -39,6 +39,18 @@ func TestSpreadRatio(t *testing.T) {
 	if _, ok := (*spread)(nil).ratio(cv); ok {
 		t.Error("a term used in no conversation has no ratio")
 	}
+	// A term said once in each of several conversations (a problem every
+	// interviewee names once) shows no spread: it is not measured, and
+	// keeps its weight and its words' vector.
+	cv3 := &convo{size: []int32{60, 60, 60}}
+	once := &spread{at: [][2]int32{{0, 10}, {1, 30}, {2, 50}}}
+	if r, ok := once.ratio(cv3); ok {
+		t.Errorf("once in each conversation: ratio %.2f, want none", r)
+	}
+	once.at = append(once.at, [2]int32{2, 52})
+	if r, ok := once.ratio(cv3); !ok || r >= 1 {
+		t.Errorf("twice together in one conversation: ratio %.2f (ok %v), want bursty", r, ok)
+	}
 }
 
 // meeting is a design meeting of 120 turns on three topics, 40 turns each,
