@@ -171,6 +171,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	}
 	st := countTerms(docs, conversations(texts))
 	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
+	st.orderShows(terms)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
