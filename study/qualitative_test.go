@@ -119,8 +119,13 @@ func TestTranscriptOnlyTooFew(t *testing.T) {
 // takes most of the meeting ranks first though only two of its four
 // speakers say it (analysis: a meeting ranks by its share of the turns).
 func TestMeetingTurnsAreOneConversation(t *testing.T) {
-	topics := [][]string{{"battery", "charger", "power", "drains"}, {"buttons", "layout", "menu", "scroll"}, {"colour", "plastic", "case", "finish"}}
-	background := []string{"remote control", "design", "customer", "project", "idea", "market", "meeting", "budget", "team", "product"}
+	topics := [][]string{
+		{"battery", "charger", "power", "drains", "socket", "voltage"},
+		{"buttons", "layout", "menu", "scroll", "screen", "icons"},
+		{"colour", "plastic", "case", "finish", "rubber", "shape"},
+	}
+	// The meeting's own words, two a turn in no order (a fixed draw).
+	background := []string{"remote control", "design", "customer", "project", "market"}
 	tr := &survey.Transcript{ID: 7, Kind: survey.KindTranscript, Title: "Design meeting"}
 	for _, s := range []string{"A", "B", "C", "D"} {
 		tr.Speakers = append(tr.Speakers, survey.Speaker{Name: "Speaker " + s})
@@ -129,7 +134,10 @@ func TestMeetingTurnsAreOneConversation(t *testing.T) {
 	for k, n := range []int{70, 30, 30} {
 		speakers := []int{2, 4, 4}[k]
 		for range n {
-			text := fmt.Sprintf("I think the %s of the %s matters for the %s and the %s.", topics[k][i%4], background[i%10], background[(i+3)%10], background[(i+7)%10])
+			r := uint32(i)*2654435761 + 12345
+			j1 := int(r>>8) % 5
+			j2 := (j1 + 1 + int(r>>16)%4) % 5
+			text := fmt.Sprintf("So the %s, the %s, what about the %s?", background[j1], topics[k][i%6], background[j2])
 			tr.Utterances = append(tr.Utterances, survey.Utterance{ID: int64(i + 1), Order: i + 1, Speaker: tr.Speakers[i%speakers].Name, Text: text, Customer: true})
 			i++
 		}
