@@ -20,6 +20,10 @@ type Text struct {
 	Text     string            // the words
 	Lang     string            // "fa", "en" or "" to detect
 	Segments map[string]string // e.g. {"touchpoint": "instagram", "stage": "purchase"}
+	// Thread names the ordered conversation a text is a turn of (a
+	// meeting, an interview); its texts come in the conversation's order.
+	// "" for a text that stands alone (a survey answer, a review).
+	Thread string
 	// Satisfaction is the person's satisfaction normalised to 0 (furious)
 	// .. 1 (delighted), e.g. NPS/10 or (rating-1)/4; nil when unknown.
 	Satisfaction *float64
