@@ -24,8 +24,9 @@ import (
 // best group's sum), and a turn that uses none of the groups' terms
 // ("yeah, I agree", "so what about the cost then") joins its segment's
 // best group. An interview that moves from one problem to the next turn
-// by turn keeps its own evidence: the segment only breaks ties and weighs
-// secondary memberships, it never overrides a turn's own terms.
+// by turn keeps its own evidence: a turn stays a member of the group its
+// own words score best in (1 + p there, at most 2 anywhere, so it passes
+// the half bar), and is a member of no other group it says no term of.
 
 // tileBlock is the number of content words on each side of a gap: Hearst's
 // blocks of 6 pseudo-sentences of 20 tokens, about half of which are
