@@ -59,7 +59,10 @@ type textScore struct {
 // up on every development set).
 // One pass over the texts' words with a map lookup per word. A turn of a
 // conversation (Text.Thread) is read with its segment (thread.go): a
-// second pass over the threads' texts only.
+// second pass over the threads' texts only. Its secondary groups need the
+// same share of its segment too: a meeting's turn that names the offer in
+// a discussion of the hourly rate is not an offer member unless the
+// segment discusses the offer at least half as much.
 func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	termGroup := map[string]int{}
 	termOf := map[string]*term{}
@@ -77,8 +80,10 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	personNum := map[string]int32{}
 	for i, d := range docs {
 		scores := sc.score(d)
+		var p map[int]float64 // the turn's segment's profile
 		if seg != nil && seg[i] >= 0 {
-			scores = sc.withSegment(scores, prof[seg[i]])
+			p = prof[seg[i]]
+			scores = sc.withSegment(scores, p)
 		}
 		if len(scores) == 0 {
 			continue
@@ -96,7 +101,8 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		}
 		sat := satisfactionOf(texts[i])
 		for j, s := range scores {
-			if j != top && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses)) {
+			if j != top && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses) ||
+				p != nil && p[s.g] < secondaryShare*p[scores[top].g]) {
 				continue
 			}
 			gs := states[s.g]

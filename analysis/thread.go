@@ -23,10 +23,12 @@ import (
 // segment's turns' scores so divided, summed per group, divided by the
 // best group's sum), and a turn that uses none of the groups' terms
 // ("yeah, I agree", "so what about the cost then") joins its segment's
-// best group. An interview that moves from one problem to the next turn
-// by turn keeps its own evidence: a turn stays a member of the group its
-// own words score best in (1 + p there, at most 2 anywhere, so it passes
-// the half bar), and is a member of no other group it says no term of.
+// best group. A secondary group needs secondaryShare of the main group's
+// weight in the segment's profile too (assign). An interview that moves
+// from one problem to the next turn by turn keeps its own evidence: a turn
+// is a member of no group it says no term of, and stays a member of the
+// group its own words score best in (1 + p there, at most 2 anywhere)
+// unless the segment makes another of its own groups the main one.
 
 // tileBlock is the number of content words on each side of a gap: Hearst's
 // blocks of 6 pseudo-sentences of 20 tokens, about half of which are
