@@ -22,8 +22,10 @@ type Text struct {
 	Segments map[string]string // e.g. {"touchpoint": "instagram", "stage": "purchase"}
 	// Thread names the conversation a transcript turn belongs to (one
 	// meeting, interview or focus group); its turns are given in the order
-	// they were said. "" for a survey answer or a note. A long conversation's
-	// order tells its topics from its background (conversation.go).
+	// they were said. "" for a text that stands alone (a survey answer, a
+	// review, a note). A long conversation's order tells its topics from its
+	// background (conversation.go), and its turns are read with their
+	// segment (thread.go).
 	Thread string
 	// Satisfaction is the person's satisfaction normalised to 0 (furious)
 	// .. 1 (delighted), e.g. NPS/10 or (rating-1)/4; nil when unknown.
