@@ -63,7 +63,7 @@ type textScore struct {
 // same share of its segment too: a meeting's turn that names the offer in
 // a discussion of the hourly rate is not an offer member unless the
 // segment discusses the offer at least half as much.
-func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
+func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	termGroup := map[string]int{}
 	termOf := map[string]*term{}
 	for gi, g := range groups {
@@ -76,7 +76,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		states[gi] = &gstate{g: g, persons: map[int32]float64{}, uses: map[*term]int{}}
 	}
 	sc := &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
-	seg, prof := threadProfiles(texts, docs, sc)
+	seg, prof := threadProfiles(texts, docs, sc, cv)
 	personNum := map[string]int32{}
 	for i, d := range docs {
 		scores := sc.score(d)

@@ -182,7 +182,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		return res, err
 	}
 	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
-	states := assign(texts, docs, groups)
+	states := assign(texts, docs, groups, st.cv)
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)

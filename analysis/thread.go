@@ -194,18 +194,16 @@ func Segments(texts []Text) []int32 {
 // each segment's profile: per group, its turns' scores there, each turn's
 // divided by its best (a long turn weighs as one turn), summed, divided by
 // the best group's sum. nil, nil when no text is in a thread.
-func threadProfiles(texts []Text, docs []*tdoc, sc *scorer) ([]int32, map[int32]map[int]float64) {
-	threaded := false
-	for _, t := range texts {
-		if t.Thread != "" {
-			threaded = true
-			break
-		}
-	}
-	if !threaded {
-		return nil, nil
+func threadProfiles(texts []Text, docs []*tdoc, sc *scorer, cv *convo) ([]int32, map[int32]map[int]float64) {
+	if cv == nil {
+		return nil, nil // no long conversation, or one that shows no topical stretches
 	}
 	seg := segmentThreads(texts, docs)
+	for i := range seg {
+		if cv.thread[i] < 0 {
+			seg[i] = -1 // a short conversation among long ones: read as before
+		}
+	}
 	prof := map[int32]map[int]float64{}
 	for i, d := range docs {
 		if seg[i] < 0 {

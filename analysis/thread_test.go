@@ -67,8 +67,18 @@ func TestTurnReadWithSegment(t *testing.T) {
 		"Fine, the rubber case and the big button design then.",
 		"The shape of the case and the button colour are decided.",
 	}
+	// A meeting long enough to show how its words are spread (at least
+	// minDomainTexts turns): the price discussed for 30 turns, then the
+	// design for 24.
+	var said []string
+	for range 3 {
+		said = append(said, price...)
+	}
+	for range 3 {
+		said = append(said, design...)
+	}
 	var in []Text
-	for i, s := range append(append([]string{}, price...), design...) {
+	for i, s := range said {
 		in = append(in, Text{ID: fmt.Sprint(i + 1), Person: []string{"pm", "me", "ui", "id"}[i%4], Text: s, Thread: "meeting"})
 	}
 	agree, passing, both := 7, 3, 4 // "Yeah, I agree", the price turn that names the button colour
@@ -89,8 +99,8 @@ func TestTurnReadWithSegment(t *testing.T) {
 		t.Errorf("%q: in %v, want the price turns' group %v (pain points %v)", in[agree].Text, of[agree], of[1], labels(r))
 	}
 	for _, i := range []int{passing, both} {
-		if slices.Contains(of[i], of[len(price)+1][0]) {
-			t.Errorf("%q: in %v, also the design group %v", in[i].Text, of[i], of[len(price)+1])
+		if slices.Contains(of[i], of[3*len(price)+1][0]) {
+			t.Errorf("%q: in %v, also the design group %v", in[i].Text, of[i], of[3*len(price)+1])
 		}
 	}
 
@@ -132,4 +142,89 @@ func labels(r PainPointResult) []string {
 		out = append(out, fmt.Sprintf("%s (%d)", p.Label, p.Texts))
 	}
 	return out
+}
+
+// TestBackchannelsJoinTheirStretch: a design meeting of three topics whose
+// speakers say "Yeah.", "Okay.", "Mm-hmm." between the turns (the shape
+// of a product-design meeting): each backchannel is a member of the pain
+// point of the stretch it is said in, and none is ever quoted, as a quote
+// must say the problem. Read as survey answers (no thread) they are in no
+// pain point.
+func TestBackchannelsJoinTheirStretch(t *testing.T) {
+	back := []string{"Yeah.", "Okay.", "Mm-hmm.", "Right.", "Yes, exactly.", "Sure."}
+	build := func(thread string) ([]Text, map[string]int) {
+		var out []Text
+		stretch := map[string]int{} // backchannel ID -> its stretch
+		for i, tx := range meeting(thread) {
+			out = append(out, tx)
+			if i%4 == 1 { // never at a change of topic (turn 39 | 40)
+				id := fmt.Sprint("b", i)
+				stretch[id] = i / 40
+				out = append(out, Text{ID: id, Person: fmt.Sprintf("m:Speaker %c", 'A'+(i+1)%4), Text: back[(i/4)%len(back)], Thread: thread})
+			}
+		}
+		return out, stretch
+	}
+	in, stretch := build("design meeting")
+	res := FindPainPoints(in, PainPointOptions{})
+	// The pain point holding most of each stretch's topical turns.
+	main := map[int]string{}
+	for s := range 3 {
+		best, n := "", 0
+		for _, p := range res.PainPoints {
+			c := 0
+			for _, m := range p.Members {
+				var i int
+				if _, err := fmt.Sscan(m, &i); err == nil && i/40 == s {
+					c++
+				}
+			}
+			if c > n {
+				best, n = p.Key, c
+			}
+		}
+		main[s] = best
+	}
+	of := map[string][]string{}
+	for _, p := range res.PainPoints {
+		for _, m := range p.Members {
+			of[m] = append(of[m], p.Key)
+		}
+		for _, q := range p.Examples {
+			if slices.Contains(back, q) {
+				t.Errorf("%s: quotes the backchannel %q", p.Label, q)
+			}
+		}
+	}
+	for id, s := range stretch {
+		if !slices.Equal(of[id], []string{main[s]}) {
+			t.Errorf("backchannel %s in stretch %d: in %v, want [%s] (pain points %v)", id, s, of[id], main[s], labels(res))
+		}
+	}
+	in, _ = build("")
+	res = FindPainPoints(in, PainPointOptions{})
+	for _, p := range res.PainPoints {
+		for _, m := range p.Members {
+			if strings.HasPrefix(m, "b") {
+				t.Errorf("no thread: backchannel %s in %s", m, p.Label)
+			}
+		}
+	}
+}
+
+// TestPlacedTurnNotQuoted: a turn its conversation's segment placed in a
+// group without saying any of its terms ("Yes, indeed.") is a member but
+// never a quote, even when too few members say the group's terms to fill
+// the quotes.
+func TestPlacedTurnNotQuoted(t *testing.T) {
+	in := []Text{{Text: "The hourly rate is too low for the providers"},
+		{Text: "Yes, indeed, that is what we heard as well."},
+		{Text: "The buses are late every morning and the driver is rude"},
+		{Text: "The buses are late again"}}
+	_, said, gs, docs := labelOf(t, in, "rate hourly", "buses")
+	gs.hits = append(gs.hits, ghit{text: 1, primary: true})
+	quotes, _ := gs.examples(in, docs, 3, said)
+	if len(quotes) != 1 || !strings.Contains(quotes[0], "rate") {
+		t.Errorf("quotes %q, want the one member that says the rate", quotes)
+	}
 }
