@@ -25,16 +25,18 @@ import (
 // rare term: a term whose ARF is at least that is spread over the
 // conversation as evenly as chance would spread it, not in a stretch of it.
 //
-// The order is used three ways, only for the turns of long conversations
+// The order is used four ways, only for the turns of long conversations
 // (survey answers have none) and only when they come in topical stretches
 // at all (orderShows): in the grouping, a term's vector carries where in
 // the conversation it is said beside the contexts of its words
 // (addTimeProfiles), so the terms of one stretch join and a word said all
 // through the meeting joins no stretch; in the membership, a use of a term
 // counts by how much burstier than chance it is (term.weight), so a turn
-// is placed by its topic's words, not by the meeting's background; and a
-// meeting's pain points rank by their share of its turns
-// (FindPainPointsContext). See docs/painpoints.md, method step 12.
+// is placed by its topic's words, not by the meeting's background; a turn
+// is read with its TextTiling segment, and one that says no weighted term
+// joins its segment's best group (thread.go); and a meeting's pain points
+// rank by their share of its turns (FindPainPointsContext). See
+// docs/painpoints.md, method steps 7 and 12.
 
 // A convo holds the position of each text in a conversation long enough
 // to show how its words are spread: at least minDomainTexts turns, the

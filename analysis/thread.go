@@ -21,14 +21,16 @@ import (
 // A turn is then read with its segment (assign): its score in each of its
 // groups, divided by its best, is added to the segment's profile (the
 // segment's turns' scores so divided, summed per group, divided by the
-// best group's sum), and a turn that uses none of the groups' terms
-// ("yeah, I agree", "so what about the cost then") joins its segment's
-// best group. A secondary group needs secondaryShare of the main group's
-// weight in the segment's profile too (assign). An interview that moves
-// from one problem to the next turn by turn keeps its own evidence: a turn
-// is a member of no group it says no term of, and stays a member of the
-// group its own words score best in (1 + p there, at most 2 anywhere)
-// unless the segment makes another of its own groups the main one.
+// best group's sum; a use counts its term's burstiness, conversation.go),
+// and a turn that uses none of the groups' terms, or only the meeting's
+// background ("yeah, I agree", "so what about the cost then"), joins its
+// segment's best group: a member, never a quote (gstate.examples). A
+// secondary group needs secondaryShare of the main group's weight in the
+// segment's profile too (assign). Only the conversations whose order the
+// engine reads are segmented (conversations, orderShows: at least
+// minDomainTexts turns, most of the texts, in topical stretches); an
+// interview that moves from one problem to the next turn by turn is read
+// as survey answers are.
 
 // tileBlock is the number of content words on each side of a gap: Hearst's
 // blocks of 6 pseudo-sentences of 20 tokens, about half of which are
@@ -193,7 +195,8 @@ func Segments(texts []Text) []int32 {
 // threadProfiles segments the threads and returns each text's segment and
 // each segment's profile: per group, its turns' scores there, each turn's
 // divided by its best (a long turn weighs as one turn), summed, divided by
-// the best group's sum. nil, nil when no text is in a thread.
+// the best group's sum. Only the conversations cv reads are segmented (a
+// text outside them is in segment -1); nil, nil when cv is nil.
 func threadProfiles(texts []Text, docs []*tdoc, sc *scorer, cv *convo) ([]int32, map[int32]map[int]float64) {
 	if cv == nil {
 		return nil, nil // no long conversation, or one that shows no topical stretches

@@ -42,8 +42,8 @@ func TestTileCuts(t *testing.T) {
 // segment discusses, and a turn that names the other topic, in passing or
 // as much as the price, goes with its segment; the same texts with no
 // thread (survey answers) are placed as before. An interview that changes
-// topic every turn keeps each turn in the group of its own words, and a
-// turn that names both problems in both.
+// topic every turn (too short to be read by its order) keeps each turn in
+// the group of its own words, and a turn that names both problems in both.
 func TestTurnReadWithSegment(t *testing.T) {
 	price := []string{
 		"The price of the remote must stay under twenty five euro.",
