@@ -48,7 +48,7 @@ func garmentTexts(n int) []Text {
 func TestAlternatives(t *testing.T) {
 	in := garmentTexts(400)
 	docs := docsOf(in)
-	terms := countTerms(docs).selectTerms(minSupport(len(in), 0))
+	terms := countTerms(docs, nil).selectTerms(minSupport(len(in), 0))
 	alt := map[[2]string]bool{}
 	for _, p := range alternatives(docs, terms) {
 		a, b := terms[p[0]].key, terms[p[1]].key
@@ -78,7 +78,7 @@ func TestAlternatives(t *testing.T) {
 func TestAlternativesApart(t *testing.T) {
 	in := garmentTexts(400)
 	docs := docsOf(in)
-	st := countTerms(docs)
+	st := countTerms(docs, nil)
 	terms := st.selectTerms(minSupport(len(in), 0))
 	wv := &wordVectors{index: map[string]int{}}
 	for _, k := range []string{"dress", "top", "fabric", "material"} {

@@ -57,8 +57,13 @@ type textScore struct {
 // uses rather than weighting rare terms up keeps a review of a honey's
 // taste in the taste group, not in a group of honey words (measured: NMI
 // up on every development set).
-// One pass over the texts' words with a map lookup per word.
-func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
+// One pass over the texts' words with a map lookup per word. A turn of a
+// conversation (Text.Thread) is read with its segment (thread.go): a
+// second pass over the threads' texts only. Its secondary groups need the
+// same share of its segment too: a meeting's turn that names the offer in
+// a discussion of the hourly rate is not an offer member unless the
+// segment discusses the offer at least half as much.
+func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	termGroup := map[string]int{}
 	termOf := map[string]*term{}
 	for gi, g := range groups {
@@ -70,66 +75,15 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 	for gi, g := range groups {
 		states[gi] = &gstate{g: g, persons: map[int32]float64{}, uses: map[*term]int{}}
 	}
-	var scores []textScore
-	inPair := map[int]bool{}
-	inClause := map[[2]int32]bool{} // (group, clause) pairs the text has scored
+	sc := &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
+	seg, prof := threadProfiles(texts, docs, sc, cv)
 	personNum := map[string]int32{}
-	var words []tword
-	var clauses []tclause
 	for i, d := range docs {
-		scores = scores[:0]
-		clauses = d.decodeClauses(clauses)
-		hit := func(key string, clause int32) {
-			t := termOf[key]
-			if t == nil {
-				return
-			}
-			c := clauses[clause]
-			if c.weight == 0 {
-				return
-			}
-			gi := termGroup[key]
-			v := float64(c.weight)
-			j := 0
-			for j < len(scores) && scores[j].g != gi {
-				j++
-			}
-			if j == len(scores) {
-				scores = append(scores, textScore{g: gi})
-			}
-			s := &scores[j]
-			s.score += v
-			if v > s.best {
-				s.best, s.clause = v, clause
-			}
-			s.intensity = max(s.intensity, c.intensity)
-			if gc := [2]int32{int32(gi), clause}; !inClause[gc] {
-				inClause[gc] = true
-				s.clauses++
-			}
-			for _, u := range s.terms {
-				if u == t {
-					return
-				}
-			}
-			s.terms = append(s.terms, t)
-		}
-		// A collocation counts once, not again through each of its words.
-		clear(inPair)
-		clear(inClause)
-		words = d.decode(words)
-		for wi, w := range words {
-			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
-				if k := bigramKey(words[wi-1], w); k != w.key && termOf[k] != nil {
-					hit(k, w.clause)
-					inPair[wi-1], inPair[wi] = true, true
-				}
-			}
-		}
-		for wi, w := range words {
-			if !inPair[wi] {
-				hit(w.key, w.clause)
-			}
+		scores := sc.score(d)
+		var p map[int]float64 // the turn's segment's profile
+		if seg != nil && seg[i] >= 0 {
+			p = prof[seg[i]]
+			scores = sc.withSegment(scores, p)
 		}
 		if len(scores) == 0 {
 			continue
@@ -147,7 +101,8 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup) []*gstate {
 		}
 		sat := satisfactionOf(texts[i])
 		for j, s := range scores {
-			if j != top && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses)) {
+			if j != top && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses) ||
+				p != nil && p[s.g] < secondaryShare*p[scores[top].g]) {
 				continue
 			}
 			gs := states[s.g]
@@ -227,4 +182,87 @@ func hiddenGroups(groups []*tgroup, hide []string) map[int]bool {
 		}
 	}
 	return out
+}
+
+// A scorer scores texts against the groups, reusing its buffers.
+type scorer struct {
+	termGroup map[string]int
+	termOf    map[string]*term
+	scores    []textScore
+	inPair    map[int]bool
+	inClause  map[[2]int32]bool // (group, clause) pairs the text has scored
+	words     []tword
+	clauses   []tclause
+}
+
+// score returns the text's score in every group it uses a term of; the
+// slice is the scorer's until the next call.
+func (sc *scorer) score(d *tdoc) []textScore {
+	termGroup, termOf := sc.termGroup, sc.termOf
+	scores := sc.scores[:0]
+	clauses := d.decodeClauses(sc.clauses)
+	sc.clauses = clauses
+	inPair, inClause := sc.inPair, sc.inClause
+	hit := func(key string, clause int32) {
+		t := termOf[key]
+		if t == nil {
+			return
+		}
+		c := clauses[clause]
+		if c.weight == 0 {
+			return
+		}
+		gi := termGroup[key]
+		v := float64(c.weight)
+		if t.measured {
+			// A turn of a long conversation counts its bursty terms;
+			// the meeting's background places it nowhere.
+			if v *= t.weight(); v == 0 {
+				return
+			}
+		}
+		j := 0
+		for j < len(scores) && scores[j].g != gi {
+			j++
+		}
+		if j == len(scores) {
+			scores = append(scores, textScore{g: gi})
+		}
+		s := &scores[j]
+		s.score += v
+		if v > s.best {
+			s.best, s.clause = v, clause
+		}
+		s.intensity = max(s.intensity, c.intensity)
+		if gc := [2]int32{int32(gi), clause}; !inClause[gc] {
+			inClause[gc] = true
+			s.clauses++
+		}
+		for _, u := range s.terms {
+			if u == t {
+				return
+			}
+		}
+		s.terms = append(s.terms, t)
+	}
+	// A collocation counts once, not again through each of its words.
+	clear(inPair)
+	clear(inClause)
+	words := d.decode(sc.words)
+	sc.words = words
+	for wi, w := range words {
+		if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
+			if k := bigramKey(words[wi-1], w); k != w.key && termOf[k] != nil {
+				hit(k, w.clause)
+				inPair[wi-1], inPair[wi] = true, true
+			}
+		}
+	}
+	for wi, w := range words {
+		if !inPair[wi] {
+			hit(w.key, w.clause)
+		}
+	}
+	sc.scores = scores
+	return scores
 }

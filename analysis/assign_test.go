@@ -23,7 +23,7 @@ func TestPassingMentionNotMember(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, nil)
 	group := func(words string) *tgroup {
 		g := &tgroup{}
 		for _, w := range strings.Fields(words) {
@@ -38,7 +38,7 @@ func TestPassingMentionNotMember(t *testing.T) {
 		}
 		return g
 	}
-	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone")})
+	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone")}, nil)
 	member := func(gs *gstate, text int) bool {
 		for _, h := range gs.hits {
 			if int(h.text) == text {

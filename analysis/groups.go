@@ -167,6 +167,7 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 	for i, t := range terms {
 		vecs[i] = termVector(t, wv, st)
 	}
+	addTimeProfiles(vecs, terms, st.cv) // in a long conversation, where a term is said
 	together, listed := coUse(docs, terms)
 	apart := func(p [2]int) bool {
 		n := listed[p]

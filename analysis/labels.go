@@ -515,6 +515,11 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	var words []tword
 	var clauses []tclause
 	for _, h := range gs.hits {
+		if h.nterms == 0 {
+			// A turn its conversation's segment placed ("Yes, indeed.")
+			// is a member, never a quote: a quote says the problem.
+			continue
+		}
 		var typ float64
 		for _, t := range gs.termsOf(h) {
 			typ += float64(gs.uses[t])

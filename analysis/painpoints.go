@@ -20,6 +20,13 @@ type Text struct {
 	Text     string            // the words
 	Lang     string            // "fa", "en" or "" to detect
 	Segments map[string]string // e.g. {"touchpoint": "instagram", "stage": "purchase"}
+	// Thread names the conversation a transcript turn belongs to (one
+	// meeting, interview or focus group); its turns are given in the order
+	// they were said. "" for a text that stands alone (a survey answer, a
+	// review, a note). A long conversation's order tells its topics from its
+	// background (conversation.go), and its turns are read with their
+	// segment (thread.go).
+	Thread string
 	// Satisfaction is the person's satisfaction normalised to 0 (furious)
 	// .. 1 (delighted), e.g. NPS/10 or (rating-1)/4; nil when unknown.
 	Satisfaction *float64
@@ -164,8 +171,9 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if n := countCapped(distinct); n > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d text(s) longer than %d bytes: only the first %d bytes of each were analysed", n, MaxTextBytes, MaxTextBytes))
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, conversations(texts))
 	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
+	st.orderShows(terms)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -174,7 +182,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		return res, err
 	}
 	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
-	states := assign(texts, docs, groups)
+	states := assign(texts, docs, groups, st.cv)
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)
@@ -196,6 +204,16 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	for _, p := range placed {
 		if !p {
 			res.Other++
+		}
+	}
+	if st.cv != nil {
+		// A meeting has few speakers, and most of its topics reach most
+		// of them: its priorities are how much of the conversation each
+		// pain point takes, its share of the turns (docs/painpoints.md,
+		// session 10).
+		for i := range res.PainPoints {
+			pp := &res.PainPoints[i]
+			pp.Priority = round4(float64(pp.Texts) / float64(len(texts)) * (0.5 + 0.5*pp.Severity))
 		}
 	}
 	sort.SliceStable(res.PainPoints, func(a, b int) bool {

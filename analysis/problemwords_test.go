@@ -357,7 +357,7 @@ func TestLabelWordsSaidTogether(t *testing.T) {
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, nil)
 	g := &tgroup{key: stemEn("shoes")}
 	for _, k := range []string{stemEn("shoes"), stemEn("size"), stemEn("app")} {
 		if st.byKey[k] == nil {
@@ -365,7 +365,7 @@ func TestLabelWordsSaidTogether(t *testing.T) {
 		}
 		g.terms = append(g.terms, st.byKey[k])
 	}
-	gs := assign(in, docs, []*tgroup{g})[0]
+	gs := assign(in, docs, []*tgroup{g}, nil)[0]
 	label, _ := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), newPlainWords(docs), "", nil)
 	if strings.Contains(label, "app") || !strings.Contains(label, "size") {
 		t.Errorf("label %q: want the words said with its head (size), not the app said in another sentence", label)
@@ -381,7 +381,7 @@ func labelOf(t *testing.T, in []Text, words ...string) (string, labelWords, *gst
 		d := analyseText(x.Text, nil)
 		docs[i] = &d
 	}
-	st := countTerms(docs)
+	st := countTerms(docs, nil)
 	var groups []*tgroup
 	for _, ws := range words {
 		g := &tgroup{}
@@ -400,7 +400,7 @@ func labelOf(t *testing.T, in []Text, words ...string) (string, labelWords, *gst
 		}
 		groups = append(groups, g)
 	}
-	gs := assign(in, docs, groups)[0]
+	gs := assign(in, docs, groups, nil)[0]
 	label, said := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), newPlainWords(docs), "", nil)
 	return label, said, gs, docs
 }

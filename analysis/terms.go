@@ -30,13 +30,17 @@ const (
 
 // A term is one candidate problem phrase.
 type term struct {
-	key     string
-	parts   []string // word keys: one for a word, two for a collocation
-	single  bool     // written as one word (a Persian compound may be both)
-	df      int      // texts using it anywhere
-	support float64  // texts voicing it: each counts its strongest clause weight
-	idf     float64
-	surf    map[string]int // spellings as written
+	key      string
+	parts    []string // word keys: one for a word, two for a collocation
+	single   bool     // written as one word (a Persian compound may be both)
+	df       int      // texts using it anywhere
+	support  float64  // texts voicing it: each counts its strongest clause weight
+	idf      float64
+	surf     map[string]int // spellings as written
+	spread   *spread        // its turns in long conversations (nil: none)
+	even     bool           // spread over its conversations at least as evenly as chance
+	burst    float64        // its ARF's chance value over its ARF (1 outside conversations)
+	measured bool
 }
 
 // surface is the term's most frequent spelling (ties: shortest, then
@@ -54,6 +58,18 @@ func (t *term) surface() string {
 type termStats struct {
 	n     int
 	byKey map[string]*term
+	cv    *convo // the texts' long conversations, nil when none
+}
+
+// measureSpread sets t.burst from its uses in the conversations, when most
+// of its texts are turns of one (conversation.go).
+func (st *termStats) measureSpread(t *term) {
+	if t.spread == nil || 2*len(t.spread.at) <= t.df {
+		return
+	}
+	if r, ok := t.spread.ratio(st.cv); ok && r > 0 {
+		t.burst, t.measured = 1/r, true
+	}
 }
 
 // bigramKey names the pair of words a, b. Persian compounds are written
@@ -79,8 +95,8 @@ func termWord(w tword) bool { return w.kind == wContent || w.kind == wSpecific }
 
 // countTerms gathers every candidate's statistics in one pass over the
 // texts (duplicates count once per text: they are separate voices).
-func countTerms(docs []*tdoc) *termStats {
-	st := &termStats{n: len(docs), byKey: map[string]*term{}}
+func countTerms(docs []*tdoc, cv *convo) *termStats {
+	st := &termStats{n: len(docs), byKey: map[string]*term{}, cv: cv}
 	seen := map[string]float64{}
 	add := func(key string, parts []string, surf string, weight float64) {
 		t := st.byKey[key]
@@ -102,7 +118,7 @@ func countTerms(docs []*tdoc) *termStats {
 	}
 	var words []tword
 	var clauses []tclause
-	for _, d := range docs {
+	for di, d := range docs {
 		clear(seen)
 		words = d.decode(words)
 		clauses = d.decodeClauses(clauses)
@@ -121,6 +137,12 @@ func countTerms(docs []*tdoc) *termStats {
 			t := st.byKey[k]
 			t.df++
 			t.support += w
+			if cv != nil && cv.thread[di] >= 0 {
+				if t.spread == nil {
+					t.spread = &spread{}
+				}
+				t.spread.at = append(t.spread.at, [2]int32{cv.thread[di], cv.turn[di]})
+			}
 		}
 	}
 	return st
@@ -135,6 +157,7 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 		if t.support < minSupport || t.df == 0 {
 			continue
 		}
+		st.measureSpread(t)
 		if t.single {
 			if st.n >= minDomainTexts && float64(t.df) > maxTermDF*float64(st.n) {
 				continue

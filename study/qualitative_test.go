@@ -113,3 +113,45 @@ func TestTranscriptOnlyTooFew(t *testing.T) {
 		t.Errorf("journey: %d passages, note %q; want 6 and a plain note", j.Passages, j.Note)
 	}
 }
+
+// A project of one long meeting: its customer turns reach the engine as
+// one conversation in order (analysis.Text.Thread), so the topic that
+// takes most of the meeting ranks first though only two of its four
+// speakers say it (analysis: a meeting ranks by its share of the turns).
+func TestMeetingTurnsAreOneConversation(t *testing.T) {
+	topics := [][]string{
+		{"battery", "charger", "power", "drains", "socket", "voltage"},
+		{"buttons", "layout", "menu", "scroll", "screen", "icons"},
+		{"colour", "plastic", "case", "finish", "rubber", "shape"},
+	}
+	// The meeting's own words, two a turn in no order (a fixed draw).
+	background := []string{"remote control", "design", "customer", "project", "market"}
+	tr := &survey.Transcript{ID: 7, Kind: survey.KindTranscript, Title: "Design meeting"}
+	for _, s := range []string{"A", "B", "C", "D"} {
+		tr.Speakers = append(tr.Speakers, survey.Speaker{Name: "Speaker " + s})
+	}
+	i := 0
+	for k, n := range []int{70, 30, 30} {
+		speakers := []int{2, 4, 4}[k]
+		for range n {
+			r := uint32(i)*2654435761 + 12345
+			j1 := int(r>>8) % 5
+			j2 := (j1 + 1 + int(r>>16)%4) % 5
+			text := fmt.Sprintf("So the %s, the %s, what about the %s?", background[j1], topics[k][i%6], background[j2])
+			tr.Utterances = append(tr.Utterances, survey.Utterance{ID: int64(i + 1), Order: i + 1, Speaker: tr.Speakers[i%speakers].Name, Text: text, Customer: true})
+			i++
+		}
+	}
+	in := study.Input{Name: "meeting", Title: "Meeting", Language: "en", Transcripts: []*survey.Transcript{tr}}
+	res, err := study.Analyze(context.Background(), in, study.Options{Seed: 1, Bootstrap: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pps := res.PainPoints.PainPoints
+	if len(pps) == 0 || pps[0].Texts != 70 {
+		for _, pp := range pps {
+			t.Logf("%d %s: %d people, %d turns", pp.Rank, pp.Label, pp.Documents, pp.Texts)
+		}
+		t.Fatal("the topic of 70 turns is not first")
+	}
+}

@@ -109,6 +109,7 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *stu
 			t := analysis.Text{
 				ID: strconv.Itoa(len(st.texts)), Person: person, Text: u.Text,
 				Segments: map[string]string{"source": string(tr.Kind), "transcript": tr.Title},
+				Thread:   "t:" + strconv.FormatInt(int64(tr.ID), 10),
 			}
 			if tr.Stage != "" {
 				t.Segments["stage"] = string(tr.Stage)

@@ -51,7 +51,9 @@ func (s *Server) showSuggestionsPage(c *gin.Context) {
 		if person == "" {
 			person = fmt.Sprintf("t%d:%s", ps.TranscriptID, ps.Speaker)
 		}
-		texts = append(texts, analysis.Text{ID: id, Person: person, Text: ps.Text})
+		// Passages come by transcript and turn order: a transcript is one
+		// conversation, as in the study's analysis.
+		texts = append(texts, analysis.Text{ID: id, Person: person, Text: ps.Text, Thread: "t:" + strconv.FormatInt(ps.TranscriptID, 10)})
 		byID[id] = ps
 		return nil
 	})

@@ -220,7 +220,8 @@ func loadClothing(dir string) (*Set, error) {
 
 // loadTranscripts reads every transcripts/txt/*.txt ("Speaker: text" per
 // line). The moderator that the transcript parser suggests is left out,
-// as the product does; each turn is a text and its speaker the person.
+// as the product does; each turn is a text and its speaker the person,
+// and the transcript is its thread (an ordered conversation).
 // When every transcript has its QMSum original beside it
 // (transcripts/qmsum_json/NAME.json, same turns in the same order), each
 // turn is labelled with the gold topic segments that hold it (a turn in
@@ -253,7 +254,7 @@ func loadTranscripts(dir string) (*Set, error) {
 				continue
 			}
 			s.Texts = append(s.Texts, analysis.Text{ID: fmt.Sprintf("%s:%d", name, u.Order),
-				Person: name + ":" + u.Speaker, Text: u.Text})
+				Person: name + ":" + u.Speaker, Text: u.Text, Thread: name})
 			if ok {
 				labels = append(labels, topics[u.Order-1])
 			}

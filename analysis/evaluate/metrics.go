@@ -186,3 +186,46 @@ func NMI(a, b []int) float64 {
 	}
 	return max(0, mi/((ha+hb)/2))
 }
+
+// Pk and WindowDiff (Beeferman et al. 1999; Pevzner and Hearst 2002) score
+// a segmentation hyp of a sequence against the reference ref (a segment
+// number per item, in order): over every window of k items, Pk counts the
+// windows whose two ends are in one segment in one and not in the other,
+// WindowDiff those holding a different number of boundaries. 0 is perfect;
+// k is half the reference's mean segment length, as usual.
+func Pk(ref, hyp []int) (pk, wd float64, k int) {
+	n := len(ref)
+	if n < 2 || len(hyp) != n {
+		return 0, 0, 0
+	}
+	segs := 1
+	for i := 1; i < n; i++ {
+		if ref[i] != ref[i-1] {
+			segs++
+		}
+	}
+	k = max(1, int(math.Round(float64(n)/float64(segs)/2)))
+	if k >= n {
+		k = n - 1
+	}
+	bounds := func(s []int, i int) int {
+		c := 0
+		for j := i + 1; j <= i+k; j++ {
+			if s[j] != s[j-1] {
+				c++
+			}
+		}
+		return c
+	}
+	var ep, ew int
+	for i := 0; i+k < n; i++ {
+		if (ref[i] == ref[i+k]) != (hyp[i] == hyp[i+k]) {
+			ep++
+		}
+		if bounds(ref, i) != bounds(hyp, i) {
+			ew++
+		}
+	}
+	m := float64(n - k)
+	return float64(ep) / m, float64(ew) / m, k
+}

@@ -136,3 +136,29 @@ func TestFirstGroup(t *testing.T) {
 		t.Errorf("FirstGroup = %v, want %v", got, want)
 	}
 }
+
+func TestPk(t *testing.T) {
+	seq := func(cuts ...int) []int {
+		out := make([]int, 24)
+		for i := range out {
+			for _, c := range cuts {
+				if i >= c {
+					out[i]++
+				}
+			}
+		}
+		return out
+	}
+	ref := seq(8, 16)
+	if pk, wd, k := Pk(ref, ref); pk != 0 || wd != 0 || k != 4 {
+		t.Errorf("perfect: Pk %v WindowDiff %v k %d, want 0 0 4", pk, wd, k)
+	}
+	// one cut missed: the 4 of 20 windows that span it are wrong.
+	if pk, wd, _ := Pk(ref, seq(16)); math.Abs(pk-.2) > 1e-9 || math.Abs(wd-.2) > 1e-9 {
+		t.Errorf("one cut missed: Pk %v WindowDiff %v, want .2 .2", pk, wd)
+	}
+	// a cut one turn off costs less: the two windows that end between.
+	if pk, _, _ := Pk(ref, seq(9, 16)); math.Abs(pk-.1) > 1e-9 {
+		t.Errorf("a cut one off: Pk %v, want .1", pk)
+	}
+}

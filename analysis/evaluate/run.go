@@ -70,6 +70,83 @@ type SetReport struct {
 	Labels   []LabelCount   `json:"labels,omitempty"` // empty for an unlabelled set
 	Methods  []MethodReport `json:"methods"`          // safar, nmf, lda
 	Labelled bool           `json:"labelled"`
+	// Segmentation scores the engine's conversation segments against the
+	// labels read as segments (a turn's first label; a new segment where
+	// it or the thread changes), for a labelled set of threads.
+	Segmentation *Segmentation `json:"segmentation,omitempty"`
+}
+
+// Segmentation is how the engine's TextTiling segments (analysis.Segments)
+// match the gold segments: counts, Pk and WindowDiff (0 is perfect; NoCut
+// is Pk of one segment per conversation, the floor a segmenter must beat)
+// and purity (the share of texts in their segment's commonest gold one).
+type Segmentation struct {
+	Segments   int     `json:"segments"`
+	Gold       int     `json:"gold"`
+	K          int     `json:"k"`
+	Pk         float64 `json:"pk"`
+	WindowDiff float64 `json:"window_diff"`
+	NoCut      float64 `json:"no_cut_pk"`
+	Purity     float64 `json:"purity"`
+}
+
+// segmentation scores analysis.Segments on a labelled set of threads; nil
+// for any other set.
+func segmentation(s *Set) *Segmentation {
+	if !s.Labelled() || len(s.Texts) == 0 || s.Texts[0].Thread == "" {
+		return nil
+	}
+	hyp32 := analysis.Segments(s.Texts)
+	if hyp32 == nil {
+		return nil
+	}
+	ref, hyp, one := make([]int, len(s.Texts)), make([]int, len(s.Texts)), make([]int, len(s.Texts))
+	first := func(i int) string {
+		if len(s.Labels[i]) == 0 {
+			return ""
+		}
+		return s.Labels[i][0]
+	}
+	for i, t := range s.Texts {
+		hyp[i] = int(hyp32[i])
+		if i > 0 {
+			ref[i], one[i] = ref[i-1], one[i-1]
+			if t.Thread != s.Texts[i-1].Thread {
+				ref[i]++
+				one[i]++
+			} else if first(i) != first(i-1) {
+				ref[i]++
+			}
+		}
+	}
+	out := &Segmentation{Segments: len(distinct(hyp)), Gold: len(distinct(ref))}
+	out.Pk, out.WindowDiff, out.K = Pk(ref, hyp)
+	out.NoCut, _, _ = Pk(ref, one)
+	major := map[int]map[int]int{}
+	for i := range hyp {
+		if major[hyp[i]] == nil {
+			major[hyp[i]] = map[int]int{}
+		}
+		major[hyp[i]][ref[i]]++
+	}
+	pure := 0
+	for _, m := range major {
+		b := 0
+		for _, c := range m {
+			b = max(b, c)
+		}
+		pure += b
+	}
+	out.Purity = float64(pure) / float64(len(hyp))
+	return out
+}
+
+func distinct(xs []int) map[int]bool {
+	out := map[int]bool{}
+	for _, x := range xs {
+		out[x] = true
+	}
+	return out
 }
 
 // RunSets loads each named set from the data folder dir and evaluates it,
@@ -99,6 +176,7 @@ func Run(ctx context.Context, s *Set, opt Options) (SetReport, error) {
 			rep.Labels = append(rep.Labels, LabelCount{h.Label, h.Texts})
 		}
 	}
+	rep.Segmentation = segmentation(s)
 	start := time.Now()
 	res := analysis.FindPainPoints(s.Texts, analysis.PainPointOptions{})
 	safar := scoreSafar(s, res, time.Since(start))

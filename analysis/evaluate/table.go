@@ -25,6 +25,10 @@ func WriteTable(w io.Writer, reps []SetReport) error {
 			}
 			ew.printf("labels: %s\n", strings.Join(ls, ", "))
 		}
+		if sg := r.Segmentation; sg != nil {
+			ew.printf("conversation segments (TextTiling): %d, gold %d; Pk %.3f (one segment per conversation: %.3f), WindowDiff %.3f, k %d; purity %.3f\n",
+				sg.Segments, sg.Gold, sg.Pk, sg.NoCut, sg.WindowDiff, sg.K, sg.Purity)
+		}
 		ew.printf("%-6s %-13s %-20s %-20s %-20s %s\n", "method", "found", "NMI", "ARI", "placed", "seconds")
 		for _, m := range r.Methods {
 			found, nmi, ari := "-", "-", "-"
