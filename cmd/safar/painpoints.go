@@ -138,6 +138,20 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		texts = append(texts, t)
 	}
+	// A table of a meeting's or focus group's turns, in the order they were
+	// said (speakers taking turns, or transcription marks), is one
+	// conversation: the engine reads its order when its turns come in
+	// topical stretches (docs/painpoints.md, method step 12). Its speakers'
+	// names are then never pain points, as in an imported transcript, whose
+	// persons carry a prefix before the name ("t3:Hefin David").
+	if analysis.LooksLikeTurns(texts) {
+		for i := range texts {
+			texts[i].Thread = files[0]
+			if texts[i].Person != "" {
+				texts[i].Person = "speaker:" + texts[i].Person
+			}
+		}
+	}
 	opt := analysis.PainPointOptions{SegmentKey: *segCol, Top: *top, MinPeople: *minPeople, Pack: *pack}
 	for _, n := range strings.Split(*ignore, ",") {
 		if n = strings.TrimSpace(n); n != "" {

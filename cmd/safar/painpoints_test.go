@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -204,5 +206,87 @@ func TestDisplayWidth(t *testing.T) {
 		if got := displayWidth(s); got != want {
 			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// meetingCSV is a design meeting's turns in the order they were said: four
+// speakers taking turns through three topics of 40 turns each (battery,
+// buttons, case), every turn also saying two of the meeting's own words in
+// no order. It is analysis' conversation fixture, written as a CSV export.
+func meetingCSV() string {
+	topics := [][]string{
+		{"battery", "charger", "power", "drains", "socket", "voltage"},
+		{"buttons", "layout", "menu", "scroll", "screen", "icons"},
+		{"colour", "plastic", "case", "finish", "rubber", "shape"},
+	}
+	background := []string{"remote control", "design", "customer", "project", "market"}
+	var b strings.Builder
+	b.WriteString("turn,speaker,text\n")
+	for i := range 120 {
+		tp := topics[i/40]
+		a := tp[i%len(tp)]
+		r := uint32(i)*2654435761 + 12345
+		j1 := int(r>>8) % 5
+		j2 := (j1 + 1 + int(r>>16)%4) % 5
+		bg1, bg2 := background[j1], background[j2]
+		var s string
+		switch i % 3 {
+		case 0:
+			s = fmt.Sprintf("I think the %s of the %s is for the %s.", a, bg1, bg2)
+		case 1:
+			s = fmt.Sprintf("The %s and the %s, for our %s, that is it.", bg1, a, bg2)
+		default:
+			s = fmt.Sprintf("So the %s, the %s, what about the %s?", bg1, a, bg2)
+		}
+		fmt.Fprintf(&b, "%d,Speaker %c,%s\n", i, 'A'+i%4, strconv.Quote(s))
+	}
+	return b.String()
+}
+
+// A CSV of a meeting's turns is read as one conversation: each topic's
+// stretch is a pain point of its own. Read as separate answers (the
+// engine without the order) the three topics' words fall into one group.
+func TestPainpointsMeetingTurns(t *testing.T) {
+	p := writeCSV(t, meetingCSV())
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "text", "--id", "turn", "--person", "speaker", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var res struct {
+		PainPoints []struct {
+			Label   string   `json:"label"`
+			Members []string `json:"members"`
+		} `json:"pain_points"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	holder := map[int]bool{}
+	for s := range 3 {
+		count := map[int]int{}
+		for pi, pp := range res.PainPoints {
+			for _, m := range pp.Members {
+				if i, err := strconv.Atoi(m); err == nil && i/40 == s {
+					count[pi]++
+				}
+			}
+		}
+		best := -1
+		for pi, c := range count {
+			if best < 0 || c > count[best] || c == count[best] && pi < best {
+				best = pi
+			}
+		}
+		if best < 0 || count[best] < 36 {
+			t.Errorf("topic %d: its pain point holds %d of its 40 turns, want at least 36", s+1, count[best])
+			continue
+		}
+		holder[best] = true
+	}
+	if len(holder) != 3 {
+		for _, pp := range res.PainPoints {
+			t.Logf("%s: %d turns", pp.Label, len(pp.Members))
+		}
+		t.Errorf("the three topics fall into %d pain points, want 3", len(holder))
 	}
 }
