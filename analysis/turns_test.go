@@ -16,7 +16,9 @@ func TestLooksLikeTurns(t *testing.T) {
 		}
 		return out
 	}
-	review := func(i int) string { return fmt.Sprintf("The delivery took %d days and the box was damaged [see photo].", i%9+2) }
+	review := func(i int) string {
+		return fmt.Sprintf("The delivery took %d days and the box was damaged [see photo].", i%9+2)
+	}
 	for _, c := range []struct {
 		name  string
 		texts []Text
