@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/safarhq/safar/internal/meetingtest"
 )
 
 func TestSpreadRatio(t *testing.T) {
@@ -62,38 +64,11 @@ func meeting(thread string) []Text {
 }
 
 // meetingOf is such a meeting whose topics take turns[k] turns, said by
-// speakers[k] of its four speakers.
+// speakers[k] of its four speakers (internal/meetingtest).
 func meetingOf(thread string, turns, speakers []int) []Text {
-	topics := [][]string{
-		{"battery", "charger", "power", "drains", "socket", "voltage"},
-		{"buttons", "layout", "menu", "scroll", "screen", "icons"},
-		{"colour", "plastic", "case", "finish", "rubber", "shape"},
-	}
-	background := []string{"remote control", "design", "customer", "project", "market"}
 	var texts []Text
-	i := 0
-	for k, n := range turns {
-		tp := topics[k]
-		for range n {
-			a := tp[i%len(tp)]
-			// The meeting's words come in no order: a fixed pseudo-random
-			// draw of two different ones per turn.
-			r := uint32(i)*2654435761 + 12345
-			j1 := int(r>>8) % 5
-			j2 := (j1 + 1 + int(r>>16)%4) % 5
-			bg1, bg2 := background[j1], background[j2]
-			var s string
-			switch i % 3 {
-			case 0:
-				s = fmt.Sprintf("I think the %s of the %s is for the %s.", a, bg1, bg2)
-			case 1:
-				s = fmt.Sprintf("The %s and the %s, for our %s, that is it.", bg1, a, bg2)
-			default:
-				s = fmt.Sprintf("So the %s, the %s, what about the %s?", bg1, a, bg2)
-			}
-			texts = append(texts, Text{ID: fmt.Sprint(i), Person: fmt.Sprintf("m:Speaker %c", 'A'+i%speakers[k]), Text: s, Thread: thread})
-			i++
-		}
+	for i, tn := range meetingtest.Turns(turns, speakers) {
+		texts = append(texts, Text{ID: fmt.Sprint(i), Person: "m:" + tn.Speaker, Text: tn.Text, Thread: thread})
 	}
 	return texts
 }

@@ -17,17 +17,7 @@ import (
 // one transcript moves by a label or two with any small change (session
 // 9, round 20). Set SAFAR_FAMILY=1 to run it.
 func TestHearingFamily(t *testing.T) {
-	if os.Getenv("SAFAR_FAMILY") == "" {
-		t.Skip("set SAFAR_FAMILY=1")
-	}
-	dir := DataDir()
-	if dir == "" {
-		t.Skip("no data")
-	}
-	s, err := Load(dir, "transcript")
-	if err != nil || !s.Labelled() {
-		t.Skip("no labelled transcript")
-	}
+	s := familyHearing(t)
 	n := len(s.Texts)
 	pick := func(keep func(i int) bool) *Set {
 		sub := &Set{Name: s.Name}
@@ -60,17 +50,7 @@ func TestHearingFamily(t *testing.T) {
 // previous other speaker, labelled as the turn before it; and prints Safar's
 // and the peers' found / NMI / placed. Set SAFAR_FAMILY=1 to run it.
 func TestShortTurnHearing(t *testing.T) {
-	if os.Getenv("SAFAR_FAMILY") == "" {
-		t.Skip("set SAFAR_FAMILY=1")
-	}
-	dir := DataDir()
-	if dir == "" {
-		t.Skip("no data")
-	}
-	s, err := Load(dir, "transcript")
-	if err != nil || !s.Labelled() {
-		t.Skip("no labelled transcript")
-	}
+	s := familyHearing(t)
 	back := []string{"Yeah.", "Okay.", "Mm-hmm.", "Yes, I agree."}
 	short := &Set{Name: s.Name}
 	n, other := 0, ""
@@ -94,7 +74,7 @@ func TestShortTurnHearing(t *testing.T) {
 			other = tx.Person
 		}
 	}
-	rep, err := Run(context.Background(), short, Options{Stopwords: LoadStopwords(dir)})
+	rep, err := Run(context.Background(), short, Options{Stopwords: LoadStopwords(DataDir())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,4 +100,22 @@ func sentences(s string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// familyHearing is the labelled hearing for the opt-in measurements above:
+// they run with SAFAR_FAMILY=1 and the shared data.
+func familyHearing(t *testing.T) *Set {
+	t.Helper()
+	if os.Getenv("SAFAR_FAMILY") == "" {
+		t.Skip("set SAFAR_FAMILY=1")
+	}
+	dir := DataDir()
+	if dir == "" {
+		t.Skip("no data")
+	}
+	s, err := Load(dir, "transcript")
+	if err != nil || !s.Labelled() {
+		t.Skip("no labelled transcript")
+	}
+	return s
 }

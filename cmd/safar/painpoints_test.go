@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/safarhq/safar/internal/meetingtest"
 )
 
 const painCSV = `id,channel,answer
@@ -209,36 +211,14 @@ func TestDisplayWidth(t *testing.T) {
 	}
 }
 
-// meetingCSV is a design meeting's turns in the order they were said: four
-// speakers taking turns through three topics of 40 turns each (battery,
-// buttons, case), every turn also saying two of the meeting's own words in
-// no order. It is analysis' conversation fixture, written as a CSV export.
+// meetingCSV is the design meeting of the conversation tests
+// (internal/meetingtest: four speakers taking turns through three topics of
+// 40 turns each), written as a CSV export.
 func meetingCSV() string {
-	topics := [][]string{
-		{"battery", "charger", "power", "drains", "socket", "voltage"},
-		{"buttons", "layout", "menu", "scroll", "screen", "icons"},
-		{"colour", "plastic", "case", "finish", "rubber", "shape"},
-	}
-	background := []string{"remote control", "design", "customer", "project", "market"}
 	var b strings.Builder
 	b.WriteString("turn,speaker,text\n")
-	for i := range 120 {
-		tp := topics[i/40]
-		a := tp[i%len(tp)]
-		r := uint32(i)*2654435761 + 12345
-		j1 := int(r>>8) % 5
-		j2 := (j1 + 1 + int(r>>16)%4) % 5
-		bg1, bg2 := background[j1], background[j2]
-		var s string
-		switch i % 3 {
-		case 0:
-			s = fmt.Sprintf("I think the %s of the %s is for the %s.", a, bg1, bg2)
-		case 1:
-			s = fmt.Sprintf("The %s and the %s, for our %s, that is it.", bg1, a, bg2)
-		default:
-			s = fmt.Sprintf("So the %s, the %s, what about the %s?", bg1, a, bg2)
-		}
-		fmt.Fprintf(&b, "%d,Speaker %c,%s\n", i, 'A'+i%4, strconv.Quote(s))
+	for i, tn := range meetingtest.Turns([]int{40, 40, 40}, []int{4, 4, 4}) {
+		fmt.Fprintf(&b, "%d,%s,%s\n", i, tn.Speaker, strconv.Quote(tn.Text))
 	}
 	return b.String()
 }
