@@ -15,11 +15,6 @@ import (
 // of its words (session 9, round 23) is not about the second.
 const secondaryShare = 0.5
 
-// passingShare: in a corpus of one concern per text, a secondary group
-// also needs this share of the text's scored clauses (session 9, round
-// 18's bar b).
-const passingShare = 1.0 / 3
-
 // A ghit is one member text of a group: 20 bytes, as there is one for
 // every text in every group it belongs to.
 type ghit struct {
@@ -68,16 +63,19 @@ type textScore struct {
 // same share of its segment too: a meeting's turn that names the offer in
 // a discussion of the hourly rate is not an offer member unless the
 // segment discusses the offer at least half as much.
-//
-// When oneConcern is set (the corpus's long texts voice one concern each,
-// oneConcernCorpus), a secondary group also needs a third of the text's
-// scored clauses: a group the text names in passing is not its concern.
-func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo, oneConcern bool) []*gstate {
+func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
+	termGroup := map[string]int{}
+	termOf := map[string]*term{}
+	for gi, g := range groups {
+		for _, t := range g.terms {
+			termGroup[t.key], termOf[t.key] = gi, t
+		}
+	}
 	states := make([]*gstate, len(groups))
 	for gi, g := range groups {
 		states[gi] = &gstate{g: g, persons: map[int32]float64{}, uses: map[*term]int{}}
 	}
-	sc := newScorer(groups)
+	sc := &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
 	seg, prof := threadProfiles(texts, docs, sc, cv)
 	personNum := map[string]int32{}
 	for i, d := range docs {
@@ -104,8 +102,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo, oneConcern 
 		sat := satisfactionOf(texts[i])
 		for j, s := range scores {
 			if j != top && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses) ||
-				p != nil && p[s.g] < secondaryShare*p[scores[top].g] ||
-				oneConcern && p == nil && float64(s.clauses) < passingShare*float64(sc.nscored)) {
+				p != nil && p[s.g] < secondaryShare*p[scores[top].g]) {
 				continue
 			}
 			gs := states[s.g]
@@ -187,18 +184,6 @@ func hiddenGroups(groups []*tgroup, hide []string) map[int]bool {
 	return out
 }
 
-// newScorer indexes the groups' terms.
-func newScorer(groups []*tgroup) *scorer {
-	termGroup := map[string]int{}
-	termOf := map[string]*term{}
-	for gi, g := range groups {
-		for _, t := range g.terms {
-			termGroup[t.key], termOf[t.key] = gi, t
-		}
-	}
-	return &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
-}
-
 // A scorer scores texts against the groups, reusing its buffers.
 type scorer struct {
 	termGroup map[string]int
@@ -208,8 +193,6 @@ type scorer struct {
 	inClause  map[[2]int32]bool // (group, clause) pairs the text has scored
 	words     []tword
 	clauses   []tclause
-	scored    []bool // the text's clauses that use any group's term
-	nscored   int    // how many: the last scored text's
 }
 
 // score returns the text's score in every group it uses a term of; the
@@ -219,11 +202,6 @@ func (sc *scorer) score(d *tdoc) []textScore {
 	scores := sc.scores[:0]
 	clauses := d.decodeClauses(sc.clauses)
 	sc.clauses = clauses
-	scored := sc.scored[:0]
-	for range clauses {
-		scored = append(scored, false)
-	}
-	sc.scored, sc.nscored = scored, 0
 	inPair, inClause := sc.inPair, sc.inClause
 	hit := func(key string, clause int32) {
 		t := termOf[key]
@@ -256,10 +234,6 @@ func (sc *scorer) score(d *tdoc) []textScore {
 			s.best, s.clause = v, clause
 		}
 		s.intensity = max(s.intensity, c.intensity)
-		if !scored[clause] {
-			scored[clause] = true
-			sc.nscored++
-		}
 		if gc := [2]int32{int32(gi), clause}; !inClause[gc] {
 			inClause[gc] = true
 			s.clauses++

@@ -38,7 +38,7 @@ func TestPassingMentionNotMember(t *testing.T) {
 		}
 		return g
 	}
-	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone")}, nil, false)
+	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone")}, nil)
 	member := func(gs *gstate, text int) bool {
 		for _, h := range gs.hits {
 			if int(h.text) == text {

@@ -172,42 +172,17 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		res.Notes = append(res.Notes, fmt.Sprintf("%d text(s) longer than %d bytes: only the first %d bytes of each were analysed", n, MaxTextBytes, MaxTextBytes))
 	}
 	st := countTerms(docs, conversations(texts))
-	ms := minSupport(len(texts), opt.MinPeople)
-	terms := st.selectTerms(ms)
-	// Long texts may say the domain's anchors in passing ("food",
-	// "waiter" in most restaurant letters): the terms that keep them
-	// (a word is the domain only when most texts say it twice) are tried
-	// for a corpus that is not a conversation (session 10, round 27).
-	var anchored []*term
-	if st.cv == nil {
-		st.anchors = true
-		anchored = st.selectTerms(ms)
-		st.anchors = false
-		if sameTerms(terms, anchored) {
-			anchored = nil
-		}
-	}
+	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
 	st.orderShows(terms)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	group := func(terms []*term) []*tgroup {
-		wv := trainVectors(distinct, termWords(terms))
-		return applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
-	}
-	groups := group(terms)
+	wv := trainVectors(distinct, termWords(terms))
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	oneConcern := false
-	if anchored != nil {
-		if ag := group(anchored); oneConcernCorpus(docs, ag) {
-			groups, oneConcern = ag, true
-		}
-	} else if st.cv == nil {
-		oneConcern = oneConcernCorpus(docs, groups)
-	}
-	states := assign(texts, docs, groups, st.cv, oneConcern)
+	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
+	states := assign(texts, docs, groups, st.cv)
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)

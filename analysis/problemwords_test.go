@@ -365,7 +365,7 @@ func TestLabelWordsSaidTogether(t *testing.T) {
 		}
 		g.terms = append(g.terms, st.byKey[k])
 	}
-	gs := assign(in, docs, []*tgroup{g}, nil, false)[0]
+	gs := assign(in, docs, []*tgroup{g}, nil)[0]
 	label, _ := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), newPlainWords(docs), "", nil)
 	if strings.Contains(label, "app") || !strings.Contains(label, "size") {
 		t.Errorf("label %q: want the words said with its head (size), not the app said in another sentence", label)
@@ -400,7 +400,7 @@ func labelOf(t *testing.T, in []Text, words ...string) (string, labelWords, *gst
 		}
 		groups = append(groups, g)
 	}
-	gs := assign(in, docs, groups, nil, false)[0]
+	gs := assign(in, docs, groups, nil)[0]
 	label, said := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), newPlainWords(docs), "", nil)
 	return label, said, gs, docs
 }

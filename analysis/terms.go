@@ -34,7 +34,6 @@ type term struct {
 	parts    []string // word keys: one for a word, two for a collocation
 	single   bool     // written as one word (a Persian compound may be both)
 	df       int      // texts using it anywhere
-	df2      int      // texts using it in two sentences or more
 	support  float64  // texts voicing it: each counts its strongest clause weight
 	idf      float64
 	surf     map[string]int // spellings as written
@@ -57,14 +56,9 @@ func (t *term) surface() string {
 }
 
 type termStats struct {
-	n  int
-	n2 int // texts whose words are in two sentences or more
-	// anchors: a word is the domain only when more than half the texts
-	// of two sentences or more say it in two (session 9, round 22's S2):
-	// a long text names its concern's anchors in passing too.
-	anchors bool
-	byKey   map[string]*term
-	cv      *convo // the texts' long conversations, nil when none
+	n     int
+	byKey map[string]*term
+	cv    *convo // the texts' long conversations, nil when none
 }
 
 // measureSpread sets t.burst from its uses in the conversations, when most
@@ -104,8 +98,6 @@ func termWord(w tword) bool { return w.kind == wContent || w.kind == wSpecific }
 func countTerms(docs []*tdoc, cv *convo) *termStats {
 	st := &termStats{n: len(docs), byKey: map[string]*term{}, cv: cv}
 	seen := map[string]float64{}
-	firstSent := map[string]int32{} // a word's first sentence in the text
-	twice := map[string]bool{}      // words said in two sentences of it
 	add := func(key string, parts []string, surf string, weight float64) {
 		t := st.byKey[key]
 		if t == nil {
@@ -128,21 +120,11 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 	var clauses []tclause
 	for di, d := range docs {
 		clear(seen)
-		clear(firstSent)
-		clear(twice)
 		words = d.decode(words)
 		clauses = d.decodeClauses(clauses)
-		if len(words) > 0 && words[len(words)-1].sent != words[0].sent {
-			st.n2++
-		}
 		for i, w := range words {
 			if !termWord(w) {
 				continue
-			}
-			if f, ok := firstSent[w.key]; !ok {
-				firstSent[w.key] = w.sent
-			} else if f != w.sent {
-				twice[w.key] = true
 			}
 			cw := float64(clauses[w.clause].weight)
 			add(w.key, []string{w.key}, w.surf, cw)
@@ -154,9 +136,6 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 		for k, w := range seen {
 			t := st.byKey[k]
 			t.df++
-			if twice[k] {
-				t.df2++
-			}
 			t.support += w
 			if cv != nil && cv.thread[di] >= 0 {
 				if t.spread == nil {
@@ -167,30 +146,6 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 		}
 	}
 	return st
-}
-
-// sameTerms reports whether a and b hold the same terms.
-func sameTerms(a, b []*term) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// domain reports whether the word t is the domain itself.
-func (st *termStats) domain(t *term) bool {
-	if st.n < minDomainTexts {
-		return false
-	}
-	if st.anchors && st.n2 >= minDomainTexts {
-		return float64(t.df2) > maxTermDF*float64(st.n2)
-	}
-	return float64(t.df) > maxTermDF*float64(st.n)
 }
 
 // selectTerms keeps the recurring problem terms: enough support, not the
@@ -204,7 +159,7 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 		}
 		st.measureSpread(t)
 		if t.single {
-			if st.domain(t) {
+			if st.n >= minDomainTexts && float64(t.df) > maxTermDF*float64(st.n) {
 				continue
 			}
 		} else {
@@ -212,7 +167,7 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 			if a == nil || b == nil || float64(t.df) < collocationShare*float64(min(a.df, b.df)) {
 				continue
 			}
-			if st.domain(a) && st.domain(b) {
+			if st.n >= minDomainTexts && float64(min(a.df, b.df)) > maxTermDF*float64(st.n) {
 				continue // both words are the domain: "airline flight"
 			}
 		}
