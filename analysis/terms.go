@@ -181,12 +181,8 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 		}
 		return out[a].key < out[b].key
 	})
-	// A term needs texts to voice it: a small corpus of long texts (277
-	// game reviews, 896 candidates) keeps at most half as many terms as
-	// texts (session 10, round 27, variant H).
-	limit := min(maxTerms, max(st.n/2, 1))
-	if len(out) > limit {
-		out = out[:limit]
+	if len(out) > maxTerms {
+		out = out[:maxTerms]
 	}
 	return out
 }
