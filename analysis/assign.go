@@ -63,6 +63,10 @@ type textScore struct {
 // same share of its segment too: a meeting's turn that names the offer in
 // a discussion of the hourly rate is not an offer member unless the
 // segment discusses the offer at least half as much.
+// Groups' sizes weigh in too (sizedMain, round 29): a text is also a
+// member of the group that its score times the group's size favours among
+// those it says in as many clauses as its highest-scoring one; such texts
+// are scored again once every text has counted in the sizes.
 func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	termGroup := map[string]int{}
 	termOf := map[string]*term{}
@@ -77,31 +81,18 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	}
 	sc := &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
 	seg, prof := threadProfiles(texts, docs, sc, cv)
+	// The groups' sizes (sizedMain) are known only after every text is
+	// scored, and only a text that says another group in as many clauses
+	// as its best one needs them: such a text waits for a second look.
+	size := make([]float64, len(groups))
+	var waiting []int32
+	personOfText := make([]int32, len(docs))
 	personNum := map[string]int32{}
-	for i, d := range docs {
-		scores := sc.score(d)
-		var p map[int]float64 // the turn's segment's profile
-		if seg != nil && seg[i] >= 0 {
-			p = prof[seg[i]]
-			scores = sc.withSegment(scores, p)
-		}
-		if len(scores) == 0 {
-			continue
-		}
-		top := 0
-		for j := range scores {
-			if scores[j].score > scores[top].score || scores[j].score == scores[top].score && scores[j].g < scores[top].g {
-				top = j
-			}
-		}
-		person, ok := personNum[personOf(texts[i], i)]
-		if !ok {
-			person = int32(len(personNum))
-			personNum[personOf(texts[i], i)] = person
-		}
+	place := func(i int, scores []textScore, top, main int, p map[int]float64) {
+		person := personOfText[i]
 		sat := satisfactionOf(texts[i])
 		for j, s := range scores {
-			if j != top && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses) ||
+			if j != top && j != main && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses) ||
 				p != nil && p[s.g] < secondaryShare*p[scores[top].g]) {
 				continue
 			}
@@ -121,6 +112,48 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 			}
 		}
 	}
+	for i, d := range docs {
+		scores := sc.score(d)
+		var p map[int]float64 // the turn's segment's profile
+		if seg != nil && seg[i] >= 0 {
+			p = prof[seg[i]]
+			scores = sc.withSegment(scores, p)
+		}
+		if len(scores) == 0 {
+			continue
+		}
+		person, ok := personNum[personOf(texts[i], i)]
+		if !ok {
+			person = int32(len(personNum))
+			personNum[personOf(texts[i], i)] = person
+		}
+		personOfText[i] = person
+		top := topScore(scores)
+		if p == nil {
+			// A conversation's turn has its segment for a prior.
+			size[scores[top].g]++
+			if contested(scores, top) {
+				waiting = append(waiting, int32(i))
+				continue
+			}
+		}
+		place(i, scores, top, top, p)
+	}
+	late := make([]bool, len(groups))
+	for _, i := range waiting {
+		scores := sc.score(docs[i])
+		top := topScore(scores)
+		for _, s := range scores {
+			late[s.g] = true
+		}
+		place(int(i), scores, top, sizedMain(scores, top, size), nil)
+	}
+	// The waiting texts' members go back to the texts' order.
+	for g, gs := range states {
+		if late[g] {
+			sort.SliceStable(gs.hits, func(a, b int) bool { return gs.hits[a].text < gs.hits[b].text })
+		}
+	}
 	// Members were appended as found: keep them without the spare room
 	// (up to half of each slice) while the labels are written.
 	for _, gs := range states {
@@ -128,6 +161,55 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 		gs.hitTerms = append([]*term(nil), gs.hitTerms...)
 	}
 	return states
+}
+
+// topScore returns the index of the highest score (the lower group on a
+// tie).
+func topScore(scores []textScore) int {
+	top := 0
+	for j := range scores {
+		if scores[j].score > scores[top].score || scores[j].score == scores[top].score && scores[j].g < scores[top].g {
+			top = j
+		}
+	}
+	return top
+}
+
+// contested reports whether another group than top is said in as many of
+// the text's clauses: then the groups' sizes choose its main group.
+func contested(scores []textScore, top int) bool {
+	for j, s := range scores {
+		if j != top && s.clauses >= scores[top].clauses {
+			return true
+		}
+	}
+	return false
+}
+
+// sizedMain chooses a text's main group among the groups it says in at
+// least as many clauses as its highest-scoring one (top), by the score
+// times the group's size, as a mixture model weighs a topic's likelihood by
+// its prior (session 10, round 29). The size is the number of texts whose
+// highest score the group is, the share of the texts each group is the
+// main concern of; a conversation's turns are not counted, their segment
+// is their prior. Where the clauses do not tell which group a long text is
+// about, its highest count is the highest of many small counts, and a
+// group many texts are about is the likelier reading; a text that dwells
+// on one group in more clauses keeps it. The chosen group is a member
+// besides those the half bars admit against top, which stays the group
+// the text is quoted for (ghit.primary).
+func sizedMain(scores []textScore, top int, size []float64) int {
+	best := top
+	key := func(s textScore) float64 { return s.score * max(size[s.g], 1) }
+	for j, s := range scores {
+		if s.clauses < scores[top].clauses {
+			continue
+		}
+		if k, b := key(s), key(scores[best]); k > b || k == b && s.g < scores[best].g {
+			best = j
+		}
+	}
+	return best
 }
 
 // applyMerges carries out the researcher's merge corrections: a key names

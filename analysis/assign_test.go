@@ -57,3 +57,62 @@ func TestPassingMentionNotMember(t *testing.T) {
 		}
 	}
 }
+
+// TestSizedMain: a text whose clauses name a small group's words several
+// times and a large group's once, each in one clause, is also a member of
+// the large group (the group sizes weigh the main group, as a mixture
+// model's prior does: round 29); a text that dwells on the small group in
+// more clauses than it names the large one stays out of the large one.
+func TestSizedMain(t *testing.T) {
+	raw := []string{
+		"The colour faded and the fabric shrank in the wash, it came late.",
+		"The colour faded in the wash. The fabric shrank in the wash. It came late.",
+		"the colour faded in the wash",
+	}
+	for i := range 30 {
+		raw = append(raw, []string{"The delivery was late.", "Late delivery again.", "My delivery came late."}[i%3])
+	}
+	in := texts(raw...)
+	docs := make([]*tdoc, len(in))
+	for i, x := range in {
+		d := analyseText(x.Text, nil)
+		docs[i] = &d
+	}
+	st := countTerms(docs, nil)
+	group := func(words string) *tgroup {
+		g := &tgroup{}
+		for _, w := range strings.Fields(words) {
+			tm := st.byKey[stemEn(w)]
+			if tm == nil {
+				t.Fatalf("no term %q", w)
+			}
+			if g.key == "" {
+				g.key = tm.key
+			}
+			g.terms = append(g.terms, tm)
+		}
+		return g
+	}
+	states := assign(in, docs, []*tgroup{group("delivery late"), group("colour faded fabric wash")}, nil)
+	member := func(gs *gstate, text int) (in, primary bool) {
+		for _, h := range gs.hits {
+			if int(h.text) == text {
+				return true, h.primary
+			}
+		}
+		return false, false
+	}
+	for _, c := range []struct {
+		text             int
+		delivery, colour bool
+	}{{0, true, true}, {1, false, true}, {2, false, true}, {3, true, false}} {
+		d, _ := member(states[0], c.text)
+		f, fp := member(states[1], c.text)
+		if d != c.delivery || f != c.colour {
+			t.Errorf("text %d: delivery member %v, colour member %v; want %v, %v", c.text, d, f, c.delivery, c.colour)
+		}
+		if c.colour && !fp {
+			t.Errorf("text %d: its quotes' group (the one it says most) should stay colour", c.text)
+		}
+	}
+}
