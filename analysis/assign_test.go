@@ -18,26 +18,7 @@ func TestPassingMentionNotMember(t *testing.T) {
 		// More texts, so that every word is a term.
 		"delivery late", "package late", "courier lost the package", "support agent rude", "phone support rude", "agent on the phone",
 	)
-	docs := make([]*tdoc, len(in))
-	for i, x := range in {
-		d := analyseText(x.Text, nil)
-		docs[i] = &d
-	}
-	st := countTerms(docs, nil)
-	group := func(words string) *tgroup {
-		g := &tgroup{}
-		for _, w := range strings.Fields(words) {
-			tm := st.byKey[stemEn(w)]
-			if tm == nil {
-				t.Fatalf("no term %q", w)
-			}
-			if g.key == "" {
-				g.key = tm.key
-			}
-			g.terms = append(g.terms, tm)
-		}
-		return g
-	}
+	docs, group := analysedWithGroups(t, in)
 	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone")}, nil)
 	member := func(gs *gstate, text int) bool {
 		for _, h := range gs.hits {
@@ -73,26 +54,7 @@ func TestSizedMain(t *testing.T) {
 		raw = append(raw, []string{"The delivery was late.", "Late delivery again.", "My delivery came late."}[i%3])
 	}
 	in := texts(raw...)
-	docs := make([]*tdoc, len(in))
-	for i, x := range in {
-		d := analyseText(x.Text, nil)
-		docs[i] = &d
-	}
-	st := countTerms(docs, nil)
-	group := func(words string) *tgroup {
-		g := &tgroup{}
-		for _, w := range strings.Fields(words) {
-			tm := st.byKey[stemEn(w)]
-			if tm == nil {
-				t.Fatalf("no term %q", w)
-			}
-			if g.key == "" {
-				g.key = tm.key
-			}
-			g.terms = append(g.terms, tm)
-		}
-		return g
-	}
+	docs, group := analysedWithGroups(t, in)
 	states := assign(in, docs, []*tgroup{group("delivery late"), group("colour faded fabric wash")}, nil)
 	member := func(gs *gstate, text int) (in, primary bool) {
 		for _, h := range gs.hits {
@@ -114,5 +76,31 @@ func TestSizedMain(t *testing.T) {
 		if c.colour && !fp {
 			t.Errorf("text %d: its quotes' group (the one it says most) should stay colour", c.text)
 		}
+	}
+}
+
+// analysedWithGroups analyses the texts and returns them with a maker of
+// groups of their terms, named by their words ("delivery late").
+func analysedWithGroups(t *testing.T, in []Text) ([]*tdoc, func(words string) *tgroup) {
+	t.Helper()
+	docs := make([]*tdoc, len(in))
+	for i, x := range in {
+		d := analyseText(x.Text, nil)
+		docs[i] = &d
+	}
+	st := countTerms(docs, nil)
+	return docs, func(words string) *tgroup {
+		g := &tgroup{}
+		for _, w := range strings.Fields(words) {
+			tm := st.byKey[stemEn(w)]
+			if tm == nil {
+				t.Fatalf("no term %q", w)
+			}
+			if g.key == "" {
+				g.key = tm.key
+			}
+			g.terms = append(g.terms, tm)
+		}
+		return g
 	}
 }
