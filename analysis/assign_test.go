@@ -80,7 +80,7 @@ func TestSizedMain(t *testing.T) {
 }
 
 // analysedWithGroups analyses the texts and returns them with a maker of
-// groups of their terms, named by their words ("delivery late").
+// groups of their terms, named by their words ("delivery late", "ارسال دیر").
 func analysedWithGroups(t *testing.T, in []Text) ([]*tdoc, func(words string) *tgroup) {
 	t.Helper()
 	docs := make([]*tdoc, len(in))
@@ -92,9 +92,13 @@ func analysedWithGroups(t *testing.T, in []Text) ([]*tdoc, func(words string) *t
 	return docs, func(words string) *tgroup {
 		g := &tgroup{}
 		for _, w := range strings.Fields(words) {
-			tm := st.byKey[stemEn(w)]
+			k := stemEn(w)
+			if isPersianWord(w) {
+				k = faStem(faKey(w))
+			}
+			tm := st.byKey[k]
 			if tm == nil {
-				t.Fatalf("no term %q", w)
+				t.Fatalf("no term %q", k)
 			}
 			if g.key == "" {
 				g.key = tm.key

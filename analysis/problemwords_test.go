@@ -376,29 +376,10 @@ func TestLabelWordsSaidTogether(t *testing.T) {
 // the texts, and returns it with the group's state.
 func labelOf(t *testing.T, in []Text, words ...string) (string, labelWords, *gstate, []*tdoc) {
 	t.Helper()
-	docs := make([]*tdoc, len(in))
-	for i, x := range in {
-		d := analyseText(x.Text, nil)
-		docs[i] = &d
-	}
-	st := countTerms(docs, nil)
+	docs, group := analysedWithGroups(t, in)
 	var groups []*tgroup
 	for _, ws := range words {
-		g := &tgroup{}
-		for _, w := range strings.Fields(ws) {
-			k := stemEn(w)
-			if isPersianWord(w) {
-				k = faStem(faKey(w))
-			}
-			if st.byKey[k] == nil {
-				t.Fatalf("no term %q", k)
-			}
-			if g.key == "" {
-				g.key = k
-			}
-			g.terms = append(g.terms, st.byKey[k])
-		}
-		groups = append(groups, g)
+		groups = append(groups, group(ws))
 	}
 	gs := assign(in, docs, groups, nil)[0]
 	label, said := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), newPlainWords(docs), "", nil)
