@@ -141,7 +141,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		} else {
 			translated = labelsIn(ctx, st.texts, ppOpt, otherLanguages(in, lang))
 		}
-		first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, voicesOf(cat, people, in, st), first1.People, NewParallelWords(in.Surveys))
+		first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, func() Voices { return voicesOf(cat, people, in, st) }, first1.People, NewParallelWords(in.Surveys))
 		addLabels(res.PainPointLabels, translated)
 		voiced = voicedBy(first1, st, len(people))
 	}()

@@ -1,10 +1,13 @@
 package study
 
 import (
+	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/safarhq/safar/analysis"
 )
@@ -62,11 +65,14 @@ const minVoices = 3
 // LinkLanguages joins pain points voiced in different languages about the
 // same problem: one pain point, labelled in each language (labels), reach
 // counted once per person, ranked again by priority. people is the number
-// of persons the shares are of. voices describes each member text's
-// author; it is asked once or twice per member, never kept. parallel is
-// the surveys' wording in each language (nil: none is known).
-func LinkLanguages(pps []analysis.PainPoint, voices Voices, people int, parallel ParallelWords) ([]analysis.PainPoint, map[string]LabelSet) {
-	profiles := newProfiles(pps, voices, parallel)
+// of persons the shares are of. newVoices makes a lookup that describes
+// each member text's author, one for each goroutine that asks (the pain
+// points are described on every core); a lookup is asked once or twice
+// per member, never kept. parallel is the surveys' wording in each
+// language (nil: none is known).
+func LinkLanguages(pps []analysis.PainPoint, newVoices func() Voices, people int, parallel ParallelWords) ([]analysis.PainPoint, map[string]LabelSet) {
+	profiles := newProfiles(pps, newVoices, parallel, runtime.GOMAXPROCS(0))
+	voices := newVoices()
 	// Each pain point's best match in another language.
 	best, score := make([]int, len(pps)), make([]float64, len(pps))
 	for i := range pps {
@@ -213,20 +219,115 @@ type voiced struct{ person, lang, text, said string }
 // points together (a person counted once per pain point they voice): what
 // every unhappy customer shares, low ratings everywhere, sets no problem
 // apart from another.
-func newProfiles(pps []analysis.PainPoint, voices Voices, parallel ParallelWords) []profile {
+//
+// The pain points are described in up to workers contiguous blocks at
+// once, each with its own lookup (newVoices), anchor cache and feature
+// numbering; the blocks' numberings are then joined in block order, which
+// is the order one pass over every pain point would number the features
+// in, so the profiles (and the sums over them) are the same whatever the
+// number of workers.
+func newProfiles(pps []analysis.PainPoint, newVoices func() Voices, parallel ParallelWords, workers int) []profile {
+	blocks := splitByMembers(pps, workers)
+	ws := make([]*profileWorker, len(blocks))
+	var wg sync.WaitGroup
+	for w, b := range blocks {
+		ws[w] = &profileWorker{voices: newVoices(), from: b[0], to: b[1]}
+		wg.Go(func() { ws[w].known = latinWordsInOtherScripts(pps[b[0]:b[1]], ws[w].voices) })
+	}
+	wg.Wait()
+	known := ws[0].known
+	for _, w := range ws[1:] {
+		maps.Copy(known, w.known)
+	}
 	profiles := make([]profile, len(pps))
 	own := make([]tally, len(pps))
-	base := map[string]*tally{}
-	ids := newFeatureIDs(voices)
-	ownSaid, baseSaid := make([]counts, len(pps)), map[string]*counts{}
-	said := newSaidCache(latinWordsInOtherScripts(pps, voices), parallel)
-	for i, p := range pps {
+	ownSaid := make([]counts, len(pps))
+	for _, w := range ws {
+		w.said = newSaidCache(known, parallel)
+		wg.Go(func() { w.describe(pps, profiles, own, ownSaid) })
+	}
+	wg.Wait()
+	// One numbering: block by block, each block's features in the order
+	// it first saw them.
+	ids := map[string]int32{}
+	base, baseSaid := map[string]*tally{}, map[string]*counts{}
+	for _, w := range ws {
+		global := make([]int32, len(w.ids.names))
+		for local, name := range w.ids.names {
+			id, ok := ids[name]
+			if !ok {
+				id = int32(len(ids))
+				ids[name] = id
+			}
+			global[local] = id
+		}
+		for i := w.from; i < w.to; i++ {
+			own[i].renumber(global)
+		}
+		for lang, t := range w.base {
+			t.renumber(global)
+			if base[lang] == nil {
+				base[lang] = &tally{}
+			}
+			base[lang].addTally(t)
+		}
+		for lang, c := range w.baseSaid {
+			if baseSaid[lang] == nil {
+				baseSaid[lang] = &counts{}
+			}
+			baseSaid[lang].addCounts(c)
+		}
+	}
+	for i := range profiles {
+		pr, c := &profiles[i], own[i]
+		b := base[pr.lang]
+		if pr.lang == "" || b == nil || c.persons < minVoices {
+			continue
+		}
+		// Sampling noise of the voices' shares (their binomial variance)
+		// against the spread of the differences. A feature no voice of
+		// the language has differs by nothing.
+		pr.diff = make([]float64, len(ids))
+		var spread, noise float64
+		n := float64(c.persons)
+		for f, k := range b.features {
+			share := float64(c.count(f)) / n
+			d := share - float64(k)/float64(b.persons)
+			pr.diff[f] = d
+			spread += d * d
+			noise += share * (1 - share) / n
+		}
+		pr.judged = spread > 0 && 1-noise/spread >= minReliability
+		pr.said, pr.langSaid = &ownSaid[i], baseSaid[pr.lang]
+		pr.anchors = pr.said.beyondChance(pr.langSaid)
+	}
+	return profiles
+}
+
+// profileWorker describes the pain points from..to-1 of one block.
+type profileWorker struct {
+	voices   Voices
+	from, to int
+	known    map[string]bool // Latin-script words its texts in another script use
+	said     *saidCache
+	ids      featureIDs         // the block's own numbering
+	base     map[string]*tally  // the block's voices by language, by the block's ids
+	baseSaid map[string]*counts // the block's texts by language
+}
+
+// describe fills the block's profiles (language and questions), its pain
+// points' own tallies (by the block's ids) and anchors, and the block's
+// part of each language's baseline.
+func (w *profileWorker) describe(pps []analysis.PainPoint, profiles []profile, own []tally, ownSaid []counts) {
+	w.ids = featureIDs{voices: w.voices, id: map[string]int32{}}
+	w.base, w.baseSaid = map[string]*tally{}, map[string]*counts{}
+	for i := w.from; i < w.to; i++ {
 		pr := &profiles[i]
 		pr.questions = map[string]bool{}
 		byLang := map[string]int{}
 		var vs []voiced
-		for _, m := range p.Members {
-			v, ok := voices(m, false)
+		for _, m := range pps[i].Members {
+			v, ok := w.voices(m, false)
 			if !ok {
 				continue
 			}
@@ -243,11 +344,11 @@ func newProfiles(pps []analysis.PainPoint, voices Voices, parallel ParallelWords
 			if v.lang == "" {
 				continue
 			}
-			if baseSaid[v.lang] == nil {
-				baseSaid[v.lang] = &counts{}
+			if w.baseSaid[v.lang] == nil {
+				w.baseSaid[v.lang] = &counts{}
 			}
-			anchors := said.of(v.said, v.lang)
-			baseSaid[v.lang].add(anchors)
+			anchors := w.said.of(v.said, v.lang)
+			w.baseSaid[v.lang].add(anchors)
 			if v.lang == pr.lang {
 				ownSaid[i].add(anchors)
 			}
@@ -256,40 +357,36 @@ func newProfiles(pps []analysis.PainPoint, voices Voices, parallel ParallelWords
 			if v.lang == "" {
 				continue
 			}
-			if base[v.lang] == nil {
-				base[v.lang] = &tally{}
+			if w.base[v.lang] == nil {
+				w.base[v.lang] = &tally{}
 			}
-			fs := ids.of(v)
-			base[v.lang].add(fs)
+			fs := w.ids.of(v)
+			w.base[v.lang].add(fs)
 			if v.lang == pr.lang {
 				own[i].add(fs)
 			}
 		}
 	}
-	for i := range profiles {
-		pr, c := &profiles[i], own[i]
-		b := base[pr.lang]
-		if pr.lang == "" || b == nil || c.persons < minVoices {
-			continue
-		}
-		// Sampling noise of the voices' shares (their binomial variance)
-		// against the spread of the differences. A feature no voice of
-		// the language has differs by nothing.
-		pr.diff = make([]float64, len(ids.id))
-		var spread, noise float64
-		n := float64(c.persons)
-		for f, k := range b.features {
-			share := float64(c.count(f)) / n
-			d := share - float64(k)/float64(b.persons)
-			pr.diff[f] = d
-			spread += d * d
-			noise += share * (1 - share) / n
-		}
-		pr.judged = spread > 0 && 1-noise/spread >= minReliability
-		pr.said, pr.langSaid = &ownSaid[i], baseSaid[pr.lang]
-		pr.anchors = pr.said.beyondChance(pr.langSaid)
+}
+
+// splitByMembers cuts pps into at most n contiguous blocks [from, to) of
+// about as many members each.
+func splitByMembers(pps []analysis.PainPoint, n int) [][2]int {
+	total := 0
+	for _, p := range pps {
+		total += len(p.Members)
 	}
-	return profiles
+	n = max(1, min(n, len(pps)))
+	var out [][2]int
+	from, sum := 0, 0
+	for i, p := range pps {
+		sum += len(p.Members)
+		if len(out) < n-1 && sum*n >= total*(len(out)+1) && i+1 < len(pps) {
+			out = append(out, [2]int{from, i + 1})
+			from = i + 1
+		}
+	}
+	return append(out, [2]int{from, len(pps)})
 }
 
 // distinctPersons keeps the first entry of each person in each language,
@@ -309,11 +406,8 @@ func distinctPersons(vs []voiced) []voiced {
 type featureIDs struct {
 	voices Voices
 	id     map[string]int32
-	buf    []int32 // of's result, reused
-}
-
-func newFeatureIDs(voices Voices) *featureIDs {
-	return &featureIDs{voices: voices, id: map[string]int32{}}
+	names  []string // by id
+	buf    []int32  // of's result, reused
 }
 
 // of is the features of v's person, valid until the next call.
@@ -325,6 +419,7 @@ func (f *featureIDs) of(v voiced) []int32 {
 		if !ok {
 			id = int32(len(f.id))
 			f.id[name] = id
+			f.names = append(f.names, name)
 		}
 		f.buf = append(f.buf, id)
 	}
@@ -348,6 +443,34 @@ func (t *tally) add(features []int32) {
 	}
 }
 
+// addTally adds o's persons and feature counts (by the same ids).
+func (t *tally) addTally(o *tally) {
+	t.persons += o.persons
+	if len(o.features) > len(t.features) {
+		t.features = append(t.features, make([]int, len(o.features)-len(t.features))...)
+	}
+	for f, k := range o.features {
+		t.features[f] += k
+	}
+}
+
+// renumber moves the counts to the ids global gives their features.
+func (t *tally) renumber(global []int32) {
+	n := 0
+	for f, k := range t.features {
+		if k > 0 {
+			n = max(n, int(global[f])+1)
+		}
+	}
+	out := make([]int, n)
+	for f, k := range t.features {
+		if k > 0 {
+			out[global[f]] += k
+		}
+	}
+	t.features = out
+}
+
 // count is how many persons have feature f.
 func (t *tally) count(f int) int {
 	if f < len(t.features) {
@@ -360,6 +483,17 @@ func (t *tally) count(f int) int {
 type counts struct {
 	persons  int
 	features map[string]int
+}
+
+// addCounts adds o's texts and anchor counts.
+func (c *counts) addCounts(o *counts) {
+	if c.features == nil {
+		c.features = map[string]int{}
+	}
+	c.persons += o.persons
+	for f, k := range o.features {
+		c.features[f] += k
+	}
 }
 
 func (c *counts) add(features []string) {

@@ -19,6 +19,6 @@ func BenchmarkLinkLanguages(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		LinkLanguages(found.PainPoints, voicesOf(d.cat, d.people, d.in, d.st), found.People, NewParallelWords(d.in.Surveys))
+		LinkLanguages(found.PainPoints, func() Voices { return voicesOf(d.cat, d.people, d.in, d.st) }, found.People, NewParallelWords(d.in.Surveys))
 	}
 }

@@ -289,7 +289,7 @@ func TestLinkLanguages(t *testing.T) {
 				pps[i].Share = float64(pps[i].Documents) / float64(b.people)
 				pps[i].Priority = pps[i].Share * 0.8
 			}
-			got, labels := study.LinkLanguages(pps, b.lookup, b.people, wording(t))
+			got, labels := study.LinkLanguages(pps, func() study.Voices { return b.lookup }, b.people, wording(t))
 			var keys []string
 			for i, p := range got {
 				if !strings.HasPrefix(p.Key, "t:other-") {
