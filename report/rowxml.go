@@ -259,8 +259,47 @@ func truncateUTF16(s string, n int) string {
 }
 
 // escapeXML appends s escaped as encoding/xml.EscapeText does, except that
-// newlines stay as they are (as excelize writes them).
+// newlines stay as they are (as excelize writes them). Text in valid UTF-8,
+// nearly all of it, is read a byte at a time: there only ASCII bytes and
+// U+FFFE and U+FFFF (the one encoding of each) need escaping.
 func escapeXML(dst []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		return escapeXMLRunes(dst, s)
+	}
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if esc := asciiEscapes[c]; esc != "" {
+				dst = append(dst, s[last:i]...)
+				dst = append(dst, esc...)
+				last = i + 1
+			}
+		} else if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE {
+			dst = append(dst, s[last:i]...)
+			dst = append(dst, "\uFFFD"...)
+			i += 2
+			last = i + 1
+		}
+	}
+	return append(dst, s[last:]...)
+}
+
+// asciiEscapes is what escapeXML writes for each ASCII byte ("": itself).
+var asciiEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range byte(0x20) {
+		if c != '\n' {
+			t[c] = "\uFFFD"
+		}
+	}
+	t['"'], t['\''], t['&'], t['<'], t['>'] = "&#34;", "&#39;", "&amp;", "&lt;", "&gt;"
+	t['\t'], t['\r'] = "&#x9;", "&#xD;"
+	return t
+}()
+
+// escapeXMLRunes is escapeXML a rune at a time, for text that is not valid
+// UTF-8 (each invalid byte becomes U+FFFD).
+func escapeXMLRunes(dst []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -28,6 +28,7 @@ func rowXMLCases() [][]any {
 		" leading", "trailing ", "\ttab", "line\nbreak", "cr\r\nlf", "<&>\"'", "&#xA; literal",
 		"_x0008_", "a_x0041_b", "_x005F_", "_x005F_x0041_", "_x005f_x12aB_", "_x12G4_", "x_x1234",
 		"سلام، دنیا", "\uFFFD", long, emoji, []byte("bytes"),
+		"\uFFFE", "a\uFFFFb\uFFFDc", "\x01ctl\x1f\x7f", "bad\xffutf8", "\xef\xbf", "نیم\u200cفاصله",
 	}
 	floats := []any{
 		0.0, math.Copysign(0, -1), 0.1 + 0.2, 1.0 / 3, -2.5, 1e21, 123456789012345678.0, 1234567890123456.7,
@@ -198,6 +199,24 @@ func TestCRC32Combine(t *testing.T) {
 		want := crc32.ChecksumIEEE(append(append([]byte(nil), a...), b...))
 		if got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))); got != want {
 			t.Errorf("len %d+%d: %08x, want %08x", len(a), n, got, want)
+		}
+	}
+}
+
+// escapeXML reads valid UTF-8 a byte at a time; it must write what reading
+// it a rune at a time writes, for every character XML escapes or refuses.
+func TestEscapeXMLByBytes(t *testing.T) {
+	alphabet := []rune{'a', ' ', '\n', '\t', '\r', '"', '\'', '&', '<', '>', 0x01, 0x1f, 0x7f, 0x80, 'é', 'س', '\u200c',
+		0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := string(escapeXML(nil, s)), string(escapeXMLRunes(nil, s)); got != want {
+			t.Fatalf("escapeXML(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
