@@ -279,7 +279,7 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 			if v == m { // exp(0), exactly
 				pr[c] = 1
 			} else {
-				pr[c] = math.Exp(v - m)
+				pr[c] = expNeg(v - m)
 			}
 			s += pr[c]
 		}

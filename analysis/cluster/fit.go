@@ -342,7 +342,7 @@ func (m *Model) PosteriorOf(row []float64) ([]float64, error) {
 	}
 	s := 0.0
 	for c := range lp {
-		lp[c] = math.Exp(lp[c] - mx)
+		lp[c] = expNeg(lp[c] - mx)
 		s += lp[c]
 	}
 	for c := range lp {
