@@ -40,6 +40,7 @@ type Fitted struct {
 	items     int        // len(Input.Items), checked by Describe
 	n         int        // respondents, checked by Describe
 	measure   bool       // stability is measured
+	named     bool       // the cards are named (Named)
 	stable    chan struct{}
 	stability cluster.StabilityResult
 	stabErr   error
@@ -157,18 +158,35 @@ func Fit(ctx context.Context, in Input, opt Options) (*Fitted, error) {
 	return f, nil
 }
 
+// Named is the personas of a fitted segmentation as far as the fit and
+// the answers tell them, before Describe: their ids, sizes, traits and
+// names, and every respondent's assignment, which Describe leaves as they
+// are. It returns the Result Describe completes (pain points, quotes,
+// quality), so read only those parts of it until then. in is Fit's input;
+// the pain points need not be added yet.
+func (f *Fitted) Named(in Input) (*Result, error) {
+	if err := f.check(in); err != nil {
+		return nil, err
+	}
+	if !f.named {
+		in.levels = f.levels
+		f.res.named(in)
+		f.named = true
+	}
+	return f.res, nil
+}
+
 // Describe writes the persona cards of a fitted segmentation and its
 // quality, once the stability refits are done. in is Fit's input (the same
 // items, respondents and answers) with, when wanted, the respondents' pain
 // points, PainLabels and Words added. Call it once.
 func (f *Fitted) Describe(in Input) (*Result, error) {
-	if len(in.Items) != f.items || len(in.Respondents) != f.n {
-		return nil, fmt.Errorf("personas: describing %d respondents of %d items with a fit of %d respondents of %d items",
-			len(in.Respondents), len(in.Items), f.n, f.items)
+	if _, err := f.Named(in); err != nil {
+		return nil, err
 	}
 	in.levels = f.levels
 	res, q := f.res, f.quality
-	res.cards(in)
+	res.painCards(in)
 	<-f.stable
 	if f.stabErr != nil {
 		return nil, fmt.Errorf("personas: stability: %w", f.stabErr)
@@ -185,6 +203,15 @@ func (f *Fitted) Describe(in Input) (*Result, error) {
 	res.Quality = q
 	res.trust()
 	return res, nil
+}
+
+// check: in has the items and respondents of the fit.
+func (f *Fitted) check(in Input) error {
+	if len(in.Items) != f.items || len(in.Respondents) != f.n {
+		return fmt.Errorf("personas: describing %d respondents of %d items with a fit of %d respondents of %d items",
+			len(in.Respondents), len(in.Items), f.n, f.items)
+	}
+	return nil
 }
 
 func lang(l string) string {

@@ -27,7 +27,10 @@ type stats struct {
 	A, M              int   // totals
 }
 
-func (r *Result) cards(in Input) {
+// named writes what the cards say from the fit and the answers alone: the
+// personas' ids (by size), sizes, traits and names, and every respondent's
+// assignment. painCards adds what the pain points and the texts say.
+func (r *Result) named(in Input) {
 	fit := r.fit
 	k := fit.K
 	// Personas are numbered by size, largest first.
@@ -75,7 +78,6 @@ func (r *Result) cards(in Input) {
 		}
 	}
 	satisfaction := scores(in, member, k)
-	painKeys, painStats := painPointStats(in, member, k)
 	for p := range k {
 		card := &r.Personas[p]
 		var distinct []Trait
@@ -95,13 +97,6 @@ func (r *Result) cards(in Input) {
 		card.Goals = modal(in, all[p], Goal)
 		card.Touchpoints = touchpoints(in, all[p], member, p)
 		card.Satisfaction = satisfaction[p]
-		card.PainPoints = painPoints(painKeys, painStats, p, tests)
-		for i := range card.PainPoints {
-			pp := &card.PainPoints[i]
-			pp.Label = in.PainLabels[pp.Value]
-			pp.Quote = r.painQuote(in, p, pp.Value)
-		}
-		card.Quotes = r.quotes(in, p)
 	}
 	names := make([]string, len(r.Personas))
 	for p := range r.Personas {
@@ -110,6 +105,25 @@ func (r *Result) cards(in Input) {
 	for p, nm := range uniqueNames(names, r.Language) {
 		r.Personas[p].Name = nm
 	}
+	r.member, r.tests = member, tests
+}
+
+// painCards adds to the named cards the pain points each persona voices
+// more than the others, with a quote each, and the persona's quotes.
+func (r *Result) painCards(in Input) {
+	k := r.fit.K
+	painKeys, painStats := painPointStats(in, r.member, k)
+	for p := range k {
+		card := &r.Personas[p]
+		card.PainPoints = painPoints(painKeys, painStats, p, r.tests)
+		for i := range card.PainPoints {
+			pp := &card.PainPoints[i]
+			pp.Label = in.PainLabels[pp.Value]
+			pp.Quote = r.painQuote(in, p, pp.Value)
+		}
+		card.Quotes = r.quotes(in, p)
+	}
+	r.member = nil
 }
 
 // uniqueNames numbers names that repeat: names must tell personas apart.

@@ -184,6 +184,8 @@ type Result struct {
 	profile []bool // per item: describes the cards without taking part
 	order   []int  // persona id-1 -> cluster class
 	rank    []int  // cluster class -> persona id-1
+	member  []int  // persona id-1 per respondent, from named until painCards
+	tests   int    // the answers tested per persona, for significance
 }
 
 // Quality says how much to trust the segmentation.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -93,7 +94,9 @@ func TestWordsQuoteAsRespondents(t *testing.T) {
 // its pain points are still being found, then adds them for the cards.
 // The cards, quality and stability are those of one Build with everything
 // known up front, for a fixed k (its stability refits run between Fit and
-// Describe) and for automatic k.
+// Describe) and for automatic k. The personas' names and every
+// respondent's assignment are known before the pain points (Named, which
+// the workbook's Responses sheet reads meanwhile), and Describe keeps them.
 func TestDescribeAfterFit(t *testing.T) {
 	full, _ := fromSynth(t, 900)
 	for _, opt := range []Options{{K: 3, Seed: 2, Bootstrap: 4}, {Seed: 2, Bootstrap: 2}} {
@@ -111,12 +114,35 @@ func TestDescribeAfterFit(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		named, err := f.Named(bare)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, p := range named.Personas {
+			names = append(names, p.Name)
+			if p.Name == "" || p.PainPoints != nil {
+				t.Fatalf("k=%d: Named gives persona %d the name %q and pain points %v: want a name and no pain points yet", opt.K, p.ID, p.Name, p.PainPoints)
+			}
+		}
+		assigned := slices.Clone(named.Assignments)
 		for i, r := range full.Respondents { // found meanwhile
 			bare.Respondents[i].PainPoints, bare.Respondents[i].Quotes = r.PainPoints, r.Quotes
 		}
 		got, err := f.Describe(bare)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if got != named {
+			t.Errorf("k=%d: Describe completes another Result than Named gave", opt.K)
+		}
+		for i, p := range got.Personas {
+			if p.Name != names[i] {
+				t.Errorf("k=%d: persona %d named %q by Named, %q by Describe", opt.K, p.ID, names[i], p.Name)
+			}
+		}
+		if !slices.Equal(assigned, got.Assignments) {
+			t.Errorf("k=%d: Describe changed the assignments Named gave", opt.K)
 		}
 		a, _ := json.Marshal(want)
 		b, _ := json.Marshal(got)

@@ -156,6 +156,16 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		}
 	}
 	<-analysed
+	// Every respondent's persona and the personas' names are known once the
+	// fit is: the hook has them before the cards are written.
+	handed := false
+	if fitErr == nil && fitted != nil && opt.Personas != nil {
+		var named *personas.Result
+		if named, fitErr = fitted.Named(pin); fitErr == nil {
+			opt.Personas(named)
+			handed = true
+		}
+	}
 	if fitErr != nil {
 		return nil, fitErr
 	}
@@ -195,7 +205,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		}
 		personaOf = placeParticipants(cat, pr, in, st)
 	}
-	if opt.Personas != nil {
+	if opt.Personas != nil && !handed {
 		opt.Personas(res.Personas)
 	}
 

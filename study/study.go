@@ -88,10 +88,16 @@ type Options struct {
 	// while a big study loads.
 	Read func(responses int)
 	// Personas, when set, is handed the personas (nil when there are
-	// none) as soon as every respondent has one, before the journeys: the
-	// workbook's Responses sheet, which needs each respondent's persona
-	// only, is then written beside the rest of the analysis. It must not
-	// change the result, which the analysis goes on reading.
+	// none) as soon as every respondent has one and the personas their
+	// names: for a survey's respondents that is before the cards are
+	// written (personas.Fitted.Named), so only the personas' ids, names
+	// and the assignments may be read then; the cards are completed
+	// afterwards in the same Result. The workbook's Responses sheet, which
+	// needs each respondent's persona only, is then written beside the
+	// rest of the analysis. (Handed as soon as the fit is done, before the
+	// pain points are, the sheet's buffers would be live beside the pain
+	// points' data: 100,000 responses peaked at 279-309 MiB, docs/report.md.)
+	// It must not change the result, which the analysis goes on reading.
 	Personas func(*personas.Result)
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
 )
@@ -239,5 +240,49 @@ func TestJourneyNumbersTraceBack(t *testing.T) {
 	}
 	if checked < 30 {
 		t.Fatalf("only %d numbers checked", checked)
+	}
+}
+
+// The Personas hook has every respondent's persona and the personas'
+// names as soon as the fit is done, before the pain points are on the
+// cards (the workbook's Responses sheet is made meanwhile), and they are
+// the result's: the cards are then completed in the same Result.
+func TestPersonasHandedBeforeTheCards(t *testing.T) {
+	in := demoInput(t)
+	var handed *personas.Result
+	var names []string
+	var assigned []personas.Assignment
+	calls := 0
+	res, err := study.Analyze(context.Background(), in, study.Options{Seed: 1, Bootstrap: -1, Personas: func(pr *personas.Result) {
+		calls++
+		handed = pr
+		for _, p := range pr.Personas {
+			names = append(names, p.Name)
+			if p.PainPoints != nil {
+				t.Errorf("persona %q was handed with its pain points on the card: after the cards, not after the fit", p.Name)
+			}
+		}
+		assigned = slices.Clone(pr.Assignments)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 || handed != res.Personas {
+		t.Fatalf("the hook was called %d times with %p; want once with the result's personas %p", calls, handed, res.Personas)
+	}
+	withPains := 0
+	for i, p := range res.Personas.Personas {
+		if p.Name != names[i] {
+			t.Errorf("persona %d handed as %q, named %q in the result", p.ID, names[i], p.Name)
+		}
+		if len(p.PainPoints) > 0 {
+			withPains++
+		}
+	}
+	if withPains == 0 {
+		t.Error("no persona card has pain points: the test says nothing")
+	}
+	if !slices.Equal(assigned, res.Personas.Assignments) {
+		t.Error("the assignments handed are not the result's")
 	}
 }
