@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -14,6 +15,16 @@ import (
 // problem for four sentences and names another in one sentence of several
 // of its words (session 9, round 23) is not about the second.
 const secondaryShare = 0.5
+
+// passingShare: a secondary group also needs this share of the text's
+// scored clauses (the clauses that use any group's term). A letter that
+// dwells on its concern and names other groups in a clause each is about
+// its concern, however many clauses that concern takes: half the main
+// group's clauses lets every passing mention of a long text in, a third of
+// the text's clauses does not (session 9, round 18's bar b; session 11,
+// round 32). A short text is hardly touched: one clause of three clears
+// it. A conversation (cv) is left to its turns' segment bar.
+const passingShare = 1.0 / 3
 
 // A ghit is one member text of a group: 20 bytes, as there is one for
 // every text in every group it belongs to.
@@ -50,6 +61,12 @@ type textScore struct {
 	clauses   int // the text's clauses that use the group's terms
 }
 
+// passing reports whether s is only a passing mention in a text of
+// scored clauses (passingShare).
+func (s textScore) passing(scored int) bool {
+	return float64(s.clauses) < passingShare*float64(scored)
+}
+
 // assign scores every text against every group it uses a term of (each
 // term use counts its clause's weight: a complaint clause more than a
 // neutral one, praise not at all) and makes it a member of its main group
@@ -67,6 +84,8 @@ type textScore struct {
 // member of the group that its score times the group's size favours among
 // those it says in as many clauses as its highest-scoring one; such texts
 // are scored again once every text has counted in the sizes.
+// A secondary group also needs a third of the text's scored clauses
+// (passingShare), outside conversations.
 func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	termGroup := map[string]int{}
 	termOf := map[string]*term{}
@@ -91,9 +110,11 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	place := func(i int, scores []textScore, top, main int, p map[int]float64) {
 		person := personOfText[i]
 		sat := satisfactionOf(texts[i])
+		scored := sc.scored // the text's: place follows its sc.score
 		for j, s := range scores {
 			if j != top && j != main && (s.score < secondaryShare*scores[top].score || float64(s.clauses) < secondaryShare*float64(scores[top].clauses) ||
-				p != nil && p[s.g] < secondaryShare*p[scores[top].g]) {
+				p != nil && p[s.g] < secondaryShare*p[scores[top].g] ||
+				cv == nil && s.passing(scored)) {
 				continue
 			}
 			gs := states[s.g]
@@ -275,6 +296,8 @@ type scorer struct {
 	inClause  map[[2]int32]bool // (group, clause) pairs the text has scored
 	words     []tword
 	clauses   []tclause
+	inScored  []bool // the text's clauses that use any group's term
+	scored    int    // how many: the last scored text's
 }
 
 // score returns the text's score in every group it uses a term of; the
@@ -285,6 +308,9 @@ func (sc *scorer) score(d *tdoc) []textScore {
 	clauses := d.decodeClauses(sc.clauses)
 	sc.clauses = clauses
 	inPair, inClause := sc.inPair, sc.inClause
+	inScored := slices.Grow(sc.inScored[:0], len(clauses))[:len(clauses)]
+	clear(inScored)
+	sc.inScored, sc.scored = inScored, 0
 	hit := func(key string, clause int32) {
 		t := termOf[key]
 		if t == nil {
@@ -316,6 +342,10 @@ func (sc *scorer) score(d *tdoc) []textScore {
 			s.best, s.clause = v, clause
 		}
 		s.intensity = max(s.intensity, c.intensity)
+		if !inScored[clause] {
+			inScored[clause] = true
+			sc.scored++
+		}
 		if gc := [2]int32{int32(gi), clause}; !inClause[gc] {
 			inClause[gc] = true
 			s.clauses++

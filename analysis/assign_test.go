@@ -108,3 +108,36 @@ func analysedWithGroups(t *testing.T, in []Text) ([]*tdoc, func(words string) *t
 		return g
 	}
 }
+
+// TestPassingMentionOfFour: a letter that gives one problem two of its
+// four scored clauses and two others one each is about the first: the
+// others hold half its main group's clauses and score, but not a third of
+// the letter's scored clauses (passingShare). A text of three clauses, one
+// of them on another problem, is a member of both.
+func TestPassingMentionOfFour(t *testing.T) {
+	in := texts(
+		"The delivery was late. The package came late. The rude support agent hung up the phone. The price was too expensive.",
+		"The delivery was late. The package came late. The support agent was rude.",
+		// More texts, so that every word is a term.
+		"delivery late", "package late", "courier lost the package", "support agent rude", "phone support rude", "agent on the phone",
+		"price expensive", "expensive price",
+	)
+	docs, group := analysedWithGroups(t, in)
+	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone"), group("price expensive")}, nil)
+	member := func(g, text int) bool {
+		for _, h := range states[g].hits {
+			if int(h.text) == text {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range []struct {
+		text                     int
+		delivery, support, price bool
+	}{{0, true, false, false}, {1, true, true, false}} {
+		if d, s, p := member(0, c.text), member(1, c.text), member(2, c.text); d != c.delivery || s != c.support || p != c.price {
+			t.Errorf("text %d: delivery, support, price members %v, %v, %v; want %v, %v, %v", c.text, d, s, p, c.delivery, c.support, c.price)
+		}
+	}
+}

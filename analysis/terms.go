@@ -15,6 +15,8 @@ const (
 	// domain itself ("game" in game reviews, "flight" in airline tweets,
 	// a brand), never a pain point on its own; it may still be part of a
 	// collocation ("cancelled flight").
+	// A text of three sentences or more counts only if it says the word
+	// in two of them (termStats.domain).
 	maxTermDF = 0.5
 	// collocationShare: a word pair is a term when it accounts for at
 	// least this share of the rarer word's texts.
@@ -34,6 +36,7 @@ type term struct {
 	parts    []string // word keys: one for a word, two for a collocation
 	single   bool     // written as one word (a Persian compound may be both)
 	df       int      // texts using it anywhere
+	steady   int      // texts that keep saying it (termStats.domain)
 	support  float64  // texts voicing it: each counts its strongest clause weight
 	idf      float64
 	surf     map[string]int // spellings as written
@@ -59,6 +62,26 @@ type termStats struct {
 	n     int
 	byKey map[string]*term
 	cv    *convo // the texts' long conversations, nil when none
+}
+
+// domain reports whether the word t is the domain itself: more than
+// maxTermDF of the texts keep saying it. A long text names its concern's
+// anchors in passing ("food", "waiter" in most restaurant letters,
+// whatever each is about): a text of three sentences or more keeps saying
+// a word when it says it in two, and one of one or two sentences when it
+// says it at all, as a mention there is half the text or more. The
+// domain is what a text comes back to ("game" in a game review), an
+// anchor is named once (session 9, round 22's S2, counted over every
+// text; session 11, round 32). A conversation's turns count every use:
+// their terms are read by their spread (conversation.go).
+func (st *termStats) domain(t *term) bool {
+	if st.n < minDomainTexts {
+		return false
+	}
+	if st.cv == nil {
+		return float64(t.steady) > maxTermDF*float64(st.n)
+	}
+	return float64(t.df) > maxTermDF*float64(st.n)
 }
 
 // measureSpread sets t.burst from its uses in the conversations, when most
@@ -98,6 +121,8 @@ func termWord(w tword) bool { return w.kind == wContent || w.kind == wSpecific }
 func countTerms(docs []*tdoc, cv *convo) *termStats {
 	st := &termStats{n: len(docs), byKey: map[string]*term{}, cv: cv}
 	seen := map[string]float64{}
+	firstSent := map[string]int32{} // a word's first sentence in the text
+	twice := map[string]bool{}      // words the text says in two sentences
 	add := func(key string, parts []string, surf string, weight float64) {
 		t := st.byKey[key]
 		if t == nil {
@@ -120,11 +145,19 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 	var clauses []tclause
 	for di, d := range docs {
 		clear(seen)
+		clear(firstSent)
+		clear(twice)
 		words = d.decode(words)
 		clauses = d.decodeClauses(clauses)
+		short := len(words) == 0 || words[len(words)-1].sent-words[0].sent < 2
 		for i, w := range words {
 			if !termWord(w) {
 				continue
+			}
+			if f, ok := firstSent[w.key]; !ok {
+				firstSent[w.key] = w.sent
+			} else if f != w.sent {
+				twice[w.key] = true
 			}
 			cw := float64(clauses[w.clause].weight)
 			add(w.key, []string{w.key}, w.surf, cw)
@@ -136,6 +169,9 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 		for k, w := range seen {
 			t := st.byKey[k]
 			t.df++
+			if short || twice[k] {
+				t.steady++
+			}
 			t.support += w
 			if cv != nil && cv.thread[di] >= 0 {
 				if t.spread == nil {
@@ -159,7 +195,7 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 		}
 		st.measureSpread(t)
 		if t.single {
-			if st.n >= minDomainTexts && float64(t.df) > maxTermDF*float64(st.n) {
+			if st.domain(t) {
 				continue
 			}
 		} else {
@@ -167,7 +203,7 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 			if a == nil || b == nil || float64(t.df) < collocationShare*float64(min(a.df, b.df)) {
 				continue
 			}
-			if st.n >= minDomainTexts && float64(min(a.df, b.df)) > maxTermDF*float64(st.n) {
+			if st.domain(a) && st.domain(b) {
 				continue // both words are the domain: "airline flight"
 			}
 		}
