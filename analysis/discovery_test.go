@@ -328,3 +328,30 @@ func TestSpeakerRolesAreWords(t *testing.T) {
 		t.Errorf("a speaker's name is a pain point: %s", terms)
 	}
 }
+
+// TestNoiseTestsAreCheap: the cheap tests that spare a text the noise and
+// transcript regexps pass every text a regexp would change or match, and
+// spare plain parenthesised text ("(size 8)").
+func TestNoiseTestsAreCheap(t *testing.T) {
+	for _, s := range []string{
+		"@united my bag", "mail me at a.b@example.com", "see https://x.co/a", "www.example.com",
+		"{disfmarker} so", "[Laughter] yes", "(inaudible) the cost", "(LAUGHS) right", "[sighs]",
+		"<noise> ok", "XXXX called me", "xx/xx/2020", "*** redacted", "(crosstalk) no",
+		"(Coughing) fine", "a (pause) b", "[Gap in recording]", "(vocalsound)",
+	} {
+		if noiseRE.MatchString(s) && !mayHaveNoise(s) {
+			t.Errorf("%q: noise, but the cheap test says none", s)
+		}
+		if transcriptMarkRE.MatchString(s) && strings.IndexByte(s, '{') < 0 && !stageDirection(s) {
+			t.Errorf("%q: transcript mark, but the cheap test says none", s)
+		}
+		if !noiseRE.MatchString(s) && !transcriptMarkRE.MatchString(s) {
+			t.Errorf("%q: fixture matches neither regexp", s)
+		}
+	}
+	for _, s := range []string{"Runs small (I ordered a size 8)", "Great (really) but thin", "A 5* hotel (well, 4)"} {
+		if mayHaveNoise(s) || stageDirection(s) {
+			t.Errorf("%q: plain text, but the cheap test sends it to the regexp", s)
+		}
+	}
+}

@@ -39,6 +39,29 @@ func cleanNoise(s string) string {
 	return noiseRE.ReplaceAllLiteralString(s, " ")
 }
 
+// stageWords begin the stage directions noiseRE and transcriptMarkRE
+// match in brackets: "(inaudible)", "[laughs]".
+var stageWords = []string{"inaudible", "unintelligible", "indistinct", "crosstalk", "laugh", "applause", "pause",
+	"silence", "cough", "noise", "music", "overlap", "gap", "sigh", "vocalsound", "disfmarker"}
+
+// stageDirection is a cheap test that spares most texts with brackets
+// the regexps: whether an opening bracket is followed by a stage word,
+// in any case ("(Laughter)"). Text in parentheses ("(size 8)") is not.
+func stageDirection(s string) bool {
+	for {
+		i := strings.IndexAny(s, "([")
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+		for _, w := range stageWords {
+			if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+				return true
+			}
+		}
+	}
+}
+
 // Fillers are spoken hesitations and discourse markers: frequent in
 // transcripts, never the topic.
 var enFillers = setOf("um umm uh uhh uhm hmm hm mm mmm mhm mm-hmm uh-huh uh-uh um-hmm er erm ah ahh eh oh ooh yeah yep yup nope okay ok " +
@@ -50,7 +73,7 @@ var faFillers = setOf("خب اوم آم اهم آره اره یعنی ببین �
 
 // mayHaveNoise is a cheap test that spares most texts the regexp.
 func mayHaveNoise(s string) bool {
-	if strings.ContainsAny(s, "@{[<(*") || strings.Contains(s, "://") || strings.Contains(s, "www.") {
+	if strings.ContainsAny(s, "@{[<") || strings.Contains(s, "**") || strings.Contains(s, "://") || strings.Contains(s, "www.") || stageDirection(s) {
 		return true
 	}
 	for _, xx := range []string{"xx", "XX", "Xx", "xX"} {

@@ -378,6 +378,7 @@ func analyseAll(ctx context.Context, texts []Text, ignore map[string]bool) (docs
 				store[j] = a.analyse(texts[idx[j]].Text)
 				docs[idx[j]] = &store[j]
 			}
+			voc.drop(a.dropped)
 		})
 	}
 	for j := range idx {

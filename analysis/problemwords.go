@@ -32,10 +32,28 @@ type problemWords struct {
 	// state its members say of them most is the label's word ("رنگ
 	// تیره", dark colour), in clauses that do not praise.
 	states map[string]bool
+	// dropped are the keys, read as written, that a token of a clause may
+	// have without being one of the clause's words (vocab.dropped): phrase
+	// reads every clause for them, and only the clauses whose words hold
+	// both for the others.
+	dropped map[string]bool
 }
 
 func countProblemWords(docs []*tdoc) *problemWords {
-	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}}
+	pw := &problemWords{n: len(docs), df: map[string]int{}, surf: map[string]map[string]int{}, dropped: map[string]bool{}}
+	var voc *vocab // one for all texts of a run; tests analyse texts apart
+	for _, d := range docs {
+		if d.voc == voc {
+			continue
+		}
+		voc = d.voc
+		for k := range voc.dropped {
+			if w, ok := voc.written[k]; ok {
+				k = w
+			}
+			pw.dropped[k] = true
+		}
+	}
 	pw.learned, pw.events, pw.states = learnComplaintWords(docs)
 	var in []string
 	var words []tword
@@ -425,12 +443,31 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		}
 		times[d]++
 	}
+	// A clause says the pair only if its tokens hold both keys. When
+	// neither is a dropped key, a token keyed so is one of the clause's
+	// words, so only the clauses whose words hold both are tokenized
+	// again; the rest are read whole.
+	filter := !pw.dropped[key] && !pw.dropped[head.parts[0]]
 	var clauses []tclause
+	var words []tword
+	var holding []int32
 	for _, d := range distinct {
 		n := times[d]
 		written = d.voc.written
+		if filter {
+			words = d.decode(words)
+			if holding = clausesWithBoth(words, key, head.parts[0], holding); len(holding) == 0 {
+				continue
+			}
+		}
 		clauses = d.decodeClauses(clauses)
-		for _, cl := range clauses {
+		for ci, cl := range clauses {
+			if filter {
+				if len(holding) == 0 || holding[0] != int32(ci) {
+					continue
+				}
+				holding = holding[1:]
+			}
 			toks := tokenize(d.norm[cl.off:cl.end])
 			hi, wi := -1, -1
 			for i, t := range toks {
@@ -543,6 +580,28 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		return word + " " + head.surface()
 	}
 	return head.surface() + " " + word
+}
+
+// clausesWithBoth returns in buf, in order, the clauses of words that hold
+// a word keyed a and one keyed b (the same word when a == b).
+func clausesWithBoth(words []tword, a, b string, buf []int32) []int32 {
+	buf = buf[:0]
+	seenA, seenB := false, false
+	at := int32(-1)
+	for _, w := range words {
+		if w.clause != at {
+			at, seenA, seenB = w.clause, false, false
+		}
+		if seenA && seenB {
+			continue
+		}
+		seenA = seenA || w.key == a
+		seenB = seenB || w.key == b
+		if seenA && seenB {
+			buf = append(buf, at)
+		}
+	}
+	return buf
 }
 
 // enAux are the auxiliaries a negation leans on: "did not work", "was

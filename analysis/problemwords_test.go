@@ -703,3 +703,46 @@ func TestLabelNegatedTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseReadsOnlyClausesThatSayIt: phrase tokenizes again only the
+// clauses whose words hold both the head and the word, and gives the
+// same phrase as reading every clause; a word keyed like a dropped
+// spelling ("take" is a stopword, "taking" a word keyed alike) is read
+// in every clause, so "take our order" stays the members' wording.
+func TestPhraseReadsOnlyClausesThatSayIt(t *testing.T) {
+	take := tokenize("taking")[0].key
+	for _, c := range []struct {
+		name       string
+		in         []Text
+		head       string
+		key        string
+		want       string
+		wantFilter bool
+	}{
+		{"dropped spelling", repeated(2, "They were slow taking the order", 5, "The waiter forgot to take our order",
+			4, "Nobody came to take our order. The order was cold"), "order", take, "take our order", false},
+		{"words only", repeated(4, "The service was slow tonight. Slow kitchen too", 3, "Slow food, and the service was rude",
+			2, "Service slow"), "service", stemEn("slow"), "service was slow", true},
+		{"persian", repeated(4, "ارسال خیلی دیر بود و بسته باز بود", 3, "دیر رسید ولی ارسال خوب بود"),
+			"ارسال", faStem(faKey("دیر")), "ارسال خیلی دیر", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			docs, group := analysedWithGroups(t, c.in)
+			g := group(c.head)
+			gs := assign(c.in, docs, []*tgroup{g}, nil)[0]
+			pw := countProblemWords(docs)
+			if filter := !pw.dropped[c.key] && !pw.dropped[g.terms[0].parts[0]]; filter != c.wantFilter {
+				t.Errorf("filtered %v, want %v", filter, c.wantFilter)
+			}
+			got := pw.phrase(g.terms[0], c.key, c.key, gs.hits, docs)
+			if got != c.want {
+				t.Errorf("phrase %q, want %q", got, c.want)
+			}
+			// Reading every clause gives the same phrase.
+			pw.dropped[c.key] = true
+			if all := pw.phrase(g.terms[0], c.key, c.key, gs.hits, docs); all != got {
+				t.Errorf("read whole: %q, filtered: %q", all, got)
+			}
+		})
+	}
+}

@@ -174,6 +174,22 @@ type vocab struct {
 	polIDs     map[[2]float32]int32
 	polarities []tclause         // weight and intensity only
 	written    map[string]string // a spoken word's key -> its written word's (readSpoken)
+	// dropped holds the keys of spellings that are not words of the model
+	// (stopwords, fillers, ignored names; not numbers): a clause may hold
+	// such a key among its tokens without a word keyed so.
+	dropped map[string]bool
+}
+
+// drop adds the keys a worker did not keep as words.
+func (v *vocab) drop(keys map[string]bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.dropped == nil {
+		v.dropped = map[string]bool{}
+	}
+	for k := range keys {
+		v.dropped[k] = true
+	}
 }
 
 type vocabEntry struct {
@@ -228,26 +244,34 @@ type analyser struct {
 	// depend on its spelling only, so they are worked out once.
 	known    map[string]int32
 	polarity map[[2]float32]int32 // this worker's cache of the vocabulary's polarity ids
-	toks     []token
-	words    []byte
-	clauses  []byte
-	nclause  int32
-	lastEnd  int32 // end of the last clause
-	nwords   int
-	sent     int32 // sentences so far in the current text
-	lastSet  int32 // sentence of the last word kept
-	lastCl   int32 // clause and token position of the last word kept
-	lastPos  int32
+	// dropped holds the keys of the spellings that are not words of the
+	// model ("take" is a stopword, "taking" a word keyed alike): see
+	// vocab.dropped.
+	dropped map[string]bool
+	toks    []token
+	words   []byte
+	clauses []byte
+	nclause int32
+	lastEnd int32 // end of the last clause
+	nwords  int
+	sent    int32 // sentences so far in the current text
+	lastSet int32 // sentence of the last word kept
+	lastCl  int32 // clause and token position of the last word kept
+	lastPos int32
 }
 
 func newAnalyser(voc *vocab, ignore map[string]bool) *analyser {
-	return &analyser{lx: getLexicon(), ignore: ignore, voc: voc, known: map[string]int32{}, polarity: map[[2]float32]int32{}}
+	return &analyser{lx: getLexicon(), ignore: ignore, voc: voc, known: map[string]int32{}, polarity: map[[2]float32]int32{},
+		dropped: map[string]bool{}}
 }
 
 // analyseText cleans, normalises and tokenises one text and marks each
 // clause's polarity. Cost is linear in the text's length.
 func analyseText(text string, ignore map[string]bool) tdoc {
-	return newAnalyser(newVocab(), ignore).analyse(text)
+	a := newAnalyser(newVocab(), ignore)
+	d := a.analyse(text)
+	a.voc.drop(a.dropped)
+	return d
 }
 
 func (a *analyser) analyse(text string) tdoc {
@@ -359,6 +383,11 @@ func (a *analyser) word(t token) (int32, bool) {
 	if !ok || a.ignore[t.key] || a.ignore[t.text] {
 		if !strings.ContainsAny(t.text, "0123456789") { // numbers are many and each rare: not worth keeping
 			a.known[strings.Clone(t.text)] = -1
+			key := t.key
+			if t.fa {
+				key = faStem(key)
+			}
+			a.dropped[strings.Clone(key)] = true
 		}
 		return -1, false
 	}

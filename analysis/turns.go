@@ -1,6 +1,9 @@
 package analysis
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // LooksLikeTurns reports whether texts given as a table, a CSV's rows in
 // their order, read as the turns of one recorded conversation rather than
@@ -38,7 +41,7 @@ func LooksLikeTurns(texts []Text) bool {
 	}
 	marked := 0
 	for _, t := range texts {
-		if transcriptMarkRE.MatchString(t.Text) || backchannel(t.Text) {
+		if (strings.IndexByte(t.Text, '{') >= 0 || stageDirection(t.Text)) && transcriptMarkRE.MatchString(t.Text) || backchannel(t.Text) {
 			marked++
 		}
 	}
