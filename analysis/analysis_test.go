@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -255,4 +256,36 @@ func FuzzAnalyseText(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPainPointsAlikeOnAnyCores: the pain points are described side by
+// side (describeGroups); the result is the same on one core as on many.
+func TestPainPointsAlikeOnAnyCores(t *testing.T) {
+	in, err := os.ReadFile(filepath.Join("testdata", "answers.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ts []Text
+	for i, line := range strings.Split(strings.TrimSpace(string(in)), "\n") {
+		seg, body, _ := strings.Cut(line, "|")
+		ts = append(ts, Text{ID: "r" + itoa(i+1), Text: body, Segments: map[string]string{"channel": seg}})
+	}
+	var want []byte
+	for _, procs := range []int{1, 2, 3, 8} {
+		prev := runtime.GOMAXPROCS(procs)
+		res := FindPainPoints(ts, PainPointOptions{SegmentKey: "channel"})
+		runtime.GOMAXPROCS(prev)
+		got, err := json.Marshal(res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.PainPoints) < 3 {
+			t.Fatalf("%d pain points, want several", len(res.PainPoints))
+		}
+		if want == nil {
+			want = got
+		} else if string(got) != string(want) {
+			t.Errorf("GOMAXPROCS %d: result differs from one core's", procs)
+		}
+	}
 }

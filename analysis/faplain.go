@@ -3,6 +3,7 @@ package analysis
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,6 +31,7 @@ import (
 //     stem the corpus may well use: "مردم" (people, not "مرد" + م),
 //     "خانم", "سالم", "کارتون", "فیلم", "گندم", "برام", "کنیم".
 type plainWords struct {
+	mu    sync.Mutex // pain points are labelled side by side
 	docs  []*tdoc
 	texts map[string]int // texts using a word, counted up to plainMinTexts
 	shown map[string]string
@@ -55,6 +57,8 @@ func (pl *plainWords) phrase(s string) string {
 	if !isPersianWord(s) {
 		return s
 	}
+	pl.mu.Lock()
+	defer pl.mu.Unlock()
 	words := strings.Split(s, " ")
 	for i, w := range words {
 		words[i] = pl.word(w)

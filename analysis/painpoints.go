@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -187,19 +188,24 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)
 	hidden := hiddenGroups(groups, opt.Hide)
+	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
+		if hidden[gi] || len(gs.persons) < opt.MinPeople {
+			return PainPoint{}, false
+		}
+		return gs.painPoint(texts, docs, pw, pl, res.People, opt, pack)
+	})
+	if err != nil {
+		return res, err
+	}
 	placed := make([]bool, len(texts))
 	for gi, gs := range states {
-		if hidden[gi] || len(gs.persons) < opt.MinPeople {
-			continue
-		}
-		pp, ok := gs.painPoint(texts, docs, pw, pl, res.People, opt, pack)
-		if !ok {
+		if !built[gi].ok {
 			continue
 		}
 		for _, h := range gs.hits {
 			placed[h.text] = true
 		}
-		res.PainPoints = append(res.PainPoints, pp)
+		res.PainPoints = append(res.PainPoints, built[gi].pp)
 	}
 	for _, p := range placed {
 		if !p {
@@ -237,6 +243,40 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		res.PainPoints[i].Rank = i + 1
 	}
 	return res, nil
+}
+
+// describeGroups makes each group's pain point (its label, quotes and
+// counts) on every core, the largest groups first, and returns them in the
+// groups' order: each reads only its own members and the run's shared,
+// read-only counts, so the result does not depend on scheduling.
+func describeGroups(ctx context.Context, states []*gstate, describe func(int, *gstate) (PainPoint, bool)) ([]builtPainPoint, error) {
+	out := make([]builtPainPoint, len(states))
+	order := make([]int, len(states))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(states[order[a]].hits) > len(states[order[b]].hits) })
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(states)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(order) || ctx.Err() != nil {
+					return
+				}
+				gi := order[i]
+				out[gi].pp, out[gi].ok = describe(gi, states[gi])
+			}
+		})
+	}
+	wg.Wait()
+	return out, ctx.Err()
+}
+
+type builtPainPoint struct {
+	pp PainPoint
+	ok bool
 }
 
 // minSupport is the least weighted number of texts a term needs: MinPeople
