@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata")
@@ -286,6 +288,31 @@ func TestPainPointsAlikeOnAnyCores(t *testing.T) {
 			want = got
 		} else if string(got) != string(want) {
 			t.Errorf("GOMAXPROCS %d: result differs from one core's", procs)
+		}
+	}
+}
+
+// TestNormalizeASCII: an ASCII text takes a shortcut through
+// NormalizePersian that gives what the rune-by-rune path gives.
+func TestNormalizeASCII(t *testing.T) {
+	cases := []string{"", " ", "plain text", "  lead", "trail  ", "a  b\tc\n\nd\r\ne\vf\fg", "\t", "x", "20% off!!",
+		"The dress (size 8)   runs small.", " a ", "a\u00a0b"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "ab .,\t\n\r\v\f  1"
+	for range 2000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		cases = append(cases, string(b))
+	}
+	for _, c := range cases {
+		got, ok := normalizeASCII(c)
+		if ascii := !strings.ContainsFunc(c, func(r rune) bool { return r >= utf8.RuneSelf }); ok != ascii {
+			t.Fatalf("%q: shortcut %v, want %v", c, ok, ascii)
+		}
+		if ok && got != normalizeRunes(c) {
+			t.Errorf("%q: shortcut %q, rune by rune %q", c, got, normalizeRunes(c))
 		}
 	}
 }

@@ -7,6 +7,7 @@ package analysis
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -83,6 +84,14 @@ var charMap = map[rune]rune{
 //
 // Latin text passes through unchanged except for digits and spaces.
 func NormalizePersian(text string) string {
+	if s, ok := normalizeASCII(text); ok {
+		return s
+	}
+	return normalizeRunes(text)
+}
+
+// normalizeRunes is NormalizePersian rune by rune.
+func normalizeRunes(text string) string {
 	for _, r := range text {
 		if r >= 0xFB50 && r <= 0xFEFF {
 			text = norm.NFKC.String(text)
@@ -135,6 +144,31 @@ func NormalizePersian(text string) string {
 		s = joinAffixes(s)
 	}
 	return s
+}
+
+// normalizeASCII is NormalizePersian of a text in ASCII, which only
+// collapses white space and trims it, without a copy when there is none to
+// collapse; false when the text is not ASCII.
+func normalizeASCII(text string) (string, bool) {
+	clean := true
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case c == ' ':
+			if i == 0 || i == len(text)-1 || text[i+1] == ' ' {
+				clean = false
+			}
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			clean = false
+		}
+	}
+	if clean {
+		return text, true
+	}
+	return strings.Join(strings.FieldsFunc(text, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
+	}), " "), true
 }
 
 // joinAffixes attaches the verb prefixes می/نمی and the plural suffixes
