@@ -69,9 +69,9 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *pl
 	if pp.Label == "" {
 		return pp, false
 	}
-	pp.Examples, pp.LabelTexts = gs.examples(texts, docs, opt.Examples, said)
+	pp.Examples, pp.ExamplesSay, pp.LabelTexts = gs.examples(texts, docs, opt.Examples, said)
 	if renamed {
-		pp.LabelTexts = 0 // the researcher's words, not the members'
+		pp.LabelTexts, pp.ExamplesSay = 0, nil // the researcher's words, not the members'
 	}
 	return pp, true
 }
@@ -503,8 +503,9 @@ func containsPart(t *term, key string) bool {
 // whole, a long one by the clause that holds its strongest term; either
 // way the quote contains one of the group's terms. It also returns how
 // many members say the label's own phrase (support 3 or 4; the head, 2,
-// when the label has no complaint word).
-func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) ([]string, int) {
+// when the label has no complaint word), and which of the quotes' members
+// do.
+func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) ([]string, []bool, int) {
 	type cand struct {
 		h       ghit
 		typ     float64
@@ -512,6 +513,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	}
 	cands := make([]cand, 0, len(gs.hits))
 	saying := 0
+	says := func(level int) bool { return level >= 3 || len(said.words) == 0 && level == 2 }
 	var words []tword
 	var clauses []tclause
 	for _, h := range gs.hits {
@@ -526,7 +528,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		}
 		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
 		level, at := said.support(h, gs.termsOf(h), words, clauses)
-		if level >= 3 || len(said.words) == 0 && level == 2 {
+		if says(level) {
 			saying++
 		}
 		h.clause = at
@@ -561,11 +563,12 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	// A fragment ("This September?", "Had to return.") says too little
 	// to be evidence: it is quoted only when too few others are.
 	var out []string
+	var outSay []bool
 	seen := map[string]bool{}
 	for _, fragments := range []bool{false, true} {
 		for _, c := range cands {
 			if len(out) == n {
-				return out, saying
+				return out, outSay, saying
 			}
 			q, words := quoteOf(docs[c.h.text], c.h.clause)
 			if q == "" || seen[q] || !fragments && fragment(words, said.head) {
@@ -573,9 +576,10 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 			}
 			seen[q] = true
 			out = append(out, q)
+			outSay = append(outSay, says(c.support))
 		}
 	}
-	return out, saying
+	return out, outSay, saying
 }
 
 // fragment reports whether a quote's words (stopwords, fillers and

@@ -108,7 +108,11 @@ type PainPoint struct {
 	// Breakdown counts persons per value for every segment key.
 	Breakdown map[string]map[string]int `json:"breakdown,omitempty"`
 	Examples  []string                  `json:"examples"`
-	Members   []string                  `json:"members"` // every Text.ID voicing it, input order
+	// ExamplesSay says, for each of Examples, whether its member says the
+	// label's own phrase (as LabelTexts counts); not in the JSON, and nil
+	// once examples are merged (study's joined languages).
+	ExamplesSay []bool   `json:"-"`
+	Members     []string `json:"members"` // every Text.ID voicing it, input order
 }
 
 // FindPainPoints is FindPainPointsContext without cancellation; an unknown

@@ -436,7 +436,7 @@ func TestQuoteNotFragment(t *testing.T) {
 			6, "طعم شیرینی تلخ بود"), "ارسال"},
 	} {
 		_, said, gs, docs := labelOf(t, c.in, c.head)
-		quotes, _ := gs.examples(c.in, docs, 2, said)
+		quotes, _, _ := gs.examples(c.in, docs, 2, said)
 		for _, q := range quotes {
 			if len(strings.Fields(q)) < 3 {
 				t.Errorf("quote %q is a fragment", q)
@@ -458,7 +458,7 @@ func TestQuoteSaysLabel(t *testing.T) {
 	if label != "place" {
 		t.Fatalf("label %q, want place", label)
 	}
-	quotes, _ := gs.examples(in, docs, 2, said)
+	quotes, _, _ := gs.examples(in, docs, 2, said)
 	for _, q := range quotes {
 		if !strings.Contains(q, "place") {
 			t.Errorf("quote %q does not say the label's %q", q, label)
@@ -508,7 +508,7 @@ func TestLabelNotOverstated(t *testing.T) {
 			if c.avoid != "" && strings.Contains(label, c.avoid) {
 				t.Errorf("label %q names %q, said by too few of its members", label, c.avoid)
 			}
-			if _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+			if _, _, n := gs.examples(c.in, docs, 2, said); n != c.say {
 				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
 			}
 		})
@@ -541,7 +541,7 @@ func TestLabelSaidByMore(t *testing.T) {
 			if !strings.HasPrefix(label, c.want) {
 				t.Errorf("label %q, want %q first", label, c.want)
 			}
-			if _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+			if _, _, n := gs.examples(c.in, docs, 2, said); n != c.say {
 				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
 			}
 		})
@@ -600,7 +600,7 @@ func TestQuotePhraseNearHead(t *testing.T) {
 		8, "The zipper broke after one wash")
 	_, said, gs, docs := labelOf(t, in, "release")
 	said.words = []string{stemEn("broken")}
-	quotes, _ := gs.examples(in, docs, 2, said)
+	quotes, _, _ := gs.examples(in, docs, 2, said)
 	if slices.ContainsFunc(quotes, func(q string) bool { return strings.Contains(q, "break even") }) {
 		t.Errorf("quotes %q: want the two that say the release is broken", quotes)
 	}
