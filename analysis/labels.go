@@ -240,6 +240,7 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	// With none, a hub's word is one phrase among many unstated: the
 	// label is the head alone, and its terms.
 	var also []saidWord
+	dropped := false
 	if word != "" && first.texts*labelWordShare < hw.withHead {
 		for _, w := range hw.said {
 			if w.key != word && !containsPart(head, w.key) && (relaxed && hw.countable(w) || !relaxed && hw.score(w, false) > 0) {
@@ -253,6 +254,25 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 		if relaxed && len(also) == 0 {
 			phrase = head.surface()
 		}
+		// Even with them, a phrase said by fewer than a tenth of the
+		// members that say the head (labelPhraseShare) speaks for almost
+		// none of them: "price expensive" said by 8 of the 140 that say
+		// "price", "طعم مصنوعی" by 7 of 185. The label is then the head
+		// and the group's terms said with it, among them its complaint
+		// words that a tenth of its members use, said next to the head or
+		// not ("price, expensive": 23 of 166 say "expensive").
+		if !relaxed || len(also) > 0 {
+			var keys []string
+			if phrase != head.surface() {
+				keys = append(keys, word)
+			}
+			for _, w := range also {
+				keys = append(keys, w.key)
+			}
+			if len(keys) > 0 && gs.sayPhrase(head, keys, docs)*labelPhraseShare < hw.withHead {
+				word, phrase, also, dropped = "", "", nil, true
+			}
+		}
 	}
 	if relaxed && phrase == head.surface() {
 		head, word, phrase = plain, "", ""
@@ -265,7 +285,12 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	said := labelWords{head: head, terms: map[*term]bool{head: true}}
 	switch {
 	case word != "":
-		said.words = append(said.words, word)
+		// A word the phrase does not show (said only well before the
+		// head) is not the label's: its members are not counted as
+		// saying it.
+		if phrase != head.surface() {
+			said.words = append(said.words, word)
+		}
 		words[word] = true
 		parts[0] = phrase
 		for _, w := range also {
@@ -289,7 +314,8 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	// Also, it was out of stock for weeks").
 	var more []*term
 	for _, t := range ranked {
-		if gs.uses[t]*5 >= gs.uses[head] && float64(gs.uses[t])/float64(len(gs.hits)) >= 2*float64(t.df)/n {
+		common := gs.uses[t]*5 >= gs.uses[head] || dropped && len(t.parts) == 1 && pw.complaintKey(t.key) && gs.uses[t]*labelPhraseShare >= len(gs.hits)
+		if common && float64(gs.uses[t])/float64(len(gs.hits)) >= 2*float64(t.df)/n {
 			more = append(more, t)
 		}
 	}
@@ -335,6 +361,27 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 		sep = "، "
 	}
 	return strings.Join(parts, sep), said
+}
+
+// labelPhraseShare: a label's phrase (its head with one of its complaint
+// words) must be said by at least one in labelPhraseShare of the members
+// that say the head, or the label is the head and its terms (see label).
+const labelPhraseShare = 10
+
+// sayPhrase counts the members that say the head with one of the words
+// of keys as the label's phrase is counted (support 3 or 4, LabelTexts).
+func (gs *gstate) sayPhrase(head *term, keys []string, docs []*tdoc) int {
+	lw := labelWords{head: head, words: keys, terms: map[*term]bool{head: true}}
+	n := 0
+	var words []tword
+	var clauses []tclause
+	for _, h := range gs.hits {
+		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
+		if level, _ := lw.support(h, nil, words, clauses); level >= 3 {
+			n++
+		}
+	}
+	return n
 }
 
 // saidWith counts, for each of the terms, the members that use it in a

@@ -703,3 +703,60 @@ func TestLabelNegatedTerm(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelPhraseSaidByFew: a phrase said by fewer than a tenth of the
+// members that say its head (2 of 35 say "the price was expensive") does
+// not head the label: it is the head and the group's terms, among them
+// the complaint word a tenth of its members use (5 of 35, short of the
+// fifth as many as the head that other terms need), said next to the
+// head or not ("price, expensive"); every member that says the head says
+// the label.
+func TestLabelPhraseSaidByFew(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		in         []Text
+		words      string
+		head, word string
+		say        int
+	}{
+		{"English", repeated(2, "The price was expensive for us", 30, "The price list is on the door",
+			3, "We paid the price at the door. Everything on the menu felt expensive.", 200, "The zipper broke after one wash"),
+			"price expensive", "price", "expensive", 35},
+		{"Persian", repeated(2, "قیمت خیلی گران بود", 30, "قیمت روی در مغازه نوشته شده",
+			3, "قیمت را دم در پرداختیم. همه چیز منو گران بود.", 200, "طعم شیرینی تلخ بود"),
+			"قیمت گران", "قیمت", "گران", 35},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			label, said, gs, docs := labelOf(t, c.in, c.words)
+			sep := ", "
+			if isPersianWord(c.head) {
+				sep = "، "
+			}
+			if first, _, _ := strings.Cut(label, sep); first != c.head {
+				t.Errorf("label %q: want the head %q alone first", label, c.head)
+			}
+			if !strings.Contains(label, c.word) {
+				t.Errorf("label %q lacks the group's complaint word %q", label, c.word)
+			}
+			if _, _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
+			}
+		})
+	}
+}
+
+// TestLabelTextsShownWords: a complaint word the label does not show
+// (said only well before the head: "Dirty tables filled the place" is
+// labelled "place") is not counted as said: the members that say the
+// label are those that say "place".
+func TestLabelTextsShownWords(t *testing.T) {
+	in := repeated(3, "Dirty tables filled the place", 12, "The place is on the corner",
+		40, "The zipper broke after one wash")
+	label, said, gs, docs := labelOf(t, in, "place")
+	if label != "place" {
+		t.Fatalf("label %q, want place", label)
+	}
+	if _, _, n := gs.examples(in, docs, 2, said); n != 15 {
+		t.Errorf("%d members say the label %q, want 15 (all that say place)", n, label)
+	}
+}
