@@ -583,7 +583,14 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		ha, hb := cands[a].h, cands[b].h
-		// Those that say something the label shows come first, main
+		// Those that say the label's phrase come first, main members
+		// or not: a quote is the evidence for its label ("The menu was
+		// small" under "menu small", before a main member's "uninformed
+		// about the menu").
+		if sa, sb := says(cands[a].support), says(cands[b].support); sa != sb {
+			return sa
+		}
+		// Then those that say something the label shows come first, main
 		// members or not: a quote under "place" says "place" ("Of course,
 		// and I think..." of a member by another term does not).
 		if sa, sb := cands[a].support > 0, cands[b].support > 0; sa != sb {

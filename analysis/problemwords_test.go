@@ -760,3 +760,36 @@ func TestLabelTextsShownWords(t *testing.T) {
 		t.Errorf("%d members say the label %q, want 15 (all that say place)", n, label)
 	}
 }
+
+// TestQuotesSayPhraseFirst: the members that say the label's phrase are
+// quoted first, main members or not ("The menu was small" under "menu
+// small" before a main member's "uninformed about the menu"), and the
+// quotes report so.
+func TestQuotesSayPhraseFirst(t *testing.T) {
+	for _, c := range []struct {
+		in    []Text
+		words string
+		want  string
+	}{
+		{repeated(2, "The menu was small", 1, "The menu is tiny and small", 10, "The staff knew nothing about the menu",
+			40, "The zipper broke after one wash"), "menu", "small"},
+		{repeated(2, "منو خیلی کوچک بود", 1, "منو کوچک و کم بود", 10, "کارمندها درباره منو چیزی نمی‌دانستند",
+			40, "طعم شیرینی تلخ بود"), "منو", "کوچک"},
+	} {
+		label, said, gs, docs := labelOf(t, c.in, c.words)
+		if !strings.Contains(label, c.want) {
+			t.Fatalf("label %q lacks %q", label, c.want)
+		}
+		// The members that say the phrase are no main members: they
+		// belong by a term the group shares.
+		for i, h := range gs.hits {
+			gs.hits[i].primary = !strings.Contains(c.in[h.text].Text, c.want)
+		}
+		quotes, say, _ := gs.examples(c.in, docs, 2, said)
+		for i, q := range quotes {
+			if !strings.Contains(q, c.want) || !say[i] {
+				t.Errorf("quote %q (says the label: %v) under %q: want one that says it", q, say[i], label)
+			}
+		}
+	}
+}
