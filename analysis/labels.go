@@ -371,14 +371,21 @@ const labelPhraseShare = 10
 // sayPhrase counts the members that say the head with one of the words
 // of keys as the label's phrase is counted (support 3 or 4, LabelTexts).
 func (gs *gstate) sayPhrase(head *term, keys []string, docs []*tdoc) int {
-	lw := labelWords{head: head, words: keys, terms: map[*term]bool{head: true}}
 	n := 0
 	var words []tword
 	var clauses []tclause
+	var at []int
 	for _, h := range gs.hits {
-		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
-		if level, _ := lw.support(h, nil, words, clauses); level >= 3 {
-			n++
+		words = docs[h.text].decode(words)
+		if at = headAt(words, head, at[:0]); len(at) == 0 {
+			continue
+		}
+		clauses = docs[h.text].decodeClauses(clauses)
+		for wi, w := range words {
+			if clauses[w.clause].weight != 0 && slices.Contains(keys, w.key) && nearHead(words, at, wi) >= 0 {
+				n++
+				break
+			}
 		}
 	}
 	return n
