@@ -94,9 +94,9 @@ type PainPoint struct {
 	Documents int `json:"documents"`
 	Texts     int `json:"texts"`
 	// LabelTexts counts the member texts that say the label's own phrase:
-	// its head term with one of its complaint words within a few words in
-	// a clause that does not praise ("looks cheap"), or the head when the
-	// label has no such word; 0 for a renamed pain point or a pack's
+	// its head term with one of the complaint words it shows within a few
+	// words in a clause that does not praise ("looks cheap"), or the head
+	// when the label shows no such word; 0 for a renamed pain point or a pack's
 	// concept. A label said by few of the Texts names a theme, not what
 	// each member said.
 	LabelTexts int     `json:"label_texts,omitempty"`
