@@ -69,9 +69,9 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *pl
 	if pp.Label == "" {
 		return pp, false
 	}
-	pp.Examples, pp.LabelTexts = gs.examples(texts, docs, opt.Examples, said)
+	pp.Examples, pp.ExamplesSay, pp.LabelTexts = gs.examples(texts, docs, opt.Examples, said)
 	if renamed {
-		pp.LabelTexts = 0 // the researcher's words, not the members'
+		pp.LabelTexts, pp.ExamplesSay = 0, nil // the researcher's words, not the members'
 	}
 	return pp, true
 }
@@ -240,6 +240,7 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	// With none, a hub's word is one phrase among many unstated: the
 	// label is the head alone, and its terms.
 	var also []saidWord
+	dropped := false
 	if word != "" && first.texts*labelWordShare < hw.withHead {
 		for _, w := range hw.said {
 			if w.key != word && !containsPart(head, w.key) && (relaxed && hw.countable(w) || !relaxed && hw.score(w, false) > 0) {
@@ -253,6 +254,25 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 		if relaxed && len(also) == 0 {
 			phrase = head.surface()
 		}
+		// Even with them, a phrase said by fewer than a tenth of the
+		// members that say the head (labelPhraseShare) speaks for almost
+		// none of them: "price expensive" said by 8 of the 140 that say
+		// "price", "طعم مصنوعی" by 7 of 185. The label is then the head
+		// and the group's terms said with it, among them its complaint
+		// words that a tenth of its members use, said next to the head or
+		// not ("price, expensive": 23 of 166 say "expensive").
+		if !relaxed || len(also) > 0 {
+			var keys []string
+			if phrase != head.surface() {
+				keys = append(keys, word)
+			}
+			for _, w := range also {
+				keys = append(keys, w.key)
+			}
+			if len(keys) > 0 && gs.sayPhrase(head, keys, docs)*labelPhraseShare < hw.withHead {
+				word, phrase, also, dropped = "", "", nil, true
+			}
+		}
 	}
 	if relaxed && phrase == head.surface() {
 		head, word, phrase = plain, "", ""
@@ -265,7 +285,12 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	said := labelWords{head: head, terms: map[*term]bool{head: true}}
 	switch {
 	case word != "":
-		said.words = append(said.words, word)
+		// A word the phrase does not show (said only well before the
+		// head) is not the label's: its members are not counted as
+		// saying it.
+		if phrase != head.surface() {
+			said.words = append(said.words, word)
+		}
 		words[word] = true
 		parts[0] = phrase
 		for _, w := range also {
@@ -289,7 +314,8 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	// Also, it was out of stock for weeks").
 	var more []*term
 	for _, t := range ranked {
-		if gs.uses[t]*5 >= gs.uses[head] && float64(gs.uses[t])/float64(len(gs.hits)) >= 2*float64(t.df)/n {
+		common := gs.uses[t]*5 >= gs.uses[head] || dropped && len(t.parts) == 1 && pw.complaintKey(t.key) && gs.uses[t]*labelPhraseShare >= len(gs.hits)
+		if common && float64(gs.uses[t])/float64(len(gs.hits)) >= 2*float64(t.df)/n {
 			more = append(more, t)
 		}
 	}
@@ -335,6 +361,34 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 		sep = "، "
 	}
 	return strings.Join(parts, sep), said
+}
+
+// labelPhraseShare: a label's phrase (its head with one of its complaint
+// words) must be said by at least one in labelPhraseShare of the members
+// that say the head, or the label is the head and its terms (see label).
+const labelPhraseShare = 10
+
+// sayPhrase counts the members that say the head with one of the words
+// of keys as the label's phrase is counted (support 3 or 4, LabelTexts).
+func (gs *gstate) sayPhrase(head *term, keys []string, docs []*tdoc) int {
+	n := 0
+	var words []tword
+	var clauses []tclause
+	var at []int
+	for _, h := range gs.hits {
+		words = docs[h.text].decode(words)
+		if at = headAt(words, head, at[:0]); len(at) == 0 {
+			continue
+		}
+		clauses = docs[h.text].decodeClauses(clauses)
+		for wi, w := range words {
+			if clauses[w.clause].weight != 0 && slices.Contains(keys, w.key) && nearHead(words, at, wi) >= 0 {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // saidWith counts, for each of the terms, the members that use it in a
@@ -503,8 +557,9 @@ func containsPart(t *term, key string) bool {
 // whole, a long one by the clause that holds its strongest term; either
 // way the quote contains one of the group's terms. It also returns how
 // many members say the label's own phrase (support 3 or 4; the head, 2,
-// when the label has no complaint word).
-func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) ([]string, int) {
+// when the label has no complaint word), and which of the quotes' members
+// do.
+func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) ([]string, []bool, int) {
 	type cand struct {
 		h       ghit
 		typ     float64
@@ -512,6 +567,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	}
 	cands := make([]cand, 0, len(gs.hits))
 	saying := 0
+	says := func(level int) bool { return level >= 3 || len(said.words) == 0 && level == 2 }
 	var words []tword
 	var clauses []tclause
 	for _, h := range gs.hits {
@@ -526,7 +582,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		}
 		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
 		level, at := said.support(h, gs.termsOf(h), words, clauses)
-		if level >= 3 || len(said.words) == 0 && level == 2 {
+		if says(level) {
 			saying++
 		}
 		h.clause = at
@@ -534,7 +590,14 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		ha, hb := cands[a].h, cands[b].h
-		// Those that say something the label shows come first, main
+		// Those that say the label's phrase come first, main members
+		// or not: a quote is the evidence for its label ("The menu was
+		// small" under "menu small", before a main member's "uninformed
+		// about the menu").
+		if sa, sb := says(cands[a].support), says(cands[b].support); sa != sb {
+			return sa
+		}
+		// Then those that say something the label shows come first, main
 		// members or not: a quote under "place" says "place" ("Of course,
 		// and I think..." of a member by another term does not).
 		if sa, sb := cands[a].support > 0, cands[b].support > 0; sa != sb {
@@ -561,11 +624,12 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	// A fragment ("This September?", "Had to return.") says too little
 	// to be evidence: it is quoted only when too few others are.
 	var out []string
+	var outSay []bool
 	seen := map[string]bool{}
 	for _, fragments := range []bool{false, true} {
 		for _, c := range cands {
 			if len(out) == n {
-				return out, saying
+				return out, outSay, saying
 			}
 			q, words := quoteOf(docs[c.h.text], c.h.clause)
 			if q == "" || seen[q] || !fragments && fragment(words, said.head) {
@@ -573,9 +637,10 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 			}
 			seen[q] = true
 			out = append(out, q)
+			outSay = append(outSay, says(c.support))
 		}
 	}
-	return out, saying
+	return out, outSay, saying
 }
 
 // fragment reports whether a quote's words (stopwords, fillers and

@@ -95,9 +95,9 @@ type PainPoint struct {
 	Documents int `json:"documents"`
 	Texts     int `json:"texts"`
 	// LabelTexts counts the member texts that say the label's own phrase:
-	// its head term with one of its complaint words within a few words in
-	// a clause that does not praise ("looks cheap"), or the head when the
-	// label has no such word; 0 for a renamed pain point or a pack's
+	// its head term with one of the complaint words it shows within a few
+	// words in a clause that does not praise ("looks cheap"), or the head
+	// when the label shows no such word; 0 for a renamed pain point or a pack's
 	// concept. A label said by few of the Texts names a theme, not what
 	// each member said.
 	LabelTexts int     `json:"label_texts,omitempty"`
@@ -109,7 +109,11 @@ type PainPoint struct {
 	// Breakdown counts persons per value for every segment key.
 	Breakdown map[string]map[string]int `json:"breakdown,omitempty"`
 	Examples  []string                  `json:"examples"`
-	Members   []string                  `json:"members"` // every Text.ID voicing it, input order
+	// ExamplesSay says, for each of Examples, whether its member says the
+	// label's own phrase (as LabelTexts counts); not in the JSON, and nil
+	// once examples are merged (study's joined languages).
+	ExamplesSay []bool   `json:"-"`
+	Members     []string `json:"members"` // every Text.ID voicing it, input order
 }
 
 // FindPainPoints is FindPainPointsContext without cancellation; an unknown

@@ -436,7 +436,7 @@ func TestQuoteNotFragment(t *testing.T) {
 			6, "طعم شیرینی تلخ بود"), "ارسال"},
 	} {
 		_, said, gs, docs := labelOf(t, c.in, c.head)
-		quotes, _ := gs.examples(c.in, docs, 2, said)
+		quotes, _, _ := gs.examples(c.in, docs, 2, said)
 		for _, q := range quotes {
 			if len(strings.Fields(q)) < 3 {
 				t.Errorf("quote %q is a fragment", q)
@@ -458,7 +458,7 @@ func TestQuoteSaysLabel(t *testing.T) {
 	if label != "place" {
 		t.Fatalf("label %q, want place", label)
 	}
-	quotes, _ := gs.examples(in, docs, 2, said)
+	quotes, _, _ := gs.examples(in, docs, 2, said)
 	for _, q := range quotes {
 		if !strings.Contains(q, "place") {
 			t.Errorf("quote %q does not say the label's %q", q, label)
@@ -508,7 +508,7 @@ func TestLabelNotOverstated(t *testing.T) {
 			if c.avoid != "" && strings.Contains(label, c.avoid) {
 				t.Errorf("label %q names %q, said by too few of its members", label, c.avoid)
 			}
-			if _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+			if _, _, n := gs.examples(c.in, docs, 2, said); n != c.say {
 				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
 			}
 		})
@@ -541,7 +541,7 @@ func TestLabelSaidByMore(t *testing.T) {
 			if !strings.HasPrefix(label, c.want) {
 				t.Errorf("label %q, want %q first", label, c.want)
 			}
-			if _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+			if _, _, n := gs.examples(c.in, docs, 2, said); n != c.say {
 				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
 			}
 		})
@@ -600,7 +600,7 @@ func TestQuotePhraseNearHead(t *testing.T) {
 		8, "The zipper broke after one wash")
 	_, said, gs, docs := labelOf(t, in, "release")
 	said.words = []string{stemEn("broken")}
-	quotes, _ := gs.examples(in, docs, 2, said)
+	quotes, _, _ := gs.examples(in, docs, 2, said)
 	if slices.ContainsFunc(quotes, func(q string) bool { return strings.Contains(q, "break even") }) {
 		t.Errorf("quotes %q: want the two that say the release is broken", quotes)
 	}
@@ -700,6 +700,96 @@ func TestLabelNegatedTerm(t *testing.T) {
 		label, _, _, _ := labelOf(t, c.in, c.words)
 		if !strings.HasPrefix(label, c.want) {
 			t.Errorf("label %q: want it to start with %q", label, c.want)
+		}
+	}
+}
+
+// TestLabelPhraseSaidByFew: a phrase said by fewer than a tenth of the
+// members that say its head (2 of 35 say "the price was expensive") does
+// not head the label: it is the head and the group's terms, among them
+// the complaint word a tenth of its members use (5 of 35, short of the
+// fifth as many as the head that other terms need), said next to the
+// head or not ("price, expensive"); every member that says the head says
+// the label.
+func TestLabelPhraseSaidByFew(t *testing.T) {
+	for _, c := range []struct {
+		name       string
+		in         []Text
+		words      string
+		head, word string
+		say        int
+	}{
+		{"English", repeated(2, "The price was expensive for us", 30, "The price list is on the door",
+			3, "We paid the price at the door. Everything on the menu felt expensive.", 200, "The zipper broke after one wash"),
+			"price expensive", "price", "expensive", 35},
+		{"Persian", repeated(2, "قیمت خیلی گران بود", 30, "قیمت روی در مغازه نوشته شده",
+			3, "قیمت را دم در پرداختیم. همه چیز منو گران بود.", 200, "طعم شیرینی تلخ بود"),
+			"قیمت گران", "قیمت", "گران", 35},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			label, said, gs, docs := labelOf(t, c.in, c.words)
+			sep := ", "
+			if isPersianWord(c.head) {
+				sep = "، "
+			}
+			if first, _, _ := strings.Cut(label, sep); first != c.head {
+				t.Errorf("label %q: want the head %q alone first", label, c.head)
+			}
+			if !strings.Contains(label, c.word) {
+				t.Errorf("label %q lacks the group's complaint word %q", label, c.word)
+			}
+			if _, _, n := gs.examples(c.in, docs, 2, said); n != c.say {
+				t.Errorf("%d members say the label %q, want %d", n, label, c.say)
+			}
+		})
+	}
+}
+
+// TestLabelTextsShownWords: a complaint word the label does not show
+// (said only well before the head: "Dirty tables filled the place" is
+// labelled "place") is not counted as said: the members that say the
+// label are those that say "place".
+func TestLabelTextsShownWords(t *testing.T) {
+	in := repeated(3, "Dirty tables filled the place", 12, "The place is on the corner",
+		40, "The zipper broke after one wash")
+	label, said, gs, docs := labelOf(t, in, "place")
+	if label != "place" {
+		t.Fatalf("label %q, want place", label)
+	}
+	if _, _, n := gs.examples(in, docs, 2, said); n != 15 {
+		t.Errorf("%d members say the label %q, want 15 (all that say place)", n, label)
+	}
+}
+
+// TestQuotesSayPhraseFirst: the members that say the label's phrase are
+// quoted first, main members or not ("The menu was small" under "menu
+// small" before a main member's "uninformed about the menu"), and the
+// quotes report so.
+func TestQuotesSayPhraseFirst(t *testing.T) {
+	for _, c := range []struct {
+		in    []Text
+		words string
+		want  string
+	}{
+		{repeated(2, "The menu was small", 1, "The menu is tiny and small", 10, "The staff knew nothing about the menu",
+			40, "The zipper broke after one wash"), "menu", "small"},
+		{repeated(2, "منو خیلی کوچک بود", 1, "منو کوچک و کم بود", 10, "کارمندها درباره منو چیزی نمی‌دانستند",
+			40, "طعم شیرینی تلخ بود"), "منو", "کوچک"},
+	} {
+		label, said, gs, docs := labelOf(t, c.in, c.words)
+		if !strings.Contains(label, c.want) {
+			t.Fatalf("label %q lacks %q", label, c.want)
+		}
+		// The members that say the phrase are no main members: they
+		// belong by a term the group shares.
+		for i, h := range gs.hits {
+			gs.hits[i].primary = !strings.Contains(c.in[h.text].Text, c.want)
+		}
+		quotes, say, _ := gs.examples(c.in, docs, 2, said)
+		for i, q := range quotes {
+			if !strings.Contains(q, c.want) || !say[i] {
+				t.Errorf("quote %q (says the label: %v) under %q: want one that says it", q, say[i], label)
+			}
 		}
 	}
 }

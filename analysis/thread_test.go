@@ -223,7 +223,7 @@ func TestPlacedTurnNotQuoted(t *testing.T) {
 		{Text: "The buses are late again"}}
 	_, said, gs, docs := labelOf(t, in, "rate hourly", "buses")
 	gs.hits = append(gs.hits, ghit{text: 1, primary: true})
-	quotes, _ := gs.examples(in, docs, 3, said)
+	quotes, _, _ := gs.examples(in, docs, 3, said)
 	if len(quotes) != 1 || !strings.Contains(quotes[0], "rate") {
 		t.Errorf("quotes %q, want the one member that says the rate", quotes)
 	}

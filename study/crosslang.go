@@ -166,7 +166,7 @@ func join(a, b analysis.PainPoint, voices Voices, people int) analysis.PainPoint
 			}
 		}
 	}
-	out.Examples = nil
+	out.Examples, out.ExamplesSay = nil, nil
 	for i := 0; i < max(len(a.Examples), len(b.Examples)); i++ {
 		for _, ex := range [][]string{a.Examples, b.Examples} {
 			if i < len(ex) {

@@ -15,6 +15,9 @@ type Group struct {
 	Size    int      `json:"texts"`
 	Said    int      `json:"label_texts,omitempty"` // the engine's: member texts that say the label's own phrase
 	Quotes  []string `json:"quotes,omitempty"`
+	// QuotesSay counts the Quotes whose member says the label's own phrase
+	// (the engine's).
+	QuotesSay int `json:"quotes_say,omitempty"`
 }
 
 // Peer settings, one set for every corpus.

@@ -228,6 +228,11 @@ func scoreSafar(s *Set, res analysis.PainPointResult, took time.Duration) Score 
 		groups[g].Size = len(groups[g].Members)
 		groups[g].Said = p.LabelTexts
 		groups[g].Quotes = p.Examples[:min(2, len(p.Examples))]
+		for i := range groups[g].Quotes {
+			if i < len(p.ExamplesSay) && p.ExamplesSay[i] {
+				groups[g].QuotesSay++
+			}
+		}
 	}
 	return score(s, groups, len(groups), took)
 }

@@ -158,3 +158,18 @@ func TestScoreFoundBeyondTopTen(t *testing.T) {
 		t.Errorf("found %d in the top 10, %d by any group; want 1 and 2", sc.Found, sc.FoundAll)
 	}
 }
+
+// TestSaidText: the table sums up how much of each top pain point says
+// its label (the mean share, the labels said by under a tenth) and how
+// many of the quotes shown say it.
+func TestSaidText(t *testing.T) {
+	top := []Group{
+		{Label: "price expensive", Size: 100, Said: 5, Quotes: []string{"a", "b"}, QuotesSay: 1},
+		{Label: "late delivery", Size: 50, Said: 25, Quotes: []string{"c", "d"}, QuotesSay: 2},
+	}
+	got := saidText(top)
+	want := "top 2 labels: 0.275 of a pain point's texts say its label (mean), 1 said by under a tenth; 3/4 quotes say the label"
+	if got != want {
+		t.Errorf("saidText = %q, want %q", got, want)
+	}
+}

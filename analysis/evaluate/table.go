@@ -65,8 +65,31 @@ func WriteTable(w io.Writer, reps []SetReport) error {
 				ew.printf("       %q\n", clean(q, 160))
 			}
 		}
+		if len(safar.Top) > 0 {
+			ew.printf("%s\n", saidText(safar.Top))
+		}
 	}
 	return ew.err
+}
+
+// saidText sums up how well the top labels speak for their members: the
+// mean share of a pain point's texts that say its label's own phrase, how
+// many labels fewer than a tenth of them say, and how many of the quotes
+// shown say the phrase.
+func saidText(top []Group) string {
+	var share float64
+	under, quotes, say := 0, 0, 0
+	for _, p := range top {
+		s := float64(p.Said) / float64(max(1, p.Size))
+		share += s
+		if s < 0.1 {
+			under++
+		}
+		quotes += len(p.Quotes)
+		say += p.QuotesSay
+	}
+	return fmt.Sprintf("top %d labels: %.3f of a pain point's texts say its label (mean), %d said by under a tenth; %d/%d quotes say the label",
+		len(top), share/float64(len(top)), under, say, quotes)
 }
 
 // versusText compares the engine (first method) with each peer's mean and
