@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/analysis/cluster"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/survey"
 )
@@ -443,7 +444,7 @@ func (r *rowSetter) set(j int, v personas.Value) {
 // the order of the respondents).
 func fitPersonas(ctx context.Context, in personas.Input, opt Options) (*personas.Fitted, error) {
 	f, err := personas.Fit(ctx, in, personas.Options{K: opt.K, Compare: opt.CompareK, Seed: opt.Seed, Bootstrap: opt.Bootstrap,
-		Exclude: excludedItems(in.Items, opt.ExcludeQuestions)})
+		Exclude: excludedItems(in.Items, opt.ExcludeQuestions), Cluster: cluster.Options{ChoiceStabilityOnly: opt.ChoiceStabilityOnly}})
 	if err != nil {
 		return nil, fmt.Errorf("personas: %w", err)
 	}

@@ -73,6 +73,12 @@ type Options struct {
 	Seed     uint64 // personas: reproducible fits
 	// Bootstrap resamples for persona stability (0 = default, <0 = off).
 	Bootstrap int
+	// ChoiceStabilityOnly measures the stability of the kept number of
+	// personas alone (and of the smaller ones automatic k may fall back
+	// to): the same personas and stability, without the other candidates'
+	// (cluster.Options.ChoiceStabilityOnly). For the workbook, which shows
+	// the kept k's.
+	ChoiceStabilityOnly bool
 	// PainPoints carries researcher corrections (merge, rename, hide).
 	PainPoints analysis.PainPointOptions
 	// ExcludeQuestions are question ids left out of the persona

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"github.com/safarhq/safar/analysis/cluster"
 	"math"
 	"os"
 	"path/filepath"
@@ -284,5 +285,43 @@ func TestPersonasHandedBeforeTheCards(t *testing.T) {
 	}
 	if !slices.Equal(assigned, res.Personas.Assignments) {
 		t.Error("the assignments handed are not the result's")
+	}
+}
+
+// TestChoiceStabilityOnly: the workbook's analysis measures the kept
+// number of personas' stability alone; the personas, the choice and that
+// stability are the full analysis'.
+func TestChoiceStabilityOnly(t *testing.T) {
+	in := demoInput(t)
+	full, err := study.Analyze(context.Background(), in, study.Options{Seed: 1, Bootstrap: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	only, err := study.Analyze(context.Background(), in, study.Options{Seed: 1, Bootstrap: 3, ChoiceStabilityOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fq, oq := full.Personas.Quality, only.Personas.Quality
+	if full.Personas.K != only.Personas.K || fq.KSelected != oq.KSelected {
+		t.Fatalf("k %d (%s) against %d (%s)", full.Personas.K, fq.KSelected, only.Personas.K, oq.KSelected)
+	}
+	if fq.Stability == nil || oq.Stability == nil || fq.Stability.MeanARI != oq.Stability.MeanARI {
+		t.Fatalf("kept k's stability %v against %v", fq.Stability, oq.Stability)
+	}
+	fa, _ := json.Marshal(full.Personas.Personas)
+	oa, _ := json.Marshal(only.Personas.Personas)
+	if string(fa) != string(oa) {
+		t.Error("the personas differ")
+	}
+	measured := func(q []cluster.Candidate) (n int) {
+		for _, c := range q {
+			if c.Verdict != "" {
+				n++
+			}
+		}
+		return n
+	}
+	if f, o := measured(fq.Candidates), measured(oq.Candidates); o != 1 || f <= o {
+		t.Errorf("candidates measured: %d of the full analysis', %d of the choice-only one's; want more, and 1", f, o)
 	}
 }

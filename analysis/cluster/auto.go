@@ -134,17 +134,18 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	// never chosen, and they are the slowest to resample.
 	stab := make([]*StabilityResult, len(cands))
 	if opt.Resamples > 0 {
-		for i := range cands[:bestBIC(cands)+1] {
-			if !cands[i].OK {
-				continue
-			}
+		err := measureStability(cands, margin, opt.ChoiceStabilityOnly, func(i int) error {
 			s, err := Stability(ctx, work, fits[i], opt.Resamples, StabilityRows, opt)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			stab[i] = &s
 			cands[i].Stability = s.MeanARI
 			cands[i].Verdict = Verdict(s.MeanARI)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	pick, why := choose(cands, margin)
@@ -167,6 +168,36 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	r.Criterion = fmt.Sprintf("%s, every class >= %.0f%% of respondents: the smallest k with BIC within %.0f of the lowest, never an unstable k when a smaller one is not; %s",
 		searched, 100*opt.MinShare, margin, why)
 	return r, nil
+}
+
+// measureStability calls measure(i) for the candidates whose stability
+// choose may read, in order of k: every eligible k up to the lowest BIC's,
+// or, onlyChoice, the k choose keeps on BIC and sizes alone and, when that
+// one is unstable, the eligible k below it (choose reads no other verdict,
+// so it keeps the same k either way).
+func measureStability(cands []Candidate, margin float64, onlyChoice bool, measure func(i int) error) error {
+	upTo := bestBIC(cands)
+	if onlyChoice {
+		pick, _ := choose(cands, margin)
+		if !cands[pick].OK {
+			return nil
+		}
+		if err := measure(pick); err != nil {
+			return err
+		}
+		if cands[pick].Verdict != Unstable {
+			return nil
+		}
+		upTo = pick - 1
+	}
+	for i := range cands[:upTo+1] {
+		if cands[i].OK && cands[i].Verdict == "" {
+			if err := measure(i); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // choose returns the index of the candidate a researcher would keep, and

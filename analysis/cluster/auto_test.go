@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"sync"
@@ -144,5 +145,53 @@ func TestFitInOrder(t *testing.T) {
 	}, func(int) (int, bool) { return 5, true })
 	if err != boom {
 		t.Errorf("kept %d, err %v; want the failed fit's error", n, err)
+	}
+}
+
+// TestChoiceStabilityOnly: measuring stability only where the rule reads
+// it keeps the same k, with the same reason, as measuring every
+// candidate, over random candidate lists (BIC, eligibility and each k's
+// stability drawn at random), and measures fewer.
+func TestChoiceStabilityOnly(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	saved := 0
+	for trial := range 2000 {
+		n := 2 + rng.IntN(6)
+		base := make([]Candidate, n)
+		aris := make([]float64, n)
+		for i := range base {
+			base[i] = Candidate{K: i + 2, BIC: 1000 - 40*float64(i) + 60*rng.Float64()*float64(i*i)/4, OK: rng.IntN(5) > 0}
+			aris[i] = rng.Float64()
+		}
+		run := func(only bool) ([]Candidate, int, string, int) {
+			cands := append([]Candidate(nil), base...)
+			measured := 0
+			err := measureStability(cands, 10, only, func(i int) error {
+				measured++
+				cands[i].Stability, cands[i].Verdict = aris[i], Verdict(aris[i])
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pick, why := choose(cands, 10)
+			return cands, pick, why, measured
+		}
+		allC, allPick, allWhy, allN := run(false)
+		oneC, onePick, oneWhy, oneN := run(true)
+		if allPick != onePick || allWhy != oneWhy {
+			t.Fatalf("trial %d: every candidate measured keeps k=%d (%s); the choice's only, k=%d (%s)",
+				trial, allC[allPick].K, allWhy, oneC[onePick].K, oneWhy)
+		}
+		if allC[allPick].Verdict != oneC[onePick].Verdict {
+			t.Fatalf("trial %d: kept k's verdict %q against %q", trial, allC[allPick].Verdict, oneC[onePick].Verdict)
+		}
+		if oneN > allN {
+			t.Fatalf("trial %d: measured %d candidates, more than all's %d", trial, oneN, allN)
+		}
+		saved += allN - oneN
+	}
+	if saved == 0 {
+		t.Error("measuring the choice only never measured fewer candidates")
 	}
 }

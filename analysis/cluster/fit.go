@@ -41,6 +41,13 @@ type Options struct {
 	// stability with (default 10; negative: not measured, and the k rule
 	// then rests on BIC and class sizes alone).
 	Resamples int
+	// ChoiceStabilityOnly makes Auto measure stability only where its rule
+	// reads it: the k it keeps and, when that k is unstable, the smaller
+	// eligible k it may keep instead. The choice, the criterion and the
+	// kept k's stability are those of measuring every candidate; the other
+	// candidates' Stability and Verdict stay empty. For a caller that shows
+	// the kept k's stability alone (the study's workbook).
+	ChoiceStabilityOnly bool
 	// BICMargin overrides Auto's parsimony margin (default BICMargin(n)).
 	BICMargin float64
 	// Workers is how many goroutines share the work (default GOMAXPROCS):

@@ -37,6 +37,8 @@ func Analyze(ctx context.Context, src studyrun.Source, scope survey.AnalysisScop
 	// The Responses sheet is made as soon as the personas are known, beside
 	// the rest of the analysis (the journeys), and taken by Write.
 	q.Personas = func(pr *personas.Result) { b.rec.Prepare(pr, row) }
+	// The workbook shows the kept number of personas' stability alone.
+	q.ChoiceStabilityOnly = true
 	st, res, err := studyrun.Analyze(ctx, src, scope, set, q)
 	if err != nil {
 		b.Close()

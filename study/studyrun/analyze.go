@@ -27,6 +27,8 @@ type Request struct {
 	Progress func(done float64, step string)
 	// Read, when set, is told how many responses have been read so far.
 	Read func(responses int)
+	// ChoiceStabilityOnly: study.Options.ChoiceStabilityOnly (the workbook).
+	ChoiceStabilityOnly bool
 	// CompareK: with a fixed K, also fit the other k for the comparison
 	// the web page offers (study.Options.CompareK).
 	CompareK bool
@@ -47,7 +49,8 @@ type Request struct {
 
 // Options are the study options of a request with a scope's settings.
 func (q Request) Options(s *survey.AnalysisSettings) study.Options {
-	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, Progress: q.Progress, Read: q.Read, Personas: q.Personas}
+	o := study.Options{K: q.K, CompareK: q.CompareK, Seed: q.Seed, Bootstrap: q.Bootstrap, ChoiceStabilityOnly: q.ChoiceStabilityOnly,
+		Progress: q.Progress, Read: q.Read, Personas: q.Personas}
 	if o.K == 0 {
 		o.K = s.K
 	}
