@@ -836,3 +836,27 @@ func TestPhraseReadsOnlyClausesThatSayIt(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondHead: a topic label (no complaint word) whose head fewer than
+// half the members say shows a second head, the term the others say
+// ("table, hostess, bar"), and a member that says either head says the
+// label.
+func TestSecondHead(t *testing.T) {
+	for _, c := range []struct {
+		in          []Text
+		words, want string
+	}{
+		{repeated(15, "The hostess was at the door", 20, "Our table was by the window", 10, "The bar has tall stools",
+			100, "The zipper broke after one wash"), "table hostess bar", "table, hostess, bar"},
+		{repeated(15, "گارسون کنار در بود", 20, "میز ما کنار پنجره بود", 10, "پیشخوان چوبی بلندی دارد",
+			100, "زیپ بعد از یک شستشو شکست"), "میز گارسون پیشخوان", "میز، گارسون، پیشخوان"},
+	} {
+		label, said, gs, docs := labelOf(t, c.in, c.words)
+		if label != c.want {
+			t.Errorf("label %q, want %q", label, c.want)
+		}
+		if _, _, n := gs.examples(c.in, docs, 2, said); n != 35 {
+			t.Errorf("%d members say the label %q, want 35 (all that say either head)", n, label)
+		}
+	}
+}
