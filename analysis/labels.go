@@ -101,18 +101,31 @@ func (gs *gstate) rankedTerms() []*term {
 // it; a pack's concept is named by the pack.
 // It also returns the terms the label names, for the quotes.
 func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept) (string, labelWords) {
+	l, said, lost := gs.labelOf(ranked, docs, pw, pl, lang, pack, true)
+	if lost {
+		l, said, _ = gs.labelOf(ranked, docs, pw, pl, lang, pack, false)
+	}
+	return l, said
+}
+
+// labelOf is label; groupShare tells it to give up a phrase said by
+// fewer than a tenth of the group's members, and lost says that it did
+// so and the label then states no problem, no word of it a complaint
+// word or an event ("hour, dinner, reservation" for "waited an hour,
+// dinner, reservation"): the phrase is then kept.
+func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept, groupShare bool) (string, labelWords, bool) {
 	if gs.g.concept > 0 {
 		c := pack[gs.g.concept-1]
 		if lang == LangPersian {
-			return c.fa, labelWords{}
+			return c.fa, labelWords{}, false
 		}
 		if lang == LangEnglish || !isPersianWord(gs.g.key) {
-			return c.en, labelWords{}
+			return c.en, labelWords{}, false
 		}
-		return c.fa, labelWords{}
+		return c.fa, labelWords{}, false
 	}
 	if ranked = gs.withoutMarkers(ranked, docs); len(ranked) == 0 {
-		return "", labelWords{} // only discourse markers: "of course", "in place"
+		return "", labelWords{}, false // only discourse markers: "of course", "in place"
 	}
 	if lang == LangPersian || lang == LangEnglish {
 		var own []*term
@@ -277,6 +290,25 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	if relaxed && phrase == head.surface() {
 		head, word, phrase = plain, "", ""
 	}
+	// The group's share: a phrase said by fewer than a tenth of the
+	// group's members (labelPhraseShare, as of the head's members above)
+	// names one phrasing of a group that says several ("tight bust" 11 of
+	// 266, "long wait" 65 of 874): the label is then the topic, the head
+	// and the group's terms, as above ("bust, chest, tight", "wait, table,
+	// bar"), unless no word of it would then state a problem (see
+	// labelOf): "waited an hour, dinner" stays, "hour, dinner" would not
+	// say what is wrong.
+	groupWord := ""
+	if groupShare && word != "" && phrase != head.surface() {
+		keys := []string{word}
+		for _, w := range also {
+			keys = append(keys, w.key)
+		}
+		if gs.sayPhrase(head, keys, docs)*labelPhraseShare < len(gs.hits) {
+			groupWord = word
+			word, phrase, also, dropped = "", "", nil, true
+		}
+	}
 	words := map[string]bool{}
 	for _, p := range head.parts {
 		words[p] = true
@@ -381,7 +413,11 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	if isPersianWord(parts[0]) {
 		sep = "، "
 	}
-	return strings.Join(parts, sep), said
+	lost := groupWord != ""
+	for w := range words {
+		lost = lost && !pw.complaintKey(w)
+	}
+	return strings.Join(parts, sep), said, lost
 }
 
 // labelPhraseShare: a label's phrase (its head with one of its complaint
