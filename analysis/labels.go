@@ -101,18 +101,31 @@ func (gs *gstate) rankedTerms() []*term {
 // it; a pack's concept is named by the pack.
 // It also returns the terms the label names, for the quotes.
 func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept) (string, labelWords) {
+	l, said, lost := gs.labelOf(ranked, docs, pw, pl, lang, pack, true)
+	if lost {
+		l, said, _ = gs.labelOf(ranked, docs, pw, pl, lang, pack, false)
+	}
+	return l, said
+}
+
+// labelOf is label; groupShare tells it to give up a phrase said by
+// fewer than a tenth of the group's members, and lost says that it did
+// so and the label then states no problem, no word of it a complaint
+// word or an event ("hour, dinner, reservation" for "waited an hour,
+// dinner, reservation"): the phrase is then kept.
+func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept, groupShare bool) (string, labelWords, bool) {
 	if gs.g.concept > 0 {
 		c := pack[gs.g.concept-1]
 		if lang == LangPersian {
-			return c.fa, labelWords{}
+			return c.fa, labelWords{}, false
 		}
 		if lang == LangEnglish || !isPersianWord(gs.g.key) {
-			return c.en, labelWords{}
+			return c.en, labelWords{}, false
 		}
-		return c.fa, labelWords{}
+		return c.fa, labelWords{}, false
 	}
 	if ranked = gs.withoutMarkers(ranked, docs); len(ranked) == 0 {
-		return "", labelWords{} // only discourse markers: "of course", "in place"
+		return "", labelWords{}, false // only discourse markers: "of course", "in place"
 	}
 	if lang == LangPersian || lang == LangEnglish {
 		var own []*term
@@ -277,6 +290,25 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	if relaxed && phrase == head.surface() {
 		head, word, phrase = plain, "", ""
 	}
+	// The group's share: a phrase said by fewer than a tenth of the
+	// group's members (labelPhraseShare, as of the head's members above)
+	// names one phrasing of a group that says several ("tight bust" 11 of
+	// 266, "long wait" 65 of 874): the label is then the topic, the head
+	// and the group's terms, as above ("bust, chest, tight", "wait, table,
+	// bar"), unless no word of it would then state a problem (see
+	// labelOf): "waited an hour, dinner" stays, "hour, dinner" would not
+	// say what is wrong.
+	groupWord := ""
+	if groupShare && word != "" && phrase != head.surface() {
+		keys := []string{word}
+		for _, w := range also {
+			keys = append(keys, w.key)
+		}
+		if gs.sayPhrase(head, keys, docs)*labelPhraseShare < len(gs.hits) {
+			groupWord = word
+			word, phrase, also, dropped = "", "", nil, true
+		}
+	}
 	words := map[string]bool{}
 	for _, p := range head.parts {
 		words[p] = true
@@ -303,6 +335,27 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 		// negate it ("حل نشد"); so does any other head ("not fun",
 		// "doesn't run").
 		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
+	}
+	// A topic (a head alone, stating no problem: no complaint word in it,
+	// no negation) that fewer than half the members say is one of
+	// several: the label shows a second head, the term of the head's
+	// candidates said by the most members that do not say the head, when
+	// a tenth of the group say it so ("hostess, table", "picture, color"); a
+	// member saying either says the label. A head that states the problem
+	// ("payment failed", "did not work") keeps its claim alone.
+	var alt *term
+	if word == "" && parts[0] == head.surface() && !statesProblem(head, pw) && gs.uses[head]*2 < len(gs.hits) {
+		if alt = gs.secondHead(head, ranked, pw); alt != nil {
+			alt = promote(alt) // "discount code", not "code"
+			said.alt = alt
+		}
+	}
+	if alt != nil {
+		for _, p := range alt.parts {
+			words[p] = true
+		}
+		parts = append(parts, alt.surface())
+		said.terms[alt] = true
 	}
 	// The other words: among terms used by at least a fifth as many
 	// members as the head, the most telling (distinct), so that "slow"
@@ -360,13 +413,68 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 	if isPersianWord(parts[0]) {
 		sep = "، "
 	}
-	return strings.Join(parts, sep), said
+	lost := groupWord != ""
+	for w := range words {
+		lost = lost && !pw.complaintKey(w)
+	}
+	return strings.Join(parts, sep), said, lost
 }
 
 // labelPhraseShare: a label's phrase (its head with one of its complaint
 // words) must be said by at least one in labelPhraseShare of the members
 // that say the head, or the label is the head and its terms (see label).
 const labelPhraseShare = 10
+
+// secondHead returns the term among the head's candidates (used by at
+// least half as many members as the most used term) that the most
+// members use without the head, when at least a tenth of the group do
+// (labelPhraseShare); nil otherwise. It shares no word with the head and
+// is no complaint word alone (a complaint word names the problem, not
+// what it is about, as in label).
+func (gs *gstate) secondHead(head *term, ranked []*term, pw *problemWords) *term {
+	var best *term
+	bestN := 0
+	for i, t := range ranked {
+		if i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] {
+			break
+		}
+		if t == head || len(t.parts) == 1 && pw.complaintKey(t.key) {
+			continue
+		}
+		shared := false
+		for _, p := range t.parts {
+			shared = shared || containsPart(head, p)
+		}
+		if shared {
+			continue
+		}
+		n := 0
+		for _, h := range gs.hits {
+			ts := gs.termsOf(h)
+			if slices.Contains(ts, t) && !slices.Contains(ts, head) {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = t, n
+		}
+	}
+	if bestN*labelPhraseShare < len(gs.hits) {
+		return nil
+	}
+	return best
+}
+
+// statesProblem reports whether a term holds a complaint word ("payment
+// failed", "late"): a label headed by it states the problem itself.
+func statesProblem(t *term, pw *problemWords) bool {
+	for _, p := range t.parts {
+		if pw.complaintKey(p) {
+			return true
+		}
+	}
+	return pw.complaintKey(t.key)
+}
 
 // sayPhrase counts the members that say the head with one of the words
 // of keys as the label's phrase is counted (support 3 or 4, LabelTexts).
@@ -439,6 +547,7 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 // the members: "looks cheap, big, boxy") and every term it shows.
 type labelWords struct {
 	head  *term
+	alt   *term // a second head, said instead of the head (see secondHead)
 	words []string
 	terms map[*term]bool
 }
@@ -489,6 +598,9 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 	// order ("late delivery", "the delivery was late"), as the label's
 	// words are counted.
 	heads := headAt(words, lw.head, nil)
+	if lw.alt != nil && len(lw.words) == 0 {
+		heads = headAt(words, lw.alt, heads)
+	}
 	for wi, w := range words {
 		if clauses[w.clause].weight == 0 {
 			continue
@@ -498,8 +610,11 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 		switch {
 		case slices.Contains(heads, wi):
 			v, headIn[w.clause] = 2, true
-			if w.key != lw.head.key {
-				v = 2 / len(lw.head.parts) // each word of a pair 1
+			if n := len(lw.head.parts); w.key != lw.head.key && (lw.alt == nil || w.key != lw.alt.key) {
+				if lw.alt != nil && !containsPart(lw.head, w.key) {
+					n = len(lw.alt.parts)
+				}
+				v = 2 / n // each word of a pair 1
 			}
 		case slices.Contains(lw.words, w.key):
 			v = 2
@@ -564,6 +679,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		h       ghit
 		typ     float64
 		support int
+		head    bool // says the head itself, not only a second head
 	}
 	cands := make([]cand, 0, len(gs.hits))
 	saying := 0
@@ -586,7 +702,8 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 			saying++
 		}
 		h.clause = at
-		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level})
+		head := said.alt == nil || len(headAt(words, said.head, nil)) > 0
+		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level, head})
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
 		ha, hb := cands[a].h, cands[b].h
@@ -596,6 +713,11 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		// about the menu").
 		if sa, sb := says(cands[a].support), says(cands[b].support); sa != sb {
 			return sa
+		}
+		// Of those, the ones that say the head before those that say
+		// only a second head (see secondHead).
+		if ca, cb := cands[a].head, cands[b].head; ca != cb {
+			return ca
 		}
 		// Then those that say something the label shows come first, main
 		// members or not: a quote under "place" says "place" ("Of course,

@@ -836,3 +836,79 @@ func TestPhraseReadsOnlyClausesThatSayIt(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelPhraseSaidByFewOfGroup: a phrase said by fewer than a tenth of
+// the group's members ("bust tight", 4 of 64) names one phrasing of a
+// group that says several: the label is the topic, its head and a second
+// head that the members who do not say the head say ("bust, chest"), with
+// the group's complaint word a tenth of it uses ("tight"), and a member
+// that says either head says the label; the head's members are quoted
+// first. Without a complaint word left to show, the phrase stays: a label
+// still states a problem where it did.
+func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
+	for _, c := range []struct {
+		name                string
+		in                  []Text
+		words               string
+		want, wantHead      string
+		say                 int
+		keptIn              []Text
+		keptWords, keptWant string
+	}{
+		{"English", repeated(4, "The bust was tight", 20, "The bust has a seam", 6, "It felt tight. The chest has a pocket",
+			34, "The chest has a pocket", 100, "The zipper broke after one wash"),
+			"bust chest tight", "bust, chest, tight", "bust", 64,
+			repeated(4, "The bust was tight", 20, "The bust has a seam",
+				40, "The chest has a pocket", 100, "The zipper broke after one wash"),
+			"bust chest", "bust was tight, chest"},
+		{"Persian", repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده", 6, "همه چیز گران بود. منو روی میز بود",
+			34, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
+			"قیمت منو گران", "قیمت، منو، گران", "قیمت", 64,
+			repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده",
+				40, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
+			"قیمت منو", "قیمت خیلی گران، منو"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			label, said, gs, docs := labelOf(t, c.in, c.words)
+			if label != c.want {
+				t.Errorf("label %q, want %q", label, c.want)
+			}
+			quotes, _, n := gs.examples(c.in, docs, 2, said)
+			if n != c.say {
+				t.Errorf("%d members say the label %q, want %d (all that say either head)", n, label, c.say)
+			}
+			for _, q := range quotes {
+				if !strings.Contains(strings.ToLower(q), c.wantHead) {
+					t.Errorf("quote %q under %q: want one that says the head %q", q, label, c.wantHead)
+				}
+			}
+			if label, _, _, _ := labelOf(t, c.keptIn, c.keptWords); !strings.HasPrefix(label, c.keptWant) {
+				t.Errorf("label %q, want it to keep the phrase %q (no complaint word would be left)", label, c.keptWant)
+			}
+		})
+	}
+}
+
+// TestSecondHead: a topic label (no complaint word) whose head fewer than
+// half the members say shows a second head, the term the others say
+// ("table, hostess, bar"), and a member that says either head says the
+// label.
+func TestSecondHead(t *testing.T) {
+	for _, c := range []struct {
+		in          []Text
+		words, want string
+	}{
+		{repeated(15, "The hostess was at the door", 20, "Our table was by the window", 10, "The bar has tall stools",
+			100, "The zipper broke after one wash"), "table hostess bar", "table, hostess, bar"},
+		{repeated(15, "گارسون کنار در بود", 20, "میز ما کنار پنجره بود", 10, "پیشخوان چوبی بلندی دارد",
+			100, "زیپ بعد از یک شستشو شکست"), "میز گارسون پیشخوان", "میز، گارسون، پیشخوان"},
+	} {
+		label, said, gs, docs := labelOf(t, c.in, c.words)
+		if label != c.want {
+			t.Errorf("label %q, want %q", label, c.want)
+		}
+		if _, _, n := gs.examples(c.in, docs, 2, said); n != 35 {
+			t.Errorf("%d members say the label %q, want 35 (all that say either head)", n, label)
+		}
+	}
+}
