@@ -190,8 +190,10 @@ func TestBreakdown(t *testing.T) {
 	}
 }
 
-// TestGolden pins the whole JSON output on a mixed fixture.
-func TestGolden(t *testing.T) {
+// goldenAnswers is the mixed fixture of the golden test: "channel|answer"
+// per line.
+func goldenAnswers(t *testing.T) []Text {
+	t.Helper()
 	in, err := os.ReadFile(filepath.Join("testdata", "answers.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -201,6 +203,12 @@ func TestGolden(t *testing.T) {
 		seg, body, _ := strings.Cut(line, "|")
 		ts = append(ts, Text{ID: "r" + itoa(i+1), Text: body, Segments: map[string]string{"channel": seg}})
 	}
+	return ts
+}
+
+// TestGolden pins the whole JSON output on a mixed fixture.
+func TestGolden(t *testing.T) {
+	ts := goldenAnswers(t)
 	res := FindPainPoints(ts, PainPointOptions{SegmentKey: "channel"})
 	got, err := json.MarshalIndent(res, "", "  ")
 	if err != nil {
@@ -263,15 +271,7 @@ func FuzzAnalyseText(f *testing.F) {
 // TestPainPointsAlikeOnAnyCores: the pain points are described side by
 // side (describeGroups); the result is the same on one core as on many.
 func TestPainPointsAlikeOnAnyCores(t *testing.T) {
-	in, err := os.ReadFile(filepath.Join("testdata", "answers.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ts []Text
-	for i, line := range strings.Split(strings.TrimSpace(string(in)), "\n") {
-		seg, body, _ := strings.Cut(line, "|")
-		ts = append(ts, Text{ID: "r" + itoa(i+1), Text: body, Segments: map[string]string{"channel": seg}})
-	}
+	ts := goldenAnswers(t)
 	var want []byte
 	for _, procs := range []int{1, 2, 3, 8} {
 		prev := runtime.GOMAXPROCS(procs)
