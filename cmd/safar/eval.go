@@ -26,8 +26,9 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	set := fs.String("set", "", "evaluate only this set (default: all)")
 	format := fs.String("format", "table", "output format: table or json")
 	sample := fs.Int("sample", 0, "also run each set on random subsamples of this many texts (one per peer seed) and print the engine's numbers whole and subsampled (default sets: "+strings.Join(evaluate.SizeSets, ", ")+")")
+	jackknife := fs.Int("jackknife", 0, "score the engine on each set whole and on this many resamples that each leave out 1% of its texts, and print the resamples' mean and range: how far a number moves by the engine's variance alone")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar eval painpoints [--data DIR] [--set NAME] [--sample N] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar eval painpoints [--data DIR] [--set NAME] [--sample N | --jackknife N] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -42,6 +43,12 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	if *sample < 0 {
 		return fmt.Errorf("--sample %d: want a number of texts", *sample)
+	}
+	if *jackknife < 0 {
+		return fmt.Errorf("--jackknife %d: want a number of resamples", *jackknife)
+	}
+	if *sample > 0 && *jackknife > 0 {
+		return errors.New("--sample and --jackknife: give one")
 	}
 	dir := *dataDir
 	if dir == "" {
@@ -61,13 +68,20 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	var reps any
 	var table func() error
-	if *sample > 0 {
+	switch {
+	case *jackknife > 0:
+		r, err := evaluate.RunJackknife(ctx, dir, names, *jackknife)
+		if err != nil {
+			return err
+		}
+		reps, table = r, func() error { return evaluate.WriteJackknifeTable(env.stdout, r) }
+	case *sample > 0:
 		r, err := evaluate.RunSizes(ctx, dir, names, *sample, evaluate.PeerSeeds)
 		if err != nil {
 			return err
 		}
 		reps, table = r, func() error { return evaluate.WriteSizeTable(env.stdout, r) }
-	} else {
+	default:
 		r, err := evaluate.RunSets(ctx, dir, names)
 		if err != nil {
 			return err

@@ -83,6 +83,8 @@ func TestEvalPainpointsErrors(t *testing.T) {
 		{"bad format", []string{"eval", "painpoints", "--format", "xml"}, "want table or json"},
 		{"stray argument", []string{"eval", "painpoints", "extra"}, `unexpected argument "extra"`},
 		{"negative sample", []string{"eval", "painpoints", "--sample", "-3"}, "want a number of texts"},
+		{"negative jackknife", []string{"eval", "painpoints", "--jackknife", "-1"}, "want a number of resamples"},
+		{"sample and jackknife", []string{"eval", "painpoints", "--sample", "300", "--jackknife", "3"}, "give one"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -91,5 +93,15 @@ func TestEvalPainpointsErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want an error with %q", code, errs, c.want)
 			}
 		})
+	}
+}
+
+func TestEvalPainpointsJackknife(t *testing.T) {
+	out, errs, code := runCLI(t, "eval", "painpoints", "--data", writeEvalData(t), "--set", "mams", "--jackknife", "2")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	if !strings.Contains(out, "mams") || !strings.Contains(out, "whole") || !strings.Contains(out, "2 resamples, -1%") {
+		t.Errorf("want the whole set's row and the resamples' row:\n%s", out)
 	}
 }
