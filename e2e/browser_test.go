@@ -300,12 +300,27 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 
 // submit clicks a button that posts the form and waits for the next page
 // to load (the POST, its redirect and the page after).
+//
+// A page that was redrawn just before (a navigation, or the builder's
+// preview frame reloading) can leave chromedp holding node ids of the
+// document it replaced; the browser then answers "Could not find node with
+// given id" while chromedp scrolls to the button, before any mouse event
+// is sent. Only that error is retried, on a fresh query, so a click is
+// never sent twice.
 func submit(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
-		t.Fatalf("click %s: %v", sel, err)
+	for try := 1; ; try++ {
+		_, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(sel)))
+		if err == nil {
+			return
+		}
+		if try == 3 || !strings.Contains(err.Error(), "Could not find node with given id") {
+			t.Fatalf("click %s: %v", sel, err)
+		}
+		t.Logf("click %s: %v; querying again", sel, err)
+		time.Sleep(200 * time.Millisecond)
 	}
 }
 

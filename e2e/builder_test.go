@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -95,17 +96,28 @@ func TestBuilderByKeyboardWithPreview(t *testing.T) {
 
 	// Drag "city" (page 1) onto the top half of "main_channel" (page 2).
 	// Synthetic drag events run the page's drop handler as a mouse would.
-	ok := eval[bool](t, tab, `(() => {
+	// The drop posts the form, so this waits for the redrawn page to load
+	// (as submit does): a click on the old page's nodes would race it.
+	drop := func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		ok, err := chromedp.Evaluate[bool](`(() => {
 		const src = document.querySelector('#bq-0-2 .handle'), dst = document.querySelector('#bq-1-2');
 		const dt = new DataTransfer(), r = dst.getBoundingClientRect();
 		src.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));
 		const at = {bubbles: true, cancelable: true, dataTransfer: dt, clientX: r.left + 20, clientY: r.top + 5};
 		dst.dispatchEvent(new DragEvent('dragover', at));
 		return dst.classList.contains('drop-before') && !dst.dispatchEvent(new DragEvent('drop', at));
-	})()`)
-	if !ok {
-		t.Fatal("drop not accepted above main_channel")
+	})()`)(ctx, t)
+		if err == nil && !ok {
+			err = errors.New("drop not accepted above main_channel")
+		}
+		return chromedp.Void{}, err
 	}
+	dctx, cancel := context.WithTimeout(tab, 20*time.Second)
+	if _, err := chromedp.RunResponse(dctx, drop); err != nil {
+		cancel()
+		t.Fatalf("drop city above main_channel: %v", err)
+	}
+	cancel()
 	do(t, tab, "builder redrawn after the drop", chromedp.WaitReady(chromedp.CSS("#builder")))
 	until("the drop moved city", `(document.querySelector('#bq-1-2 input[name$=".id"]') || {}).value === 'city'`)
 	if got := eval[string](t, tab, order); !strings.HasPrefix(got, "age_group gender|q19 main_channel city heard_from insta_follow|") {
