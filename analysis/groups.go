@@ -1,9 +1,7 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
-	"os"
 	"sort"
 )
 
@@ -248,35 +246,7 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			sim[b][a] = sim[a][b]
 		}
 	}
-	if louvainMode == "cpm" {
-		live = cpmGroups(live, func(j int) []float64 { return cls[j].sum }, func(j int) int { return cls[j].n },
-			func(a, b int) bool { return blocked[a][b] || (cls[a].concept > 0 && cls[b].concept > 0) },
-			func(a, b int) { join(a, b) }, envFloat("SAFAR_CPM_GAMMA", mergeSimilarity))
-	} else if louvainMode != "" && louvainMode != "refine" {
-		live = louvainGroups(live, vecs, func(j int) []int { return cls[j].terms },
-			func(a, b int) bool { return blocked[a][b] || (cls[a].concept > 0 && cls[b].concept > 0) },
-			func(a, b int) { join(a, b) })
-	}
-	type unit struct {
-		terms   []int
-		sum     []float64
-		n       int
-		concept int
-		blocked []bool
-	}
-	var units []unit
-	unitOf := map[int]int{}
-	if louvainMode == "refine" {
-		for _, j := range live {
-			unitOf[j] = len(units)
-			units = append(units, unit{terms: append([]int(nil), cls[j].terms...), sum: append([]float64(nil), cls[j].sum...),
-				n: cls[j].n, concept: cls[j].concept, blocked: append([]bool(nil), blocked[j]...)})
-			if cls[j].sum == nil {
-				units[len(units)-1].sum = nil
-			}
-		}
-	}
-	for louvainMode == "" || louvainMode == "refine" {
+	for {
 		best, ba, bb := mergeSimilarity, -1, -1
 		for x, a := range live {
 			for _, b := range live[x+1:] {
@@ -313,45 +283,6 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 				sim[c][ba] = sim[ba][c]
 			}
 		}
-	}
-	if louvainMode == "refine" {
-		init := make([]int, len(units))
-		var ids []int
-		for u := range units {
-			init[u] = owner[units[u].terms[0]]
-			ids = append(ids, u)
-		}
-		for u, un := range units { // undo the greedy joins
-			j := -1
-			for jj, x := range unitOf {
-				if x == u {
-					j = jj
-				}
-			}
-			cls[j].terms, cls[j].alive, cls[j].concept = un.terms, true, un.concept
-			for _, i := range un.terms {
-				owner[i] = j
-			}
-		}
-		jOf := make([]int, len(units))
-		for j, u := range unitOf {
-			jOf[u] = j
-		}
-		res := cpmGroupsInit(ids, init, func(u int) []float64 { return units[u].sum }, func(u int) int { return units[u].n },
-			func(a, b int) bool { return units[a].blocked[jOf[b]] || (units[a].concept > 0 && units[b].concept > 0) },
-			func(a, b int) { join(jOf[a], jOf[b]) }, mergeSimilarity)
-		live = live[:0]
-		for _, u := range res {
-			live = append(live, jOf[u])
-		}
-		sort.Ints(live)
-	}
-	if os.Getenv("SAFAR_GROUPSTATS") != "" {
-		sizes := map[int]int{}
-		for _, j := range live {
-			sizes[len(cls[j].terms)]++
-		}
-		fmt.Fprintf(os.Stderr, "groupstats: %d terms, %d groups, sizes %v\n", len(terms), len(live), sizes)
 	}
 	var out []*tgroup
 	for _, j := range live {
