@@ -2,9 +2,7 @@ package analysis
 
 import (
 	"math"
-	"os"
 	"sort"
-	"strconv"
 )
 
 // Terms that name one problem are grouped by the similarity of their
@@ -248,20 +246,6 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			sim[b][a] = sim[a][b]
 		}
 	}
-	// The units the greedy starts from (a term, or terms joined as one
-	// problem) and the blocks between them, kept for the refinement.
-	unitOf := make([]int, len(terms))
-	copy(unitOf, owner)
-	unitBlocked := make(map[[2]int]bool)
-	unitSingle := map[int]bool{}
-	for x, a := range live {
-		unitSingle[a] = len(cls[a].terms) == 1 && cls[a].concept == 0
-		for _, b := range live[x+1:] {
-			if blocked[a][b] {
-				unitBlocked[[2]int{a, b}], unitBlocked[[2]int{b, a}] = true, true
-			}
-		}
-	}
 	for {
 		best, ba, bb := mergeSimilarity, -1, -1
 		for x, a := range live {
@@ -300,7 +284,6 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			}
 		}
 	}
-	moveMarginal(terms, vecs, owner, unitOf, unitSingle, unitBlocked, live, func(j int) *[]int { return &cls[j].terms })
 	var out []*tgroup
 	for _, j := range live {
 		c := cls[j]
@@ -322,113 +305,4 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].key < out[b].key })
 	return out
-}
-
-// moveMargin: after the greedy, a single term moves to the group whose
-// mean link to it beats its own group's (without it) by more than this.
-// An experiment (round 42, not adopted): off unless SAFAR_PPMOVE is set.
-var moveMargin = func() float64 {
-	if v, err := strconv.ParseFloat(os.Getenv("SAFAR_PPMOVE"), 64); err == nil {
-		return v
-	}
-	return -1
-}()
-
-// moveMinLinks: a group is a move's target only when its mean link to the
-// term averages at least this many cosines (SAFAR_PPMOVE_MINLINKS; 2: a
-// term never moves into a group of one, as it never leaves a group of
-// fewer than three).
-var moveMinLinks = func() int {
-	if v, err := strconv.Atoi(os.Getenv("SAFAR_PPMOVE_MINLINKS")); err == nil {
-		return v
-	}
-	return 2
-}()
-
-// moveMarginal refines the greedy's groups: in up to five passes, in term
-// order, a single term (not a pack concept's, not one joined to others
-// before the greedy: a collocation stays with its word) whose group keeps
-// at least two other terms moves to the group with the highest mean
-// cosine to it, when that beats its own group's mean cosine to it by more
-// than moveMargin and no term there is kept apart from it (blocks are the
-// greedy's, between its starting units).
-func moveMarginal(terms []*term, vecs [][]float64, owner, unitOf []int, single map[int]bool,
-	blocked map[[2]int]bool, live []int, members func(int) *[]int) {
-	if moveMargin < 0 {
-		return
-	}
-	sim := make([][]float64, len(terms))
-	for i := range terms {
-		sim[i] = make([]float64, len(terms))
-		for k := 0; k < i; k++ {
-			sim[i][k] = dot(vecs[i], vecs[k])
-			sim[k][i] = sim[i][k]
-		}
-	}
-	mean := func(i int, group []int) (float64, int) {
-		var s float64
-		n := 0
-		for _, k := range group {
-			if k != i && len(vecs[k]) > 0 {
-				s += sim[i][k]
-				n++
-			}
-		}
-		if n == 0 {
-			return 0, 0
-		}
-		return s / float64(n), n
-	}
-	const passes = 5
-	for pass := 0; pass < passes; pass++ {
-		moved := false
-		for i := range terms {
-			if len(vecs[i]) == 0 || !single[unitOf[i]] {
-				continue
-			}
-			a := owner[i]
-			at := members(a)
-			own, on := mean(i, *at)
-			if on < 2 {
-				continue
-			}
-			best, bb := own+moveMargin, -1
-			for _, b := range live {
-				if b == a {
-					continue
-				}
-				bt := members(b)
-				m, n := mean(i, *bt)
-				if n < moveMinLinks || n == 0 || m <= best {
-					continue
-				}
-				ok := true
-				for _, k := range *bt {
-					if blocked[[2]int{unitOf[i], unitOf[k]}] {
-						ok = false
-						break
-					}
-				}
-				if ok {
-					best, bb = m, b
-				}
-			}
-			if bb < 0 {
-				continue
-			}
-			for x, k := range *at {
-				if k == i {
-					*at = append((*at)[:x:x], (*at)[x+1:]...)
-					break
-				}
-			}
-			bt := members(bb)
-			*bt = append(*bt, i)
-			owner[i] = bb
-			moved = true
-		}
-		if !moved {
-			break
-		}
-	}
 }
