@@ -3,7 +3,6 @@ package study
 import (
 	"maps"
 	"math"
-	"os"
 	"runtime"
 	"slices"
 	"sort"
@@ -98,9 +97,6 @@ func LinkLanguages(pps []analysis.PainPoint, newVoices func() Voices, people int
 		if j := best[i]; j >= 0 && best[j] == i && score[i] >= minLinkScore && sayAlike(profiles[i], profiles[j]) && larger(pps, j, i) {
 			parent[i] = j
 		}
-	}
-	if os.Getenv("SAFAR_PPLINK") != "" {
-		joinSplits(pps, profiles, best, score, parent)
 	}
 	labels := map[string]LabelSet{}
 	var out []analysis.PainPoint
@@ -672,45 +668,4 @@ func cosineOf(a, b map[string]float64) float64 {
 		}
 	}
 	return cosine(x, y)
-}
-
-// joinSplits is round 43's experiment (off unless SAFAR_PPLINK is set;
-// measured, not adopted: docs/painpoints.md). A problem the text analysis
-// split in two on one side leaves the one-to-one matching joining only one
-// half with the other language. Many to one: a pain point in no join whose
-// best match j in another language is in a join with k of its own language
-// joins them too, when it passes the same link tests against j (profile
-// cosine, texts alike) and its texts say alike with k's (the same problem
-// on the same side).
-func joinSplits(pps []analysis.PainPoint, profiles []profile, best []int, score []float64, parent []int) {
-	partner := func(j int) int {
-		if parent[j] >= 0 {
-			return parent[j]
-		}
-		for k := range pps {
-			if parent[k] == j {
-				return k
-			}
-		}
-		return -1
-	}
-	var extra [][2]int
-	for i := range pps {
-		j := best[i]
-		if j < 0 || partner(i) >= 0 || score[i] < minLinkScore || !sayAlike(profiles[i], profiles[j]) {
-			continue
-		}
-		k := partner(j)
-		if k < 0 || profiles[k].lang != profiles[i].lang || !sayAlike(profiles[i], profiles[k]) {
-			continue
-		}
-		root := j
-		if parent[j] >= 0 {
-			root = parent[j]
-		}
-		extra = append(extra, [2]int{i, root})
-	}
-	for _, e := range extra {
-		parent[e[0]] = e[1]
-	}
 }

@@ -2,7 +2,6 @@ package study_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -53,7 +52,6 @@ func (b *bilingual) add(id, lang, question string, features ...string) {
 // reads the same in both.
 var said = map[string]map[string]string{
 	"late":    {"fa": "سفارش سه روز دیر رسید", "en": "the parcel came 3 days late"},
-	"late2":   {"fa": "سفارش سه روز دیر رسید"},
 	"search":  {"fa": "جستجو در اپ iPhone هیچ چیزی پیدا نمی‌کند", "en": "search in the iPhone app finds nothing"},
 	"cost":    {"en": "shipping costs far too much"},
 	"courier": {"en": "the courier never called, 2 days late"},
@@ -154,20 +152,6 @@ func TestLinkLanguages(t *testing.T) {
 			wantKeys:  []string{"t:تاخیر", "t:جستجو"},
 			wantReach: map[string]int{"t:تاخیر": 17, "t:جستجو": 12},
 			wantLabel: map[string]string{"t:تاخیر": "تاخیر: دیر|delivery: late", "t:جستجو": "جستجو: بی‌فایده|search: useless"},
-		},
-		{
-			// Round 43's experiment (SAFAR_PPLINK): the text analysis split
-			// the Persian late parcels in two; one-to-one joins one half.
-			name: "a problem split in two on one side",
-			build: func(b *bilingual) []analysis.PainPoint {
-				return []analysis.PainPoint{
-					pain("t:تاخیر", "تاخیر: دیر", b.voice("late", "fa", 9, "sat_delivery=low")),
-					pain("t:late", "delivery: late", b.voice("late", "en", 8, "sat_delivery=low")),
-					pain("t:تاخیر۲", "تاخیر: سه روز", b.voice("late2", "fa", 5, "sat_delivery=low")),
-				}
-			},
-			wantKeys:  splitKeys(),
-			wantReach: map[string]int{"t:تاخیر": splitReach()},
 		},
 		{
 			name: "the same language never merges",
@@ -403,19 +387,4 @@ func TestDemoLinksLanguages(t *testing.T) {
 	if !lateJoined {
 		t.Error("late delivery is not one pain point with both languages' answers")
 	}
-}
-
-// splitKeys and splitReach are what round 43's experiment changes.
-func splitKeys() []string {
-	if os.Getenv("SAFAR_PPLINK") != "" {
-		return []string{"t:تاخیر"}
-	}
-	return []string{"t:تاخیر", "t:تاخیر۲"}
-}
-
-func splitReach() int {
-	if os.Getenv("SAFAR_PPLINK") != "" {
-		return 22
-	}
-	return 17
 }
