@@ -73,7 +73,13 @@ const minVoices = 3
 func LinkLanguages(pps []analysis.PainPoint, newVoices func() Voices, people int, parallel ParallelWords) ([]analysis.PainPoint, map[string]LabelSet) {
 	profiles := newProfiles(pps, newVoices, parallel, runtime.GOMAXPROCS(0))
 	voices := newVoices()
-	// Each pain point's best match in another language.
+	// Each pain point's best match in another language among those that
+	// pass every link test: both judged reliable, the same question,
+	// answer profiles alike (cosine >= minLinkScore) and texts that say
+	// alike. A closer profile whose texts say something else does not
+	// stand in the way of the right partner (round 44). The tests are
+	// symmetric, so i passes with j exactly when j passes with i; ties go
+	// to the first in order.
 	best, score := make([]int, len(pps)), make([]float64, len(pps))
 	for i := range pps {
 		best[i] = -1
@@ -82,7 +88,7 @@ func LinkLanguages(pps []analysis.PainPoint, newVoices func() Voices, people int
 			if i == j || !pi.judged || !pj.judged || pi.lang == pj.lang || !shareQuestion(pi, pj) {
 				continue
 			}
-			if s := cosine(pi.diff, pj.diff); best[i] < 0 || s > score[i] {
+			if s := cosine(pi.diff, pj.diff); s >= minLinkScore && (best[i] < 0 || s > score[i]) && sayAlike(pi, pj) {
 				best[i], score[i] = j, s
 			}
 		}
@@ -94,7 +100,7 @@ func LinkLanguages(pps []analysis.PainPoint, newVoices func() Voices, people int
 	parent := make([]int, len(pps))
 	for i := range pps {
 		parent[i] = -1
-		if j := best[i]; j >= 0 && best[j] == i && score[i] >= minLinkScore && sayAlike(profiles[i], profiles[j]) && larger(pps, j, i) {
+		if j := best[i]; j >= 0 && best[j] == i && larger(pps, j, i) {
 			parent[i] = j
 		}
 	}

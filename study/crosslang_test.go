@@ -239,6 +239,25 @@ func TestLinkLanguages(t *testing.T) {
 			wantReach: map[string]int{"t:تاخیر": 9, "t:shipping": 7},
 		},
 		{
+			// Round 44: the Persian late parcels' closest profile is the
+			// English shipping cost (the same customers, every answer
+			// alike) but their texts share nothing; the English late
+			// parcels, a little less alike in their answers, say the same
+			// thing. Matching among the pairs that pass every test joins
+			// the right two; matching on profiles alone joined none.
+			name: "a closer profile whose texts say something else does not block the right partner",
+			build: func(b *bilingual) []analysis.PainPoint {
+				return []analysis.PainPoint{
+					pain("t:تاخیر", "تاخیر: دیر", b.voice("late", "fa", 9, "sat_delivery=low", "motive=speed", "link=sms")),
+					pain("t:shipping", "shipping cost: expensive", b.voice("cost", "en", 8, "sat_delivery=low", "motive=speed", "link=sms")),
+					pain("t:late", "delivery: late", b.voice("late", "en", 6, "sat_delivery=low", "link=sms")),
+				}
+			},
+			wantKeys:  []string{"t:تاخیر", "t:shipping"},
+			wantReach: map[string]int{"t:تاخیر": 15, "t:shipping": 8},
+			wantLabel: map[string]string{"t:تاخیر": "تاخیر: دیر|delivery: late", "t:shipping": "|shipping cost: expensive"},
+		},
+		{
 			name: "a problem voiced in one language only is left alone",
 			build: func(b *bilingual) []analysis.PainPoint {
 				return []analysis.PainPoint{
