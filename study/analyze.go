@@ -227,7 +227,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 
 	// 5. Where each pain point sits in the journey.
 	scores := stageScores(cat, people)
-	res.Stages = placePainPoints(res.PainPoints, voiced, scores)
+	res.Stages = placePainPoints(res.PainPoints, voiced, scores, people, languageParts(in))
 
 	// 6. Metrics, the touchpoint matrix and the journeys.
 	opt.progress(0.9, "journeys")
@@ -560,10 +560,33 @@ func byPersona(r *analysis.PainPointResult, st *studyTexts, people []*respondent
 // texts were about when known; otherwise the stage where the people voicing
 // it fall furthest below everyone else's satisfaction, over and above how
 // much lower they rate everything (people who complain rate every stage a
-// little lower; the stage their problem lives in stands out). A stage is
-// only named when its gap is at least 0.1 on the 0..1 scale, exceeds their
-// average gap by 0.05, and rests on at least 3 of them.
-func placePainPoints(r analysis.PainPointResult, voiced voiceSets, scores []stageScore) []PainStage {
+// little lower; the stage their problem lives in stands out).
+//
+// The people are compared within the language of the survey they answered
+// (part, by survey position): surveys in different languages may ask the
+// stages by different questions and their people rate differently, and a
+// pain point joined across languages (LinkLanguages) has a half in each.
+// Each half singles out the stage of its greatest excess gap, named only
+// when the gap is at least 0.1 on the 0..1 scale, exceeds their average
+// gap by 0.05 and rests on at least 3 of them. A stage one half singles
+// out is kept when all the voices, each half against its own language,
+// still stand out there by 0.05 (their excess gaps averaged by voices): a
+// half that does not single it out does not contradict it. When halves
+// single out different stages, the one all the voices stand out at most
+// wins (a tie, here as within a half, goes to the later stage). In a study
+// of one language this is the rule for all the voices at once.
+func placePainPoints(r analysis.PainPointResult, voiced voiceSets, scores []stageScore, people []*respondent, part []int) []PainStage {
+	parts := 0
+	for _, p := range part {
+		parts = max(parts, p+1)
+	}
+	// One half's sums and counts by stage, of its voices and of the rest
+	// of its language.
+	type half struct {
+		inSum, outSum [len(stageScore{}.sum)]float64
+		inN, outN     [len(stageScore{}.sum)]int
+	}
+	halves := make([]half, parts)
 	var out []PainStage
 	for _, pp := range r.PainPoints {
 		ps := PainStage{Key: pp.Key, Label: pp.Label}
@@ -578,42 +601,84 @@ func placePainPoints(r analysis.PainPointResult, voiced voiceSets, scores []stag
 			out = append(out, ps)
 			continue
 		}
-		gaps := map[string]float64{}
-		var sum float64
+		clear(halves)
 		flags := voiced.respondents[pp.Key]
-		for si, st := range survey.Stages {
-			var inSum, outSum float64
-			var inN, outN int
-			for i := range scores {
+		for i := range scores {
+			h, voices := &halves[part[people[i].survey]], flags.has(i)
+			for si := range survey.Stages {
 				if f, ok := scores[i].mean(si); ok {
-					if flags.has(i) {
-						inSum += f
-						inN++
+					if voices {
+						h.inSum[si] += f
+						h.inN[si]++
 					} else {
-						outSum += f
-						outN++
+						h.outSum[si] += f
+						h.outN[si]++
 					}
 				}
 			}
-			if inN >= 3 && outN >= 3 {
-				gaps[string(st)] = outSum/float64(outN) - inSum/float64(inN)
-				sum += gaps[string(st)]
+		}
+		// Each half's gaps, excess gaps and the stage it singles out.
+		var (
+			gap, excess, weight [len(stageScore{}.sum)]float64 // summed over the halves, by voices
+			singled             [len(stageScore{}.sum)]bool    // by a half
+		)
+		for _, h := range halves {
+			var gaps [len(stageScore{}.sum)]float64
+			var measured [len(stageScore{}.sum)]bool
+			var sum float64
+			n := 0
+			for si := range survey.Stages {
+				if h.inN[si] >= 3 && h.outN[si] >= 3 {
+					gaps[si] = h.outSum[si]/float64(h.outN[si]) - h.inSum[si]/float64(h.inN[si])
+					measured[si] = true
+					sum += gaps[si]
+					n++
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			avg := sum / float64(n)
+			best, bestExcess := -1, 0.05
+			for si := range survey.Stages {
+				if !measured[si] {
+					continue
+				}
+				gap[si] += float64(h.inN[si]) * gaps[si]
+				excess[si] += float64(h.inN[si]) * (gaps[si] - avg)
+				weight[si] += float64(h.inN[si])
+				if g := gaps[si]; g >= 0.1 && g-avg >= bestExcess {
+					best, bestExcess = si, g-avg
+				}
+			}
+			if best >= 0 {
+				singled[best] = true
 			}
 		}
-		if len(gaps) == 0 {
-			out = append(out, ps)
-			continue
-		}
-		avg := sum / float64(len(gaps))
-
 		bestExcess := 0.05
-		for _, st := range survey.Stages {
-			g, ok := gaps[string(st)]
-			if ok && g >= 0.1 && g-avg >= bestExcess {
-				bestExcess, ps.Stage, ps.How, ps.Gap = g-avg, string(st), "satisfaction", round3(g)
+		for si, st := range survey.Stages {
+			if singled[si] && excess[si]/weight[si] >= bestExcess {
+				bestExcess, ps.Stage, ps.How, ps.Gap = excess[si]/weight[si], string(st), "satisfaction", round3(gap[si]/weight[si])
 			}
 		}
 		out = append(out, ps)
+	}
+	return out
+}
+
+// languageParts numbers the languages of the surveys, by survey position:
+// placePainPoints compares people within their survey's language.
+func languageParts(in Input) []int {
+	var langs []string
+	out := make([]int, len(in.Surveys))
+	for i, s := range in.Surveys {
+		lang := s.Definition.Language
+		j := slices.Index(langs, lang)
+		if j < 0 {
+			j = len(langs)
+			langs = append(langs, lang)
+		}
+		out[i] = j
 	}
 	return out
 }

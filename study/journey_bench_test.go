@@ -20,7 +20,7 @@ func BenchmarkTouchpointMatrix(b *testing.B) {
 		b.Fatal(err)
 	}
 	voiced := voicedBy(found, d.st, len(d.people))
-	stages := placePainPoints(found, voiced, stageScores(d.cat, d.people))
+	stages := placePainPoints(found, voiced, stageScores(d.cat, d.people), d.people, languageParts(d.in))
 	for i, p := range d.people {
 		p.persona = int32(1 + i%4)
 	}

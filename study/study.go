@@ -219,10 +219,13 @@ type PainStage struct {
 	Stage string `json:"stage,omitempty"` // "" when it cannot be placed
 	// How: "asked" (the text answered a question about that stage or came
 	// from a session at that stage) or "satisfaction" (the people voicing
-	// it are clearly less satisfied at that stage than everyone else).
+	// it are clearly less satisfied at that stage than the others who
+	// answered in their language).
 	How string `json:"how,omitempty"`
 	// Gap is, for "satisfaction", how much lower (0..1 scale) their
-	// satisfaction there is than the others'.
+	// satisfaction there is than the others' who answered in their
+	// language (voiced in several languages: each language's gap, averaged
+	// by its voices).
 	Gap float64 `json:"gap,omitempty"`
 }
 
