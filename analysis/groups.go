@@ -2,7 +2,11 @@ package analysis
 
 import (
 	"math"
+	"os"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // Terms that name one problem are grouped by the similarity of their
@@ -246,6 +250,20 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			sim[b][a] = sim[a][b]
 		}
 	}
+	// The units the greedy starts from (a term, or terms joined as one
+	// problem) and the blocks between them, kept for the refinement.
+	unitOf := make([]int, len(terms))
+	copy(unitOf, owner)
+	unitBlocked := make(map[[2]int]bool)
+	unitSingle := map[int]bool{}
+	for x, a := range live {
+		unitSingle[a] = len(cls[a].terms) == 1 && cls[a].concept == 0
+		for _, b := range live[x+1:] {
+			if blocked[a][b] {
+				unitBlocked[[2]int{a, b}], unitBlocked[[2]int{b, a}] = true, true
+			}
+		}
+	}
 	for {
 		best, ba, bb := mergeSimilarity, -1, -1
 		for x, a := range live {
@@ -284,6 +302,13 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			}
 		}
 	}
+	mv := &moves{terms: terms, vecs: vecs, owner: owner, unitOf: unitOf, single: unitSingle,
+		blocked: unitBlocked, live: live, members: func(j int) *[]int { return &cls[j].terms },
+		apart: func(a, b int) bool { return blocked[a][b] }}
+	if moveGuards["text"] || moveGuards["headtext"] || moveGuards["textmean"] {
+		mv.textsOf, mv.docTerms = termTexts(docs, terms)
+	}
+	mv.run()
 	var out []*tgroup
 	for _, j := range live {
 		c := cls[j]
@@ -305,4 +330,252 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].key < out[b].key })
 	return out
+}
+
+// moveMargin: after the greedy, a single term moves to the group whose
+// mean link to it beats its own group's (without it) by more than this.
+// An experiment (rounds 42 and 45, not adopted): off unless SAFAR_PPMOVE
+// is set.
+var moveMargin = func() float64 {
+	if v, err := strconv.ParseFloat(os.Getenv("SAFAR_PPMOVE"), 64); err == nil {
+		return v
+	}
+	return -1
+}()
+
+// moveMinLinks: a group is a move's target only when its mean link to the
+// term averages at least this many cosines (SAFAR_PPMOVE_MINLINKS; 2: a
+// term never moves into a group of one, as it never leaves a group of
+// fewer than three).
+var moveMinLinks = func() int {
+	if v, err := strconv.Atoi(os.Getenv("SAFAR_PPMOVE_MINLINKS")); err == nil {
+		return v
+	}
+	return 2
+}()
+
+// moveGuards (SAFAR_PPGUARD, comma-separated; round 45) keep a move from
+// happening:
+//   - head: the term is its group's head (no other term has more support);
+//   - gblock: the greedy kept the two groups apart (a term of each listed
+//     side by side with, or an alternative to, one of the other's);
+//   - tgt: the term would be the target's head;
+//   - text: fewer of its texts say a term of the target than of its own group;
+//   - headtext: the same, for a group's head only;
+//   - textmean: its texts' mean overlap (Ochiai) with the target's terms'
+//     is below that with its own group's.
+var moveGuards = func() map[string]bool {
+	g := map[string]bool{}
+	for _, s := range strings.Split(os.Getenv("SAFAR_PPGUARD"), ",") {
+		if s != "" {
+			g[s] = true
+		}
+	}
+	return g
+}()
+
+// moves holds what the refinement reads: the greedy's starting units (a
+// term, or terms joined as one problem) and the blocks between them, its
+// groups (live, members) and whether two of them were kept apart, and for
+// the text guards the texts of each term and the terms of each text.
+type moves struct {
+	terms             []*term
+	vecs              [][]float64
+	owner, unitOf     []int
+	single            map[int]bool
+	blocked           map[[2]int]bool
+	live              []int
+	members           func(int) *[]int
+	apart             func(a, b int) bool
+	textsOf, docTerms [][]int
+}
+
+// run refines the greedy's groups: in up to five passes, in term order, a
+// single term (not a pack concept's, not one joined to others before the
+// greedy: a collocation stays with its word) whose group keeps at least
+// two other terms moves to the group with the highest mean cosine to it,
+// when that beats its own group's mean cosine to it by more than
+// moveMargin, no term there is kept apart from it (blocks are the
+// greedy's, between its starting units) and no guard of moveGuards holds.
+func (m *moves) run() {
+	if moveMargin < 0 {
+		return
+	}
+	terms, vecs, owner := m.terms, m.vecs, m.owner
+	sim := make([][]float64, len(terms))
+	for i := range terms {
+		sim[i] = make([]float64, len(terms))
+		for k := 0; k < i; k++ {
+			sim[i][k] = dot(vecs[i], vecs[k])
+			sim[k][i] = sim[i][k]
+		}
+	}
+	mean := func(i int, group []int) (float64, int) {
+		var s float64
+		n := 0
+		for _, k := range group {
+			if k != i && len(vecs[k]) > 0 {
+				s += sim[i][k]
+				n++
+			}
+		}
+		if n == 0 {
+			return 0, 0
+		}
+		return s / float64(n), n
+	}
+	const passes = 5
+	for pass := 0; pass < passes; pass++ {
+		moved := false
+		for i := range terms {
+			if len(vecs[i]) == 0 || !m.single[m.unitOf[i]] {
+				continue
+			}
+			a := owner[i]
+			at := m.members(a)
+			own, on := mean(i, *at)
+			head := m.isHead(i, *at)
+			if on < 2 || moveGuards["head"] && head {
+				continue
+			}
+			best, bb := own+moveMargin, -1
+			for _, b := range m.live {
+				if b == a {
+					continue
+				}
+				bt := m.members(b)
+				s, n := mean(i, *bt)
+				if n < moveMinLinks || n == 0 || s <= best || m.guarded(i, a, b, head) {
+					continue
+				}
+				ok := true
+				for _, k := range *bt {
+					if m.blocked[[2]int{m.unitOf[i], m.unitOf[k]}] {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					best, bb = s, b
+				}
+			}
+			if bb < 0 {
+				continue
+			}
+			for x, k := range *at {
+				if k == i {
+					*at = append((*at)[:x:x], (*at)[x+1:]...)
+					break
+				}
+			}
+			bt := m.members(bb)
+			*bt = append(*bt, i)
+			owner[i] = bb
+			moved = true
+		}
+		if !moved {
+			break
+		}
+	}
+}
+
+// guarded reports whether a guard keeps term i (head: the head of its
+// group a) from moving to group b.
+func (m *moves) guarded(i, a, b int, head bool) bool {
+	switch {
+	case moveGuards["gblock"] && m.apart(a, b):
+		return true
+	case moveGuards["tgt"] && m.isHead(i, *m.members(b)):
+		return true
+	case (moveGuards["text"] || moveGuards["headtext"] && head) && m.say(i, b) < m.say(i, a):
+		return true
+	case moveGuards["textmean"] && len(m.textsOf[i]) > 0 && m.overlap(i, b) < m.overlap(i, a):
+		return true
+	}
+	return false
+}
+
+// isHead: no other term of the group has more support (ties: the first key).
+func (m *moves) isHead(i int, group []int) bool {
+	for _, k := range group {
+		ti, tk := m.terms[i], m.terms[k]
+		if k != i && (tk.support > ti.support || tk.support == ti.support && tk.key < ti.key) {
+			return false
+		}
+	}
+	return true
+}
+
+// say counts the texts that say term i and another term of group g.
+func (m *moves) say(i, g int) int {
+	n := 0
+	for _, d := range m.textsOf[i] {
+		for _, k := range m.docTerms[d] {
+			if k != i && m.owner[k] == g {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// overlap is the mean Ochiai overlap of term i's texts with those of the
+// other terms of group g.
+func (m *moves) overlap(i, g int) float64 {
+	in := map[int]bool{}
+	for _, d := range m.textsOf[i] {
+		in[d] = true
+	}
+	var s float64
+	n := 0
+	for _, k := range *m.members(g) {
+		if k == i || len(m.textsOf[k]) == 0 {
+			continue
+		}
+		both := 0
+		for _, d := range m.textsOf[k] {
+			if in[d] {
+				both++
+			}
+		}
+		s += float64(both) / math.Sqrt(float64(len(m.textsOf[i])*len(m.textsOf[k])))
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	return s / float64(n)
+}
+
+// termTexts lists, for each term, the texts that use it, and for each text
+// the terms it uses.
+func termTexts(docs []*tdoc, terms []*term) (textsOf, docTerms [][]int) {
+	index := make(map[string]int, len(terms))
+	for i, t := range terms {
+		index[t.key] = i
+	}
+	textsOf = make([][]int, len(terms))
+	docTerms = make([][]int, len(docs))
+	var words []tword
+	for d, doc := range docs {
+		words = doc.decode(words)
+		add := func(i int) {
+			if !slices.Contains(docTerms[d], i) {
+				docTerms[d] = append(docTerms[d], i)
+				textsOf[i] = append(textsOf[i], d)
+			}
+		}
+		for wi, w := range words {
+			if i, ok := index[w.key]; ok {
+				add(i)
+			}
+			if wi > 0 && w.joined {
+				if i, ok := index[bigramKey(words[wi-1], w)]; ok {
+					add(i)
+				}
+			}
+		}
+	}
+	return textsOf, docTerms
 }
