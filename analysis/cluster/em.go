@@ -336,13 +336,24 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 }
 
 // sumAt sets lp[c] to w[c] plus tab[base+c] for each base in at, added in
-// order. It and addAt are functions of their own, not inlined, so that
-// their loops keep every value in a register (in chunk they spilled).
+// order, two classes at a time (two independent sums). It and addAt are
+// functions of their own, not inlined, so that their loops keep every
+// value in a register (in chunk they spilled).
 //
 //go:noinline
 func sumAt(lp, w, tab []float64, at []int) {
 	w = w[:len(lp)]
-	for c := range lp {
+	c := 0
+	for ; c+1 < len(lp); c += 2 {
+		v0, v1 := w[c], w[c+1]
+		for _, base := range at {
+			t := tab[base+c : base+c+2]
+			v0 += t[0]
+			v1 += t[1]
+		}
+		lp[c], lp[c+1] = v0, v1
+	}
+	if c < len(lp) {
 		v := w[c]
 		for _, base := range at {
 			v += tab[base+c]
