@@ -3,6 +3,8 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"database/sql/driver"
+	"errors"
 	"hash/crc32"
 	"io"
 	"math"
@@ -220,3 +222,28 @@ func TestEscapeXMLByBytes(t *testing.T) {
 		}
 	}
 }
+
+// escapeText is escapeXML of clean text, which every text cell holds (even
+// the error of a value that failed to convert).
+func TestEscapeTextOfCleanText(t *testing.T) {
+	alphabet := []rune{'a', ' ', '\n', '\t', '\r', '"', '\'', '&', '<', '>', 0x01, 0x1f, 0x7f, 0x80, 'é', 'س', '\u200c',
+		0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := cleanText(b.String())
+		if got, want := string(escapeText(nil, s)), string(escapeXMLRunes(nil, s)); got != want {
+			t.Fatalf("escapeText(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if v := cellOf(failingValuer{}); v.kind != textCell || v.text != "#bad value" {
+		t.Errorf("a value whose conversion fails: %+v, want the clean text of its error", v)
+	}
+}
+
+type failingValuer struct{}
+
+func (failingValuer) Value() (driver.Value, error) { return nil, errors.New("bad\x01 value\uFFFE") }
