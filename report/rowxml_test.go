@@ -247,3 +247,26 @@ func TestEscapeTextOfCleanText(t *testing.T) {
 type failingValuer struct{}
 
 func (failingValuer) Value() (driver.Value, error) { return nil, errors.New("bad\x01 value\uFFFE") }
+
+// isCleanText tells the text cleanText keeps as it is.
+func TestIsCleanText(t *testing.T) {
+	alphabet := []string{"a", " ", "\n", "\t", "\r", "&", "\x01", "\x1f", "\x7f", "é", "س", "\u200c", "\uFFFD", "\uFFFE",
+		"\uFFFF", "\U0001F600", "\xff", "\xe2\x80", "\xed\xa0\x80"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		slow := strings.Map(func(r rune) rune {
+			if illegalXML(r) {
+				return -1
+			}
+			return r
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+		if got := isCleanText(s); got != (slow == s) {
+			t.Fatalf("isCleanText(%q) = %v, want %v", s, got, slow == s)
+		}
+	}
+}
