@@ -154,6 +154,8 @@ func (v cellValue) width() float64 {
 type rowEncoder struct {
 	datetime string   // the style of date-time cells, as written
 	cols     []string // column letters, by index
+	row      int      // the row whose number digits holds
+	digits   []byte   // row in decimal, written once for all its cells
 }
 
 func (e *rowEncoder) col(i int) string {
@@ -174,8 +176,16 @@ func (e *rowEncoder) appendRow(dst []byte, r int, vals []cellValue) []byte {
 
 func (e *rowEncoder) openRow(dst []byte, r int) []byte {
 	dst = append(dst, `<row r="`...)
-	dst = strconv.AppendInt(dst, int64(r), 10)
+	dst = append(dst, e.rowDigits(r)...)
 	return append(dst, `">`...)
+}
+
+// rowDigits is r in decimal.
+func (e *rowEncoder) rowDigits(r int) []byte {
+	if r != e.row || len(e.digits) == 0 {
+		e.row, e.digits = r, strconv.AppendInt(e.digits[:0], int64(r), 10)
+	}
+	return e.digits
 }
 
 // appendCell appends v as the cell of column index i (0 is A) in row r.
@@ -185,7 +195,7 @@ func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
 	}
 	dst = append(dst, `<c r="`...)
 	dst = append(dst, e.col(i)...)
-	dst = strconv.AppendInt(dst, int64(r), 10)
+	dst = append(dst, e.rowDigits(r)...)
 	dst = append(dst, '"')
 	switch v.kind {
 	case textCell:
