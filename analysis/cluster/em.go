@@ -254,7 +254,9 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 	prod := 1.0
 	defer func() { a.ll += math.Log(prod) }()
 	logCell, cnt := e.logCell, a.cnt
-	logW, nc := p.logW[:k], a.nc[:k]
+	// Of one length, which the compiler then knows: no bounds checks in
+	// the loops over the classes.
+	pr, wp, logW, nc := pr[:len(lp)], wp[:len(lp)], p.logW[:len(lp)], a.nc[:len(lp)]
 	boff := e.boff[:nb]
 	for i := lo; i < hi; i++ {
 		cells := e.cells[i*nb : (i+1)*nb]
