@@ -364,14 +364,24 @@ func sumAt(lp, w, tab []float64, at []int) {
 	}
 }
 
-// addAt adds w[c] to tab[base+c] for each base in at.
+// addAt adds w[c] to tab[base+c] for each base in at, two classes at a
+// time (each cell of tab is added to once: the order does not matter).
 //
 //go:noinline
 func addAt(tab []float64, at []int, w []float64) {
-	for _, base := range at {
-		t := tab[base : base+len(w)]
-		for c, x := range w {
-			t[c] += x
+	c := 0
+	for ; c+1 < len(w); c += 2 {
+		x0, x1 := w[c], w[c+1]
+		for _, base := range at {
+			t := tab[base+c : base+c+2]
+			t[0] += x0
+			t[1] += x1
+		}
+	}
+	if c < len(w) {
+		x := w[c]
+		for _, base := range at {
+			tab[base+c] += x
 		}
 	}
 }
