@@ -284,15 +284,7 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 				m = v
 			}
 		}
-		s := 0.0
-		for c, v := range lp {
-			if v == m { // exp(0), exactly
-				pr[c] = 1
-			} else {
-				pr[c] = expNeg(v - m)
-			}
-			s += pr[c]
-		}
+		s := expShift(pr, lp, m)
 		rep := 1
 		if d.count != nil {
 			rep = int(d.count[i])
