@@ -545,15 +545,19 @@ func (r *Result) quotes(in Input, p int) []Quote {
 func (r *Result) painQuote(in Input, p int, key string) *Quote {
 	k, cl := r.fit.K, r.order[p]
 	var best *Quote
+	bestReadable := false
 	readable := func(s string) bool { n := utf8.RuneCountInString(s); return n >= 20 && n <= 400 }
 	consider := func(i int, text string) {
-		text = strings.TrimSpace(text)
-		if r.Assignments[i].Persona != p+1 || text == "" {
+		if r.Assignments[i].Persona != p+1 {
+			return
+		}
+		if text = strings.TrimSpace(text); text == "" {
 			return
 		}
 		prob := r.fit.Posterior[i*k+cl]
-		if best == nil || readable(text) && !readable(best.Text) || readable(text) == readable(best.Text) && prob > best.Probability {
+		if ok := readable(text); best == nil || ok && !bestReadable || ok == bestReadable && prob > best.Probability {
 			best = &Quote{ID: r.Assignments[i].ID, Text: text, Probability: prob, Source: cmp.Or(in.Source, "survey")}
+			bestReadable = ok
 		}
 	}
 	if in.Words != nil {

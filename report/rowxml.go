@@ -48,7 +48,7 @@ func cellOf(v any) cellValue {
 	if val, ok := v.(driver.Valuer); ok {
 		dv, err := val.Value()
 		if err != nil {
-			return cellValue{kind: textCell, text: "#" + err.Error()}
+			return cellValue{kind: textCell, text: cleanText("#" + err.Error())}
 		}
 		v = dv
 	}
@@ -154,6 +154,8 @@ func (v cellValue) width() float64 {
 type rowEncoder struct {
 	datetime string   // the style of date-time cells, as written
 	cols     []string // column letters, by index
+	row      int      // the row whose number digits holds
+	digits   []byte   // row in decimal, written once for all its cells
 }
 
 func (e *rowEncoder) col(i int) string {
@@ -174,8 +176,16 @@ func (e *rowEncoder) appendRow(dst []byte, r int, vals []cellValue) []byte {
 
 func (e *rowEncoder) openRow(dst []byte, r int) []byte {
 	dst = append(dst, `<row r="`...)
-	dst = strconv.AppendInt(dst, int64(r), 10)
+	dst = append(dst, e.rowDigits(r)...)
 	return append(dst, `">`...)
+}
+
+// rowDigits is r in decimal.
+func (e *rowEncoder) rowDigits(r int) []byte {
+	if r != e.row || len(e.digits) == 0 {
+		e.row, e.digits = r, strconv.AppendInt(e.digits[:0], int64(r), 10)
+	}
+	return e.digits
 }
 
 // appendCell appends v as the cell of column index i (0 is A) in row r.
@@ -185,7 +195,7 @@ func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
 	}
 	dst = append(dst, `<c r="`...)
 	dst = append(dst, e.col(i)...)
-	dst = strconv.AppendInt(dst, int64(r), 10)
+	dst = append(dst, e.rowDigits(r)...)
 	dst = append(dst, '"')
 	switch v.kind {
 	case textCell:
@@ -223,9 +233,10 @@ func appendNumber(dst []byte, n string) []byte {
 // maxCellChars is Excel's limit on a cell's text, in UTF-16 units.
 const maxCellChars = 32767
 
-// appendInlineStr ends an open cell tag with s as an inline string: cut to
-// Excel's limit, whitespace at either end preserved, escaped for XML, and a
-// literal _xHHHH_ escaped so it is not read as a character escape.
+// appendInlineStr ends an open cell tag with s, clean text (cleanText), as
+// an inline string: cut to Excel's limit, whitespace at either end
+// preserved, escaped for XML, and a literal _xHHHH_ escaped so it is not
+// read as a character escape.
 func appendInlineStr(dst []byte, s string) []byte {
 	if len(s) > maxCellChars { // only then can it have more UTF-16 units
 		s = truncateUTF16(s, maxCellChars)
@@ -237,10 +248,10 @@ func appendInlineStr(dst []byte, s string) []byte {
 	dst = append(dst, '>')
 	if strings.Contains(s, "_x") {
 		var esc []byte
-		esc = escapeXML(esc, s)
+		esc = escapeText(esc, s)
 		dst = append(dst, escapeLiteralEscapes(string(esc))...)
 	} else {
-		dst = escapeXML(dst, s)
+		dst = escapeText(dst, s)
 	}
 	return append(dst, `</t></is></c>`...)
 }
@@ -259,27 +270,27 @@ func truncateUTF16(s string, n int) string {
 }
 
 // escapeXML appends s escaped as encoding/xml.EscapeText does, except that
-// newlines stay as they are (as excelize writes them). Text in valid UTF-8,
-// nearly all of it, is read a byte at a time: there only ASCII bytes and
-// U+FFFE and U+FFFF (the one encoding of each) need escaping.
+// newlines stay as they are (as excelize writes them). Text in valid UTF-8
+// without U+FFFE and U+FFFF, nearly all of it, is escapeText's.
 func escapeXML(dst []byte, s string) []byte {
-	if !utf8.ValidString(s) {
+	if !utf8.ValidString(s) || strings.Contains(s, "\uFFFE") || strings.Contains(s, "\uFFFF") {
 		return escapeXMLRunes(dst, s)
 	}
+	return escapeText(dst, s)
+}
+
+// escapeText is escapeXML of valid UTF-8 without U+FFFE and U+FFFF, such as
+// cleanText's: only ASCII bytes may need escaping there, and it is read a
+// byte at a time.
+func escapeText(dst []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
 			if esc := asciiEscapes[c]; esc != "" {
 				dst = append(dst, s[last:i]...)
 				dst = append(dst, esc...)
 				last = i + 1
 			}
-		} else if c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE {
-			dst = append(dst, s[last:i]...)
-			dst = append(dst, "\uFFFD"...)
-			i += 2
-			last = i + 1
 		}
 	}
 	return append(dst, s[last:]...)

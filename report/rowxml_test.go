@@ -3,6 +3,8 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"database/sql/driver"
+	"errors"
 	"hash/crc32"
 	"io"
 	"math"
@@ -217,6 +219,54 @@ func TestEscapeXMLByBytes(t *testing.T) {
 		s := b.String()
 		if got, want := string(escapeXML(nil, s)), string(escapeXMLRunes(nil, s)); got != want {
 			t.Fatalf("escapeXML(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// escapeText is escapeXML of clean text, which every text cell holds (even
+// the error of a value that failed to convert).
+func TestEscapeTextOfCleanText(t *testing.T) {
+	alphabet := []rune{'a', ' ', '\n', '\t', '\r', '"', '\'', '&', '<', '>', 0x01, 0x1f, 0x7f, 0x80, 'é', 'س', '\u200c',
+		0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := cleanText(b.String())
+		if got, want := string(escapeText(nil, s)), string(escapeXMLRunes(nil, s)); got != want {
+			t.Fatalf("escapeText(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if v := cellOf(failingValuer{}); v.kind != textCell || v.text != "#bad value" {
+		t.Errorf("a value whose conversion fails: %+v, want the clean text of its error", v)
+	}
+}
+
+type failingValuer struct{}
+
+func (failingValuer) Value() (driver.Value, error) { return nil, errors.New("bad\x01 value\uFFFE") }
+
+// isCleanText tells the text cleanText keeps as it is.
+func TestIsCleanText(t *testing.T) {
+	alphabet := []string{"a", " ", "\n", "\t", "\r", "&", "\x01", "\x1f", "\x7f", "é", "س", "\u200c", "\uFFFD", "\uFFFE",
+		"\uFFFF", "\U0001F600", "\xff", "\xe2\x80", "\xed\xa0\x80"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		slow := strings.Map(func(r rune) rune {
+			if illegalXML(r) {
+				return -1
+			}
+			return r
+		}, strings.ToValidUTF8(s, "\uFFFD"))
+		if got := isCleanText(s); got != (slow == s) {
+			t.Fatalf("isCleanText(%q) = %v, want %v", s, got, slow == s)
 		}
 	}
 }

@@ -341,24 +341,17 @@ func cleanText(s string) string {
 	}, s)
 }
 
-// isCleanText is cleanText's fast path: one pass, no allocation, for the
-// common case of valid text without control characters.
+// isCleanText is cleanText's fast path: no allocation, for the common case
+// of valid text without control characters. Bytes below 0x20 are ASCII in
+// valid UTF-8, so they are looked for a byte at a time; the rest is
+// utf8.ValidString's and two substring searches, not a rune at a time.
 func isCleanText(s string) bool {
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || r == 0xFFFE || r == 0xFFFF {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			return false
 		}
-		i += size
 	}
-	return true
+	return utf8.ValidString(s) && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF")
 }
 
 func illegalXML(r rune) bool {

@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"math"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 
@@ -215,5 +216,38 @@ func TestAutoCancelled(t *testing.T) {
 	cancel()
 	if _, err := Auto(ctx, d, Options{Seed: 1}); err != context.Canceled {
 		t.Errorf("Auto on a cancelled context: %v, want context.Canceled", err)
+	}
+}
+
+// One class has no random part: every random start reaches the same
+// parameters, bit for bit, so a k=1 fit (Auto's baseline for its BIC
+// margin) makes one start, not Options.Starts of them.
+func TestOneClassOneStart(t *testing.T) {
+	s := synth.Random(12, 3, 0.5, 5)
+	s.Noise = 0.2
+	d, _ := mustData(t, s, 1500)
+	ctx := context.Background()
+	opt := Options{Seed: 3}.withDefaults()
+	fit, err := Fit(ctx, d, 1, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for st := range opt.Starts {
+		p := randomParams(d, 1, rand.New(rand.NewPCG(opt.Seed, 1<<32|uint64(st))))
+		newEngine(d, 1, 1).run(p, opt.MaxIter, opt.Tol)
+		q := fit.Model.p
+		if !reflect.DeepEqual([][]float64{p.logW, p.logP, p.mean, p.vari}, [][]float64{q.logW, q.logP, q.mean, q.vari}) {
+			t.Fatalf("start %d: parameters differ from the fit's", st)
+		}
+	}
+	one := opt
+	one.Starts = 1
+	single, err := Fit(ctx, d, 1, one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.Passes != single.Passes || fit.LogLik != single.LogLik {
+		t.Errorf("k=1 with %d starts: %d passes, LL %v; with one start: %d passes, LL %v",
+			opt.Starts, fit.Passes, fit.LogLik, single.Passes, single.LogLik)
 	}
 }

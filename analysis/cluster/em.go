@@ -129,6 +129,7 @@ type engine struct {
 	accs    []*acc
 	passes  int
 	cells   []uint8   // per row and block: the cell of the row's answers
+	boff    []int     // per block: where its cells' k values start in logCell (off*k)
 	logCell []float64 // per block cell and class: log P(the cell's answers | class)
 	cnt     []float64 // per categorical level and class: the last estep's counts
 }
@@ -142,6 +143,9 @@ func newEngine(d *Data, k, workers int) *engine {
 		cells: d.cellCodes(), logCell: make([]float64, d.nCell*k), cnt: make([]float64, d.nLev*k)}
 	for i := range e.accs {
 		e.accs[i] = newAcc(d, k)
+	}
+	for _, bl := range d.blocks {
+		e.boff = append(e.boff, bl.off*k)
 	}
 	return e
 }
@@ -235,6 +239,9 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 	nb, nn := len(d.blocks), len(d.numIdx)
 	lp := make([]float64, k)
 	pr := make([]float64, k)
+	// at is, per block of the row, where its cell's k values start in
+	// logCell and cnt.
+	at := make([]int, nb)
 	// wp is what a row adds to the counts: its posterior times its
 	// weight (the posterior itself, pr, on unweighted data).
 	wp := pr
@@ -246,18 +253,19 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 	// large, instead of one per row.
 	prod := 1.0
 	defer func() { a.ll += math.Log(prod) }()
+	logCell, cnt := e.logCell, a.cnt
+	// Of one length, which the compiler then knows: no bounds checks in
+	// the loops over the classes.
+	pr, wp, logW, nc := pr[:len(lp)], wp[:len(lp)], p.logW[:len(lp)], a.nc[:len(lp)]
+	boff := e.boff[:nb]
 	for i := lo; i < hi; i++ {
-		copy(lp, p.logW)
 		cells := e.cells[i*nb : (i+1)*nb]
+		cells = cells[:len(boff)]
 		for b, cell := range cells {
-			base := (d.blocks[b].off + int(cell)) * k
-			t := e.logCell[base : base+k]
-			t = t[:len(lp)]
-			for c := range lp {
-				lp[c] += t[c]
-			}
+			at[b] = boff[b] + int(cell)*k
 		}
 		nums := d.nums[i*nn : (i+1)*nn]
+		sumAt(lp, logW, logCell, at)
 		for j, x := range nums {
 			if x != x { // NaN: missing
 				continue
@@ -272,17 +280,11 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 		}
 		m := lp[0]
 		for _, v := range lp[1:] {
-			m = max(m, v)
-		}
-		s := 0.0
-		for c, v := range lp {
-			if v == m { // exp(0), exactly
-				pr[c] = 1
-			} else {
-				pr[c] = expNeg(v - m)
+			if v > m {
+				m = v
 			}
-			s += pr[c]
 		}
+		s := expShift(pr, lp, m)
 		rep := 1
 		if d.count != nil {
 			rep = int(d.count[i])
@@ -306,17 +308,10 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 				wp[c] = pr[c] * float64(rep)
 			}
 		}
-		for c := range wp {
-			a.nc[c] += wp[c]
+		for c, w := range wp {
+			nc[c] += w
 		}
-		for b, cell := range cells {
-			base := (d.blocks[b].off + int(cell)) * k
-			t := a.cnt[base : base+k]
-			t = t[:len(wp)]
-			for c := range wp {
-				t[c] += wp[c]
-			}
-		}
+		addAt(cnt, at, wp)
 		for j, x := range nums {
 			if x != x {
 				continue
@@ -330,6 +325,55 @@ func (e *engine) chunk(p *params, ch int, post []float64) {
 				sx[c] += w * x
 				sxx[c] += w * x * x
 			}
+		}
+	}
+}
+
+// sumAt sets lp[c] to w[c] plus tab[base+c] for each base in at, added in
+// order, two classes at a time (two independent sums). It and addAt are
+// functions of their own, not inlined, so that their loops keep every
+// value in a register (in chunk they spilled).
+//
+//go:noinline
+func sumAt(lp, w, tab []float64, at []int) {
+	w = w[:len(lp)]
+	c := 0
+	for ; c+1 < len(lp); c += 2 {
+		v0, v1 := w[c], w[c+1]
+		for _, base := range at {
+			t := tab[base+c : base+c+2]
+			v0 += t[0]
+			v1 += t[1]
+		}
+		lp[c], lp[c+1] = v0, v1
+	}
+	if c < len(lp) {
+		v := w[c]
+		for _, base := range at {
+			v += tab[base+c]
+		}
+		lp[c] = v
+	}
+}
+
+// addAt adds w[c] to tab[base+c] for each base in at, two classes at a
+// time (each cell of tab is added to once: the order does not matter).
+//
+//go:noinline
+func addAt(tab []float64, at []int, w []float64) {
+	c := 0
+	for ; c+1 < len(w); c += 2 {
+		x0, x1 := w[c], w[c+1]
+		for _, base := range at {
+			t := tab[base+c : base+c+2]
+			t[0] += x0
+			t[1] += x1
+		}
+	}
+	if c < len(w) {
+		x := w[c]
+		for _, base := range at {
+			tab[base+c] += x
 		}
 	}
 }

@@ -9,17 +9,36 @@ import "math"
 // with |r| <= ln2/64, so e^x = 2^e · 2^(j/32) · e^r, the middle from a
 // table and e^r from its Taylor series to r^6 (the first term left out is
 // below 2e-18 of the result). Below -708 (a subnormal or zero result), for
-// NaN and for x > 0 it is math.Exp.
+// NaN and for x > 0 it is math.Exp. It is expShift of one value.
 func expNeg(x float64) float64 {
-	if !(x >= -708 && x <= 0) {
-		return math.Exp(x)
+	var y [1]float64
+	expShift(y[:], []float64{x}, 0)
+	return y[0]
+}
+
+// expShift sets dst[c] to e^(x[c]-m) as expNeg computes it, exactly 1
+// where x[c] == m, and returns their sum, added in order: a row's
+// posteriors before they are normalised, in one call rather than one a
+// class.
+func expShift(dst, x []float64, m float64) float64 {
+	dst = dst[:len(x)]
+	s := 0.0
+	for c, v := range x {
+		e := 1.0 // e^0, exactly
+		if d := v - m; v != m && d >= -708 && d <= 0 {
+			k := int(d*expInvStep - 0.5) // rounds to nearest: d*expInvStep - 0.5 < 0, truncated toward zero
+			kf := float64(k)
+			r := (d - kf*expStepHi) - kf*expStepLo
+			p := 1 + r*(1+r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120+r*(1.0/720))))))
+			scale := math.Float64frombits(uint64(k>>expTableBits+1023) << 52) // 2^e, e = floor(k/32) >= -1022
+			e = scale * (expTable[k&(1<<expTableBits-1)] * p)
+		} else if v != m {
+			e = math.Exp(d)
+		}
+		dst[c] = e
+		s += e
 	}
-	k := int(x*expInvStep - 0.5) // rounds to nearest: x*expInvStep - 0.5 < 0, truncated toward zero
-	kf := float64(k)
-	r := (x - kf*expStepHi) - kf*expStepLo
-	p := 1 + r*(1+r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120+r*(1.0/720))))))
-	scale := math.Float64frombits(uint64(k>>expTableBits+1023) << 52) // 2^e, e = floor(k/32) >= -1022
-	return scale * (expTable[k&(1<<expTableBits-1)] * p)
+	return s
 }
 
 const (

@@ -184,6 +184,11 @@ func bestStart(ctx context.Context, d *Data, k int, opt Options) (*params, int, 
 		p  *params
 		ll float64
 	}
+	// One class has no random part: every start's first M-step sets the
+	// same parameters (each row's posterior is 1), so one start is all.
+	if k == 1 {
+		opt.Starts = 1
+	}
 	starts := make([]start, 0, opt.Starts)
 	burn := opt.BurnIn
 	if d.resp()*len(d.vars) <= SmallCells && !opt.screen {
