@@ -186,8 +186,9 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
-	states := assign(texts, docs, groups, st.cv)
+	senses := twoSenses(terms, wv)
+	groups := applyMerges(clusterTerms(terms, docs, wv, st, senses, pack), opt.Merge)
+	states := assign(texts, docs, groups, senses, st.cv)
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)
