@@ -90,7 +90,7 @@ func TestAlternativesApart(t *testing.T) {
 		wv.vecs = append(wv.vecs, v)
 	}
 	groupOf := map[string]int{}
-	for g, gr := range clusterTerms(terms, docs, wv, st, nil, nil) {
+	for g, gr := range clusterTerms(terms, docs, wv, st, nil) {
 		for _, x := range gr.terms {
 			groupOf[x.key] = g
 		}

@@ -86,7 +86,7 @@ func (s textScore) passing(scored int) bool {
 // are scored again once every text has counted in the sizes.
 // A secondary group also needs a third of the text's scored clauses
 // (passingShare), outside conversations.
-func assign(texts []Text, docs []*tdoc, groups []*tgroup, senses map[string]bool, cv *convo) []*gstate {
+func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	termGroup := map[string]int{}
 	termOf := map[string]*term{}
 	for gi, g := range groups {
@@ -98,7 +98,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, senses map[string]bool
 	for gi, g := range groups {
 		states[gi] = &gstate{g: g, persons: map[int32]float64{}, uses: map[*term]int{}}
 	}
-	sc := &scorer{termGroup: termGroup, termOf: termOf, senses: senses, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
+	sc := &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
 	seg, prof := threadProfiles(texts, docs, sc, cv)
 	// The groups' sizes (sizedMain) are known only after every text is
 	// scored, and only a text that says another group in as many clauses
@@ -291,7 +291,6 @@ func hiddenGroups(groups []*tgroup, hide []string) map[int]bool {
 type scorer struct {
 	termGroup map[string]int
 	termOf    map[string]*term
-	senses    map[string]bool // words of two senses (twoSenses)
 	scores    []textScore
 	inPair    map[int]bool
 	inClause  map[[2]int32]bool // (group, clause) pairs the text has scored
@@ -373,31 +372,9 @@ func (sc *scorer) score(d *tdoc) []textScore {
 	}
 	for wi, w := range words {
 		if !inPair[wi] {
-			hit(sc.sense(words, wi), w.clause)
+			hit(w.key, w.clause)
 		}
 	}
 	sc.scores = scores
 	return scores
-}
-
-// sense returns the term the word at wi counts as: a word of two senses
-// (twoSenses) said in one of its collocations counts as that
-// collocation, though its neighbour is taken by another ("ورود مدام کد":
-// "ورود مدام" and "مدام کد"); any other word as itself.
-func (sc *scorer) sense(words []tword, wi int) string {
-	w := words[wi]
-	if !sc.senses[w.key] {
-		return w.key
-	}
-	if wi > 0 && w.joined && words[wi-1].clause == w.clause {
-		if k := bigramKey(words[wi-1], w); k != w.key && sc.termOf[k] != nil {
-			return k
-		}
-	}
-	if n := wi + 1; n < len(words) && words[n].joined && words[n].clause == w.clause {
-		if k := bigramKey(w, words[n]); k != w.key && sc.termOf[k] != nil {
-			return k
-		}
-	}
-	return w.key
 }

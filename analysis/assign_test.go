@@ -19,7 +19,7 @@ func TestPassingMentionNotMember(t *testing.T) {
 		"delivery late", "package late", "courier lost the package", "support agent rude", "phone support rude", "agent on the phone",
 	)
 	docs, group := analysedWithGroups(t, in)
-	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone")}, nil, nil)
+	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone")}, nil)
 	member := func(gs *gstate, text int) bool {
 		for _, h := range gs.hits {
 			if int(h.text) == text {
@@ -55,7 +55,7 @@ func TestSizedMain(t *testing.T) {
 	}
 	in := texts(raw...)
 	docs, group := analysedWithGroups(t, in)
-	states := assign(in, docs, []*tgroup{group("delivery late"), group("colour faded fabric wash")}, nil, nil)
+	states := assign(in, docs, []*tgroup{group("delivery late"), group("colour faded fabric wash")}, nil)
 	member := func(gs *gstate, text int) (in, primary bool) {
 		for _, h := range gs.hits {
 			if int(h.text) == text {
@@ -123,7 +123,7 @@ func TestPassingMentionOfFour(t *testing.T) {
 		"price expensive", "expensive price",
 	)
 	docs, group := analysedWithGroups(t, in)
-	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone"), group("price expensive")}, nil, nil)
+	states := assign(in, docs, []*tgroup{group("delivery late package courier"), group("support rude agent phone"), group("price expensive")}, nil)
 	member := func(g, text int) bool {
 		for _, h := range states[g].hits {
 			if int(h.text) == text {

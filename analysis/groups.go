@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"math"
-	"slices"
 	"sort"
 )
 
@@ -40,13 +39,9 @@ type tgroup struct {
 	concept int // 1-based pack concept, 0 for none
 }
 
-// termVector is the term's vector: its word's, or its words' weighted by
-// their rarity, leaving out a word of two senses (twoSenses): "کد رهگیری"
-// (tracking code) is said like "رهگیری", not like "کد", whose vector mixes
-// the tracking, the discount and the login code.
-func termVector(t *term, wv *wordVectors, st *termStats, senses map[string]bool) []float64 {
+func termVector(t *term, wv *wordVectors, st *termStats) []float64 {
 	var out []float64
-	for _, p := range senseParts(t, senses) {
+	for _, p := range t.parts {
 		v := wv.of(p)
 		if v == nil {
 			continue
@@ -63,69 +58,6 @@ func termVector(t *term, wv *wordVectors, st *termStats, senses map[string]bool)
 		}
 	}
 	normalize(out)
-	return out
-}
-
-// twoSenses returns the words of two senses: words that are part of two
-// selected collocations whose other words are unlike, less than
-// mergeSimilarity, the least likeness of one problem ("کد" in "کد تخفیف",
-// discount code, and "کد رهگیری", tracking code; "never" in "never in
-// stock" and "never answers"). The other word says which sense a
-// collocation has: the shared word neither colours its collocations'
-// vectors nor pulls them into its own group (clusterTerms), and a text
-// that says it in one of them counts that collocation (scorer.sense). A word whose collocations' other words
-// are alike ("code" in "discount code" and "coupon code") is left as it
-// was. Quadratic in a word's collocations, never in the texts (round 47).
-func twoSenses(terms []*term, wv *wordVectors) map[string]bool {
-	others := map[string][]string{}
-	for _, t := range terms {
-		if len(t.parts) != 2 || t.parts[0] == t.parts[1] {
-			continue
-		}
-		for i, p := range t.parts {
-			if o := t.parts[1-i]; !slices.Contains(others[p], o) {
-				others[p] = append(others[p], o)
-			}
-		}
-	}
-	out := map[string]bool{}
-	for w, ow := range others {
-		for i, a := range ow {
-			va := wv.of(a)
-			for _, b := range ow[i+1:] {
-				if vb := wv.of(b); va != nil && vb != nil && cosine32(va, vb) < mergeSimilarity {
-					out[w] = true
-				}
-			}
-		}
-	}
-	return out
-}
-
-// cosine32 is the cosine of two unit word vectors.
-func cosine32(a, b []float32) float64 {
-	var s float64
-	for d := range a {
-		s += float64(a[d]) * float64(b[d])
-	}
-	return s
-}
-
-// senseParts returns the words of t that say its sense: all of them but
-// the words of two senses, unless every word is one.
-func senseParts(t *term, senses map[string]bool) []string {
-	if len(t.parts) < 2 {
-		return t.parts
-	}
-	var out []string
-	for _, p := range t.parts {
-		if !senses[p] {
-			out = append(out, p)
-		}
-	}
-	if len(out) == 0 {
-		return t.parts
-	}
 	return out
 }
 
@@ -170,7 +102,7 @@ func normalize(v []float64) {
 
 // clusterTerms groups the terms. With a pack, terms the pack knows start in
 // their concept's group, and two concepts never merge.
-func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, senses map[string]bool, pack []concept) []*tgroup {
+func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, pack []concept) []*tgroup {
 	type cl struct {
 		terms   []int
 		sum     []float64 // of the terms' unit vectors
@@ -211,16 +143,13 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, s
 			cls[a].concept = cls[b].concept
 		}
 	}
-	// A collocation joins the group of its rarer word when that is a term,
-	// among the words that say its sense (senseParts): "کد رهگیری" does not
-	// follow "کد" into the discount code's group when "رهگیری" is no term
-	// (dropInsideCollocations: the collocation speaks for it).
+	// A collocation joins the group of its rarer word when that is a term.
 	for i, t := range terms {
 		if len(t.parts) != 2 {
 			continue
 		}
 		best, bestDF := -1, math.MaxInt
-		for _, p := range senseParts(t, senses) {
+		for _, p := range t.parts {
 			if j, ok := index[p]; ok && terms[j].df < bestDF {
 				best, bestDF = j, terms[j].df
 			}
@@ -236,7 +165,7 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, s
 	// terms listed side by side are two.
 	vecs := make([][]float64, len(terms))
 	for i, t := range terms {
-		vecs[i] = termVector(t, wv, st, senses)
+		vecs[i] = termVector(t, wv, st)
 	}
 	addTimeProfiles(vecs, terms, st.cv) // in a long conversation, where a term is said
 	together, listed := coUse(docs, terms)

@@ -186,9 +186,8 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	senses := twoSenses(terms, wv)
-	groups := applyMerges(clusterTerms(terms, docs, wv, st, senses, pack), opt.Merge)
-	states := assign(texts, docs, groups, senses, st.cv)
+	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
+	states := assign(texts, docs, groups, st.cv)
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)

@@ -365,7 +365,7 @@ func TestLabelWordsSaidTogether(t *testing.T) {
 		}
 		g.terms = append(g.terms, st.byKey[k])
 	}
-	gs := assign(in, docs, []*tgroup{g}, nil, nil)[0]
+	gs := assign(in, docs, []*tgroup{g}, nil)[0]
 	label, _ := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), newPlainWords(docs), "", nil)
 	if strings.Contains(label, "app") || !strings.Contains(label, "size") {
 		t.Errorf("label %q: want the words said with its head (size), not the app said in another sentence", label)
@@ -381,7 +381,7 @@ func labelOf(t *testing.T, in []Text, words ...string) (string, labelWords, *gst
 	for _, ws := range words {
 		groups = append(groups, group(ws))
 	}
-	gs := assign(in, docs, groups, nil, nil)[0]
+	gs := assign(in, docs, groups, nil)[0]
 	label, said := gs.label(gs.rankedTerms(), docs, countProblemWords(docs), newPlainWords(docs), "", nil)
 	return label, said, gs, docs
 }
@@ -819,7 +819,7 @@ func TestPhraseReadsOnlyClausesThatSayIt(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			docs, group := analysedWithGroups(t, c.in)
 			g := group(c.head)
-			gs := assign(c.in, docs, []*tgroup{g}, nil, nil)[0]
+			gs := assign(c.in, docs, []*tgroup{g}, nil)[0]
 			pw := countProblemWords(docs)
 			if filter := !pw.dropped[c.key] && !pw.dropped[g.terms[0].parts[0]]; filter != c.wantFilter {
 				t.Errorf("filtered %v, want %v", filter, c.wantFilter)

@@ -77,12 +77,9 @@ func LinkLanguages(pps []analysis.PainPoint, newVoices func() Voices, people int
 	// pass every link test: both judged reliable, the same question,
 	// answer profiles alike (cosine >= minLinkScore) and texts that say
 	// alike. A closer profile whose texts say something else does not
-	// stand in the way of the right partner (round 44). A match is as
-	// close as the weaker of its two likenesses, answers and texts: a
-	// pain point that mixes two problems has answers about as like either
-	// problem's, and then what its texts say decides (round 48). The tests
-	// and likenesses are symmetric, so i passes with j exactly when j
-	// passes with i; ties go to the first in order.
+	// stand in the way of the right partner (round 44). The tests are
+	// symmetric, so i passes with j exactly when j passes with i; ties go
+	// to the first in order.
 	best, score := make([]int, len(pps)), make([]float64, len(pps))
 	for i := range pps {
 		best[i] = -1
@@ -91,11 +88,7 @@ func LinkLanguages(pps []analysis.PainPoint, newVoices func() Voices, people int
 			if i == j || !pi.judged || !pj.judged || pi.lang == pj.lang || !shareQuestion(pi, pj) {
 				continue
 			}
-			s := cosine(pi.diff, pj.diff)
-			if s < minLinkScore || !sayAlike(pi, pj) {
-				continue
-			}
-			if s = min(s, saidLikeness(pi, pj)); best[i] < 0 || s > score[i] {
+			if s := cosine(pi.diff, pj.diff); s >= minLinkScore && (best[i] < 0 || s > score[i]) && sayAlike(pi, pj) {
 				best[i], score[i] = j, s
 			}
 		}
@@ -528,13 +521,7 @@ func (c *counts) add(features []string) {
 // say "price" too ("I only wanted a price"), but what sets them apart is
 // Instagram, which the price complaints do not say.
 func sayAlike(a, b profile) bool {
-	return saysMostOf(a, b) && saysMostOf(b, a) && saidLikeness(a, b) >= minLinkScore
-}
-
-// saidLikeness is how alike two pain points' texts say the anchors: the
-// cosine of each anchor's share against their language's complaints.
-func saidLikeness(a, b profile) float64 {
-	return cosineOf(a.said.diff(a.langSaid), b.said.diff(b.langSaid))
+	return saysMostOf(a, b) && saysMostOf(b, a) && cosineOf(a.said.diff(a.langSaid), b.said.diff(b.langSaid)) >= minLinkScore
 }
 
 // saysMostOf: an anchor a's texts say furthest beyond chance (any of
