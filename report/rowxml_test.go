@@ -205,18 +205,24 @@ func TestCRC32Combine(t *testing.T) {
 	}
 }
 
+// randomXMLText is up to 11 characters drawn from those XML escapes or
+// refuses, and their neighbours.
+func randomXMLText(rng *rand.Rand) string {
+	alphabet := []rune{'a', ' ', '\n', '\t', '\r', '"', '\'', '&', '<', '>', 0x01, 0x1f, 0x7f, 0x80, 'é', 'س', '\u200c',
+		0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF}
+	var b strings.Builder
+	for range rng.IntN(12) {
+		b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
 // escapeXML reads valid UTF-8 a byte at a time; it must write what reading
 // it a rune at a time writes, for every character XML escapes or refuses.
 func TestEscapeXMLByBytes(t *testing.T) {
-	alphabet := []rune{'a', ' ', '\n', '\t', '\r', '"', '\'', '&', '<', '>', 0x01, 0x1f, 0x7f, 0x80, 'é', 'س', '\u200c',
-		0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := b.String()
+		s := randomXMLText(rng)
 		if got, want := string(escapeXML(nil, s)), string(escapeXMLRunes(nil, s)); got != want {
 			t.Fatalf("escapeXML(%q) = %q, want %q", s, got, want)
 		}
@@ -226,15 +232,9 @@ func TestEscapeXMLByBytes(t *testing.T) {
 // escapeText is escapeXML of clean text, which every text cell holds (even
 // the error of a value that failed to convert).
 func TestEscapeTextOfCleanText(t *testing.T) {
-	alphabet := []rune{'a', ' ', '\n', '\t', '\r', '"', '\'', '&', '<', '>', 0x01, 0x1f, 0x7f, 0x80, 'é', 'س', '\u200c',
-		0xD7FF, 0xE000, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
-		}
-		s := cleanText(b.String())
+		s := cleanText(randomXMLText(rng))
 		if got, want := string(escapeText(nil, s)), string(escapeXMLRunes(nil, s)); got != want {
 			t.Fatalf("escapeText(%q) = %q, want %q", s, got, want)
 		}
