@@ -186,7 +186,8 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	groups := applyMerges(clusterTerms(terms, docs, wv, st, pack), opt.Merge)
+	groups := clusterTerms(terms, docs, wv, st, pack)
+	groups = applyMerges(splitGroups(groups, docs, minSupport(len(texts), opt.MinPeople)), opt.Merge)
 	states := assign(texts, docs, groups, st.cv)
 
 	pw := countProblemWords(docs)
