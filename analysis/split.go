@@ -8,11 +8,12 @@ import (
 
 // A group can hold two problems whose words the vectors found alike but
 // the texts never say together: "too tight" and "too loose", cracked
-// eggs and coffee in one food shop's reviews. splitGroups cuts such a group in two
-// by the texts (docs/painpoints.md, round 49): the terms are ordered by
-// the Fiedler vector of the group's normalised co-occurrence graph (which
-// terms are said in the same texts), and the best cut along that order is
-// taken when its two sides are said together far less often than chance.
+// eggs and coffee in one food shop's reviews. splitGroups cuts such a
+// group in two by the texts (docs/painpoints.md, round 49): the terms are
+// ordered by the Fiedler vector of the group's normalised co-occurrence
+// graph (which terms are said in the same texts), and the best cut along
+// that order is taken when its two sides are said together far less often
+// than chance.
 // A problem said in varied words ("late", "days", "waiting") has words
 // said together more often than chance, and a word shared by the two
 // sides glues them: neither splits.
