@@ -117,32 +117,47 @@ func bestCut(k int, texts [][]int, minTexts float64) []bool {
 			}
 		}
 	}
+	// Texts by how many of the group's terms they say (at most k): the
+	// chance of a joint text depends on that number alone.
+	byLen := make([]float64, k+1)
+	for _, ts := range texts {
+		byLen[len(ts)]++
+	}
 	order := fiedlerOrder(co)
+	// The cuts are tried in order, moving one term at a time to side A:
+	// only the texts saying it change, so all k-1 cuts cost one pass.
+	textsOf := make([][]int, k) // per term, the texts saying it
+	var occ float64
+	for x, ts := range texts {
+		for _, t := range ts {
+			textsOf[t] = append(textsOf[t], x)
+		}
+		occ += float64(len(ts))
+	}
+	inA := make([]int, len(texts)) // per text, its terms on side A
 	side := make([]bool, k)
+	var na, nab int // texts saying side A, and both sides
+	nb := len(texts)
+	var occA float64
 	best, bestSide := math.Inf(1), []bool(nil)
 	for c := 1; c < k; c++ { // the first c terms of the order on side A
-		side[order[c-1]] = true
-		var na, nb, nab int
-		var occA, occ float64
-		for _, ts := range texts {
-			var ina, inb bool
-			for _, t := range ts {
-				if side[t] {
-					ina = true
-					occA++
-				} else {
-					inb = true
+		t := order[c-1]
+		side[t] = true
+		occA += float64(len(textsOf[t]))
+		for _, x := range textsOf[t] {
+			m := len(texts[x])
+			if inA[x] == 0 {
+				na++
+				if m > 1 {
+					nab++
 				}
 			}
-			occ += float64(len(ts))
-			if ina {
-				na++
-			}
-			if inb {
-				nb++
-			}
-			if ina && inb {
-				nab++
+			inA[x]++
+			if inA[x] == m { // no term left on side B
+				nb--
+				if m > 1 {
+					nab--
+				}
 			}
 		}
 		if float64(na) < minTexts || float64(nb) < minTexts {
@@ -152,9 +167,10 @@ func bestCut(k int, texts [][]int, minTexts float64) []bool {
 		// sides unless all m fall on one.
 		pa := occA / occ
 		var expected float64
-		for _, ts := range texts {
-			m := float64(len(ts))
-			expected += 1 - math.Pow(pa, m) - math.Pow(1-pa, m)
+		for m, n := range byLen {
+			if n > 0 {
+				expected += n * (1 - math.Pow(pa, float64(m)) - math.Pow(1-pa, float64(m)))
+			}
 		}
 		r := float64(nab) / expected
 		if r <= splitRatio && poissonAtMost(nab, expected) < splitP && r < best {
