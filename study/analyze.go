@@ -557,10 +557,14 @@ func byPersona(r *analysis.PainPointResult, st *studyTexts, people []*respondent
 }
 
 // placePainPoints puts each pain point at a journey stage: the stage the
-// texts were about when known; otherwise the stage where the people voicing
-// it fall furthest below everyone else's satisfaction, over and above how
-// much lower they rate everything (people who complain rate every stage a
-// little lower; the stage their problem lives in stands out).
+// texts were about (the stage of their question or transcript, the most
+// voices') when at least half its voices were asked at a stage; otherwise
+// the stage where the people voicing it fall furthest below everyone
+// else's satisfaction, over and above how much lower they rate everything
+// (people who complain rate every stage a little lower; the stage their
+// problem lives in stands out), and the stage asked of the few when their
+// satisfaction singles out none. An interview about the use whose words
+// join a pain point of 40 respondents does not place the 40.
 //
 // The people are compared within the language of the survey they answered
 // (part, by survey position): surveys in different languages may ask the
@@ -590,14 +594,16 @@ func placePainPoints(r analysis.PainPointResult, voiced voiceSets, scores []stag
 	var out []PainStage
 	for _, pp := range r.PainPoints {
 		ps := PainStage{Key: pp.Key, Label: pp.Label}
-		if byStage := pp.Breakdown["stage"]; len(byStage) > 0 {
-			best, bestN := "", 0
-			for _, st := range slices.Sorted(maps.Keys(byStage)) {
-				if byStage[st] > bestN {
-					best, bestN = st, byStage[st]
-				}
+		asked, askedN, tagged := "", 0, 0
+		byStage := pp.Breakdown["stage"]
+		for _, st := range slices.Sorted(maps.Keys(byStage)) {
+			tagged += byStage[st]
+			if byStage[st] > askedN {
+				asked, askedN = st, byStage[st]
 			}
-			ps.Stage, ps.How = best, "asked"
+		}
+		if asked != "" && 2*tagged >= pp.Documents {
+			ps.Stage, ps.How = asked, "asked"
 			out = append(out, ps)
 			continue
 		}
@@ -660,6 +666,9 @@ func placePainPoints(r analysis.PainPointResult, voiced voiceSets, scores []stag
 			if singled[si] && excess[si]/weight[si] >= bestExcess {
 				bestExcess, ps.Stage, ps.How, ps.Gap = excess[si]/weight[si], string(st), "satisfaction", round3(gap[si]/weight[si])
 			}
+		}
+		if ps.Stage == "" && asked != "" {
+			ps.Stage, ps.How = asked, "asked"
 		}
 		out = append(out, ps)
 	}

@@ -99,3 +99,34 @@ func TestJoinedPainPointStage(t *testing.T) {
 		})
 	}
 }
+
+// A stage asked of a few of a pain point's voices (an interview about the
+// use, one of 51) does not place the other 50 people: their satisfaction
+// does, and the asked stage only when their satisfaction singles out none.
+// Asked of at least half the voices, it places the pain point.
+func TestAskedStageOfFewVoices(t *testing.T) {
+	purchase := func(lang string, st survey.Stage) (float64, bool) {
+		return 0.2, lang == "en" && st == "purchase"
+	}
+	flat := func(string, survey.Stage) (float64, bool) { return 0, false }
+	for _, c := range []struct {
+		name       string
+		rate       func(lang string, stage survey.Stage) (float64, bool)
+		asked      int
+		stage, how string
+	}{
+		{"one voice asked, the others low at the purchase", purchase, 1, "purchase", "satisfaction"},
+		{"one voice asked, the others flat", flat, 1, "use", "asked"},
+		{"half the voices asked", purchase, 51, "use", "asked"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newStageFixture(c.rate)
+			pp := &f.found.PainPoints[0]
+			pp.Documents = 50 + c.asked
+			pp.Breakdown = map[string]map[string]int{"stage": {"use": c.asked}}
+			if got := f.place(); got.Stage != c.stage || got.How != c.how {
+				t.Errorf("placed at %q (%s), want %q (%s)", got.Stage, got.How, c.stage, c.how)
+			}
+		})
+	}
+}
