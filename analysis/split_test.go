@@ -57,44 +57,31 @@ func surfaces(gs []*tgroup) []string {
 // separate texts (opposite sizes; prices and discount codes) is two pain
 // points; a problem said in varied words stays one.
 func TestSplitGroups(t *testing.T) {
-	var texts []string
-	for i := range 12 {
-		texts = append(texts,
-			fmt.Sprintf("the dress was tight and snug, order %d", i),
-			fmt.Sprintf("too tight, snug across the chest %d", i),
-			fmt.Sprintf("the top was loose and baggy, order %d", i),
-			fmt.Sprintf("so baggy, loose everywhere %d", i))
-	}
-	gs, docs := groupOf(t, texts, []string{"tight", "snug", "loose", "baggy"})
-	got := surfaces(splitGroups(gs, docs, 3))
-	if want := []string{"baggy loose", "snug tight"}; !slices.Equal(got, want) {
-		t.Errorf("sizes: %q, want %q", got, want)
-	}
-
-	texts = nil
-	for i := range 12 {
-		texts = append(texts,
-			fmt.Sprintf("قیمت خیلی گران بود %d", i),
-			fmt.Sprintf("واقعا گران است و قیمت بالاست %d", i),
-			fmt.Sprintf("کد تخفیف کار نکرد %d", i),
-			fmt.Sprintf("تخفیف را با کد نداد %d", i))
-	}
-	gs, docs = groupOf(t, texts, []string{"قیمت", "گران", "کد", "تخفیف"})
-	got = surfaces(splitGroups(gs, docs, 3))
-	if want := []string{"تخفیف کد", "قیمت گران"}; !slices.Equal(got, want) {
-		t.Errorf("prices and codes: %q, want %q", got, want)
-	}
-
-	texts = nil
-	for i := range 12 {
-		texts = append(texts,
-			fmt.Sprintf("delivery was late, waiting for days %d", i),
-			fmt.Sprintf("late again after days of waiting %d", i),
-			fmt.Sprintf("five days late %d", i),
-			fmt.Sprintf("still waiting, it is late %d", i))
-	}
-	gs, docs = groupOf(t, texts, []string{"late", "days", "waiting"})
-	if got = surfaces(splitGroups(gs, docs, 3)); len(got) != 1 {
-		t.Errorf("late delivery split: %q", got)
+	for _, c := range []struct {
+		name  string
+		texts []string // each written 12 times, numbered
+		words []string // the group's terms
+		want  []string // the groups after the split, as surfaces()
+	}{
+		{"sizes", []string{"the dress was tight and snug, order", "too tight, snug across the chest",
+			"the top was loose and baggy, order", "so baggy, loose everywhere"},
+			[]string{"tight", "snug", "loose", "baggy"}, []string{"baggy loose", "snug tight"}},
+		{"prices and codes", []string{"قیمت خیلی گران بود", "واقعا گران است و قیمت بالاست",
+			"کد تخفیف کار نکرد", "تخفیف را با کد نداد"},
+			[]string{"قیمت", "گران", "کد", "تخفیف"}, []string{"تخفیف کد", "قیمت گران"}},
+		{"late delivery stays one", []string{"delivery was late, waiting for days", "late again after days of waiting",
+			"five days late", "still waiting, it is late"},
+			[]string{"late", "days", "waiting"}, []string{"days late waiting"}},
+	} {
+		var texts []string
+		for i := range 12 {
+			for _, s := range c.texts {
+				texts = append(texts, fmt.Sprintf("%s %d", s, i))
+			}
+		}
+		gs, docs := groupOf(t, texts, c.words)
+		if got := surfaces(splitGroups(gs, docs, 3)); !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
 	}
 }
