@@ -922,10 +922,10 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 }
 
 // canEndMarker: the term's first word, as written, can end a discourse
-// marker.
+// marker or begin a preposition of two words.
 func canEndMarker(t *term) bool {
 	for s := range t.surf {
-		if w, _, _ := strings.Cut(s, " "); discourse[w] != nil {
+		if w, _, _ := strings.Cut(s, " "); discourse[w] != nil || prepositionWith[w] != nil {
 			return true
 		}
 	}
