@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -716,6 +717,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		typ     float64
 		support int
 		head    bool // says the head itself, not only a second head
+		short   bool // its text is at most 240 bytes long
 	}
 	cands := make([]cand, 0, len(gs.hits))
 	saying := 0
@@ -739,45 +741,47 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		}
 		h.clause = at
 		head := said.alt == nil || len(headAt(words, said.head, nil)) > 0
-		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level, head})
+		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level, head, len(docs[h.text].norm) <= 240})
 	}
-	sort.SliceStable(cands, func(a, b int) bool {
-		ha, hb := cands[a].h, cands[b].h
+	// A stable sort's order is its comparison's, whichever sort makes it:
+	// slices' generic one compares without sort.SliceStable's closures
+	// over the slice and swaps without reflection.
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		ha, hb := &a.h, &b.h
 		// Those that say the label's phrase come first, main members
 		// or not: a quote is the evidence for its label ("The menu was
 		// small" under "menu small", before a main member's "uninformed
 		// about the menu").
-		if sa, sb := says(cands[a].support), says(cands[b].support); sa != sb {
-			return sa
+		if sa, sb := says(a.support), says(b.support); sa != sb {
+			return firstIf(sa)
 		}
 		// Of those, the ones that say the head before those that say
 		// only a second head (see secondHead).
-		if ca, cb := cands[a].head, cands[b].head; ca != cb {
-			return ca
+		if a.head != b.head {
+			return firstIf(a.head)
 		}
 		// Then those that say something the label shows come first, main
 		// members or not: a quote under "place" says "place" ("Of course,
 		// and I think..." of a member by another term does not).
-		if sa, sb := cands[a].support > 0, cands[b].support > 0; sa != sb {
-			return sa
+		if sa, sb := a.support > 0, b.support > 0; sa != sb {
+			return firstIf(sa)
 		}
 		if ha.primary != hb.primary {
-			return ha.primary
+			return firstIf(ha.primary)
 		}
-		if cands[a].support != cands[b].support {
-			return cands[a].support > cands[b].support
+		if a.support != b.support {
+			return cmp.Compare(b.support, a.support)
 		}
-		la, lb := len(docs[ha.text].norm) <= 240, len(docs[hb.text].norm) <= 240
-		if la != lb {
-			return la
+		if a.short != b.short {
+			return firstIf(a.short)
 		}
-		if cands[a].typ != cands[b].typ {
-			return cands[a].typ > cands[b].typ
+		if a.typ != b.typ {
+			return firstIf(a.typ > b.typ)
 		}
 		if ha.intensity != hb.intensity {
-			return ha.intensity > hb.intensity
+			return firstIf(ha.intensity > hb.intensity)
 		}
-		return ha.text < hb.text
+		return cmp.Compare(ha.text, hb.text)
 	})
 	// A fragment ("This September?", "Had to return.") says too little
 	// to be evidence: it is quoted only when too few others are.
@@ -990,4 +994,13 @@ func canEndMarker(t *term) bool {
 		}
 	}
 	return false
+}
+
+// firstIf is a comparison's answer when two differ in one respect: -1
+// (first) for the one that has it.
+func firstIf(has bool) int {
+	if has {
+		return -1
+	}
+	return 1
 }

@@ -109,7 +109,7 @@ func bigramKey(a, b tword) string {
 		if b.spoken {
 			bs = b.key
 		}
-		return faStem(joinSpaces.Replace(as + bs))
+		return faStem(dropJoins(as + bs))
 	}
 	return a.key + " " + b.key
 }

@@ -194,12 +194,39 @@ func enKey(term string) string {
 	return strings.Join(parts, " ")
 }
 
-// joinSpaces removes spaces and ZWNJ, so spellings of one compound match;
-// built once: a Replacer is costly to make and this runs per word.
-var joinSpaces = strings.NewReplacer(" ", "", string(zwnj), "")
+// dropJoins is s without its spaces and zero-width non-joiners, so
+// spellings of one compound match (what strings.NewReplacer(" ", "",
+// string(zwnj), "") makes of it), and s itself when it has none, as most
+// keys have: the replacer it replaces looked at every byte through its
+// lookup table (bigramKey's 0.14 s of CPU in a 100,000-response report).
+func dropJoins(s string) string {
+	i := strings.IndexByte(s, ' ')
+	if j := strings.Index(s, zwnjText); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return s
+	}
+	b := make([]byte, i, len(s))
+	copy(b, s[:i])
+	for i < len(s) {
+		switch {
+		case s[i] == ' ':
+			i++
+		case strings.HasPrefix(s[i:], zwnjText):
+			i += len(zwnjText)
+		default:
+			b = append(b, s[i])
+			i++
+		}
+	}
+	return string(b)
+}
+
+const zwnjText = string(zwnj)
 
 func faKey(term string) string {
-	return joinSpaces.Replace(NormalizePersian(strings.ReplaceAll(term, "_", " ")))
+	return dropJoins(NormalizePersian(strings.ReplaceAll(term, "_", " ")))
 }
 
 func buildLexicon() *lexicon {

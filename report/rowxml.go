@@ -203,7 +203,7 @@ func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
 	case intCell:
 		dst = appendNumber(dst, v.text)
 	case floatCell:
-		dst = appendNumber(dst, excelFloat(v.num))
+		dst = appendFloatNumber(dst, v.num)
 	case boolCell:
 		dst = append(dst, ` t="b"><v>`...)
 		dst = strconv.AppendInt(dst, int64(v.num), 10)
@@ -212,8 +212,10 @@ func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
 		dst = append(dst, ` s="`...)
 		dst = append(dst, e.datetime...)
 		dst = append(dst, '"')
-		if serial, ok := excelSerial(v.t); ok {
-			dst = appendNumber(dst, serial)
+		if serial, ok := excelSerialDays(v.t); ok {
+			dst = append(dst, `><v>`...)
+			dst = strconv.AppendFloat(dst, serial, 'f', -1, 64)
+			dst = append(dst, `</v></c>`...)
 		} else { // before Excel's calendar: the time as text
 			dst = append(dst, ` t="inlineStr"><is><t>`...)
 			dst = append(dst, v.t.Format(time.RFC3339Nano)...)
@@ -221,6 +223,18 @@ func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
 		}
 	}
 	return dst
+}
+
+// appendFloatNumber is appendNumber of excelFloat(f). A whole number of at
+// most 15 digits (most answers' numbers) is written as an integer, which is
+// what excelFloat makes of it, without making a string.
+func appendFloatNumber(dst []byte, f float64) []byte {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 && (f != 0 || !math.Signbit(f)) {
+		dst = append(dst, `><v>`...)
+		dst = strconv.AppendInt(dst, int64(f), 10)
+		return append(dst, `</v></c>`...)
+	}
+	return appendNumber(dst, excelFloat(f))
 }
 
 // appendNumber ends a cell whose opening tag is open with a number value.
@@ -444,13 +458,13 @@ var (
 	excelLeapAfter = time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond)
 )
 
-// excelSerial is t's date serial as written in a cell, or false when t is
-// before Excel's calendar.
-func excelSerial(t time.Time) (string, bool) {
+// excelSerialDays is t's date serial (written with strconv's shortest
+// 'f' form), or false when t is before Excel's calendar.
+func excelSerialDays(t time.Time) (float64, bool) {
 	const day = 24 * time.Hour
 	const step = 290 * 364 * day // under time.Duration's limit
 	if t.Before(excelEpoch) {
-		return "", false
+		return 0, false
 	}
 	result, tt := 0.0, t
 	diff := tt.Sub(excelEpoch)
@@ -465,7 +479,7 @@ func excelSerial(t time.Time) (string, bool) {
 		result++
 	}
 	if result <= 0 {
-		return "", false
+		return 0, false
 	}
-	return strconv.FormatFloat(result, 'f', -1, 64), true
+	return result, true
 }

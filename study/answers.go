@@ -38,6 +38,17 @@ func (c *catalog) answersOf(idx int32) answers {
 	return b[at : at+n : at+n]
 }
 
+// answerAt is the respondent's answer to the question at catalog position
+// i, nil when none: answer without the lookup of the position and the
+// copy of the value (which is shared and must not be changed).
+func (p *respondent) answerAt(cat *catalog, i int) *survey.Value {
+	ref := cat.answers[p.idx/answersPerBlock][int(p.idx%answersPerBlock)*len(cat.order)+i]
+	if ref == 0 {
+		return nil
+	}
+	return cat.values[ref-1]
+}
+
 // answer returns the respondent's answer to question id.
 func (p *respondent) answer(cat *catalog, id string) (survey.Value, bool) {
 	i, ok := cat.pos[id]

@@ -105,26 +105,45 @@ type personaScores struct {
 // (where).
 func collectScores(cat *catalog, people []*respondent) personaScores {
 	type metricQ struct {
-		id  string
+		at  int // catalog position
 		out *[]float64
 		of  *[]int32
 	}
 	var s personaScores
 	var qs []metricQ
-	for _, id := range cat.order {
+	for i, id := range cat.order {
 		q := cat.byID[id]
 		switch {
 		case id == cat.npsID:
-			qs = append(qs, metricQ{id, &s.nps, &s.npsOf})
+			qs = append(qs, metricQ{i, &s.nps, &s.npsOf})
 		case q.Role == survey.RoleSatisfaction && q.Type == survey.Rating:
-			qs = append(qs, metricQ{id, &s.csat, &s.csatOf})
+			qs = append(qs, metricQ{i, &s.csat, &s.csatOf})
 		case q.Role == survey.RoleSatisfaction && q.Type == survey.Likert:
-			qs = append(qs, metricQ{id, &s.effort, &s.effortOf})
+			qs = append(qs, metricQ{i, &s.effort, &s.effortOf})
+		}
+	}
+	// Counted first, so the slices are made once.
+	counts := make([]int, len(qs))
+	for _, p := range people {
+		for j, mq := range qs {
+			if v := p.answerAt(cat, mq.at); v != nil && v.Number != nil {
+				counts[j]++
+			}
+		}
+	}
+	// (Several questions may fill one metric's slices.)
+	total := map[*[]float64]int{}
+	for j, mq := range qs {
+		total[mq.out] += counts[j]
+	}
+	for _, mq := range qs {
+		if n := total[mq.out]; n > 0 && cap(*mq.out) < n {
+			*mq.out, *mq.of = make([]float64, 0, n), make([]int32, 0, n)
 		}
 	}
 	for _, p := range people {
 		for _, mq := range qs {
-			if v, ok := p.answer(cat, mq.id); ok && v.Number != nil {
+			if v := p.answerAt(cat, mq.at); v != nil && v.Number != nil {
 				*mq.out = append(*mq.out, *v.Number)
 				*mq.of = append(*mq.of, p.persona)
 			}

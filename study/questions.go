@@ -110,17 +110,38 @@ func levels(q *survey.Question) []string {
 // most direct "how do you feel about us"), else the mean of its other
 // satisfaction ratings; ok=false when it has none.
 func (p *respondent) satisfaction(c *catalog) (float64, bool) {
+	return p.satisfactionOf(c, c.satisfactionQs())
+}
+
+// satQ is a scaled satisfaction question and its catalog position.
+type satQ struct {
+	at int
+	q  *survey.Question
+}
+
+// satisfactionQs are the scaled satisfaction questions, in catalog order:
+// what satisfaction reads of every respondent.
+func (c *catalog) satisfactionQs() []satQ {
+	var qs []satQ
+	for i, id := range c.order {
+		if q := c.byID[id]; q.Role == survey.RoleSatisfaction && isScaled(q) {
+			qs = append(qs, satQ{i, q})
+		}
+	}
+	return qs
+}
+
+// satisfactionOf is satisfaction given the catalog's satisfactionQs,
+// found once for all respondents.
+func (p *respondent) satisfactionOf(c *catalog, qs []satQ) (float64, bool) {
 	var sum float64
 	var n int
-	for _, id := range c.order {
-		q := c.byID[id]
-		if q.Role != survey.RoleSatisfaction || !isScaled(q) {
+	for _, sq := range qs {
+		v := p.answerAt(c, sq.at)
+		if v == nil || v.Number == nil {
 			continue
 		}
-		v, has := p.answer(c, id)
-		if !has || v.Number == nil {
-			continue
-		}
+		q := sq.q
 		f, ok := normalized(q, *v.Number)
 		if !ok {
 			continue

@@ -56,20 +56,35 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *stu
 			textQs = append(textQs, i)
 		}
 	}
+	// Counted first, so the texts (112 bytes each) are not copied as the
+	// slices grow.
+	n := 0
+	for _, p := range people {
+		for _, qi := range textQs {
+			if v := p.answerAt(cat, qi); v != nil && v.Text != "" {
+				n++
+			}
+		}
+	}
+	for _, tr := range in.Transcripts {
+		n += len(tr.Utterances)
+	}
+	st.texts = make([]analysis.Text, 0, n)
+	st.refs = make([]textRef, 0, n)
+	satQs := cat.satisfactionQs()
 	for pi, p := range people {
 		st.start[pi] = int32(len(st.texts))
-		sat, hasSat := p.satisfaction(cat)
+		sat, hasSat := p.satisfactionOf(cat, satQs)
 		for _, qi := range textQs {
-			id := cat.order[qi]
-			v, ok := p.answer(cat, id)
-			if !ok || v.Text == "" {
+			v := p.answerAt(cat, qi)
+			if v == nil || v.Text == "" {
 				continue
 			}
-			q := cat.byID[id]
-			slug := in.Surveys[p.survey].Slug
+			id := cat.order[qi]
 			sk := segKey{p.survey, id, p.tp}
 			seg := shared[sk]
 			if seg == nil {
+				q, slug := cat.byID[id], in.Surveys[p.survey].Slug
 				seg = map[string]string{"source": "survey", "survey": slug, "question": id}
 				if q.Stage != "" {
 					seg["stage"] = string(q.Stage)

@@ -3,6 +3,7 @@ package gormstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,5 +83,42 @@ func TestSQLiteDuplicateKey(t *testing.T) {
 	}
 	if err := s.DB().Create(&projectRow{Name: "shop", Title: "Again"}).Error; !errors.Is(err, gorm.ErrDuplicatedKey) {
 		t.Fatalf("second project of one name: %v, want gorm.ErrDuplicatedKey", err)
+	}
+}
+
+// TestCodedAnswersLookedUpByID: the coded answers' responses are read by
+// their primary key, not by scanning every response of the project's
+// surveys (which SQLite chose for a long IN list without statistics).
+func TestCodedAnswersLookedUpByID(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "safar.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ids := make([]string, 80)
+	for i := range ids {
+		ids[i] = strings.Repeat("r", i+1)
+	}
+	rows, err := s.DB().Raw("EXPLAIN QUERY PLAN "+answerPassageByIDSQL+" AND r.id IN ?", int64(1), ids).Rows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var plan []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, fmt.Sprint(vals[len(vals)-1]))
+	}
+	joined := strings.Join(plan, "\n")
+	if !strings.Contains(joined, "SEARCH r USING INDEX sqlite_autoindex_responses_1 (id=?)") {
+		t.Errorf("coded answers' plan does not look responses up by id:\n%s", joined)
 	}
 }
