@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"slices"
 	"sort"
 )
@@ -53,6 +54,21 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 	}
 	// contains[c][j]: the collocation j holds the word c.
 	holds := func(j, c int) bool { return len(terms[j].parts) == 2 && slices.Contains(terms[j].parts, terms[c].key) }
+	// rarer[j]: the collocation j's rarer word when that is a term (the
+	// group clusterTerms starts it in), else -1.
+	rarer := make([]int, len(terms))
+	for j, t := range terms {
+		rarer[j] = -1
+		if len(t.parts) != 2 {
+			continue
+		}
+		bestDF := math.MaxInt
+		for _, p := range t.parts {
+			if w, ok := index[p]; ok && terms[w].df < bestDF {
+				rarer[j], bestDF = w, terms[w].df
+			}
+		}
+	}
 	type use struct {
 		doc int
 		co  []int // the text's other terms
@@ -97,7 +113,13 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		for _, c := range bare {
 			var co []int
 			for _, j := range said {
-				if j != c && !holds(j, c) {
+				if j == c || holds(j, c) {
+					continue
+				}
+				if w := rarer[j]; w >= 0 {
+					j = w // a collocation is read as its rarer word, as the grouping starts
+				}
+				if j != c && !slices.Contains(co, j) {
 					co = append(co, j)
 				}
 			}
