@@ -21,10 +21,13 @@ import (
 // more keeps the word as it is (the larger sense). The smaller sense's
 // uses get a key of their own, so every later step (vectors, grouping,
 // membership, labels) reads them as another word.
-// Only bare uses count: a use inside a selected collocation ("tracking
-// code") is already read by its collocation, and collocations holding
-// the word are not its co-terms, so what a collocation separates is not
-// split again.
+// Texts are read as assign reads them: a word inside a selected
+// collocation ("tracking code") counts as the collocation, not as itself.
+// So only the word's bare uses are split, collocations holding the word
+// are not its co-terms, and a co-term collocation is read as its rarer
+// word (where the grouping starts it: "cancelled flight" is "cancelled"),
+// so what a collocation already separates is not split again. A co-term
+// said in one of the word's texts places no other and is left out.
 
 // senseMaxCoTerms caps the co-terms of a word tested for two senses (its
 // most frequent ones): the cut's work per word is bounded.
