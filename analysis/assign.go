@@ -44,6 +44,7 @@ type gstate struct {
 	hitTerms []*term           // the hits' terms, one after the other
 	persons  map[int32]float64 // person (numbered in input order) -> severity
 	uses     map[*term]int     // member texts using each term
+	said     labelWords        // what its pain point's label names
 }
 
 // termsOf returns the group's terms that the member h uses.

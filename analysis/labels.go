@@ -60,20 +60,30 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *pl
 	for _, t := range ranked[:min(10, len(ranked))] {
 		pp.Terms = append(pp.Terms, t.surface())
 	}
+	gs.said = gs.describe(&pp, texts, docs, pw, pl, opt, pack, nil)
+	return pp, pp.Label != ""
+}
+
+// describe sets a pain point's label, its quotes and how many of its
+// members say the label, its words other than the head phrase not among
+// avoid (see labelOf); it returns what the label names.
+func (gs *gstate) describe(pp *PainPoint, texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, opt PainPointOptions, pack []concept, avoid map[string]bool) labelWords {
 	var said labelWords
-	pp.Label, said = gs.label(ranked, docs, pw, pl, opt.LabelLang, pack)
+	pp.Label, said = gs.labelAvoiding(gs.rankedTerms(), docs, pw, pl, opt.LabelLang, pack, avoid)
 	renamed := false
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
 		pp.Label, renamed = l, true
+		said.shown, said.second = nil, nil // the researcher's words, not the members'
 	}
 	if pp.Label == "" {
-		return pp, false
+		pp.Examples, pp.ExamplesSay, pp.LabelTexts = nil, nil, 0
+		return said
 	}
 	pp.Examples, pp.ExamplesSay, pp.LabelTexts = gs.examples(texts, docs, opt.Examples, said)
 	if renamed {
 		pp.LabelTexts, pp.ExamplesSay = 0, nil // the researcher's words, not the members'
 	}
-	return pp, true
+	return said
 }
 
 // rankedTerms orders the group's terms by how many members use them.
@@ -101,9 +111,15 @@ func (gs *gstate) rankedTerms() []*term {
 // it; a pack's concept is named by the pack.
 // It also returns the terms the label names, for the quotes.
 func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept) (string, labelWords) {
-	l, said, lost := gs.labelOf(ranked, docs, pw, pl, lang, pack, true)
+	return gs.labelAvoiding(ranked, docs, pw, pl, lang, pack, nil)
+}
+
+// labelAvoiding is label with the words of avoid kept out of the label's
+// secondary words (see labelOf).
+func (gs *gstate) labelAvoiding(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept, avoid map[string]bool) (string, labelWords) {
+	l, said, lost := gs.labelOf(ranked, docs, pw, pl, lang, pack, true, avoid)
 	if lost {
-		l, said, _ = gs.labelOf(ranked, docs, pw, pl, lang, pack, false)
+		l, said, _ = gs.labelOf(ranked, docs, pw, pl, lang, pack, false, avoid)
 	}
 	return l, said
 }
@@ -112,8 +128,11 @@ func (gs *gstate) label(ranked []*term, docs []*tdoc, pw *problemWords, pl *plai
 // fewer than a tenth of the group's members, and lost says that it did
 // so and the label then states no problem, no word of it a complaint
 // word or an event ("hour, dinner, reservation" for "waited an hour,
-// dinner, reservation"): the phrase is then kept.
-func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept, groupShare bool) (string, labelWords, bool) {
+// dinner, reservation"): the phrase is then kept. A word of avoid
+// (shown by a label ranked higher, see distinctWords) is none of the
+// label's secondary words, those after its head phrase: the group's next
+// word by the same rules takes its place, or none does.
+func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *plainWords, lang string, pack []concept, groupShare bool, avoid map[string]bool) (string, labelWords, bool) {
 	if gs.g.concept > 0 {
 		c := pack[gs.g.concept-1]
 		if lang == LangPersian {
@@ -256,7 +275,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	dropped := false
 	if word != "" && first.texts*labelWordShare < hw.withHead {
 		for _, w := range hw.said {
-			if w.key != word && !containsPart(head, w.key) && (relaxed && hw.countable(w) || !relaxed && hw.score(w, false) > 0) {
+			if w.key != word && !containsPart(head, w.key) && !avoid[w.key] && (relaxed && hw.countable(w) || !relaxed && hw.score(w, false) > 0) {
 				also = append(also, w)
 			}
 		}
@@ -327,6 +346,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		parts[0] = phrase
 		for _, w := range also {
 			said.words = append(said.words, w.key)
+			said.second = append(said.second, w.key)
 			words[w.key] = true
 			parts = append(parts, pw.surface(w.key))
 		}
@@ -345,14 +365,17 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	// ("payment failed", "did not work") keeps its claim alone.
 	var alt *term
 	if word == "" && parts[0] == head.surface() && !statesProblem(head, pw) && gs.uses[head]*2 < len(gs.hits) {
-		if alt = gs.secondHead(head, ranked, pw); alt != nil {
-			alt = promote(alt) // "discount code", not "code"
+		if alt = gs.secondHead(head, ranked, pw, avoid); alt != nil {
+			if p := promote(alt); !avoid[p.parts[0]] && !avoid[p.parts[len(p.parts)-1]] {
+				alt = p // "discount code", not "code"
+			}
 			said.alt = alt
 		}
 	}
 	if alt != nil {
 		for _, p := range alt.parts {
 			words[p] = true
+			said.second = append(said.second, p)
 		}
 		parts = append(parts, alt.surface())
 		said.terms[alt] = true
@@ -387,7 +410,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		}
 		fresh := true
 		for _, p := range t.parts {
-			if words[p] {
+			if words[p] || avoid[p] {
 				fresh = false
 			}
 		}
@@ -396,6 +419,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		}
 		for _, p := range t.parts {
 			words[p] = true
+			said.second = append(said.second, p)
 		}
 		parts = append(parts, t.surface())
 		said.terms[t] = true
@@ -417,6 +441,14 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	for w := range words {
 		lost = lost && !pw.complaintKey(w)
 	}
+	// The words it shows: not a word the phrase does not show (see above).
+	for _, ws := range [][]string{head.parts, said.words, said.second} {
+		for _, w := range ws {
+			if !slices.Contains(said.shown, w) {
+				said.shown = append(said.shown, w)
+			}
+		}
+	}
 	return strings.Join(parts, sep), said, lost
 }
 
@@ -428,10 +460,11 @@ const labelPhraseShare = 10
 // secondHead returns the term among the head's candidates (used by at
 // least half as many members as the most used term) that the most
 // members use without the head, when at least a tenth of the group do
-// (labelPhraseShare); nil otherwise. It shares no word with the head and
+// (labelPhraseShare); nil otherwise. It shares no word with the head nor
+// with avoid (words a label ranked higher shows, see labelOf) and
 // is no complaint word alone (a complaint word names the problem, not
 // what it is about, as in label).
-func (gs *gstate) secondHead(head *term, ranked []*term, pw *problemWords) *term {
+func (gs *gstate) secondHead(head *term, ranked []*term, pw *problemWords, avoid map[string]bool) *term {
 	var best *term
 	bestN := 0
 	for i, t := range ranked {
@@ -443,7 +476,7 @@ func (gs *gstate) secondHead(head *term, ranked []*term, pw *problemWords) *term
 		}
 		shared := false
 		for _, p := range t.parts {
-			shared = shared || containsPart(head, p)
+			shared = shared || containsPart(head, p) || avoid[p]
 		}
 		if shared {
 			continue
@@ -550,6 +583,9 @@ type labelWords struct {
 	alt   *term // a second head, said instead of the head (see secondHead)
 	words []string
 	terms map[*term]bool
+	// shown are the keys of every word the label shows, second those of
+	// its secondary words, after its head phrase (see distinctWords).
+	shown, second []string
 }
 
 // phraseNext: a complaint word at most this many tokens from the head is
@@ -858,6 +894,30 @@ func withoutConnector(q string) string {
 	}
 }
 
+// distinctWords keeps a word out of more than one label where it can
+// (issue #14: labels distinct from each other): in ranked order, a label
+// whose secondary words (those after its head phrase: "huge" in "runs
+// very large, big, huge") a label ranked higher shows ("looks cheap, huge,
+// boxy") is made again by relabel without any word a label ranked higher
+// shows, its quotes and label_texts with it. The head phrase stays: it is
+// what most of its members say. pps are the pain points in ranked order,
+// made their groups in states.
+func distinctWords(pps []PainPoint, made []int, states []*gstate, relabel func(i int, avoid map[string]bool)) {
+	shown := map[string]bool{}
+	for i := range pps {
+		said := &states[made[i]].said
+		for _, k := range said.second {
+			if shown[k] {
+				relabel(i, shown)
+				break
+			}
+		}
+		for _, k := range said.shown {
+			shown[k] = true
+		}
+	}
+}
+
 // distinctLabels makes labels unique: a repeated label gets its group's
 // next term ("price" twice becomes "price", "price (menu)").
 func distinctLabels(pps []PainPoint) {
@@ -922,10 +982,10 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 }
 
 // canEndMarker: the term's first word, as written, can end a discourse
-// marker.
+// marker or begin a preposition of two words.
 func canEndMarker(t *term) bool {
 	for s := range t.surf {
-		if w, _, _ := strings.Cut(s, " "); discourse[w] != nil {
+		if w, _, _ := strings.Cut(s, " "); discourse[w] != nil || prepositionWith[w] != nil {
 			return true
 		}
 	}

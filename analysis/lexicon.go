@@ -136,8 +136,19 @@ var discourse = map[string]map[string]bool{
 	"هرحال": setOf("به"), "حاضر": setOf("حال"), "جای": setOf("به از"),
 }
 
-// discourseAt reports whether the word at i ends a discourse marker.
+// prepositionWith: words that with the next word make a preposition ("due
+// to the servers", "prior to release", "owing to"): said so, the word is no
+// topic; said otherwise it may be one ("payment due", "the due date").
+var prepositionWith = map[string]map[string]bool{
+	"due": setOf("to"), "prior": setOf("to"), "owing": setOf("to"),
+}
+
+// discourseAt reports whether the word at i ends a discourse marker or
+// begins a preposition of two words.
 func discourseAt(toks []token, i int) bool {
-	prev := discourse[toks[i].text]
-	return prev != nil && i > 0 && toks[i-1].punct == 0 && prev[toks[i-1].text]
+	if prev := discourse[toks[i].text]; prev != nil && i > 0 && toks[i-1].punct == 0 && prev[toks[i-1].text] {
+		return true
+	}
+	next := prepositionWith[toks[i].text]
+	return next != nil && i+1 < len(toks) && next[toks[i+1].text]
 }

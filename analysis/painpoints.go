@@ -208,6 +208,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		return res, err
 	}
 	placed := make([]bool, len(texts))
+	var made []int // the groups that make a pain point
 	for gi, gs := range states {
 		if !built[gi].ok {
 			continue
@@ -215,7 +216,7 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		for _, h := range gs.hits {
 			placed[h.text] = true
 		}
-		res.PainPoints = append(res.PainPoints, built[gi].pp)
+		made = append(made, gi)
 	}
 	for _, p := range placed {
 		if !p {
@@ -227,13 +228,13 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		// of them: its priorities are how much of the conversation each
 		// pain point takes, its share of the turns (docs/painpoints.md,
 		// session 10).
-		for i := range res.PainPoints {
-			pp := &res.PainPoints[i]
+		for _, gi := range made {
+			pp := &built[gi].pp
 			pp.Priority = round4(float64(pp.Texts) / float64(len(texts)) * (0.5 + 0.5*pp.Severity))
 		}
 	}
-	sort.SliceStable(res.PainPoints, func(a, b int) bool {
-		pa, pb := res.PainPoints[a], res.PainPoints[b]
+	sort.SliceStable(made, func(a, b int) bool {
+		pa, pb := built[made[a]].pp, built[made[b]].pp
 		if pa.Priority != pb.Priority {
 			return pa.Priority > pb.Priority
 		}
@@ -244,6 +245,12 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 			return pa.Texts > pb.Texts
 		}
 		return pa.Key < pb.Key
+	})
+	for _, gi := range made {
+		res.PainPoints = append(res.PainPoints, built[gi].pp)
+	}
+	distinctWords(res.PainPoints, made, states, func(i int, avoid map[string]bool) {
+		states[made[i]].said = states[made[i]].describe(&res.PainPoints[i], texts, docs, pw, pl, opt, pack, avoid)
 	})
 	distinctLabels(res.PainPoints)
 	if opt.Top > 0 && len(res.PainPoints) > opt.Top {

@@ -231,7 +231,8 @@ func TestQuotesSupportLabel(t *testing.T) {
 }
 
 // TestLabelSkipsDiscourseMarkers: "of course", "at least", "در واقع" and
-// "از جای دیگر" (elsewhere; "به جای", instead) steer the talk and name no problem, so no label shows their noun, alone
+// "از جای دیگر" (elsewhere; "به جای", instead) steer the talk and name no problem, nor does the
+// first word of a two-word preposition ("due to", "prior to"), so no label shows their noun, alone
 // or in a pair ("at least the staff"); the problem said with them does.
 func TestLabelSkipsDiscourseMarkers(t *testing.T) {
 	var in []Text
@@ -250,15 +251,19 @@ func TestLabelSkipsDiscourseMarkers(t *testing.T) {
 	add(6, "سفارشم لغو شد چون ناموجود بود، از جای دیگر خریدم")
 	add(4, "به جای لغو سفارش کالای دیگری فرستادند")
 	add(12, "The school bus was late again and the driver was rude")
+	add(6, "The game crashed due to the servers")
+	add(6, "Lag all evening, due to the servers again")
+	add(6, "The servers were down prior to the patch, so lag")
 	res := FindPainPoints(in, PainPointOptions{})
 	var labels []string
 	for _, p := range res.PainPoints {
 		labels = append(labels, p.Label)
-		if strings.Contains(p.Label, "least") || strings.Contains(p.Label, "واقع") || strings.Contains(p.Label, "course") || strings.Contains(p.Label, "جای") {
+		if strings.Contains(p.Label, "due") || strings.Contains(p.Label, "prior") ||
+			strings.Contains(p.Label, "least") || strings.Contains(p.Label, "واقع") || strings.Contains(p.Label, "course") || strings.Contains(p.Label, "جای") {
 			t.Errorf("label %q names a discourse marker", p.Label)
 		}
 	}
-	for _, want := range []string{"fees", "قیمت گران", "لغو"} {
+	for _, want := range []string{"fees", "قیمت گران", "لغو", "servers"} {
 		if !slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(l, want) }) {
 			t.Errorf("no label holds %q: %q", want, labels)
 		}

@@ -88,10 +88,10 @@ func printStudy(w io.Writer, r *study.Result) {
 	fmt.Fprintf(w, "%s (%s): %d complete responses, %d partial, %d transcripts, %d interviews\n",
 		r.Study.Title, r.Study.Name, r.Study.Responses, r.Study.Partial, r.Study.Transcripts, r.Study.Interviews)
 	if m := r.Metrics.NPS; m != nil {
-		fmt.Fprintf(w, "NPS %s", estimate(m.Estimate, 1))
+		fmt.Fprintf(w, "NPS %s", estimate(m.Estimate, 1, ""))
 	}
 	if m := r.Metrics.CSAT; m != nil {
-		fmt.Fprintf(w, "   CSAT %s%%", estimate(*m, 100))
+		fmt.Fprintf(w, "   CSAT %s", estimate(*m, 100, "%"))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
@@ -142,10 +142,12 @@ func printStudy(w io.Writer, r *study.Result) {
 }
 
 // estimate prints a value with its interval, scaled.
-func estimate(e study.Estimate, scale float64) string {
-	s := fmt.Sprintf("%.0f", scale*e.Value)
+// estimate prints a value with its unit, then its interval and base:
+// "CSAT 36% [34%, 38%] (n=2346)".
+func estimate(e study.Estimate, scale float64, unit string) string {
+	s := fmt.Sprintf("%.0f%s", scale*e.Value, unit)
 	if e.Low != nil && e.High != nil {
-		s += fmt.Sprintf(" [%.0f, %.0f]", scale**e.Low, scale**e.High)
+		s += fmt.Sprintf(" [%.0f%s, %.0f%s]", scale**e.Low, unit, scale**e.High, unit)
 	}
 	return s + fmt.Sprintf(" (n=%d)", e.N)
 }

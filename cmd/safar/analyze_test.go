@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -31,6 +32,8 @@ func TestAnalyzeAndReportCommands(t *testing.T) {
 	}
 	if code, out, _ := runSafar(t, db, "analyze", "--survey", "demo-fa"); code != 0 || !strings.Contains(out, "Personas:") {
 		t.Fatalf("analyze table: %d\n%s", code, out)
+	} else if !regexp.MustCompile(`NPS -?\d+ \[-?\d+, -?\d+\] \(n=\d+\)   CSAT \d+% \[\d+%, \d+%\] \(n=\d+\)\n`).MatchString(out) {
+		t.Fatalf("the headline numbers do not read as a share with its interval and base:\n%s", out)
 	}
 
 	xlsx := filepath.Join(dir, "demo.xlsx")

@@ -1,0 +1,45 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLabelsDistinctWords: a label's secondary words (after its head
+// phrase) that a label ranked higher shows give way to the group's next
+// word by the same rules: "dress looks huge" ranks first, so the sleeves'
+// "sleeves are tight, scratchy, huge" becomes "sleeves are tight,
+// scratchy, loose", its quotes and label_texts with it (the members that
+// say "sleeves are huge" no longer say the label). The head phrase stays.
+func TestLabelsDistinctWords(t *testing.T) {
+	in := repeated(
+		5, "The dress looks huge on me",
+		6, "The dress fits fine but the color is off",
+		4, "The dress is long",
+		13, "The dress was a gift for my sister",
+		3, "The sleeves are huge",
+		4, "The sleeves are tight",
+		2, "The sleeves are scratchy",
+		1, "The sleeves are itchy",
+		2, "The sleeves are loose",
+		12, "The sleeves came in the mail",
+		4, "The zipper was loose after a day",
+		60, "The zipper broke after a day",
+	)
+	res := FindPainPoints(in, PainPointOptions{})
+	if len(res.PainPoints) < 2 || res.PainPoints[0].Label != "dress looks huge" || !strings.HasPrefix(res.PainPoints[1].Label, "sleeves are tight, scratchy") {
+		t.Fatalf("fixture: want \"dress looks huge\" then \"sleeves are tight, scratchy, ...\", got %v", labels(res))
+	}
+	pp := res.PainPoints[1]
+	if strings.Contains(pp.Label, "huge") || !strings.Contains(pp.Label, "loose") {
+		t.Errorf("label %q: want \"huge\" (shown by \"dress looks huge\" above) to give way to \"loose\"", pp.Label)
+	}
+	if pp.LabelTexts != 8 {
+		t.Errorf("label_texts %d, want 8 (tight 4, scratchy 2, loose 2; not huge)", pp.LabelTexts)
+	}
+	for i, q := range pp.Examples {
+		if strings.Contains(q, "huge") || !pp.ExamplesSay[i] {
+			t.Errorf("quote %q under %q (says it: %v): want the quotes to say the label, none \"huge\"", q, pp.Label, pp.ExamplesSay[i])
+		}
+	}
+}
