@@ -178,6 +178,11 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	}
 	st := countTerms(docs, conversations(texts))
 	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
+	if splitSenses(docs, terms, minSupport(len(texts), opt.MinPeople)) > 0 {
+		// A word read in two senses is two words: counted again.
+		st = countTerms(docs, conversations(texts))
+		terms = st.selectTerms(minSupport(len(texts), opt.MinPeople))
+	}
 	st.orderShows(terms)
 	if err := ctx.Err(); err != nil {
 		return res, err

@@ -123,6 +123,19 @@ func bestCut(k int, texts [][]int, minTexts float64) []bool {
 	for _, ts := range texts {
 		byLen[len(ts)]++
 	}
+	// No cut can be significant when even the most joint texts chance
+	// could expect (sides of equal weight: a text of m terms is joint
+	// with chance 1 - 2·½^m) make zero joint texts likely: then the
+	// ordering is not worth its work.
+	var most float64
+	for m, n := range byLen {
+		if m > 1 {
+			most += n * (1 - 2*math.Pow(0.5, float64(m)))
+		}
+	}
+	if math.Exp(-most) >= splitP {
+		return nil
+	}
 	order := fiedlerOrder(co)
 	// The cuts are tried in order, moving one term at a time to side A:
 	// only the texts saying it change, so all k-1 cuts cost one pass.
@@ -209,14 +222,21 @@ func fiedlerOrder(a [][]float64) []int {
 	for i := range x {
 		x[i] = float64(i%3) - 1 + float64(i)/float64(k) // any start not along the first
 	}
+	m := make([]float64, k*k) // the normalised adjacency, computed once
+	for i := range a {
+		for j := range a[i] {
+			m[i*k+j] = (a[i][j] + tau) / math.Sqrt(deg[i]*deg[j])
+		}
+	}
 	y := make([]float64, k)
 	for range 300 {
 		project(x, first)
 		normalize(x)
 		for i := range y {
 			s := x[i]
+			row := m[i*k : (i+1)*k]
 			for j := range x {
-				s += (a[i][j] + tau) / math.Sqrt(deg[i]*deg[j]) * x[j]
+				s += row[j] * x[j]
 			}
 			y[i] = s / 2
 		}

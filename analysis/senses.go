@@ -1,0 +1,296 @@
+package analysis
+
+import (
+	"math"
+	"slices"
+	"sort"
+)
+
+// A word can name two problems said by different customers: "package" is
+// the parcel that came late ("the package was late, tracking never
+// updated") and the box it came in ("the packaging was crushed, broken");
+// "wait" is the staff ("wait staff") and the queue ("long wait"). Read as
+// one term, it bridges the two problems' groups. splitSenses reads such a
+// word as two terms before the grouping (docs/painpoints.md, round 53):
+// the other terms said in its texts (its co-terms) are ordered by the
+// Fiedler vector of their co-occurrence among those texts, and when a cut
+// leaves two sets of co-terms said in separate texts (round 49's test,
+// bestCut: each side in at least minSupport texts, the texts saying both
+// at most half of chance, Poisson p < .001), each text saying the word is
+// read in the sense whose co-terms it says more; a text saying neither
+// more keeps the word as it is (the larger sense). The smaller sense's
+// uses get a key of their own, so every later step (vectors, grouping,
+// membership, labels) reads them as another word.
+// Texts are read as assign reads them: a word inside a selected
+// collocation ("tracking code") counts as the collocation, not as itself.
+// So only the word's bare uses are split, collocations holding the word
+// are not its co-terms, and a co-term collocation is read as its rarer
+// word (where the grouping starts it: "cancelled flight" is "cancelled"),
+// so what a collocation already separates is not split again. A co-term
+// said in one of the word's texts places no other and is left out.
+
+// senseMaxCoTerms caps the co-terms of a word tested for two senses (its
+// most frequent ones): the cut's work per word is bounded.
+const senseMaxCoTerms = 40
+
+// senseSep joins a word's key to its second sense's first co-term.
+const senseSep = "~"
+
+// splitSenses finds the selected single-word terms of two senses and gives
+// the uses of each one's smaller sense a key of its own (rewriting the
+// texts' words). It returns how many words were split. One pass over the
+// texts to gather the candidates' uses, one to rewrite; per word the cut
+// costs its co-terms squared.
+func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
+	index := make(map[string]int, len(terms))
+	for i, t := range terms {
+		index[t.key] = i
+	}
+	cand := map[int]bool{} // single words in enough texts
+	for i, t := range terms {
+		if len(t.parts) == 1 && float64(t.df) >= 2*minTexts {
+			cand[i] = true
+		}
+	}
+	if len(cand) == 0 {
+		return 0
+	}
+	// contains[c][j]: the collocation j holds the word c.
+	holds := func(j, c int) bool { return len(terms[j].parts) == 2 && slices.Contains(terms[j].parts, terms[c].key) }
+	// rarer[j]: the collocation j's rarer word when that is a term (the
+	// group clusterTerms starts it in), else -1.
+	rarer := make([]int, len(terms))
+	for j, t := range terms {
+		rarer[j] = -1
+		if len(t.parts) != 2 {
+			continue
+		}
+		bestDF := math.MaxInt
+		for _, p := range t.parts {
+			if w, ok := index[p]; ok && terms[w].df < bestDF {
+				rarer[j], bestDF = w, terms[w].df
+			}
+		}
+	}
+	type use struct {
+		doc int
+		co  []int // the text's other terms
+	}
+	uses := map[int][]use{}
+	seen := map[*tdoc]bool{}
+	var words []tword
+	var said, bare []int
+	inPair := map[int]bool{}
+	for di, d := range docs {
+		if seen[d] {
+			continue // a duplicate text is one tdoc: read once
+		}
+		seen[d] = true
+		words = d.decode(words)
+		clear(inPair)
+		said, bare = said[:0], bare[:0]
+		for wi, w := range words {
+			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
+				if k := bigramKey(words[wi-1], w); k != w.key {
+					if j, ok := index[k]; ok {
+						inPair[wi-1], inPair[wi] = true, true
+						if !slices.Contains(said, j) {
+							said = append(said, j)
+						}
+					}
+				}
+			}
+		}
+		for wi, w := range words {
+			j, ok := index[w.key]
+			if !ok || inPair[wi] {
+				continue // a word inside a collocation is read by it, as assign does
+			}
+			if !slices.Contains(said, j) {
+				said = append(said, j)
+			}
+			if cand[j] && !slices.Contains(bare, j) {
+				bare = append(bare, j)
+			}
+		}
+		for _, c := range bare {
+			var co []int
+			for _, j := range said {
+				if j == c || holds(j, c) {
+					continue
+				}
+				if w := rarer[j]; w >= 0 {
+					j = w // a collocation is read as its rarer word, as the grouping starts
+				}
+				if j != c && !slices.Contains(co, j) {
+					co = append(co, j)
+				}
+			}
+			uses[c] = append(uses[c], use{di, co})
+		}
+	}
+	// sense[doc][word]: the doc's bare uses of word are the second sense.
+	second := map[int]map[string]string{}
+	cs := make([]int, 0, len(uses))
+	for c := range uses {
+		cs = append(cs, c)
+	}
+	sort.Ints(cs)
+	split := 0
+	for _, c := range cs {
+		us := uses[c]
+		if float64(len(us)) < 2*minTexts {
+			continue
+		}
+		count := map[int]int{}
+		for _, u := range us {
+			for _, j := range u.co {
+				count[j]++
+			}
+		}
+		var top []int
+		for j, n := range count {
+			if n >= 2 { // a co-term said once places no other
+				top = append(top, j)
+			}
+		}
+		sort.Slice(top, func(a, b int) bool {
+			if count[top[a]] != count[top[b]] {
+				return count[top[a]] > count[top[b]]
+			}
+			return terms[top[a]].key < terms[top[b]].key
+		})
+		if len(top) > senseMaxCoTerms {
+			top = top[:senseMaxCoTerms]
+		}
+		at := make(map[int]int, len(top))
+		for x, j := range top {
+			at[j] = x
+		}
+		var texts [][]int
+		for _, u := range us {
+			var ts []int
+			for _, j := range u.co {
+				if x, ok := at[j]; ok {
+					ts = append(ts, x)
+				}
+			}
+			if len(ts) > 0 {
+				texts = append(texts, ts)
+			}
+		}
+		side := bestCut(len(top), texts, minTexts)
+		if side == nil {
+			continue
+		}
+		// Each text takes the sense whose co-terms it says more.
+		var in [2][]int // docs per sense
+		for _, u := range us {
+			var n [2]int
+			for _, j := range u.co {
+				if x, ok := at[j]; ok {
+					if side[x] {
+						n[1]++
+					} else {
+						n[0]++
+					}
+				}
+			}
+			s := -1
+			if n[0] > n[1] {
+				s = 0
+			} else if n[1] > n[0] {
+				s = 1
+			}
+			if s >= 0 {
+				in[s] = append(in[s], u.doc)
+			}
+		}
+		// The larger sense keeps the word's key (with the texts saying
+		// neither more); the smaller is the second.
+		minor := 1
+		if len(in[1]) > len(in[0]) {
+			minor = 0
+		}
+		if float64(len(in[minor])) < minTexts || float64(len(us)-len(in[minor])) < minTexts {
+			continue
+		}
+		first := ""
+		for _, j := range top { // its most frequent co-word names the sense
+			if side[at[j]] == (minor == 1) && len(terms[j].parts) == 1 {
+				first = terms[j].key
+				break
+			}
+		}
+		key := terms[c].key + senseSep + first
+		for _, di := range in[minor] {
+			if second[di] == nil {
+				second[di] = map[string]string{}
+			}
+			second[di][terms[c].key] = key
+		}
+		split++
+		if senseDebug != nil {
+			senseDebug(terms, c, top, side, count, len(in[0]), len(in[1]), minor, len(us))
+		}
+	}
+	if split == 0 {
+		return 0
+	}
+	// Rewrite the second senses' bare uses.
+	var voc *vocab
+	newID := map[[2]string]int32{} // (old spelling id as key, new key)
+	for di, keys := range second {
+		d := docs[di]
+		voc = d.voc
+		words = d.decode(words)
+		clear(inPair)
+		for wi, w := range words {
+			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
+				if k := bigramKey(words[wi-1], w); k != w.key {
+					if _, ok := index[k]; ok {
+						inPair[wi-1], inPair[wi] = true, true
+					}
+				}
+			}
+		}
+		var out []byte
+		b := d.enc[:d.split]
+		for wi := 0; len(b) > 0; wi++ {
+			id, n := uvarint(b)
+			b = b[n:]
+			_, n2 := uvarint(b)
+			_, n3 := uvarint(b[n2:])
+			rest := b[:n2+n3]
+			b = b[n2+n3:]
+			if k, ok := keys[words[wi].key]; ok && !inPair[wi] {
+				e := voc.entries[id]
+				ck := [2]string{e.surf + "\x00" + e.key, k}
+				nid, ok := newID[ck]
+				if !ok {
+					nid = int32(len(voc.entries))
+					e.key = k
+					voc.entries = append(voc.entries, e)
+					newID[ck] = nid
+				}
+				id = uint64(nid)
+			}
+			out = appendUvarint(out, id)
+			out = append(out, rest...)
+		}
+		d.enc = string(out) + d.enc[d.split:]
+		d.split = int32(len(out))
+	}
+	return split
+}
+
+// senseDebug, when set (tests, docs), is told of each word split.
+var senseDebug func(terms []*term, c int, top []int, side []bool, count map[int]int, n0, n1, minor, uses int)
+
+func appendUvarint(b []byte, x uint64) []byte {
+	for x >= 0x80 {
+		b = append(b, byte(x)|0x80)
+		x >>= 7
+	}
+	return append(b, byte(x))
+}
