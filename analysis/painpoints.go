@@ -176,6 +176,9 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if n := countCapped(distinct); n > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d text(s) longer than %d bytes: only the first %d bytes of each were analysed", n, MaxTextBytes, MaxTextBytes))
 	}
+	// A stem's "-ing" spelling used in unlike company gets its own key
+	// ("packaging" beside "package"): forms.go.
+	splitForms(docs, minSupport(len(texts), opt.MinPeople))
 	st := countTerms(docs, conversations(texts))
 	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
 	st.orderShows(terms)

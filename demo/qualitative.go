@@ -153,7 +153,7 @@ func (s session) transcript(id int64, participant map[string]*int64) *survey.Tra
 			seen[who] = true
 			t.Speakers = append(t.Speakers, survey.Speaker{Name: who, Moderator: l.Speaker == "", ParticipantID: participant[l.Speaker]})
 		}
-		t.Utterances = append(t.Utterances, survey.Utterance{Order: i + 1, Speaker: who, Text: l.Text, Emotion: l.Emotion, Codes: l.Codes})
+		t.Utterances = append(t.Utterances, survey.Utterance{Order: i + 1, Speaker: who, Text: l.Text, Emotion: l.Emotion, Codes: l.Codes, Customer: l.Speaker != ""})
 	}
 	return t
 }
