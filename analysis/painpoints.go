@@ -179,9 +179,10 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	st := countTerms(docs, conversations(texts))
 	terms := st.selectTerms(minSupport(len(texts), opt.MinPeople))
 	if splitSenses(docs, terms, minSupport(len(texts), opt.MinPeople)) > 0 {
-		// A word read in two senses is two words: counted again.
+		// A word read in two senses is two words: counted again, the
+		// other terms kept as they were selected (round 55).
 		st = countTerms(docs, conversations(texts))
-		terms = st.selectTerms(minSupport(len(texts), opt.MinPeople))
+		terms = st.selectAgain(terms, minSupport(len(texts), opt.MinPeople))
 	}
 	st.orderShows(terms)
 	if err := ctx.Err(); err != nil {

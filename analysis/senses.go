@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 )
 
 // A word can name two problems said by different customers: "package" is
@@ -293,4 +294,29 @@ func appendUvarint(b []byte, x uint64) []byte {
 		x >>= 7
 	}
 	return append(b, byte(x))
+}
+
+// selectAgain selects the terms again after splitSenses, from the texts as
+// they are read now (st counted again): the terms selected before, each
+// counted anew, and the split words' second senses that have the support.
+// A split adds terms and takes none: without this, a second sense would
+// take a place under maxTerms, push the least supported term out, and
+// every word's vector would move with the rows the vectors are reduced
+// from, regrouping problems the split never touched (docs/painpoints.md,
+// round 55: mams' "price" joined "food" when "head" and "red" fell out).
+// A term selected before that no longer has the support (the split word
+// itself, when its first sense is too small) is left out, as
+// selectTerms would.
+func (st *termStats) selectAgain(was []*term, minSupport float64) []*term {
+	before := make(map[string]bool, len(was))
+	for _, t := range was {
+		before[t.key] = true
+	}
+	var out []*term
+	for _, t := range st.selectUpTo(minSupport, 0) {
+		if before[t.key] || strings.Contains(t.key, senseSep) {
+			out = append(out, t)
+		}
+	}
+	return out
 }

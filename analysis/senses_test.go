@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -81,5 +82,50 @@ func TestWordOfTwoSenses(t *testing.T) {
 	st := countTerms(docs, conversations(one))
 	if n := splitSenses(docs, st.selectTerms(2), 2); n != 0 {
 		t.Errorf("one problem: %d words split, want 0", n)
+	}
+}
+
+// TestSplitTakesNoTermsPlace: a word read in two senses adds its second
+// sense to the terms and changes no other term's selection. The shop's
+// least supported terms stand for those the maxTerms cap left out: after
+// the split they stay out (before round 55, the terms were selected again
+// from scratch and came in), and every term selected before is kept.
+func TestSplitTakesNoTermsPlace(t *testing.T) {
+	in := senseShop()
+	docs, _, err := analyseAll(t.Context(), in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := countTerms(docs, conversations(in)).selectTerms(2)
+	if len(all) < 6 {
+		t.Fatalf("only %d terms", len(all))
+	}
+	was, out := all[:len(all)-3], all[len(all)-3:] // as if capped
+	if n := splitSenses(docs, was, 2); n == 0 {
+		t.Fatal("no word split")
+	}
+	got := countTerms(docs, conversations(in)).selectAgain(was, 2)
+	keys := map[string]bool{}
+	for _, tm := range got {
+		keys[tm.key] = true
+	}
+	for _, tm := range out {
+		if keys[tm.key] {
+			t.Errorf("term %q, left out before the split, selected after it", tm.key)
+		}
+	}
+	for _, tm := range was {
+		if !keys[tm.key] {
+			t.Errorf("term %q, selected before the split, left out after it", tm.key)
+		}
+	}
+	senses := 0
+	for k := range keys {
+		if strings.Contains(k, senseSep) {
+			senses++
+		}
+	}
+	if senses == 0 {
+		t.Errorf("no second sense among the terms %v", slices.Sorted(maps.Keys(keys)))
 	}
 }

@@ -188,6 +188,11 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 // domain itself, collocations only when the words belong together. The
 // strongest maxTerms are kept, by support (ties alphabetical).
 func (st *termStats) selectTerms(minSupport float64) []*term {
+	return st.selectUpTo(minSupport, maxTerms)
+}
+
+// selectUpTo is selectTerms with at most limit terms (none when limit is 0).
+func (st *termStats) selectUpTo(minSupport float64, limit int) []*term {
 	var out []*term
 	for _, t := range st.byKey {
 		if t.support < minSupport || t.df == 0 {
@@ -217,8 +222,8 @@ func (st *termStats) selectTerms(minSupport float64) []*term {
 		}
 		return out[a].key < out[b].key
 	})
-	if len(out) > maxTerms {
-		out = out[:maxTerms]
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
 	}
 	return out
 }
