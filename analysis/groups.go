@@ -3,6 +3,7 @@ package analysis
 import (
 	"math"
 	"sort"
+	"strings"
 )
 
 // Terms that name one problem are grouped by the similarity of their
@@ -24,13 +25,33 @@ const togetherShare = 0.6
 // rarer one's texts name two things and never share a group, unless their
 // vectors are at least synonymSimilarity alike: words used in nearly the
 // same contexts are a pair of synonyms said together ("طعم و مزه", taste
-// and flavour), not two problems. On the development sets, listed pairs
+// and flavour), not two problems; nor do two forms of one word
+// (formsOfOneWord: "waiters and waitresses"). On the development sets, listed pairs
 // of distinct things stay below .7 (food/service .69, small/medium .69);
 // the one synonym pair is at .94.
 const (
 	listedShare       = 0.02
 	synonymSimilarity = 0.8
+	formPrefix        = 4 // letters two forms of one word begin with (formsOfOneWord)
 )
+
+// formsOfOneWord reports whether two single-word terms are forms of one
+// word that the stemmer left apart: their keys begin with the same
+// letters, at least formPrefix of them and at least two thirds of the
+// shorter key ("waiter" and "waitress", "host" and "hostess"). Listed side
+// by side, such words name one thing in its forms ("the waiters and
+// waitresses"), not two. Two senses of one word (senses.go) are two.
+func formsOfOneWord(a, b *term) bool {
+	if len(a.parts) != 1 || len(b.parts) != 1 || strings.Contains(a.key, senseSep) || strings.Contains(b.key, senseSep) {
+		return false
+	}
+	x, y := []rune(a.key), []rune(b.key)
+	k := 0
+	for k < len(x) && k < len(y) && x[k] == y[k] {
+		k++
+	}
+	return k >= formPrefix && 3*k >= 2*min(len(x), len(y))
+}
 
 // A tgroup is one candidate pain point: the terms that voice it.
 type tgroup struct {
@@ -172,7 +193,7 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 	apart := func(p [2]int) bool {
 		n := listed[p]
 		return n >= 2 && float64(n) >= listedShare*float64(min(terms[p[0]].df, terms[p[1]].df)) &&
-			dot(vecs[p[0]], vecs[p[1]]) < synonymSimilarity
+			dot(vecs[p[0]], vecs[p[1]]) < synonymSimilarity && !formsOfOneWord(terms[p[0]], terms[p[1]])
 	}
 	for p, n := range together {
 		a, b := terms[p[0]], terms[p[1]]
