@@ -22,6 +22,10 @@ import (
 // more keeps the word as it is (the larger sense). The smaller sense's
 // uses get a key of their own, so every later step (vectors, grouping,
 // membership, labels) reads them as another word.
+// In a text of three sentences or more a use is one sentence, not the
+// text (round 57): a long text says many things, and the word's company
+// is the sentence it is said in; each such use takes a sense, and only
+// that sentence's bare uses are rewritten.
 // Texts are read as assign reads them: a word inside a selected
 // collocation ("tracking code") counts as the collocation, not as itself.
 // So only the word's bare uses are split, collocations holding the word
@@ -33,6 +37,9 @@ import (
 // senseMaxCoTerms caps the co-terms of a word tested for two senses (its
 // most frequent ones): the cut's work per word is bounded.
 const senseMaxCoTerms = 40
+
+// wholeText marks a use that is a whole text (of one or two sentences).
+const wholeText int32 = -1
 
 // senseSep joins a word's key to its second sense's first co-term.
 const senseSep = "~"
@@ -73,15 +80,20 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			}
 		}
 	}
+	// A use is a text, or in a text of three sentences or more one
+	// sentence of it: a long text says many things, and the word's company
+	// there is the sentence it is said in (round 57).
 	type use struct {
-		doc int
-		co  []int // the text's other terms
+		doc  int
+		sent int32 // the sentence, or wholeText
+		co   []int // the other terms said with it
 	}
 	uses := map[int][]use{}
 	seen := map[*tdoc]bool{}
 	var words []tword
 	var said, bare []int
 	inPair := map[int]bool{}
+	pairEnd := map[int]int{} // word index ending a collocation -> its term
 	for di, d := range docs {
 		if seen[d] {
 			continue // a duplicate text is one tdoc: read once
@@ -89,49 +101,63 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		seen[d] = true
 		words = d.decode(words)
 		clear(inPair)
-		said, bare = said[:0], bare[:0]
+		clear(pairEnd)
 		for wi, w := range words {
 			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
 				if k := bigramKey(words[wi-1], w); k != w.key {
 					if j, ok := index[k]; ok {
 						inPair[wi-1], inPair[wi] = true, true
-						if !slices.Contains(said, j) {
-							said = append(said, j)
-						}
+						pairEnd[wi] = j
 					}
 				}
 			}
 		}
-		for wi, w := range words {
-			j, ok := index[w.key]
-			if !ok || inPair[wi] {
-				continue // a word inside a collocation is read by it, as assign does
-			}
-			if !slices.Contains(said, j) {
-				said = append(said, j)
-			}
-			if cand[j] && !slices.Contains(bare, j) {
-				bare = append(bare, j)
-			}
-		}
-		for _, c := range bare {
-			var co []int
-			for _, j := range said {
-				if j == c || holds(j, c) {
-					continue
-				}
-				if w := rarer[j]; w >= 0 {
-					j = w // a collocation is read as its rarer word, as the grouping starts
-				}
-				if j != c && !slices.Contains(co, j) {
-					co = append(co, j)
+		long := len(words) > 0 && words[len(words)-1].sent-words[0].sent >= 2
+		for start := 0; start < len(words); {
+			end := len(words)
+			unit := wholeText
+			if long {
+				unit = words[start].sent
+				for end = start; end < len(words) && words[end].sent == unit; end++ {
 				}
 			}
-			uses[c] = append(uses[c], use{di, co})
+			said, bare = said[:0], bare[:0]
+			for wi := start; wi < end; wi++ {
+				w := words[wi]
+				if j, ok := pairEnd[wi]; ok && !slices.Contains(said, j) {
+					said = append(said, j)
+				}
+				j, ok := index[w.key]
+				if !ok || inPair[wi] {
+					continue // a word inside a collocation is read by it, as assign does
+				}
+				if !slices.Contains(said, j) {
+					said = append(said, j)
+				}
+				if cand[j] && !slices.Contains(bare, j) {
+					bare = append(bare, j)
+				}
+			}
+			for _, c := range bare {
+				var co []int
+				for _, j := range said {
+					if j == c || holds(j, c) {
+						continue
+					}
+					if w := rarer[j]; w >= 0 {
+						j = w // a collocation is read as its rarer word, as the grouping starts
+					}
+					if j != c && !slices.Contains(co, j) {
+						co = append(co, j)
+					}
+				}
+				uses[c] = append(uses[c], use{di, unit, co})
+			}
+			start = end
 		}
 	}
-	// sense[doc][word]: the doc's bare uses of word are the second sense.
-	second := map[int]map[string]string{}
+	// second[doc][sentence][word]: those bare uses of word are the second sense.
+	second := map[int]map[int32]map[string]string{}
 	cs := make([]int, 0, len(uses))
 	for c := range uses {
 		cs = append(cs, c)
@@ -185,7 +211,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			continue
 		}
 		// Each text takes the sense whose co-terms it says more.
-		var in [2][]int // docs per sense
+		var in [2][]use // uses per sense
 		for _, u := range us {
 			var n [2]int
 			for _, j := range u.co {
@@ -204,7 +230,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 				s = 1
 			}
 			if s >= 0 {
-				in[s] = append(in[s], u.doc)
+				in[s] = append(in[s], u)
 			}
 		}
 		// The larger sense keeps the word's key (with the texts saying
@@ -224,11 +250,14 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			}
 		}
 		key := terms[c].key + senseSep + first
-		for _, di := range in[minor] {
-			if second[di] == nil {
-				second[di] = map[string]string{}
+		for _, u := range in[minor] {
+			if second[u.doc] == nil {
+				second[u.doc] = map[int32]map[string]string{}
 			}
-			second[di][terms[c].key] = key
+			if second[u.doc][u.sent] == nil {
+				second[u.doc][u.sent] = map[string]string{}
+			}
+			second[u.doc][u.sent][terms[c].key] = key
 		}
 		split++
 		if senseDebug != nil {
@@ -264,7 +293,11 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			_, n3 := uvarint(b[n2:])
 			rest := b[:n2+n3]
 			b = b[n2+n3:]
-			if k, ok := keys[words[wi].key]; ok && !inPair[wi] {
+			k, ok := keys[wholeText][words[wi].key]
+			if !ok {
+				k, ok = keys[words[wi].sent][words[wi].key]
+			}
+			if ok && !inPair[wi] {
 				e := voc.entries[id]
 				ck := [2]string{e.surf + "\x00" + e.key, k}
 				nid, ok := newID[ck]

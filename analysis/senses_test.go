@@ -129,3 +129,55 @@ func TestSplitTakesNoTermsPlace(t *testing.T) {
 		t.Errorf("no second sense among the terms %v", slices.Sorted(maps.Keys(keys)))
 	}
 }
+
+// TestSenseBySentence: in long texts a word's company is its sentence's
+// (round 57). Every text tells of a late parcel and a crushed box in
+// separate sentences, so over whole texts "package" keeps one company
+// and is not split; read by sentence, the parcel's sentences and the
+// box's are two senses, and only the box sentences' uses are rewritten.
+func TestSenseBySentence(t *testing.T) {
+	var in []Text
+	add := func(s string, n int) {
+		for i := range n {
+			in = append(in, Text{ID: fmt.Sprint(len(in) + 1), Text: fmt.Sprintf(s, i)})
+		}
+	}
+	add("My package took %d days to arrive and the tracking never updated. The box was crushed and the gift broken. I called support twice.", 20)
+	add("The packaging was damaged and the box arrived crushed, gift broken. Delivery took %d days, tracking never updated. I called support twice.", 12)
+	add("Payment failed and my card was charged twice, order %d. The app text is too small to read. Nobody answered my email.", 12)
+	docs, _, err := analyseAll(t.Context(), in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := countTerms(docs, conversations(in)).selectTerms(2)
+	if n := splitSenses(docs, terms, 2); n == 0 {
+		t.Fatal("no word split: long texts read by their whole company")
+	}
+	var words []tword
+	second, first := 0, 0
+	for i, d := range docs[:32] {
+		words = d.decode(words)
+		boxSent := map[int32]bool{}
+		for _, w := range words {
+			if w.key == "box" {
+				boxSent[w.sent] = true
+			}
+		}
+		for _, w := range words {
+			if !strings.HasPrefix(w.key, "packag") {
+				continue
+			}
+			if strings.Contains(w.key, senseSep) != boxSent[w.sent] {
+				t.Errorf("text %d: %q read as %q in a sentence with the box %v", i+1, w.surf, w.key, boxSent[w.sent])
+			}
+			if strings.Contains(w.key, senseSep) {
+				second++
+			} else {
+				first++
+			}
+		}
+	}
+	if second == 0 || first == 0 {
+		t.Errorf("senses: %d first, %d second", first, second)
+	}
+}
