@@ -45,6 +45,12 @@ type recordedRow struct {
 // (cleanText and escapeXML drop control characters).
 const styleMark = "\x00"
 
+// A record's flags (RowRecorder.Add).
+const (
+	lateFollows = 1 << iota // the late cell directly follows the cells before it
+	nextBare                // the rest starts with the cell at late+1, without a reference
+)
+
 // NewRowRecorder starts a recording whose column late (0 is A) is filled in
 // when the workbook is written. Close it when done.
 func NewRowRecorder(late int) (*RowRecorder, error) {
@@ -75,14 +81,28 @@ func (r *RowRecorder) Add(key string, vals []any) error {
 	if len(r.first) < firstRows {
 		r.first = append(r.first, recordedRow{key: key, vals: append([]cellValue(nil), conv...)})
 	}
-	// A record: the row up to the late column, the key, the rest.
+	// A record: the row up to the late column, the key after a byte of
+	// flags, the rest. The rest is written as if the late cell were there
+	// (a cell at late+1 has no reference); the flags tell the replay
+	// whether the late cell follows the row's cells before it
+	// (lateFollows) and whether the rest starts at late+1 without a
+	// reference, to be given one when the late cell is blank (nextBare).
 	b := r.enc.openRow(r.buf[:0], row)
 	for i, v := range conv[:min(r.late, len(conv))] {
 		b = r.enc.appendCell(b, i, row, v)
 	}
+	var flags byte
+	if r.enc.next == r.late {
+		flags |= lateFollows
+	}
+	if r.late+1 < len(conv) && conv[r.late+1].kind != blankCell {
+		flags |= nextBare
+	}
 	r.put(b)
-	r.putString(key)
+	b = append(append(b[:0], flags), key...)
+	r.put(b)
 	b = b[:0]
+	r.enc.next = r.late + 1
 	for i := r.late + 1; i < len(conv); i++ {
 		b = r.enc.appendCell(b, i, row, conv[i])
 	}
@@ -256,14 +276,28 @@ func (r *RowRecorder) replay(late func(key string) any, enc *rowEncoder, stop <-
 					err: fmt.Errorf("the recorded rows: %w", err)})
 				return
 			}
+			if len(key) == 0 {
+				send(rowBatch{xml: batch.xml, rows: batch.rows, values: batch.values,
+					err: errors.New("the recorded rows: a record without its flags")})
+				return
+			}
+			flags := key[0]
 			batch.xml = appendMarked(batch.xml, head, enc.datetime)
 			var v cellValue
 			if i := row - 2; i < len(firstLate) {
 				v = firstLate[i]
 			} else {
-				v = cellOf(late(string(key)))
+				v = cellOf(late(string(key[1:])))
+			}
+			enc.next = -1
+			if flags&lateFollows != 0 {
+				enc.next = r.late
 			}
 			batch.xml = enc.appendCell(batch.xml, r.late, row, v)
+			if v.kind == blankCell && flags&nextBare != 0 { // tail is `<c` and the cell's attributes
+				batch.xml = enc.appendRef(batch.xml, r.late+1, row)
+				tail = tail[len(`<c`):]
+			}
 			batch.xml = appendMarked(batch.xml, tail, enc.datetime)
 			if batch.rows++; batch.rows == firstRows {
 				if !send(batch) {

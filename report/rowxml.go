@@ -151,11 +151,19 @@ func (v cellValue) width() float64 {
 }
 
 // rowEncoder appends rows of the Responses sheet as worksheet XML.
+//
+// A cell's reference (r="AB12345") is written only where the cell does not
+// directly follow the row's previous cell (or, for its first cell, is not in
+// column A): ECMA-376 makes the attribute optional, a cell without it being
+// the column after the previous cell's, and every reader of the workbook we
+// know reads it so (excelize, LibreOffice, openpyxl; docs/report.md, session
+// 15). The references were about a fifth of the sheet's XML.
 type rowEncoder struct {
 	datetime string   // the style of date-time cells, as written
 	cols     []string // column letters, by index
 	row      int      // the row whose number digits holds
 	digits   []byte   // row in decimal, written once for all its cells
+	next     int      // the column index a cell without a reference is in
 }
 
 func (e *rowEncoder) col(i int) string {
@@ -175,6 +183,7 @@ func (e *rowEncoder) appendRow(dst []byte, r int, vals []cellValue) []byte {
 }
 
 func (e *rowEncoder) openRow(dst []byte, r int) []byte {
+	e.next = 0
 	dst = append(dst, `<row r="`...)
 	dst = append(dst, e.rowDigits(r)...)
 	return append(dst, `">`...)
@@ -188,15 +197,19 @@ func (e *rowEncoder) rowDigits(r int) []byte {
 	return e.digits
 }
 
-// appendCell appends v as the cell of column index i (0 is A) in row r.
+// appendCell appends v as the cell of column index i (0 is A) in row r,
+// with its reference unless i is the column after the row's last cell
+// (e.next).
 func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
 	if v.kind == blankCell {
 		return dst
 	}
-	dst = append(dst, `<c r="`...)
-	dst = append(dst, e.col(i)...)
-	dst = append(dst, e.rowDigits(r)...)
-	dst = append(dst, '"')
+	if i == e.next {
+		dst = append(dst, `<c`...)
+	} else {
+		dst = e.appendRef(dst, i, r)
+	}
+	e.next = i + 1
 	switch v.kind {
 	case textCell:
 		dst = appendInlineStr(dst, v.text)
@@ -223,6 +236,14 @@ func (e *rowEncoder) appendCell(dst []byte, i, r int, v cellValue) []byte {
 		}
 	}
 	return dst
+}
+
+// appendRef appends a cell's opening with its reference, `<c r="B2"`.
+func (e *rowEncoder) appendRef(dst []byte, i, r int) []byte {
+	dst = append(dst, `<c r="`...)
+	dst = append(dst, e.col(i)...)
+	dst = append(dst, e.rowDigits(r)...)
+	return append(dst, '"')
 }
 
 // appendFloatNumber is appendNumber of excelFloat(f). A whole number of at

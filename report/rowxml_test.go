@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -66,7 +67,9 @@ func rowXMLCases() [][]any {
 
 // TestRowXMLMatchesExcelize writes the same rows through excelize's
 // StreamWriter.SetRow (as the Responses sheet was written before) and
-// through rowEncoder, and wants the same sheet XML byte for byte.
+// through rowEncoder, and wants the same sheet XML byte for byte once the
+// references rowEncoder leaves out (those of cells that follow the cell
+// before them) are put back, and none of those left in.
 func TestRowXMLMatchesExcelize(t *testing.T) {
 	const datetime = 14
 	rows := rowXMLCases()
@@ -95,6 +98,10 @@ func TestRowXMLMatchesExcelize(t *testing.T) {
 		t.Fatal(err)
 	}
 	theirs := sheetData(t, f, "xl/worksheets/sheet1.xml")
+	if refs := redundantRefs(t, mine); refs > 0 {
+		t.Errorf("%d cells have a reference though they follow the cell before them", refs)
+	}
+	mine = withRefs(t, mine)
 	if !bytes.Equal(mine, theirs) {
 		at := 0
 		for at < min(len(mine), len(theirs)) && mine[at] == theirs[at] {
@@ -123,6 +130,67 @@ func excelizeValue(v cellValue, datetime int) any {
 		return excelize.Cell{StyleID: datetime, Value: v.t}
 	}
 	return nil
+}
+
+// withRefs is rows' XML with every cell's reference written: a cell
+// without one is in the column after the row's previous cell (column A
+// for the row's first).
+func withRefs(t *testing.T, xml []byte) []byte {
+	t.Helper()
+	var out []byte
+	row, col := "", 0
+	for len(xml) > 0 {
+		i := bytes.IndexByte(xml, '<')
+		if i < 0 {
+			return append(out, xml...)
+		}
+		out, xml = append(out, xml[:i]...), xml[i:]
+		switch {
+		case bytes.HasPrefix(xml, []byte(`<row r="`)):
+			n := bytes.IndexByte(xml[8:], '"')
+			row, col = string(xml[8:8+n]), 0
+		case bytes.HasPrefix(xml, []byte(`<c r="`)):
+			n := bytes.IndexByte(xml[6:], '"')
+			c, r, err := excelize.CellNameToCoordinates(string(xml[6 : 6+n]))
+			if err != nil || strconv.Itoa(r) != row || c <= col {
+				t.Fatalf("cell %s in row %s after column %d", xml[6:6+n], row, col)
+			}
+			col = c
+		case bytes.HasPrefix(xml, []byte(`<c `)) || bytes.HasPrefix(xml, []byte(`<c>`)):
+			col++
+			out = append(out, `<c r="`+colName(col)+row+`"`...)
+			xml = xml[len(`<c`):]
+			continue
+		}
+		out, xml = append(out, '<'), xml[1:]
+	}
+	return out
+}
+
+// redundantRefs counts the cells of rows' XML whose reference is the one a
+// cell without it would have.
+func redundantRefs(t *testing.T, xml []byte) int {
+	t.Helper()
+	n := 0
+	for _, row := range bytes.Split(xml, []byte(`<row `))[1:] {
+		col := 0
+		for _, c := range bytes.Split(row, []byte(`<c`))[1:] {
+			if !bytes.HasPrefix(c, []byte(` r="`)) {
+				col++
+				continue
+			}
+			ref, _, _ := bytes.Cut(c[4:], []byte(`"`))
+			at, _, err := excelize.CellNameToCoordinates(string(ref))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if at == col+1 {
+				n++
+			}
+			col = at
+		}
+	}
+	return n
 }
 
 // sheetData is what a saved workbook's part holds inside <sheetData>.
@@ -268,5 +336,97 @@ func TestIsCleanText(t *testing.T) {
 		if got := isCleanText(s); got != (slow == s) {
 			t.Fatalf("isCleanText(%q) = %v, want %v", s, got, slow == s)
 		}
+	}
+}
+
+// TestCellsWithoutRefsReadBack: excelize reads the Responses sheet whose
+// cells follow each other without references as it reads the same sheet
+// with every reference written, through its row iterator (GetRows) and its
+// worksheet model (GetCellValue, which puts references back itself).
+func TestCellsWithoutRefsReadBack(t *testing.T) {
+	cases := rowXMLCases()
+	width := 0
+	for _, r := range cases {
+		width = max(width, len(r))
+	}
+	header := make([]string, width)
+	for i := range header {
+		header[i] = "Q" + strconv.Itoa(i+1)
+	}
+	rows := func(yield func([]any, error) bool) {
+		for _, r := range cases {
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, &Data{Study: Study{Language: "en"}, Responses: &Responses{Header: header, Rows: rows}}); err != nil {
+		t.Fatal(err)
+	}
+	const part = "xl/worksheets/sheet7.xml"
+	sheet := zipPart(t, buf.Bytes(), part)
+	if !bytes.Contains(sheet, []byte(`<row r="2"><c t="inlineStr">`)) {
+		t.Fatalf("row 2's first cell has a reference: %.300s", sheet[bytes.Index(sheet, []byte(`<row r="2"`)):])
+	}
+	// The same workbook with every reference written.
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var full bytes.Buffer
+	zw := zip.NewWriter(&full)
+	for _, zf := range zr.File {
+		data := zipPart(t, buf.Bytes(), zf.Name)
+		if zf.Name == part {
+			data = withRefs(t, data)
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	read := func(b []byte) ([][]string, []string) {
+		f, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		sh := labelsFor("en").SheetResponses
+		got, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cells []string
+		for r := 1; r <= len(cases)+1; r++ {
+			for c := 1; c <= width+1; c++ {
+				v, err := f.GetCellValue(sh, cell(c, r))
+				if err != nil {
+					t.Fatal(err)
+				}
+				cells = append(cells, v)
+			}
+		}
+		return got, cells
+	}
+	rowsNew, cellsNew := read(buf.Bytes())
+	rowsOld, cellsOld := read(full.Bytes())
+	if len(rowsNew) != len(cases)+1 {
+		t.Fatalf("read %d rows, want %d", len(rowsNew), len(cases)+1)
+	}
+	for i := range rowsOld {
+		if !slices.Equal(rowsNew[i], rowsOld[i]) {
+			t.Errorf("row %d reads %q without references, %q with", i+1, rowsNew[i], rowsOld[i])
+		}
+	}
+	if !slices.Equal(cellsNew, cellsOld) {
+		t.Error("GetCellValue reads other cells without references")
+	}
+	if got := rowsNew[5]; len(got) != 5 || got[0] != "" || got[1] != "after a blank" || got[4] != "1" {
+		t.Errorf("row 6 (blank, text, blank, blank, 1) reads %q", got)
 	}
 }
