@@ -118,13 +118,6 @@ func (r *RowRecorder) put(p []byte) {
 	}
 }
 
-// putString is put of a string, without copying it to bytes first.
-func (r *RowRecorder) putString(s string) {
-	if r.putLen(len(s)) {
-		_, r.err = r.w.WriteString(s)
-	}
-}
-
 // putLen writes a record's length, telling whether its bytes may follow.
 func (r *RowRecorder) putLen(n int) bool {
 	if r.err != nil {
