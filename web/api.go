@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 	gojson "github.com/goccy/go-json"
@@ -66,9 +67,7 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		return
 	}
 	var req submitRequest
-	dec := gojson.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	if err := decodeSubmit(body, &req); err != nil {
 		s.apiError(c, fmt.Errorf("body is not a valid response object: %v: %w", err, survey.ErrInvalid))
 		return
 	}
@@ -160,6 +159,25 @@ func (s *Server) apiSubmitResponse(c *gin.Context) {
 		status = http.StatusCreated
 	}
 	c.JSON(status, submitReplyOf(stored))
+}
+
+// decodeSubmit decodes a submit body, refusing unknown fields. JSON is
+// UTF-8 (RFC 8259), and goccy/go-json's stream decoder can index past its
+// buffer on long runs of invalid UTF-8 (goccy/go-json#424, #609, open in
+// v0.10.5): such a body is refused before decoding, and a panic of the
+// decoder on anything else is a refused body too, never a 500.
+func decodeSubmit(body []byte, req *submitRequest) (err error) {
+	if !utf8.Valid(body) {
+		return errors.New("the body is not UTF-8")
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the body cannot be decoded (%v)", p)
+		}
+	}()
+	dec := gojson.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	return dec.Decode(req)
 }
 
 // checkShownOrder checks an offline phone's order (docs/offline.md): each
