@@ -64,9 +64,18 @@ func browser(t *testing.T) context.Context {
 			browserErr = err
 			return
 		}
+		// Chromium keeps its singleton socket in a directory of its own
+		// under TMPDIR and leaves it behind when it is stopped: give it
+		// one inside dir, which is removed with the profile.
+		tmp := filepath.Join(dir, "tmp")
+		if err := os.Mkdir(tmp, 0o700); err != nil {
+			browserErr = err
+			return
+		}
 		opts := append(chromedp.DefaultExecAllocatorOptions[:],
 			chromedp.ExecPath(path),
-			chromedp.UserDataDir(dir),
+			chromedp.UserDataDir(filepath.Join(dir, "profile")),
+			chromedp.Env("TMPDIR="+tmp),
 			chromedp.Flag("no-sandbox", true),
 			chromedp.Flag("disable-gpu", true),
 			chromedp.Flag("disable-background-networking", true),
