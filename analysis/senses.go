@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 	"sort"
@@ -88,20 +89,12 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		}
 		seen[d] = true
 		words = d.decode(words)
-		clear(inPair)
 		said, bare = said[:0], bare[:0]
-		for wi, w := range words {
-			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
-				if k := bigramKey(words[wi-1], w); k != w.key {
-					if j, ok := index[k]; ok {
-						inPair[wi-1], inPair[wi] = true, true
-						if !slices.Contains(said, j) {
-							said = append(said, j)
-						}
-					}
-				}
+		markPairs(words, index, inPair, func(j int) {
+			if !slices.Contains(said, j) {
+				said = append(said, j)
 			}
-		}
+		})
 		for wi, w := range words {
 			j, ok := index[w.key]
 			if !ok || inPair[wi] {
@@ -231,9 +224,6 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			second[di][terms[c].key] = key
 		}
 		split++
-		if senseDebug != nil {
-			senseDebug(terms, c, top, side, count, len(in[0]), len(in[1]), minor, len(us))
-		}
 	}
 	if split == 0 {
 		return 0
@@ -245,16 +235,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		d := docs[di]
 		voc = d.voc
 		words = d.decode(words)
-		clear(inPair)
-		for wi, w := range words {
-			if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
-				if k := bigramKey(words[wi-1], w); k != w.key {
-					if _, ok := index[k]; ok {
-						inPair[wi-1], inPair[wi] = true, true
-					}
-				}
-			}
-		}
+		markPairs(words, index, inPair, func(int) {})
 		var out []byte
 		b := d.enc[:d.split]
 		for wi := 0; len(b) > 0; wi++ {
@@ -276,7 +257,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 				}
 				id = uint64(nid)
 			}
-			out = appendUvarint(out, id)
+			out = binary.AppendUvarint(out, id)
 			out = append(out, rest...)
 		}
 		d.enc = string(out) + d.enc[d.split:]
@@ -285,15 +266,21 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 	return split
 }
 
-// senseDebug, when set (tests, docs), is told of each word split.
-var senseDebug func(terms []*term, c int, top []int, side []bool, count map[int]int, n0, n1, minor, uses int)
-
-func appendUvarint(b []byte, x uint64) []byte {
-	for x >= 0x80 {
-		b = append(b, byte(x)|0x80)
-		x >>= 7
+// markPairs marks in inPair the words of a selected collocation (index
+// holds the selected terms' keys), as assign reads a text: a word inside
+// one counts as the collocation, which said is told of by its index.
+func markPairs(words []tword, index map[string]int, inPair map[int]bool, said func(j int)) {
+	clear(inPair)
+	for wi, w := range words {
+		if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
+			if k := bigramKey(words[wi-1], w); k != w.key {
+				if j, ok := index[k]; ok {
+					inPair[wi-1], inPair[wi] = true, true
+					said(j)
+				}
+			}
+		}
 	}
-	return append(b, byte(x))
 }
 
 // selectAgain selects the terms again after splitSenses, from the texts as
