@@ -34,35 +34,64 @@ import (
 // in common. A word that as often means something else is left out:
 // Persian "کند" (slow) is also "does", "رد" (rejected) also "passed",
 // "شکست" (broke) also "failure", English "break" also a pause. Persian
-// words are written without the zero-width non-joiner.
+// words are written without the zero-width non-joiner; words joined by
+// "_" are a phrase ("out_of_stock", "موجود_نیست": statePhrases).
 var complaintStates = func() map[string]string {
 	out := map[string]string{}
 	for state, words := range map[string]string{
-		"broken":    "broken damaged damage crushed torn ripped cracked dented shattered smashed شکسته خراب آسیب آسیبدیده له پاره",
-		"late":      "late delay delays delayed overdue دیر تاخیر تأخیر",
-		"cancelled": "cancel cancels cancelled canceled cancelling canceling cancellation لغو کنسل",
-		"wrong":     "wrong incorrect اشتباه غلط",
-		"lost":      "lost missing گم گمشده مفقود",
-		"expensive": "expensive overpriced pricey costly گران گرون",
-		"rude":      "rude impolite disrespectful بیادب بیادبی بیاحترامی بداخلاق",
-		"failed":    "fail fails failed failing failure error errors ناموفق خطا ارور",
-		"confusing": "confusing confused complicated گیج گیجکننده پیچیده",
-		"difficult": "difficult hard سخت دشوار",
-		"invalid":   "invalid نامعتبر",
-		"expired":   "expired منقضی",
-		"dirty":     "dirty کثیف",
-		"frozen":    "crash crashes crashed crashing freeze freezes freezing froze frozen هنگ کرش",
+		"broken":      "broken damaged damage crushed torn ripped cracked dented shattered smashed شکسته خراب آسیب آسیبدیده له پاره",
+		"late":        "late delay delays delayed overdue دیر تاخیر تأخیر",
+		"cancelled":   "cancel cancels cancelled canceled cancelling canceling cancellation لغو کنسل",
+		"wrong":       "wrong incorrect اشتباه غلط",
+		"lost":        "lost missing گم گمشده مفقود",
+		"expensive":   "expensive overpriced pricey costly گران گرون",
+		"rude":        "rude impolite disrespectful بیادب بیادبی بیاحترامی بداخلاق",
+		"failed":      "fail fails failed failing failure error errors ناموفق خطا ارور",
+		"confusing":   "confusing confused complicated گیج گیجکننده پیچیده",
+		"difficult":   "difficult hard سخت دشوار",
+		"invalid":     "invalid نامعتبر",
+		"expired":     "expired منقضی",
+		"dirty":       "dirty کثیف",
+		"frozen":      "crash crashes crashed crashing freeze freezes freezing froze frozen هنگ کرش",
+		"unavailable": "unavailable ناموجود out_of_stock sold_out not_available موجود_نیست موجود_نبود",
 	} {
 		for _, w := range strings.Fields(words) {
+			if phrase := strings.Split(w, "_"); len(phrase) > 1 {
+				last := phrase[len(phrase)-1]
+				statePhrases[last] = append(statePhrases[last], statePhrase{before: phrase[:len(phrase)-1], state: state})
+				continue
+			}
 			out[w] = state
 		}
 	}
 	return out
 }()
 
+// statePhrases are the complaint states said in a few words ("out of
+// stock"), by their last word.
+var statePhrases = map[string][]statePhrase{}
+
+// statePhrase is a state said in words: those before the last.
+type statePhrase struct {
+	before []string
+	state  string
+}
+
+// phraseState names the state words[i] says with the words before it
+// (words[i] normalised as w).
+func phraseState(words []string, i int, w string) (string, bool) {
+	for _, p := range statePhrases[w] {
+		if i >= len(p.before) && slices.EqualFunc(p.before, words[i-len(p.before):i], func(a, b string) bool { return a == normalWord(b) }) {
+			return p.state, true
+		}
+	}
+	return "", false
+}
+
 // complaintState names the state w (normalised) says, in any of its
-// forms: Persian words take a comparative, a plural, a possessive or the
-// spoken "is" ("گران‌تر", "خطاها", "سخته").
+// forms: Persian words take a comparative, a plural, a verb's plural, a
+// possessive or the spoken "is" ("گران‌تر", "خطاها", "ناموجودند",
+// "سخته").
 func complaintState(w string) (string, bool) {
 	w = withoutZWNJ(w)
 	if s, ok := complaintStates[w]; ok {
@@ -71,7 +100,7 @@ func complaintState(w string) (string, bool) {
 	if isLatinWord(w) {
 		return "", false
 	}
-	for _, suffix := range []string{"ترین", "تر", "های", "ها", "ه", "ی", "م"} {
+	for _, suffix := range []string{"ترین", "تر", "های", "ها", "ند", "ه", "ی", "م"} {
 		if base, ok := strings.CutSuffix(w, suffix); ok {
 			if s, ok := complaintStates[base]; ok {
 				return s, true
@@ -142,6 +171,9 @@ func textAnchors(text string, known map[string]bool, pairs *pairWords, add func(
 			add("@" + w)
 		}
 		if state, ok := complaintState(w); ok {
+			add("!" + state)
+		}
+		if state, ok := phraseState(words, i, w); ok {
 			add("!" + state)
 		}
 		if pairs != nil {

@@ -17,7 +17,7 @@ func TestTextAnchors(t *testing.T) {
 		{"با اینکه نوشته بود دو روزه، نه روز طول کشید تا برسد.", "[#2 ~day #9 ~day]"},
 		{"My order arrived a week late.", "[#1 ~week !late]"},
 		{"سفارشم یک هفته دیر رسید و ۳ بار زنگ زدم", "[#1 ~week !late #3]"},
-		{"کالای مورد نظرم هفته‌ها ناموجود بود.", "[~week]"},
+		{"کالای مورد نظرم هفته‌ها ناموجود بود.", "[~week !unavailable]"},
 		{"سفارشم يك هفته ديرتر رسيد", "[#1 ~week !late]"}, // older keyboards' Arabic letters
 		{"نه، راضی نیستم", "[]"},                          // "نه" is "no" here, not nine
 		{"صفحه پرداخت در iPhone باز نمی‌شود", "[@iphone]"},
@@ -30,7 +30,11 @@ func TestTextAnchors(t *testing.T) {
 		{"قیمت‌ها گران‌تر شده و کارمندها بی‌ادب بودند", "[!expensive !rude]"},
 		{"The staff were rude and the fees overpriced", "[!rude !expensive]"},
 		{"The lunch break was long", "[]"}, // a break is not broken
-		{"کار نمی کند", "[]"},              // "کند" here is "does", not slow
+		{"Tickets were sold out, the app said not available", "[!unavailable !unavailable]"},
+		{"The item was out of stock", "[!unavailable]"},
+		{"اتاق‌ها ناموجودند و بلیت هم موجود نبود", "[!unavailable !unavailable]"},
+		{"The stock price fell", "[]"},
+		{"کار نمی کند", "[]"}, // "کند" here is "does", not slow
 	}
 	for _, tc := range tests {
 		var got []string
