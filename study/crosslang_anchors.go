@@ -35,7 +35,8 @@ import (
 // Persian "کند" (slow) is also "does", "رد" (rejected) also "passed",
 // "شکست" (broke) also "failure", English "break" also a pause. Persian
 // words are written without the zero-width non-joiner; words joined by
-// "_" are a phrase ("out_of_stock", "موجود_نیست": statePhrases).
+// "_" are a phrase ("out_of_stock", "موجود_نیست": statePhrases). By
+// word, the state's anchor ("!broken").
 var complaintStates = func() map[string]string {
 	out := map[string]string{}
 	for state, words := range map[string]string{
@@ -58,10 +59,10 @@ var complaintStates = func() map[string]string {
 		for _, w := range strings.Fields(words) {
 			if phrase := strings.Split(w, "_"); len(phrase) > 1 {
 				last := phrase[len(phrase)-1]
-				statePhrases[last] = append(statePhrases[last], statePhrase{before: phrase[:len(phrase)-1], state: state})
+				statePhrases[last] = append(statePhrases[last], statePhrase{before: phrase[:len(phrase)-1], anchor: "!" + state})
 				continue
 			}
-			out[w] = state
+			out[w] = "!" + state
 		}
 	}
 	return out
@@ -71,29 +72,29 @@ var complaintStates = func() map[string]string {
 // stock"), by their last word.
 var statePhrases = map[string][]statePhrase{}
 
-// statePhrase is a state said in words: those before the last.
+// statePhrase is a state said in words: those before the last, and the
+// state's anchor.
 type statePhrase struct {
 	before []string
-	state  string
+	anchor string
 }
 
-// phraseState names the state words[i] says with the words before it
-// (words[i] normalised as w).
+// phraseState is the anchor of the state words[i] says with the words
+// before it (words[i] normalised as w).
 func phraseState(words []string, i int, w string) (string, bool) {
 	for _, p := range statePhrases[w] {
 		if i >= len(p.before) && slices.EqualFunc(p.before, words[i-len(p.before):i], func(a, b string) bool { return a == normalWord(b) }) {
-			return p.state, true
+			return p.anchor, true
 		}
 	}
 	return "", false
 }
 
-// complaintState names the state w (normalised) says, in any of its
-// forms: Persian words take a comparative, a plural, a verb's plural, a
-// possessive or the spoken "is" ("گران‌تر", "خطاها", "ناموجودند",
-// "سخته").
+// complaintState is the anchor of the state w (normalised, without
+// zero-width non-joiners) says, in any of its forms: Persian words take a comparative, a plural, a verb's
+// plural, a possessive or the spoken "is" ("گران‌تر", "خطاها",
+// "ناموجودند", "سخته").
 func complaintState(w string) (string, bool) {
-	w = withoutZWNJ(w)
 	if s, ok := complaintStates[w]; ok {
 		return s, true
 	}
@@ -170,14 +171,15 @@ func textAnchors(text string, known map[string]bool, pairs *pairWords, add func(
 		case len(w) >= 3 && isLatinWord(w) && (!latin || known["@"+w]):
 			add("@" + w)
 		}
-		if state, ok := complaintState(w); ok {
-			add("!" + state)
+		bare := withoutZWNJ(w)
+		if anchor, ok := complaintState(bare); ok {
+			add(anchor)
 		}
-		if state, ok := phraseState(words, i, w); ok {
-			add("!" + state)
+		if anchor, ok := phraseState(words, i, w); ok {
+			add(anchor)
 		}
 		if pairs != nil {
-			pairs.said(w, add)
+			pairs.said(bare, add)
 		}
 	}
 }
