@@ -91,9 +91,9 @@ func phraseState(words []string, i int, w string) (string, bool) {
 }
 
 // complaintState is the anchor of the state w (normalised, without
-// zero-width non-joiners) says, in any of its forms: Persian words take a comparative, a plural, a verb's
-// plural, a possessive or the spoken "is" ("گران‌تر", "خطاها",
-// "ناموجودند", "سخته").
+// zero-width non-joiners) says, in any of its forms: Persian words take
+// a comparative, a plural, a verb's plural, a possessive or the spoken
+// "is" ("گران‌تر", "خطاها", "ناموجودند", "سخته").
 func complaintState(w string) (string, bool) {
 	if s, ok := complaintStates[w]; ok {
 		return s, true
@@ -144,13 +144,13 @@ func timeUnit(w string) (string, bool) {
 
 // textAnchors calls add with each language-independent piece of evidence
 // in text: "#9" for a number, "~day" for a time unit, "@iphone" for a
-// Latin-script word, "!broken" for a complaint state, "$3" for a pair of the survey's texts one of whose
-// words (pairs: the text's language's, ParallelWords) it uses. In a text
-// in Latin script every word is one, so its words count only when known
-// says a text in another script uses them (known nil: none does). Only
-// the words it looks up are normalised (Arabic letters and digits to
-// Persian and ASCII, lower case): it runs on every member text of a big
-// study.
+// Latin-script word, "!broken" for a complaint state, "$3" for a pair of
+// the survey's texts one of whose words (pairs: the text's language's,
+// ParallelWords) it uses. In a text in Latin script every word is one,
+// so its words count only when known says a text in another script uses
+// them (known nil: none does). Only the words it looks up are normalised
+// (Arabic letters and digits to Persian and ASCII, lower case): it runs
+// on every member text of a big study.
 func textAnchors(text string, known map[string]bool, pairs *pairWords, add func(string)) {
 	latin := isLatinText(text)
 	words := strings.FieldsFunc(text, func(r rune) bool {
