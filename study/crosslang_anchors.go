@@ -17,12 +17,99 @@ import (
 // from answers alone were such pairs. A join therefore also needs
 // evidence in the texts that reads the same in both languages: numbers
 // (in any digits, or counted in words before a time unit: "9 days", "نه
-// روز"), time units ("a week late", "یک هفته دیر") and words in Latin
-// script inside a text in another script (brand and app names). Number
-// words and time units are generic language knowledge, as the analysis's
-// own duration rules are; no topic's words are listed. The one bilingual
-// vocabulary is the project's own: the wording of its surveys in each
-// language (ParallelWords).
+// روز"), time units ("a week late", "یک هفته دیر"), words in Latin
+// script inside a text in another script (brand and app names) and the
+// state a complaint says something is in ("broken", "شکسته": session
+// 16). Number words, time units and complaint states are generic language
+// knowledge, as the analysis's own duration rules and complaint cues are;
+// no topic's words are listed. The one bilingual vocabulary is the
+// project's own: the wording of its surveys in each language
+// (ParallelWords).
+
+// complaintStates are the states a complaint says something is in, by the
+// words English and Persian say them with: generic complaint language that
+// holds for a parcel, a flight, a bank card or a game ("broken", "شکسته";
+// "cancelled", "لغو"; "rude", "بی‌ادب"), each state with words in both
+// languages, so a problem said in each language's own words has evidence
+// in common. A word that as often means something else is left out:
+// Persian "کند" (slow) is also "does", "رد" (rejected) also "passed",
+// "شکست" (broke) also "failure", English "break" also a pause. Persian
+// words are written without the zero-width non-joiner; words joined by
+// "_" are a phrase ("out_of_stock", "موجود_نیست": statePhrases). By
+// word, the state's anchor ("!broken").
+var complaintStates = func() map[string]string {
+	out := map[string]string{}
+	for state, words := range map[string]string{
+		"broken":      "broken damaged damage crushed torn ripped cracked dented shattered smashed شکسته خراب آسیب آسیبدیده له پاره",
+		"late":        "late delay delays delayed overdue دیر تاخیر تأخیر",
+		"cancelled":   "cancel cancels cancelled canceled cancelling canceling cancellation لغو کنسل",
+		"wrong":       "wrong incorrect اشتباه غلط",
+		"lost":        "lost missing گم گمشده مفقود",
+		"expensive":   "expensive overpriced pricey costly گران گرون",
+		"rude":        "rude impolite disrespectful بیادب بیادبی بیاحترامی بداخلاق",
+		"failed":      "fail fails failed failing failure error errors ناموفق خطا ارور",
+		"confusing":   "confusing confused complicated گیج گیجکننده پیچیده",
+		"difficult":   "difficult hard سخت دشوار",
+		"invalid":     "invalid نامعتبر",
+		"expired":     "expired منقضی",
+		"dirty":       "dirty کثیف",
+		"frozen":      "crash crashes crashed crashing freeze freezes freezing froze frozen هنگ کرش",
+		"unavailable": "unavailable ناموجود out_of_stock sold_out not_available موجود_نیست موجود_نبود",
+	} {
+		for _, w := range strings.Fields(words) {
+			if phrase := strings.Split(w, "_"); len(phrase) > 1 {
+				last := phrase[len(phrase)-1]
+				statePhrases[last] = append(statePhrases[last], statePhrase{before: phrase[:len(phrase)-1], anchor: "!" + state})
+				continue
+			}
+			out[w] = "!" + state
+		}
+	}
+	return out
+}()
+
+// statePhrases are the complaint states said in a few words ("out of
+// stock"), by their last word.
+var statePhrases = map[string][]statePhrase{}
+
+// statePhrase is a state said in words: those before the last, and the
+// state's anchor.
+type statePhrase struct {
+	before []string
+	anchor string
+}
+
+// phraseState is the anchor of the state words[i] says with the words
+// before it (words[i] normalised as w).
+func phraseState(words []string, i int, w string) (string, bool) {
+	for _, p := range statePhrases[w] {
+		if i >= len(p.before) && slices.EqualFunc(p.before, words[i-len(p.before):i], func(a, b string) bool { return a == normalWord(b) }) {
+			return p.anchor, true
+		}
+	}
+	return "", false
+}
+
+// complaintState is the anchor of the state w (normalised, without
+// zero-width non-joiners) says, in any of its forms: Persian words take
+// a comparative, a plural, a verb's plural, a possessive or the spoken
+// "is" ("گران‌تر", "خطاها", "ناموجودند", "سخته").
+func complaintState(w string) (string, bool) {
+	if s, ok := complaintStates[w]; ok {
+		return s, true
+	}
+	if isLatinWord(w) {
+		return "", false
+	}
+	for _, suffix := range []string{"ترین", "تر", "های", "ها", "ند", "ه", "ی", "م"} {
+		if base, ok := strings.CutSuffix(w, suffix); ok {
+			if s, ok := complaintStates[base]; ok {
+				return s, true
+			}
+		}
+	}
+	return "", false
+}
 
 // timeUnits maps the time units of English and Persian to one name.
 var timeUnits = map[string]string{
@@ -57,13 +144,13 @@ func timeUnit(w string) (string, bool) {
 
 // textAnchors calls add with each language-independent piece of evidence
 // in text: "#9" for a number, "~day" for a time unit, "@iphone" for a
-// Latin-script word, "$3" for a pair of the survey's texts one of whose
-// words (pairs: the text's language's, ParallelWords) it uses. In a text
-// in Latin script every word is one, so its words count only when known
-// says a text in another script uses them (known nil: none does). Only
-// the words it looks up are normalised (Arabic letters and digits to
-// Persian and ASCII, lower case): it runs on every member text of a big
-// study.
+// Latin-script word, "!broken" for a complaint state, "$3" for a pair of
+// the survey's texts one of whose words (pairs: the text's language's,
+// ParallelWords) it uses. In a text in Latin script every word is one,
+// so its words count only when known says a text in another script uses
+// them (known nil: none does). Only the words it looks up are normalised
+// (Arabic letters and digits to Persian and ASCII, lower case): it runs
+// on every member text of a big study.
 func textAnchors(text string, known map[string]bool, pairs *pairWords, add func(string)) {
 	latin := isLatinText(text)
 	words := strings.FieldsFunc(text, func(r rune) bool {
@@ -84,8 +171,15 @@ func textAnchors(text string, known map[string]bool, pairs *pairWords, add func(
 		case len(w) >= 3 && isLatinWord(w) && (!latin || known["@"+w]):
 			add("@" + w)
 		}
+		bare := withoutZWNJ(w)
+		if anchor, ok := complaintState(bare); ok {
+			add(anchor)
+		}
+		if anchor, ok := phraseState(words, i, w); ok {
+			add(anchor)
+		}
 		if pairs != nil {
-			pairs.said(w, add)
+			pairs.said(bare, add)
 		}
 	}
 }

@@ -6,21 +6,35 @@ import (
 )
 
 // TestTextAnchors: numbers in any digits or counted in words before a time
-// unit, time units in their forms, and Latin-script words inside Persian
-// read the same in both languages; an English text's words count only when
-// a Persian text uses them in Latin script.
+// unit, time units in their forms, Latin-script words inside Persian and
+// the state a complaint says something is in read the same in both
+// languages; an English text's words count only when a Persian text uses
+// them in Latin script.
 func TestTextAnchors(t *testing.T) {
 	known := map[string]bool{"@iphone": true}
 	tests := []struct{ text, want string }{
 		{"It took 9 days to arrive even though the site said 2 days.", "[#9 ~day #2 ~day]"},
 		{"با اینکه نوشته بود دو روزه، نه روز طول کشید تا برسد.", "[#2 ~day #9 ~day]"},
-		{"My order arrived a week late.", "[#1 ~week]"},
-		{"سفارشم یک هفته دیر رسید و ۳ بار زنگ زدم", "[#1 ~week #3]"},
-		{"کالای مورد نظرم هفته‌ها ناموجود بود.", "[~week]"},
-		{"سفارشم يك هفته ديرتر رسيد", "[#1 ~week]"}, // older keyboards' Arabic letters
-		{"نه، راضی نیستم", "[]"},                    // "نه" is "no" here, not nine
+		{"My order arrived a week late.", "[#1 ~week !late]"},
+		{"سفارشم یک هفته دیر رسید و ۳ بار زنگ زدم", "[#1 ~week !late #3]"},
+		{"کالای مورد نظرم هفته‌ها ناموجود بود.", "[~week !unavailable]"},
+		{"سفارشم يك هفته ديرتر رسيد", "[#1 ~week !late]"}, // older keyboards' Arabic letters
+		{"نه، راضی نیستم", "[]"},                          // "نه" is "no" here, not nine
 		{"صفحه پرداخت در iPhone باز نمی‌شود", "[@iphone]"},
-		{"The iPhone app crashes at checkout", "[@iphone]"},
+		{"The iPhone app crashes at checkout", "[@iphone !frozen]"},
+		// Complaint states, in either language and their forms.
+		{"The screen arrived cracked and the box was torn.", "[!broken !broken]"},
+		{"صفحه‌اش شکسته رسید و جعبه پاره بود", "[!broken !broken]"},
+		{"They cancelled my flight", "[!cancelled]"},
+		{"پروازم را کنسل کردند", "[!cancelled]"},
+		{"قیمت‌ها گران‌تر شده و کارمندها بی‌ادب بودند", "[!expensive !rude]"},
+		{"The staff were rude and the fees overpriced", "[!rude !expensive]"},
+		{"The lunch break was long", "[]"}, // a break is not broken
+		{"Tickets were sold out, the app said not available", "[!unavailable !unavailable]"},
+		{"The item was out of stock", "[!unavailable]"},
+		{"اتاق‌ها ناموجودند و بلیت هم موجود نبود", "[!unavailable !unavailable]"},
+		{"The stock price fell", "[]"},
+		{"کار نمی کند", "[]"}, // "کند" here is "does", not slow
 	}
 	for _, tc := range tests {
 		var got []string
@@ -47,11 +61,11 @@ func TestParallelWordsSaid(t *testing.T) {
 	p.add("en", "Discount codes", "$4")
 	p.add("fa", "چه چیزی برایتان مهم است؟", "$5")
 	tests := []struct{ text, lang, want string }{
-		{"The app keeps crashing", "en", "[$0]"},
-		{"اپلیکیشنتون خیلی سخته", "fa", "[$0]"}, // "your app"
-		{"I sent a message", "en", "[$2]"},      // "messag", the key the text analysis reads
-		{"وبسایت کند است", "fa", "[$3]"},        // with or without the zero-width non-joiner
-		{"The code failed", "en", "[$4]"},       // begins "codes"
+		{"The app keeps crashing", "en", "[$0 !frozen]"},
+		{"اپلیکیشنتون خیلی سخته", "fa", "[$0 !difficult]"}, // "your app"
+		{"I sent a message", "en", "[$2]"},                 // "messag", the key the text analysis reads
+		{"وبسایت کند است", "fa", "[$3]"},                   // with or without the zero-width non-joiner
+		{"The code failed", "en", "[$4 !failed]"},          // begins "codes"
 		{"My card was charged twice", "en", "[]"},
 		{"There was no car to take", "en", "[$1]"},
 		{"the app", "fa", "[]"},

@@ -62,6 +62,10 @@ var said = map[string]map[string]string{
 	"insta":      {"en": "nobody answers on Instagram"},
 	"instaPrice": {"en": "nobody answers on Instagram about prices"},
 	"price":      {"fa": "قیمت‌ها خیلی گران است"},
+	// Said in each language's own complaint words, with nothing else in
+	// common: a damaged parcel, and a cancelled order.
+	"damaged":   {"fa": "جعبه له شده رسید و لیوان داخلش شکسته بود", "en": "the box arrived crushed and the glass inside was broken"},
+	"cancelled": {"fa": "سفارشم را بی‌دلیل لغو کردند", "en": "they cancelled my order without a reason"},
 }
 
 // wording is the fixture survey's questions and options in English and
@@ -213,6 +217,29 @@ func TestLinkLanguages(t *testing.T) {
 			wantKeys:  []string{"t:اپلیکیشن"},
 			wantReach: map[string]int{"t:اپلیکیشن": 14},
 			wantLabel: map[string]string{"t:اپلیکیشن": "اپلیکیشن: سخت|app: hard"},
+		},
+		{
+			name: "a problem said in each language's own complaint words becomes one",
+			build: func(b *bilingual) []analysis.PainPoint {
+				return []analysis.PainPoint{
+					pain("t:جعبه", "جعبه: شکسته", b.voice("damaged", "fa", 8, "sat_delivery=low", "motive=gift")),
+					pain("t:box", "box: crushed", b.voice("damaged", "en", 6, "sat_delivery=low", "motive=gift")),
+				}
+			},
+			wantKeys:  []string{"t:جعبه"},
+			wantReach: map[string]int{"t:جعبه": 14},
+			wantLabel: map[string]string{"t:جعبه": "جعبه: شکسته|box: crushed"},
+		},
+		{
+			name: "two states of the same customers stay apart: a damaged parcel is not a cancelled order",
+			build: func(b *bilingual) []analysis.PainPoint {
+				return []analysis.PainPoint{
+					pain("t:جعبه", "جعبه: شکسته", b.voice("damaged", "fa", 8, "sat_delivery=low", "motive=gift")),
+					pain("t:order", "order: cancelled", b.voice("cancelled", "en", 6, "sat_delivery=low", "motive=gift")),
+				}
+			},
+			wantKeys:  []string{"t:جعبه", "t:order"},
+			wantReach: map[string]int{"t:جعبه": 8, "t:order": 6},
 		},
 		{
 			name: "one word of the survey's in common is not enough: what each says most must be said by the other",
