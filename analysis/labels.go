@@ -310,22 +310,24 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	if relaxed && phrase == head.surface() {
 		head, word, phrase = plain, "", ""
 	}
-	// The group's share: a phrase said by fewer than a tenth of the
-	// group's members (labelPhraseShare, as of the head's members above)
-	// names one phrasing of a group that says several ("tight bust" 11 of
-	// 266, "long wait" 65 of 874): the label is then the topic, the head
-	// and the group's terms, as above ("bust, chest, tight", "wait, table,
-	// bar"), unless no word of it would then state a problem (see
-	// labelOf): "waited an hour, dinner" stays, "hour, dinner" would not
-	// say what is wrong.
-	groupWord := ""
+	// The group's share: a phrase said by fewer than a fifth of the
+	// group's members (labelWordShare, the bar a label's word meets
+	// among the head's members) names one phrasing of a group that says
+	// several ("tight bust" 11 of 266, "service was slow" 40 of 354,
+	// "looks cheap" 65 of 587): the label is then the topic, the head and
+	// the group's terms, as above, with the phrase's word second ("bust,
+	// tight, chest", "service, slow", "look, cheap"): the head is what most
+	// members talk about, the word what is wrong with it. Unless no word
+	// of it would then state a problem (a state that is no complaint word,
+	// see labelOf): the phrase then stays.
+	groupWord, groupPhrase := "", ""
 	if groupShare && word != "" && phrase != head.surface() {
 		keys := []string{word}
 		for _, w := range also {
 			keys = append(keys, w.key)
 		}
-		if gs.sayPhrase(head, keys, docs)*labelPhraseShare < len(gs.hits) {
-			groupWord = word
+		if gs.sayPhrase(head, keys, docs)*labelWordShare < len(gs.hits) {
+			groupWord, groupPhrase = word, phrase
 			word, phrase, also, dropped = "", "", nil, true
 		}
 	}
@@ -356,6 +358,16 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		// negate it ("حل نشد"); so does any other head ("not fun",
 		// "doesn't run").
 		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
+	}
+	// The word of a phrase given up for the group's share is the topic's
+	// second word, whatever a label ranked higher shows: it is the head
+	// phrase's, which stays (see distinctWords). Its members are counted
+	// as saying the label by the head, as for any topic; those that say
+	// the phrase are quoted first.
+	if groupWord != "" && !words[groupWord] {
+		words[groupWord] = true
+		said.kept = groupWord
+		parts = append(parts, keptSurface(groupPhrase, head, pw.surface(groupWord)))
 	}
 	// A topic (a head alone, stating no problem: no complaint word in it,
 	// no negation) that fewer than half the members say is one of
@@ -443,14 +455,35 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		lost = lost && !pw.complaintKey(w)
 	}
 	// The words it shows: not a word the phrase does not show (see above).
-	for _, ws := range [][]string{head.parts, said.words, said.second} {
+	for _, ws := range [][]string{head.parts, {said.kept}, said.words, said.second} {
 		for _, w := range ws {
-			if !slices.Contains(said.shown, w) {
+			if w != "" && !slices.Contains(said.shown, w) {
 				said.shown = append(said.shown, w)
 			}
 		}
 	}
 	return strings.Join(parts, sep), said, lost
+}
+
+// keptSurface shows the word of a phrase given up for its topic (see
+// labelOf) as the phrase says it when the phrase negates it ("کالاهای حراج
+// اعمال نشد" keeps "اعمال نشد", "discount code did not work" "did not
+// work": the bare word would state the opposite), else as its members
+// write it (surface).
+func keptSurface(phrase string, head *term, surface string) string {
+	rest, ok := strings.CutPrefix(phrase, head.surface()+" ")
+	if !ok {
+		if rest, ok = strings.CutSuffix(phrase, " "+head.surface()); !ok {
+			return surface
+		}
+	}
+	lx := getLexicon()
+	for _, t := range tokenize(rest) {
+		if e, _ := lx.lookupOne(t); t.punct == 0 && e.kinds&cueNegator != 0 {
+			return rest
+		}
+	}
+	return surface
 }
 
 // labelPhraseShare: a label's phrase (its head with one of its complaint
@@ -583,6 +616,10 @@ type labelWords struct {
 	head  *term
 	alt   *term // a second head, said instead of the head (see secondHead)
 	words []string
+	// kept is the word of a phrase the label gave up for its topic (see
+	// labelOf): shown, and read as the phrase for the quotes, not needed
+	// to say the label.
+	kept  string
 	terms map[*term]bool
 	// shown are the keys of every word the label shows, second those of
 	// its secondary words, after its head phrase (see distinctWords).
@@ -653,7 +690,7 @@ func (lw labelWords) support(h ghit, terms []*term, words []tword, clauses []tcl
 				}
 				v = 2 / n // each word of a pair 1
 			}
-		case slices.Contains(lw.words, w.key):
+		case slices.Contains(lw.words, w.key) || w.key == lw.kept:
 			v = 2
 			if d := nearHead(words, heads, wi); d >= 0 && (phrase < 0 || d < phrase) {
 				phrase = d
@@ -759,6 +796,12 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		// only a second head (see secondHead).
 		if a.head != b.head {
 			return firstIf(a.head)
+		}
+		// Then, under a topic that keeps its phrase's word, those that
+		// say the phrase ("Fabric felt cheap." under "fabric, cheap"):
+		// a quote shows what is wrong with the topic.
+		if pa, pb := a.support >= 3, b.support >= 3; pa != pb {
+			return firstIf(pa)
 		}
 		// Then those that say something the label shows come first, main
 		// members or not: a quote under "place" says "place" ("Of course,

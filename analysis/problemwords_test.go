@@ -524,7 +524,9 @@ func TestLabelNotOverstated(t *testing.T) {
 // that say its head gives way to another term's phrase that more members
 // say ("chest was tight", 5 of 21, not "lost its shape", 3), when that
 // term is said by at least as many members and its label shows the word;
-// else the most telling phrase stays.
+// else the most telling phrase stays, and said by under a fifth of the
+// group (3 of 25) it gives way to the topic with its word ("shape, lost",
+// said by the 16 that say "shape").
 func TestLabelSaidByMore(t *testing.T) {
 	lost, other := "The top lost its shape in the wash", "The zipper broke after one wash"
 	for _, c := range []struct {
@@ -537,9 +539,9 @@ func TestLabelSaidByMore(t *testing.T) {
 			5, "The chest was tight", 6, "The shoes were tight", 40, other), "chest was tight", 5},
 		{"its head said by fewer", repeated(3, lost, 13, "The shape is different from the photo",
 			5, "The chest was tight", 4, "The chest is different from the photo", 20, "The shoes were tight", 40, other),
-			"lost its shape", 3},
+			"shape, lost", 16},
 		{"its label would not show the word", repeated(3, lost, 13, "The shape of the chest is different from the photo",
-			5, "It was tight across the chest", 6, "The shoes were tight", 40, other), "lost its shape", 3},
+			5, "It was tight across the chest", 6, "The shoes were tight", 40, other), "shape, lost", 16},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			label, said, gs, docs := labelOf(t, c.in, "shape chest")
@@ -842,14 +844,14 @@ func TestPhraseReadsOnlyClausesThatSayIt(t *testing.T) {
 	}
 }
 
-// TestLabelPhraseSaidByFewOfGroup: a phrase said by fewer than a tenth of
+// TestLabelPhraseSaidByFewOfGroup: a phrase said by fewer than a fifth of
 // the group's members ("bust tight", 4 of 64) names one phrasing of a
-// group that says several: the label is the topic, its head and a second
-// head that the members who do not say the head say ("bust, chest"), with
-// the group's complaint word a tenth of it uses ("tight"), and a member
-// that says either head says the label; the head's members are quoted
-// first. Without a complaint word left to show, the phrase stays: a label
-// still states a problem where it did.
+// group that says several: the label is the topic, its head with the
+// phrase's word ("bust, tight") and a second head that the members who do
+// not say the head say ("chest"), and a member that says either head says
+// the label; the head's members are quoted first. With no other complaint
+// word in the group the topic still shows the phrase's: a label still
+// states a problem where it did.
 func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
 	for _, c := range []struct {
 		name                string
@@ -862,16 +864,16 @@ func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
 	}{
 		{"English", repeated(4, "The bust was tight", 20, "The bust has a seam", 6, "It felt tight. The chest has a pocket",
 			34, "The chest has a pocket", 100, "The zipper broke after one wash"),
-			"bust chest tight", "bust, chest, tight", "bust", 64,
+			"bust chest tight", "bust, tight, chest", "bust", 64,
 			repeated(4, "The bust was tight", 20, "The bust has a seam",
 				40, "The chest has a pocket", 100, "The zipper broke after one wash"),
-			"bust chest", "bust was tight, chest"},
+			"bust chest", "bust, tight, chest"},
 		{"Persian", repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده", 6, "همه چیز گران بود. منو روی میز بود",
 			34, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
-			"قیمت منو گران", "قیمت، منو، گران", "قیمت", 64,
+			"قیمت منو گران", "قیمت، گران، منو", "قیمت", 64,
 			repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده",
 				40, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
-			"قیمت منو", "قیمت خیلی گران، منو"},
+			"قیمت منو", "قیمت، گران، منو"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			label, said, gs, docs := labelOf(t, c.in, c.words)
@@ -888,7 +890,51 @@ func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
 				}
 			}
 			if label, _, _, _ := labelOf(t, c.keptIn, c.keptWords); !strings.HasPrefix(label, c.keptWant) {
-				t.Errorf("label %q, want it to keep the phrase %q (no complaint word would be left)", label, c.keptWant)
+				t.Errorf("label %q, want %q (the topic with the phrase's word)", label, c.keptWant)
+			}
+		})
+	}
+}
+
+// TestLabelTopicKeepsPhraseWord: a phrase said by more than a tenth but
+// fewer than a fifth of the group's members ("service was slow", 8 of 50)
+// names a few members' complaint, not the group's: the label is the topic
+// with the phrase's word second ("service, slow"), said by every member
+// that says the head, and it still shows what is wrong, negated as the
+// phrase negates it; the members that say the phrase are quoted first.
+func TestLabelTopicKeepsPhraseWord(t *testing.T) {
+	for _, c := range []struct {
+		name             string
+		in               []Text
+		head, want, word string
+	}{
+		{"English", repeated(42, "The service came with a smile", 4, "The service was slow", 4, "Service slow tonight", 50, "The zipper broke after one wash"),
+			"service", "service, slow", "slow"},
+		{"Persian", repeated(42, "ارسال با پیک انجام شد", 4, "ارسال خیلی دیر بود", 4, "ارسال دیر انجام شد", 50, "زیپ بعد از یک شستشو شکست"),
+			"ارسال", "ارسال، دیر", "دیر"},
+		// A phrase that negates its word keeps the negation: the bare
+		// word would state the opposite.
+		{"negated", repeated(42, "کد تخفیف با پیامک آمد", 4, "کد تخفیف اعمال نشد", 4, "متاسفانه کد تخفیف اعمال نشد و پول کامل دادم",
+			50, "زیپ بعد از یک شستشو شکست"), "تخفیف", "تخفیف، اعمال نشد", "اعمال نشد"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			label, said, gs, docs := labelOf(t, c.in, c.head)
+			if label != c.want {
+				t.Errorf("label %q, want %q", label, c.want)
+			}
+			// The members that say the phrase are no main members: they
+			// belong by a term the group shares.
+			for i, h := range gs.hits {
+				gs.hits[i].primary = !strings.Contains(c.in[h.text].Text, c.word)
+			}
+			quotes, _, n := gs.examples(c.in, docs, 2, said)
+			if n != 50 {
+				t.Errorf("%d members say the label %q, want 50 (all that say the head)", n, label)
+			}
+			for _, q := range quotes {
+				if !strings.Contains(q, c.word) {
+					t.Errorf("quote %q under %q: want one that says %q", q, label, c.word)
+				}
 			}
 		})
 	}
