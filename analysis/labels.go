@@ -363,7 +363,9 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	// second word, whatever a label ranked higher shows: it is the head
 	// phrase's, which stays (see distinctWords). Its members are counted
 	// as saying the label by the head, as for any topic; those that say
-	// the phrase are quoted first.
+	// the phrase are quoted first. The label then states a problem, so it
+	// shows no second head below: the word is said of the head, and a
+	// member that says only the other term does not say it.
 	if groupWord != "" && !words[groupWord] {
 		words[groupWord] = true
 		said.kept = groupWord
@@ -377,7 +379,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	// member saying either says the label. A head that states the problem
 	// ("payment failed", "did not work") keeps its claim alone.
 	var alt *term
-	if word == "" && parts[0] == head.surface() && !statesProblem(head, pw) && gs.uses[head]*2 < len(gs.hits) {
+	if word == "" && said.kept == "" && parts[0] == head.surface() && !statesProblem(head, pw) && gs.uses[head]*2 < len(gs.hits) {
 		if alt = gs.secondHead(head, ranked, pw, avoid); alt != nil {
 			if p := promote(alt); !avoid[p.parts[0]] && !avoid[p.parts[len(p.parts)-1]] {
 				alt = p // "discount code", not "code"

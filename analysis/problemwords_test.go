@@ -847,11 +847,12 @@ func TestPhraseReadsOnlyClausesThatSayIt(t *testing.T) {
 // TestLabelPhraseSaidByFewOfGroup: a phrase said by fewer than a fifth of
 // the group's members ("bust tight", 4 of 64) names one phrasing of a
 // group that says several: the label is the topic, its head with the
-// phrase's word ("bust, tight") and a second head that the members who do
-// not say the head say ("chest"), and a member that says either head says
-// the label; the head's members are quoted first. With no other complaint
-// word in the group the topic still shows the phrase's: a label still
-// states a problem where it did.
+// phrase's word ("bust, tight") and the group's terms ("chest"), said by
+// the 24 members that say the head. It shows no second head: "tight" is
+// said of the bust, and a member that says only "chest" does not say it
+// (a mixed claim). The head's members are quoted first. With no other
+// complaint word in the group the topic still shows the phrase's: a label
+// still states a problem where it did.
 func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
 	for _, c := range []struct {
 		name                string
@@ -864,13 +865,13 @@ func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
 	}{
 		{"English", repeated(4, "The bust was tight", 20, "The bust has a seam", 6, "It felt tight. The chest has a pocket",
 			34, "The chest has a pocket", 100, "The zipper broke after one wash"),
-			"bust chest tight", "bust, tight, chest", "bust", 64,
+			"bust chest tight", "bust, tight, chest", "bust", 24,
 			repeated(4, "The bust was tight", 20, "The bust has a seam",
 				40, "The chest has a pocket", 100, "The zipper broke after one wash"),
 			"bust chest", "bust, tight, chest"},
 		{"Persian", repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده", 6, "همه چیز گران بود. منو روی میز بود",
 			34, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
-			"قیمت منو گران", "قیمت، گران، منو", "قیمت", 64,
+			"قیمت منو گران", "قیمت، گران، منو", "قیمت", 24,
 			repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده",
 				40, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
 			"قیمت منو", "قیمت، گران، منو"},
@@ -882,7 +883,7 @@ func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
 			}
 			quotes, _, n := gs.examples(c.in, docs, 2, said)
 			if n != c.say {
-				t.Errorf("%d members say the label %q, want %d (all that say either head)", n, label, c.say)
+				t.Errorf("%d members say the label %q, want %d (all that say the head)", n, label, c.say)
 			}
 			for _, q := range quotes {
 				if !strings.Contains(strings.ToLower(q), c.wantHead) {
