@@ -270,6 +270,38 @@ func TestLabelSkipsDiscourseMarkers(t *testing.T) {
 	}
 }
 
+// TestLabelSkipsDowntoners: "a little" and "a bit" soften the complaint
+// ("the service was a little slow") and name nothing, so no label shows
+// them; the problem said with them does.
+func TestLabelSkipsDowntoners(t *testing.T) {
+	var in []Text
+	add := func(n int, s string) {
+		for i := 0; i < n; i++ {
+			in = append(in, Text{ID: itoa(len(in) + 1), Text: s})
+		}
+	}
+	add(6, "The service was a little slow tonight")
+	add(6, "Service a little slow and the staff a bit distracted")
+	add(6, "Slow service, a bit disappointing")
+	add(6, "The room was a little noisy and a bit cold")
+	add(6, "Noisy room, a little cramped")
+	res := FindPainPoints(in, PainPointOptions{})
+	var labels []string
+	for _, p := range res.PainPoints {
+		labels = append(labels, p.Label)
+		for _, w := range strings.FieldsFunc(p.Label, func(r rune) bool { return r == ',' || r == ' ' }) {
+			if w == "little" || w == "bit" {
+				t.Errorf("label %q shows the downtoner %q", p.Label, w)
+			}
+		}
+	}
+	for _, want := range []string{"slow", "noisy"} {
+		if !slices.ContainsFunc(labels, func(l string) bool { return strings.Contains(l, want) }) {
+			t.Errorf("no label holds %q: %q", want, labels)
+		}
+	}
+}
+
 // TestQuoteNotFromPraise: a long text is quoted by a clause that says the
 // problem, never by one that praises the same thing ("I loved the story
 // ..., but the story falls apart").
