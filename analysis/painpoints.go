@@ -143,6 +143,12 @@ func FindPainPoints(texts []Text, opt PainPointOptions) PainPointResult {
 // The result is deterministic for a given input and options. It returns
 // ctx's error when ctx ends first.
 func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptions) (PainPointResult, error) {
+	return findPainPoints(ctx, texts, opt, nil)
+}
+
+// findPainPoints is FindPainPointsContext, taking the texts' analysis
+// from pre when it has it (TextStream.Find).
+func findPainPoints(ctx context.Context, texts []Text, opt PainPointOptions, pre *TextStream) (PainPointResult, error) {
 	res := PainPointResult{Documents: len(texts), PainPoints: []PainPoint{}}
 	pack, err := checkPack(opt.Pack)
 	if err != nil {
@@ -169,9 +175,16 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	res.People = len(persons)
 	res.Language = majorityLang(langs)
 
-	docs, distinct, err := analyseAll(ctx, texts, ignoreSet(texts, opt))
-	if err != nil {
-		return res, err
+	ignore := ignoreSet(texts, opt)
+	var docs, distinct []*tdoc
+	ok := false
+	if pre != nil {
+		docs, distinct, ok = pre.docs(texts, ignore)
+	}
+	if !ok {
+		if docs, distinct, err = analyseAll(ctx, texts, ignore); err != nil {
+			return res, err
+		}
 	}
 	if n := countCapped(distinct); n > 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("%d text(s) longer than %d bytes: only the first %d bytes of each were analysed", n, MaxTextBytes, MaxTextBytes))

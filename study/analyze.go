@@ -103,8 +103,18 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Glossary = glossary(in.Surveys)
 
 	// 1. Respondents: complete responses are analysed; partial ones count
-	// towards completion and drop-off only.
-	people, codedResponses, err := readRespondents(ctx, cat, in, opt, res)
+	// towards completion and drop-off only. Their texts are collected and
+	// analysed for the pain points on the way (analysis.TextStream), the
+	// utterances known beforehand giving the speakers' names it ignores.
+	ppOpt := opt.PainPoints
+	ppOpt.SegmentKey = "persona"
+	ppOpt.LabelLang = lang
+	ppOpt.Ignore = append(slices.Clip(ppOpt.Ignore), in.Name) // the study's own name is never a pain point
+	utts, uttIDs := transcriptTexts(in)
+	stream := analysis.NewTextStream(ctx, ppOpt, utts)
+	defer stream.Close()
+	texts := newTextCollector(cat, in, stream)
+	people, codedResponses, err := readRespondents(ctx, cat, in, opt, res, texts.add)
 	if err != nil {
 		return nil, err
 	}
@@ -128,16 +138,12 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	analysed := make(chan struct{})
 	go func() {
 		defer close(analysed)
-		st = collectTexts(cat, people, in, &res.Study)
-		ppOpt := opt.PainPoints
-		ppOpt.SegmentKey = "persona"
-		ppOpt.LabelLang = lang
-		ppOpt.Ignore = append(slices.Clip(ppOpt.Ignore), in.Name) // the study's own name is never a pain point
+		st = texts.finish(utts, uttIDs, &res.Study)
 		// translated holds the pain points' labels in the project's other
 		// languages: key -> language -> label.
 		var translated map[string]LabelSet
 		var err error
-		if first1, err = analysis.FindPainPointsContext(ctx, st.texts, ppOpt); err != nil {
+		if first1, err = stream.Find(ctx, st.texts, ppOpt); err != nil {
 			first1 = analysis.PainPointResult{PainPoints: []analysis.PainPoint{}} // ctx ended: checked below
 		} else {
 			translated = labelsIn(ctx, st.texts, ppOpt, otherLanguages(in, lang))
@@ -242,10 +248,10 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 // readRespondents reads every response of the study once (from a cursor
 // for a big study, SurveyData.Each) and keeps compact data of each
 // complete one: its answers as shared values (answers.go), satisfaction
-// and scores. It fills res's counts, dates and funnels, and returns the
-// survey slug of each response the coded passages name ("" when outside
-// the study).
-func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, res *Result) ([]*respondent, map[string]string, error) {
+// and scores, handing each to kept (when set) with its position. It fills
+// res's counts, dates and funnels, and returns the survey slug of each
+// response the coded passages name ("" when outside the study).
+func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, res *Result, kept func(int, *respondent)) ([]*respondent, map[string]string, error) {
 	var people []*respondent
 	var first, last time.Time
 	table := newAnswerTable(cat)
@@ -284,6 +290,9 @@ func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, r
 			*p = respondent{idx: int32(len(people)), id: strings.Clone(r.ID), survey: uint16(si), tp: table.str(r.Touchpoint)}
 			table.compact(p.idx, r.Answers)
 			people = append(people, p)
+			if kept != nil {
+				kept(int(p.idx), p)
+			}
 			if first.IsZero() || r.StartedAt.Before(first) {
 				first = r.StartedAt
 			}

@@ -48,7 +48,7 @@ func newDemoStudy(tb testing.TB, n int) demoStudy {
 	}
 	cat := newCatalog(in.Surveys)
 	res := &Result{}
-	people, _, err := readRespondents(context.Background(), cat, in, Options{}, res)
+	people, _, err := readRespondents(context.Background(), cat, in, Options{}, res, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func BenchmarkReadRespondents(b *testing.B) {
 	for b.Loop() {
 		res := &Result{}
 		var err error
-		if kept, _, err = readRespondents(context.Background(), cat, Input{Surveys: cursor}, Options{}, res); err != nil {
+		if kept, _, err = readRespondents(context.Background(), cat, Input{Surveys: cursor}, Options{}, res, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

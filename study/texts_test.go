@@ -125,7 +125,7 @@ func TestRespondentsStayCompact(t *testing.T) {
 	}
 	base := liveHeap()
 	cat := newCatalog(cursor)
-	people, _, err := readRespondents(context.Background(), cat, Input{Surveys: cursor}, Options{}, &Result{})
+	people, _, err := readRespondents(context.Background(), cat, Input{Surveys: cursor}, Options{}, &Result{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
