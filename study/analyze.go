@@ -103,18 +103,24 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	res.Glossary = glossary(in.Surveys)
 
 	// 1. Respondents: complete responses are analysed; partial ones count
-	// towards completion and drop-off only. Their texts are collected and
-	// analysed for the pain points on the way (analysis.TextStream), the
-	// utterances known beforehand giving the speakers' names it ignores.
+	// towards completion and drop-off only. Their open answers are analysed
+	// for the pain points on the way (analysis.TextStream), in the order
+	// collectTexts gives them; the utterances, known beforehand, give the
+	// speakers' names the analysis ignores.
 	ppOpt := opt.PainPoints
 	ppOpt.SegmentKey = "persona"
 	ppOpt.LabelLang = lang
 	ppOpt.Ignore = append(slices.Clip(ppOpt.Ignore), in.Name) // the study's own name is never a pain point
-	utts, uttIDs := transcriptTexts(in)
-	stream := analysis.NewTextStream(ctx, ppOpt, utts)
+	stream := analysis.NewTextStream(ctx, ppOpt, utteranceTexts(in))
 	defer stream.Close()
-	texts := newTextCollector(cat, in, stream)
-	people, codedResponses, err := readRespondents(ctx, cat, in, opt, res, texts.add)
+	textQs := cat.textQuestions()
+	people, codedResponses, err := readRespondents(ctx, cat, in, opt, res, func(p *respondent) {
+		for _, qi := range textQs {
+			if v := p.answerAt(cat, qi); v != nil && v.Text != "" {
+				stream.Add(v.Text)
+			}
+		}
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +144,10 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	analysed := make(chan struct{})
 	go func() {
 		defer close(analysed)
-		st = texts.finish(utts, uttIDs, &res.Study)
+		st = collectTexts(cat, people, in, &res.Study)
+		for _, t := range st.texts[st.start[len(people)]:] { // the utterances
+			stream.Add(t.Text)
+		}
 		// translated holds the pain points' labels in the project's other
 		// languages: key -> language -> label.
 		var translated map[string]LabelSet
@@ -248,10 +257,10 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 // readRespondents reads every response of the study once (from a cursor
 // for a big study, SurveyData.Each) and keeps compact data of each
 // complete one: its answers as shared values (answers.go), satisfaction
-// and scores, handing each to kept (when set) with its position. It fills
-// res's counts, dates and funnels, and returns the survey slug of each
-// response the coded passages name ("" when outside the study).
-func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, res *Result, kept func(int, *respondent)) ([]*respondent, map[string]string, error) {
+// and scores, handing each to kept when set. It fills res's counts, dates
+// and funnels, and returns the survey slug of each response the coded
+// passages name ("" when outside the study).
+func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, res *Result, kept func(*respondent)) ([]*respondent, map[string]string, error) {
 	var people []*respondent
 	var first, last time.Time
 	table := newAnswerTable(cat)
@@ -291,7 +300,7 @@ func readRespondents(ctx context.Context, cat *catalog, in Input, opt Options, r
 			table.compact(p.idx, r.Answers)
 			people = append(people, p)
 			if kept != nil {
-				kept(int(p.idx), p)
+				kept(p)
 			}
 			if first.IsZero() || r.StartedAt.Before(first) {
 				first = r.StartedAt

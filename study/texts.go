@@ -39,179 +39,126 @@ type studyTexts struct {
 // collectTexts gathers open answers and customer utterances as pain-point
 // texts, each named by its position.
 func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *studyTexts {
-	c := newTextCollector(cat, in, nil)
-	for pi, p := range people {
-		c.add(pi, p)
-	}
-	utts, ids := transcriptTexts(in)
-	return c.finish(utts, ids, info)
-}
-
-// A textCollector gathers the respondents' texts as they are read
-// (readRespondents), handing each to the pain points' TextStream, if any,
-// so the texts are analysed while the rest of the study is still read.
-type textCollector struct {
-	cat    *catalog
-	in     Input
-	stream *analysis.TextStream
-	// The texts and their refs a block at a time: their number is known
-	// at the end only, and a slice of 100,000 texts (112 bytes each) grown
-	// by append is copied many times over; finish makes each one slice of
-	// its size.
-	texts blocks[analysis.Text]
-	refs  blocks[textRef]
-	start []int32
+	st := &studyTexts{start: make([]int32, len(people)+1)}
 	// Texts with the same segments share one map (the analysis only reads
 	// them): a big survey has a handful of combinations, not a map per answer.
-	shared map[segKey]map[string]string
+	type segKey struct {
+		survey         uint16
+		question, link string
+	}
+	shared := map[segKey]map[string]string{}
 	// Satisfaction scores are shared too: respondents' overall scores take
 	// few distinct values.
-	scores map[float64]*float64
-	textQs []int // catalog positions of the open questions
-	satQs  []satQ
-}
-
-type segKey struct {
-	survey         uint16
-	question, link string
-}
-
-func newTextCollector(cat *catalog, in Input, stream *analysis.TextStream) *textCollector {
-	c := &textCollector{cat: cat, in: in, stream: stream,
-		shared: map[segKey]map[string]string{}, scores: map[float64]*float64{}, satQs: cat.satisfactionQs()}
-	for i, id := range cat.order {
-		if isText(cat.byID[id]) {
-			c.textQs = append(c.textQs, i)
+	scores := map[float64]*float64{}
+	textQs := cat.textQuestions()
+	// Counted first, so the texts (112 bytes each) are not copied as the
+	// slices grow.
+	n := 0
+	for _, p := range people {
+		for _, qi := range textQs {
+			if v := p.answerAt(cat, qi); v != nil && v.Text != "" {
+				n++
+			}
 		}
 	}
-	return c
-}
-
-// add adds the texts of respondent p, at position pi in people (the
-// respondents are added in order).
-func (c *textCollector) add(pi int, p *respondent) {
-	cat := c.cat
-	c.start = append(c.start, int32(c.texts.n))
-	var sat float64
-	hasSat := false
-	for _, qi := range c.textQs {
-		v := p.answerAt(cat, qi)
-		if v == nil || v.Text == "" {
-			continue
-		}
-		if c.texts.n == int(c.start[pi]) { // the respondent's first text
-			sat, hasSat = p.satisfactionOf(cat, c.satQs)
-		}
-		id := cat.order[qi]
-		sk := segKey{p.survey, id, p.tp}
-		seg := c.shared[sk]
-		if seg == nil {
-			q, slug := cat.byID[id], c.in.Surveys[p.survey].Slug
-			seg = map[string]string{"source": "survey", "survey": slug, "question": id}
-			if q.Stage != "" {
-				seg["stage"] = string(q.Stage)
-			}
-			if p.tp != "" {
-				seg["link"] = p.tp
-			}
-			c.shared[sk] = seg
-		}
-		t := analysis.Text{ID: strconv.Itoa(c.texts.n), Person: p.id, Text: v.Text, Segments: seg,
-			Lang: c.in.Surveys[p.survey].Definition.Language}
-		if hasSat {
-			sc := c.scores[sat]
-			if sc == nil {
-				sc = analysis.Score(sat)
-				c.scores[sat] = sc
-			}
-			t.Satisfaction = sc
-		}
-		c.texts.add(t)
-		c.refs.add(textRef{who: int32(pi), at: int32(qi)})
-		if c.stream != nil {
-			c.stream.Add(t.Text)
-		}
-	}
-}
-
-// transcriptTexts are the customer utterances of the study's transcripts
-// as pain-point texts (without their ids, which are their positions among
-// all the texts) and the utterances' full ids.
-func transcriptTexts(in Input) ([]analysis.Text, []utterance) {
-	var texts []analysis.Text
-	var utts []utterance
 	for _, tr := range in.Transcripts {
+		n += len(tr.Utterances)
+	}
+	st.texts = make([]analysis.Text, 0, n)
+	st.refs = make([]textRef, 0, n)
+	satQs := cat.satisfactionQs()
+	for pi, p := range people {
+		st.start[pi] = int32(len(st.texts))
+		sat, hasSat := p.satisfactionOf(cat, satQs)
+		for _, qi := range textQs {
+			v := p.answerAt(cat, qi)
+			if v == nil || v.Text == "" {
+				continue
+			}
+			id := cat.order[qi]
+			sk := segKey{p.survey, id, p.tp}
+			seg := shared[sk]
+			if seg == nil {
+				q, slug := cat.byID[id], in.Surveys[p.survey].Slug
+				seg = map[string]string{"source": "survey", "survey": slug, "question": id}
+				if q.Stage != "" {
+					seg["stage"] = string(q.Stage)
+				}
+				if p.tp != "" {
+					seg["link"] = p.tp
+				}
+				shared[sk] = seg
+			}
+			t := analysis.Text{ID: strconv.Itoa(len(st.texts)), Person: p.id, Text: v.Text, Segments: seg,
+				Lang: in.Surveys[p.survey].Definition.Language}
+			if hasSat {
+				sc := scores[sat]
+				if sc == nil {
+					sc = analysis.Score(sat)
+					scores[sat] = sc
+				}
+				t.Satisfaction = sc
+			}
+			st.texts = append(st.texts, t)
+			st.refs = append(st.refs, textRef{who: int32(pi), at: int32(qi)})
+		}
+	}
+	st.start[len(people)] = int32(len(st.texts))
+	for _, tr := range in.Transcripts {
+		if tr.Kind == survey.KindInterview {
+			info.Interviews++
+		} else {
+			info.Transcripts++
+		}
 		for _, u := range tr.Utterances {
 			if !u.Customer || u.Text == "" {
 				continue
 			}
+			info.Utterances++
 			person := participantKey(tr, u.Speaker)
 			t := analysis.Text{
-				Person: person, Text: u.Text,
+				ID: strconv.Itoa(len(st.texts)), Person: person, Text: u.Text,
 				Segments: map[string]string{"source": string(tr.Kind), "transcript": tr.Title},
 				Thread:   "t:" + strconv.FormatInt(int64(tr.ID), 10),
 			}
 			if tr.Stage != "" {
 				t.Segments["stage"] = string(tr.Stage)
 			}
-			texts = append(texts, t)
-			utts = append(utts, utterance{id: fmt.Sprintf("t:%d:%d", tr.ID, u.Order), person: person})
+			st.texts = append(st.texts, t)
+			st.refs = append(st.refs, textRef{who: -1, at: int32(len(st.utts))})
+			st.utts = append(st.utts, utterance{id: fmt.Sprintf("t:%d:%d", tr.ID, u.Order), person: person})
 		}
 	}
-	return texts, utts
-}
-
-// finish makes the study's texts: the respondents' added, then the
-// utterances (transcriptTexts). It counts the transcripts in info.
-func (c *textCollector) finish(utts []analysis.Text, ids []utterance, info *Info) *studyTexts {
-	for _, tr := range c.in.Transcripts {
-		if tr.Kind == survey.KindInterview {
-			info.Interviews++
-		} else {
-			info.Transcripts++
-		}
-	}
-	info.Utterances += len(utts)
-	n := c.texts.n
-	st := &studyTexts{texts: c.texts.all(len(utts)), refs: c.refs.all(len(utts)), utts: ids,
-		start: append(c.start, int32(n))}
-	c.texts, c.refs = blocks[analysis.Text]{}, blocks[textRef]{}
-	for i, t := range utts {
-		t.ID = strconv.Itoa(n + i)
-		st.texts = append(st.texts, t)
-		st.refs = append(st.refs, textRef{who: -1, at: int32(i)})
-		if c.stream != nil {
-			c.stream.Add(t.Text)
-		}
-	}
+	st.texts = slices.Clip(st.texts)
 	return st
 }
 
-// blocks collects values a block at a time.
-type blocks[T any] struct {
-	full [][]T
-	last []T
-	n    int
-}
-
-func (b *blocks[T]) add(v T) {
-	if len(b.last) == cap(b.last) {
-		if b.last != nil {
-			b.full = append(b.full, b.last)
+// textQuestions are the catalog positions of the open questions, whose
+// answers are the respondents' texts.
+func (c *catalog) textQuestions() []int {
+	var qs []int
+	for i, id := range c.order {
+		if isText(c.byID[id]) {
+			qs = append(qs, i)
 		}
-		b.last = make([]T, 0, 4096)
 	}
-	b.last = append(b.last, v)
-	b.n++
+	return qs
 }
 
-// all is the values in one slice, with room for extra more.
-func (b *blocks[T]) all(extra int) []T {
-	out := make([]T, 0, b.n+extra)
-	for _, f := range b.full {
-		out = append(out, f...)
+// utteranceTexts are the speakers and segments of the customer utterances
+// collectTexts adds: what the pain points' ignore set is made of before
+// the respondents are read (analysis.NewTextStream).
+func utteranceTexts(in Input) []analysis.Text {
+	var out []analysis.Text
+	for _, tr := range in.Transcripts {
+		for _, u := range tr.Utterances {
+			if u.Customer && u.Text != "" {
+				out = append(out, analysis.Text{Person: participantKey(tr, u.Speaker), Text: u.Text,
+					Segments: map[string]string{"source": string(tr.Kind), "transcript": tr.Title}})
+			}
+		}
 	}
-	return append(out, b.last...)
+	return out
 }
 
 // index is the position of the text a member id names (-1 when none).
