@@ -88,6 +88,7 @@ func (s textScore) passing(scored int) bool {
 // A secondary group also needs a third of the text's scored clauses
 // (passingShare), outside conversations.
 func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
+	clear(tiedHit)
 	termGroup := map[string]int{}
 	termOf := map[string]*term{}
 	for gi, g := range groups {
@@ -118,7 +119,13 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 				cv == nil && s.passing(scored)) {
 				continue
 			}
+			if ppv == "ownclause" && cv == nil && j != top && j != main && !sc.ownClause(s.g, scores[top].g) {
+				continue
+			}
 			gs := states[s.g]
+			if s.score >= scores[top].score && s.clauses >= scores[top].clauses {
+				tiedHit[[2]int32{int32(s.g), int32(i)}] = true
+			}
 			gs.hits = append(gs.hits, ghit{text: int32(i), primary: j == top, intensity: s.intensity,
 				clause: s.clause, termsAt: int32(len(gs.hitTerms)), nterms: uint16(len(s.terms))})
 			gs.hitTerms = append(gs.hitTerms, s.terms...)

@@ -198,6 +198,9 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)
+	if (ppv == "voiced" || ppv == "voicedtie" || ppv == "vhead" || ppv == "vheadtie" || ppv == "tieonly" || ppv == "rankmain") && st.cv == nil {
+		voicedOnly(states, texts, docs, pw, pl, opt, pack)
+	}
 	hidden := hiddenGroups(groups, opt.Hide)
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
 		if hidden[gi] || len(gs.persons) < opt.MinPeople {
@@ -232,6 +235,18 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		for _, gi := range made {
 			pp := &built[gi].pp
 			pp.Priority = round4(float64(pp.Texts) / float64(len(texts)) * (0.5 + 0.5*pp.Severity))
+		}
+	}
+	if ppv == "rankmain" && st.cv == nil {
+		for _, gi := range made {
+			pp := &built[gi].pp
+			pp.Priority = round4(float64(voicedN[states[gi]]) / float64(len(texts)) * (0.5 + 0.5*pp.Severity))
+		}
+	}
+	if ppv == "rank" && st.cv == nil {
+		for _, gi := range made {
+			pp := &built[gi].pp
+			pp.Priority = round4(float64(pp.LabelTexts) / float64(len(texts)) * (0.5 + 0.5*pp.Severity))
 		}
 	}
 	sort.SliceStable(made, func(a, b int) bool {
