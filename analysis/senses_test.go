@@ -129,3 +129,44 @@ func TestSplitTakesNoTermsPlace(t *testing.T) {
 		t.Errorf("no second sense among the terms %v", slices.Sorted(maps.Keys(keys)))
 	}
 }
+
+// TestWordSaidWithDurationOrState: "table" is waited for ("we waited 40
+// minutes for a table") in some texts and is in a bad state ("the table was
+// wobbly") in others, with the same company (the waiter, the night) in
+// both, so no cut of its co-terms separates them; said apart, the uses said
+// with a duration are read as a second sense.
+func TestWordSaidWithDurationOrState(t *testing.T) {
+	var in []Text
+	add := func(s string, n int) {
+		for i := range n {
+			in = append(in, Text{ID: fmt.Sprint(len(in) + 1), Text: fmt.Sprintf(s, 20+i)})
+		}
+	}
+	add("We waited %d minutes for a table and the waiter never came that night.", 16)
+	add("The table was wobbly and the waiter was rude that night, visit %d.", 8)
+	add("The table was sticky and the waiter ignored us that night, visit %d.", 8)
+	add("The table was tiny and the waiter never came back that night, visit %d.", 8)
+	add("The waiter was rude and the food came cold that night, visit %d.", 10)
+	add("The parking lot was full and the music too loud, visit %d.", 20)
+	add("The prices went up again and the menu changed, visit %d.", 20)
+	add("The soup came cold and the bread stale, visit %d.", 20)
+	docs, _, err := analyseAll(t.Context(), in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms := countTerms(docs, conversations(in)).selectTerms(2)
+	if n := splitSenses(docs, terms, 2); n == 0 {
+		t.Fatal("no word split, want table")
+	}
+	var words []tword
+	for i, d := range docs {
+		for _, w := range d.decode(words) {
+			if w.surf != "table" {
+				continue
+			}
+			if timed := i < 16; timed != (w.key == "tabl~wait") {
+				t.Errorf("text %q: table read as %q", in[i].Text, w.key)
+			}
+		}
+	}
+}
