@@ -75,10 +75,8 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		}
 	}
 	type use struct {
-		doc   int
-		co    []int  // the text's other terms
-		timed string // a clause saying the word has a duration: the first timed word's key
-		state bool   // a clause saying the word has a state and no duration
+		doc int
+		co  []int // the text's other terms
 	}
 	uses := map[int][]use{}
 	seen := map[*tdoc]bool{}
@@ -110,7 +108,6 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			}
 		}
 		for _, c := range bare {
-			timed, state := saidOf(words, terms[c].key, inPair)
 			var co []int
 			for _, j := range said {
 				if j == c || holds(j, c) {
@@ -123,7 +120,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 					co = append(co, j)
 				}
 			}
-			uses[c] = append(uses[c], use{di, co, timed, state})
+			uses[c] = append(uses[c], use{di, co})
 		}
 	}
 	// sense[doc][word]: the doc's bare uses of word are the second sense.
@@ -178,41 +175,6 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		}
 		side := bestCut(len(top), texts, minTexts)
 		if side == nil {
-			// No two companies: perhaps two things said of it.
-			var timedDocs []int
-			var nt, ns, nts int
-			name := map[string]int{}
-			for _, u := range us {
-				if u.timed != "" {
-					nt++
-					if u.state {
-						nts++
-					} else {
-						timedDocs = append(timedDocs, u.doc)
-						name[u.timed]++
-					}
-				}
-				if u.state {
-					ns++
-				}
-			}
-			if !saidApart(len(us), nt, ns, nts, minTexts) {
-				continue
-			}
-			first, most := "", 0
-			for k, n := range name {
-				if n > most || n == most && k < first {
-					first, most = k, n
-				}
-			}
-			key := terms[c].key + senseSep + first
-			for _, di := range timedDocs {
-				if second[di] == nil {
-					second[di] = map[string]string{}
-				}
-				second[di][terms[c].key] = key
-			}
-			split++
 			continue
 		}
 		// Each text takes the sense whose co-terms it says more.
@@ -302,53 +264,6 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		d.split = int32(len(out))
 	}
 	return split
-}
-
-// saidOf reads what the texts' clauses that say key bare say of it: the
-// first word said with a duration in such a clause ("waited 40 minutes
-// for a table": "wait"), and whether one such clause, without a duration,
-// says a state ("the table was wobbly").
-func saidOf(words []tword, key string, inPair map[int]bool) (timed string, state bool) {
-	lo := 0
-	for wi, w := range words {
-		if w.key != key || inPair[wi] {
-			continue
-		}
-		for lo < len(words) && words[lo].clause < w.clause {
-			lo++
-		}
-		t, s := "", false
-		for _, v := range words[lo:] {
-			if v.clause != w.clause {
-				break
-			}
-			if v.timed && t == "" {
-				t = v.key
-			}
-			s = s || v.stated
-		}
-		if t != "" {
-			if timed == "" {
-				timed = t
-			}
-		} else if s {
-			state = true
-		}
-	}
-	return timed, state
-}
-
-// saidApart reports whether, of n texts saying a word, the nt that say it
-// with a duration and the ns that say it with a state are separate texts:
-// those saying only a duration and the others are each at least minTexts,
-// and the nts saying both are at most splitRatio of chance's
-// nt·ns/n at Poisson p < splitP, round 49's test for two sides.
-func saidApart(n, nt, ns, nts int, minTexts float64) bool {
-	if n == 0 || float64(nt-nts) < minTexts || float64(n-nt+nts) < minTexts {
-		return false
-	}
-	expected := float64(nt) * float64(ns) / float64(n)
-	return float64(nts) <= splitRatio*expected && poissonAtMost(nts, expected) < splitP
 }
 
 // markPairs marks in inPair the words of a selected collocation (index
