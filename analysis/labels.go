@@ -999,6 +999,9 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 	var words []tword
 	var clauses []tclause
 	for _, t := range ranked {
+		if len(t.parts) == 1 && downtoners[t.key] {
+			continue
+		}
 		if !canEndMarker(t) {
 			out = append(out, t)
 			continue

@@ -138,6 +138,11 @@ var discourse = map[string]map[string]bool{
 	"هرحال": setOf("به"), "حاضر": setOf("حال"), "جای": setOf("به از"),
 }
 
+// downtoners soften what follows ("کمی تلخ", a little bitter; "slightly
+// small") and name nothing: no label shows them. They stay in the model,
+// as the discourse markers do.
+var downtoners = setOf("slightly somewhat کمی یکمی")
+
 // prepositionWith: words that with the next word make a preposition ("due
 // to the servers", "prior to release", "owing to"): said so, the word is no
 // topic; said otherwise it may be one ("payment due", "the due date").
