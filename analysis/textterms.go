@@ -29,3 +29,24 @@ func TextTerms(text string) Terms {
 	}
 	return t
 }
+
+// ReadKey is the key the pain-point model reads word under (one word: an
+// English stem; a Persian word without ZWNJ and without the plural,
+// possessive and ezafe endings customers attach, "کالای" as "کالا"), and
+// whether the model reads it at all: stop words, fillers, Persian verb
+// forms ("می‌خواستم", "می‌کنید"), negators ("no"), intensifiers and
+// numbers carry no topic and are never a term, in either language.
+func ReadKey(word string) (string, bool) {
+	toks := tokenize(NormalizePersian(word))
+	if len(toks) != 1 || toks[0].punct != 0 {
+		return "", false
+	}
+	t := toks[0]
+	if _, ok := wordKind(getLexicon(), t); !ok {
+		return "", false
+	}
+	if t.fa {
+		return faStem(t.key), true
+	}
+	return t.key, true
+}

@@ -261,13 +261,25 @@ func NewParallelWords(surveys []SurveyData) ParallelWords {
 	return out
 }
 
-// add indexes text's words other than stop words and numbers, as written
-// and as keys, as words of pair id in lang, and their beginnings other
-// than stop words.
+// add indexes text's words as words of pair id in lang, as written and as
+// keys, and their beginnings other than stop words: the words the text
+// analysis reads as a topic's (not stop words, in any form, nor verbs,
+// negators, intensifiers or numbers: analysis.ReadKey).
 func (p ParallelWords) add(lang, text, id string) {
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\u200c' }) {
 		t := analysis.TextTerms(w)
 		if len(t.Keys) != 1 || t.Stop[0] {
+			continue
+		}
+		// Only the words the text analysis reads as a topic's, tested
+		// under the key it reads them by. Each language's stop list
+		// drops its own everyday words ("product", "wanted"; "کالا"), so
+		// a stop word in another form ("کالای", the item of), a verb
+		// ("می‌خواستم", I wanted) or a negator ("no") made one sentence
+		// say a pair in one language only: "کالای مورد نظرم ناموجود
+		// بود" said "Finding the product you wanted", "the item I
+		// wanted was out of stock" did not (round 64).
+		if key, ok := analysis.ReadKey(w); !ok || isStopWord(key) {
 			continue
 		}
 		if p[lang] == nil {

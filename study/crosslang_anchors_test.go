@@ -77,3 +77,37 @@ func TestParallelWordsSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelWordsReadAsTheAnalysisReads: a pair's word says the pair only
+// when the text analysis reads it as a word of a topic. Each language's
+// stop list drops its own everyday words ("product", "wanted" in English;
+// "کالا" in Persian), so a stop word in another form ("کالای", the item
+// of), a conjugated verb ("می‌خواستم", I wanted) or a negator ("no") on
+// one side made the customers of one language say a pair that the same
+// sentence in the other never says: "کالای مورد نظرم ناموجود بود" said
+// "Finding the product you wanted", "The item I wanted was out of stock"
+// did not.
+func TestParallelWordsReadAsTheAnalysisReads(t *testing.T) {
+	p := ParallelWords{}
+	p.add("en", "Finding the product you wanted", "$0")
+	p.add("fa", "پیدا کردن کالای مورد نظر", "$0")
+	p.add("en", "No", "$1")
+	p.add("fa", "خیر", "$1")
+	p.add("en", "Bazaarche made it easy for me to get what I needed", "$2")
+	p.add("fa", "بازارچه کار مرا برای رسیدن به آنچه می‌خواستم آسان کرد", "$2")
+	tests := []struct{ text, lang, want string }{
+		{"کالای مورد نظرم هفته‌ها ناموجود بود.", "fa", "[~week !unavailable]"},
+		{"The item I wanted was out of stock for weeks.", "en", "[!unavailable ~week]"},
+		{"سایزی که می‌خواستم ناموجود بود", "fa", "[!unavailable]"},
+		{"The size I needed is never in stock and there is no restock date.", "en", "[]"},
+		// The pairs' topic words still say them.
+		{"هیچ چیزی پیدا نمی‌کنم", "fa", "[$0]"},
+		{"I could not find the kettle", "en", "[$0]"},
+		{"خرید از بازارچه آسان نیست", "fa", "[$2]"},
+	}
+	for _, tc := range tests {
+		if got := saidIn(tc.text, tc.lang, nil, p); fmt.Sprint(got) != tc.want {
+			t.Errorf("%q (%s): %v, want %s", tc.text, tc.lang, got, tc.want)
+		}
+	}
+}

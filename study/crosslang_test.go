@@ -66,6 +66,10 @@ var said = map[string]map[string]string{
 	// common: a damaged parcel, and a cancelled order.
 	"damaged":   {"fa": "جعبه له شده رسید و لیوان داخلش شکسته بود", "en": "the box arrived crushed and the glass inside was broken"},
 	"cancelled": {"fa": "سفارشم را بی‌دلیل لغو کردند", "en": "they cancelled my order without a reason"},
+	// Out of stock, said alike: "the item I wanted" ("کالای مورد نظرم")
+	// and "no restock date" are everyday words, not the survey's
+	// "Finding the product you wanted" or its "No".
+	"stock": {"fa": "کالای مورد نظرم ناموجود بود", "en": "the item I wanted is out of stock, no restock date"},
 }
 
 // wording is the fixture survey's questions and options in English and
@@ -75,14 +79,16 @@ func wording(t *testing.T) study.ParallelWords {
 	t.Helper()
 	var surveys []study.SurveyData
 	for _, texts := range [][]string{
-		{"en", "Where do you usually buy from us?", "Mobile app", "Instagram direct messages", "What matters most to you?", "Low prices and discounts", "Fast delivery", "Delivery of your order"},
-		{"fa", "معمولاً از کجا از ما خرید می‌کنید؟", "اپلیکیشن موبایل", "دایرکت اینستاگرام", "چه چیزی برایتان مهم‌تر است؟", "قیمت پایین و تخفیف", "ارسال سریع", "ارسال و تحویل سفارش"},
+		{"en", "Where do you usually buy from us?", "Mobile app", "Instagram direct messages", "What matters most to you?", "Low prices and discounts", "Fast delivery", "Delivery of your order", "Finding the product you wanted", "Yes", "No"},
+		{"fa", "معمولاً از کجا از ما خرید می‌کنید؟", "اپلیکیشن موبایل", "دایرکت اینستاگرام", "چه چیزی برایتان مهم‌تر است؟", "قیمت پایین و تخفیف", "ارسال سریع", "ارسال و تحویل سفارش", "پیدا کردن کالای مورد نظر", "بله", "خیر"},
 	} {
 		d, err := survey.ParseDefinition([]byte(fmt.Sprintf(`{"slug": "s-%[1]s", "title": "S", "language": %[1]q, "pages": [{"questions": [
 			{"id": "main_channel", "type": "single", "text": %[2]q, "options": [{"value": "app", "label": %[3]q}, {"value": "instagram", "label": %[4]q}]},
 			{"id": "motive", "type": "single", "text": %[5]q, "options": [{"value": "price", "label": %[6]q}, {"value": "speed", "label": %[7]q}]},
 			{"id": "sat_delivery", "type": "rating", "text": %[8]q},
-			{"id": "problem", "type": "long_text", "text": "?"}]}]}`, texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], texts[7])))
+			{"id": "hardest", "type": "single", "text": "?", "options": [{"value": "find", "label": %[9]q}, {"value": "pay", "label": "?"}]},
+			{"id": "returning", "type": "single", "text": "?", "options": [{"value": "yes", "label": %[10]q}, {"value": "no", "label": %[11]q}]},
+			{"id": "problem", "type": "long_text", "text": "?"}]}]}`, texts[0], texts[1], texts[2], texts[3], texts[4], texts[5], texts[6], texts[7], texts[8], texts[9], texts[10])))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,6 +235,21 @@ func TestLinkLanguages(t *testing.T) {
 			wantKeys:  []string{"t:جعبه"},
 			wantReach: map[string]int{"t:جعبه": 14},
 			wantLabel: map[string]string{"t:جعبه": "جعبه: شکسته|box: crushed"},
+		},
+		{
+			// Round 64: "کالای" (the item of) and "no" made each side say
+			// one of the survey's texts the other never says, and the
+			// two sides' evidence parted (cosine 0.5).
+			name: "a problem said in everyday words does not say the survey's wording in one language only",
+			build: func(b *bilingual) []analysis.PainPoint {
+				return []analysis.PainPoint{
+					pain("t:کالا", "کالا: ناموجود", b.voice("stock", "fa", 8, "sat_find=low", "hardest=find")),
+					pain("t:stock", "stock: out", b.voice("stock", "en", 6, "sat_find=low", "hardest=find")),
+				}
+			},
+			wantKeys:  []string{"t:کالا"},
+			wantReach: map[string]int{"t:کالا": 14},
+			wantLabel: map[string]string{"t:کالا": "کالا: ناموجود|stock: out"},
 		},
 		{
 			name: "two states of the same customers stay apart: a damaged parcel is not a cancelled order",
