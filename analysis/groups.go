@@ -305,26 +305,6 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			}
 		}
 	}
-	// Mutual nearest groups said together beyond chance are one problem
-	// in two vocabularies (paraphrase.go).
-	gterms := make([][]int, len(live))
-	for x, j := range live {
-		gterms[x] = cls[j].terms
-	}
-	for _, p := range pairedGroups(docs, terms, gterms, func(x, y int) float64 { return sim[live[x]][live[y]] }, func(x, y int) bool {
-		a, b := live[x], live[y]
-		return !blocked[a][b] && !(cls[a].concept > 0 && cls[b].concept > 0)
-	}) {
-		a, b := live[p[0]], live[p[1]]
-		join(a, b)
-	}
-	n := live[:0]
-	for _, c := range live {
-		if cls[c].alive {
-			n = append(n, c)
-		}
-	}
-	live = n
 	var out []*tgroup
 	for _, j := range live {
 		c := cls[j]
