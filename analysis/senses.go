@@ -74,7 +74,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			}
 		}
 	}
-	// A use is one text's bare uses of a candidate: the text, and where its
+	// A use is a text saying a candidate bare: the text, and where its
 	// said terms lie in saidAll (stored once per text, shared by all its
 	// candidates; the co-terms are derived per word as it is tested, so
 	// memory stays linear in the texts' terms, not their terms squared).
@@ -82,8 +82,9 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		doc    int32
 		lo, hi int32 // saidAll[lo:hi]: the text's terms, in reading order
 	}
-	uses := map[int][]use{}
 	var saidAll []int32
+	var said1 []use           // the texts that say a candidate bare, once each
+	uses := map[int][]int32{} // per candidate, its texts in said1
 	seen := map[*tdoc]bool{}
 	var words []tword
 	var said, bare []int
@@ -119,9 +120,9 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		for _, j := range said {
 			saidAll = append(saidAll, int32(j))
 		}
-		u := use{int32(di), lo, int32(len(saidAll))}
+		said1 = append(said1, use{int32(di), lo, int32(len(saidAll))})
 		for _, c := range bare {
-			uses[c] = append(uses[c], u)
+			uses[c] = append(uses[c], int32(len(said1)-1))
 		}
 	}
 	// coTerms appends to buf the text's other terms than c, for the word c:
@@ -159,8 +160,8 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		// cos[i]: the co-terms of us[i], in one buffer for the word.
 		ends := make([]int, len(us))
 		var buf []int
-		for i, u := range us {
-			buf = coTerms(buf, u, c)
+		for i, x := range us {
+			buf = coTerms(buf, said1[x], c)
 			ends[i] = len(buf)
 		}
 		cos := make([][]int, len(us))
@@ -211,7 +212,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		}
 		// Each text takes the sense whose co-terms it says more.
 		var in [2][]int // docs per sense
-		for i, u := range us {
+		for i, x := range us {
 			var n [2]int
 			for _, j := range cos[i] {
 				if x, ok := at[j]; ok {
@@ -229,7 +230,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 				s = 1
 			}
 			if s >= 0 {
-				in[s] = append(in[s], int(u.doc))
+				in[s] = append(in[s], int(said1[x].doc))
 			}
 		}
 		// The larger sense keeps the word's key (with the texts saying
