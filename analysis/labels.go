@@ -400,9 +400,16 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	// beats "little" and "rude" beats "work"; a word said no more often in
 	// the group than in the whole set adds nothing.
 	// And said with the head: in a sentence that holds it, in at least a
-	// third of the members using both, so that a label names one problem
+	// fifth of the members using both, so that a label names one problem
 	// ("week late, stock", not "app" from "I can't log in to the app.
-	// Also, it was out of stock for weeks").
+	// Also, it was out of stock for weeks"), and by at least one of them:
+	// a term that no member saying the head says anywhere names another
+	// thing of the group ("برند، کمه": none of the 28 that say the brand
+	// says "کمه", is little), unless it is a complaint word, which states
+	// a problem of the group wherever it is said, as the topic's complaint
+	// words do ("bulky, stiff, uncomfortable"). Nor a praise word the
+	// lexicon does not cue (labelPraise: "decent" in "portions are small,
+	// decent" is what the members grant, not what is wrong).
 	var more []*term
 	for _, t := range ranked {
 		common := gs.uses[t]*5 >= gs.uses[head] || dropped && len(t.parts) == 1 && pw.complaintKey(t.key) && gs.uses[t]*labelPhraseShare >= len(gs.hits)
@@ -413,7 +420,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	with, both := gs.saidWith(head, more, docs)
 	kept := more[:0]
 	for _, t := range more {
-		if with[t]*5 >= both[t] {
+		if with[t]*5 >= both[t] && (with[t] > 0 || statesProblem(t, pw)) && !praises(t) {
 			kept = append(kept, t)
 		}
 	}

@@ -143,6 +143,28 @@ var discourse = map[string]map[string]bool{
 // as the discourse markers do.
 var downtoners = setOf("slightly somewhat کمی یکمی")
 
+// labelPraise are praise words the clause polarity does not read ("the food
+// is decent, but..."): said in a complaint corpus they grant something, so
+// no label shows them as a word of its own. Only the labels read them: as
+// cues they would move the clauses' polarity and the grouping.
+var labelPraise = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range setOf("decent okay ok acceptable adequate reasonable معقول قشنگ خوشگل") {
+		m[w], m[stemEn(w)], m[faKey(w)] = true, true, true
+	}
+	return m
+}()
+
+// praises reports whether a term holds a praise word of labelPraise.
+func praises(t *term) bool {
+	for _, p := range t.parts {
+		if labelPraise[p] {
+			return true
+		}
+	}
+	return labelPraise[t.key]
+}
+
 // prepositionWith: words that with the next word make a preposition ("due
 // to the servers", "prior to release", "owing to"): said so, the word is no
 // topic; said otherwise it may be one ("payment due", "the due date").

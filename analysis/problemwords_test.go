@@ -912,16 +912,16 @@ func TestLabelPhraseSaidByFewOfGroup(t *testing.T) {
 		keptIn              []Text
 		keptWords, keptWant string
 	}{
-		{"English", repeated(4, "The bust was tight", 20, "The bust has a seam", 6, "It felt tight. The chest has a pocket",
-			34, "The chest has a pocket", 100, "The zipper broke after one wash"),
+		{"English", repeated(4, "The bust was tight", 16, "The bust has a seam", 4, "The bust has a seam by the chest pocket",
+			6, "It felt tight. The chest has a pocket", 34, "The chest has a pocket", 100, "The zipper broke after one wash"),
 			"bust chest tight", "bust, tight, chest", "bust", 24,
-			repeated(4, "The bust was tight", 20, "The bust has a seam",
+			repeated(4, "The bust was tight", 16, "The bust has a seam", 4, "The bust has a seam by the chest pocket",
 				40, "The chest has a pocket", 100, "The zipper broke after one wash"),
 			"bust chest", "bust, tight, chest"},
-		{"Persian", repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده", 6, "همه چیز گران بود. منو روی میز بود",
-			34, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
+		{"Persian", repeated(4, "قیمت خیلی گران بود", 16, "قیمت روی در مغازه نوشته شده", 4, "قیمت روی منو نوشته شده",
+			6, "همه چیز گران بود. منو روی میز بود", 34, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
 			"قیمت منو گران", "قیمت، گران، منو", "قیمت", 24,
-			repeated(4, "قیمت خیلی گران بود", 20, "قیمت روی در مغازه نوشته شده",
+			repeated(4, "قیمت خیلی گران بود", 16, "قیمت روی در مغازه نوشته شده", 4, "قیمت روی منو نوشته شده",
 				40, "منو روی میز بود", 100, "زیپ بعد از یک شستشو شکست"),
 			"قیمت منو", "قیمت، گران، منو"},
 	} {
@@ -999,9 +999,9 @@ func TestSecondHead(t *testing.T) {
 		in          []Text
 		words, want string
 	}{
-		{repeated(15, "The hostess was at the door", 20, "Our table was by the window", 10, "The bar has tall stools",
+		{repeated(15, "The hostess was at the door", 18, "Our table was by the window", 2, "Our table was by the bar", 10, "The bar has tall stools",
 			100, "The zipper broke after one wash"), "table hostess bar", "table, hostess, bar"},
-		{repeated(15, "گارسون کنار در بود", 20, "میز ما کنار پنجره بود", 10, "پیشخوان چوبی بلندی دارد",
+		{repeated(15, "گارسون کنار در بود", 18, "میز ما کنار پنجره بود", 2, "میز ما کنار پیشخوان بود", 10, "پیشخوان چوبی بلندی دارد",
 			100, "زیپ بعد از یک شستشو شکست"), "میز گارسون پیشخوان", "میز، گارسون، پیشخوان"},
 	} {
 		label, said, gs, docs := labelOf(t, c.in, c.words)

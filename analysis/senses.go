@@ -74,11 +74,17 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			}
 		}
 	}
+	// A use is a text saying a candidate bare: the text, and where its
+	// said terms lie in saidAll (stored once per text, shared by all its
+	// candidates; the co-terms are derived per word as it is tested, so
+	// memory stays linear in the texts' terms, not their terms squared).
 	type use struct {
-		doc int
-		co  []int // the text's other terms
+		doc    int32
+		lo, hi int32 // saidAll[lo:hi]: the text's terms, in reading order
 	}
-	uses := map[int][]use{}
+	var saidAll []int32
+	var said1 []use           // the texts that say a candidate bare, once each
+	uses := map[int][]int32{} // per candidate, its texts in said1
 	seen := map[*tdoc]bool{}
 	var words []tword
 	var said, bare []int
@@ -107,21 +113,36 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 				bare = append(bare, j)
 			}
 		}
-		for _, c := range bare {
-			var co []int
-			for _, j := range said {
-				if j == c || holds(j, c) {
-					continue
-				}
-				if w := rarer[j]; w >= 0 {
-					j = w // a collocation is read as its rarer word, as the grouping starts
-				}
-				if j != c && !slices.Contains(co, j) {
-					co = append(co, j)
-				}
-			}
-			uses[c] = append(uses[c], use{di, co})
+		if len(bare) == 0 {
+			continue
 		}
+		lo := int32(len(saidAll))
+		for _, j := range said {
+			saidAll = append(saidAll, int32(j))
+		}
+		said1 = append(said1, use{int32(di), lo, int32(len(saidAll))})
+		for _, c := range bare {
+			uses[c] = append(uses[c], int32(len(said1)-1))
+		}
+	}
+	// coTerms appends to buf the text's other terms than c, for the word c:
+	// a collocation holding c is not one, and a collocation is read as its
+	// rarer word, as the grouping starts it.
+	coTerms := func(buf []int, u use, c int) []int {
+		start := len(buf)
+		for _, j32 := range saidAll[u.lo:u.hi] {
+			j := int(j32)
+			if j == c || holds(j, c) {
+				continue
+			}
+			if w := rarer[j]; w >= 0 {
+				j = w
+			}
+			if j != c && !slices.Contains(buf[start:], j) {
+				buf = append(buf, j)
+			}
+		}
+		return buf
 	}
 	// sense[doc][word]: the doc's bare uses of word are the second sense.
 	second := map[int]map[string]string{}
@@ -136,9 +157,21 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		if float64(len(us)) < 2*minTexts {
 			continue
 		}
+		// cos[i]: the co-terms of us[i], in one buffer for the word.
+		ends := make([]int, len(us))
+		var buf []int
+		for i, x := range us {
+			buf = coTerms(buf, said1[x], c)
+			ends[i] = len(buf)
+		}
+		cos := make([][]int, len(us))
+		lo := 0
+		for i, hi := range ends {
+			cos[i], lo = buf[lo:hi:hi], hi
+		}
 		count := map[int]int{}
-		for _, u := range us {
-			for _, j := range u.co {
+		for _, co := range cos {
+			for _, j := range co {
 				count[j]++
 			}
 		}
@@ -162,9 +195,9 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			at[j] = x
 		}
 		var texts [][]int
-		for _, u := range us {
+		for _, co := range cos {
 			var ts []int
-			for _, j := range u.co {
+			for _, j := range co {
 				if x, ok := at[j]; ok {
 					ts = append(ts, x)
 				}
@@ -179,9 +212,9 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		}
 		// Each text takes the sense whose co-terms it says more.
 		var in [2][]int // docs per sense
-		for _, u := range us {
+		for i, x := range us {
 			var n [2]int
-			for _, j := range u.co {
+			for _, j := range cos[i] {
 				if x, ok := at[j]; ok {
 					if side[x] {
 						n[1]++
@@ -197,7 +230,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 				s = 1
 			}
 			if s >= 0 {
-				in[s] = append(in[s], u.doc)
+				in[s] = append(in[s], int(said1[x].doc))
 			}
 		}
 		// The larger sense keeps the word's key (with the texts saying
