@@ -267,8 +267,9 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			sim[b][a] = sim[a][b]
 		}
 	}
+	hi := mergeSimilarity + bandWidth
 	for {
-		best, ba, bb := mergeSimilarity, -1, -1
+		best, ba, bb := hi, -1, -1
 		for x, a := range live {
 			for _, b := range live[x+1:] {
 				if s := sim[a][b]; s >= best && !blocked[a][b] && !(cls[a].concept > 0 && cls[b].concept > 0) {
@@ -305,6 +306,9 @@ func clusterTerms(terms []*term, docs []*tdoc, wv *wordVectors, st *termStats, p
 			}
 		}
 	}
+	// The merges in the band just above the cut are decided at once
+	// (bandMerges): near ties there must not reorder the merges after them.
+	live = bandMerges(live, sim, blocked, func(a int) bool { return cls[a].concept > 0 }, join)
 	var out []*tgroup
 	for _, j := range live {
 		c := cls[j]
