@@ -43,6 +43,7 @@ type gstate struct {
 	hits     []ghit
 	hitTerms []*term           // the hits' terms, one after the other
 	persons  map[int32]float64 // person (numbered in input order) -> severity
+	personOf []int32           // each text's person, as persons numbers them (shared by the groups)
 	uses     map[*term]int     // member texts using each term
 	said     labelWords        // what its pain point's label names
 }
@@ -96,8 +97,9 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 		}
 	}
 	states := make([]*gstate, len(groups))
+	personOfText := make([]int32, len(docs))
 	for gi, g := range groups {
-		states[gi] = &gstate{g: g, persons: map[int32]float64{}, uses: map[*term]int{}}
+		states[gi] = &gstate{g: g, persons: map[int32]float64{}, personOf: personOfText, uses: map[*term]int{}}
 	}
 	sc := &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
 	seg, prof := threadProfiles(texts, docs, sc, cv)
@@ -106,7 +108,6 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	// as its best one needs them: such a text waits for a second look.
 	size := make([]float64, len(groups))
 	var waiting []int32
-	personOfText := make([]int32, len(docs))
 	personNum := map[string]int32{}
 	place := func(i int, scores []textScore, top, main int, p map[int]float64) {
 		person := personOfText[i]

@@ -25,19 +25,38 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *pl
 	pp.Severity = round4(sum / float64(max(1, len(gs.persons))))
 	pp.Priority = round4(pp.Share * (0.5 + 0.5*pp.Severity))
 
-	// Breakdowns count each person once per segment value.
-	counted := map[string]bool{}
+	// Breakdowns count each person once per segment value: only a person
+	// with more than one member text needs telling apart from the
+	// others (most say one text, and a text names a segment once).
+	var texts2 map[int32]int32 // member texts by person, when some say two
+	if len(gs.persons) < len(gs.hits) {
+		texts2 = make(map[int32]int32, len(gs.persons))
+		for _, h := range gs.hits {
+			texts2[gs.personOf[h.text]]++
+		}
+	}
+	type personValue struct {
+		p    int32
+		k, v string
+	}
+	var counted map[personValue]bool
 	for _, h := range gs.hits {
-		p := personOf(texts[h.text], int(h.text))
+		p := gs.personOf[h.text]
+		several := texts2[p] > 1
+		if several && counted == nil {
+			counted = map[personValue]bool{}
+		}
 		for k, v := range texts[h.text].Segments {
 			if v == "" {
 				continue
 			}
-			id := p + "\x00" + k + "\x00" + v
-			if counted[id] {
-				continue
+			if several {
+				id := personValue{p, k, v}
+				if counted[id] {
+					continue
+				}
+				counted[id] = true
 			}
-			counted[id] = true
 			if pp.Breakdown[k] == nil {
 				pp.Breakdown[k] = map[string]int{}
 			}
