@@ -301,6 +301,32 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 // headAt appends to at the positions in words of the head's words, in the
 // clauses that hold every word of it ("هزینه ارسال", not any "ارسال").
 func headAt(words []tword, head *term, at []int) []int {
+	full := 1<<len(head.parts) - 1
+	// The head's words said in each clause: in an array on the stack
+	// when the clauses are few (as in most texts), else in a map.
+	var small [64]int
+	for _, w := range words {
+		if w.clause < 0 || w.clause >= int32(len(small)) {
+			return headAtMap(words, head, at)
+		}
+	}
+	for _, w := range words {
+		if w.key == head.key { // a compound written as one word
+			small[w.clause] = full
+		} else if i := slices.Index(head.parts, w.key); i >= 0 {
+			small[w.clause] |= 1 << i
+		}
+	}
+	for i, w := range words {
+		if small[w.clause] == full && (w.key == head.key || containsPart(head, w.key)) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// headAtMap is headAt for a text of many clauses.
+func headAtMap(words []tword, head *term, at []int) []int {
 	parts := map[int32]int{}
 	full := 1<<len(head.parts) - 1
 	for _, w := range words {
