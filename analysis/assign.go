@@ -46,6 +46,41 @@ type gstate struct {
 	personOf []int32           // each text's person, as persons numbers them (shared by the groups)
 	uses     map[*term]int     // member texts using each term
 	said     labelWords        // what its pain point's label names
+	members  []member          // its distinct texts (membersOf), once asked for
+}
+
+// A member is one of a group's distinct texts: identical texts share
+// their doc, read once and counted as many times as they are members.
+type member struct {
+	d *tdoc
+	n int
+}
+
+// membersOf returns the distinct texts of hits, in the order first met.
+func membersOf(hits []ghit, docs []*tdoc) []member {
+	at := make(map[*tdoc]int32, len(hits))
+	out := make([]member, 0, len(hits))
+	for _, h := range hits {
+		d := docs[h.text]
+		i, ok := at[d]
+		if !ok {
+			i = int32(len(out))
+			at[d] = i
+			out = append(out, member{d: d})
+		}
+		out[i].n++
+	}
+	return slices.Clip(out)
+}
+
+// membersOf is the group's distinct member texts (membersOf), made on the
+// first call: its members do not change once assigned, and every count
+// of its labels reads them in any order.
+func (gs *gstate) membersOf(docs []*tdoc) []member {
+	if gs.members == nil {
+		gs.members = membersOf(gs.hits, docs)
+	}
+	return gs.members
 }
 
 // termsOf returns the group's terms that the member h uses.

@@ -229,7 +229,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 			if len(t.parts) == 1 && pw.complaintKey(t.key) && !pw.events[t.key] {
 				continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 			}
-			said := pw.forHead(t, gs.hits, docs, relax)
+			said := pw.forHead(t, gs.membersOf(docs), relax)
 			w, sc := said.pick(relax)
 			if sc > 0 && !relax {
 				strict = append(strict, candidate{t, w, said})
@@ -251,7 +251,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	// "packaging was damaged") names another group's problem.
 	if first.key != "" && first.texts*labelWordShare < hw.withHead {
 		for _, c := range strict {
-			if c.w.texts > first.texts && c.hw.withHead >= hw.withHead && pw.phrase(c.t, c.w.key, pw.surface(c.w.key), gs.hits, docs) != c.t.surface() {
+			if c.w.texts > first.texts && c.hw.withHead >= hw.withHead && pw.phrase(c.t, c.w.key, pw.surface(c.w.key), gs.membersOf(docs)) != c.t.surface() {
 				head, first, hw = c.t, c.w, c.hw
 			}
 		}
@@ -271,7 +271,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		if first.key != "" || i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] || len(head.parts) == 1 && pw.complaintKey(head.key) {
 			break
 		}
-		if len(t.parts) == 1 && pw.phrase(t, t.key, t.surface(), gs.hits, docs) != t.surface() {
+		if len(t.parts) == 1 && pw.phrase(t, t.key, t.surface(), gs.membersOf(docs)) != t.surface() {
 			head = t
 			break
 		}
@@ -282,7 +282,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	}
 	var phrase string
 	if word != "" {
-		phrase = pw.phrase(head, word, pw.surface(word), gs.hits, docs)
+		phrase = pw.phrase(head, word, pw.surface(word), gs.membersOf(docs))
 	}
 	// A label must not overstate: when fewer than a fifth of the members
 	// that say the head say its word with it, the phrase is one complaint
@@ -376,7 +376,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		// A complaint word heads with its negation when most members
 		// negate it ("حل نشد"); so does any other head ("not fun",
 		// "doesn't run").
-		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
+		parts[0] = pw.phrase(head, head.key, head.surface(), gs.membersOf(docs))
 	}
 	// The word of a phrase given up for the group's share is the topic's
 	// second word, whatever a label ranked higher shows: it is the head
@@ -571,15 +571,15 @@ func (gs *gstate) sayPhrase(head *term, keys []string, docs []*tdoc) int {
 	var words []tword
 	var clauses []tclause
 	var at []int
-	for _, h := range gs.hits {
-		words = docs[h.text].decode(words)
+	for _, m := range gs.membersOf(docs) {
+		words = m.d.decode(words)
 		if at = headAt(words, head, at[:0]); len(at) == 0 {
 			continue
 		}
-		clauses = docs[h.text].decodeClauses(clauses)
+		clauses = m.d.decodeClauses(clauses)
 		for wi, w := range words {
 			if clauses[w.clause].weight != 0 && slices.Contains(keys, w.key) && nearHead(words, at, wi) >= 0 {
-				n++
+				n += m.n
 				break
 			}
 		}
@@ -600,8 +600,8 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 		return w.key == t.key || len(t.parts) == 2 && wi > 0 && w.joined && bigramKey(words[wi-1], w) == t.key
 	}
 	sents := map[int32]bool{}
-	for _, h := range gs.hits {
-		words = docs[h.text].decode(words)
+	for _, m := range gs.membersOf(docs) {
+		words = m.d.decode(words)
 		clear(sents)
 		for wi := range words {
 			if is(head, wi) {
@@ -620,10 +620,10 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 				}
 			}
 			if in {
-				both[t]++
+				both[t] += m.n
 			}
 			if near {
-				with[t]++
+				with[t] += m.n
 			}
 		}
 	}
@@ -1026,8 +1026,8 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 			continue
 		}
 		uses, marker := 0, 0
-		for _, h := range gs.hits {
-			d := docs[h.text]
+		for _, m := range gs.membersOf(docs) {
+			d := m.d
 			words, clauses = d.decode(words), d.decodeClauses(clauses)
 			for wi, w := range words {
 				first := w
@@ -1038,10 +1038,10 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 				default:
 					continue
 				}
-				uses++
+				uses += m.n
 				cl := clauses[first.clause]
 				if toks := tokenize(d.norm[cl.off:cl.end]); int(first.pos) < len(toks) && discourseAt(toks, int(first.pos)) {
-					marker++
+					marker += m.n
 				}
 			}
 		}

@@ -229,10 +229,11 @@ type saidWord struct {
 }
 
 // forHead counts the complaint words said with head in the members'
-// clauses that hold it, within problemWordSpan words. Relaxed, it also
+// clauses that hold it, within problemWordSpan words; members are the
+// group's distinct texts (membersOf), each read once. Relaxed, it also
 // counts the states the corpus says (see problemWords.states), in clauses
 // that do not praise.
-func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed bool) headWords {
+func (pw *problemWords) forHead(head *term, members []member, relaxed bool) headWords {
 	count := map[string]float64{}
 	texts := map[string]int{}
 	withHead := 0
@@ -241,8 +242,8 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 	var cls []tclause
 	var at []int
 	stateOnly := map[string]bool{}
-	for _, h := range hits {
-		d := docs[h.text]
+	for _, m := range members {
+		d := m.d
 		clear(near)
 		words = d.decode(words)
 		if relaxed {
@@ -251,7 +252,7 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 		if at = headAt(words, head, at[:0]); len(at) == 0 {
 			continue
 		}
-		withHead++
+		withHead += m.n
 		// A collocation that holds a complaint word states the problem
 		// itself ("payment failed", "lost luggage"): its every member says
 		// that word with the head.
@@ -279,9 +280,11 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 				near[w.key] = max(near[w.key], 0.5)
 			}
 		}
+		// v is 1 or 0.5: its multiples and their sums are exact, in any
+		// order, as the member texts' one at a time were.
 		for k, v := range near {
-			count[k] += v
-			texts[k]++
+			count[k] += v * float64(m.n)
+			texts[k] += m.n
 		}
 	}
 	hw := headWords{withHead: withHead}
@@ -442,7 +445,7 @@ func faParticiple(key string) bool {
 // arrived", "مشکلم حل نکرد"). key may be the head itself, when the head
 // is a complaint word: then the phrase is the word with its negation. It reads the members' clauses that hold both
 // again, so its cost is that of the group's distinct texts.
-func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, docs []*tdoc) string {
+func (pw *problemWords) phrase(head *term, key, surface string, members []member) string {
 	lx := getLexicon()
 	before, after, plain, farBefore := 0, 0, 0, 0
 	negs := map[string]int{}
@@ -459,16 +462,7 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		return t.key
 	}
 	// Identical texts share their doc: each is read once and counted as
-	// many times as it is a member.
-	times := make(map[*tdoc]int, len(hits))
-	distinct := make([]*tdoc, 0, len(hits))
-	for _, h := range hits {
-		d := docs[h.text]
-		if times[d] == 0 {
-			distinct = append(distinct, d)
-		}
-		times[d]++
-	}
+	// many times as it is a member (membersOf).
 	// A clause says the pair only if its tokens hold both keys. When
 	// neither is a dropped key, a token keyed so is one of the clause's
 	// words, so only the clauses whose words hold both are tokenized
@@ -477,8 +471,8 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 	var clauses []tclause
 	var words []tword
 	var holding []int32
-	for _, d := range distinct {
-		n := times[d]
+	for _, m := range members {
+		d, n := m.d, m.n
 		written = d.voc.written
 		if filter {
 			words = d.decode(words)

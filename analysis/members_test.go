@@ -1,0 +1,151 @@
+package analysis
+
+import (
+	"context"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+)
+
+// groupStates runs FindPainPointsContext's steps up to the groups'
+// members, for tests that describe the groups themselves.
+func groupStates(t *testing.T, texts []Text, opt PainPointOptions) (docs []*tdoc, states []*gstate, pw *problemWords, pl *plainWords, people int) {
+	t.Helper()
+	persons := map[string]bool{}
+	for i, x := range texts {
+		persons[personOf(x, i)] = true
+	}
+	docs, distinct, err := analyseAll(context.Background(), texts, ignoreSet(texts, opt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	min := minSupport(len(texts), opt.MinPeople)
+	st := countTerms(docs, conversations(texts))
+	terms := st.selectTerms(min)
+	if splitSenses(docs, terms, min) > 0 {
+		st = countTerms(docs, conversations(texts))
+		terms = st.selectAgain(terms, min)
+	}
+	st.orderShows(terms)
+	wv := trainVectors(distinct, termWords(terms))
+	groups := splitGroups(clusterTerms(terms, docs, wv, st, nil), docs, min)
+	return docs, assign(texts, docs, groups, st.cv), countProblemWords(docs), newPlainWords(docs), len(persons)
+}
+
+// repeatedAnswers makes answers about a dozen problems, in English and
+// Persian, each said in a few ways around other words, and each answer
+// given by one to five persons word for word: identical texts share their
+// doc.
+func repeatedAnswers(n int, seed uint64) []Text {
+	r := rand.New(rand.NewPCG(seed, seed))
+	problems := [][]string{
+		{"the delivery was late", "delivery took two weeks", "my parcel arrived late", "late delivery again"},
+		{"the price is too expensive", "prices went up", "way too expensive for what it is"},
+		{"support agent was rude", "customer service never answered", "the support team was slow"},
+		{"the app keeps crashing", "app crashed at checkout", "login to the app failed"},
+		{"the size runs small", "sizes are too small", "it runs small in the chest"},
+		{"the colour faded after one wash", "colour faded quickly", "the fabric feels cheap"},
+		{"ارسال خیلی دیر بود", "سفارشم دیر رسید", "ارسال دو هفته طول کشید"},
+		{"قیمت خیلی گران بود", "قیمت ها بالا رفته", "خیلی گران است"},
+		{"پشتیبانی جواب نداد", "پشتیبانی خیلی کند بود", "کارمند پشتیبانی بی ادب بود"},
+		{"بسته بندی پاره بود", "جعبه باز شده بود", "بسته بندی خراب بود"},
+	}
+	others := []string{"", "I ordered on monday", "otherwise fine", "the staff were nice", "never again",
+		"کیفیت خوب بود", "ممنون", "overall ok", "the menu was great", "love the brand",
+		"of course the price matters", "at least the delivery was quick", "در واقع قیمت مهم است"}
+	var out []Text
+	for range n {
+		p := problems[r.IntN(len(problems))]
+		text := p[r.IntN(len(p))]
+		if r.IntN(3) == 0 {
+			q := problems[r.IntN(len(problems))]
+			text += ". " + q[r.IntN(len(q))]
+		}
+		if o := others[r.IntN(len(others))]; o != "" {
+			if r.IntN(2) == 0 {
+				text = o + ", " + text
+			} else {
+				text += ". " + o
+			}
+		}
+		for range 1 + r.IntN(5) {
+			out = append(out, Text{ID: itoa(len(out) + 1), Text: text})
+		}
+	}
+	return out
+}
+
+// TestLabelsReadDistinctTexts: a group's labels, quotes and counts read
+// each of its distinct texts once and count it as many times as it is a
+// member; they are the same as when every member text is read on its own.
+func TestLabelsReadDistinctTexts(t *testing.T) {
+	texts := repeatedAnswers(1500, 7)
+	opt := PainPointOptions{MinPeople: 2, Examples: 3}
+	docs, states, pw, pl, people := groupStates(t, texts, opt)
+	shared, described := 0, 0
+	for _, gs := range states {
+		if len(gs.persons) < opt.MinPeople {
+			continue
+		}
+		one := *gs
+		one.hits = append([]ghit(nil), gs.hits...)
+		one.members = nil
+		for _, h := range one.hits {
+			one.members = append(one.members, member{d: docs[h.text], n: 1})
+		}
+		distinct := *gs
+		distinct.hits = append([]ghit(nil), gs.hits...)
+		distinct.members = nil
+		want, okWant := one.painPoint(texts, docs, pw, pl, people, opt, nil)
+		got, okGot := distinct.painPoint(texts, docs, pw, pl, people, opt, nil)
+		if len(distinct.members) < len(distinct.hits) {
+			shared++
+		}
+		if okGot != okWant || !reflect.DeepEqual(got, want) || !reflect.DeepEqual(distinct.said, one.said) {
+			t.Errorf("group %s: read once per distinct text %+v (%v), once per member %+v (%v)", gs.g.key, got, okGot, want, okWant)
+		}
+		// Each count the labels read, for every term the group uses.
+		ranked := one.rankedTerms()
+		if a, b := distinct.withoutMarkers(ranked, docs), one.withoutMarkers(ranked, docs); !slices.Equal(a, b) {
+			t.Errorf("group %s: without markers %d terms, want %d", gs.g.key, len(a), len(b))
+		}
+		for _, head := range ranked {
+			for _, relaxed := range []bool{false, true} {
+				if a, b := pw.forHead(head, distinct.members, relaxed), pw.forHead(head, one.members, relaxed); !reflect.DeepEqual(a, b) {
+					t.Errorf("group %s, head %s: forHead %+v, want %+v", gs.g.key, head.key, a, b)
+				}
+			}
+			if a, b := pw.phrase(head, head.key, head.surface(), distinct.members), pw.phrase(head, head.key, head.surface(), one.members); a != b {
+				t.Errorf("group %s, head %s: phrase %q, want %q", gs.g.key, head.key, a, b)
+			}
+			wa, ba := distinct.saidWith(head, ranked, docs)
+			wb, bb := one.saidWith(head, ranked, docs)
+			if !reflect.DeepEqual(wa, wb) || !reflect.DeepEqual(ba, bb) {
+				t.Errorf("group %s, head %s: saidWith %v %v, want %v %v", gs.g.key, head.key, wa, ba, wb, bb)
+			}
+			var keys []string
+			for _, o := range ranked {
+				keys = append(keys, o.parts...)
+			}
+			if a, b := distinct.sayPhrase(head, keys, docs), one.sayPhrase(head, keys, docs); a != b {
+				t.Errorf("group %s, head %s: sayPhrase %d, want %d", gs.g.key, head.key, a, b)
+			}
+		}
+		// A label made again without a word, as distinctWords does.
+		avoid := map[string]bool{}
+		for _, k := range one.said.shown[min(1, len(one.said.shown)):] {
+			avoid[k] = true
+		}
+		wantAgain, gotAgain := want, got
+		one.describe(&wantAgain, texts, docs, pw, pl, opt, nil, avoid)
+		distinct.describe(&gotAgain, texts, docs, pw, pl, opt, nil, avoid)
+		if !reflect.DeepEqual(gotAgain, wantAgain) {
+			t.Errorf("group %s avoiding %v: %q, want %q", gs.g.key, avoid, gotAgain.Label, wantAgain.Label)
+		}
+		described++
+	}
+	if described < 5 || shared < described/2 {
+		t.Fatalf("%d groups described, %d with a text said twice: the fixture tests too little", described, shared)
+	}
+}
