@@ -782,6 +782,17 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	says := func(level int) bool { return level >= 3 || len(said.words) == 0 && level == 2 }
 	var words []tword
 	var clauses []tclause
+	// A text said by several members is read once: its support depends
+	// on its words, its clause and its terms, which identical texts
+	// share (checked, else it is read again).
+	type read struct {
+		clause int32
+		terms  []*term
+		level  int
+		at     int32
+		head   bool
+	}
+	reads := make(map[*tdoc]read, len(gs.membersOf(docs)))
 	for _, h := range gs.hits {
 		if h.nterms == 0 {
 			// A turn its conversation's segment placed ("Yes, indeed.")
@@ -789,17 +800,26 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 			continue
 		}
 		var typ float64
-		for _, t := range gs.termsOf(h) {
+		terms := gs.termsOf(h)
+		for _, t := range terms {
 			typ += float64(gs.uses[t])
 		}
-		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
-		level, at := said.support(h, gs.termsOf(h), words, clauses)
-		if says(level) {
+		d := docs[h.text]
+		r, ok := reads[d]
+		if !ok || r.clause != h.clause || !slices.Equal(r.terms, terms) {
+			words, clauses = d.decode(words), d.decodeClauses(clauses)
+			r = read{clause: h.clause, terms: terms}
+			r.level, r.at = said.support(h, terms, words, clauses)
+			r.head = said.alt == nil || len(headAt(words, said.head, nil)) > 0
+			if !ok {
+				reads[d] = r
+			}
+		}
+		if says(r.level) {
 			saying++
 		}
-		h.clause = at
-		head := said.alt == nil || len(headAt(words, said.head, nil)) > 0
-		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level, head, len(docs[h.text].norm) <= 240})
+		h.clause = r.at
+		cands = append(cands, cand{h, typ / float64(len(gs.hits)), r.level, r.head, len(d.norm) <= 240})
 	}
 	// A stable sort's order is its comparison's, whichever sort makes it:
 	// slices' generic one compares without sort.SliceStable's closures

@@ -78,11 +78,18 @@ func repeatedAnswers(n int, seed uint64) []Text {
 
 // TestLabelsReadDistinctTexts: a group's labels, quotes and counts read
 // each of its distinct texts once and count it as many times as it is a
-// member; they are the same as when every member text is read on its own.
+// member; they are the same as when every member text is read on its own
+// (each its own doc, as if no two texts were alike).
 func TestLabelsReadDistinctTexts(t *testing.T) {
 	texts := repeatedAnswers(1500, 7)
 	opt := PainPointOptions{MinPeople: 2, Examples: 3}
 	docs, states, pw, pl, people := groupStates(t, texts, opt)
+	// apart: every text its own doc, as if no two were alike.
+	apart := make([]*tdoc, len(docs))
+	for i, d := range docs {
+		c := *d
+		apart[i] = &c
+	}
 	shared, described := 0, 0
 	for _, gs := range states {
 		if len(gs.persons) < opt.MinPeople {
@@ -92,12 +99,12 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 		one.hits = append([]ghit(nil), gs.hits...)
 		one.members = nil
 		for _, h := range one.hits {
-			one.members = append(one.members, member{d: docs[h.text], n: 1})
+			one.members = append(one.members, member{d: apart[h.text], n: 1})
 		}
 		distinct := *gs
 		distinct.hits = append([]ghit(nil), gs.hits...)
 		distinct.members = nil
-		want, okWant := one.painPoint(texts, docs, pw, pl, people, opt, nil)
+		want, okWant := one.painPoint(texts, apart, pw, pl, people, opt, nil)
 		got, okGot := distinct.painPoint(texts, docs, pw, pl, people, opt, nil)
 		if len(distinct.members) < len(distinct.hits) {
 			shared++
@@ -107,7 +114,7 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 		}
 		// Each count the labels read, for every term the group uses.
 		ranked := one.rankedTerms()
-		if a, b := distinct.withoutMarkers(ranked, docs), one.withoutMarkers(ranked, docs); !slices.Equal(a, b) {
+		if a, b := distinct.withoutMarkers(ranked, docs), one.withoutMarkers(ranked, apart); !slices.Equal(a, b) {
 			t.Errorf("group %s: without markers %d terms, want %d", gs.g.key, len(a), len(b))
 		}
 		for _, head := range ranked {
@@ -120,7 +127,7 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 				t.Errorf("group %s, head %s: phrase %q, want %q", gs.g.key, head.key, a, b)
 			}
 			wa, ba := distinct.saidWith(head, ranked, docs)
-			wb, bb := one.saidWith(head, ranked, docs)
+			wb, bb := one.saidWith(head, ranked, apart)
 			if !reflect.DeepEqual(wa, wb) || !reflect.DeepEqual(ba, bb) {
 				t.Errorf("group %s, head %s: saidWith %v %v, want %v %v", gs.g.key, head.key, wa, ba, wb, bb)
 			}
@@ -128,7 +135,7 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 			for _, o := range ranked {
 				keys = append(keys, o.parts...)
 			}
-			if a, b := distinct.sayPhrase(head, keys, docs), one.sayPhrase(head, keys, docs); a != b {
+			if a, b := distinct.sayPhrase(head, keys, docs), one.sayPhrase(head, keys, apart); a != b {
 				t.Errorf("group %s, head %s: sayPhrase %d, want %d", gs.g.key, head.key, a, b)
 			}
 		}
@@ -138,7 +145,7 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 			avoid[k] = true
 		}
 		wantAgain, gotAgain := want, got
-		one.describe(&wantAgain, texts, docs, pw, pl, opt, nil, avoid)
+		one.describe(&wantAgain, texts, apart, pw, pl, opt, nil, avoid)
 		distinct.describe(&gotAgain, texts, docs, pw, pl, opt, nil, avoid)
 		if !reflect.DeepEqual(gotAgain, wantAgain) {
 			t.Errorf("group %s avoiding %v: %q, want %q", gs.g.key, avoid, gotAgain.Label, wantAgain.Label)
