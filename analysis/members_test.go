@@ -156,3 +156,66 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 		t.Fatalf("%d groups described, %d with a text said twice: the fixture tests too little", described, shared)
 	}
 }
+
+// TestCountTermsOncePerDistinctText: countTerms reads a text said by
+// several persons once and counts it again where it is said again; every
+// count, spelling and weight is what reading each text on its own gives
+// (each its own doc), a term's spellings kept at 32 as they are met, and
+// a conversation's turns placed in order.
+func TestCountTermsOncePerDistinctText(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	// "wait long" in 49 spellings, more than a term keeps
+	forms := func(w string) []string {
+		return []string{w, w + "s", w + "ed", w + "ing", w + "'s", w + "ing's", w + "ed's"}
+	}
+	var said []string
+	for _, a := range forms("wait") {
+		for _, b := range forms("long") {
+			said = append(said, "we "+a+" "+b+" at the desk")
+		}
+	}
+	for _, x := range repeatedAnswers(300, 9) {
+		said = append(said, x.Text)
+	}
+	var texts []Text
+	for range 3000 {
+		texts = append(texts, Text{ID: itoa(len(texts) + 1), Text: said[r.IntN(len(said))]})
+	}
+	// and a long conversation, whose turns repeat ("yes, the wait was
+	// long"): most of the texts, so that they are read as one
+	for i := range 3500 {
+		texts = append(texts, Text{ID: itoa(len(texts) + 1), Person: "p" + itoa(i%3), Thread: "meeting",
+			Text: []string{"yes, the wait was long", "the price is too expensive", "ok", "support agent was rude"}[r.IntN(4)]})
+	}
+	cvs := []*convo{nil, conversations(texts)}
+	if cvs[1] == nil {
+		t.Fatal("no conversation")
+	}
+	for _, cv := range cvs {
+		docs, _, err := analyseAll(context.Background(), texts, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		apart := make([]*tdoc, len(docs))
+		for i, d := range docs {
+			c := *d
+			apart[i] = &c
+		}
+		got, want := countTerms(docs, cv), countTerms(apart, cv)
+		if !reflect.DeepEqual(got.byKey, want.byKey) || got.n != want.n {
+			for k, w := range want.byKey {
+				if g := got.byKey[k]; !reflect.DeepEqual(g, w) {
+					t.Errorf("term %q: %+v, want %+v", k, g, w)
+				}
+			}
+			t.Fatalf("%d terms, want %d", len(got.byKey), len(want.byKey))
+		}
+		capped := false
+		for _, tm := range got.byKey {
+			capped = capped || len(tm.surf) == 32
+		}
+		if !capped {
+			t.Error("no term kept 32 spellings: the cap is not tested")
+		}
+	}
+}
