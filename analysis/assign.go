@@ -170,8 +170,34 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 			}
 		}
 	}
-	for i, d := range docs {
+	// Identical texts share their doc and score alike: a doc said by
+	// several texts is scored once and its scores copied for the others
+	// (a text's scores are changed by its segment, and the scorer's slice
+	// is overwritten by the next text's).
+	times := make(map[*tdoc]int32, len(docs))
+	for _, d := range docs {
+		times[d]++
+	}
+	type scoredDoc struct {
+		scores []textScore
+		scored int
+	}
+	memo := map[*tdoc]scoredDoc{}
+	scoreOf := func(d *tdoc) []textScore {
+		if times[d] < 2 {
+			return sc.score(d)
+		}
+		if m, ok := memo[d]; ok {
+			sc.scores = append(sc.scores[:0], m.scores...)
+			sc.scored = m.scored
+			return sc.scores
+		}
 		scores := sc.score(d)
+		memo[d] = scoredDoc{slices.Clone(scores), sc.scored}
+		return scores
+	}
+	for i, d := range docs {
+		scores := scoreOf(d)
 		var p map[int]float64 // the turn's segment's profile
 		if seg != nil && seg[i] >= 0 {
 			p = prof[seg[i]]
@@ -199,7 +225,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	}
 	late := make([]bool, len(groups))
 	for _, i := range waiting {
-		scores := sc.score(docs[i])
+		scores := scoreOf(docs[i])
 		top := topScore(scores)
 		for _, s := range scores {
 			late[s.g] = true

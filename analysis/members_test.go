@@ -12,6 +12,14 @@ import (
 // members, for tests that describe the groups themselves.
 func groupStates(t *testing.T, texts []Text, opt PainPointOptions) (docs []*tdoc, states []*gstate, pw *problemWords, pl *plainWords, people int) {
 	t.Helper()
+	docs, groups, cv, people := textGroups(t, texts, opt)
+	return docs, assign(texts, docs, groups, cv), countProblemWords(docs), newPlainWords(docs), people
+}
+
+// textGroups runs FindPainPointsContext's steps up to the groups, before
+// their members are assigned.
+func textGroups(t *testing.T, texts []Text, opt PainPointOptions) (docs []*tdoc, groups []*tgroup, cv *convo, people int) {
+	t.Helper()
 	persons := map[string]bool{}
 	for i, x := range texts {
 		persons[personOf(x, i)] = true
@@ -29,8 +37,8 @@ func groupStates(t *testing.T, texts []Text, opt PainPointOptions) (docs []*tdoc
 	}
 	st.orderShows(terms)
 	wv := trainVectors(distinct, termWords(terms))
-	groups := splitGroups(clusterTerms(terms, docs, wv, st, nil), docs, min)
-	return docs, assign(texts, docs, groups, st.cv), countProblemWords(docs), newPlainWords(docs), len(persons)
+	groups = splitGroups(clusterTerms(terms, docs, wv, st, nil), docs, min)
+	return docs, groups, st.cv, len(persons)
 }
 
 // repeatedAnswers makes answers about a dozen problems, in English and
@@ -216,6 +224,66 @@ func TestCountTermsOncePerDistinctText(t *testing.T) {
 		}
 		if !capped {
 			t.Error("no term kept 32 spellings: the cap is not tested")
+		}
+	}
+}
+
+// TestAssignScoresDistinctTextsOnce: assign scores a text said by several
+// persons once; every group's members, their terms and severities are
+// what scoring each text on its own gives (each its own doc), survey
+// answers and a conversation's turns (whose scores their segment changes)
+// alike.
+func TestAssignScoresDistinctTextsOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 9))
+	survey := repeatedAnswers(1200, 4)
+	// letters of four problems, one said twice: the others pass in it
+	for i := range 300 {
+		survey = append(survey, Text{ID: itoa(len(survey) + 1), Text: []string{
+			"The delivery was late. Late delivery again. The price is too expensive. Support agent was rude.",
+			"The app keeps crashing. App crashed at checkout. The size runs small. The delivery was late.",
+		}[i%2]})
+	}
+	var meeting []Text
+	for i := range 3000 {
+		meeting = append(meeting, Text{ID: itoa(i + 1), Person: "p" + itoa(i%4), Thread: "m" + itoa(i/600),
+			Text: []string{"yes, the delivery was late", "the price is too expensive", "ok", "support agent was rude",
+				"the app keeps crashing", "yes", "right, and the parcel arrived late"}[r.IntN(7)]})
+	}
+	for _, texts := range [][]Text{survey, append(survey[:1000:1000], meeting...)} {
+		opt := PainPointOptions{MinPeople: 2}
+		docs, groups, cv, _ := textGroups(t, texts, opt)
+		states := assign(texts, docs, groups, cv)
+		// Made afresh (assigning changes a conversation's terms), each
+		// text its own doc.
+		docs, groups, cv, _ = textGroups(t, texts, opt)
+		apart := make([]*tdoc, len(docs))
+		for i, d := range docs {
+			c := *d
+			apart[i] = &c
+		}
+		again := assign(texts, apart, groups, cv)
+		keys := func(gs *gstate) (hitTerms []string, uses map[string]int) {
+			uses = map[string]int{}
+			for _, t := range gs.hitTerms {
+				hitTerms = append(hitTerms, t.key)
+			}
+			for t, n := range gs.uses {
+				uses[t.key] = n
+			}
+			return hitTerms, uses
+		}
+		members := 0
+		for gi, gs := range states {
+			a := again[gi]
+			ht, u := keys(gs)
+			hta, ua := keys(a)
+			if !reflect.DeepEqual(gs.hits, a.hits) || !slices.Equal(ht, hta) || !reflect.DeepEqual(gs.persons, a.persons) || !reflect.DeepEqual(u, ua) {
+				t.Errorf("%d texts, group %s: %d members, want %d", len(texts), gs.g.key, len(gs.hits), len(a.hits))
+			}
+			members += len(gs.hits)
+		}
+		if len(groups) < 3 || members < len(texts)/2 {
+			t.Fatalf("%d groups, %d members of %d texts: the fixture tests too little", len(groups), members, len(texts))
 		}
 	}
 }
