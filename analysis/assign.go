@@ -73,6 +73,24 @@ func membersOf(hits []ghit, docs []*tdoc) []member {
 	return slices.Clip(out)
 }
 
+// docTimes is docs each once, in the order first met, with how many of
+// docs it is: identical texts share their doc (analyseAll), so a count
+// over texts reads each once and counts it as many times.
+func docTimes(docs []*tdoc) []member {
+	at := make(map[*tdoc]int32, len(docs))
+	out := make([]member, 0, len(docs))
+	for _, d := range docs {
+		i, ok := at[d]
+		if !ok {
+			i = int32(len(out))
+			at[d] = i
+			out = append(out, member{d: d})
+		}
+		out[i].n++
+	}
+	return out
+}
+
 // membersOf is the group's distinct member texts (membersOf), made on the
 // first call: its members do not change once assigned, and every count
 // of its labels reads them in any order.

@@ -287,3 +287,48 @@ func TestAssignScoresDistinctTextsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsOncePerDistinctText: the counts over every text that read a
+// text said by several persons once (terms said together and listed,
+// complaint words learned and counted, terms said apart) are what reading
+// each text on its own gives (each its own doc).
+func TestCountsOncePerDistinctText(t *testing.T) {
+	texts := repeatedAnswers(2000, 12)
+	for i := range 700 { // terms said apart ("delivery" in one text, "parcel" in another, of one context), words learned
+		texts = append(texts, Text{ID: itoa(len(texts) + 1), Text: []string{
+			"the delivery was late, the courier lost it", "my parcel was late, the courier lost it",
+			"the delivery and the price", "the parcel and the price",
+			"My flight to Rome was cancelled and the staff were rude", "The hotel was booked through the app",
+			"Seat was booked online, the meal was fine", "The fish arrived thawed and horrible",
+		}[i%8]})
+	}
+	docs, _, err := analyseAll(context.Background(), texts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apart := make([]*tdoc, len(docs))
+	for i, d := range docs {
+		c := *d
+		apart[i] = &c
+	}
+	if len(docTimes(docs)) >= len(docs)/2 {
+		t.Fatalf("%d distinct texts of %d: the fixture repeats too little", len(docTimes(docs)), len(docs))
+	}
+	terms := countTerms(docs, nil).selectTerms(minSupport(len(texts), 2))
+	tg, lg := coUse(docs, terms)
+	ta, la := coUse(apart, terms)
+	if !reflect.DeepEqual(tg, ta) || !reflect.DeepEqual(lg, la) || len(tg) == 0 || len(lg) == 0 {
+		t.Errorf("coUse: %d pairs together, %d listed; want %d, %d", len(tg), len(lg), len(ta), len(la))
+	}
+	if got, want := alternatives(docs, terms), alternatives(apart, terms); !reflect.DeepEqual(got, want) {
+		t.Errorf("alternatives %v, want %v", got, want)
+	}
+	l1, e1, s1 := learnComplaintWords(docs)
+	l2, e2, s2 := learnComplaintWords(apart)
+	if !reflect.DeepEqual(l1, l2) || !reflect.DeepEqual(e1, e2) || !reflect.DeepEqual(s1, s2) || len(l1)+len(s1) == 0 {
+		t.Errorf("learned %v %v %v, want %v %v %v", l1, e1, s1, l2, e2, s2)
+	}
+	if got, want := countProblemWords(docs), countProblemWords(apart); !reflect.DeepEqual(got, want) || len(got.df) == 0 {
+		t.Errorf("problem words: %d counted, want %d", len(got.df), len(want.df))
+	}
+}

@@ -57,9 +57,13 @@ func countProblemWords(docs []*tdoc) *problemWords {
 	pw.learned, pw.events, pw.states = learnComplaintWords(docs)
 	var in []string
 	var words []tword
-	for _, d := range docs {
+	// Each distinct text once, counted as many times as it is said: a
+	// spelling is kept (at most 32 a word) when first met, as when every
+	// text was read in turn, and the texts that say it again count it
+	// again if it was kept.
+	for _, m := range docTimes(docs) {
 		in = in[:0]
-		words = d.decode(words)
+		words = m.d.decode(words)
 		for _, w := range words {
 			if !pw.problem(w) && !pw.state(w) {
 				continue
@@ -71,11 +75,11 @@ func countProblemWords(docs []*tdoc) *problemWords {
 				pw.surf[w.key] = map[string]int{}
 			}
 			if len(pw.surf[w.key]) < 32 || pw.surf[w.key][w.surf] > 0 {
-				pw.surf[w.key][w.surf]++
+				pw.surf[w.key][w.surf] += m.n
 			}
 		}
 		for _, k := range in {
-			pw.df[k]++
+			pw.df[k] += m.n
 		}
 	}
 	return pw
@@ -127,7 +131,8 @@ func learnComplaintWords(docs []*tdoc) (learned, events, states map[string]bool)
 	var uses, complaints int
 	var words []tword
 	var clauses []tclause
-	for _, d := range docs {
+	for _, m := range docTimes(docs) {
+		d, n := m.d, m.n
 		clear(in)
 		words = d.decode(words)
 		clauses = d.decodeClauses(clauses)
@@ -150,17 +155,17 @@ func learnComplaintWords(docs []*tdoc) (learned, events, states map[string]bool)
 				st = &stat{}
 				stats[k] = st
 			}
-			st.df++
-			uses++
+			st.df += n
+			uses += n
 			if f.stated {
-				st.stated++
+				st.stated += n
 			}
 			if f.timed {
-				st.timed++
+				st.timed += n
 			}
 			if f.complaint {
-				st.complaint++
-				complaints++
+				st.complaint += n
+				complaints += n
 			}
 		}
 	}

@@ -311,17 +311,19 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 	}
 	together, listed = map[[2]int]int{}, map[[2]int]int{}
 	var in []int
+	n := 0 // the texts the doc being read is
 	count := func() {
 		for x, a := range in {
 			for _, b := range in[x+1:] {
-				together[[2]int{min(a, b), max(a, b)}]++
+				together[[2]int{min(a, b), max(a, b)}] += n
 			}
 		}
 		in = in[:0]
 	}
 	var words []tword
-	for _, d := range docs {
-		words = d.decode(words)
+	for _, m := range docTimes(docs) {
+		n = m.n
+		words = m.d.decode(words)
 		for wi, w := range words {
 			if wi > 0 && w.sent != words[wi-1].sent {
 				count() // one sentence's terms
@@ -334,7 +336,7 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 				continue
 			}
 			if j, ok2 := index[words[wi-1].key]; ok && ok2 && w.coord && i != j {
-				listed[[2]int{min(i, j), max(i, j)}]++
+				listed[[2]int{min(i, j), max(i, j)}] += n
 			}
 			if w.joined {
 				if i, ok := index[bigramKey(words[wi-1], w)]; ok && !slices.Contains(in, i) {
