@@ -332,3 +332,37 @@ func TestCountsOncePerDistinctText(t *testing.T) {
 		t.Errorf("problem words: %d counted, want %d", len(got.df), len(want.df))
 	}
 }
+
+// TestSplitGroupsOncePerDistinctText: splitting the groups reads a text
+// said by several persons once and gives its terms again where it is said
+// again: the groups are what reading each text on its own gives.
+func TestSplitGroupsOncePerDistinctText(t *testing.T) {
+	texts := repeatedAnswers(3000, 21)
+	docs, distinct, err := analyseAll(context.Background(), texts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apart := make([]*tdoc, len(docs))
+	for i, d := range docs {
+		c := *d
+		apart[i] = &c
+	}
+	min := minSupport(len(texts), 2)
+	st := countTerms(docs, nil)
+	terms := st.selectTerms(min)
+	st.orderShows(terms)
+	groups := clusterTerms(terms, docs, trainVectors(distinct, termWords(terms)), st, nil)
+	big := 0
+	for _, g := range groups {
+		if len(g.terms) >= splitMinTerms {
+			big++
+		}
+	}
+	if big == 0 {
+		t.Fatal("no group of enough terms to split: the fixture tests nothing")
+	}
+	got, want := splitGroups(groups, docs, min), splitGroups(groups, apart, min)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%d groups, want %d", len(got), len(want))
+	}
+}
