@@ -320,12 +320,19 @@ func TestNormalizeASCII(t *testing.T) {
 // TestBreakdownAsPersonsCounted: a breakdown counts the distinct persons
 // among a pain point's members per segment value, whether a person says
 // one text or several (with the same values or others), is named by a
-// person, an ID or neither; checked against counting every member's
-// (person, key, value) once.
+// person, an ID or neither, and whether texts share their segments' map
+// or not; checked against counting every member's (person, key, value)
+// once.
 func TestBreakdownAsPersonsCounted(t *testing.T) {
 	in := synthAnswers(4000, 11)
 	r := rand.New(rand.NewPCG(3, 3))
 	stages, links := []string{"purchase", "use", "return", ""}, []string{"web", "app", "sms"}
+	var shared []map[string]string
+	for _, st := range stages {
+		for _, l := range links {
+			shared = append(shared, map[string]string{"stage": st, "link": l})
+		}
+	}
 	for i := range in {
 		switch i % 5 {
 		case 0, 1, 2: // three texts of one person
@@ -333,7 +340,11 @@ func TestBreakdownAsPersonsCounted(t *testing.T) {
 		case 3:
 			in[i].ID = "" // no person, no ID: itself
 		}
-		in[i].Segments = map[string]string{"stage": stages[r.IntN(len(stages))], "link": links[r.IntN(len(links))]}
+		seg := map[string]string{"stage": stages[r.IntN(len(stages))], "link": links[r.IntN(len(links))]}
+		if i%4 != 0 { // texts of one question and source share their map, as a study's do
+			seg = shared[r.IntN(len(shared))]
+		}
+		in[i].Segments = seg
 	}
 	res := FindPainPoints(in, PainPointOptions{SegmentKey: "stage"})
 	if len(res.PainPoints) < 3 {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -40,27 +41,55 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *pl
 		k, v string
 	}
 	var counted map[personValue]bool
+	// The texts of persons who say one: counted by their segments' map,
+	// which texts of one question and source share (a map's values are
+	// read once for all the texts that share it).
+	type segTexts struct {
+		seg map[string]string
+		n   int
+	}
+	var bySeg []segTexts
+	segAt := map[uintptr]int{}
+	add := func(k, v string, n int) {
+		if pp.Breakdown[k] == nil {
+			pp.Breakdown[k] = map[string]int{}
+		}
+		pp.Breakdown[k][v] += n
+	}
 	for _, h := range gs.hits {
 		p := gs.personOf[h.text]
-		several := texts2[p] > 1
-		if several && counted == nil {
+		seg := texts[h.text].Segments
+		if texts2[p] <= 1 {
+			id := reflect.ValueOf(seg).Pointer()
+			i, ok := segAt[id]
+			if !ok {
+				i = len(bySeg)
+				segAt[id] = i
+				bySeg = append(bySeg, segTexts{seg: seg})
+			}
+			bySeg[i].n++
+			continue
+		}
+		if counted == nil {
 			counted = map[personValue]bool{}
 		}
-		for k, v := range texts[h.text].Segments {
+		for k, v := range seg {
 			if v == "" {
 				continue
 			}
-			if several {
-				id := personValue{p, k, v}
-				if counted[id] {
-					continue
-				}
-				counted[id] = true
+			id := personValue{p, k, v}
+			if counted[id] {
+				continue
 			}
-			if pp.Breakdown[k] == nil {
-				pp.Breakdown[k] = map[string]int{}
+			counted[id] = true
+			add(k, v, 1)
+		}
+	}
+	for _, s := range bySeg {
+		for k, v := range s.seg {
+			if v != "" {
+				add(k, v, s.n)
 			}
-			pp.Breakdown[k][v]++
 		}
 	}
 	if b := pp.Breakdown[opt.SegmentKey]; b != nil {
