@@ -470,13 +470,17 @@ func describePersonas(f *personas.Fitted, in personas.Input, people []*responden
 	// Respondents voicing the same pain points share one list of them: a
 	// big study has a few hundred combinations among a million people.
 	keys := slices.Sorted(maps.Keys(voiced.respondents))
+	sets := make([]bits, len(keys)) // voiced.respondents by position in keys, looked up once
+	for ki, k := range keys {
+		sets[ki] = voiced.respondents[k]
+	}
 	lists := map[string][]string{}
 	var mine []string
 	var sig []byte // the positions in keys of mine
 	for i := range people {
 		mine, sig = mine[:0], sig[:0]
 		for ki, k := range keys {
-			if voiced.respondents[k].has(i) {
+			if sets[ki].has(i) {
 				mine = append(mine, k)
 				sig = binary.AppendUvarint(sig, uint64(ki))
 			}
