@@ -850,10 +850,10 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		h.clause = r.at
 		cands = append(cands, cand{h, typ / float64(len(gs.hits)), r.level, r.head, len(d.norm) <= 240})
 	}
-	// A stable sort's order is its comparison's, whichever sort makes it:
-	// slices' generic one compares without sort.SliceStable's closures
-	// over the slice and swaps without reflection.
-	slices.SortStableFunc(cands, func(a, b cand) int {
+	// The candidates in the order of this comparison, a total one (two
+	// members are two texts): read from a heap only as far as the quotes
+	// need, which is the order a sort of them all would give.
+	next := inOrder(cands, func(a, b cand) int {
 		ha, hb := &a.h, &b.h
 		// Those that say the label's phrase come first, main members
 		// or not: a quote is the evidence for its label ("The menu was
@@ -901,11 +901,20 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	var out []string
 	var outSay []bool
 	seen := map[string]bool{}
+	var ordered []cand // the candidates in order, as far as read
 	for _, fragments := range []bool{false, true} {
-		for _, c := range cands {
+		for i := 0; ; i++ {
 			if len(out) == n {
 				return out, outSay, saying
 			}
+			if i == len(ordered) {
+				c, ok := next()
+				if !ok {
+					break
+				}
+				ordered = append(ordered, c)
+			}
+			c := ordered[i]
 			q, words := quoteOf(docs[c.h.text], c.h.clause)
 			if q == "" || seen[q] || !fragments && fragment(words, said.head) {
 				continue
@@ -1119,4 +1128,43 @@ func firstIf(has bool) int {
 		return -1
 	}
 	return 1
+}
+
+// inOrder returns a function that gives xs one at a time in cmp's order
+// and false after the last: a heap made in xs (which it reorders), so
+// that reading the first few costs little more than finding them. cmp
+// must be a total order (no two elements compare equal): the order is
+// then the one any sort of xs gives.
+func inOrder[T any](xs []T, cmp func(a, b T) int) func() (T, bool) {
+	n := len(xs)
+	down := func(i int) {
+		for {
+			j := 2*i + 1
+			if j >= n {
+				return
+			}
+			if r := j + 1; r < n && cmp(xs[r], xs[j]) < 0 {
+				j = r
+			}
+			if cmp(xs[j], xs[i]) >= 0 {
+				return
+			}
+			xs[i], xs[j] = xs[j], xs[i]
+			i = j
+		}
+	}
+	for i := n/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	return func() (T, bool) {
+		if n == 0 {
+			var none T
+			return none, false
+		}
+		top := xs[0]
+		n--
+		xs[0] = xs[n]
+		down(0)
+		return top, true
+	}
 }
