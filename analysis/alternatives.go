@@ -39,7 +39,7 @@ func alternatives(docs []*tdoc, terms []*term) [][2]int {
 	}
 	// The terms of every text, one after the other (at = offsets).
 	var used []uint16
-	at := make([]int, 1, len(docs)+1)
+	at := make([]int, 1, len(docs)+1) // by distinct text
 	in := make([]bool, len(terms))
 	var words []tword
 	add := func(i int) {
@@ -48,8 +48,10 @@ func alternatives(docs []*tdoc, terms []*term) [][2]int {
 			used = append(used, uint16(i))
 		}
 	}
-	for _, d := range docs {
-		words = d.decode(words)
+	// Each distinct text once, its counts as many times as it is said.
+	dt := docTimes(docs)
+	for _, m := range dt {
+		words = m.d.decode(words)
 		start := len(used)
 		for wi, w := range words {
 			if i, ok := index[w.key]; ok {
@@ -70,12 +72,12 @@ func alternatives(docs []*tdoc, terms []*term) [][2]int {
 	df := make([]int, nt)
 	both := make([]int32, nt*nt) // both[a*nt+b], a < b
 	for d := 0; d+1 < len(at); d++ {
-		ts := used[at[d]:at[d+1]]
+		ts, times := used[at[d]:at[d+1]], dt[d].n
 		for x, a := range ts {
-			df[a]++
+			df[a] += times
 			for _, b := range ts[x+1:] {
 				i, j := min(int(a), int(b)), max(int(a), int(b))
-				both[i*nt+j]++
+				both[i*nt+j] += int32(times)
 			}
 		}
 	}
@@ -100,7 +102,7 @@ func alternatives(docs []*tdoc, terms []*term) [][2]int {
 	}
 	triple := make([][]int32, len(cand))
 	for d := 0; d+1 < len(at); d++ {
-		ts := used[at[d]:at[d+1]]
+		ts, times := used[at[d]:at[d+1]], int32(dt[d].n)
 		for x, a := range ts {
 			for _, b := range ts[x+1:] {
 				c := cidx[min(int(a), int(b))*nt+max(int(a), int(b))] - 1
@@ -111,7 +113,7 @@ func alternatives(docs []*tdoc, terms []*term) [][2]int {
 					triple[c] = make([]int32, nt)
 				}
 				for _, u := range ts {
-					triple[c][u]++
+					triple[c][u] += times
 				}
 			}
 		}

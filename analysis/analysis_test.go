@@ -316,3 +316,94 @@ func TestNormalizeASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestBreakdownAsPersonsCounted: a breakdown counts the distinct persons
+// among a pain point's members per segment value, whether a person says
+// one text or several (with the same values or others), is named by a
+// person, an ID or neither, and whether texts share their segments' map
+// or not; checked against counting every member's (person, key, value)
+// once.
+func TestBreakdownAsPersonsCounted(t *testing.T) {
+	in := synthAnswers(4000, 11)
+	r := rand.New(rand.NewPCG(3, 3))
+	stages, links := []string{"purchase", "use", "return", ""}, []string{"web", "app", "sms"}
+	var shared []map[string]string
+	for _, st := range stages {
+		for _, l := range links {
+			shared = append(shared, map[string]string{"stage": st, "link": l})
+		}
+	}
+	for i := range in {
+		switch i % 5 {
+		case 0, 1, 2: // three texts of one person
+			in[i].Person = "p" + itoa(i/5)
+		case 3:
+			in[i].ID = "" // no person, no ID: itself
+		}
+		seg := map[string]string{"stage": stages[r.IntN(len(stages))], "link": links[r.IntN(len(links))]}
+		if i%4 != 0 { // texts of one question and source share their map, as a study's do
+			seg = shared[r.IntN(len(shared))]
+		}
+		in[i].Segments = seg
+	}
+	res := FindPainPoints(in, PainPointOptions{SegmentKey: "stage"})
+	if len(res.PainPoints) < 3 {
+		t.Fatalf("%d pain points", len(res.PainPoints))
+	}
+	byID := map[string]int{}
+	for i, x := range in {
+		if x.ID != "" {
+			byID[x.ID] = i
+		}
+	}
+	several := 0
+	for _, p := range res.PainPoints {
+		want := map[string]map[string]int{}
+		seen := map[string]bool{}
+		persons := map[string]int{}
+		for _, m := range p.Members {
+			i, ok := byID[m]
+			if !ok {
+				i = atoiTest(t, m) - 1
+			}
+			person := personOf(in[i], i)
+			persons[person]++
+			for k, v := range in[i].Segments {
+				if v == "" || seen[person+"\x00"+k+"\x00"+v] {
+					continue
+				}
+				seen[person+"\x00"+k+"\x00"+v] = true
+				if want[k] == nil {
+					want[k] = map[string]int{}
+				}
+				want[k][v]++
+			}
+		}
+		for _, n := range persons {
+			if n > 1 {
+				several++
+			}
+		}
+		if !reflect.DeepEqual(p.Breakdown, want) {
+			t.Errorf("%s: breakdown %v, want %v", p.Key, p.Breakdown, want)
+		}
+		if !reflect.DeepEqual(p.Segments, want["stage"]) {
+			t.Errorf("%s: segments %v, want %v", p.Key, p.Segments, want["stage"])
+		}
+	}
+	if several == 0 {
+		t.Error("no person says two texts of one pain point: the fixture tests nothing")
+	}
+}
+
+func atoiTest(t *testing.T, s string) int {
+	t.Helper()
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			t.Fatalf("member %q", s)
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}

@@ -43,8 +43,62 @@ type gstate struct {
 	hits     []ghit
 	hitTerms []*term           // the hits' terms, one after the other
 	persons  map[int32]float64 // person (numbered in input order) -> severity
+	personOf []int32           // each text's person, as persons numbers them (shared by the groups)
 	uses     map[*term]int     // member texts using each term
 	said     labelWords        // what its pain point's label names
+	members  []member          // its distinct texts (membersOf), once asked for
+}
+
+// A member is one of a group's distinct texts: identical texts share
+// their doc, read once and counted as many times as they are members.
+type member struct {
+	d *tdoc
+	n int
+}
+
+// membersOf returns the distinct texts of hits, in the order first met.
+func membersOf(hits []ghit, docs []*tdoc) []member {
+	at := make(map[*tdoc]int32, len(hits))
+	out := make([]member, 0, len(hits))
+	for _, h := range hits {
+		d := docs[h.text]
+		i, ok := at[d]
+		if !ok {
+			i = int32(len(out))
+			at[d] = i
+			out = append(out, member{d: d})
+		}
+		out[i].n++
+	}
+	return slices.Clip(out)
+}
+
+// docTimes is docs each once, in the order first met, with how many of
+// docs it is: identical texts share their doc (analyseAll), so a count
+// over texts reads each once and counts it as many times.
+func docTimes(docs []*tdoc) []member {
+	at := make(map[*tdoc]int32, len(docs))
+	out := make([]member, 0, len(docs))
+	for _, d := range docs {
+		i, ok := at[d]
+		if !ok {
+			i = int32(len(out))
+			at[d] = i
+			out = append(out, member{d: d})
+		}
+		out[i].n++
+	}
+	return out
+}
+
+// membersOf is the group's distinct member texts (membersOf), made on the
+// first call: its members do not change once assigned, and every count
+// of its labels reads them in any order.
+func (gs *gstate) membersOf(docs []*tdoc) []member {
+	if gs.members == nil {
+		gs.members = membersOf(gs.hits, docs)
+	}
+	return gs.members
 }
 
 // termsOf returns the group's terms that the member h uses.
@@ -96,8 +150,9 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 		}
 	}
 	states := make([]*gstate, len(groups))
+	personOfText := make([]int32, len(docs))
 	for gi, g := range groups {
-		states[gi] = &gstate{g: g, persons: map[int32]float64{}, uses: map[*term]int{}}
+		states[gi] = &gstate{g: g, persons: map[int32]float64{}, personOf: personOfText, uses: map[*term]int{}}
 	}
 	sc := &scorer{termGroup: termGroup, termOf: termOf, inPair: map[int]bool{}, inClause: map[[2]int32]bool{}}
 	seg, prof := threadProfiles(texts, docs, sc, cv)
@@ -106,7 +161,6 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	// as its best one needs them: such a text waits for a second look.
 	size := make([]float64, len(groups))
 	var waiting []int32
-	personOfText := make([]int32, len(docs))
 	personNum := map[string]int32{}
 	place := func(i int, scores []textScore, top, main int, p map[int]float64) {
 		person := personOfText[i]
@@ -134,8 +188,34 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 			}
 		}
 	}
-	for i, d := range docs {
+	// Identical texts share their doc and score alike: a doc said by
+	// several texts is scored once and its scores copied for the others
+	// (a text's scores are changed by its segment, and the scorer's slice
+	// is overwritten by the next text's).
+	times := make(map[*tdoc]int32, len(docs))
+	for _, d := range docs {
+		times[d]++
+	}
+	type scoredDoc struct {
+		scores []textScore
+		scored int
+	}
+	memo := map[*tdoc]scoredDoc{}
+	scoreOf := func(d *tdoc) []textScore {
+		if times[d] < 2 {
+			return sc.score(d)
+		}
+		if m, ok := memo[d]; ok {
+			sc.scores = append(sc.scores[:0], m.scores...)
+			sc.scored = m.scored
+			return sc.scores
+		}
 		scores := sc.score(d)
+		memo[d] = scoredDoc{slices.Clone(scores), sc.scored}
+		return scores
+	}
+	for i, d := range docs {
+		scores := scoreOf(d)
 		var p map[int]float64 // the turn's segment's profile
 		if seg != nil && seg[i] >= 0 {
 			p = prof[seg[i]]
@@ -163,7 +243,7 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 	}
 	late := make([]bool, len(groups))
 	for _, i := range waiting {
-		scores := sc.score(docs[i])
+		scores := scoreOf(docs[i])
 		top := topScore(scores)
 		for _, s := range scores {
 			late[s.g] = true

@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -25,23 +26,70 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *pl
 	pp.Severity = round4(sum / float64(max(1, len(gs.persons))))
 	pp.Priority = round4(pp.Share * (0.5 + 0.5*pp.Severity))
 
-	// Breakdowns count each person once per segment value.
-	counted := map[string]bool{}
+	// Breakdowns count each person once per segment value: only a person
+	// with more than one member text needs telling apart from the
+	// others (most say one text, and a text names a segment once).
+	var texts2 map[int32]int32 // member texts by person, when some say two
+	if len(gs.persons) < len(gs.hits) {
+		texts2 = make(map[int32]int32, len(gs.persons))
+		for _, h := range gs.hits {
+			texts2[gs.personOf[h.text]]++
+		}
+	}
+	type personValue struct {
+		p    int32
+		k, v string
+	}
+	var counted map[personValue]bool
+	// The texts of persons who say one: counted by their segments' map,
+	// which texts of one question and source share (a map's values are
+	// read once for all the texts that share it).
+	type segTexts struct {
+		seg map[string]string
+		n   int
+	}
+	var bySeg []segTexts
+	segAt := map[uintptr]int{}
+	add := func(k, v string, n int) {
+		if pp.Breakdown[k] == nil {
+			pp.Breakdown[k] = map[string]int{}
+		}
+		pp.Breakdown[k][v] += n
+	}
 	for _, h := range gs.hits {
-		p := personOf(texts[h.text], int(h.text))
-		for k, v := range texts[h.text].Segments {
+		p := gs.personOf[h.text]
+		seg := texts[h.text].Segments
+		if texts2[p] <= 1 {
+			id := reflect.ValueOf(seg).Pointer()
+			i, ok := segAt[id]
+			if !ok {
+				i = len(bySeg)
+				segAt[id] = i
+				bySeg = append(bySeg, segTexts{seg: seg})
+			}
+			bySeg[i].n++
+			continue
+		}
+		if counted == nil {
+			counted = map[personValue]bool{}
+		}
+		for k, v := range seg {
 			if v == "" {
 				continue
 			}
-			id := p + "\x00" + k + "\x00" + v
+			id := personValue{p, k, v}
 			if counted[id] {
 				continue
 			}
 			counted[id] = true
-			if pp.Breakdown[k] == nil {
-				pp.Breakdown[k] = map[string]int{}
+			add(k, v, 1)
+		}
+	}
+	for _, s := range bySeg {
+		for k, v := range s.seg {
+			if v != "" {
+				add(k, v, s.n)
 			}
-			pp.Breakdown[k][v]++
 		}
 	}
 	if b := pp.Breakdown[opt.SegmentKey]; b != nil {
@@ -210,7 +258,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 			if len(t.parts) == 1 && pw.complaintKey(t.key) && !pw.events[t.key] {
 				continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 			}
-			said := pw.forHead(t, gs.hits, docs, relax)
+			said := pw.forHead(t, gs.membersOf(docs), relax)
 			w, sc := said.pick(relax)
 			if sc > 0 && !relax {
 				strict = append(strict, candidate{t, w, said})
@@ -232,7 +280,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	// "packaging was damaged") names another group's problem.
 	if first.key != "" && first.texts*labelWordShare < hw.withHead {
 		for _, c := range strict {
-			if c.w.texts > first.texts && c.hw.withHead >= hw.withHead && pw.phrase(c.t, c.w.key, pw.surface(c.w.key), gs.hits, docs) != c.t.surface() {
+			if c.w.texts > first.texts && c.hw.withHead >= hw.withHead && pw.phrase(c.t, c.w.key, pw.surface(c.w.key), gs.membersOf(docs)) != c.t.surface() {
 				head, first, hw = c.t, c.w, c.hw
 			}
 		}
@@ -252,7 +300,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		if first.key != "" || i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] || len(head.parts) == 1 && pw.complaintKey(head.key) {
 			break
 		}
-		if len(t.parts) == 1 && pw.phrase(t, t.key, t.surface(), gs.hits, docs) != t.surface() {
+		if len(t.parts) == 1 && pw.phrase(t, t.key, t.surface(), gs.membersOf(docs)) != t.surface() {
 			head = t
 			break
 		}
@@ -263,7 +311,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	}
 	var phrase string
 	if word != "" {
-		phrase = pw.phrase(head, word, pw.surface(word), gs.hits, docs)
+		phrase = pw.phrase(head, word, pw.surface(word), gs.membersOf(docs))
 	}
 	// A label must not overstate: when fewer than a fifth of the members
 	// that say the head say its word with it, the phrase is one complaint
@@ -357,7 +405,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		// A complaint word heads with its negation when most members
 		// negate it ("حل نشد"); so does any other head ("not fun",
 		// "doesn't run").
-		parts[0] = pw.phrase(head, head.key, head.surface(), gs.hits, docs)
+		parts[0] = pw.phrase(head, head.key, head.surface(), gs.membersOf(docs))
 	}
 	// The word of a phrase given up for the group's share is the topic's
 	// second word, whatever a label ranked higher shows: it is the head
@@ -559,15 +607,15 @@ func (gs *gstate) sayPhrase(head *term, keys []string, docs []*tdoc) int {
 	var words []tword
 	var clauses []tclause
 	var at []int
-	for _, h := range gs.hits {
-		words = docs[h.text].decode(words)
+	for _, m := range gs.membersOf(docs) {
+		words = m.d.decode(words)
 		if at = headAt(words, head, at[:0]); len(at) == 0 {
 			continue
 		}
-		clauses = docs[h.text].decodeClauses(clauses)
+		clauses = m.d.decodeClauses(clauses)
 		for wi, w := range words {
 			if clauses[w.clause].weight != 0 && slices.Contains(keys, w.key) && nearHead(words, at, wi) >= 0 {
-				n++
+				n += m.n
 				break
 			}
 		}
@@ -588,8 +636,8 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 		return w.key == t.key || len(t.parts) == 2 && wi > 0 && w.joined && bigramKey(words[wi-1], w) == t.key
 	}
 	sents := map[int32]bool{}
-	for _, h := range gs.hits {
-		words = docs[h.text].decode(words)
+	for _, m := range gs.membersOf(docs) {
+		words = m.d.decode(words)
 		clear(sents)
 		for wi := range words {
 			if is(head, wi) {
@@ -608,10 +656,10 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 				}
 			}
 			if in {
-				both[t]++
+				both[t] += m.n
 			}
 			if near {
-				with[t]++
+				with[t] += m.n
 			}
 		}
 	}
@@ -770,6 +818,17 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	says := func(level int) bool { return level >= 3 || len(said.words) == 0 && level == 2 }
 	var words []tword
 	var clauses []tclause
+	// A text said by several members is read once: its support depends
+	// on its words, its clause and its terms, which identical texts
+	// share (checked, else it is read again).
+	type read struct {
+		clause int32
+		terms  []*term
+		level  int
+		at     int32
+		head   bool
+	}
+	reads := make(map[*tdoc]read, len(gs.membersOf(docs)))
 	for _, h := range gs.hits {
 		if h.nterms == 0 {
 			// A turn its conversation's segment placed ("Yes, indeed.")
@@ -777,22 +836,31 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 			continue
 		}
 		var typ float64
-		for _, t := range gs.termsOf(h) {
+		terms := gs.termsOf(h)
+		for _, t := range terms {
 			typ += float64(gs.uses[t])
 		}
-		words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
-		level, at := said.support(h, gs.termsOf(h), words, clauses)
-		if says(level) {
+		d := docs[h.text]
+		r, ok := reads[d]
+		if !ok || r.clause != h.clause || !slices.Equal(r.terms, terms) {
+			words, clauses = d.decode(words), d.decodeClauses(clauses)
+			r = read{clause: h.clause, terms: terms}
+			r.level, r.at = said.support(h, terms, words, clauses)
+			r.head = said.alt == nil || len(headAt(words, said.head, nil)) > 0
+			if !ok {
+				reads[d] = r
+			}
+		}
+		if says(r.level) {
 			saying++
 		}
-		h.clause = at
-		head := said.alt == nil || len(headAt(words, said.head, nil)) > 0
-		cands = append(cands, cand{h, typ / float64(len(gs.hits)), level, head, len(docs[h.text].norm) <= 240})
+		h.clause = r.at
+		cands = append(cands, cand{h, typ / float64(len(gs.hits)), r.level, r.head, len(d.norm) <= 240})
 	}
-	// A stable sort's order is its comparison's, whichever sort makes it:
-	// slices' generic one compares without sort.SliceStable's closures
-	// over the slice and swaps without reflection.
-	slices.SortStableFunc(cands, func(a, b cand) int {
+	// The candidates in the order of this comparison, a total one (two
+	// members are two texts): read from a heap only as far as the quotes
+	// need, which is the order a sort of them all would give.
+	next := inOrder(cands, func(a, b cand) int {
 		ha, hb := &a.h, &b.h
 		// Those that say the label's phrase come first, main members
 		// or not: a quote is the evidence for its label ("The menu was
@@ -840,11 +908,20 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	var out []string
 	var outSay []bool
 	seen := map[string]bool{}
+	var ordered []cand // the candidates in order, as far as read
 	for _, fragments := range []bool{false, true} {
-		for _, c := range cands {
+		for i := 0; ; i++ {
 			if len(out) == n {
 				return out, outSay, saying
 			}
+			if i == len(ordered) {
+				c, ok := next()
+				if !ok {
+					break
+				}
+				ordered = append(ordered, c)
+			}
+			c := ordered[i]
 			q, words := quoteOf(docs[c.h.text], c.h.clause)
 			if q == "" || seen[q] || !fragments && fragment(words, said.head) {
 				continue
@@ -1014,8 +1091,8 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 			continue
 		}
 		uses, marker := 0, 0
-		for _, h := range gs.hits {
-			d := docs[h.text]
+		for _, m := range gs.membersOf(docs) {
+			d := m.d
 			words, clauses = d.decode(words), d.decodeClauses(clauses)
 			for wi, w := range words {
 				first := w
@@ -1026,10 +1103,10 @@ func (gs *gstate) withoutMarkers(ranked []*term, docs []*tdoc) []*term {
 				default:
 					continue
 				}
-				uses++
+				uses += m.n
 				cl := clauses[first.clause]
 				if toks := tokenize(d.norm[cl.off:cl.end]); int(first.pos) < len(toks) && discourseAt(toks, int(first.pos)) {
-					marker++
+					marker += m.n
 				}
 			}
 		}
@@ -1058,4 +1135,43 @@ func firstIf(has bool) int {
 		return -1
 	}
 	return 1
+}
+
+// inOrder returns a function that gives xs one at a time in cmp's order
+// and false after the last: a heap made in xs (which it reorders), so
+// that reading the first few costs little more than finding them. cmp
+// must be a total order (no two elements compare equal): the order is
+// then the one any sort of xs gives.
+func inOrder[T any](xs []T, cmp func(a, b T) int) func() (T, bool) {
+	n := len(xs)
+	down := func(i int) {
+		for {
+			j := 2*i + 1
+			if j >= n {
+				return
+			}
+			if r := j + 1; r < n && cmp(xs[r], xs[j]) < 0 {
+				j = r
+			}
+			if cmp(xs[j], xs[i]) >= 0 {
+				return
+			}
+			xs[i], xs[j] = xs[j], xs[i]
+			i = j
+		}
+	}
+	for i := n/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	return func() (T, bool) {
+		if n == 0 {
+			var none T
+			return none, false
+		}
+		top := xs[0]
+		n--
+		xs[0] = xs[n]
+		down(0)
+		return top, true
+	}
 }

@@ -57,9 +57,13 @@ func countProblemWords(docs []*tdoc) *problemWords {
 	pw.learned, pw.events, pw.states = learnComplaintWords(docs)
 	var in []string
 	var words []tword
-	for _, d := range docs {
+	// Each distinct text once, counted as many times as it is said: a
+	// spelling is kept (at most 32 a word) when first met, as when every
+	// text was read in turn, and the texts that say it again count it
+	// again if it was kept.
+	for _, m := range docTimes(docs) {
 		in = in[:0]
-		words = d.decode(words)
+		words = m.d.decode(words)
 		for _, w := range words {
 			if !pw.problem(w) && !pw.state(w) {
 				continue
@@ -71,11 +75,11 @@ func countProblemWords(docs []*tdoc) *problemWords {
 				pw.surf[w.key] = map[string]int{}
 			}
 			if len(pw.surf[w.key]) < 32 || pw.surf[w.key][w.surf] > 0 {
-				pw.surf[w.key][w.surf]++
+				pw.surf[w.key][w.surf] += m.n
 			}
 		}
 		for _, k := range in {
-			pw.df[k]++
+			pw.df[k] += m.n
 		}
 	}
 	return pw
@@ -127,7 +131,8 @@ func learnComplaintWords(docs []*tdoc) (learned, events, states map[string]bool)
 	var uses, complaints int
 	var words []tword
 	var clauses []tclause
-	for _, d := range docs {
+	for _, m := range docTimes(docs) {
+		d, n := m.d, m.n
 		clear(in)
 		words = d.decode(words)
 		clauses = d.decodeClauses(clauses)
@@ -150,17 +155,17 @@ func learnComplaintWords(docs []*tdoc) (learned, events, states map[string]bool)
 				st = &stat{}
 				stats[k] = st
 			}
-			st.df++
-			uses++
+			st.df += n
+			uses += n
 			if f.stated {
-				st.stated++
+				st.stated += n
 			}
 			if f.timed {
-				st.timed++
+				st.timed += n
 			}
 			if f.complaint {
-				st.complaint++
-				complaints++
+				st.complaint += n
+				complaints += n
 			}
 		}
 	}
@@ -229,10 +234,11 @@ type saidWord struct {
 }
 
 // forHead counts the complaint words said with head in the members'
-// clauses that hold it, within problemWordSpan words. Relaxed, it also
+// clauses that hold it, within problemWordSpan words; members are the
+// group's distinct texts (membersOf), each read once. Relaxed, it also
 // counts the states the corpus says (see problemWords.states), in clauses
 // that do not praise.
-func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed bool) headWords {
+func (pw *problemWords) forHead(head *term, members []member, relaxed bool) headWords {
 	count := map[string]float64{}
 	texts := map[string]int{}
 	withHead := 0
@@ -241,8 +247,8 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 	var cls []tclause
 	var at []int
 	stateOnly := map[string]bool{}
-	for _, h := range hits {
-		d := docs[h.text]
+	for _, m := range members {
+		d := m.d
 		clear(near)
 		words = d.decode(words)
 		if relaxed {
@@ -251,7 +257,7 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 		if at = headAt(words, head, at[:0]); len(at) == 0 {
 			continue
 		}
-		withHead++
+		withHead += m.n
 		// A collocation that holds a complaint word states the problem
 		// itself ("payment failed", "lost luggage"): its every member says
 		// that word with the head.
@@ -279,9 +285,11 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 				near[w.key] = max(near[w.key], 0.5)
 			}
 		}
+		// v is 1 or 0.5: its multiples and their sums are exact, in any
+		// order, as the member texts' one at a time were.
 		for k, v := range near {
-			count[k] += v
-			texts[k]++
+			count[k] += v * float64(m.n)
+			texts[k] += m.n
 		}
 	}
 	hw := headWords{withHead: withHead}
@@ -301,6 +309,32 @@ func (pw *problemWords) forHead(head *term, hits []ghit, docs []*tdoc, relaxed b
 // headAt appends to at the positions in words of the head's words, in the
 // clauses that hold every word of it ("هزینه ارسال", not any "ارسال").
 func headAt(words []tword, head *term, at []int) []int {
+	full := 1<<len(head.parts) - 1
+	// The head's words said in each clause: in an array on the stack
+	// when the clauses are few (as in most texts), else in a map.
+	var small [64]int
+	for _, w := range words {
+		if w.clause < 0 || w.clause >= int32(len(small)) {
+			return headAtMap(words, head, at)
+		}
+	}
+	for _, w := range words {
+		if w.key == head.key { // a compound written as one word
+			small[w.clause] = full
+		} else if i := slices.Index(head.parts, w.key); i >= 0 {
+			small[w.clause] |= 1 << i
+		}
+	}
+	for i, w := range words {
+		if small[w.clause] == full && (w.key == head.key || containsPart(head, w.key)) {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// headAtMap is headAt for a text of many clauses.
+func headAtMap(words []tword, head *term, at []int) []int {
 	parts := map[int32]int{}
 	full := 1<<len(head.parts) - 1
 	for _, w := range words {
@@ -416,7 +450,7 @@ func faParticiple(key string) bool {
 // arrived", "مشکلم حل نکرد"). key may be the head itself, when the head
 // is a complaint word: then the phrase is the word with its negation. It reads the members' clauses that hold both
 // again, so its cost is that of the group's distinct texts.
-func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, docs []*tdoc) string {
+func (pw *problemWords) phrase(head *term, key, surface string, members []member) string {
 	lx := getLexicon()
 	before, after, plain, farBefore := 0, 0, 0, 0
 	negs := map[string]int{}
@@ -433,16 +467,7 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 		return t.key
 	}
 	// Identical texts share their doc: each is read once and counted as
-	// many times as it is a member.
-	times := make(map[*tdoc]int, len(hits))
-	distinct := make([]*tdoc, 0, len(hits))
-	for _, h := range hits {
-		d := docs[h.text]
-		if times[d] == 0 {
-			distinct = append(distinct, d)
-		}
-		times[d]++
-	}
+	// many times as it is a member (membersOf).
 	// A clause says the pair only if its tokens hold both keys. When
 	// neither is a dropped key, a token keyed so is one of the clause's
 	// words, so only the clauses whose words hold both are tokenized
@@ -451,8 +476,8 @@ func (pw *problemWords) phrase(head *term, key, surface string, hits []ghit, doc
 	var clauses []tclause
 	var words []tword
 	var holding []int32
-	for _, d := range distinct {
-		n := times[d]
+	for _, m := range members {
+		d, n := m.d, m.n
 		written = d.voc.written
 		if filter {
 			words = d.decode(words)

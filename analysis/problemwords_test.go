@@ -880,13 +880,13 @@ func TestPhraseReadsOnlyClausesThatSayIt(t *testing.T) {
 			if filter := !pw.dropped[c.key] && !pw.dropped[g.terms[0].parts[0]]; filter != c.wantFilter {
 				t.Errorf("filtered %v, want %v", filter, c.wantFilter)
 			}
-			got := pw.phrase(g.terms[0], c.key, c.key, gs.hits, docs)
+			got := pw.phrase(g.terms[0], c.key, c.key, gs.membersOf(docs))
 			if got != c.want {
 				t.Errorf("phrase %q, want %q", got, c.want)
 			}
 			// Reading every clause gives the same phrase.
 			pw.dropped[c.key] = true
-			if all := pw.phrase(g.terms[0], c.key, c.key, gs.hits, docs); all != got {
+			if all := pw.phrase(g.terms[0], c.key, c.key, gs.membersOf(docs)); all != got {
 				t.Errorf("read whole: %q, filtered: %q", all, got)
 			}
 		})

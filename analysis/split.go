@@ -52,7 +52,25 @@ func splitGroups(groups []*tgroup, docs []*tdoc, minTexts float64) []*tgroup {
 	said := make([][][]int, len(groups)) // per group, per text using it: its terms
 	var words []tword
 	var in []at
+	// A text said by several persons is read once: its groups' terms are
+	// given again, in the texts' order, where it is said again.
+	type groupTerms struct {
+		g  int
+		ts []int
+	}
+	times := make(map[*tdoc]int32, len(docs))
 	for _, d := range docs {
+		times[d]++
+	}
+	read := map[*tdoc][]groupTerms{}
+	for _, d := range docs {
+		if r, ok := read[d]; ok {
+			for _, x := range r {
+				said[x.g] = append(said[x.g], x.ts)
+			}
+			continue
+		}
+		var r []groupTerms
 		words = d.decode(words)
 		in = in[:0]
 		add := func(key string) {
@@ -74,7 +92,13 @@ func splitGroups(groups []*tgroup, docs []*tdoc, minTexts float64) []*tgroup {
 				ts = append(ts, in[y].i)
 			}
 			said[in[x].g] = append(said[in[x].g], ts)
+			if times[d] > 1 {
+				r = append(r, groupTerms{in[x].g, ts})
+			}
 			x = y
+		}
+		if times[d] > 1 {
+			read[d] = r
 		}
 	}
 	var out []*tgroup

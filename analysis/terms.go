@@ -120,9 +120,18 @@ func termWord(w tword) bool { return w.kind == wContent || w.kind == wSpecific }
 // texts (duplicates count once per text: they are separate voices).
 func countTerms(docs []*tdoc, cv *convo) *termStats {
 	st := &termStats{n: len(docs), byKey: map[string]*term{}, cv: cv}
+	// Identical texts share their doc (analyseAll): a doc said again is
+	// not read again but its first reading's counts are added again, in
+	// the texts' order, so that every sum is made in the same order.
+	times := make(map[*tdoc]int32, len(docs))
+	for _, d := range docs {
+		times[d]++
+	}
+	var reads map[*tdoc]*docTerms
 	seen := map[string]float64{}
 	firstSent := map[string]int32{} // a word's first sentence in the text
 	twice := map[string]bool{}      // words the text says in two sentences
+	var rd *docTerms                // the reading being recorded, if the doc is said again
 	add := func(key string, parts []string, surf string, weight float64) {
 		t := st.byKey[key]
 		if t == nil {
@@ -137,6 +146,9 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 		if len(t.surf) < 32 || t.surf[surf] > 0 {
 			t.surf[surf]++
 		}
+		if rd != nil {
+			rd.surfs = append(rd.surfs, termSurf{t, surf})
+		}
 		if w, ok := seen[key]; !ok || weight > w {
 			seen[key] = weight
 		}
@@ -144,6 +156,21 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 	var words []tword
 	var clauses []tclause
 	for di, d := range docs {
+		if r := reads[d]; r != nil {
+			r.again++
+			for _, u := range r.uses {
+				st.use(u, di)
+			}
+			continue
+		}
+		rd = nil
+		if times[d] > 1 {
+			rd = &docTerms{}
+			if reads == nil {
+				reads = map[*tdoc]*docTerms{}
+			}
+			reads[d] = rd
+		}
 		clear(seen)
 		clear(firstSent)
 		clear(twice)
@@ -167,21 +194,64 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 			}
 		}
 		for k, w := range seen {
-			t := st.byKey[k]
-			t.df++
-			if short || twice[k] {
-				t.steady++
+			u := termUse{st.byKey[k], w, short || twice[k]}
+			st.use(u, di)
+			if rd != nil {
+				rd.uses = append(rd.uses, u)
 			}
-			t.support += w
-			if cv != nil && cv.thread[di] >= 0 {
-				if t.spread == nil {
-					t.spread = &spread{}
-				}
-				t.spread.at = append(t.spread.at, [2]int32{cv.thread[di], cv.turn[di]})
+		}
+	}
+	// A spelling's count: a doc said again says its spellings again. Only
+	// spellings kept the first time are counted (a term keeps at most 32),
+	// as they were then, so the order of these additions changes nothing.
+	for _, r := range reads {
+		if r.again == 0 {
+			continue
+		}
+		for _, s := range r.surfs {
+			if n := s.t.surf[s.surf]; n > 0 {
+				s.t.surf[s.surf] = n + r.again
 			}
 		}
 	}
 	return st
+}
+
+// use counts one text's use of a term (the text at di): its weight is the
+// heaviest clause that says it.
+func (st *termStats) use(u termUse, di int) {
+	t := u.t
+	t.df++
+	if u.steady {
+		t.steady++
+	}
+	t.support += u.weight
+	if cv := st.cv; cv != nil && cv.thread[di] >= 0 {
+		if t.spread == nil {
+			t.spread = &spread{}
+		}
+		t.spread.at = append(t.spread.at, [2]int32{cv.thread[di], cv.turn[di]})
+	}
+}
+
+// docTerms is what countTerms read in a doc said by several texts: the
+// terms it uses and the spellings it counted, and how many times it was
+// said again.
+type docTerms struct {
+	uses  []termUse
+	surfs []termSurf
+	again int
+}
+
+type termUse struct {
+	t      *term
+	weight float64
+	steady bool
+}
+
+type termSurf struct {
+	t    *term
+	surf string
 }
 
 // selectTerms keeps the recurring problem terms: enough support, not the
@@ -241,17 +311,19 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 	}
 	together, listed = map[[2]int]int{}, map[[2]int]int{}
 	var in []int
+	n := 0 // the texts the doc being read is
 	count := func() {
 		for x, a := range in {
 			for _, b := range in[x+1:] {
-				together[[2]int{min(a, b), max(a, b)}]++
+				together[[2]int{min(a, b), max(a, b)}] += n
 			}
 		}
 		in = in[:0]
 	}
 	var words []tword
-	for _, d := range docs {
-		words = d.decode(words)
+	for _, m := range docTimes(docs) {
+		n = m.n
+		words = m.d.decode(words)
 		for wi, w := range words {
 			if wi > 0 && w.sent != words[wi-1].sent {
 				count() // one sentence's terms
@@ -264,7 +336,7 @@ func coUse(docs []*tdoc, terms []*term) (together, listed map[[2]int]int) {
 				continue
 			}
 			if j, ok2 := index[words[wi-1].key]; ok && ok2 && w.coord && i != j {
-				listed[[2]int{min(i, j), max(i, j)}]++
+				listed[[2]int{min(i, j), max(i, j)}] += n
 			}
 			if w.joined {
 				if i, ok := index[bigramKey(words[wi-1], w)]; ok && !slices.Contains(in, i) {

@@ -320,6 +320,21 @@ func participantKey(tr *survey.Transcript, speaker string) string {
 	return fmt.Sprintf("t:%d:%s", tr.ID, speaker)
 }
 
+// labelsOf is cat.label for question id, each value's label worked out
+// once (the persona input labels every respondent's answer); for one
+// goroutine.
+func labelsOf(cat *catalog, id string) func(v string) string {
+	labels := map[string]string{}
+	return func(v string) string {
+		l, ok := labels[v]
+		if !ok {
+			l = cat.label(id, v)
+			labels[v] = l
+		}
+		return l
+	}
+}
+
 // personaInput codes the complete responses as persona items: one row of
 // the table per respondent (personas.Table: a small code per answer, not
 // a Value), aligned with the items. Pain points and quotes are added by
@@ -349,9 +364,10 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 			for _, o := range q.Options {
 				base.Levels = append(base.Levels, o.TextIn(cat.lang))
 			}
+			label := labelsOf(cat, id)
 			add(func(p *respondent, row *rowSetter) {
 				if v, ok := p.answer(cat, id); ok && v.Choice != "" {
-					row.set(0, personas.Text(cat.label(id, v.Choice)))
+					row.set(0, personas.Text(label(v.Choice)))
 				}
 			}, base)
 		case survey.Multiple:
@@ -362,18 +378,23 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 			items, _ := personas.ExpandMultiSelect(base, opts, nil)
 			// As ExpandMultiSelect codes them: yes or no per option for
 			// everyone who answered, by the labels of the chosen options.
+			label := labelsOf(cat, id)
+			var chosen []string
 			add(func(p *respondent, row *rowSetter) {
 				v, ok := p.answer(cat, id)
 				if !ok {
 					return
 				}
+				chosen = chosen[:0]
+				for _, c := range v.Choices {
+					if c != survey.OtherValue {
+						chosen = append(chosen, label(c))
+					}
+				}
 				for o, opt := range opts {
 					val := personas.No
-					for _, c := range v.Choices {
-						if c != survey.OtherValue && cat.label(id, c) == opt {
-							val = personas.Yes
-							break
-						}
+					if slices.Contains(chosen, opt) {
+						val = personas.Yes
 					}
 					row.set(o, val)
 				}
@@ -470,13 +491,17 @@ func describePersonas(f *personas.Fitted, in personas.Input, people []*responden
 	// Respondents voicing the same pain points share one list of them: a
 	// big study has a few hundred combinations among a million people.
 	keys := slices.Sorted(maps.Keys(voiced.respondents))
+	sets := make([]bits, len(keys)) // voiced.respondents by position in keys, looked up once
+	for ki, k := range keys {
+		sets[ki] = voiced.respondents[k]
+	}
 	lists := map[string][]string{}
 	var mine []string
 	var sig []byte // the positions in keys of mine
 	for i := range people {
 		mine, sig = mine[:0], sig[:0]
 		for ki, k := range keys {
-			if voiced.respondents[k].has(i) {
+			if sets[ki].has(i) {
 				mine = append(mine, k)
 				sig = binary.AppendUvarint(sig, uint64(ki))
 			}
