@@ -96,3 +96,52 @@ func TestNoiseChunksAsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestSenseTestCostPerWord: the sense test reads a text's terms in time
+// linear in them, so long texts, each saying most of the ~300 selected
+// terms, cost it a few counting passes (countTerms over the same texts),
+// not a pass per term. It listed a text's terms and each of its words'
+// co-terms by searching the list built so far: a text saying all 300
+// terms paid 300 x 300 x 300 / 2 comparisons, 5.5-8.4 counting passes on
+// these 40 texts of 2,000 words (2.3-2.6 after).
+func TestSenseTestCostPerWord(t *testing.T) {
+	syl := []string{"ba", "ko", "ri", "tu", "me", "sa", "lo", "ni", "pe", "da", "gu", "fi", "zo", "ra", "ve", "mu"}
+	r := rand.New(rand.NewPCG(5, 5))
+	var in []Text
+	for i := range 40 {
+		var b strings.Builder
+		for range 2000 {
+			k := r.IntN(300)
+			b.WriteString(syl[k%16] + syl[k/16%16] + "nt ")
+			if r.IntN(6) == 0 {
+				b.WriteString("was bad. ")
+			}
+		}
+		in = append(in, Text{ID: itoa(i + 1), Text: b.String()})
+	}
+	var senses, counting time.Duration
+	for i := range 3 {
+		docs, _, err := analyseAll(t.Context(), in, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Now()
+		st := countTerms(docs, conversations(in))
+		dc := time.Since(t0)
+		ms := minSupport(len(in), 0)
+		terms := st.selectTerms(ms)
+		t0 = time.Now()
+		splitSenses(docs, terms, ms)
+		ds := time.Since(t0)
+		if i == 0 || ds < senses {
+			senses = ds
+		}
+		if i == 0 || dc < counting {
+			counting = dc
+		}
+	}
+	t.Logf("sense test %v, a counting pass %v", senses, counting)
+	if senses > 4*counting {
+		t.Errorf("the sense test took %v, %.1f counting passes (%v) over the same 40 long texts, want at most 4", senses, float64(senses)/float64(counting), counting)
+	}
+}
