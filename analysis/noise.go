@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Noise is text that is never a pain point whatever the domain: where a
@@ -36,7 +37,77 @@ func cleanNoise(s string) string {
 	if !mayHaveNoise(s) {
 		return s
 	}
-	return noiseRE.ReplaceAllLiteralString(s, " ")
+	if len(s) <= noiseChunk {
+		return noiseRE.ReplaceAllLiteralString(s, " ")
+	}
+	return cleanNoiseChunks(s)
+}
+
+// noiseChunk is the longest text noiseRE reads at once: Go's regexp reads
+// a text this short with its backtracker (a bit per instruction and byte,
+// 256 Kbit in all, noiseRE has about 490 instructions), a longer one with
+// its NFA, several times slower a byte.
+const noiseChunk = 512
+
+// cleanNoiseChunks is cleanNoise of a long text, noiseRE's replacement done
+// a piece at a time: the same bytes, at the cost a byte of short texts
+// (TestNoiseCostPerByte). A piece ends before a white space no match of
+// noiseRE can hold: only the bracketed alternatives hold a space, a
+// bracket's within 40 characters of its opening and a stage direction's
+// within 20 characters of the first space after its "(". No match holds a
+// piece's first byte (a white space), and \b reads white space and a
+// text's edge alike, so every match lies in one piece and is found there.
+// Only the pieces holding what some match needs (an @, a bracket, a stage
+// word after "(", "://", "www.", "xx", "**") are read by the regexp; the
+// others are copied.
+func cleanNoiseChunks(s string) string {
+	var out []byte
+	changed := false
+	start, hot := 0, false
+	block, nextSpace := -1, -1 // white space up to block may be inside a match
+	emit := func(end int) {
+		c := s[start:end]
+		if hot {
+			if r := noiseRE.ReplaceAllLiteralString(c, " "); r != c {
+				c, changed = r, true
+			}
+		}
+		out = append(out, c...)
+		start, hot = end, false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '@':
+			hot = true
+		case '{', '[', '<':
+			hot = true
+			block = max(block, i+2+40*utf8.UTFMax)
+		case '(':
+			if nextSpace < i {
+				nextSpace = len(s)
+				if k := strings.IndexAny(s[i:], " \t\n\f\r"); k >= 0 {
+					nextSpace = i + k
+				}
+			}
+			block = max(block, nextSpace+1+20*utf8.UTFMax)
+			hot = hot || stageAt(s[i+1:])
+		case '*', 'x', 'X':
+			hot = hot || i > start && (s[i-1] == c || c != '*' && s[i-1]|0x20 == 'x')
+		case '/':
+			hot = hot || i >= start+2 && s[i-2:i] == ":/"
+		case '.':
+			hot = hot || i >= start+3 && strings.EqualFold(s[i-3:i], "www")
+		case ' ', '\t', '\n', '\f', '\r':
+			if i > block && i > start {
+				emit(i)
+			}
+		}
+	}
+	emit(len(s))
+	if !changed {
+		return s
+	}
+	return string(out)
 }
 
 // stageWords begin the stage directions noiseRE and transcriptMarkRE
@@ -60,6 +131,23 @@ func stageDirection(s string) bool {
 			}
 		}
 	}
+}
+
+// stageAt reports whether s may begin with a stage word as noiseRE reads
+// it, case folded: yes when it does in ASCII, and when a byte of another
+// script comes first ("(ſilence)": ſ folds to s).
+func stageAt(s string) bool {
+	for i := 0; i < len(s) && i < len("unintelligible"); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, w := range stageWords {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Fillers are spoken hesitations and discourse markers: frequent in

@@ -88,16 +88,21 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 	seen := map[*tdoc]bool{}
 	var words []tword
 	var said, bare []int
-	inPair := map[int]bool{}
+	var inPair []bool
+	// A term is in said (bare) when its mark is the text's stamp: a long
+	// text's terms are listed in one pass, not by searching the list.
+	saidMark, bareMark := make([]int32, len(terms)), make([]int32, len(terms))
 	for di, d := range docs {
 		if seen[d] {
 			continue // a duplicate text is one tdoc: read once
 		}
 		seen[d] = true
+		stamp := int32(di + 1)
 		words = d.decode(words)
 		said, bare = said[:0], bare[:0]
-		markPairs(words, index, inPair, func(j int) {
-			if !slices.Contains(said, j) {
+		inPair = markPairs(words, index, inPair, func(j int) {
+			if saidMark[j] != stamp {
+				saidMark[j] = stamp
 				said = append(said, j)
 			}
 		})
@@ -106,10 +111,12 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			if !ok || inPair[wi] {
 				continue // a word inside a collocation is read by it, as assign does
 			}
-			if !slices.Contains(said, j) {
+			if saidMark[j] != stamp {
+				saidMark[j] = stamp
 				said = append(said, j)
 			}
-			if cand[j] && !slices.Contains(bare, j) {
+			if cand[j] && bareMark[j] != stamp {
+				bareMark[j] = stamp
 				bare = append(bare, j)
 			}
 		}
@@ -128,8 +135,9 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 	// coTerms appends to buf the text's other terms than c, for the word c:
 	// a collocation holding c is not one, and a collocation is read as its
 	// rarer word, as the grouping starts it.
-	coTerms := func(buf []int, u use, c int) []int {
-		start := len(buf)
+	coMark, coStamp := make([]int32, len(terms)), int32(0)
+	coTerms := func(buf []int32, u use, c int) []int32 {
+		coStamp++
 		for _, j32 := range saidAll[u.lo:u.hi] {
 			j := int(j32)
 			if j == c || holds(j, c) {
@@ -138,12 +146,19 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 			if w := rarer[j]; w >= 0 {
 				j = w
 			}
-			if j != c && !slices.Contains(buf[start:], j) {
-				buf = append(buf, j)
+			if j != c && coMark[j] != coStamp {
+				coMark[j] = coStamp
+				buf = append(buf, int32(j))
 			}
 		}
 		return buf
 	}
+	count := make([]int32, len(terms)) // per co-term, the word's texts saying it
+	at := make([]int32, len(terms))    // per co-term, its place in top, or -1
+	for j := range at {
+		at[j] = -1
+	}
+	var counted []int
 	// sense[doc][word]: the doc's bare uses of word are the second sense.
 	second := map[int]map[string]string{}
 	cs := make([]int, 0, len(uses))
@@ -159,25 +174,28 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		}
 		// cos[i]: the co-terms of us[i], in one buffer for the word.
 		ends := make([]int, len(us))
-		var buf []int
+		var buf []int32
 		for i, x := range us {
 			buf = coTerms(buf, said1[x], c)
 			ends[i] = len(buf)
 		}
-		cos := make([][]int, len(us))
+		cos := make([][]int32, len(us))
 		lo := 0
 		for i, hi := range ends {
 			cos[i], lo = buf[lo:hi:hi], hi
 		}
-		count := map[int]int{}
+		counted = counted[:0]
 		for _, co := range cos {
 			for _, j := range co {
+				if count[j] == 0 {
+					counted = append(counted, int(j))
+				}
 				count[j]++
 			}
 		}
 		var top []int
-		for j, n := range count {
-			if n >= 2 { // a co-term said once places no other
+		for _, j := range counted {
+			if count[j] >= 2 { // a co-term said once places no other
 				top = append(top, j)
 			}
 		}
@@ -190,24 +208,29 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		if len(top) > senseMaxCoTerms {
 			top = top[:senseMaxCoTerms]
 		}
-		at := make(map[int]int, len(top))
 		for x, j := range top {
-			at[j] = x
+			at[j] = int32(x)
 		}
 		var texts [][]int
 		for _, co := range cos {
 			var ts []int
 			for _, j := range co {
-				if x, ok := at[j]; ok {
-					ts = append(ts, x)
+				if x := at[j]; x >= 0 {
+					ts = append(ts, int(x))
 				}
 			}
 			if len(ts) > 0 {
 				texts = append(texts, ts)
 			}
 		}
+		for _, j := range counted {
+			count[j] = 0
+		}
 		side := bestCut(len(top), texts, minTexts)
 		if side == nil {
+			for _, j := range top {
+				at[j] = -1
+			}
 			continue
 		}
 		// Each text takes the sense whose co-terms it says more.
@@ -215,7 +238,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		for i, x := range us {
 			var n [2]int
 			for _, j := range cos[i] {
-				if x, ok := at[j]; ok {
+				if x := at[j]; x >= 0 {
 					if side[x] {
 						n[1]++
 					} else {
@@ -239,15 +262,18 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		if len(in[1]) > len(in[0]) {
 			minor = 0
 		}
-		if float64(len(in[minor])) < minTexts || float64(len(us)-len(in[minor])) < minTexts {
-			continue
-		}
 		first := ""
 		for _, j := range top { // its most frequent co-word names the sense
 			if side[at[j]] == (minor == 1) && len(terms[j].parts) == 1 {
 				first = terms[j].key
 				break
 			}
+		}
+		for _, j := range top {
+			at[j] = -1
+		}
+		if float64(len(in[minor])) < minTexts || float64(len(us)-len(in[minor])) < minTexts {
+			continue
 		}
 		key := terms[c].key + senseSep + first
 		for _, di := range in[minor] {
@@ -268,7 +294,7 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 		d := docs[di]
 		voc = d.voc
 		words = d.decode(words)
-		markPairs(words, index, inPair, func(int) {})
+		inPair = markPairs(words, index, inPair, func(int) {})
 		var out []byte
 		b := d.enc[:d.split]
 		for wi := 0; len(b) > 0; wi++ {
@@ -301,8 +327,11 @@ func splitSenses(docs []*tdoc, terms []*term, minTexts float64) int {
 
 // markPairs marks in inPair the words of a selected collocation (index
 // holds the selected terms' keys), as assign reads a text: a word inside
-// one counts as the collocation, which said is told of by its index.
-func markPairs(words []tword, index map[string]int, inPair map[int]bool, said func(j int)) {
+// one counts as the collocation, which said is told of by its index. It
+// returns inPair, one flag per word (pass the previous one back to reuse
+// its memory).
+func markPairs(words []tword, index map[string]int, inPair []bool, said func(j int)) []bool {
+	inPair = slices.Grow(inPair[:0], len(words))[:len(words)]
 	clear(inPair)
 	for wi, w := range words {
 		if wi > 0 && w.joined && words[wi-1].clause == w.clause && !inPair[wi-1] {
@@ -314,6 +343,7 @@ func markPairs(words []tword, index map[string]int, inPair map[int]bool, said fu
 			}
 		}
 	}
+	return inPair
 }
 
 // selectAgain selects the terms again after splitSenses, from the texts as

@@ -66,14 +66,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("--pack %q: want one of %s", *pack, strings.Join(analysis.PackNames(), ", "))
 	}
 
-	// As `safar report`: the engine keeps a few hundred bytes per text and
-	// makes short-lived garbage; collecting when the heap has grown by half
-	// rather than doubled keeps 100,000 reviews near 210-220 MB instead of
-	// 280-300 MB, for CPU within run-to-run noise (docs/painpoints.md).
-	// GOGC, when set, wins.
-	if env.getenv == nil || env.getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(50))
-	}
+	defer painpointsGC(env.getenv)()
 	tb, err := xlsxtable.ReadFile(files[0], *sheet)
 	if err != nil {
 		return err
@@ -178,6 +171,41 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	return writePainpointTable(env.stdout, res, *segCol)
 }
+
+// painpointsGC sets the collector for one analysis and returns what
+// restores it. As `safar report`: the engine keeps a few hundred bytes per
+// text and makes short-lived garbage; collecting when the heap has grown
+// by half rather than doubled keeps 100,000 reviews near 210-220 MB
+// instead of 280-300 MB, for CPU within run-to-run noise, and a soft
+// limit of painpointsMemoryLimit holds an input whose live data fit in it
+// under the issue's 300 MB where GOGC 50 alone does not: 1,000 texts of
+// 50 KB (50 MB, about 180 MiB live) peaked at 330-340 MiB
+// (docs/painpoints.md, "Speed (measured)"). One whose live data do not
+// fit runs with more collection (the runtime gives it at most half the
+// CPU) rather than failing. GOGC and GOMEMLIMIT, when set, win.
+func painpointsGC(getenv func(string) string) (restore func()) {
+	set := func(name string) bool { return getenv != nil && getenv(name) != "" }
+	gc, limit := -2, int64(-1)
+	if !set("GOGC") {
+		gc = debug.SetGCPercent(50)
+	}
+	if !set("GOMEMLIMIT") {
+		limit = debug.SetMemoryLimit(painpointsMemoryLimit)
+	}
+	return func() {
+		if gc != -2 {
+			debug.SetGCPercent(gc)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
+}
+
+// painpointsMemoryLimit is safar painpoints' soft memory limit (Go's
+// runtime memory): 250 MiB, so that the process, with the binary's pages
+// the runtime does not count (about 30 MiB), stays under 300 MB.
+const painpointsMemoryLimit = 250 << 20
 
 // writePainpointTable prints a terminal table. Columns are aligned by display
 // width (Persian letters are one cell, marks and ZWNJ none); bidi order is
