@@ -58,35 +58,30 @@ type member struct {
 
 // membersOf returns the distinct texts of hits, in the order first met.
 func membersOf(hits []ghit, docs []*tdoc) []member {
-	at := make(map[*tdoc]int32, len(hits))
-	out := make([]member, 0, len(hits))
-	for _, h := range hits {
-		d := docs[h.text]
-		i, ok := at[d]
-		if !ok {
-			i = int32(len(out))
-			at[d] = i
-			out = append(out, member{d: d})
-		}
-		out[i].n++
-	}
-	return slices.Clip(out)
+	return slices.Clip(distinctDocs(len(hits), func(i int) *tdoc { return docs[hits[i].text] }))
 }
 
 // docTimes is docs each once, in the order first met, with how many of
 // docs it is: identical texts share their doc (analyseAll), so a count
 // over texts reads each once and counts it as many times.
 func docTimes(docs []*tdoc) []member {
-	at := make(map[*tdoc]int32, len(docs))
-	out := make([]member, 0, len(docs))
-	for _, d := range docs {
-		i, ok := at[d]
+	return distinctDocs(len(docs), func(i int) *tdoc { return docs[i] })
+}
+
+// distinctDocs is the docs doc(0..n-1) each once, in the order first met,
+// with how many times each is met.
+func distinctDocs(n int, doc func(int) *tdoc) []member {
+	at := make(map[*tdoc]int32, n)
+	out := make([]member, 0, n)
+	for i := range n {
+		d := doc(i)
+		j, ok := at[d]
 		if !ok {
-			i = int32(len(out))
-			at[d] = i
+			j = int32(len(out))
+			at[d] = j
 			out = append(out, member{d: d})
 		}
-		out[i].n++
+		out[j].n++
 	}
 	return out
 }

@@ -184,20 +184,27 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 // fit runs with more collection (the runtime gives it at most half the
 // CPU) rather than failing. GOGC and GOMEMLIMIT, when set, win.
 func painpointsGC(getenv func(string) string) (restore func()) {
+	return collectUnder(getenv, 50, painpointsMemoryLimit)
+}
+
+// collectUnder sets the collector's GOGC percent and soft memory limit for
+// a command's run, each unless the environment sets it (GOGC, GOMEMLIMIT),
+// and returns what restores the process's own settings.
+func collectUnder(getenv func(string) string, percent int, limit int64) (restore func()) {
 	set := func(name string) bool { return getenv != nil && getenv(name) != "" }
-	gc, limit := -2, int64(-1)
+	gc, was := -2, int64(-1)
 	if !set("GOGC") {
-		gc = debug.SetGCPercent(50)
+		gc = debug.SetGCPercent(percent)
 	}
 	if !set("GOMEMLIMIT") {
-		limit = debug.SetMemoryLimit(painpointsMemoryLimit)
+		was = debug.SetMemoryLimit(limit)
 	}
 	return func() {
 		if gc != -2 {
 			debug.SetGCPercent(gc)
 		}
-		if limit >= 0 {
-			debug.SetMemoryLimit(limit)
+		if was >= 0 {
+			debug.SetMemoryLimit(was)
 		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -198,22 +197,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 // runs with more collection (the runtime gives it at most half the CPU)
 // rather than failing. GOGC and GOMEMLIMIT, when set, win.
 func reportGC(getenv func(string) string) (restore func()) {
-	set := func(name string) bool { return getenv != nil && getenv(name) != "" }
-	gc, limit := -2, int64(-1)
-	if !set("GOGC") {
-		gc = debug.SetGCPercent(100)
-	}
-	if !set("GOMEMLIMIT") {
-		limit = debug.SetMemoryLimit(reportMemoryLimit)
-	}
-	return func() {
-		if gc != -2 {
-			debug.SetGCPercent(gc)
-		}
-		if limit >= 0 {
-			debug.SetMemoryLimit(limit)
-		}
-	}
+	return collectUnder(getenv, 100, reportMemoryLimit)
 }
 
 // reportMemoryLimit is safar report's soft memory limit (Go's runtime
