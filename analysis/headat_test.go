@@ -6,11 +6,11 @@ import (
 	"testing"
 )
 
-// TestHeadAtAsMap: headAt, which counts a text's clauses in an array when
-// they are few, finds the same positions as counting them in a map (its
-// form for texts of many clauses, headAtMap), for heads of one word, two
-// and a compound written as one, in texts of few clauses and of many, in
-// order or not.
+// TestHeadAtAsMap: headAt, which counts a text's clauses in an array (on
+// the stack when they are few), finds the same positions as counting them
+// in a map (headAtMap, its form before session 17), for heads of one word,
+// two and a compound written as one, in texts of few clauses and of many,
+// in order or not.
 func TestHeadAtAsMap(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	keys := []string{"deliv", "late", "deliv late", "price", "high", "x"}
@@ -49,4 +49,23 @@ func TestHeadAtAsMap(t *testing.T) {
 	if found == 0 {
 		t.Fatal("no head found: the test tests nothing")
 	}
+}
+
+// headAtMap is headAt with the clauses counted in a map: the reference.
+func headAtMap(words []tword, head *term, at []int) []int {
+	parts := map[int32]int{}
+	full := 1<<len(head.parts) - 1
+	for _, w := range words {
+		if w.key == head.key {
+			parts[w.clause] = full
+		} else if i := slices.Index(head.parts, w.key); i >= 0 {
+			parts[w.clause] |= 1 << i
+		}
+	}
+	for i, w := range words {
+		if parts[w.clause] == full && (w.key == head.key || containsPart(head, w.key)) {
+			at = append(at, i)
+		}
+	}
+	return at
 }

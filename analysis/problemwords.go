@@ -310,42 +310,28 @@ func (pw *problemWords) forHead(head *term, members []member, relaxed bool) head
 // clauses that hold every word of it ("هزینه ارسال", not any "ارسال").
 func headAt(words []tword, head *term, at []int) []int {
 	full := 1<<len(head.parts) - 1
-	// The head's words said in each clause: in an array on the stack
-	// when the clauses are few (as in most texts), else in a map.
+	// The head's words said in each clause, by clause number: in an array
+	// on the stack when the clauses are few (as in most texts).
+	n := int32(0)
+	for _, w := range words {
+		n = max(n, w.clause+1)
+	}
 	var small [64]int
-	for _, w := range words {
-		if w.clause < 0 || w.clause >= int32(len(small)) {
-			return headAtMap(words, head, at)
-		}
+	var said []int
+	if n <= int32(len(small)) {
+		said = small[:n]
+	} else {
+		said = make([]int, n)
 	}
 	for _, w := range words {
 		if w.key == head.key { // a compound written as one word
-			small[w.clause] = full
+			said[w.clause] = full
 		} else if i := slices.Index(head.parts, w.key); i >= 0 {
-			small[w.clause] |= 1 << i
+			said[w.clause] |= 1 << i
 		}
 	}
 	for i, w := range words {
-		if small[w.clause] == full && (w.key == head.key || containsPart(head, w.key)) {
-			at = append(at, i)
-		}
-	}
-	return at
-}
-
-// headAtMap is headAt for a text of many clauses.
-func headAtMap(words []tword, head *term, at []int) []int {
-	parts := map[int32]int{}
-	full := 1<<len(head.parts) - 1
-	for _, w := range words {
-		if w.key == head.key { // a compound written as one word
-			parts[w.clause] = full
-		} else if i := slices.Index(head.parts, w.key); i >= 0 {
-			parts[w.clause] |= 1 << i
-		}
-	}
-	for i, w := range words {
-		if parts[w.clause] == full && (w.key == head.key || containsPart(head, w.key)) {
+		if said[w.clause] == full && (w.key == head.key || containsPart(head, w.key)) {
 			at = append(at, i)
 		}
 	}
