@@ -210,8 +210,7 @@ type profile struct {
 	diff      []float64          // by feature id: its share among the voices minus among the language's complainers
 	judged    bool               // enough voices in one language, and more signal than noise
 	anchors   map[string]float64 // what its texts say more often than the language's complaints beyond chance, by how far (crosslang_anchors.go)
-	said      *counts            // how many of its texts say each anchor
-	langSaid  *counts            // how many of the language's complaints say each anchor
+	said      *saidShares        // its texts' anchors against the language's complaints'
 }
 
 // voiced is one person behind a pain point, with the text that says who
@@ -284,6 +283,7 @@ func newProfiles(pps []analysis.PainPoint, newVoices func() Voices, parallel Par
 			baseSaid[lang].addCounts(c)
 		}
 	}
+	bases := newBaseShares(baseSaid)
 	for i := range profiles {
 		pr, c := &profiles[i], own[i]
 		b := base[pr.lang]
@@ -304,8 +304,8 @@ func newProfiles(pps []analysis.PainPoint, newVoices func() Voices, parallel Par
 			noise += share * (1 - share) / n
 		}
 		pr.judged = spread > 0 && 1-noise/spread >= minReliability
-		pr.said, pr.langSaid = &ownSaid[i], baseSaid[pr.lang]
-		pr.anchors = pr.said.beyondChance(pr.langSaid)
+		pr.said = newSaidShares(&ownSaid[i], bases[pr.lang])
+		pr.anchors = ownSaid[i].beyondChance(baseSaid[pr.lang])
 	}
 	return profiles
 }
@@ -521,7 +521,7 @@ func (c *counts) add(features []string) {
 // say "price" too ("I only wanted a price"), but what sets them apart is
 // Instagram, which the price complaints do not say.
 func sayAlike(a, b profile) bool {
-	return saysMostOf(a, b) && saysMostOf(b, a) && cosineOf(a.said.diff(a.langSaid), b.said.diff(b.langSaid)) >= minLinkScore
+	return saysMostOf(a, b) && saysMostOf(b, a) && a.said.cosine(b.said) >= minLinkScore
 }
 
 // saysMostOf: an anchor a's texts say furthest beyond chance (any of
@@ -541,13 +541,17 @@ func saysMostOf(a, b profile) bool {
 
 // saidIn is the anchors of one text in lang, each once.
 func saidIn(text, lang string, known map[string]bool, parallel ParallelWords) []string {
+	return anchorsOnce(&anchorReader{pairs: parallel[lang]}, text, known)
+}
+
+// anchorsOnce is r's anchors of text, each once.
+func anchorsOnce(r *anchorReader, text string, known map[string]bool) []string {
 	var out []string
-	add := func(a string) {
+	r.anchors(text, known, func(a string) {
 		if !slices.Contains(out, a) {
 			out = append(out, a)
 		}
-	}
-	textAnchors(text, known, parallel[lang], add)
+	})
 	return out
 }
 
@@ -555,11 +559,12 @@ func saidIn(text, lang string, known map[string]bool, parallel ParallelWords) []
 // once: a big study's texts repeat (the demo's 35,895 member texts at
 // 40,000 responses are 4,965 distinct ones). It keeps at most
 // maxSaidCached texts, so a study of distinct texts costs no more memory
-// than that.
+// than that; their words are read once each (anchorReader).
 type saidCache struct {
 	known    map[string]bool
 	parallel ParallelWords
 	anchors  map[langText][]string
+	readers  map[string]*anchorReader // by language
 }
 
 type langText struct{ lang, text string }
@@ -569,7 +574,7 @@ type langText struct{ lang, text string }
 const maxSaidCached = 100_000
 
 func newSaidCache(known map[string]bool, parallel ParallelWords) *saidCache {
-	return &saidCache{known: known, parallel: parallel, anchors: map[langText][]string{}}
+	return &saidCache{known: known, parallel: parallel, anchors: map[langText][]string{}, readers: map[string]*anchorReader{}}
 }
 
 // of is saidIn(text, lang, ...); the result is shared, not to be changed.
@@ -578,7 +583,12 @@ func (c *saidCache) of(text, lang string) []string {
 	if a, ok := c.anchors[k]; ok {
 		return a
 	}
-	a := saidIn(text, lang, c.known, c.parallel)
+	r := c.readers[lang]
+	if r == nil {
+		r = &anchorReader{pairs: c.parallel[lang], words: map[string]*wordReading{}}
+		c.readers[lang] = r
+	}
+	a := anchorsOnce(r, text, c.known)
 	if len(c.anchors) < maxSaidCached {
 		c.anchors[k] = a
 	}
@@ -622,19 +632,6 @@ func (c *counts) beyondChance(base *counts) map[string]float64 {
 	return out
 }
 
-// diff is, for every feature of the baseline, its share among c's
-// persons minus among the baseline's.
-func (c *counts) diff(base *counts) map[string]float64 {
-	out := map[string]float64{}
-	if c.persons == 0 || base == nil || base.persons == 0 {
-		return out
-	}
-	for f, k := range base.features {
-		out[f] = float64(c.features[f])/float64(c.persons) - float64(k)/float64(base.persons)
-	}
-	return out
-}
-
 // shareQuestion: the two answer the same open question, or both come
 // from transcripts.
 func shareQuestion(a, b profile) bool {
@@ -662,16 +659,110 @@ func cosine(a, b []float64) float64 {
 	return dot / math.Sqrt(na*nb)
 }
 
-// cosineOf is the cosine of two vectors named by their components.
-func cosineOf(a, b map[string]float64) float64 {
-	var x, y []float64
-	for k, v := range a {
-		x, y = append(x, v), append(y, b[k])
+// saidShares is a pain point's evidence: for every anchor its language's
+// complaints say, its share among the pain point's texts minus among the
+// language's. It is kept in parts (the shares its own texts say, and the
+// language's), so that comparing two costs only the anchors their own
+// texts say: a study whose texts carry order numbers has about as many
+// anchors as texts. Every sum runs in the anchors' order, so a link does
+// not depend on a map's order. nil: no evidence (no texts, or no
+// language).
+type saidShares struct {
+	anchors []string           // the anchors its texts say, in order
+	share   []float64          // by anchor: the share of its texts that say it
+	of      map[string]float64 // the same, by anchor
+	base    *baseShares
+}
+
+// baseShares is the anchors of one language's complaints.
+type baseShares struct {
+	lang  string
+	share map[string]float64 // by anchor: the share of the language's texts that say it
+	norm2 float64            // the sum of the squared shares
+	dot   map[string]float64 // by other language: the sum over anchors both say of the product of their shares
+}
+
+// newBaseShares is each language's baseShares, with their products.
+func newBaseShares(said map[string]*counts) map[string]*baseShares {
+	out := map[string]*baseShares{}
+	sorted := map[string][]string{}
+	for lang, c := range said {
+		if c.persons == 0 {
+			continue
+		}
+		b := &baseShares{lang: lang, share: make(map[string]float64, len(c.features)), dot: map[string]float64{}}
+		keys := slices.Sorted(maps.Keys(c.features))
+		for _, f := range keys {
+			x := float64(c.features[f]) / float64(c.persons)
+			b.share[f] = x
+			b.norm2 += x * x
+		}
+		out[lang], sorted[lang] = b, keys
 	}
-	for k, v := range b {
-		if _, ok := a[k]; !ok {
-			x, y = append(x, 0), append(y, v)
+	for la, a := range out {
+		for lb, b := range out {
+			if la >= lb {
+				continue
+			}
+			var dot float64
+			for _, f := range sorted[la] {
+				dot += a.share[f] * b.share[f]
+			}
+			a.dot[lb], b.dot[la] = dot, dot
 		}
 	}
-	return cosine(x, y)
+	return out
+}
+
+func newSaidShares(c *counts, base *baseShares) *saidShares {
+	if c.persons == 0 || base == nil {
+		return nil
+	}
+	s := &saidShares{of: map[string]float64{}, base: base}
+	for _, f := range slices.Sorted(maps.Keys(c.features)) {
+		if _, ok := base.share[f]; ok {
+			x := float64(c.features[f]) / float64(c.persons)
+			s.anchors, s.share = append(s.anchors, f), append(s.share, x)
+			s.of[f] = x
+		}
+	}
+	return s
+}
+
+// norm2 is the squared length of the evidence vector: the sum over the
+// language's anchors of (own share - language's share) squared.
+func (s *saidShares) norm2() float64 {
+	n := s.base.norm2
+	for i, f := range s.anchors {
+		x := s.share[i]
+		n += x*x - 2*x*s.base.share[f]
+	}
+	return n
+}
+
+// cosine of two pain points' evidence vectors: a component of one the
+// other's language never says is zero in the other.
+func (s *saidShares) cosine(o *saidShares) float64 {
+	if s == nil || o == nil {
+		return 0
+	}
+	dot := s.base.dot[o.base.lang]
+	if s.base == o.base {
+		dot = s.base.norm2
+	}
+	for i, f := range s.anchors {
+		if y, ok := o.base.share[f]; ok {
+			dot += s.share[i] * (o.of[f] - y)
+		}
+	}
+	for i, f := range o.anchors {
+		if x, ok := s.base.share[f]; ok {
+			dot -= o.share[i] * x
+		}
+	}
+	na, nb := s.norm2(), o.norm2()
+	if na <= 0 || nb <= 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
 }

@@ -152,34 +152,96 @@ func timeUnit(w string) (string, bool) {
 // (Arabic letters and digits to Persian and ASCII, lower case): it runs
 // on every member text of a big study.
 func textAnchors(text string, known map[string]bool, pairs *pairWords, add func(string)) {
+	(&anchorReader{pairs: pairs}).anchors(text, known, add)
+}
+
+// anchorReader reads texts' anchors word by word. What a word says on
+// its own (its normal form, number, time unit, complaint state, pairs) is
+// worked out once per distinct word when it keeps a cache: a study's
+// texts differ, its words repeat (the demo's 78,000 answers made distinct
+// use a few thousand words).
+type anchorReader struct {
+	pairs *pairWords
+	words map[string]*wordReading // nil: nothing kept
+}
+
+// maxReadWords bounds an anchorReader's cache (a word's reading is some
+// tens of bytes); past it words are read each time they come.
+const maxReadWords = 200_000
+
+// wordReading is what one word, as written, says on its own.
+type wordReading struct {
+	norm    string   // normalWord: lower case, Persian letters, ASCII digits
+	number  string   // "#9" when it begins with a digit
+	unit    string   // "~day" when it is a time unit
+	count   string   // "#2" when it is a number word (counts before a time unit)
+	latin   string   // "@iphone" for a Latin-script word of three letters or more
+	state   string   // "!broken": the complaint state it says
+	phrases bool     // it ends a complaint state said in words ("stock")
+	pairs   []string // the survey texts' pairs it says
+}
+
+func (r *anchorReader) read(w string) *wordReading {
+	if wr, ok := r.words[w]; ok {
+		return wr
+	}
+	wr := &wordReading{norm: normalWord(w)}
+	n := wr.norm
+	if n != "" && n[0] >= '0' && n[0] <= '9' {
+		wr.number = "#" + strings.TrimRightFunc(n, func(r rune) bool { return r < '0' || r > '9' })
+	}
+	if u, ok := timeUnit(n); ok {
+		wr.unit = "~" + u
+	}
+	if c := countWords[n]; c != "" {
+		wr.count = "#" + c
+	}
+	if len(n) >= 3 && isLatinWord(n) {
+		wr.latin = "@" + n
+	}
+	bare := withoutZWNJ(n)
+	wr.state, _ = complaintState(bare)
+	wr.phrases = len(statePhrases[n]) > 0
+	if r.pairs != nil {
+		r.pairs.said(bare, func(id string) { wr.pairs = append(wr.pairs, id) })
+	}
+	if r.words != nil && len(r.words) < maxReadWords {
+		r.words[w] = wr
+	}
+	return wr
+}
+
+// anchors calls add with each anchor of text, in the order textAnchors
+// gives them.
+func (r *anchorReader) anchors(text string, known map[string]bool, add func(string)) {
 	latin := isLatinText(text)
 	words := strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\u200c'
 	})
 	for i, w := range words {
-		w = normalWord(w)
-		unit, isUnit := timeUnit(w)
+		wr := r.read(w)
 		switch {
-		case w[0] >= '0' && w[0] <= '9':
-			add("#" + strings.TrimRightFunc(w, func(r rune) bool { return r < '0' || r > '9' }))
-		case isUnit:
-			add("~" + unit)
-		case countWords[w] != "" && i+1 < len(words):
-			if _, ok := timeUnit(normalWord(words[i+1])); ok {
-				add("#" + countWords[w])
+		case wr.number != "":
+			add(wr.number)
+		case wr.unit != "":
+			add(wr.unit)
+		case wr.count != "" && i+1 < len(words):
+			if r.read(words[i+1]).unit != "" {
+				add(wr.count)
 			}
-		case len(w) >= 3 && isLatinWord(w) && (!latin || known["@"+w]):
-			add("@" + w)
+		case wr.latin != "" && (!latin || known[wr.latin]):
+			add(wr.latin)
 		}
-		bare := withoutZWNJ(w)
-		if anchor, ok := complaintState(bare); ok {
-			add(anchor)
+		if wr.state != "" {
+			add(wr.state)
 		}
-		if anchor, ok := phraseState(words, i, w); ok {
-			add(anchor)
+		if wr.phrases {
+			if anchor, ok := phraseState(words, i, wr.norm); ok {
+				add(anchor)
+			}
 		}
-		if pairs != nil {
-			pairs.said(bare, add)
+		for _, id := range wr.pairs {
+			add(id)
 		}
 	}
 }
