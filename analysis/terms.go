@@ -128,30 +128,34 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 		times[d]++
 	}
 	var reads map[*tdoc]*docTerms
-	seen := map[string]float64{}
-	firstSent := map[string]int32{} // a word's first sentence in the text
-	twice := map[string]bool{}      // words the text says in two sentences
-	var rd *docTerms                // the reading being recorded, if the doc is said again
-	add := func(key string, parts []string, surf string, weight float64) {
-		t := st.byKey[key]
-		if t == nil {
-			t = &term{key: key, parts: parts, surf: map[string]int{}}
-			st.byKey[key] = t
-		} else if len(parts) > len(t.parts) {
-			t.parts = parts
-		}
-		if len(parts) == 1 {
-			t.single = true
-		}
+	seen := map[*term]float64{}
+	firstSent := map[*term]int32{} // a word's first sentence in the text
+	twice := map[*term]bool{}      // words the text says in two sentences
+	var rd *docTerms               // the reading being recorded, if the doc is said again
+	// What a spelling or a pair of spellings is a term of depends on their
+	// vocabulary entries only: each is looked up once per run (by id), not
+	// once per use.
+	var voc *vocab
+	var words1 []*term
+	var words2 map[[2]int32]pairTerm
+	add := func(t *term, surf string, weight float64) {
 		if len(t.surf) < 32 || t.surf[surf] > 0 {
 			t.surf[surf]++
 		}
 		if rd != nil {
 			rd.surfs = append(rd.surfs, termSurf{t, surf})
 		}
-		if w, ok := seen[key]; !ok || weight > w {
-			seen[key] = weight
+		if w, ok := seen[t]; !ok || weight > w {
+			seen[t] = weight
 		}
+	}
+	termOf := func(key string, parts []string) *term {
+		t := st.byKey[key]
+		if t == nil {
+			t = &term{key: key, parts: parts, surf: map[string]int{}}
+			st.byKey[key] = t
+		}
+		return t
 	}
 	var words []tword
 	var clauses []tclause
@@ -171,6 +175,9 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 			}
 			reads[d] = rd
 		}
+		if d.voc != voc {
+			voc, words1, words2 = d.voc, make([]*term, len(d.voc.entries)), map[[2]int32]pairTerm{}
+		}
 		clear(seen)
 		clear(firstSent)
 		clear(twice)
@@ -181,20 +188,35 @@ func countTerms(docs []*tdoc, cv *convo) *termStats {
 			if !termWord(w) {
 				continue
 			}
-			if f, ok := firstSent[w.key]; !ok {
-				firstSent[w.key] = w.sent
+			t := words1[w.id]
+			if t == nil {
+				t = termOf(w.key, []string{w.key})
+				words1[w.id] = t
+			}
+			t.single = true
+			if f, ok := firstSent[t]; !ok {
+				firstSent[t] = w.sent
 			} else if f != w.sent {
-				twice[w.key] = true
+				twice[t] = true
 			}
 			cw := float64(clauses[w.clause].weight)
-			add(w.key, []string{w.key}, w.surf, cw)
+			add(t, w.surf, cw)
 			if i > 0 && w.joined && termWord(words[i-1]) && words[i-1].clause == w.clause && words[i-1].key != w.key {
 				p := words[i-1]
-				add(bigramKey(p, w), []string{p.key, w.key}, p.surf+" "+w.surf, cw)
+				pt, ok := words2[[2]int32{p.id, w.id}]
+				if !ok {
+					pt.parts, pt.surf = []string{p.key, w.key}, p.surf+" "+w.surf
+					pt.t = termOf(bigramKey(p, w), pt.parts)
+					words2[[2]int32{p.id, w.id}] = pt
+				}
+				if len(pt.parts) > len(pt.t.parts) {
+					pt.t.parts = pt.parts
+				}
+				add(pt.t, pt.surf, cw)
 			}
 		}
-		for k, w := range seen {
-			u := termUse{st.byKey[k], w, short || twice[k]}
+		for t, w := range seen {
+			u := termUse{t, w, short || twice[t]}
 			st.use(u, di)
 			if rd != nil {
 				rd.uses = append(rd.uses, u)
@@ -247,6 +269,14 @@ type termUse struct {
 	t      *term
 	weight float64
 	steady bool
+}
+
+// pairTerm is the term two adjacent spellings make, its words' keys and
+// its spelling.
+type pairTerm struct {
+	t     *term
+	parts []string
+	surf  string
 }
 
 type termSurf struct {

@@ -27,6 +27,7 @@ type tword struct {
 	surf   string // as written (lower-cased for Latin script)
 	clause int32
 	sent   int32 // sentence, counted among the sentences that hold words: terms used together are counted within one
+	id     int32 // the spelling's id in the run's vocabulary: key, surf, kind and spoken are its entry's
 	kind   uint8
 	joined bool  // follows the previous word directly (articles aside): a bigram may span them
 	coord  bool  // coordinated with the previous word ("food and service", "food, service"): two things, not one
@@ -132,7 +133,7 @@ func (d *tdoc) decode(buf []tword) []tword {
 			sent++
 		}
 		e := &d.voc.entries[id]
-		buf = append(buf, tword{key: e.key, surf: e.surf, clause: clause, sent: sent, kind: e.kind,
+		buf = append(buf, tword{key: e.key, surf: e.surf, clause: clause, sent: sent, id: int32(id), kind: e.kind,
 			joined: cf&cwJoined != 0, coord: cf&cwCoord != 0, pos: pos, stated: cf&cwStated != 0, timed: cf&cwTimed != 0, spoken: e.spoken})
 	}
 	return buf
