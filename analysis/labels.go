@@ -250,6 +250,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	}
 	var strict []candidate
 	candidates := func(relax bool) {
+		var heads []*term
 		for i, t := range ranked {
 			if i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] {
 				break
@@ -258,7 +259,11 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 			if len(t.parts) == 1 && pw.complaintKey(t.key) && !pw.events[t.key] {
 				continue // a complaint word names the problem, not what it is about: "کوچک گران"; an event ("wait") may
 			}
-			said := pw.forHead(t, gs.membersOf(docs), relax)
+			heads = append(heads, t)
+		}
+		// The members are read once for every candidate.
+		for i, said := range pw.forHeads(heads, gs.membersOf(docs), relax) {
+			t := heads[i]
 			w, sc := said.pick(relax)
 			if sc > 0 && !relax {
 				strict = append(strict, candidate{t, w, said})

@@ -239,71 +239,101 @@ type saidWord struct {
 // counts the states the corpus says (see problemWords.states), in clauses
 // that do not praise.
 func (pw *problemWords) forHead(head *term, members []member, relaxed bool) headWords {
-	count := map[string]float64{}
-	texts := map[string]int{}
-	withHead := 0
+	return pw.forHeads([]*term{head}, members, relaxed)[0]
+}
+
+// forHeads is forHead of each of heads, reading each member once for
+// them all: a label weighs up to eight candidate heads on one group.
+func (pw *problemWords) forHeads(heads []*term, members []member, relaxed bool) []headWords {
+	type tally struct {
+		count     map[string]float64
+		texts     map[string]int
+		withHead  int
+		stateOnly map[string]bool
+	}
+	tallies := make([]tally, len(heads))
+	for i := range tallies {
+		tallies[i] = tally{count: map[string]float64{}, texts: map[string]int{}, stateOnly: map[string]bool{}}
+	}
 	near := map[string]float64{}
 	var words []tword
 	var cls []tclause
 	var at []int
-	stateOnly := map[string]bool{}
+	// What each word is, once per member for every head: 1 a complaint
+	// word, 2 a state said in a clause that does not praise (relaxed).
+	var said []uint8
 	for _, m := range members {
 		d := m.d
-		clear(near)
 		words = d.decode(words)
 		if relaxed {
 			cls = d.decodeClauses(cls)
 		}
-		if at = headAt(words, head, at[:0]); len(at) == 0 {
-			continue
-		}
-		withHead += m.n
-		// A collocation that holds a complaint word states the problem
-		// itself ("payment failed", "lost luggage"): its every member says
-		// that word with the head.
-		for _, j := range at {
-			if w := words[j]; w.key != head.key && pw.problem(w) {
-				near[w.key] = 1
+		said = said[:0]
+		for _, w := range words {
+			var k uint8
+			switch {
+			case pw.problem(w):
+				k = 1
+			case relaxed && pw.state(w) && cls[w.clause].weight != 0:
+				k = 2
 			}
+			said = append(said, k)
 		}
-		for i, w := range words {
-			if containsPart(head, w.key) {
+		for hi, head := range heads {
+			if at = headAt(words, head, at[:0]); len(at) == 0 {
 				continue
 			}
-			if !pw.problem(w) {
-				if !relaxed || !pw.state(w) || cls[w.clause].weight == 0 {
+			tl := &tallies[hi]
+			clear(near)
+			tl.withHead += m.n
+			// A collocation that holds a complaint word states the problem
+			// itself ("payment failed", "lost luggage"): its every member says
+			// that word with the head.
+			for _, j := range at {
+				if w := words[j]; w.key != head.key && said[j] == 1 {
+					near[w.key] = 1
+				}
+			}
+			for i, w := range words {
+				if said[i] == 0 || containsPart(head, w.key) {
 					continue
 				}
-				stateOnly[w.key] = true
+				if said[i] == 2 {
+					tl.stateOnly[w.key] = true
+				}
+				// Nearer is more the members' phrase: "portions were small"
+				// over "small for the money".
+				switch d := nearHead(words, at, i); {
+				case d >= 0 && d <= 2:
+					near[w.key] = 1
+				case d > 2:
+					near[w.key] = max(near[w.key], 0.5)
+				}
 			}
-			// Nearer is more the members' phrase: "portions were small"
-			// over "small for the money".
-			switch d := nearHead(words, at, i); {
-			case d >= 0 && d <= 2:
-				near[w.key] = 1
-			case d > 2:
-				near[w.key] = max(near[w.key], 0.5)
+			// v is 1 or 0.5: its multiples and their sums are exact, in any
+			// order, as the member texts' one at a time were.
+			for k, v := range near {
+				tl.count[k] += v * float64(m.n)
+				tl.texts[k] += m.n
 			}
-		}
-		// v is 1 or 0.5: its multiples and their sums are exact, in any
-		// order, as the member texts' one at a time were.
-		for k, v := range near {
-			count[k] += v * float64(m.n)
-			texts[k] += m.n
 		}
 	}
-	hw := headWords{withHead: withHead}
-	for k, c := range count {
-		lift := float64(texts[k]) / float64(withHead) / (float64(pw.df[k]) / float64(pw.n))
-		hw.said = append(hw.said, saidWord{k, c, texts[k], lift, pw.learned[k], stateOnly[k]})
-	}
-	sort.Slice(hw.said, func(a, b int) bool {
-		if hw.said[a].count != hw.said[b].count {
-			return hw.said[a].count > hw.said[b].count
+	out := make([]headWords, len(heads))
+	for hi, tl := range tallies {
+		hw := headWords{withHead: tl.withHead}
+		for k, c := range tl.count {
+			lift := float64(tl.texts[k]) / float64(tl.withHead) / (float64(pw.df[k]) / float64(pw.n))
+			hw.said = append(hw.said, saidWord{k, c, tl.texts[k], lift, pw.learned[k], tl.stateOnly[k]})
 		}
-		return hw.said[a].key < hw.said[b].key
-	})
-	return hw
+		sort.Slice(hw.said, func(a, b int) bool {
+			if hw.said[a].count != hw.said[b].count {
+				return hw.said[a].count > hw.said[b].count
+			}
+			return hw.said[a].key < hw.said[b].key
+		})
+		out[hi] = hw
+	}
+	return out
 }
 
 // headAt appends to at the positions in words of the head's words, in the
