@@ -174,6 +174,11 @@ type lexEntry struct {
 type lexicon struct {
 	en, fa     map[string]lexEntry
 	faNegVerbs map[string]bool
+	// Which words can begin a two-word entry: an English entry's first
+	// word, and every proper beginning of a Persian entry (its two words
+	// are written joined, so the first word of a pair is a beginning of
+	// the entry). A word that begins none is looked up on its own only.
+	enFirst, faBegins map[string]bool
 }
 
 var (
@@ -277,6 +282,19 @@ func buildLexicon() *lexicon {
 	for _, v := range faVerbs {
 		l.faNegVerbs["ن"+faKey(v)] = true
 	}
+	l.enFirst, l.faBegins = map[string]bool{}, map[string]bool{}
+	for k := range l.en {
+		if first, _, two := strings.Cut(k, " "); two {
+			l.enFirst[first] = true
+		}
+	}
+	for k := range l.fa {
+		for i := range k {
+			if i > 0 {
+				l.faBegins[k[:i]] = true
+			}
+		}
+	}
 	return l
 }
 
@@ -287,7 +305,7 @@ func (l *lexicon) lookup(toks []token, i int) (lexEntry, int) {
 	if t.punct != 0 {
 		return lexEntry{}, 0
 	}
-	if i+1 < len(toks) && toks[i+1].punct == 0 && toks[i+1].fa == t.fa {
+	if i+1 < len(toks) && toks[i+1].punct == 0 && toks[i+1].fa == t.fa && (t.fa && l.faBegins[t.key] || !t.fa && l.enFirst[t.key]) {
 		if t.fa {
 			for _, k := range faStems(t.key + toks[i+1].key) {
 				if len(k) <= len(t.key) {
@@ -322,9 +340,16 @@ func (l *lexicon) lookupOne(t token) (lexEntry, int) {
 				return lexEntry{kinds: cueNegator}, 1 // "نخریدم", "نشه"
 			}
 		}
-		for _, k := range faStems(t.key) {
-			if e, ok := l.fa[k]; ok {
-				return e, 1
+		// faStems(t.key) in order, without making the list: the word,
+		// then the word without each suffix.
+		if e, ok := l.fa[t.key]; ok {
+			return e, 1
+		}
+		for _, s := range faSuffixes {
+			if strings.HasSuffix(t.key, s) && utf8.RuneCountInString(t.key)-utf8.RuneCountInString(s) >= 2 {
+				if e, ok := l.fa[t.key[:len(t.key)-len(s)]]; ok {
+					return e, 1
+				}
 			}
 		}
 		return lexEntry{}, 0
