@@ -219,10 +219,11 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 		if len(scores) == 0 {
 			continue
 		}
-		person, ok := personNum[personOf(texts[i], i)]
+		pk := personOf(texts[i], i)
+		person, ok := personNum[pk]
 		if !ok {
 			person = int32(len(personNum))
-			personNum[personOf(texts[i], i)] = person
+			personNum[pk] = person
 		}
 		personOfText[i] = person
 		top := topScore(scores)

@@ -188,16 +188,25 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	// The complaint words and plain words read the texts only (no text
+	// changes after the senses are split): they are counted on another
+	// core while the terms are grouped and the texts assigned.
+	var pw *problemWords
+	var pl *plainWords
+	var wordsCounted sync.WaitGroup
+	wordsCounted.Go(func() {
+		pw = countProblemWords(docs)
+		pl = newPlainWords(docs)
+	})
 	wv := trainVectors(distinct, termWords(terms))
 	if err := ctx.Err(); err != nil {
+		wordsCounted.Wait()
 		return res, err
 	}
 	groups := clusterTerms(terms, docs, wv, st, pack)
 	groups = applyMerges(splitGroups(groups, docs, minSupport(len(texts), opt.MinPeople)), opt.Merge)
 	states := assign(texts, docs, groups, st.cv)
-
-	pw := countProblemWords(docs)
-	pl := newPlainWords(docs)
+	wordsCounted.Wait()
 	hidden := hiddenGroups(groups, opt.Hide)
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
 		if hidden[gi] || len(gs.persons) < opt.MinPeople {

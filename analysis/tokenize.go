@@ -79,7 +79,14 @@ func clausePunct(r rune) byte {
 }
 
 func makeToken(w string) token {
-	w = strings.TrimRight(w, "'’-")
+	// strings.TrimRight(w, "'’-"), without building its set each time.
+	for len(w) > 0 {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if r != '\'' && r != '’' && r != '-' {
+			break
+		}
+		w = w[:len(w)-size]
+	}
 	fa := false
 	for _, r := range w {
 		fa = isArabicScript(r)
