@@ -398,13 +398,24 @@ func splitByMembers(pps []analysis.PainPoint, n int) [][2]int {
 // distinctPersons keeps the first entry of each person in each language,
 // ordered by person.
 func distinctPersons(vs []voiced) []voiced {
-	slices.SortStableFunc(vs, func(a, b voiced) int {
+	type personLang struct{ person, lang string }
+	first := make(map[personLang]bool, len(vs))
+	out := vs[:0]
+	for _, v := range vs {
+		k := personLang{v.person, v.lang}
+		if !first[k] {
+			first[k] = true
+			out = append(out, v)
+		}
+	}
+	// Each (person, language) is there once: any sort gives one order.
+	slices.SortFunc(out, func(a, b voiced) int {
 		if c := strings.Compare(a.person, b.person); c != 0 {
 			return c
 		}
 		return strings.Compare(a.lang, b.lang)
 	})
-	return slices.CompactFunc(vs, func(a, b voiced) bool { return a.person == b.person && a.lang == b.lang })
+	return out
 }
 
 // featureIDs numbers the feature strings ("question=value"): the
