@@ -125,6 +125,14 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 		if a, b := distinct.withoutMarkers(ranked, docs), one.withoutMarkers(ranked, apart); !slices.Equal(a, b) {
 			t.Errorf("group %s: without markers %d terms, want %d", gs.g.key, len(a), len(b))
 		}
+		// All the heads counted in one read of the members, as each alone.
+		for _, relaxed := range []bool{false, true} {
+			for i, hw := range pw.forHeads(ranked, distinct.members, relaxed) {
+				if want := pw.forHead(ranked[i], one.members, relaxed); !reflect.DeepEqual(hw, want) {
+					t.Errorf("group %s, head %s of %d: forHeads %+v, want %+v", gs.g.key, ranked[i].key, len(ranked), hw, want)
+				}
+			}
+		}
 		for _, head := range ranked {
 			for _, relaxed := range []bool{false, true} {
 				if a, b := pw.forHead(head, distinct.members, relaxed), pw.forHead(head, one.members, relaxed); !reflect.DeepEqual(a, b) {
