@@ -47,7 +47,6 @@ type gstate struct {
 	uses     map[*term]int     // member texts using each term
 	said     labelWords        // what its pain point's label names
 	members  []member          // its distinct texts (membersOf), once asked for
-	sec      map[int32]secInfo // scratch (ppvoice): how each secondary member scored
 }
 
 // A member is one of a group's distinct texts: identical texts share
@@ -169,14 +168,6 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 				continue
 			}
 			gs := states[s.g]
-			if j != top {
-				if gs.sec == nil {
-					gs.sec = map[int32]secInfo{}
-				}
-				gs.sec[int32(i)] = secInfo{tied: s.score >= scores[top].score && s.clauses >= scores[top].clauses,
-					sized: j == main, score: s.score / scores[top].score, clauses: float64(s.clauses) / float64(scores[top].clauses),
-					scored: scored, ngroups: len(scores), top: scores[top].g, nterms: len(s.terms)}
-			}
 			gs.hits = append(gs.hits, ghit{text: int32(i), primary: j == top, intensity: s.intensity,
 				clause: s.clause, termsAt: int32(len(gs.hitTerms)), nterms: uint16(len(s.terms))})
 			gs.hitTerms = append(gs.hitTerms, s.terms...)

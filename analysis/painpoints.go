@@ -198,10 +198,6 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)
-	expVec = func(t *term) []float64 { return termVector(t, wv, st) }
-	if PPV != "" && st.cv == nil {
-		voicedOnly(states, texts, docs, pw, pl, opt, pack)
-	}
 	hidden := hiddenGroups(groups, opt.Hide)
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
 		if hidden[gi] || len(gs.persons) < opt.MinPeople {
