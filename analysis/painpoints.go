@@ -198,6 +198,9 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 
 	pw := countProblemWords(docs)
 	pl := newPlainWords(docs)
+	if st.cv == nil {
+		voicedMembers(states, texts, docs, pw, pl, opt, pack)
+	}
 	hidden := hiddenGroups(groups, opt.Hide)
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
 		if hidden[gi] || len(gs.persons) < opt.MinPeople {
