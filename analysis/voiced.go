@@ -6,11 +6,11 @@ import "math"
 // the problem its label names: the label's head, or a form of it (the
 // same words in another form: "کد تخفیف" under "کد تخفیفم"; one word of a
 // phrase head as a term of its own: "the prices are too high" under
-// "expensive prices", see sayForm). Issue #14: "a
-// member that does not mention the problem is not a member". A text stays
-// in its main group whatever it says there, and in a group it rivals its
-// main one in (ghit.rival: a tie, or the size prior's choice of main),
-// which is as much the text's problem as the main one.
+// "expensive prices", see sayForm). Issue #14: "a member that does not
+// mention the problem is not a member". A text stays in its main group
+// whatever it says there, and in a group it rivals its main one in
+// (ghit.rival: a tie, or the size prior's choice of main), which is as
+// much the text's problem as the main one.
 //
 // What it drops is a text that names a second group by one of its other
 // words: "this top runs small" in the looks-cheap group by "top", "the
