@@ -27,7 +27,7 @@ const secondaryShare = 0.5
 const passingShare = 1.0 / 3
 
 // A ghit is one member text of a group: 20 bytes, as there is one for
-// every text in every group it belongs to.
+// every text in every group it belongs to (rival fits in the padding).
 type ghit struct {
 	text      int32
 	intensity float32
@@ -35,6 +35,11 @@ type ghit struct {
 	termsAt   int32  // the group's terms the text uses: gstate.termsOf
 	nterms    uint16 // (a group has at most maxTerms)
 	primary   bool
+	// rival: a secondary member whose text says the group as much as its
+	// main one (score and clauses at least the main's) or that the size
+	// prior chose as its main (sizedMain): it keeps its place though it
+	// does not say the label (voicedMembers).
+	rival bool
 }
 
 // A gstate is a group with its members.
@@ -168,7 +173,8 @@ func assign(texts []Text, docs []*tdoc, groups []*tgroup, cv *convo) []*gstate {
 				continue
 			}
 			gs := states[s.g]
-			gs.hits = append(gs.hits, ghit{text: int32(i), primary: j == top, intensity: s.intensity,
+			rival := j != top && (j == main || s.score >= scores[top].score && s.clauses >= scores[top].clauses)
+			gs.hits = append(gs.hits, ghit{text: int32(i), primary: j == top, rival: rival, intensity: s.intensity,
 				clause: s.clause, termsAt: int32(len(gs.hitTerms)), nterms: uint16(len(s.terms))})
 			gs.hitTerms = append(gs.hitTerms, s.terms...)
 			for _, t := range s.terms {

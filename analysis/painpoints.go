@@ -207,6 +207,9 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	groups = applyMerges(splitGroups(groups, docs, minSupport(len(texts), opt.MinPeople)), opt.Merge)
 	states := assign(texts, docs, groups, st.cv)
 	wordsCounted.Wait()
+	if st.cv == nil {
+		voicedMembers(states, texts, docs, pw, pl, opt, pack)
+	}
 	hidden := hiddenGroups(groups, opt.Hide)
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
 		if hidden[gi] || len(gs.persons) < opt.MinPeople {
