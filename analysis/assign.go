@@ -52,6 +52,7 @@ type gstate struct {
 	uses     map[*term]int     // member texts using each term
 	said     labelWords        // what its pain point's label names
 	members  []member          // its distinct texts (membersOf), once asked for
+	labelled *labelled         // its label, when voicedMembers read it from the members it kept
 }
 
 // A member is one of a group's distinct texts: identical texts share

@@ -118,7 +118,11 @@ func (gs *gstate) painPoint(texts []Text, docs []*tdoc, pw *problemWords, pl *pl
 // avoid (see labelOf); it returns what the label names.
 func (gs *gstate) describe(pp *PainPoint, texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, opt PainPointOptions, pack []concept, avoid map[string]bool) labelWords {
 	var said labelWords
-	pp.Label, said = gs.labelAvoiding(gs.rankedTerms(), docs, pw, pl, opt.LabelLang, pack, avoid)
+	if l := gs.labelled; l != nil && len(avoid) == 0 {
+		pp.Label, said = l.label, l.said
+	} else {
+		pp.Label, said = gs.labelAvoiding(gs.rankedTerms(), docs, pw, pl, opt.LabelLang, pack, avoid)
+	}
 	renamed := false
 	if l, ok := opt.Rename[gs.g.key]; ok && l != "" {
 		pp.Label, renamed = l, true

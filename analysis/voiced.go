@@ -1,6 +1,12 @@
 package analysis
 
-import "math"
+import (
+	"math"
+	"runtime"
+	"sort"
+	"sync"
+	"sync/atomic"
+)
 
 // voicedMembers keeps, of each group's secondary members, those that say
 // the problem its label names: the label's head, or a form of it (the
@@ -21,46 +27,82 @@ import "math"
 //
 // Conversations are left as they are: a turn is placed by its segment.
 func voicedMembers(states []*gstate, texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, opt PainPointOptions, pack []concept) {
-	var words []tword
-	var clauses []tclause
-	for _, gs := range states {
-		if !gs.hasLoose() {
-			continue
+	// Each group reads its own members and the run's shared, read-only
+	// counts: the groups are read on every core, the largest first.
+	order := make([]int, 0, len(states))
+	for i, gs := range states {
+		if gs.hasLoose() {
+			order = append(order, i)
 		}
-		_, said := gs.label(gs.rankedTerms(), docs, pw, pl, opt.LabelLang, pack)
-		gs.members = nil // read again from the members kept
-		if said.head == nil {
-			continue
-		}
-		var hits []ghit
-		var hitTerms []*term
-		uses := map[*term]int{}
-		persons := map[int32]float64{}
-		for _, h := range gs.hits {
-			ts := gs.termsOf(h)
-			if !h.primary && !h.rival && len(ts) > 0 && !sayForm(ts, said.head) {
-				words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
-				if level, _ := said.support(h, ts, words, clauses); level < 2 {
-					continue
-				}
-			}
-			nh := h
-			nh.termsAt = int32(len(hitTerms))
-			hitTerms = append(hitTerms, ts...)
-			hits = append(hits, nh)
-			for _, t := range ts {
-				uses[t]++
-			}
-			sev := float64(h.intensity)
-			if sat := satisfactionOf(texts[h.text]); !math.IsNaN(sat) && sat >= 0 && sat <= 1 {
-				sev = 0.5*sev + 0.5*(1-sat)
-			}
-			if p, ok := persons[gs.personOf[h.text]]; !ok || sev > p {
-				persons[gs.personOf[h.text]] = sev
-			}
-		}
-		gs.hits, gs.hitTerms, gs.uses, gs.persons = hits, hitTerms, uses, persons
 	}
+	sort.SliceStable(order, func(a, b int) bool { return len(states[order[a]].hits) > len(states[order[b]].hits) })
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(order)) {
+		wg.Go(func() {
+			var words []tword
+			var clauses []tclause
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(order) {
+					return
+				}
+				words, clauses = states[order[i]].keepVoiced(texts, docs, pw, pl, opt, pack, words, clauses)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// keepVoiced is voicedMembers of one group; words and clauses are
+// buffers, returned for the next group.
+func (gs *gstate) keepVoiced(texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, opt PainPointOptions, pack []concept, words []tword, clauses []tclause) ([]tword, []tclause) {
+	label, said := gs.label(gs.rankedTerms(), docs, pw, pl, opt.LabelLang, pack)
+	gs.members = nil // read again from the members kept
+	if said.head == nil {
+		return words, clauses
+	}
+	var hits []ghit
+	var hitTerms []*term
+	uses := map[*term]int{}
+	persons := map[int32]float64{}
+	for _, h := range gs.hits {
+		ts := gs.termsOf(h)
+		if !h.primary && !h.rival && len(ts) > 0 && !sayForm(ts, said.head) {
+			words, clauses = docs[h.text].decode(words), docs[h.text].decodeClauses(clauses)
+			if level, _ := said.support(h, ts, words, clauses); level < 2 {
+				continue
+			}
+		}
+		nh := h
+		nh.termsAt = int32(len(hitTerms))
+		hitTerms = append(hitTerms, ts...)
+		hits = append(hits, nh)
+		for _, t := range ts {
+			uses[t]++
+		}
+		sev := float64(h.intensity)
+		if sat := satisfactionOf(texts[h.text]); !math.IsNaN(sat) && sat >= 0 && sat <= 1 {
+			sev = 0.5*sev + 0.5*(1-sat)
+		}
+		if p, ok := persons[gs.personOf[h.text]]; !ok || sev > p {
+			persons[gs.personOf[h.text]] = sev
+		}
+	}
+	if len(hits) == len(gs.hits) {
+		// Every member stays: the label just read is the pain point's
+		// (describe, with nothing to avoid, reads the same members).
+		gs.labelled = &labelled{label, said}
+	}
+	gs.hits, gs.hitTerms, gs.uses, gs.persons = hits, hitTerms, uses, persons
+	return words, clauses
+}
+
+// labelled is a group's label and what it names, read before the pain
+// point is described.
+type labelled struct {
+	label string
+	said  labelWords
 }
 
 // hasLoose reports whether the group has a secondary member that is no
