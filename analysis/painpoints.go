@@ -207,12 +207,15 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	groups = applyMerges(splitGroups(groups, docs, minSupport(len(texts), opt.MinPeople)), opt.Merge)
 	states := assign(texts, docs, groups, st.cv)
 	wordsCounted.Wait()
-	if st.cv == nil {
-		voicedMembers(states, texts, docs, pw, pl, opt, pack)
-	}
 	hidden := hiddenGroups(groups, opt.Hide)
+	// A group that makes no pain point (hidden, or too few persons: the
+	// voiced members are fewer still) is described by nothing.
+	described := func(gi int, gs *gstate) bool { return !hidden[gi] && len(gs.persons) >= opt.MinPeople }
+	if st.cv == nil {
+		voicedMembers(states, described, texts, docs, pw, pl, opt, pack)
+	}
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
-		if hidden[gi] || len(gs.persons) < opt.MinPeople {
+		if !described(gi, gs) {
 			return PainPoint{}, false
 		}
 		return gs.painPoint(texts, docs, pw, pl, res.People, opt, pack)

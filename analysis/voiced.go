@@ -26,12 +26,15 @@ import (
 // again from the members kept.
 //
 // Conversations are left as they are: a turn is placed by its segment.
-func voicedMembers(states []*gstate, texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, opt PainPointOptions, pack []concept) {
+//
+// Only the groups described count (a group that makes no pain point
+// places no text): the others are left as they are.
+func voicedMembers(states []*gstate, described func(int, *gstate) bool, texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, opt PainPointOptions, pack []concept) {
 	// Each group reads its own members and the run's shared, read-only
 	// counts: the groups are read on every core, the largest first.
 	order := make([]int, 0, len(states))
 	for i, gs := range states {
-		if gs.hasLoose() {
+		if described(i, gs) && gs.hasLoose() {
 			order = append(order, i)
 		}
 	}

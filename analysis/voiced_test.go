@@ -45,7 +45,8 @@ func TestSecondaryMemberSaysTheProblem(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			docs, group := analysedWithGroups(t, c.in)
 			states := assign(c.in, docs, []*tgroup{group(c.looks), group(c.size)}, nil)
-			voicedMembers(states, c.in, docs, countProblemWords(docs), newPlainWords(docs), PainPointOptions{}, nil)
+			all := func(int, *gstate) bool { return true }
+			voicedMembers(states, all, c.in, docs, countProblemWords(docs), newPlainWords(docs), PainPointOptions{}, nil)
 			member := func(gs *gstate, text string) bool {
 				return slices.ContainsFunc(gs.hits, func(h ghit) bool { return c.in[h.text].Text == text })
 			}
