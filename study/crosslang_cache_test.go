@@ -101,14 +101,17 @@ func fullDiff(c, base *counts) map[string]float64 {
 	return out
 }
 
+// fullCosine is the cosine of two vectors named by their components
+// (one missing from a vector is zero there).
 func fullCosine(a, b map[string]float64) float64 {
-	var dot, na, nb float64
-	for k, x := range a {
-		na += x * x
-		dot += x * b[k]
+	var x, y []float64
+	for k, v := range a {
+		x, y = append(x, v), append(y, b[k])
 	}
-	for _, y := range b {
-		nb += y * y
+	for k, v := range b {
+		if _, ok := a[k]; !ok {
+			x, y = append(x, 0), append(y, v)
+		}
 	}
-	return dot / math.Sqrt(na*nb)
+	return cosine(x, y)
 }
