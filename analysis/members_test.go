@@ -93,11 +93,7 @@ func TestLabelsReadDistinctTexts(t *testing.T) {
 	opt := PainPointOptions{MinPeople: 2, Examples: 3}
 	docs, states, pw, pl, people := groupStates(t, texts, opt)
 	// apart: every text its own doc, as if no two were alike.
-	apart := make([]*tdoc, len(docs))
-	for i, d := range docs {
-		c := *d
-		apart[i] = &c
-	}
+	apart := apartDocs(docs)
 	shared, described := 0, 0
 	for _, gs := range states {
 		if len(gs.persons) < opt.MinPeople {
@@ -212,11 +208,7 @@ func TestCountTermsOncePerDistinctText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		apart := make([]*tdoc, len(docs))
-		for i, d := range docs {
-			c := *d
-			apart[i] = &c
-		}
+		apart := apartDocs(docs)
 		got, want := countTerms(docs, cv), countTerms(apart, cv)
 		if !reflect.DeepEqual(got.byKey, want.byKey) || got.n != want.n {
 			for k, w := range want.byKey {
@@ -264,11 +256,7 @@ func TestAssignScoresDistinctTextsOnce(t *testing.T) {
 		// Made afresh (assigning changes a conversation's terms), each
 		// text its own doc.
 		docs, groups, cv, _ = textGroups(t, texts, opt)
-		apart := make([]*tdoc, len(docs))
-		for i, d := range docs {
-			c := *d
-			apart[i] = &c
-		}
+		apart := apartDocs(docs)
 		again := assign(texts, apart, groups, cv)
 		keys := func(gs *gstate) (hitTerms []string, uses map[string]int) {
 			uses = map[string]int{}
@@ -314,11 +302,7 @@ func TestCountsOncePerDistinctText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	apart := make([]*tdoc, len(docs))
-	for i, d := range docs {
-		c := *d
-		apart[i] = &c
-	}
+	apart := apartDocs(docs)
 	if len(docTimes(docs)) >= len(docs)/2 {
 		t.Fatalf("%d distinct texts of %d: the fixture repeats too little", len(docTimes(docs)), len(docs))
 	}
@@ -350,11 +334,7 @@ func TestSplitGroupsOncePerDistinctText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	apart := make([]*tdoc, len(docs))
-	for i, d := range docs {
-		c := *d
-		apart[i] = &c
-	}
+	apart := apartDocs(docs)
 	min := minSupport(len(texts), 2)
 	st := countTerms(docs, nil)
 	terms := st.selectTerms(min)
@@ -373,4 +353,15 @@ func TestSplitGroupsOncePerDistinctText(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%d groups, want %d", len(got), len(want))
 	}
+}
+
+// apartDocs is every text its own doc, as if no two texts were alike:
+// the reading of each distinct text once is checked against it.
+func apartDocs(docs []*tdoc) []*tdoc {
+	apart := make([]*tdoc, len(docs))
+	for i, d := range docs {
+		c := *d
+		apart[i] = &c
+	}
+	return apart
 }
