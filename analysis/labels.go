@@ -289,7 +289,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	// "packaging was damaged") names another group's problem.
 	if first.key != "" && first.texts*labelWordShare < hw.withHead {
 		for _, c := range strict {
-			if c.w.texts > first.texts && c.hw.withHead >= hw.withHead && pw.phrase(c.t, c.w.key, pw.surface(c.w.key), gs.membersOf(docs)) != c.t.surface() {
+			if c.w.texts > first.texts && c.hw.withHead >= hw.withHead && pw.phrase(c.t, c.w.key, pw.surface(c.w.key), gs.phraseMembers(docs)) != c.t.surface() {
 				head, first, hw = c.t, c.w, c.hw
 			}
 		}
@@ -309,7 +309,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		if first.key != "" || i == 8 || gs.uses[t]*2 < gs.uses[ranked[0]] || len(head.parts) == 1 && pw.complaintKey(head.key) {
 			break
 		}
-		if len(t.parts) == 1 && pw.phrase(t, t.key, t.surface(), gs.membersOf(docs)) != t.surface() {
+		if len(t.parts) == 1 && pw.phrase(t, t.key, t.surface(), gs.phraseMembers(docs)) != t.surface() {
 			head = t
 			break
 		}
@@ -320,7 +320,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 	}
 	var phrase string
 	if word != "" {
-		phrase = pw.phrase(head, word, pw.surface(word), gs.membersOf(docs))
+		phrase = pw.phrase(head, word, pw.surface(word), gs.phraseMembers(docs))
 	}
 	// A label must not overstate: when fewer than a fifth of the members
 	// that say the head say its word with it, the phrase is one complaint
@@ -414,7 +414,7 @@ func (gs *gstate) labelOf(ranked []*term, docs []*tdoc, pw *problemWords, pl *pl
 		// A complaint word heads with its negation when most members
 		// negate it ("حل نشد"); so does any other head ("not fun",
 		// "doesn't run").
-		parts[0] = pw.phrase(head, head.key, head.surface(), gs.membersOf(docs))
+		parts[0] = pw.phrase(head, head.key, head.surface(), gs.phraseMembers(docs))
 	}
 	// The word of a phrase given up for the group's share is the topic's
 	// second word, whatever a label ranked higher shows: it is the head
@@ -616,7 +616,7 @@ func (gs *gstate) sayPhrase(head *term, keys []string, docs []*tdoc) int {
 	var words []tword
 	var clauses []tclause
 	var at []int
-	for _, m := range gs.membersOf(docs) {
+	for _, m := range gs.phraseMembers(docs) {
 		words = m.d.decode(words)
 		if at = headAt(words, head, at[:0]); len(at) == 0 {
 			continue
@@ -645,7 +645,7 @@ func (gs *gstate) saidWith(head *term, terms []*term, docs []*tdoc) (with, both 
 		return w.key == t.key || len(t.parts) == 2 && wi > 0 && w.joined && bigramKey(words[wi-1], w) == t.key
 	}
 	sents := map[int32]bool{}
-	for _, m := range gs.membersOf(docs) {
+	for _, m := range gs.phraseMembers(docs) {
 		words = m.d.decode(words)
 		clear(sents)
 		for wi := range words {

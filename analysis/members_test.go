@@ -365,3 +365,66 @@ func apartDocs(docs []*tdoc) []*tdoc {
 	}
 	return apart
 }
+
+// A group of more distinct texts than labelSample has its label's wording
+// read from a sample of them that stands for all: at most labelSample
+// texts, their counts summing to the members', and the same label, quotes
+// and counts as a read of every member.
+func TestLabelReadFromSampleOfLargeGroup(t *testing.T) {
+	texts := repeatedAnswers(30000, 11)
+	opt := PainPointOptions{MinPeople: 2, Examples: 3}
+	docs, states, pw, pl, people := groupStates(t, texts, opt)
+	apart := apartDocs(docs) // every text its own: 30,000 distinct answers
+	large := 0
+	for _, gs := range states {
+		if len(gs.persons) < opt.MinPeople || len(gs.hits) <= labelSample {
+			continue
+		}
+		large++
+		sampled := *gs
+		sampled.hits = append([]ghit(nil), gs.hits...)
+		sampled.members, sampled.sample = nil, nil
+		all := *gs
+		all.hits = append([]ghit(nil), gs.hits...)
+		all.members = nil
+		for _, h := range all.hits {
+			all.members = append(all.members, member{d: apart[h.text], n: 1})
+		}
+		all.sample = all.members // the wording read from every member too
+		got, okGot := sampled.painPoint(texts, apart, pw, pl, people, opt, nil)
+		want, okWant := all.painPoint(texts, apart, pw, pl, people, opt, nil)
+		if n := len(sampled.sample); n > labelSample || n < labelSample/2 {
+			t.Errorf("group %s of %d texts: label's wording read from %d, want at most %d", gs.g.key, len(gs.hits), n, labelSample)
+		}
+		sum := 0
+		for _, m := range sampled.sample {
+			sum += m.n
+		}
+		if sum != len(gs.hits) {
+			t.Errorf("group %s: the sample stands for %d texts, want %d", gs.g.key, sum, len(gs.hits))
+		}
+		if okGot != okWant || got.Label != want.Label || got.LabelTexts != want.LabelTexts || !reflect.DeepEqual(got.Examples, want.Examples) {
+			t.Errorf("group %s: from the sample %q (%d say it, %v), from every member %q (%d, %v)", gs.g.key, got.Label, got.LabelTexts, got.Examples, want.Label, want.LabelTexts, want.Examples)
+		}
+	}
+	if large < 3 {
+		t.Fatalf("%d groups of more than %d texts, want at least 3", large, labelSample)
+	}
+}
+
+func TestSampleMembers(t *testing.T) {
+	var ms []member
+	for i := range 10 {
+		ms = append(ms, member{d: &tdoc{}, n: i + 1})
+	}
+	for _, tc := range []struct{ n, want int }{{10, 10}, {20, 10}, {5, 5}, {4, 4}, {3, 3}, {1, 1}} {
+		got := sampleMembers(ms, tc.n)
+		sum := 0
+		for _, m := range got {
+			sum += m.n
+		}
+		if len(got) != tc.want || sum != 55 || got[0].d != ms[0].d {
+			t.Errorf("sampleMembers(10 members, %d): %d members standing for %d texts, want %d for 55", tc.n, len(got), sum, tc.want)
+		}
+	}
+}

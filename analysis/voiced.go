@@ -61,7 +61,7 @@ func voicedMembers(states []*gstate, described func(int, *gstate) bool, texts []
 // buffers, returned for the next group.
 func (gs *gstate) keepVoiced(texts []Text, docs []*tdoc, pw *problemWords, pl *plainWords, opt PainPointOptions, pack []concept, words []tword, clauses []tclause) ([]tword, []tclause) {
 	label, said := gs.label(gs.rankedTerms(), docs, pw, pl, opt.LabelLang, pack)
-	gs.members = nil // read again from the members kept
+	gs.members, gs.sample = nil, nil // read again from the members kept
 	if said.head == nil {
 		return words, clauses
 	}
