@@ -8,18 +8,24 @@ import (
 // personaNamesIn names the personas in each other language the project's
 // surveys are asked in, from the same questions' texts and options in
 // that language: persona names follow the reader where a translation
-// exists.
+// exists. The study's own language (lang) is one of them when the
+// personas were named from another survey's wording: lang is the
+// reader's, the questions are the first survey's.
 func personaNamesIn(cat *catalog, in Input, pin personas.Input, pr *personas.Result, lang string) map[string][]string {
 	out := map[string][]string{}
 	for _, s := range in.Surveys {
 		// A multilingual survey words its questions in each of its
 		// languages; a one-language survey in its own.
 		for _, l := range s.Definition.Langs() {
-			if l == "" || l == lang || out[l] != nil {
+			if l == "" || out[l] != nil {
 				continue
 			}
 			tr, _ := personaInput(cat.in(l, in.Surveys), nil, l) // items only: no respondents, no errors
-			if names, ok := pr.NamesIn(pin, tr, l); ok {
+			if names, ok := pr.NamesIn(pin, tr, l); ok && (l != lang || !sameNames(names, pr)) {
+				// In the study's own language only when its survey
+				// words them otherwise than the questions the personas
+				// were named from: a report asked for in English of a
+				// project whose first survey is Persian.
 				out[l] = names
 			}
 		}
@@ -48,4 +54,17 @@ func (c *catalog) in(lang string, surveys []SurveyData) *catalog {
 		}
 	}
 	return out
+}
+
+// sameNames reports whether names are the personas' names, in order.
+func sameNames(names []string, pr *personas.Result) bool {
+	if len(names) != len(pr.Personas) {
+		return false
+	}
+	for i, n := range names {
+		if pr.Personas[i].Name != n {
+			return false
+		}
+	}
+	return true
 }

@@ -139,6 +139,13 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 			return err
 		}
 		defer book.Close()
+		if *lang != "auto" {
+			// As the web's download: the personas' names, the answers
+			// that describe them and the touchpoints as the project's
+			// survey in that language words them.
+			book.Result = book.Result.In(*lang)
+			book.Result.Study.Language = *lang
+		}
 		res = book.Result
 		write = func(w io.Writer) error { return book.Write(w, time.Now()) }
 	}

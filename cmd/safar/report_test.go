@@ -61,9 +61,37 @@ func TestReportLanguage(t *testing.T) {
 		}
 		sheets := f.GetSheetList()
 		journey, err := f.GetRows(sheets[4])
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The personas at a glance: their names as the survey in the
+		// workbook's language words its answers (the English workbook
+		// named them in Persian).
+		summary, err := f.GetRows(sheets[0])
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
+		}
+		var names []string
+		for i, r := range summary {
+			if len(r) > 0 && (r[0] == "Persona" || r[0] == "پرسونا") {
+				for _, n := range summary[i+1:] {
+					if len(n) == 0 || n[0] == "" {
+						break
+					}
+					names = append(names, n[0])
+				}
+				break
+			}
+		}
+		persian := regexp.MustCompile(`\p{Arabic}`)
+		for _, n := range names {
+			if persian.MatchString(n) != (tc.lang == "fa") {
+				t.Errorf("--lang %s: persona %q", tc.lang, n)
+			}
+		}
+		if len(names) < 2 {
+			t.Errorf("--lang %s: personas at a glance %q", tc.lang, names)
 		}
 		if sheets[0] != tc.summary || len(journey) < 2 || len(journey[1]) < 2 || journey[1][1] != tc.stage {
 			t.Errorf("--lang %s: sheets %q, first stage %q; want %q and %q", tc.lang, sheets, journey[1], tc.summary, tc.stage)
