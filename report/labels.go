@@ -12,7 +12,7 @@ type labels struct {
 
 	// summary
 	Study, Project, Language, LanguageName, Generated, GeneratedJalali, Period, PeriodJalali,
-	Responses, Interviews, Transcripts, HeadlineMetrics, Metric, Value, CILow, CIHigh, N,
+	Responses, Partial, Interviews, Transcripts, HeadlineMetrics, Metric, Value, CILow, CIHigh, N,
 	NPS, CSAT, Effort, TopPainPoints, Quote, PersonasAtGlance string
 
 	// personas and pain points
@@ -52,7 +52,8 @@ var english = labels{
 
 	Study: "Study", Project: "Project", Language: "Language", LanguageName: "English",
 	Generated: "Generated", GeneratedJalali: "Generated (Jalali)", Period: "Data collected",
-	PeriodJalali: "Data collected (Jalali)", Responses: "Responses", Interviews: "Interviews",
+	PeriodJalali: "Data collected (Jalali)", Responses: "Complete responses (analysed)",
+	Partial: "Partial responses (Responses sheet only)", Interviews: "Interviews",
 	Transcripts: "Transcripts", HeadlineMetrics: "Headline metrics", Metric: "Metric", Value: "Value",
 	CILow: "95% CI low", CIHigh: "95% CI high", N: "n", NPS: "Net Promoter Score (NPS)",
 	CSAT: "Customer satisfaction (CSAT)", Effort: "Customer effort (CES)",
@@ -108,7 +109,8 @@ var persian = labels{
 
 	Study: "مطالعه", Project: "پروژه", Language: "زبان", LanguageName: "فارسی",
 	Generated: "تاریخ تهیه (میلادی)", GeneratedJalali: "تاریخ تهیه (شمسی)", Period: "بازه گردآوری (میلادی)",
-	PeriodJalali: "بازه گردآوری (شمسی)", Responses: "پاسخ‌ها", Interviews: "مصاحبه‌ها",
+	PeriodJalali: "بازه گردآوری (شمسی)", Responses: "پاسخ‌های کامل (تحلیل‌شده)",
+	Partial: "پاسخ‌های ناتمام (فقط در برگه پاسخ‌ها)", Interviews: "مصاحبه‌ها",
 	Transcripts: "متن‌های پیاده‌شده", HeadlineMetrics: "شاخص‌های اصلی", Metric: "شاخص", Value: "مقدار",
 	CILow: "حد پایین بازه اطمینان ۹۵٪", CIHigh: "حد بالای بازه اطمینان ۹۵٪", N: "تعداد",
 	NPS: "خالص مروجان (NPS)", CSAT: "رضایت مشتری (CSAT)", Effort: "تلاش مشتری (CES)",

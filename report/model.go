@@ -35,9 +35,10 @@ type Study struct {
 	Project     string    `json:"project"`
 	Language    string    `json:"language"` // "fa" gives a right-to-left Persian workbook; anything else English
 	Generated   time.Time `json:"generated"`
-	From        time.Time `json:"from"` // first response/interview; zero if unknown
-	To          time.Time `json:"to"`   // last response/interview; zero if unknown
-	Responses   int       `json:"responses"`
+	From        time.Time `json:"from"`      // first response/interview; zero if unknown
+	To          time.Time `json:"to"`        // last response/interview; zero if unknown
+	Responses   int       `json:"responses"` // complete, analysed
+	Partial     int       `json:"partial"`   // not analysed; in the Responses sheet with their status
 	Interviews  int       `json:"interviews"`
 	Transcripts int       `json:"transcripts"`
 }

@@ -562,3 +562,42 @@ func TestWrappedLines(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryPartialResponses: the summary says its response count is the
+// complete responses analysed, and tells how many partial ones the
+// Responses sheet holds besides (a reader counted 361 rows against
+// "Responses 326"); with none partial it has no such row.
+func TestSummaryPartialResponses(t *testing.T) {
+	for _, tc := range []struct {
+		lang, sheet   string
+		partial       int
+		labels, count []string
+	}{
+		{"en", "Summary", 35, []string{"Complete responses (analysed)", "Partial responses (Responses sheet only)"}, []string{"3", "35"}},
+		{"fa", "خلاصه", 35, []string{"پاسخ‌های کامل (تحلیل‌شده)", "پاسخ‌های ناتمام (فقط در برگه پاسخ‌ها)"}, []string{"3", "35"}},
+		{"en", "Summary", 0, []string{"Complete responses (analysed)", "Interviews"}, []string{"3", "2"}},
+	} {
+		d := fixture(tc.lang)
+		d.Study.Partial = tc.partial
+		f := mustOpen(t, mustWrite(t, d))
+		rows, err := f.GetRows(tc.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at := -1
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == tc.labels[0] {
+				at = i
+			}
+		}
+		if at < 0 || at+1 >= len(rows) {
+			t.Fatalf("%s, %d partial: no %q row in %q", tc.lang, tc.partial, tc.labels[0], rows)
+		}
+		for i := range tc.labels {
+			r := rows[at+i]
+			if len(r) < 2 || r[0] != tc.labels[i] || r[1] != tc.count[i] {
+				t.Errorf("%s, %d partial: row %q, want %q %q", tc.lang, tc.partial, r, tc.labels[i], tc.count[i])
+			}
+		}
+	}
+}

@@ -53,7 +53,10 @@ func (b *book) summary() {
 	for _, c := range []struct {
 		label string
 		n     int
-	}{{lb.Responses, s.Responses}, {lb.Interviews, s.Interviews}, {lb.Transcripts, s.Transcripts}} {
+	}{{lb.Responses, s.Responses}, {lb.Partial, s.Partial}, {lb.Interviews, s.Interviews}, {lb.Transcripts, s.Transcripts}} {
+		if c.label == lb.Partial && c.n == 0 {
+			continue // only complete responses: nothing to tell apart
+		}
 		kv(c.label)
 		b.num(sh, 2, row, c.n, b.st.integerStart)
 		row++

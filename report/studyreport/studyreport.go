@@ -42,7 +42,7 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 	d := &report.Data{
 		Study: report.Study{
 			Title: res.Study.Title, Project: res.Study.Name, Language: res.Study.Language, Generated: now,
-			Responses: res.Study.Responses, Interviews: res.Study.Interviews, Transcripts: res.Study.Transcripts,
+			Responses: res.Study.Responses, Partial: res.Study.Partial, Interviews: res.Study.Interviews, Transcripts: res.Study.Transcripts,
 		},
 		Metrics: report.Metrics{NPS: metric(npsEstimate(res.Metrics.NPS)), CSAT: metric(res.Metrics.CSAT), Effort: metric(res.Metrics.Effort)},
 	}
