@@ -18,12 +18,14 @@ func TestParticipantAttributesByLabel(t *testing.T) {
 	w := newWorkspace(t)
 	ctx := context.Background()
 	fa, err := survey.ParseDefinition([]byte(`{"slug": "shop-fa", "title": "فروشگاه", "language": "fa", "pages": [{"id": "p1", "questions": [
-		{"id": "gender", "type": "single", "text": "جنسیت", "role": "demographic", "options": [{"value": "female", "label": "زن"}, {"value": "male", "label": "مرد"}]}]}]}`))
+		{"id": "gender", "type": "single", "text": "جنسیت", "role": "demographic", "options": [{"value": "female", "label": "زن"}, {"value": "male", "label": "مرد"}]},
+		{"id": "channel", "type": "single", "text": "از کجا می‌خرید؟", "role": "behaviour", "options": [{"value": "insta", "label": "اینستاگرام"}, {"value": "store", "label": "فروشگاه"}]}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	en, err := survey.ParseDefinition([]byte(`{"slug": "shop-en2", "title": "Shop", "language": "en", "pages": [{"id": "p1", "questions": [
-		{"id": "gender", "type": "single", "text": "Gender", "role": "demographic", "options": [{"value": "female", "label": "Woman"}, {"value": "male", "label": "Man"}]}]}]}`))
+		{"id": "gender", "type": "single", "text": "Gender", "role": "demographic", "options": [{"value": "female", "label": "Woman"}, {"value": "male", "label": "Man"}]},
+		{"id": "channel", "type": "single", "text": "Where do you buy?", "role": "behaviour", "options": [{"value": "insta", "label": "Instagram"}, {"value": "store", "label": "The store"}]}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,11 +37,13 @@ func TestParticipantAttributesByLabel(t *testing.T) {
 	list := "/app/projects/" + w.pid() + "/transcripts"
 	b := w.login("res@example.com")
 	b.get(list).want(http.StatusOK, `<option value="female">Woman</option>`, "Gender")
-	b.post("/app/projects/"+w.pid()+"/participants", url.Values{"pseudonym": {"P-Mina"}, "attr.gender": {"female"}, "attr.city": {"Shiraz"}, "back": {list}}).
+	b.post("/app/projects/"+w.pid()+"/participants", url.Values{"pseudonym": {"P-Mina"}, "attr.gender": {"female"}, "attr.city": {"Shiraz"}, "attr.channel": {"insta"}, "back": {list}}).
 		wantRedirect(list)
-	b.get(list).want(http.StatusOK, "<bdi>Gender</bdi>: <bdi>Woman</bdi>", "<bdi>City</bdi>: <bdi>Shiraz</bdi>")
-	if strings.Contains(b.body, ">female<") || strings.Contains(b.body, ": female") {
+	// A behaviour question's answer (the demo's channel, motive, discount
+	// codes) by its texts too, though the form offers demographics only.
+	b.get(list).want(http.StatusOK, "<bdi>Gender</bdi>: <bdi>Woman</bdi>", "<bdi>City</bdi>: <bdi>Shiraz</bdi>", "<bdi>Where do you buy?</bdi>: <bdi>Instagram</bdi>")
+	if strings.Contains(b.body, ">female<") || strings.Contains(b.body, ": female") || strings.Contains(b.body, "<bdi>channel</bdi>") || strings.Contains(b.body, "<bdi>insta</bdi>") {
 		t.Error("a raw attribute value is shown")
 	}
-	w.login("fa@example.com").get(list).want(http.StatusOK, `<option value="female">زن</option>`, "<bdi>جنسیت</bdi>: <bdi>زن</bdi>")
+	w.login("fa@example.com").get(list).want(http.StatusOK, `<option value="female">زن</option>`, "<bdi>جنسیت</bdi>: <bdi>زن</bdi>", "<bdi>از کجا می‌خرید؟</bdi>: <bdi>اینستاگرام</bdi>")
 }

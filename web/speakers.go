@@ -32,6 +32,20 @@ type attributeField struct {
 // asks the same question in several languages, the question and option
 // texts come from a survey in the viewer's language.
 func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attributeField, error) {
+	return s.questionFields(c, p, func(q *survey.Question) bool { return q.Role == survey.RoleDemographic })
+}
+
+// attributeLabels is attributeFields over every question of the project:
+// a participant's attributes may name any of them (the demo's interviews
+// describe their participants by channel, motive and discount codes), and
+// each is shown by its question's and option's texts.
+func (s *Server) attributeLabels(c *gin.Context, p *survey.Project) ([]attributeField, error) {
+	return s.questionFields(c, p, func(*survey.Question) bool { return true })
+}
+
+// questionFields is the project's questions that keep holds, as
+// attributeFields describes.
+func (s *Server) questionFields(c *gin.Context, p *survey.Project, keep func(*survey.Question) bool) ([]attributeField, error) {
 	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
 	if err != nil {
 		return nil, err
@@ -50,7 +64,7 @@ func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attribute
 	var out []attributeField
 	for _, d := range defs {
 		for _, q := range d.Questions() {
-			if q.Role != survey.RoleDemographic {
+			if !keep(q) {
 				continue
 			}
 			i, ok := seen[q.ID]

@@ -116,13 +116,14 @@ type transcriptsPage struct {
 	Upload       uploadResult
 	MaxSize      string
 	Attributes   []attributeField // participant form
+	Labels       []attributeField // every question, for the participants' attributes
 	AttrRows     []int
 	Back         string
 }
 
 // Badges are a participant's attributes by their labels.
 func (p transcriptsPage) Badges(pt *survey.Participant) []attributeBadge {
-	return participantBadges(p.Attributes, pt)
+	return participantBadges(p.Labels, pt)
 }
 
 // showTranscriptsPage lists a project's transcripts and interviews, with
@@ -151,6 +152,10 @@ func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Pro
 	page := transcriptsPage{Project: p, Transcripts: ts, Participants: parts, Upload: up, MaxSize: humanBytes(transcript.MaxSize),
 		AttrRows: []int{1, 2, 3}, Back: fmt.Sprintf("/app/projects/%d/transcripts", p.ID)}
 	if page.Attributes, err = s.attributeFields(c, p); err != nil {
+		s.appError(c, err)
+		return
+	}
+	if page.Labels, err = s.attributeLabels(c, p); err != nil {
 		s.appError(c, err)
 		return
 	}
