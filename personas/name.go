@@ -19,32 +19,49 @@ import (
 // numbers and bands ("Age 18–30"), yes/no options ("Instagram" for yes).
 // Persian names use Persian digits and the Persian comma.
 func (r *Result) name(in Input, p int, distinct []Trait) string {
-	var parts []string
-	used := map[string]bool{}
-	for _, t := range distinct {
+	parts, _ := r.pick(in, distinct)
+	return r.joinName(p, parts)
+}
+
+// pick chooses a name's trait phrases from distinct, in order, and
+// returns them with the indices in distinct of the traits they say.
+func (r *Result) pick(in Input, distinct []Trait) (parts []string, used []int) {
+	seen := map[string]bool{}
+	for i, t := range distinct {
 		if len(parts) == 3 {
 			break
 		}
-		if used[t.Column] || used["\x00"+t.Value] || t.Share < 0.3 || t.Lift < 1.2 {
+		if seen[t.Column] || seen["\x00"+t.Value] || t.Share < 0.3 || t.Lift < 1.2 {
 			continue
 		}
-		j := itemIndex(in, t.Column)
-		it := in.Items[j]
-		var part string
-		if v := cleanValue(t.Value); ambiguous(in, j, t.Value) && it.Kind != Binary && it.Kind != Numeric && !looksNumeric(v) && len([]rune(v)) > 2 {
-			part = digits(cleanLabel(it.label())+": "+v, r.Language)
-		} else {
-			part = phrase(it, t.Value, r.Language)
-		}
-		part = capitalise(part)
+		part := r.word(in, t)
 		// A trait that can only be said with a whole question makes a
 		// name nobody can read aloud; the next trait will do.
 		if len([]rune(part)) > maxNamePart {
 			continue
 		}
-		used[t.Column], used["\x00"+t.Value] = true, true
+		seen[t.Column], seen["\x00"+t.Value] = true, true
 		parts = append(parts, part)
+		used = append(used, i)
 	}
+	return parts, used
+}
+
+// word is the phrase a name says trait t with.
+func (r *Result) word(in Input, t Trait) string {
+	j := itemIndex(in, t.Column)
+	it := in.Items[j]
+	var part string
+	if v := cleanValue(t.Value); ambiguous(in, j, t.Value) && it.Kind != Binary && it.Kind != Numeric && !looksNumeric(v) && len([]rune(v)) > 2 {
+		part = digits(cleanLabel(it.label())+": "+v, r.Language)
+	} else {
+		part = phrase(it, t.Value, r.Language)
+	}
+	return capitalise(part)
+}
+
+// joinName is the name of persona p from its trait phrases.
+func (r *Result) joinName(p int, parts []string) string {
 	sep := ", "
 	if r.Language == "fa" {
 		sep = "، "

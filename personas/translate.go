@@ -19,8 +19,14 @@ func (r *Result) NamesIn(in, tr Input, lang string) (names []string, ok bool) {
 	other.Language = lang
 	names = make([]string, len(r.Personas))
 	for p, card := range r.Personas {
-		traits := make([]Trait, 0, len(card.Traits))
-		for _, t := range card.Traits {
+		// The same traits as the name in the analysis' language, said
+		// in lang: a name that fits there may run longer here, and
+		// choosing again would name another trait (a bilingual team
+		// read two different personas).
+		_, used := r.pick(in, card.Traits)
+		parts := make([]string, 0, len(used))
+		for _, i := range used {
+			t := card.Traits[i]
 			j := itemIndex(in, t.Column)
 			if j < 0 {
 				continue
@@ -32,9 +38,9 @@ func (r *Result) NamesIn(in, tr Input, lang string) (names []string, ok bool) {
 					break
 				}
 			}
-			traits = append(traits, t)
+			parts = append(parts, other.word(tr, t))
 		}
-		names[p] = other.name(tr, p, traits)
+		names[p] = other.joinName(p, parts)
 	}
 	return uniqueNames(names, lang), true
 }

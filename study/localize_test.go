@@ -49,6 +49,20 @@ func TestResultIn(t *testing.T) {
 		if per.Name != res.PersonaNames["en"][i] {
 			t.Errorf("persona %d: %q", per.ID, per.Name)
 		}
+		// The same traits in both names, part by part: where the
+		// Persian part is an answer the glossary knows, the English
+		// part says its translation (a longer English wording named
+		// another trait).
+		fa, enParts := strings.Split(res.Personas.Personas[i].Name, "، "), strings.Split(per.Name, ", ")
+		if len(fa) != len(enParts) {
+			t.Errorf("persona %d: %q and %q name different traits", per.ID, res.Personas.Personas[i].Name, per.Name)
+		} else {
+			for j, part := range fa {
+				if want, ok := res.Glossary["en"][part]; ok && !strings.Contains(strings.ToLower(enParts[j]), strings.ToLower(want)) {
+					t.Errorf("persona %d: %q and %q name different traits (%q is %q)", per.ID, res.Personas.Personas[i].Name, per.Name, part, want)
+				}
+			}
+		}
 		for _, tr := range append(per.Traits, per.Demographics...) {
 			if hasArabicScript(tr.Label) || hasArabicScript(tr.Value) {
 				t.Errorf("persona %d trait in Persian: %s: %s", per.ID, tr.Label, tr.Value)
