@@ -160,10 +160,17 @@ func codedStages(res *Result, in Input, personaOf map[string]int, lang string) {
 			}
 		}
 		if len(in.Transcripts) > 0 && total < MinJourneyPassages {
-			j.Note = map[string]string{
-				"en": fmt.Sprintf("Only %d coded passages from %d people: too few to read a journey from. Code more passages or add a survey.", total, len(people)),
-				"fa": fmt.Sprintf("فقط %d بخش کدگذاری‌شده از %d نفر: برای خواندن سفر مشتری کافی نیست. بخش‌های بیشتری را کدگذاری کنید یا پرسشنامه‌ای اضافه کنید.", total, len(people)),
-			}[lang]
+			j.FewPassages, j.PassagePeople = true, len(people)
+			j.Note = fewPassagesNote(lang, total, len(people))
 		}
 	}
+}
+
+// fewPassagesNote says in lang that a journey's coded passages, from people
+// people, are too few to read it from.
+func fewPassagesNote(lang string, passages, people int) string {
+	if lang == "fa" {
+		return fmt.Sprintf("فقط %d بخش کدگذاری‌شده از %d نفر: برای خواندن سفر مشتری کافی نیست. بخش‌های بیشتری را کدگذاری کنید یا پرسشنامه‌ای اضافه کنید.", passages, people)
+	}
+	return fmt.Sprintf("Only %d coded passages from %d people: too few to read a journey from. Code more passages or add a survey.", passages, people)
 }
