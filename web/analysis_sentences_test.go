@@ -45,15 +45,19 @@ func TestGeneratedSentencesFollowTheReader(t *testing.T) {
 		if strings.Contains(en.body, "رفع «") || strings.Contains(en.body, "شدت") {
 			t.Errorf("%s: the English journey has a Persian opportunity", base)
 		}
-		fa.get(base+"/journey").want(http.StatusOK, "رفع «<bdi>")
+		// fa@example.com reads Persian digits: the decimal separator is Persian too.
+		fa.get(base+"/journey").want(http.StatusOK, "رفع «<bdi>", "، شدت ۰٫")
+		if strings.Contains(fa.body, "۰.") {
+			t.Errorf("%s: a Persian decimal with an ASCII point", base)
+		}
 		if strings.Contains(fa.body, "Fix ") || strings.Contains(fa.body, "severity") {
 			t.Errorf("%s: the Persian journey has an English opportunity", base)
 		}
 	}
 
 	// A persona whose journey rests on a few coded interview passages.
-	en.get(project+"/journey?persona=1").want(http.StatusOK)
-	fa.get(project+"/journey?persona=1").want(http.StatusOK)
+	en.get(project + "/journey?persona=1").want(http.StatusOK)
+	fa.get(project + "/journey?persona=1").want(http.StatusOK)
 	if strings.Contains(en.body, "فقط") || strings.Contains(fa.body, "Only ") {
 		t.Error("the coded-passages note is not in the reader's language")
 	}
