@@ -21,6 +21,9 @@ func (r *Result) In(lang string) *Result {
 	}
 	out := *r
 	out.Study.Language = lang
+	if r.PersonaTooFew != nil {
+		out.PersonaNote = r.PersonaTooFew.Note(lang)
+	}
 	g := r.Glossary[lang]
 	tr := func(s string) string {
 		if t, ok := g[s]; ok {

@@ -129,7 +129,8 @@ type Result struct {
 	PainPointLabels map[string]LabelSet `json:"pain_point_labels,omitempty"`
 	Stages          []PainStage         `json:"pain_point_stages"`
 	Personas        *personas.Result    `json:"personas,omitempty"`
-	PersonaNote     string              `json:"persona_note,omitempty"` // why there are no personas
+	PersonaNote     string              `json:"persona_note,omitempty"`    // why there are no personas, in the result's language
+	PersonaTooFew   *TooFew             `json:"persona_too_few,omitempty"` // the same as numbers
 	// PersonaNames are the personas' names in the other languages of the
 	// project's surveys, in persona order, by language.
 	PersonaNames map[string][]string `json:"persona_names,omitempty"`
