@@ -15,7 +15,8 @@ import (
 )
 
 type personaSection struct {
-	Note      string // why there are no personas
+	Note      string        // why there are no personas
+	TooFew    *study.TooFew // the same, worded by the catalog (nil for older results)
 	K         int
 	Method    string
 	MethodLCA bool // Method is personas.Method, worded by the catalog
@@ -138,7 +139,7 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 	}
 	pr := st.Personas
 	if pr == nil {
-		sec.Note = st.PersonaNote
+		sec.Note, sec.TooFew = st.PersonaNote, st.PersonaTooFew
 		return nil
 	}
 	q := pr.Quality

@@ -2,12 +2,15 @@ package web_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/study/studyrun"
 )
 
 // TestGeneratedSentencesFollowTheReader: the sentences the analysis writes
@@ -64,4 +67,17 @@ func TestGeneratedSentencesFollowTheReader(t *testing.T) {
 	if strings.Contains(fa.body, "بخش کدگذاری‌شده از") != strings.Contains(en.body, "coded passages from") {
 		t.Error("the coded-passages note shows in one language only")
 	}
+}
+
+// TestPersonaNoteFollowsTheReader: why a survey has no personas reads in
+// the reader's language and digits.
+func TestPersonaNoteFollowsTheReader(t *testing.T) {
+	w := newWorkspace(t)
+	runner := &studyrun.Runner{Store: w.store, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Bootstrap: -1}
+	base := "/app/surveys/" + w.survey.Slug + "/analysis"
+	fa := w.login("fa@example.com")
+	fa.post(base+"/run", nil).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+	fa.get(base+"/personas").want(http.StatusOK, "برای این مطالعه پرسونایی ساخته نشد.", "۱ پاسخ کامل: پرسوناها دست‌کم ۳۰ پاسخ می‌خواهند")
+	w.login("res@example.com").get(base+"/personas").want(http.StatusOK, "No personas for this study.", "1 complete responses: personas need at least 30")
 }
