@@ -172,7 +172,7 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 	for _, per := range pr.Personas {
 		maxShare = max(maxShare, per.Share)
 	}
-	for pi, per := range pr.Personas {
+	for _, per := range pr.Personas {
 		card := personaCard{ID: per.ID, Name: per.Name, Size: per.Size, Share: per.Share}
 		if maxShare > 0 {
 			card.Bar = round1(100 * per.Share / maxShare)
@@ -187,7 +187,7 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 			card.Profile = append(card.Profile, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Overall: t.Overall, Lift: t.Lift, Significant: t.Significant})
 		}
 		card.Trust = per.Trust
-		if level, sure := pr.TrustOf(pi); level != "" {
+		if level, sure := pr.TrustOf(per.ID - 1); level != "" { // IDs are 1-based, in card order
 			card.TrustKey, card.Sure, card.TrustFew, card.StabKey = "an_trust."+level, sure, per.Size < 30, stabKey
 			if q.Stability != nil {
 				card.ARI = q.Stability.MeanARI
