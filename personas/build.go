@@ -124,7 +124,7 @@ func Fit(ctx context.Context, in Input, opt Options) (*Fitted, error) {
 	for j, it := range in.Items {
 		res.profile[j] = it.Role != Open && !slices.Contains(sel, j)
 	}
-	res.Method = "latent class analysis (EM; categorical and ordinal items multinomial, numbers Gaussian, missing answers skipped)"
+	res.Method = Method
 	q := Quality{N: fit.N, LogLik: fit.LogLik, BIC: fit.BIC, AIC: fit.AIC, Entropy: fit.Entropy,
 		Params: fit.Params, Candidates: fit.Candidates}
 	if opt.K > 0 {
@@ -136,7 +136,7 @@ func Fit(ctx context.Context, in Input, opt Options) (*Fitted, error) {
 	if opt.K > 0 {
 		q.KSelected = fmt.Sprintf("fixed k=%d", opt.K)
 	} else {
-		q.KSelected = fit.Criterion
+		q.KSelected, q.KRule = fit.Criterion, fit.Rule
 	}
 	f := &Fitted{res: res, quality: q, levels: in.levels, items: len(in.Items), n: len(in.Respondents),
 		measure: b > 0 && fit.K > 1, stable: make(chan struct{})}

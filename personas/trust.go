@@ -26,15 +26,56 @@ func (r *Result) trust() {
 		if card.Size > 0 {
 			sure = sum[p] / float64(card.Size)
 		}
-		level := "indicative"
-		switch {
-		case card.Size < 30 || reading == Unstable:
-			level = "weak"
-		case sure >= 0.8 && reading != Unmeasured:
-			level = "solid"
-		}
-		card.Trust = trustLine(r.Language, level, card.Size, card.Share, sure, reading, r.Quality)
+		card.TrustLevel, card.Membership = trustLevel(card.Size, sure, reading), sure
+		card.Trust = TrustLine(r.Language, *card, r.Quality)
 	}
+}
+
+// Trust levels (Persona.TrustLevel).
+const (
+	TrustSolid      = "solid"
+	TrustIndicative = "indicative"
+	TrustWeak       = "weak"
+)
+
+func trustLevel(size int, sure float64, reading Reading) string {
+	switch {
+	case size < 30 || reading == Unstable:
+		return TrustWeak
+	case sure >= 0.8 && reading != Unmeasured:
+		return TrustSolid
+	}
+	return TrustIndicative
+}
+
+// TrustOf returns card p's (0-based) trust level and mean membership
+// probability: the stored ones, or for a result stored before they were,
+// read off its assignments. The level is "" when neither is there.
+func (r *Result) TrustOf(p int) (level string, sure float64) {
+	c := r.Personas[p]
+	if c.TrustLevel != "" || len(r.Assignments) == 0 {
+		return c.TrustLevel, c.Membership
+	}
+	sum := 0.0
+	for _, a := range r.Assignments {
+		if a.Persona == c.ID {
+			sum += a.Probability
+		}
+	}
+	if c.Size > 0 {
+		sure = sum / float64(c.Size)
+	}
+	return trustLevel(c.Size, sure, r.Quality.Reading()), sure
+}
+
+// TrustLine words card c's trust (Persona.Trust) in lang from its
+// TrustLevel and Membership and the segmentation's quality q; it returns
+// c.Trust as it is when c has no TrustLevel.
+func TrustLine(lang string, c Persona, q Quality) string {
+	if c.TrustLevel == "" {
+		return c.Trust
+	}
+	return trustLine(lang, c.TrustLevel, c.Size, c.Share, c.Membership, q.Reading(), q)
 }
 
 func trustLine(lang, level string, size int, share, sure float64, reading Reading, q Quality) string {

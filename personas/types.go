@@ -168,6 +168,9 @@ type Options struct {
 	Cluster cluster.Options
 }
 
+// Method is Result.Method: how the personas are found, in English.
+const Method = "latent class analysis (EM; categorical and ordinal items multinomial, numbers Gaussian, missing answers skipped)"
+
 // Result is a segmentation with its persona cards. Its JSON is what
 // `safar personas --format json` prints, a shape integrations rely on.
 type Result struct {
@@ -198,6 +201,9 @@ type Quality struct {
 	Entropy   float64  `json:"entropy_r2"` // 1 = every respondent clearly in one persona
 	Params    int      `json:"params"`
 	KSelected string   `json:"k_selection"`
+	// KRule is KSelected as numbers when k was chosen automatically, for
+	// a reader who words it in another language.
+	KRule *cluster.Rule `json:"k_rule,omitempty"`
 	// Candidates are the automatic-k fits compared (empty for a fixed k
 	// unless Options.Compare).
 	Candidates []cluster.Candidate      `json:"candidates,omitempty"`
@@ -251,6 +257,12 @@ type Persona struct {
 	// Trust says in one line how far to trust this persona: its size, how
 	// surely its members belong, and the stability of the segmentation.
 	Trust string `json:"trust"`
+	// TrustLevel is the verdict Trust begins with (TrustSolid,
+	// TrustIndicative or TrustWeak) and Membership the members' mean
+	// probability of belonging to the persona, for a reader who words
+	// Trust in another language (TrustLine).
+	TrustLevel string  `json:"trust_level,omitempty"`
+	Membership float64 `json:"membership,omitempty"`
 	// Demographics and Goals give, per item of that role, the persona's most
 	// common answer.
 	Demographics []Trait         `json:"demographics,omitempty"`

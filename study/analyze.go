@@ -176,7 +176,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		return nil, err
 	}
 	opt.progress(0.2, "personas")
-	pr, note, err := describePersonas(fitted, pin, people, first1, voiced, st)
+	pr, tooFew, err := describePersonas(fitted, pin, people, first1, voiced, st)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 	personaOf := map[string]int{} // interview and focus-group participants
 	if pr == nil && len(people) == 0 && (len(in.Participants) > 0 || len(in.Transcripts) > 0) {
 		// A project of interviews and focus groups only.
-		if pr, note, err = qualitativePersonas(ctx, cat, in, first1, voiced, st, opt, lang); err != nil {
+		if pr, tooFew, err = qualitativePersonas(ctx, cat, in, first1, voiced, st, opt, lang); err != nil {
 			return nil, err
 		}
 		if pr != nil {
@@ -195,7 +195,10 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 			}
 		}
 	}
-	res.Personas, res.PersonaNote = pr, note
+	res.Personas, res.PersonaTooFew = pr, tooFew
+	if tooFew != nil {
+		res.PersonaNote = tooFew.Note(lang)
+	}
 	if pr != nil && len(people) > 0 {
 		res.PersonaNames = personaNamesIn(cat, in, pin, pr, lang)
 		// The assignments are in the order of the respondents.
@@ -477,9 +480,9 @@ func fitPersonas(ctx context.Context, in personas.Input, opt Options) (*personas
 // the pain points its members voice and their words; a nil result comes
 // with a note saying why.
 func describePersonas(f *personas.Fitted, in personas.Input, people []*respondent, found analysis.PainPointResult,
-	voiced voiceSets, st *studyTexts) (*personas.Result, string, error) {
+	voiced voiceSets, st *studyTexts) (*personas.Result, *TooFew, error) {
 	if f == nil {
-		return nil, fmt.Sprintf("%d complete responses: personas need at least %d", len(people), MinPersonaRespondents), nil
+		return nil, &TooFew{People: len(people), Need: MinPersonaRespondents}, nil
 	}
 	// The cards quote each person's words and the words they voice each
 	// pain point with, read from the texts.
@@ -518,9 +521,35 @@ func describePersonas(f *personas.Fitted, in personas.Input, people []*responden
 	}
 	pr, err := f.Describe(in)
 	if err != nil {
-		return nil, "", fmt.Errorf("personas: %w", err)
+		return nil, nil, fmt.Errorf("personas: %w", err)
 	}
-	return pr, "", nil
+	return pr, nil, nil
+}
+
+// TooFew is why a study has no personas, as numbers: People complete
+// survey responses where personas need Need; or, for a project of
+// interviews and focus groups only (Participants), People participants
+// with attributes where they need Need (or NeedResponses survey responses).
+type TooFew struct {
+	People        int  `json:"people"`
+	Need          int  `json:"need"`
+	Participants  bool `json:"participants,omitempty"`
+	NeedResponses int  `json:"need_responses,omitempty"`
+}
+
+// Note words why there are no personas in lang (Result.PersonaNote).
+func (t *TooFew) Note(lang string) string {
+	switch {
+	case t.Participants && lang == "fa":
+		return fmt.Sprintf("%d مصاحبه‌شونده یا شرکت‌کنندهٔ گروه کانونی با ویژگی و بی پاسخ پرسشنامه: پرسوناها دست‌کم %d شرکت‌کننده با ویژگی یا %d پاسخ پرسشنامه می‌خواهند",
+			t.People, t.Need, t.NeedResponses)
+	case t.Participants:
+		return fmt.Sprintf("%d interviewees or focus-group participants with attributes and no survey responses: personas need at least %d participants with attributes or %d survey responses",
+			t.People, t.Need, t.NeedResponses)
+	case lang == "fa":
+		return fmt.Sprintf("%d پاسخ کامل: پرسوناها دست‌کم %d پاسخ می‌خواهند", t.People, t.Need)
+	}
+	return fmt.Sprintf("%d complete responses: personas need at least %d", t.People, t.Need)
 }
 
 // placeParticipants puts interview and focus-group participants with

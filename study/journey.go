@@ -396,10 +396,8 @@ func journeys(cat *catalog, people []*respondent, scores []stageScore, pr *perso
 					Share: round3(float64(n) / float64(len(members))), Severity: pp.Severity, Priority: pp.Priority})
 			}
 			sort.SliceStable(js.PainPoints, func(a, b int) bool { return js.PainPoints[a].People > js.PainPoints[b].People })
+			js.Opportunities = opportunities(lang, js.PainPoints, len(members))
 			for _, jp := range js.PainPoints {
-				if jp.Share >= 0.05 && jp.Severity >= 0.4 && len(js.Opportunities) < 3 {
-					js.Opportunities = append(js.Opportunities, opportunity(lang, jp, len(members)))
-				}
 				if len(js.Quotes) < 2 {
 					if ex := res.PainPoints.PainPoints[pains[jp.Key]].Examples; len(ex) > 0 {
 						js.Quotes = append(js.Quotes, ex[0])
@@ -409,6 +407,30 @@ func journeys(cat *catalog, people []*respondent, scores []stageScore, pr *perso
 			j.Stages = append(j.Stages, js)
 		}
 		out = append(out, j)
+	}
+	return out
+}
+
+// Opportunities are the pain points of a journey stage (most people first,
+// as JourneyStage.PainPoints are) worth fixing first: those with high reach
+// and severity, at most three. JourneyStage.Opportunities words them in the
+// result's language; a reader in another language words them from these.
+func Opportunities(pains []JourneyPain) []JourneyPain {
+	var out []JourneyPain
+	for _, jp := range pains {
+		if jp.Share >= 0.05 && jp.Severity >= 0.4 && len(out) < 3 {
+			out = append(out, jp)
+		}
+	}
+	return out
+}
+
+// opportunities words the Opportunities among pains in lang, for a journey
+// of size people.
+func opportunities(lang string, pains []JourneyPain, size int) []string {
+	var out []string
+	for _, jp := range Opportunities(pains) {
+		out = append(out, opportunity(lang, jp, size))
 	}
 	return out
 }

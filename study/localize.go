@@ -10,21 +10,32 @@ import (
 // lang where they were voiced in it or their concept has a label in it,
 // personas named in lang, and every answer and question text (traits,
 // goals, touchpoints) as the project's survey in lang words it. Numbers
-// are unchanged. Even a result in lang may change: a pain point joined
-// from another language's larger one gets its label in lang. A result
-// with nothing in lang is returned as it is; the receiver never changes.
+// are unchanged; the sentences the analysis writes (persona trust lines,
+// journey opportunities and notes) are written again in lang, and the
+// "yes" of a multiple-choice option's trait is lang's. Even a result in
+// lang may change: a pain point joined from another language's larger one
+// gets its label in lang. The receiver never changes.
 func (r *Result) In(lang string) *Result {
-	if lang == "" || (r.PainPointLabels == nil && r.PersonaNames[lang] == nil && r.Glossary[lang] == nil) {
+	if lang == "" {
 		return r
 	}
 	out := *r
 	out.Study.Language = lang
+	if r.PersonaTooFew != nil {
+		out.PersonaNote = r.PersonaTooFew.Note(lang)
+	}
 	g := r.Glossary[lang]
 	tr := func(s string) string {
 		if t, ok := g[s]; ok {
 			return t
 		}
 		return s
+	}
+	trValue := func(s string) string {
+		if t, ok := g[s]; ok {
+			return t
+		}
+		return binaryValue(lang, s)
 	}
 	label := func(key, fallback string) string {
 		if l := r.PainPointLabels[key][lang]; l != "" {
@@ -55,7 +66,12 @@ func (r *Result) In(lang string) *Result {
 			if len(names) == len(per.Personas) {
 				c.Name = names[i]
 			}
-			c.Traits, c.Demographics, c.Goals = trTraits(c.Traits, tr), trTraits(c.Demographics, tr), trTraits(c.Goals, tr)
+			c.Traits, c.Demographics, c.Goals = trTraits(c.Traits, tr, trValue), trTraits(c.Demographics, tr, trValue), trTraits(c.Goals, tr, trValue)
+			c.Profile = trTraits(c.Profile, tr, trValue)
+			if c.TrustLevel == "" { // stored before the level was
+				c.TrustLevel, c.Membership = per.TrustOf(i)
+			}
+			c.Trust = personas.TrustLine(lang, *c, per.Quality)
 			c.Touchpoints = slices.Clone(c.Touchpoints)
 			for j := range c.Touchpoints {
 				c.Touchpoints[j].Touchpoint = tr(c.Touchpoints[j].Touchpoint)
@@ -91,15 +107,34 @@ func (r *Result) In(lang string) *Result {
 			for p := range st.PainPoints {
 				st.PainPoints[p].Label = label(st.PainPoints[p].Key, st.PainPoints[p].Label)
 			}
+			st.Opportunities = opportunities(lang, st.PainPoints, j.Size)
+		}
+		if j.FewPassages {
+			j.Note = fewPassagesNote(lang, j.Passages, j.PassagePeople)
 		}
 	}
 	return &out
 }
 
-func trTraits(ts []personas.Trait, tr func(string) string) []personas.Trait {
+func trTraits(ts []personas.Trait, tr, trValue func(string) string) []personas.Trait {
 	ts = slices.Clone(ts)
 	for i := range ts {
-		ts[i].Label, ts[i].Value = tr(ts[i].Label), tr(ts[i].Value)
+		ts[i].Label, ts[i].Value = tr(ts[i].Label), trValue(ts[i].Value)
 	}
 	return ts
+}
+
+// binaryValue is the "yes" or "no" of a multiple-choice option's item
+// (personas.Yes, personas.No) in lang; any other value is returned as it is.
+func binaryValue(lang, v string) string {
+	if lang != "fa" {
+		return v
+	}
+	switch v {
+	case personas.Yes.Text:
+		return "بله"
+	case personas.No.Text:
+		return "خیر"
+	}
+	return v
 }

@@ -114,3 +114,59 @@ func TestConceptLabelsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestInRewordsSentences: the sentences the analysis writes in the
+// project's language (trust lines, opportunities, the coded-passages
+// note) and a multiple-choice trait's "yes" read in the reader's language.
+func TestInRewordsSentences(t *testing.T) {
+	_, res := analyzeDemo(t)
+	en, fa := res.In("en"), res.In("fa")
+	opps := 0
+	for _, j := range en.Journeys {
+		for _, st := range j.Stages {
+			for _, o := range st.Opportunities {
+				opps++
+				if hasArabicScript(strings.Split(o, "\"")[0]) || !strings.HasPrefix(o, "Fix \"") || !strings.Contains(o, ", severity ") {
+					t.Errorf("journey %d stage %s: opportunity %q", j.Persona, st.Stage, o)
+				}
+			}
+		}
+	}
+	if opps == 0 {
+		t.Fatal("the demo's journeys have no opportunities")
+	}
+	for i, p := range en.Personas.Personas {
+		if hasArabicScript(p.Trust) || !strings.Contains(p.Trust, "sure to belong") {
+			t.Errorf("persona %d trust %q", p.ID, p.Trust)
+		}
+		if fa.Personas.Personas[i].Trust != res.Personas.Personas[i].Trust {
+			t.Errorf("persona %d trust in the project's own language changed: %q", p.ID, fa.Personas.Personas[i].Trust)
+		}
+		for _, tr := range append(fa.Personas.Personas[i].Traits, fa.Personas.Personas[i].Profile...) {
+			if tr.Value == "yes" || tr.Value == "no" {
+				t.Errorf("persona %d: %s: %s on a Persian reader's card", p.ID, tr.Label, tr.Value)
+			}
+		}
+	}
+
+	yes := 0
+	for _, p := range res.Personas.Personas {
+		for _, tr := range p.Traits {
+			if tr.Value == "yes" {
+				yes++
+			}
+		}
+	}
+	if yes == 0 {
+		t.Error("no persona of the demo has a multiple-choice option among its traits")
+	}
+
+	few := &study.Result{Study: study.Info{Language: "fa"}, Journeys: []study.Journey{{Passages: 8, FewPassages: true, PassagePeople: 3,
+		Note: "فقط 8 بخش کدگذاری‌شده از 3 نفر: برای خواندن سفر مشتری کافی نیست. بخش‌های بیشتری را کدگذاری کنید یا پرسشنامه‌ای اضافه کنید."}}}
+	if got := few.In("en").Journeys[0].Note; got != "Only 8 coded passages from 3 people: too few to read a journey from. Code more passages or add a survey." {
+		t.Errorf("note in English: %q", got)
+	}
+	if got := few.In("fa").Journeys[0].Note; got != few.Journeys[0].Note {
+		t.Errorf("note in Persian: %q", got)
+	}
+}

@@ -54,7 +54,7 @@ func voices(found analysis.PainPointResult, st *studyTexts) (labels map[string]s
 // project without survey personas. A nil result comes with a note saying
 // why.
 func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found analysis.PainPointResult,
-	voiced voiceSets, st *studyTexts, opt Options, lang string) (*personas.Result, string, error) {
+	voiced voiceSets, st *studyTexts, opt Options, lang string) (*personas.Result, *TooFew, error) {
 	var parts []*survey.Participant
 	names := map[string]bool{}
 	for _, p := range in.Participants {
@@ -66,8 +66,7 @@ func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found anal
 		}
 	}
 	if len(parts) < MinQualitativeParticipants {
-		return nil, fmt.Sprintf("%d interviewees or focus-group participants with attributes and no survey responses: personas need at least %d participants with attributes or %d survey responses",
-			len(parts), MinQualitativeParticipants, MinPersonaRespondents), nil
+		return nil, &TooFew{People: len(parts), Need: MinQualitativeParticipants, Participants: true, NeedResponses: MinPersonaRespondents}, nil
 	}
 	pin := personas.Input{Language: lang, Source: "interview"}
 	attrs := slices.Sorted(maps.Keys(names))
@@ -99,9 +98,9 @@ func qualitativePersonas(ctx context.Context, cat *catalog, in Input, found anal
 	pr, err := personas.Build(ctx, pin, personas.Options{K: opt.K, Compare: opt.CompareK, KMax: max(2, min(4, len(parts)/3)),
 		Seed: opt.Seed, Bootstrap: opt.Bootstrap, Exclude: excludedItems(pin.Items, opt.ExcludeQuestions)})
 	if err != nil {
-		return nil, "", fmt.Errorf("personas from participants: %w", err)
+		return nil, nil, fmt.Errorf("personas from participants: %w", err)
 	}
-	return pr, "", nil
+	return pr, nil, nil
 }
 
 // MinJourneyPassages is the fewest coded passages a journey is read from
@@ -160,10 +159,17 @@ func codedStages(res *Result, in Input, personaOf map[string]int, lang string) {
 			}
 		}
 		if len(in.Transcripts) > 0 && total < MinJourneyPassages {
-			j.Note = map[string]string{
-				"en": fmt.Sprintf("Only %d coded passages from %d people: too few to read a journey from. Code more passages or add a survey.", total, len(people)),
-				"fa": fmt.Sprintf("فقط %d بخش کدگذاری‌شده از %d نفر: برای خواندن سفر مشتری کافی نیست. بخش‌های بیشتری را کدگذاری کنید یا پرسشنامه‌ای اضافه کنید.", total, len(people)),
-			}[lang]
+			j.FewPassages, j.PassagePeople = true, len(people)
+			j.Note = fewPassagesNote(lang, total, len(people))
 		}
 	}
+}
+
+// fewPassagesNote says in lang that a journey's coded passages, from people
+// people, are too few to read it from.
+func fewPassagesNote(lang string, passages, people int) string {
+	if lang == "fa" {
+		return fmt.Sprintf("فقط %d بخش کدگذاری‌شده از %d نفر: برای خواندن سفر مشتری کافی نیست. بخش‌های بیشتری را کدگذاری کنید یا پرسشنامه‌ای اضافه کنید.", passages, people)
+	}
+	return fmt.Sprintf("Only %d coded passages from %d people: too few to read a journey from. Code more passages or add a survey.", passages, people)
 }

@@ -112,6 +112,17 @@ func TestTranscriptOnlyTooFew(t *testing.T) {
 	if j := res.Journeys[0]; j.Passages != 6 || !strings.Contains(j.Note, "too few") {
 		t.Errorf("journey: %d passages, note %q; want 6 and a plain note", j.Passages, j.Note)
 	}
+	// A Persian reader reads both notes in Persian.
+	fa := res.In("fa")
+	if want := "3 مصاحبه‌شونده یا شرکت‌کنندهٔ گروه کانونی با ویژگی و بی پاسخ پرسشنامه: پرسوناها دست‌کم 6 شرکت‌کننده با ویژگی یا 30 پاسخ پرسشنامه می‌خواهند"; fa.PersonaNote != want {
+		t.Errorf("persona note in Persian: %q", fa.PersonaNote)
+	}
+	if j := fa.Journeys[0]; !strings.HasPrefix(j.Note, "فقط 6 بخش کدگذاری‌شده از 3 نفر") {
+		t.Errorf("journey note in Persian: %q", j.Note)
+	}
+	if res.In("en").PersonaNote != res.PersonaNote {
+		t.Errorf("persona note in English: %q", res.In("en").PersonaNote)
+	}
 }
 
 // A project of one long meeting: its customer turns reach the engine as

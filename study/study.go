@@ -129,7 +129,8 @@ type Result struct {
 	PainPointLabels map[string]LabelSet `json:"pain_point_labels,omitempty"`
 	Stages          []PainStage         `json:"pain_point_stages"`
 	Personas        *personas.Result    `json:"personas,omitempty"`
-	PersonaNote     string              `json:"persona_note,omitempty"` // why there are no personas
+	PersonaNote     string              `json:"persona_note,omitempty"`    // why there are no personas, in the result's language
+	PersonaTooFew   *TooFew             `json:"persona_too_few,omitempty"` // the same as numbers
 	// PersonaNames are the personas' names in the other languages of the
 	// project's surveys, in persona order, by language.
 	PersonaNames map[string][]string `json:"persona_names,omitempty"`
@@ -257,10 +258,14 @@ type Journey struct {
 	Stages  []JourneyStage `json:"stages"`
 	// Passages are the coded interview and focus-group passages of this
 	// journey's people, Unstaged those from sessions without a stage;
-	// Note says plainly when they are too few to read a journey from.
-	Passages int    `json:"coded_passages,omitempty"`
-	Unstaged int    `json:"unstaged_passages,omitempty"`
-	Note     string `json:"note,omitempty"`
+	// Note says plainly, in the result's language, when they are too few
+	// to read a journey from: FewPassages is then set and PassagePeople is
+	// how many people they come from, for a reader in another language.
+	Passages      int    `json:"coded_passages,omitempty"`
+	Unstaged      int    `json:"unstaged_passages,omitempty"`
+	Note          string `json:"note,omitempty"`
+	FewPassages   bool   `json:"few_passages,omitempty"`
+	PassagePeople int    `json:"coded_passage_people,omitempty"`
 }
 
 // CodeCount is how many coded passages at a stage carry a code.
@@ -283,12 +288,14 @@ type JourneyStage struct {
 	Goals       []Goal   `json:"goals,omitempty"`
 	// Emotion is the mean satisfaction at this stage on 0..100, with the
 	// number of answers and the questions behind it.
-	Emotion       *float64      `json:"emotion,omitempty"`
-	EmotionN      int           `json:"emotion_n"`
-	EmotionFrom   []string      `json:"emotion_from,omitempty"`
-	PainPoints    []JourneyPain `json:"pain_points,omitempty"`
-	Opportunities []string      `json:"opportunities,omitempty"`
-	Quotes        []string      `json:"quotes,omitempty"`
+	Emotion     *float64      `json:"emotion,omitempty"`
+	EmotionN    int           `json:"emotion_n"`
+	EmotionFrom []string      `json:"emotion_from,omitempty"`
+	PainPoints  []JourneyPain `json:"pain_points,omitempty"`
+	// Opportunities word the stage's Opportunities(PainPoints) in the
+	// result's language.
+	Opportunities []string `json:"opportunities,omitempty"`
+	Quotes        []string `json:"quotes,omitempty"`
 	// Passages are the coded passages from sessions at this stage, Codes
 	// the codes they carry, most frequent first.
 	Passages int         `json:"coded_passages,omitempty"`

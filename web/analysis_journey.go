@@ -22,6 +22,10 @@ type journeySection struct {
 	// they are too few.
 	Passages int
 	Note     string
+	// FewPassages: Note is the catalog's an_jr_few_passages, from
+	// PassagePeople people.
+	FewPassages   bool
+	PassagePeople int
 }
 
 type journeyChoice struct {
@@ -40,7 +44,7 @@ type journeyCol struct {
 	Touchpoints []string
 	Goals       []study.Goal
 	Pains       []study.JourneyPain
-	Opps        []string
+	Opps        []study.JourneyPain // worded in the page's language
 	Quotes      []string
 	Passages    int
 	Codes       []study.CodeCount
@@ -107,7 +111,8 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 			j = jj
 		}
 	}
-	sec := &journeySection{Name: j.Name, Size: j.Size, Goals: j.Goals, Passages: j.Passages, Note: j.Note}
+	sec := &journeySection{Name: j.Name, Size: j.Size, Goals: j.Goals, Passages: j.Passages, Note: j.Note,
+		FewPassages: j.FewPassages, PassagePeople: j.PassagePeople}
 	p.J = sec
 	for _, jj := range st.Journeys {
 		sec.Choices = append(sec.Choices, journeyChoice{Persona: jj.Persona, Name: jj.Name, Size: jj.Size, Current: jj.Persona == j.Persona})
@@ -128,7 +133,7 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 	var pts []string
 	for i, js := range j.Stages {
 		col := journeyCol{Name: stageName(lang, p.A.Project, js.Stage), N: js.EmotionN,
-			Touchpoints: js.Touchpoints, Goals: js.Goals, Opps: js.Opportunities, Quotes: js.Quotes,
+			Touchpoints: js.Touchpoints, Goals: js.Goals, Quotes: js.Quotes,
 			Passages: js.Passages, Codes: js.Codes}
 		for _, jp := range js.PainPoints {
 			if hidden[jp.Key] {
@@ -139,6 +144,7 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 			}
 			col.Pains = append(col.Pains, jp)
 		}
+		col.Opps = study.Opportunities(col.Pains) // as shown: renamed, none hidden
 		x := (float64(i) + 0.5) * chartColW
 		if rtl {
 			x = float64(ch.W) - x

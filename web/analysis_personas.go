@@ -9,15 +9,19 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/safarhq/safar/analysis/cluster"
+	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
 )
 
 type personaSection struct {
-	Note      string // why there are no personas
+	Note      string        // why there are no personas
+	TooFew    *study.TooFew // the same, worded by the catalog (nil for older results)
 	K         int
 	Method    string
+	MethodLCA bool // Method is personas.Method, worded by the catalog
 	KSel      string
+	Rule      *kRule // KSel as numbers, worded by the catalog; nil for older results
 	Verdict   string // catalog key: an_verdict.stable, .moderate, .unstable, .unmeasured
 	VerdictCl string // its CSS class
 	Fixed     bool   // k was set by the researcher
@@ -30,6 +34,14 @@ type personaSection struct {
 	// Candidates are the k automatic selection compared, each with a
 	// one-click re-run at that k.
 	Candidates []candidateView
+}
+
+// kRule is how k was chosen automatically, for the catalog's an_krule_*.
+type kRule struct {
+	cluster.Rule
+	Rose       bool // the search stopped below KMax, where BIC rose at RoseFrom and KLast
+	RoseFrom   int
+	VerdictKey string // an_krule_v.*: the verdict on Chosen when an unstable k was passed over
 }
 
 type candidateView struct {
@@ -62,13 +74,22 @@ type personaCard struct {
 	Goals        []traitView
 	Stages       []stageTouch
 	Profile      []traitView
-	Trust        string
-	Pains        []traitView
-	Quotes       []quoteView
-	NPS          *study.NPS
-	CSAT         *study.Estimate
-	NPSDiff      bool
-	CSATDiff     bool
+	Trust        string // as stored, for a result without TrustKey
+	// TrustKey (an_trust.solid, .indicative, .weak) and the rest word the
+	// trust line in the page's language: mean membership Sure, TrustFew
+	// under 30 people, StabKey (an_trust_stab.*, "" when not measured)
+	// with the segmentation's mean ARI.
+	TrustKey string
+	Sure     float64
+	TrustFew bool
+	StabKey  string
+	ARI      float64
+	Pains    []traitView
+	Quotes   []quoteView
+	NPS      *study.NPS
+	CSAT     *study.Estimate
+	NPSDiff  bool
+	CSATDiff bool
 }
 
 type traitView struct {
@@ -118,12 +139,21 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 	}
 	pr := st.Personas
 	if pr == nil {
-		sec.Note = st.PersonaNote
+		sec.Note, sec.TooFew = st.PersonaNote, st.PersonaTooFew
 		return nil
 	}
 	q := pr.Quality
 	sec.K, sec.Method, sec.KSel, sec.Entropy, sec.N, sec.Stability = pr.K, pr.Method, q.KSelected, q.Entropy, q.N, q.Stability
 	sec.Fixed = strings.HasPrefix(q.KSelected, "fixed")
+	sec.MethodLCA = pr.Method == personas.Method
+	if r := q.KRule; r != nil && !sec.Fixed {
+		sec.Rule = &kRule{Rule: *r, Rose: r.KLast < r.KMax, RoseFrom: r.KLast - 1, VerdictKey: "an_krule_v.moderate"}
+		if r.ChosenVerdict == cluster.Stable {
+			sec.Rule.VerdictKey = "an_krule_v.stable"
+		}
+	}
+	stabKey := map[personas.Reading]string{personas.Stable: "an_trust_stab.stable",
+		personas.ModeratelyStable: "an_trust_stab.moderate", personas.Unstable: "an_trust_stab.unstable"}[q.Reading()]
 	// The same reading as personas' verdict, in the page's language.
 	sec.Verdict, sec.VerdictCl = verdictKey(string(q.Reading()))
 	for _, c := range q.Candidates {
@@ -157,6 +187,12 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 			card.Profile = append(card.Profile, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Overall: t.Overall, Lift: t.Lift, Significant: t.Significant})
 		}
 		card.Trust = per.Trust
+		if level, sure := pr.TrustOf(per.ID - 1); level != "" { // IDs are 1-based, in card order
+			card.TrustKey, card.Sure, card.TrustFew, card.StabKey = "an_trust."+level, sure, per.Size < 30, stabKey
+			if q.Stability != nil {
+				card.ARI = q.Stability.MeanARI
+			}
+		}
 		for _, t := range per.Demographics {
 			card.Demographics = append(card.Demographics, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share})
 		}

@@ -73,12 +73,18 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 		}
 		return s
 	}
+	decimal := func(s string) string { // Persian digits take the Persian decimal separator
+		if pd {
+			return strings.Replace(persianDigits(s), ".", "٫", 1)
+		}
+		return s
+	}
 	return template.FuncMap{
 		"t":    func(key string, args ...any) string { return digits(appText(lang, key, args...)) },
 		"sep":  func() string { return listSep(lang) },
 		"bdi":  bdi,
 		"num":  func(n int) string { return digits(strconv.Itoa(n)) },
-		"fnum": func(f float64, prec int) string { return digits(formatFloat(f, prec)) },
+		"fnum": func(f float64, prec int) string { return decimal(formatFloat(f, prec)) },
 		"pct": func(f float64) string {
 			if math.IsNaN(f) {
 				return "–"

@@ -148,7 +148,7 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	pick, why := choose(cands, margin)
+	pick, rule := decide(cands, margin)
 	passes := 0
 	for _, n := range passesOf {
 		passes += n
@@ -161,12 +161,9 @@ func Auto(ctx context.Context, d *Data, opt Options) (*Result, error) {
 	r.Sampled = work != d
 	r.Candidates = cands
 	r.Stability = stab[pick]
-	searched := fmt.Sprintf("k=%d..%d", opt.KMin, cands[len(cands)-1].K)
-	if last := cands[len(cands)-1].K; last < opt.KMax {
-		searched += fmt.Sprintf(" (BIC rose at k=%d and k=%d, so no larger k up to %d)", last-1, last, opt.KMax)
-	}
-	r.Criterion = fmt.Sprintf("%s, every class >= %.0f%% of respondents: the smallest k with BIC within %.0f of the lowest, never an unstable k when a smaller one is not; %s",
-		searched, 100*opt.MinShare, margin, why)
+	rule.KMin, rule.KLast, rule.KMax, rule.MinShare, rule.Margin = opt.KMin, cands[len(cands)-1].K, opt.KMax, opt.MinShare, margin
+	r.Rule = &rule
+	r.Criterion = rule.criterion()
 	return r, nil
 }
 
@@ -213,9 +210,41 @@ func measureStability(cands []Candidate, margin float64, onlyChoice bool, measur
 //
 // Candidates without a verdict (stability not measured) pass step 3.
 func choose(cands []Candidate, margin float64) (int, string) {
+	pick, r := decide(cands, margin)
+	return pick, r.why()
+}
+
+// Rule is how Auto chose k, as numbers: Result.Criterion words it in
+// English, and a reader in another language can word it from these.
+type Rule struct {
+	KMin     int     `json:"k_min"`
+	KLast    int     `json:"k_last"` // the largest k fitted
+	KMax     int     `json:"k_max"`  // the largest k allowed (the search stops where BIC rose twice)
+	MinShare float64 `json:"min_share"`
+	Margin   float64 `json:"bic_margin"`
+	// Lowest is the eligible k with the lowest BIC, 0 when no k has every
+	// class above MinShare (then the smallest k, Chosen, is kept).
+	Lowest int `json:"lowest_bic_k"`
+	// Within is the smallest eligible k within Margin of Lowest's BIC, Gap
+	// its BIC above Lowest's (0 when it is Lowest).
+	Within int     `json:"within_k"`
+	Gap    float64 `json:"within_gap,omitempty"`
+	// WithinARI is Within's stability when it is unstable; Chosen is then
+	// the smaller stable k with the lowest BIC (ChosenARI, ChosenVerdict),
+	// or Within itself when no smaller k is stable.
+	Unstable      bool    `json:"unstable,omitempty"`
+	WithinARI     float64 `json:"within_ari,omitempty"`
+	Chosen        int     `json:"chosen_k"`
+	ChosenARI     float64 `json:"chosen_ari,omitempty"`
+	ChosenVerdict string  `json:"chosen_verdict,omitempty"`
+}
+
+// decide is choose with its reasons as a Rule (without the search's
+// range, MinShare and Margin, which Auto fills in).
+func decide(cands []Candidate, margin float64) (int, Rule) {
 	best := bestBIC(cands)
 	if !cands[best].OK {
-		return 0, fmt.Sprintf("no k has every class above the minimum share, so k=%d", cands[0].K)
+		return 0, Rule{Chosen: cands[0].K}
 	}
 	pick := best
 	for i, c := range cands {
@@ -224,13 +253,11 @@ func choose(cands []Candidate, margin float64) (int, string) {
 			break
 		}
 	}
-	why := fmt.Sprintf("lowest BIC at k=%d", cands[best].K)
-	if pick != best {
-		why = fmt.Sprintf("lowest BIC at k=%d, k=%d within %.0f of it", cands[best].K, cands[pick].K, cands[pick].BIC-cands[best].BIC)
-	}
+	r := Rule{Lowest: cands[best].K, Within: cands[pick].K, Gap: cands[pick].BIC - cands[best].BIC, Chosen: cands[pick].K}
 	if cands[pick].Verdict != Unstable {
-		return pick, why
+		return pick, r
 	}
+	r.Unstable, r.WithinARI = true, cands[pick].Stability
 	alt := -1
 	for i, c := range cands[:pick] {
 		if c.OK && c.Verdict != Unstable && (alt < 0 || c.BIC < cands[alt].BIC) {
@@ -238,10 +265,39 @@ func choose(cands []Candidate, margin float64) (int, string) {
 		}
 	}
 	if alt < 0 {
-		return pick, why + fmt.Sprintf("; no smaller k is stable (k=%d: mean ARI %.2f)", cands[pick].K, cands[pick].Stability)
+		return pick, r
 	}
-	return alt, why + fmt.Sprintf("; k=%d is unstable (mean ARI %.2f), so k=%d (%.2f, %s)",
-		cands[pick].K, cands[pick].Stability, cands[alt].K, cands[alt].Stability, cands[alt].Verdict)
+	r.Chosen, r.ChosenARI, r.ChosenVerdict = cands[alt].K, cands[alt].Stability, cands[alt].Verdict
+	return alt, r
+}
+
+// why words the choice of k in English.
+func (r Rule) why() string {
+	if r.Lowest == 0 {
+		return fmt.Sprintf("no k has every class above the minimum share, so k=%d", r.Chosen)
+	}
+	why := fmt.Sprintf("lowest BIC at k=%d", r.Lowest)
+	if r.Within != r.Lowest {
+		why = fmt.Sprintf("lowest BIC at k=%d, k=%d within %.0f of it", r.Lowest, r.Within, r.Gap)
+	}
+	switch {
+	case !r.Unstable:
+		return why
+	case r.Chosen == r.Within:
+		return why + fmt.Sprintf("; no smaller k is stable (k=%d: mean ARI %.2f)", r.Within, r.WithinARI)
+	}
+	return why + fmt.Sprintf("; k=%d is unstable (mean ARI %.2f), so k=%d (%.2f, %s)",
+		r.Within, r.WithinARI, r.Chosen, r.ChosenARI, r.ChosenVerdict)
+}
+
+// criterion words the whole rule in English (Result.Criterion).
+func (r Rule) criterion() string {
+	searched := fmt.Sprintf("k=%d..%d", r.KMin, r.KLast)
+	if r.KLast < r.KMax {
+		searched += fmt.Sprintf(" (BIC rose at k=%d and k=%d, so no larger k up to %d)", r.KLast-1, r.KLast, r.KMax)
+	}
+	return fmt.Sprintf("%s, every class >= %.0f%% of respondents: the smallest k with BIC within %.0f of the lowest, never an unstable k when a smaller one is not; %s",
+		searched, 100*r.MinShare, r.Margin, r.why())
 }
 
 // bestBIC returns the index of the eligible candidate with the lowest BIC,

@@ -100,6 +100,9 @@ func TestAutoStopsWhenBICRises(t *testing.T) {
 		if !strings.Contains(got.Criterion, fmt.Sprintf("BIC rose at k=%d and k=%d", c[n-2].K, c[n-1].K)) {
 			t.Errorf("criterion %q does not say where the search ended", got.Criterion)
 		}
+		if r := got.Rule; r == nil || r.Chosen != got.K || r.KLast != c[n-1].K || r.KMax != 8 || r.criterion() != got.Criterion {
+			t.Errorf("rule %+v for k=%d, criterion %q", r, got.K, got.Criterion)
+		}
 	}
 }
 

@@ -153,6 +153,7 @@ type Result struct {
 	// when not measured) are set by Auto.
 	Candidates []Candidate
 	Criterion  string
+	Rule       *Rule // Criterion as numbers
 	Stability  *StabilityResult
 }
 
