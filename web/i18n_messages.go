@@ -63,6 +63,7 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_respondents":          {1, []string{"one", "%d respondent", "other", "%d respondents"}},
 		"oa_showing":             {3, []string{"one", "%d–%d of %d answer", "other", "%d–%d of %d answers"}},
 		"oa_page_of":             {2, []string{"other", "page %d of %d"}},
+		"an_tp_participants":     {1, []string{"one", "+ %d person in interviews and transcripts", "other", "+ %d people in interviews and transcripts"}},
 	},
 	"fa": {
 		"password_hint":          {1, []string{"other", "دست‌کم %d نویسه."}},
@@ -99,6 +100,7 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_respondents":          {1, []string{"other", "%d پاسخ‌دهنده"}},
 		"oa_showing":             {3, []string{"other", "%d تا %d از %d پاسخ"}},
 		"oa_page_of":             {2, []string{"other", "صفحهٔ %d از %d"}},
+		"an_tp_participants":     {1, []string{"other", "+ %d نفر در مصاحبه‌ها و متن‌های پیاده‌شده"}},
 	},
 }
 
