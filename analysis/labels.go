@@ -129,12 +129,17 @@ func (gs *gstate) describe(pp *PainPoint, texts []Text, docs []*tdoc, pw *proble
 		said.shown, said.second = nil, nil // the researcher's words, not the members'
 	}
 	if pp.Label == "" {
-		pp.Examples, pp.ExamplesSay, pp.LabelTexts = nil, nil, 0
+		pp.Examples, pp.ExamplesSay, pp.LabelTexts, pp.MembersSay = nil, nil, 0, nil
 		return said
 	}
-	pp.Examples, pp.ExamplesSay, pp.LabelTexts = gs.examples(texts, docs, opt.Examples, said)
+	pp.Examples, pp.ExamplesSay, pp.LabelTexts, pp.MembersSay = gs.examplesSaying(texts, docs, opt.Examples, said)
 	if renamed {
 		pp.LabelTexts, pp.ExamplesSay = 0, nil // the researcher's words, not the members'
+	}
+	if gs.g.concept > 0 {
+		// A pack's concept shows none of its members' words: each voices
+		// it by the concept's own words.
+		pp.MembersSay = nil
 	}
 	return said
 }
@@ -815,6 +820,14 @@ func containsPart(t *term, key string) bool {
 // when the label has no complaint word), and which of the quotes' members
 // do.
 func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) ([]string, []bool, int) {
+	out, outSay, saying, _ := gs.examplesSaying(texts, docs, n, said)
+	return out, outSay, saying
+}
+
+// examplesSaying is examples that also tells, for each member in the
+// order of gs.hits (PainPoint.Members), whether it says the label's own
+// phrase (PainPoint.MembersSay).
+func (gs *gstate) examplesSaying(texts []Text, docs []*tdoc, n int, said labelWords) ([]string, []bool, int, []bool) {
 	type cand struct {
 		h       ghit
 		typ     float64
@@ -838,7 +851,8 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		head   bool
 	}
 	reads := make(map[*tdoc]read, len(gs.membersOf(docs)))
-	for _, h := range gs.hits {
+	membersSay := make([]bool, len(gs.hits))
+	for hi, h := range gs.hits {
 		if h.nterms == 0 {
 			// A turn its conversation's segment placed ("Yes, indeed.")
 			// is a member, never a quote: a quote says the problem.
@@ -862,6 +876,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 		}
 		if says(r.level) {
 			saying++
+			membersSay[hi] = true
 		}
 		h.clause = r.at
 		cands = append(cands, cand{h, typ / float64(len(gs.hits)), r.level, r.head, len(d.norm) <= 240})
@@ -921,7 +936,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 	for _, fragments := range []bool{false, true} {
 		for i := 0; ; i++ {
 			if len(out) == n {
-				return out, outSay, saying
+				return out, outSay, saying, membersSay
 			}
 			if i == len(ordered) {
 				c, ok := next()
@@ -940,7 +955,7 @@ func (gs *gstate) examples(texts []Text, docs []*tdoc, n int, said labelWords) (
 			outSay = append(outSay, says(c.support))
 		}
 	}
-	return out, outSay, saying
+	return out, outSay, saying, membersSay
 }
 
 // fragment reports whether a quote's words (stopwords, fillers and

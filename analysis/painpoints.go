@@ -114,6 +114,17 @@ type PainPoint struct {
 	// once examples are merged (study's joined languages).
 	ExamplesSay []bool   `json:"-"`
 	Members     []string `json:"members"` // every Text.ID voicing it, input order
+	// MembersSay says, for each of Members, whether it says the label's
+	// own phrase (as LabelTexts counts; the group's phrase when the
+	// researcher renamed it): the members to quote for it. Nil when every
+	// member voices it in its own right (a pack's concept); not in the JSON.
+	MembersSay []bool `json:"-"`
+}
+
+// Says tells whether member j (of Members) says the pain point: the
+// member to quote for it (MembersSay; every member when that is nil).
+func (pp *PainPoint) Says(j int) bool {
+	return pp.MembersSay == nil || j < len(pp.MembersSay) && pp.MembersSay[j]
 }
 
 // FindPainPoints is FindPainPointsContext without cancellation; an unknown

@@ -150,6 +150,12 @@ func join(a, b analysis.PainPoint, voices Voices, people int) analysis.PainPoint
 	out := a
 	out.Terms = append(slices.Clip(a.Terms), b.Terms...)
 	out.Members = append(slices.Clip(a.Members), b.Members...)
+	out.MembersSay = nil
+	if a.MembersSay != nil || b.MembersSay != nil {
+		// Each member says its own half's label (a half whose members
+		// all voice it says all).
+		out.MembersSay = append(saysAll(a), saysAll(b)...)
+	}
 	persons := map[string]bool{}
 	for _, m := range out.Members {
 		persons[personOfText(m, voices)] = true
@@ -179,6 +185,18 @@ func join(a, b analysis.PainPoint, voices Voices, people int) analysis.PainPoint
 				out.Examples = append(out.Examples, ex[i])
 			}
 		}
+	}
+	return out
+}
+
+// saysAll is p.MembersSay, every member saying it when nil.
+func saysAll(p analysis.PainPoint) []bool {
+	if p.MembersSay != nil {
+		return slices.Clip(p.MembersSay)
+	}
+	out := make([]bool, len(p.Members))
+	for i := range out {
+		out[i] = true
 	}
 	return out
 }

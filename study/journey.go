@@ -16,7 +16,8 @@ import (
 // touchpoint questions that name a stage (each chosen option), from
 // satisfaction ratings about a touchpoint at a stage (rating it means
 // having used it), and from interview and focus-group sessions held about a
-// stage and touchpoints. voiced are the pain points' voices, respondents
+// stage and touchpoints (counted apart from the respondents, whom the
+// shares are of). voiced are the pain points' voices, respondents
 // by position and transcript participants by key.
 //
 // The pass over the respondents works on numbers: each stage and
@@ -234,10 +235,13 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			if u == nil {
 				continue
 			}
-			users := u.users + len(u.participants)
-			c := TouchpointCell{Persona: persona, Stage: pr.stage, Touchpoint: pr.tp, Label: touchpointLabel(lang, pr.tp, labels), Users: users}
+			// The share is of the respondents: the participants, who are
+			// none of them, are counted apart (QA D4: an interview at the
+			// use stage made the courier used by 659 of 658 respondents).
+			c := TouchpointCell{Persona: persona, Stage: pr.stage, Touchpoint: pr.tp, Label: touchpointLabel(lang, pr.tp, labels),
+				Users: u.users, Participants: len(u.participants)}
 			if n := size[persona]; n > 0 {
-				c.Share = round3(float64(users) / float64(n))
+				c.Share = round3(float64(u.users) / float64(n))
 			}
 			if u.satN > 0 {
 				s := math.Round(1000*u.satSum/float64(u.satN)) / 10
@@ -262,6 +266,9 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		}
 		if a.Users != b.Users {
 			return a.Users > b.Users
+		}
+		if a.Participants != b.Participants {
+			return a.Participants > b.Participants
 		}
 		return a.Touchpoint < b.Touchpoint
 	})

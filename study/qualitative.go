@@ -19,7 +19,8 @@ import (
 const MinQualitativeParticipants = 6
 
 // voices gathers, per person, their words (quotes) and the words they
-// voice each pain point with, and the pain point labels: for interview
+// say each pain point with (their first member text that says it), and
+// the pain point labels: for interview
 // and focus-group participants (a survey's respondents read theirs from
 // the texts, respondentWords).
 func voices(found analysis.PainPointResult, st *studyTexts) (labels map[string]string, words map[string]map[string]string, quotes map[string][]string) {
@@ -30,11 +31,12 @@ func voices(found analysis.PainPointResult, st *studyTexts) (labels map[string]s
 		}
 	}
 	labels, words = map[string]string{}, map[string]map[string]string{}
-	for _, pp := range found.PainPoints {
+	for pi := range found.PainPoints {
+		pp := &found.PainPoints[pi]
 		labels[pp.Key] = pp.Label
-		for _, m := range pp.Members {
+		for j, m := range pp.Members {
 			i := st.index(m)
-			if i < 0 {
+			if i < 0 || !pp.Says(j) { // a member by another of its words is no quote for it
 				continue
 			}
 			who := st.person(i)

@@ -237,10 +237,14 @@ type TouchpointCell struct {
 	Stage      string `json:"stage"`
 	Touchpoint string `json:"touchpoint"`
 	Label      string `json:"label"`
-	// Users is how many respondents or participants use it there; Share
-	// is Users over the persona's size.
-	Users int     `json:"users"`
-	Share float64 `json:"share"`
+	// Users is how many of the persona's survey respondents use it there;
+	// Share is Users over the persona's size (its respondents), so it is
+	// at most 1. Participants counts, apart, the interview and focus-group
+	// participants whose session about that stage was about it (the view
+	// of everyone only): they are none of the respondents the share is of.
+	Users        int     `json:"users"`
+	Share        float64 `json:"share"`
+	Participants int     `json:"participants,omitempty"`
 	// Satisfaction is the mean rating there on a 0..100 scale, with the
 	// number of answers behind it and the questions it comes from.
 	Satisfaction  *float64 `json:"satisfaction,omitempty"`

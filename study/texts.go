@@ -221,8 +221,10 @@ func voicedBy(r analysis.PainPointResult, st *studyTexts, people int) voiceSets 
 // (personas.Words), read from the texts rather than copied per respondent.
 type respondentWords struct {
 	st *studyTexts
-	// pain holds, per pain point key, the words each voicing respondent
-	// voices it with (their first text among its members), by respondent.
+	// pain holds, per pain point key, the words each respondent says it
+	// with (their first text among its members that says it,
+	// PainPoint.Says: a member by another of the group's words is no
+	// quote for it), by respondent.
 	pain map[string][]voice
 }
 
@@ -237,13 +239,14 @@ func newRespondentWords(found analysis.PainPointResult, st *studyTexts, people i
 			continue
 		}
 		var vs []voice
-		for _, other := range found.PainPoints[pi:] { // every pain point of this key, in order
+		for oi := pi; oi < len(found.PainPoints); oi++ { // every pain point of this key, in order
+			other := &found.PainPoints[oi]
 			if other.Key != pp.Key {
 				continue
 			}
-			for _, m := range other.Members {
+			for j, m := range other.Members {
 				i := st.index(m)
-				if i < 0 {
+				if i < 0 || !other.Says(j) {
 					continue
 				}
 				if who := st.respondent(i); who >= 0 && !seen.has(who) {

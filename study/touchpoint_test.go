@@ -93,3 +93,50 @@ func TestTouchpointShareMeansUse(t *testing.T) {
 		t.Errorf("everyone at purchase: website %.3f, store %.3f; want shares of those who bought there", web, store)
 	}
 }
+
+// TestTouchpointCountsWithinTheirBase: a cell counts the view's survey
+// respondents, never more than there are (QA D4: Reza's interview about
+// the use stage, touchpoints website and courier, made the courier used
+// by 659 of 658 respondents and showed "website 0% (1)"). The interview's
+// and transcripts' participants are counted apart, in Participants.
+func TestTouchpointCountsWithinTheirBase(t *testing.T) {
+	in, res := analyzeDemo(t)
+	size := map[int]int{0: res.Study.Responses}
+	for _, p := range res.Personas.Personas {
+		size[p.ID] = p.Size
+	}
+	for _, c := range res.Touchpoints {
+		if c.Users > size[c.Persona] || c.Share > 1 {
+			t.Errorf("persona %d, %s at %s: %d users (share %.3f) of %d respondents", c.Persona, c.Touchpoint, c.Stage, c.Users, c.Share, size[c.Persona])
+		}
+		if c.Persona > 0 && c.Participants > 0 {
+			t.Errorf("persona %d, %s at %s: %d transcript participants in a persona's view", c.Persona, c.Touchpoint, c.Stage, c.Participants)
+		}
+	}
+	// Every session with a stage counts its customers apart, at each of
+	// its touchpoints, in the view of everyone.
+	sessions := 0
+	for _, tr := range in.Transcripts {
+		if tr.Stage == "" {
+			continue
+		}
+		for _, tp := range tr.Touchpoints {
+			sessions++
+			found := false
+			for _, c := range res.Touchpoints {
+				if c.Persona == 0 && c.Stage == string(tr.Stage) && c.Touchpoint == tp {
+					found = true
+					if c.Participants == 0 {
+						t.Errorf("%q at %s: the session %q is not counted", tp, tr.Stage, tr.Title)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%q at %s: no cell for the session %q", tp, tr.Stage, tr.Title)
+			}
+		}
+	}
+	if sessions == 0 {
+		t.Fatal("fixture: no transcript with a stage and touchpoints: the test says nothing")
+	}
+}

@@ -186,14 +186,17 @@ type tpRow struct {
 }
 
 type tpCell struct {
-	Empty    bool
-	Users    int
-	Share    float64
-	Class    string
-	HasSat   bool
-	Sat      float64
-	SatN     int
-	SatClass string
+	Empty bool
+	Users int
+	Share float64
+	// Participants are the interview and transcript participants, counted
+	// apart: Share is of the survey respondents (the column's size).
+	Participants int
+	Class        string
+	HasSat       bool
+	Sat          float64
+	SatN         int
+	SatClass     string
 }
 
 // showTouchpointsPage is the touchpoint x persona heatmap, one table per
@@ -238,7 +241,7 @@ func (s *Server) buildTouchpoints(c *gin.Context, p *analysisPage, lang string) 
 			}
 			order[cell.Stage] = append(order[cell.Stage], cell.Touchpoint)
 		}
-		tc := tpCell{Users: cell.Users, Share: cell.Share, Class: heatClass(cell.Share), SatN: cell.SatisfactionN}
+		tc := tpCell{Users: cell.Users, Share: cell.Share, Participants: cell.Participants, Class: heatClass(cell.Share), SatN: cell.SatisfactionN}
 		if cell.Satisfaction != nil {
 			tc.HasSat, tc.Sat, tc.SatClass = true, *cell.Satisfaction, satClass(*cell.Satisfaction)
 		}

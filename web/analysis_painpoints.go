@@ -22,10 +22,14 @@ type ppSection struct {
 	Options []ppOption // merge targets
 	Hidden  []ppOption // hidden keys, with their label when renamed
 	Merged  []ppMerge
-	People  int // distinct people whose text was analysed
+	People  int // distinct people whose text was analysed: the base of the shares here
 	Texts   int
 	Other   int             // texts in no pain point
 	Coded   []codedPainView // the researchers' pain-point codes (analysis_coded.go)
+
+	// Respondents are the study's complete survey responses: the base of
+	// the journey map's and the personas' shares, said beside this one.
+	Respondents int
 }
 
 type ppRow struct {
@@ -76,6 +80,7 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 		return nil
 	}
 	sec.People, sec.Texts, sec.Other = st.PainPoints.People, st.PainPoints.Documents, st.PainPoints.Other
+	sec.Respondents = st.Study.Responses
 	stage := map[string][2]string{}
 	for _, ps := range st.Stages {
 		stage[ps.Key] = [2]string{ps.Stage, ps.How}

@@ -68,6 +68,7 @@ type personaCard struct {
 	ID           int
 	Name         string
 	Size         int
+	All          int // the people segmented: the base of the overall shares
 	Share, Bar   float64
 	Traits       []traitView
 	Demographics []traitView
@@ -173,7 +174,7 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 		maxShare = max(maxShare, per.Share)
 	}
 	for _, per := range pr.Personas {
-		card := personaCard{ID: per.ID, Name: per.Name, Size: per.Size, Share: per.Share}
+		card := personaCard{ID: per.ID, Name: per.Name, Size: per.Size, All: q.N, Share: per.Share}
 		if maxShare > 0 {
 			card.Bar = round1(100 * per.Share / maxShare)
 		}

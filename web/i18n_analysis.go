@@ -170,7 +170,7 @@ var analysisCatalog = map[string]map[string]string{
 		"an_krule_v.moderate": "moderately stable",
 
 		"an_tp_none":       "No touchpoint data: no touchpoint questions, rated touchpoints or transcripts with a stage.",
-		"an_tp_intro":      "Share of each persona using a touchpoint at each stage (colour), with the number of people and their satisfaction (0–100).",
+		"an_tp_intro":      "Share of each persona's survey respondents using a touchpoint at each stage (colour), with the number of respondents and their satisfaction (0–100). People in interviews and transcripts are none of these respondents: they are counted apart (+).",
 		"an_tp_touchpoint": "Touchpoint",
 	},
 	"fa": {
@@ -335,7 +335,7 @@ var analysisCatalog = map[string]map[string]string{
 		"an_krule_v.moderate":         "نسبتاً پایدار",
 
 		"an_tp_none":       "دادهٔ نقطهٔ تماس وجود ندارد: نه پرسش نقطهٔ تماس، نه نقطهٔ تماس امتیازداده‌شده و نه متنی با مرحلهٔ مشخص.",
-		"an_tp_intro":      "سهم هر پرسونا که در هر مرحله از یک نقطهٔ تماس استفاده می‌کند (رنگ)، با تعداد افراد و رضایتشان (۰ تا ۱۰۰).",
+		"an_tp_intro":      "سهم پاسخ‌دهندگان پرسشنامه در هر پرسونا که در هر مرحله از یک نقطهٔ تماس استفاده می‌کنند (رنگ)، با تعداد پاسخ‌دهندگان و رضایتشان (۰ تا ۱۰۰). افراد حاضر در مصاحبه‌ها و متن‌های پیاده‌شده جزو این پاسخ‌دهندگان نیستند و جداگانه شمرده می‌شوند (+).",
 		"an_tp_touchpoint": "نقطهٔ تماس",
 	},
 }

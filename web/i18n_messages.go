@@ -63,6 +63,10 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_respondents":          {1, []string{"one", "%d respondent", "other", "%d respondents"}},
 		"oa_showing":             {3, []string{"one", "%d–%d of %d answer", "other", "%d–%d of %d answers"}},
 		"oa_page_of":             {2, []string{"other", "page %d of %d"}},
+		"an_tp_participants":     {1, []string{"one", "+ %d person in interviews and transcripts", "other", "+ %d people in interviews and transcripts"}},
+		"an_pp_base":             {2, []string{"one", "Each share here is of these %d people; the journey map and the personas give shares of all %d survey respondent, whether or not they wrote anything.", "other", "Each share here is of these %d people; the journey map and the personas give shares of all %d survey respondents, whether or not they wrote anything."}},
+		"an_jr_pains_base":       {1, []string{"one", "%% of %d respondent · severity 0–1", "other", "%% of %d respondents · severity 0–1"}},
+		"an_per_pains_base":      {1, []string{"one", "Share among this persona's %d person vs among all %d.", "other", "Share among this persona's %d people vs among all %d."}},
 	},
 	"fa": {
 		"password_hint":          {1, []string{"other", "دست‌کم %d نویسه."}},
@@ -99,6 +103,10 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"n_respondents":          {1, []string{"other", "%d پاسخ‌دهنده"}},
 		"oa_showing":             {3, []string{"other", "%d تا %d از %d پاسخ"}},
 		"oa_page_of":             {2, []string{"other", "صفحهٔ %d از %d"}},
+		"an_tp_participants":     {1, []string{"other", "+ %d نفر در مصاحبه‌ها و متن‌های پیاده‌شده"}},
+		"an_pp_base":             {2, []string{"other", "هر سهم در این صفحه از همین %d نفر است؛ نقشهٔ سفر و پرسوناها سهم را از همهٔ %d پاسخ‌دهندهٔ پرسشنامه می‌دهند، چه چیزی نوشته باشند چه نه."}},
+		"an_jr_pains_base":       {1, []string{"other", "٪ از %d پاسخ‌دهنده · شدت ۰ تا ۱"}},
+		"an_per_pains_base":      {1, []string{"other", "سهم در میان %d نفرِ این پرسونا در برابر همهٔ %d نفر."}},
 	},
 }
 

@@ -106,15 +106,19 @@ func addPainPoints(in *personas.Input, tab *csvtable.Table, col string) error {
 	}
 	found := analysis.FindPainPoints(texts, analysis.PainPointOptions{LabelLang: in.Language})
 	in.PainLabels = map[string]string{}
-	for _, pp := range found.PainPoints {
+	for pi := range found.PainPoints {
+		pp := &found.PainPoints[pi]
 		in.PainLabels[pp.Key] = pp.Label
-		for _, m := range pp.Members {
+		for j, m := range pp.Members {
 			i, _ := strconv.Atoi(m)
 			r := &in.Respondents[i]
+			r.PainPoints = append(r.PainPoints, pp.Key)
+			if !pp.Says(j) {
+				continue // a member by another of its words is no quote for it
+			}
 			if r.PainQuotes == nil {
 				r.PainQuotes = map[string]string{}
 			}
-			r.PainPoints = append(r.PainPoints, pp.Key)
 			r.PainQuotes[pp.Key] = strings.TrimSpace(tab.Rows[i][c])
 		}
 	}

@@ -1,0 +1,60 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"testing"
+
+	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/survey"
+)
+
+// TestSharesSayTheirBase: the same pain point has a share of the people
+// who wrote on the Pain points page and of all respondents on the journey
+// map and the personas (QA D5: 21% there, 18% here); each page says which
+// people its shares are of, in the reader's language.
+func TestSharesSayTheirBase(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	ctx := context.Background()
+	p, err := w.store.ProjectByName(ctx, demo.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope := survey.AnalysisScope{ProjectID: p.ID}.String()
+	if err := w.store.SaveAnalysisSettings(ctx, &survey.AnalysisSettings{Scope: scope, K: 3}); err != nil {
+		t.Fatal(err)
+	}
+	base := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
+	en := w.login("res@example.com")
+	en.post(base+"/run", nil).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+	st := storedResult(t, w, scope)
+	wrote, all := st.PainPoints.People, st.Study.Responses
+	if wrote == all || wrote == 0 {
+		t.Fatalf("fixture: %d people wrote of %d respondents; want fewer, so the bases differ", wrote, all)
+	}
+	per := st.Personas.Personas[0]
+
+	en.get(base+"/painpoints").want(http.StatusOK,
+		fmt.Sprintf("Each share here is of these %d people; the journey map and the personas give shares of all %d survey respondents", wrote, all))
+	en.get(base+"/journey").want(http.StatusOK, fmt.Sprintf("%% of %d respondents · severity 0–1", all))
+	en.get(base+"/personas").want(http.StatusOK, htmlEscape(fmt.Sprintf("Share among this persona's %d people vs among all %d.", per.Size, all)))
+
+	fa := w.login("fa@example.com")
+	fa.get(base+"/painpoints").want(http.StatusOK, persian(fmt.Sprintf("هر سهم در این صفحه از همین %d نفر است؛ نقشهٔ سفر و پرسوناها سهم را از همهٔ %d پاسخ‌دهندهٔ پرسشنامه می‌دهند", wrote, all)))
+	fa.get(base+"/journey").want(http.StatusOK, persian(fmt.Sprintf("٪ از %d پاسخ‌دهنده · شدت ۰ تا ۱", all)))
+	fa.get(base+"/personas").want(http.StatusOK, persian(fmt.Sprintf("سهم در میان %d نفرِ این پرسونا در برابر همهٔ %d نفر.", per.Size, all)))
+}
+
+// persian writes ASCII digits as Persian ones, as the Persian pages do.
+func persian(s string) string {
+	out := []rune(s)
+	for i, r := range out {
+		if r >= '0' && r <= '9' {
+			out[i] = '۰' + (r - '0')
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,68 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/survey"
+)
+
+// TestTouchpointSharesWithinTheirBase: the touchpoint heatmap's shares are
+// of the column's respondents, never above 100% nor a count above the
+// column's size; the interview about the use stage (Reza: website and
+// courier) is counted apart, in the reader's language (QA D4: "Courier
+// 100% (659)" under "All customers (658)", "Website 0% (1)").
+func TestTouchpointSharesWithinTheirBase(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	ctx := context.Background()
+	p, err := w.store.ProjectByName(ctx, demo.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope := survey.AnalysisScope{ProjectID: p.ID}.String()
+	if err := w.store.SaveAnalysisSettings(ctx, &survey.AnalysisSettings{Scope: scope, K: 3}); err != nil {
+		t.Fatal(err)
+	}
+	base := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
+	en := w.login("res@example.com")
+	en.post(base+"/run", nil).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+
+	en.get(base+"/touchpoints").want(http.StatusOK, "&#43; 1 person in interviews and transcripts", "counted apart")
+	sizes := regexp.MustCompile(`<th><bdi>[^<]*</bdi> <span class="muted">\((\d+)\)</span></th>`).FindAllStringSubmatch(en.body, -1)
+	if len(sizes) < 2 {
+		t.Fatalf("heatmap heads: %q", sizes)
+	}
+	most := 0
+	for _, s := range sizes {
+		most = max(most, atoi(t, s[1]))
+	}
+	cells := regexp.MustCompile(`<strong>(\d+)%</strong> <span class="fine">\((\d+)\)</span>`).FindAllStringSubmatch(en.body, -1)
+	if len(cells) == 0 {
+		t.Fatal("no heatmap cell read")
+	}
+	for _, c := range cells {
+		if share, n := atoi(t, c[1]), atoi(t, c[2]); share > 100 || n > most {
+			t.Errorf("cell %q: a share above 100%% or a count above every column's size (%d)", c[0], most)
+		}
+	}
+	if strings.Contains(en.body, "<strong>0%</strong>") {
+		t.Error("a touchpoint no respondent used is shown as 0% of them")
+	}
+	fa := w.login("fa@example.com")
+	fa.get(base+"/touchpoints").want(http.StatusOK, "&#43; ۱ نفر در مصاحبه‌ها و متن‌های پیاده‌شده")
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
