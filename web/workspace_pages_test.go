@@ -204,6 +204,17 @@ func TestDashboard(t *testing.T) {
 	}
 	fa := w.login("fa@example.com")
 	fa.get(dash).want(http.StatusOK, `dir="rtl"`, "داشبورد", "۵۰٪")
+
+	// A response 100 days before the others: the chart still spans the
+	// whole fieldwork (15 weekly bars) and its caption says so.
+	early := w.resp.StartedAt.AddDate(0, 0, -100)
+	if _, _, err := w.store.SaveResponse(context.Background(), &survey.Response{SurveyID: w.survey.ID, SurveyVersion: 1, ClientID: "c0",
+		Status: survey.Complete, Source: "web", StartedAt: early, Answers: surveytest.FullAnswers()}); err != nil {
+		t.Fatal(err)
+	}
+	b.get(dash).want(http.StatusOK, `<svg viewBox="0 0 150 100"`,
+		early.Local().Format("2006-01-02")+" – "+w.resp.StartedAt.Local().Format("2006-01-02")+" · 3 responses · one bar per week · highest week: 2")
+	fa.get(dash).want(http.StatusOK, "۳ پاسخ، هر ستون یک هفته، بیشترین در یک هفته: ۲")
 }
 
 func TestAdminManagesAccounts(t *testing.T) {
