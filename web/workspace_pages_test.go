@@ -230,3 +230,34 @@ func TestAdminManagesAccounts(t *testing.T) {
 	b.post("/app/users", url.Values{"email": {"New@Example.com"}, "role": {"viewer"}, "lang": {"fa"}, "password": {testPassword}}).wantRedirect("/app/users")
 	w.login("new@example.com").get("/app/projects").want(http.StatusOK, `dir="rtl"`)
 }
+
+// An empty responses list says why: nothing has come in yet, or the
+// filters match none of what has.
+func TestResponsesListSaysWhyItIsEmpty(t *testing.T) {
+	w := newWorkspace(t)
+	d := surveytest.AllTypes(t)
+	d.Slug = "empty-survey"
+	empty := &survey.Survey{ProjectID: w.project.ID, Definition: d, Status: survey.Published}
+	if err := w.store.CreateSurvey(context.Background(), empty); err != nil {
+		t.Fatal(err)
+	}
+	b := w.login("view@example.com")
+	tests := []struct {
+		path, want, notWant string
+	}{
+		{"/app/surveys/empty-survey/responses", "No responses yet.", "No responses match."},
+		{"/app/surveys/empty-survey/responses?status=complete", "No responses yet.", "No responses match."},
+		{"/app/surveys/" + w.survey.Slug + "/responses?q=nothing-says-this", "No responses match.", "No responses yet."},
+		{"/app/surveys/" + w.survey.Slug + "/responses", "/responses/" + w.resp.ID, "No responses"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			b.get(tt.path).want(http.StatusOK, tt.want)
+			if strings.Contains(b.body, tt.notWant) {
+				t.Errorf("the page says %q", tt.notWant)
+			}
+		})
+	}
+	fa := w.login("fa@example.com")
+	fa.get("/app/surveys/empty-survey/responses").want(http.StatusOK, "هنوز پاسخی نیست.")
+}
