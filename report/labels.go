@@ -10,7 +10,8 @@ type labels struct {
 
 	NoData, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney string
 
-	// summary
+	// summary; Survey heads a survey's slug where Project heads a project's name
+	Survey,
 	Study, Project, Language, LanguageName, Generated, GeneratedJalali, Period, PeriodJalali,
 	Responses, Partial, Interviews, Transcripts, HeadlineMetrics, Metric, Value, CILow, CIHigh, N,
 	NPS, CSAT, Effort, TopPainPoints, Quote, PersonasAtGlance string
@@ -50,7 +51,8 @@ var english = labels{
 	NoTouchpoints: "No data yet: no touchpoint usage recorded.",
 	NoJourney:     "No data yet: no journey map built.",
 
-	Study: "Study", Project: "Project", Language: "Language", LanguageName: "English",
+	Survey: "Survey",
+	Study:  "Study", Project: "Project", Language: "Language", LanguageName: "English",
 	Generated: "Generated", GeneratedJalali: "Generated (Jalali)", Period: "Data collected",
 	PeriodJalali: "Data collected (Jalali)", Responses: "Complete responses (analysed)",
 	Partial: "Partial responses (Responses sheet only)", Interviews: "Interviews",
@@ -107,7 +109,8 @@ var persian = labels{
 	NoTouchpoints: "هنوز داده‌ای نیست: استفاده‌ای از نقاط تماس ثبت نشده است.",
 	NoJourney:     "هنوز داده‌ای نیست: نقشه سفری ساخته نشده است.",
 
-	Study: "مطالعه", Project: "پروژه", Language: "زبان", LanguageName: "فارسی",
+	Survey: "پرسشنامه",
+	Study:  "مطالعه", Project: "پروژه", Language: "زبان", LanguageName: "فارسی",
 	Generated: "تاریخ تهیه (میلادی)", GeneratedJalali: "تاریخ تهیه (شمسی)", Period: "بازه گردآوری (میلادی)",
 	PeriodJalali: "بازه گردآوری (شمسی)", Responses: "پاسخ‌های کامل (تحلیل‌شده)",
 	Partial: "پاسخ‌های ناتمام (فقط در برگه پاسخ‌ها)", Interviews: "مصاحبه‌ها",

@@ -32,8 +32,9 @@ type Data struct {
 // Study describes what the workbook is about.
 type Study struct {
 	Title       string    `json:"title"`
-	Project     string    `json:"project"`
-	Language    string    `json:"language"` // "fa" gives a right-to-left Persian workbook; anything else English
+	Project     string    `json:"project"`          // the project's name, or the survey's slug when Survey
+	Survey      bool      `json:"survey,omitempty"` // the workbook is one survey's, not a project's
+	Language    string    `json:"language"`         // "fa" gives a right-to-left Persian workbook; anything else English
 	Generated   time.Time `json:"generated"`
 	From        time.Time `json:"from"`      // first response/interview; zero if unknown
 	To          time.Time `json:"to"`        // last response/interview; zero if unknown

@@ -601,3 +601,30 @@ func TestSummaryPartialResponses(t *testing.T) {
 		}
 	}
 }
+
+// A survey's workbook heads the survey's slug "Survey", a project's heads
+// its name "Project", in the workbook's language.
+func TestSummaryNamesTheScope(t *testing.T) {
+	for _, tc := range []struct {
+		lang, sheet string
+		survey      bool
+		want        string
+	}{
+		{"en", "Summary", false, "Project"},
+		{"en", "Summary", true, "Survey"},
+		{"fa", "خلاصه", false, "پروژه"},
+		{"fa", "خلاصه", true, "پرسشنامه"},
+	} {
+		d := fixture(tc.lang)
+		d.Study.Survey = tc.survey
+		f := mustOpen(t, mustWrite(t, d))
+		label, err := f.GetCellValue(tc.sheet, "A3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, _ := f.GetCellValue(tc.sheet, "B3")
+		if label != tc.want || name != d.Study.Project {
+			t.Errorf("%s, survey %v: A3:B3 = %q %q, want %q %q", tc.lang, tc.survey, label, name, tc.want, d.Study.Project)
+		}
+	}
+}

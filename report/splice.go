@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
@@ -177,9 +178,10 @@ func (s *rowSpool) close() {
 // and the spooled sheet's part gets its rows spliced in.
 type spliceZip struct {
 	*zip.Writer
-	spool   *rowSpool
-	pending *bytes.Buffer // the stream writer's XML of the spooled part
-	done    bool
+	spool    *rowSpool
+	pending  *bytes.Buffer // the stream writer's XML of the spooled part
+	done     bool
+	modified time.Time // every part's time: when the workbook was made; zero leaves it unset
 }
 
 // zipWriter is the workbook's zip writer (spliceZip), for excelize. It
@@ -195,7 +197,13 @@ func (b *book) zipWriter(io.Writer) excelize.ZipWriter {
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 		return pooledFlate{getFlate(out)}, nil
 	})
-	return &spliceZip{Writer: zw, spool: b.spool}
+	modified := b.data.Study.Generated
+	if !modified.IsZero() {
+		// Zip readers (unzip -l, Explorer) show an entry's MS-DOS time as
+		// local time; excelize's own writer leaves it zero ("1980-00-00").
+		modified = modified.Local()
+	}
+	return &spliceZip{Writer: zw, spool: b.spool, modified: modified}
 }
 
 // pooledFlate returns its writer to the pool when closed.
@@ -215,7 +223,7 @@ func (z *spliceZip) Create(name string) (io.Writer, error) {
 		z.pending = new(bytes.Buffer)
 		return z.pending, nil
 	}
-	return z.Writer.Create(name)
+	return z.Writer.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: z.modified})
 }
 
 func (z *spliceZip) Close() error {
@@ -267,6 +275,10 @@ func (z *spliceZip) splice() error {
 		CompressedSize64:   uint64(zhead.Len()) + uint64(rows) + uint64(ztail.Len()),
 		UncompressedSize64: uint64(len(head)) + uint64(s.size) + uint64(len(tail)),
 	}
+	if !z.modified.IsZero() { // CreateRaw takes the MS-DOS fields as they are
+		fh.Modified = z.modified
+		fh.ModifiedDate, fh.ModifiedTime = msDosTime(z.modified)
+	}
 	w, err := z.CreateRaw(fh)
 	if err != nil {
 		return err
@@ -285,6 +297,14 @@ func (z *spliceZip) splice() error {
 	}
 	z.done = true
 	return nil
+}
+
+// msDosTime is t's date and time in a zip header's MS-DOS fields, to the
+// two seconds, as archive/zip writes them for CreateHeader.
+func msDosTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
 }
 
 // crc32Combine is the CRC-32 of a followed by b, from a's CRC, b's and b's

@@ -26,7 +26,11 @@ func (b *book) summary() {
 	b.fitRowAt(sh, 1, 1, 5, title, titleScale)
 	row := 3
 	kv := func(label string) { b.text(sh, 1, row, label, b.st.label) }
-	kv(lb.Project)
+	if s.Survey {
+		kv(lb.Survey)
+	} else {
+		kv(lb.Project)
+	}
 	b.wrapped(sh, row, 2, 2, s.Project, b.st.wrap)
 	row++
 	kv(lb.Language)

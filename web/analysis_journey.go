@@ -17,6 +17,7 @@ type journeySection struct {
 	Size    int
 	Goals   []study.Goal // goals without a stage
 	Stages  []journeyCol
+	Empty   bool // no stage has anything to show: the page says what fills it
 	Chart   emotionChart
 	// Passages: coded interview and focus-group passages; Note says when
 	// they are too few.
@@ -52,12 +53,13 @@ type journeyCol struct {
 
 // emotionChart is the SVG emotion curve: one point per stage with data,
 // pain point pins under their stage. X runs right to left on RTL pages so
-// the points sit over their table columns.
+// the points sit over their table columns. A stage without data breaks the
+// line: nothing is drawn across it as if it had a value in between.
 type emotionChart struct {
 	W, H   int
-	AxisX  float64 // where the 0/50/100 labels stand: the start side
-	Anchor string  // their text-anchor
-	Line   string  // polyline points
+	AxisX  float64  // where the 0/50/100 labels stand: the start side
+	Anchor string   // their text-anchor
+	Lines  []string // polyline points, one polyline per run of stages with data
 	Dots   []emotionDot
 	Pins   []painPin
 	Grid   []gridLine
@@ -130,7 +132,13 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 	for _, v := range []int{0, 50, 100} {
 		ch.Grid = append(ch.Grid, gridLine{Y: chartTop + (100-float64(v))*chartPlot/100, V: v})
 	}
-	var pts []string
+	var pts []string // the current run of stages with data
+	endRun := func() {
+		if len(pts) > 1 {
+			ch.Lines = append(ch.Lines, strings.Join(pts, " "))
+		}
+		pts = nil
+	}
 	for i, js := range j.Stages {
 		col := journeyCol{Name: stageName(lang, p.A.Project, js.Stage), N: js.EmotionN,
 			Touchpoints: js.Touchpoints, Goals: js.Goals, Quotes: js.Quotes,
@@ -155,6 +163,8 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 			col.HasEmotion, col.Emotion, col.SatClass = true, *js.Emotion, satClass(*js.Emotion)
 			ch.Dots = append(ch.Dots, emotionDot{X: x, Y: y, LabelY: y - 8, V: *js.Emotion, N: js.EmotionN, Class: col.SatClass})
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+		} else {
+			endRun()
 		}
 		if len(col.Pains) > 0 {
 			var names []string
@@ -165,8 +175,11 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 		}
 		sec.Stages = append(sec.Stages, col)
 	}
-	ch.Line = strings.Join(pts, " ")
+	endRun()
 	sec.Chart = ch
+	sec.Empty = len(sec.Goals) == 0 && !slices.ContainsFunc(sec.Stages, func(col journeyCol) bool {
+		return col.HasEmotion || len(col.Touchpoints)+len(col.Goals)+len(col.Pains)+len(col.Opps)+len(col.Quotes)+col.Passages > 0
+	})
 	return nil
 }
 

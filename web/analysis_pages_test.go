@@ -262,3 +262,25 @@ func keptQuestions(page, k, leftOut string) url.Values {
 }
 
 func htmlEscape(s string) string { return template.HTMLEscapeString(s) }
+
+// An empty project's journey map is not a grid of empty cells around a
+// blank chart: the page says what the map is drawn from and what to do.
+func TestEmptyJourneyMapSaysWhatToDo(t *testing.T) {
+	w := newWorkspace(t)
+	runner := &studyrun.Runner{Store: w.store, Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Bootstrap: -1}
+	p := &survey.Project{Name: "empty", Title: "Empty study"}
+	if err := w.store.CreateProject(context.Background(), p); err != nil {
+		t.Fatal(err)
+	}
+	base := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
+	res := w.login("res@example.com")
+	res.post(base+"/run", nil).wantRedirect(base)
+	runNext(t, runner, true)
+	res.get(base+"/journey").want(http.StatusOK, `<p class="empty">Nothing to map yet.`, "then run the analysis again.")
+	for _, s := range []string{`class="journey"`, `class="emotion"`, "<polyline"} {
+		if strings.Contains(res.body, s) {
+			t.Errorf("the empty journey page still has %s", s)
+		}
+	}
+	w.login("fa@example.com").get(base+"/journey").want(http.StatusOK, `<p class="empty">هنوز چیزی برای نقشهٔ سفر نیست.`)
+}

@@ -72,11 +72,18 @@ func TestReportInEitherLanguage(t *testing.T) {
 
 	// Before a job: the form offers both languages, the user's (English) checked.
 	res.get(base+"/report").want(http.StatusOK, `value="en" checked`, `value="fa">`, "Prepare the workbook")
-	for _, tc := range []struct{ lang, summary, heading string }{
-		{"en", "Summary", "Headline metrics"},
-		{"fa", "خلاصه", "شاخص‌های اصلی"},
+	for _, tc := range []struct{ lang, summary, heading, scope string }{
+		{"en", "Summary", "Headline metrics", "Survey"},
+		{"fa", "خلاصه", "شاخص‌های اصلی", "پرسشنامه"},
 	} {
 		f, _ := prepareReport(t, res, base, tc.lang)
+		// A survey's workbook names the survey, not a project.
+		if label, _ := f.GetCellValue(tc.summary, "A3"); label != tc.scope {
+			t.Errorf("%s workbook: A3 %q, want %q", tc.lang, label, tc.scope)
+		}
+		if slug, _ := f.GetCellValue(tc.summary, "B3"); slug != "demo-en" {
+			t.Errorf("%s workbook: B3 %q, want the survey's slug", tc.lang, slug)
+		}
 		sheets := f.GetSheetList()
 		if sheets[0] != tc.summary {
 			t.Errorf("%s workbook: sheets %q, want %q first", tc.lang, sheets, tc.summary)

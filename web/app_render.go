@@ -111,6 +111,7 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 		},
 		"stage": func(p *survey.Project, st survey.Stage) string { return stageName(lang, p, string(st)) },
 		"join":  strings.Join,
+		"list":  func(items []string) template.HTML { return list(lang, items) },
 		// qf and pf name a builder field: q.PAGE.QUESTION.FIELD, p.PAGE.FIELD.
 		"qf": func(pi, qi int, f string) string { return fmt.Sprintf("q.%d.%d.%s", pi, qi, f) },
 		"pf": func(pi int, f string) string { return fmt.Sprintf("p.%d.%s", pi, f) },
@@ -273,6 +274,23 @@ func listSep(lang string) string {
 		return "، "
 	}
 	return " · "
+}
+
+// list writes user texts (touchpoints, key terms, stage names) as a list
+// in lang's punctuation, "a, b" or "a، b", each item isolated like bdi.
+func list(lang string, items []string) template.HTML {
+	comma := ", "
+	if lang == "fa" {
+		comma = "، "
+	}
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(comma)
+		}
+		b.WriteString(string(bdi(it)))
+	}
+	return template.HTML(b.String())
 }
 
 // bdi isolates a piece of user text (a title, a label, an answer) so its

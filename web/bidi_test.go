@@ -3,11 +3,13 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/templates"
 )
 
 // TestUserTextIsIsolated: Persian data on English pages (and the other way
@@ -36,4 +38,37 @@ func TestUserTextIsIsolated(t *testing.T) {
 			t.Errorf("%s in Persian has a middle dot", page)
 		}
 	}
+}
+
+// TestRespondentTextSetsItsOwnDirection: a block of respondent text (a
+// quote, an answer, an utterance) takes its direction from its own first
+// letters (dir="auto"), so an English quote on a Persian page keeps its full
+// stop at its end instead of reading ".is no restock date", and a Persian
+// one on an English page reads right to left. A <bdi> inside such a block
+// would hide its letters from dir="auto": the text goes in bare.
+func TestRespondentTextSetsItsOwnDirection(t *testing.T) {
+	tag := regexp.MustCompile(`<(blockquote|q|p|li|span|textarea|input)\b[^>]*\bclass="[^"]*\b(pre|utt-text|quote-field)\b[^"]*"[^>]*>|<(blockquote|q)\b[^>]*>`)
+	for _, p := range []string{"analysis", "assist", "code_passages", "coder_agreement", "dashboard", "open_answers",
+		"response", "search", "suggestions", "transcript"} {
+		b, err := templates.FS.ReadFile(p + ".html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range tag.FindAllIndex(b, -1) {
+			open := string(b[m[0]:m[1]])
+			if !strings.Contains(open, `dir="auto"`) {
+				t.Errorf("%s.html: respondent text in %s without dir=\"auto\"", p, open)
+			}
+			if rest := string(b[m[1]:min(len(b), m[1]+8)]); strings.HasPrefix(rest, "{{bdi") {
+				t.Errorf("%s.html: %s wraps its text in <bdi>, which dir=\"auto\" cannot see through", p, open)
+			}
+		}
+	}
+
+	w := newWorkspace(t)
+	fa := w.login("fa@example.com")
+	fa.get("/app/surveys/"+w.survey.Slug+"/responses/"+w.resp.ID).want(http.StatusOK, `dir="rtl"`,
+		`<span class="pre" dir="auto">The parcel arrived a week late &lt;script&gt;`)
+	fa.get("/app/surveys/"+w.survey.Slug+"/dashboard").want(http.StatusOK,
+		`<li class="pre" dir="auto">The parcel arrived a week late &lt;script&gt;`)
 }

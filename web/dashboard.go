@@ -16,7 +16,7 @@ import (
 // server-side as SVG: it works on a phone without chart JavaScript.
 
 const (
-	dashboardDays = 60 // the time chart covers at most this many days
+	dashboardBars = 60 // the time chart draws at most this many bars
 	recentTexts   = 5
 )
 
@@ -27,8 +27,11 @@ type bar struct {
 	W     float64 // bar width, 0..100
 }
 
+// dayBar is one bar of the time chart: a day, or a run of days when the
+// fieldwork is too long for a bar per day.
 type dayBar struct {
 	Day   time.Time
+	End   time.Time // the bar's last day; zero when the bar is one day
 	Count int
 	X, H  float64 // SVG geometry in a 0..100 high box
 	Y     float64
@@ -64,7 +67,11 @@ type dashboardPage struct {
 	Completion metrics.Proportion
 	Days       []dayBar
 	ChartW     float64
-	MaxDay     int
+	MaxDay     int // the most responses in one bar
+	BarDays    int // days per bar: 1, or a whole number of weeks
+	BarWeeks   int // BarDays in weeks, when a bar is more than a day
+	First      time.Time
+	Last       time.Time // the chart's first and last day
 	Funnel     []pageStep
 	Questions  []questionSummary
 	Quotas     []quotaFill
@@ -225,7 +232,14 @@ func (s *Server) showDashboard(c *gin.Context) {
 		}
 		page.Quotas = quotaFills(d, counts)
 	}
-	page.Days, page.MaxDay = dayBars(perDay)
+	page.Days, page.MaxDay, page.BarDays = dayBars(perDay)
+	page.BarWeeks = page.BarDays / 7
+	if n := len(page.Days); n > 0 {
+		page.First, page.Last = page.Days[0].Day, page.Days[n-1].Day
+		if !page.Days[n-1].End.IsZero() {
+			page.Last = page.Days[n-1].End
+		}
+	}
 	page.ChartW = float64(len(page.Days) * 10)
 	for i, st := range metrics.Funnel(furthest, len(d.Pages)) {
 		title := d.Pages[i].Title.String()
@@ -244,28 +258,47 @@ func (s *Server) showDashboard(c *gin.Context) {
 	s.renderApp(c, http.StatusOK, nil, "dashboard", "dashboard_title", page)
 }
 
-// dayBars lays out responses per day (the last dashboardDays days that
-// have any, gaps included) as bars 10 units wide in a 100 high box.
-func dayBars(perDay map[time.Time]int) ([]dayBar, int) {
+// dayBars lays out responses per day over the whole fieldwork, from the
+// first day with a response to the last, gaps included, as bars 10 units
+// wide in a 100 high box. A fieldwork longer than dashboardBars days gets a
+// bar per week (per several weeks when even those are too many), counted
+// from its first day, so every response is drawn. It returns the bars, the
+// most in one bar and the days per bar.
+func dayBars(perDay map[time.Time]int) ([]dayBar, int, int) {
 	if len(perDay) == 0 {
-		return nil, 0
+		return nil, 0, 1
 	}
 	days := make([]time.Time, 0, len(perDay))
 	for d := range perDay {
 		days = append(days, d)
 	}
 	sort.Slice(days, func(i, j int) bool { return days[i].Before(days[j]) })
-	last := days[len(days)-1]
-	first := days[0]
-	if min := last.AddDate(0, 0, -(dashboardDays - 1)); first.Before(min) {
-		first = min
+	first, last := days[0], days[len(days)-1]
+	span := 0
+	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+		span++
+	}
+	per := 1
+	if span > dashboardBars {
+		weeks := (span + 6) / 7
+		per = 7 * ((weeks + dashboardBars - 1) / dashboardBars)
 	}
 	var out []dayBar
-	maxN := 0
+	i := 0
 	for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
-		n := perDay[d]
-		maxN = max(maxN, n)
-		out = append(out, dayBar{Day: d, Count: n})
+		if i%per == 0 {
+			out = append(out, dayBar{Day: d})
+		}
+		b := &out[len(out)-1]
+		b.Count += perDay[d]
+		if per > 1 {
+			b.End = d
+		}
+		i++
+	}
+	maxN := 0
+	for _, b := range out {
+		maxN = max(maxN, b.Count)
 	}
 	for i := range out {
 		out[i].X = float64(i*10) + 1
@@ -273,5 +306,5 @@ func dayBars(perDay map[time.Time]int) ([]dayBar, int) {
 		out[i].H = 100 * float64(out[i].Count) / float64(maxN)
 		out[i].Y = 100 - out[i].H
 	}
-	return out, maxN
+	return out, maxN, per
 }

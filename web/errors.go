@@ -87,7 +87,7 @@ func (s *Server) writePage(c *gin.Context, status int, lang, page string, data a
 	writeDynamic(c, status, "text/html; charset=utf-8", b)
 }
 
-// notFound is the page for unknown routes.
+// notFound is the page for unknown routes, in the visitor's language.
 func (s *Server) notFound(c *gin.Context) {
-	s.showMessage(c, http.StatusNotFound, "en", "notfound_title", "notfound_body")
+	s.showMessage(c, http.StatusNotFound, visitorLang(c.Query("lang"), c.GetHeader("Accept-Language")), "notfound_title", "notfound_body")
 }

@@ -64,6 +64,9 @@ func TestWorkspaceTemplatesUseKnownKeys(t *testing.T) {
 	for _, qt := range survey.QuestionTypes {
 		dynamic = append(dynamic, "qtype."+string(qt))
 	}
+	for lang := range langTags {
+		dynamic = append(dynamic, "ui_lang."+lang)
+	}
 	for _, k := range dynamic {
 		if !known(k) {
 			t.Errorf("no text for %q", k)

@@ -336,7 +336,11 @@ func TestInterviewNotesDraftAndSave(t *testing.T) {
 	if ds, _ := w.store.Drafts(context.Background(), w.project.ID, res.ID); len(ds) != 0 {
 		t.Errorf("draft kept after save: %+v", ds)
 	}
-	b.get(b.header.Get("Location")).want(http.StatusOK, "پرداخت با کارت سخت بود", "emo-negative", "checkout")
+	page := b.header.Get("Location")
+	b.get(page).want(http.StatusOK, "پرداخت با کارت سخت بود", "emo-negative", "checkout")
+	// The touchpoints are a list in the page's punctuation.
+	b.want(http.StatusOK, "<dd><bdi>website</bdi>, <bdi>call centre</bdi></dd>")
+	w.login("fa@example.com").get(page).want(http.StatusOK, "<dd><bdi>website</bdi>، <bdi>call centre</bdi></dd>")
 }
 
 func TestCodingMergeAndCSV(t *testing.T) {

@@ -50,12 +50,33 @@ func pickLang(d *survey.Definition, explicit, stored, acceptLanguage string) str
 	return "en"
 }
 
-// requestLang is pickLang for a GET of a respondent page.
+// requestLang is pickLang for a GET of a respondent page; without a survey
+// (an unknown link) it is visitorLang.
 func requestLang(c *gin.Context, sv *survey.Survey, stored string) string {
 	if sv == nil {
-		return pickLang(nil, "", "", "")
+		return visitorLang(c.Query("lang"), c.GetHeader("Accept-Language"))
 	}
 	return pickLang(sv.Definition, c.Query("lang"), stored, c.GetHeader("Accept-Language"))
+}
+
+// visitorLang is the language of a respondent page that has no survey to
+// take it from ("Survey not found"): the same order as pickLang, among the
+// languages the respondent pages are written in (catalog), English last.
+func visitorLang(explicit, acceptLanguage string) string {
+	if _, ok := catalog[explicit]; ok {
+		return explicit
+	}
+	if acceptLanguage != "" {
+		if tags, _, err := language.ParseAcceptLanguage(acceptLanguage); err == nil {
+			for _, t := range tags { // in preference order
+				base, _ := t.Base()
+				if _, ok := catalog[base.String()]; ok {
+					return base.String()
+				}
+			}
+		}
+	}
+	return "en"
 }
 
 // langLink is one entry of the respondents' language switch.

@@ -174,3 +174,47 @@ func ridOf(t *testing.T, page string) string {
 	t.Fatalf("no rid on the page")
 	return ""
 }
+
+// An unknown link has no survey to take its language from: the "not
+// found" page follows ?lang=, the posted form's lang, then the browser.
+func TestSurveyNotFoundSpeaksTheVisitorsLanguage(t *testing.T) {
+	app := newTestApp(t, nil)
+	fa := []string{`lang="fa" dir="rtl"`, "پرسشنامه پیدا نشد", "لطفاً پیوندی را که دریافت کرده‌اید بررسی کنید."}
+	en := []string{`lang="en" dir="ltr"`, "Survey not found", "Please check the link you were given."}
+	tests := []struct {
+		name, method, path, accept, formLang string
+		want, notWant                        []string
+	}{
+		{"no hint is English", http.MethodGet, "/s/nope", "", "", en, fa[1:]},
+		{"?lang=fa", http.MethodGet, "/s/nope?lang=fa", "", "", fa, en[1:]},
+		{"Accept-Language fa-IR", http.MethodGet, "/s/nope", "fa-IR,fa;q=0.9", "", fa, en[1:]},
+		{"a language without pages falls through to the next", http.MethodGet, "/s/nope", "de-DE,fa;q=0.5", "", fa, en[1:]},
+		{"?lang= beats the browser", http.MethodGet, "/s/nope?lang=en", "fa-IR", "", en, fa[1:]},
+		{"an unknown ?lang= is ignored", http.MethodGet, "/s/nope?lang=xx", "fa", "", fa, en[1:]},
+		{"a submitted form's lang", http.MethodPost, "/s/nope", "", "fa", fa, en[1:]},
+		{"an unknown route", http.MethodGet, "/s/nope/x/y", "fa-IR", "", fa, en[1:]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var body io.Reader
+			if tt.method == http.MethodPost {
+				body = strings.NewReader(url.Values{"lang": {tt.formLang}, "page": {"0"}}.Encode())
+			}
+			req, _ := http.NewRequest(tt.method, app.server.URL+tt.path, body)
+			if body != nil {
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			}
+			if tt.accept != "" {
+				req.Header.Set("Accept-Language", tt.accept)
+			}
+			r := app.newRespondent()
+			resp, err := r.client.Do(req)
+			r.read(resp, err)
+			if r.status != http.StatusNotFound {
+				t.Fatalf("status %d", r.status)
+			}
+			r.mustSee(t, tt.want...)
+			r.mustNotSee(t, tt.notWant...)
+		})
+	}
+}

@@ -90,6 +90,7 @@ type responsesPage struct {
 	Project     *survey.Project
 	Query       responseQuery
 	Total       int
+	None        bool // the survey has no response at all, filters or not
 	Rows        []responseListRow
 	Touchpoints []survey.TouchpointCount
 	// Query strings built by url.Values (template.URL keeps = and &).
@@ -132,6 +133,18 @@ func (s *Server) showResponsesPage(c *gin.Context) {
 	}
 	for _, r := range list {
 		page.Rows = append(page.Rows, responseListRow{R: r, Preview: preview(sv.Definition, r)})
+	}
+	// An empty list says why: nothing has come in yet, or the filters
+	// leave nothing out of what has.
+	if total == 0 {
+		all := total
+		if f != (survey.ResponseFilter{SurveyID: sv.ID}) {
+			if all, err = s.store.CountResponses(c.Request.Context(), survey.ResponseFilter{SurveyID: sv.ID}); err != nil {
+				s.appError(c, err)
+				return
+			}
+		}
+		page.None = all == 0
 	}
 	s.renderApp(c, http.StatusOK, nil, "responses", "responses_title", page)
 }

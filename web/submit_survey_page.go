@@ -20,11 +20,17 @@ import (
 // changes nothing.
 func (s *Server) submitSurveyPage(c *gin.Context) {
 	sv, err := s.openSurvey(c)
-	lang := surveyLang(sv)
 	if err != nil {
+		// Unknown, closed or full: answer in the language the form was
+		// filled in, as the page itself was shown.
+		lang := visitorLang(c.PostForm("lang"), c.GetHeader("Accept-Language"))
+		if sv != nil {
+			lang = pickLang(sv.Definition, c.PostForm("lang"), "", c.GetHeader("Accept-Language"))
+		}
 		s.pageError(c, lang, err)
 		return
 	}
+	lang := surveyLang(sv)
 	if err := c.Request.ParseForm(); err != nil {
 		if statusOf(err) == http.StatusInternalServerError {
 			// A malformed body (bad %-escape) is the client's fault: 400,

@@ -7,9 +7,11 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/gormstore/storetest"
 	"github.com/safarhq/safar/web"
 )
@@ -49,7 +51,7 @@ func TestAdminChangesRoleDisablesDeletes(t *testing.T) {
 	admin.post(users(me.ID, "delete"), url.Values{"confirm": {"1"}}).want(http.StatusConflict, "no enabled administrator")
 
 	// Deleting needs the confirmation box, then ends the account.
-	admin.post(users(u.ID, "delete"), nil).want(http.StatusUnprocessableEntity, "Tick the box")
+	admin.post(users(u.ID, "delete"), nil).want(http.StatusUnprocessableEntity, "tick “Yes, delete this account” beside Delete")
 	admin.post(users(u.ID, "delete"), url.Values{"confirm": {"1"}}).wantRedirect("/app/users?saved=1")
 	if _, err := w.store.UserByID(ctx, u.ID); err == nil {
 		t.Error("deleted account still there")
@@ -102,5 +104,38 @@ func TestLoginLimitPerAddress(t *testing.T) {
 	}
 	if throttled != 10 {
 		t.Errorf("%d of 40 tries with new e-mails from one address throttled, want 10 (30 allowed)", throttled)
+	}
+}
+
+// The accounts page labels everything in the reader's language: the
+// "Created" column, the delete box, and each account's language by name.
+func TestAccountsPageWording(t *testing.T) {
+	w := newWorkspace(t)
+	tests := []struct {
+		as      string
+		want    []string
+		notWant []string
+	}{
+		{"admin@example.com",
+			[]string{"<th>Created</th>", "<td>Persian</td>", "<td>English</td>", `required> Yes, delete this account</label>`},
+			[]string{"<th>created</th>", "<td>fa</td>", "<td>en</td>", "> sure</label>"}},
+		{"fa-admin@example.com",
+			[]string{"<th>تاریخ ساخت</th>", "<td>فارسی</td>", "<td>انگلیسی</td>", `required> بله، این حساب حذف شود</label>`},
+			[]string{"<td>fa</td>", "<td>en</td>", "مطمئنم"}},
+	}
+	if err := w.store.CreateUser(context.Background(), &survey.User{Email: "fa-admin@example.com", Role: survey.RoleAdmin, Lang: "fa",
+		PasswordHash: testHash()}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.as, func(t *testing.T) {
+			b := w.login(tt.as)
+			b.get("/app/users").want(http.StatusOK, tt.want...)
+			for _, s := range tt.notWant {
+				if strings.Contains(b.body, s) {
+					t.Errorf("the page still has %q", s)
+				}
+			}
+		})
 	}
 }

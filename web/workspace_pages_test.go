@@ -140,7 +140,7 @@ func TestResponsesListViewDeleteExport(t *testing.T) {
 		b.get(list+"?"+c.query).want(http.StatusOK, c.want)
 	}
 	view := list + "/" + w.resp.ID
-	b.get(view).want(http.StatusOK, "Your age group", "25-34", `<span class="pre">Instagram</span><div>Other: <span class="pre">A billboard`, "Easy to pay: 2", "4 Agree", "&lt;script&gt;alert(1)&lt;/script&gt;")
+	b.get(view).want(http.StatusOK, "Your age group", "25-34", `<span class="pre" dir="auto">Instagram</span><div>Other: <span class="pre" dir="auto">A billboard`, "Easy to pay: 2", "4 Agree", "&lt;script&gt;alert(1)&lt;/script&gt;")
 	if strings.Contains(b.body, "<script>alert") {
 		t.Fatal("respondent text not escaped")
 	}
@@ -204,6 +204,17 @@ func TestDashboard(t *testing.T) {
 	}
 	fa := w.login("fa@example.com")
 	fa.get(dash).want(http.StatusOK, `dir="rtl"`, "داشبورد", "۵۰٪")
+
+	// A response 100 days before the others: the chart still spans the
+	// whole fieldwork (15 weekly bars) and its caption says so.
+	early := w.resp.StartedAt.AddDate(0, 0, -100)
+	if _, _, err := w.store.SaveResponse(context.Background(), &survey.Response{SurveyID: w.survey.ID, SurveyVersion: 1, ClientID: "c0",
+		Status: survey.Complete, Source: "web", StartedAt: early, Answers: surveytest.FullAnswers()}); err != nil {
+		t.Fatal(err)
+	}
+	b.get(dash).want(http.StatusOK, `<svg viewBox="0 0 150 100"`,
+		early.Local().Format("2006-01-02")+" – "+w.resp.StartedAt.Local().Format("2006-01-02")+" · 3 responses · one bar per week · highest week: 2")
+	fa.get(dash).want(http.StatusOK, "۳ پاسخ، هر ستون یک هفته، بیشترین در یک هفته: ۲")
 }
 
 func TestAdminManagesAccounts(t *testing.T) {
@@ -218,4 +229,35 @@ func TestAdminManagesAccounts(t *testing.T) {
 	b.post("/app/users", url.Values{"email": {"new@example.com"}, "role": {"viewer"}, "lang": {"en"}, "password": {"short"}}).want(http.StatusUnprocessableEntity, "10 to 72")
 	b.post("/app/users", url.Values{"email": {"New@Example.com"}, "role": {"viewer"}, "lang": {"fa"}, "password": {testPassword}}).wantRedirect("/app/users")
 	w.login("new@example.com").get("/app/projects").want(http.StatusOK, `dir="rtl"`)
+}
+
+// An empty responses list says why: nothing has come in yet, or the
+// filters match none of what has.
+func TestResponsesListSaysWhyItIsEmpty(t *testing.T) {
+	w := newWorkspace(t)
+	d := surveytest.AllTypes(t)
+	d.Slug = "empty-survey"
+	empty := &survey.Survey{ProjectID: w.project.ID, Definition: d, Status: survey.Published}
+	if err := w.store.CreateSurvey(context.Background(), empty); err != nil {
+		t.Fatal(err)
+	}
+	b := w.login("view@example.com")
+	tests := []struct {
+		path, want, notWant string
+	}{
+		{"/app/surveys/empty-survey/responses", "No responses yet.", "No responses match."},
+		{"/app/surveys/empty-survey/responses?status=complete", "No responses yet.", "No responses match."},
+		{"/app/surveys/" + w.survey.Slug + "/responses?q=nothing-says-this", "No responses match.", "No responses yet."},
+		{"/app/surveys/" + w.survey.Slug + "/responses", "/responses/" + w.resp.ID, "No responses"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			b.get(tt.path).want(http.StatusOK, tt.want)
+			if strings.Contains(b.body, tt.notWant) {
+				t.Errorf("the page says %q", tt.notWant)
+			}
+		})
+	}
+	fa := w.login("fa@example.com")
+	fa.get("/app/surveys/empty-survey/responses").want(http.StatusOK, "هنوز پاسخی نیست.")
 }

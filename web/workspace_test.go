@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -276,6 +277,9 @@ func TestFirstRunSetup(t *testing.T) {
 		return url.Values{"token": {tok}, "email": {"Boss@Example.com"}, "name": {"Boss"}, "lang": {"fa"}, "password": {testPassword}, "password2": {pw2}}
 	}
 	b.post("/setup", form(token, "different password")).want(http.StatusUnprocessableEntity)
+	// Opened in Persian, the form's errors are in Persian too.
+	b.get(path+"&lang=fa").want(http.StatusOK, `dir="rtl"`)
+	b.post(b.formAction(), form(token, "different password")).want(http.StatusUnprocessableEntity, `dir="rtl"`, "دو گذرواژه یکسان نیستند.")
 	b.post("/setup", form("forged-token", testPassword)).want(http.StatusForbidden)
 	b.post("/setup", form(token, testPassword)).wantRedirect("/app/projects")
 	b.get("/app/projects").want(http.StatusOK, `dir="rtl"`, "پروژه‌ها")
@@ -419,5 +423,44 @@ func TestSecureCookiesWhenConfigured(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("no session cookie set")
+	}
+}
+
+var formActionRE = regexp.MustCompile(`<form method="post" action="([^"]+)"`)
+
+// formAction is where the page's first form posts to, as a browser reads it.
+func (b *browser) formAction() string {
+	b.w.t.Helper()
+	m := formActionRE.FindStringSubmatch(b.body)
+	if m == nil {
+		b.w.t.Fatalf("no form on the page:\n%.2000s", b.body)
+	}
+	return html.UnescapeString(m[1])
+}
+
+// The language picked on the sign-in page (?lang=) stays for the page that
+// answers its form: a wrong password is told in that language.
+func TestLoginKeepsTheLanguageChoice(t *testing.T) {
+	w := newWorkspace(t)
+	tests := []struct {
+		name, path, want, notWant string
+	}{
+		{"fa", "/login?lang=fa&next=/app/projects/1", "ایمیل یا گذرواژه نادرست است.", "Wrong email or password."},
+		{"en", "/login?lang=en&next=/app/projects/1", "Wrong email or password.", "ایمیل یا گذرواژه نادرست است."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := w.browser()
+			b.get(tt.path).want(http.StatusOK, `lang="`+tt.name+`"`)
+			b.post(b.formAction(), url.Values{"email": {"res@example.com"}, "password": {"wrong"}, "next": {"/app/projects/1"}}).
+				want(http.StatusUnauthorized, `lang="`+tt.name+`"`, tt.want)
+			if strings.Contains(b.body, tt.notWant) {
+				t.Errorf("the error page also says %q", tt.notWant)
+			}
+			// The language links keep where the user was going.
+			b.want(http.StatusUnauthorized, `href="?lang=fa&amp;next=%2fapp%2fprojects%2f1"`, `href="?lang=en&amp;next=%2fapp%2fprojects%2f1"`)
+			b.post(b.formAction(), url.Values{"email": {"res@example.com"}, "password": {testPassword}, "next": {"/app/projects/1"}}).
+				wantRedirect("/app/projects/1")
+		})
 	}
 }

@@ -21,6 +21,7 @@ type Book struct {
 	rec    *Recorder
 	srcs   []ResponseSource
 	row    func()
+	survey bool // the scope is one survey: the summary heads its slug "Survey"
 }
 
 // Analyze analyses scope with settings set as studyrun.Analyze does (q's
@@ -29,7 +30,7 @@ type Book struct {
 // the sheet once the personas are known. row, when set, is called for
 // each response row written. Close the book when it is written.
 func Analyze(ctx context.Context, src studyrun.Source, scope survey.AnalysisScope, set *survey.AnalysisSettings, q studyrun.Request, row func()) (*Book, error) {
-	b := &Book{row: row}
+	b := &Book{row: row, survey: scope.Survey != ""}
 	q.Input = func(in *study.Input) (err error) {
 		b.rec, err = Record(in)
 		return err
@@ -58,12 +59,12 @@ func Stored(ctx context.Context, src studyrun.Source, scope survey.AnalysisScope
 	if err != nil {
 		return nil, err
 	}
-	return &Book{Study: st, Result: res, srcs: storeSources(ctx, src, st, row), row: row}, nil
+	return &Book{Study: st, Result: res, srcs: storeSources(ctx, src, st, row), row: row, survey: scope.Survey != ""}, nil
 }
 
 // Write writes the workbook.
 func (b *Book) Write(w io.Writer, now time.Time) error {
-	return WriteRecorded(w, b.Result, b.Study.Input, b.rec, b.srcs, now, b.row)
+	return writeRecorded(w, b.Result, b.Study.Input, b.rec, b.srcs, now, b.row, b.survey)
 }
 
 // Close removes the recording, if any.

@@ -146,19 +146,30 @@ func (r *Recorder) takePrepared(res *study.Result) *report.PreparedRows {
 // from sources as Write does. row, when set, is called as each row is
 // written. Rows rec prepared with the personas of res are taken over.
 func WriteRecorded(w io.Writer, res *study.Result, in study.Input, rec *Recorder, sources []ResponseSource, now time.Time, row func()) error {
+	return writeRecorded(w, res, in, rec, sources, now, row, false)
+}
+
+// writeRecorded is WriteRecorded; oneSurvey tells that the study is one
+// survey's (in.Name its slug) rather than a project's.
+func writeRecorded(w io.Writer, res *study.Result, in study.Input, rec *Recorder, sources []ResponseSource, now time.Time, row func(), oneSurvey bool) error {
+	data := func(sources []ResponseSource) *report.Data {
+		d := Data(res, in, sources, now)
+		d.Study.Survey = oneSurvey
+		return d
+	}
 	if rec == nil {
-		return Write(w, res, in, sources, now)
+		return report.Write(w, data(sources))
 	}
 	if p := rec.takePrepared(res); p != nil {
 		defer p.Close()
-		d := Data(res, in, nil, now)
+		d := data(nil)
 		d.Responses = &report.Responses{Header: rec.l.header, Prepared: p}
 		return report.Write(w, d)
 	}
 	if !rec.complete(res) {
-		return Write(w, res, in, sources, now)
+		return report.Write(w, data(sources))
 	}
-	d := Data(res, in, nil, now)
+	d := data(nil)
 	persona := personaOf(res)
 	d.Responses = &report.Responses{Header: rec.l.header, Recorded: rec.rec, Late: func(id string) any {
 		if row != nil {
