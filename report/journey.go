@@ -80,6 +80,11 @@ func (b *book) journeys() {
 			}
 			row++
 		}
+		if len(j.Unplaced) > 0 {
+			b.wrapped(sh, row, 1, 1, lb.Unplaced, b.st.lane)
+			b.wrapped(sh, row, 2, 1+n, bullets(j.Unplaced), b.st.laneCell)
+			row++
+		}
 		row++
 		b.emotionChart(sh, cell(2, row), titleRow, stageRow, emotionRow, n)
 		b.reach(sh, 1+maxStages, row+journeyChartRows)

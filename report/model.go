@@ -178,6 +178,9 @@ type TouchpointCell struct {
 type Journey struct {
 	Persona int            `json:"persona"`
 	Stages  []JourneyStage `json:"stages"` // in journey order; they become columns
+	// Unplaced are the pain points no stage stands out for, a row of
+	// their own under the map.
+	Unplaced []string `json:"unplaced,omitempty"`
 }
 
 // JourneyStage is one column of a journey map.

@@ -628,3 +628,40 @@ func TestSummaryNamesTheScope(t *testing.T) {
 		}
 	}
 }
+
+// TestJourneyUnplacedRow: the pain points no stage stands out for have a
+// row of their own under the journey map, in the workbook's language; a
+// journey without any has none.
+func TestJourneyUnplacedRow(t *testing.T) {
+	for _, tc := range []struct{ lang, label string }{
+		{"en", "Pain points at no one stage"},
+		{"fa", "نقاط درد بی‌مرحله"},
+	} {
+		d := fixture(tc.lang)
+		d.Journeys[0].Unplaced = []string{"late replies in DMs (52)", "rude phone support (21)"}
+		f := mustOpen(t, mustWrite(t, d))
+		rows, err := f.GetRows(f.GetSheetList()[4])
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := 0
+		for _, r := range rows {
+			if len(r) > 1 && r[0] == tc.label {
+				found++
+				if r[1] != "• late replies in DMs (52)\n• rude phone support (21)" {
+					t.Errorf("%s: unplaced row %q", tc.lang, r[1])
+				}
+			}
+		}
+		if found != 1 {
+			t.Errorf("%s: %d rows %q in %q, want 1", tc.lang, found, tc.label, f.GetSheetList()[4])
+		}
+	}
+	f := mustOpen(t, mustWrite(t, fixture("en")))
+	rows, _ := f.GetRows("Journey map")
+	for _, r := range rows {
+		if len(r) > 0 && r[0] == "Pain points at no one stage" {
+			t.Error("a journey without unplaced pain points has their row")
+		}
+	}
+}

@@ -413,6 +413,28 @@ func journeys(cat *catalog, people []*respondent, scores []stageScore, pr *perso
 			}
 			j.Stages = append(j.Stages, js)
 		}
+		placed := map[string]bool{}
+		for _, ps := range res.Stages {
+			placed[ps.Key] = ps.Stage != ""
+		}
+		for _, pp := range res.PainPoints.PainPoints {
+			if placed[pp.Key] {
+				continue
+			}
+			n := 0
+			flags := voiced.respondents[pp.Key]
+			for _, p := range members {
+				if flags.has(int(p.idx)) {
+					n++
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			j.Unplaced = append(j.Unplaced, JourneyPain{Key: pp.Key, Label: pp.Label, People: n,
+				Share: round3(float64(n) / float64(len(members))), Severity: pp.Severity, Priority: pp.Priority})
+		}
+		sort.SliceStable(j.Unplaced, func(a, b int) bool { return j.Unplaced[a].People > j.Unplaced[b].People })
 		out = append(out, j)
 	}
 	return out

@@ -109,6 +109,10 @@ func (r *Result) In(lang string) *Result {
 			}
 			st.Opportunities = opportunities(lang, st.PainPoints, j.Size)
 		}
+		j.Unplaced = slices.Clone(j.Unplaced)
+		for p := range j.Unplaced {
+			j.Unplaced[p].Label = label(j.Unplaced[p].Key, j.Unplaced[p].Label)
+		}
 		if j.FewPassages {
 			j.Note = fewPassagesNote(lang, j.Passages, j.PassagePeople)
 		}

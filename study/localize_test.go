@@ -170,3 +170,45 @@ func TestInRewordsSentences(t *testing.T) {
 		t.Errorf("note in Persian: %q", got)
 	}
 }
+
+// TestJourneyKeepsUnplacedPainPoints: a pain point no stage stands out
+// for is not left off the journey map: every pain point its people voice
+// is at a stage or among the map's unplaced ones (the demo's fourth
+// largest, late answers in Instagram DMs, was on no page of the map), and
+// In words their labels in the reader's language.
+func TestJourneyKeepsUnplacedPainPoints(t *testing.T) {
+	_, res := analyzeDemo(t)
+	staged := map[string]bool{}
+	for _, ps := range res.Stages {
+		staged[ps.Key] = ps.Stage != ""
+	}
+	all := res.Journeys[0]
+	shown := map[string]bool{}
+	for _, st := range all.Stages {
+		for _, p := range st.PainPoints {
+			shown[p.Key] = true
+		}
+	}
+	unplaced := 0
+	for _, p := range all.Unplaced {
+		if staged[p.Key] || p.People == 0 || p.Share <= 0 || p.Share > 1 {
+			t.Errorf("unplaced %q: staged %v, %d people, share %v", p.Label, staged[p.Key], p.People, p.Share)
+		}
+		shown[p.Key] = true
+		unplaced++
+	}
+	if unplaced == 0 {
+		t.Fatal("the demo has pain points without a stage; none is listed")
+	}
+	for _, p := range res.PainPoints.PainPoints {
+		if !shown[p.Key] {
+			t.Errorf("pain point %q (%d people) is on no part of the map", p.Label, p.Documents)
+		}
+	}
+	en := res.In("en")
+	for i, p := range en.Journeys[0].Unplaced {
+		if l := res.PainPointLabels[p.Key]["en"]; l != "" && p.Label != l {
+			t.Errorf("unplaced %d in English: %q, want %q", i, p.Label, l)
+		}
+	}
+}

@@ -265,11 +265,15 @@ type Journey struct {
 	// Note says plainly, in the result's language, when they are too few
 	// to read a journey from: FewPassages is then set and PassagePeople is
 	// how many people they come from, for a reader in another language.
-	Passages      int    `json:"coded_passages,omitempty"`
-	Unstaged      int    `json:"unstaged_passages,omitempty"`
-	Note          string `json:"note,omitempty"`
-	FewPassages   bool   `json:"few_passages,omitempty"`
-	PassagePeople int    `json:"coded_passage_people,omitempty"`
+	Passages int `json:"coded_passages,omitempty"`
+	Unstaged int `json:"unstaged_passages,omitempty"`
+	// Unplaced are this journey's people's pain points that no stage
+	// stands out for (placePainPoints): shown beside the map, not left
+	// off it. Most people first.
+	Unplaced      []JourneyPain `json:"unplaced_pain_points,omitempty"`
+	Note          string        `json:"note,omitempty"`
+	FewPassages   bool          `json:"few_passages,omitempty"`
+	PassagePeople int           `json:"coded_passage_people,omitempty"`
 }
 
 // CodeCount is how many coded passages at a stage carry a code.

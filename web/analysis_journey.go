@@ -17,8 +17,11 @@ type journeySection struct {
 	Size    int
 	Goals   []study.Goal // goals without a stage
 	Stages  []journeyCol
-	Empty   bool // no stage has anything to show: the page says what fills it
-	Chart   emotionChart
+	// Unplaced are the pain points of these people that no stage stands
+	// out for, as shown (renamed, none hidden): listed under the map.
+	Unplaced []study.JourneyPain
+	Empty    bool // no stage has anything to show: the page says what fills it
+	Chart    emotionChart
 	// Passages: coded interview and focus-group passages; Note says when
 	// they are too few.
 	Passages int
@@ -122,6 +125,15 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 	hidden := map[string]bool{}
 	for _, k := range p.Settings.Hide {
 		hidden[k] = true
+	}
+	for _, jp := range j.Unplaced {
+		if hidden[jp.Key] {
+			continue
+		}
+		if l := p.Settings.Rename[jp.Key]; l != "" {
+			jp.Label = l
+		}
+		sec.Unplaced = append(sec.Unplaced, jp)
 	}
 	rtl := lang == "fa"
 	n := len(j.Stages)

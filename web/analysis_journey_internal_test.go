@@ -76,3 +76,29 @@ func TestJourneyEmotionLineBreaksAtStagesWithoutData(t *testing.T) {
 		})
 	}
 }
+
+// The pain points no stage stands out for are listed under the map as the
+// researcher shows them: renamed, hidden ones left out.
+func TestJourneyListsUnplacedPainPoints(t *testing.T) {
+	gin.SetMode(gin.TestMode)
+	e := 50.0
+	res := &study.Result{Journeys: []study.Journey{{Name: "Everyone", Size: 100,
+		Stages: []study.JourneyStage{{Stage: string(survey.Stages[0]), Emotion: &e, EmotionN: 10}},
+		Unplaced: []study.JourneyPain{{Key: "dm", Label: "late DM replies", People: 52, Share: 0.52},
+			{Key: "phone", Label: "rude phone support", People: 21, Share: 0.21},
+			{Key: "noise", Label: "thanks", People: 3, Share: 0.03}}}}}
+	c, _ := gin.CreateTestContext(httptest.NewRecorder())
+	c.Request = httptest.NewRequest("GET", "/app/projects/1/analysis/journey", nil)
+	p := &analysisPage{A: &analysisCtx{}, Run: &runView{Result: &studyrun.Stored{Result: res}},
+		Settings: &survey.AnalysisSettings{Hide: []string{"noise"}, Rename: map[string]string{"phone": "Phone support is rude"}}}
+	if err := (&Server{}).buildJourney(c, p, "en"); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, jp := range p.J.Unplaced {
+		got = append(got, jp.Label)
+	}
+	if strings.Join(got, "|") != "late DM replies|Phone support is rude" {
+		t.Errorf("unplaced %q", got)
+	}
+}

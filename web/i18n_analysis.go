@@ -138,6 +138,8 @@ var analysisCatalog = map[string]map[string]string{
 		"an_jr_goals":         "Goals",
 		"an_jr_pains":         "Pain points",
 		"an_jr_opportunities": "Opportunities",
+		"an_jr_unplaced":      "Pain points no stage stands out for",
+		"an_jr_unplaced_hint": "These people voice them, but neither the questions they answered nor their satisfaction ties them to one stage of the journey: share of this map's people · severity 0–1.",
 		"an_jr_quotes":        "Quotes",
 		// An opportunity: an_jr_opp_fix, the pain point's label, an_jr_opp_reach.
 		"an_jr_opp_fix":      "Fix “",
@@ -310,6 +312,8 @@ var analysisCatalog = map[string]map[string]string{
 		"an_jr_goals":         "هدف‌ها",
 		"an_jr_pains":         "نقاط درد",
 		"an_jr_opportunities": "فرصت‌ها",
+		"an_jr_unplaced":      "نقاط دردی که به مرحله‌ای از سفر بسته نیستند",
+		"an_jr_unplaced_hint": "این افراد آن‌ها را گفته‌اند، اما نه پرسش‌هایی که پاسخ داده‌اند و نه رضایتشان آن‌ها را به یک مرحله از سفر نسبت نمی‌دهد: سهم از افراد این نقشه · شدت ۰ تا ۱.",
 		"an_jr_quotes":        "نقل‌قول‌ها",
 		"an_jr_opp_fix":       "رفع «",
 		"an_jr_opp_reach":     "»: %s نفر از %s (%s)، شدت %s",

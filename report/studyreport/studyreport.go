@@ -129,6 +129,9 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 			}
 			rj.Stages = append(rj.Stages, rs)
 		}
+		for _, p := range j.Unplaced {
+			rj.Unplaced = append(rj.Unplaced, fmt.Sprintf("%s (%d)", p.Label, p.People))
+		}
 		d.Journeys = append(d.Journeys, rj)
 	}
 	var coded []report.PainPoint
