@@ -28,6 +28,7 @@ type labels struct {
 
 	// touchpoints and journey
 	Touchpoint, Stage, Usage, UsageNote, Satisfaction, Emotion, EmotionN, Opportunities, Unplaced,
+	ShareOfWriters,
 	JourneyOf, EmotionCurve string
 
 	// charts
@@ -87,7 +88,7 @@ var english = labels{
 	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Used by (share of respondents)", Satisfaction: "Satisfaction (mean, 0–100)",
 	UsageNote: "Each share is the part of these %d respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
 	Emotion:   "Emotion (0–100)", EmotionN: "Emotion n", Opportunities: "Opportunities",
-	Unplaced:  "Pain points at no one stage",
+	Unplaced: "Pain points at no one stage", ShareOfWriters: "Share of the %d who wrote",
 	JourneyOf: "Journey map", EmotionCurve: "Emotion curve",
 
 	PriorityChart: "Pain-point priority", SharesChart: "Persona shares",
@@ -146,7 +147,7 @@ var persian = labels{
 	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده‌کنندگان (سهم از پاسخ‌دهندگان)", Satisfaction: "رضایت (میانگین، ۰ تا ۱۰۰)",
 	UsageNote: "هر سهم، بخشی از این %d پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
 	Emotion:   "احساس (۰ تا ۱۰۰)", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
-	Unplaced:  "نقاط درد بی‌مرحله",
+	Unplaced: "نقاط درد بی‌مرحله", ShareOfWriters: "سهم از %d نفر نویسنده",
 	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس",
 
 	PriorityChart: "اولویت نقاط درد", SharesChart: "سهم پرسوناها",

@@ -17,16 +17,19 @@ import (
 // Data is everything one workbook shows. Any part may be empty; the matching
 // sheet then says "no data yet" instead of being left blank or broken.
 type Data struct {
-	Study        Study            `json:"study"`
-	Metrics      Metrics          `json:"metrics"`
-	Personas     []Persona        `json:"personas,omitempty"`
-	PersonaModel *PersonaModel    `json:"persona_model,omitempty"` // how far to trust Personas; nil leaves that block out
-	PainPoints   []PainPoint      `json:"pain_points,omitempty"`   // in rank order
-	Touchpoints  TouchpointMatrix `json:"touchpoints"`
-	Journeys     []Journey        `json:"journeys,omitempty"` // one per persona, optionally one with Persona 0 (everyone)
-	Codebook     []Code           `json:"codebook,omitempty"`
-	Passages     []Passage        `json:"passages,omitempty"`
-	Responses    *Responses       `json:"-"` // nil: no responses sheet content
+	Study        Study         `json:"study"`
+	Metrics      Metrics       `json:"metrics"`
+	Personas     []Persona     `json:"personas,omitempty"`
+	PersonaModel *PersonaModel `json:"persona_model,omitempty"` // how far to trust Personas; nil leaves that block out
+	PainPoints   []PainPoint   `json:"pain_points,omitempty"`   // in rank order
+	// PainPointPeople is the people the pain points' shares are of: those
+	// whose texts were read (0: not told).
+	PainPointPeople int              `json:"pain_point_people,omitempty"`
+	Touchpoints     TouchpointMatrix `json:"touchpoints"`
+	Journeys        []Journey        `json:"journeys,omitempty"` // one per persona, optionally one with Persona 0 (everyone)
+	Codebook        []Code           `json:"codebook,omitempty"`
+	Passages        []Passage        `json:"passages,omitempty"`
+	Responses       *Responses       `json:"-"` // nil: no responses sheet content
 }
 
 // Study describes what the workbook is about.

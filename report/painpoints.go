@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -22,7 +23,13 @@ func (b *book) painPoints() {
 	b.width(sh, 9, 10, 22)
 	b.width(sh, 11, 11, 60)
 	b.width(sh, 12, 12, 10)
-	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, lb.Share, lb.Severity, lb.Priority,
+	share := lb.Share
+	if n := b.data.PainPointPeople; n > 0 {
+		// The journey map and the personas give shares of every
+		// respondent; these are of those whose texts were read.
+		share = b.digits(fmt.Sprintf(lb.ShareOfWriters, n))
+	}
+	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, share, lb.Severity, lb.Priority,
 		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)
 	for i, p := range pps {
 		r := i + 2

@@ -665,3 +665,21 @@ func TestJourneyUnplacedRow(t *testing.T) {
 		}
 	}
 }
+
+// TestPainPointShareNamesItsBase: the Pain points sheet's share column
+// says whom its shares are of (those whose texts were read: 580 of the
+// demo's 658, whose journey map and personas give shares of all), in the
+// workbook's language and digits.
+func TestPainPointShareNamesItsBase(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "Share of the 580 who wrote"},
+		{"fa", "سهم از ۵۸۰ نفر نویسنده"},
+	} {
+		d := fixture(tc.lang)
+		d.PainPointPeople = 580
+		f := mustOpen(t, mustWrite(t, d))
+		if got, _ := f.GetCellValue(f.GetSheetList()[2], "E1"); got != tc.want {
+			t.Errorf("%s: share header %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}

@@ -44,7 +44,8 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 			Title: res.Study.Title, Project: res.Study.Name, Language: res.Study.Language, Generated: now,
 			Responses: res.Study.Responses, Partial: res.Study.Partial, Interviews: res.Study.Interviews, Transcripts: res.Study.Transcripts,
 		},
-		Metrics: report.Metrics{NPS: metric(npsEstimate(res.Metrics.NPS)), CSAT: metric(res.Metrics.CSAT), Effort: metric(res.Metrics.Effort)},
+		Metrics:         report.Metrics{NPS: metric(npsEstimate(res.Metrics.NPS)), CSAT: metric(res.Metrics.CSAT), Effort: metric(res.Metrics.Effort)},
+		PainPointPeople: res.PainPoints.People,
 	}
 	// Stages are shown as the project names them, in the study's language.
 	stage := func(key string) string { return survey.StageName(in.Stages, res.Study.Language, key) }
