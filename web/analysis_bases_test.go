@@ -1,14 +1,9 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 	"testing"
-
-	"github.com/safarhq/safar/demo"
-	"github.com/safarhq/safar/survey"
 )
 
 // TestSharesSayTheirBase: the same pain point has a share of the people
@@ -16,20 +11,7 @@ import (
 // map and the personas (QA D5: 21% there, 18% here); each page says which
 // people its shares are of, in the reader's language.
 func TestSharesSayTheirBase(t *testing.T) {
-	w, runner := demoWorkspace(t)
-	ctx := context.Background()
-	p, err := w.store.ProjectByName(ctx, demo.Project)
-	if err != nil {
-		t.Fatal(err)
-	}
-	scope := survey.AnalysisScope{ProjectID: p.ID}.String()
-	if err := w.store.SaveAnalysisSettings(ctx, &survey.AnalysisSettings{Scope: scope, K: 3}); err != nil {
-		t.Fatal(err)
-	}
-	base := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
-	en := w.login("res@example.com")
-	en.post(base+"/run", nil).wantRedirect(base + "/painpoints")
-	runNext(t, runner, true)
+	w, scope, base, en := analysedDemoProject(t)
 	st := storedResult(t, w, scope)
 	wrote, all := st.PainPoints.People, st.Study.Responses
 	if wrote == all || wrote == 0 {

@@ -41,6 +41,28 @@ func runNext(t *testing.T, r *studyrun.Runner, want bool) {
 	}
 }
 
+// analysedDemoProject is the demo workspace with its project analysed at
+// k = 3 by an English reader: the workspace, the project's analysis scope
+// and its pages' base path, and the reader.
+func analysedDemoProject(t *testing.T) (w *workspace, scope, base string, en *browser) {
+	t.Helper()
+	w, runner := demoWorkspace(t)
+	ctx := context.Background()
+	p, err := w.store.ProjectByName(ctx, demo.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope = survey.AnalysisScope{ProjectID: p.ID}.String()
+	if err := w.store.SaveAnalysisSettings(ctx, &survey.AnalysisSettings{Scope: scope, K: 3}); err != nil {
+		t.Fatal(err)
+	}
+	base = "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
+	en = w.login("res@example.com")
+	en.post(base+"/run", nil).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+	return w, scope, base, en
+}
+
 func storedResult(t *testing.T, w *workspace, scope string) *studyrun.Stored {
 	t.Helper()
 	run, err := w.store.LatestAnalysisResult(context.Background(), scope, true)

@@ -1,15 +1,11 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/safarhq/safar/demo"
-	"github.com/safarhq/safar/survey"
 )
 
 // TestTouchpointSharesWithinTheirBase: the touchpoint heatmap's shares are
@@ -18,20 +14,7 @@ import (
 // courier) is counted apart, in the reader's language (QA D4: "Courier
 // 100% (659)" under "All customers (658)", "Website 0% (1)").
 func TestTouchpointSharesWithinTheirBase(t *testing.T) {
-	w, runner := demoWorkspace(t)
-	ctx := context.Background()
-	p, err := w.store.ProjectByName(ctx, demo.Project)
-	if err != nil {
-		t.Fatal(err)
-	}
-	scope := survey.AnalysisScope{ProjectID: p.ID}.String()
-	if err := w.store.SaveAnalysisSettings(ctx, &survey.AnalysisSettings{Scope: scope, K: 3}); err != nil {
-		t.Fatal(err)
-	}
-	base := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/analysis"
-	en := w.login("res@example.com")
-	en.post(base+"/run", nil).wantRedirect(base + "/painpoints")
-	runNext(t, runner, true)
+	w, _, base, en := analysedDemoProject(t)
 
 	en.get(base+"/touchpoints").want(http.StatusOK, "&#43; 1 person in interviews and transcripts", "counted apart")
 	sizes := regexp.MustCompile(`<th><bdi>[^<]*</bdi> <span class="muted">\((\d+)\)</span></th>`).FindAllStringSubmatch(en.body, -1)
