@@ -12,20 +12,7 @@ import (
 // scratchy, loose", its quotes and label_texts with it (the members that
 // say "sleeves are huge" no longer say the label). The head phrase stays.
 func TestLabelsDistinctWords(t *testing.T) {
-	in := repeated(
-		5, "The dress looks huge on me",
-		6, "The dress fits fine but the color is off",
-		4, "The dress is long",
-		13, "The dress was a gift for my sister",
-		3, "The sleeves are huge",
-		4, "The sleeves are tight",
-		2, "The sleeves are scratchy",
-		1, "The sleeves are itchy",
-		2, "The sleeves are loose",
-		12, "The sleeves came in the mail",
-		4, "The zipper was loose after a day",
-		60, "The zipper broke after a day",
-	)
+	in := sleevesAndDresses()
 	res := FindPainPoints(in, PainPointOptions{})
 	if len(res.PainPoints) < 2 || res.PainPoints[0].Label != "dress looks huge" || !strings.HasPrefix(res.PainPoints[1].Label, "sleeves are tight, scratchy") {
 		t.Fatalf("fixture: want \"dress looks huge\" then \"sleeves are tight, scratchy, ...\", got %v", labels(res))
@@ -50,20 +37,7 @@ func TestLabelsDistinctWords(t *testing.T) {
 // ("The sleeves came in the mail", "The sleeves are huge" once "huge"
 // gave way to "loose") not marked; relabelling marks again.
 func TestMembersSay(t *testing.T) {
-	in := repeated(
-		5, "The dress looks huge on me",
-		6, "The dress fits fine but the color is off",
-		4, "The dress is long",
-		13, "The dress was a gift for my sister",
-		3, "The sleeves are huge",
-		4, "The sleeves are tight",
-		2, "The sleeves are scratchy",
-		1, "The sleeves are itchy",
-		2, "The sleeves are loose",
-		12, "The sleeves came in the mail",
-		4, "The zipper was loose after a day",
-		60, "The zipper broke after a day",
-	)
+	in := sleevesAndDresses()
 	text := map[string]string{}
 	for _, x := range in {
 		text[x.ID] = x.Text
@@ -94,4 +68,23 @@ func TestMembersSay(t *testing.T) {
 	if !checked {
 		t.Fatalf("fixture: no sleeves pain point with a member that says it: %v", labels(res))
 	}
+}
+
+// sleevesAndDresses is the clothing answers of TestLabelsDistinctWords:
+// "dress looks huge" ranks first, so the sleeves' "huge" gives way.
+func sleevesAndDresses() []Text {
+	return repeated(
+		5, "The dress looks huge on me",
+		6, "The dress fits fine but the color is off",
+		4, "The dress is long",
+		13, "The dress was a gift for my sister",
+		3, "The sleeves are huge",
+		4, "The sleeves are tight",
+		2, "The sleeves are scratchy",
+		1, "The sleeves are itchy",
+		2, "The sleeves are loose",
+		12, "The sleeves came in the mail",
+		4, "The zipper was loose after a day",
+		60, "The zipper broke after a day",
+	)
 }

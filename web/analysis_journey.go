@@ -126,15 +126,21 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 	for _, k := range p.Settings.Hide {
 		hidden[k] = true
 	}
-	for _, jp := range j.Unplaced {
-		if hidden[jp.Key] {
-			continue
+	// shown is pains as the researcher shows them: renamed, none hidden.
+	shown := func(pains []study.JourneyPain) []study.JourneyPain {
+		var out []study.JourneyPain
+		for _, jp := range pains {
+			if hidden[jp.Key] {
+				continue
+			}
+			if l := p.Settings.Rename[jp.Key]; l != "" {
+				jp.Label = l
+			}
+			out = append(out, jp)
 		}
-		if l := p.Settings.Rename[jp.Key]; l != "" {
-			jp.Label = l
-		}
-		sec.Unplaced = append(sec.Unplaced, jp)
+		return out
 	}
+	sec.Unplaced = shown(j.Unplaced)
 	rtl := lang == "fa"
 	n := len(j.Stages)
 	ch := emotionChart{W: int(chartColW) * n, H: 230, AxisX: 4, Anchor: "start"}
@@ -155,15 +161,7 @@ func (s *Server) buildJourney(c *gin.Context, p *analysisPage, lang string) erro
 		col := journeyCol{Name: stageName(lang, p.A.Project, js.Stage), N: js.EmotionN,
 			Touchpoints: js.Touchpoints, Goals: js.Goals, Quotes: js.Quotes,
 			Passages: js.Passages, Codes: js.Codes}
-		for _, jp := range js.PainPoints {
-			if hidden[jp.Key] {
-				continue
-			}
-			if l := p.Settings.Rename[jp.Key]; l != "" {
-				jp.Label = l
-			}
-			col.Pains = append(col.Pains, jp)
-		}
+		col.Pains = shown(js.PainPoints)
 		col.Opps = study.Opportunities(col.Pains) // as shown: renamed, none hidden
 		x := (float64(i) + 0.5) * chartColW
 		if rtl {
