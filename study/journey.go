@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/safarhq/safar/internal/jalali"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/survey"
 )
@@ -467,7 +468,12 @@ func opportunities(lang string, pains []JourneyPain, size int) []string {
 // opportunity words a stage x pain point cell with high reach and severity.
 func opportunity(lang string, jp JourneyPain, size int) string {
 	if lang == "fa" {
-		return fmt.Sprintf("رفع «%s»: %d نفر از %d (%.0f٪)، شدت %.2f", jp.Label, jp.People, size, 100*jp.Share, jp.Severity)
+		// Its numbers in Persian digits, as the Persian pages and workbook
+		// show numbers (the label is the members' words, as written).
+		fa := func(format string, v any) string {
+			return strings.ReplaceAll(jalali.PersianDigits(fmt.Sprintf(format, v)), ".", "٫")
+		}
+		return fmt.Sprintf("رفع «%s»: %s نفر از %s (%s٪)، شدت %s", jp.Label, fa("%d", jp.People), fa("%d", size), fa("%.0f", 100*jp.Share), fa("%.2f", jp.Severity))
 	}
 	return fmt.Sprintf("Fix %q: %d of %d (%.0f%%), severity %.2f", jp.Label, jp.People, size, 100*jp.Share, jp.Severity)
 }

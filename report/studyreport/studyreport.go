@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/analysis/cluster"
+	"github.com/safarhq/safar/internal/jalali"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/study"
@@ -126,12 +127,12 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 				}
 			}
 			for _, p := range s.PainPoints {
-				rs.PainPoints = append(rs.PainPoints, fmt.Sprintf("%s (%d)", p.Label, p.People))
+				rs.PainPoints = append(rs.PainPoints, labelCount(res.Study.Language, p))
 			}
 			rj.Stages = append(rj.Stages, rs)
 		}
 		for _, p := range j.Unplaced {
-			rj.Unplaced = append(rj.Unplaced, fmt.Sprintf("%s (%d)", p.Label, p.People))
+			rj.Unplaced = append(rj.Unplaced, labelCount(res.Study.Language, p))
 		}
 		d.Journeys = append(d.Journeys, rj)
 	}
@@ -656,4 +657,14 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// labelCount is a journey's pain point with its people, the count in the
+// workbook's digits.
+func labelCount(lang string, p study.JourneyPain) string {
+	n := strconv.Itoa(p.People)
+	if lang == "fa" {
+		n = jalali.PersianDigits(n)
+	}
+	return p.Label + " (" + n + ")"
 }
