@@ -123,6 +123,7 @@ type ResponseFilter struct {
 	Status ResponseStatus
 	// The researcher's filters; zero values select everything.
 	Touchpoint string    // exact touchpoint
+	Direct     bool      // only responses through the survey's own link, no touchpoint's (Touchpoint is then ignored)
 	From, To   time.Time // started at From or later, before To
 	Search     string    // case-insensitive substring of any text answer or chosen option
 }

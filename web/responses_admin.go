@@ -22,11 +22,19 @@ type responseQuery struct {
 	Page                            int
 }
 
+// directLink is the touchpoint filter's value for the responses that came
+// through the survey's own link: no touchpoint's name holds a colon
+// (survey.CleanTouchpoint).
+const directLink = "direct:"
+
 // filterFromQuery reads the list's filters; bad dates are ignored (and
 // shown back empty) rather than failing the page.
 func filterFromQuery(c *gin.Context, surveyID int64) (survey.ResponseFilter, responseQuery) {
 	rq := responseQuery{From: c.Query("from"), To: c.Query("to"), Touchpoint: c.Query("tp"), Status: c.Query("status"), Q: strings.TrimSpace(c.Query("q"))}
 	f := survey.ResponseFilter{SurveyID: surveyID, Touchpoint: rq.Touchpoint, Search: rq.Q}
+	if rq.Touchpoint == directLink {
+		f.Touchpoint, f.Direct = "", true
+	}
 	if len([]rune(f.Search)) > 200 {
 		f.Search = string([]rune(f.Search)[:200])
 	}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/survey/surveytest"
@@ -260,4 +261,31 @@ func TestResponsesListSaysWhyItIsEmpty(t *testing.T) {
 	}
 	fa := w.login("fa@example.com")
 	fa.get("/app/surveys/empty-survey/responses").want(http.StatusOK, "هنوز پاسخی نیست.")
+}
+
+// TestResponsesThroughTheDirectLink: a response that came through the
+// survey's own link (no touchpoint) says so in the list, and the
+// touchpoint filter offers those alone, in the reader's language (the list
+// showed a blank cell and no way to pick them).
+func TestResponsesThroughTheDirectLink(t *testing.T) {
+	w := newWorkspace(t)
+	ctx := context.Background()
+	direct, _, err := w.store.SaveResponse(ctx, &survey.Response{SurveyID: w.survey.ID, SurveyVersion: 1, ClientID: "c-direct",
+		Status: survey.Complete, Source: "web", StartedAt: time.Now().Add(-2 * time.Hour), Answers: surveytest.FullAnswers()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := "/app/surveys/" + w.survey.Slug + "/responses"
+	b := w.login("view@example.com")
+	b.get(list).want(http.StatusOK, `<option value="direct:">Direct link (no touchpoint)</option>`, `<span class="muted">Direct link (no touchpoint)</span>`,
+		"/responses/"+direct.ID, "/responses/"+w.resp.ID)
+	b.get(list+"?tp=direct%3A").want(http.StatusOK, `<option value="direct:" selected>`, "/responses/"+direct.ID, "1 response ·")
+	if strings.Contains(b.body, "/responses/"+w.resp.ID) {
+		t.Error("the direct-link filter lists a response through a touchpoint")
+	}
+	b.get(list+"?tp=website").want(http.StatusOK, "/responses/"+w.resp.ID)
+	if strings.Contains(b.body, "/responses/"+direct.ID) {
+		t.Error("a touchpoint's filter lists a direct-link response")
+	}
+	w.login("fa@example.com").get(list).want(http.StatusOK, "پیوند مستقیم (بدون نقطهٔ تماس)")
 }

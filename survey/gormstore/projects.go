@@ -173,7 +173,9 @@ func filterResponses(q *gorm.DB, f survey.ResponseFilter) *gorm.DB {
 	} else {
 		q = q.Where("status <> ?", string(survey.OverQuota)) // see survey.ResponseFilter
 	}
-	if f.Touchpoint != "" {
+	if f.Direct {
+		q = q.Where("touchpoint = ?", "")
+	} else if f.Touchpoint != "" {
 		q = q.Where("touchpoint = ?", f.Touchpoint)
 	}
 	if !f.From.IsZero() {
