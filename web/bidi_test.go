@@ -72,3 +72,28 @@ func TestRespondentTextSetsItsOwnDirection(t *testing.T) {
 	fa.get("/app/surveys/"+w.survey.Slug+"/dashboard").want(http.StatusOK,
 		`<li class="pre" dir="auto">The parcel arrived a week late &lt;script&gt;`)
 }
+
+// TestListsUseThePageSeparator: a list of links or names between tags is
+// joined by {{sep}} (the Persian comma on Persian pages), never by a
+// hard-coded middle dot, which reads as a zero beside Persian digits; an
+// identifier pair inside a left-to-right link ("demo-en · q1") may keep it.
+func TestListsUseThePageSeparator(t *testing.T) {
+	entries, err := templates.FS.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dot := regexp.MustCompile(`(</a>|</bdi>|</span>|\}\}) · (<a|<bdi|\{\{)`)
+	ltr := regexp.MustCompile(`<a [^>]*dir="ltr"[^>]*>[^<]*</a>`)
+	for _, e := range entries {
+		b, err := templates.FS.ReadFile(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			line = ltr.ReplaceAllString(line, "")
+			if dot.MatchString(line) {
+				t.Errorf("%s:%d: a list joined by a hard-coded \" · \": %s", e.Name(), i+1, strings.TrimSpace(line))
+			}
+		}
+	}
+}
