@@ -170,7 +170,15 @@ func (s *Server) limitSubmissions(c *gin.Context) {
 	}
 	if !s.showLimitedPage(c, secs) {
 		sv, _, _ := s.surveys.get(c.Request.Context(), s.store, c.Param("slug"), s.now())
-		s.showMessage(c, http.StatusTooManyRequests, surveyLang(sv), "ratelimit_title", "ratelimit_body")
+		// The respondent's language, as the page they came from chose it:
+		// the form's lang field, ?lang=, the browser's; a survey's own
+		// languages only, when the link names one.
+		explicit := firstNonEmpty(c.PostForm("lang"), c.Query("lang"))
+		lang := visitorLang(explicit, c.GetHeader("Accept-Language"))
+		if sv != nil && sv.Definition != nil {
+			lang = pickLang(sv.Definition, explicit, "", c.GetHeader("Accept-Language"))
+		}
+		s.showMessage(c, http.StatusTooManyRequests, lang, "ratelimit_title", "ratelimit_body")
 	}
 	c.Abort()
 }

@@ -103,3 +103,30 @@ func TestSubmitRateLimitPerSurvey(t *testing.T) {
 		t.Fatalf("survey over its limit: %d %s", w.Code, w.Body)
 	}
 }
+
+// TestRateLimitedUnknownLinkSpeaksTheVisitorsLanguage: a rate-limited post
+// to a link no survey has answers in the language the page asked in (the
+// form's lang field, else the browser's), as the not-found page does; it
+// was always English.
+func TestRateLimitedUnknownLinkSpeaksTheVisitorsLanguage(t *testing.T) {
+	h := newLimitedServer(t, web.Config{SubmitRatePerIP: 1, SubmitBurstPerIP: 1, SubmitRatePerSurvey: -1})
+	const form = "application/x-www-form-urlencoded"
+	postAs(h, "203.0.113.8", "/s/nope", form, "lang=fa&page=1") // the burst
+	for _, tc := range []struct{ body, accept, want string }{
+		{"lang=fa&page=1", "", "لطفاً لحظه‌ای صبر کنید"},
+		{"page=1", "fa-IR,fa;q=0.9", "لطفاً لحظه‌ای صبر کنید"},
+		{"lang=en&page=1", "fa-IR", "Please wait a moment"},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/s/nope", strings.NewReader(tc.body))
+		req.Header.Set("Content-Type", form)
+		if tc.accept != "" {
+			req.Header.Set("Accept-Language", tc.accept)
+		}
+		req.RemoteAddr = "203.0.113.8:40000"
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != http.StatusTooManyRequests || !strings.Contains(w.Body.String(), tc.want) {
+			t.Errorf("%s (Accept-Language %q): %d, want 429 saying %q", tc.body, tc.accept, w.Code, tc.want)
+		}
+	}
+}
