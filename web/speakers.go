@@ -22,9 +22,10 @@ import (
 // survey demographic question id with its option values, so interview
 // participants and respondents are described alike.
 type attributeField struct {
-	Name    string
-	Label   string
-	Options []survey.Option
+	Name        string
+	Label       string
+	Options     []survey.Option
+	Demographic bool // offered on the participant forms
 }
 
 // attributeFields collects the project's demographic questions: those
@@ -32,20 +33,28 @@ type attributeField struct {
 // asks the same question in several languages, the question and option
 // texts come from a survey in the viewer's language.
 func (s *Server) attributeFields(c *gin.Context, p *survey.Project) ([]attributeField, error) {
-	return s.questionFields(c, p, func(q *survey.Question) bool { return q.Role == survey.RoleDemographic })
+	all, err := s.attributeLabels(c, p)
+	return demographics(all), err
 }
 
-// attributeLabels is attributeFields over every question of the project:
-// a participant's attributes may name any of them (the demo's interviews
-// describe their participants by channel, motive and discount codes), and
-// each is shown by its question's and option's texts.
+// demographics is the fields of demographic questions, those the
+// participant forms offer.
+func demographics(all []attributeField) []attributeField {
+	var out []attributeField
+	for _, f := range all {
+		if f.Demographic {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// attributeLabels is every question of the project as attributeFields
+// describes its demographic ones: a participant's attributes may name any
+// of them (the demo's interviews describe their participants by channel,
+// motive and discount codes), and each is shown by its question's and
+// option's texts.
 func (s *Server) attributeLabels(c *gin.Context, p *survey.Project) ([]attributeField, error) {
-	return s.questionFields(c, p, func(*survey.Question) bool { return true })
-}
-
-// questionFields is the project's questions that keep holds, as
-// attributeFields describes.
-func (s *Server) questionFields(c *gin.Context, p *survey.Project, keep func(*survey.Question) bool) ([]attributeField, error) {
 	svs, err := s.store.Surveys(c.Request.Context(), p.ID)
 	if err != nil {
 		return nil, err
@@ -64,14 +73,11 @@ func (s *Server) questionFields(c *gin.Context, p *survey.Project, keep func(*su
 	var out []attributeField
 	for _, d := range defs {
 		for _, q := range d.Questions() {
-			if !keep(q) {
-				continue
-			}
 			i, ok := seen[q.ID]
 			if !ok {
 				i = len(out)
 				seen[q.ID] = i
-				out = append(out, attributeField{Name: q.ID, Label: q.Text.String()})
+				out = append(out, attributeField{Name: q.ID, Label: q.Text.String(), Demographic: q.Role == survey.RoleDemographic})
 			}
 			for _, o := range q.Options {
 				if !slices.ContainsFunc(out[i].Options, func(have survey.Option) bool { return have.Value == o.Value }) {

@@ -151,14 +151,11 @@ func (s *Server) renderTranscriptsPage(c *gin.Context, status int, p *survey.Pro
 	}
 	page := transcriptsPage{Project: p, Transcripts: ts, Participants: parts, Upload: up, MaxSize: humanBytes(transcript.MaxSize),
 		AttrRows: []int{1, 2, 3}, Back: fmt.Sprintf("/app/projects/%d/transcripts", p.ID)}
-	if page.Attributes, err = s.attributeFields(c, p); err != nil {
-		s.appError(c, err)
-		return
-	}
 	if page.Labels, err = s.attributeLabels(c, p); err != nil {
 		s.appError(c, err)
 		return
 	}
+	page.Attributes = demographics(page.Labels)
 	if u := currentUser(c); u != nil && u.Role.CanEdit() {
 		if page.Drafts, err = s.store.Drafts(c.Request.Context(), p.ID, u.ID); err != nil {
 			s.appError(c, err)
