@@ -217,12 +217,6 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	groups := clusterTerms(terms, docs, wv, st, pack)
 	groups = applyMerges(splitGroups(groups, docs, minSupport(len(texts), opt.MinPeople)), opt.Merge)
 	states := assign(texts, docs, groups, st.cv)
-	if st.cv == nil {
-		if merged := mergeParaphrases(groups, states, docs, opt.MinPeople); merged != nil {
-			groups = merged
-			states = assign(texts, docs, groups, st.cv)
-		}
-	}
 	wordsCounted.Wait()
 	hidden := hiddenGroups(groups, opt.Hide)
 	// A group that makes no pain point (hidden, or too few persons: the
