@@ -4,7 +4,7 @@ import "github.com/xuri/excelize/v2"
 
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
-	title, titleWrap, header, note, label, wrap, text, integer, whole, float, float1, pct, pctWhole, datetime,
+	title, titleWrap, header, note, label, labelWrap, wrap, text, integer, whole, float, float1, pct, pctWhole, datetime,
 	integerStart, dateStart, datetimeStart,
 	lane, laneCell, laneScore, laneInt int
 }
@@ -85,17 +85,19 @@ func (b *book) newStyles() {
 			Border:    border,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		}),
-		note:     add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: topOnly}),
-		label:    add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: topOnly}),
-		wrap:     add(&excelize.Style{Alignment: top}),
-		text:     add(&excelize.Style{Alignment: topOnly}),
-		integer:  add(number("#,##0")),
-		whole:    add(number("0")), // NPS and 0-100 scores: whole numbers, signed
-		float:    add(number("0.00")),
-		float1:   add(number("0.0")),
-		pct:      add(number("0.0%")),
-		pctWhole: add(number("0%")),
-		datetime: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: topOnly}),
+		note:  add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: topOnly}),
+		label: add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: topOnly}),
+		// A label beside a value that may be longer than its column.
+		labelWrap: add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: top}),
+		wrap:      add(&excelize.Style{Alignment: top}),
+		text:      add(&excelize.Style{Alignment: topOnly}),
+		integer:   add(number("#,##0")),
+		whole:     add(number("0")), // NPS and 0-100 scores: whole numbers, signed
+		float:     add(number("0.00")),
+		float1:    add(number("0.0")),
+		pct:       add(number("0.0%")),
+		pctWhole:  add(number("0%")),
+		datetime:  add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: topOnly}),
 
 		integerStart:  add(&excelize.Style{CustomNumFmt: b.numFmt("#,##0"), Alignment: start}),
 		dateStart:     add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd"), Alignment: start}),

@@ -25,7 +25,9 @@ func (b *book) summary() {
 	b.mergeRow(sh, 1, 1, 5)
 	b.fitRowAt(sh, 1, 1, 5, title, titleScale)
 	row := 3
-	kv := func(label string) { b.text(sh, 1, row, label, b.st.label) }
+	// A label longer than column A wraps ("Partial responses (Responses
+	// sheet only)" had been cut off at the count beside it).
+	kv := func(label string) { b.wrapped(sh, row, 1, 1, label, b.st.labelWrap) }
 	if s.Survey {
 		kv(lb.Survey)
 	} else {
