@@ -405,13 +405,7 @@ func journeys(cat *catalog, people []*respondent, scores []stageScore, pr *perso
 			}
 			sort.SliceStable(js.PainPoints, func(a, b int) bool { return js.PainPoints[a].People > js.PainPoints[b].People })
 			js.Opportunities = opportunities(lang, js.PainPoints, len(members))
-			for _, jp := range js.PainPoints {
-				if len(js.Quotes) < 2 {
-					if ex := res.PainPoints.PainPoints[pains[jp.Key]].Examples; len(ex) > 0 {
-						js.Quotes = append(js.Quotes, ex[0])
-					}
-				}
-			}
+			js.Quotes = stageQuotes(js.PainPoints, func(key string) []string { return res.PainPoints.PainPoints[pains[key]].Examples })
 			j.Stages = append(j.Stages, js)
 		}
 		placed := map[string]bool{}
@@ -476,4 +470,20 @@ func opportunity(lang string, jp JourneyPain, size int) string {
 		return fmt.Sprintf("رفع «%s»: %s نفر از %s (%s٪)، شدت %s", jp.Label, fa("%d", jp.People), fa("%d", size), fa("%.0f", 100*jp.Share), fa("%.2f", jp.Severity))
 	}
 	return fmt.Sprintf("Fix %q: %d of %d (%.0f%%), severity %.2f", jp.Label, jp.People, size, 100*jp.Share, jp.Severity)
+}
+
+// stageQuotes are a journey stage's quotes: the first example of each of
+// its first two pain points that has one (examples gives a pain point's
+// by key).
+func stageQuotes(pains []JourneyPain, examples func(key string) []string) []string {
+	var out []string
+	for _, jp := range pains {
+		if len(out) == 2 {
+			break
+		}
+		if ex := examples(jp.Key); len(ex) > 0 {
+			out = append(out, ex[0])
+		}
+	}
+	return out
 }

@@ -3,6 +3,8 @@ package study
 import (
 	"slices"
 
+	"github.com/safarhq/safar/analysis"
+
 	"github.com/safarhq/safar/personas"
 )
 
@@ -44,9 +46,12 @@ func (r *Result) In(lang string) *Result {
 		return fallback
 	}
 	out.PainPoints.PainPoints = slices.Clone(r.PainPoints.PainPoints)
+	examples := make(map[string][]string, len(out.PainPoints.PainPoints))
 	for i := range out.PainPoints.PainPoints {
 		p := &out.PainPoints.PainPoints[i]
 		p.Label = label(p.Key, p.Label)
+		p.Examples = langFirst(p.Examples, lang, func(q string) string { return q })
+		examples[p.Key] = p.Examples
 	}
 	out.Stages = slices.Clone(r.Stages)
 	for i := range out.Stages {
@@ -72,6 +77,7 @@ func (r *Result) In(lang string) *Result {
 				c.TrustLevel, c.Membership = per.TrustOf(i)
 			}
 			c.Trust = personas.TrustLine(lang, *c, per.Quality)
+			c.Quotes = langFirst(c.Quotes, lang, func(q personas.Quote) string { return q.Text })
 			c.Touchpoints = slices.Clone(c.Touchpoints)
 			for j := range c.Touchpoints {
 				c.Touchpoints[j].Touchpoint = tr(c.Touchpoints[j].Touchpoint)
@@ -108,6 +114,7 @@ func (r *Result) In(lang string) *Result {
 				st.PainPoints[p].Label = label(st.PainPoints[p].Key, st.PainPoints[p].Label)
 			}
 			st.Opportunities = opportunities(lang, st.PainPoints, j.Size)
+			st.Quotes = stageQuotes(st.PainPoints, func(key string) []string { return examples[key] })
 		}
 		j.Unplaced = slices.Clone(j.Unplaced)
 		for p := range j.Unplaced {
@@ -141,4 +148,25 @@ func binaryValue(lang, v string) string {
 		return "خیر"
 	}
 	return v
+}
+
+// langFirst orders quotes so that those written in lang come first, each
+// group in its own order (text tells a quote's words): a pain point joined
+// across languages interleaves its two languages' examples, and a reader
+// of lang is quoted in it where any member wrote in it (an English
+// workbook had quoted "days, delivery, late" in Persian). The quotes are
+// never changed or dropped; the slice is copied when the order changes.
+func langFirst[Q any](quotes []Q, lang string, text func(Q) string) []Q {
+	var mine, other []Q
+	for _, q := range quotes {
+		if analysis.DetectLanguage(text(q)) == lang {
+			mine = append(mine, q)
+		} else {
+			other = append(other, q)
+		}
+	}
+	if len(mine) == 0 || len(other) == 0 {
+		return quotes
+	}
+	return append(mine, other...)
 }

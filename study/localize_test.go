@@ -63,11 +63,52 @@ func TestResultIn(t *testing.T) {
 				}
 			}
 		}
+		for _, q := range per.Quotes {
+			if !hasArabicScript(q.Text) && hasArabicScript(per.Quotes[0].Text) {
+				t.Errorf("persona %d quoted first in Persian for an English reader, though %q is English", per.ID, q.Text)
+			}
+		}
 		for _, tr := range append(per.Traits, per.Demographics...) {
 			if hasArabicScript(tr.Label) || hasArabicScript(tr.Value) {
 				t.Errorf("persona %d trait in Persian: %s: %s", per.ID, tr.Label, tr.Value)
 			}
 		}
+	}
+	// A pain point voiced in both languages is quoted first in English
+	// for an English reader, on its row and on the journeys' stages.
+	english := map[string]string{}
+	for i, p := range en.PainPoints.PainPoints {
+		var mine []string
+		for _, ex := range p.Examples {
+			if !hasArabicScript(ex) {
+				mine = append(mine, ex)
+			}
+		}
+		if len(mine) > 0 {
+			english[p.Key] = mine[0]
+			if p.Examples[0] != mine[0] {
+				t.Errorf("pain point %q quoted first in Persian for an English reader: %q", p.Label, p.Examples)
+			}
+		}
+		if len(p.Examples) != len(res.PainPoints.PainPoints[i].Examples) {
+			t.Errorf("pain point %q: %d examples, was %d", p.Label, len(p.Examples), len(res.PainPoints.PainPoints[i].Examples))
+		}
+	}
+	quoted := 0
+	for _, j := range en.Journeys {
+		for _, st := range j.Stages {
+			for k, q := range st.Quotes {
+				if k < len(st.PainPoints) && english[st.PainPoints[k].Key] != "" && q != english[st.PainPoints[k].Key] {
+					t.Errorf("journey %s stage %s quotes %q for %q", j.Name, st.Stage, q, st.PainPoints[k].Label)
+				}
+				if !hasArabicScript(q) {
+					quoted++
+				}
+			}
+		}
+	}
+	if len(english) == 0 || quoted == 0 {
+		t.Errorf("the demo's English reader sees no English quote (%d pain points, %d stage quotes)", len(english), quoted)
 	}
 	for _, c := range en.Touchpoints {
 		if hasArabicScript(c.Label) {

@@ -84,6 +84,7 @@ func applyDisplayCorrections(st *studyrun.Stored, set *survey.AnalysisSettings, 
 	res.PainPoints.PainPoints = pps
 	out := *st
 	out.Result = &res
+	out.Examples = st.ExamplesAs(&res)
 	return &out
 }
 

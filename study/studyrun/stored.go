@@ -3,6 +3,7 @@ package studyrun
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,41 @@ type Origin struct {
 	Title      string `json:"title,omitempty"`      // transcript title
 	Line       int    `json:"line,omitempty"`       // utterance order in the transcript
 	Utterance  int64  `json:"utterance,omitempty"`  // utterance id
+}
+
+// ExamplesAs is Examples for res, the stored result as a reader sees it
+// (study.Result.In puts the quotes in the reader's language first): each
+// pain point's sources in the order of res's examples, found by their text.
+func (s *Stored) ExamplesAs(res *study.Result) map[string][]Origin {
+	if len(s.Examples) == 0 {
+		return s.Examples
+	}
+	was := make(map[string][]string, len(s.Result.PainPoints.PainPoints))
+	for _, pp := range s.Result.PainPoints.PainPoints {
+		was[pp.Key] = pp.Examples
+	}
+	out := make(map[string][]Origin, len(s.Examples))
+	for key, origins := range s.Examples {
+		out[key] = origins
+	}
+	for _, pp := range res.PainPoints.PainPoints {
+		origins, old := s.Examples[pp.Key], was[pp.Key]
+		if len(origins) != len(old) || slices.Equal(old, pp.Examples) {
+			continue
+		}
+		used := make([]bool, len(old))
+		moved := make([]Origin, len(pp.Examples))
+		for i, ex := range pp.Examples {
+			for j, o := range old {
+				if !used[j] && o == ex {
+					used[j], moved[i] = true, origins[j]
+					break
+				}
+			}
+		}
+		out[pp.Key] = moved
+	}
+	return out
 }
 
 // Decode reads a stored result.

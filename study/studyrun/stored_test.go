@@ -72,3 +72,30 @@ func TestNewStoredExampleSources(t *testing.T) {
 		t.Errorf("quoted respondents' surveys = %v, want %v", st.Respondents, w)
 	}
 }
+
+// The sources follow the quotes when a reader's result puts them in
+// another order (study.Result.In: the reader's language first).
+func TestExamplesAsFollowTheReadersOrder(t *testing.T) {
+	a, b, c := Origin{ID: "r:a:q1", Response: "a"}, Origin{ID: "r:b:q1", Response: "b"}, Origin{ID: "r:c:q1", Response: "c"}
+	st := &Stored{
+		Result: &study.Result{PainPoints: analysis.PainPointResult{PainPoints: []analysis.PainPoint{
+			{Key: "late", Examples: []string{"مرسوله دیر رسید", "the parcel was late", "ارسال کند بود"}},
+			{Key: "size", Examples: []string{"wrong size"}},
+		}}},
+		Examples: map[string][]Origin{"late": {a, b, c}, "size": {a}},
+	}
+	en := st.Result.In("en")
+	if got := en.PainPoints.PainPoints[0].Examples[0]; got != "the parcel was late" {
+		t.Fatalf("In(en) quotes %q first", got)
+	}
+	want := map[string][]Origin{"late": {b, a, c}, "size": {a}}
+	if got := st.ExamplesAs(en); !reflect.DeepEqual(got, want) {
+		t.Errorf("sources for the English reader:\n got %+v\nwant %+v", got, want)
+	}
+	if got, want := st.ExamplesAs(st.Result.In("fa")), map[string][]Origin{"late": {a, c, b}, "size": {a}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("sources for the Persian reader:\n got %+v\nwant %+v", got, want)
+	}
+	if st.Examples["late"][0] != a {
+		t.Error("ExamplesAs changed the stored sources")
+	}
+}
