@@ -16,7 +16,7 @@ func TestNoClippedText(t *testing.T) {
 	for _, lang := range []string{"en", "fa"} {
 		t.Run(lang, func(t *testing.T) {
 			d := fixture(lang)
-			d.Study.Partial = 62 // its label is the Summary's longest
+			d.Study.Partial = 62
 			f := mustOpen(t, mustWrite(t, d))
 			lb := labelsFor(lang)
 			for _, sh := range f.GetSheetList() {

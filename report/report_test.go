@@ -573,8 +573,8 @@ func TestSummaryPartialResponses(t *testing.T) {
 		partial       int
 		labels, count []string
 	}{
-		{"en", "Summary", 35, []string{"Complete responses (analysed)", "Partial responses (Responses sheet only)"}, []string{"3", "35"}},
-		{"fa", "خلاصه", 35, []string{"پاسخ‌های کامل (تحلیل‌شده)", "پاسخ‌های ناتمام (فقط در برگه پاسخ‌ها)"}, []string{"3", "35"}},
+		{"en", "Summary", 35, []string{"Complete responses (analysed)", "Partial (Responses sheet only)"}, []string{"3", "35"}},
+		{"fa", "خلاصه", 35, []string{"پاسخ‌های کامل (تحلیل‌شده)", "ناتمام (فقط در برگه پاسخ‌ها)"}, []string{"3", "35"}},
 		{"en", "Summary", 0, []string{"Complete responses (analysed)", "Interviews"}, []string{"3", "2"}},
 	} {
 		d := fixture(tc.lang)
