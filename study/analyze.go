@@ -403,10 +403,11 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 				}
 			}, items...)
 		case survey.Likert, survey.Rating, survey.NPS:
-			base.Kind, base.Levels = personas.Ordinal, levels(q)
+			base.Kind, base.Levels = personas.Ordinal, levels(q, cat.lang)
+			lo, _ := q.ScalePoints()
 			add(func(p *respondent, row *rowSetter) {
 				if v, ok := p.answer(cat, id); ok && v.Number != nil {
-					row.set(0, personas.Text(strconv.Itoa(int(*v.Number))))
+					row.set(0, personas.Text(level(base.Levels, lo, int(*v.Number))))
 				}
 			}, base)
 		case survey.Number:
@@ -418,9 +419,11 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 			}, base)
 		case survey.Matrix:
 			var items []personas.Item
+			lv := levels(q, cat.lang)
+			lo, _ := q.ScalePoints()
 			for _, st := range q.Statements {
 				it := base
-				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.In(cat.lang)+": "+st.TextIn(cat.lang), personas.Ordinal, levels(q)
+				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.In(cat.lang)+": "+st.TextIn(cat.lang), personas.Ordinal, lv
 				items = append(items, it)
 			}
 			add(func(p *respondent, row *rowSetter) {
@@ -430,7 +433,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 				}
 				for s, st := range q.Statements {
 					if pt, ok := v.Matrix[st.Value]; ok {
-						row.set(s, personas.Text(strconv.Itoa(pt)))
+						row.set(s, personas.Text(level(lv, lo, pt)))
 					}
 				}
 			}, items...)

@@ -86,6 +86,15 @@ func parallelTexts(surveys []SurveyData, f func(fromLang, from, lang, to string)
 						}
 					}
 				}
+				// A scale's points as persona traits show them ("1 Strongly
+				// disagree").
+				if lo, n := q.ScalePoints(); n > 0 {
+					if slo, sn := src.ScalePoints(); slo == lo && sn == n {
+						for p := lo; p < lo+n; p++ {
+							f(fl, src.PointText(p), l, q.PointText(p))
+						}
+					}
+				}
 			}
 		}
 	}

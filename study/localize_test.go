@@ -253,3 +253,31 @@ func TestJourneyKeepsUnplacedPainPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestScalePointsSayWhatTheyMean: a persona trait on an agreement scale
+// says the point's label beside its number ("1 Strongly disagree", not
+// "1", which a client reads as nothing), in the reader's language too.
+func TestScalePointsSayWhatTheyMean(t *testing.T) {
+	_, res := analyzeDemo(t)
+	const item = "insta_follow" // the demo's likert question
+	seen := 0
+	for _, r := range []*study.Result{res, res.In("en")} {
+		for _, per := range r.Personas.Personas {
+			for _, tr := range per.Traits {
+				if tr.Column != item {
+					continue
+				}
+				seen++
+				if !strings.ContainsFunc(tr.Value, unicode.IsLetter) {
+					t.Errorf("%s persona %d: %s = %q, a bare point", r.Study.Language, per.ID, tr.Label, tr.Value)
+				}
+				if r.Study.Language == "en" && hasArabicScript(tr.Value) {
+					t.Errorf("persona %d: %q in Persian for an English reader", per.ID, tr.Value)
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatalf("no persona trait on %s", item)
+	}
+}

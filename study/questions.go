@@ -97,13 +97,22 @@ func isText(q *survey.Question) bool {
 }
 
 // levels are the ordered answer levels of a scaled question.
-func levels(q *survey.Question) []string {
+func levels(q *survey.Question, lang string) []string {
 	lo, n := q.ScalePoints()
 	out := make([]string, n)
 	for i := range n {
-		out[i] = strconv.Itoa(lo + i)
+		out[i] = q.PointTextIn(lo+i, lang)
 	}
 	return out
+}
+
+// level is the answer point p of a scaled question among its levels (lo
+// its lowest point): a point off the scale is its number.
+func level(levels []string, lo, p int) string {
+	if i := p - lo; i >= 0 && i < len(levels) {
+		return levels[i]
+	}
+	return strconv.Itoa(p)
 }
 
 // satisfaction of one response: its NPS answer on 0..1 when given (the
