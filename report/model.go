@@ -147,6 +147,9 @@ type PainPoint struct {
 	Touchpoints []string `json:"touchpoints,omitempty"`
 	Examples    []string `json:"examples,omitempty"` // example quotes
 	Sources     int      `json:"sources"`            // distinct sources (surveys, interviews, transcripts)
+	// Coded marks a researcher's code counted as a pain point: its reach
+	// and share are counted, its severity, priority and sources are not.
+	Coded bool `json:"researcher_coded,omitempty"`
 }
 
 // TouchpointMatrix is usage and satisfaction per stage x touchpoint, for all

@@ -40,13 +40,17 @@ func (b *book) painPoints() {
 			b.num(sh, 4, r, p.LabelTexts, b.st.integer)
 		}
 		b.num(sh, 5, r, p.Share, b.st.pct)
-		b.num(sh, 6, r, p.Severity, b.st.float)
-		b.num(sh, 7, r, p.Priority, b.st.float)
+		if !p.Coded { // blank, not 0.00: a code's severity is not measured
+			b.num(sh, 6, r, p.Severity, b.st.float)
+			b.num(sh, 7, r, p.Priority, b.st.float)
+		}
 		b.wrapped(sh, r, 8, 8, join(p.Personas), b.st.wrap)
 		b.wrapped(sh, r, 9, 9, join(p.Stages), b.st.wrap)
 		b.wrapped(sh, r, 10, 10, join(p.Touchpoints), b.st.wrap)
 		b.wrapped(sh, r, 11, 11, join(p.Examples), b.st.wrap)
-		b.num(sh, 12, r, p.Sources, b.st.integer)
+		if !p.Coded {
+			b.num(sh, 12, r, p.Sources, b.st.integer)
+		}
 	}
 	last := len(pps) + 1
 	b.dataBar(sh, colRange(3, 2, last), "638EC6")

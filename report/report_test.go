@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -681,5 +682,25 @@ func TestPainPointShareNamesItsBase(t *testing.T) {
 		if got, _ := f.GetCellValue(f.GetSheetList()[2], "E1"); got != tc.want {
 			t.Errorf("%s: share header %q, want %q", tc.lang, got, tc.want)
 		}
+	}
+}
+
+// TestCodedPainPointsLeaveUnmeasuredBlank: a researcher's code counted as
+// a pain point has a reach and a share but no measured severity, priority
+// or sources; its cells are blank, not 0.00, which a client reads as "not
+// severe".
+func TestCodedPainPointsLeaveUnmeasuredBlank(t *testing.T) {
+	d := fixture("en")
+	d.PainPoints = append(d.PainPoints, PainPoint{Rank: len(d.PainPoints) + 1, Label: "late delivery (researcher-coded)",
+		Documents: 9, Share: 0.014, Examples: []string{"It came a week late."}, Coded: true})
+	f := mustOpen(t, mustWrite(t, d))
+	sh, r := labelsFor("en").SheetPainPoints, len(d.PainPoints)+1
+	for col, want := range map[string]string{"B": "late delivery (researcher-coded)", "C": "9", "F": "", "G": "", "L": ""} {
+		if got, err := f.GetCellValue(sh, col+strconv.Itoa(r)); err != nil || got != want {
+			t.Errorf("%s%d = %q (err %v), want %q", col, r, got, err, want)
+		}
+	}
+	if got, _ := f.GetCellValue(sh, "F2"); got == "" {
+		t.Error("the found pain points lost their severity")
 	}
 }

@@ -70,8 +70,14 @@ func coding(res *study.Result, in study.Input, stage func(string) string, person
 			passages = append(passages, p)
 		}
 		for i, pp := range c.PainPoints {
+			// The sheet's shares are of the people whose texts were read
+			// (a coded passage is one of their texts), not of everyone.
+			share := pp.Share
+			if n := res.PainPoints.People; n > 0 {
+				share = float64(pp.People) / float64(n)
+			}
 			rp := report.PainPoint{Rank: nextRank + i, Label: fmt.Sprintf(codingWord(lang, "researcher"), pp.Label), Documents: pp.People,
-				Share: pp.Share, Examples: pp.Quotes}
+				Share: share, Examples: pp.Quotes, Coded: true}
 			for _, st := range pp.Stages {
 				rp.Stages = append(rp.Stages, stage(st))
 			}

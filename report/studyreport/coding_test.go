@@ -25,6 +25,7 @@ func TestResearcherCodingInTheWorkbook(t *testing.T) {
 		},
 		PainPoints: []study.CodedPainPoint{{Key: "code:تاخیر", Label: "تاخیر", People: 2, Share: 0.5, Stages: []string{"purchase"}, Quotes: []string{"دیر رسید"}, ResearcherCoded: true}},
 	}
+	res.PainPoints.People = 8 // whose texts were read: the base of the sheet's shares
 	d := Data(res, study.Input{}, nil, time.Now())
 	if len(d.Codebook) != 2 || d.Codebook[0].Parent != "نقطه درد" || d.Codebook[0].People != 2 || d.Codebook[1].Parent != "هدف" {
 		t.Errorf("codebook = %+v; want both codes under their Persian group names", d.Codebook)
@@ -37,5 +38,7 @@ func TestResearcherCodingInTheWorkbook(t *testing.T) {
 	}
 	if len(d.PainPoints) != 1 || !strings.Contains(d.PainPoints[0].Label, "کدگذاری پژوهشگر") || d.PainPoints[0].Documents != 2 || d.PainPoints[0].Rank != 1 {
 		t.Errorf("pain points = %+v; want the researcher-coded one, marked", d.PainPoints)
+	} else if p := d.PainPoints[0]; !p.Coded || p.Share != 0.25 {
+		t.Errorf("coded pain point: coded %v, share %v; want marked, 2 of the 8 who wrote", p.Coded, p.Share)
 	}
 }
