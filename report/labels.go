@@ -8,7 +8,7 @@ type labels struct {
 	SheetSummary, SheetPersonas, SheetPainPoints, SheetTouchpoints, SheetJourney,
 	SheetCharts, SheetResponses, SheetPassages, SheetCodebook string
 
-	NoData, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney string
+	NoData, NoMetrics, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney string
 
 	// summary; Survey heads a survey's slug where Project heads a project's name
 	Survey,
@@ -44,6 +44,7 @@ var english = labels{
 	SheetResponses: "Responses", SheetPassages: "Coded passages", SheetCodebook: "Codebook",
 
 	NoData:        "No data yet.",
+	NoMetrics:     "No NPS, satisfaction or effort question in this data.",
 	NoResponses:   "No data yet: no responses have been collected.",
 	NoPassages:    "No data yet: no interview or transcript passages have been coded.",
 	NoCodes:       "No data yet: the codebook is empty.",
@@ -103,6 +104,7 @@ var persian = labels{
 	SheetResponses: "پاسخ‌ها", SheetPassages: "بخش‌های کدگذاری‌شده", SheetCodebook: "کدنامه",
 
 	NoData:        "هنوز داده‌ای نیست.",
+	NoMetrics:     "در این داده‌ها پرسش NPS، رضایت یا میزان تلاش نیست.",
 	NoResponses:   "هنوز داده‌ای نیست: پاسخی گردآوری نشده است.",
 	NoPassages:    "هنوز داده‌ای نیست: بخشی از مصاحبه‌ها یا متن‌ها کدگذاری نشده است.",
 	NoCodes:       "هنوز داده‌ای نیست: کدنامه خالی است.",

@@ -704,3 +704,40 @@ func TestCodedPainPointsLeaveUnmeasuredBlank(t *testing.T) {
 		t.Error("the found pain points lost their severity")
 	}
 }
+
+// TestNoMetricsSaysWhatIsMissing: responses without a rating question (a
+// CSV of feedback) are data; the Summary says the question is missing,
+// not that there is no data yet, which it says of a study with none.
+func TestNoMetricsSaysWhatIsMissing(t *testing.T) {
+	for _, tc := range []struct {
+		lang      string
+		responses int
+		want      string
+	}{
+		{"en", 277, "No NPS, satisfaction or effort question in this data."},
+		{"fa", 277, "در این داده‌ها پرسش NPS، رضایت یا میزان تلاش نیست."},
+		{"en", 0, "No data yet."},
+	} {
+		d := fixture(tc.lang)
+		d.Metrics = Metrics{}
+		d.Study.Responses = tc.responses
+		f := mustOpen(t, mustWrite(t, d))
+		lb := labelsFor(tc.lang)
+		rows, err := f.GetRows(lb.SheetSummary)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for r, row := range rows {
+			if len(row) > 0 && row[0] == lb.HeadlineMetrics && r+1 < len(rows) && len(rows[r+1]) > 0 {
+				found = rows[r+1][0] == tc.want
+				if !found {
+					t.Errorf("%s, %d responses: under %q: %q, want %q", tc.lang, tc.responses, lb.HeadlineMetrics, rows[r+1][0], tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s, %d responses: no %q under the headline metrics", tc.lang, tc.responses, tc.want)
+		}
+	}
+}

@@ -84,7 +84,13 @@ func (b *book) summary() {
 		any = any || m.m != nil
 	}
 	if !any {
-		b.text(sh, 1, row, lb.NoData, b.st.note)
+		// Responses without a rating question (a CSV of feedback) are
+		// data: what is missing is the question, not the data.
+		note := lb.NoData
+		if s.Responses > 0 {
+			note = lb.NoMetrics
+		}
+		b.text(sh, 1, row, note, b.st.note)
 		row++
 	} else {
 		b.header(sh, 1, row, lb.Metric, lb.Value, lb.CILow, lb.CIHigh, lb.N)
