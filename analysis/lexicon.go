@@ -63,7 +63,7 @@ var enStop = setOf("a an the and or but if then than that this these those it it
 	"yes okay ok well oh think thought know knew say said says saying tell told telling ask asked asking " +
 	"going go goes went gone come came coming see saw seen make made makes let lets want wanted need needed " +
 	"like sure point put take took taken give gave given try tried trying use used using seem seemed " +
-	"even still back ever again around away off since while after before until because though although " +
+	"even still back ever again anymore around away off since while after before until because though although " +
 	"another every both either neither many few several enough quite rather pretty almost already " +
 	"him herself himself itself myself ourselves themselves yourself us im ive id youre theyre dont " +
 	"first second last next new old whole half per via yet else instead maybe perhaps probably " +
