@@ -230,7 +230,13 @@ func (s *Server) renderApp(c *gin.Context, status int, u *survey.User, page, tit
 }
 
 // appMessage is a workspace page with one heading and one sentence.
-type appMessage struct{ Heading, Body, Back, BackKey string }
+// appMessage is a page that says one thing: Back is where its link goes,
+// BackKey names the link (default "Back to projects"), NewTab opens it in
+// another tab.
+type appMessage struct {
+	Heading, Body, Back, BackKey string
+	NewTab                       bool
+}
 
 func (s *Server) showAppMessage(c *gin.Context, status int, heading, body string) {
 	s.renderApp(c, status, nil, "app_message", heading, appMessage{Heading: heading, Body: body, Back: "/app/projects"})
