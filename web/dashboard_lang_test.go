@@ -1,0 +1,49 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// TestDashboardInTheReadersLanguage: a survey asked in English and Persian
+// shows a Persian researcher its questions, options, scale labels,
+// statements and page titles in Persian on the dashboard (they all read
+// English before, the survey's default), and an English one in English.
+func TestDashboardInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	ctx := context.Background()
+	d, err := survey.ParseDefinition([]byte(`{"slug": "bread", "title": {"en": "Bread", "fa": "نان"}, "languages": ["en", "fa"],
+	  "pages": [{"id": "p1", "title": {"en": "Ordering", "fa": "سفارش"}, "questions": [
+	    {"id": "age", "type": "single", "text": {"en": "Your age", "fa": "سن شما"},
+	     "options": [{"value": "u25", "label": {"en": "Under 25", "fa": "زیر ۲۵"}}]},
+	    {"id": "easy", "type": "likert", "text": {"en": "It was easy", "fa": "آسان بود"}, "scale": {"points": 3, "low": {"en": "Disagree", "fa": "مخالفم"}, "high": {"en": "Agree", "fa": "موافقم"}}},
+	    {"id": "grid", "type": "matrix", "text": {"en": "Rate", "fa": "نمره"}, "scale": {"points": 2},
+	     "statements": [{"value": "fresh", "label": {"en": "Freshness", "fa": "تازگی"}}]}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := &survey.Survey{ProjectID: w.project.ID, Definition: d, Status: survey.Published}
+	if err := w.store.CreateSurvey(ctx, sv); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	three := 3.0
+	if _, _, err := w.store.SaveResponse(ctx, &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "c1", Status: survey.Complete,
+		StartedAt: now, CompletedAt: &now, Source: survey.SourceWeb, Language: "fa",
+		Answers: survey.Answers{"age": {Choice: "u25"}, "easy": {Number: &three}, "grid": {Matrix: map[string]int{"fresh": 2}}}}); err != nil {
+		t.Fatal(err)
+	}
+	fa := w.login("fa@example.com")
+	fa.get("/app/surveys/bread/dashboard").want(http.StatusOK, "سن شما", "زیر ۲۵", "آسان بود", "مخالفم", "موافقم", "تازگی", "سفارش")
+	for _, en := range []string{"Your age", "Under 25", "It was easy", "Freshness", "Ordering"} {
+		if strings.Contains(fa.body, en) {
+			t.Errorf("the Persian dashboard reads %q", en)
+		}
+	}
+	w.login("res@example.com").get("/app/surveys/bread/dashboard").want(http.StatusOK, "Your age", "Under 25", "It was easy", "Disagree", "Freshness", "Ordering")
+}
