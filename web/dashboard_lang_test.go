@@ -12,8 +12,9 @@ import (
 
 // TestDashboardInTheReadersLanguage: a survey asked in English and Persian
 // shows a Persian researcher its questions, options, scale labels,
-// statements and page titles in Persian on the dashboard (they all read
-// English before, the survey's default), and an English one in English.
+// statements and page titles in Persian on the dashboard and a response's
+// page (they all read English before, the survey's default), and an English
+// one in English.
 func TestDashboardInTheReadersLanguage(t *testing.T) {
 	w := newWorkspace(t)
 	ctx := context.Background()
@@ -33,9 +34,11 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 	}
 	now := time.Now().UTC()
 	three := 3.0
-	if _, _, err := w.store.SaveResponse(ctx, &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "c1", Status: survey.Complete,
+	r := &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "c1", Status: survey.Complete,
 		StartedAt: now, CompletedAt: &now, Source: survey.SourceWeb, Language: "fa",
-		Answers: survey.Answers{"age": {Choice: "u25"}, "easy": {Number: &three}, "grid": {Matrix: map[string]int{"fresh": 2}}}}); err != nil {
+		Answers: survey.Answers{"age": {Choice: "u25"}, "easy": {Number: &three}, "grid": {Matrix: map[string]int{"fresh": 2}}}}
+	r, _, err = w.store.SaveResponse(ctx, r)
+	if err != nil {
 		t.Fatal(err)
 	}
 	fa := w.login("fa@example.com")
@@ -45,5 +48,13 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 			t.Errorf("the Persian dashboard reads %q", en)
 		}
 	}
-	w.login("res@example.com").get("/app/surveys/bread/dashboard").want(http.StatusOK, "Your age", "Under 25", "It was easy", "Disagree", "Freshness", "Ordering")
+	en := w.login("res@example.com")
+	en.get("/app/surveys/bread/dashboard").want(http.StatusOK, "Your age", "Under 25", "It was easy", "Disagree", "Freshness", "Ordering")
+
+	// One response reads so too, whatever language it was answered in.
+	fa.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "سن شما", "زیر ۲۵", "موافقم", "تازگی")
+	if strings.Contains(fa.body, "Your age") {
+		t.Error("the Persian response view reads English")
+	}
+	en.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "Your age", "Under 25", "3 Agree", "Freshness")
 }
