@@ -285,7 +285,7 @@ func (s *Server) personaQuestions(c *gin.Context, a *analysisCtx) ([]questionPic
 				continue
 			}
 			seen[q.ID] = true
-			out = append(out, questionPick{ID: q.ID, Text: q.Text.String(), Survey: sv.Slug})
+			out = append(out, questionPick{ID: q.ID, Text: q.Text.In(viewerLang(c)), Survey: sv.Slug})
 		}
 	}
 	return out, nil

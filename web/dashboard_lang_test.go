@@ -12,15 +12,15 @@ import (
 
 // TestDashboardInTheReadersLanguage: a survey asked in English and Persian
 // shows a Persian researcher its questions, options, scale labels,
-// statements and page titles in Persian on the dashboard and a response's
-// page (they all read English before, the survey's default), and an English
+// statements and page titles in Persian on the dashboard, a response's
+// page, the personas' question list and the participant form (they all read English before, the survey's default), and an English
 // one in English.
 func TestDashboardInTheReadersLanguage(t *testing.T) {
 	w := newWorkspace(t)
 	ctx := context.Background()
 	d, err := survey.ParseDefinition([]byte(`{"slug": "bread", "title": {"en": "Bread", "fa": "نان"}, "languages": ["en", "fa"],
 	  "pages": [{"id": "p1", "title": {"en": "Ordering", "fa": "سفارش"}, "questions": [
-	    {"id": "age", "type": "single", "text": {"en": "Your age", "fa": "سن شما"},
+	    {"id": "agegroup", "type": "single", "text": {"en": "Your age", "fa": "سن شما"}, "role": "demographic",
 	     "options": [{"value": "u25", "label": {"en": "Under 25", "fa": "زیر ۲۵"}}]},
 	    {"id": "easy", "type": "likert", "text": {"en": "It was easy", "fa": "آسان بود"}, "scale": {"points": 3, "low": {"en": "Disagree", "fa": "مخالفم"}, "high": {"en": "Agree", "fa": "موافقم"}}},
 	    {"id": "grid", "type": "matrix", "text": {"en": "Rate", "fa": "نمره"}, "scale": {"points": 2},
@@ -36,7 +36,7 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 	three := 3.0
 	r := &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "c1", Status: survey.Complete,
 		StartedAt: now, CompletedAt: &now, Source: survey.SourceWeb, Language: "fa",
-		Answers: survey.Answers{"age": {Choice: "u25"}, "easy": {Number: &three}, "grid": {Matrix: map[string]int{"fresh": 2}}}}
+		Answers: survey.Answers{"agegroup": {Choice: "u25"}, "easy": {Number: &three}, "grid": {Matrix: map[string]int{"fresh": 2}}}}
 	r, _, err = w.store.SaveResponse(ctx, r)
 	if err != nil {
 		t.Fatal(err)
@@ -57,4 +57,10 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 		t.Error("the Persian response view reads English")
 	}
 	en.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "Your age", "Under 25", "3 Agree", "Freshness")
+
+	// So do the questions offered to the segmentation and the participant
+	// form's attributes.
+	fa.get("/app/surveys/bread/analysis/personas").want(http.StatusOK, "سن شما", "آسان بود")
+	fa.get("/app/projects/"+w.pid()+"/transcripts").want(http.StatusOK, "<bdi>سن شما</bdi>", `<option value="u25">زیر ۲۵</option>`)
+	en.get("/app/projects/"+w.pid()+"/transcripts").want(http.StatusOK, "<bdi>Your age</bdi>", `<option value="u25">Under 25</option>`)
 }
