@@ -55,6 +55,7 @@ func translations(d *survey.Definition, f func(from, lang, to string)) {
 			}
 		}
 	}
+	each(d.Title)
 	for _, q := range d.Questions() {
 		each(q.Text)
 		for _, o := range append(slices.Clone(q.Options), q.Statements...) {

@@ -21,12 +21,26 @@ func TestGlossaryOneSurveyTwoLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := glossary([]SurveyData{{Slug: "bread", Definition: d}})
-	for from, want := range map[string]string{"Your age": "سن شما", "Over 40": "بالای ۴۰", "Freshness": "تازگی", "Good": "خوب", "Rate": "نمره"} {
+	for from, want := range map[string]string{"Bread": "نان", "Your age": "سن شما", "Over 40": "بالای ۴۰", "Freshness": "تازگی", "Good": "خوب", "Rate": "نمره"} {
 		if got := g["fa"][from]; got != want {
 			t.Errorf("fa glossary of %q: %q, want %q", from, got, want)
 		}
 	}
 	if got := g["en"]["زیر ۲۵"]; got != "Under 25" {
 		t.Errorf("en glossary of %q: %q, want %q", "زیر ۲۵", got, "Under 25")
+	}
+}
+
+// TestResultInTitle: the study's title reads in the reader's language when
+// the survey has it (the Persian workbook of an English-and-Persian survey
+// was headed by its English title).
+func TestResultInTitle(t *testing.T) {
+	r := &Result{Glossary: map[string]map[string]string{"fa": {"Bread": "نان"}}}
+	r.Study.Title = "Bread"
+	if got := r.In("fa").Study.Title; got != "نان" {
+		t.Errorf("title in fa: %q", got)
+	}
+	if got := r.In("en").Study.Title; got != "Bread" {
+		t.Errorf("title in en: %q", got)
 	}
 }
