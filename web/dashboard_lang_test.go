@@ -42,6 +42,17 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	fa := w.login("fa@example.com")
+	// One answer has no interval: the mean says its n alone, not "– – –".
+	fa.get("/app/surveys/bread/dashboard").want(http.StatusOK, "(n = ۱)")
+	if strings.Contains(fa.body, "– – –") || strings.Contains(fa.body, "–, n") {
+		t.Error("an interval of one answer drawn as dashes")
+	}
+	one := 1.0
+	if _, _, err := w.store.SaveResponse(ctx, &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "c2", Status: survey.Complete,
+		StartedAt: now, CompletedAt: &now, Source: survey.SourceWeb, Answers: survey.Answers{"easy": {Number: &one}}}); err != nil {
+		t.Fatal(err)
+	}
+	fa.get("/app/surveys/bread/dashboard").want(http.StatusOK, "، n = ۲)")
 	fa.get("/app/surveys/bread/dashboard").want(http.StatusOK, "سن شما", "زیر ۲۵", "آسان بود", "مخالفم", "موافقم", "تازگی", "سفارش")
 	for _, en := range []string{"Your age", "Under 25", "It was easy", "Freshness", "Ordering"} {
 		if strings.Contains(fa.body, en) {
