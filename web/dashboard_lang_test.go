@@ -13,7 +13,8 @@ import (
 // TestDashboardInTheReadersLanguage: a survey asked in English and Persian
 // shows a Persian researcher its questions, options, scale labels,
 // statements and page titles in Persian on the dashboard, a response's
-// page, the personas' question list and the participant form (they all read English before, the survey's default), and an English
+// page, the personas' question list, the participant form, the open answers and
+// the search (they all read English before, the survey's default), and an English
 // one in English.
 func TestDashboardInTheReadersLanguage(t *testing.T) {
 	w := newWorkspace(t)
@@ -24,7 +25,8 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 	     "options": [{"value": "u25", "label": {"en": "Under 25", "fa": "زیر ۲۵"}}]},
 	    {"id": "easy", "type": "likert", "text": {"en": "It was easy", "fa": "آسان بود"}, "scale": {"points": 3, "low": {"en": "Disagree", "fa": "مخالفم"}, "high": {"en": "Agree", "fa": "موافقم"}}},
 	    {"id": "grid", "type": "matrix", "text": {"en": "Rate", "fa": "نمره"}, "scale": {"points": 2},
-	     "statements": [{"value": "fresh", "label": {"en": "Freshness", "fa": "تازگی"}}]}]}]}`))
+	     "statements": [{"value": "fresh", "label": {"en": "Freshness", "fa": "تازگی"}}]},
+	    {"id": "why", "type": "long_text", "text": {"en": "What went wrong?", "fa": "چه چیزی خراب شد؟"}}]}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +38,7 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 	three := 3.0
 	r := &survey.Response{SurveyID: sv.ID, SurveyVersion: sv.Version, ClientID: "c1", Status: survey.Complete,
 		StartedAt: now, CompletedAt: &now, Source: survey.SourceWeb, Language: "fa",
-		Answers: survey.Answers{"agegroup": {Choice: "u25"}, "easy": {Number: &three}, "grid": {Matrix: map[string]int{"fresh": 2}}}}
+		Answers: survey.Answers{"agegroup": {Choice: "u25"}, "easy": {Number: &three}, "grid": {Matrix: map[string]int{"fresh": 2}}, "why": {Text: "courier lost"}}}
 	r, _, err = w.store.SaveResponse(ctx, r)
 	if err != nil {
 		t.Fatal(err)
@@ -74,4 +76,12 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 	fa.get("/app/surveys/bread/analysis/personas").want(http.StatusOK, "سن شما", "آسان بود")
 	fa.get("/app/projects/"+w.pid()+"/transcripts").want(http.StatusOK, "<bdi>سن شما</bdi>", `<option value="u25">زیر ۲۵</option>`)
 	en.get("/app/projects/"+w.pid()+"/transcripts").want(http.StatusOK, "<bdi>Your age</bdi>", `<option value="u25">Under 25</option>`)
+
+	// And the open answers and the search name their question so.
+	fa.get("/app/projects/"+w.pid()+"/answers").want(http.StatusOK, "courier lost", "چه چیزی خراب شد؟")
+	fa.get("/app/projects/"+w.pid()+"/search?q=courier").want(http.StatusOK, "courier lost", "چه چیزی خراب شد؟")
+	if strings.Contains(fa.body, "What went wrong?") {
+		t.Error("the Persian search names the question in English")
+	}
+	en.get("/app/projects/"+w.pid()+"/search?q=courier").want(http.StatusOK, "What went wrong?")
 }
