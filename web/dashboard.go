@@ -22,9 +22,13 @@ const (
 
 type bar struct {
 	Label string
-	Count int
-	Share float64 // of the question's respondents
-	W     float64 // bar width, 0..100
+	// Point is a scale bar's point (IsPoint), written in the reader's
+	// digits; Label is then the point's label, if it has one.
+	Point   int
+	IsPoint bool
+	Count   int
+	Share   float64 // of the question's respondents
+	W       float64 // bar width, 0..100
 }
 
 // dayBar is one bar of the time chart: a day, or a run of days when the
@@ -150,7 +154,7 @@ func (a *accumulator) summary(lang string) questionSummary {
 			}
 		}
 		for i, c := range hist {
-			addBar(q.PointTextIn(lo+i, lang), c)
+			s.Bars = append(s.Bars, bar{Label: q.PointLabelIn(lo+i, lang), Point: lo + i, IsPoint: true, Count: c, Share: share(c), W: 100 * share(c)})
 		}
 		m := metrics.MeanCI(a.nums)
 		s.Mean = &m

@@ -55,14 +55,15 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	fa.get("/app/surveys/bread/dashboard").want(http.StatusOK, "، n = ۲)")
-	fa.get("/app/surveys/bread/dashboard").want(http.StatusOK, "سن شما", "زیر ۲۵", "آسان بود", "مخالفم", "موافقم", "تازگی", "سفارش")
+	fa.get("/app/surveys/bread/dashboard").want(http.StatusOK, "سن شما", "زیر ۲۵", "آسان بود", "مخالفم", "موافقم", "تازگی", "سفارش",
+		"<td>۱ <bdi>مخالفم</bdi></td>", "<td>۲</td>") // the scale's points in the reader's digits, as the counts beside them
 	for _, en := range []string{"Your age", "Under 25", "It was easy", "Freshness", "Ordering"} {
 		if strings.Contains(fa.body, en) {
 			t.Errorf("the Persian dashboard reads %q", en)
 		}
 	}
 	en := w.login("res@example.com")
-	en.get("/app/surveys/bread/dashboard").want(http.StatusOK, "Your age", "Under 25", "It was easy", "Disagree", "Freshness", "Ordering")
+	en.get("/app/surveys/bread/dashboard").want(http.StatusOK, "Your age", "Under 25", "It was easy", "<td>1 <bdi>Disagree</bdi></td>", "Freshness", "Ordering")
 
 	// One response reads so too, whatever language it was answered in.
 	fa.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "سن شما", "زیر ۲۵", "موافقم", "تازگی")
