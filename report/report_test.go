@@ -741,3 +741,24 @@ func TestNoMetricsSaysWhatIsMissing(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryTraitLiftDecimal: a Persian workbook writes a trait's lift
+// with the Persian decimal separator (×۲٫۱), as its number formats show
+// numbers, not a full stop between Persian digits (×۲.۱).
+func TestSummaryTraitLiftDecimal(t *testing.T) {
+	for lang, want := range map[string]string{"en": "(×2.1)", "fa": "(×۲٫۱)"} {
+		f := mustOpen(t, mustWrite(t, fixture(lang)))
+		found := false
+		for _, sh := range f.GetSheetList() {
+			rows, _ := f.GetRows(sh)
+			for _, row := range rows {
+				for _, cell := range row {
+					found = found || strings.Contains(cell, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s workbook: no trait reads %q", lang, want)
+		}
+	}
+}

@@ -166,7 +166,7 @@ func (b *book) summary() {
 func (b *book) traitSummary(ts []Trait, n int) string {
 	var lines []string
 	for _, t := range ts[:min(n, len(ts))] {
-		lines = append(lines, t.Column+": "+b.lb.yesNo(t.Value)+" (×"+b.digits(fmt.Sprintf("%.1f", t.Lift))+")")
+		lines = append(lines, t.Column+": "+b.lb.yesNo(t.Value)+" (×"+b.decimal(fmt.Sprintf("%.1f", t.Lift))+")")
 	}
 	return join(lines)
 }
@@ -199,6 +199,16 @@ func (b *book) jalali(sheet string, col, row int, t time.Time) {
 func (b *book) digits(s string) string {
 	if b.fa {
 		return persianDigits(s)
+	}
+	return s
+}
+
+// decimal is digits for a number with a decimal point, which a Persian
+// workbook writes as the Persian decimal separator (۲٫۳, as its number
+// formats show numbers), not a full stop (۲.۳).
+func (b *book) decimal(s string) string {
+	if b.fa {
+		return strings.Replace(persianDigits(s), ".", "٫", 1)
 	}
 	return s
 }

@@ -1,6 +1,10 @@
 package study
 
-import "github.com/safarhq/safar/survey"
+import (
+	"slices"
+
+	"github.com/safarhq/safar/survey"
+)
 
 // glossary maps every text of the project's questions (wording, options,
 // statements, scale labels) in one language to the same text in another,
@@ -10,12 +14,16 @@ import "github.com/safarhq/safar/survey"
 // other language see them through this.
 func glossary(surveys []SurveyData) map[string]map[string]string {
 	out := map[string]map[string]string{}
-	parallelTexts(surveys, func(_, from, l, to string) {
+	pair := func(from, l, to string) {
 		if out[l] == nil {
 			out[l] = map[string]string{}
 		}
 		add(out[l], from, to)
-	})
+	}
+	parallelTexts(surveys, func(_, from, l, to string) { pair(from, l, to) })
+	for _, sd := range surveys {
+		translations(sd.Definition, pair)
+	}
 	// The texts the analysis itself writes: touchpoint names, the journey
 	// of everyone.
 	for to := range out {
@@ -27,6 +35,38 @@ func glossary(surveys []SurveyData) map[string]map[string]string {
 		}
 	}
 	return out
+}
+
+// translations calls f with every text of a survey with several
+// languages in one of them and the same text in another: the survey's own
+// translations, for a project that asks in both languages with one survey
+// rather than one survey per language.
+func translations(d *survey.Definition, f func(from, lang, to string)) {
+	if d == nil || !d.Multilingual() {
+		return
+	}
+	langs := d.Langs()
+	each := func(t survey.Localized) {
+		for _, a := range langs {
+			for _, b := range langs {
+				if a != b {
+					f(t.In(a), b, t.In(b))
+				}
+			}
+		}
+	}
+	each(d.Title)
+	for _, q := range d.Questions() {
+		each(q.Text)
+		for _, o := range append(slices.Clone(q.Options), q.Statements...) {
+			each(o.Label)
+		}
+		if q.Scale != nil {
+			for _, lab := range q.Scale.Labels {
+				each(lab)
+			}
+		}
+	}
 }
 
 func add(m map[string]string, from, to string) {

@@ -33,6 +33,7 @@ func (r *Result) In(lang string) *Result {
 		}
 		return s
 	}
+	out.Study.Title = tr(r.Study.Title) // a survey's title, when it has one in lang
 	trValue := func(s string) string {
 		if t, ok := g[s]; ok {
 			return t

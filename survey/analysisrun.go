@@ -93,6 +93,10 @@ type AnalysisSettings struct {
 	Merge  map[string]string `json:"merge,omitempty"`  // key -> key it is merged into
 	Rename map[string]string `json:"rename,omitempty"` // key -> label
 	Hide   []string          `json:"hide,omitempty"`
+	// Labels name the merged and hidden pain points in the list of
+	// corrections, as the researcher saw them when correcting (a key is a
+	// word of the analysis, not a name, and they leave the results).
+	Labels map[string]string `json:"labels,omitempty"`
 	// Personas: K (0 = automatic, else 2..8) and the questions left out.
 	K         int       `json:"k,omitempty"`
 	Exclude   []string  `json:"exclude,omitempty"` // question ids

@@ -282,10 +282,17 @@ func (tr *TableReader) Response(row []string) (*Response, error) {
 func (tr *TableReader) value(q *Question, cell func(string) string) (Value, string) {
 	var v Value
 	s := cell(q.ID)
+	// An option by its value or its label in any of the survey's
+	// languages (a Persian row of a survey asked in both names it in Persian).
 	choice := func(s string) (string, bool) {
 		for _, o := range q.Options {
 			if s == o.Value || strings.EqualFold(s, o.Text()) {
 				return o.Value, true
+			}
+			for _, t := range o.Label.Translations() {
+				if strings.EqualFold(s, t.Text) {
+					return o.Value, true
+				}
 			}
 		}
 		if q.Other && strings.EqualFold(s, OtherValue) {

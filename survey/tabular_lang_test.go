@@ -43,3 +43,30 @@ func TestTableLanguageColumn(t *testing.T) {
 		t.Errorf("import in an unlisted language: %v", err)
 	}
 }
+
+// TestTableChoicesByLabelInAnyLanguage: a file from another tool may give
+// choices by their labels in any of the survey's languages: an English row
+// of a survey written in Persian first names its city "Tabriz" (it was
+// stored as an "other" answer reading "Tabriz") and its channels
+// "Instagram; A friend" (refused as no option).
+func TestTableChoicesByLabelInAnyLanguage(t *testing.T) {
+	d := surveytest.Bilingual(t)
+	tr, err := d.NewTableReader([]string{"client_id", "language", "city", "channels", "sat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tr.Response([]string{"c1", "en", "Tabriz", "Instagram; A friend", "Happy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := r.Answers["city"]; c.Choice != "tabriz" || c.Other != "" {
+		t.Errorf("city by its English label: %+v, want tabriz", c)
+	}
+	if got := r.Answers["channels"].Choices; !slices.Equal(got, []string{"instagram", "friend"}) {
+		t.Errorf("channels by their English labels: %v", got)
+	}
+	r, err = tr.Response([]string{"c2", "fa", "تبریز", "اینستاگرام", "۲"})
+	if err != nil || r.Answers["city"].Choice != "tabriz" || !slices.Equal(r.Answers["channels"].Choices, []string{"instagram"}) {
+		t.Errorf("by Persian labels: %+v %v", r, err)
+	}
+}

@@ -26,7 +26,7 @@ func TestSharesSayTheirBase(t *testing.T) {
 
 	fa := w.login("fa@example.com")
 	fa.get(base+"/painpoints").want(http.StatusOK, persian(fmt.Sprintf("هر سهم در این صفحه از همین %d نفر است؛ نقشهٔ سفر و پرسوناها سهم را از همهٔ %d پاسخ‌دهندهٔ پرسشنامه می‌دهند", wrote, all)))
-	fa.get(base+"/journey").want(http.StatusOK, persian(fmt.Sprintf("٪ از %d پاسخ‌دهنده · شدت ۰ تا ۱", all)))
+	fa.get(base+"/journey").want(http.StatusOK, persian(fmt.Sprintf("٪ از %d پاسخ‌دهنده، شدت ۰ تا ۱", all)))
 	fa.get(base+"/personas").want(http.StatusOK, persian(fmt.Sprintf("سهم در میان %d نفرِ این پرسونا در برابر همهٔ %d نفر.", per.Size, all)))
 }
 

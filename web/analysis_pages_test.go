@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"log/slog"
@@ -227,6 +228,10 @@ func TestAnalysisCorrectionsApplyOnRerun(t *testing.T) {
 	if st.Personas == nil || st.Personas.K != 3 {
 		t.Errorf("personas k = %v, want 3 from the settings", st.Personas)
 	}
+	// The list of corrections names the pain points as the researcher
+	// saw them, not by their keys, after the re-run took them out.
+	res.get(base+"/painpoints").want(http.StatusOK, html.EscapeString(from.Label)+" is merged into Renamed &lt;b&gt;by&lt;/b&gt; us",
+		html.EscapeString(hide.Label)+" is hidden")
 
 	// Undo the hide: it is reported again after the next run.
 	res.get(base + "/painpoints")

@@ -59,7 +59,9 @@ type quoteView struct {
 
 type ppOption struct{ Key, Label string }
 
-type ppMerge struct{ From, Into string }
+// ppMerge is a merge correction: Key is merged into another pain point;
+// From and Into name the two.
+type ppMerge struct{ Key, From, Into string }
 
 // showPainPointsPage is the ranked pain point table with corrections.
 func (s *Server) showPainPointsPage(c *gin.Context) {
@@ -69,13 +71,25 @@ func (s *Server) showPainPointsPage(c *gin.Context) {
 func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) error {
 	sec := &ppSection{}
 	p.PP = sec
+	st := p.Run.Result
+	name := func(k string) string { return firstNonEmpty(p.Settings.Rename[k], p.Settings.Labels[k], k) }
+	into := func(k string) string {
+		k = analysis.ResolveMerge(k, p.Settings.Merge)
+		if st != nil {
+			for _, pp := range st.PainPoints.PainPoints {
+				if pp.Key == k {
+					return pp.Label
+				}
+			}
+		}
+		return name(k)
+	}
 	for _, k := range p.Settings.Hide {
-		sec.Hidden = append(sec.Hidden, ppOption{Key: k, Label: firstNonEmpty(p.Settings.Rename[k], k)})
+		sec.Hidden = append(sec.Hidden, ppOption{Key: k, Label: name(k)})
 	}
 	for _, from := range slices.Sorted(maps.Keys(p.Settings.Merge)) {
-		sec.Merged = append(sec.Merged, ppMerge{From: from, Into: p.Settings.Merge[from]})
+		sec.Merged = append(sec.Merged, ppMerge{Key: from, From: name(from), Into: into(from)})
 	}
-	st := p.Run.Result
 	if st == nil {
 		return nil
 	}
@@ -201,7 +215,14 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 		s.appError(c, survey.ErrInvalid)
 		return
 	}
-	switch c.PostForm("action") {
+	action := c.PostForm("action")
+	if action == "merge" || action == "hide" {
+		if err := s.keepPainLabels(c, a, set, key, c.PostForm("into")); err != nil {
+			s.appError(c, err)
+			return
+		}
+	}
+	switch action {
 	case "rename":
 		label := strings.Join(strings.Fields(c.PostForm("label")), " ")
 		if utf8.RuneCountInString(label) > 200 {
@@ -238,6 +259,11 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 		s.appError(c, survey.ErrInvalid)
 		return
 	}
+	for k := range set.Labels {
+		if set.Merge[k] == "" && !slices.Contains(set.Hide, k) && !slices.Contains(slices.Collect(maps.Values(set.Merge)), k) {
+			delete(set.Labels, k)
+		}
+	}
 	set.Scope = a.Key
 	if err := s.store.SaveAnalysisSettings(c.Request.Context(), set); err != nil {
 		s.appError(c, err)
@@ -248,4 +274,27 @@ func (s *Server) correctPainPoints(c *gin.Context) {
 		return
 	}
 	c.Redirect(http.StatusSeeOther, a.Base+"/painpoints")
+}
+
+// keepPainLabels records the labels of the pain points a merge or hide
+// names, as the researcher sees them now, so the list of corrections can
+// name them after the re-run takes them out of the results.
+func (s *Server) keepPainLabels(c *gin.Context, a *analysisCtx, set *survey.AnalysisSettings, keys ...string) error {
+	v, err := s.loadRunView(c, a, true)
+	if err != nil || v.Result == nil {
+		return err
+	}
+	lang := "en"
+	if u := currentUser(c); u != nil && u.Lang == "fa" {
+		lang = "fa"
+	}
+	for _, pp := range applyDisplayCorrections(v.Result, set, lang).Result.PainPoints.PainPoints {
+		if slices.Contains(keys, pp.Key) {
+			if set.Labels == nil {
+				set.Labels = map[string]string{}
+			}
+			set.Labels[pp.Key] = pp.Label
+		}
+	}
+	return nil
 }

@@ -155,8 +155,12 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 	}
 	stabKey := map[personas.Reading]string{personas.Stable: "an_trust_stab.stable",
 		personas.ModeratelyStable: "an_trust_stab.moderate", personas.Unstable: "an_trust_stab.unstable"}[q.Reading()]
-	// The same reading as personas' verdict, in the page's language.
+	// The same reading as personas' verdict, in the page's language. Two
+	// personas are the fewest: an unstable pair is not helped by fewer.
 	sec.Verdict, sec.VerdictCl = verdictKey(string(q.Reading()))
+	if pr.K <= 2 && q.Reading() == personas.Unstable {
+		sec.Verdict, stabKey = "an_verdict.unstable_min", "an_trust_stab.unstable_min"
+	}
 	for _, c := range q.Candidates {
 		cv := candidateView{K: c.K, BIC: c.BIC, Share: c.MinShare, ARI: c.Stability, Small: !c.OK, Chosen: c.Chosen}
 		if c.Verdict != "" {
@@ -281,7 +285,7 @@ func (s *Server) personaQuestions(c *gin.Context, a *analysisCtx) ([]questionPic
 				continue
 			}
 			seen[q.ID] = true
-			out = append(out, questionPick{ID: q.ID, Text: q.Text.String(), Survey: sv.Slug})
+			out = append(out, questionPick{ID: q.ID, Text: q.Text.In(viewerLang(c)), Survey: sv.Slug})
 		}
 	}
 	return out, nil

@@ -93,7 +93,7 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 			if lang == "fa" {
 				sign = "٪"
 			}
-			return digits(strconv.FormatFloat(f*100, 'f', 0, 64) + sign)
+			return digits(formatFloat(f*100, 0) + sign)
 		},
 		"date":     func(t time.Time) string { return digits(formatDate(lang, t, false)) },
 		"datetime": func(t time.Time) string { return digits(formatDate(lang, t, true)) },
@@ -137,9 +137,17 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 	}
 }
 
+// formatFloat writes f with prec decimals, a half rounded away from zero
+// as the workbook's number formats (Excel, LibreOffice) round it: the
+// journey map's 40.5 reads 41 on the page and in the workbook, where
+// strconv's round-half-to-even wrote 40.
 func formatFloat(f float64, prec int) string {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		return "–"
+	}
+	scale := math.Pow10(prec)
+	if r := math.Round(f*scale) / scale; !math.IsInf(r, 0) {
+		f = r
 	}
 	return strconv.FormatFloat(f, 'f', prec, 64)
 }
@@ -222,7 +230,13 @@ func (s *Server) renderApp(c *gin.Context, status int, u *survey.User, page, tit
 }
 
 // appMessage is a workspace page with one heading and one sentence.
-type appMessage struct{ Heading, Body, Back, BackKey string }
+// appMessage is a page that says one thing: Back is where its link goes,
+// BackKey names the link (default "Back to projects"), NewTab opens it in
+// another tab.
+type appMessage struct {
+	Heading, Body, Back, BackKey string
+	NewTab                       bool
+}
 
 func (s *Server) showAppMessage(c *gin.Context, status int, heading, body string) {
 	s.renderApp(c, status, nil, "app_message", heading, appMessage{Heading: heading, Body: body, Back: "/app/projects"})

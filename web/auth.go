@@ -153,7 +153,7 @@ func (s *Server) requireUser(c *gin.Context) {
 			// user sign in in another tab and send it again (the browser
 			// keeps what they typed when they go back).
 			s.renderApp(c, http.StatusUnauthorized, nil, "app_message", "session_ended_title",
-				appMessage{Heading: "session_ended_title", Body: "session_ended_body", Back: "/login", BackKey: "login_title"})
+				appMessage{Heading: "session_ended_title", Body: "session_ended_body", Back: "/login", BackKey: "login_title", NewTab: true})
 			c.Abort()
 			return
 		}

@@ -140,6 +140,24 @@ func (s *Server) applyCode(c *gin.Context) {
 	} else {
 		k.Source, k.ResponseID, k.QuestionID = survey.SourceAnswer, c.PostForm("response"), c.PostForm("question")
 	}
+	// The passage is checked before a new code is made, so a passage
+	// mistyped leaves no empty code in the codebook.
+	if quote := strings.TrimSpace(c.PostForm("quote")); quote != "" {
+		text, err := s.passageText(c, p, k)
+		if err != nil {
+			s.appError(c, err)
+			return
+		}
+		start, end, ok := runeSpan(text, quote)
+		if !ok {
+			s.renderApp(c, http.StatusUnprocessableEntity, nil, "app_message", "invalid_title", appMessage{Heading: "invalid_title",
+				Body: "coding_quote_not_found", Back: backTo(c, fmt.Sprintf("/app/projects/%d/codes", p.ID)), BackKey: "coding_back"})
+			return
+		}
+		if start > 0 || end < len([]rune(text)) {
+			k.SpanStart, k.SpanEnd = start, end
+		}
+	}
 	if name := strings.TrimSpace(c.PostForm("new_code")); name != "" {
 		code, err := s.ensureCode(c, p, name)
 		if err != nil {
@@ -149,21 +167,6 @@ func (s *Server) applyCode(c *gin.Context) {
 		k.CodeID = code.ID
 	} else {
 		k.CodeID, _ = strconv.ParseInt(c.PostForm("code"), 10, 64)
-	}
-	if quote := strings.TrimSpace(c.PostForm("quote")); quote != "" {
-		text, err := s.passageText(c, p, k)
-		if err != nil {
-			s.appError(c, err)
-			return
-		}
-		start, end, ok := runeSpan(text, quote)
-		if !ok {
-			s.appError(c, fmt.Errorf("quote not in passage: %w", survey.ErrInvalid))
-			return
-		}
-		if start > 0 || end < len([]rune(text)) {
-			k.SpanStart, k.SpanEnd = start, end
-		}
 	}
 	if err := s.store.ApplyCode(c.Request.Context(), k); err != nil {
 		s.appError(c, err)

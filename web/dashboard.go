@@ -22,9 +22,13 @@ const (
 
 type bar struct {
 	Label string
-	Count int
-	Share float64 // of the question's respondents
-	W     float64 // bar width, 0..100
+	// Point is a scale bar's point (IsPoint), written in the reader's
+	// digits; Label is then the point's label, if it has one.
+	Point   int
+	IsPoint bool
+	Count   int
+	Share   float64 // of the question's respondents
+	W       float64 // bar width, 0..100
 }
 
 // dayBar is one bar of the time chart: a day, or a run of days when the
@@ -40,6 +44,7 @@ type dayBar struct {
 
 type questionSummary struct {
 	Q        *survey.Question
+	Text     string // the question's text in the reader's language, when the survey has it
 	Answered int
 	Bars     []bar
 	Mean     *metrics.Mean
@@ -118,9 +123,11 @@ func (a *accumulator) add(v survey.Value) {
 	}
 }
 
-func (a *accumulator) summary() questionSummary {
+// summary is the question's charts, its texts in lang where the survey
+// has them (else its default language's).
+func (a *accumulator) summary(lang string) questionSummary {
 	q := a.q
-	s := questionSummary{Q: q, Answered: a.answered}
+	s := questionSummary{Q: q, Text: q.Text.In(lang), Answered: a.answered}
 	share := func(n int) float64 {
 		if a.answered == 0 {
 			return 0
@@ -133,7 +140,7 @@ func (a *accumulator) summary() questionSummary {
 	switch q.Type {
 	case survey.Single, survey.Dropdown, survey.Multiple:
 		for _, o := range q.Options {
-			addBar(o.Text(), a.counts[o.Value])
+			addBar(o.TextIn(lang), a.counts[o.Value])
 		}
 		if q.Other {
 			addBar("other", a.counts[survey.OtherValue])
@@ -147,7 +154,7 @@ func (a *accumulator) summary() questionSummary {
 			}
 		}
 		for i, c := range hist {
-			addBar(q.PointText(lo+i), c)
+			s.Bars = append(s.Bars, bar{Label: q.PointLabelIn(lo+i, lang), Point: lo + i, IsPoint: true, Count: c, Share: share(c), W: 100 * share(c)})
 		}
 		m := metrics.MeanCI(a.nums)
 		s.Mean = &m
@@ -166,7 +173,7 @@ func (a *accumulator) summary() questionSummary {
 			if n > 1 && !math.IsNaN(m.Mean) {
 				w = 100 * (m.Mean - 1) / float64(n-1)
 			}
-			s.Matrix = append(s.Matrix, matrixRow{Label: st.Text(), Mean: m, W: w})
+			s.Matrix = append(s.Matrix, matrixRow{Label: st.TextIn(lang), Mean: m, W: w})
 		}
 	case survey.ShortText, survey.LongText:
 		for i := len(a.texts) - 1; i >= 0; i-- { // newest first
@@ -187,6 +194,7 @@ func (s *Server) showDashboard(c *gin.Context) {
 		return
 	}
 	d := sv.Definition
+	lang := viewerLang(c) // a survey in several languages speaks the reader's
 	accs := map[string]*accumulator{}
 	var order []*accumulator
 	for _, q := range d.Questions() {
@@ -242,7 +250,7 @@ func (s *Server) showDashboard(c *gin.Context) {
 	}
 	page.ChartW = float64(len(page.Days) * 10)
 	for i, st := range metrics.Funnel(furthest, len(d.Pages)) {
-		title := d.Pages[i].Title.String()
+		title := d.Pages[i].Title.In(lang)
 		if title == "" {
 			title = itoa(i + 1)
 		}
@@ -253,7 +261,7 @@ func (s *Server) showDashboard(c *gin.Context) {
 		page.Funnel = append(page.Funnel, pageStep{Title: title, Step: st, W: w})
 	}
 	for _, a := range order {
-		page.Questions = append(page.Questions, a.summary())
+		page.Questions = append(page.Questions, a.summary(lang))
 	}
 	s.renderApp(c, http.StatusOK, nil, "dashboard", "dashboard_title", page)
 }

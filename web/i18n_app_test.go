@@ -3,6 +3,7 @@ package web
 import (
 	"regexp"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/safarhq/safar/survey"
@@ -70,6 +71,28 @@ func TestWorkspaceTemplatesUseKnownKeys(t *testing.T) {
 	for _, k := range dynamic {
 		if !known(k) {
 			t.Errorf("no text for %q", k)
+		}
+	}
+}
+
+// TestPersianTextsUseThePersianSeparator: no Persian workspace text joins
+// its parts with a middle dot, which beside Persian digits reads as a
+// zero; the journey map's "٪ از ۳۰ پاسخ‌دهنده · شدت ۰ تا ۱" did, over cells
+// joined by the Persian comma.
+func TestPersianTextsUseThePersianSeparator(t *testing.T) {
+	check := func(key, s string) {
+		if strings.Contains(s, " · ") {
+			t.Errorf("%s: %q joins with a middle dot", key, s)
+		}
+	}
+	for _, cat := range []map[string]map[string]string{catalog, appCatalog} {
+		for k, s := range cat["fa"] {
+			check(k, s)
+		}
+	}
+	for k, f := range pluralCatalog["fa"] {
+		for _, s := range f.Cases {
+			check(k, s)
 		}
 	}
 }

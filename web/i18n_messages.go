@@ -107,7 +107,7 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"oa_page_of":             {2, []string{"other", "صفحهٔ %d از %d"}},
 		"an_tp_participants":     {1, []string{"other", "+ %d نفر در مصاحبه‌ها و متن‌های پیاده‌شده"}},
 		"an_pp_base":             {2, []string{"other", "هر سهم در این صفحه از همین %d نفر است؛ نقشهٔ سفر و پرسوناها سهم را از همهٔ %d پاسخ‌دهندهٔ پرسشنامه می‌دهند، چه چیزی نوشته باشند چه نه."}},
-		"an_jr_pains_base":       {1, []string{"other", "٪ از %d پاسخ‌دهنده · شدت ۰ تا ۱"}},
+		"an_jr_pains_base":       {1, []string{"other", "٪ از %d پاسخ‌دهنده، شدت ۰ تا ۱"}},
 		"an_per_pains_base":      {1, []string{"other", "سهم در میان %d نفرِ این پرسونا در برابر همهٔ %d نفر."}},
 	},
 }

@@ -366,6 +366,14 @@ func TestCodingMergeAndCSV(t *testing.T) {
 	// A span of an utterance, by its exact words.
 	b.post("/app/projects/"+pid+"/codings", url.Values{"utterance": {uid}, "code": {crash}, "quote": {"the app crashed"}}).wantRedirect("/app/projects/" + pid + "/codes/" + crash)
 	b.post("/app/projects/"+pid+"/codings", url.Values{"utterance": {uid}, "code": {crash}, "quote": {"not in the text"}}).want(http.StatusUnprocessableEntity)
+	// A passage that is not in the text says so and links back to the
+	// text, and the new code typed with it is not made.
+	back := "/app/projects/" + pid + "/transcripts/" + strconv.FormatInt(tr.ID, 10) + "#u" + uid
+	b.post("/app/projects/"+pid+"/codings", url.Values{"utterance": {uid}, "new_code": {"checkout bug"}, "quote": {"not in the text"}, "back": {back}}).
+		want(http.StatusUnprocessableEntity, "the passage typed is not word for word in the text", `<a href="`+back+`">Back to the text</a>`)
+	if codes, _ := w.store.Codes(ctx, w.project.ID); len(codes) != 1 {
+		t.Errorf("a coding refused for its passage left a code: %+v", codes)
+	}
 	// An open survey answer, with a new code.
 	b.post("/app/projects/"+pid+"/codings", url.Values{"response": {w.resp.ID}, "question": {"problem"}, "new_code": {"late delivery"}, "back": {"/app/projects/" + pid + "/answers"}}).
 		wantRedirect("/app/projects/" + pid + "/answers")

@@ -16,8 +16,9 @@ import (
 
 // openQuestions maps survey slug -> question id -> question text for the
 // questions whose answers are free text: short and long text, and the
-// "other, please specify" of choice questions.
-func openQuestions(svs []*survey.Survey) map[string]map[string]string {
+// "other, please specify" of choice questions; a survey in several
+// languages words them in lang.
+func openQuestions(svs []*survey.Survey, lang string) map[string]map[string]string {
 	out := map[string]map[string]string{}
 	for _, sv := range svs {
 		if sv.Definition == nil {
@@ -26,7 +27,7 @@ func openQuestions(svs []*survey.Survey) map[string]map[string]string {
 		m := map[string]string{}
 		for _, q := range sv.Definition.Questions() {
 			if q.Type == survey.ShortText || q.Type == survey.LongText || q.Other {
-				m[q.ID] = q.Text.String()
+				m[q.ID] = q.Text.In(lang)
 			}
 		}
 		out[sv.Slug] = m
@@ -170,7 +171,7 @@ func (s *Server) showSearchPage(c *gin.Context) {
 			s.appError(c, err)
 			return
 		}
-		open := openQuestions(svs)
+		open := openQuestions(svs, viewerLang(c))
 		page.Done = true
 		err = s.store.EachPassage(c.Request.Context(), p.ID, func(ps survey.Passage) error {
 			var qtext string

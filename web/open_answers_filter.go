@@ -70,7 +70,7 @@ const (
 // newAnswerFacets lists every choice, counts zero. Question texts come
 // from a survey in the viewer's language where the project has one.
 func newAnswerFacets(svs []*survey.Survey, lang string, codes []*survey.Code, personas map[int]string) *answerFacets {
-	f := &answerFacets{open: openQuestions(svs)}
+	f := &answerFacets{open: openQuestions(svs, lang)}
 	for i := range f.index {
 		f.index[i] = map[string]int{}
 	}
@@ -88,10 +88,10 @@ func newAnswerFacets(svs []*survey.Survey, lang string, codes []*survey.Code, pe
 		if sv.Definition == nil {
 			continue
 		}
-		add(facetSurvey, &f.Surveys, sv.Slug, sv.Definition.Title.String())
+		add(facetSurvey, &f.Surveys, sv.Slug, sv.Definition.Title.In(lang))
 		for _, q := range sv.Definition.Questions() {
 			if _, open := f.open[sv.Slug][q.ID]; open {
-				add(facetQuestion, &f.Questions, q.ID, q.Text.String())
+				add(facetQuestion, &f.Questions, q.ID, q.Text.In(lang))
 			}
 		}
 	}

@@ -47,3 +47,31 @@ func TestParticipantAttributesByLabel(t *testing.T) {
 	}
 	w.login("fa@example.com").get(list).want(http.StatusOK, `<option value="female">زن</option>`, "<bdi>جنسیت</bdi>: <bdi>زن</bdi>", "<bdi>از کجا می‌خرید؟</bdi>: <bdi>اینستاگرام</bdi>")
 }
+
+// TestParticipantAttributeWithoutOptions: a demographic question without
+// options (a number, a short text) is a field to type the value in, not a
+// list with nothing to pick, and the value typed is kept.
+func TestParticipantAttributeWithoutOptions(t *testing.T) {
+	w := newWorkspace(t)
+	d, err := survey.ParseDefinition([]byte(`{"slug": "home", "title": "Home", "language": "en", "pages": [{"id": "p1", "questions": [
+		{"id": "household", "type": "number", "text": "How many people live with you?", "role": "demographic"},
+		{"id": "job", "type": "short_text", "text": "Your job", "role": "demographic"}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.store.CreateSurvey(context.Background(), &survey.Survey{ProjectID: w.project.ID, Definition: d, Status: survey.Published}); err != nil {
+		t.Fatal(err)
+	}
+	list := "/app/projects/" + w.pid() + "/transcripts"
+	b := w.login("res@example.com")
+	b.get(list).want(http.StatusOK, `<input type="text" name="attr.household"`, `<input type="text" name="attr.job"`)
+	if strings.Contains(b.body, `<select name="attr.household">`) {
+		t.Error("a number question is offered as a list with nothing to pick")
+	}
+	b.post("/app/projects/"+w.pid()+"/participants", url.Values{"pseudonym": {"P-Leila"}, "attr.household": {"4"}, "attr.job": {"nurse"}, "back": {list}}).
+		wantRedirect(list)
+	parts, _ := w.store.Participants(context.Background(), w.project.ID)
+	if len(parts) != 1 || parts[0].Attributes["household"] != "4" || parts[0].Attributes["job"] != "nurse" {
+		t.Fatalf("participant: %+v", parts)
+	}
+}

@@ -184,6 +184,7 @@ func (s *Server) responseParam(c *gin.Context, sv *survey.Survey) (*survey.Respo
 
 type responseAnswer struct {
 	Q     *survey.Question
+	Text  string // the question in the reader's language, when the survey has it
 	Value string
 	Other string
 	Rows  [][2]string // matrix: statement, point
@@ -208,14 +209,14 @@ type shownOrder struct {
 
 // responseOrder lists what r's respondent saw in a random order, by label,
 // so a researcher can check order effects on one response.
-func responseOrder(d *survey.Definition, r *survey.Response) []shownOrder {
+func responseOrder(d *survey.Definition, r *survey.Response, lang string) []shownOrder {
 	var out []shownOrder
 	for pi := range d.Pages {
 		if ids := r.Order[survey.PageOrderKey(pi)]; len(ids) > 0 {
-			so := shownOrder{Page: pi + 1, Label: d.Pages[pi].Title.String()}
+			so := shownOrder{Page: pi + 1, Label: d.Pages[pi].Title.In(lang)}
 			for _, id := range ids {
 				if q, ok := d.Question(id); ok {
-					so.Items = append(so.Items, q.Text.String())
+					so.Items = append(so.Items, q.Text.In(lang))
 				} else {
 					so.Items = append(so.Items, id)
 				}
@@ -227,21 +228,21 @@ func responseOrder(d *survey.Definition, r *survey.Response) []shownOrder {
 			if len(vals) == 0 {
 				continue
 			}
-			so := shownOrder{Label: q.Text.String()}
+			so := shownOrder{Label: q.Text.In(lang)}
 			for _, v := range vals {
 				switch {
 				case v == survey.OtherValue && q.Other:
-					so.Items = append(so.Items, survey.OtherLabel(d.Language))
+					so.Items = append(so.Items, survey.OtherLabel(lang))
 				case q.Type == survey.Matrix:
 					label := v
 					for _, st := range q.Statements {
 						if st.Value == v {
-							label = st.Text()
+							label = st.TextIn(lang)
 						}
 					}
 					so.Items = append(so.Items, label)
 				default:
-					so.Items = append(so.Items, q.OptionText(v))
+					so.Items = append(so.Items, q.OptionTextIn(v, lang))
 				}
 			}
 			out = append(out, so)
@@ -250,35 +251,36 @@ func responseOrder(d *survey.Definition, r *survey.Response) []shownOrder {
 	return out
 }
 
-// responseAnswers lists r's answers against the definition its respondent saw.
-func responseAnswers(d *survey.Definition, r *survey.Response) []responseAnswer {
+// responseAnswers lists r's answers against the definition its respondent
+// saw, its texts in lang.
+func responseAnswers(d *survey.Definition, r *survey.Response, lang string) []responseAnswer {
 	var out []responseAnswer
 	for _, q := range d.Questions() {
 		v, ok := r.Answers[q.ID]
 		if !ok || v.IsEmpty() {
 			continue
 		}
-		av := responseAnswer{Q: q, Other: v.Other}
+		av := responseAnswer{Q: q, Text: q.Text.In(lang), Other: v.Other}
 		switch {
 		case v.Choice == survey.OtherValue && v.Other != "":
 		case v.Choice != "":
-			av.Value = q.OptionText(v.Choice)
+			av.Value = q.OptionTextIn(v.Choice, lang)
 		case len(v.Choices) > 0:
 			var labels []string
 			for _, ch := range v.Choices {
 				if ch != survey.OtherValue || v.Other == "" { // the "other" text is shown below
-					labels = append(labels, q.OptionText(ch))
+					labels = append(labels, q.OptionTextIn(ch, lang))
 				}
 			}
 			av.Value = strings.Join(labels, "; ")
 		case v.Number != nil && q.Scale != nil && *v.Number == float64(int(*v.Number)):
-			av.Value = q.PointText(int(*v.Number))
+			av.Value = q.PointTextIn(int(*v.Number), lang)
 		case v.Number != nil:
 			av.Value = strconv.FormatFloat(*v.Number, 'f', -1, 64)
 		case len(v.Matrix) > 0:
 			for _, st := range q.Statements {
 				if pt, ok := v.Matrix[st.Value]; ok {
-					av.Rows = append(av.Rows, [2]string{st.Text(), q.PointText(pt)})
+					av.Rows = append(av.Rows, [2]string{st.TextIn(lang), q.PointTextIn(pt, lang)})
 				}
 			}
 		default:
@@ -326,7 +328,13 @@ func (s *Server) showResponsePage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	s.renderApp(c, http.StatusOK, nil, "response", "response_title", responsePage{Survey: a.sv, Project: a.p, R: a.r, Answers: responseAnswers(a.d, a.r), Order: responseOrder(a.d, a.r)})
+	// A survey in several languages reads in the researcher's language.
+	lang := viewerLang(c)
+	if !a.d.HasLanguage(lang) {
+		lang = a.d.Language
+	}
+	s.renderApp(c, http.StatusOK, nil, "response", "response_title", responsePage{Survey: a.sv, Project: a.p, R: a.r,
+		Answers: responseAnswers(a.d, a.r, lang), Order: responseOrder(a.d, a.r, lang)})
 }
 
 // showDeleteResponsePage asks for confirmation before deleting.

@@ -77,11 +77,11 @@ func (s *Server) attributeLabels(c *gin.Context, p *survey.Project) ([]attribute
 			if !ok {
 				i = len(out)
 				seen[q.ID] = i
-				out = append(out, attributeField{Name: q.ID, Label: q.Text.String(), Demographic: q.Role == survey.RoleDemographic})
+				out = append(out, attributeField{Name: q.ID, Label: q.Text.In(lang), Demographic: q.Role == survey.RoleDemographic})
 			}
 			for _, o := range q.Options {
 				if !slices.ContainsFunc(out[i].Options, func(have survey.Option) bool { return have.Value == o.Value }) {
-					out[i].Options = append(out[i].Options, o)
+					out[i].Options = append(out[i].Options, survey.Option{Value: o.Value, Label: survey.Text(o.TextIn(lang))})
 				}
 			}
 		}

@@ -260,14 +260,19 @@ func Write(w io.Writer, d *survey.Definition, each func(fn func(*survey.Response
 		f.width = max(f.width, 1) // a column nobody answered still has a position
 	}
 	z := zip.NewWriter(w)
-	meta, err := z.Create(d.Slug + ".sss")
+	// Each file carries the export's time: Create leaves the MS-DOS date
+	// zero, which unzip lists as 1980-00-00.
+	create := func(name string) (io.Writer, error) {
+		return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: now})
+	}
+	meta, err := create(d.Slug + ".sss")
 	if err != nil {
 		return err
 	}
 	if err := writeMeta(meta, d, fs, now); err != nil {
 		return err
 	}
-	data, err := z.Create(d.Slug + ".asc")
+	data, err := create(d.Slug + ".asc")
 	if err != nil {
 		return err
 	}

@@ -171,3 +171,22 @@ func TestTripleSLanguageVariable(t *testing.T) {
 		}
 	}
 }
+
+// TestTripleSZipTime: both files of the zip carry the export's time (they
+// were listed as 1980-00-00 by unzip, as the workbook's parts were).
+func TestTripleSZipTime(t *testing.T) {
+	now := time.Date(2026, 12, 7, 20, 13, 0, 0, time.UTC)
+	var buf bytes.Buffer
+	if err := Write(&buf, surveytest.AllTypes(t), func(func(*survey.Response) error) error { return nil }, now); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if day, month := f.ModifiedDate&0x1f, (f.ModifiedDate>>5)&0xf; day == 0 || month == 0 || !f.Modified.Equal(now) {
+			t.Errorf("%s: modified %v (MS-DOS date %#x), want %v", f.Name, f.Modified, f.ModifiedDate, now)
+		}
+	}
+}
