@@ -58,7 +58,7 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32) {
 		default:
 			continue
 		}
-		if n := negatorFor(toks, negators, i); n >= 0 {
+		if n := negatorFor(toks, negators, i, spans[i]); n >= 0 {
 			used[n] = true
 			if v < 0 {
 				v = 0.5
@@ -115,25 +115,43 @@ func contentNear(lx *lexicon, toks []token, n int) bool {
 	return false
 }
 
-// negatorFor returns the position of the negation that governs the cue at
-// i, or -1.
-func negatorFor(toks []token, negators []int, i int) int {
+// negatorFor returns the position of the negation that governs the cue
+// whose span tokens start at i, or -1. Between a Persian cue and its
+// negated verb only the cue's own tokens may stand ("به درد نمی‌خورد").
+func negatorFor(toks []token, negators []int, i, span int) int {
 	for _, n := range negators {
 		if n == i {
 			continue
 		}
 		if toks[i].fa {
-			if n > i && n-i <= 3 && !faParticles[toks[n].key] && !contentBetween(toks, i, n) {
+			if n > i && n-i <= 3 && !faParticles[toks[n].key] && !contentBetween(toks, i+span-1, n) {
 				return n
 			}
 			if n < i && i-n <= 2 && faParticles[toks[n].key] {
 				return n
 			}
-		} else if n < i && i-n <= 3 {
+		} else if n < i && i-n <= 3 && !remedyBetween(toks, n, i) {
 			return n
 		}
 	}
 	return -1
+}
+
+// enRemedy are the verbs of putting a problem right: negated, they say
+// it stayed ("did not solve my problem", "never fixed the issue"), so the
+// negation is theirs and not the problem word's, which it would make "no
+// problem" (keys, as stemEn gives them).
+var enRemedy = setOf("solv fix resolv address handl sort repair")
+
+// remedyBetween reports a remedy verb after the English negator at n and
+// before position i.
+func remedyBetween(toks []token, n, i int) bool {
+	for j := n + 1; j < i; j++ {
+		if enRemedy[toks[j].key] {
+			return true
+		}
+	}
+	return false
 }
 
 // contentBetween reports a content word between positions i and n: a

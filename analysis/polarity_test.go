@@ -1,0 +1,33 @@
+package analysis
+
+import "testing"
+
+// TestClausePolarity reads clauses as complaint (1), neither
+// (neutralWeight) or praise (0), negation included, in both languages.
+func TestClausePolarity(t *testing.T) {
+	for _, tc := range []struct {
+		clause string
+		want   float32
+	}{
+		{"the parcel was late", 1},
+		{"never arrived", 1},
+		{"not bad", 0},
+		{"never had any problems", 0},
+		{"no problem at all", 0},
+		// A negated remedy says the problem stayed, not that there was none.
+		{"customer support did not solve my problem", 1},
+		{"they never fixed the issue", 1},
+		{"didn't look good", 1},
+		{"I had to ask for bread three times", neutralWeight},
+		{"هیچ مشکلی نداشتم", 0},
+		{"مشکل حل نشد", 1},
+		{"خوب نبود", 1},
+		// A cue of two words negated by the verb right after it.
+		{"نتایج جست‌وجو به درد نمی‌خورد", 1},
+		{"به درد می‌خورد", 0},
+	} {
+		if got, _ := clausePolarity(getLexicon(), tokenize(NormalizePersian(tc.clause))); got != tc.want {
+			t.Errorf("%q: weight %v, want %v", tc.clause, got, tc.want)
+		}
+	}
+}
