@@ -93,6 +93,9 @@ type tdoc struct {
 	voc    *vocab
 	split  int32
 	capped bool
+	// happy: the text praises and complains nowhere (its other clauses
+	// say no cue either way); see vocab.happyPraise.
+	happy bool
 }
 
 // uvarint is binary.Uvarint reading a string.
@@ -156,6 +159,9 @@ func (d *tdoc) decodeClauses(buf []tclause) []tclause {
 		pol, n := uvarint(b)
 		b = b[n:]
 		c := d.voc.polarities[pol]
+		if d.happy && d.voc.happyPraise {
+			c.weight, c.intensity = 0, 0 // as clausePolarity gives praise
+		}
 		c.off = end + int32(gap)
 		c.end = c.off + int32(size)
 		end = c.end
@@ -179,6 +185,10 @@ type vocab struct {
 	// (stopwords, fillers, ignored names; not numbers): a clause may hold
 	// such a key among its tokens without a word keyed so.
 	dropped map[string]bool
+	// happyPraise: the run's texts are a mix of happy and unhappy
+	// customers (readHappy), and a happy text's clauses without a cue are
+	// read as its praise.
+	happyPraise bool
 }
 
 // drop adds the keys a worker did not keep as words.
@@ -254,11 +264,14 @@ type analyser struct {
 	clauses []byte
 	nclause int32
 	lastEnd int32 // end of the last clause
-	nwords  int
-	sent    int32 // sentences so far in the current text
-	lastSet int32 // sentence of the last word kept
-	lastCl  int32 // clause and token position of the last word kept
-	lastPos int32
+	// praised, complained: the current text has a clause of praise, of
+	// complaint (tdoc.happy).
+	praised, complained bool
+	nwords              int
+	sent                int32 // sentences so far in the current text
+	lastSet             int32 // sentence of the last word kept
+	lastCl              int32 // clause and token position of the last word kept
+	lastPos             int32
 }
 
 func newAnalyser(voc *vocab, ignore map[string]bool) *analyser {
@@ -294,6 +307,7 @@ func (a *analyser) analyse(text string) tdoc {
 	a.toks = tokenizeInto(a.toks[:0], d.norm)
 	toks := a.toks
 	a.words, a.clauses, a.nwords, a.nclause, a.lastEnd = a.words[:0], a.clauses[:0], 0, 0, 0
+	a.praised, a.complained = false, false
 	a.sent, a.lastSet, a.lastCl, a.lastPos = 0, 0, 0, 0
 	start := 0
 	for i := 0; i <= len(toks); i++ {
@@ -317,6 +331,7 @@ func (a *analyser) analyse(text string) tdoc {
 		}
 	}
 	d.enc, d.split = string(a.words)+string(a.clauses), int32(len(a.words))
+	d.happy = a.praised && !a.complained
 	return d
 }
 
@@ -325,6 +340,8 @@ var coordinators = setOf("and or nor & و یا")
 
 func (a *analyser) addClause(toks []token, afterComma bool) {
 	weight, intensity := clausePolarity(a.lx, toks)
+	a.praised = a.praised || weight == 0
+	a.complained = a.complained || weight == 1
 	ci := a.nclause
 	off, end := int32(toks[0].off), int32(toks[len(toks)-1].end)
 	pol, ok := a.polarity[[2]float32{weight, intensity}]
