@@ -26,9 +26,10 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	set := fs.String("set", "", "evaluate only this set (default: all)")
 	format := fs.String("format", "table", "output format: table or json")
 	sample := fs.Int("sample", 0, "also run each set on random subsamples of this many texts (one per peer seed) and print the engine's numbers whole and subsampled (default sets: "+strings.Join(evaluate.SizeSets, ", ")+")")
+	mixed := fs.Bool("mixed", false, "score the engine on the mixed sets instead ("+strings.Join(evaluate.MixedNames(), ", ")+": every rating, happy customers and unhappy ones, the texts only): how many of the texts its top 10 pain points hold are unhappy, against the set's share")
 	jackknife := fs.Int("jackknife", 0, "score the engine on each set whole and on this many resamples that each leave out 1% of its texts, and print the resamples' mean and range: how far a number moves by the engine's variance alone")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar eval painpoints [--data DIR] [--set NAME] [--sample N | --jackknife N] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar eval painpoints [--data DIR] [--set NAME] [--sample N | --jackknife N | --mixed] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -47,8 +48,8 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if *jackknife < 0 {
 		return fmt.Errorf("--jackknife %d: want a number of resamples", *jackknife)
 	}
-	if *sample > 0 && *jackknife > 0 {
-		return errors.New("--sample and --jackknife: give one")
+	if (*sample > 0) && (*jackknife > 0) || *mixed && (*sample > 0 || *jackknife > 0) {
+		return errors.New("--sample, --jackknife and --mixed: give one")
 	}
 	dir := *dataDir
 	if dir == "" {
@@ -63,12 +64,21 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if *sample > 0 {
 		names = evaluate.SizeSets
 	}
+	if *mixed {
+		names = evaluate.MixedNames()
+	}
 	if *set != "" {
 		names = []string{*set}
 	}
 	var reps any
 	var table func() error
 	switch {
+	case *mixed:
+		r, err := evaluate.RunMixedSets(ctx, dir, names)
+		if err != nil {
+			return err
+		}
+		reps, table = r, func() error { return evaluate.WriteMixedTable(env.stdout, r) }
 	case *jackknife > 0:
 		r, err := evaluate.RunJackknife(ctx, dir, names, *jackknife)
 		if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -85,6 +86,8 @@ func TestEvalPainpointsErrors(t *testing.T) {
 		{"negative sample", []string{"eval", "painpoints", "--sample", "-3"}, "want a number of texts"},
 		{"negative jackknife", []string{"eval", "painpoints", "--jackknife", "-1"}, "want a number of resamples"},
 		{"sample and jackknife", []string{"eval", "painpoints", "--sample", "300", "--jackknife", "3"}, "give one"},
+		{"mixed and jackknife", []string{"eval", "painpoints", "--mixed", "--jackknife", "3"}, "give one"},
+		{"unknown mixed set", []string{"eval", "painpoints", "--data", t.TempDir(), "--mixed", "--set", "mams"}, "mixed sets: clothing-all, parsinlu-all"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -103,5 +106,43 @@ func TestEvalPainpointsJackknife(t *testing.T) {
 	}
 	if !strings.Contains(out, "mams") || !strings.Contains(out, "whole") || !strings.Contains(out, "2 resamples, -1%") {
 		t.Errorf("want the whole set's row and the resamples' row:\n%s", out)
+	}
+}
+
+// TestEvalPainpointsMixed: --mixed scores the engine's top 10 on a set of
+// happy and unhappy customers' reviews by how many of the texts it holds
+// are unhappy.
+func TestEvalPainpointsMixed(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("review_id,domain,category,sentiment,aspects,review\n")
+	for i := range 20 {
+		if i%2 == 0 {
+			fmt.Fprintf(&b, "f-%d,food,چای,-2,,چای کهنه بود و بوی بدی داشت %d\n", i, i)
+		} else {
+			fmt.Fprintf(&b, "f-%d,food,چای,2,,خیلی خوشمزه و عالی بود %d\n", i, i)
+		}
+	}
+	p := filepath.Join(dir, "persian_reviews", "parsinlu", "reviews_flat.csv")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, "eval", "painpoints", "--data", dir, "--mixed", "--set", "parsinlu-all", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	var reps []struct {
+		Set                     string
+		Texts, Unhappy          int
+		Base, Precision, Recall float64
+	}
+	if err := json.Unmarshal([]byte(out), &reps); err != nil {
+		t.Fatalf("%v in %s", err, out)
+	}
+	if len(reps) != 1 || reps[0].Texts != 20 || reps[0].Unhappy != 10 || reps[0].Base != 0.5 || reps[0].Precision != 1 || reps[0].Recall != 1 {
+		t.Errorf("want the stale tea's 10 texts, all unhappy, in the top 10; got %s", out)
 	}
 }
