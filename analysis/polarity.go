@@ -16,7 +16,12 @@ var faParticles = setOf("نه هیچ بدون فاقد")
 // is mild praise ("not bad", "مشکلی نداشت"), negated praise a complaint
 // ("not good"), and a negation that negates no cue complains when a
 // content word stands next to it ("never arrived", "didn't fit").
-func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32) {
+//
+// firm reports a complaint said with more than weak words (small, long,
+// loose, کم, تنگ: what a happy customer notes too, "runs a little large");
+// a text whose only complaints are weak is happy when it praises
+// (tdoc.happy).
+func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm bool) {
 	entries := make([]lexEntry, len(toks))
 	spans := make([]int, len(toks))
 	var negators []int
@@ -69,6 +74,7 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32) {
 		total += v
 		if v < 0 {
 			nNeg++
+			firm = firm || v < -0.5
 		}
 	}
 	for _, n := range negators {
@@ -78,11 +84,12 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32) {
 		if contentNear(lx, toks, n) {
 			total -= 0.8
 			nNeg++
+			firm = true
 		}
 	}
 	switch {
 	case total > 0:
-		return 0, 0
+		return 0, 0, false
 	case total == 0 || nNeg == 0:
 		weight = neutralWeight
 	default:
@@ -98,7 +105,7 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32) {
 	if exclaimed {
 		in += 0.1
 	}
-	return weight, float32(min(in, 1))
+	return weight, float32(min(in, 1)), firm
 }
 
 // contentNear reports a content word within three words of the negation

@@ -93,8 +93,8 @@ type tdoc struct {
 	voc    *vocab
 	split  int32
 	capped bool
-	// happy: the text praises and complains nowhere (its other clauses
-	// say no cue either way); see vocab.happyPraise.
+	// happy: the text praises and complains nowhere but in weak words
+	// ("love it, runs a little large"); see vocab.happyPraise.
 	happy bool
 }
 
@@ -339,9 +339,9 @@ func (a *analyser) analyse(text string) tdoc {
 var coordinators = setOf("and or nor & و یا")
 
 func (a *analyser) addClause(toks []token, afterComma bool) {
-	weight, intensity := clausePolarity(a.lx, toks)
+	weight, intensity, firm := clausePolarity(a.lx, toks)
 	a.praised = a.praised || weight == 0
-	a.complained = a.complained || weight == 1
+	a.complained = a.complained || weight == 1 && firm
 	ci := a.nclause
 	off, end := int32(toks[0].off), int32(toks[len(toks)-1].end)
 	pol, ok := a.polarity[[2]float32{weight, intensity}]
