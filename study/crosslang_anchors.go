@@ -304,7 +304,7 @@ const minParallelPrefix = 4
 func NewParallelWords(surveys []SurveyData) ParallelWords {
 	out := ParallelWords{}
 	pairs := map[[2]string]string{}
-	parallelTexts(surveys, func(fromLang, from, lang, to string) {
+	pair := func(fromLang, from, lang, to string) {
 		if from == "" || to == "" || from == to {
 			return
 		}
@@ -319,7 +319,14 @@ func NewParallelWords(surveys []SurveyData) ParallelWords {
 		}
 		out.add(fromLang, from, id)
 		out.add(lang, to, id)
-	})
+	}
+	// One survey per language, and a survey asked in several languages:
+	// its own translations (a bilingual survey had no parallel words, so
+	// none of its problems joined across the languages).
+	parallelTexts(surveys, pair)
+	for _, sd := range surveys {
+		translations(sd.Definition, pair)
+	}
 	return out
 }
 

@@ -22,7 +22,7 @@ func glossary(surveys []SurveyData) map[string]map[string]string {
 	}
 	parallelTexts(surveys, func(_, from, l, to string) { pair(from, l, to) })
 	for _, sd := range surveys {
-		translations(sd.Definition, pair)
+		translations(sd.Definition, func(_, from, l, to string) { pair(from, l, to) })
 	}
 	// The texts the analysis itself writes: touchpoint names, the journey
 	// of everyone.
@@ -41,20 +41,21 @@ func glossary(surveys []SurveyData) map[string]map[string]string {
 // languages in one of them and the same text in another: the survey's own
 // translations, for a project that asks in both languages with one survey
 // rather than one survey per language.
-func translations(d *survey.Definition, f func(from, lang, to string)) {
+func translations(d *survey.Definition, f func(fromLang, from, lang, to string)) {
 	if d == nil || !d.Multilingual() {
 		return
 	}
 	langs := d.Langs()
-	each := func(t survey.Localized) {
+	pairs := func(text func(lang string) string) {
 		for _, a := range langs {
 			for _, b := range langs {
 				if a != b {
-					f(t.In(a), b, t.In(b))
+					f(a, text(a), b, text(b))
 				}
 			}
 		}
 	}
+	each := func(t survey.Localized) { pairs(t.In) }
 	each(d.Title)
 	for _, q := range d.Questions() {
 		each(q.Text)
@@ -65,6 +66,12 @@ func translations(d *survey.Definition, f func(from, lang, to string)) {
 			for _, lab := range q.Scale.Labels {
 				each(lab)
 			}
+		}
+		// A scale's points as persona traits show them ("1 Strongly
+		// disagree"), as parallelTexts pairs them.
+		lo, n := q.ScalePoints()
+		for p := lo; p < lo+n; p++ {
+			pairs(func(lang string) string { return q.PointTextIn(p, lang) })
 		}
 	}
 }

@@ -72,6 +72,16 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *stu
 	st.texts = make([]analysis.Text, 0, n)
 	st.refs = make([]textRef, 0, n)
 	satQs := cat.satisfactionQs()
+	// A text's language is its survey's, or, for a survey asked in several
+	// languages, the text's own (the analysis reads it from the text): a
+	// bilingual survey's English answers were "fa", its default, and no
+	// pain point of theirs could join its Persian twin.
+	langOf := make([]string, len(in.Surveys))
+	for i, s := range in.Surveys {
+		if s.Definition != nil && !s.Definition.Multilingual() {
+			langOf[i] = s.Definition.Language
+		}
+	}
 	for pi, p := range people {
 		st.start[pi] = int32(len(st.texts))
 		sat, hasSat := p.satisfactionOf(cat, satQs)
@@ -95,7 +105,7 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *stu
 				shared[sk] = seg
 			}
 			t := analysis.Text{ID: strconv.Itoa(len(st.texts)), Person: p.id, Text: v.Text, Segments: seg,
-				Lang: in.Surveys[p.survey].Definition.Language}
+				Lang: langOf[p.survey]}
 			if hasSat {
 				sc := scores[sat]
 				if sc == nil {
