@@ -27,7 +27,7 @@ func (r *Result) trust() {
 			sure = sum[p] / float64(card.Size)
 		}
 		card.TrustLevel, card.Membership = trustLevel(card.Size, sure, reading), sure
-		card.Trust = TrustLine(r.Language, *card, r.Quality)
+		card.Trust = TrustLine(r.Language, *card, r.Quality, r.K)
 	}
 }
 
@@ -71,14 +71,14 @@ func (r *Result) TrustOf(p int) (level string, sure float64) {
 // TrustLine words card c's trust (Persona.Trust) in lang from its
 // TrustLevel and Membership and the segmentation's quality q; it returns
 // c.Trust as it is when c has no TrustLevel.
-func TrustLine(lang string, c Persona, q Quality) string {
+func TrustLine(lang string, c Persona, q Quality, k int) string {
 	if c.TrustLevel == "" {
 		return c.Trust
 	}
-	return trustLine(lang, c.TrustLevel, c.Size, c.Share, c.Membership, q.Reading(), q)
+	return trustLine(lang, c.TrustLevel, c.Size, c.Share, c.Membership, q.Reading(), q, k)
 }
 
-func trustLine(lang, level string, size int, share, sure float64, reading Reading, q Quality) string {
+func trustLine(lang, level string, size int, share, sure float64, reading Reading, q Quality, k int) string {
 	stab := ""
 	if q.Stability != nil {
 		stab = strconv.FormatFloat(q.Stability.MeanARI, 'f', 2, 64)
@@ -109,6 +109,9 @@ func trustLine(lang, level string, size int, share, sure float64, reading Readin
 		return s + "; the segmentation is stable (ARI " + stab + ")"
 	case ModeratelyStable:
 		return s + "; the segmentation is moderately stable (ARI " + stab + ")"
+	}
+	if k <= 2 { // the fewest there can be: fewer would not help
+		return s + "; the segmentation is unstable (ARI " + stab + "): collect more responses or choose other questions"
 	}
 	return s + "; the segmentation is unstable (ARI " + stab + "): try fewer personas"
 }

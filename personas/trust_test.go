@@ -28,10 +28,10 @@ func TestTrustLineInEitherLanguage(t *testing.T) {
 		"Solid: 40 people (40%), on average 88% sure to belong; the segmentation is stable (ARI 0.91)",
 		"Weak: 10 people (10%), on average 50% sure to belong, too few to generalise from; the segmentation is stable (ARI 0.91)",
 	} {
-		if got := TrustLine("en", r.Personas[i], q); got != want {
+		if got := TrustLine("en", r.Personas[i], q, 2); got != want {
 			t.Errorf("persona %d in English: %q, want %q", i+1, got, want)
 		}
-		if got := TrustLine("fa", r.Personas[i], q); got != r.Personas[i].Trust {
+		if got := TrustLine("fa", r.Personas[i], q, 2); got != r.Personas[i].Trust {
 			t.Errorf("persona %d in Persian: %q, want %q", i+1, got, r.Personas[i].Trust)
 		}
 	}
@@ -46,7 +46,20 @@ func TestTrustLineInEitherLanguage(t *testing.T) {
 			t.Errorf("persona %d from assignments: %q, %v", i+1, level, sure)
 		}
 	}
-	if got := TrustLine("en", old.Personas[0], q); got != old.Personas[0].Trust {
+	if got := TrustLine("en", old.Personas[0], q, 2); got != old.Personas[0].Trust {
 		t.Errorf("without a level the stored line stays: %q", got)
+	}
+}
+
+// TestTrustLineAdvice: an unstable segmentation is advised fewer personas,
+// but two are the fewest there can be: then more responses or other
+// questions (a 30-response study of two was told to try fewer).
+func TestTrustLineAdvice(t *testing.T) {
+	q := Quality{Stability: &cluster.StabilityResult{MeanARI: 0.26}}
+	c := Persona{ID: 1, Size: 15, Share: 0.5, TrustLevel: TrustWeak, Membership: 0.7}
+	for k, want := range map[int]string{2: "collect more responses or choose other questions", 4: "try fewer personas"} {
+		if got := TrustLine("en", c, q, k); !strings.HasSuffix(got, want) {
+			t.Errorf("%d unstable personas: %q, want it to end %q", k, got, want)
+		}
 	}
 }

@@ -77,7 +77,7 @@ func (r *Result) In(lang string) *Result {
 			if c.TrustLevel == "" { // stored before the level was
 				c.TrustLevel, c.Membership = per.TrustOf(i)
 			}
-			c.Trust = personas.TrustLine(lang, *c, per.Quality)
+			c.Trust = personas.TrustLine(lang, *c, per.Quality, per.K)
 			c.Quotes = langFirst(c.Quotes, lang, func(q personas.Quote) string { return q.Text })
 			c.Touchpoints = slices.Clone(c.Touchpoints)
 			for j := range c.Touchpoints {
