@@ -1,6 +1,11 @@
 package transcript
 
-import "github.com/safarhq/safar/survey"
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/safarhq/safar/survey"
+)
 
 // Stored converts a parsed transcript to the form the store keeps, marking
 // the moderator: the speaker named moderator, or, when that is "", a
@@ -28,4 +33,18 @@ func (t *Transcript) Stored(title, moderator string) *survey.Transcript {
 		out.Utterances = append(out.Utterances, su)
 	}
 	return out
+}
+
+// Title is the title a transcript imported from the file name takes: the
+// name without the extension of a format Parse reads ("Focus group
+// 1.docx" is "Focus group 1"; pages and workbooks had shown ".txt").
+func Title(name string) string {
+	ext := filepath.Ext(name)
+	switch strings.ToLower(ext) {
+	case ".txt", ".vtt", ".srt", ".docx":
+		if t := strings.TrimSpace(strings.TrimSuffix(name, ext)); t != "" {
+			return t
+		}
+	}
+	return name
 }

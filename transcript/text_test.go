@@ -64,3 +64,14 @@ func TestParseTextSpeakersAndOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestTitle(t *testing.T) {
+	for name, want := range map[string]string{
+		"Focus group 1.docx": "Focus group 1", "interview.TXT": "interview", "call.vtt": "call", "clip.srt": "clip",
+		"notes.md": "notes.md", ".txt": ".txt", "مصاحبه ۱.txt": "مصاحبه ۱", "v1.2 notes": "v1.2 notes",
+	} {
+		if got := Title(name); got != want {
+			t.Errorf("Title(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -211,7 +211,7 @@ func (s *Server) uploadTranscript(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	t := parsed.Stored(cleanFileName(fh.Filename), "")
+	t := parsed.Stored(transcript.Title(cleanFileName(fh.Filename)), "")
 	t.ProjectID = p.ID
 	if err := s.store.CreateTranscript(c.Request.Context(), t); err != nil {
 		s.appError(c, err)

@@ -55,7 +55,7 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 		if err != nil {
 			return err
 		}
-		parsed = append(parsed, t.Stored(filepath.Base(path), *moderator))
+		parsed = append(parsed, t.Stored(transcript.Title(filepath.Base(path)), *moderator))
 		guess := ""
 		if *moderator == "" && t.SuggestedModerator != "" && t.ModeratorReason != "name" {
 			guess = fmt.Sprintf("; suggested: %s, who %s: mark with --moderator", t.SuggestedModerator, web.Text("en", "mod_why."+t.ModeratorReason))

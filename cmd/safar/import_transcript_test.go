@@ -63,6 +63,9 @@ func TestImportTranscriptSuggestsModerator(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "(moderator: none marked; suggested: Sara, who asks the most questions: mark with --moderator)") {
 		t.Fatalf("import: %d %q %q", code, out, errs)
 	}
+	if !strings.HasPrefix(out, "interview: ") {
+		t.Errorf("the transcript is titled by its file's name with its extension: %q", out)
+	}
 	code, out, errs = runSafar(t, db, "import", "transcript", "--project", "study", "--moderator", "Sara", path)
 	if code != 0 || !strings.Contains(out, "(moderator: Sara)") {
 		t.Fatalf("import --moderator Sara: %d %q %q", code, out, errs)
