@@ -84,9 +84,17 @@ func scopeSettings(ctx context.Context, store *gormstore.Store, slug, project st
 	return scope, set, err
 }
 
+// counted is n and the noun, plural unless n is 1 ("1 interview").
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func printStudy(w io.Writer, r *study.Result) {
-	fmt.Fprintf(w, "%s (%s): %d complete responses, %d partial, %d transcripts, %d interviews\n",
-		r.Study.Title, r.Study.Name, r.Study.Responses, r.Study.Partial, r.Study.Transcripts, r.Study.Interviews)
+	fmt.Fprintf(w, "%s (%s): %s, %d partial, %s, %s\n", r.Study.Title, r.Study.Name, counted(r.Study.Responses, "complete response"),
+		r.Study.Partial, counted(r.Study.Transcripts, "transcript"), counted(r.Study.Interviews, "interview"))
 	if m := r.Metrics.NPS; m != nil {
 		fmt.Fprintf(w, "NPS %s", estimate(m.Estimate, 1, ""))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/safarhq/safar/study"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -58,5 +59,16 @@ func TestAnalyzeAndReportCommands(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.csv")); err == nil {
 		t.Fatal("a refused report left a file behind")
+	}
+}
+
+// TestPrintStudyCounts: the study line counts in the singular where there
+// is one ("1 complete response", not "1 complete responses").
+func TestPrintStudyCounts(t *testing.T) {
+	var b strings.Builder
+	r := &study.Result{Study: study.Info{Title: "Pilot", Name: "pilot", Responses: 1, Transcripts: 1, Interviews: 2}}
+	printStudy(&b, r)
+	if want := "Pilot (pilot): 1 complete response, 0 partial, 1 transcript, 2 interviews\n"; !strings.HasPrefix(b.String(), want) {
+		t.Errorf("got %q, want it to start %q", b.String(), want)
 	}
 }

@@ -64,7 +64,7 @@ func TestImportTranscriptSuggestsModerator(t *testing.T) {
 		t.Fatalf("import: %d %q %q", code, out, errs)
 	}
 	if !strings.HasPrefix(out, "interview: ") {
-		t.Errorf("the transcript is titled by its file's name with its extension: %q", out)
+		t.Errorf("the transcript is not titled by its file's name without its extension: %q", out)
 	}
 	code, out, errs = runSafar(t, db, "import", "transcript", "--project", "study", "--moderator", "Sara", path)
 	if code != 0 || !strings.Contains(out, "(moderator: Sara)") {
