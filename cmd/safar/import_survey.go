@@ -66,7 +66,7 @@ func runImportSurvey(ctx context.Context, env *cliEnv, args []string) error {
 		fmt.Fprintf(env.stdout, "updated survey %q to version %d\n", def.Slug, v)
 		return nil
 	}
-	p, err := store.EnsureProject(ctx, *project, "")
+	p, err := ensureProject(ctx, env, store, *project)
 	if err != nil {
 		return err
 	}

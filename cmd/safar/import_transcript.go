@@ -67,7 +67,7 @@ func runImportTranscript(ctx context.Context, env *cliEnv, args []string) error 
 		return err
 	}
 	defer store.Close()
-	p, err := store.EnsureProject(ctx, *project, "")
+	p, err := ensureProject(ctx, env, store, *project)
 	if err != nil {
 		return err
 	}

@@ -71,3 +71,24 @@ func TestImportTranscriptSuggestsModerator(t *testing.T) {
 		t.Fatalf("import --moderator Sara: %d %q %q", code, out, errs)
 	}
 }
+
+// TestImportSaysANewProject: importing into a project that does not exist
+// creates it and says so on stderr, so a mistyped --project is noticed;
+// importing into one that exists says nothing of it.
+func TestImportSaysANewProject(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "safar.db")
+	path := writeFile(t, "interview.txt", "Sara: Where do you usually shop?\nAli: Online, mostly.\n")
+	for _, c := range []struct {
+		project string
+		created bool
+	}{{"study", true}, {"study", false}, {"studdy", true}} {
+		code, out, errs := runSafar(t, db, "import", "transcript", "--project", c.project, path)
+		if code != 0 {
+			t.Fatalf("import into %s: %d %q %q", c.project, code, out, errs)
+		}
+		said := strings.Contains(errs, `created project "`+c.project+`"`)
+		if said != c.created {
+			t.Errorf("import into %s (new %v): stderr %q", c.project, c.created, errs)
+		}
+	}
+}

@@ -121,7 +121,7 @@ func runImportQDPX(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	p, err := store.EnsureProject(ctx, *project, "")
+	p, err := ensureProject(ctx, env, store, *project)
 	if err != nil {
 		return err
 	}
