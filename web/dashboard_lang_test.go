@@ -66,11 +66,11 @@ func TestDashboardInTheReadersLanguage(t *testing.T) {
 	en.get("/app/surveys/bread/dashboard").want(http.StatusOK, "Your age", "Under 25", "It was easy", "<td>1 <bdi>Disagree</bdi></td>", "Freshness", "Ordering")
 
 	// One response reads so too, whatever language it was answered in.
-	fa.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "سن شما", "زیر ۲۵", "موافقم", "تازگی")
+	fa.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "سن شما", "زیر ۲۵", "۳ <bdi>موافقم</bdi>", "<bdi>تازگی</bdi>: ۲")
 	if strings.Contains(fa.body, "Your age") {
 		t.Error("the Persian response view reads English")
 	}
-	en.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "Your age", "Under 25", "3 Agree", "Freshness")
+	en.get("/app/surveys/bread/responses/"+r.ID).want(http.StatusOK, "Your age", "Under 25", "3 <bdi>Agree</bdi>", "<bdi>Freshness</bdi>: 2")
 
 	// So do the questions offered to the segmentation and the participant
 	// form's attributes.

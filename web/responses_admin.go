@@ -187,7 +187,17 @@ type responseAnswer struct {
 	Text  string // the question in the reader's language, when the survey has it
 	Value string
 	Other string
-	Rows  [][2]string // matrix: statement, point
+	// Point is a scale answer's point (IsPoint), written in the reader's
+	// digits as the page's numbers are, and Value its label then.
+	Point   int
+	IsPoint bool
+	Rows    []pointRow // matrix
+}
+
+// pointRow is one statement of a matrix answer and the point given.
+type pointRow struct {
+	Statement, Label string
+	Point            int
 }
 
 type responsePage struct {
@@ -274,13 +284,13 @@ func responseAnswers(d *survey.Definition, r *survey.Response, lang string) []re
 			}
 			av.Value = strings.Join(labels, "; ")
 		case v.Number != nil && q.Scale != nil && *v.Number == float64(int(*v.Number)):
-			av.Value = q.PointTextIn(int(*v.Number), lang)
+			av.Point, av.IsPoint, av.Value = int(*v.Number), true, q.PointLabelIn(int(*v.Number), lang)
 		case v.Number != nil:
 			av.Value = strconv.FormatFloat(*v.Number, 'f', -1, 64)
 		case len(v.Matrix) > 0:
 			for _, st := range q.Statements {
 				if pt, ok := v.Matrix[st.Value]; ok {
-					av.Rows = append(av.Rows, [2]string{st.TextIn(lang), q.PointTextIn(pt, lang)})
+					av.Rows = append(av.Rows, pointRow{Statement: st.TextIn(lang), Point: pt, Label: q.PointLabelIn(pt, lang)})
 				}
 			}
 		default:
