@@ -29,6 +29,14 @@ var noiseRE = regexp.MustCompile(`(?i)` +
 
 // cleanNoise returns the text with HTML entities decoded and noise replaced
 // by a space (so words on either side do not join).
+// QuoteForm is text as a pain point quotes it: noise removed and Persian
+// letters normalised, as the analysis reads it (a quote of a text written
+// with Arabic "ي" reads "ی", and "@united my bag was lost" reads "my bag
+// was lost"). A quote is the quote form of its text or a cut of it.
+func QuoteForm(text string) string {
+	return strings.TrimSpace(NormalizePersian(cleanNoise(text)))
+}
+
 func cleanNoise(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		// Twice: exports sometimes escape twice ("&amp;amp;").

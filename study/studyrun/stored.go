@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
 )
@@ -109,14 +110,22 @@ func newStored(ctx context.Context, res *study.Result, in study.Input) (*Stored,
 	}
 	try := func(p, j int, text, slug string) {
 		text = strings.TrimSpace(text)
+		quoted := "" // the text as the analysis quotes it, read only when needed
 		for i, ex := range pps[p].Examples {
 			if f := found[p][i]; f >= 0 && f < j {
 				continue
 			}
 			cut := strings.TrimSuffix(ex, "…")
-			if text == ex || (cut != "" && strings.Contains(text, cut)) {
-				found[p][i], slugs[p][i] = j, slug
+			in := func(text string) bool { return text == ex || (cut != "" && strings.Contains(text, cut)) }
+			if !in(text) {
+				if quoted == "" && text != "" {
+					quoted = analysis.QuoteForm(text)
+				}
+				if quoted == "" || quoted == text || !in(quoted) {
+					continue
+				}
 			}
+			found[p][i], slugs[p][i] = j, slug
 		}
 	}
 	lines := map[lineKey]string{}

@@ -99,3 +99,32 @@ func TestExamplesAsFollowTheReadersOrder(t *testing.T) {
 		t.Error("ExamplesAs changed the stored sources")
 	}
 }
+
+// A quote is the text as the analysis reads it: with its noise removed
+// and its Persian letters normalised. Its source is found all the same
+// (an answer typed with Arabic "ي" and "ك", or with an @handle, had no
+// link to its response).
+func TestExampleSourcesOfNormalisedQuotes(t *testing.T) {
+	in := study.Input{Surveys: []study.SurveyData{{Slug: "s", Responses: []*survey.Response{
+		{ID: "a", Answers: survey.Answers{"q": {Text: "كيفيت پايين بود"}}},
+		{ID: "b", Answers: survey.Answers{"q": {Text: "@shop my bag never arrived"}}},
+	}}}}
+	res := &study.Result{PainPoints: analysis.PainPointResult{PainPoints: []analysis.PainPoint{
+		{Key: "quality", Examples: []string{analysis.QuoteForm("كيفيت پايين بود")}, Members: []string{"r:a:q"}},
+		{Key: "bag", Examples: []string{"my bag never arrived"}, Members: []string{"r:b:q"}},
+	}}}
+	if res.PainPoints.PainPoints[0].Examples[0] == "كيفيت پايين بود" {
+		t.Fatal("the Persian quote form is the text as typed; the test needs one that differs")
+	}
+	st, err := newStored(context.Background(), res, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]Origin{
+		"quality": {{ID: "r:a:q", Survey: "s", Response: "a", Question: "q"}},
+		"bag":     {{ID: "r:b:q", Survey: "s", Response: "b", Question: "q"}},
+	}
+	if !reflect.DeepEqual(st.Examples, want) {
+		t.Errorf("sources:\n got %+v\nwant %+v", st.Examples, want)
+	}
+}
