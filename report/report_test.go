@@ -762,3 +762,19 @@ func TestSummaryTraitLiftDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestOneAnswerHasNoInterval: a headline metric of one answer shows its
+// value and n, not an interval whose ends equal the value ("CES 2.0,
+// 2.0–2.0, n = 1"), which a client reads as certainty.
+func TestOneAnswerHasNoInterval(t *testing.T) {
+	d := fixture("en")
+	d.Metrics = Metrics{Effort: &Metric{Value: 2, Low: 2, High: 2, N: 1}}
+	f := mustOpen(t, mustWrite(t, d))
+	sh := labelsFor("en").SheetSummary
+	row := rowOf(t, f, sh, labelsFor("en").Effort)
+	for col, want := range map[string]string{"B": "2.0", "C": "", "D": "", "E": "1"} {
+		if got, _ := f.GetCellValue(sh, col+strconv.Itoa(row)); got != want {
+			t.Errorf("%s%d = %q, want %q", col, row, got, want)
+		}
+	}
+}

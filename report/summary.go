@@ -101,8 +101,10 @@ func (b *book) summary() {
 			}
 			b.text(sh, 1, row, m.label, b.st.text)
 			b.num(sh, 2, row, m.m.Value, m.style)
-			b.num(sh, 3, row, m.m.Low, m.style)
-			b.num(sh, 4, row, m.m.High, m.style)
+			if m.m.N > 1 { // one answer has no interval: its ends would read as certainty
+				b.num(sh, 3, row, m.m.Low, m.style)
+				b.num(sh, 4, row, m.m.High, m.style)
+			}
 			b.num(sh, 5, row, m.m.N, b.st.integer)
 			row++
 		}
