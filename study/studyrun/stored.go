@@ -3,6 +3,7 @@ package studyrun
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,10 +48,7 @@ func (s *Stored) ExamplesAs(res *study.Result) map[string][]Origin {
 	for _, pp := range s.Result.PainPoints.PainPoints {
 		was[pp.Key] = pp.Examples
 	}
-	out := make(map[string][]Origin, len(s.Examples))
-	for key, origins := range s.Examples {
-		out[key] = origins
-	}
+	out := maps.Clone(s.Examples)
 	for _, pp := range res.PainPoints.PainPoints {
 		origins, old := s.Examples[pp.Key], was[pp.Key]
 		if len(origins) != len(old) || slices.Equal(old, pp.Examples) {
