@@ -59,3 +59,62 @@ func TestHappyCustomersSayNoPainPoint(t *testing.T) {
 		t.Errorf("a set of complaints: the wait has %d of its 15 texts (%v), want all, the food's praise beside it too", waited, labels(res))
 	}
 }
+
+// TestWritersOwnScore: a writer's own score says how to read what they
+// state plainly. Satisfied writers' plain clauses are what went well,
+// whatever share of the set they are ("wore it to work, got compliments",
+// rated 5, is no pain point), but their complaints stay theirs; an
+// unsatisfied writer's warm words do not hide a problem ("love the
+// colour, runs a little large", rated 1, is one, though in a set that
+// mixes happy customers it reads as happy without the score); and the
+// answers to a question that asks for a problem are problems at any
+// score.
+func TestWritersOwnScore(t *testing.T) {
+	satisfied, unsatisfied := Score(1), Score(0)
+	var texts []Text
+	add := func(id, s string, sat *float64, prompted bool) {
+		texts = append(texts, Text{ID: id, Text: s, Satisfaction: sat, Prompted: prompted})
+	}
+	plain := []string{"I wore it to work and colleagues gave me compliments.",
+		"Wore it to the office and received compliments all day.",
+		"I wore it to work, many compliments from colleagues."}
+	for i := range 8 {
+		add(fmt.Sprint("plain", i), plain[i%3]+fmt.Sprintf(" Size %d.", i), satisfied, false)
+		add(fmt.Sprint("zip", i), fmt.Sprintf("Lovely dress, but the zipper broke after one wash. Order %d.", i), satisfied, false)
+		add(fmt.Sprint("warm", i), fmt.Sprintf("Love the colour, it runs a little large. Size %d.", i), unsatisfied, false)
+		add(fmt.Sprint("happy", i), fmt.Sprintf("Love the colour, gorgeous and comfortable. Size %d.", i), satisfied, false)
+		add(fmt.Sprint("asked", i), plain[i%3]+fmt.Sprintf(" Order %d.", i), satisfied, true)
+	}
+	in := func(res PainPointResult, prefix string) (n int) {
+		for _, p := range res.PainPoints {
+			for _, m := range p.Members {
+				if strings.HasPrefix(m, prefix) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	res := FindPainPoints(texts, PainPointOptions{})
+	for _, c := range []struct {
+		prefix string
+		want   bool
+	}{{"plain", false}, {"zip", true}, {"warm", true}, {"asked", true}} {
+		if got := in(res, c.prefix) > 0; got != c.want {
+			t.Errorf("with scores: %s texts in a pain point %v, want %v (%v)", c.prefix, got, c.want, labels(res))
+		}
+	}
+
+	// Without the scores the same set is a mix of happy and unhappy
+	// customers by its words, and the warm texts read as happy.
+	for i := range texts {
+		texts[i].Satisfaction = nil
+	}
+	res = FindPainPoints(texts, PainPointOptions{})
+	if n := in(res, "warm"); n > 0 {
+		t.Errorf("without scores: %d warm texts in a pain point, want none: the set mixes happy customers (%v)", n, labels(res))
+	}
+	if n := in(res, "plain"); n == 0 {
+		t.Errorf("without scores: the satisfied writers' plain texts are in no pain point; the test no longer shows what the score changes (%v)", labels(res))
+	}
+}

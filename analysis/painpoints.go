@@ -30,7 +30,15 @@ type Text struct {
 	Thread string
 	// Satisfaction is the person's satisfaction normalised to 0 (furious)
 	// .. 1 (delighted), e.g. NPS/10 or (rating-1)/4; nil when unknown.
+	// It weighs a pain point's severity, and it says how to read a text
+	// that states things plainly: a satisfied writer's plain clauses are
+	// what went well, an unsatisfied one's what went wrong (readScores).
 	Satisfaction *float64
+	// Prompted: the text answers a question that asks for a problem
+	// ("What was the most frustrating part?"), so whatever its writer
+	// says is their problem, however satisfied they are; Satisfaction
+	// then weighs severity only.
+	Prompted bool
 }
 
 // Score returns a pointer to a satisfaction score, for building Texts.
@@ -461,7 +469,6 @@ func analyseAll(ctx context.Context, texts []Text, ignore map[string]bool) (docs
 					continue
 				}
 				store[j] = a.analyse(texts[idx[j]].Text)
-				docs[idx[j]] = &store[j]
 			}
 			voc.drop(a.dropped)
 		})
@@ -477,9 +484,15 @@ func analyseAll(ctx context.Context, texts []Text, ignore map[string]bool) (docs
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	for i, t := range texts {
-		docs[i] = docs[first[t.Text]]
+	at := make([]int32, len(texts)) // text i's distinct text
+	for j, i := range idx {
+		at[i] = int32(j)
 	}
+	for i, t := range texts {
+		at[i] = at[first[t.Text]]
+		docs[i] = &store[at[i]]
+	}
+	readScores(texts, at, store)
 	distinct = make([]*tdoc, len(idx))
 	for j, i := range idx {
 		distinct[j] = docs[i]
@@ -514,6 +527,44 @@ func readHappy(docs []*tdoc, conversation bool) {
 		}
 	}
 	docs[0].voc.happyPraise = float64(n) >= happyShare*float64(len(docs))
+}
+
+// Writers' own scores: satisfied from scoreHappy up (4 and 5 of 5, 8 to
+// 10 of 10: the top two boxes of a satisfaction scale), unsatisfied
+// below scoreUnhappy (1 and 2 of 5, 0 to 4 of 10); a middling score says
+// nothing either way.
+const (
+	scoreHappy   = 0.75
+	scoreUnhappy = 0.5
+)
+
+// readScores sets each distinct text's tdoc.scored from the mean score
+// of the writers who gave one (distinct[at[i]] is text i's), leaving out
+// the answers to a question that asks for a problem (Text.Prompted).
+func readScores(texts []Text, at []int32, distinct []tdoc) {
+	var total []float64
+	var n []int32
+	for i, t := range texts {
+		if t.Satisfaction == nil || t.Prompted || math.IsNaN(*t.Satisfaction) {
+			continue
+		}
+		if total == nil {
+			total, n = make([]float64, len(distinct)), make([]int32, len(distinct))
+		}
+		total[at[i]] += *t.Satisfaction
+		n[at[i]]++
+	}
+	for j := range n {
+		if n[j] == 0 {
+			continue
+		}
+		switch mean := total[j] / float64(n[j]); {
+		case mean >= scoreHappy:
+			distinct[j].scored = scoredHappy
+		case mean < scoreUnhappy:
+			distinct[j].scored = scoredUnhappy
+		}
+	}
 }
 
 func countCapped(docs []*tdoc) int {

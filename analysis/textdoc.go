@@ -71,6 +71,7 @@ type tclause struct {
 	off, end  int32
 	weight    float32 // 1 complaint, neutralWeight neither, 0 praise
 	intensity float32
+	firm      bool // a complaint said with more than weak words (clausePolarity)
 }
 
 // neutralWeight is how much a clause without complaint or praise counts: in
@@ -96,6 +97,36 @@ type tdoc struct {
 	// happy: the text praises and complains nowhere but in weak words
 	// ("love it, runs a little large"); see vocab.happyPraise.
 	happy bool
+	// calm: the text complains nowhere but in weak words (it may not
+	// praise either: "wore it to work, got many compliments").
+	calm bool
+	// scored is what its writers' own scores say (Text.Satisfaction):
+	// scoredHappy, scoredUnhappy, or 0 when they give none, a middling
+	// one, or answer a question that asks for a problem (Text.Prompted).
+	scored int8
+}
+
+const (
+	scoredHappy   = 1
+	scoredUnhappy = -1
+)
+
+// readsAsPraise reports whether the text's clauses without a cue are
+// its praise rather than how it states a problem. A writer's own score
+// decides where it is given: satisfied and complaining nowhere firmly,
+// the text's plain clauses are what went well ("wore it to work, got
+// many compliments", rated 5); unsatisfied, they are never praise, even
+// in warm words ("love the colour, runs a little large", rated 2).
+// Without a score the text's words decide, in a set that mixes happy
+// customers with unhappy ones (vocab.happyPraise).
+func (d *tdoc) readsAsPraise() bool {
+	switch d.scored {
+	case scoredHappy:
+		return d.calm
+	case scoredUnhappy:
+		return false
+	}
+	return d.happy && d.voc.happyPraise
 }
 
 // uvarint is binary.Uvarint reading a string.
@@ -151,6 +182,11 @@ func (d *tdoc) decodeClauses(buf []tclause) []tclause {
 	}
 	buf = buf[:0]
 	end := int32(0)
+	whole := d.readsAsPraise()
+	// A satisfied writer's complaints are theirs ("love it, but the
+	// zipper broke", rated 4); the rest is what went well, weak words
+	// too ("runs a little large").
+	plain := d.scored == scoredHappy
 	for b := clauses; len(b) > 0; {
 		gap, n := uvarint(b)
 		b = b[n:]
@@ -159,7 +195,7 @@ func (d *tdoc) decodeClauses(buf []tclause) []tclause {
 		pol, n := uvarint(b)
 		b = b[n:]
 		c := d.voc.polarities[pol]
-		if d.happy && d.voc.happyPraise {
+		if whole || plain && !c.firm {
 			c.weight, c.intensity = 0, 0 // as clausePolarity gives praise
 		}
 		c.off = end + int32(gap)
@@ -178,8 +214,8 @@ type vocab struct {
 	mu         sync.Mutex
 	ids        map[string]int32
 	entries    []vocabEntry
-	polIDs     map[[2]float32]int32
-	polarities []tclause         // weight and intensity only
+	polIDs     map[polarity]int32
+	polarities []tclause         // weight, intensity and firm only
 	written    map[string]string // a spoken word's key -> its written word's (readSpoken)
 	// dropped holds the keys of spellings that are not words of the model
 	// (stopwords, fillers, ignored names; not numbers): a clause may hold
@@ -209,17 +245,23 @@ type vocabEntry struct {
 	spoken    bool // key is the written word of this spoken form (readSpoken)
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}, polIDs: map[[2]float32]int32{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}, polIDs: map[polarity]int32{}} }
 
-// internPolarity returns the id of a clause's weight and intensity.
-func (v *vocab) internPolarity(p [2]float32) int32 {
+// A polarity is what clausePolarity says of a clause.
+type polarity struct {
+	weight, intensity float32
+	firm              bool
+}
+
+// internPolarity returns the id of a clause's polarity.
+func (v *vocab) internPolarity(p polarity) int32 {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if id, ok := v.polIDs[p]; ok {
 		return id
 	}
 	id := int32(len(v.polarities))
-	v.polarities = append(v.polarities, tclause{weight: p[0], intensity: p[1]})
+	v.polarities = append(v.polarities, tclause{weight: p.weight, intensity: p.intensity, firm: p.firm})
 	v.polIDs[p] = id
 	return id
 }
@@ -254,7 +296,7 @@ type analyser struct {
 	// for a token that is not a word of the model: a word's key and kind
 	// depend on its spelling only, so they are worked out once.
 	known    map[string]int32
-	polarity map[[2]float32]int32 // this worker's cache of the vocabulary's polarity ids
+	polarity map[polarity]int32 // this worker's cache of the vocabulary's polarity ids
 	// dropped holds the keys of the spellings that are not words of the
 	// model ("take" is a stopword, "taking" a word keyed alike): see
 	// vocab.dropped.
@@ -275,7 +317,7 @@ type analyser struct {
 }
 
 func newAnalyser(voc *vocab, ignore map[string]bool) *analyser {
-	return &analyser{lx: getLexicon(), ignore: ignore, voc: voc, known: map[string]int32{}, polarity: map[[2]float32]int32{},
+	return &analyser{lx: getLexicon(), ignore: ignore, voc: voc, known: map[string]int32{}, polarity: map[polarity]int32{},
 		dropped: map[string]bool{}}
 }
 
@@ -331,7 +373,8 @@ func (a *analyser) analyse(text string) tdoc {
 		}
 	}
 	d.enc, d.split = string(a.words)+string(a.clauses), int32(len(a.words))
-	d.happy = a.praised && !a.complained
+	d.calm = !a.complained
+	d.happy = a.praised && d.calm
 	return d
 }
 
@@ -344,10 +387,11 @@ func (a *analyser) addClause(toks []token, afterComma bool) {
 	a.complained = a.complained || weight == 1 && firm
 	ci := a.nclause
 	off, end := int32(toks[0].off), int32(toks[len(toks)-1].end)
-	pol, ok := a.polarity[[2]float32{weight, intensity}]
+	p := polarity{weight, intensity, weight == 1 && firm}
+	pol, ok := a.polarity[p]
 	if !ok {
-		pol = a.voc.internPolarity([2]float32{weight, intensity})
-		a.polarity[[2]float32{weight, intensity}] = pol
+		pol = a.voc.internPolarity(p)
+		a.polarity[p] = pol
 	}
 	a.clauses = binary.AppendUvarint(a.clauses, uint64(off-a.lastEnd))
 	a.clauses = binary.AppendUvarint(a.clauses, uint64(end-off))

@@ -105,7 +105,7 @@ func collectTexts(cat *catalog, people []*respondent, in Input, info *Info) *stu
 				shared[sk] = seg
 			}
 			t := analysis.Text{ID: strconv.Itoa(len(st.texts)), Person: p.id, Text: v.Text, Segments: seg,
-				Lang: langOf[p.survey]}
+				Lang: langOf[p.survey], Prompted: cat.byID[id].Role == survey.RolePain}
 			if hasSat {
 				sc := scores[sat]
 				if sc == nil {

@@ -139,3 +139,39 @@ func TestRespondentsStayCompact(t *testing.T) {
 		t.Errorf("%d respondents kept in %.0f bytes each, want at most %.0f", len(people), per, bound)
 	}
 }
+
+// TestPromptedTexts: an answer to a question that asks for a problem
+// ("What was the most frustrating part?") is read as one at any
+// satisfaction; an open question's answer is read with its writer's own
+// score (analysis.Text.Prompted).
+func TestPromptedTexts(t *testing.T) {
+	for _, role := range []survey.Role{survey.RolePain, survey.RoleOpen} {
+		in := Input{Name: "demo", Surveys: demoSurveys(t, 200)}
+		for _, sd := range in.Surveys {
+			for _, q := range sd.Definition.Questions() {
+				if q.ID == "problem" {
+					q.Role = role
+				}
+			}
+		}
+		cat := newCatalog(in.Surveys)
+		res := &Result{}
+		people, _, err := readRespondents(context.Background(), cat, in, Options{}, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := collectTexts(cat, people, in, &res.Study)
+		scored := 0
+		for _, tx := range st.texts {
+			if tx.Prompted != (role == survey.RolePain) {
+				t.Fatalf("role %s: text %q Prompted %v", role, tx.Text, tx.Prompted)
+			}
+			if tx.Satisfaction != nil {
+				scored++
+			}
+		}
+		if scored == 0 {
+			t.Errorf("role %s: no text carries its writer's score", role)
+		}
+	}
+}

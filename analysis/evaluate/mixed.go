@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -23,6 +24,12 @@ type MixedSet struct {
 	Name, About string
 	Texts       []analysis.Text
 	Unhappy     []bool // per text
+	// Scores, when the set has a score of its writers' other than the
+	// one Unhappy is read from (a recommendation beside a rating), is
+	// that score per text, and Score says what it is: the engine is run
+	// a second time with it, as `safar painpoints --score` gives it.
+	Score  string
+	Scores []*float64
 }
 
 // MixedReport is the engine's top 10 on a mixed set.
@@ -74,11 +81,13 @@ func LoadMixed(dir, name string) (*MixedSet, error) {
 // title and review joined, as the clothing set does); rated 1 or 2 of 5
 // is unhappy.
 func loadClothingAll(dir string) (*MixedSet, error) {
-	t, c, err := readTable(filepath.Join(dir, "surveys", "womens_clothing_reviews.csv"), "row_id", "Title", "Review Text", "Rating")
+	t, c, err := readTable(filepath.Join(dir, "surveys", "womens_clothing_reviews.csv"), "row_id", "Title", "Review Text", "Rating", "Recommended IND")
 	if err != nil {
 		return nil, err
 	}
-	s := &MixedSet{Name: "clothing-all", About: "women's-clothing reviews of every rating; unhappy: rated 1-2 of 5"}
+	s := &MixedSet{Name: "clothing-all", About: "women's-clothing reviews of every rating; unhappy: rated 1-2 of 5",
+		Score: "recommended"}
+	recommends := map[string]*float64{"0": analysis.Score(0), "1": analysis.Score(1)}
 	for i := range t.Rows {
 		rating, err := strconv.Atoi(t.Value(i, c[3]))
 		body := strings.TrimSpace(t.Value(i, c[2]))
@@ -90,6 +99,7 @@ func loadClothingAll(dir string) (*MixedSet, error) {
 		}
 		s.Texts = append(s.Texts, analysis.Text{ID: t.Value(i, c[0]), Text: body})
 		s.Unhappy = append(s.Unhappy, rating <= 2)
+		s.Scores = append(s.Scores, recommends[strings.TrimSpace(t.Value(i, c[4]))])
 	}
 	return s, nil
 }
@@ -173,6 +183,19 @@ func RunMixedSets(ctx context.Context, dir string, names []string) ([]MixedRepor
 			return nil, err
 		}
 		out = append(out, r)
+		if s.Scores == nil {
+			continue
+		}
+		scored := *s
+		scored.Name, scored.About = s.Name+"+"+s.Score, s.About+"; given the writer's "+s.Score+" as their score"
+		scored.Texts = slices.Clone(s.Texts)
+		for i := range scored.Texts {
+			scored.Texts[i].Satisfaction = s.Scores[i]
+		}
+		if r, err = RunMixed(ctx, &scored); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }
@@ -180,9 +203,9 @@ func RunMixedSets(ctx context.Context, dir string, names []string) ([]MixedRepor
 // WriteMixedTable prints the mixed sets' scores.
 func WriteMixedTable(w io.Writer, reps []MixedReport) error {
 	ew := &errWriter{w: w}
-	ew.printf("%-14s %7s %8s %6s %10s %6s %7s %8s\n", "mixed set", "texts", "unhappy", "base", "precision", "lift", "recall", "seconds")
+	ew.printf("%-26s %7s %8s %6s %10s %6s %7s %8s\n", "mixed set", "texts", "unhappy", "base", "precision", "lift", "recall", "seconds")
 	for _, r := range reps {
-		ew.printf("%-14s %7d %8d %6.3f %10.3f %6.2f %7.3f %8.2f\n", r.Set, r.Texts, r.Unhappy, r.Base, r.Precision, r.Lift, r.Recall, r.Seconds)
+		ew.printf("%-26s %7d %8d %6.3f %10.3f %6.2f %7.3f %8.2f\n", r.Set, r.Texts, r.Unhappy, r.Base, r.Precision, r.Lift, r.Recall, r.Seconds)
 	}
 	ew.printf("precision: the unhappy share of the texts in the top 10 pain points; base: of all texts; recall: the unhappy texts the top 10 hold\n")
 	return ew.err

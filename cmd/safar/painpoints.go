@@ -41,9 +41,11 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	format := fs.String("format", "table", "output format: table or json")
 	pack := fs.String("pack", "", "optional domain vocabulary to group by: "+strings.Join(analysis.PackNames(), ", ")+" (default: none, everything is learned from the texts)")
 	ignore := fs.String("ignore", "", "comma-separated names that are never a pain point (brand, survey or product names)")
+	scoreCol := fs.String("score", "", "column holding each respondent's own score (a rating, recommended yes/no as 1/0, NPS): what a satisfied writer states plainly is not a pain point, and low scores weigh severity")
+	scaleFlag := fs.String("scale", "", "the --score column's scale as LO-HI, lowest score first (default: the first of 0-1, 1-5, 1-7, 0-10, 0-100 that holds every value)")
 	sheet := sheetFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv|FILE.xlsx [--sheet NAME] --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv|FILE.xlsx [--sheet NAME] --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--score COL [--scale LO-HI]] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -64,6 +66,12 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		return fmt.Errorf("--top %d: want 0 or more", *top)
 	case *pack != "" && !slices.Contains(analysis.PackNames(), *pack):
 		return fmt.Errorf("--pack %q: want one of %s", *pack, strings.Join(analysis.PackNames(), ", "))
+	case *scaleFlag != "" && *scoreCol == "":
+		return errors.New("--scale needs --score COL: the column whose scale it is")
+	}
+	scale, scaleGiven, err := parseScale(*scaleFlag)
+	if err != nil {
+		return err
 	}
 
 	defer painpointsGC(env.getenv)()
@@ -97,6 +105,15 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	if err != nil {
 		return err
 	}
+	var scores []*float64
+	if sc, err := col("score", *scoreCol); err != nil {
+		return err
+	} else if sc >= 0 {
+		if scores, scale, err = readScores(tb, sc, *scoreCol, scale, scaleGiven); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.stderr, "--score %s: read on a %s scale, %s lowest\n", *scoreCol, scale, strconv.FormatFloat(scale.lo, 'f', -1, 64))
+	}
 
 	texts := make([]analysis.Text, 0, len(tb.Rows))
 	// Rows with the same segment value share one (read-only) map: on
@@ -119,6 +136,9 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		if pi >= 0 {
 			t.Person = tb.Value(r, pi)
+		}
+		if scores != nil {
+			t.Satisfaction = scores[r]
 		}
 		if si >= 0 {
 			v := tb.Value(r, si)

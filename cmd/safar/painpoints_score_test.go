@@ -1,0 +1,86 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestPainpointsScore: --score reads each respondent's own score, and
+// what satisfied writers state plainly ("wore it to work, compliments",
+// rated ۵ of 5) is then no pain point, while their complaints and the
+// unhappy writers' stay.
+func TestPainpointsScore(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,review,rating\n")
+	plain := []string{"I wore it to work and colleagues gave me compliments.",
+		"Wore it to the office and received compliments all day.",
+		"I wore it to work, many compliments from colleagues."}
+	for i := range 8 {
+		fmt.Fprintf(&b, "p%d,\"%s Size %d.\",۵\n", i, plain[i%3], i)
+		fmt.Fprintf(&b, "z%d,The zipper broke after one wash. Order %d.,1\n", i, i)
+		fmt.Fprintf(&b, "s%d,The seams split the first time I wore it. Order %d.,2\n", i, i)
+	}
+	p := writeCSV(t, b.String())
+	members := func(args ...string) (map[string]bool, string) {
+		t.Helper()
+		out, errs, code := runCLI(t, append([]string{"painpoints", p, "--text", "review", "--id", "id", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d, stderr %s", args, code, errs)
+		}
+		var res struct {
+			PainPoints []struct {
+				Label   string   `json:"label"`
+				Members []string `json:"members"`
+			} `json:"pain_points"`
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		in := map[string]bool{}
+		for _, pp := range res.PainPoints {
+			for _, m := range pp.Members {
+				in[m[:1]] = true
+			}
+		}
+		return in, errs
+	}
+	in, _ := members()
+	if !in["p"] {
+		t.Fatalf("without --score the satisfied writers' plain texts are in no pain point: the test shows nothing")
+	}
+	in, errs := members("--score", "rating")
+	if in["p"] || !in["z"] || !in["s"] {
+		t.Errorf("--score rating: writers in a pain point %v, want the zipper (z) and the seams (s), not the compliments (p)", in)
+	}
+	if !strings.Contains(errs, "1-5 scale") {
+		t.Errorf("--score rating: stderr %q, want the scale it read", errs)
+	}
+}
+
+func TestPainpointsScoreErrors(t *testing.T) {
+	bad := writeCSV(t, "id,review,rating\n1,late delivery,5\n2,late again,five\n")
+	big := writeCSV(t, "id,review,rating\n1,late delivery,5\n2,late again,150\n")
+	ok := writeCSV(t, "id,review,rating\n1,late delivery,5\n2,late again,4\n")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"not a number", []string{"painpoints", bad, "--text", "review", "--score", "rating"}, `line 3: "five" is not a number`},
+		{"off every scale", []string{"painpoints", big, "--text", "review", "--score", "rating"}, "--scale LO-HI"},
+		{"off the given scale", []string{"painpoints", ok, "--text", "review", "--score", "rating", "--scale", "0-4"}, `"5" is not a number from 0-4`},
+		{"scale backwards", []string{"painpoints", ok, "--text", "review", "--score", "rating", "--scale", "5-1"}, "lowest score first"},
+		{"scale without score", []string{"painpoints", ok, "--text", "review", "--scale", "1-5"}, "--scale needs --score"},
+		{"unknown column", []string{"painpoints", ok, "--text", "review", "--score", "stars"}, "--score"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs, code := runCLI(t, tc.args...)
+			if code == 0 || !strings.Contains(errs, tc.want) {
+				t.Errorf("exit %d, stderr %q; want failure mentioning %s", code, errs, tc.want)
+			}
+		})
+	}
+}
