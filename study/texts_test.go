@@ -175,3 +175,43 @@ func TestPromptedTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestTableScoresReadText: a table from another tool (safar report
+// FILE.csv) has no question asking for a problem, so its rating column
+// says how its text reads: satisfied customers' plain words ("wore it
+// to work, got compliments", rated 5) make no pain point, the unhappy
+// ones' problems do.
+func TestTableScoresReadText(t *testing.T) {
+	header := []string{"id", "review", "rating"}
+	plain := []string{"I wore it to work and colleagues gave me compliments.",
+		"Wore it to the office and received compliments all day.",
+		"I wore it to work, many compliments from colleagues."}
+	var rows [][]string
+	for i := range 12 {
+		rows = append(rows,
+			[]string{fmt.Sprint("p", i), plain[i%3], "5"},
+			[]string{fmt.Sprint("z", i), "The zipper broke after one wash.", "1"},
+			[]string{fmt.Sprint("s", i), "The seams split the first time I wore it.", "2"})
+	}
+	def, rs, err := survey.DefinitionFromTable("reviews.csv", header, rows, "review", "id", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Analyze(context.Background(), Input{Name: "reviews", Surveys: []SurveyData{{Slug: def.Slug, Definition: def, Responses: rs}}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var voiced []string
+	for _, pp := range res.PainPoints.PainPoints {
+		voiced = append(voiced, pp.Label)
+		for _, m := range pp.Members {
+			if strings.HasPrefix(m, "r:p") {
+				t.Errorf("pain point %q holds a satisfied customer's plain words (%s)", pp.Label, m)
+				break
+			}
+		}
+	}
+	if len(voiced) < 2 {
+		t.Errorf("pain points %q, want the zipper and the seams", voiced)
+	}
+}

@@ -9,8 +9,10 @@ import (
 )
 
 // DefinitionFromTable makes a survey out of any CSV export so it can be
-// analysed like one of ours: textCol becomes the open question about
-// problems, every other column a question whose type follows the table
+// analysed like one of ours: textCol becomes its open question (a table
+// does not say whether it asked for a problem, so its rows' own scores,
+// where a column holds them, say how plainly stated text reads), every
+// other column a question whose type follows the table
 // rules shared with personas (InferColumn): whole numbers 0-10 as NPS,
 // 1-5 as a rating and 1-7 as a Likert scale, other numbers as numbers,
 // choices and worded scales as a single choice; ids, constants and other
@@ -58,7 +60,7 @@ func DefinitionFromTable(name string, header []string, rows [][]string, textCol,
 			q.Text = Text(id)
 		}
 		if i == ti {
-			q.Type, q.Role, q.MaxLength = LongText, RolePain, MaxTextLength
+			q.Type, q.Role, q.MaxLength = LongText, RoleOpen, MaxTextLength
 			page.Questions = append(page.Questions, q)
 			continue
 		}
