@@ -63,7 +63,8 @@ func TestHappyCustomersSayNoPainPoint(t *testing.T) {
 // TestWritersOwnScore: a writer's own score says how to read what they
 // state plainly. Satisfied writers' plain clauses are what went well,
 // whatever share of the set they are ("wore it to work, got compliments",
-// rated 5, is no pain point), but their complaints stay theirs; an
+// rated 5, is no pain point; nor is "the hem doesn't fray"), but their
+// complaints stay theirs; an
 // unsatisfied writer's warm words do not hide a problem ("love the
 // colour, runs a little large", rated 1, is one, though in a set that
 // mixes happy customers it reads as happy without the score); and the
@@ -84,6 +85,7 @@ func TestWritersOwnScore(t *testing.T) {
 		add(fmt.Sprint("warm", i), fmt.Sprintf("Love the colour, it runs a little large. Size %d.", i), unsatisfied, false)
 		add(fmt.Sprint("happy", i), fmt.Sprintf("Love the colour, gorgeous and comfortable. Size %d.", i), satisfied, false)
 		add(fmt.Sprint("asked", i), plain[i%3]+fmt.Sprintf(" Order %d.", i), satisfied, true)
+		add(fmt.Sprint("bare", i), fmt.Sprintf("The hem doesn't fray and I haven't had to iron it once. Size %d.", i), satisfied, false)
 	}
 	in := func(res PainPointResult, prefix string) (n int) {
 		for _, p := range res.PainPoints {
@@ -99,7 +101,7 @@ func TestWritersOwnScore(t *testing.T) {
 	for _, c := range []struct {
 		prefix string
 		want   bool
-	}{{"plain", false}, {"zip", true}, {"warm", true}, {"asked", true}} {
+	}{{"plain", false}, {"bare", false}, {"zip", true}, {"warm", true}, {"asked", true}} {
 		if got := in(res, c.prefix) > 0; got != c.want {
 			t.Errorf("with scores: %s texts in a pain point %v, want %v (%v)", c.prefix, got, c.want, labels(res))
 		}

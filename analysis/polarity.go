@@ -20,8 +20,11 @@ var faParticles = setOf("نه هیچ بدون فاقد")
 // firm reports a complaint said with more than weak words (small, long,
 // loose, کم, تنگ: what a happy customer notes too, "runs a little large");
 // a text whose only complaints are weak is happy when it praises
-// (tdoc.happy).
-func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm bool) {
+// (tdoc.happy). cued reports a complaint said in a complaint word, not
+// only by a bare negation ("broke", "not good"; "doesn't gape", "i
+// wouldn't normally wear a bralette" are firm and not cued): what a
+// satisfied writer's complaints are (tdoc.decodeClauses).
+func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm, cued bool) {
 	entries := make([]lexEntry, len(toks))
 	spans := make([]int, len(toks))
 	var negators []int
@@ -76,6 +79,7 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm 
 			nNeg++
 			firm = firm || v < -0.5
 		}
+		cued = firm
 	}
 	for _, n := range negators {
 		if used[n] || entries[n].kinds&(cueNeg|cueStrong) != 0 || faParticles[toks[n].key] {
@@ -89,7 +93,7 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm 
 	}
 	switch {
 	case total > 0:
-		return 0, 0, false
+		return 0, 0, false, false
 	case total == 0 || nNeg == 0:
 		weight = neutralWeight
 	default:
@@ -105,7 +109,7 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm 
 	if exclaimed {
 		in += 0.1
 	}
-	return weight, float32(min(in, 1)), firm
+	return weight, float32(min(in, 1)), firm, cued && weight == 1
 }
 
 // contentNear reports a content word within three words of the negation

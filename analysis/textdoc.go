@@ -71,7 +71,7 @@ type tclause struct {
 	off, end  int32
 	weight    float32 // 1 complaint, neutralWeight neither, 0 praise
 	intensity float32
-	firm      bool // a complaint said with more than weak words (clausePolarity)
+	cued      bool // a complaint said in a complaint word (clausePolarity)
 }
 
 // neutralWeight is how much a clause without complaint or praise counts: in
@@ -185,7 +185,8 @@ func (d *tdoc) decodeClauses(buf []tclause) []tclause {
 	whole := d.readsAsPraise()
 	// A satisfied writer's complaints are theirs ("love it, but the
 	// zipper broke", rated 4); the rest is what went well, weak words
-	// too ("runs a little large").
+	// ("runs a little large") and bare negations ("it doesn't gape",
+	// "haven't been able to wear it much yet") too.
 	plain := d.scored == scoredHappy
 	for b := clauses; len(b) > 0; {
 		gap, n := uvarint(b)
@@ -195,7 +196,7 @@ func (d *tdoc) decodeClauses(buf []tclause) []tclause {
 		pol, n := uvarint(b)
 		b = b[n:]
 		c := d.voc.polarities[pol]
-		if whole || plain && !c.firm {
+		if whole || plain && !c.cued {
 			c.weight, c.intensity = 0, 0 // as clausePolarity gives praise
 		}
 		c.off = end + int32(gap)
@@ -250,7 +251,7 @@ func newVocab() *vocab { return &vocab{ids: map[string]int32{}, polIDs: map[pola
 // A polarity is what clausePolarity says of a clause.
 type polarity struct {
 	weight, intensity float32
-	firm              bool
+	cued              bool
 }
 
 // internPolarity returns the id of a clause's polarity.
@@ -261,7 +262,7 @@ func (v *vocab) internPolarity(p polarity) int32 {
 		return id
 	}
 	id := int32(len(v.polarities))
-	v.polarities = append(v.polarities, tclause{weight: p.weight, intensity: p.intensity, firm: p.firm})
+	v.polarities = append(v.polarities, tclause{weight: p.weight, intensity: p.intensity, cued: p.cued})
 	v.polIDs[p] = id
 	return id
 }
@@ -382,12 +383,12 @@ func (a *analyser) analyse(text string) tdoc {
 var coordinators = setOf("and or nor & و یا")
 
 func (a *analyser) addClause(toks []token, afterComma bool) {
-	weight, intensity, firm := clausePolarity(a.lx, toks)
+	weight, intensity, firm, cued := clausePolarity(a.lx, toks)
 	a.praised = a.praised || weight == 0
 	a.complained = a.complained || weight == 1 && firm
 	ci := a.nclause
 	off, end := int32(toks[0].off), int32(toks[len(toks)-1].end)
-	p := polarity{weight, intensity, weight == 1 && firm}
+	p := polarity{weight, intensity, cued}
 	pol, ok := a.polarity[p]
 	if !ok {
 		pol = a.voc.internPolarity(p)
