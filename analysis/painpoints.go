@@ -112,6 +112,16 @@ type PainPoint struct {
 	Share      float64 `json:"share"`    // Documents / all persons
 	Severity   float64 `json:"severity"` // 0..1, mean over persons
 	Priority   float64 `json:"priority"` // Share * (0.5 + 0.5*Severity); see docs/painpoints.md
+	// Satisfaction is the mean own score (Text.Satisfaction, 0..1) of the
+	// persons voicing it who gave one, SatisfactionN how many did, and
+	// SatisfactionGap how far that lies from the mean of the persons who
+	// gave one and do not voice it (below 0: its voices are less
+	// satisfied), with the gap's 95% interval. Nil when fewer than three
+	// persons on either side gave a score.
+	Satisfaction      *float64  `json:"satisfaction,omitempty"`
+	SatisfactionN     int       `json:"satisfaction_n,omitempty"`
+	SatisfactionGap   *float64  `json:"satisfaction_gap,omitempty"`
+	SatisfactionGapCI []float64 `json:"satisfaction_gap_ci,omitempty"`
 	// Segments counts persons per value of the SegmentKey segment.
 	Segments map[string]int `json:"segments"`
 	// Breakdown counts persons per value for every segment key.
@@ -234,11 +244,16 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if st.cv == nil {
 		voicedMembers(states, described, texts, docs, pw, pl, opt, pack)
 	}
+	scores, scored := personScores(texts)
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
 		if !described(gi, gs) {
 			return PainPoint{}, false
 		}
-		return gs.painPoint(texts, docs, pw, pl, res.People, opt, pack)
+		pp, ok := gs.painPoint(texts, docs, pw, pl, res.People, opt, pack)
+		if ok && scored {
+			gs.setSatisfaction(&pp, texts, scores)
+		}
+		return pp, ok
 	})
 	if err != nil {
 		return res, err

@@ -145,6 +145,7 @@ func Analyze(ctx context.Context, in Input, opt Options) (*Result, error) {
 		first1.PainPoints, res.PainPointLabels = LinkLanguages(first1.PainPoints, func() Voices { return voicesOf(cat, people, in, st) }, first1.People, NewParallelWords(in.Surveys))
 		addLabels(res.PainPointLabels, translated)
 		voiced = voicedBy(first1, st, len(people))
+		scoreVoices(first1.PainPoints, voiced, cat, people)
 	}()
 	var (
 		pin    personas.Input

@@ -189,7 +189,11 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
-	return writePainpointTable(env.stdout, res, *segCol)
+	var scoredOn *scoreScale
+	if scores != nil {
+		scoredOn = &scale
+	}
+	return writePainpointTable(env.stdout, res, *segCol, scoredOn)
 }
 
 // painpointsGC sets the collector for one analysis and returns what
@@ -237,7 +241,7 @@ const painpointsMemoryLimit = 250 << 20
 // writePainpointTable prints a terminal table. Columns are aligned by display
 // width (Persian letters are one cell, marks and ZWNJ none); bidi order is
 // left to the terminal.
-func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol string) error {
+func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol string, scale *scoreScale) error {
 	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points; %d texts voice none of them\n", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
 	for _, n := range res.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
@@ -263,6 +267,9 @@ func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol strin
 			padRight(clip(clean(p.Label), labelW), labelW), said, clean(strings.Join(p.Terms, ", ")))
 		if segCol != "" && len(p.Segments) > 0 {
 			fmt.Fprintf(w, "      %s: %s\n", clean(segCol), clean(formatSegments(p.Segments)))
+		}
+		if scale != nil && p.Satisfaction != nil {
+			fmt.Fprintf(w, "      %s\n", scale.compare(p))
 		}
 		for _, ex := range p.Examples[:min(2, len(p.Examples))] {
 			fmt.Fprintf(w, "      “%s”\n", clip(clean(ex), 110))

@@ -57,6 +57,17 @@ func TestPainpointsScore(t *testing.T) {
 	if !strings.Contains(errs, "1-5 scale") {
 		t.Errorf("--score rating: stderr %q, want the scale it read", errs)
 	}
+
+	// The table says how each pain point's voices score against the
+	// others, on the scale given: the zipper's and the seams' writers
+	// rate 1 and 2 where the others rate 5 and 1 or 2.
+	table, errs, code := runCLI(t, "painpoints", p, "--text", "review", "--score", "rating")
+	if code != 0 {
+		t.Fatalf("table: exit %d, stderr %s", code, errs)
+	}
+	if !strings.Contains(table, "score 1.0 of 1-5 against") || !strings.Contains(table, "lower (") {
+		t.Errorf("table: want each pain point's score against the others'; got\n%s", table)
+	}
 }
 
 func TestPainpointsScoreErrors(t *testing.T) {
