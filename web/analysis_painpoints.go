@@ -2,6 +2,7 @@ package web
 
 import (
 	"maps"
+	"math"
 	"net/http"
 	"slices"
 	"sort"
@@ -46,6 +47,32 @@ type ppRow struct {
 	Personas, Links, Sources  []segCount
 	Quotes                    []quoteView
 	Renamed                   bool
+	Sat                       *ppSat // nil without satisfaction scores
+}
+
+// ppSat is how a pain point's voices rate satisfaction against everyone
+// else who gave a rating, on 0..100: Dir is "lower" or "higher" when the
+// gap's 95% interval (Lo to Hi, its size) leaves out 0, "same" otherwise.
+type ppSat struct {
+	Mean, Others, Gap, Lo, Hi, N int
+	Dir                          string
+}
+
+// satView is pp's ppSat, nil when it has none.
+func satView(pp analysis.PainPoint) *ppSat {
+	if pp.Satisfaction == nil || pp.SatisfactionGap == nil || len(pp.SatisfactionGapCI) != 2 {
+		return nil
+	}
+	pts := func(f float64) int { return int(math.Round(100 * f)) }
+	gap, lo, hi := *pp.SatisfactionGap, pp.SatisfactionGapCI[0], pp.SatisfactionGapCI[1]
+	v := &ppSat{Mean: pts(*pp.Satisfaction), Others: pts(*pp.Satisfaction - gap), N: pp.SatisfactionN, Dir: "same"}
+	switch {
+	case hi < 0:
+		v.Dir, v.Gap, v.Lo, v.Hi = "lower", pts(-gap), pts(-hi), pts(-lo)
+	case lo > 0:
+		v.Dir, v.Gap, v.Lo, v.Hi = "higher", pts(gap), pts(lo), pts(hi)
+	}
+	return v
 }
 
 type segCount struct {
@@ -111,7 +138,7 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 	}
 	for _, pp := range st.PainPoints.PainPoints {
 		r := ppRow{Rank: pp.Rank, Key: pp.Key, Label: pp.Label, Terms: pp.Terms, People: pp.Documents, Texts: pp.Texts,
-			Share: pp.Share, Severity: pp.Severity, Priority: pp.Priority, Renamed: p.Settings.Rename[pp.Key] != ""}
+			Share: pp.Share, Severity: pp.Severity, Priority: pp.Priority, Renamed: p.Settings.Rename[pp.Key] != "", Sat: satView(pp)}
 		if !r.Renamed {
 			r.LabelTexts = pp.LabelTexts
 		}
