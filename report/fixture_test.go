@@ -62,7 +62,7 @@ func fixture(lang string) *Data {
 		PersonaModel: &PersonaModel{K: 2, KMin: 2, KMax: 8, Entropy: 0.81, Respondents: 240,
 			Stability: &Stability{Verdict: ModeratelyStable, Resamples: 10, MeanARI: 0.72, MinARI: 0.55, MaxARI: 0.86}},
 		PainPoints: []PainPoint{
-			{Rank: 1, Label: label1, Documents: 90, Share: 0.375, LabelTexts: 31, Severity: 0.8, Priority: 0.3,
+			{Rank: 1, Label: label1, Documents: 90, Share: 0.375, LabelTexts: 31, Severity: 0.8, Priority: 0.3, SatisfactionGap: ptr(-14.0),
 				Personas: []string{persona1}, Stages: stages[2:], Touchpoints: tps[2:],
 				Examples: []string{injections[0], "took nine days"}, Sources: 3},
 			{Rank: 2, Label: label2, Documents: 40, Share: 1.0 / 6, Severity: 0.95, Priority: 0.16,

@@ -18,7 +18,7 @@ type labels struct {
 
 	// personas and pain points
 	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes, No,
-	Goals, Touchpoints, PainPoints, Quotes, Rank, Label, Reach, SayLabel, Severity, Priority,
+	Goals, Touchpoints, PainPoints, Quotes, Rank, Label, Reach, SayLabel, Severity, Priority, SatisfactionGap,
 	Personas, Stages, Examples, Sources string
 
 	// how far to trust the personas (Sprintf formats take ints)
@@ -67,6 +67,7 @@ var english = labels{
 	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes", No: "no",
 	Goals: "Goals", Touchpoints: "Touchpoints", PainPoints: "Pain points", Quotes: "Quotes",
 	Rank: "Rank", Label: "Pain point", Reach: "Reach", SayLabel: "Say the label", Severity: "Severity", Priority: "Priority",
+	SatisfactionGap: "Satisfaction against the others (points of 100)",
 	Personas: "Personas", Stages: "Stages", Examples: "Example quotes", Sources: "Sources",
 
 	Trust:             "How far to trust these personas",
@@ -127,6 +128,7 @@ var persian = labels{
 	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله", No: "خیر",
 	Goals: "اهداف", Touchpoints: "نقاط تماس", PainPoints: "نقاط درد", Quotes: "نقل‌قول‌ها",
 	Rank: "رتبه", Label: "نقطه درد", Reach: "گستره", SayLabel: "عین عبارت را می‌گویند", Severity: "شدت", Priority: "اولویت",
+	SatisfactionGap: "رضایت در برابر دیگران (امتیاز از ۱۰۰)",
 	Personas: "پرسوناها", Stages: "مراحل", Examples: "نمونه نقل‌قول‌ها", Sources: "منابع",
 
 	Trust:             "تا چه اندازه می‌توان به این پرسوناها اعتماد کرد",

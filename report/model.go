@@ -142,7 +142,11 @@ type PainPoint struct {
 	LabelTexts  int      `json:"label_texts,omitempty"`
 	Severity    float64  `json:"severity"`
 	Priority    float64  `json:"priority"`
-	Personas    []string `json:"personas,omitempty"`
+	// SatisfactionGap is how many points (0..100) the satisfaction of the
+	// people voicing it lies below (negative) or above everyone else's who
+	// rated it; nil without ratings or when its 95% interval holds 0.
+	SatisfactionGap *float64 `json:"satisfaction_gap,omitempty"`
+	Personas        []string `json:"personas,omitempty"`
 	Stages      []string `json:"stages,omitempty"`
 	Touchpoints []string `json:"touchpoints,omitempty"`
 	Examples    []string `json:"examples,omitempty"` // example quotes

@@ -18,18 +18,18 @@ func (b *book) painPoints() {
 	}
 	b.width(sh, 1, 1, 8)
 	b.width(sh, 2, 2, 36)
-	b.width(sh, 3, 7, 12)
-	b.width(sh, 8, 8, 36) // persona names are long
-	b.width(sh, 9, 10, 22)
-	b.width(sh, 11, 11, 60)
-	b.width(sh, 12, 12, 10)
+	b.width(sh, 3, 8, 12)
+	b.width(sh, 9, 9, 36) // persona names are long
+	b.width(sh, 10, 11, 22)
+	b.width(sh, 12, 12, 60)
+	b.width(sh, 13, 13, 10)
 	share := lb.Share
 	if n := b.data.PainPointPeople; n > 0 {
 		// The journey map and the personas give shares of every
 		// respondent; these are of those whose texts were read.
 		share = b.digits(fmt.Sprintf(lb.ShareOfWriters, n))
 	}
-	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, share, lb.Severity, lb.Priority,
+	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, share, lb.Severity, lb.Priority, lb.SatisfactionGap,
 		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)
 	for i, p := range pps {
 		r := i + 2
@@ -44,12 +44,15 @@ func (b *book) painPoints() {
 			b.num(sh, 6, r, p.Severity, b.st.float)
 			b.num(sh, 7, r, p.Priority, b.st.float)
 		}
-		b.wrapped(sh, r, 8, 8, join(p.Personas), b.st.wrap)
-		b.wrapped(sh, r, 9, 9, join(p.Stages), b.st.wrap)
-		b.wrapped(sh, r, 10, 10, join(p.Touchpoints), b.st.wrap)
-		b.wrapped(sh, r, 11, 11, join(p.Examples), b.st.wrap)
+		if p.SatisfactionGap != nil { // blank: no ratings, or no clear difference
+			b.num(sh, 8, r, *p.SatisfactionGap, b.st.whole)
+		}
+		b.wrapped(sh, r, 9, 9, join(p.Personas), b.st.wrap)
+		b.wrapped(sh, r, 10, 10, join(p.Stages), b.st.wrap)
+		b.wrapped(sh, r, 11, 11, join(p.Touchpoints), b.st.wrap)
+		b.wrapped(sh, r, 12, 12, join(p.Examples), b.st.wrap)
 		if !p.Coded {
-			b.num(sh, 12, r, p.Sources, b.st.integer)
+			b.num(sh, 13, r, p.Sources, b.st.integer)
 		}
 	}
 	last := len(pps) + 1
@@ -57,8 +60,9 @@ func (b *book) painPoints() {
 	b.dataBar(sh, colRange(5, 2, last), "9BBB59")
 	b.colourScale3(sh, colRange(6, 2, last), "63BE7B", "FFEB84", "F8696B")
 	b.dataBar(sh, colRange(7, 2, last), "C0504D")
+	b.colourScale3(sh, colRange(8, 2, last), "F8696B", "FFFFFF", "63BE7B")
 	b.freeze(sh, 1)
-	b.autoFilter(sh, 1, 1, 12, last)
+	b.autoFilter(sh, 1, 1, 13, last)
 }
 
 func colRange(col, from, to int) string { return cell(col, from) + ":" + cell(col, to) }

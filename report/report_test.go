@@ -695,7 +695,7 @@ func TestCodedPainPointsLeaveUnmeasuredBlank(t *testing.T) {
 		Documents: 9, Share: 0.014, Examples: []string{"It came a week late."}, Coded: true})
 	f := mustOpen(t, mustWrite(t, d))
 	sh, r := labelsFor("en").SheetPainPoints, len(d.PainPoints)+1
-	for col, want := range map[string]string{"B": "late delivery (researcher-coded)", "C": "9", "F": "", "G": "", "L": ""} {
+	for col, want := range map[string]string{"B": "late delivery (researcher-coded)", "C": "9", "F": "", "G": "", "H": "", "M": ""} {
 		if got, err := f.GetCellValue(sh, col+strconv.Itoa(r)); err != nil || got != want {
 			t.Errorf("%s%d = %q (err %v), want %q", col, r, got, err, want)
 		}

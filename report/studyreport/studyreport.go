@@ -15,6 +15,7 @@ import (
 
 	"github.com/safarhq/safar/analysis/cluster"
 	"github.com/safarhq/safar/internal/jalali"
+	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/study"
@@ -103,7 +104,7 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 	}
 	for _, pp := range res.PainPoints.PainPoints {
 		rp := report.PainPoint{Rank: pp.Rank, Label: pp.Label, Documents: pp.Documents, Share: pp.Share, LabelTexts: pp.LabelTexts,
-			Severity: pp.Severity, Priority: pp.Priority, Examples: pp.Examples, Touchpoints: tpOf[pp.Key]}
+			Severity: pp.Severity, Priority: pp.Priority, Examples: pp.Examples, Touchpoints: tpOf[pp.Key], SatisfactionGap: satisfactionGap(pp)}
 		for _, id := range slices.Sorted(maps.Keys(pp.Breakdown["persona"])) {
 			rp.Personas = append(rp.Personas, personaName[id])
 		}
@@ -667,4 +668,15 @@ func labelCount(lang string, p study.JourneyPain) string {
 		n = jalali.PersianDigits(n)
 	}
 	return p.Label + " (" + n + ")"
+}
+
+// satisfactionGap is the points (0..100) the satisfaction of a pain
+// point's voices lies below or above the others', when its 95% interval
+// leaves out 0 (a gap the data do not show is left blank).
+func satisfactionGap(pp analysis.PainPoint) *float64 {
+	if pp.SatisfactionGap == nil || len(pp.SatisfactionGapCI) != 2 || pp.SatisfactionGapCI[0] <= 0 && pp.SatisfactionGapCI[1] >= 0 {
+		return nil
+	}
+	gap := math.Round(100 * *pp.SatisfactionGap)
+	return &gap
 }
