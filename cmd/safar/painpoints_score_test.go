@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -23,38 +22,23 @@ func TestPainpointsScore(t *testing.T) {
 		fmt.Fprintf(&b, "s%d,The seams split the first time I wore it. Order %d.,2\n", i, i)
 	}
 	p := writeCSV(t, b.String())
-	members := func(args ...string) (map[string]bool, string) {
+	members := func(args ...string) map[string]bool {
 		t.Helper()
-		out, errs, code := runCLI(t, append([]string{"painpoints", p, "--text", "review", "--id", "id", "--format", "json"}, args...)...)
-		if code != 0 {
-			t.Fatalf("%v: exit %d, stderr %s", args, code, errs)
-		}
-		var res struct {
-			PainPoints []struct {
-				Label   string   `json:"label"`
-				Members []string `json:"members"`
-			} `json:"pain_points"`
-		}
-		if err := json.Unmarshal([]byte(out), &res); err != nil {
-			t.Fatal(err)
-		}
 		in := map[string]bool{}
-		for _, pp := range res.PainPoints {
+		for _, pp := range painpointMembers(t, p, append([]string{"--text", "review", "--id", "id"}, args...)...) {
 			for _, m := range pp.Members {
 				in[m[:1]] = true
 			}
 		}
-		return in, errs
+		return in
 	}
-	in, _ := members()
-	if !in["p"] {
+	if in := members(); !in["p"] {
 		t.Fatalf("without --score the satisfied writers' plain texts are in no pain point: the test shows nothing")
 	}
-	in, errs := members("--score", "rating")
-	if in["p"] || !in["z"] || !in["s"] {
+	if in := members("--score", "rating"); in["p"] || !in["z"] || !in["s"] {
 		t.Errorf("--score rating: writers in a pain point %v, want the zipper (z) and the seams (s), not the compliments (p)", in)
 	}
-	if !strings.Contains(errs, "1-5 scale") {
+	if _, errs, _ := runCLI(t, "painpoints", p, "--text", "review", "--score", "rating"); !strings.Contains(errs, "1-5 scale") {
 		t.Errorf("--score rating: stderr %q, want the scale it read", errs)
 	}
 

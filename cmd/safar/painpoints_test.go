@@ -229,23 +229,11 @@ func meetingCSV() string {
 // engine without the order) the three topics' words fall into one group.
 func TestPainpointsMeetingTurns(t *testing.T) {
 	p := writeCSV(t, meetingCSV())
-	out, errs, code := runCLI(t, "painpoints", p, "--text", "text", "--id", "turn", "--person", "speaker", "--format", "json")
-	if code != 0 {
-		t.Fatalf("exit %d, stderr %s", code, errs)
-	}
-	var res struct {
-		PainPoints []struct {
-			Label   string   `json:"label"`
-			Members []string `json:"members"`
-		} `json:"pain_points"`
-	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatalf("bad JSON: %v\n%s", err, out)
-	}
+	pps := painpointMembers(t, p, "--text", "text", "--id", "turn", "--person", "speaker")
 	holder := map[int]bool{}
 	for s := range 3 {
 		count := map[int]int{}
-		for pi, pp := range res.PainPoints {
+		for pi, pp := range pps {
 			for _, m := range pp.Members {
 				if i, err := strconv.Atoi(m); err == nil && i/40 == s {
 					count[pi]++
@@ -265,11 +253,34 @@ func TestPainpointsMeetingTurns(t *testing.T) {
 		holder[best] = true
 	}
 	if len(holder) != 3 {
-		for _, pp := range res.PainPoints {
+		for _, pp := range pps {
 			t.Logf("%s: %d turns", pp.Label, len(pp.Members))
 		}
 		t.Errorf("the three topics fall into %d pain points, want 3", len(holder))
 	}
+}
+
+// labelledMembers is a pain point of `painpoints --format json`: its
+// label and members.
+type labelledMembers struct {
+	Label   string   `json:"label"`
+	Members []string `json:"members"`
+}
+
+// painpointMembers runs painpoints on file with args and --format json.
+func painpointMembers(t *testing.T, file string, args ...string) []labelledMembers {
+	t.Helper()
+	out, errs, code := runCLI(t, append([]string{"painpoints", file, "--format", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d, stderr %s", args, code, errs)
+	}
+	var res struct {
+		PainPoints []labelledMembers `json:"pain_points"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("%v: bad JSON: %v\n%s", args, err, out)
+	}
+	return res.PainPoints
 }
 
 // TestPainpointsGC: safar painpoints collects at GOGC 50 under a soft
