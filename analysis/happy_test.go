@@ -35,6 +35,23 @@ func TestHappyCustomersSayNoPainPoint(t *testing.T) {
 		t.Errorf("a mixed set: first pain point %v, want the broken zipper", labels(res))
 	}
 
+	// A happy customer's bare negation describes ("the compliments did
+	// not stop"): it is no complaint that makes the text unhappy.
+	var described []Text
+	for i := range 30 {
+		described = append(described, Text{ID: fmt.Sprint("h", i), Text: fmt.Sprintf("Love it, the compliments did not stop when I wore it to work. Size %d.", i)},
+			Text{ID: fmt.Sprint("u", i), Text: unhappy[i%3] + fmt.Sprintf(" Order %d.", i)})
+	}
+	res = FindPainPoints(described, PainPointOptions{})
+	for _, p := range res.PainPoints {
+		for _, m := range p.Members {
+			if strings.HasPrefix(m, "h") {
+				t.Errorf("a mixed set: happy customer %s, whose compliments did not stop, is a member of pain point %q", m, p.Label)
+				break
+			}
+		}
+	}
+
 	// A set of complaints, a few of which open with praise: the wait is
 	// a pain point though its texts praise the food.
 	var complaints []Text

@@ -518,10 +518,11 @@ func analyseAll(ctx context.Context, texts []Text, ignore map[string]bool) (docs
 
 // happyShare is the share of happy texts (tdoc.happy) from which a set is
 // a mix of happy and unhappy customers (readHappy). Sets of complaints
-// have a few: 2-15% on the development sets, the restaurant sentences'
-// "great food, but the portions are small" among them; all the clothing
-// reviews of every rating and all the Persian food reviews 41%.
-const happyShare = 0.2
+// have few: 11-19% on the development sets, the restaurant sentences'
+// "great food, but we waited an hour" among them; all the clothing
+// reviews of every rating 56% and all the Persian food reviews 45%; the
+// demo's answers to "the most frustrating part" 27% (round 73).
+const happyShare = 0.3
 
 // readHappy reads a happy text's clauses without a cue as its praise
 // (vocab.happyPraise) when at least happyShare of the texts are happy:

@@ -17,14 +17,14 @@ var faParticles = setOf("نه هیچ بدون فاقد")
 // ("not good"), and a negation that negates no cue complains when a
 // content word stands next to it ("never arrived", "didn't fit").
 //
-// firm reports a complaint said with more than weak words (small, long,
-// loose, کم, تنگ: what a happy customer notes too, "runs a little large");
-// a text whose only complaints are weak is happy when it praises
-// (tdoc.happy). cued reports a complaint said in a complaint word, not
-// only by a bare negation ("broke", "not good"; "doesn't gape", "i
-// wouldn't normally wear a bralette" are firm and not cued): what a
-// satisfied writer's complaints are (tdoc.decodeClauses).
-func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm, cued bool) {
+// cued reports a complaint said with a complaint word, more than weak
+// words (small, long, loose, کم, تنگ: what a happy customer notes too,
+// "runs a little large") or a bare negation, which describes as often as
+// it complains in a happy customer's text ("the compliments did not
+// stop", "it doesn't gape"): a text that praises and complains nowhere
+// so is happy (tdoc.happy), and a satisfied writer's complaints are the
+// cued ones (tdoc.decodeClauses).
+func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, cued bool) {
 	entries := make([]lexEntry, len(toks))
 	spans := make([]int, len(toks))
 	var negators []int
@@ -77,9 +77,8 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm,
 		total += v
 		if v < 0 {
 			nNeg++
-			firm = firm || v < -0.5
+			cued = cued || v < -0.5
 		}
-		cued = firm
 	}
 	for _, n := range negators {
 		if used[n] || entries[n].kinds&(cueNeg|cueStrong) != 0 || faParticles[toks[n].key] {
@@ -88,12 +87,11 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm,
 		if contentNear(lx, toks, n) {
 			total -= 0.8
 			nNeg++
-			firm = true
 		}
 	}
 	switch {
 	case total > 0:
-		return 0, 0, false, false
+		return 0, 0, false
 	case total == 0 || nNeg == 0:
 		weight = neutralWeight
 	default:
@@ -109,7 +107,7 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, firm,
 	if exclaimed {
 		in += 0.1
 	}
-	return weight, float32(min(in, 1)), firm, cued && weight == 1
+	return weight, float32(min(in, 1)), cued && weight == 1
 }
 
 // contentNear reports a content word within three words of the negation

@@ -26,7 +26,7 @@ func TestClausePolarity(t *testing.T) {
 		{"نتایج جست‌وجو به درد نمی‌خورد", 1},
 		{"به درد می‌خورد", 0},
 	} {
-		if got, _, _, _ := clausePolarity(getLexicon(), tokenize(NormalizePersian(tc.clause))); got != tc.want {
+		if got, _, _ := clausePolarity(getLexicon(), tokenize(NormalizePersian(tc.clause))); got != tc.want {
 			t.Errorf("%q: weight %v, want %v", tc.clause, got, tc.want)
 		}
 	}

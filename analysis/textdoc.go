@@ -94,10 +94,12 @@ type tdoc struct {
 	voc    *vocab
 	split  int32
 	capped bool
-	// happy: the text praises and complains nowhere but in weak words
-	// ("love it, runs a little large"); see vocab.happyPraise.
+	// happy: the text praises and complains nowhere in a complaint
+	// word, only in weak words or a bare negation ("love it, runs a
+	// little large", "love it, the compliments did not stop"); see
+	// vocab.happyPraise.
 	happy bool
-	// calm: the text complains nowhere but in weak words (it may not
+	// calm: the text complains nowhere in a complaint word (it may not
 	// praise either: "wore it to work, got many compliments").
 	calm bool
 	// scored is what its writers' own scores say (Text.Satisfaction):
@@ -113,9 +115,10 @@ const (
 
 // readsAsPraise reports whether the text's clauses without a cue are
 // its praise rather than how it states a problem. A writer's own score
-// decides where it is given: satisfied and complaining nowhere firmly,
-// the text's plain clauses are what went well ("wore it to work, got
-// many compliments", rated 5); unsatisfied, they are never praise, even
+// decides where it is given: satisfied and complaining nowhere in a
+// complaint word, the text's plain clauses are what went well ("wore it
+// to work, got many compliments", rated 5); unsatisfied, they are never
+// praise, even
 // in warm words ("love the colour, runs a little large", rated 2).
 // Without a score the text's words decide, in a set that mixes happy
 // customers with unhappy ones (vocab.happyPraise).
@@ -216,7 +219,7 @@ type vocab struct {
 	ids        map[string]int32
 	entries    []vocabEntry
 	polIDs     map[polarity]int32
-	polarities []tclause         // weight, intensity and firm only
+	polarities []tclause         // weight, intensity and cued only
 	written    map[string]string // a spoken word's key -> its written word's (readSpoken)
 	// dropped holds the keys of spellings that are not words of the model
 	// (stopwords, fillers, ignored names; not numbers): a clause may hold
@@ -383,9 +386,9 @@ func (a *analyser) analyse(text string) tdoc {
 var coordinators = setOf("and or nor & و یا")
 
 func (a *analyser) addClause(toks []token, afterComma bool) {
-	weight, intensity, firm, cued := clausePolarity(a.lx, toks)
+	weight, intensity, cued := clausePolarity(a.lx, toks)
 	a.praised = a.praised || weight == 0
-	a.complained = a.complained || weight == 1 && firm
+	a.complained = a.complained || weight == 1 && cued
 	ci := a.nclause
 	off, end := int32(toks[0].off), int32(toks[len(toks)-1].end)
 	p := polarity{weight, intensity, cued}
