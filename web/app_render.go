@@ -126,6 +126,8 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 			}
 			return s
 		},
+		// problem is a survey.FieldError in the reader's language.
+		"problem": func(fe survey.FieldError) string { return digits(problemText(lang, fe)) },
 		"seq": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {
