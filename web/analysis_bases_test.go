@@ -3,6 +3,8 @@ package web_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -39,4 +41,18 @@ func persian(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// TestQuoteLinesInTheReadersDigits: a pain point's quote from a transcript
+// names its line in the reader's digits ("سطر ۷", not "سطر 7" among
+// Persian digits), and its transcript's title as written.
+func TestQuoteLinesInTheReadersDigits(t *testing.T) {
+	w, _, base, en := analysedDemoProject(t)
+	en.get(base+"/painpoints").want(http.StatusOK, ", line ")
+	fa := w.login("fa@example.com")
+	fa.get(base + "/painpoints").want(http.StatusOK)
+	if !regexp.MustCompile(`</bdi>، سطر [۰-۹]+</span>`).MatchString(fa.body) || regexp.MustCompile(`سطر [0-9]`).MatchString(fa.body) {
+		i := strings.Index(fa.body, "سطر")
+		t.Errorf("Persian page: want transcript lines in Persian digits; near the first: %q", fa.body[max(i-200, 0):min(i+40, len(fa.body))])
+	}
 }
