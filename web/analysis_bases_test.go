@@ -56,3 +56,25 @@ func TestQuoteLinesInTheReadersDigits(t *testing.T) {
 		t.Errorf("Persian page: want transcript lines in Persian digits; near the first: %q", fa.body[max(i-200, 0):min(i+40, len(fa.body))])
 	}
 }
+
+// TestPersonaValuesInTheReadersDigits: the digits the analysis wrote on a
+// persona card (a spend band, a scale's point before its label) read in
+// the reader's digits, as the card's shares do; answers read as given.
+func TestPersonaValuesInTheReadersDigits(t *testing.T) {
+	w, _, base, en := analysedDemoProject(t)
+	en.get(base + "/personas").want(http.StatusOK)
+	if !regexp.MustCompile(`<strong>[0-9]+–[0-9]+</strong>`).MatchString(en.body) {
+		t.Fatal("fixture: no band on the English persona cards")
+	}
+	fa := w.login("fa@example.com")
+	fa.get(base + "/personas").want(http.StatusOK)
+	if !regexp.MustCompile(`<strong>[۰-۹]+–[۰-۹]+</strong>`).MatchString(fa.body) {
+		t.Error("Persian persona cards: no band in Persian digits")
+	}
+	if !regexp.MustCompile(`<strong>[۰-۹]+ <bdi>[^<]+</bdi></strong>`).MatchString(fa.body) {
+		t.Error("Persian persona cards: no scale point in Persian digits beside its label")
+	}
+	if m := regexp.MustCompile(`<strong>(?:[^<]|</?bdi>)*[0-9](?:[^<]|</?bdi>)*</strong>`).FindAllString(fa.body, 5); len(m) > 0 {
+		t.Errorf("Persian persona cards: ASCII digits in %q", m)
+	}
+}
