@@ -78,3 +78,12 @@ func TestPersonaValuesInTheReadersDigits(t *testing.T) {
 		t.Errorf("Persian persona cards: ASCII digits in %q", m)
 	}
 }
+
+// TestTouchpointLegendInTheReadersDigits: the heatmap's legend bands read
+// in the reader's digits and percent sign, as its cells do.
+func TestTouchpointLegendInTheReadersDigits(t *testing.T) {
+	w, _, base, en := analysedDemoProject(t)
+	en.get(base+"/touchpoints").want(http.StatusOK, `<span class="heat heat-2">10–25%</span>`, `<span class="sat sat-mid">50–70</span>`)
+	fa := w.login("fa@example.com")
+	fa.get(base+"/touchpoints").want(http.StatusOK, `<span class="heat heat-1">&lt; ۱۰٪</span>`, `<span class="heat heat-2">۱۰–۲۵٪</span>`, `<span class="sat sat-mid">۵۰–۷۰</span>`)
+}
