@@ -74,8 +74,8 @@ func (p *problems) addCode(field, code string, args ...any) {
 	*p = append(*p, FieldError{Field: field, Code: code, Args: args, Message: fmt.Sprintf(Messages[code], args...)})
 }
 
-// Messages are the English texts of answer and survey definition problems
-// by code; the web layer keeps a translation of each.
+// Messages are the English texts of answer, survey definition and
+// webhook problems by code; the web layer keeps a translation of each.
 var Messages = map[string]string{
 	"required":        "required",
 	"unknown":         "no such question in this survey",
@@ -166,6 +166,14 @@ var Messages = map[string]string{
 	"def_quota_values":            "give exactly one of equals, one_of",
 	"def_bad_text":                BadTextMessage,
 	"def_slug_taken":              "another survey already uses this slug (%s)",
+
+	// Webhooks.
+	"hook_url":       "must be an absolute http or https URL",
+	"hook_scheme":    "must use http or https, not %q",
+	"hook_userinfo":  "must not carry a user name or password; sign with the secret instead",
+	"hook_url_long":  "longer than 2000 characters",
+	"hook_no_events": "choose at least one event",
+	"hook_event":     "unknown event %q (known: %s)",
 }
 
 // SlugTaken is the problem of a new survey whose slug another survey has.

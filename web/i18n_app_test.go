@@ -97,12 +97,12 @@ func TestPersianTextsUseThePersianSeparator(t *testing.T) {
 	}
 }
 
-// TestDefinitionProblemsTakeTheirArguments: each survey definition
+// TestProblemTextsTakeTheirArguments: each survey definition or webhook
 // problem's Persian text takes the arguments its English one takes.
-func TestDefinitionProblemsTakeTheirArguments(t *testing.T) {
+func TestProblemTextsTakeTheirArguments(t *testing.T) {
 	verbs := regexp.MustCompile(`%[a-z]`)
 	for code, en := range survey.Messages {
-		if !strings.HasPrefix(code, "def_") {
+		if !strings.HasPrefix(code, "def_") && !strings.HasPrefix(code, "hook_") {
 			continue
 		}
 		var args []any

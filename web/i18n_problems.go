@@ -7,18 +7,18 @@ import (
 )
 
 // The problems a survey definition can have (the builder, a JSON import,
-// a definition edit), merged into appCatalog as "err."+code like the
-// answer problems. The English texts are the domain's own
-// (survey.Messages); the Persian ones are here. A test checks every
-// definition code has both.
+// a definition edit) and a webhook's, merged into appCatalog as
+// "err."+code like the answer problems. The English texts are the
+// domain's own (survey.Messages); the Persian ones are here. A test checks
+// every such code has both.
 
 func init() {
 	for code, msg := range survey.Messages {
-		if strings.HasPrefix(code, "def_") {
+		if strings.HasPrefix(code, "def_") || strings.HasPrefix(code, "hook_") {
 			appCatalog["en"]["err."+code] = msg
 		}
 	}
-	for code, msg := range definitionMessagesFa {
+	for code, msg := range problemMessagesFa {
 		appCatalog["fa"]["err."+code] = msg
 	}
 }
@@ -40,7 +40,7 @@ func problemText(lang string, fe survey.FieldError) string {
 	return appText(lang, "err."+fe.Code, args...)
 }
 
-var definitionMessagesFa = map[string]string{
+var problemMessagesFa = map[string]string{
 	"def_slug":                    "باید ۱ تا ۶۳ نویسه از حروف کوچک لاتین، رقم یا خط تیره باشد و با حرف یا رقم آغاز شود (اکنون: «%s»)",
 	"def_empty":                   "خالی است",
 	"def_resume_days":             "نباید منفی باشد",
@@ -106,4 +106,11 @@ var definitionMessagesFa = map[string]string{
 	"def_quota_values":            "دقیقاً یکی از equals یا one_of را بدهید",
 	"def_bad_text":                "نویسه‌هایی دارد که خواندنی نیستند (NUL یا UTF-8 نامعتبر)",
 	"def_slug_taken":              "پرسشنامهٔ دیگری همین نشانی (%s) را دارد",
+
+	"hook_url":       "باید نشانی کامل http یا https باشد",
+	"hook_scheme":    "باید http یا https باشد، نه «%s»",
+	"hook_userinfo":  "نباید نام کاربری یا گذرواژه داشته باشد؛ به جای آن با کلید امضا امضا می‌شود",
+	"hook_url_long":  "بیش از ۲۰۰۰ نویسه است",
+	"hook_no_events": "دست‌کم یک رویداد انتخاب کنید",
+	"hook_event":     "رویداد ناشناخته «%s» (رویدادها: %s)",
 }
