@@ -101,6 +101,11 @@ var Messages = map[string]string{
 	"matrix_all":      "rate every statement",
 
 	// Survey definitions: the builder, imports and the API.
+	"def_json_type":               "line %d: %s must be %s, not %s",
+	"def_json_unknown_field":      "line %d: json: unknown field %s",
+	"def_json_at":                 "line %d: %v",
+	"def_json":                    "%v",
+	"def_json_trailing":           "trailing data after the survey object",
 	"def_slug":                    "must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit (got %q)",
 	"def_empty":                   "empty",
 	"def_resume_days":             "must not be negative",

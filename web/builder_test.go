@@ -263,4 +263,16 @@ func TestBuilderProblemsInTheReadersLanguage(t *testing.T) {
 	f.Set("q.0.0.type", "multiple") // "age": answered as a single choice
 	f.Set("op", "save")
 	b.do("POST", path, f).want(http.StatusUnprocessableEntity, "نوعش از «تک‌گزینه‌ای» به «چندگزینه‌ای» تغییر نمی‌کند: پرسشنامه پاسخ دارد")
+
+	// So does JSON that cannot be read as a survey, imported into the
+	// builder.
+	for def, want := range map[string]string{
+		"{\n\"slug\": \"x\",\n\"requierd\": true}": "سطر ۳: فیلد ناشناختهٔ &#34;requierd&#34;",
+		`{"slug": 7}`: "سطر ۱: slug باید از نوع string باشد، نه number",
+	} {
+		f = formValues(t, b.body, "builder")
+		f.Set("op", "import_json")
+		f.Set("definition", def)
+		b.do("POST", path, f).want(http.StatusUnprocessableEntity, want)
+	}
 }

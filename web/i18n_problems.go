@@ -41,6 +41,11 @@ func problemText(lang string, fe survey.FieldError) string {
 }
 
 var problemMessagesFa = map[string]string{
+	"def_json_type":               "سطر %d: %s باید از نوع %s باشد، نه %s",
+	"def_json_unknown_field":      "سطر %d: فیلد ناشناختهٔ %s (شاید نامش غلط نوشته شده است)",
+	"def_json_at":                 "سطر %d: JSON خوانا نیست (%v)",
+	"def_json":                    "JSON خوانا نیست (%v)",
+	"def_json_trailing":           "پس از شیء پرسشنامه دادهٔ اضافه آمده است",
 	"def_slug":                    "باید ۱ تا ۶۳ نویسه از حروف کوچک لاتین، رقم یا خط تیره باشد و با حرف یا رقم آغاز شود (اکنون: «%s»)",
 	"def_empty":                   "خالی است",
 	"def_resume_days":             "نباید منفی باشد",
