@@ -134,6 +134,22 @@ func TestNoiseNeverPainPoint(t *testing.T) {
 	}
 }
 
+// TestQuoteFormKeepsTheWordsAroundALink: a link is removed up to the
+// quotation mark that closes it, so a quote typed as an Excel formula
+// keeps the respondent's words (it read `=HYPERLINK(" for refund") my
+// order...`, "click" and the formula's shape lost with the link).
+func TestQuoteFormKeepsTheWordsAroundALink(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`=HYPERLINK("http://evil.example/refund","click for refund") my order never arrived`, `=HYPERLINK(" ","click for refund") my order never arrived`},
+		{`=HYPERLINK("https://evil.example/x";"win") late again`, `=HYPERLINK(" ";"win") late again`},
+		{`late again, see https://shop.example/o?id=1&x=(2) now`, `late again, see now`},
+	} {
+		if got := QuoteForm(tc.in); got != tc.want {
+			t.Errorf("QuoteForm(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 // TestLabelsAndQuotes: labels are built from the members' own words, are
 // distinct, and every quote contains one of its pain point's terms.
 func TestLabelsAndQuotes(t *testing.T) {

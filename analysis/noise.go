@@ -13,13 +13,15 @@ import (
 // it can become a term, a label or a co-occurrence.
 
 // noiseRE matches, in one pass (RE2: linear in the text):
-//   - URLs and e-mail addresses;
+//   - URLs (up to a character no URL holds unescaped: a space, ", < or >,
+//     so the words of =HYPERLINK("http://…","words") or an HTML link stay)
+//     and e-mail addresses;
 //   - @handles (a hashtag keeps its word: "#delayed" says "delayed");
 //   - transcript markup: {disfmarker}, [laughter], <noise>, and a few
 //     parenthesised stage directions ("(inaudible)", "(laughs)");
 //   - redaction: XX, XXXX, xx/xx/xxxx, ***, {$25.00}.
 var noiseRE = regexp.MustCompile(`(?i)` +
-	`\b(?:https?://|www\.)\S+` +
+	`\b(?:https?://|www\.)[^\s"<>]+` +
 	`|[\w.+-]+@[\w-]+\.[\w.-]+` +
 	`|@\w+` +
 	`|\{[^{}\n]{0,40}\}|\[[^\[\]\n]{0,40}\]|<[^<>\n]{0,40}>` +

@@ -12,7 +12,9 @@ import (
 // a phone, one line per problem (empty when all is well).
 const layoutProblems = `(() => {
   const out = [];
-  const vw = window.innerWidth;
+  // A phone widens its layout viewport (innerWidth) to a page too wide,
+  // so the page is measured against the screen.
+  const vw = screen.width;
   if (document.documentElement.scrollWidth > vw) out.push("horizontal scroll: scrollWidth " + document.documentElement.scrollWidth + " > " + vw);
   const visible = el => { const r = el.getBoundingClientRect(); return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== "hidden"; };
   const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.name ? "[name=" + el.name + "]" : "") + (el.value && el.type !== "text" ? "[value=" + el.value + "]" : "");

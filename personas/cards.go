@@ -73,7 +73,7 @@ func (r *Result) named(in Input) {
 		it := in.Items[s.item]
 		for p := range k {
 			t := trait(it, s.value, st, p, tests)
-			t.Profile = r.profile[s.item]
+			t.Band, t.Profile = s.band, r.profile[s.item]
 			all[p] = append(all[p], t)
 		}
 	}

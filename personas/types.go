@@ -283,6 +283,9 @@ type Trait struct {
 	Overall   float64 `json:"overall_share"` // among all who answered
 	// Profile marks an item that did not take part in the segmentation.
 	Profile bool `json:"profile,omitempty"`
+	// Band marks a Value the engine wrote, not an answer: the range of a
+	// numeric item's tercile ("18–30"), in ASCII digits.
+	Band bool `json:"band,omitempty"`
 	// Lift is Share divided by the share among all respondents (an index:
 	// 1.5 means 50% more common in this persona than overall).
 	Lift float64 `json:"lift"`

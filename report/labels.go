@@ -68,7 +68,7 @@ var english = labels{
 	Goals: "Goals", Touchpoints: "Touchpoints", PainPoints: "Pain points", Quotes: "Quotes",
 	Rank: "Rank", Label: "Pain point", Reach: "Reach", SayLabel: "Say the label", Severity: "Severity", Priority: "Priority",
 	SatisfactionGap: "Satisfaction against the others (points of 100)",
-	Personas: "Personas", Stages: "Stages", Examples: "Example quotes", Sources: "Sources",
+	Personas:        "Personas", Stages: "Stages", Examples: "Example quotes", Sources: "Sources",
 
 	Trust:             "How far to trust these personas",
 	Verdict:           "Verdict",
@@ -129,7 +129,7 @@ var persian = labels{
 	Goals: "اهداف", Touchpoints: "نقاط تماس", PainPoints: "نقاط درد", Quotes: "نقل‌قول‌ها",
 	Rank: "رتبه", Label: "نقطه درد", Reach: "گستره", SayLabel: "عین عبارت را می‌گویند", Severity: "شدت", Priority: "اولویت",
 	SatisfactionGap: "رضایت در برابر دیگران (امتیاز از ۱۰۰)",
-	Personas: "پرسوناها", Stages: "مراحل", Examples: "نمونه نقل‌قول‌ها", Sources: "منابع",
+	Personas:        "پرسوناها", Stages: "مراحل", Examples: "نمونه نقل‌قول‌ها", Sources: "منابع",
 
 	Trust:             "تا چه اندازه می‌توان به این پرسوناها اعتماد کرد",
 	Verdict:           "جمع‌بندی",

@@ -139,18 +139,18 @@ type PainPoint struct {
 	Share     float64 `json:"share"`     // Documents / all documents, 0..1
 	// LabelTexts is how many of the pain point's texts say its label's own
 	// phrase (analysis.PainPoint.LabelTexts); 0 when unknown or renamed.
-	LabelTexts  int      `json:"label_texts,omitempty"`
-	Severity    float64  `json:"severity"`
-	Priority    float64  `json:"priority"`
+	LabelTexts int     `json:"label_texts,omitempty"`
+	Severity   float64 `json:"severity"`
+	Priority   float64 `json:"priority"`
 	// SatisfactionGap is how many points (0..100) the satisfaction of the
 	// people voicing it lies below (negative) or above everyone else's who
 	// rated it; nil without ratings or when its 95% interval holds 0.
 	SatisfactionGap *float64 `json:"satisfaction_gap,omitempty"`
 	Personas        []string `json:"personas,omitempty"`
-	Stages      []string `json:"stages,omitempty"`
-	Touchpoints []string `json:"touchpoints,omitempty"`
-	Examples    []string `json:"examples,omitempty"` // example quotes
-	Sources     int      `json:"sources"`            // distinct sources (surveys, interviews, transcripts)
+	Stages          []string `json:"stages,omitempty"`
+	Touchpoints     []string `json:"touchpoints,omitempty"`
+	Examples        []string `json:"examples,omitempty"` // example quotes
+	Sources         int      `json:"sources"`            // distinct sources (surveys, interviews, transcripts)
 	// Coded marks a researcher's code counted as a pain point: its reach
 	// and share are counted, its severity, priority and sources are not.
 	Coded bool `json:"researcher_coded,omitempty"`

@@ -135,6 +135,28 @@ type AnalysisStore interface {
 	SaveAnalysisSettings(ctx context.Context, s *AnalysisSettings) error
 	// AnalysisDataVersion summarises the scope's data (responses,
 	// transcripts and their lines, survey definitions) cheaply: counts and
-	// latest change times. It changes when data arrive or go.
+	// latest change times. It changes when data arrive or go. It ends
+	// with the summary of the researchers' codes and of the codings the
+	// scope's analysis reads, from CodesVersion on (see StaleParts).
 	AnalysisDataVersion(ctx context.Context, scope AnalysisScope) (string, error)
+}
+
+// CodesVersion opens the codes part of an AnalysisDataVersion (no data
+// part holds it).
+const CodesVersion = "|c"
+
+// StaleParts says what changed between the data version a run saw and the
+// current one: the data (responses, transcripts, notes, definitions), the
+// codes (the codebook and the codings the analysis reads), or both.
+func StaleParts(run, current string) (data, codes bool) {
+	rd, rc := cutCodes(run)
+	cd, cc := cutCodes(current)
+	return rd != cd, rc != cc
+}
+
+func cutCodes(v string) (data, codes string) {
+	if i := strings.LastIndex(v, CodesVersion); i >= 0 {
+		return v[:i], v[i:]
+	}
+	return v, ""
 }

@@ -336,10 +336,14 @@ func ParseDefinition(data []byte) (*Definition, error) {
 	dec.DisallowUnknownFields()
 	var d Definition
 	if err := dec.Decode(&d); err != nil {
-		return nil, &ValidationError{Problems: []FieldError{{Field: "$", Message: jsonErrorMessage(data, err)}}}
+		var p problems
+		jsonProblem(&p, data, err)
+		return nil, p.err()
 	}
 	if dec.More() {
-		return nil, &ValidationError{Problems: []FieldError{{Field: "$", Message: "trailing data after the survey object"}}}
+		var p problems
+		p.addCode("$", "def_json_trailing")
+		return nil, p.err()
 	}
 	d.Normalize()
 	if err := d.Validate(); err != nil {
@@ -348,8 +352,8 @@ func ParseDefinition(data []byte) (*Definition, error) {
 	return &d, nil
 }
 
-// jsonErrorMessage turns a decoder error into a message with a line number.
-func jsonErrorMessage(data []byte, err error) string {
+// jsonProblem records a decoder error with the line it happened on.
+func jsonProblem(p *problems, data []byte, err error) {
 	var off int64 = -1
 	switch e := err.(type) {
 	case *json.SyntaxError:
@@ -357,18 +361,21 @@ func jsonErrorMessage(data []byte, err error) string {
 	case *json.UnmarshalTypeError:
 		off = e.Offset
 		if e.Field != "" {
-			return fmt.Sprintf("line %d: %s must be %s, not %s", lineAt(data, off), e.Field, e.Type, e.Value)
+			p.addCode("$", "def_json_type", lineAt(data, off), e.Field, e.Type.String(), e.Value)
+			return
 		}
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		if i := bytes.Index(data, []byte(strings.Trim(name, " "))); i >= 0 {
-			off = int64(i)
+			p.addCode("$", "def_json_unknown_field", lineAt(data, int64(i)), name)
+			return
 		}
 	}
 	if off >= 0 {
-		return fmt.Sprintf("line %d: %v", lineAt(data, off), err)
+		p.addCode("$", "def_json_at", lineAt(data, off), err)
+		return
 	}
-	return err.Error()
+	p.addCode("$", "def_json", err)
 }
 
 func lineAt(data []byte, off int64) int {

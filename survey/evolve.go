@@ -11,20 +11,20 @@ func CheckEvolution(old, next *Definition) error {
 	for _, oq := range old.Questions() {
 		nq, ok := next.Question(oq.ID)
 		if !ok {
-			p.add("questions."+oq.ID, "cannot be removed: the survey has responses (hide it with show_if instead, or copy the survey)")
+			p.addCode("questions."+oq.ID, "def_keep_question")
 			continue
 		}
 		if nq.Type != oq.Type {
-			p.add("questions."+oq.ID+".type", "cannot change from %s to %s: the survey has responses", oq.Type, nq.Type)
+			p.addCode("questions."+oq.ID+".type", "def_keep_type", oq.Type, nq.Type)
 			continue
 		}
 		for _, o := range oq.Options {
 			if !nq.HasOption(o.Value) {
-				p.add("questions."+oq.ID+".options", "option %q cannot be removed: the survey has responses", o.Value)
+				p.addCode("questions."+oq.ID+".options", "def_keep_option", o.Value)
 			}
 		}
 		if oq.Other && !nq.Other {
-			p.add("questions."+oq.ID+".other", "\"other\" cannot be turned off: the survey has responses")
+			p.addCode("questions."+oq.ID+".other", "def_keep_other")
 		}
 		for _, st := range oq.Statements {
 			found := false
@@ -32,13 +32,13 @@ func CheckEvolution(old, next *Definition) error {
 				found = found || ns.Value == st.Value
 			}
 			if !found {
-				p.add("questions."+oq.ID+".statements", "statement %q cannot be removed: the survey has responses", st.Value)
+				p.addCode("questions."+oq.ID+".statements", "def_keep_statement", st.Value)
 			}
 		}
 		lo, n := oq.ScalePoints()
 		nlo, nn := nq.ScalePoints()
 		if lo != nlo || n != nn {
-			p.add("questions."+oq.ID+".scale", "the scale cannot change: the survey has responses")
+			p.addCode("questions."+oq.ID+".scale", "def_keep_scale")
 		}
 	}
 	return p.err()

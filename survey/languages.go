@@ -124,19 +124,19 @@ func (d *Definition) EachText(fn func(path string, t *Localized)) {
 func validateLanguages(p *problems, d *Definition) {
 	if len(d.Languages) == 0 {
 		if _, ok := Language(d.Language); !ok {
-			p.add("language", "unknown language %q (one of %s)", d.Language, knownCodes())
+			p.addCode("language", "def_language", d.Language, knownCodes())
 		}
 	} else {
 		if d.Language != "" && d.Language != d.Languages[0] {
-			p.add("language", "%q conflicts with languages, whose first (default) language is %q: give one of the two", d.Language, d.Languages[0])
+			p.addCode("language", "def_language_conflict", d.Language, d.Languages[0])
 		}
 		seen := map[string]bool{}
 		for i, l := range d.Languages {
 			switch _, ok := Language(l); {
 			case !ok:
-				p.add(fmt.Sprintf("languages[%d]", i), "unknown language %q (one of %s)", l, knownCodes())
+				p.addCode(fmt.Sprintf("languages[%d]", i), "def_language", l, knownCodes())
 			case seen[l]:
-				p.add(fmt.Sprintf("languages[%d]", i), "%q is listed twice", l)
+				p.addCode(fmt.Sprintf("languages[%d]", i), "def_language_twice", l)
 			}
 			seen[l] = true
 		}
@@ -145,19 +145,19 @@ func validateLanguages(p *problems, d *Definition) {
 	d.EachText(func(path string, t *Localized) {
 		for _, tr := range t.t {
 			if !ValidText(tr.Text) {
-				p.add(path, BadTextMessage)
+				p.addCode(path, "def_bad_text")
 				return
 			}
 			if tr.Lang != "" && !slices.Contains(langs, tr.Lang) {
 				if len(langs) == 1 {
-					p.add(path, "has a %q text but the survey's only language is %q: add %q to languages or remove it", tr.Lang, langs[0], tr.Lang)
+					p.addCode(path, "def_text_other_lang", tr.Lang, langs[0], tr.Lang)
 				} else {
-					p.add(path, "has a %q text but %q is not one of the survey's languages (%s)", tr.Lang, tr.Lang, strings.Join(langs, ", "))
+					p.addCode(path, "def_text_unlisted_lang", tr.Lang, tr.Lang, strings.Join(langs, ", "))
 				}
 			}
 		}
 		for _, l := range t.Missing(langs) {
-			p.add(path, "no %q translation", l)
+			p.addCode(path, "def_translation_missing", l)
 		}
 	})
 }

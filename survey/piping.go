@@ -161,16 +161,16 @@ func validatePipes(p *problems, d *Definition) {
 			ref := d.PageOf(id)
 			switch {
 			case ref < 0:
-				p.add(t.path, "pipes {{%s}}: no question %q", id, id)
+				p.addCode(t.path, "def_pipe_unknown", id, id)
 			case t.page < 0:
-				p.add(t.path, "pipes {{%s}}: the survey's title and description are shown before any answer", id)
+				p.addCode(t.path, "def_pipe_intro", id)
 			case ref == t.page:
-				p.add(t.path, "pipes {{%s}}, which is on the same page: only answers from earlier pages can be piped", id)
+				p.addCode(t.path, "def_pipe_same_page", id)
 			case ref > t.page:
-				p.add(t.path, "pipes {{%s}}, which comes later: only answers from earlier pages can be piped", id)
+				p.addCode(t.path, "def_pipe_later", id)
 			default:
 				if q, _ := d.Question(id); q.Type == Matrix {
-					p.add(t.path, "pipes {{%s}}, a matrix question: it has no single answer to show; pipe another question", id)
+					p.addCode(t.path, "def_pipe_matrix", id)
 				}
 			}
 		}

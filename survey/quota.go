@@ -107,58 +107,58 @@ const MaxQuotas = 100
 // validateQuotas checks the quotas against the questions they name.
 func validateQuotas(p *problems, d *Definition) {
 	if len(d.Quotas) > MaxQuotas {
-		p.add("quotas", "too many quotas (%d, limit %d)", len(d.Quotas), MaxQuotas)
+		p.addCode("quotas", "def_too_many_quotas", len(d.Quotas), MaxQuotas)
 	}
 	seen := map[string]int{}
 	for i := range d.Quotas {
 		q := &d.Quotas[i]
 		qp := fmt.Sprintf("quotas[%d]", i)
 		if !idPattern.MatchString(q.ID) {
-			p.add(qp+".id", "must start with a letter and hold only letters, digits, _ or - (got %q)", q.ID)
+			p.addCode(qp+".id", "def_id", q.ID)
 		} else if prev, dup := seen[q.ID]; dup {
-			p.add(qp+".id", "duplicate %q (also at quotas[%d])", q.ID, prev)
+			p.addCode(qp+".id", "def_duplicate_id", q.ID, fmt.Sprintf("quotas[%d]", prev))
 		} else {
 			seen[q.ID] = i
 		}
 		if q.Limit < 1 {
-			p.add(qp+".limit", "must be at least 1 (got %d)", q.Limit)
+			p.addCode(qp+".limit", "def_quota_limit", q.Limit)
 		}
 		switch {
 		case q.Question != "" && q.Touchpoint != "":
-			p.add(qp, "give either question or touchpoint, not both")
+			p.addCode(qp, "def_quota_both")
 			continue
 		case q.Touchpoint != "":
 			if strings.TrimSpace(q.Touchpoint) != q.Touchpoint || !ValidText(q.Touchpoint) {
-				p.add(qp+".touchpoint", "%q has leading or trailing spaces or invalid text", q.Touchpoint)
+				p.addCode(qp+".touchpoint", "def_quota_touchpoint", q.Touchpoint)
 			}
 			if q.Equals != nil || len(q.OneOf) > 0 {
-				p.add(qp, "a touchpoint quota takes no equals or one_of: the touchpoint is its value")
+				p.addCode(qp, "def_quota_touchpoint_values")
 			}
 			continue
 		case q.Question == "":
-			p.add(qp, "give question (with equals or one_of) or touchpoint")
+			p.addCode(qp, "def_quota_target")
 			continue
 		}
 		ref, ok := d.Question(q.Question)
 		if !ok {
-			p.add(qp+".question", "no question %q", q.Question)
+			p.addCode(qp+".question", "def_no_question", q.Question)
 			continue
 		}
 		switch ref.Type {
 		case Single, Multiple, Dropdown:
 		default:
-			p.add(qp+".question", "%q is a %s question: a quota needs a single, multiple or dropdown question", ref.ID, ref.Type)
+			p.addCode(qp+".question", "def_quota_type", ref.ID, ref.Type)
 			continue
 		}
 		if (q.Equals != nil) == (len(q.OneOf) > 0) {
-			p.add(qp, "give exactly one of equals, one_of")
+			p.addCode(qp, "def_quota_values")
 		}
 		if q.Equals != nil && !ref.HasOption(*q.Equals) {
-			p.add(qp+".equals", "%q is not an option of %s", *q.Equals, ref.ID)
+			p.addCode(qp+".equals", "def_not_option", *q.Equals, ref.ID)
 		}
 		for j, v := range q.OneOf {
 			if !ref.HasOption(v) {
-				p.add(fmt.Sprintf("%s.one_of[%d]", qp, j), "%q is not an option of %s", v, ref.ID)
+				p.addCode(fmt.Sprintf("%s.one_of[%d]", qp, j), "def_not_option", v, ref.ID)
 			}
 		}
 	}

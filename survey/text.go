@@ -39,16 +39,16 @@ func validateTexts(p *problems, d *Definition) {
 		for qi, q := range page.Questions {
 			qp := fmt.Sprintf("pages[%d].questions[%d]", pi, qi)
 			if !ValidText(q.Touchpoint) {
-				p.add(qp+".touchpoint", BadTextMessage)
+				p.addCode(qp+".touchpoint", "def_bad_text")
 			}
 			for oi, o := range q.Options {
 				if !ValidText(o.Value) {
-					p.add(fmt.Sprintf("%s.options[%d]", qp, oi), BadTextMessage)
+					p.addCode(fmt.Sprintf("%s.options[%d]", qp, oi), "def_bad_text")
 				}
 			}
 			for si, o := range q.Statements {
 				if !ValidText(o.Value) {
-					p.add(fmt.Sprintf("%s.statements[%d]", qp, si), BadTextMessage)
+					p.addCode(fmt.Sprintf("%s.statements[%d]", qp, si), "def_bad_text")
 				}
 			}
 		}

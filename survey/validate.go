@@ -29,20 +29,20 @@ func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
 func (d *Definition) Validate() error {
 	var p problems
 	if !slugPattern.MatchString(d.Slug) {
-		p.add("slug", "must be 1-63 lowercase letters, digits or dashes, starting with a letter or digit (got %q)", d.Slug)
+		p.addCode("slug", "def_slug", d.Slug)
 	}
 	if strings.TrimSpace(d.Title.String()) == "" {
-		p.add("title", "empty")
+		p.addCode("title", "def_empty")
 	}
 	validateLanguages(&p, d)
 	if d.Settings.ResumeDays < 0 {
-		p.add("settings.resume_days", "must not be negative")
+		p.addCode("settings.resume_days", "def_resume_days")
 	}
 	if len(d.Pages) == 0 {
-		p.add("pages", "empty: a survey needs at least one page")
+		p.addCode("pages", "def_no_pages")
 	}
 	if len(d.Pages) > MaxPages {
-		p.add("pages", "too many pages (%d, limit %d)", len(d.Pages), MaxPages)
+		p.addCode("pages", "def_too_many_pages", len(d.Pages), MaxPages)
 	}
 	seen := map[string]string{} // question id -> path
 	total := 0
@@ -50,7 +50,7 @@ func (d *Definition) Validate() error {
 		page := &d.Pages[pi]
 		pp := fmt.Sprintf("pages[%d]", pi)
 		if len(page.Questions) == 0 {
-			p.add(pp+".questions", "empty")
+			p.addCode(pp+".questions", "def_empty")
 		}
 		for qi := range page.Questions {
 			total++
@@ -59,7 +59,7 @@ func (d *Definition) Validate() error {
 			validateQuestion(&p, qp, q)
 			if q.ID != "" {
 				if prev, dup := seen[q.ID]; dup {
-					p.add(qp+".id", "duplicate %q (also at %s)", q.ID, prev)
+					p.addCode(qp+".id", "def_duplicate_id", q.ID, prev)
 				} else if q.ShowIf != nil {
 					validateCondition(&p, qp+".show_if", q.ShowIf, d, seen)
 				}
@@ -68,7 +68,7 @@ func (d *Definition) Validate() error {
 		}
 	}
 	if total > MaxQuestions {
-		p.add("pages", "too many questions (%d, limit %d)", total, MaxQuestions)
+		p.addCode("pages", "def_too_many_questions", total, MaxQuestions)
 	}
 	validateQuotas(&p, d)
 	validateTexts(&p, d)
@@ -78,37 +78,37 @@ func (d *Definition) Validate() error {
 
 func validateQuestion(p *problems, qp string, q *Question) {
 	if !idPattern.MatchString(q.ID) {
-		p.add(qp+".id", "must start with a letter and hold only letters, digits, _ or - (got %q)", q.ID)
+		p.addCode(qp+".id", "def_id", q.ID)
 	}
 	if strings.TrimSpace(q.Text.String()) == "" {
-		p.add(qp+".text", "empty")
+		p.addCode(qp+".text", "def_empty")
 	}
 	if !slices.Contains(QuestionTypes, q.Type) {
-		p.add(qp+".type", "unknown type %q (one of %s)", q.Type, joinTypes())
+		p.addCode(qp+".type", "def_type", q.Type, joinTypes())
 		return
 	}
 	if q.Role != "" && !slices.Contains(Roles, q.Role) {
-		p.add(qp+".role", "unknown role %q", q.Role)
+		p.addCode(qp+".role", "def_role", q.Role)
 	}
 	if q.Stage != "" && !slices.Contains(Stages, q.Stage) {
-		p.add(qp+".stage", "unknown stage %q", q.Stage)
+		p.addCode(qp+".stage", "def_stage", q.Stage)
 	}
 	switch q.Type {
 	case Single, Multiple, Dropdown:
 		validateOptions(p, qp+".options", q.Options, q.Other)
 		if q.Other && q.Type == Dropdown {
-			p.add(qp+".other", "not supported on a dropdown; use single or multiple")
+			p.addCode(qp+".other", "def_dropdown_other")
 		}
 	default:
 		if len(q.Options) > 0 {
-			p.add(qp+".options", "only single, multiple and dropdown questions have options")
+			p.addCode(qp+".options", "def_options_unused")
 		}
 		if q.Other {
-			p.add(qp+".other", "only single and multiple questions have \"other\"")
+			p.addCode(qp+".other", "def_other_unused")
 		}
 	}
 	if q.Role == RoleTouchpoint && q.Type != Single && q.Type != Multiple && q.Type != Dropdown {
-		p.add(qp+".role", "a touchpoint question must be single, multiple or dropdown: its options are the touchpoints")
+		p.addCode(qp+".role", "def_touchpoint_type")
 	}
 	validateScale(p, qp+".scale", q)
 	switch q.Type {
@@ -120,32 +120,32 @@ func validateQuestion(p *problems, qp string, q *Question) {
 		if !q.Randomize {
 			for i, o := range items {
 				if o.Pin {
-					p.add(fmt.Sprintf("%s%s[%d].pin", qp, field, i), "has no effect: the question does not say \"randomize\"")
+					p.addCode(fmt.Sprintf("%s%s[%d].pin", qp, field, i), "def_pin_unused")
 				}
 			}
 		}
 	default:
 		if q.Randomize {
-			p.add(qp+".randomize", "only single, multiple, dropdown and matrix questions randomise their order; a %s has none", q.Type)
+			p.addCode(qp+".randomize", "def_randomize_unused", q.Type)
 		}
 	}
 	if q.Type == Matrix {
 		if len(q.Statements) == 0 {
-			p.add(qp+".statements", "empty: a matrix needs statements")
+			p.addCode(qp+".statements", "def_no_statements")
 		}
 		validateOptions(p, qp+".statements", q.Statements, false)
 	} else if len(q.Statements) > 0 {
-		p.add(qp+".statements", "only matrix questions have statements")
+		p.addCode(qp+".statements", "def_statements_unused")
 	}
 	if q.Type == Number {
 		if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
-			p.add(qp+".min", "greater than max")
+			p.addCode(qp+".min", "def_min_max")
 		}
 	} else if q.Min != nil || q.Max != nil {
-		p.add(qp+".min", "only number questions have min and max")
+		p.addCode(qp+".min", "def_min_unused")
 	}
 	if q.MaxLength < 0 || q.MaxLength > MaxTextLength {
-		p.add(qp+".max_length", "must be 0 to %d", MaxTextLength)
+		p.addCode(qp+".max_length", "def_max_length", MaxTextLength)
 	}
 }
 
@@ -157,11 +157,11 @@ func validateScale(p *problems, path string, q *Question) {
 	switch q.Type {
 	case Likert, Matrix:
 		if sc == nil {
-			p.add(path, "missing: a %s needs {\"points\": N}", q.Type)
+			p.addCode(path, "def_scale_missing", q.Type)
 			return
 		}
 		if sc.Points < 2 || sc.Points > 11 {
-			p.add(path+".points", "must be 2 to 11 (got %d)", sc.Points)
+			p.addCode(path+".points", "def_points", sc.Points)
 			return
 		}
 	case Rating, NPS:
@@ -169,31 +169,31 @@ func validateScale(p *problems, path string, q *Question) {
 			return
 		}
 		if _, n := q.ScalePoints(); sc.Points != 0 && sc.Points != n {
-			p.add(path+".points", "a %s always has %d points (got %d): leave points out", q.Type, n, sc.Points)
+			p.addCode(path+".points", "def_points_fixed", q.Type, n, sc.Points)
 			return
 		}
 	default:
 		if sc != nil {
-			p.add(path, "only likert, matrix, rating and nps questions have a scale")
+			p.addCode(path, "def_scale_unused")
 		}
 		return
 	}
 	_, n := q.ScalePoints()
 	if len(sc.Labels) != 0 && len(sc.Labels) != n {
-		p.add(path+".labels", "has %d labels for %d points: give one per point or none", len(sc.Labels), n)
+		p.addCode(path+".labels", "def_labels", len(sc.Labels), n)
 	}
 	if len(sc.Labels) != 0 && (!sc.Low.IsZero() || !sc.High.IsZero()) {
-		p.add(path+".low", "give labels for every point or low and high for the ends, not both")
+		p.addCode(path+".low", "def_labels_and_ends")
 	}
 }
 
 func validateOptions(p *problems, path string, opts []Option, other bool) {
 	if len(opts) == 0 {
-		p.add(path, "empty")
+		p.addCode(path, "def_empty")
 		return
 	}
 	if len(opts) > MaxOptions {
-		p.add(path, "too many (%d, limit %d)", len(opts), MaxOptions)
+		p.addCode(path, "def_too_many_options", len(opts), MaxOptions)
 	}
 	seen := map[string]bool{}
 	for i, o := range opts {
@@ -201,13 +201,13 @@ func validateOptions(p *problems, path string, opts []Option, other bool) {
 		v := strings.TrimSpace(o.Value)
 		switch {
 		case v == "":
-			p.add(op, "empty value")
+			p.addCode(op, "def_empty_value")
 		case v != o.Value:
-			p.add(op, "value %q has leading or trailing spaces", o.Value)
+			p.addCode(op, "def_value_spaces", o.Value)
 		case seen[v]:
-			p.add(op, "duplicate value %q", v)
+			p.addCode(op, "def_duplicate_value", v)
 		case other && v == OtherValue:
-			p.add(op, "value %q is reserved for the \"other\" choice", v)
+			p.addCode(op, "def_value_other", v)
 		}
 		seen[v] = true
 	}
@@ -227,13 +227,13 @@ func validateCondition(p *problems, path string, c *Condition, d *Definition, se
 		set++
 	}
 	if set != 1 {
-		p.add(path, "give exactly one of equals, one_of, not_answered")
+		p.addCode(path, "def_condition")
 	}
 	if _, ok := seen[c.Question]; !ok {
 		if _, exists := d.Question(c.Question); exists {
-			p.add(path+".question", "%q comes after this question: show_if must refer to an earlier one", c.Question)
+			p.addCode(path+".question", "def_condition_later", c.Question)
 		} else {
-			p.add(path+".question", "no question %q", c.Question)
+			p.addCode(path+".question", "def_no_question", c.Question)
 		}
 		return
 	}
@@ -242,10 +242,10 @@ func validateCondition(p *problems, path string, c *Condition, d *Definition, se
 		switch ref.Type {
 		case Single, Multiple, Dropdown:
 			if !ref.HasOption(v) {
-				p.add(path+"."+field, "%q is not an option of %s", v, ref.ID)
+				p.addCode(path+"."+field, "def_not_option", v, ref.ID)
 			}
 		case Matrix:
-			p.add(path+".question", "cannot depend on a matrix question")
+			p.addCode(path+".question", "def_condition_matrix")
 		}
 	}
 	if c.Equals != nil {

@@ -101,13 +101,13 @@ func ValidateWebhook(w *Webhook) error {
 	u, err := url.Parse(w.URL)
 	switch {
 	case err != nil || u.Host == "":
-		p.add("url", "must be an absolute http or https URL")
+		p.addCode("url", "hook_url")
 	case u.Scheme != "http" && u.Scheme != "https":
-		p.add("url", "must use http or https, not %q", u.Scheme)
+		p.addCode("url", "hook_scheme", u.Scheme)
 	case u.User != nil:
-		p.add("url", "must not carry a user name or password; sign with the secret instead")
+		p.addCode("url", "hook_userinfo")
 	case len(w.URL) > 2000:
-		p.add("url", "longer than 2000 characters")
+		p.addCode("url", "hook_url_long")
 	}
 	if key, err := webhookKey(w.Secret); err != nil {
 		p.add("secret", "%v", err)
@@ -115,11 +115,11 @@ func ValidateWebhook(w *Webhook) error {
 		p.add("secret", "the key must be 24 to 64 bytes (got %d)", len(key))
 	}
 	if len(w.Events) == 0 {
-		p.add("events", "choose at least one event")
+		p.addCode("events", "hook_no_events")
 	}
 	for _, e := range w.Events {
 		if !slices.Contains(WebhookEvents, e) {
-			p.add("events", "unknown event %q (known: %s)", e, strings.Join(WebhookEvents, ", "))
+			p.addCode("events", "hook_event", e, strings.Join(WebhookEvents, ", "))
 		}
 	}
 	return p.err()

@@ -3,6 +3,8 @@ package web_test
 import (
 	"fmt"
 	"net/http"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -39,4 +41,49 @@ func persian(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// TestQuoteLinesInTheReadersDigits: a pain point's quote from a transcript
+// names its line in the reader's digits ("سطر ۷", not "سطر 7" among
+// Persian digits), and its transcript's title as written.
+func TestQuoteLinesInTheReadersDigits(t *testing.T) {
+	w, _, base, en := analysedDemoProject(t)
+	en.get(base+"/painpoints").want(http.StatusOK, ", line ")
+	fa := w.login("fa@example.com")
+	fa.get(base + "/painpoints").want(http.StatusOK)
+	if !regexp.MustCompile(`</bdi>، سطر [۰-۹]+</span>`).MatchString(fa.body) || regexp.MustCompile(`سطر [0-9]`).MatchString(fa.body) {
+		i := strings.Index(fa.body, "سطر")
+		t.Errorf("Persian page: want transcript lines in Persian digits; near the first: %q", fa.body[max(i-200, 0):min(i+40, len(fa.body))])
+	}
+}
+
+// TestPersonaValuesInTheReadersDigits: the digits the analysis wrote on a
+// persona card (a spend band, a scale's point before its label) read in
+// the reader's digits, as the card's shares do; answers read as given.
+func TestPersonaValuesInTheReadersDigits(t *testing.T) {
+	w, _, base, en := analysedDemoProject(t)
+	en.get(base + "/personas").want(http.StatusOK)
+	if !regexp.MustCompile(`<strong>[0-9]+–[0-9]+</strong>`).MatchString(en.body) {
+		t.Fatal("fixture: no band on the English persona cards")
+	}
+	fa := w.login("fa@example.com")
+	fa.get(base + "/personas").want(http.StatusOK)
+	if !regexp.MustCompile(`<strong>[۰-۹]+–[۰-۹]+</strong>`).MatchString(fa.body) {
+		t.Error("Persian persona cards: no band in Persian digits")
+	}
+	if !regexp.MustCompile(`<strong>[۰-۹]+ <bdi>[^<]+</bdi></strong>`).MatchString(fa.body) {
+		t.Error("Persian persona cards: no scale point in Persian digits beside its label")
+	}
+	if m := regexp.MustCompile(`<strong>(?:[^<]|</?bdi>)*[0-9](?:[^<]|</?bdi>)*</strong>`).FindAllString(fa.body, 5); len(m) > 0 {
+		t.Errorf("Persian persona cards: ASCII digits in %q", m)
+	}
+}
+
+// TestTouchpointLegendInTheReadersDigits: the heatmap's legend bands read
+// in the reader's digits and percent sign, as its cells do.
+func TestTouchpointLegendInTheReadersDigits(t *testing.T) {
+	w, _, base, en := analysedDemoProject(t)
+	en.get(base+"/touchpoints").want(http.StatusOK, `<span class="heat heat-2">10–25%</span>`, `<span class="sat sat-mid">50–70</span>`)
+	fa := w.login("fa@example.com")
+	fa.get(base+"/touchpoints").want(http.StatusOK, `<span class="heat heat-1">&lt; ۱۰٪</span>`, `<span class="heat heat-2">۱۰–۲۵٪</span>`, `<span class="sat sat-mid">۵۰–۷۰</span>`)
 }

@@ -82,6 +82,7 @@ type segCount struct {
 
 type quoteView struct {
 	Text, URL, Where string
+	Line             int // of the transcript named by Where, shown in the reader's digits
 }
 
 type ppOption struct{ Key, Label string }
@@ -168,7 +169,7 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 		for i, ex := range pp.Examples {
 			q := quoteView{Text: ex}
 			if i < len(origins) {
-				q.URL, q.Where = quoteLink(lang, p.A.Project, origins[i])
+				q.URL, q.Where, q.Line = quoteLink(p.A.Project, origins[i])
 			}
 			r.Quotes = append(r.Quotes, q)
 		}
@@ -182,19 +183,19 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 
 // quoteLink links a quote to its response or transcript line, naming
 // the transcript and line beside the link.
-func quoteLink(lang string, p *survey.Project, o studyrun.Origin) (url, where string) {
+func quoteLink(p *survey.Project, o studyrun.Origin) (url, where string, line int) {
 	switch {
 	case o.Survey != "" && o.Response != "":
-		return "/app/surveys/" + o.Survey + "/responses/" + o.Response, ""
+		return "/app/surveys/" + o.Survey + "/responses/" + o.Response, "", 0
 	case o.Transcript != 0 && p != nil:
 		url = "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/transcripts/" + strconv.FormatInt(o.Transcript, 10)
 		if o.Utterance != 0 {
 			u := strconv.FormatInt(o.Utterance, 10)
 			url += "?u=" + u + "#u" + u // ?u= opens the page of a long transcript that holds it
 		}
-		return url, appText(lang, "an_quote_transcript", o.Title, o.Line)
+		return url, o.Title, o.Line
 	}
-	return "", ""
+	return "", "", 0
 }
 
 // segments orders a breakdown by count; label names a value (nil: as is).

@@ -62,6 +62,7 @@ type kOption struct {
 type questionPick struct {
 	ID, Text, Survey string
 	Checked          bool
+	Scaled           bool // its answers are a scale's points (likert, rating, NPS, matrix)
 }
 
 type personaCard struct {
@@ -98,6 +99,28 @@ type traitView struct {
 	Share, Overall, Lift float64
 	Significant          bool
 	Quote                string // pain points: one member's words
+	// Band: Value is a range the analysis cut from numbers ("46–108");
+	// IsPoint: the answer is a scale's Point, Value its label. Both are
+	// shown in the reader's digits.
+	Band    bool
+	IsPoint bool
+	Point   int
+}
+
+// trait is a persona trait as the card shows it; scaled holds the ids of
+// the questions whose answers are a scale's points, which the analysis
+// writes as the point and its label ("1 Strongly disagree"; a matrix
+// statement's trait is named "question.statement").
+func trait(t personas.Trait, scaled map[string]bool) traitView {
+	v := traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Overall: t.Overall, Lift: t.Lift,
+		Significant: t.Significant, Band: t.Band}
+	if q, _, _ := strings.Cut(t.Column, "."); scaled[q] {
+		point, label, _ := strings.Cut(t.Value, " ")
+		if n, err := strconv.Atoi(point); err == nil {
+			v.Point, v.IsPoint, v.Value = n, true, label
+		}
+	}
+	return v
 }
 
 type stageTouch struct {
@@ -134,6 +157,10 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 		qs[i].Checked = !slices.Contains(p.Settings.Exclude, qs[i].ID)
 	}
 	sec.Questions = qs
+	scaled := map[string]bool{}
+	for _, q := range qs {
+		scaled[q.ID] = q.Scaled
+	}
 	st := p.Run.Result
 	if st == nil {
 		return nil
@@ -186,10 +213,10 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 			if i == 6 {
 				break
 			}
-			card.Traits = append(card.Traits, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Overall: t.Overall, Lift: t.Lift, Significant: t.Significant})
+			card.Traits = append(card.Traits, trait(t, scaled))
 		}
 		for _, t := range per.Profile {
-			card.Profile = append(card.Profile, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share, Overall: t.Overall, Lift: t.Lift, Significant: t.Significant})
+			card.Profile = append(card.Profile, trait(t, scaled))
 		}
 		card.Trust = per.Trust
 		if level, sure := pr.TrustOf(per.ID - 1); level != "" { // IDs are 1-based, in card order
@@ -199,10 +226,10 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 			}
 		}
 		for _, t := range per.Demographics {
-			card.Demographics = append(card.Demographics, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share})
+			card.Demographics = append(card.Demographics, trait(t, scaled))
 		}
 		for _, t := range per.Goals {
-			card.Goals = append(card.Goals, traitView{Label: firstNonEmpty(t.Label, t.Column), Value: t.Value, Share: t.Share})
+			card.Goals = append(card.Goals, trait(t, scaled))
 		}
 		byStage := map[string][]touchView{}
 		for _, cell := range st.Touchpoints {
@@ -285,7 +312,8 @@ func (s *Server) personaQuestions(c *gin.Context, a *analysisCtx) ([]questionPic
 				continue
 			}
 			seen[q.ID] = true
-			out = append(out, questionPick{ID: q.ID, Text: q.Text.In(viewerLang(c)), Survey: sv.Slug})
+			scaled := q.Type == survey.Likert || q.Type == survey.Rating || q.Type == survey.NPS || q.Type == survey.Matrix
+			out = append(out, questionPick{ID: q.ID, Text: q.Text.In(viewerLang(c)), Survey: sv.Slug, Scaled: scaled})
 		}
 	}
 	return out, nil

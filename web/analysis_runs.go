@@ -18,8 +18,8 @@ import (
 // project, instantly; a run is queued by an editor and done by the
 // background runner (Config.Runner), while the page shows its progress.
 // A result is stale when the scope's data version (counts and latest
-// change times of responses, transcripts, notes) differs from the one the
-// run saw.
+// change times of responses, transcripts, notes, codes) differs from the
+// one the run saw; the page says which part changed.
 
 func init() { appPages = append(appPages, "analysis") }
 
@@ -119,6 +119,9 @@ type runView struct {
 	Result    *studyrun.Stored
 	ResultRun *survey.AnalysisRun
 	Stale     bool
+	// StaleData and StaleCodes say what made it stale: new data, or the
+	// codebook and codings it reports.
+	StaleData, StaleCodes bool
 }
 
 // loadRunView reads the newest run, the newest result (when withResult)
@@ -169,7 +172,8 @@ func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*
 	if err != nil {
 		return nil, err
 	}
-	v.Stale = cur != run.DataVersion
+	v.StaleData, v.StaleCodes = survey.StaleParts(run.DataVersion, cur)
+	v.Stale = v.StaleData || v.StaleCodes
 	return v, nil
 }
 

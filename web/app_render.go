@@ -126,6 +126,11 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 			}
 			return s
 		},
+		// digits writes digits the app generated (a range "46–108") in the
+		// reader's digits; never respondents' words.
+		"digits": digits,
+		// problem is a survey.FieldError in the reader's language.
+		"problem": func(fe survey.FieldError) string { return digits(problemText(lang, fe)) },
 		"seq": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {

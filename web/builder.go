@@ -330,7 +330,7 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 					return
 				}
 				if errors.Is(err, survey.ErrConflict) {
-					err = &survey.ValidationError{Problems: []survey.FieldError{{Field: "slug", Message: "another survey already uses this slug"}}}
+					err = survey.SlugTaken(nsv.Slug)
 				}
 			} else if _, err = s.store.UpdateDefinition(c.Request.Context(), sv.ID, d); err == nil {
 				s.surveys.forget(sv.Slug)

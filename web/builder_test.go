@@ -231,3 +231,48 @@ func TestBuilderRefusesDestructiveEditsAndImportsJSON(t *testing.T) {
 }
 
 func itoaID(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestBuilderProblemsInTheReadersLanguage: a Persian researcher whose
+// draft cannot be saved reads why in Persian, with the digits the account
+// chose (the definition's problems were English on the Persian builder).
+func TestBuilderProblemsInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com")
+	pid := itoaID(w.project.ID)
+	b.get("/app/projects/"+pid+"/surveys/new").want(http.StatusOK, `name="slug"`)
+	f := formValues(t, b.body, "builder")
+	f.Set("slug", "Visit")
+	f.Set("title", "")
+	f.Set("q.0.0.text", "چطور آمدید؟")
+	f.Set("q.0.0.options", "")
+	f.Set("op", "save")
+	b.do("POST", "/app/projects/"+pid+"/builder", f).want(http.StatusUnprocessableEntity,
+		"باید ۱ تا ۶۳ نویسه از حروف کوچک لاتین، رقم یا خط تیره باشد و با حرف یا رقم آغاز شود (اکنون: «Visit»)",
+		"<code dir=\"ltr\">title</code>: خالی است</li>")
+	for _, en := range []string{"lowercase letters", "empty"} {
+		if strings.Contains(b.body, en) {
+			t.Errorf("the Persian builder says %q", en)
+		}
+	}
+
+	// An edit refused because the survey has responses names the question
+	// type in Persian too.
+	path := "/app/surveys/" + w.survey.Slug + "/builder"
+	b.get(path).want(http.StatusOK)
+	f = formValues(t, b.body, "builder")
+	f.Set("q.0.0.type", "multiple") // "age": answered as a single choice
+	f.Set("op", "save")
+	b.do("POST", path, f).want(http.StatusUnprocessableEntity, "نوعش از «تک‌گزینه‌ای» به «چندگزینه‌ای» تغییر نمی‌کند: پرسشنامه پاسخ دارد")
+
+	// So does JSON that cannot be read as a survey, imported into the
+	// builder.
+	for def, want := range map[string]string{
+		"{\n\"slug\": \"x\",\n\"requierd\": true}": "سطر ۳: فیلد ناشناختهٔ &#34;requierd&#34;",
+		`{"slug": 7}`: "سطر ۱: slug باید از نوع string باشد، نه number",
+	} {
+		f = formValues(t, b.body, "builder")
+		f.Set("op", "import_json")
+		f.Set("definition", def)
+		b.do("POST", path, f).want(http.StatusUnprocessableEntity, want)
+	}
+}

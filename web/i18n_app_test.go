@@ -96,3 +96,25 @@ func TestPersianTextsUseThePersianSeparator(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemTextsTakeTheirArguments: each survey definition or webhook
+// problem's Persian text takes the arguments its English one takes.
+func TestProblemTextsTakeTheirArguments(t *testing.T) {
+	verbs := regexp.MustCompile(`%[a-z]`)
+	for code, en := range survey.Messages {
+		if !strings.HasPrefix(code, "def_") && !strings.HasPrefix(code, "hook_") {
+			continue
+		}
+		var args []any
+		for _, v := range verbs.FindAllString(en, -1) {
+			if v == "%d" {
+				args = append(args, 7)
+			} else {
+				args = append(args, "x")
+			}
+		}
+		if got := problemText("fa", survey.FieldError{Code: code, Args: args}); strings.Contains(got, "%!") || strings.Count(got, "x")+strings.Count(got, "7") < len(args) {
+			t.Errorf("%s: %q with %v", code, got, args)
+		}
+	}
+}

@@ -75,7 +75,7 @@ func (s *Server) importInto(ctx context.Context, p *survey.Project, name string,
 	sv := &survey.Survey{ProjectID: p.ID, Definition: d, Status: survey.Draft}
 	err = s.store.CreateSurvey(ctx, sv)
 	if errors.Is(err, survey.ErrConflict) {
-		return nil, rep, &survey.ValidationError{Problems: []survey.FieldError{{Field: "slug", Message: "another survey already uses this slug (" + d.Slug + ")"}}}
+		return nil, rep, survey.SlugTaken(d.Slug)
 	}
 	if err != nil {
 		return nil, rep, err

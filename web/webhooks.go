@@ -120,17 +120,18 @@ func (s *Server) createWebhook(c *gin.Context) {
 		w.Events = append(w.Events, e)
 	}
 	var problems []survey.FieldError
+	lang := currentUser(c).Lang
 	if form.Survey != "" {
 		sv, err := s.store.SurveyBySlug(c.Request.Context(), form.Survey)
 		if err != nil || sv.ProjectID != p.ID {
-			problems = append(problems, survey.FieldError{Field: "survey", Message: "not a survey of this project"})
+			problems = append(problems, survey.FieldError{Field: "survey", Message: appText(lang, "webhook_not_in_project")})
 		} else {
 			w.SurveyID = sv.ID
 		}
 	}
 	if u, err := url.Parse(w.URL); err == nil && !s.webhooksAllowPrivate {
 		if a, err := netip.ParseAddr(u.Hostname()); err == nil && webhook.Private(a) {
-			problems = append(problems, survey.FieldError{Field: "url", Message: webhook.ErrPrivateAddress.Error()})
+			problems = append(problems, survey.FieldError{Field: "url", Message: appText(lang, "webhook_private")})
 		}
 	}
 	err := errors.New("")

@@ -65,3 +65,21 @@ func TestWebhookPages(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestWebhookProblemsInTheReadersLanguage: a Persian researcher's refused
+// webhook says why in Persian (it was English on the Persian page).
+func TestWebhookProblemsInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	base := "/app/projects/" + w.pid() + "/webhooks"
+	b := w.login("fa@example.com")
+	b.get(base).want(http.StatusOK)
+	b.post(base, url.Values{"url": {"ftp://example.com"}, "events": {"response.made"}}).want(http.StatusUnprocessableEntity,
+		"باید http یا https باشد، نه «ftp»", "رویداد ناشناخته «response.made»")
+	b.post(base, url.Values{"url": {"http://127.0.0.1:9/x"}, "survey": {"nope"}, "events": {survey.EventResponseCompleted}}).want(http.StatusUnprocessableEntity,
+		"گیرنده نشانی loopback، خصوصی یا link-local است", "پرسشنامه‌ای از این پروژه نیست")
+	for _, en := range []string{"must use", "unknown event", "loopback, private", "not a survey"} {
+		if strings.Contains(b.body, en) {
+			t.Errorf("the Persian page says %q", en)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/safarhq/safar/internal/jalali"
 	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
@@ -59,7 +60,11 @@ func coding(res *study.Result, in study.Input, stage func(string) string, person
 				continue
 			}
 			row[k] = len(passages)
-			src := fmt.Sprintf(codingWord(lang, "turn"), q.Title, q.Ref)
+			line := q.Ref // a transcript's line number, in the workbook's digits
+			if lang == "fa" {
+				line = jalali.PersianDigits(line)
+			}
+			src := fmt.Sprintf(codingWord(lang, "turn"), q.Title, line)
 			if q.Source == survey.SourceAnswer {
 				src = fmt.Sprintf(codingWord(lang, "answer"), q.Title, q.Ref)
 			}

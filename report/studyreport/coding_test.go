@@ -33,7 +33,7 @@ func TestResearcherCodingInTheWorkbook(t *testing.T) {
 	if len(d.Passages) != 2 || strings.Join(d.Passages[0].Codes, ",") != "تاخیر,wants tracking" || d.Passages[0].Source != "s1 · پرسش q1" {
 		t.Errorf("passages = %+v; want one row per passage with both codes", d.Passages)
 	}
-	if d.Passages[1].Source != "notes · سطر 3" || d.Passages[1].Speaker != "Ali" {
+	if d.Passages[1].Source != "notes · سطر ۳" || d.Passages[1].Speaker != "Ali" {
 		t.Errorf("interview passage = %+v", d.Passages[1])
 	}
 	if len(d.PainPoints) != 1 || !strings.Contains(d.PainPoints[0].Label, "کدگذاری پژوهشگر") || d.PainPoints[0].Documents != 2 || d.PainPoints[0].Rank != 1 {

@@ -13,9 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/analysis/cluster"
 	"github.com/safarhq/safar/internal/jalali"
-	"github.com/safarhq/safar/analysis"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/report"
 	"github.com/safarhq/safar/study"
@@ -60,15 +60,20 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 	}
 	personaName := map[string]string{}
 	if res.Personas != nil {
+		lang, scaled := res.Study.Language, scaledItems(in)
 		for _, p := range res.Personas.Personas {
 			personaName[strconv.Itoa(p.ID)] = p.Name
 			rp := report.Persona{ID: p.ID, Name: p.Name, Size: p.Size, Share: p.Share}
 			for _, t := range p.Traits {
-				rp.Traits = append(rp.Traits, report.Trait{Column: firstNonEmpty(t.Label, t.Column), Value: t.Value,
+				rp.Traits = append(rp.Traits, report.Trait{Column: firstNonEmpty(t.Label, t.Column), Value: traitValue(lang, scaled, t),
 					Share: t.Share, RestShare: t.RestShare, Lift: t.Lift, Significant: t.Significant})
 			}
 			for _, g := range p.Goals {
-				rp.Goals = append(rp.Goals, fmt.Sprintf("%s: %s (%.0f%%)", firstNonEmpty(g.Label, g.Column), g.Value, 100*g.Share))
+				pct := fmt.Sprintf("%.0f%%", 100*g.Share)
+				if lang == "fa" {
+					pct = jalali.PersianDigits(strings.TrimSuffix(pct, "%")) + "٪"
+				}
+				rp.Goals = append(rp.Goals, fmt.Sprintf("%s: %s (%s)", firstNonEmpty(g.Label, g.Column), traitValue(lang, scaled, g), pct))
 			}
 			byStage := map[string][]string{}
 			var stages []string
@@ -679,4 +684,43 @@ func satisfactionGap(pp analysis.PainPoint) *float64 {
 	}
 	gap := math.Round(100 * *pp.SatisfactionGap)
 	return &gap
+}
+
+// scaledItems are the persona items whose values are a scale's points
+// (study codes a likert, rating or NPS question as its id, a matrix
+// statement as id.statement).
+func scaledItems(in study.Input) map[string]bool {
+	out := map[string]bool{}
+	for _, sd := range in.Surveys {
+		for _, q := range sd.Definition.Questions() {
+			switch q.Type {
+			case survey.Likert, survey.Rating, survey.NPS:
+				out[q.ID] = true
+			case survey.Matrix:
+				for _, st := range q.Statements {
+					out[q.ID+"."+st.Value] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// traitValue is a persona's answer as the workbook shows it: the digits
+// the analysis wrote (a numeric item's range, a scale's point before its
+// label: "1 Strongly disagree") in the workbook's digits; what respondents
+// and the survey wrote as they wrote it.
+func traitValue(lang string, scaled map[string]bool, t personas.Trait) string {
+	if lang != "fa" {
+		return t.Value
+	}
+	if t.Band {
+		return jalali.PersianDigits(t.Value)
+	}
+	if point, label, _ := strings.Cut(t.Value, " "); scaled[t.Column] {
+		if _, err := strconv.Atoi(point); err == nil {
+			return strings.TrimSuffix(jalali.PersianDigits(point)+" "+label, " ")
+		}
+	}
+	return t.Value
 }

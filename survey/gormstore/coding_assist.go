@@ -97,9 +97,11 @@ func (s *Store) RejectedSuggestions(ctx context.Context, projectID int64) ([]sur
 	return out, nil
 }
 
-// codingVersion summarises the researchers' codes and codings of the
-// scope's project for AnalysisDataVersion: the analysis reports them, so
-// coding a passage or merging codes makes a stored analysis stale.
+// codingVersion summarises the researchers' codes of the scope's project
+// and the codings its analysis reads for AnalysisDataVersion: the analysis
+// reports them, so coding a passage or merging codes makes a stored
+// analysis stale. A survey's analysis reads the codings of its own
+// answers only: coding a transcript leaves it as it was.
 func codingVersion(db *gorm.DB, scope survey.AnalysisScope, surveyIDs []int64) (string, error) {
 	projectID := scope.ProjectID
 	if projectID == 0 && len(surveyIDs) > 0 {
@@ -114,8 +116,13 @@ func codingVersion(db *gorm.DB, scope survey.AnalysisScope, surveyIDs []int64) (
 	if err := db.Model(&codeRow{}).Select("COUNT(*) AS n, MAX(id) AS max").Where("project_id = ?", projectID).Scan(&codes).Error; err != nil {
 		return "", err
 	}
-	if err := db.Model(&codingRow{}).Select("COUNT(*) AS n, MAX(id) AS max").Where("project_id = ?", projectID).Scan(&codings).Error; err != nil {
+	q := db.Model(&codingRow{}).Select("COUNT(*) AS n, MAX(id) AS max").Where("project_id = ?", projectID)
+	if scope.Survey != "" {
+		q = q.Where("source = ? AND response_id IN (?)", survey.SourceAnswer,
+			db.Model(&responseRow{}).Select("id").Where("survey_id IN ?", surveyIDs))
+	}
+	if err := q.Scan(&codings).Error; err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("|c%d.%d|k%d.%d", codes.N, codes.Max.Int64, codings.N, codings.Max.Int64), nil
+	return fmt.Sprintf("%s%d.%d|k%d.%d", survey.CodesVersion, codes.N, codes.Max.Int64, codings.N, codings.Max.Int64), nil
 }

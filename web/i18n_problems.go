@@ -1,0 +1,121 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/safarhq/safar/survey"
+)
+
+// The problems a survey definition can have (the builder, a JSON import,
+// a definition edit) and a webhook's, merged into appCatalog as
+// "err."+code like the answer problems. The English texts are the
+// domain's own (survey.Messages); the Persian ones are here. A test checks
+// every such code has both.
+
+func init() {
+	for code, msg := range survey.Messages {
+		if strings.HasPrefix(code, "def_") || strings.HasPrefix(code, "hook_") {
+			appCatalog["en"]["err."+code] = msg
+		}
+	}
+	for code, msg := range problemMessagesFa {
+		appCatalog["fa"]["err."+code] = msg
+	}
+}
+
+// problemText is a definition or answer problem in the reader's language:
+// its code's text with its arguments (a question type by its name), or
+// its English message when it has no code.
+func problemText(lang string, fe survey.FieldError) string {
+	if fe.Code == "" {
+		return fe.Message
+	}
+	args := make([]any, len(fe.Args))
+	for i, a := range fe.Args {
+		if t, ok := a.(survey.QuestionType); ok && lang == "fa" {
+			a = appText(lang, "qtype."+string(t))
+		}
+		args[i] = a
+	}
+	return appText(lang, "err."+fe.Code, args...)
+}
+
+var problemMessagesFa = map[string]string{
+	"def_json_type":               "سطر %d: %s باید از نوع %s باشد، نه %s",
+	"def_json_unknown_field":      "سطر %d: فیلد ناشناختهٔ %s (شاید نامش غلط نوشته شده است)",
+	"def_json_at":                 "سطر %d: JSON خوانا نیست (%v)",
+	"def_json":                    "JSON خوانا نیست (%v)",
+	"def_json_trailing":           "پس از شیء پرسشنامه دادهٔ اضافه آمده است",
+	"def_slug":                    "باید ۱ تا ۶۳ نویسه از حروف کوچک لاتین، رقم یا خط تیره باشد و با حرف یا رقم آغاز شود (اکنون: «%s»)",
+	"def_empty":                   "خالی است",
+	"def_resume_days":             "نباید منفی باشد",
+	"def_no_pages":                "خالی است: پرسشنامه دست‌کم یک صفحه می‌خواهد",
+	"def_too_many_pages":          "صفحه‌ها بیش از اندازه‌اند (%d، سقف %d)",
+	"def_duplicate_id":            "«%s» تکراری است (در %s هم آمده)",
+	"def_too_many_questions":      "پرسش‌ها بیش از اندازه‌اند (%d، سقف %d)",
+	"def_id":                      "باید با حرف لاتین آغاز شود و فقط حرف لاتین، رقم، _ یا - داشته باشد (اکنون: «%s»)",
+	"def_type":                    "نوع ناشناخته «%s» (یکی از %s)",
+	"def_role":                    "نقش ناشناخته «%s»",
+	"def_stage":                   "مرحلهٔ ناشناخته «%s»",
+	"def_dropdown_other":          "در فهرست کشویی نمی‌شود؛ تک‌گزینه‌ای یا چندگزینه‌ای را به کار ببرید",
+	"def_options_unused":          "فقط پرسش‌های تک‌گزینه‌ای، چندگزینه‌ای و فهرست کشویی گزینه دارند",
+	"def_other_unused":            "فقط پرسش‌های تک‌گزینه‌ای و چندگزینه‌ای «سایر» دارند",
+	"def_touchpoint_type":         "پرسش نقطهٔ تماس باید تک‌گزینه‌ای، چندگزینه‌ای یا فهرست کشویی باشد: گزینه‌هایش نقاط تماس‌اند",
+	"def_pin_unused":              "اثری ندارد: ترتیب این پرسش تصادفی نیست",
+	"def_randomize_unused":        "فقط پرسش‌های تک‌گزینه‌ای، چندگزینه‌ای، فهرست کشویی و ماتریس ترتیب تصادفی دارند؛ «%s» ندارد",
+	"def_no_statements":           "خالی است: ماتریس گزاره می‌خواهد",
+	"def_statements_unused":       "فقط پرسش‌های ماتریس گزاره دارند",
+	"def_min_max":                 "از بیشینه بزرگ‌تر است",
+	"def_min_unused":              "فقط پرسش‌های عددی کمینه و بیشینه دارند",
+	"def_max_length":              "باید از ۰ تا %d باشد",
+	"def_scale_missing":           "نیامده: «%s» مقیاس می‌خواهد ({\"points\": N})",
+	"def_points":                  "باید از ۲ تا ۱۱ باشد (اکنون: %d)",
+	"def_points_fixed":            "«%s» همیشه %d نقطه دارد (اکنون: %d): تعداد نقاط را ننویسید",
+	"def_scale_unused":            "فقط پرسش‌های طیف موافقت، ماتریس، امتیاز و NPS مقیاس دارند",
+	"def_labels":                  "%d برچسب برای %d نقطه: برای هر نقطه یک برچسب بدهید یا هیچ",
+	"def_labels_and_ends":         "یا برای همهٔ نقاط برچسب بدهید یا برای دو سر مقیاس، نه هر دو",
+	"def_too_many_options":        "بیش از اندازه (%d، سقف %d)",
+	"def_empty_value":             "مقدار خالی است",
+	"def_value_spaces":            "مقدار «%s» در آغاز یا پایان فاصله دارد",
+	"def_duplicate_value":         "مقدار «%s» تکراری است",
+	"def_value_other":             "مقدار «%s» از آنِ گزینهٔ «سایر» است",
+	"def_condition":               "دقیقاً یکی از equals، one_of یا not_answered را بدهید",
+	"def_condition_later":         "«%s» پس از این پرسش می‌آید: شرط نمایش باید به پرسشی پیشین اشاره کند",
+	"def_no_question":             "پرسشی با شناسهٔ «%s» نیست",
+	"def_not_option":              "«%s» از گزینه‌های %s نیست",
+	"def_condition_matrix":        "نمی‌تواند به پرسش ماتریس وابسته باشد",
+	"def_keep_question":           "حذف نمی‌شود: پرسشنامه پاسخ دارد (به جای آن با شرط نمایش پنهانش کنید یا از پرسشنامه رونوشت بگیرید)",
+	"def_keep_type":               "نوعش از «%s» به «%s» تغییر نمی‌کند: پرسشنامه پاسخ دارد",
+	"def_keep_option":             "گزینهٔ «%s» حذف نمی‌شود: پرسشنامه پاسخ دارد",
+	"def_keep_other":              "«سایر» برداشته نمی‌شود: پرسشنامه پاسخ دارد",
+	"def_keep_statement":          "گزارهٔ «%s» حذف نمی‌شود: پرسشنامه پاسخ دارد",
+	"def_keep_scale":              "مقیاس تغییر نمی‌کند: پرسشنامه پاسخ دارد",
+	"def_language":                "زبان ناشناخته «%s» (یکی از %s)",
+	"def_language_conflict":       "«%s» با languages نمی‌خواند که زبان نخست (پیش‌فرض) آن «%s» است: فقط یکی از این دو را بدهید",
+	"def_language_twice":          "«%s» دو بار آمده است",
+	"def_text_other_lang":         "متنی به زبان «%s» دارد اما تنها زبان پرسشنامه «%s» است: «%s» را به زبان‌ها بیفزایید یا آن متن را بردارید",
+	"def_text_unlisted_lang":      "متنی به زبان «%s» دارد اما «%s» از زبان‌های پرسشنامه (%s) نیست",
+	"def_translation_missing":     "ترجمهٔ «%s» ندارد",
+	"def_pipe_unknown":            "{{%s}} را می‌آورد اما پرسشی با شناسهٔ «%s» نیست",
+	"def_pipe_intro":              "{{%s}} را می‌آورد اما عنوان و توضیح پرسشنامه پیش از هر پاسخی دیده می‌شوند",
+	"def_pipe_same_page":          "{{%s}} را می‌آورد که در همین صفحه است: فقط پاسخ‌های صفحه‌های پیشین آوردنی‌اند",
+	"def_pipe_later":              "{{%s}} را می‌آورد که پس از این می‌آید: فقط پاسخ‌های صفحه‌های پیشین آوردنی‌اند",
+	"def_pipe_matrix":             "{{%s}} را می‌آورد که پرسش ماتریس است و یک پاسخ تنها ندارد؛ پرسش دیگری را بیاورید",
+	"def_too_many_quotas":         "سهمیه‌ها بیش از اندازه‌اند (%d، سقف %d)",
+	"def_quota_limit":             "دست‌کم باید ۱ باشد (اکنون: %d)",
+	"def_quota_both":              "یا پرسش را بدهید یا نقطهٔ تماس را، نه هر دو",
+	"def_quota_touchpoint":        "«%s» در آغاز یا پایان فاصله یا نویسهٔ نامعتبر دارد",
+	"def_quota_touchpoint_values": "سهمیهٔ نقطهٔ تماس equals یا one_of نمی‌گیرد: مقدارش همان نقطهٔ تماس است",
+	"def_quota_target":            "پرسش (با equals یا one_of) یا نقطهٔ تماس را بدهید",
+	"def_quota_type":              "«%s» پرسش «%s» است: سهمیه پرسش تک‌گزینه‌ای، چندگزینه‌ای یا فهرست کشویی می‌خواهد",
+	"def_quota_values":            "دقیقاً یکی از equals یا one_of را بدهید",
+	"def_bad_text":                "نویسه‌هایی دارد که خواندنی نیستند (NUL یا UTF-8 نامعتبر)",
+	"def_slug_taken":              "پرسشنامهٔ دیگری همین نشانی (%s) را دارد",
+
+	"hook_url":       "باید نشانی کامل http یا https باشد",
+	"hook_scheme":    "باید http یا https باشد، نه «%s»",
+	"hook_userinfo":  "نباید نام کاربری یا گذرواژه داشته باشد؛ به جای آن با کلید امضا امضا می‌شود",
+	"hook_url_long":  "بیش از ۲۰۰۰ نویسه است",
+	"hook_no_events": "دست‌کم یک رویداد انتخاب کنید",
+	"hook_event":     "رویداد ناشناخته «%s» (رویدادها: %s)",
+}
