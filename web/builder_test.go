@@ -157,7 +157,8 @@ func TestBuilderBuildsASurveyWithoutJavaScript(t *testing.T) {
 	}
 	step("refresh", map[string]string{"slug": "visit", "title": "Your visit", "language": "en",
 		"q.0.0.text": "How did you come?", "q.0.0.options": "car | By car\nbus | By bus", "q.0.0.required": "1"})
-	b.want(http.StatusOK, "By car")
+	b.want(http.StatusOK, "By car",
+		"what a satisfied respondent states plainly is not a problem") // what the roles change in the analysis
 	step("add_q:0", map[string]string{"nt.0": "multiple"})
 	b.want(http.StatusOK, `<textarea name="q.0.1.text" dir="auto" id="q.0.1.text" rows="2" autofocus>`) // focus goes to the new question
 	step("tp_options:0.1", map[string]string{"q.0.1.text": "Where do you see us?"})
