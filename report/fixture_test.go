@@ -65,7 +65,7 @@ func fixture(lang string) *Data {
 			{Rank: 1, Label: label1, Documents: 90, Share: 0.375, LabelTexts: 31, Severity: 0.8, Priority: 0.3, SatisfactionGap: ptr(-14.0),
 				Personas: []string{persona1}, Stages: stages[2:], Touchpoints: tps[2:],
 				Examples: []string{injections[0], "took nine days"}, Sources: 3},
-			{Rank: 2, Label: label2, Documents: 40, Share: 1.0 / 6, Severity: 0.95, Priority: 0.16,
+			{Rank: 2, Label: label2, Documents: 40, Share: 1.0 / 6, Severity: 0.95, Priority: 0.16, SatisfactionGap: ptr(6.0),
 				Personas: []string{persona1, persona2}, Stages: stages[1:2], Touchpoints: tps[1:2],
 				Examples: []string{injections[4]}, Sources: 1},
 		},

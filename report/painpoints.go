@@ -45,7 +45,7 @@ func (b *book) painPoints() {
 			b.num(sh, 7, r, p.Priority, b.st.float)
 		}
 		if p.SatisfactionGap != nil { // blank: no ratings, or no clear difference
-			b.num(sh, 8, r, *p.SatisfactionGap, b.st.whole)
+			b.num(sh, 8, r, *p.SatisfactionGap, b.st.signed)
 		}
 		b.wrapped(sh, r, 9, 9, join(p.Personas), b.st.wrap)
 		b.wrapped(sh, r, 10, 10, join(p.Stages), b.st.wrap)

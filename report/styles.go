@@ -4,7 +4,7 @@ import "github.com/xuri/excelize/v2"
 
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
-	title, titleWrap, header, note, label, labelWrap, wrap, text, integer, whole, float, float1, pct, pctWhole, datetime,
+	title, titleWrap, header, note, label, labelWrap, wrap, text, integer, whole, signed, float, float1, pct, pctWhole, datetime,
 	integerStart, dateStart, datetimeStart,
 	lane, laneCell, laneScore, laneInt int
 }
@@ -92,7 +92,8 @@ func (b *book) newStyles() {
 		wrap:      add(&excelize.Style{Alignment: top}),
 		text:      add(&excelize.Style{Alignment: topOnly}),
 		integer:   add(number("#,##0")),
-		whole:     add(number("0")), // NPS and 0-100 scores: whole numbers, signed
+		whole:     add(number("0")),       // NPS and 0-100 scores: whole numbers, signed
+		signed:    add(number("+0;-0;0")), // a gap: above or below
 		float:     add(number("0.00")),
 		float1:    add(number("0.0")),
 		pct:       add(number("0.0%")),
