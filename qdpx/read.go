@@ -22,11 +22,48 @@ const (
 	MaxSourceSize = 16 << 20 // one source's text
 )
 
-// ErrInvalid is wrapped by every error about the file's content.
+// ErrInvalid is matched by every error about the file's content.
 var ErrInvalid = errors.New("invalid REFI-QDA file")
 
-func invalid(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+// Error is a problem with a file's content. Its Code names its text in
+// Messages and Args fill it in, so a caller can say it in its reader's
+// language; Error() is the English text.
+type Error struct {
+	Code string
+	Args []any
+}
+
+func (e *Error) Error() string {
+	return ErrInvalid.Error() + ": " + fmt.Sprintf(Messages[e.Code], e.Args...)
+}
+
+func (e *Error) Is(target error) bool { return target == ErrInvalid }
+
+func invalid(code string, args ...any) error { return &Error{Code: code, Args: args} }
+
+// Messages are the English texts of the problems a file can have, by code.
+var Messages = map[string]string{
+	"qdpx_not_zip":            "not a zip archive: %v",
+	"qdpx_too_many_files":     "%d files in the archive, at most %d",
+	"qdpx_unsafe_name":        "unsafe file name in the archive: %q",
+	"qdpx_no_qde":             "project.qde missing from the archive",
+	"qdpx_project_root":       "project.qde: root element is {%s}%s, want {%s}Project",
+	"qdpx_source_missing":     "source %q: %s is not in the archive",
+	"qdpx_source_outside":     "source %q: its text is outside the archive (%s)",
+	"qdpx_source_no_text":     "source %q has neither PlainTextContent nor plainTextPath",
+	"qdpx_source_utf8":        "source %q: text is not UTF-8",
+	"qdpx_entry":              "%s: %v",
+	"qdpx_entry_too_large":    "%s expands to more than %d MiB",
+	"qdpx_xml":                "XML: %v",
+	"qdpx_dtd":                "XML declares a DTD (<!DOCTYPE>); entities are not accepted",
+	"qdpx_codebook_too_large": "codebook larger than %d MiB",
+	"qdpx_codebook_root":      "root element is {%s}%s, want {%s}CodeBook",
+	"qdpx_code_guid":          "code %q: guid %q is not a GUID",
+	"qdpx_code_guid_twice":    "code %q: guid %s used twice",
+	"qdpx_code_no_name":       "code %s has no name",
+	"qdpx_source_guid":        "source %q: guid %q is not a GUID",
+	"qdpx_selection_span":     "source %q: selection %s spans %d-%d of a %d-character text",
+	"qdpx_selection_code":     "source %q: selection %s refers to code %s, which is not in the codebook",
 }
 
 var guidRE = regexp.MustCompile(`^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$`)
@@ -36,10 +73,10 @@ var guidRE = regexp.MustCompile(`^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []string, err error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, nil, invalid("not a zip archive: %v", err)
+		return nil, nil, invalid("qdpx_not_zip", err)
 	}
 	if len(zr.File) > MaxEntries {
-		return nil, nil, invalid("%d files in the archive, at most %d", len(zr.File), MaxEntries)
+		return nil, nil, invalid("qdpx_too_many_files", len(zr.File), MaxEntries)
 	}
 	budget := int64(MaxTotalSize)
 	files := map[string]*zip.File{}
@@ -48,7 +85,7 @@ func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []string, err e
 		name := f.Name
 		if strings.Contains(name, "\\") || strings.HasPrefix(name, "/") || strings.Contains(name, ":") ||
 			path.Clean(name) != strings.TrimSuffix(name, "/") || strings.HasPrefix(path.Clean(name), "..") {
-			return nil, nil, invalid("unsafe file name in the archive: %q", name)
+			return nil, nil, invalid("qdpx_unsafe_name", name)
 		}
 		if strings.EqualFold(name, "project.qde") {
 			qde = f
@@ -56,7 +93,7 @@ func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []string, err e
 		files[strings.ToLower(name)] = f
 	}
 	if qde == nil {
-		return nil, nil, invalid("project.qde missing from the archive")
+		return nil, nil, invalid("qdpx_no_qde")
 	}
 	data, err := readEntry(qde, MaxQDESize, &budget)
 	if err != nil {
@@ -67,7 +104,7 @@ func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []string, err e
 		return nil, nil, err
 	}
 	if x.XMLName.Space != ProjectNS {
-		return nil, nil, invalid("project.qde: root element is {%s}%s, want {%s}Project", x.XMLName.Space, x.XMLName.Local, ProjectNS)
+		return nil, nil, invalid("qdpx_project_root", x.XMLName.Space, x.XMLName.Local, ProjectNS)
 	}
 	p = &Project{Name: x.Name, Origin: x.Origin, Created: parseTime(x.Created)}
 	if x.Users != nil {
@@ -105,7 +142,7 @@ func readSource(xs xTextSource, files map[string]*zip.File, budget *int64) (Sour
 		name := strings.TrimPrefix(xs.PlainTextPath, "internal://")
 		f := files["sources/"+strings.ToLower(name)]
 		if f == nil || strings.Contains(name, "/") {
-			return s, invalid("source %q: %s is not in the archive", xs.Name, xs.PlainTextPath)
+			return s, invalid("qdpx_source_missing", xs.Name, xs.PlainTextPath)
 		}
 		data, err := readEntry(f, MaxSourceSize, budget)
 		if err != nil {
@@ -113,12 +150,12 @@ func readSource(xs xTextSource, files map[string]*zip.File, budget *int64) (Sour
 		}
 		s.Text = string(bytes.TrimPrefix(data, []byte("\ufeff")))
 	case xs.PlainTextPath != "":
-		return s, invalid("source %q: its text is outside the archive (%s)", xs.Name, xs.PlainTextPath)
+		return s, invalid("qdpx_source_outside", xs.Name, xs.PlainTextPath)
 	default:
-		return s, invalid("source %q has neither PlainTextContent nor plainTextPath", xs.Name)
+		return s, invalid("qdpx_source_no_text", xs.Name)
 	}
 	if !utf8.ValidString(s.Text) {
-		return s, invalid("source %q: text is not UTF-8", xs.Name)
+		return s, invalid("qdpx_source_utf8", xs.Name)
 	}
 	for _, xsel := range xs.Selection {
 		sel := Selection{GUID: xsel.GUID, Start: xsel.Start, End: xsel.End, Creator: xsel.Creator, Created: parseTime(xsel.Created)}
@@ -135,16 +172,16 @@ func readSource(xs xTextSource, files map[string]*zip.File, budget *int64) (Sour
 func readEntry(f *zip.File, limit int64, budget *int64) ([]byte, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, invalid("%s: %v", f.Name, err)
+		return nil, invalid("qdpx_entry", f.Name, err)
 	}
 	defer rc.Close()
 	limit = min(limit, *budget)
 	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if err != nil {
-		return nil, invalid("%s: %v", f.Name, err)
+		return nil, invalid("qdpx_entry", f.Name, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, invalid("%s expands to more than %d MiB", f.Name, limit>>20)
+		return nil, invalid("qdpx_entry_too_large", f.Name, limit>>20)
 	}
 	*budget -= int64(len(data))
 	return data, nil
@@ -157,14 +194,14 @@ func decodeXML(data []byte, v any) error {
 	for {
 		tok, err := dec.Token()
 		if err != nil {
-			return invalid("XML: %v", err)
+			return invalid("qdpx_xml", err)
 		}
 		if d, ok := tok.(xml.Directive); ok && bytes.HasPrefix(bytes.TrimSpace(bytes.ToUpper(d)), []byte("DOCTYPE")) {
-			return invalid("XML declares a DTD (<!DOCTYPE>); entities are not accepted")
+			return invalid("qdpx_dtd")
 		}
 		if se, ok := tok.(xml.StartElement); ok {
 			if err := dec.DecodeElement(v, &se); err != nil {
-				return invalid("XML: %v", err)
+				return invalid("qdpx_xml", err)
 			}
 			return nil
 		}
@@ -178,14 +215,14 @@ func ReadCodebook(r io.Reader) ([]Code, error) {
 		return nil, err
 	}
 	if len(data) > MaxQDESize {
-		return nil, invalid("codebook larger than %d MiB", MaxQDESize>>20)
+		return nil, invalid("qdpx_codebook_too_large", MaxQDESize>>20)
 	}
 	var x xCodebookDoc
 	if err := decodeXML(data, &x); err != nil {
 		return nil, err
 	}
 	if x.XMLName.Space != CodebookNS && x.XMLName.Space != ProjectNS {
-		return nil, invalid("root element is {%s}%s, want {%s}CodeBook", x.XMLName.Space, x.XMLName.Local, CodebookNS)
+		return nil, invalid("qdpx_codebook_root", x.XMLName.Space, x.XMLName.Local, CodebookNS)
 	}
 	codes := fromXCodes(x.Codes.Code)
 	seen := map[string]bool{}
@@ -201,11 +238,11 @@ func checkCodes(codes []Code, seen map[string]bool) error {
 		switch {
 		case err != nil:
 		case !guidRE.MatchString(c.GUID):
-			err = invalid("code %q: guid %q is not a GUID", c.Name, c.GUID)
+			err = invalid("qdpx_code_guid", c.Name, c.GUID)
 		case seen[strings.ToLower(c.GUID)]:
-			err = invalid("code %q: guid %s used twice", c.Name, c.GUID)
+			err = invalid("qdpx_code_guid_twice", c.Name, c.GUID)
 		case strings.TrimSpace(c.Name) == "":
-			err = invalid("code %s has no name", c.GUID)
+			err = invalid("qdpx_code_no_name", c.GUID)
 		}
 		seen[strings.ToLower(c.GUID)] = true
 	})
@@ -220,16 +257,16 @@ func (p *Project) check() error {
 	}
 	for _, s := range p.Sources {
 		if !guidRE.MatchString(s.GUID) {
-			return invalid("source %q: guid %q is not a GUID", s.Name, s.GUID)
+			return invalid("qdpx_source_guid", s.Name, s.GUID)
 		}
 		n := utf8.RuneCountInString(s.Text)
 		for _, sel := range s.Selections {
 			if sel.Start < 0 || sel.End <= sel.Start || sel.End > n {
-				return invalid("source %q: selection %s spans %d-%d of a %d-character text", s.Name, sel.GUID, sel.Start, sel.End, n)
+				return invalid("qdpx_selection_span", s.Name, sel.GUID, sel.Start, sel.End, n)
 			}
 			for _, c := range sel.Codings {
 				if !codes[strings.ToLower(c.CodeGUID)] {
-					return invalid("source %q: selection %s refers to code %s, which is not in the codebook", s.Name, sel.GUID, c.CodeGUID)
+					return invalid("qdpx_selection_code", s.Name, sel.GUID, c.CodeGUID)
 				}
 			}
 		}

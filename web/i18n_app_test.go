@@ -97,14 +97,13 @@ func TestPersianTextsUseThePersianSeparator(t *testing.T) {
 	}
 }
 
-// TestProblemTextsTakeTheirArguments: each survey definition or webhook
-// problem's Persian text takes the arguments its English one takes.
+// TestProblemTextsTakeTheirArguments: each survey definition, webhook or
+// REFI-QDA file problem's Persian text takes the arguments its English one
+// takes.
 func TestProblemTextsTakeTheirArguments(t *testing.T) {
 	verbs := regexp.MustCompile(`%[a-z]`)
-	for code, en := range survey.Messages {
-		if !strings.HasPrefix(code, "def_") && !strings.HasPrefix(code, "hook_") {
-			continue
-		}
+	for code := range problemMessagesFa {
+		en := appCatalog["en"]["err."+code]
 		var args []any
 		for _, v := range verbs.FindAllString(en, -1) {
 			if v == "%d" {

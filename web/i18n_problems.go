@@ -3,20 +3,24 @@ package web
 import (
 	"strings"
 
+	"github.com/safarhq/safar/qdpx"
 	"github.com/safarhq/safar/survey"
 )
 
 // The problems a survey definition can have (the builder, a JSON import,
-// a definition edit) and a webhook's, merged into appCatalog as
-// "err."+code like the answer problems. The English texts are the
-// domain's own (survey.Messages); the Persian ones are here. A test checks
-// every such code has both.
+// a definition edit), a webhook's and a REFI-QDA file's, merged into
+// appCatalog as "err."+code like the answer problems. The English texts
+// are their packages' own (survey.Messages, qdpx.Messages); the Persian
+// ones are here. A test checks every such code has both.
 
 func init() {
 	for code, msg := range survey.Messages {
 		if strings.HasPrefix(code, "def_") || strings.HasPrefix(code, "hook_") {
 			appCatalog["en"]["err."+code] = msg
 		}
+	}
+	for code, msg := range qdpx.Messages {
+		appCatalog["en"]["err."+code] = msg
 	}
 	for code, msg := range problemMessagesFa {
 		appCatalog["fa"]["err."+code] = msg
@@ -118,4 +122,26 @@ var problemMessagesFa = map[string]string{
 	"hook_url_long":  "بیش از ۲۰۰۰ نویسه است",
 	"hook_no_events": "دست‌کم یک رویداد انتخاب کنید",
 	"hook_event":     "رویداد ناشناخته «%s» (رویدادها: %s)",
+
+	"qdpx_not_zip":            "بایگانی zip نیست: %v",
+	"qdpx_too_many_files":     "%d پرونده در بایگانی است، سقف %d",
+	"qdpx_unsafe_name":        "نام پرونده‌ای در بایگانی ناامن است: «%s»",
+	"qdpx_no_qde":             "project.qde در بایگانی نیست",
+	"qdpx_project_root":       "project.qde: عنصر ریشه {%s}%s است، باید {%s}Project باشد",
+	"qdpx_source_missing":     "منبع «%s»: %s در بایگانی نیست",
+	"qdpx_source_outside":     "منبع «%s»: متنش بیرون از بایگانی است (%s)",
+	"qdpx_source_no_text":     "منبع «%s» نه PlainTextContent دارد نه plainTextPath",
+	"qdpx_source_utf8":        "منبع «%s»: متنش UTF-8 نیست",
+	"qdpx_entry":              "%s خوانده نشد: %v",
+	"qdpx_entry_too_large":    "%s پس از گشودن از %d مگابایت بزرگ‌تر می‌شود",
+	"qdpx_xml":                "XML خوانا نیست: %v",
+	"qdpx_dtd":                "XML یک DTD (<!DOCTYPE>) اعلام می‌کند؛ entityها پذیرفته نمی‌شوند",
+	"qdpx_codebook_too_large": "کدنامه از %d مگابایت بزرگ‌تر است",
+	"qdpx_codebook_root":      "عنصر ریشه {%s}%s است، باید {%s}CodeBook باشد",
+	"qdpx_code_guid":          "کد «%s»: guid «%s» یک GUID نیست",
+	"qdpx_code_guid_twice":    "کد «%s»: guid %s دو بار به کار رفته است",
+	"qdpx_code_no_name":       "کد %s نام ندارد",
+	"qdpx_source_guid":        "منبع «%s»: guid «%s» یک GUID نیست",
+	"qdpx_selection_span":     "منبع «%s»: بخش %s از نویسهٔ %d تا %d است اما متن %d نویسه دارد",
+	"qdpx_selection_code":     "منبع «%s»: بخش %s به کد %s اشاره می‌کند که در کدنامه نیست",
 }

@@ -145,7 +145,12 @@ func (s *Server) importQDPX(c *gin.Context) {
 	if err != nil {
 		if errors.Is(err, qdpx.ErrInvalid) || errors.Is(err, survey.ErrInvalid) {
 			s.log.Info("qdpx import rejected", "project", p.ID, "err", err)
-			fail(err.Error())
+			problem := survey.FieldError{Message: err.Error()}
+			var qe *qdpx.Error
+			if errors.As(err, &qe) {
+				problem = survey.FieldError{Code: qe.Code, Args: qe.Args, Message: err.Error()}
+			}
+			s.renderCodebookWith(c, http.StatusUnprocessableEntity, p, codebookImport{Problem: &problem})
 			return
 		}
 		s.appError(c, err)
@@ -159,7 +164,8 @@ func (s *Server) importQDPX(c *gin.Context) {
 // codebookImport is the outcome of an import shown on the codebook page.
 type codebookImport struct {
 	Done    string
-	Error   string
+	Error   string             // no file, or too large
+	Problem *survey.FieldError // what is wrong in the file, in the reader's language
 	Skipped []string
 }
 

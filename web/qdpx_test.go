@@ -63,3 +63,25 @@ func TestQDPXExportImport(t *testing.T) {
 		t.Error("a viewer sees the import form")
 	}
 }
+
+// TestQDPXProblemsInTheReadersLanguage: a Persian researcher's refused
+// REFI-QDA file says what is wrong in Persian (it was English after the
+// Persian "nothing was imported").
+func TestQDPXProblemsInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com")
+	path := "/app/projects/" + w.pid() + "/qdpx/import"
+	b.get("/app/projects/" + w.pid() + "/codes").want(http.StatusOK)
+	for _, tc := range []struct {
+		name, file, want, en string
+	}{
+		{"evil.qdpx", "PK\x03\x04 not really", "بایگانی zip نیست", "not a zip"},
+		{"dtd.qdc", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><CodeBook/>`, "XML یک DTD", "declares a DTD"},
+		{"nameless.qdc", `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-0000-0000-000000000001" name=" " isCodable="true"/></Codes></CodeBook>`, "نام ندارد", "has no name"},
+	} {
+		b.upload(path, tc.name, []byte(tc.file), nil, 0).want(http.StatusUnprocessableEntity, "چیزی وارد نشد", tc.want)
+		if strings.Contains(b.body, tc.en) || strings.Contains(b.body, "invalid REFI-QDA") {
+			t.Errorf("%s: the Persian page says %q", tc.name, tc.en)
+		}
+	}
+}
