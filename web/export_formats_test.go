@@ -58,6 +58,28 @@ func TestImportSurveyFromOtherTool(t *testing.T) {
 	b.upload(path, "visit.qsf", qsf, nil, 0).want(http.StatusCreated, "Imported from qualtrics", "/app/surveys/store-visit-feedback",
 		"7 questions mapped", "descriptive text is not a question")
 	b.get("/app/surveys/store-visit-feedback").want(http.StatusOK, "How did you hear about us?")
-	b.upload(path, "broken.qsf", []byte(`{"SurveyEntry": {`), nil, 0).want(http.StatusUnprocessableEntity, "broken.qsf (qualtrics): not valid Qualtrics JSON")
+	b.upload(path, "broken.qsf", []byte(`{"SurveyEntry": {`), nil, 0).want(http.StatusUnprocessableEntity, "broken.qsf (qualtrics)</code>: not valid Qualtrics JSON")
 	b.upload(path, "visit.qsf", qsf, nil, 0).want(http.StatusUnprocessableEntity, "another survey already uses this slug")
+}
+
+// TestImportSurveyProblemsInTheReadersLanguage: a survey file the project
+// page cannot import says why in Persian on the Persian page (it was the
+// importer's English), naming the file.
+func TestImportSurveyProblemsInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com")
+	path := "/app/projects/" + w.pid() + "/surveys"
+	for _, tc := range []struct {
+		name, file, want, en string
+	}{
+		{"notes.txt", "hello", "پرسشنامه‌ای نیست که Safar بشناسد", "not a survey file"},
+		{"data.xml", "<root/>", "ساختار پرسشنامهٔ LimeSurvey", "not a LimeSurvey"},
+		{"broken.qsf", `{"SurveyEntry": {`, "JSON معتبر کوالتریکس نیست", "not valid Qualtrics"},
+		{"empty.json", `{"title":"x","pages":[{"elements":[{"type":"html","name":"h"}]}]}`, "هیچ پرسشی از آن وارد نشد", "no question in it"},
+	} {
+		b.upload(path, tc.name, []byte(tc.file), nil, 0).want(http.StatusUnprocessableEntity, tc.name, tc.want)
+		if strings.Contains(b.body, tc.en) {
+			t.Errorf("%s: the Persian page says %q", tc.name, tc.en)
+		}
+	}
 }

@@ -3,15 +3,17 @@ package web
 import (
 	"strings"
 
+	"github.com/safarhq/safar/interop/surveyimport"
 	"github.com/safarhq/safar/qdpx"
 	"github.com/safarhq/safar/survey"
 )
 
 // The problems a survey definition can have (the builder, a JSON import,
-// a definition edit), a webhook's and a REFI-QDA file's, merged into
-// appCatalog as "err."+code like the answer problems. The English texts
-// are their packages' own (survey.Messages, qdpx.Messages); the Persian
-// ones are here. A test checks every such code has both.
+// a definition edit), a webhook's, a survey file's from another tool and
+// a REFI-QDA file's, merged into appCatalog as "err."+code like the answer
+// problems. The English texts are their packages' own (survey.Messages,
+// surveyimport.Messages, qdpx.Messages); the Persian ones are here. A
+// test checks every such code has both.
 
 func init() {
 	for code, msg := range survey.Messages {
@@ -19,8 +21,10 @@ func init() {
 			appCatalog["en"]["err."+code] = msg
 		}
 	}
-	for code, msg := range qdpx.Messages {
-		appCatalog["en"]["err."+code] = msg
+	for _, messages := range []map[string]string{surveyimport.Messages, qdpx.Messages} {
+		for code, msg := range messages {
+			appCatalog["en"]["err."+code] = msg
+		}
 	}
 	for code, msg := range problemMessagesFa {
 		appCatalog["fa"]["err."+code] = msg
@@ -122,6 +126,21 @@ var problemMessagesFa = map[string]string{
 	"hook_url_long":  "بیش از ۲۰۰۰ نویسه است",
 	"hook_no_events": "دست‌کم یک رویداد انتخاب کنید",
 	"hook_event":     "رویداد ناشناخته «%s» (رویدادها: %s)",
+
+	"import_too_large":         "%d بایت است؛ سقف پروندهٔ پرسشنامه %d مگابایت است",
+	"import_xml_not_lss":       "پروندهٔ XML است اما ساختار پرسشنامهٔ LimeSurvey (‎.lss) نیست",
+	"import_unknown":           "پرسشنامه‌ای نیست که Safar بشناسد: JSON پرسشنامهٔ Safar، ‎.qsf کوالتریکس، JSON پرسشنامهٔ SurveyJS، ‎.lss لایم‌سروی یا ‎.xlsx با قالب XLSForm می‌خواهد",
+	"import_xlsx":              "کاربرگ‌هایش خوانده نشدند (%v)",
+	"import_no_questions":      "هیچ پرسشی از آن وارد نشد (موارد کنارگذاشته را ببینید)",
+	"import_lss_xml":           "XML معتبر LimeSurvey نیست: %v",
+	"import_lss_no_questions":  "جدول <questions> پرسشی ندارد",
+	"import_qsf_json":          "JSON معتبر کوالتریکس نیست: %v",
+	"import_qsf_question":      "SurveyElements[%d] (پرسش %s): %v",
+	"import_qsf_blocks":        "SurveyElements[%d] (بلوک‌ها): %v",
+	"import_qsf_no_blocks":     "بلوک پرسشی (عنصر BL) پیدا نشد",
+	"import_sjs_json":          "JSON معتبر SurveyJS نیست: %v",
+	"import_xlsform_no_survey": "کاربرگ «survey» ندارد: XLSForm کاربرگ‌های survey، choices و settings دارد",
+	"import_xlsform_no_type":   "کاربرگ survey ستون «type» ندارد",
 
 	"qdpx_not_zip":            "بایگانی zip نیست: %v",
 	"qdpx_too_many_files":     "%d پرونده در بایگانی است، سقف %d",

@@ -182,7 +182,7 @@ func (s *Server) updateDefinition(c *gin.Context) {
 type importForm struct {
 	JSON     string
 	Problems []survey.FieldError
-	Error    string               // a file that is not a survey, or a broken one
+	Failure  *survey.FieldError   // a file that is not a survey, or a broken one: names the file and the element
 	Report   *surveyimport.Report // how a survey from another tool was mapped
 	Created  *survey.Survey
 }
@@ -208,11 +208,12 @@ func (s *Server) importSurvey(c *gin.Context) {
 	sv, rep, err := s.importInto(c.Request.Context(), p, name, data)
 	form.Report = rep
 	var ve *survey.ValidationError
+	var fe survey.FieldError
 	switch {
 	case errors.As(err, &ve):
 		form.Problems = ve.Problems
-	case errors.Is(err, survey.ErrInvalid): // not a survey file, or a broken one: the message names the file and the element
-		form.Error = err.Error()
+	case errors.As(err, &fe): // not a survey file, or a broken one
+		form.Failure = &fe
 	case err != nil:
 		s.appError(c, err)
 		return

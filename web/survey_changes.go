@@ -59,6 +59,9 @@ type badSurveyFile struct{ error }
 
 func (badSurveyFile) Is(target error) bool { return target == survey.ErrInvalid }
 
+// Unwrap gives the importer's problem, a survey.FieldError.
+func (e badSurveyFile) Unwrap() error { return e.error }
+
 // importInto converts data (a file called name: Safar JSON, or a Qualtrics,
 // SurveyJS, LimeSurvey or XLSForm file, detected) and stores it as a draft
 // survey of p. Nothing is stored unless the whole definition is valid; the

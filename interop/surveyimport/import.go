@@ -43,6 +43,42 @@ func (r *Report) approx(f string, a ...any) {
 }
 func (r *Report) dropped(f string, a ...any) { r.Dropped = append(r.Dropped, fmt.Sprintf(f, a...)) }
 
+// Messages are the English texts of the problems that stop an import, by
+// code; the web layer keeps a translation of each.
+var Messages = map[string]string{
+	"import_too_large":         "%d bytes; the limit for a survey file is %d MiB",
+	"import_xml_not_lss":       "an XML file that is not a LimeSurvey survey structure (.lss)",
+	"import_unknown":           "not a survey file Safar knows: expected Safar JSON, a Qualtrics .qsf, SurveyJS JSON, a LimeSurvey .lss or an XLSForm .xlsx",
+	"import_xlsx":              "%v",
+	"import_no_questions":      "no question in it could be imported (see the dropped items)",
+	"import_lss_xml":           "not valid LimeSurvey XML: %v",
+	"import_lss_no_questions":  "no questions in the <questions> table",
+	"import_qsf_json":          "not valid Qualtrics JSON: %v",
+	"import_qsf_question":      "SurveyElements[%d] (question %s): %v",
+	"import_qsf_blocks":        "SurveyElements[%d] (blocks): %v",
+	"import_qsf_no_blocks":     "no question blocks (BL element) found",
+	"import_sjs_json":          "not valid SurveyJS JSON: %v",
+	"import_xlsform_no_survey": "no \"survey\" sheet: an XLSForm has survey, choices and settings sheets",
+	"import_xlsform_no_type":   "the survey sheet has no \"type\" column",
+}
+
+// failure is a problem that stops an import. It is a survey.FieldError,
+// so a caller can say it in its reader's language; Import puts the file's
+// name in its Field.
+func failure(code string, args ...any) error {
+	return survey.FieldError{Code: code, Args: args, Message: fmt.Sprintf(Messages[code], args...)}
+}
+
+// inFile names the file (and its format) an import problem is in.
+func inFile(field string, err error) error {
+	var fe survey.FieldError
+	if errors.As(err, &fe) {
+		fe.Field = field
+		return fe
+	}
+	return fmt.Errorf("%s: %w", field, err)
+}
+
 // Sheets gives an XLSForm's sheets as rows of cells. The report package
 // reads .xlsx files (it is the one importer of excelize); callers pass its
 // reader in, so this package stays free of spreadsheet code.
@@ -51,11 +87,11 @@ type Sheets func(data []byte) (map[string][][]string, error)
 // Import detects the format of data (named name) and converts it.
 func Import(name string, data []byte, xlsx Sheets) (*survey.Definition, *Report, error) {
 	if len(data) > MaxFileSize {
-		return nil, nil, fmt.Errorf("%s: %d bytes; the limit for a survey file is %d MiB", name, len(data), MaxFileSize>>20)
+		return nil, nil, inFile(name, failure("import_too_large", len(data), MaxFileSize>>20))
 	}
 	format, err := Detect(data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", name, err)
+		return nil, nil, inFile(name, err)
 	}
 	rep := &Report{Format: format}
 	var d *survey.Definition
@@ -75,10 +111,12 @@ func Import(name string, data []byte, xlsx Sheets) (*survey.Definition, *Report,
 		var sheets map[string][][]string
 		if sheets, err = xlsx(data); err == nil {
 			d, err = fromXLSForm(sheets, rep)
+		} else {
+			err = failure("import_xlsx", err)
 		}
 	}
 	if err != nil {
-		return nil, rep, fmt.Errorf("%s (%s): %w", name, format, err)
+		return nil, rep, inFile(fmt.Sprintf("%s (%s)", name, format), err)
 	}
 	return d, rep, nil
 }
@@ -93,7 +131,7 @@ func Detect(data []byte) (string, error) {
 		if bytes.Contains(b[:min(len(b), 4096)], []byte("<LimeSurveyDocType>")) {
 			return LimeSurvey, nil
 		}
-		return "", errors.New("an XML file that is not a LimeSurvey survey structure (.lss)")
+		return "", failure("import_xml_not_lss")
 	case bytes.HasPrefix(b, []byte("{")):
 		head := b[:min(len(b), 1<<16)]
 		switch {
@@ -105,7 +143,7 @@ func Detect(data []byte) (string, error) {
 			return SurveyJS, nil
 		}
 	}
-	return "", errors.New("not a survey file Safar knows: expected Safar JSON, a Qualtrics .qsf, SurveyJS JSON, a LimeSurvey .lss or an XLSForm .xlsx")
+	return "", failure("import_unknown")
 }
 
 // builder collects pages and questions and keeps ids unique and valid.
@@ -190,7 +228,7 @@ func (b *builder) finish() (*survey.Definition, error) {
 	}
 	b.d.Pages = pages
 	if len(pages) == 0 {
-		return nil, errors.New("no question in it could be imported (see the dropped items)")
+		return nil, failure("import_no_questions")
 	}
 	d := b.d
 	if err := d.Validate(); err != nil {

@@ -32,7 +32,7 @@ func lssTables(data []byte) (map[string][]map[string]string, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("not valid LimeSurvey XML: %v", err)
+			return nil, failure("import_lss_xml", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -160,7 +160,7 @@ func fromLimeSurvey(data []byte, rep *Report) (*survey.Definition, error) {
 	}
 	slices.SortStableFunc(questions, func(a, b map[string]string) int { return atoi(a["question_order"]) - atoi(b["question_order"]) })
 	if len(questions) == 0 {
-		return nil, fmt.Errorf("no questions in the <questions> table")
+		return nil, failure("import_lss_no_questions")
 	}
 	b := newBuilder(title, "", lang, rep)
 	for _, g := range groups {

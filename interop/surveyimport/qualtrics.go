@@ -65,7 +65,7 @@ func fromQualtrics(data []byte, rep *Report) (*survey.Definition, error) {
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.UseNumber()
 	if err := dec.Decode(&f); err != nil {
-		return nil, fmt.Errorf("not valid Qualtrics JSON: %v", err)
+		return nil, failure("import_qsf_json", err)
 	}
 	questions := map[string]qsfQuestion{}
 	var blocks []qsfBlock
@@ -75,13 +75,13 @@ func fromQualtrics(data []byte, rep *Report) (*survey.Definition, error) {
 		case "SQ":
 			var q qsfQuestion
 			if err := json.Unmarshal(el.Payload, &q); err != nil {
-				return nil, fmt.Errorf("SurveyElements[%d] (question %s): %v", i, el.PrimaryAttribute, err)
+				return nil, failure("import_qsf_question", i, el.PrimaryAttribute, err)
 			}
 			questions[el.PrimaryAttribute] = q
 		case "BL":
 			bs, err := qsfBlocks(el.Payload)
 			if err != nil {
-				return nil, fmt.Errorf("SurveyElements[%d] (blocks): %v", i, err)
+				return nil, failure("import_qsf_blocks", i, err)
 			}
 			blocks = bs
 		case "FL":
@@ -96,7 +96,7 @@ func fromQualtrics(data []byte, rep *Report) (*survey.Definition, error) {
 		}
 	}
 	if len(blocks) == 0 {
-		return nil, fmt.Errorf("no question blocks (BL element) found")
+		return nil, failure("import_qsf_no_blocks")
 	}
 	// Blocks in flow order; blocks the flow does not name follow in file order.
 	slices.SortStableFunc(blocks, func(a, b qsfBlock) int { return rank(flow, a.ID) - rank(flow, b.ID) })

@@ -120,7 +120,7 @@ func (c *sjsChoice) UnmarshalJSON(b []byte) error {
 func fromSurveyJS(data []byte, rep *Report) (*survey.Definition, error) {
 	var s sjsSurvey
 	if err := json.Unmarshal(data, &s); err != nil {
-		return nil, fmt.Errorf("not valid SurveyJS JSON: %v", err)
+		return nil, failure("import_sjs_json", err)
 	}
 	lang := s.Locale
 	b := newBuilder(s.Title.in(lang), "", lang, rep)

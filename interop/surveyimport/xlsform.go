@@ -88,10 +88,10 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 	}
 	sv, ch, st := find("survey"), find("choices"), find("settings")
 	if sv == nil {
-		return nil, fmt.Errorf("no \"survey\" sheet: an XLSForm has survey, choices and settings sheets")
+		return nil, failure("import_xlsform_no_survey")
 	}
 	if _, ok := sv.cols["type"]; !ok {
-		return nil, fmt.Errorf("the survey sheet has no \"type\" column")
+		return nil, failure("import_xlsform_no_type")
 	}
 	title, formID, lang := "", "", "en"
 	if st != nil && len(st.rows) > 0 {
