@@ -97,3 +97,38 @@ func TestListsUseThePageSeparator(t *testing.T) {
 		}
 	}
 }
+
+// TestFreeTextInputsSetTheirOwnDirection: every box a researcher types
+// words into (a code name, a title, a pseudonym, a search) takes its
+// direction from what is typed (dir="auto"), so an English code typed on a
+// Persian page reads left to right from the left edge instead of sitting
+// right-aligned; number boxes and the respondent's survey page are not
+// workspace text.
+func TestFreeTextInputsSetTheirOwnDirection(t *testing.T) {
+	box := regexp.MustCompile(`<(input|textarea)\b[^>]*>`)
+	notText := regexp.MustCompile(`type="(hidden|checkbox|radio|file|number|date|email|password|url)"|inputmode="(numeric|decimal)"`)
+	entries, err := templates.FS.ReadDir(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".html") || e.Name() == "survey_page.html" {
+			continue
+		}
+		b, err := templates.FS.ReadFile(e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, open := range box.FindAllString(string(b), -1) {
+			if !notText.MatchString(open) && !strings.Contains(open, ` dir="`) {
+				t.Errorf("%s: %s has no dir", e.Name(), open)
+			}
+		}
+	}
+
+	w := newWorkspace(t)
+	tr := w.codedTranscript([]string{"The queue was long"}, nil, w.userID("res@example.com"))
+	fa := w.login("fa@example.com")
+	fa.get("/app/projects/"+w.pid()+"/transcripts/"+strconv.FormatInt(tr.ID, 10)).want(http.StatusOK, `dir="rtl"`,
+		`<input type="text" name="new_code" list="codebook" maxlength="100" required dir="auto">`)
+}
