@@ -1,7 +1,6 @@
 package transcript
 
 import (
-	"errors"
 	"strings"
 	"time"
 	"unicode"
@@ -53,41 +52,41 @@ func parseClock(s string) (time.Duration, error) {
 	if i := strings.IndexAny(s, ".,"); i >= 0 {
 		s, frac = s[:i], s[i+1:]
 		if frac == "" || len(frac) > 9 {
-			return 0, errors.New("bad fraction of a second")
+			return 0, problem("tr_clock_fraction")
 		}
 	}
 	parts := strings.Split(s, ":")
 	if len(parts) < 2 || len(parts) > 3 {
-		return 0, errors.New("want hh:mm:ss or mm:ss")
+		return 0, problem("tr_clock_form")
 	}
 	var vals [3]int
 	for i, p := range parts {
 		v, ok := atoi(p)
 		if !ok || (i > 0 && len([]rune(p)) != 2) {
-			return 0, errors.New("want two-digit minutes and seconds")
+			return 0, problem("tr_clock_two_digits")
 		}
 		vals[i] = v
 	}
 	if vals[0] > 99999 {
-		return 0, errors.New("time too large")
+		return 0, problem("tr_clock_too_large")
 	}
 	var h, m, sec int
 	if len(parts) == 3 {
 		h, m, sec = vals[0], vals[1], vals[2]
 		if m >= 60 {
-			return 0, errors.New("minutes must be below 60")
+			return 0, problem("tr_clock_minutes")
 		}
 	} else {
 		m, sec = vals[0], vals[1]
 	}
 	if sec >= 60 {
-		return 0, errors.New("seconds must be below 60")
+		return 0, problem("tr_clock_seconds")
 	}
 	d := time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second
 	if frac != "" {
 		f, ok := atoi(frac)
 		if !ok {
-			return 0, errors.New("bad fraction of a second")
+			return 0, problem("tr_clock_fraction")
 		}
 		scale := time.Second
 		for range len([]rune(frac)) {

@@ -1,7 +1,6 @@
 package transcript
 
 import (
-	"fmt"
 	"html"
 	"strings"
 	"time"
@@ -22,22 +21,22 @@ type segment struct {
 func parseTiming(line string) (time.Duration, error) {
 	left, right, ok := strings.Cut(line, "-->")
 	if !ok {
-		return 0, fmt.Errorf("want \"start --> end\"")
+		return 0, problem("tr_timing_arrow")
 	}
 	start, err := parseClock(strings.TrimSpace(left))
 	if err != nil {
-		return 0, fmt.Errorf("bad start time: %v", err)
+		return 0, problem("tr_timing_start", err)
 	}
 	fields := strings.Fields(right)
 	if len(fields) == 0 {
-		return 0, fmt.Errorf("missing end time")
+		return 0, problem("tr_timing_no_end")
 	}
 	end, err := parseClock(fields[0])
 	if err != nil {
-		return 0, fmt.Errorf("bad end time: %v", err)
+		return 0, problem("tr_timing_end", err)
 	}
 	if end < start {
-		return 0, fmt.Errorf("end time is before start time")
+		return 0, problem("tr_timing_order")
 	}
 	return start, nil // the rest of the line holds cue settings or SRT coordinates
 }

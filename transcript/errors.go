@@ -29,6 +29,9 @@ type Error struct {
 	Line int    // 1-based line of the problem, 0 if not about one line
 	Kind error  // ErrUnknownFormat, ErrMalformed, ErrEmpty, ErrTooLarge (or a more precise one) or ErrInvalidDocx
 	Msg  string // human-readable description, without file and line
+	// Problem is what is malformed (Kind ErrMalformed), by code, so a
+	// caller can say it in its reader's language.
+	Problem *Problem
 }
 
 func (e *Error) Error() string {
@@ -47,8 +50,44 @@ func (e *Error) Error() string {
 // Unwrap makes errors.Is(err, ErrMalformed) and friends work.
 func (e *Error) Unwrap() error { return e.Kind }
 
-func malformed(line int, format string, args ...any) *Error {
-	return &Error{Line: line, Kind: ErrMalformed, Msg: "malformed " + fmt.Sprintf(format, args...)}
+func malformed(line int, code string, args ...any) *Error {
+	p := problem(code, args...)
+	return &Error{Line: line, Kind: ErrMalformed, Msg: "malformed " + p.Error(), Problem: p}
+}
+
+// Problem is what is wrong in a malformed file: Messages[Code] is its
+// English text and Args fill it in. An Arg may itself be a *Problem (a
+// cue's timing says which of its times is wrong, and why).
+type Problem struct {
+	Code string
+	Args []any
+}
+
+func (p *Problem) Error() string { return fmt.Sprintf(Messages[p.Code], p.Args...) }
+
+func problem(code string, args ...any) *Problem { return &Problem{Code: code, Args: args} }
+
+// Messages are the English texts of the problems of a malformed file, by
+// code; the web layer keeps a translation of each.
+var Messages = map[string]string{
+	"tr_clock_fraction":   "bad fraction of a second",
+	"tr_clock_form":       "want hh:mm:ss or mm:ss",
+	"tr_clock_two_digits": "want two-digit minutes and seconds",
+	"tr_clock_too_large":  "time too large",
+	"tr_clock_minutes":    "minutes must be below 60",
+	"tr_clock_seconds":    "seconds must be below 60",
+	"tr_timing_arrow":     "want \"start --> end\"",
+	"tr_timing_start":     "bad start time: %v",
+	"tr_timing_no_end":    "missing end time",
+	"tr_timing_end":       "bad end time: %v",
+	"tr_timing_order":     "end time is before start time",
+	"tr_srt_timing":       "subtitle timing %q: expected \"00:00:01,000 --> 00:00:04,000\"",
+	"tr_srt_block":        "subtitle block: expected a cue number and a timing line, got %q",
+	"tr_srt_timing_error": "subtitle timing %q: %v",
+	"tr_vtt_header":       "WebVTT header: the file must start with \"WEBVTT\"",
+	"tr_vtt_blank":        "WebVTT header: a blank line must separate the header from the first cue",
+	"tr_vtt_cue":          "cue: expected a timing line like \"00:00:01.000 --> 00:00:04.000\" after %q",
+	"tr_vtt_timing_error": "cue timing %q: %v",
 }
 
 func tooLarge(file string, size int64) *Error {

@@ -23,17 +23,17 @@ func parseSRT(s string, keep bool) ([]Utterance, error) {
 		case isCueNumber(b.lines[0]) && len(b.lines) > 1:
 			t = 1
 			if !strings.Contains(b.lines[1], "-->") {
-				return nil, malformed(b.line+1, "subtitle timing %q: expected \"00:00:01,000 --> 00:00:04,000\"", clip(b.lines[1]))
+				return nil, malformed(b.line+1, "tr_srt_timing", clip(b.lines[1]))
 			}
 		case len(cues) == 0:
-			return nil, malformed(b.line, "subtitle block: expected a cue number and a timing line, got %q", clip(b.lines[0]))
+			return nil, malformed(b.line, "tr_srt_block", clip(b.lines[0]))
 		default:
 			pending = append(pending, b.lines...)
 			continue
 		}
 		start, err := parseTiming(b.lines[t])
 		if err != nil {
-			return nil, malformed(b.line+t, "subtitle timing %q: %v", clip(b.lines[t]), err)
+			return nil, malformed(b.line+t, "tr_srt_timing_error", clip(b.lines[t]), err)
 		}
 		flush()
 		cues = append(cues, cue{start: start})

@@ -34,12 +34,12 @@ func splitBlocks(s string) []block {
 // optional settings, and one or more payload lines.
 func parseVTT(s string, keep bool) ([]Utterance, error) {
 	if !hasVTTHeader(firstLine(s)) {
-		return nil, malformed(1, "WebVTT header: the file must start with \"WEBVTT\"")
+		return nil, malformed(1, "tr_vtt_header")
 	}
 	blocks := splitBlocks(s)
 	for i, l := range blocks[0].lines {
 		if strings.Contains(l, "-->") {
-			return nil, malformed(blocks[0].line+i, "WebVTT header: a blank line must separate the header from the first cue")
+			return nil, malformed(blocks[0].line+i, "tr_vtt_blank")
 		}
 	}
 	var cues []cue
@@ -51,13 +51,13 @@ func parseVTT(s string, keep bool) ([]Utterance, error) {
 		t := 0
 		if !strings.Contains(first, "-->") {
 			if len(b.lines) < 2 || !strings.Contains(b.lines[1], "-->") {
-				return nil, malformed(b.line, "cue: expected a timing line like \"00:00:01.000 --> 00:00:04.000\" after %q", clip(first))
+				return nil, malformed(b.line, "tr_vtt_cue", clip(first))
 			}
 			t = 1
 		}
 		start, err := parseTiming(b.lines[t])
 		if err != nil {
-			return nil, malformed(b.line+t, "cue timing %q: %v", clip(b.lines[t]), err)
+			return nil, malformed(b.line+t, "tr_vtt_timing_error", clip(b.lines[t]), err)
 		}
 		cues = append(cues, cue{start: start, segs: cueSegments(b.lines[t+1:])})
 	}

@@ -30,7 +30,7 @@ var interviewCatalog = map[string]map[string]string{
 		"upload_failed":          "The file was not imported; nothing was stored.",
 		"upload_no_file":         "Choose a transcript file to upload.",
 		"upload_unknown_format":  "Format not recognised: use .txt with “Speaker: text” lines, .vtt, .srt or .docx.",
-		"upload_malformed":       "", // the parser's English message says it
+		"upload_malformed":       "malformed",
 		"upload_empty":           "The file has no text.",
 		"upload_bad_docx":        "Not a valid .docx document.",
 		"upload_too_large":       "File too large: %s; the limit is %s.",

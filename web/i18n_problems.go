@@ -6,14 +6,16 @@ import (
 	"github.com/safarhq/safar/interop/surveyimport"
 	"github.com/safarhq/safar/qdpx"
 	"github.com/safarhq/safar/survey"
+	"github.com/safarhq/safar/transcript"
 )
 
 // The problems a survey definition can have (the builder, a JSON import,
-// a definition edit), a webhook's, a survey file's from another tool and
-// a REFI-QDA file's, merged into appCatalog as "err."+code like the answer
-// problems. The English texts are their packages' own (survey.Messages,
-// surveyimport.Messages, qdpx.Messages); the Persian ones are here. A
-// test checks every such code has both.
+// a definition edit), a webhook's, a survey file's from another tool, a
+// REFI-QDA file's and a malformed transcript's, merged into appCatalog as
+// "err."+code like the answer problems. The English texts are their
+// packages' own (survey.Messages, surveyimport.Messages, qdpx.Messages,
+// transcript.Messages); the Persian ones are here. A test checks every
+// such code has both.
 
 func init() {
 	for code, msg := range survey.Messages {
@@ -21,7 +23,7 @@ func init() {
 			appCatalog["en"]["err."+code] = msg
 		}
 	}
-	for _, messages := range []map[string]string{surveyimport.Messages, qdpx.Messages} {
+	for _, messages := range []map[string]string{surveyimport.Messages, qdpx.Messages, transcript.Messages} {
 		for code, msg := range messages {
 			appCatalog["en"]["err."+code] = msg
 		}
@@ -162,5 +164,24 @@ var problemMessagesFa = map[string]string{
 	"qdpx_code_no_name":       "کد %s نام ندارد",
 	"qdpx_source_guid":        "منبع «%s»: guid «%s» یک GUID نیست",
 	"qdpx_selection_span":     "منبع «%s»: بخش %s از نویسهٔ %d تا %d است اما متن %d نویسه دارد",
-	"qdpx_selection_code":     "منبع «%s»: بخش %s به کد %s اشاره می‌کند که در کدنامه نیست",
+	"tr_clock_fraction":       "کسر ثانیه نادرست است",
+	"tr_clock_form":           "زمان باید hh:mm:ss یا mm:ss باشد",
+	"tr_clock_two_digits":     "دقیقه و ثانیه باید دورقمی باشند",
+	"tr_clock_too_large":      "زمان بیش از اندازه بزرگ است",
+	"tr_clock_minutes":        "دقیقه باید کمتر از ۶۰ باشد",
+	"tr_clock_seconds":        "ثانیه باید کمتر از ۶۰ باشد",
+	"tr_timing_arrow":         "باید «آغاز --> پایان» باشد",
+	"tr_timing_start":         "زمان آغاز نادرست است: %v",
+	"tr_timing_no_end":        "زمان پایان نیامده است",
+	"tr_timing_end":           "زمان پایان نادرست است: %v",
+	"tr_timing_order":         "زمان پایان پیش از زمان آغاز است",
+	"tr_srt_timing":           "زمان‌بندی زیرنویس «%s»: باید مانند «00:00:01,000 --> 00:00:04,000» باشد",
+	"tr_srt_block":            "بلوک زیرنویس: شمارهٔ بخش و سطر زمان‌بندی می‌خواهد، اما «%s» آمده است",
+	"tr_srt_timing_error":     "زمان‌بندی زیرنویس «%s»: %v",
+	"tr_vtt_header":           "سرآغاز WebVTT: فایل باید با «WEBVTT» آغاز شود",
+	"tr_vtt_blank":            "سرآغاز WebVTT: میان سرآغاز و نخستین بخش یک سطر خالی لازم است",
+	"tr_vtt_cue":              "بخش: پس از «%s» سطر زمان‌بندی‌ای مانند «00:00:01.000 --> 00:00:04.000» می‌خواهد",
+	"tr_vtt_timing_error":     "زمان‌بندی بخش «%s»: %v",
+
+	"qdpx_selection_code": "منبع «%s»: بخش %s به کد %s اشاره می‌کند که در کدنامه نیست",
 }

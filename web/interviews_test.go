@@ -166,6 +166,27 @@ func TestTranscriptUploadErrorsStoreNothing(t *testing.T) {
 	}
 }
 
+// TestMalformedTranscriptInTheReadersLanguage: a Persian researcher's
+// broken subtitle file says what is wrong in Persian, down to the bad time
+// (it was the parser's English after the Persian "فایل خراب است:").
+func TestMalformedTranscriptInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com")
+	path := "/app/projects/" + w.pid() + "/transcripts"
+	for _, tc := range []struct {
+		file, data, want, en string
+	}{
+		{"a.vtt", "WEBVTT\n\n1\n00:00:01.000 --> 00:00:0x.000\nhi\n", "زمان‌بندی بخش «00:00:01.000 --&gt; 00:00:0x.000»: زمان پایان نادرست است: دقیقه و ثانیه باید دورقمی باشند", "bad end time"},
+		{"b.vtt", "1\n00:00:01.000 --> 00:00:02.000\nhi\n", "فایل باید با «WEBVTT» آغاز شود", "must start with"},
+		{"c.srt", "1\n00:00:02,000 --> 00:00:01,000\nhi\n", "زمان پایان پیش از زمان آغاز است", "end time is before"},
+	} {
+		b.upload(path, tc.file, []byte(tc.data), nil, 0).want(http.StatusUnprocessableEntity, tc.file+": ", "فایل خراب است: ", tc.want)
+		if strings.Contains(b.body, tc.en) || strings.Contains(b.body, "malformed") {
+			t.Errorf("%s: the Persian page says %q", tc.file, tc.en)
+		}
+	}
+}
+
 // TestTranscriptSpeakersSuggestModerator: without a role name, the speaker
 // screen pre-ticks the guessed moderator and says why.
 func TestTranscriptSpeakersSuggestModerator(t *testing.T) {

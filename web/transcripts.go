@@ -233,7 +233,7 @@ func transcriptErrorText(lang string, e *transcript.Error) string {
 	case errors.Is(e, transcript.ErrUnknownFormat):
 		msg = appText(lang, "upload_unknown_format")
 	case errors.Is(e, transcript.ErrMalformed):
-		msg = strings.TrimSpace(appText(lang, "upload_malformed") + " " + e.Msg)
+		msg = appText(lang, "upload_malformed") + " " + transcriptProblemText(lang, e.Problem)
 	case errors.Is(e, transcript.ErrEmpty):
 		msg = appText(lang, "upload_empty")
 	case errors.Is(e, transcript.ErrInvalidDocx):
@@ -254,6 +254,20 @@ func transcriptErrorText(lang string, e *transcript.Error) string {
 		msg = e.File + ": " + msg
 	}
 	return msg
+}
+
+// transcriptProblemText is what is malformed in a transcript in the
+// reader's language, with the problems it names (a cue's bad end time)
+// said in it too.
+func transcriptProblemText(lang string, p *transcript.Problem) string {
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		if q, ok := a.(*transcript.Problem); ok {
+			a = transcriptProblemText(lang, q)
+		}
+		args[i] = a
+	}
+	return problemText(lang, survey.FieldError{Code: p.Code, Args: args})
 }
 
 // cleanFileName keeps the base name of an untrusted upload name.
