@@ -24,6 +24,10 @@ func TestProjectPages(t *testing.T) {
 	b.get("/app/projects/new").want(http.StatusOK, `name="touchpoints"`, "Awareness")
 	b.post("/app/projects", url.Values{"name": {"has space"}, "title": {"X"}}).want(http.StatusUnprocessableEntity, "without spaces")
 	b.post("/app/projects", url.Values{"name": {"shop"}, "title": {"X"}}).want(http.StatusUnprocessableEntity, "already has this name")
+	// A field too long says which, not only "correct the fields marked below".
+	b.post("/app/projects", url.Values{"name": {"long"}, "description": {strings.Repeat("x", 5001)}, "stage_awareness": {strings.Repeat("y", 101)}}).
+		want(http.StatusUnprocessableEntity, `</textarea>
+    <p class="error">Too long.</p>`, "A stage name can be at most 100 characters.")
 	b.post("/app/projects", url.Values{"name": {"cafe"}, "title": {"Café <study>"}, "touchpoints": {"store\r\nInstagram\n\nstore"},
 		"stage_awareness": {"Discovery"}}).wantRedirect("/app/projects/")
 	loc := b.header.Get("Location")
