@@ -132,3 +132,46 @@ func TestFreeTextInputsSetTheirOwnDirection(t *testing.T) {
 	fa.get("/app/projects/"+w.pid()+"/transcripts/"+strconv.FormatInt(tr.ID, 10)).want(http.StatusOK, `dir="rtl"`,
 		`<input type="text" name="new_code" list="codebook" maxlength="100" required dir="auto">`)
 }
+
+// TestResearcherTextIsIsolatedOnPersianPages: an English project title,
+// description, code description or participant pseudonym on a Persian page
+// keeps its own direction: "(Mina)" beside Persian text read ")Mina(" and
+// an English description sat right-aligned with its full stop in front.
+func TestResearcherTextIsIsolatedOnPersianPages(t *testing.T) {
+	w := newWorkspace(t)
+	ctx := context.Background()
+	w.project.Description = "Why customers leave."
+	if err := w.store.UpdateProject(ctx, w.project); err != nil {
+		t.Fatal(err)
+	}
+	mina := &survey.Participant{ProjectID: w.project.ID, Pseudonym: "Mina"}
+	if err := w.store.CreateParticipant(ctx, mina); err != nil {
+		t.Fatal(err)
+	}
+	tr := &survey.Transcript{ProjectID: w.project.ID, Kind: survey.KindTranscript, Title: "group.txt",
+		Speakers: []survey.Speaker{{Name: "Mod", Moderator: true}, {Name: "P0", ParticipantID: &mina.ID}},
+		Utterances: []survey.Utterance{{Order: 1, Speaker: "Mod", Text: "How was it?"}, {Order: 2, Speaker: "P0", Text: "The parcel came late"}}}
+	if err := w.store.CreateTranscript(ctx, tr); err != nil {
+		t.Fatal(err)
+	}
+	w.codeUtterances(tr, map[int]string{0: "late"}, w.userID("res@example.com"))
+	codes, err := w.store.Codes(ctx, w.project.ID)
+	if err != nil || len(codes) != 1 {
+		t.Fatalf("codes %v, %v", codes, err)
+	}
+	codes[0].Description = "Later than promised."
+	if err := w.store.UpdateCode(ctx, codes[0]); err != nil {
+		t.Fatal(err)
+	}
+	project := "/app/projects/" + w.pid()
+	code := project + "/codes/" + strconv.FormatInt(codes[0].ID, 10)
+
+	fa := w.login("fa@example.com")
+	fa.get("/app/projects").want(http.StatusOK, `<p dir="auto">Why customers leave.</p>`)
+	fa.get(project).want(http.StatusOK, `<p dir="auto">Why customers leave.</p>`)
+	fa.get(project+"/codes").want(http.StatusOK, `<div class="muted" dir="auto">Later than promised.</div>`)
+	fa.get(code).want(http.StatusOK, `<p dir="auto">Later than promised.</p>`, "(<bdi>Mina</bdi>)")
+	fa.get(project+"/transcripts/"+strconv.FormatInt(tr.ID, 10)).want(http.StatusOK, `<span class="muted">(<bdi>Mina</bdi>)</span>`)
+	fa.get(project+"/agreement").want(http.StatusOK, `<a href="`+project+`"><bdi>`)
+	fa.get(project+"/assist").want(http.StatusOK, `<a href="`+project+`"><bdi>`)
+}

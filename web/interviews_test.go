@@ -268,7 +268,7 @@ func TestTranscriptUploadRedactAndMapSpeakers(t *testing.T) {
 			}
 		}
 	}
-	b.get("/app/projects/"+pid+"/transcripts/"+tid).want(http.StatusOK, "utt-moderator", "[PHONE]", "(P-Ali)", `class="badge">moderator`)
+	b.get("/app/projects/"+pid+"/transcripts/"+tid).want(http.StatusOK, "utt-moderator", "[PHONE]", "(<bdi>P-Ali</bdi>)", `class="badge">moderator`)
 	if strings.Contains(b.body, "0912") || strings.Contains(b.body, "ali@example.com") {
 		t.Error("redacted data shown")
 	}
