@@ -149,7 +149,7 @@ func TestResearcherTextIsIsolatedOnPersianPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr := &survey.Transcript{ProjectID: w.project.ID, Kind: survey.KindTranscript, Title: "group.txt",
-		Speakers: []survey.Speaker{{Name: "Mod", Moderator: true}, {Name: "P0", ParticipantID: &mina.ID}},
+		Speakers:   []survey.Speaker{{Name: "Mod", Moderator: true}, {Name: "P0", ParticipantID: &mina.ID}},
 		Utterances: []survey.Utterance{{Order: 1, Speaker: "Mod", Text: "How was it?"}, {Order: 2, Speaker: "P0", Text: "The parcel came late"}}}
 	if err := w.store.CreateTranscript(ctx, tr); err != nil {
 		t.Fatal(err)
