@@ -130,7 +130,7 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 		// reader's digits; never respondents' words.
 		"digits": digits,
 		// problem is a survey.FieldError in the reader's language.
-		"problem": func(fe survey.FieldError) string { return digits(problemText(lang, fe)) },
+		"problem": func(fe survey.FieldError) string { return problemText(lang, fe, digits) },
 		"seq": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {

@@ -83,3 +83,17 @@ func TestImportSurveyProblemsInTheReadersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemsKeepQuotedDigits: with Persian digits on, a problem's own
+// numbers are Persian but the ids and GUIDs it quotes keep their digits,
+// so the researcher finds them in the file («q1», not «q۱»).
+func TestProblemsKeepQuotedDigits(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com") // Persian digits
+	def := `{"slug": "dup", "title": "x", "pages": [{"questions": [{"id": "q1", "type": "short_text", "text": "a"}, {"id": "q1", "type": "short_text", "text": "b"}, {"id": "q2", "type": "likert", "text": "c", "scale": {"points": 20}}]}]}`
+	b.upload("/app/projects/"+w.pid()+"/surveys", "dup.json", []byte(def), nil, 0).want(http.StatusUnprocessableEntity, "«q1» تکراری است", "(اکنون: ۲۰)")
+	guid := "00000000-0000-0000-0000-000000000001"
+	qdc := `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="` + guid + `" name="a" isCodable="true"/><Code guid="` + guid + `" name="b" isCodable="true"/></Codes></CodeBook>`
+	b.get("/app/projects/" + w.pid() + "/codes").want(http.StatusOK)
+	b.upload("/app/projects/"+w.pid()+"/qdpx/import", "twice.qdc", []byte(qdc), nil, 0).want(http.StatusUnprocessableEntity, "guid "+guid+" دو بار")
+}

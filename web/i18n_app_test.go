@@ -112,7 +112,7 @@ func TestProblemTextsTakeTheirArguments(t *testing.T) {
 				args = append(args, "x")
 			}
 		}
-		if got := problemText("fa", survey.FieldError{Code: code, Args: args}); strings.Contains(got, "%!") || strings.Count(got, "x")+strings.Count(got, "7") < len(args) {
+		if got := problemText("fa", survey.FieldError{Code: code, Args: args}, func(s string) string { return s }); strings.Contains(got, "%!") || strings.Count(got, "x")+strings.Count(got, "7") < len(args) {
 			t.Errorf("%s: %q with %v", code, got, args)
 		}
 	}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/safarhq/safar/interop/surveyimport"
@@ -35,20 +37,37 @@ func init() {
 
 // problemText is a definition or answer problem in the reader's language:
 // its code's text with its arguments (a question type by its name), or
-// its English message when it has no code.
-func problemText(lang string, fe survey.FieldError) string {
+// its English message when it has no code. digits writes the text's own
+// numbers (a line, a limit) in the reader's digits; the ids, values and
+// names it quotes keep theirs, so «q1» never becomes «q۱», which the
+// researcher would not find in the file.
+func problemText(lang string, fe survey.FieldError, digits func(string) string) string {
 	if fe.Code == "" {
 		return fe.Message
 	}
+	if lang != "fa" {
+		lang = "en"
+	}
 	args := make([]any, len(fe.Args))
 	for i, a := range fe.Args {
-		if t, ok := a.(survey.QuestionType); ok && lang == "fa" {
-			a = appText(lang, "qtype."+string(t))
+		switch v := a.(type) {
+		case survey.QuestionType:
+			if lang == "fa" {
+				a = appText(lang, "qtype."+string(v))
+			}
+		case int, int64:
+			a = written(digits(fmt.Sprint(v)))
 		}
 		args[i] = a
 	}
-	return appText(lang, "err."+fe.Code, args...)
+	return fmt.Sprintf(digits(appCatalog[lang]["err."+fe.Code]), args...)
 }
+
+// written is a number already written in the reader's digits: it prints
+// as itself under any verb, %d included.
+type written string
+
+func (w written) Format(f fmt.State, _ rune) { io.WriteString(f, string(w)) }
 
 var problemMessagesFa = map[string]string{
 	"def_json_type":               "سطر %d: %s باید از نوع %s باشد، نه %s",

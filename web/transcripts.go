@@ -267,7 +267,7 @@ func transcriptProblemText(lang string, p *transcript.Problem) string {
 		}
 		args[i] = a
 	}
-	return problemText(lang, survey.FieldError{Code: p.Code, Args: args})
+	return problemText(lang, survey.FieldError{Code: p.Code, Args: args}, func(s string) string { return s })
 }
 
 // cleanFileName keeps the base name of an untrusted upload name.
