@@ -9,8 +9,9 @@
 // transcript or a typed *Error, never a partial result, so callers can store
 // the result in one transaction.
 //
-// The package imports only the standard library and golang.org/x/text, so the
-// CLI, the web layer and tests can all use it directly.
+// The package imports the standard library, golang.org/x/text and the
+// survey domain (the stored form of a transcript, Stored), so the CLI, the
+// web layer and tests can all use it directly.
 package transcript
 
 import (
