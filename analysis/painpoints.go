@@ -185,8 +185,14 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	}
 	persons := map[string]bool{}
 	langs := map[string]int{}
+	var scores ScoreSums // each person's own score, from their first text
 	for i, t := range texts {
-		persons[personOf(t, i)] = true
+		if p := personOf(t, i); !persons[p] {
+			persons[p] = true
+			if sat := satisfactionOf(t); sat >= 0 && sat <= 1 { // NaN: none
+				scores.Add(sat)
+			}
+		}
 		l := t.Lang
 		if l == "" {
 			l = DetectLanguage(t.Text[:min(len(t.Text), 4096)])
@@ -244,13 +250,12 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 	if st.cv == nil {
 		voicedMembers(states, described, texts, docs, pw, pl, opt, pack)
 	}
-	scores, scored := personScores(texts)
 	built, err := describeGroups(ctx, states, func(gi int, gs *gstate) (PainPoint, bool) {
 		if !described(gi, gs) {
 			return PainPoint{}, false
 		}
 		pp, ok := gs.painPoint(texts, docs, pw, pl, res.People, opt, pack)
-		if ok && scored {
+		if ok && scores.n > 0 {
 			gs.setSatisfaction(&pp, texts, scores)
 		}
 		return pp, ok

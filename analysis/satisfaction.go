@@ -38,23 +38,6 @@ func (s ScoreSums) variance() float64 {
 // comparison: fewer say nothing about a mean.
 const minScored = 3
 
-// personScores sums the first score each person gave (a person's texts
-// carry the same score); ok is false when no text has one.
-func personScores(texts []Text) (all ScoreSums, ok bool) {
-	seen := map[string]bool{}
-	for i, t := range texts {
-		sat := satisfactionOf(t)
-		if math.IsNaN(sat) || sat < 0 || sat > 1 {
-			continue
-		}
-		if p := personOf(t, i); !seen[p] {
-			seen[p] = true
-			all.Add(sat)
-		}
-	}
-	return all, all.n > 0
-}
-
 // setSatisfaction gives pp its voices' scores against everyone's (all).
 func (gs *gstate) setSatisfaction(pp *PainPoint, texts []Text, all ScoreSums) {
 	var in ScoreSums
