@@ -99,9 +99,6 @@ type tdoc struct {
 	// little large", "love it, the compliments did not stop"); see
 	// vocab.happyPraise.
 	happy bool
-	// calm: the text complains nowhere in a complaint word (it may not
-	// praise either: "wore it to work, got many compliments").
-	calm bool
 	// scored is what its writers' own scores say (Text.Satisfaction):
 	// scoredHappy, scoredUnhappy, or 0 when they give none, a middling
 	// one, or answer a question that asks for a problem (Text.Prompted).
@@ -112,25 +109,6 @@ const (
 	scoredHappy   = 1
 	scoredUnhappy = -1
 )
-
-// readsAsPraise reports whether the text's clauses without a cue are
-// its praise rather than how it states a problem. A writer's own score
-// decides where it is given: satisfied and complaining nowhere in a
-// complaint word, the text's plain clauses are what went well ("wore it
-// to work, got many compliments", rated 5); unsatisfied, they are never
-// praise, even
-// in warm words ("love the colour, runs a little large", rated 2).
-// Without a score the text's words decide, in a set that mixes happy
-// customers with unhappy ones (vocab.happyPraise).
-func (d *tdoc) readsAsPraise() bool {
-	switch d.scored {
-	case scoredHappy:
-		return d.calm
-	case scoredUnhappy:
-		return false
-	}
-	return d.happy && d.voc.happyPraise
-}
 
 // uvarint is binary.Uvarint reading a string.
 func uvarint(s string) (uint64, int) {
@@ -185,12 +163,19 @@ func (d *tdoc) decodeClauses(buf []tclause) []tclause {
 	}
 	buf = buf[:0]
 	end := int32(0)
-	whole := d.readsAsPraise()
-	// A satisfied writer's complaints are theirs ("love it, but the
-	// zipper broke", rated 4); the rest is what went well, weak words
-	// ("runs a little large") and bare negations ("it doesn't gape",
-	// "haven't been able to wear it much yet") too.
+	// Which of the text's clauses without a complaint word read as its
+	// praise rather than as how it states a problem. A writer's own score
+	// decides where it is given: a satisfied writer's complaints are theirs
+	// ("love it, but the zipper broke", rated 4) and the rest is what went
+	// well, plain words ("wore it to work, got many compliments", rated 5),
+	// weak words ("runs a little large") and bare negations ("it doesn't
+	// gape") alike; an unsatisfied writer's clauses are never praise, even
+	// in warm words ("love the colour, runs a little large", rated 2).
+	// Without a score the text's words decide: in a set that mixes happy
+	// customers with unhappy ones (vocab.happyPraise) a happy text's
+	// clauses are all its praise.
 	plain := d.scored == scoredHappy
+	whole := d.scored == 0 && d.happy && d.voc.happyPraise
 	for b := clauses; len(b) > 0; {
 		gap, n := uvarint(b)
 		b = b[n:]
@@ -377,8 +362,7 @@ func (a *analyser) analyse(text string) tdoc {
 		}
 	}
 	d.enc, d.split = string(a.words)+string(a.clauses), int32(len(a.words))
-	d.calm = !a.complained
-	d.happy = a.praised && d.calm
+	d.happy = a.praised && !a.complained
 	return d
 }
 
