@@ -185,6 +185,9 @@ func TestMalformedTranscriptInTheReadersLanguage(t *testing.T) {
 			t.Errorf("%s: the Persian page says %q", tc.file, tc.en)
 		}
 	}
+	// The line it names reads in the reader's digits ("سطر ۴", not "سطر 4"),
+	// the file's name as written.
+	b.upload(path, "a4.vtt", []byte("WEBVTT\n\n1\n00:00:01.000 --> 00:00:0x.000\nhi\n"), nil, 0).want(http.StatusUnprocessableEntity, "a4.vtt: سطر ۴: ")
 }
 
 // TestTranscriptSpeakersSuggestModerator: without a role name, the speaker

@@ -58,10 +58,7 @@ func (s *Server) uploadTooLarge(c *gin.Context, file string, size int64) {
 		lang = u.Lang
 	}
 	msg := appText(lang, "upload_too_large", humanBytes(size), humanBytes(transcript.MaxSize))
-	if file != "" {
-		msg = file + ": " + msg
-	}
-	s.renderTranscriptsPage(c, http.StatusRequestEntityTooLarge, nil, uploadResult{Error: msg})
+	s.renderTranscriptsPage(c, http.StatusRequestEntityTooLarge, nil, uploadResult{Error: msg, File: file})
 }
 
 func humanBytes(n int64) string {
@@ -102,7 +99,11 @@ func (s *Server) transcriptParam(c *gin.Context, p *survey.Project) (*survey.Tra
 }
 
 type uploadResult struct {
-	Error      string
+	Error string
+	// File and Line are where the error is, said before it (the line in
+	// the reader's digits).
+	File       string
+	Line       int
 	Imported   *survey.Transcript
 	Redactions int
 	Redacted   bool
@@ -205,7 +206,7 @@ func (s *Server) uploadTranscript(c *gin.Context) {
 			if errors.Is(err, transcript.ErrTooLarge) {
 				status = http.StatusRequestEntityTooLarge
 			}
-			fail(status, transcriptErrorText(u.Lang, te))
+			s.renderTranscriptsPage(c, status, p, uploadResult{Error: transcriptErrorText(u.Lang, te), File: te.File, Line: te.Line})
 			return
 		}
 		s.appError(c, err)
@@ -225,8 +226,8 @@ func (s *Server) uploadTranscript(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, dest)
 }
 
-// transcriptErrorText is a parse error in the user's language, keeping
-// the file name and line number.
+// transcriptErrorText is a parse error in the user's language (the page
+// says its file and line before it).
 func transcriptErrorText(lang string, e *transcript.Error) string {
 	var msg string
 	switch {
@@ -246,12 +247,6 @@ func transcriptErrorText(lang string, e *transcript.Error) string {
 		msg = appText(lang, "upload_too_large_plain", humanBytes(transcript.MaxSize))
 	default:
 		msg = e.Msg
-	}
-	if e.Line > 0 {
-		msg = appText(lang, "upload_line", e.Line) + " " + msg
-	}
-	if e.File != "" {
-		msg = e.File + ": " + msg
 	}
 	return msg
 }
