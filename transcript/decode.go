@@ -10,6 +10,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/safarhq/safar/internal/textenc"
 )
 
 // decode turns raw file bytes into a UTF-8 string with "\n" line endings.
@@ -65,40 +67,16 @@ func detectEncoding(data []byte) Encoding {
 	case bytes.HasPrefix(data, []byte("\xfe\xff")):
 		return EncodingUTF16BE
 	}
-	if e := sniffUTF16(data); e != "" {
-		return e
+	switch textenc.UTF16Order(data) {
+	case textenc.LittleEndian:
+		return EncodingUTF16LE
+	case textenc.BigEndian:
+		return EncodingUTF16BE
 	}
 	if utf8.Valid(data) {
 		return EncodingUTF8
 	}
 	return EncodingWindows1256
-}
-
-// sniffUTF16 recognises BOM-less UTF-16 by its high bytes: in Latin or
-// Persian text most code points are U+00xx or U+06xx, so one byte of each
-// pair is 0x00 or 0x06, a pattern UTF-8 and Windows-1256 text never show.
-func sniffUTF16(data []byte) Encoding {
-	n := min(len(data), 8192) &^ 1
-	if n < 4 {
-		return ""
-	}
-	var hiEven, hiOdd int // high-looking bytes at even / odd offsets
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0x00 || data[i] == 0x06 {
-			hiEven++
-		}
-		if data[i+1] == 0x00 || data[i+1] == 0x06 {
-			hiOdd++
-		}
-	}
-	pairs := n / 2
-	switch {
-	case hiOdd*10 >= pairs*4 && hiEven*20 < pairs:
-		return EncodingUTF16LE
-	case hiEven*10 >= pairs*4 && hiOdd*20 < pairs:
-		return EncodingUTF16BE
-	}
-	return ""
 }
 
 // looksBinary reports whether the start of s has too many control

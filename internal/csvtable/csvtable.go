@@ -2,6 +2,7 @@
 //
 // Exports from survey tools and spreadsheets arrive in many shapes: UTF-8
 // with or without a byte-order mark, UTF-16 from Excel's "Unicode text",
+// Windows-1256 from spreadsheets on Persian Windows,
 // semicolons in European locales, tabs, ragged rows and stray quotes. The
 // reader accepts all of these and reports problems by line number and column
 // name, so a consultant can fix the file rather than guess.
@@ -9,7 +10,6 @@ package csvtable
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -17,8 +17,7 @@ import (
 	"os"
 	"strings"
 
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
+	"github.com/safarhq/safar/internal/textenc"
 )
 
 // Table is a parsed CSV file: one header row and the data rows below it.
@@ -45,21 +44,11 @@ func ReadFile(path string) (*Table, error) {
 	return t, nil
 }
 
-// Read parses CSV from r. The encoding (UTF-8, UTF-8 with BOM, UTF-16 LE/BE
-// with BOM) and the delimiter (comma, semicolon or tab) are detected.
+// Read parses CSV from r. The encoding (textenc: UTF-8 or UTF-16 with or
+// without a byte-order mark, else Windows-1256) and the delimiter (comma,
+// semicolon or tab) are detected.
 func Read(r io.Reader) (*Table, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(3)
-	var src io.Reader = br
-	switch {
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		br.Discard(3)
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		// The BOM tells the decoder the byte order; it is removed.
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		src = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
-	}
-	sb := src.(*bufio.Reader)
+	sb := bufio.NewReaderSize(textenc.NewReader(r), 64<<10)
 	sample, _ := sb.Peek(16 << 10)
 	delim := sniffDelimiter(sample)
 

@@ -42,6 +42,11 @@ func TestRead(t *testing.T) {
 		{"utf8 bom", append([]byte{0xEF, 0xBB, 0xBF}, plain...), ',', want},
 		{"utf16le bom", utf16LE(plain), ',', want},
 		{"utf16be bom", utf16BE(plain), ',', want},
+		{"utf16le without bom", utf16LE(plain)[2:], ',', want},
+		// Excel on Persian Windows saves "CSV" in Windows-1256, whose yeh
+		// is the Arabic ي; the analysis normalises it.
+		{"windows-1256", []byte("id;text\n1;\xc7\xd1\xd3\xc7\xe1 \xcf\xed\xd1 \xc8\xe6\xcf\n2;\"late, very late\"\n"), ';',
+			[][]string{{"1", "ارسال دير بود"}, {"2", "late, very late"}}},
 		{"semicolon", []byte("id;text\n1;ارسال دیر بود\n2;\"late, very late\"\n"), ';', want},
 		{"tab", []byte("id\ttext\n1\tارسال دیر بود\n2\tlate, very late\n"), '\t', want},
 		{"crlf and blank line", []byte("id,text\r\n1,ارسال دیر بود\r\n\r\n2,\"late, very late\"\r\n"), ',', want},
@@ -126,6 +131,7 @@ func TestSniff(t *testing.T) {
 		{"utf-8 csv", []byte("id,text\n1,ارسال\n"), CSV, ""},
 		{"csv with an escape in a comment", []byte("id,text\n1,\"red \x1b[31m text\"\n"), CSV, ""},
 		{"utf-16", utf16LE("id\ttext\n1\tlate\n"), CSV, ""},
+		{"utf-16 without a byte-order mark", utf16LE("id\ttext\n1\tlate\n")[2:], CSV, ""},
 		{"xlsx or other zip", []byte("PK\x03\x04\x14\x00"), Zip, ""},
 		{"pdf", []byte("%PDF-1.4\n"), 0, "this looks like a PDF file; export it as CSV or XLSX"},
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0, "this looks like a binary file; export it as CSV or XLSX"},

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+
+	"github.com/safarhq/safar/internal/textenc"
 )
 
 // Format is what the first bytes of a file say it is.
@@ -27,7 +29,7 @@ func (e *ErrNotTable) Error() string {
 var ErrNoRows = errors.New("no data rows below the header")
 
 // Sniff classifies a file by its first bytes (a few KB are enough). Text
-// in UTF-8 or UTF-16 with a byte-order mark is CSV; a zip archive is Zip
+// in UTF-8 or UTF-16 (with a byte-order mark or without) is CSV; a zip archive is Zip
 // (the caller looks inside for a workbook); PDF, the old binary Office
 // format and anything with control bytes are refused with *ErrNotTable.
 func Sniff(head []byte) (Format, error) {
@@ -38,7 +40,8 @@ func Sniff(head []byte) (Format, error) {
 		return 0, &ErrNotTable{Kind: "PDF"}
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return 0, &ErrNotTable{Kind: "legacy Office (.xls/.doc)"}
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
+		textenc.UTF16Order(head) != textenc.NotUTF16:
 		return CSV, nil // UTF-16 text has NUL bytes by nature
 	}
 	control := 0
