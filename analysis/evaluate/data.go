@@ -82,6 +82,7 @@ var loaders = []setLoader{
 	{"parsinlu", loadParsiNLU},
 	{"clothing", loadClothing},
 	{"transcript", loadTranscripts},
+	{"bilingual", loadBilingual},
 }
 
 // SetNames lists the sets in the order they are evaluated.
@@ -187,6 +188,33 @@ func loadParsiNLU(dir string) (*Set, error) {
 		}
 		s.Texts = append(s.Texts, analysis.Text{ID: t.Value(i, c[0]), Text: t.Value(i, c[2]), Lang: "fa"})
 		s.Labels = append(s.Labels, neg)
+	}
+	return s, nil
+}
+
+// loadBilingual is the restaurant sentences and the Persian food reviews
+// in one file, as a study that asks in both languages collects them: two
+// corpora the engine must read as two. A label is its set's name and the
+// set's label ("restaurants: service", "food: taste"), so a pain point
+// that mixes the two sets' texts says no label.
+func loadBilingual(dir string) (*Set, error) {
+	s := &Set{Name: "bilingual", About: "mams and parsinlu in one file, English and Persian; label: the set and its label (14)"}
+	for _, part := range []struct {
+		name string
+		load func(string) (*Set, error)
+	}{{"restaurants", loadMAMS}, {"food", loadParsiNLU}} {
+		p, err := part.load(dir)
+		if err != nil {
+			return nil, err
+		}
+		s.Texts = append(s.Texts, p.Texts...)
+		for _, ls := range p.Labels {
+			named := make([]string, len(ls))
+			for i, l := range ls {
+				named[i] = part.name + ": " + l
+			}
+			s.Labels = append(s.Labels, named)
+		}
 	}
 	return s, nil
 }

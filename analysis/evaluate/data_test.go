@@ -25,6 +25,15 @@ func TestLoadFixtureSets(t *testing.T) {
 		// The moderator's turns are left out.
 		{"transcript", []string{"meeting:2", "meeting:4"}, nil, "The booking page crashed twice."},
 	}
+	bi, err := Load(dir, "bilingual")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The restaurants, then the Persian reviews, each label named by its set.
+	if len(bi.Texts) != 26 || !reflect.DeepEqual(bi.Labels[0], []string{"restaurants: service", "restaurants: price"}) ||
+		!reflect.DeepEqual(bi.Labels[25], []string{"food: shipping/delivery"}) || bi.Texts[24].ID != "f-1" {
+		t.Errorf("bilingual: %d texts, labels %q … %q", len(bi.Texts), bi.Labels[0], bi.Labels[len(bi.Labels)-1])
+	}
 	for _, c := range cases {
 		t.Run(c.set, func(t *testing.T) {
 			s, err := Load(dir, c.set)
