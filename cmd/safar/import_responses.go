@@ -28,7 +28,7 @@ func runImportResponses(ctx context.Context, env *cliEnv, args []string) error {
 	strict := fs.Bool("strict", false, "load nothing if any row has an error")
 	sheet := sheetFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar import responses --survey SLUG [--strict] [--sheet NAME] FILE.csv|FILE.xlsx")
+		fmt.Fprintln(env.stderr, "usage: safar import responses --survey SLUG [--strict] [--sheet NAME] FILE.csv|FILE.xlsx|FILE.jsonl")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {

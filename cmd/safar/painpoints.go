@@ -45,7 +45,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	scaleFlag := fs.String("scale", "", "the --score column's scale as LO-HI, lowest score first (default: the first of 0-1, 1-5, 1-7, 0-10, 0-100 that holds every value)")
 	sheet := sheetFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv|FILE.xlsx [--sheet NAME] --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--score COL [--scale LO-HI]] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv|FILE.xlsx|FILE.jsonl [--sheet NAME] --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--score COL [--scale LO-HI]] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {

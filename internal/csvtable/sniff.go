@@ -12,8 +12,9 @@ import (
 type Format int
 
 const (
-	CSV Format = iota // text: CSV, TSV or semicolon-separated, any supported encoding
-	Zip               // a zip archive: an .xlsx workbook or something else zipped
+	CSV  Format = iota // text: CSV, TSV or semicolon-separated, any supported encoding
+	Zip                // a zip archive: an .xlsx workbook or something else zipped
+	JSON               // JSON Lines or an array of objects (ReadJSON)
 )
 
 // ErrNotTable says a file is neither a CSV nor a workbook. Its message is
@@ -28,14 +29,17 @@ func (e *ErrNotTable) Error() string {
 // header but nothing below it.
 var ErrNoRows = errors.New("no data rows below the header")
 
-// Sniff classifies a file by its first bytes (a few KB are enough). Text
-// in UTF-8 or UTF-16 (with a byte-order mark or without) is CSV; a zip archive is Zip
+// Sniff classifies a file by its first bytes (a few KB are enough). JSON
+// records are JSON; other text in UTF-8 or UTF-16 (with a byte-order mark
+// or without) is CSV; a zip archive is Zip
 // (the caller looks inside for a workbook); PDF, the old binary Office
 // format and anything with control bytes are refused with *ErrNotTable.
 func Sniff(head []byte) (Format, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		return Zip, nil
+	case looksJSON(head):
+		return JSON, nil
 	case bytes.HasPrefix(head, []byte("%PDF-")):
 		return 0, &ErrNotTable{Kind: "PDF"}
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):

@@ -17,8 +17,9 @@ import (
 	"github.com/safarhq/safar/internal/csvtable"
 )
 
-// ReadFile reads the table at path: CSV (csvtable.Read) or an .xlsx
-// workbook's sheet (the first when sheet is ""). Other files (PDF, a zip
+// ReadFile reads the table at path: CSV (csvtable.Read), JSON Lines or an
+// array of objects (csvtable.ReadJSON), or an .xlsx workbook's sheet (the
+// first when sheet is ""). Other files (PDF, a zip
 // without a workbook, binary data) are refused with one line naming what
 // they look like. A table with a header and no data rows is an error, as no
 // command has anything to do with it.
@@ -41,6 +42,13 @@ func ReadFile(path, sheet string) (*csvtable.Table, error) {
 	switch format {
 	case csvtable.Zip:
 		t, err = readWorkbook(f, sheet)
+	case csvtable.JSON:
+		if sheet != "" {
+			return nil, fmt.Errorf("%s: --sheet %q: a JSON file has no sheets", path, sheet)
+		}
+		if _, err = f.Seek(0, io.SeekStart); err == nil {
+			t, err = csvtable.ReadJSON(f)
+		}
 	default:
 		if sheet != "" {
 			return nil, fmt.Errorf("%s: --sheet %q: a CSV file has no sheets", path, sheet)
