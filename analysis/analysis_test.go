@@ -306,13 +306,15 @@ func TestNormalizeASCII(t *testing.T) {
 		}
 		cases = append(cases, string(b))
 	}
-	for _, c := range cases {
-		got, ok := normalizeASCII(c)
-		if ascii := !strings.ContainsFunc(c, func(r rune) bool { return r >= utf8.RuneSelf }); ok != ascii {
-			t.Fatalf("%q: shortcut %v, want %v", c, ok, ascii)
-		}
-		if ok && got != normalizeRunes(c) {
-			t.Errorf("%q: shortcut %q, rune by rune %q", c, got, normalizeRunes(c))
+	for _, lines := range []bool{false, true} {
+		for _, c := range cases {
+			got, ok := normalizeASCII(c, lines)
+			if ascii := !strings.ContainsFunc(c, func(r rune) bool { return r >= utf8.RuneSelf }); ok != ascii {
+				t.Fatalf("%q: shortcut %v, want %v", c, ok, ascii)
+			}
+			if ok && got != normalizeRunes(c, lines) {
+				t.Errorf("%q (lines %v): shortcut %q, rune by rune %q", c, lines, got, normalizeRunes(c, lines))
+			}
 		}
 	}
 }

@@ -36,7 +36,7 @@ var noiseRE = regexp.MustCompile(`(?i)` +
 // with Arabic "ي" reads "ی", and "@united my bag was lost" reads "my bag
 // was lost"). A quote is the quote form of its text or a cut of it.
 func QuoteForm(text string) string {
-	return strings.TrimSpace(NormalizePersian(cleanNoise(text)))
+	return strings.TrimSpace(normalizeLines(cleanNoise(text)))
 }
 
 func cleanNoise(s string) string {

@@ -84,14 +84,31 @@ var charMap = map[rune]rune{
 //
 // Latin text passes through unchanged except for digits and spaces.
 func NormalizePersian(text string) string {
-	if s, ok := normalizeASCII(text); ok {
-		return s
-	}
-	return normalizeRunes(text)
+	return normalizeText(text, false)
 }
 
-// normalizeRunes is NormalizePersian rune by rune.
-func normalizeRunes(text string) string {
+// normalizeLines is NormalizePersian keeping the text's line breaks: a run
+// of white space holding one becomes one "\n". A line break ends a
+// sentence as a full stop does; customers write lists and paragraphs
+// without one ("Pros:\nlight\nCons:\nbattery dies by noon").
+func normalizeLines(text string) string {
+	return normalizeText(text, true)
+}
+
+func normalizeText(text string, lines bool) string {
+	if s, ok := normalizeASCII(text, lines); ok {
+		return s
+	}
+	return normalizeRunes(text, lines)
+}
+
+// isLineBreak: the white space that ends a line.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
+
+// normalizeRunes is normalizeText rune by rune.
+func normalizeRunes(text string, lines bool) string {
 	for _, r := range text {
 		if r >= 0xFB50 && r <= 0xFEFF {
 			text = norm.NFKC.String(text)
@@ -112,17 +129,24 @@ func normalizeRunes(text string) string {
 			r = '0' + (r - '٠')
 		case r >= 0x064B && r <= 0x065F, r == 0x0670, r == 0x0640, r == zwj:
 			continue // diacritics, superscript alef, tatweel, ZWJ
+		case lines && isLineBreak(r):
+			r = '\n'
 		case unicode.IsSpace(r):
 			r = ' '
 		}
-		if r == zwnj && (prev == ' ' || prev == zwnj) {
+		if r == zwnj && (prev == ' ' || prev == '\n' || prev == zwnj) {
 			continue
 		}
 		if r == ' ' && prev == zwnj {
 			// "می‌ خواهم": the ZWNJ already joins; drop the space after it.
 			continue
 		}
-		if r == ' ' && prev == ' ' {
+		if r == ' ' && (prev == ' ' || prev == '\n') || r == '\n' && prev == '\n' {
+			continue
+		}
+		if r == '\n' && (prev == ' ' || prev == zwnj) && len(out) > 0 {
+			out[len(out)-1] = '\n' // a line ends here: the space or ZWNJ before it goes
+			prev = r
 			continue
 		}
 		if r == prev && isArabicScript(r) && unicode.IsLetter(r) {
@@ -139,7 +163,7 @@ func normalizeRunes(text string) string {
 		out = append(out, r)
 		prev = r
 	}
-	s := strings.Trim(string(out), " \u200c")
+	s := strings.Trim(string(out), " \n\u200c")
 	if strings.ContainsRune(s, ' ') || strings.Contains(s, "می") || strings.Contains(s, "ها") {
 		s = joinAffixes(s)
 	}
@@ -149,7 +173,7 @@ func normalizeRunes(text string) string {
 // normalizeASCII is NormalizePersian of a text in ASCII, which only
 // collapses white space and trims it, without a copy when there is none to
 // collapse; false when the text is not ASCII.
-func normalizeASCII(text string) (string, bool) {
+func normalizeASCII(text string, lines bool) (string, bool) {
 	clean := true
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
@@ -166,9 +190,31 @@ func normalizeASCII(text string) (string, bool) {
 	if clean {
 		return text, true
 	}
-	return strings.Join(strings.FieldsFunc(text, func(r rune) bool {
+	space := func(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\n' || r == '\v' || r == '\f' || r == '\r'
-	}), " "), true
+	}
+	if !lines {
+		return strings.Join(strings.FieldsFunc(text, space), " "), true
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	gap, broken := false, false // white space since the last word; a line break in it
+	for _, r := range strings.TrimFunc(text, space) {
+		if space(r) {
+			gap, broken = true, broken || isLineBreak(r)
+			continue
+		}
+		if gap {
+			if broken {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+			gap, broken = false, false
+		}
+		b.WriteRune(r)
+	}
+	return b.String(), true
 }
 
 // joinAffixes attaches the verb prefixes می/نمی and the plural suffixes

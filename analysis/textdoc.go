@@ -328,7 +328,7 @@ func (a *analyser) analyse(text string) tdoc {
 		}
 		text, d.capped = text[:cut], true
 	}
-	d.norm = NormalizePersian(cleanNoise(text))
+	d.norm = normalizeLines(cleanNoise(text))
 	if t := strings.TrimSpace(text); d.norm == t {
 		d.norm = t // the input's bytes, not a copy
 	}
