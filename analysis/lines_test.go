@@ -52,3 +52,20 @@ func TestLineBreaksEndSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestLineTagsBreakLines: a review exported from a web page ends its lines
+// with HTML tags; they end its sentences as line breaks do, and other
+// markup is blanked as before.
+func TestLineTagsBreakLines(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"battery drains overnight<br/>screen scratches<BR>lid <br />loose", "battery drains overnight\nscreen scratches\nlid \nloose"},
+		{"<p>late</p><p>broken</p>", "\nlate\n\nbroken\n"},
+		{"<li>late<li>broken", "\nlate\nbroken"},
+		{"late <noise> again <b>now</b>", "late   again  now "},
+		{strings.Repeat("word ", 120) + "late<br>broken", strings.Repeat("word ", 120) + "late\nbroken"},
+	} {
+		if got := cleanNoise(c.in); got != c.want {
+			t.Errorf("cleanNoise(%q) = %q, want %q", c.in[max(0, len(c.in)-40):], got[max(0, len(got)-40):], c.want[max(0, len(c.want)-40):])
+		}
+	}
+}

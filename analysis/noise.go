@@ -48,10 +48,28 @@ func cleanNoise(s string) string {
 		return s
 	}
 	if len(s) <= noiseChunk {
-		return noiseRE.ReplaceAllLiteralString(s, " ")
+		return noiseRE.ReplaceAllStringFunc(s, blank)
 	}
 	return cleanNoiseChunks(s)
 }
+
+// blank is what noise leaves: a line break for an HTML tag that breaks a
+// line (<br>, <p>, </li>...: a review exported from a web page ends its
+// lines so, and a line break ends a sentence), else a space, so that the
+// words either side do not join.
+func blank(m string) string {
+	if len(m) > 2 && m[0] == '<' {
+		name := strings.TrimLeft(m[1:], "/ ")
+		end := strings.IndexFunc(name, func(r rune) bool { return !('a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9') })
+		if end >= 0 && lineTags[strings.ToLower(name[:end])] {
+			return "\n"
+		}
+	}
+	return " "
+}
+
+// lineTags are the HTML elements that end a line of text.
+var lineTags = setOf("br p div li ul ol tr h1 h2 h3 h4 h5 h6 blockquote")
 
 // noiseChunk is the longest text noiseRE reads at once: Go's regexp reads
 // a text this short with its backtracker (a bit per instruction and byte,
@@ -78,7 +96,7 @@ func cleanNoiseChunks(s string) string {
 	emit := func(end int) {
 		c := s[start:end]
 		if hot {
-			if r := noiseRE.ReplaceAllLiteralString(c, " "); r != c {
+			if r := noiseRE.ReplaceAllStringFunc(c, blank); r != c {
 				c, changed = r, true
 			}
 		}
