@@ -61,6 +61,9 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, cued 
 			v = -1
 		case e.kinds&cueWeak != 0:
 			v = -0.5
+		case e.kinds&cuePos != 0 && mannerWords[toks[i].key] && complaintNear(entries, spans, i):
+			intens++ // "dies fast", "سریع خراب شد": how it failed, no praise
+			continue
 		case e.kinds&cuePos != 0:
 			v = 1
 		default:
@@ -108,6 +111,20 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, cued 
 		in += 0.1
 	}
 	return weight, float32(min(in, 1)), cued && weight == 1
+}
+
+// mannerWords praise how something happens ("fast delivery", "easy to
+// use"), unless what happens is a failure.
+var mannerWords = setOf("fast quick easy سریع")
+
+// complaintNear reports a complaint word within two words of token i.
+func complaintNear(entries []lexEntry, spans []int, i int) bool {
+	for j := max(0, i-2); j < min(len(entries), i+3); j++ {
+		if j != i && spans[j] > 0 && entries[j].kinds&(cueNeg|cueStrong) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // contentNear reports a content word within three words of the negation

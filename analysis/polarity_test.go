@@ -25,6 +25,16 @@ func TestClausePolarity(t *testing.T) {
 		// A cue of two words negated by the verb right after it.
 		{"نتایج جست‌وجو به درد نمی‌خورد", 1},
 		{"به درد می‌خورد", 0},
+		// A thing that fails fast or easily: the speed is no praise.
+		{"the battery dies fast", 1},
+		{"battery drained quickly", 1},
+		{"the paint peels off easily", 1},
+		{"the screen cracked", 1},
+		{"the phone overheats", 1},
+		{"خیلی سریع خراب شد", 1},
+		{"fast delivery", 0},
+		{"easy to use", 0},
+		{"ارسال سریع", 0},
 	} {
 		if got, _, _ := clausePolarity(getLexicon(), tokenize(NormalizePersian(tc.clause))); got != tc.want {
 			t.Errorf("%q: weight %v, want %v", tc.clause, got, tc.want)
