@@ -26,7 +26,8 @@ var enCues = map[int]string{
 		"rude dirty smelly uncomfortable unflattering boxy frumpy shapeless thin sheer itchy scratchy flimsy " +
 		"returned return returning tight huge baggy stale bland tasteless crash crashed error fail failed unhelpful " +
 		"ripped torn hole unravel pilling pilled faded lose lost see_through crushed dented leak leaking leaked wrinkled stiff " +
-		"mistake lack lacking unclear bureaucratic burden shortage die dies died drain drains drained peel peeling peeled crack cracked cracking overheat overheats overheating",
+		"mistake lack lacking unclear bureaucratic burden shortage die dies died drain drains drained peel peeling peeled crack cracked cracking overheat overheats overheating " +
+		"worse scam fraud fake misleading incorrect inaccurate unprofessional incompetent unreliable unusable buggy glitch glitches glitchy laggy overcharged outdated",
 	cueWeak:    "small large big short long loose less too odd",
 	cueStrong:  "terrible awful horrible worst disgusting horrendous garbage junk nightmare unacceptable ridiculous",
 	cuePos:     "good great love loved lovely beautiful perfect perfectly nice excellent amazing comfortable soft flattering cute gorgeous pretty happy recommend fast quick easy helpful friendly fine best awesome fantastic glad wonderful worth like liked fit fits enjoy enjoyed well satisfied pleased cant_wait cannot_wait didnt_wait",

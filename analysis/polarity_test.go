@@ -32,6 +32,11 @@ func TestClausePolarity(t *testing.T) {
 		{"the screen cracked", 1},
 		{"the phone overheats", 1},
 		{"خیلی سریع خراب شد", 1},
+		// Generic complaint words of services and software.
+		{"the app is so buggy", 1},
+		{"a total scam", 1},
+		{"the information on the site was misleading", 1},
+		{"the agent was unprofessional", 1},
 		{"fast delivery", 0},
 		{"easy to use", 0},
 		{"ارسال سریع", 0},
