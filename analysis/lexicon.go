@@ -17,6 +17,7 @@ const (
 	cueNegator             // a negation: "not", "نه", "نبود"
 	cueNegNoun             // a bad thing whose negation is praise: "problem", "مشکل"
 	cueWeak                // a weak complaint ("small", "زیاد"): counts half
+	cueAny                 // a word for "anything to say": negated, a non-answer ("not applicable", "موردی نبود"), else nothing
 )
 
 var enCues = map[int]string{
@@ -34,6 +35,7 @@ var enCues = map[int]string{
 	cueIntens:  "very really so extremely terribly awfully totally completely absolutely super incredibly way too at_all horribly",
 	cueNegator: "not no never n't nothing none hardly barely without dont didnt doesnt isnt wasnt cant cannot wont",
 	cueNegNoun: "problem problems issue issues complaint complaints trouble",
+	cueAny:     "applicable comment comments opinion",
 }
 
 var faCues = map[int]string{
@@ -48,6 +50,7 @@ var faCues = map[int]string{
 	cueIntens:  "خیلی اصلا اصلاً واقعا واقعاً بسیار کاملا کاملاً خیلیی شدیدا بشدت به_شدت زیادی هیچ_وجه",
 	cueNegator: "نه هیچ بدون فاقد نیس نیست نیستش نیستن نیستند نبود نبودن نبودند نداره ندارد نداشت نداشتن نداشتم نداشته نکرد نکرده نکردم نشد نشده نباشه نخرید نخرین نخرید نخواهد",
 	cueNegNoun: "مواد_نگهدارنده مشکل مشکلی ایراد ایرادی عیب عیبی نگهدارنده شکایت",
+	cueAny:     "مورد موردی نظر نظری",
 }
 
 // faVerbs are positive verb forms; "ن" + one of them is a negated verb.

@@ -53,6 +53,15 @@ func clausePolarity(lx *lexicon, toks []token) (weight, intensity float32, cued 
 		if spans[i] == 0 {
 			continue
 		}
+		if e.kinds&cueAny != 0 {
+			// "not applicable", "no comment", "موردی نبود": nothing to
+			// say, however the negation reads elsewhere.
+			if n := negatorFor(toks, negators, i, spans[i]); n >= 0 {
+				used[n] = true
+				total += 0.5
+			}
+			continue
+		}
 		var v float64
 		switch {
 		case e.kinds&cueStrong != 0:

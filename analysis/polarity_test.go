@@ -32,6 +32,11 @@ func TestClausePolarity(t *testing.T) {
 		{"the screen cracked", 1},
 		{"the phone overheats", 1},
 		{"خیلی سریع خراب شد", 1},
+		// Nothing to say is no complaint, though it is a bare negation.
+		{"not applicable", 0},
+		{"no comment", 0},
+		{"موردی نبود", 0},
+		{"نظری ندارم", 0},
 		// Generic complaint words of services and software.
 		{"the app is so buggy", 1},
 		{"a total scam", 1},
