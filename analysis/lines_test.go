@@ -87,8 +87,16 @@ func TestNonAnswersAreNoPainPoint(t *testing.T) {
 		add(fmt.Sprintf("%s app crashes at checkout", w))
 		add([]string{"سفارشم دیر رسید", "ارسال خیلی دیر بود", "بسته دیر رسید", "قیمت‌ها خیلی گرونه", "قیمت بالا بود", "پشتیبانی جواب نداد"}[i%6])
 	}
-	for i := range 60 {
-		add([]string{"Not applicable", "not applicable.", "No comment", "موردی نبود", "موردی نیست", "نظری ندارم", "موردی ندارم", "Not applicable, thanks"}[i%8])
+	nothing := []string{"Not applicable", "not applicable.", "No comment", "موردی نبود", "موردی نیست", "نظری ندارم", "موردی ندارم",
+		"Not applicable, thanks", "Nothing to add.", "nothing comes to mind", "No idea", "N/A", "نمی‌دونم", "چیزی به ذهنم نمی‌رسه",
+		"فعلا هیچی", "Nothing really, thank you"}
+	for i := range 4 * len(nothing) {
+		add(nothing[i%len(nothing)])
+	}
+	// The same words inside a complaint are read as usual.
+	for i := range 12 {
+		add([]string{"the waiter had no idea what the specials were", "our waiter had no idea about the wine list",
+			"the new waiter had no idea what was in the dishes"}[i%3])
 	}
 	res := FindPainPoints(texts, PainPointOptions{})
 	for _, p := range res.PainPoints {
@@ -98,7 +106,18 @@ func TestNonAnswersAreNoPainPoint(t *testing.T) {
 			}
 		}
 	}
-	if len(res.PainPoints) < 4 {
-		t.Errorf("pain points %+v, want the four complaints", res.PainPoints)
+	waiter := false
+	for _, p := range res.PainPoints {
+		waiter = waiter || strings.Contains(p.Label, "waiter")
+	}
+	if len(res.PainPoints) < 5 || !waiter {
+		t.Errorf("pain points %+v, want the four complaints and the waiter who had no idea", res.PainPoints)
+	}
+	for _, w := range []string{"idea", "nothing", "mind", "ذهن", "هیچی", "دونم"} {
+		for _, p := range res.PainPoints {
+			if strings.Contains(p.Label, w) && !strings.Contains(p.Label, "waiter") {
+				t.Errorf("a non-answer is a pain point: %q (%d texts)", p.Label, p.Texts)
+			}
+		}
 	}
 }

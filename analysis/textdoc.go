@@ -336,6 +336,9 @@ func (a *analyser) analyse(text string) tdoc {
 		a.toks = make([]token, 0, n)
 	}
 	a.toks = tokenizeInto(a.toks[:0], d.norm)
+	if nonAnswer(a.toks) {
+		a.toks = a.toks[:0] // nothing to say: no words, no clause
+	}
 	toks := a.toks
 	a.words, a.clauses, a.nwords, a.nclause, a.lastEnd = a.words[:0], a.clauses[:0], 0, 0, 0
 	a.praised, a.complained = false, false
