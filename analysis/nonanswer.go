@@ -13,9 +13,10 @@ import "strings"
 
 // nonAnswers are such answers, as their words' keys joined by spaces
 // (stemmed English, normalised Persian without ZWNJ), punctuation and a
-// closing "thanks" aside.
-var nonAnswers = func() map[string]bool {
-	m := map[string]bool{}
+// closing "thanks" aside; nonAnswerFirst their first words, so that most
+// answers are passed over without building a key.
+var nonAnswers, nonAnswerFirst = func() (map[string]bool, map[string]bool) {
+	m, first := map[string]bool{}, map[string]bool{}
 	for _, s := range strings.Split(
 		"n/a|na|none|nothing|nothing really|nothing else|nothing to add|nothing to say|nothing comes to mind|"+
 			"nothing at the moment|not really|no idea|not sure|i don't know|i dont know|dont know|don't know|idk|"+
@@ -24,9 +25,11 @@ var nonAnswers = func() map[string]bool {
 			"هیچی|هیچ|هیچ چیز|هیچ چیزی|نمیدونم|نمی دونم|نمی‌دونم|نمی دانم|نمیدانم|نمی‌دانم|نه|خیر|ندارم|"+
 			"چیزی به ذهنم نمیرسه|چیزی به ذهنم نمی‌رسه|چیزی به ذهنم نمی رسه|چیزی به ذهنم نمی‌رسد|چیزی ندارم|"+
 			"نظری ندارم|موردی ندارم|موردی نیست|موردی نبود|فعلا هیچی|فعلا نه", "|") {
-		m[answerKey(tokenize(NormalizePersian(s)))] = true
+		k := answerKey(tokenize(NormalizePersian(s)))
+		m[k] = true
+		first[strings.Fields(k)[0]] = true
 	}
-	return m
+	return m, first
 }()
 
 // thanks close an answer without adding to it.
@@ -65,7 +68,7 @@ func answerKey(toks []token) string {
 // nonAnswer reports whether a whole answer says there is nothing to say.
 // Only a short answer is looked at.
 func nonAnswer(toks []token) bool {
-	if len(toks) == 0 || len(toks) > 12 {
+	if len(toks) == 0 || len(toks) > 12 || !nonAnswerFirst[toks[0].key] && toks[0].punct == 0 {
 		return false
 	}
 	return nonAnswers[answerKey(toks)]
