@@ -106,6 +106,9 @@ func TestNonAnswersAreNoPainPoint(t *testing.T) {
 			}
 		}
 	}
+	if res.NothingToSay != 4*len(nothing) {
+		t.Errorf("%d texts say there is nothing to say, want %d", res.NothingToSay, 4*len(nothing))
+	}
 	waiter := false
 	for _, p := range res.PainPoints {
 		waiter = waiter || strings.Contains(p.Label, "waiter")

@@ -86,8 +86,11 @@ type PainPointResult struct {
 	People     int         `json:"people"`    // distinct persons among them
 	PainPoints []PainPoint `json:"pain_points"`
 	// Other counts the texts that voice no recurring problem: in none of
-	// the pain points found (before Top cuts the list).
-	Other int `json:"other"`
+	// the pain points found (before Top cuts the list). NothingToSay
+	// counts those of them that say, as a whole, there is nothing to say
+	// ("N/A", "nothing to add", "نمی‌دونم").
+	Other        int `json:"other"`
+	NothingToSay int `json:"nothing_to_say,omitempty"`
 	// Notes say what the analysis left out, e.g. texts cut to MaxTextBytes.
 	Notes []string `json:"notes,omitempty"`
 }
@@ -274,9 +277,12 @@ func FindPainPointsContext(ctx context.Context, texts []Text, opt PainPointOptio
 		}
 		made = append(made, gi)
 	}
-	for _, p := range placed {
+	for i, p := range placed {
 		if !p {
 			res.Other++
+			if docs[i].nothing {
+				res.NothingToSay++
+			}
 		}
 	}
 	if st.cv != nil {

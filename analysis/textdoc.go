@@ -94,6 +94,8 @@ type tdoc struct {
 	voc    *vocab
 	split  int32
 	capped bool
+	// nothing: the whole text says there is nothing to say (nonanswer.go).
+	nothing bool
 	// happy: the text praises and complains nowhere in a complaint
 	// word, only in weak words or a bare negation ("love it, runs a
 	// little large", "love it, the compliments did not stop"); see
@@ -337,7 +339,7 @@ func (a *analyser) analyse(text string) tdoc {
 	}
 	a.toks = tokenizeInto(a.toks[:0], d.norm)
 	if nonAnswer(a.toks) {
-		a.toks = a.toks[:0] // nothing to say: no words, no clause
+		a.toks, d.nothing = a.toks[:0], true // no words, no clause
 	}
 	toks := a.toks
 	a.words, a.clauses, a.nwords, a.nclause, a.lastEnd = a.words[:0], a.clauses[:0], 0, 0, 0

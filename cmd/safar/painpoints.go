@@ -242,7 +242,11 @@ const painpointsMemoryLimit = 250 << 20
 // width (Persian letters are one cell, marks and ZWNJ none); bidi order is
 // left to the terminal.
 func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol string, scale *scoreScale) error {
-	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points; %d texts voice none of them\n", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
+	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points; %d texts voice none of them", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
+	if res.NothingToSay > 0 {
+		fmt.Fprintf(w, " (%d say there is nothing to say)", res.NothingToSay)
+	}
+	fmt.Fprintln(w)
 	for _, n := range res.Notes {
 		fmt.Fprintf(w, "note: %s\n", n)
 	}
