@@ -26,6 +26,7 @@ type ppSection struct {
 	People  int // distinct people whose text was analysed: the base of the shares here
 	Texts   int
 	Other   int             // texts in no pain point
+	Nothing int             // of them, whole answers saying there is nothing to say
 	Coded   []codedPainView // the researchers' pain-point codes (analysis_coded.go)
 
 	// Respondents are the study's complete survey responses: the base of
@@ -122,6 +123,7 @@ func (s *Server) buildPainPoints(c *gin.Context, p *analysisPage, lang string) e
 		return nil
 	}
 	sec.People, sec.Texts, sec.Other = st.PainPoints.People, st.PainPoints.Documents, st.PainPoints.Other
+	sec.Nothing = st.PainPoints.NothingToSay
 	sec.Respondents = st.Study.Responses
 	stage := map[string][2]string{}
 	for _, ps := range st.Stages {
