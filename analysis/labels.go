@@ -834,6 +834,7 @@ func (gs *gstate) examplesSaying(texts []Text, docs []*tdoc, n int, said labelWo
 		support int
 		head    bool // says the head itself, not only a second head
 		short   bool // its text is at most 240 bytes long
+		plain   bool // the clause to quote states no complaint (a neutral one)
 	}
 	cands := make([]cand, 0, len(gs.hits))
 	saying := 0
@@ -849,6 +850,7 @@ func (gs *gstate) examplesSaying(texts []Text, docs []*tdoc, n int, said labelWo
 		level  int
 		at     int32
 		head   bool
+		plain  bool
 	}
 	reads := make(map[*tdoc]read, len(gs.membersOf(docs)))
 	membersSay := make([]bool, len(gs.hits))
@@ -870,6 +872,7 @@ func (gs *gstate) examplesSaying(texts []Text, docs []*tdoc, n int, said labelWo
 			r = read{clause: h.clause, terms: terms}
 			r.level, r.at = said.support(h, terms, words, clauses)
 			r.head = said.alt == nil || len(headAt(words, said.head, nil)) > 0
+			r.plain = int(r.at) < len(clauses) && clauses[r.at].weight < 1
 			if !ok {
 				reads[d] = r
 			}
@@ -879,7 +882,7 @@ func (gs *gstate) examplesSaying(texts []Text, docs []*tdoc, n int, said labelWo
 			membersSay[hi] = true
 		}
 		h.clause = r.at
-		cands = append(cands, cand{h, typ / float64(len(gs.hits)), r.level, r.head, len(d.norm) <= 240})
+		cands = append(cands, cand{h, typ / float64(len(gs.hits)), r.level, r.head, len(d.norm) <= 240, r.plain})
 	}
 	// The candidates in the order of this comparison, a total one (two
 	// members are two texts): read from a heap only as far as the quotes
@@ -915,6 +918,12 @@ func (gs *gstate) examplesSaying(texts []Text, docs []*tdoc, n int, said labelWo
 		}
 		if a.support != b.support {
 			return cmp.Compare(b.support, a.support)
+		}
+		// Then those whose quote complains: under a topic ("dress") a
+		// quote shows what is wrong with it, not "The dress looks very
+		// elegant on the website".
+		if a.plain != b.plain {
+			return firstIf(b.plain)
 		}
 		if a.short != b.short {
 			return firstIf(a.short)
