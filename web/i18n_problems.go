@@ -48,8 +48,14 @@ func problemText(lang string, fe survey.FieldError, digits func(string) string) 
 	if lang != "fa" {
 		lang = "en"
 	}
-	args := make([]any, len(fe.Args))
-	for i, a := range fe.Args {
+	return localized(lang, appCatalog[lang]["err."+fe.Code], fe.Args, digits)
+}
+
+// localized is format, a text in lang, with its arguments: a question
+// type by its name, the text's own numbers in the reader's digits.
+func localized(lang, format string, args []any, digits func(string) string) string {
+	out := make([]any, len(args))
+	for i, a := range args {
 		switch v := a.(type) {
 		case survey.QuestionType:
 			if lang == "fa" {
@@ -58,9 +64,9 @@ func problemText(lang string, fe survey.FieldError, digits func(string) string) 
 		case int, int64:
 			a = written(digits(fmt.Sprint(v)))
 		}
-		args[i] = a
+		out[i] = a
 	}
-	return fmt.Sprintf(digits(appCatalog[lang]["err."+fe.Code]), args...)
+	return fmt.Sprintf(digits(format), out...)
 }
 
 // written is a number already written in the reader's digits: it prints
