@@ -103,6 +103,7 @@ var problemMessagesFa = map[string]string{
 	"def_min_max":                 "از بیشینه بزرگ‌تر است",
 	"def_min_unused":              "فقط پرسش‌های عددی کمینه و بیشینه دارند",
 	"def_max_length":              "باید از ۰ تا %d باشد",
+	"def_short_length":            "حداکثر %d نویسه: چند کلمه که پرسش را نام ببرد",
 	"def_scale_missing":           "نیامده: «%s» مقیاس می‌خواهد ({\"points\": N})",
 	"def_points":                  "باید از ۲ تا ۱۱ باشد (اکنون: %d)",
 	"def_points_fixed":            "«%s» همیشه %d نقطه دارد (اکنون: %d): تعداد نقاط را ننویسید",
