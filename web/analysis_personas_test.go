@@ -87,3 +87,25 @@ func TestPersonaNamesReadAsPeople(t *testing.T) {
 	fa := w.login("fa@example.com")
 	fa.get(base+"/personas").want(http.StatusOK, htmlEscape(names["fa"][0]))
 }
+
+// TestPersonaSettingsKeepOneQuestion: unticking every question of the
+// segmentation settings shows the personas page again with the settings
+// open and why, in the reader's language (it was a dead end: "Invalid
+// input. Please go back and check what you entered."); nothing is saved
+// or queued.
+func TestPersonaSettingsKeepOneQuestion(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	const base = "/app/surveys/demo-fa/analysis"
+	fa := w.login("fa@example.com")
+	fa.get(base + "/personas")
+	fa.post(base+"/run", nil).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+	fa.get(base + "/personas")
+	form := keptQuestions(fa.body, "auto", "")
+	form.Del("q")
+	fa.post(base+"/personas", form).want(http.StatusUnprocessableEntity, "دست‌کم یک پرسش را نگه دارید", `<details class="panel" open>`, `value="age_group" checked`)
+	if strings.Contains(fa.body, "Invalid input") || strings.Contains(fa.body, "ورودی نامعتبر") {
+		t.Error("the settings end in the generic invalid-input page")
+	}
+	runNext(t, runner, false) // nothing queued
+}
