@@ -170,8 +170,12 @@ func TestDemoWalkthrough(t *testing.T) {
 	if ran, err := runner.RunNext(ctx); err != nil || !ran {
 		t.Fatalf("analysis with automatic k: ran %v, %v", ran, err)
 	}
-	for _, page := range []string{"painpoints", "personas", "journey", "touchpoints"} {
-		do(t, phone, "phone "+page, chromedp.Navigate(a.url+base+"/analysis/"+page), chromedp.WaitReady(chromedp.CSS("main")))
+	// So do the dashboards, whose open answers are listed each in its own
+	// direction (an English answer's bullet hung off a Persian page).
+	pages := []string{base + "/analysis/painpoints", base + "/analysis/personas", base + "/analysis/journey", base + "/analysis/touchpoints",
+		"/app/surveys/" + demo.SlugEN + "/dashboard", "/app/surveys/" + demo.SlugFA + "/dashboard"}
+	for _, page := range pages {
+		do(t, phone, "phone "+page, chromedp.Navigate(a.url+page), chromedp.WaitReady(chromedp.CSS("main")))
 		if w := eval[[]int](t, phone, `[document.documentElement.scrollWidth, screen.width]`); w[0] > w[1] {
 			t.Errorf("%s at 390 px: the page is %d px wide", page, w[0])
 		}
