@@ -75,7 +75,7 @@ func TestStaleAnalysisSaysWhy(t *testing.T) {
 func TestRenamedCodeMakesAnalysisStale(t *testing.T) {
 	w, scope, base, res := analysedDemoProject(t)
 	const codes = "The codebook or the coded passages changed"
-	res.get(base+"/painpoints").want(http.StatusOK)
+	res.get(base + "/painpoints").want(http.StatusOK)
 	if strings.Contains(res.body, codes) {
 		t.Fatal("a fresh analysis says the codebook changed")
 	}
