@@ -209,5 +209,7 @@ var problemMessagesFa = map[string]string{
 	"tr_vtt_cue":              "بخش: پس از «%s» سطر زمان‌بندی‌ای مانند «00:00:01.000 --> 00:00:04.000» می‌خواهد",
 	"tr_vtt_timing_error":     "زمان‌بندی بخش «%s»: %v",
 
+	"qdpx_skip_source":    "منبع %s «%s» (فقط منابع متنی وارد می‌شوند)",
+	"qdpx_skip_selection": "بخش %d تا %d از «%s» روی هیچ متنی نیست",
 	"qdpx_selection_code": "منبع «%s»: بخش %s به کد %s اشاره می‌کند که در کدنامه نیست",
 }
