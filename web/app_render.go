@@ -130,6 +130,9 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 		// digits writes digits the app generated (a range "46–108") in the
 		// reader's digits; never respondents' words.
 		"digits": digits,
+		// decimal writes a number the app formatted ("12.5") in the
+		// reader's digits and decimal separator.
+		"decimal": decimal,
 		// problem is a survey.FieldError in the reader's language.
 		"problem": func(fe survey.FieldError) string { return problemText(lang, fe, digits) },
 		// importNote is a line of a survey import's report in the reader's language.
