@@ -179,6 +179,12 @@ func TestDemoWalkthrough(t *testing.T) {
 		if w := eval[[]int](t, phone, `[document.documentElement.scrollWidth, screen.width]`); w[0] > w[1] {
 			t.Errorf("%s at 390 px: the page is %d px wide", page, w[0])
 		}
+		// A wide table scrolls in its box, but its title reads without
+		// scrolling (the personas' candidates caption ran as wide as the
+		// table, its sentences cut at the screen's edge).
+		if cut := eval[string](t, phone, `[...document.querySelectorAll(".tablewrap caption")].filter(c => { const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().width > c.closest(".tablewrap").clientWidth + 1 }).map(c => c.textContent.slice(0, 40)).join("; ")`); cut != "" {
+			t.Errorf("%s at 390 px: table titles wider than the screen: %s", page, cut)
+		}
 	}
 }
 
