@@ -182,6 +182,11 @@ func TestDemoWalkthrough(t *testing.T) {
 		// A wide table scrolls in its box, but its title reads without
 		// scrolling (the personas' candidates caption ran as wide as the
 		// table, its sentences cut at the screen's edge).
+		// A stage's count reads on one line: split, a Persian page showed
+		// "(n =) ۵۰" above "۳۳۲)".
+		if split := eval[string](t, phone, `[...document.querySelectorAll("table.journey td *")].filter(e => e.children.length == 0 && /^\(n = /.test(e.textContent) && e.getClientRects().length > 1).map(e => e.textContent).join("; ")`); split != "" {
+			t.Errorf("%s at 390 px: counts split over lines: %s", page, split)
+		}
 		if cut := eval[string](t, phone, `[...document.querySelectorAll(".tablewrap caption")].filter(c => { const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().width > c.closest(".tablewrap").clientWidth + 1 }).map(c => c.textContent.slice(0, 40)).join("; ")`); cut != "" {
 			t.Errorf("%s at 390 px: table titles wider than the screen: %s", page, cut)
 		}
