@@ -170,10 +170,25 @@ func TestDemoWalkthrough(t *testing.T) {
 	if ran, err := runner.RunNext(ctx); err != nil || !ran {
 		t.Fatalf("analysis with automatic k: ran %v, %v", ran, err)
 	}
-	for _, page := range []string{"painpoints", "personas", "journey", "touchpoints"} {
-		do(t, phone, "phone "+page, chromedp.Navigate(a.url+base+"/analysis/"+page), chromedp.WaitReady(chromedp.CSS("main")))
+	// So do the dashboards, whose open answers are listed each in its own
+	// direction (an English answer's bullet hung off a Persian page).
+	pages := []string{base + "/analysis/painpoints", base + "/analysis/personas", base + "/analysis/journey", base + "/analysis/touchpoints",
+		"/app/surveys/" + demo.SlugEN + "/dashboard", "/app/surveys/" + demo.SlugFA + "/dashboard"}
+	for _, page := range pages {
+		do(t, phone, "phone "+page, chromedp.Navigate(a.url+page), chromedp.WaitReady(chromedp.CSS("main")))
 		if w := eval[[]int](t, phone, `[document.documentElement.scrollWidth, screen.width]`); w[0] > w[1] {
 			t.Errorf("%s at 390 px: the page is %d px wide", page, w[0])
+		}
+		// A wide table scrolls in its box, but its title reads without
+		// scrolling (the personas' candidates caption ran as wide as the
+		// table, its sentences cut at the screen's edge).
+		// A stage's count reads on one line: split, a Persian page showed
+		// "(n =) ۵۰" above "۳۳۲)".
+		if split := eval[string](t, phone, `[...document.querySelectorAll("table.journey td *")].filter(e => e.children.length == 0 && /^\(n = /.test(e.textContent) && e.getClientRects().length > 1).map(e => e.textContent).join("; ")`); split != "" {
+			t.Errorf("%s at 390 px: counts split over lines: %s", page, split)
+		}
+		if cut := eval[string](t, phone, `[...document.querySelectorAll(".tablewrap caption")].filter(c => { const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().width > c.closest(".tablewrap").clientWidth + 1 }).map(c => c.textContent.slice(0, 40)).join("; ")`); cut != "" {
+			t.Errorf("%s at 390 px: table titles wider than the screen: %s", page, cut)
 		}
 	}
 }

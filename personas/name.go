@@ -15,8 +15,10 @@ import (
 // significant answers from different items that at least 30% of members
 // give and that are at least 1.2 times as common as overall, most
 // different from the rest first. Each trait is phrased from its value
-// ("Instagram"), or with its question when the value alone says little:
-// numbers and bands ("Age 18–30"), yes/no options ("Instagram" for yes).
+// ("Instagram"), or with a short name of its question when the value alone
+// says little: numbers and bands ("Age 18–30"), yes/no options ("Discount
+// codes: Yes"), an option of a multiple choice ("Instagram" for yes). A
+// trait only its whole question could say is left for the next one.
 // Persian names use Persian digits and the Persian comma.
 func (r *Result) name(in Input, p int, distinct []Trait) string {
 	parts, _ := r.pick(in, distinct)
@@ -37,7 +39,7 @@ func (r *Result) pick(in Input, distinct []Trait) (parts []string, used []int) {
 		part := r.word(in, t)
 		// A trait that can only be said with a whole question makes a
 		// name nobody can read aloud; the next trait will do.
-		if len([]rune(part)) > maxNamePart {
+		if part == "" || len([]rune(part)) > maxNamePart {
 			continue
 		}
 		seen[t.Column], seen["\x00"+t.Value] = true, true
@@ -47,17 +49,44 @@ func (r *Result) pick(in Input, distinct []Trait) (parts []string, used []int) {
 	return parts, used
 }
 
-// word is the phrase a name says trait t with.
+// word is the phrase a name says trait t with; "" when it can only be
+// said with a whole question.
 func (r *Result) word(in Input, t Trait) string {
 	j := itemIndex(in, t.Column)
 	it := in.Items[j]
 	var part string
-	if v := cleanValue(t.Value); ambiguous(in, j, t.Value) && it.Kind != Binary && it.Kind != Numeric && !looksNumeric(v) && len([]rune(v)) > 2 {
-		part = digits(cleanLabel(it.label())+": "+v, r.Language)
+	if v := it.words(t.Value); ambiguous(in, j, t.Value) && it.Kind != Binary && it.Kind != Numeric && !looksNumeric(v) && len([]rune(v)) > 2 {
+		if s := it.short(r.Language); s != "" {
+			part = digits(s+": "+v, r.Language)
+		}
 	} else {
 		part = phrase(it, t.Value, r.Language)
 	}
 	return capitalise(part)
+}
+
+// short is how a name in lang says the item's question: its Short, else
+// its label when that is not a question, else its key ("age_group" is "age
+// group", a survey's export column) when the key is not the question too
+// and is written in the name's script (a Persian name does not say a
+// Latin key); "" when there is only the question.
+func (it Item) short(lang string) string {
+	if s := strings.TrimSpace(it.Short); s != "" {
+		return s
+	}
+	if l := cleanLabel(it.label()); !isQuestion(l) {
+		return l
+	}
+	if n := cleanLabel(it.Name); !isQuestion(n) && persianScript(n) == (lang == "fa") {
+		return n
+	}
+	return ""
+}
+
+// persianScript: s has a letter of the Arabic script, which Persian is
+// written in.
+func persianScript(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) }) >= 0
 }
 
 // joinName is the name of persona p from its trait phrases.
@@ -78,19 +107,28 @@ func (r *Result) joinName(p int, parts []string) string {
 // maxNamePart is the longest trait phrase a persona name uses, in runes.
 const maxNamePart = 32
 
+// phrase says value with the item's short name where the value alone
+// says little: numbers and bands ("Age 55+"), yes/no ("Discount codes:
+// Yes"); "" when that needs the whole question.
 func phrase(it Item, value, lang string) string {
-	label := cleanLabel(it.label())
-	value = cleanValue(value)
+	value = it.words(value)
+	short := it.short(lang)
 	switch {
 	case it.Kind == Binary:
-		return label
-	case startsWithDigit(value) && hasLetter(value) && isQuestion(label):
+		return cleanLabel(it.label())
+	case startsWithDigit(value) && hasLetter(value) && isQuestion(cleanLabel(it.label())):
 		// "55 and over" reads better alone than after "How old are you?".
 		return digits(value, lang)
 	case it.Kind == Numeric || looksNumeric(value) || len([]rune(value)) <= 2 || startsWithDigit(value):
-		return digits(label+" "+value, lang)
+		if short == "" {
+			return ""
+		}
+		return digits(short+" "+value, lang)
 	case isYesNo(value):
-		return label + ": " + value
+		if short == "" {
+			return ""
+		}
+		return short + ": " + value
 	}
 	return value
 }
@@ -139,6 +177,34 @@ var (
 	markedCode = regexp.MustCompile(`^\(?(?:[0-9۰-۹]{1,2}|[A-Za-z])[.):]\s*`)
 	bareCode   = regexp.MustCompile(`^[0-9۰-۹]{1,2}\s+`)
 )
+
+// words is what value says in its own words: without a leading answer
+// code (cleanValue), or without the point number a numbered scale puts
+// before its labels ("1 Strongly disagree", "1 کاملاً مخالفم").
+func (it Item) words(value string) string {
+	if it.Kind == Ordinal && numberedScale(it.Levels) {
+		if _, rest, ok := strings.Cut(value, " "); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return cleanValue(value)
+}
+
+// numberedScale: each level starts with its point's number, the numbers
+// consecutive, and some go on with a label, as a survey's scale points
+// read ("1 Strongly disagree", "2", ... "5 Strongly agree").
+func numberedScale(levels []string) bool {
+	labelled, prev := false, 0
+	for i, l := range levels {
+		num, rest, _ := strings.Cut(l, " ")
+		n, err := strconv.Atoi(num)
+		if err != nil || i > 0 && n != prev+1 {
+			return false
+		}
+		prev, labelled = n, labelled || hasLetter(rest)
+	}
+	return len(levels) >= 2 && labelled
+}
 
 // cleanValue strips a leading answer code from an option label and
 // collapses spaces. A bare number is only taken for a code when a capital

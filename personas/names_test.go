@@ -183,6 +183,17 @@ func TestPhrase(t *testing.T) {
 		{Item{Name: "INTELG", Kind: Ordinal}, "2 Quite well", "en", "Quite well"},
 		{Item{Name: "follows", Label: "Follows on Instagram", Kind: Binary}, "yes", "en", "Follows on Instagram"},
 		{Item{Name: "age_group", Kind: Numeric}, "18–30", "fa", "age group ۱۸–۳۰"},
+		// A question's text is not a name: its short name, else the
+		// survey's export column in the name's script, else nothing.
+		{Item{Name: "age_group", Label: "How old are you?", Short: "Age", Kind: Categorical}, "55+", "en", "Age 55+"},
+		{Item{Name: "age_group", Label: "How old are you?", Kind: Categorical}, "55+", "en", "age group 55+"},
+		{Item{Name: "age_group", Label: "چند سال دارید؟", Short: "سن", Kind: Categorical}, "55+", "fa", "سن ۵۵+"},
+		{Item{Name: "age_group", Label: "چند سال دارید؟", Kind: Categorical}, "55+", "fa", ""},
+		{Item{Name: "discount_codes", Label: "Do you use discount codes?", Kind: Categorical}, "Yes", "en", "discount codes: Yes"},
+		{Item{Name: "Q7", Label: "Do you use discount codes?", Kind: Categorical}, "Yes", "en", "Q7: Yes"},
+		// A survey's scale point says its label without its number.
+		{Item{Name: "effort", Label: "آسان بود.", Kind: Ordinal, Levels: []string{"1 کاملاً مخالفم", "2", "3", "4", "5 کاملاً موافقم"}}, "5 کاملاً موافقم", "fa", "کاملاً موافقم"},
+		{Item{Name: "sat", Label: "Delivery", Kind: Ordinal, Levels: []string{"1", "2", "3"}}, "3", "en", "Delivery 3"},
 	} {
 		if got := phrase(tc.it, tc.value, tc.lang); got != tc.want {
 			t.Errorf("phrase(%s, %q) = %q, want %q", tc.it.Name, tc.value, got, tc.want)

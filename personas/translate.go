@@ -38,7 +38,9 @@ func (r *Result) NamesIn(in, tr Input, lang string) (names []string, ok bool) {
 					break
 				}
 			}
-			parts = append(parts, other.word(tr, t))
+			if w := other.word(tr, t); w != "" {
+				parts = append(parts, w)
+			}
 		}
 		names[p] = other.joinName(p, parts)
 	}

@@ -58,6 +58,9 @@ const (
 type Item struct {
 	Name  string // unique key, e.g. the CSV column or question slug
 	Label string // question text shown on cards; Name when empty
+	// Short is a few words that name the question in persona names
+	// ("Age" for "How old are you?"); see Item.short when empty.
+	Short string
 	Kind  Kind
 	// Levels: the answer options. Required order for Ordinal (low to high);
 	// optional for Categorical (then taken from the data, most frequent

@@ -165,7 +165,7 @@ func TestOtherSourcesSkipped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Sources) != 1 || p.Sources[0].Text != "hello" || len(skipped) != 1 || !strings.Contains(skipped[0], "photo.jpg") {
+	if len(p.Sources) != 1 || p.Sources[0].Text != "hello" || len(skipped) != 1 || skipped[0].String() != `PictureSource "photo.jpg"` {
 		t.Errorf("sources %+v skipped %v; want the text source read and the picture named as skipped", p.Sources, skipped)
 	}
 }

@@ -41,8 +41,20 @@ func (e *Error) Is(target error) bool { return target == ErrInvalid }
 
 func invalid(code string, args ...any) error { return &Error{Code: code, Args: args} }
 
+// Skipped is something a read or an import leaves out of a file, by code
+// (a key of Messages) and its arguments, so a caller can say it in its
+// reader's language; String is the English line.
+type Skipped struct {
+	Code string
+	Args []any
+}
+
+func (s Skipped) String() string { return fmt.Sprintf(Messages[s.Code], s.Args...) }
+
 // Messages are the English texts of the problems a file can have, by code.
 var Messages = map[string]string{
+	"qdpx_skip_source":        "%s %q",
+	"qdpx_skip_selection":     "selection %d-%d of %q covers no text",
 	"qdpx_not_zip":            "not a zip archive: %v",
 	"qdpx_too_many_files":     "%d files in the archive, at most %d",
 	"qdpx_unsafe_name":        "unsafe file name in the archive: %q",
@@ -70,7 +82,7 @@ var guidRE = regexp.MustCompile(`^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 
 // ReadProject reads a .qdpx of size bytes from r. Text sources come with
 // their text; other source kinds are skipped (Skipped names them).
-func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []string, err error) {
+func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []Skipped, err error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, nil, invalid("qdpx_not_zip", err)
@@ -117,7 +129,7 @@ func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []string, err e
 	}
 	if x.Sources != nil {
 		for _, o := range x.Sources.Other {
-			skipped = append(skipped, fmt.Sprintf("%s %q", o.XMLName.Local, o.Name))
+			skipped = append(skipped, Skipped{"qdpx_skip_source", []any{o.XMLName.Local, o.Name}})
 		}
 		for _, xs := range x.Sources.TextSource {
 			s, err := readSource(xs, files, &budget)

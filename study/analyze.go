@@ -358,7 +358,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 	}
 	for _, id := range cat.order {
 		q := cat.byID[id]
-		base := personas.Item{Name: q.ID, Label: q.Text.In(cat.lang), Role: personas.Role(q.Role), Stage: string(q.Stage), Touchpoint: q.Touchpoint}
+		base := personas.Item{Name: q.ID, Label: q.Text.In(cat.lang), Short: q.Short.In(cat.lang), Role: personas.Role(q.Role), Stage: string(q.Stage), Touchpoint: q.Touchpoint}
 		if base.Role == "" {
 			base.Role = personas.Behaviour
 		}
@@ -425,6 +425,7 @@ func personaInput(cat *catalog, people []*respondent, lang string) (personas.Inp
 			for _, st := range q.Statements {
 				it := base
 				it.Name, it.Label, it.Kind, it.Levels = q.ID+"."+st.Value, q.Text.In(cat.lang)+": "+st.TextIn(cat.lang), personas.Ordinal, lv
+				it.Short = st.TextIn(cat.lang) // the statement names its row
 				items = append(items, it)
 			}
 			add(func(p *respondent, row *rowSetter) {

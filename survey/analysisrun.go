@@ -56,6 +56,14 @@ const (
 	RunFailed  RunStatus = "failed"
 )
 
+// Why a run failed, stored as its Message: the pages say it in the
+// reader's language, the error itself is in the server's log under the
+// run's id.
+const (
+	RunInterrupted = "interrupted" // the server stopped before it finished
+	RunError       = "error"       // anything else
+)
+
 // Finished reports whether the run will not change any more.
 func (s RunStatus) Finished() bool { return s == RunDone || s == RunFailed }
 
@@ -65,7 +73,7 @@ type AnalysisRun struct {
 	Scope    string // AnalysisScope.String()
 	Status   RunStatus
 	Progress float64 // 0..1
-	Message  string  // what it is doing now, or why it failed
+	Message  string  // what it is doing now, or why it failed (RunInterrupted, RunError)
 	K        int     // personas: 0 = automatic
 	Seed     uint64
 	// Options is the JSON of the corrections applied, recorded when the

@@ -91,20 +91,23 @@ type Page struct {
 
 // Question is one item on a page. Which fields apply depends on Type.
 type Question struct {
-	ID         string       `json:"id"`
-	Type       QuestionType `json:"type"`
-	Text       Localized    `json:"text"`
-	Help       Localized    `json:"help,omitzero"`
-	Required   bool         `json:"required,omitempty"`
-	Options    []Option     `json:"options,omitempty"`    // single, multiple, dropdown
-	Other      bool         `json:"other,omitempty"`      // single, multiple: add "other, please specify"
-	Randomize  bool         `json:"randomize,omitempty"`  // single, multiple, dropdown, matrix: shuffle options (statements) per respondent
-	Scale      *Scale       `json:"scale,omitempty"`      // likert, matrix; rating and nps: end labels
-	Statements []Option     `json:"statements,omitempty"` // matrix rows
-	Min        *float64     `json:"min,omitempty"`        // number
-	Max        *float64     `json:"max,omitempty"`        // number
-	MaxLength  int          `json:"max_length,omitempty"` // short_text, long_text
-	ShowIf     *Condition   `json:"show_if,omitempty"`
+	ID   string       `json:"id"`
+	Type QuestionType `json:"type"`
+	Text Localized    `json:"text"`
+	Help Localized    `json:"help,omitzero"`
+	// Short is a few words that name the question where its text is too
+	// long, as persona names do ("Age 55+", not "How old are you? 55+").
+	Short      Localized  `json:"short,omitzero"`
+	Required   bool       `json:"required,omitempty"`
+	Options    []Option   `json:"options,omitempty"`    // single, multiple, dropdown
+	Other      bool       `json:"other,omitempty"`      // single, multiple: add "other, please specify"
+	Randomize  bool       `json:"randomize,omitempty"`  // single, multiple, dropdown, matrix: shuffle options (statements) per respondent
+	Scale      *Scale     `json:"scale,omitempty"`      // likert, matrix; rating and nps: end labels
+	Statements []Option   `json:"statements,omitempty"` // matrix rows
+	Min        *float64   `json:"min,omitempty"`        // number
+	Max        *float64   `json:"max,omitempty"`        // number
+	MaxLength  int        `json:"max_length,omitempty"` // short_text, long_text
+	ShowIf     *Condition `json:"show_if,omitempty"`
 
 	// Research metadata used by the analysis.
 	Role       Role   `json:"role,omitempty"`

@@ -128,6 +128,7 @@ var Messages = map[string]string{
 	"def_min_max":                 "greater than max",
 	"def_min_unused":              "only number questions have min and max",
 	"def_max_length":              "must be 0 to %d",
+	"def_short_length":            "at most %d characters: a few words that name the question",
 	"def_scale_missing":           "missing: a %s needs {\"points\": N}",
 	"def_points":                  "must be 2 to 11 (got %d)",
 	"def_points_fixed":            "a %s always has %d points (got %d): leave points out",

@@ -99,6 +99,7 @@ func (d *Definition) EachText(fn func(path string, t *Localized)) {
 			qp := fmt.Sprintf("%s.questions[%d]", pp, qi)
 			fn(qp+".text", &q.Text)
 			fn(qp+".help", &q.Help)
+			fn(qp+".short", &q.Short)
 			for oi := range q.Options {
 				fn(fmt.Sprintf("%s.options[%d].label", qp, oi), &q.Options[oi].Label)
 			}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -18,6 +19,7 @@ const (
 	MaxQuestions      = 500
 	MaxOptions        = 200
 	MaxTextLength     = 10000 // a long_text answer, in characters
+	MaxShortLength    = 24    // a question's short name, in characters
 	DefaultShortLimit = 500   // a short_text answer, in characters
 )
 
@@ -82,6 +84,12 @@ func validateQuestion(p *problems, qp string, q *Question) {
 	}
 	if strings.TrimSpace(q.Text.String()) == "" {
 		p.addCode(qp+".text", "def_empty")
+	}
+	for _, t := range q.Short.Translations() {
+		if utf8.RuneCountInString(t.Text) > MaxShortLength {
+			p.addCode(qp+".short", "def_short_length", MaxShortLength)
+			break
+		}
 	}
 	if !slices.Contains(QuestionTypes, q.Type) {
 		p.addCode(qp+".type", "def_type", q.Type, joinTypes())

@@ -20,6 +20,9 @@ type analysisPage struct {
 	Run      *runView
 	CanEdit  bool
 	Settings *survey.AnalysisSettings
+	// Problem is the catalog key of why the page's settings form was
+	// refused; the form shows it, open.
+	Problem string
 
 	PP     *ppSection
 	Per    *personaSection
@@ -33,35 +36,39 @@ type analysisPage struct {
 // fills the section from the result (it is only called when there is one).
 func (s *Server) analysisHandler(page, titleKey string, build func(c *gin.Context, p *analysisPage, lang string) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		a, ok := s.analysisScope(c)
-		if !ok {
-			return
+		if a, ok := s.analysisScope(c); ok {
+			s.renderAnalysis(c, http.StatusOK, a, page, titleKey, "", build)
 		}
-		v, err := s.loadRunView(c, a, true)
-		if err != nil {
-			s.appError(c, err)
-			return
-		}
-		set, err := s.store.AnalysisSettings(c.Request.Context(), a.Key)
-		if err != nil {
-			s.appError(c, err)
-			return
-		}
-		u := currentUser(c)
-		p := &analysisPage{Page: page, TitleKey: titleKey, A: a, Run: v, Settings: set, CanEdit: u != nil && u.Role.CanEdit()}
-		lang := "en"
-		if u != nil && u.Lang == "fa" {
-			lang = "fa"
-		}
-		if v.Result != nil {
-			v.Result = applyDisplayCorrections(v.Result, set, lang)
-		}
-		if err := build(c, p, lang); err != nil {
-			s.appError(c, err)
-			return
-		}
-		s.renderApp(c, http.StatusOK, nil, "analysis", titleKey, p)
 	}
+}
+
+// renderAnalysis shows an analysis page of scope a; problem (a catalog
+// key, or "") says why its settings form was refused.
+func (s *Server) renderAnalysis(c *gin.Context, status int, a *analysisCtx, page, titleKey, problem string, build func(c *gin.Context, p *analysisPage, lang string) error) {
+	v, err := s.loadRunView(c, a, true)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	set, err := s.store.AnalysisSettings(c.Request.Context(), a.Key)
+	if err != nil {
+		s.appError(c, err)
+		return
+	}
+	u := currentUser(c)
+	p := &analysisPage{Page: page, TitleKey: titleKey, A: a, Run: v, Settings: set, CanEdit: u != nil && u.Role.CanEdit(), Problem: problem}
+	lang := "en"
+	if u != nil && u.Lang == "fa" {
+		lang = "fa"
+	}
+	if v.Result != nil {
+		v.Result = applyDisplayCorrections(v.Result, set, lang)
+	}
+	if err := build(c, p, lang); err != nil {
+		s.appError(c, err)
+		return
+	}
+	s.renderApp(c, status, nil, "analysis", titleKey, p)
 }
 
 // applyDisplayCorrections is the result as a reader in lang sees it

@@ -352,8 +352,8 @@ func (s *Server) savePersonaSettings(c *gin.Context) {
 			set.Exclude = append(set.Exclude, q.ID)
 		}
 	}
-	if len(qs) > 0 && len(set.Exclude) == len(qs) {
-		s.appError(c, survey.ErrInvalid) // nothing left to segment on
+	if len(qs) > 0 && len(set.Exclude) == len(qs) { // nothing left to segment on
+		s.renderAnalysis(c, http.StatusUnprocessableEntity, a, "personas", "an_personas_title", "an_per_keep_one", s.buildPersonas)
 		return
 	}
 	set.K, set.Scope = k, a.Key

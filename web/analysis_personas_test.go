@@ -56,3 +56,56 @@ func TestPersonaCandidatesOneClick(t *testing.T) {
 	}
 	res.get(base+"/personas").want(http.StatusOK, "Numbers of personas compared", "set by you")
 }
+
+// TestPersonaNamesReadAsPeople: the demo's persona names say their traits
+// with the answers' own words and the questions' short names ("Age 55+",
+// "Discount codes: Yes"), never a whole question ("How old are you? 55+"),
+// and a Persian name is all Persian: on the personas page in both
+// languages.
+func TestPersonaNamesReadAsPeople(t *testing.T) {
+	w, scope, base, en := analysedDemoProject(t)
+	st := storedResult(t, w, scope)
+	names := map[string][]string{}
+	for _, p := range st.Personas.Personas {
+		names[st.Study.Language] = append(names[st.Study.Language], p.Name)
+	}
+	for lang, ns := range st.PersonaNames {
+		names[lang] = ns
+	}
+	if len(names["en"]) != 3 || len(names["fa"]) != 3 {
+		t.Fatalf("names %v, want three in English and in Persian", names)
+	}
+	latin := regexp.MustCompile(`[A-Za-z]`)
+	for lang, ns := range names {
+		for _, n := range ns {
+			if strings.ContainsAny(n, "?؟") || lang == "fa" && latin.MatchString(n) {
+				t.Errorf("%s persona name %q", lang, n)
+			}
+		}
+	}
+	en.get(base+"/personas").want(http.StatusOK, htmlEscape(names["en"][0]))
+	fa := w.login("fa@example.com")
+	fa.get(base+"/personas").want(http.StatusOK, htmlEscape(names["fa"][0]))
+}
+
+// TestPersonaSettingsKeepOneQuestion: unticking every question of the
+// segmentation settings shows the personas page again with the settings
+// open and why, in the reader's language (it was a dead end: "Invalid
+// input. Please go back and check what you entered."); nothing is saved
+// or queued.
+func TestPersonaSettingsKeepOneQuestion(t *testing.T) {
+	w, runner := demoWorkspace(t)
+	const base = "/app/surveys/demo-fa/analysis"
+	fa := w.login("fa@example.com")
+	fa.get(base + "/personas")
+	fa.post(base+"/run", nil).wantRedirect(base + "/painpoints")
+	runNext(t, runner, true)
+	fa.get(base + "/personas")
+	form := keptQuestions(fa.body, "auto", "")
+	form.Del("q")
+	fa.post(base+"/personas", form).want(http.StatusUnprocessableEntity, "دست‌کم یک پرسش را نگه دارید", `<details class="panel" open>`, `value="age_group" checked`)
+	if strings.Contains(fa.body, "Invalid input") || strings.Contains(fa.body, "ورودی نامعتبر") {
+		t.Error("the settings end in the generic invalid-input page")
+	}
+	runNext(t, runner, false) // nothing queued
+}

@@ -115,7 +115,7 @@ type runView struct {
 	Percent   int
 	Step      string // catalog key of what it does
 	Failed    bool
-	Message   string // why it failed
+	Why       string // catalog key of why it failed and what to do
 	Result    *studyrun.Stored
 	ResultRun *survey.AnalysisRun
 	Stale     bool
@@ -151,7 +151,12 @@ func (s *Server) loadRunView(c *gin.Context, a *analysisCtx, withResult bool) (*
 		v.Step = "an_run_step." + latest.Message
 	}
 	if latest.Status == survey.RunFailed {
-		v.Failed, v.Message = true, latest.Message
+		// Runs before codes were stored kept the English error, which
+		// began "interrupted" when the server stopped.
+		v.Failed, v.Why = true, "an_run_failed."+survey.RunError
+		if strings.HasPrefix(latest.Message, survey.RunInterrupted) {
+			v.Why = "an_run_failed." + survey.RunInterrupted
+		}
 	}
 	if !withResult {
 		return v, nil

@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -65,4 +67,33 @@ func TestStaleAnalysisSaysWhy(t *testing.T) {
 	if d, c := notices(); d || !c {
 		t.Errorf("after a new code: data notice %v, codes notice %v; want the codes notice only", d, c)
 	}
+}
+
+// TestRenamedCodeMakesAnalysisStale: renaming a code on the codebook page
+// says on the analysis that the codebook changed, which still reports the
+// old name until it runs again (it said nothing).
+func TestRenamedCodeMakesAnalysisStale(t *testing.T) {
+	w, scope, base, res := analysedDemoProject(t)
+	const codes = "The codebook or the coded passages changed"
+	res.get(base + "/painpoints").want(http.StatusOK)
+	if strings.Contains(res.body, codes) {
+		t.Fatal("a fresh analysis says the codebook changed")
+	}
+	p, err := w.store.ProjectByName(context.Background(), demo.Project)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := w.store.Codes(context.Background(), p.ID)
+	if err != nil || len(cs) == 0 {
+		t.Fatalf("codes: %v, %v", cs, err)
+	}
+	if storedResult(t, w, scope).Codes == nil {
+		t.Fatal("the analysis reports no codes")
+	}
+	codebook := "/app/projects/" + strconv.FormatInt(p.ID, 10) + "/codes"
+	res.get(codebook).want(http.StatusOK)
+	c := cs[0]
+	res.post(codebook+"/"+strconv.FormatInt(c.ID, 10), url.Values{"name": {c.Name + " (renamed)"}, "description": {c.Description}, "group": {string(c.Group)}}).
+		wantRedirect(codebook)
+	res.get(base+"/painpoints").want(http.StatusOK, codes)
 }

@@ -201,3 +201,15 @@ func TestAPIKeyLastUsedIsWrittenOncePerMinute(t *testing.T) {
 
 // regexpKey finds a whole key on a page.
 var regexpKey = regexp.MustCompile(`safar_[A-Za-z0-9_-]{43}`)
+
+// TestAPIKeysIntroInPersian: the Persian account page names the API as
+// it is typed, /api/v1, with Persian digits on too (it read /api/v۱), and
+// Safar as سفر (it read صفر, "zero").
+func TestAPIKeysIntroInPersian(t *testing.T) {
+	w := newWorkspace(t)
+	fa := w.login("fa@example.com") // Persian digits
+	fa.get("/app/account").want(http.StatusOK, "API سفر (/api/v1، با توضیح در /api/v1/openapi.json)")
+	if strings.Contains(fa.body, "v۱") || strings.Contains(fa.body, "صفر") {
+		t.Error("the API is named /api/v۱ or Safar صفر")
+	}
+}

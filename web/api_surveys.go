@@ -20,13 +20,14 @@ type importReportJSON struct {
 }
 
 func importReportOf(r *surveyimport.Report) importReportJSON {
-	nonNil := func(s []string) []string {
-		if s == nil {
-			return []string{}
+	lines := func(notes []surveyimport.Note) []string {
+		out := make([]string, len(notes))
+		for i, n := range notes {
+			out[i] = n.String()
 		}
-		return s
+		return out
 	}
-	return importReportJSON{Format: r.Format, Mapped: nonNil(r.Mapped), Approximated: nonNil(r.Approximated), Dropped: nonNil(r.Dropped)}
+	return importReportJSON{Format: r.Format, Mapped: lines(r.Mapped), Approximated: lines(r.Approximated), Dropped: lines(r.Dropped)}
 }
 
 // apiCreateSurvey creates a draft survey in the project from the request

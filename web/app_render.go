@@ -14,6 +14,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/safarhq/safar/internal/jalali"
+	"github.com/safarhq/safar/interop/surveyimport"
 	"github.com/safarhq/safar/survey"
 	"github.com/safarhq/safar/templates"
 )
@@ -129,8 +130,13 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 		// digits writes digits the app generated (a range "46–108") in the
 		// reader's digits; never respondents' words.
 		"digits": digits,
+		// decimal writes a number the app formatted ("12.5") in the
+		// reader's digits and decimal separator.
+		"decimal": decimal,
 		// problem is a survey.FieldError in the reader's language.
 		"problem": func(fe survey.FieldError) string { return problemText(lang, fe, digits) },
+		// importNote is a line of a survey import's report in the reader's language.
+		"importNote": func(n surveyimport.Note) string { return importNoteText(lang, n, digits) },
 		"seq": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {

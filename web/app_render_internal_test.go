@@ -24,3 +24,21 @@ func TestNumbersRoundAsTheWorkbook(t *testing.T) {
 		t.Errorf("Persian pct(0.125) = %q, want ۱۳٪", got)
 	}
 }
+
+// TestPersianDigitsKeepLatinTokens: Persian digits turn a text's numbers
+// Persian but leave the digits of Latin names alone, which the reader
+// types or finds as they are: /api/v1, UTF-8, Windows-1256, HMAC-SHA256,
+// base64, 2xx, F1 (they read /api/v۱, UTF-۸, ۲xx).
+func TestPersianDigitsKeepLatinTokens(t *testing.T) {
+	for in, want := range map[string]string{
+		"API سفر (/api/v1، /api/v1/openapi.json)":      "API سفر (/api/v1، /api/v1/openapi.json)",
+		"UTF-8، UTF-16 یا Windows-1256. حداکثر 32 MiB": "UTF-8، UTF-16 یا Windows-1256. حداکثر ۳۲ MiB",
+		"base64(HMAC-SHA256(key)) تا پاسخ 2xx":         "base64(HMAC-SHA256(key)) تا پاسخ 2xx",
+		"F1 میانگین 0.84، k=4، 95٪، 1405/09/17 12:30":  "F1 میانگین ۰.۸۴، k=۴، ۹۵٪، ۱۴۰۵/۰۹/۱۷ ۱۲:۳۰",
+		"سطر 4: «q1»": "سطر ۴: «q1»",
+	} {
+		if got := persianDigits(in); got != want {
+			t.Errorf("persianDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

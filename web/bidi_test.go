@@ -175,3 +175,20 @@ func TestResearcherTextIsIsolatedOnPersianPages(t *testing.T) {
 	fa.get(project+"/agreement").want(http.StatusOK, `<a href="`+project+`"><bdi>`)
 	fa.get(project+"/assist").want(http.StatusOK, `<a href="`+project+`"><bdi>`)
 }
+
+// TestResponseNumbersInTheReadersDigits: on one response's page a rating,
+// an NPS score and a number read in Persian digits for a researcher who
+// reads Persian digits, as a Likert point did (they read 2, 6 and 12
+// beside "۴ موافقم").
+func TestResponseNumbersInTheReadersDigits(t *testing.T) {
+	w := newWorkspace(t)
+	fa := w.login("fa@example.com") // Persian digits
+	fa.get("/app/surveys/"+w.survey.Slug+"/responses/"+w.resp.ID).want(http.StatusOK,
+		"<dt><bdi>Rate the delivery</bdi></dt>\n  <dd>۲</dd>",
+		"<dt><bdi>How likely are you to recommend us?</bdi></dt>\n  <dd>۶</dd>",
+		"<dt><bdi>Orders in the last year</bdi></dt>\n  <dd>۱۲</dd>")
+	en := w.login("res@example.com")
+	en.get("/app/surveys/"+w.survey.Slug+"/responses/"+w.resp.ID).want(http.StatusOK,
+		"<dt><bdi>Rate the delivery</bdi></dt>\n  <dd>2</dd>",
+		"<dt><bdi>Orders in the last year</bdi></dt>\n  <dd>12</dd>")
+}

@@ -18,7 +18,7 @@ type builderQuestion struct {
 	PI, QI                          int
 	Q                               survey.Question
 	Options, Statements, ScaleLabel string
-	TextF, HelpF                    textField // translatable texts, a cell per language
+	TextF, HelpF, ShortF            textField // translatable texts, a cell per language
 	OptionsF, StatementsF, ScaleF   textField
 	LowF, HighF                     textField // scale end labels
 	Pinned                          string
@@ -143,6 +143,7 @@ func (s *Server) builderView(p *survey.Project, sv *survey.Survey, d *survey.Def
 			qn := func(f string) string { return fmt.Sprintf("q.%d.%d.%s", pi, qi, f) }
 			bq.TextF = bt.one(qn("text"), "field_question_text", q.Text, true, 2)
 			bq.HelpF = bt.one(qn("help"), "field_help", q.Help, false, 0)
+			bq.ShortF = bt.one(qn("short"), "field_short", q.Short, false, 0)
 			bq.OptionsF = bt.labelLines(qn("options"), "field_options", bq.Options, optionLabels(q.Options), 4)
 			bq.StatementsF = bt.labelLines(qn("statements"), "field_statements", bq.Statements, optionLabels(q.Statements), 3)
 			if q.Scale != nil {

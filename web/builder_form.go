@@ -18,7 +18,7 @@ import (
 //	slug title description language store_ip resume_days persian_digits thank_you
 //	npages            number of pages
 //	p.I.id p.I.title p.I.nq p.I.randomize
-//	q.I.J.FIELD       FIELD: id type text help required other options
+//	q.I.J.FIELD       FIELD: id type text help short required other options
 //	                  statements scale_points scale_labels scale_low scale_high
 //	                  randomize pinned min max max_length
 //	                  show_q show_op show_values show_pick (repeated)
@@ -139,6 +139,7 @@ func parseBuilderForm(f url.Values) *survey.Definition {
 			q := survey.Question{
 				ID: strings.TrimSpace(get("id")), Type: survey.QuestionType(get("type")),
 				Text: formText(f, name("text"), langs), Help: formText(f, name("help"), langs),
+				Short:    formText(f, name("short"), langs),
 				Required: get("required") == "1", Role: survey.Role(get("role")), Stage: survey.Stage(get("stage")),
 				Touchpoint: strings.TrimSpace(get("touchpoint")),
 			}

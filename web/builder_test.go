@@ -156,7 +156,7 @@ func TestBuilderBuildsASurveyWithoutJavaScript(t *testing.T) {
 		b.do("POST", action, f)
 	}
 	step("refresh", map[string]string{"slug": "visit", "title": "Your visit", "language": "en",
-		"q.0.0.text": "How did you come?", "q.0.0.options": "car | By car\nbus | By bus", "q.0.0.required": "1"})
+		"q.0.0.text": "How did you come?", "q.0.0.options": "car | By car\nbus | By bus", "q.0.0.required": "1", "q.0.0.short": "Came by"})
 	b.want(http.StatusOK, "By car",
 		"what a satisfied respondent states plainly is not a problem") // what the roles change in the analysis
 	step("add_q:0", map[string]string{"nt.0": "multiple"})
@@ -188,7 +188,8 @@ func TestBuilderBuildsASurveyWithoutJavaScript(t *testing.T) {
 	}
 	if len(d.Pages) != 2 || len(d.Pages[1].Questions) != 2 || d.Pages[1].Questions[0].Type != survey.NPS ||
 		d.Pages[1].Questions[0].Stage != "loyalty" || d.Pages[1].Questions[1].ShowIf == nil ||
-		!reflect.DeepEqual(d.Pages[0].Questions[0].Options[1], survey.Option{Value: "bus", Label: survey.Text("By bus")}) || sv.Status != survey.Draft {
+		!reflect.DeepEqual(d.Pages[0].Questions[0].Options[1], survey.Option{Value: "bus", Label: survey.Text("By bus")}) || sv.Status != survey.Draft ||
+		!d.Pages[0].Questions[0].Short.Equal(survey.Text("Came by")) {
 		j, _ := json.MarshalIndent(d, "", " ")
 		t.Fatalf("built survey:\n%s", j)
 	}
@@ -245,9 +246,11 @@ func TestBuilderProblemsInTheReadersLanguage(t *testing.T) {
 	f.Set("slug", "Visit")
 	f.Set("title", "")
 	f.Set("q.0.0.text", "چطور آمدید؟")
+	f.Set("q.0.0.short", "با چه وسیله‌ای به فروشگاه آمدید")
 	f.Set("q.0.0.options", "")
 	f.Set("op", "save")
 	b.do("POST", "/app/projects/"+pid+"/builder", f).want(http.StatusUnprocessableEntity,
+		"حداکثر ۲۴ نویسه: چند کلمه که پرسش را نام ببرد",
 		"باید ۱ تا ۶۳ نویسه از حروف کوچک لاتین، رقم یا خط تیره باشد و با حرف یا رقم آغاز شود (اکنون: «Visit»)",
 		"<code dir=\"ltr\">title</code>: خالی است</li>")
 	for _, en := range []string{"lowercase letters", "empty"} {

@@ -84,6 +84,32 @@ func TestImportSurveyProblemsInTheReadersLanguage(t *testing.T) {
 	}
 }
 
+// TestImportReportInTheReadersLanguage: the report of a survey imported
+// from another tool says what was approximated and left out in Persian on
+// the Persian page, each question's name isolated and the numbers in
+// Persian digits (it listed the importer's English sentences).
+func TestImportReportInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com") // Persian digits
+	qsf, err := os.ReadFile("../interop/surveyimport/testdata/qualtrics.qsf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.upload("/app/projects/"+w.pid()+"/surveys", "visit.qsf", qsf, nil, 0).want(http.StatusCreated,
+		"\u2068Q7 (DB/TB)\u2069: متن توصیفی پرسش نیست",
+		"\u2068Q8 (RO/DND)\u2069: Safar چنین نوع پرسشی ندارد",
+		"\u2068Q4 (Matrix/Likert)\u2069: نقاط مقیاس به ترتیب ستون‌ها ۱ تا ۳ ذخیره می‌شوند",
+		"گزینهٔ «Other» با جعبهٔ متن")
+	for _, en := range []string{"descriptive text", "no such question type", "scale points", "text box"} {
+		if strings.Contains(b.body, en) {
+			t.Errorf("the Persian page says %q", en)
+		}
+	}
+	sjs := `{"title": "r", "pages": [{"elements": [{"type": "rating", "name": "sat", "rateMin": 0.5, "rateMax": 20}]}]}`
+	b.upload("/app/projects/"+w.pid()+"/surveys", "r.json", []byte(sjs), nil, 0).want(http.StatusCreated,
+		"\u2068sat (rating)\u2069: امتیاز ۰٫۵ تا ۲۰ پرسش عددی شد")
+}
+
 // TestProblemsKeepQuotedDigits: with Persian digits on, a problem's own
 // numbers are Persian but the ids and GUIDs it quotes keep their digits,
 // so the researcher finds them in the file («q1», not «q۱»).

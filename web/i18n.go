@@ -165,15 +165,36 @@ func lookup(ps map[string]*message.Printer, texts map[string]map[string]string, 
 	return p.Sprintf(key, args...)
 }
 
-// persianDigits writes ASCII digits as Persian ones.
+// persianDigits writes ASCII digits as Persian ones, but for those of
+// Latin names.
 func persianDigits(s string) string {
 	if !strings.ContainsAny(s, "0123456789") {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return '۰' + (r - '0')
+	var out strings.Builder
+	out.Grow(len(s) + len(s)/2)
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && isDigit(s[j]) == isDigit(s[i]) {
+			j++
 		}
-		return r
-	}, s)
+		// The digits of a Latin name stay: a letter touches them
+		// ("v1", "2xx", "base64") or a hyphen joins them to one
+		// ("UTF-8", "Windows-1256"). (ASCII bytes never occur inside
+		// a multi-byte UTF-8 character.)
+		latin := i > 0 && isLatin(s[i-1]) || j < len(s) && isLatin(s[j]) || i > 1 && s[i-1] == '-' && isLatin(s[i-2])
+		if !isDigit(s[i]) || latin {
+			out.WriteString(s[i:j])
+		} else {
+			for k := i; k < j; k++ {
+				out.WriteRune('۰' + rune(s[k]-'0'))
+			}
+		}
+		i = j
+	}
+	return out.String()
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLatin(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -48,8 +48,14 @@ func problemText(lang string, fe survey.FieldError, digits func(string) string) 
 	if lang != "fa" {
 		lang = "en"
 	}
-	args := make([]any, len(fe.Args))
-	for i, a := range fe.Args {
+	return localized(lang, appCatalog[lang]["err."+fe.Code], fe.Args, digits)
+}
+
+// localized is format, a text in lang, with its arguments: a question
+// type by its name, the text's own numbers in the reader's digits.
+func localized(lang, format string, args []any, digits func(string) string) string {
+	out := make([]any, len(args))
+	for i, a := range args {
 		switch v := a.(type) {
 		case survey.QuestionType:
 			if lang == "fa" {
@@ -58,9 +64,9 @@ func problemText(lang string, fe survey.FieldError, digits func(string) string) 
 		case int, int64:
 			a = written(digits(fmt.Sprint(v)))
 		}
-		args[i] = a
+		out[i] = a
 	}
-	return fmt.Sprintf(digits(appCatalog[lang]["err."+fe.Code]), args...)
+	return fmt.Sprintf(digits(format), out...)
 }
 
 // written is a number already written in the reader's digits: it prints
@@ -97,6 +103,7 @@ var problemMessagesFa = map[string]string{
 	"def_min_max":                 "از بیشینه بزرگ‌تر است",
 	"def_min_unused":              "فقط پرسش‌های عددی کمینه و بیشینه دارند",
 	"def_max_length":              "باید از ۰ تا %d باشد",
+	"def_short_length":            "حداکثر %d نویسه: چند کلمه که پرسش را نام ببرد",
 	"def_scale_missing":           "نیامده: «%s» مقیاس می‌خواهد ({\"points\": N})",
 	"def_points":                  "باید از ۲ تا ۱۱ باشد (اکنون: %d)",
 	"def_points_fixed":            "«%s» همیشه %d نقطه دارد (اکنون: %d): تعداد نقاط را ننویسید",
@@ -202,5 +209,7 @@ var problemMessagesFa = map[string]string{
 	"tr_vtt_cue":              "بخش: پس از «%s» سطر زمان‌بندی‌ای مانند «00:00:01.000 --> 00:00:04.000» می‌خواهد",
 	"tr_vtt_timing_error":     "زمان‌بندی بخش «%s»: %v",
 
+	"qdpx_skip_source":    "منبع %s «%s» (فقط منابع متنی وارد می‌شوند)",
+	"qdpx_skip_selection": "بخش %d تا %d از «%s» روی هیچ متنی نیست",
 	"qdpx_selection_code": "منبع «%s»: بخش %s به کد %s اشاره می‌کند که در کدنامه نیست",
 }

@@ -123,7 +123,7 @@ func (s *Server) importQDPX(c *gin.Context) {
 		return
 	}
 	var proj *qdpx.Project
-	var skipped []string
+	var skipped []qdpx.Skipped
 	if strings.HasSuffix(strings.ToLower(fh.Filename), ".qdc") {
 		var codes []qdpx.Code
 		codes, err = qdpx.ReadCodebook(bytes.NewReader(data))
@@ -157,16 +157,26 @@ func (s *Server) importQDPX(c *gin.Context) {
 		return
 	}
 	s.renderCodebookWith(c, http.StatusOK, p, codebookImport{
-		Done: appText(currentUser(c).Lang, "qdpx_imported", rep.Codes, rep.Sources, rep.Codings), Skipped: append(skipped, rep.Skipped...),
+		Done: appText(currentUser(c).Lang, "qdpx_imported", rep.Codes, rep.Sources, rep.Codings), Skipped: skippedProblems(append(skipped, rep.Skipped...)),
 	})
 }
 
 // codebookImport is the outcome of an import shown on the codebook page.
 type codebookImport struct {
 	Done    string
-	Error   string             // no file, or too large
-	Problem *survey.FieldError // what is wrong in the file, in the reader's language
-	Skipped []string
+	Error   string              // no file, or too large
+	Problem *survey.FieldError  // what is wrong in the file, in the reader's language
+	Skipped []survey.FieldError // what was left out, said as the problems are
+}
+
+// skippedProblems are what an import left out, for the problem function
+// to say in the reader's language.
+func skippedProblems(ss []qdpx.Skipped) []survey.FieldError {
+	out := make([]survey.FieldError, len(ss))
+	for i, s := range ss {
+		out[i] = survey.FieldError{Code: s.Code, Args: s.Args, Message: s.String()}
+	}
+	return out
 }
 
 func (s *Server) renderCodebookWith(c *gin.Context, status int, p *survey.Project, imp codebookImport) {

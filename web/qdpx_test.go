@@ -85,3 +85,34 @@ func TestQDPXProblemsInTheReadersLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestQDPXSkippedInTheReadersLanguage: what a REFI-QDA import leaves out
+// (a picture source, a coded selection over blank lines) is listed in
+// Persian on the Persian page, with its numbers in the reader's digits
+// (it listed "selection 7-8 of "notes" covers no text").
+func TestQDPXSkippedInTheReadersLanguage(t *testing.T) {
+	w := newWorkspace(t)
+	g := func(n int) string { return fmt.Sprintf("00000000-0000-0000-0000-%012d", n) }
+	qde := `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="p">` +
+		`<CodeBook><Codes><Code guid="` + g(1) + `" name="wait" isCodable="true"/></Codes></CodeBook><Sources>` +
+		`<PictureSource guid="` + g(2) + `" name="photo.jpg"/>` +
+		`<TextSource guid="` + g(3) + `" name="notes"><PlainTextContent>hello` + "\n\n\n" + `world</PlainTextContent>` +
+		`<PlainTextSelection guid="` + g(4) + `" startPosition="7" endPosition="8"><Coding guid="` + g(5) + `"><CodeRef targetGUID="` + g(1) + `"/></Coding></PlainTextSelection>` +
+		`</TextSource></Sources></Project>`
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	f, _ := zw.Create("project.qde")
+	f.Write([]byte(qde))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	b := w.login("fa@example.com") // Persian digits
+	b.get("/app/projects/" + w.pid() + "/codes").want(http.StatusOK)
+	b.upload("/app/projects/"+w.pid()+"/qdpx/import", "p.qdpx", buf.Bytes(), nil, 0).want(http.StatusOK,
+		"وارد نشد:", "منبع PictureSource «photo.jpg»", "بخش ۷ تا ۸ از «notes» روی هیچ متنی نیست")
+	for _, en := range []string{"covers no text", `PictureSource &#34;photo.jpg&#34;`} {
+		if strings.Contains(b.body, en) {
+			t.Errorf("the Persian page says %q", en)
+		}
+	}
+}

@@ -191,7 +191,9 @@ type responseAnswer struct {
 	// digits as the page's numbers are, and Value its label then.
 	Point   int
 	IsPoint bool
-	Rows    []pointRow // matrix
+	// IsNumber: Value is a number, written in the reader's digits too.
+	IsNumber bool
+	Rows     []pointRow // matrix
 }
 
 // pointRow is one statement of a matrix answer and the point given.
@@ -261,6 +263,13 @@ func responseOrder(d *survey.Definition, r *survey.Response, lang string) []show
 	return out
 }
 
+// scaled: q's answer is a point of a scale (a rating and an NPS score
+// too, which have no Scale unless their ends are labelled).
+func scaled(q *survey.Question) bool {
+	_, n := q.ScalePoints()
+	return n > 0
+}
+
 // responseAnswers lists r's answers against the definition its respondent
 // saw, its texts in lang.
 func responseAnswers(d *survey.Definition, r *survey.Response, lang string) []responseAnswer {
@@ -283,10 +292,10 @@ func responseAnswers(d *survey.Definition, r *survey.Response, lang string) []re
 				}
 			}
 			av.Value = strings.Join(labels, "; ")
-		case v.Number != nil && q.Scale != nil && *v.Number == float64(int(*v.Number)):
+		case v.Number != nil && scaled(q) && *v.Number == float64(int(*v.Number)):
 			av.Point, av.IsPoint, av.Value = int(*v.Number), true, q.PointLabelIn(int(*v.Number), lang)
 		case v.Number != nil:
-			av.Value = strconv.FormatFloat(*v.Number, 'f', -1, 64)
+			av.Value, av.IsNumber = strconv.FormatFloat(*v.Number, 'f', -1, 64), true
 		case len(v.Matrix) > 0:
 			for _, st := range q.Statements {
 				if pt, ok := v.Matrix[st.Value]; ok {

@@ -95,7 +95,7 @@ func printImportReport(env *cliEnv, rep *surveyimport.Report) {
 		rep.Format, len(rep.Mapped), len(rep.Approximated), len(rep.Dropped))
 	for _, group := range []struct {
 		title string
-		lines []string
+		lines []surveyimport.Note
 	}{{"mapped", rep.Mapped}, {"approximated", rep.Approximated}, {"dropped", rep.Dropped}} {
 		for _, l := range group.lines {
 			fmt.Fprintf(env.stderr, "  %s: %s\n", group.title, l)

@@ -89,7 +89,7 @@ func runImportQDPX(ctx context.Context, env *cliEnv, args []string) error {
 	}
 	defer f.Close()
 	var proj *qdpx.Project
-	var skipped []string
+	var skipped []qdpx.Skipped
 	if strings.HasSuffix(strings.ToLower(path), ".qdc") {
 		codes, err := qdpx.ReadCodebook(f)
 		if err != nil {

@@ -32,16 +32,86 @@ const (
 // Report says how a foreign survey became a Safar one.
 type Report struct {
 	Format       string
-	Mapped       []string // "Q1 (MC, SAVR) -> single"
-	Approximated []string // kept, but not exactly: what and why
-	Dropped      []string // left out: what and why
+	Mapped       []Note // "Q1 (MC/SAVR) -> single"
+	Approximated []Note // kept, but not exactly: what and why
+	Dropped      []Note // left out: what and why
 }
 
-func (r *Report) mapped(f string, a ...any) { r.Mapped = append(r.Mapped, fmt.Sprintf(f, a...)) }
-func (r *Report) approx(f string, a ...any) {
-	r.Approximated = append(r.Approximated, fmt.Sprintf(f, a...))
+// Note is one line of a Report. Code is a key of Notes and Args its
+// arguments; an argument that is itself a Note names the item the line is
+// about (a question, a row), so a caller can say the whole line in its
+// reader's language. String is the English line.
+type Note struct {
+	Code string
+	Args []any
 }
-func (r *Report) dropped(f string, a ...any) { r.Dropped = append(r.Dropped, fmt.Sprintf(f, a...)) }
+
+func (n Note) String() string { return fmt.Sprintf(Notes[n.Code], n.Args...) }
+
+func (r *Report) mapped(what Note, t survey.QuestionType) {
+	r.Mapped = append(r.Mapped, Note{"note_mapped", []any{what, t}})
+}
+func (r *Report) approx(code string, a ...any) {
+	r.Approximated = append(r.Approximated, Note{code, a})
+}
+func (r *Report) dropped(code string, a ...any) { r.Dropped = append(r.Dropped, Note{code, a}) }
+
+// Notes are the English texts of a report's lines, by code; the web layer
+// keeps a translation of each. The items they are about come first.
+var Notes = map[string]string{
+	"note_mapped":   "%s -> %s",
+	"note_language": "survey language %q: Safar surveys are Persian or English; set to English",
+	"note_no_type":  "%s: Safar has no such question type",
+
+	"note_qsf_item":         "%s (%s/%s)",
+	"note_qsf_undefined":    "%s: named in a block but not defined",
+	"note_qsf_layout":       "%s: multiple-choice layout %q is not supported",
+	"note_qsf_text_box":     "%s: choice %q with a text box becomes Safar's \"other, please specify\"",
+	"note_qsf_form":         "%s: each field of the form is a short-text question",
+	"note_qsf_text_layout":  "%s: text entry layout %q kept as a short text",
+	"note_qsf_matrix_kind":  "%s: only single-answer Likert matrices are supported (this one is %s/%s)",
+	"note_qsf_matrix_empty": "%s: a matrix needs statements and at least two scale points",
+	"note_qsf_matrix_scale": "%s: scale points are stored as 1..%d in column order",
+	"note_qsf_slider":       "%s: a slider becomes a number question",
+	"note_qsf_descriptive":  "%s: descriptive text is not a question",
+	"note_qsf_meta":         "%s: Qualtrics metadata, not asked",
+	"note_qsf_logic":        "%s: display logic beyond \"choice selected in an earlier question\"; the question is always shown",
+
+	"note_sjs_item":          "%s (%s)",
+	"note_sjs_repeat":        "%s: a repeating panel is asked once",
+	"note_sjs_boolean":       "%s: a yes/no switch becomes two options",
+	"note_sjs_input_type":    "%s: input type %q kept as a short text",
+	"note_sjs_matrix_scale":  "%s: columns become scale points 1..%d in column order",
+	"note_sjs_boxes":         "%s: each of its %d boxes is a short-text question",
+	"note_sjs_unknown_type":  "%s: unknown question type",
+	"note_sjs_matrix_empty":  "%s: a matrix needs rows and at least two columns",
+	"note_sjs_condition":     "%s: condition %q (only {question} = 'value', anyof [...] and empty are kept); the question is always shown",
+	"note_sjs_rate_values":   "%s: rate values become Likert points 1..%d",
+	"note_sjs_rating_points": "%s: a %g..%g rating is stored as points 1..%d",
+	"note_sjs_rating_number": "%s: a %g..%g rating becomes a number",
+
+	"note_lss_item":           "%s (type %s)",
+	"note_lss_list_comment":   "%s: the comment box beside the list is not kept",
+	"note_lss_choice_comment": "%s: the comment box beside each choice is not kept",
+	"note_lss_answer_scale":   "%s: answer codes become scale points 1..%d in their order",
+	"note_lss_boxes":          "%s: each of its %d boxes is its own question",
+	"note_lss_display":        "%s: a text display is not a question",
+	"note_lss_no_type":        "%s: Safar has no such question type (equation, ranking, file upload, dual-scale or text arrays)",
+	"note_lss_array_empty":    "%s: an array needs subquestions and at least two answers",
+	"note_lss_list_empty":     "%s: a list without answers",
+	"note_lss_relevance":      "%s: relevance equation %q (only QCODE == \"value\" on an earlier question is kept); the question is always shown",
+
+	"note_xls_item":        "row %d %q (%s)",
+	"note_xls_languages":   "column %q: one language per survey for now; the %q texts are used",
+	"note_xls_repeat":      "%s: a repeat is asked once",
+	"note_xls_metadata":    "%s: device metadata, not asked",
+	"note_xls_no_choices":  "%s: list %q has no choices",
+	"note_xls_range":       "%s: a range becomes a number question",
+	"note_xls_datetime":    "%s: date and time becomes a date",
+	"note_xls_note":        "%s: a note is not a question",
+	"note_xls_calculation": "%s: device metadata or a calculation, not asked",
+	"note_xls_relevant":    "%s: relevant %q (only ${q} = 'v', selected(${q}, 'v') and ${q} = '' on an earlier question are kept); the question is always shown",
+}
 
 // Messages are the English texts of the problems that stop an import, by
 // code; the web layer keeps a translation of each.
@@ -173,7 +243,7 @@ func language(code string, rep *Report) string {
 	case strings.HasPrefix(code, "fa") || strings.HasPrefix(code, "pes") || strings.Contains(code, "persian") || strings.Contains(code, "farsi"):
 		return "fa"
 	}
-	rep.approx("survey language %q: Safar surveys are Persian or English; set to English", code)
+	rep.approx("note_language", code)
 	return "en"
 }
 

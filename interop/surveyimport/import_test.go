@@ -62,8 +62,17 @@ func wantShape(t *testing.T, d *survey.Definition, want []string) {
 	}
 }
 
-func wantReport(t *testing.T, lines []string, subs ...string) {
+// wantReport checks a report's English lines say subs, and that each has
+// a text for its code that takes its arguments.
+func wantReport(t *testing.T, notes []Note, subs ...string) {
 	t.Helper()
+	var lines []string
+	for _, n := range notes {
+		if _, ok := Notes[n.Code]; !ok || strings.Contains(n.String(), "%!") {
+			t.Errorf("note %s %v reads %q", n.Code, n.Args, n.String())
+		}
+		lines = append(lines, n.String())
+	}
 	all := strings.Join(lines, "\n")
 	for _, s := range subs {
 		if !strings.Contains(all, s) {

@@ -3,7 +3,6 @@ package surveyimport
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -181,7 +180,7 @@ var lssEquals = regexp.MustCompile(`^\(?\s*([A-Za-z][A-Za-z0-9_]*)(?:\.NAOK)?\s*
 func (b *builder) lssQuestion(r map[string]string, text, help string, answers, subs [][2]string) {
 	rep := b.rep
 	name, typ := r["title"], r["type"]
-	what := fmt.Sprintf("%s (type %s)", name, typ)
+	what := Note{"note_lss_item", []any{name, typ}}
 	q := survey.Question{Text: survey.Text(text), Help: survey.Text(help), Required: r["mandatory"] == "Y", Other: r["other"] == "Y"}
 	matrix := func(points int, labels []string) {
 		q.Type, q.Scale, q.Statements = survey.Matrix, &survey.Scale{Points: points, Labels: survey.TextList(labels)}, options(subs)
@@ -193,12 +192,12 @@ func (b *builder) lssQuestion(r map[string]string, text, help string, answers, s
 			q.Type = survey.Dropdown
 		}
 		if typ == "O" {
-			rep.approx("%s: the comment box beside the list is not kept", what)
+			rep.approx("note_lss_list_comment", what)
 		}
 	case "M", "P":
 		q.Type, q.Options = survey.Multiple, options(subs)
 		if typ == "P" {
-			rep.approx("%s: the comment box beside each choice is not kept", what)
+			rep.approx("note_lss_choice_comment", what)
 		}
 	case "S":
 		q.Type = survey.ShortText
@@ -224,7 +223,7 @@ func (b *builder) lssQuestion(r map[string]string, text, help string, answers, s
 			labels = append(labels, plain(a[1]))
 		}
 		matrix(len(answers), labels)
-		rep.approx("%s: answer codes become scale points 1..%d in their order", what, len(answers))
+		rep.approx("note_lss_answer_scale", what, len(answers))
 	case "E":
 		matrix(3, []string{"Increase", "Same", "Decrease"})
 	case "C":
@@ -237,25 +236,25 @@ func (b *builder) lssQuestion(r map[string]string, text, help string, answers, s
 			}
 			b.add(name+"_"+s[0], survey.Question{Type: t, Text: survey.Text(text + ": " + s[1]), Required: q.Required})
 		}
-		rep.approx("%s: each of its %d boxes is its own question", what, len(subs))
+		rep.approx("note_lss_boxes", what, len(subs))
 		return
 	case "X":
-		rep.dropped("%s: a text display is not a question", what)
+		rep.dropped("note_lss_display", what)
 		return
 	default:
-		rep.dropped("%s: Safar has no such question type (equation, ranking, file upload, dual-scale or text arrays)", what)
+		rep.dropped("note_lss_no_type", what)
 		return
 	}
 	if q.Type == survey.Matrix && (q.Scale.Points < 2 || len(q.Statements) == 0) {
-		rep.dropped("%s: an array needs subquestions and at least two answers", what)
+		rep.dropped("note_lss_array_empty", what)
 		return
 	}
 	if (q.Type == survey.Single || q.Type == survey.Dropdown || q.Type == survey.Multiple) && len(q.Options) == 0 {
-		rep.dropped("%s: a list without answers", what)
+		rep.dropped("note_lss_list_empty", what)
 		return
 	}
 	added := b.add(name, q)
-	rep.mapped("%s -> %s", what, added.Type)
+	rep.mapped(what, added.Type)
 	if rel := strings.TrimSpace(r["relevance"]); rel != "" && rel != "1" {
 		if m := lssEquals.FindStringSubmatch(rel); m != nil {
 			if c, ok := b.condition(m[1], []string{m[2]}, false); ok {
@@ -263,7 +262,7 @@ func (b *builder) lssQuestion(r map[string]string, text, help string, answers, s
 				return
 			}
 		}
-		rep.dropped("%s: relevance equation %q (only QCODE == \"value\" on an earlier question is kept); the question is always shown", what, rel)
+		rep.dropped("note_lss_relevance", what, rel)
 	}
 }
 

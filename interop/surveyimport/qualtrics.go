@@ -2,7 +2,6 @@ package surveyimport
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,7 +113,7 @@ func fromQualtrics(data []byte, rep *Report) (*survey.Definition, error) {
 			case "Question":
 				q, ok := questions[be.QuestionID]
 				if !ok {
-					rep.dropped("%s: named in a block but not defined", be.QuestionID)
+					rep.dropped("note_qsf_undefined", be.QuestionID)
 					continue
 				}
 				b.qsfQuestion(be.QuestionID, q)
@@ -175,7 +174,7 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 	if name == "" {
 		name = qid
 	}
-	what := fmt.Sprintf("%s (%s/%s)", name, p.QuestionType, p.Selector)
+	what := Note{"note_qsf_item", []any{name, p.QuestionType, p.Selector}}
 	q := survey.Question{Text: survey.Text(p.QuestionText), Required: p.Validation.Settings.ForceResponse == "ON"}
 	switch p.QuestionType {
 	case "MC":
@@ -190,7 +189,7 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 		case "MAVR", "MAHR", "MACOL", "MSB":
 			q.Type = survey.Multiple
 		default:
-			rep.dropped("%s: multiple-choice layout %q is not supported", what, p.Selector)
+			rep.dropped("note_qsf_layout", what, p.Selector)
 			return
 		}
 		if q.Type != survey.NPS {
@@ -199,7 +198,7 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 				c := p.Choices[k]
 				if c.TextEntry != nil && c.TextEntry != false && c.TextEntry != "false" {
 					q.Other = true
-					rep.approx("%s: choice %q with a text box becomes Safar's \"other, please specify\"", what, plain(c.Display))
+					rep.approx("note_qsf_text_box", what, plain(c.Display))
 					continue
 				}
 				v := k
@@ -224,15 +223,15 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 			for _, k := range ordered(p.Choices, p.ChoiceOrder) {
 				b.add(name+"_"+k, survey.Question{Type: survey.ShortText, Text: survey.Text(p.QuestionText + ": " + p.Choices[k].Display)})
 			}
-			rep.approx("%s: each field of the form is a short-text question", what)
+			rep.approx("note_qsf_form", what)
 			return
 		default:
 			q.Type = survey.ShortText
-			rep.approx("%s: text entry layout %q kept as a short text", what, p.Selector)
+			rep.approx("note_qsf_text_layout", what, p.Selector)
 		}
 	case "Matrix":
 		if p.Selector != "Likert" || p.SubSelector != "SingleAnswer" {
-			rep.dropped("%s: only single-answer Likert matrices are supported (this one is %s/%s)", what, p.Selector, p.SubSelector)
+			rep.dropped("note_qsf_matrix_kind", what, p.Selector, p.SubSelector)
 			return
 		}
 		answers := ordered(p.Answers, p.AnswerOrder)
@@ -246,32 +245,32 @@ func (b *builder) qsfQuestion(qid string, p qsfQuestion) {
 		}
 		q.Statements = options(pairs)
 		if len(answers) < 2 || len(pairs) == 0 {
-			rep.dropped("%s: a matrix needs statements and at least two scale points", what)
+			rep.dropped("note_qsf_matrix_empty", what)
 			return
 		}
-		rep.approx("%s: scale points are stored as 1..%d in column order", what, len(answers))
+		rep.approx("note_qsf_matrix_scale", what, len(answers))
 	case "Slider":
 		q.Type = survey.Number
-		rep.approx("%s: a slider becomes a number question", what)
+		rep.approx("note_qsf_slider", what)
 	case "DB":
-		rep.dropped("%s: descriptive text is not a question", what)
+		rep.dropped("note_qsf_descriptive", what)
 		return
 	case "Timing", "Meta":
-		rep.dropped("%s: Qualtrics metadata, not asked", what)
+		rep.dropped("note_qsf_meta", what)
 		return
 	default:
-		rep.dropped("%s: Safar has no such question type", what)
+		rep.dropped("note_no_type", what)
 		return
 	}
 	added := b.add(name, q)
 	b.ids[qid] = added.ID // display logic names questions by QID
-	rep.mapped("%s -> %s", what, added.Type)
+	rep.mapped(what, added.Type)
 	b.qsfLogic(added, p, what)
 }
 
 // qsfLogic keeps display logic of one shape: "show if choice X (or Y) of an
 // earlier question is selected".
-func (b *builder) qsfLogic(q *survey.Question, p qsfQuestion, what string) {
+func (b *builder) qsfLogic(q *survey.Question, p qsfQuestion, what Note) {
 	if len(p.DisplayLogic) == 0 {
 		return
 	}
@@ -316,5 +315,5 @@ func (b *builder) qsfLogic(q *survey.Question, p qsfQuestion, what string) {
 			return
 		}
 	}
-	b.rep.dropped("%s: display logic beyond \"choice selected in an earlier question\"; the question is always shown", what)
+	b.rep.dropped("note_qsf_logic", what)
 }

@@ -154,11 +154,11 @@ func (b *builder) sjsElement(e sjsElement, lang string) {
 		}
 		return options(pairs)
 	}
-	what := fmt.Sprintf("%s (%s)", e.Name, e.Type)
+	what := Note{"note_sjs_item", []any{e.Name, e.Type}}
 	switch e.Type {
 	case "panel", "paneldynamic":
 		if e.Type == "paneldynamic" {
-			rep.approx("%s: a repeating panel is asked once", what)
+			rep.approx("note_sjs_repeat", what)
 		}
 		b.sjsElements(e.Elements, lang)
 		return
@@ -175,7 +175,7 @@ func (b *builder) sjsElement(e sjsElement, lang string) {
 			yes, no = "Yes", "No"
 		}
 		q.Type, q.Options = survey.Single, []survey.Option{{Value: "true", Label: survey.Text(yes)}, {Value: "false", Label: survey.Text(no)}}
-		rep.approx("%s: a yes/no switch becomes two options", what)
+		rep.approx("note_sjs_boolean", what)
 	case "text":
 		switch e.InputType {
 		case "number", "range":
@@ -187,7 +187,7 @@ func (b *builder) sjsElement(e sjsElement, lang string) {
 			q.Type, q.MaxLength = survey.ShortText, e.MaxLength
 		default:
 			q.Type = survey.ShortText
-			rep.approx("%s: input type %q kept as a short text", what, e.InputType)
+			rep.approx("note_sjs_input_type", what, e.InputType)
 		}
 	case "comment":
 		q.Type, q.MaxLength = survey.LongText, e.MaxLength
@@ -204,37 +204,37 @@ func (b *builder) sjsElement(e sjsElement, lang string) {
 			pairs[i] = [2]string{r.Value, r.Text.in(lang)}
 		}
 		q.Statements = options(pairs)
-		rep.approx("%s: columns become scale points 1..%d in column order", what, len(e.Columns))
+		rep.approx("note_sjs_matrix_scale", what, len(e.Columns))
 	case "multipletext":
 		for _, it := range e.Items {
 			b.add(e.Name+"_"+it.Value, survey.Question{Type: survey.ShortText, Text: survey.Text(q.Text.String() + ": " + it.Text.in(lang)), Required: q.Required})
 		}
-		rep.approx("%s: each of its %d boxes is a short-text question", what, len(e.Items))
+		rep.approx("note_sjs_boxes", what, len(e.Items))
 		return
 	case "html", "image", "expression", "signaturepad", "file", "ranking", "matrixdropdown", "matrixdynamic":
-		rep.dropped("%s: Safar has no such question type", what)
+		rep.dropped("note_no_type", what)
 		return
 	default:
-		rep.dropped("%s: unknown question type", what)
+		rep.dropped("note_sjs_unknown_type", what)
 		return
 	}
 	if e.Type == "matrix" && (len(e.Columns) < 2 || len(e.Rows) == 0) {
-		rep.dropped("%s: a matrix needs rows and at least two columns", what)
+		rep.dropped("note_sjs_matrix_empty", what)
 		return
 	}
 	added := b.add(e.Name, q)
-	rep.mapped("%s -> %s", what, added.Type)
+	rep.mapped(what, added.Type)
 	if e.VisibleIf != "" {
 		if c, ok := b.sjsCondition(e.VisibleIf); ok {
 			added.ShowIf = c
 		} else {
-			rep.dropped("%s: condition %q (only {question} = 'value', anyof [...] and empty are kept); the question is always shown", what, e.VisibleIf)
+			rep.dropped("note_sjs_condition", what, e.VisibleIf)
 		}
 	}
 }
 
 // sjsRating maps a rating: 1..5 stars, 0..10 NPS, other ranges a Likert scale.
-func (b *builder) sjsRating(q *survey.Question, e sjsElement, what, lang string) {
+func (b *builder) sjsRating(q *survey.Question, e sjsElement, what Note, lang string) {
 	lo, hi := 1.0, 5.0
 	if e.RateMin != nil {
 		lo = *e.RateMin
@@ -248,7 +248,7 @@ func (b *builder) sjsRating(q *survey.Question, e sjsElement, what, lang string)
 		for _, v := range e.RateValues {
 			q.Scale.Labels = append(q.Scale.Labels, survey.Text(plain(v.Text.in(lang))))
 		}
-		b.rep.approx("%s: rate values become Likert points 1..%d", what, len(e.RateValues))
+		b.rep.approx("note_sjs_rate_values", what, len(e.RateValues))
 		return
 	}
 	switch {
@@ -259,11 +259,11 @@ func (b *builder) sjsRating(q *survey.Question, e sjsElement, what, lang string)
 	case hi > lo && hi-lo < 11:
 		q.Type, q.Scale = survey.Likert, &survey.Scale{Points: int(hi-lo) + 1}
 		if lo != 1 {
-			b.rep.approx("%s: a %g..%g rating is stored as points 1..%d", what, lo, hi, int(hi-lo)+1)
+			b.rep.approx("note_sjs_rating_points", what, lo, hi, int(hi-lo)+1)
 		}
 	default:
 		q.Type, q.Min, q.Max = survey.Number, &lo, &hi
-		b.rep.approx("%s: a %g..%g rating becomes a number", what, lo, hi)
+		b.rep.approx("note_sjs_rating_number", what, lo, hi)
 	}
 }
 

@@ -1,7 +1,6 @@
 package surveyimport
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -64,7 +63,7 @@ func (s *sheet) labelColumn(base, lang string, rep *Report) string {
 	}
 	for _, c := range langCols {
 		if c != pick && base == "label" && rep != nil {
-			rep.approx("column %q: one language per survey for now; the %q texts are used", c, pick)
+			rep.approx("note_xls_languages", c, pick)
 		}
 	}
 	return pick
@@ -123,13 +122,13 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 		if typ == "" {
 			continue
 		}
-		what := fmt.Sprintf("row %d %q (%s)", i+2, name, typ)
+		what := Note{"note_xls_item", []any{i + 2, name, typ}}
 		kind, list, _ := strings.Cut(typ, " ")
 		q := survey.Question{Text: survey.Text(sv.get(r, label)), Help: survey.Text(sv.get(r, hint)), Required: truthy(sv.get(r, "required"))}
 		switch kind {
 		case "begin_group", "begin":
 			if strings.HasPrefix(typ, "begin repeat") || kind == "begin_repeat" {
-				rep.approx("%s: a repeat is asked once", what)
+				rep.approx("note_xls_repeat", what)
 			}
 			depth++
 			if depth == 1 {
@@ -137,12 +136,12 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 			}
 			continue
 		case "begin_repeat":
-			rep.approx("%s: a repeat is asked once", what)
+			rep.approx("note_xls_repeat", what)
 			depth++
 			continue
 		case "end_group", "end_repeat", "end":
 			if kind == "end" && list == "" {
-				rep.dropped("%s: device metadata, not asked", what)
+				rep.dropped("note_xls_metadata", what)
 				continue
 			}
 			depth = max(depth-1, 0)
@@ -154,7 +153,7 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 			listName, other := strings.CutSuffix(list, " or_other")
 			q.Options, q.Other = options(lists[listName]), other
 			if len(q.Options) == 0 {
-				rep.dropped("%s: list %q has no choices", what, listName)
+				rep.dropped("note_xls_no_choices", what, listName)
 				continue
 			}
 			q.Type = survey.Single
@@ -172,25 +171,25 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 			q.Type = survey.Number
 		case "range":
 			q.Type = survey.Number
-			rep.approx("%s: a range becomes a number question", what)
+			rep.approx("note_xls_range", what)
 		case "date":
 			q.Type = survey.Date
 		case "datetime":
 			q.Type = survey.Date
-			rep.approx("%s: date and time becomes a date", what)
+			rep.approx("note_xls_datetime", what)
 		case "note":
-			rep.dropped("%s: a note is not a question", what)
+			rep.dropped("note_xls_note", what)
 			continue
 		default:
 			if slices.Contains(metaTypes, kind) {
-				rep.dropped("%s: device metadata or a calculation, not asked", what)
+				rep.dropped("note_xls_calculation", what)
 			} else {
-				rep.dropped("%s: Safar has no such question type", what)
+				rep.dropped("note_no_type", what)
 			}
 			continue
 		}
 		added := b.add(name, q)
-		rep.mapped("%s -> %s", what, added.Type)
+		rep.mapped(what, added.Type)
 		if rel := sv.get(r, "relevant"); rel != "" {
 			b.xlsRelevant(added, rel, what)
 		}
@@ -198,7 +197,7 @@ func fromXLSForm(sheets map[string][][]string, rep *Report) (*survey.Definition,
 	return b.finish()
 }
 
-func (b *builder) xlsRelevant(q *survey.Question, rel, what string) {
+func (b *builder) xlsRelevant(q *survey.Question, rel string, what Note) {
 	var c *survey.Condition
 	ok := false
 	switch m := []*regexp.Regexp{xlsEquals, xlsSelected, xlsEmpty}; {
@@ -215,7 +214,7 @@ func (b *builder) xlsRelevant(q *survey.Question, rel, what string) {
 		q.ShowIf = c
 		return
 	}
-	b.rep.dropped("%s: relevant %q (only ${q} = 'v', selected(${q}, 'v') and ${q} = '' on an earlier question are kept); the question is always shown", what, rel)
+	b.rep.dropped("note_xls_relevant", what, rel)
 }
 
 func truthy(s string) bool {

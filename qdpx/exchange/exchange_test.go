@@ -132,7 +132,7 @@ func TestImportForeign(t *testing.T) {
 	if got := quotes(imp); !slices.Equal(got, want) {
 		t.Errorf("codings = %q; want %q", got, want)
 	}
-	if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "covers no text") {
+	if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0].String(), "covers no text") {
 		t.Errorf("skipped = %v; want the blank-line selection", rep.Skipped)
 	}
 	if u := imp.Transcripts[0].Utterances; len(u) != 3 || u[0].Speaker != "Interviewer" || u[2].Speaker != "" {

@@ -1,7 +1,6 @@
 package exchange
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -12,7 +11,7 @@ import (
 // Report says what an import will store and what it leaves out.
 type Report struct {
 	Codes, Sources, Utterances, Codings int
-	Skipped                             []string // sources of other kinds, selections outside any line
+	Skipped                             []qdpx.Skipped // sources of other kinds, selections outside any line
 }
 
 // groupOf maps a top-level parent code to a Safar group by its name
@@ -94,7 +93,7 @@ func Import(p *qdpx.Project, projectID, userID int64, accounts map[string]int64)
 				}
 			}
 			if !hit {
-				rep.Skipped = append(rep.Skipped, fmt.Sprintf("selection %d-%d of %q covers no text", sel.Start, sel.End, s.Name))
+				rep.Skipped = append(rep.Skipped, qdpx.Skipped{Code: "qdpx_skip_selection", Args: []any{sel.Start, sel.End, s.Name}})
 			}
 		}
 	}

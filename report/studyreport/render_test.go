@@ -66,7 +66,10 @@ func TestDemoWorkbookRenders(t *testing.T) {
 		t.Run(tc.lang, func(t *testing.T) {
 			in := demoInput(t, demo.ResponsesPerSurvey)
 			in.Language = tc.lang
-			res := analyze(t, in)
+			// As the CLI and the web write it: the personas' names, the
+			// answers that describe them and the touchpoints as the
+			// project's survey in that language words them.
+			res := analyze(t, in).In(tc.lang)
 			dir := t.TempDir()
 			xlsx := filepath.Join(dir, "demo-"+tc.lang+".xlsx")
 			f, err := os.Create(xlsx)

@@ -122,12 +122,9 @@ func (r *Runner) RunNext(ctx context.Context) (bool, error) {
 	fin := context.WithoutCancel(ctx)
 	if runErr != nil {
 		log.Error("analysis failed", "err", runErr)
-		msg := runErr.Error()
+		msg := survey.RunError
 		if ctx.Err() != nil {
-			msg = "interrupted: the server stopped before the analysis finished; run it again"
-		}
-		if len(msg) > 900 {
-			msg = msg[:900]
+			msg = survey.RunInterrupted
 		}
 		return true, r.Store.FinishAnalysisRun(fin, run.ID, survey.RunFailed, "", msg, r.Now().UTC())
 	}

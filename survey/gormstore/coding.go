@@ -24,6 +24,9 @@ type codeRow struct {
 	Description string `gorm:"type:text;not null;default:''"`
 	Grp         string `gorm:"size:16;not null;default:'other'"`
 	CreatedAt   time.Time
+	// UpdatedAt is when the code was last renamed, described or
+	// regrouped (CreatedAt until then): analyses that report it go stale.
+	UpdatedAt time.Time
 }
 
 func (codeRow) TableName() string { return "codes" }
@@ -66,6 +69,21 @@ type suggestionRow struct {
 }
 
 func (suggestionRow) TableName() string { return "code_suggestions" }
+
+// migrationCodeUpdatedAt gives codes a change time, so renaming one makes
+// the analyses that report it stale. Codes made before it count as never
+// edited.
+var migrationCodeUpdatedAt = &gormigrate.Migration{
+	ID: "0020_code_updated_at",
+	Migrate: func(tx *gorm.DB) error {
+		if m := tx.Migrator(); !m.HasColumn(&codeRow{}, "UpdatedAt") {
+			if err := m.AddColumn(&codeRow{}, "UpdatedAt"); err != nil {
+				return err
+			}
+		}
+		return tx.Exec("UPDATE codes SET updated_at = created_at WHERE updated_at IS NULL").Error
+	},
+}
 
 // migrationCoding adds the coding tables; models.go lists it after 0004.
 var migrationCoding = &gormigrate.Migration{
@@ -129,7 +147,7 @@ func (s *Store) UpdateCode(ctx context.Context, c *survey.Code) error {
 			return err
 		}
 		res := tx.Model(&codeRow{}).Where("id = ? AND project_id = ?", c.ID, c.ProjectID).
-			Updates(map[string]any{"name": c.Name, "description": c.Description, "grp": string(c.Group)})
+			Updates(map[string]any{"name": c.Name, "description": c.Description, "grp": string(c.Group), "updated_at": time.Now().UTC()})
 		if res.Error != nil {
 			return res.Error
 		}

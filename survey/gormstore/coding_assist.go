@@ -110,10 +110,14 @@ func codingVersion(db *gorm.DB, scope survey.AnalysisScope, surveyIDs []int64) (
 		}
 	}
 	var codes, codings struct {
-		N   int64
-		Max sql.NullInt64
+		N      int64
+		Max    sql.NullInt64
+		Edited sql.NullString
 	}
-	if err := db.Model(&codeRow{}).Select("COUNT(*) AS n, MAX(id) AS max").Where("project_id = ?", projectID).Scan(&codes).Error; err != nil {
+	// A code's edits count from the first: a codebook never edited keeps
+	// the version it had before codes had a change time.
+	if err := db.Model(&codeRow{}).Select("COUNT(*) AS n, MAX(id) AS max, MAX(CASE WHEN updated_at > created_at THEN updated_at END) AS edited").
+		Where("project_id = ?", projectID).Scan(&codes).Error; err != nil {
 		return "", err
 	}
 	q := db.Model(&codingRow{}).Select("COUNT(*) AS n, MAX(id) AS max").Where("project_id = ?", projectID)
@@ -124,5 +128,9 @@ func codingVersion(db *gorm.DB, scope survey.AnalysisScope, surveyIDs []int64) (
 	if err := q.Scan(&codings).Error; err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("%s%d.%d|k%d.%d", survey.CodesVersion, codes.N, codes.Max.Int64, codings.N, codings.Max.Int64), nil
+	v := fmt.Sprintf("%s%d.%d|k%d.%d", survey.CodesVersion, codes.N, codes.Max.Int64, codings.N, codings.Max.Int64)
+	if codes.Edited.Valid {
+		v += "|e" + codes.Edited.String
+	}
+	return v, nil
 }

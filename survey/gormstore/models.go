@@ -143,6 +143,7 @@ func init() {
 	migrations = append(migrations, migrationRejections)       // 0011: rejected code suggestions (survey/gormstore/coding_assist.go)
 	migrations = append(migrations, migrationItemOrder)        // 0014: the order each respondent saw randomised items in (survey/gormstore/order.go)
 	migrations = append(migrations, migrationResponseLanguage) // 0012: responses.language (survey/gormstore/responses_language.go)
+	migrations = append(migrations, migrationCodeUpdatedAt)    // 0020: codes.updated_at (survey/gormstore/coding.go)
 }
 
 // migrationLock is the PostgreSQL advisory lock key held while migrating,
