@@ -15,6 +15,9 @@ type labels struct {
 	Study, Project, Language, LanguageName, Generated, GeneratedJalali, Period, PeriodJalali,
 	Responses, Partial, Interviews, Transcripts, HeadlineMetrics, Metric, Value, CILow, CIHigh, N,
 	NPS, CSAT, Effort, TopPainPoints, Quote, PersonasAtGlance string
+	// a top pain point's voices against the others (Sprintf formats take a
+	// number of points already in the workbook's digits)
+	LessSatisfied, MoreSatisfied string
 
 	// personas and pain points
 	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes, No,
@@ -62,6 +65,8 @@ var english = labels{
 	CILow: "95% CI low", CIHigh: "95% CI high", N: "n", NPS: "Net Promoter Score (NPS)",
 	CSAT: "Customer satisfaction (CSAT)", Effort: "Customer effort (CES)",
 	TopPainPoints: "Top pain points", Quote: "In a respondent's words", PersonasAtGlance: "Personas at a glance",
+	LessSatisfied: "Satisfaction %s points below the others",
+	MoreSatisfied: "Satisfaction %s points above the others",
 
 	Persona: "Persona", Everyone: "All respondents", Size: "Size", Share: "Share", Traits: "Distinctive traits",
 	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes", No: "no",
@@ -123,6 +128,8 @@ var persian = labels{
 	CILow: "حد پایین بازه اطمینان ۹۵٪", CIHigh: "حد بالای بازه اطمینان ۹۵٪", N: "تعداد",
 	NPS: "خالص مروجان (NPS)", CSAT: "رضایت مشتری (CSAT)", Effort: "تلاش مشتری (CES)",
 	TopPainPoints: "مهم‌ترین نقاط درد", Quote: "از زبان پاسخ‌دهنده", PersonasAtGlance: "پرسوناها در یک نگاه",
+	LessSatisfied: "رضایت %s امتیاز کمتر از دیگران",
+	MoreSatisfied: "رضایت %s امتیاز بیشتر از دیگران",
 
 	Persona: "پرسونا", Everyone: "همه پاسخ‌دهندگان", Size: "تعداد", Share: "سهم", Traits: "ویژگی‌های متمایز",
 	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله", No: "خیر",

@@ -778,3 +778,28 @@ func TestOneAnswerHasNoInterval(t *testing.T) {
 		}
 	}
 }
+
+// TestSummarySaysSatisfactionGap: a top pain point on the Summary says, under
+// its label, how much less (or more) satisfied the people voicing it are than
+// the others, as the Pain points sheet's column does; a pain point whose gap
+// is blank there (no ratings, or an interval that holds 0) says nothing.
+func TestSummarySaysSatisfactionGap(t *testing.T) {
+	for _, tc := range []struct {
+		lang, first, second string
+	}{
+		{"en", "1. slow delivery\nSatisfaction 14 points below the others",
+			"2. app crashes at checkout\nSatisfaction 6 points above the others"},
+		{"fa", "۱. ارسال کند\nرضایت ۱۴ امتیاز کمتر از دیگران",
+			"۲. خطای برنامه هنگام پرداخت\nرضایت ۶ امتیاز بیشتر از دیگران"},
+	} {
+		d := fixture(tc.lang)
+		sh := labelsFor(tc.lang).SheetSummary
+		f := mustOpen(t, mustWrite(t, d))
+		rowOf(t, f, sh, tc.first)
+		rowOf(t, f, sh, tc.second)
+
+		d.PainPoints[1].SatisfactionGap = nil
+		f = mustOpen(t, mustWrite(t, d))
+		rowOf(t, f, sh, strings.SplitN(tc.second, "\n", 2)[0])
+	}
+}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -14,11 +16,13 @@ func (b *book) summary() {
 	if strings.TrimSpace(title) == "" {
 		title = lb.Study
 	}
-	// Widths: B holds pain-point labels and quotes; C holds the last day of
-	// the collection period and CI bounds; C:E a datetime fits in 18.
-	b.width(sh, 1, 1, 30)
+	// Widths: A holds the labels and the pain points, whose satisfaction
+	// line ("Satisfaction 11 points below the others") fits on one line; B
+	// the datetime made, quotes and traits; C the last day of the collection
+	// period and CI bounds, D:E numbers.
+	b.width(sh, 1, 1, 36)
 	b.width(sh, 2, 2, 46)
-	b.width(sh, 3, 5, 18)
+	b.width(sh, 3, 5, 16)
 	var blocks [][2]int // each table with its title, kept on one printed page
 	// A long study title wraps inside A1:E1 instead of running off the page.
 	b.text(sh, 1, 1, title, b.st.titleWrap)
@@ -123,7 +127,7 @@ func (b *book) summary() {
 		b.header(sh, 1, row, lb.Label, lb.Quote, lb.Reach, lb.Share, lb.Priority)
 		row++
 		for _, p := range b.data.PainPoints[:min(5, len(b.data.PainPoints))] {
-			b.wrapped(sh, row, 1, 1, b.digits(fmt.Sprintf("%d. ", p.Rank))+p.Label, b.st.wrap)
+			b.wrapped(sh, row, 1, 1, b.digits(fmt.Sprintf("%d. ", p.Rank))+p.Label+b.satisfactionGap(p), b.st.wrap)
 			if len(p.Examples) > 0 {
 				b.wrapped(sh, row, 2, 2, b.quote(p.Examples[0]), b.st.wrap)
 			}
@@ -162,6 +166,26 @@ func (b *book) summary() {
 	}
 	blocks = append(blocks, [2]int{from, row})
 	b.keepTogether(sh, b.sheetWidth(sh, 5), blocks)
+}
+
+// satisfactionGap is the line under a top pain point that says how much
+// less (or more) satisfied the people voicing it are than everyone else who
+// rated their satisfaction, as the Pain points sheet's column does; empty
+// where that column is blank (no ratings, or an interval that holds 0) or
+// the gap rounds to no points.
+func (b *book) satisfactionGap(p PainPoint) string {
+	if p.SatisfactionGap == nil {
+		return ""
+	}
+	gap := math.Round(*p.SatisfactionGap)
+	if gap == 0 {
+		return ""
+	}
+	format := b.lb.MoreSatisfied
+	if gap < 0 {
+		format = b.lb.LessSatisfied
+	}
+	return "\n" + fmt.Sprintf(format, b.digits(strconv.Itoa(int(math.Abs(gap)))))
 }
 
 // traitSummary gives the first n traits as "Column: Value (×lift)" lines.
