@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/safarhq/safar/internal/officetest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -361,7 +363,7 @@ func TestNonFiniteNumbers(t *testing.T) {
 		{"Summary", "B13", ""}, {"Pain points", "F2", ""}, {"Journey map", "B5", ""},
 		{"Responses", "A2", ""}, {"Responses", "C2", ""}, {"Responses", "D2", "1.5"},
 	} {
-		if got, _ := f.GetCellValue(c.sheet, c.ref); got != c.want {
+		if got, _ := plainCell(f, c.sheet, c.ref); got != c.want {
 			t.Errorf("%s!%s = %q, want %q", c.sheet, c.ref, got, c.want)
 		}
 	}
@@ -457,7 +459,7 @@ func TestPersonaTrust(t *testing.T) {
 			lb := labelsFor(tc.lang)
 			for sh, want := range map[string]map[string]string{lb.SheetPersonas: tc.personas, lb.SheetSummary: tc.summary} {
 				for ref, w := range want {
-					if got, err := f.GetCellValue(sh, ref); err != nil || got != w {
+					if got, err := plainCell(f, sh, ref); err != nil || got != w {
 						t.Errorf("%s!%s = %q (err %v), want %q", sh, ref, got, err, w)
 					}
 				}
@@ -528,7 +530,7 @@ func TestWrappedRowsFit(t *testing.T) {
 // rowOf returns the first row of sheet with a cell holding text.
 func rowOf(t *testing.T, f *excelize.File, sheet, text string) int {
 	t.Helper()
-	rows, err := f.GetRows(sheet)
+	rows, err := plainRows(f, sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -581,7 +583,7 @@ func TestSummaryPartialResponses(t *testing.T) {
 		d := fixture(tc.lang)
 		d.Study.Partial = tc.partial
 		f := mustOpen(t, mustWrite(t, d))
-		rows, err := f.GetRows(tc.sheet)
+		rows, err := plainRows(f, tc.sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -619,11 +621,11 @@ func TestSummaryNamesTheScope(t *testing.T) {
 		d := fixture(tc.lang)
 		d.Study.Survey = tc.survey
 		f := mustOpen(t, mustWrite(t, d))
-		label, err := f.GetCellValue(tc.sheet, "A3")
+		label, err := plainCell(f, tc.sheet, "A3")
 		if err != nil {
 			t.Fatal(err)
 		}
-		name, _ := f.GetCellValue(tc.sheet, "B3")
+		name, _ := plainCell(f, tc.sheet, "B3")
 		if label != tc.want || name != d.Study.Project {
 			t.Errorf("%s, survey %v: A3:B3 = %q %q, want %q %q", tc.lang, tc.survey, label, name, tc.want, d.Study.Project)
 		}
@@ -641,7 +643,7 @@ func TestJourneyUnplacedRow(t *testing.T) {
 		d := fixture(tc.lang)
 		d.Journeys[0].Unplaced = []string{"late replies in DMs (52)", "rude phone support (21)"}
 		f := mustOpen(t, mustWrite(t, d))
-		rows, err := f.GetRows(f.GetSheetList()[4])
+		rows, err := plainRows(f, f.GetSheetList()[4])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -659,7 +661,7 @@ func TestJourneyUnplacedRow(t *testing.T) {
 		}
 	}
 	f := mustOpen(t, mustWrite(t, fixture("en")))
-	rows, _ := f.GetRows("Journey map")
+	rows, _ := plainRows(f, "Journey map")
 	for _, r := range rows {
 		if len(r) > 0 && r[0] == "Pain points at no one stage" {
 			t.Error("a journey without unplaced pain points has their row")
@@ -679,7 +681,7 @@ func TestPainPointShareNamesItsBase(t *testing.T) {
 		d := fixture(tc.lang)
 		d.PainPointPeople = 580
 		f := mustOpen(t, mustWrite(t, d))
-		if got, _ := f.GetCellValue(f.GetSheetList()[2], "E1"); got != tc.want {
+		if got, _ := plainCell(f, f.GetSheetList()[2], "E1"); got != tc.want {
 			t.Errorf("%s: share header %q, want %q", tc.lang, got, tc.want)
 		}
 	}
@@ -696,11 +698,11 @@ func TestCodedPainPointsLeaveUnmeasuredBlank(t *testing.T) {
 	f := mustOpen(t, mustWrite(t, d))
 	sh, r := labelsFor("en").SheetPainPoints, len(d.PainPoints)+1
 	for col, want := range map[string]string{"B": "late delivery (researcher-coded)", "C": "9", "F": "", "G": "", "H": "", "M": ""} {
-		if got, err := f.GetCellValue(sh, col+strconv.Itoa(r)); err != nil || got != want {
+		if got, err := plainCell(f, sh, col+strconv.Itoa(r)); err != nil || got != want {
 			t.Errorf("%s%d = %q (err %v), want %q", col, r, got, err, want)
 		}
 	}
-	if got, _ := f.GetCellValue(sh, "F2"); got == "" {
+	if got, _ := plainCell(f, sh, "F2"); got == "" {
 		t.Error("the found pain points lost their severity")
 	}
 }
@@ -723,7 +725,7 @@ func TestNoMetricsSaysWhatIsMissing(t *testing.T) {
 		d.Study.Responses = tc.responses
 		f := mustOpen(t, mustWrite(t, d))
 		lb := labelsFor(tc.lang)
-		rows, err := f.GetRows(lb.SheetSummary)
+		rows, err := plainRows(f, lb.SheetSummary)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -750,7 +752,7 @@ func TestSummaryTraitLiftDecimal(t *testing.T) {
 		f := mustOpen(t, mustWrite(t, fixture(lang)))
 		found := false
 		for _, sh := range f.GetSheetList() {
-			rows, _ := f.GetRows(sh)
+			rows, _ := plainRows(f, sh)
 			for _, row := range rows {
 				for _, cell := range row {
 					found = found || strings.Contains(cell, want)
@@ -773,7 +775,7 @@ func TestOneAnswerHasNoInterval(t *testing.T) {
 	sh := labelsFor("en").SheetSummary
 	row := rowOf(t, f, sh, labelsFor("en").Effort)
 	for col, want := range map[string]string{"B": "2.0", "C": "", "D": "", "E": "1"} {
-		if got, _ := f.GetCellValue(sh, col+strconv.Itoa(row)); got != want {
+		if got, _ := plainCell(f, sh, col+strconv.Itoa(row)); got != want {
 			t.Errorf("%s%d = %q, want %q", col, row, got, want)
 		}
 	}
@@ -802,4 +804,22 @@ func TestSummarySaysSatisfactionGap(t *testing.T) {
 		f = mustOpen(t, mustWrite(t, d))
 		rowOf(t, f, sh, strings.SplitN(tc.second, "\n", 2)[0])
 	}
+}
+
+// plainRows is f.GetRows(sheet) as a reader sees the cells: without the
+// invisible marks around right-to-left lines (officetest.Plain).
+func plainRows(f *excelize.File, sheet string) ([][]string, error) {
+	rows, err := f.GetRows(sheet)
+	for _, r := range rows {
+		for i := range r {
+			r[i] = officetest.Plain(r[i])
+		}
+	}
+	return rows, err
+}
+
+// plainCell is f.GetCellValue(sheet, ref) as a reader sees it.
+func plainCell(f *excelize.File, sheet, ref string) (string, error) {
+	v, err := f.GetCellValue(sheet, ref)
+	return officetest.Plain(v), err
 }
