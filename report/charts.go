@@ -5,9 +5,11 @@ import "github.com/xuri/excelize/v2"
 // chartRows is the height, in rows, reserved for each chart on the Charts
 // sheet; chartWidth its width in pixels, within the sheet's first five
 // columns (36 + 4 x 16 width units, about 800 pixels), so it prints inside
-// the page with its table.
+// the page with its table. At 16 rows a top-ten pain-point table or an
+// emotion table under wrapped persona names left no room for its chart,
+// which went to the next page, the table alone on its own.
 const (
-	chartRows  = 16
+	chartRows  = 14
 	chartWidth = 720
 )
 

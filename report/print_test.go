@@ -64,3 +64,40 @@ func TestSummaryTablesStayWhole(t *testing.T) {
 		t.Errorf("no print area %s among %+v", want, area)
 	}
 }
+
+// TestChartsShareTheirTablesPage: on the Charts sheet a chart prints on the
+// page of the table it plots, a top-ten pain-point table and an emotion
+// table of six stages under wrapped persona names included: the only page
+// breaks are the ones that start each section (the demo printed each of
+// those tables alone on a page, its chart on the next).
+func TestChartsShareTheirTablesPage(t *testing.T) {
+	d := fixture("en")
+	for i := len(d.PainPoints); i < 10; i++ {
+		d.PainPoints = append(d.PainPoints, PainPoint{Rank: i + 1, Label: fmt.Sprintf("pain point %d", i+1), Documents: 10, Share: 0.01, Priority: 0.01})
+	}
+	for i := range d.Personas {
+		d.Personas[i].Name = "Instagram, Low prices and discounts, Instagram direct messages"
+	}
+	for i := range d.Journeys {
+		for len(d.Journeys[i].Stages) < 6 {
+			d.Journeys[i].Stages = append(d.Journeys[i].Stages, JourneyStage{Stage: fmt.Sprintf("Stage %d", len(d.Journeys[i].Stages)+1), Emotion: ptr(50.0)})
+		}
+	}
+	raw := mustWrite(t, d)
+	f := mustOpen(t, raw)
+	sheet := ""
+	for i, name := range f.GetSheetList() {
+		if name == "Charts" {
+			sheet = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	var breaks []int
+	for _, m := range rowBreak.FindAllStringSubmatch(string(unzip(t, raw)[sheet]), -1) {
+		n, _ := strconv.Atoi(m[1])
+		breaks = append(breaks, n+1) // the row that starts the page
+	}
+	sections := []int{rowOf(t, f, "Charts", "Persona shares"), rowOf(t, f, "Charts", "Emotion curve")}
+	if fmt.Sprint(breaks) != fmt.Sprint(sections) {
+		t.Errorf("Charts pages start at rows %v, want only the sections' %v", breaks, sections)
+	}
+}
