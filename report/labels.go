@@ -29,7 +29,8 @@ type labels struct {
 	PersonasK, KByBIC, KFallback, KFixed, Stability, Lowest, Highest, Resamples, Entropy,
 	ModelRespondents, Subsample, SubsampleNote string
 
-	// touchpoints and journey
+	// touchpoints and journey (UsageNote and ShareOfWriters take a count
+	// written by Count)
 	Touchpoint, Stage, Usage, UsageNote, Satisfaction, Emotion, EmotionN, Opportunities, Unplaced,
 	ShareOfWriters,
 	JourneyOf, EmotionCurve string
@@ -93,9 +94,9 @@ var english = labels{
 	SubsampleNote:    "respondents (seeded random draw); the chosen model was then fitted on all respondents",
 
 	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Used by (share of respondents)", Satisfaction: "Satisfaction (mean, 0–100)",
-	UsageNote: "Each share is the part of these %d respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
+	UsageNote: "Each share is the part of these %s respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
 	Emotion:   "Emotion (0–100)", EmotionN: "Emotion n", Opportunities: "Opportunities",
-	Unplaced: "Pain points at no one stage", ShareOfWriters: "Share of the %d who wrote",
+	Unplaced: "Pain points at no one stage", ShareOfWriters: "Share of the %s who wrote",
 	JourneyOf: "Journey map", EmotionCurve: "Emotion curve",
 
 	PriorityChart: "Pain-point priority", SharesChart: "Persona shares",
@@ -156,9 +157,9 @@ var persian = labels{
 	SubsampleNote:    "پاسخ‌دهنده (نمونه‌گیری تصادفی با بذر ثابت)؛ سپس مدل انتخاب‌شده روی همه پاسخ‌دهندگان برازش شد",
 
 	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده‌کنندگان (سهم از پاسخ‌دهندگان)", Satisfaction: "رضایت (میانگین، ۰ تا ۱۰۰)",
-	UsageNote: "هر سهم، بخشی از این %d پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
+	UsageNote: "هر سهم، بخشی از این %s پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
 	Emotion:   "احساس (۰ تا ۱۰۰)", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
-	Unplaced: "نقاط درد بی‌مرحله", ShareOfWriters: "سهم از %d نفر نویسنده",
+	Unplaced: "نقاط درد بی‌مرحله", ShareOfWriters: "سهم از %s نفر نویسنده",
 	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس",
 
 	PriorityChart: "اولویت نقاط درد", SharesChart: "سهم پرسوناها",

@@ -27,7 +27,7 @@ func (b *book) painPoints() {
 	if n := b.data.PainPointPeople; n > 0 {
 		// The journey map and the personas give shares of every
 		// respondent; these are of those whose texts were read.
-		share = b.digits(fmt.Sprintf(lb.ShareOfWriters, n))
+		share = fmt.Sprintf(lb.ShareOfWriters, Count(b.data.Study.Language, n))
 	}
 	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, share, lb.Severity, lb.Priority, lb.SatisfactionGap,
 		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)

@@ -823,3 +823,30 @@ func plainCell(f *excelize.File, sheet, ref string) (string, error) {
 	v, err := f.GetCellValue(sheet, ref)
 	return officetest.Plain(v), err
 }
+
+// TestCountsInTextGrouped: a count written into a sentence or header reads
+// as the count cells beside it do, grouped by thousands ("Share of the
+// 22641 who wrote" stood over cells reading 4,561), in Persian with Persian
+// digits and separator.
+func TestCountsInTextGrouped(t *testing.T) {
+	for _, tc := range []struct{ lang, share, note string }{
+		{"en", "Share of the 22,641 who wrote", "these 23,486 respondents"},
+		{"fa", "سهم از ۲۲٬۶۴۱ نفر نویسنده", "این ۲۳٬۴۸۶ پاسخ‌دهنده"},
+	} {
+		d := fixture(tc.lang)
+		d.PainPointPeople = 22641
+		d.Touchpoints.Views[0].Respondents = 23486
+		f := mustOpen(t, mustWrite(t, d))
+		if got, _ := plainCell(f, f.GetSheetList()[2], "E1"); got != tc.share {
+			t.Errorf("%s: share header %q, want %q", tc.lang, got, tc.share)
+		}
+		if note, _ := plainCell(f, f.GetSheetList()[3], "A2"); !strings.Contains(note, tc.note) {
+			t.Errorf("%s: touchpoint note %q, want it to say %q", tc.lang, note, tc.note)
+		}
+	}
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4561: "-4,561"} {
+		if got := Count("en", n); got != want {
+			t.Errorf("Count(en, %d) = %q, want %q", n, got, want)
+		}
+	}
+}

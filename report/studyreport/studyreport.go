@@ -665,14 +665,10 @@ func firstNonEmpty(a, b string) string {
 	return b
 }
 
-// labelCount is a journey's pain point with its people, the count in the
-// workbook's digits.
+// labelCount is a journey's pain point with its people, the count as the
+// workbook writes counts (report.Count: "(4,561)", "(۴٬۵۶۱)").
 func labelCount(lang string, p study.JourneyPain) string {
-	n := strconv.Itoa(p.People)
-	if lang == "fa" {
-		n = jalali.PersianDigits(n)
-	}
-	return p.Label + " (" + n + ")"
+	return p.Label + " (" + report.Count(lang, p.People) + ")"
 }
 
 // satisfactionGap is the points (0..100) the satisfaction of a pain
