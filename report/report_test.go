@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -847,6 +848,26 @@ func TestCountsInTextGrouped(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4561: "-4,561"} {
 		if got := Count("en", n); got != want {
 			t.Errorf("Count(en, %d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestSummaryLeavesOutAnUnknownPeriod: data without dates (a CSV of
+// reviews) has no "Data collected" row, where the label stood over nothing;
+// data with dates keeps it.
+func TestSummaryLeavesOutAnUnknownPeriod(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		lb := labelsFor(lang)
+		d := fixture(lang)
+		f := mustOpen(t, mustWrite(t, d))
+		rowOf(t, f, lb.SheetSummary, lb.Period)
+		d.Study.From, d.Study.To = time.Time{}, time.Time{}
+		f = mustOpen(t, mustWrite(t, d))
+		rows, _ := plainRows(f, lb.SheetSummary)
+		for _, r := range rows {
+			if len(r) > 0 && (r[0] == lb.Period || r[0] == lb.PeriodJalali) {
+				t.Errorf("%s: %q row without dates: %q", lang, r[0], r)
+			}
 		}
 	}
 }

@@ -50,15 +50,19 @@ func (b *book) summary() {
 		b.jalali(sh, 2, row, s.Generated)
 		row++
 	}
-	kv(lb.Period)
-	b.date(sh, 2, row, s.From, b.st.dateStart)
-	b.date(sh, 3, row, s.To, b.st.dateStart)
-	row++
-	if b.fa {
-		kv(lb.PeriodJalali)
-		b.jalali(sh, 2, row, s.From)
-		b.jalali(sh, 3, row, s.To)
+	// Data without dates (a CSV of reviews) has no collection period: its
+	// label stood over nothing.
+	if !s.From.IsZero() || !s.To.IsZero() {
+		kv(lb.Period)
+		b.date(sh, 2, row, s.From, b.st.dateStart)
+		b.date(sh, 3, row, s.To, b.st.dateStart)
 		row++
+		if b.fa {
+			kv(lb.PeriodJalali)
+			b.jalali(sh, 2, row, s.From)
+			b.jalali(sh, 3, row, s.To)
+			row++
+		}
 	}
 	for _, c := range []struct {
 		label string
