@@ -13,28 +13,44 @@ const (
 	popEmbed = "\u202c"
 )
 
-// rightToLeft marks every line of s that reads right to left (see
-// readsRightToLeft) as a right-to-left embedding, so LibreOffice lays it out
-// as a Persian reader reads it. LibreOffice lays out the cells of a
-// right-to-left sheet left to right whatever their letters: the full stop
-// that ends a Persian sentence came first, "خالص مروجان (NPS)" read
-// "(NPS) خالص مروجان", an age band "۲۵ تا ۳۴" read "تا ۳۴ ۲۵", a Jalali date
-// "۱۷ آذر ۱۴۰۵" read "آذر ۱۴۰۵ ۱۷", and a cell starting with a digit or a
-// quotation mark was pushed to the far side of its column, against the next
-// one's number. Excel, which takes a cell's direction from its first letter,
-// shows the embedded line as before. Each line is marked apart because a
-// line break ends an embedding.
-func rightToLeft(s string) string {
+// rightToLeft marks the lines of s that read right to left as
+// right-to-left embeddings, so LibreOffice lays them out as a Persian
+// reader reads them. LibreOffice lays out every cell left to right whatever
+// its letters, in a right-to-left sheet too: the full stop that ends a
+// Persian sentence came first, "خالص مروجان (NPS)" read "(NPS) خالص مروجان",
+// an age band "۲۵ تا ۳۴" read "تا ۳۴ ۲۵", a Jalali date "۱۷ آذر ۱۴۰۵" read
+// "آذر ۱۴۰۵ ۱۷", and a cell starting with a digit or a quotation mark was
+// pushed to the far side of its column, against the next one's number.
+// Excel, which takes a cell's direction from its first letter, shows the
+// embedded line as before. Each line is marked apart because a line break
+// ends an embedding.
+//
+// In a right-to-left workbook (rtl) a line reads right to left when its
+// first letter is Persian (readsRightToLeft); in a left-to-right one only
+// when it starts with a Persian letter, a respondent's Persian words,
+// not an English line that names something in Persian ("• ورود مدام (12)"
+// stays a bullet of an English list).
+func rightToLeft(s string, rtl bool) string {
 	if !strings.ContainsFunc(s, isRightToLeft) {
 		return s // no Persian letter or digit: nothing to mark
 	}
 	lines := strings.Split(s, "\n")
 	for i, line := range lines {
-		if readsRightToLeft(line) {
+		if rtl && readsRightToLeft(line) || !rtl && startsRightToLeft(line) {
 			lines[i] = rtlEmbed + line + popEmbed
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// startsRightToLeft reports whether line's first character is a
+// right-to-left letter.
+func startsRightToLeft(line string) bool {
+	for _, r := range line {
+		p, _ := bidi.LookupRune(r)
+		return p.Class() == bidi.R || p.Class() == bidi.AL
+	}
+	return false
 }
 
 // readsRightToLeft reports whether line's first letter is right-to-left

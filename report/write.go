@@ -167,7 +167,7 @@ func (b *book) text(sheet string, col, row int, s string, style int) {
 	}
 	ref := cell(col, row)
 	b.reach(sheet, col, row)
-	b.setErr(b.f.SetCellStr(sheet, ref, rightToLeft(cleanText(s))))
+	b.setErr(b.f.SetCellStr(sheet, ref, rightToLeft(cleanText(s), b.fa)))
 	if style != 0 {
 		b.setErr(b.f.SetCellStyle(sheet, ref, ref, style))
 	}
