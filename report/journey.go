@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -8,6 +9,12 @@ import (
 
 // journeyChartRows is how many rows the emotion chart under each map takes.
 const journeyChartRows = 16
+
+// lanePainPoints is how many pain points a lane of a journey map lists,
+// most voiced first; the rest are counted (every one is on the Pain points
+// sheet). A CSV of reviews without stages put 68 under "Pain points at no
+// one stage", and the row, at its greatest height, showed 27 of them.
+const lanePainPoints = 10
 
 // journeys lays out one journey map per persona the way consultants draw
 // them: stages as columns, lanes as rows (touchpoints, goals, emotion,
@@ -57,7 +64,7 @@ func (b *book) journeys() {
 			{lb.Goals, textLane, func(s JourneyStage) []string { return s.Goals }},
 			{lb.Emotion, emotionLane, nil},
 			{lb.EmotionN, emotionNLane, nil},
-			{lb.PainPoints, textLane, func(s JourneyStage) []string { return s.PainPoints }},
+			{lb.PainPoints, textLane, func(s JourneyStage) []string { return b.painLane(s.PainPoints) }},
 			{lb.Opportunities, textLane, func(s JourneyStage) []string { return s.Opportunities }},
 		}
 		emotionRow := 0
@@ -82,7 +89,7 @@ func (b *book) journeys() {
 		}
 		if len(j.Unplaced) > 0 {
 			b.wrapped(sh, row, 1, 1, lb.Unplaced, b.st.lane)
-			b.wrapped(sh, row, 2, 1+n, bullets(j.Unplaced), b.st.laneCell)
+			b.wrapped(sh, row, 2, 1+n, bullets(b.painLane(j.Unplaced)), b.st.laneCell)
 			row++
 		}
 		row++
@@ -116,6 +123,16 @@ func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow
 		Dimension:    excelize.ChartDimension{Width: uint(max(480, 150*n)), Height: (journeyChartRows - 1) * 20},
 		Format:       excelize.GraphicOptions{AltText: b.lb.EmotionCurve},
 	}))
+}
+
+// painLane is the first lanePainPoints of a lane's pain points and a line
+// counting the rest.
+func (b *book) painLane(items []string) []string {
+	if len(items) <= lanePainPoints {
+		return items
+	}
+	more := fmt.Sprintf(b.lb.MorePainPoints, Count(b.data.Study.Language, len(items)-lanePainPoints))
+	return append(items[:lanePainPoints:lanePainPoints], more)
 }
 
 // bullets lists items one per line; a single item is written as is.

@@ -29,10 +29,10 @@ type labels struct {
 	PersonasK, KByBIC, KFallback, KFixed, Stability, Lowest, Highest, Resamples, Entropy,
 	ModelRespondents, Subsample, SubsampleNote string
 
-	// touchpoints and journey (UsageNote and ShareOfWriters take a count
-	// written by Count)
+	// touchpoints and journey (UsageNote, ShareOfWriters and MorePainPoints
+	// take a count written by Count)
 	Touchpoint, Stage, Usage, UsageNote, Satisfaction, Emotion, EmotionN, Opportunities, Unplaced,
-	ShareOfWriters,
+	ShareOfWriters, MorePainPoints,
 	JourneyOf, EmotionCurve string
 
 	// charts
@@ -97,7 +97,7 @@ var english = labels{
 	UsageNote: "Each share is the part of these %s respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
 	Emotion:   "Emotion (0–100)", EmotionN: "Emotion n", Opportunities: "Opportunities",
 	Unplaced: "Pain points at no one stage", ShareOfWriters: "Share of the %s who wrote",
-	JourneyOf: "Journey map", EmotionCurve: "Emotion curve",
+	JourneyOf: "Journey map", EmotionCurve: "Emotion curve", MorePainPoints: "%s more on the Pain points sheet",
 
 	PriorityChart: "Pain-point priority", SharesChart: "Persona shares",
 
@@ -160,7 +160,7 @@ var persian = labels{
 	UsageNote: "هر سهم، بخشی از این %s پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
 	Emotion:   "احساس (۰ تا ۱۰۰)", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
 	Unplaced: "نقاط درد بی‌مرحله", ShareOfWriters: "سهم از %s نفر نویسنده",
-	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس",
+	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس", MorePainPoints: "%s نقطه درد دیگر در برگه نقاط درد",
 
 	PriorityChart: "اولویت نقاط درد", SharesChart: "سهم پرسوناها",
 

@@ -871,3 +871,41 @@ func TestSummaryLeavesOutAnUnknownPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestJourneyLanesListTenPainPoints: a journey map's pain-point lanes list
+// the ten most voiced and count the rest (every one is on the Pain points
+// sheet), so the row shows all it holds: a CSV of reviews put 68 under
+// "Pain points at no one stage" and the row, at its greatest height, showed
+// 27.
+func TestJourneyLanesListTenPainPoints(t *testing.T) {
+	for _, tc := range []struct{ lang, more string }{
+		{"en", "• 58 more on the Pain points sheet"},
+		{"fa", "• ۵۸ نقطه درد دیگر در برگه نقاط درد"},
+	} {
+		lb := labelsFor(tc.lang)
+		d := fixture(tc.lang)
+		d.Journeys[0].Unplaced = nil
+		for i := range 68 {
+			d.Journeys[0].Unplaced = append(d.Journeys[0].Unplaced, fmt.Sprintf("pain point %d (%d)", i+1, 100-i))
+		}
+		d.Journeys[0].Stages[1].PainPoints = d.Journeys[0].Unplaced
+		f := mustOpen(t, mustWrite(t, d))
+		for _, lane := range []string{lb.Unplaced, lb.PainPoints} {
+			row := rowOf(t, f, lb.SheetJourney, lane)
+			rows, _ := plainRows(f, lb.SheetJourney)
+			var text string
+			for _, c := range rows[row-1][1:] {
+				if strings.Contains(c, "pain point 1 (100)") {
+					text = c
+				}
+			}
+			lines := strings.Split(text, "\n")
+			if len(lines) != 11 || lines[9] != "• pain point 10 (91)" || lines[10] != tc.more {
+				t.Errorf("%s, %s: lane lists %d lines, ending %q", tc.lang, lane, len(lines), lines[len(lines)-1])
+			}
+			if h, _ := f.GetRowHeight(lb.SheetJourney, row); h >= maxRowHeight {
+				t.Errorf("%s, %s: row %.0f points high, the most a row can be: its text is cut", tc.lang, lane, h)
+			}
+		}
+	}
+}
