@@ -145,6 +145,10 @@ func (b *book) emotionCurves(sh string, row int) int {
 		b.text(sh, 1, row, lb.NoJourney, b.st.note)
 		return row + 2
 	}
+	if !anyStage(b.data.Journeys, func(s JourneyStage) bool { return s.Emotion != nil }) {
+		b.text(sh, 1, row, lb.NoEmotion, b.st.note) // not an empty chart
+		return row + 2
+	}
 	// Table: stages down column A, one column per journey.
 	b.header(sh, 1, row, lb.Stage)
 	for i, s := range stages {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -24,6 +25,14 @@ func (b *book) journeys() {
 	sh, lb := b.lb.SheetJourney, b.lb
 	if len(b.data.Journeys) == 0 {
 		b.noData(sh, lb.NoJourney)
+		return
+	}
+	if !anyStage(b.data.Journeys, func(s JourneyStage) bool {
+		return len(s.Touchpoints)+len(s.Goals)+len(s.PainPoints)+len(s.Opportunities)+s.EmotionN > 0 || s.Emotion != nil
+	}) {
+		// Data without journey stages (a CSV of reviews) printed a blank
+		// map and an empty chart per persona.
+		b.noData(sh, lb.NoStages)
 		return
 	}
 	maxStages := 1
@@ -97,6 +106,16 @@ func (b *book) journeys() {
 		b.reach(sh, 1+maxStages, row+journeyChartRows)
 		row += journeyChartRows + 2
 	}
+}
+
+// anyStage reports whether some stage of js is has.
+func anyStage(js []Journey, has func(JourneyStage) bool) bool {
+	for _, j := range js {
+		if slices.ContainsFunc(j.Stages, has) {
+			return true
+		}
+	}
+	return false
 }
 
 // emotionChart adds a line chart of one journey's emotion row at anchor.

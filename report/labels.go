@@ -8,7 +8,8 @@ type labels struct {
 	SheetSummary, SheetPersonas, SheetPainPoints, SheetTouchpoints, SheetJourney,
 	SheetCharts, SheetResponses, SheetPassages, SheetCodebook string
 
-	NoData, NoMetrics, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney string
+	NoData, NoMetrics, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney,
+	NoStages, NoEmotion string
 
 	// summary; Survey heads a survey's slug where Project heads a project's name
 	Survey,
@@ -56,6 +57,8 @@ var english = labels{
 	NoPainPoints:  "No data yet: no pain points found.",
 	NoTouchpoints: "No data yet: no touchpoint usage recorded.",
 	NoJourney:     "No data yet: no journey map built.",
+	NoStages:      "No journey map: nothing in these data is tied to a journey stage.",
+	NoEmotion:     "No emotion curve: no satisfaction rating is tied to a journey stage.",
 
 	Survey: "Survey",
 	Study:  "Study", Project: "Project", Language: "Language", LanguageName: "English",
@@ -119,6 +122,8 @@ var persian = labels{
 	NoPainPoints:  "هنوز داده‌ای نیست: نقطه دردی یافت نشد.",
 	NoTouchpoints: "هنوز داده‌ای نیست: استفاده‌ای از نقاط تماس ثبت نشده است.",
 	NoJourney:     "هنوز داده‌ای نیست: نقشه سفری ساخته نشده است.",
+	NoStages:      "نقشه سفری نیست: چیزی در این داده‌ها به مرحله‌ای از سفر مربوط نیست.",
+	NoEmotion:     "منحنی احساسی نیست: هیچ پرسش رضایتی به مرحله‌ای از سفر مربوط نیست.",
 
 	Survey: "پرسشنامه",
 	Study:  "مطالعه", Project: "پروژه", Language: "زبان", LanguageName: "فارسی",

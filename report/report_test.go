@@ -909,3 +909,37 @@ func TestJourneyLanesListTenPainPoints(t *testing.T) {
 		}
 	}
 }
+
+// TestNoStagesNoBlankMaps: data with nothing tied to a journey stage (a CSV
+// of reviews) get a line saying so on the Journey map sheet and under the
+// emotion curve's title, not a blank map and an empty chart per persona.
+func TestNoStagesNoBlankMaps(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		lb := labelsFor(lang)
+		d := fixture(lang)
+		for i := range d.Journeys {
+			for k, s := range d.Journeys[i].Stages {
+				d.Journeys[i].Stages[k] = JourneyStage{Stage: s.Stage}
+			}
+		}
+		raw := mustWrite(t, d)
+		f := mustOpen(t, raw)
+		if got, _ := plainCell(f, lb.SheetJourney, "A1"); got != lb.NoStages {
+			t.Errorf("%s: Journey map A1 %q, want %q", lang, got, lb.NoStages)
+		}
+		rowOf(t, f, lb.SheetCharts, lb.NoEmotion)
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := 0
+		for _, zf := range zr.File {
+			if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+				charts++
+			}
+		}
+		if charts != 2 { // pain-point priority and persona shares
+			t.Errorf("%s: %d charts, want 2", lang, charts)
+		}
+	}
+}
