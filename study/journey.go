@@ -276,6 +276,11 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 	return out
 }
 
+// TouchpointName names a touchpoint key in lang as the journey does where no
+// touchpoint question labels it: a known name ("store_qr" is "In-store QR
+// code"), else the key with spaces for underscores.
+func TouchpointName(lang, tp string) string { return touchpointLabel(lang, tp, nil) }
+
 // touchpointLabel names a touchpoint: an option label when a touchpoint
 // question has it, else a known name in the study's language.
 func touchpointLabel(lang, tp string, labels map[string]string) string {

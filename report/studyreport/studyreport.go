@@ -320,6 +320,15 @@ type layout struct {
 	lang         string
 }
 
+// touchpoint names the touchpoint of a response's distribution link
+// (study.TouchpointName): the sheet showed the key, "store_qr".
+func (l *layout) touchpoint(tp string) string {
+	if tp == "" {
+		return ""
+	}
+	return study.TouchpointName(l.lang, tp)
+}
+
 // personaColumn is where the fixed columns put the persona (0 is A).
 const personaColumn = 6
 
@@ -447,7 +456,7 @@ func (s *surveyRows) appendRow(dst []any, r *survey.Response, persona string) []
 	if s.meta {
 		table = s.def.TableRow(r)
 	}
-	row := append(dst[:0], r.ID, s.def.Slug, l.fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, persona)
+	row := append(dst[:0], r.ID, s.def.Slug, l.fixed.status(r.Status), l.touchpoint(r.Touchpoint), r.StartedAt, r.CompletedAt, persona)
 	if l.multilingual {
 		row = append(row, s.def.ResponseLanguage(r))
 	}
