@@ -83,7 +83,7 @@ func (b *book) priorityChart(sh string, row int) int {
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.PriorityChart}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont()}, // rank 1 on top
-			YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt("0.0")}},
 			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:    excelize.GraphicOptions{AltText: lb.PriorityChart},
 		}))
@@ -117,7 +117,7 @@ func (b *book) sharesChart(sh string, row int) int {
 			}},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.SharesChart}}},
 			Legend:    excelize.ChartLegend{Position: "right"},
-			PlotArea:  excelize.ChartPlotArea{ShowPercent: true},
+			PlotArea:  excelize.ChartPlotArea{ShowPercent: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt("0%")}},
 			HoleSize:  50,
 			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:    excelize.GraphicOptions{AltText: lb.SharesChart},
@@ -179,7 +179,7 @@ func (b *book) emotionCurves(sh string, row int) int {
 			Legend:       excelize.ChartLegend{Position: "bottom"},
 			ShowBlanksAs: "gap",
 			XAxis:        b.stageAxis(),
-			YAxis:        emotionAxis(),
+			YAxis:        b.emotionAxis(),
 			Dimension:    excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:       excelize.GraphicOptions{AltText: lb.EmotionCurve},
 		}))

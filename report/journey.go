@@ -138,7 +138,7 @@ func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow
 		Legend:       excelize.ChartLegend{Position: "none"},
 		ShowBlanksAs: "gap",
 		XAxis:        b.stageAxis(),
-		YAxis:        emotionAxis(),
+		YAxis:        b.emotionAxis(),
 		Dimension:    excelize.ChartDimension{Width: uint(max(480, 150*n)), Height: (journeyChartRows - 1) * 20},
 		Format:       excelize.GraphicOptions{AltText: b.lb.EmotionCurve},
 	}))
@@ -187,10 +187,11 @@ func axisFont() excelize.Font {
 }
 
 // emotionAxis is the value axis of an emotion curve: 0 to 100 in steps of
-// 25, whole-number labels.
-func emotionAxis() excelize.ChartAxis {
+// 25, whole-number labels (in Persian digits in a Persian workbook, as its
+// cells show numbers).
+func (b *book) emotionAxis() excelize.ChartAxis {
 	return excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Maximum: ptrTo(float64(emotionMax)),
-		MajorUnit: 25, Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}}
+		MajorUnit: 25, Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt("0")}}
 }
 
 // stageAxis is an emotion chart's stage axis, labels below the plot. In a

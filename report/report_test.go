@@ -943,3 +943,47 @@ func TestNoStagesNoBlankMaps(t *testing.T) {
 		}
 	}
 }
+
+// TestChartNumbersInTheWorkbooksDigits: the numbers a chart prints (value
+// axes, the doughnut's percentages) are in Persian digits in a Persian
+// workbook, as its cells are ("0.0 0.1 0.2" and "38%" had printed in Latin
+// digits under Persian titles), and as they were in an English one.
+func TestChartNumbersInTheWorkbooksDigits(t *testing.T) {
+	formats := regexp.MustCompile(`formatCode="([^"]*)"`)
+	for _, lang := range []string{"en", "fa"} {
+		raw := mustWrite(t, fixture(lang))
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := 0
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+				continue
+			}
+			charts++
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(rc)
+			rc.Close()
+			numbers := 0
+			for _, m := range formats.FindAllStringSubmatch(string(body), -1) {
+				if m[1] == "General" { // the category axis: stage and pain-point names
+					continue
+				}
+				numbers++
+				if persian := strings.HasPrefix(m[1], "[$-3000429]"); persian != (lang == "fa") {
+					t.Errorf("%s %s: number format %q", lang, zf.Name, m[1])
+				}
+			}
+			if numbers == 0 {
+				t.Errorf("%s %s: no number format", lang, zf.Name)
+			}
+		}
+		if charts == 0 {
+			t.Errorf("%s: no charts", lang)
+		}
+	}
+}
