@@ -670,7 +670,7 @@ func TestJourneyUnplacedRow(t *testing.T) {
 	}
 }
 
-// TestPainPointShareNamesItsBase: the Pain points sheet's share column
+// TestPainPointShareNamesItsBase: the Pain points sheet's share column, and the Summary's,
 // says whom its shares are of (those whose texts were read: 580 of the
 // demo's 658, whose journey map and personas give shares of all), in the
 // workbook's language and digits.
@@ -684,6 +684,13 @@ func TestPainPointShareNamesItsBase(t *testing.T) {
 		f := mustOpen(t, mustWrite(t, d))
 		if got, _ := plainCell(f, f.GetSheetList()[2], "E1"); got != tc.want {
 			t.Errorf("%s: share header %q, want %q", tc.lang, got, tc.want)
+		}
+		// The Summary's top pain points say the same base (their share
+		// column read "Share", as if of every respondent).
+		lb := labelsFor(tc.lang)
+		row := rowOf(t, f, lb.SheetSummary, lb.Quote)
+		if got, _ := plainCell(f, lb.SheetSummary, "D"+strconv.Itoa(row)); got != tc.want {
+			t.Errorf("%s: Summary's share header %q, want %q", tc.lang, got, tc.want)
 		}
 	}
 }

@@ -19,10 +19,14 @@ func (b *book) summary() {
 	// Widths: A holds the labels and the pain points, whose satisfaction
 	// line ("Satisfaction 11 points below the others") fits on one line; B
 	// the datetime made, quotes and traits; C the last day of the collection
-	// period and CI bounds, D:E numbers.
+	// period and CI bounds; D the pain points' share, whose header ("Share
+	// of the 580 who wrote") fits on one line, so the top pain points stay
+	// on the first page; E numbers.
 	b.width(sh, 1, 1, 36)
 	b.width(sh, 2, 2, 46)
-	b.width(sh, 3, 5, 16)
+	b.width(sh, 3, 3, 12)
+	b.width(sh, 4, 4, 28)
+	b.width(sh, 5, 5, 11)
 	var blocks [][2]int // each table with its title, kept on one printed page
 	// A long study title wraps inside A1:E1 instead of running off the page.
 	b.text(sh, 1, 1, title, b.st.titleWrap)
@@ -128,7 +132,7 @@ func (b *book) summary() {
 		b.text(sh, 1, row, lb.NoPainPoints, b.st.note)
 		row++
 	} else {
-		b.header(sh, 1, row, lb.Label, lb.Quote, lb.Reach, lb.Share, lb.Priority)
+		b.header(sh, 1, row, lb.Label, lb.Quote, lb.Reach, b.painShare(), lb.Priority)
 		row++
 		for _, p := range b.data.PainPoints[:min(5, len(b.data.PainPoints))] {
 			b.wrapped(sh, row, 1, 1, b.digits(fmt.Sprintf("%d. ", p.Rank))+p.Label+b.satisfactionGap(p), b.st.wrap)
