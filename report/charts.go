@@ -5,9 +5,11 @@ import "github.com/xuri/excelize/v2"
 // chartRows is the height, in rows, reserved for each chart on the Charts
 // sheet; chartWidth its width in pixels, within the sheet's first five
 // columns (36 + 4 x 16 width units, about 800 pixels), so it prints inside
-// the page with its table.
+// the page with its table. At 16 rows a top-ten pain-point table or an
+// emotion table under wrapped persona names left no room for its chart,
+// which went to the next page, the table alone on its own.
 const (
-	chartRows  = 16
+	chartRows  = 14
 	chartWidth = 720
 )
 
@@ -81,7 +83,7 @@ func (b *book) priorityChart(sh string, row int) int {
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.PriorityChart}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: axisFont()}, // rank 1 on top
-			YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
+			YAxis:     excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt("0.0")}},
 			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:    excelize.GraphicOptions{AltText: lb.PriorityChart},
 		}))
@@ -115,7 +117,7 @@ func (b *book) sharesChart(sh string, row int) int {
 			}},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.SharesChart}}},
 			Legend:    excelize.ChartLegend{Position: "right"},
-			PlotArea:  excelize.ChartPlotArea{ShowPercent: true},
+			PlotArea:  excelize.ChartPlotArea{ShowPercent: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt("0%")}},
 			HoleSize:  50,
 			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:    excelize.GraphicOptions{AltText: lb.SharesChart},
@@ -141,6 +143,10 @@ func (b *book) emotionCurves(sh string, row int) int {
 	}
 	if len(stages) == 0 {
 		b.text(sh, 1, row, lb.NoJourney, b.st.note)
+		return row + 2
+	}
+	if !anyStage(b.data.Journeys, func(s JourneyStage) bool { return s.Emotion != nil }) {
+		b.text(sh, 1, row, lb.NoEmotion, b.st.note) // not an empty chart
 		return row + 2
 	}
 	// Table: stages down column A, one column per journey.
@@ -173,7 +179,7 @@ func (b *book) emotionCurves(sh string, row int) int {
 			Legend:       excelize.ChartLegend{Position: "bottom"},
 			ShowBlanksAs: "gap",
 			XAxis:        b.stageAxis(),
-			YAxis:        emotionAxis(),
+			YAxis:        b.emotionAxis(),
 			Dimension:    excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:       excelize.GraphicOptions{AltText: lb.EmotionCurve},
 		}))

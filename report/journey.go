@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -8,6 +10,12 @@ import (
 
 // journeyChartRows is how many rows the emotion chart under each map takes.
 const journeyChartRows = 16
+
+// lanePainPoints is how many pain points a lane of a journey map lists,
+// most voiced first; the rest are counted (every one is on the Pain points
+// sheet). A CSV of reviews without stages put 68 under "Pain points at no
+// one stage", and the row, at its greatest height, showed 27 of them.
+const lanePainPoints = 10
 
 // journeys lays out one journey map per persona the way consultants draw
 // them: stages as columns, lanes as rows (touchpoints, goals, emotion,
@@ -17,6 +25,14 @@ func (b *book) journeys() {
 	sh, lb := b.lb.SheetJourney, b.lb
 	if len(b.data.Journeys) == 0 {
 		b.noData(sh, lb.NoJourney)
+		return
+	}
+	if !anyStage(b.data.Journeys, func(s JourneyStage) bool {
+		return len(s.Touchpoints)+len(s.Goals)+len(s.PainPoints)+len(s.Opportunities)+s.EmotionN > 0 || s.Emotion != nil
+	}) {
+		// Data without journey stages (a CSV of reviews) printed a blank
+		// map and an empty chart per persona.
+		b.noData(sh, lb.NoStages)
 		return
 	}
 	maxStages := 1
@@ -57,7 +73,7 @@ func (b *book) journeys() {
 			{lb.Goals, textLane, func(s JourneyStage) []string { return s.Goals }},
 			{lb.Emotion, emotionLane, nil},
 			{lb.EmotionN, emotionNLane, nil},
-			{lb.PainPoints, textLane, func(s JourneyStage) []string { return s.PainPoints }},
+			{lb.PainPoints, textLane, func(s JourneyStage) []string { return b.painLane(s.PainPoints) }},
 			{lb.Opportunities, textLane, func(s JourneyStage) []string { return s.Opportunities }},
 		}
 		emotionRow := 0
@@ -82,7 +98,7 @@ func (b *book) journeys() {
 		}
 		if len(j.Unplaced) > 0 {
 			b.wrapped(sh, row, 1, 1, lb.Unplaced, b.st.lane)
-			b.wrapped(sh, row, 2, 1+n, bullets(j.Unplaced), b.st.laneCell)
+			b.wrapped(sh, row, 2, 1+n, bullets(b.painLane(j.Unplaced)), b.st.laneCell)
 			row++
 		}
 		row++
@@ -90,6 +106,16 @@ func (b *book) journeys() {
 		b.reach(sh, 1+maxStages, row+journeyChartRows)
 		row += journeyChartRows + 2
 	}
+}
+
+// anyStage reports whether some stage of js is has.
+func anyStage(js []Journey, has func(JourneyStage) bool) bool {
+	for _, j := range js {
+		if slices.ContainsFunc(j.Stages, has) {
+			return true
+		}
+	}
+	return false
 }
 
 // emotionChart adds a line chart of one journey's emotion row at anchor.
@@ -112,10 +138,20 @@ func (b *book) emotionChart(sheet, anchor string, titleRow, stageRow, emotionRow
 		Legend:       excelize.ChartLegend{Position: "none"},
 		ShowBlanksAs: "gap",
 		XAxis:        b.stageAxis(),
-		YAxis:        emotionAxis(),
+		YAxis:        b.emotionAxis(),
 		Dimension:    excelize.ChartDimension{Width: uint(max(480, 150*n)), Height: (journeyChartRows - 1) * 20},
 		Format:       excelize.GraphicOptions{AltText: b.lb.EmotionCurve},
 	}))
+}
+
+// painLane is the first lanePainPoints of a lane's pain points and a line
+// counting the rest.
+func (b *book) painLane(items []string) []string {
+	if len(items) <= lanePainPoints {
+		return items
+	}
+	more := fmt.Sprintf(b.lb.MorePainPoints, Count(b.data.Study.Language, len(items)-lanePainPoints))
+	return append(items[:lanePainPoints:lanePainPoints], more)
 }
 
 // bullets lists items one per line; a single item is written as is.
@@ -151,10 +187,11 @@ func axisFont() excelize.Font {
 }
 
 // emotionAxis is the value axis of an emotion curve: 0 to 100 in steps of
-// 25, whole-number labels.
-func emotionAxis() excelize.ChartAxis {
+// 25, whole-number labels (in Persian digits in a Persian workbook, as its
+// cells show numbers).
+func (b *book) emotionAxis() excelize.ChartAxis {
 	return excelize.ChartAxis{MajorGridLines: true, Minimum: ptrTo(0.0), Maximum: ptrTo(float64(emotionMax)),
-		MajorUnit: 25, Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}}
+		MajorUnit: 25, Font: axisFont(), NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt("0")}}
 }
 
 // stageAxis is an emotion chart's stage axis, labels below the plot. In a

@@ -8,13 +8,17 @@ type labels struct {
 	SheetSummary, SheetPersonas, SheetPainPoints, SheetTouchpoints, SheetJourney,
 	SheetCharts, SheetResponses, SheetPassages, SheetCodebook string
 
-	NoData, NoMetrics, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney string
+	NoData, NoMetrics, NoResponses, NoPassages, NoCodes, NoPersonas, NoPainPoints, NoTouchpoints, NoJourney,
+	NoStages, NoEmotion string
 
 	// summary; Survey heads a survey's slug where Project heads a project's name
 	Survey,
 	Study, Project, Language, LanguageName, Generated, GeneratedJalali, Period, PeriodJalali,
 	Responses, Partial, Interviews, Transcripts, HeadlineMetrics, Metric, Value, CILow, CIHigh, N,
 	NPS, CSAT, Effort, TopPainPoints, Quote, PersonasAtGlance string
+	// a top pain point's voices against the others (Sprintf formats take a
+	// number of points already in the workbook's digits)
+	LessSatisfied, MoreSatisfied string
 
 	// personas and pain points
 	Persona, Everyone, Size, Share, Traits, Column, RestShare, Lift, Significant, Yes, No,
@@ -26,9 +30,10 @@ type labels struct {
 	PersonasK, KByBIC, KFallback, KFixed, Stability, Lowest, Highest, Resamples, Entropy,
 	ModelRespondents, Subsample, SubsampleNote string
 
-	// touchpoints and journey
+	// touchpoints and journey (UsageNote, ShareOfWriters and MorePainPoints
+	// take a count written by Count)
 	Touchpoint, Stage, Usage, UsageNote, Satisfaction, Emotion, EmotionN, Opportunities, Unplaced,
-	ShareOfWriters,
+	ShareOfWriters, MorePainPoints,
 	JourneyOf, EmotionCurve string
 
 	// charts
@@ -52,6 +57,8 @@ var english = labels{
 	NoPainPoints:  "No data yet: no pain points found.",
 	NoTouchpoints: "No data yet: no touchpoint usage recorded.",
 	NoJourney:     "No data yet: no journey map built.",
+	NoStages:      "No journey map: nothing in these data is tied to a journey stage.",
+	NoEmotion:     "No emotion curve: no satisfaction rating is tied to a journey stage.",
 
 	Survey: "Survey",
 	Study:  "Study", Project: "Project", Language: "Language", LanguageName: "English",
@@ -62,6 +69,8 @@ var english = labels{
 	CILow: "95% CI low", CIHigh: "95% CI high", N: "n", NPS: "Net Promoter Score (NPS)",
 	CSAT: "Customer satisfaction (CSAT)", Effort: "Customer effort (CES)",
 	TopPainPoints: "Top pain points", Quote: "In a respondent's words", PersonasAtGlance: "Personas at a glance",
+	LessSatisfied: "Satisfaction %s points below the others",
+	MoreSatisfied: "Satisfaction %s points above the others",
 
 	Persona: "Persona", Everyone: "All respondents", Size: "Size", Share: "Share", Traits: "Distinctive traits",
 	Column: "Question", RestShare: "Share of others", Lift: "Lift", Significant: "Significant", Yes: "yes", No: "no",
@@ -88,10 +97,10 @@ var english = labels{
 	SubsampleNote:    "respondents (seeded random draw); the chosen model was then fitted on all respondents",
 
 	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Used by (share of respondents)", Satisfaction: "Satisfaction (mean, 0–100)",
-	UsageNote: "Each share is the part of these %d respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
+	UsageNote: "Each share is the part of these %s respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
 	Emotion:   "Emotion (0–100)", EmotionN: "Emotion n", Opportunities: "Opportunities",
-	Unplaced: "Pain points at no one stage", ShareOfWriters: "Share of the %d who wrote",
-	JourneyOf: "Journey map", EmotionCurve: "Emotion curve",
+	Unplaced: "Pain points at no one stage", ShareOfWriters: "Share of the %s who wrote",
+	JourneyOf: "Journey map", EmotionCurve: "Emotion curve", MorePainPoints: "%s more on the Pain points sheet",
 
 	PriorityChart: "Pain-point priority", SharesChart: "Persona shares",
 
@@ -113,6 +122,8 @@ var persian = labels{
 	NoPainPoints:  "هنوز داده‌ای نیست: نقطه دردی یافت نشد.",
 	NoTouchpoints: "هنوز داده‌ای نیست: استفاده‌ای از نقاط تماس ثبت نشده است.",
 	NoJourney:     "هنوز داده‌ای نیست: نقشه سفری ساخته نشده است.",
+	NoStages:      "نقشه سفری نیست: چیزی در این داده‌ها به مرحله‌ای از سفر مربوط نیست.",
+	NoEmotion:     "منحنی احساسی نیست: هیچ پرسش رضایتی به مرحله‌ای از سفر مربوط نیست.",
 
 	Survey: "پرسشنامه",
 	Study:  "مطالعه", Project: "پروژه", Language: "زبان", LanguageName: "فارسی",
@@ -123,6 +134,8 @@ var persian = labels{
 	CILow: "حد پایین بازه اطمینان ۹۵٪", CIHigh: "حد بالای بازه اطمینان ۹۵٪", N: "تعداد",
 	NPS: "خالص مروجان (NPS)", CSAT: "رضایت مشتری (CSAT)", Effort: "تلاش مشتری (CES)",
 	TopPainPoints: "مهم‌ترین نقاط درد", Quote: "از زبان پاسخ‌دهنده", PersonasAtGlance: "پرسوناها در یک نگاه",
+	LessSatisfied: "رضایت %s امتیاز کمتر از دیگران",
+	MoreSatisfied: "رضایت %s امتیاز بیشتر از دیگران",
 
 	Persona: "پرسونا", Everyone: "همه پاسخ‌دهندگان", Size: "تعداد", Share: "سهم", Traits: "ویژگی‌های متمایز",
 	Column: "پرسش", RestShare: "سهم دیگران", Lift: "نسبت", Significant: "معنادار", Yes: "بله", No: "خیر",
@@ -149,10 +162,10 @@ var persian = labels{
 	SubsampleNote:    "پاسخ‌دهنده (نمونه‌گیری تصادفی با بذر ثابت)؛ سپس مدل انتخاب‌شده روی همه پاسخ‌دهندگان برازش شد",
 
 	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده‌کنندگان (سهم از پاسخ‌دهندگان)", Satisfaction: "رضایت (میانگین، ۰ تا ۱۰۰)",
-	UsageNote: "هر سهم، بخشی از این %d پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
+	UsageNote: "هر سهم، بخشی از این %s پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
 	Emotion:   "احساس (۰ تا ۱۰۰)", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
-	Unplaced: "نقاط درد بی‌مرحله", ShareOfWriters: "سهم از %d نفر نویسنده",
-	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس",
+	Unplaced: "نقاط درد بی‌مرحله", ShareOfWriters: "سهم از %s نفر نویسنده",
+	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس", MorePainPoints: "%s نقطه درد دیگر در برگه نقاط درد",
 
 	PriorityChart: "اولویت نقاط درد", SharesChart: "سهم پرسوناها",
 

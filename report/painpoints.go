@@ -23,13 +23,7 @@ func (b *book) painPoints() {
 	b.width(sh, 10, 11, 22)
 	b.width(sh, 12, 12, 60)
 	b.width(sh, 13, 13, 10)
-	share := lb.Share
-	if n := b.data.PainPointPeople; n > 0 {
-		// The journey map and the personas give shares of every
-		// respondent; these are of those whose texts were read.
-		share = b.digits(fmt.Sprintf(lb.ShareOfWriters, n))
-	}
-	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, share, lb.Severity, lb.Priority, lb.SatisfactionGap,
+	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, b.painShare(), lb.Severity, lb.Priority, lb.SatisfactionGap,
 		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)
 	for i, p := range pps {
 		r := i + 2
@@ -63,6 +57,17 @@ func (b *book) painPoints() {
 	b.colourScale3(sh, colRange(8, 2, last), "F8696B", "FFFFFF", "63BE7B")
 	b.freeze(sh, 1)
 	b.autoFilter(sh, 1, 1, 13, last)
+}
+
+// painShare heads a pain point's share with its base, when known: the
+// journey map and the personas give shares of every respondent, a pain
+// point's are of those whose texts were read ("Share of the 580 who
+// wrote").
+func (b *book) painShare() string {
+	if n := b.data.PainPointPeople; n > 0 {
+		return fmt.Sprintf(b.lb.ShareOfWriters, Count(b.data.Study.Language, n))
+	}
+	return b.lb.Share
 }
 
 func colRange(col, from, to int) string { return cell(col, from) + ":" + cell(col, to) }

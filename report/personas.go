@@ -15,9 +15,21 @@ func (b *book) personas() {
 	b.width(sh, 2, 2, 40)
 	b.width(sh, 3, 6, 15)
 	row := b.trust(sh)
-	var cards [][2]int // each card kept on one printed page where it fits
+	// Each card is kept on one printed page where it fits; a card taller
+	// than a page is broken between its parts (traits, goals, touchpoints,
+	// pain points, quotes), not inside one: a pain point of a list had
+	// printed alone at the top of the next page.
+	var blocks [][2]int
+	page := pageFor(b.sheetWidth(sh, 6))
 	for _, p := range b.data.Personas {
-		from := row
+		from, start := row, row
+		var parts [][2]int
+		part := func() { // the part from start to the row before row
+			if row > start {
+				parts = append(parts, [2]int{start, row - 1})
+				start = row
+			}
+		}
 		b.title(sh, 1, row, b.personaName(p.ID))
 		b.mergeRow(sh, row, 1, 6)
 		row++
@@ -45,7 +57,9 @@ func (b *book) personas() {
 			}
 			row++
 		}
+		part()
 		row = b.list(sh, row, lb.Goals, p.Goals)
+		part()
 		if len(p.Touchpoints) > 0 {
 			b.text(sh, 1, row, lb.Touchpoints, b.st.label)
 			for _, st := range p.Touchpoints {
@@ -55,12 +69,19 @@ func (b *book) personas() {
 			}
 			row++
 		}
+		part()
 		row = b.list(sh, row, lb.PainPoints, p.PainPoints)
+		part()
 		row = b.list(sh, row, lb.Quotes, p.Quotes)
-		cards = append(cards, [2]int{from, row - 1})
+		part()
+		if b.rowsHeight(sh, from, row-1) <= page {
+			blocks = append(blocks, [2]int{from, row - 1})
+		} else {
+			blocks = append(blocks, parts...)
+		}
 		row++
 	}
-	b.keepTogether(sh, b.sheetWidth(sh, 6), cards)
+	b.keepTogether(sh, b.sheetWidth(sh, 6), blocks)
 }
 
 // trust heads the Personas sheet with how far the personas can be trusted:

@@ -85,6 +85,15 @@ func (b *book) rowHeight(sheet string, row int) float64 {
 	return defaultRowHeight
 }
 
+// rowsHeight is the height of rows from..to in points.
+func (b *book) rowsHeight(sheet string, from, to int) float64 {
+	h := 0.0
+	for r := from; r <= to; r++ {
+		h += b.rowHeight(sheet, r)
+	}
+	return h
+}
+
 // keepTogether paginates sheet by hand so that each block of rows [from,
 // to] starts on a new page when it would otherwise be split, given the
 // sheet's columns' total width (printing one page wide scales the page). A
@@ -110,10 +119,7 @@ func (b *book) keepTogether(sheet string, width float64, blocks [][2]int) {
 		for ; row < blk[0]; row++ {
 			add(row)
 		}
-		h := 0.0
-		for r := blk[0]; r <= blk[1]; r++ {
-			h += b.rowHeight(sheet, r)
-		}
+		h := b.rowsHeight(sheet, blk[0], blk[1])
 		// A block taller than a page is split anyway: it starts a new page
 		// only when less than a third of this one is left.
 		if y > 0 && y+h > page && (h <= page || page-y < page/3) {

@@ -64,3 +64,90 @@ func TestSummaryTablesStayWhole(t *testing.T) {
 		t.Errorf("no print area %s among %+v", want, area)
 	}
 }
+
+// TestChartsShareTheirTablesPage: on the Charts sheet a chart prints on the
+// page of the table it plots, a top-ten pain-point table and an emotion
+// table of six stages under wrapped persona names included: the only page
+// breaks are the ones that start each section (the demo printed each of
+// those tables alone on a page, its chart on the next).
+func TestChartsShareTheirTablesPage(t *testing.T) {
+	d := fixture("en")
+	for i := len(d.PainPoints); i < 10; i++ {
+		d.PainPoints = append(d.PainPoints, PainPoint{Rank: i + 1, Label: fmt.Sprintf("pain point %d", i+1), Documents: 10, Share: 0.01, Priority: 0.01})
+	}
+	for i := range d.Personas {
+		d.Personas[i].Name = "Instagram, Low prices and discounts, Instagram direct messages"
+	}
+	for i := range d.Journeys {
+		for len(d.Journeys[i].Stages) < 6 {
+			d.Journeys[i].Stages = append(d.Journeys[i].Stages, JourneyStage{Stage: fmt.Sprintf("Stage %d", len(d.Journeys[i].Stages)+1), Emotion: ptr(50.0)})
+		}
+	}
+	raw := mustWrite(t, d)
+	f := mustOpen(t, raw)
+	sheet := ""
+	for i, name := range f.GetSheetList() {
+		if name == "Charts" {
+			sheet = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	var breaks []int
+	for _, m := range rowBreak.FindAllStringSubmatch(string(unzip(t, raw)[sheet]), -1) {
+		n, _ := strconv.Atoi(m[1])
+		breaks = append(breaks, n+1) // the row that starts the page
+	}
+	sections := []int{rowOf(t, f, "Charts", "Persona shares"), rowOf(t, f, "Charts", "Emotion curve")}
+	if fmt.Sprint(breaks) != fmt.Sprint(sections) {
+		t.Errorf("Charts pages start at rows %v, want only the sections' %v", breaks, sections)
+	}
+}
+
+// TestPersonaCardsBreakBetweenParts: a persona card taller than a printed
+// page is broken between its parts, never inside its traits table or its
+// lists of goals, pain points and quotes (a card's last pain point printed
+// alone at the top of the next page), whatever the card's length up to a
+// traits table of a page.
+func TestPersonaCardsBreakBetweenParts(t *testing.T) {
+	for traits := 5; traits <= 20; traits++ {
+		d := fixture("en")
+		p := &d.Personas[0]
+		p.Traits = nil
+		for i := range traits {
+			p.Traits = append(p.Traits, Trait{Column: fmt.Sprintf("question %d", i+1), Value: "yes", Share: 0.5, RestShare: 0.2, Lift: 2.5})
+		}
+		p.PainPoints = []string{"slow delivery", "app crashes at checkout", "rude support", "no stock", "coupon refused", "late refund"}
+		p.Quotes = []string{"It came late.", "The app crashed twice.", "Nobody answered.", "It was out of stock.", "My coupon was refused.", "The refund took a month."}
+		raw := mustWrite(t, d)
+		f := mustOpen(t, raw)
+		sh := "Personas"
+		sheet := ""
+		for i, name := range f.GetSheetList() {
+			if name == sh {
+				sheet = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+			}
+		}
+		var breaks []int // a page ends after each of these rows
+		for _, m := range rowBreak.FindAllStringSubmatch(string(unzip(t, raw)[sheet]), -1) {
+			n, _ := strconv.Atoi(m[1])
+			breaks = append(breaks, n)
+		}
+		rows, _ := plainRows(f, sh)
+		header := rowOf(t, f, sh, "Question") // the traits table: its header to its last trait
+		parts := [][2]int{{header, header + traits}}
+		for _, label := range []string{"Goals", "Pain points", "Quotes"} {
+			from := rowOf(t, f, sh, label)
+			to := from
+			for to < len(rows) && len(rows[to]) > 1 && rows[to][0] == "" && rows[to][1] != "" {
+				to++ // rows[to] is row to+1: an item under the label's
+			}
+			parts = append(parts, [2]int{from, to})
+		}
+		for _, pt := range parts {
+			for _, b := range breaks {
+				if b >= pt[0] && b < pt[1] {
+					t.Errorf("%d traits: a page ends after row %d, inside rows %d-%d (breaks %v)", traits, b, pt[0], pt[1], breaks)
+				}
+			}
+		}
+	}
+}

@@ -14,8 +14,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/safarhq/safar/internal/officetest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
@@ -361,7 +364,7 @@ func TestNonFiniteNumbers(t *testing.T) {
 		{"Summary", "B13", ""}, {"Pain points", "F2", ""}, {"Journey map", "B5", ""},
 		{"Responses", "A2", ""}, {"Responses", "C2", ""}, {"Responses", "D2", "1.5"},
 	} {
-		if got, _ := f.GetCellValue(c.sheet, c.ref); got != c.want {
+		if got, _ := plainCell(f, c.sheet, c.ref); got != c.want {
 			t.Errorf("%s!%s = %q, want %q", c.sheet, c.ref, got, c.want)
 		}
 	}
@@ -457,7 +460,7 @@ func TestPersonaTrust(t *testing.T) {
 			lb := labelsFor(tc.lang)
 			for sh, want := range map[string]map[string]string{lb.SheetPersonas: tc.personas, lb.SheetSummary: tc.summary} {
 				for ref, w := range want {
-					if got, err := f.GetCellValue(sh, ref); err != nil || got != w {
+					if got, err := plainCell(f, sh, ref); err != nil || got != w {
 						t.Errorf("%s!%s = %q (err %v), want %q", sh, ref, got, err, w)
 					}
 				}
@@ -528,7 +531,7 @@ func TestWrappedRowsFit(t *testing.T) {
 // rowOf returns the first row of sheet with a cell holding text.
 func rowOf(t *testing.T, f *excelize.File, sheet, text string) int {
 	t.Helper()
-	rows, err := f.GetRows(sheet)
+	rows, err := plainRows(f, sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -581,7 +584,7 @@ func TestSummaryPartialResponses(t *testing.T) {
 		d := fixture(tc.lang)
 		d.Study.Partial = tc.partial
 		f := mustOpen(t, mustWrite(t, d))
-		rows, err := f.GetRows(tc.sheet)
+		rows, err := plainRows(f, tc.sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -619,11 +622,11 @@ func TestSummaryNamesTheScope(t *testing.T) {
 		d := fixture(tc.lang)
 		d.Study.Survey = tc.survey
 		f := mustOpen(t, mustWrite(t, d))
-		label, err := f.GetCellValue(tc.sheet, "A3")
+		label, err := plainCell(f, tc.sheet, "A3")
 		if err != nil {
 			t.Fatal(err)
 		}
-		name, _ := f.GetCellValue(tc.sheet, "B3")
+		name, _ := plainCell(f, tc.sheet, "B3")
 		if label != tc.want || name != d.Study.Project {
 			t.Errorf("%s, survey %v: A3:B3 = %q %q, want %q %q", tc.lang, tc.survey, label, name, tc.want, d.Study.Project)
 		}
@@ -641,7 +644,7 @@ func TestJourneyUnplacedRow(t *testing.T) {
 		d := fixture(tc.lang)
 		d.Journeys[0].Unplaced = []string{"late replies in DMs (52)", "rude phone support (21)"}
 		f := mustOpen(t, mustWrite(t, d))
-		rows, err := f.GetRows(f.GetSheetList()[4])
+		rows, err := plainRows(f, f.GetSheetList()[4])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -659,7 +662,7 @@ func TestJourneyUnplacedRow(t *testing.T) {
 		}
 	}
 	f := mustOpen(t, mustWrite(t, fixture("en")))
-	rows, _ := f.GetRows("Journey map")
+	rows, _ := plainRows(f, "Journey map")
 	for _, r := range rows {
 		if len(r) > 0 && r[0] == "Pain points at no one stage" {
 			t.Error("a journey without unplaced pain points has their row")
@@ -667,7 +670,7 @@ func TestJourneyUnplacedRow(t *testing.T) {
 	}
 }
 
-// TestPainPointShareNamesItsBase: the Pain points sheet's share column
+// TestPainPointShareNamesItsBase: the Pain points sheet's share column, and the Summary's,
 // says whom its shares are of (those whose texts were read: 580 of the
 // demo's 658, whose journey map and personas give shares of all), in the
 // workbook's language and digits.
@@ -679,8 +682,15 @@ func TestPainPointShareNamesItsBase(t *testing.T) {
 		d := fixture(tc.lang)
 		d.PainPointPeople = 580
 		f := mustOpen(t, mustWrite(t, d))
-		if got, _ := f.GetCellValue(f.GetSheetList()[2], "E1"); got != tc.want {
+		if got, _ := plainCell(f, f.GetSheetList()[2], "E1"); got != tc.want {
 			t.Errorf("%s: share header %q, want %q", tc.lang, got, tc.want)
+		}
+		// The Summary's top pain points say the same base (their share
+		// column read "Share", as if of every respondent).
+		lb := labelsFor(tc.lang)
+		row := rowOf(t, f, lb.SheetSummary, lb.Quote)
+		if got, _ := plainCell(f, lb.SheetSummary, "D"+strconv.Itoa(row)); got != tc.want {
+			t.Errorf("%s: Summary's share header %q, want %q", tc.lang, got, tc.want)
 		}
 	}
 }
@@ -696,11 +706,11 @@ func TestCodedPainPointsLeaveUnmeasuredBlank(t *testing.T) {
 	f := mustOpen(t, mustWrite(t, d))
 	sh, r := labelsFor("en").SheetPainPoints, len(d.PainPoints)+1
 	for col, want := range map[string]string{"B": "late delivery (researcher-coded)", "C": "9", "F": "", "G": "", "H": "", "M": ""} {
-		if got, err := f.GetCellValue(sh, col+strconv.Itoa(r)); err != nil || got != want {
+		if got, err := plainCell(f, sh, col+strconv.Itoa(r)); err != nil || got != want {
 			t.Errorf("%s%d = %q (err %v), want %q", col, r, got, err, want)
 		}
 	}
-	if got, _ := f.GetCellValue(sh, "F2"); got == "" {
+	if got, _ := plainCell(f, sh, "F2"); got == "" {
 		t.Error("the found pain points lost their severity")
 	}
 }
@@ -723,7 +733,7 @@ func TestNoMetricsSaysWhatIsMissing(t *testing.T) {
 		d.Study.Responses = tc.responses
 		f := mustOpen(t, mustWrite(t, d))
 		lb := labelsFor(tc.lang)
-		rows, err := f.GetRows(lb.SheetSummary)
+		rows, err := plainRows(f, lb.SheetSummary)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -750,7 +760,7 @@ func TestSummaryTraitLiftDecimal(t *testing.T) {
 		f := mustOpen(t, mustWrite(t, fixture(lang)))
 		found := false
 		for _, sh := range f.GetSheetList() {
-			rows, _ := f.GetRows(sh)
+			rows, _ := plainRows(f, sh)
 			for _, row := range rows {
 				for _, cell := range row {
 					found = found || strings.Contains(cell, want)
@@ -773,8 +783,214 @@ func TestOneAnswerHasNoInterval(t *testing.T) {
 	sh := labelsFor("en").SheetSummary
 	row := rowOf(t, f, sh, labelsFor("en").Effort)
 	for col, want := range map[string]string{"B": "2.0", "C": "", "D": "", "E": "1"} {
-		if got, _ := f.GetCellValue(sh, col+strconv.Itoa(row)); got != want {
+		if got, _ := plainCell(f, sh, col+strconv.Itoa(row)); got != want {
 			t.Errorf("%s%d = %q, want %q", col, row, got, want)
+		}
+	}
+}
+
+// TestSummarySaysSatisfactionGap: a top pain point on the Summary says, under
+// its label, how much less (or more) satisfied the people voicing it are than
+// the others, as the Pain points sheet's column does; a pain point whose gap
+// is blank there (no ratings, or an interval that holds 0) says nothing.
+func TestSummarySaysSatisfactionGap(t *testing.T) {
+	for _, tc := range []struct {
+		lang, first, second string
+	}{
+		{"en", "1. slow delivery\nSatisfaction 14 points below the others",
+			"2. app crashes at checkout\nSatisfaction 6 points above the others"},
+		{"fa", "۱. ارسال کند\nرضایت ۱۴ امتیاز کمتر از دیگران",
+			"۲. خطای برنامه هنگام پرداخت\nرضایت ۶ امتیاز بیشتر از دیگران"},
+	} {
+		d := fixture(tc.lang)
+		sh := labelsFor(tc.lang).SheetSummary
+		f := mustOpen(t, mustWrite(t, d))
+		rowOf(t, f, sh, tc.first)
+		rowOf(t, f, sh, tc.second)
+
+		d.PainPoints[1].SatisfactionGap = nil
+		f = mustOpen(t, mustWrite(t, d))
+		rowOf(t, f, sh, strings.SplitN(tc.second, "\n", 2)[0])
+	}
+}
+
+// plainRows is f.GetRows(sheet) as a reader sees the cells: without the
+// invisible marks around right-to-left lines (officetest.Plain).
+func plainRows(f *excelize.File, sheet string) ([][]string, error) {
+	rows, err := f.GetRows(sheet)
+	for _, r := range rows {
+		for i := range r {
+			r[i] = officetest.Plain(r[i])
+		}
+	}
+	return rows, err
+}
+
+// plainCell is f.GetCellValue(sheet, ref) as a reader sees it.
+func plainCell(f *excelize.File, sheet, ref string) (string, error) {
+	v, err := f.GetCellValue(sheet, ref)
+	return officetest.Plain(v), err
+}
+
+// TestCountsInTextGrouped: a count written into a sentence or header reads
+// as the count cells beside it do, grouped by thousands ("Share of the
+// 22641 who wrote" stood over cells reading 4,561), in Persian with Persian
+// digits and separator.
+func TestCountsInTextGrouped(t *testing.T) {
+	for _, tc := range []struct{ lang, share, note string }{
+		{"en", "Share of the 22,641 who wrote", "these 23,486 respondents"},
+		{"fa", "سهم از ۲۲٬۶۴۱ نفر نویسنده", "این ۲۳٬۴۸۶ پاسخ‌دهنده"},
+	} {
+		d := fixture(tc.lang)
+		d.PainPointPeople = 22641
+		d.Touchpoints.Views[0].Respondents = 23486
+		f := mustOpen(t, mustWrite(t, d))
+		if got, _ := plainCell(f, f.GetSheetList()[2], "E1"); got != tc.share {
+			t.Errorf("%s: share header %q, want %q", tc.lang, got, tc.share)
+		}
+		if note, _ := plainCell(f, f.GetSheetList()[3], "A2"); !strings.Contains(note, tc.note) {
+			t.Errorf("%s: touchpoint note %q, want it to say %q", tc.lang, note, tc.note)
+		}
+	}
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567", -4561: "-4,561"} {
+		if got := Count("en", n); got != want {
+			t.Errorf("Count(en, %d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestSummaryLeavesOutAnUnknownPeriod: data without dates (a CSV of
+// reviews) has no "Data collected" row, where the label stood over nothing;
+// data with dates keeps it.
+func TestSummaryLeavesOutAnUnknownPeriod(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		lb := labelsFor(lang)
+		d := fixture(lang)
+		f := mustOpen(t, mustWrite(t, d))
+		rowOf(t, f, lb.SheetSummary, lb.Period)
+		d.Study.From, d.Study.To = time.Time{}, time.Time{}
+		f = mustOpen(t, mustWrite(t, d))
+		rows, _ := plainRows(f, lb.SheetSummary)
+		for _, r := range rows {
+			if len(r) > 0 && (r[0] == lb.Period || r[0] == lb.PeriodJalali) {
+				t.Errorf("%s: %q row without dates: %q", lang, r[0], r)
+			}
+		}
+	}
+}
+
+// TestJourneyLanesListTenPainPoints: a journey map's pain-point lanes list
+// the ten most voiced and count the rest (every one is on the Pain points
+// sheet), so the row shows all it holds: a CSV of reviews put 68 under
+// "Pain points at no one stage" and the row, at its greatest height, showed
+// 27.
+func TestJourneyLanesListTenPainPoints(t *testing.T) {
+	for _, tc := range []struct{ lang, more string }{
+		{"en", "• 58 more on the Pain points sheet"},
+		{"fa", "• ۵۸ نقطه درد دیگر در برگه نقاط درد"},
+	} {
+		lb := labelsFor(tc.lang)
+		d := fixture(tc.lang)
+		d.Journeys[0].Unplaced = nil
+		for i := range 68 {
+			d.Journeys[0].Unplaced = append(d.Journeys[0].Unplaced, fmt.Sprintf("pain point %d (%d)", i+1, 100-i))
+		}
+		d.Journeys[0].Stages[1].PainPoints = d.Journeys[0].Unplaced
+		f := mustOpen(t, mustWrite(t, d))
+		for _, lane := range []string{lb.Unplaced, lb.PainPoints} {
+			row := rowOf(t, f, lb.SheetJourney, lane)
+			rows, _ := plainRows(f, lb.SheetJourney)
+			var text string
+			for _, c := range rows[row-1][1:] {
+				if strings.Contains(c, "pain point 1 (100)") {
+					text = c
+				}
+			}
+			lines := strings.Split(text, "\n")
+			if len(lines) != 11 || lines[9] != "• pain point 10 (91)" || lines[10] != tc.more {
+				t.Errorf("%s, %s: lane lists %d lines, ending %q", tc.lang, lane, len(lines), lines[len(lines)-1])
+			}
+			if h, _ := f.GetRowHeight(lb.SheetJourney, row); h >= maxRowHeight {
+				t.Errorf("%s, %s: row %.0f points high, the most a row can be: its text is cut", tc.lang, lane, h)
+			}
+		}
+	}
+}
+
+// TestNoStagesNoBlankMaps: data with nothing tied to a journey stage (a CSV
+// of reviews) get a line saying so on the Journey map sheet and under the
+// emotion curve's title, not a blank map and an empty chart per persona.
+func TestNoStagesNoBlankMaps(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		lb := labelsFor(lang)
+		d := fixture(lang)
+		for i := range d.Journeys {
+			for k, s := range d.Journeys[i].Stages {
+				d.Journeys[i].Stages[k] = JourneyStage{Stage: s.Stage}
+			}
+		}
+		raw := mustWrite(t, d)
+		f := mustOpen(t, raw)
+		if got, _ := plainCell(f, lb.SheetJourney, "A1"); got != lb.NoStages {
+			t.Errorf("%s: Journey map A1 %q, want %q", lang, got, lb.NoStages)
+		}
+		rowOf(t, f, lb.SheetCharts, lb.NoEmotion)
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := 0
+		for _, zf := range zr.File {
+			if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+				charts++
+			}
+		}
+		if charts != 2 { // pain-point priority and persona shares
+			t.Errorf("%s: %d charts, want 2", lang, charts)
+		}
+	}
+}
+
+// TestChartNumbersInTheWorkbooksDigits: the numbers a chart prints (value
+// axes, the doughnut's percentages) are in Persian digits in a Persian
+// workbook, as its cells are ("0.0 0.1 0.2" and "38%" had printed in Latin
+// digits under Persian titles), and as they were in an English one.
+func TestChartNumbersInTheWorkbooksDigits(t *testing.T) {
+	formats := regexp.MustCompile(`formatCode="([^"]*)"`)
+	for _, lang := range []string{"en", "fa"} {
+		raw := mustWrite(t, fixture(lang))
+		zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := 0
+		for _, zf := range zr.File {
+			if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+				continue
+			}
+			charts++
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(rc)
+			rc.Close()
+			numbers := 0
+			for _, m := range formats.FindAllStringSubmatch(string(body), -1) {
+				if m[1] == "General" { // the category axis: stage and pain-point names
+					continue
+				}
+				numbers++
+				if persian := strings.HasPrefix(m[1], "[$-3000429]"); persian != (lang == "fa") {
+					t.Errorf("%s %s: number format %q", lang, zf.Name, m[1])
+				}
+			}
+			if numbers == 0 {
+				t.Errorf("%s %s: no number format", lang, zf.Name)
+			}
+		}
+		if charts == 0 {
+			t.Errorf("%s: no charts", lang)
 		}
 	}
 }

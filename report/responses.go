@@ -74,7 +74,7 @@ func (b *book) responses() {
 	}
 	hdr := make([]any, len(header))
 	for i, h := range header {
-		hdr[i] = excelize.Cell{StyleID: b.st.header, Value: h}
+		hdr[i] = excelize.Cell{StyleID: b.st.header, Value: rightToLeft(h, b.fa)}
 	}
 	b.setErr(sw.SetRow("A1", hdr, excelize.RowOpts{Height: 30}))
 	if b.err != nil {

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -14,11 +16,17 @@ func (b *book) summary() {
 	if strings.TrimSpace(title) == "" {
 		title = lb.Study
 	}
-	// Widths: B holds pain-point labels and quotes; C holds the last day of
-	// the collection period and CI bounds; C:E a datetime fits in 18.
-	b.width(sh, 1, 1, 30)
+	// Widths: A holds the labels and the pain points, whose satisfaction
+	// line ("Satisfaction 11 points below the others") fits on one line; B
+	// the datetime made, quotes and traits; C the last day of the collection
+	// period and CI bounds; D the pain points' share, whose header ("Share
+	// of the 580 who wrote") fits on one line, so the top pain points stay
+	// on the first page; E numbers.
+	b.width(sh, 1, 1, 36)
 	b.width(sh, 2, 2, 46)
-	b.width(sh, 3, 5, 18)
+	b.width(sh, 3, 3, 12)
+	b.width(sh, 4, 4, 28)
+	b.width(sh, 5, 5, 11)
 	var blocks [][2]int // each table with its title, kept on one printed page
 	// A long study title wraps inside A1:E1 instead of running off the page.
 	b.text(sh, 1, 1, title, b.st.titleWrap)
@@ -46,15 +54,19 @@ func (b *book) summary() {
 		b.jalali(sh, 2, row, s.Generated)
 		row++
 	}
-	kv(lb.Period)
-	b.date(sh, 2, row, s.From, b.st.dateStart)
-	b.date(sh, 3, row, s.To, b.st.dateStart)
-	row++
-	if b.fa {
-		kv(lb.PeriodJalali)
-		b.jalali(sh, 2, row, s.From)
-		b.jalali(sh, 3, row, s.To)
+	// Data without dates (a CSV of reviews) has no collection period: its
+	// label stood over nothing.
+	if !s.From.IsZero() || !s.To.IsZero() {
+		kv(lb.Period)
+		b.date(sh, 2, row, s.From, b.st.dateStart)
+		b.date(sh, 3, row, s.To, b.st.dateStart)
 		row++
+		if b.fa {
+			kv(lb.PeriodJalali)
+			b.jalali(sh, 2, row, s.From)
+			b.jalali(sh, 3, row, s.To)
+			row++
+		}
 	}
 	for _, c := range []struct {
 		label string
@@ -120,10 +132,10 @@ func (b *book) summary() {
 		b.text(sh, 1, row, lb.NoPainPoints, b.st.note)
 		row++
 	} else {
-		b.header(sh, 1, row, lb.Label, lb.Quote, lb.Reach, lb.Share, lb.Priority)
+		b.header(sh, 1, row, lb.Label, lb.Quote, lb.Reach, b.painShare(), lb.Priority)
 		row++
 		for _, p := range b.data.PainPoints[:min(5, len(b.data.PainPoints))] {
-			b.wrapped(sh, row, 1, 1, b.digits(fmt.Sprintf("%d. ", p.Rank))+p.Label, b.st.wrap)
+			b.wrapped(sh, row, 1, 1, b.digits(fmt.Sprintf("%d. ", p.Rank))+p.Label+b.satisfactionGap(p), b.st.wrap)
 			if len(p.Examples) > 0 {
 				b.wrapped(sh, row, 2, 2, b.quote(p.Examples[0]), b.st.wrap)
 			}
@@ -162,6 +174,26 @@ func (b *book) summary() {
 	}
 	blocks = append(blocks, [2]int{from, row})
 	b.keepTogether(sh, b.sheetWidth(sh, 5), blocks)
+}
+
+// satisfactionGap is the line under a top pain point that says how much
+// less (or more) satisfied the people voicing it are than everyone else who
+// rated their satisfaction, as the Pain points sheet's column does; empty
+// where that column is blank (no ratings, or an interval that holds 0) or
+// the gap rounds to no points.
+func (b *book) satisfactionGap(p PainPoint) string {
+	if p.SatisfactionGap == nil {
+		return ""
+	}
+	gap := math.Round(*p.SatisfactionGap)
+	if gap == 0 {
+		return ""
+	}
+	format := b.lb.MoreSatisfied
+	if gap < 0 {
+		format = b.lb.LessSatisfied
+	}
+	return "\n" + fmt.Sprintf(format, b.digits(strconv.Itoa(int(math.Abs(gap)))))
 }
 
 // traitSummary gives the first n traits as "Column: Value (×lift)" lines.
@@ -203,6 +235,33 @@ func (b *book) digits(s string) string {
 		return persianDigits(s)
 	}
 	return s
+}
+
+// Count is n as a count reads in a workbook in lang, as its number format
+// #,##0 shows a count cell: grouped by thousands ("22,641"), in a Persian
+// workbook with Persian digits and separator ("۲۲٬۶۴۱"). Generated text
+// such as "Share of the 22641 who wrote" had printed it ungrouped beside
+// grouped cells.
+func Count(lang string, n int) string {
+	s := strconv.Itoa(n)
+	sep := ","
+	if lang == "fa" {
+		s, sep = persianDigits(s), "٬"
+	}
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	digits := []rune(s)
+	var out strings.Builder
+	if neg {
+		out.WriteString("-")
+	}
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			out.WriteString(sep)
+		}
+		out.WriteRune(d)
+	}
+	return out.String()
 }
 
 // decimal is digits for a number with a decimal point, which a Persian

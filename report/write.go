@@ -159,14 +159,15 @@ func colName(col int) string {
 
 // text writes s as a plain string cell. This is the only way strings reach a
 // worksheet (besides the Responses sheet's rows, see rowxml.go): SetCellStr stores a
-// shared string, so "=HYPERLINK(...)", "+1" or "@SUM(A1)" stay text.
+// shared string, so "=HYPERLINK(...)", "+1" or "@SUM(A1)" stay text. Its
+// right-to-left lines are marked so (rightToLeft).
 func (b *book) text(sheet string, col, row int, s string, style int) {
 	if b.err != nil {
 		return
 	}
 	ref := cell(col, row)
 	b.reach(sheet, col, row)
-	b.setErr(b.f.SetCellStr(sheet, ref, cleanText(s)))
+	b.setErr(b.f.SetCellStr(sheet, ref, rightToLeft(cleanText(s), b.fa)))
 	if style != 0 {
 		b.setErr(b.f.SetCellStyle(sheet, ref, ref, style))
 	}

@@ -98,6 +98,17 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			satQs = append(satQs, satQuestion{id: id, q: q, cell: -1})
 		}
 	}
+	// A touchpoint is named by the first touchpoint question, in the
+	// survey's order, that offers it, not by whichever a respondent happened
+	// to choose first: the purchase question's "Instagram direct messages"
+	// had named the Instagram that 41% heard of the store through.
+	for _, tq := range tpQs {
+		for _, o := range cat.byID[tq.id].Options {
+			if _, seen := labels[o.Value]; !seen {
+				labels[o.Value] = cat.label(tq.id, o.Value)
+			}
+		}
+	}
 	var (
 		marked []int    // the cells one respondent uses
 		named  []string // the stages where they said which touchpoints they used
@@ -275,6 +286,11 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 	})
 	return out
 }
+
+// TouchpointName names a touchpoint key in lang as the journey does where no
+// touchpoint question labels it: a known name ("store_qr" is "In-store QR
+// code"), else the key with spaces for underscores.
+func TouchpointName(lang, tp string) string { return touchpointLabel(lang, tp, nil) }
 
 // touchpointLabel names a touchpoint: an option label when a touchpoint
 // question has it, else a known name in the study's language.

@@ -140,3 +140,33 @@ func TestTouchpointCountsWithinTheirBase(t *testing.T) {
 		t.Fatal("fixture: no transcript with a stage and touchpoints: the test says nothing")
 	}
 }
+
+// TestTouchpointNamedByItsFirstQuestion: a touchpoint offered by several
+// touchpoint questions under different labels is named by the first of
+// them in the survey, whatever a respondent chose first: the demo's
+// purchase question offers "Instagram direct messages" and named the
+// Instagram that respondents heard of the store through (awareness, 41%).
+func TestTouchpointNamedByItsFirstQuestion(t *testing.T) {
+	in, res := analyzeDemo(t)
+	want := map[string]string{}
+	for _, s := range in.Surveys {
+		for _, q := range s.Definition.Questions() {
+			if q.Role != survey.RoleTouchpoint {
+				continue
+			}
+			for _, o := range q.Options {
+				if _, ok := want[o.Value]; !ok {
+					want[o.Value] = q.OptionTextIn(o.Value, res.Study.Language)
+				}
+			}
+		}
+	}
+	if want["instagram"] == "" || want["store"] == "" {
+		t.Fatalf("the demo's touchpoint questions offer no instagram or store: %v", want)
+	}
+	for _, c := range res.Touchpoints {
+		if w, ok := want[c.Touchpoint]; ok && c.Label != w {
+			t.Errorf("%s at %s (persona %d) is named %q, want %q", c.Touchpoint, c.Stage, c.Persona, c.Label, w)
+		}
+	}
+}

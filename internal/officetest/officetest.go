@@ -87,3 +87,15 @@ func KeepPages(t *testing.T, pdf, dir, prefix string, pages int) {
 	}
 	t.Logf("page images of %s in %s", filepath.Base(pdf), out)
 }
+
+// bidiMarks are Unicode's explicit directional formatting characters
+// (embeddings, overrides, isolates and their ends): invisible, they only
+// order the letters around them.
+var bidiMarks = strings.NewReplacer(
+	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
+	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "")
+
+// Plain is the text a reader sees in s, a workbook cell or a PDF's text:
+// s without its directional formatting characters (the report marks each
+// right-to-left line as an embedding, and pdftotext marks its runs).
+func Plain(s string) string { return bidiMarks.Replace(s) }

@@ -19,13 +19,13 @@ var codingText = map[string]map[string]string{
 		string(survey.GroupPainPoint): "Pain point", string(survey.GroupGoal): "Goal", string(survey.GroupTouchpoint): "Touchpoint",
 		string(survey.GroupEmotion): "Emotion", string(survey.GroupOther): "Other",
 		"suggested": "Suggested by the analysis (pain point)", "researcher": "%s (researcher-coded)",
-		"answer": "%s · question %s", "turn": "%s · line %s",
+		"answer": "%s · %s", "turn": "%s · line %s",
 	},
 	"fa": {
 		string(survey.GroupPainPoint): "نقطه درد", string(survey.GroupGoal): "هدف", string(survey.GroupTouchpoint): "نقطه تماس",
 		string(survey.GroupEmotion): "احساس", string(survey.GroupOther): "سایر",
 		"suggested": "پیشنهاد تحلیل (نقطه درد)", "researcher": "%s (کدگذاری پژوهشگر)",
-		"answer": "%s · پرسش %s", "turn": "%s · سطر %s",
+		"answer": "%s · %s", "turn": "%s · سطر %s",
 	},
 }
 
@@ -34,6 +34,24 @@ func codingWord(lang, key string) string {
 		lang = "en"
 	}
 	return codingText[lang][key]
+}
+
+// questionText is the text of question id of the survey slug, in lang
+// where the survey words it so, else id (a question since deleted). A
+// coded answer's source had read "demo-fa · question problem", the
+// question's id, which a client does not know.
+func questionText(in study.Input, lang, slug, id string) string {
+	for _, sd := range in.Surveys {
+		if sd.Slug != slug || sd.Definition == nil {
+			continue
+		}
+		for _, q := range sd.Definition.Questions() {
+			if q.ID == id {
+				return q.Text.In(lang)
+			}
+		}
+	}
+	return id
 }
 
 // coding fills the codebook and coded-passages sheets: the researchers'
@@ -66,7 +84,7 @@ func coding(res *study.Result, in study.Input, stage func(string) string, person
 			}
 			src := fmt.Sprintf(codingWord(lang, "turn"), q.Title, line)
 			if q.Source == survey.SourceAnswer {
-				src = fmt.Sprintf(codingWord(lang, "answer"), q.Title, q.Ref)
+				src = fmt.Sprintf(codingWord(lang, "answer"), q.Title, questionText(in, lang, q.Title, q.Ref))
 			}
 			p := report.Passage{Source: src, Speaker: q.Speaker, Codes: []string{q.Code}, Text: q.Quote, Persona: personaName[strconv.Itoa(q.Persona)]}
 			if q.Stage != "" {

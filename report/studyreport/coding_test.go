@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/study"
+	"github.com/safarhq/safar/survey"
 )
 
 // TestResearcherCodingInTheWorkbook: the researchers' codebook and coded
@@ -26,11 +27,14 @@ func TestResearcherCodingInTheWorkbook(t *testing.T) {
 		PainPoints: []study.CodedPainPoint{{Key: "code:تاخیر", Label: "تاخیر", People: 2, Share: 0.5, Stages: []string{"purchase"}, Quotes: []string{"دیر رسید"}, ResearcherCoded: true}},
 	}
 	res.PainPoints.People = 8 // whose texts were read: the base of the sheet's shares
-	d := Data(res, study.Input{}, nil, time.Now())
+	// A coded answer's source names its survey and the question's text.
+	in := study.Input{Surveys: []study.SurveyData{{Slug: "s1", Definition: &survey.Definition{Pages: []survey.Page{{Questions: []survey.Question{
+		{ID: "q1", Type: survey.LongText, Text: survey.Text("چه مشکلی پیش آمد؟")}}}}}}}}
+	d := Data(res, in, nil, time.Now())
 	if len(d.Codebook) != 2 || d.Codebook[0].Parent != "نقطه درد" || d.Codebook[0].People != 2 || d.Codebook[1].Parent != "هدف" {
 		t.Errorf("codebook = %+v; want both codes under their Persian group names", d.Codebook)
 	}
-	if len(d.Passages) != 2 || strings.Join(d.Passages[0].Codes, ",") != "تاخیر,wants tracking" || d.Passages[0].Source != "s1 · پرسش q1" {
+	if len(d.Passages) != 2 || strings.Join(d.Passages[0].Codes, ",") != "تاخیر,wants tracking" || d.Passages[0].Source != "s1 · چه مشکلی پیش آمد؟" {
 		t.Errorf("passages = %+v; want one row per passage with both codes", d.Passages)
 	}
 	if d.Passages[1].Source != "notes · سطر ۳" || d.Passages[1].Speaker != "Ali" {

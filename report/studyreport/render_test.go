@@ -35,6 +35,11 @@ func sources(in study.Input) []ResponseSource {
 // ("4.90000000000001", "0.7999999"), in Latin or Persian digits.
 var floatArtefact = regexp.MustCompile(`[0-9۰-۹][.٫][0-9۰-۹]*(?:[0۰]{5,}|[9۹]{5,})[0-9۰-۹]`)
 
+// stopFirst is a right-to-left run of a PDF's text (as pdftotext marks it)
+// that starts with a full stop and goes on with a letter: a Persian
+// sentence laid out left to right, its full stop printed first.
+var stopFirst = regexp.MustCompile("\u202b\u202a?\\.\u202c?\\pL")
+
 // pdfForm is s as pdftotext extracts it: the lam-alef ligature comes out
 // as its two letters in visual order (خلاصه reads خالصه).
 func pdfForm(s string) string { return strings.ReplaceAll(s, "لا", "ال") }
@@ -111,6 +116,26 @@ func TestDemoWorkbookRenders(t *testing.T) {
 			for _, s := range tc.notWant {
 				if strings.Contains(text, pdfForm(s)) {
 					t.Errorf("a %s workbook prints %q", tc.lang, s)
+				}
+			}
+			if tc.lang == "fa" {
+				// Persian lines read right to left: a sentence's full
+				// stop ends it and a Jalali date reads day, month, year
+				// (LibreOffice had laid the cells out left to right:
+				// ".پیام‌هایم در دایرکت ..." and "آذر ۱۰ ۱۴۰۵"). The
+				// Responses sheet's answers are left as they are (a mark
+				// in every cell of the streamed rows is not made).
+				for i, page := range strings.Split(text, "\f") {
+					head, _, _ := strings.Cut(strings.TrimSpace(page), "\n")
+					if officetest.Plain(strings.TrimSpace(head)) == tc.sheets[6] {
+						continue
+					}
+					if m := stopFirst.FindAllString(page, 3); len(m) > 0 {
+						t.Errorf("page %d: Persian sentences printed with their full stop first: %q", i+1, m)
+					}
+				}
+				if !strings.Contains(strings.Join(strings.Fields(officetest.Plain(text)), ""), "۱۰آذر۱۴۰۵") {
+					t.Error("the Jalali date made does not read ۱۰ آذر ۱۴۰۵")
 				}
 			}
 		})

@@ -21,7 +21,7 @@ func tabularRow(l *layout, d *survey.Definition, r *survey.Response, persona str
 		col[h] = i
 	}
 	labels := optionLabels(d, l.lang)
-	row := []any{r.ID, d.Slug, l.fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, persona}
+	row := []any{r.ID, d.Slug, l.fixed.status(r.Status), l.touchpoint(r.Touchpoint), r.StartedAt, r.CompletedAt, persona}
 	if l.multilingual {
 		row = append(row, d.ResponseLanguage(r))
 	}

@@ -104,3 +104,36 @@ func TestResponsesShowOptionLabels(t *testing.T) {
 		t.Errorf("rows:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestResponsesNameTheLinkTouchpoint: the Responses sheet names the
+// touchpoint of a response's link in the workbook's language, as the
+// journey does ("store_qr" had been shown as the key).
+func TestResponsesNameTheLinkTouchpoint(t *testing.T) {
+	d, err := survey.ParseDefinition([]byte(`{"slug":"s","title":"S","language":"en","pages":[{"questions":[
+		{"id":"why","type":"short_text","text":"Why"}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := []*survey.Response{{ID: "r1", Status: survey.Complete, Touchpoint: "store_qr"}, {ID: "r2", Status: survey.Complete}}
+	src := ResponseSource{Definition: d, Each: func(fn func(*survey.Response) error) error {
+		for _, r := range rs {
+			if err := fn(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+	for lang, want := range map[string][]any{"en": {"In-store QR code", ""}, "fa": {"کد QR فروشگاه", ""}} {
+		sheet := responses(&study.Result{Study: study.Info{Language: lang}}, []ResponseSource{src})
+		var got []any
+		for row, err := range sheet.Rows {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, row[3])
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: link touchpoints %q, want %q", lang, got, want)
+		}
+	}
+}

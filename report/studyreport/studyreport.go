@@ -320,6 +320,15 @@ type layout struct {
 	lang         string
 }
 
+// touchpoint names the touchpoint of a response's distribution link
+// (study.TouchpointName): the sheet showed the key, "store_qr".
+func (l *layout) touchpoint(tp string) string {
+	if tp == "" {
+		return ""
+	}
+	return study.TouchpointName(l.lang, tp)
+}
+
 // personaColumn is where the fixed columns put the persona (0 is A).
 const personaColumn = 6
 
@@ -447,7 +456,7 @@ func (s *surveyRows) appendRow(dst []any, r *survey.Response, persona string) []
 	if s.meta {
 		table = s.def.TableRow(r)
 	}
-	row := append(dst[:0], r.ID, s.def.Slug, l.fixed.status(r.Status), r.Touchpoint, r.StartedAt, r.CompletedAt, persona)
+	row := append(dst[:0], r.ID, s.def.Slug, l.fixed.status(r.Status), l.touchpoint(r.Touchpoint), r.StartedAt, r.CompletedAt, persona)
 	if l.multilingual {
 		row = append(row, s.def.ResponseLanguage(r))
 	}
@@ -665,14 +674,10 @@ func firstNonEmpty(a, b string) string {
 	return b
 }
 
-// labelCount is a journey's pain point with its people, the count in the
-// workbook's digits.
+// labelCount is a journey's pain point with its people, the count as the
+// workbook writes counts (report.Count: "(4,561)", "(۴٬۵۶۱)").
 func labelCount(lang string, p study.JourneyPain) string {
-	n := strconv.Itoa(p.People)
-	if lang == "fa" {
-		n = jalali.PersianDigits(n)
-	}
-	return p.Label + " (" + n + ")"
+	return p.Label + " (" + report.Count(lang, p.People) + ")"
 }
 
 // satisfactionGap is the points (0..100) the satisfaction of a pain

@@ -1,0 +1,85 @@
+package report
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/bidi"
+)
+
+// Right-to-left embedding and its end (Unicode's explicit directional
+// formatting characters; both invisible).
+const (
+	rtlEmbed = "\u202b"
+	popEmbed = "\u202c"
+)
+
+// rightToLeft marks the lines of s that read right to left as
+// right-to-left embeddings, so LibreOffice lays them out as a Persian
+// reader reads them. LibreOffice lays out every cell left to right whatever
+// its letters, in a right-to-left sheet too: the full stop that ends a
+// Persian sentence came first, "خالص مروجان (NPS)" read "(NPS) خالص مروجان",
+// an age band "۲۵ تا ۳۴" read "تا ۳۴ ۲۵", a Jalali date "۱۷ آذر ۱۴۰۵" read
+// "آذر ۱۴۰۵ ۱۷", and a cell starting with a digit or a quotation mark was
+// pushed to the far side of its column, against the next one's number.
+// Excel, which takes a cell's direction from its first letter, shows the
+// embedded line as before. Each line is marked apart because a line break
+// ends an embedding.
+//
+// In a right-to-left workbook (rtl) a line reads right to left when its
+// first letter is Persian (readsRightToLeft); in a left-to-right one only
+// when it starts with a Persian letter, a respondent's Persian words,
+// not an English line that names something in Persian ("• ورود مدام (12)"
+// stays a bullet of an English list).
+func rightToLeft(s string, rtl bool) string {
+	if !strings.ContainsFunc(s, isRightToLeft) {
+		return s // no Persian letter or digit: nothing to mark
+	}
+	lines := strings.Split(s, "\n")
+	for i, line := range lines {
+		if rtl && readsRightToLeft(line) || !rtl && startsRightToLeft(line) {
+			lines[i] = rtlEmbed + line + popEmbed
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// startsRightToLeft reports whether line's first character is a
+// right-to-left letter.
+func startsRightToLeft(line string) bool {
+	for _, r := range line {
+		p, _ := bidi.LookupRune(r)
+		return p.Class() == bidi.R || p.Class() == bidi.AL
+	}
+	return false
+}
+
+// readsRightToLeft reports whether line's first letter is right-to-left
+// (Persian, Arabic, Hebrew), or it has no letter but Persian or Arabic
+// digits (a band such as "۱۰۹–۲۷۸").
+func readsRightToLeft(line string) bool {
+	digits := false
+	for _, r := range line {
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		case bidi.AN:
+			digits = true
+		case bidi.EN:
+			digits = digits || r >= '۰' && r <= '۹'
+		}
+	}
+	return digits
+}
+
+// isRightToLeft is a right-to-left letter or a Persian or Arabic digit.
+func isRightToLeft(r rune) bool {
+	p, _ := bidi.LookupRune(r)
+	switch p.Class() {
+	case bidi.R, bidi.AL, bidi.AN:
+		return true
+	}
+	return r >= '۰' && r <= '۹'
+}
