@@ -42,6 +42,9 @@ func TestClausePolarity(t *testing.T) {
 		{"a total scam", 1},
 		{"the information on the site was misleading", 1},
 		{"the agent was unprofessional", 1},
+		// Swearing says how strongly, never what.
+		{"this game sucks", 1},
+		{"the servers are shit", 1},
 		{"fast delivery", 0},
 		{"easy to use", 0},
 		{"ارسال سریع", 0},
