@@ -29,8 +29,8 @@ var enCues = map[int]string{
 		"ripped torn hole unravel pilling pilled faded lose lost see_through crushed dented leak leaking leaked wrinkled stiff " +
 		"mistake lack lacking unclear bureaucratic burden shortage die dies died drain drains drained peel peeling peeled crack cracked cracking overheat overheats overheating " +
 		"worse scam fraud fake misleading incorrect inaccurate unprofessional incompetent unreliable unusable buggy glitch glitches glitchy laggy overcharged outdated",
-	cueWeak:    "small large big short long loose less too odd",
-	cueStrong:  "terrible awful horrible worst disgusting horrendous garbage junk nightmare unacceptable ridiculous " +
+	cueWeak: "small large big short long loose less too odd",
+	cueStrong: "terrible awful horrible worst disgusting horrendous garbage junk nightmare unacceptable ridiculous " +
 		"fuck fucking fucked shit shitty crap crappy sucks sucked bullshit pathetic atrocious",
 	cuePos:     "good great love loved lovely beautiful perfect perfectly nice excellent amazing comfortable soft flattering cute gorgeous pretty happy recommend fast quick easy helpful friendly fine best awesome fantastic glad wonderful worth like liked fit fits enjoy enjoyed well satisfied pleased cant_wait cannot_wait didnt_wait",
 	cueIntens:  "very really so extremely terribly awfully totally completely absolutely super incredibly way too at_all horribly",

@@ -21,10 +21,12 @@ var nonAnswers, nonAnswerFirst = func() (map[string]bool, map[string]bool) {
 		"n/a|na|none|nothing|nothing really|nothing else|nothing to add|nothing to say|nothing comes to mind|"+
 			"nothing at the moment|not really|no idea|not sure|i don't know|i dont know|dont know|don't know|idk|"+
 			"nope|no|no comment|no comments|not applicable|can't think of anything|cant think of anything|"+
-			"nothing i can think of|all good|no complaints|"+
+			"nothing i can think of|all good|no complaints|nothing at this time|none at this time|not at this time|"+
+			"not at the moment|nothing so far|none so far|no suggestions|nil|prefer not to say|no response|n.a|"+
 			"هیچی|هیچ|هیچ چیز|هیچ چیزی|نمیدونم|نمی دونم|نمی‌دونم|نمی دانم|نمیدانم|نمی‌دانم|نه|خیر|ندارم|"+
 			"چیزی به ذهنم نمیرسه|چیزی به ذهنم نمی‌رسه|چیزی به ذهنم نمی رسه|چیزی به ذهنم نمی‌رسد|چیزی ندارم|"+
-			"نظری ندارم|موردی ندارم|موردی نیست|موردی نبود|فعلا هیچی|فعلا نه", "|") {
+			"نظری ندارم|موردی ندارم|موردی نیست|موردی نبود|فعلا هیچی|فعلا نه|فعلا چیزی نیست|چیزی نیست|"+
+			"ترجیح میدم نگم|ترجیح می‌دهم نگویم|بدون پاسخ", "|") {
 		k := answerKey(tokenize(NormalizePersian(s)))
 		m[k] = true
 		first[strings.Fields(k)[0]] = true

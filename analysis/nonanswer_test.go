@@ -25,7 +25,7 @@ func TestNonAnswersAreNoPainPoint(t *testing.T) {
 	}
 	nothing := []string{"Not applicable", "not applicable.", "No comment", "موردی نبود", "موردی نیست", "نظری ندارم", "موردی ندارم",
 		"Not applicable, thanks", "Nothing to add.", "nothing comes to mind", "No idea", "N/A", "نمی‌دونم", "چیزی به ذهنم نمی‌رسه",
-		"فعلا هیچی", "Nothing really, thank you"}
+		"فعلا هیچی", "Nothing really, thank you", "None at this time.", "prefer not to say", "ترجیح میدم نگم"}
 	for i := range 4 * len(nothing) {
 		add(nothing[i%len(nothing)])
 	}
