@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/safarhq/safar/analysis"
+	"github.com/safarhq/safar/internal/csvtable"
 	"github.com/safarhq/safar/report/xlsxtable"
 	"github.com/safarhq/safar/study"
 )
@@ -31,7 +32,7 @@ func init() {
 func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("painpoints", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
-	textCol := fs.String("text", "", "column holding the free text (required)")
+	textCol := fs.String("text", "", "column holding the free text (required); several, comma-separated (\"Title,Review\"), are read as one text, a line each")
 	idCol := fs.String("id", "", "column identifying each row in members (default: 1-based row number)")
 	personCol := fs.String("person", "", "column identifying the respondent, so a person who repeats counts once (default: one person per row)")
 	segCol := fs.String("segment", "", "column to break pain points down by (touchpoint, stage, persona...)")
@@ -89,7 +90,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		}
 		return i, nil
 	}
-	ti, err := col("text", *textCol)
+	tis, err := textColumns(tb, *textCol)
 	if err != nil {
 		return err
 	}
@@ -123,7 +124,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		body := strings.TrimSpace(tb.Value(r, ti))
+		body := textOf(tb, r, tis)
 		if body == "" {
 			continue
 		}
@@ -348,4 +349,39 @@ func clip(s string, w int) string {
 		n += rw
 	}
 	return b.String() + "…"
+}
+
+// textColumns finds the --text column, or its comma-separated columns
+// ("Title,Review Text": a review's title and body) when no column has the
+// whole name.
+func textColumns(tb *csvtable.Table, name string) ([]int, error) {
+	if i, err := tb.Col(name); err == nil {
+		return []int{i}, nil
+	} else if !strings.Contains(name, ",") {
+		return nil, fmt.Errorf("--text: %w", err)
+	}
+	var out []int
+	for _, n := range strings.Split(name, ",") {
+		i, err := tb.Col(strings.TrimSpace(n))
+		if err != nil {
+			return nil, fmt.Errorf("--text: %w", err)
+		}
+		out = append(out, i)
+	}
+	return out, nil
+}
+
+// textOf is row r's text: its columns' values, a line each (a line ends a
+// sentence, so a title and its review are not read as one).
+func textOf(tb *csvtable.Table, r int, cols []int) string {
+	if len(cols) == 1 {
+		return strings.TrimSpace(tb.Value(r, cols[0]))
+	}
+	var parts []string
+	for _, c := range cols {
+		if v := strings.TrimSpace(tb.Value(r, c)); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, "\n")
 }

@@ -92,3 +92,48 @@ func TestPainpointsReadsEveryExport(t *testing.T) {
 		}
 	}
 }
+
+// TestPainpointsTextColumns: a review's title and body in two columns are
+// read as one text, a line each (--text "Title,Review"): a row with only a
+// title counts as well as one with only a body.
+func TestPainpointsTextColumns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,Title,Review\n")
+	for i := range 12 {
+		switch i % 3 {
+		case 0:
+			b.WriteString("t" + string(rune('a'+i)) + ",Runs small,\n")
+		case 1:
+			b.WriteString("t" + string(rune('a'+i)) + ",,\"It runs small, order a size up\"\n")
+		default:
+			b.WriteString("t" + string(rune('a'+i)) + ",Late,\"The delivery was late\"\n")
+		}
+	}
+	p := writeCSV(t, b.String())
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "Title,Review", "--id", "id", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var res struct {
+		Documents  int `json:"documents"`
+		PainPoints []struct {
+			Label   string   `json:"label"`
+			Members []string `json:"members"`
+		} `json:"pain_points"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	small := false
+	for _, pp := range res.PainPoints {
+		if strings.Contains(pp.Label, "small") {
+			small = len(pp.Members) == 8
+		}
+	}
+	if res.Documents != 12 || !small {
+		t.Errorf("documents %d, pain points %+v: want 12 texts and the 8 that say \"runs small\" in a title or a review", res.Documents, res.PainPoints)
+	}
+	if _, errs, code := runCLI(t, "painpoints", p, "--text", "Title,Body"); code == 0 || !strings.Contains(errs, `no column "Body"`) {
+		t.Errorf("a missing column of several: exit %d, %q", code, errs)
+	}
+}
