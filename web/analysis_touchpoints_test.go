@@ -49,3 +49,23 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestTouchpointRatingAskedOfAllIsNotUse: the demo asks everyone to rate
+// the delivery (courier, use stage), so the heatmap showed 100% of every
+// persona using the courier, the persona that buys in store included. A
+// rating everyone must answer is satisfaction, not use: the row shows the
+// satisfaction with a dash for the share, as the workbook leaves it blank.
+func TestTouchpointRatingAskedOfAllIsNotUse(t *testing.T) {
+	_, _, base, en := analysedDemoProject(t)
+	en.get(base+"/touchpoints").want(http.StatusOK, "a rating everyone must answer counts in satisfaction only")
+	row := regexp.MustCompile(`<tr><th><bdi>Courier</bdi></th>(.*?)</tr>`).FindStringSubmatch(en.body)
+	if row == nil {
+		t.Fatal("no Courier row on the heatmap")
+	}
+	if strings.Contains(row[1], "<strong>") {
+		t.Errorf("the courier is shown as used by a share of respondents who were all asked to rate it: %s", row[1])
+	}
+	if strings.Count(row[1], `<span class="muted">–</span>`) < 2 || !strings.Contains(row[1], `class="sat `) {
+		t.Errorf("the courier row does not show satisfaction with a dash for use: %s", row[1])
+	}
+}
