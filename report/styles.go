@@ -4,7 +4,7 @@ import "github.com/xuri/excelize/v2"
 
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
-	title, titleWrap, header, note, label, labelWrap, wrap, text, integer, whole, signed, float, float1, pct, pctWhole, datetime,
+	title, titleWrap, header, note, noteWrap, label, labelWrap, wrap, text, integer, whole, signed, float, float1, pct, pctWhole, datetime,
 	integerStart, dateStart, datetimeStart,
 	lane, laneCell, laneScore, laneInt int
 }
@@ -85,8 +85,10 @@ func (b *book) newStyles() {
 			Border:    border,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		}),
-		note:  add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: topOnly}),
-		label: add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: topOnly}),
+		note: add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: topOnly}),
+		// A note across a merged range, which text never runs past.
+		noteWrap: add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: top}),
+		label:    add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: topOnly}),
 		// A label beside a value that may be longer than its column.
 		labelWrap: add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: top}),
 		wrap:      add(&excelize.Style{Alignment: top}),

@@ -41,7 +41,7 @@ func (b *book) touchpoints() {
 		from := row
 		b.title(sh, 1, row, b.personaName(v.Persona))
 		row++
-		b.wrapped(sh, row, 1, satCol+ns, fmt.Sprintf(lb.UsageNote, Count(b.data.Study.Language, v.Respondents)), b.st.note)
+		b.wrapped(sh, row, 1, satCol+ns, fmt.Sprintf(lb.UsageNote, Count(b.data.Study.Language, v.Respondents)), b.st.noteWrap)
 		row++
 		b.text(sh, 1, row, lb.Usage, b.st.label)
 		b.text(sh, satCol, row, lb.Satisfaction, b.st.label)
