@@ -39,7 +39,7 @@ func (b *book) painPoints() {
 		if p.LabelTexts > 0 { // blank for a renamed or researcher-coded pain point
 			b.num(sh, 4, r, p.LabelTexts, b.st.integer)
 		}
-		b.num(sh, 5, r, p.Share, b.st.pct)
+		b.num(sh, 5, r, b.shareValue(p.Share), b.st.pct)
 		if !p.Coded { // blank, not 0.00: a code's severity is not measured
 			b.num(sh, 6, r, p.Severity, b.st.float)
 			b.num(sh, 7, r, p.Priority, b.st.float)

@@ -36,7 +36,7 @@ func (b *book) personas() {
 		b.text(sh, 1, row, lb.Size, b.st.label)
 		b.num(sh, 2, row, p.Size, b.st.integer)
 		b.text(sh, 3, row, lb.Share, b.st.label)
-		b.num(sh, 4, row, p.Share, b.st.pct)
+		b.num(sh, 4, row, b.shareValue(p.Share), b.st.pct)
 		row += 2
 
 		if len(p.Traits) > 0 {
@@ -47,8 +47,8 @@ func (b *book) personas() {
 			for _, t := range p.Traits {
 				b.wrapped(sh, row, 1, 1, t.Column, b.st.wrap)
 				b.wrapped(sh, row, 2, 2, lb.yesNo(t.Value), b.st.wrap)
-				b.num(sh, 3, row, t.Share, b.st.pct)
-				b.num(sh, 4, row, t.RestShare, b.st.pct)
+				b.num(sh, 3, row, b.shareValue(t.Share), b.st.pct)
+				b.num(sh, 4, row, b.shareValue(t.RestShare), b.st.pct)
 				b.num(sh, 5, row, t.Lift, b.st.float)
 				if t.Significant {
 					b.text(sh, 6, row, lb.Yes, b.st.wrap) // top-aligned like the rest of the row
