@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/safarhq/safar/survey"
 )
 
 var rowBreak = regexp.MustCompile(`<brk id="(\d+)"`)
@@ -238,4 +241,46 @@ func TestPainPointsPrintReadable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTrustValuesBesideTheirLabels: the Personas sheet's "How far to trust
+// these personas" values sit at the start of their cells, beside their
+// labels, as the Summary's do: right-aligned, "7" ran into "chosen
+// automatically: lowest BIC" and "0.79" into "lowest".
+func TestTrustValuesBesideTheirLabels(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		f := mustOpen(t, mustWrite(t, fixture(lang)))
+		sh := labelsFor(lang).SheetPersonas
+		want := "left"
+		if lang == "fa" {
+			want = "right"
+		}
+		checked := 0
+		for row := 3; row <= 8; row++ {
+			for _, col := range []int{2, 4, 6} {
+				ref := cell(col, row)
+				v, err := f.GetCellValue(sh, ref)
+				if err != nil || v == "" {
+					continue
+				}
+				if _, err := strconv.ParseFloat(officetestDigits(v), 64); err != nil {
+					continue
+				}
+				id, _ := f.GetCellStyle(sh, ref)
+				st, _ := f.GetStyle(id)
+				if st.Alignment == nil || st.Alignment.Horizontal != want {
+					t.Errorf("%s %s!%s %q: not at the start of its cell", lang, sh, ref, v)
+				}
+				checked++
+			}
+		}
+		if checked < 4 {
+			t.Fatalf("%s: only %d values read", lang, checked)
+		}
+	}
+}
+
+// officetestDigits maps Persian digits and separators to ASCII.
+func officetestDigits(s string) string {
+	return strings.NewReplacer("٫", ".", "٬", "").Replace(survey.NormalizeDigits(strings.ReplaceAll(s, ",", "")))
 }

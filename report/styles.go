@@ -9,7 +9,7 @@ import (
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
 	title, titleWrap, header, note, noteWrap, label, labelWrap, wrap, text, integer, whole, signed, float, float1, pct, pctWhole, datetime,
-	integerStart, dateStart, datetimeStart,
+	integerStart, floatStart, dateStart, datetimeStart,
 	lane, laneCell, laneScore, laneInt int
 }
 
@@ -128,6 +128,7 @@ func (b *book) newStyles() {
 		datetime:  add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: topOnly}),
 
 		integerStart:  add(&excelize.Style{CustomNumFmt: b.numFmt("#,##0"), Alignment: start}),
+		floatStart:    add(&excelize.Style{CustomNumFmt: b.numFmt("0.00"), Alignment: start}),
 		dateStart:     add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd"), Alignment: start}),
 		datetimeStart: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: start}),
 		lane: add(&excelize.Style{
