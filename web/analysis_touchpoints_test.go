@@ -69,3 +69,14 @@ func TestTouchpointRatingAskedOfAllIsNotUse(t *testing.T) {
 		t.Errorf("the courier row does not show satisfaction with a dash for use: %s", row[1])
 	}
 }
+
+// TestPersonaCardsListTouchpointsUsed: a persona card's touchpoints by
+// stage are ones its respondents used; a touchpoint only rated by everyone
+// (the demo's courier, at use) is not listed at 0%.
+func TestPersonaCardsListTouchpointsUsed(t *testing.T) {
+	_, _, base, en := analysedDemoProject(t)
+	en.get(base+"/personas").want(http.StatusOK, "Call centre")
+	if m := regexp.MustCompile(`<bdi>[^<]+</bdi> 0%`).FindAllString(en.body, 3); len(m) > 0 {
+		t.Errorf("a persona card lists touchpoints no one of its respondents used: %q", m)
+	}
+}
