@@ -102,7 +102,7 @@ func (b *book) sharesChart(sh string, row int) int {
 	b.header(sh, 1, row, lb.Persona, lb.Share)
 	for i, p := range ps {
 		b.wrapped(sh, row+1+i, 1, 1, b.personaName(p.ID), b.st.wrap)
-		b.num(sh, 2, row+1+i, p.Share, b.st.pct)
+		b.num(sh, 2, row+1+i, b.shareValue(p.Share), b.st.pct)
 	}
 	first, last := row+1, row+len(ps)
 	q := quoteSheet(sh)
@@ -117,7 +117,7 @@ func (b *book) sharesChart(sh string, row int) int {
 			}},
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: lb.SharesChart}}},
 			Legend:    excelize.ChartLegend{Position: "right"},
-			PlotArea:  excelize.ChartPlotArea{ShowPercent: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt("0%")}},
+			PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: *b.numFmt(b.pctCode("0"))}},
 			HoleSize:  50,
 			Dimension: excelize.ChartDimension{Width: chartWidth, Height: chartRows * 20},
 			Format:    excelize.GraphicOptions{AltText: lb.SharesChart},

@@ -97,7 +97,7 @@ var english = labels{
 	SubsampleNote:    "respondents (seeded random draw); the chosen model was then fitted on all respondents",
 
 	Touchpoint: "Touchpoint", Stage: "Stage", Usage: "Used by (share of respondents)", Satisfaction: "Satisfaction (mean, 0–100)",
-	UsageNote: "Each share is the part of these %s respondents who used that touchpoint at that stage (from their answers); one person can use several, so a stage's shares need not add up to 100%%.",
+	UsageNote: "Each share is the part of these %s respondents who used that touchpoint at that stage: they chose it in a question about the stage, or rated it where the survey asks only its users (on a condition, or leaving it allowed); a rating everyone must answer counts in satisfaction only. One person can use several, so a stage's shares need not add up to 100%%.",
 	Emotion:   "Emotion (0–100)", EmotionN: "Emotion n", Opportunities: "Opportunities",
 	Unplaced: "Pain points at no one stage", ShareOfWriters: "Share of the %s who wrote",
 	JourneyOf: "Journey map", EmotionCurve: "Emotion curve", MorePainPoints: "%s more on the Pain points sheet",
@@ -162,7 +162,7 @@ var persian = labels{
 	SubsampleNote:    "پاسخ‌دهنده (نمونه‌گیری تصادفی با بذر ثابت)؛ سپس مدل انتخاب‌شده روی همه پاسخ‌دهندگان برازش شد",
 
 	Touchpoint: "نقطه تماس", Stage: "مرحله", Usage: "استفاده‌کنندگان (سهم از پاسخ‌دهندگان)", Satisfaction: "رضایت (میانگین، ۰ تا ۱۰۰)",
-	UsageNote: "هر سهم، بخشی از این %s پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند (بنا بر پاسخ‌هایشان)؛ هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
+	UsageNote: "هر سهم، بخشی از این %s پاسخ‌دهنده است که در آن مرحله از آن نقطه تماس استفاده کرده‌اند: آن را در پرسشی دربارهٔ آن مرحله برگزیده‌اند، یا به آن امتیاز داده‌اند آنجا که پرسشنامه فقط از کاربرانش می‌پرسد (با شرط نمایش، یا بی‌آنکه پاسخ اجباری باشد)؛ امتیازی که همه باید بدهند فقط در رضایت شمرده می‌شود. هر نفر می‌تواند از چند نقطه تماس استفاده کند، پس جمع سهم‌های یک مرحله لزوماً ۱۰۰٪ نیست.",
 	Emotion:   "احساس (۰ تا ۱۰۰)", EmotionN: "تعداد احساس", Opportunities: "فرصت‌ها",
 	Unplaced: "نقاط درد بی‌مرحله", ShareOfWriters: "سهم از %s نفر نویسنده",
 	JourneyOf: "نقشه سفر", EmotionCurve: "منحنی احساس", MorePainPoints: "%s نقطه درد دیگر در برگه نقاط درد",

@@ -16,13 +16,19 @@ func (b *book) painPoints() {
 		b.noData(sh, lb.NoPainPoints)
 		return
 	}
-	b.width(sh, 1, 1, 8)
-	b.width(sh, 2, 2, 36)
-	b.width(sh, 3, 8, 12)
-	b.width(sh, 9, 9, 36) // persona names are long
-	b.width(sh, 10, 11, 22)
-	b.width(sh, 12, 12, 60)
-	b.width(sh, 13, 13, 10)
+	// Thirteen columns fitted to one page wide printed at 45% (5-point
+	// text): the sheet prints on two pages across, each repeating the rank
+	// and label, the numbers a client reads first, then who, where and the
+	// quotes, at about 70%.
+	b.width(sh, 1, 1, 6)
+	b.width(sh, 2, 2, 28)
+	b.width(sh, 3, 8, 11)
+	b.width(sh, 9, 9, 30) // persona names are long
+	b.width(sh, 10, 10, 14)
+	b.width(sh, 11, 11, 15)
+	b.width(sh, 12, 12, 44)
+	b.width(sh, 13, 13, 8)
+	b.printAcross(sh, 13, 2, 9)
 	b.header(sh, 1, 1, lb.Rank, lb.Label, lb.Reach, lb.SayLabel, b.painShare(), lb.Severity, lb.Priority, lb.SatisfactionGap,
 		lb.Personas, lb.Stages, lb.Touchpoints, lb.Examples, lb.Sources)
 	for i, p := range pps {
@@ -33,7 +39,7 @@ func (b *book) painPoints() {
 		if p.LabelTexts > 0 { // blank for a renamed or researcher-coded pain point
 			b.num(sh, 4, r, p.LabelTexts, b.st.integer)
 		}
-		b.num(sh, 5, r, p.Share, b.st.pct)
+		b.num(sh, 5, r, b.shareValue(p.Share), b.st.pct)
 		if !p.Coded { // blank, not 0.00: a code's severity is not measured
 			b.num(sh, 6, r, p.Severity, b.st.float)
 			b.num(sh, 7, r, p.Priority, b.st.float)

@@ -36,7 +36,7 @@ func (b *book) personas() {
 		b.text(sh, 1, row, lb.Size, b.st.label)
 		b.num(sh, 2, row, p.Size, b.st.integer)
 		b.text(sh, 3, row, lb.Share, b.st.label)
-		b.num(sh, 4, row, p.Share, b.st.pct)
+		b.num(sh, 4, row, b.shareValue(p.Share), b.st.pct)
 		row += 2
 
 		if len(p.Traits) > 0 {
@@ -47,8 +47,8 @@ func (b *book) personas() {
 			for _, t := range p.Traits {
 				b.wrapped(sh, row, 1, 1, t.Column, b.st.wrap)
 				b.wrapped(sh, row, 2, 2, lb.yesNo(t.Value), b.st.wrap)
-				b.num(sh, 3, row, t.Share, b.st.pct)
-				b.num(sh, 4, row, t.RestShare, b.st.pct)
+				b.num(sh, 3, row, b.shareValue(t.Share), b.st.pct)
+				b.num(sh, 4, row, b.shareValue(t.RestShare), b.st.pct)
 				b.num(sh, 5, row, t.Lift, b.st.float)
 				if t.Significant {
 					b.text(sh, 6, row, lb.Yes, b.st.wrap) // top-aligned like the rest of the row
@@ -96,6 +96,8 @@ func (b *book) trust(sh string) int {
 	b.title(sh, 1, 1, lb.Trust)
 	b.mergeRow(sh, 1, 1, 6)
 	row := 2
+	// Values sit at the start of their cells, beside their labels and
+	// notes ("7" had run into "chosen automatically", "0.79" into "lowest").
 	kv := func(label string, v any, style int) {
 		b.text(sh, 1, row, label, b.st.label)
 		b.num(sh, 2, row, v, style)
@@ -104,25 +106,25 @@ func (b *book) trust(sh string) int {
 	b.text(sh, 1, row, lb.Verdict, b.st.label)
 	b.wrapped(sh, row, 2, 6, b.verdict(m), b.st.wrap)
 	row++
-	kv(lb.PersonasK, m.K, b.st.integer)
+	kv(lb.PersonasK, m.K, b.st.integerStart)
 	note(b.kChoice(m))
 	row++
 	if s := m.Stability; s != nil {
-		kv(lb.Stability, s.MeanARI, b.st.float)
+		kv(lb.Stability, s.MeanARI, b.st.floatStart)
 		b.text(sh, 3, row, lb.Lowest, b.st.label)
-		b.num(sh, 4, row, s.MinARI, b.st.float)
+		b.num(sh, 4, row, s.MinARI, b.st.floatStart)
 		b.text(sh, 5, row, lb.Highest, b.st.label)
-		b.num(sh, 6, row, s.MaxARI, b.st.float)
+		b.num(sh, 6, row, s.MaxARI, b.st.floatStart)
 		row++
-		kv(lb.Resamples, s.Resamples, b.st.integer)
+		kv(lb.Resamples, s.Resamples, b.st.integerStart)
 		row++
 	}
-	kv(lb.Entropy, m.Entropy, b.st.float)
+	kv(lb.Entropy, m.Entropy, b.st.floatStart)
 	row++
-	kv(lb.ModelRespondents, m.Respondents, b.st.integer)
+	kv(lb.ModelRespondents, m.Respondents, b.st.integerStart)
 	row++
 	if m.Subsample > 0 {
-		kv(lb.Subsample, m.Subsample, b.st.integer)
+		kv(lb.Subsample, m.Subsample, b.st.integerStart)
 		note(lb.SubsampleNote)
 		row++
 	}

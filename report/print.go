@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -38,25 +39,80 @@ func (b *book) reach(sheet string, col, row int) {
 	b.extents[sheet] = extent{max(e.cols, col), max(e.rows, row)}
 }
 
+// across is how a sheet too wide to print one page wide at a readable size
+// prints instead: a new page across before each of breaks (column
+// numbers), every page repeating the first repeat columns, a band of rows
+// printing its pages across one after the other, at the scale where the
+// widest page fits (fitting to a page wide would drop the breaks).
+type across struct {
+	repeat int
+	breaks []int
+	scale  uint // percent
+}
+
+// printedPointsPerWidth is how wide LibreOffice prints one unit of column
+// width: the 11-point DejaVu Sans digit, 9.3 pixels (measured on the
+// printed Pain points sheet: a 12-wide column is 84 points), with 3% to
+// spare (a page across estimated to fit exactly put its last column on a
+// page of its own). pointsPerWidth, lower, keeps keepTogether's page
+// estimates on the short side.
+const printedPointsPerWidth = 7.0 * 1.03
+
+// printAcross prints sheet over pages across (see across); the columns'
+// widths must be set, and its last column is cols.
+func (b *book) printAcross(sheet string, cols, repeat int, breaks ...int) {
+	widest := 0.0
+	for i, from := range append([]int{1}, breaks...) {
+		to := cols
+		if i < len(breaks) {
+			to = breaks[i] - 1
+		}
+		w := b.sheetWidth(sheet, to) - b.sheetWidth(sheet, from-1)
+		if i > 0 {
+			w += b.sheetWidth(sheet, repeat)
+		}
+		widest = max(widest, w)
+	}
+	scale := uint(min(100, 100*pageWidth/(widest*printedPointsPerWidth)))
+	b.across[sheet] = across{repeat, breaks, scale}
+	for _, c := range breaks {
+		if b.err == nil {
+			b.setErr(b.f.InsertPageBreak(sheet, cell(c, 1)))
+		}
+	}
+}
+
 // pageSetup prints sheet on A4 landscape; fitWidth makes it one page wide
-// (every sheet but Responses, which has a column per question). titleRows
-// repeat the sheet's first rows on every printed page (0: none).
+// (every sheet but Responses, which has a column per question, and those
+// printed across, see printAcross). titleRows repeat the sheet's first
+// rows on every printed page (0: none).
 func (b *book) pageSetup(sheet string, fitWidth bool, titleRows int) {
 	if b.err != nil {
 		return
 	}
 	orient, paper, one, any := "landscape", paperA4, 1, 0
 	opts := &excelize.PageLayoutOptions{Size: &paper, Orientation: &orient}
-	if fitWidth {
+	a, split := b.across[sheet]
+	if split {
+		order := "overThenDown"
+		opts.PageOrder, opts.AdjustTo = &order, &a.scale
+	} else if fitWidth {
 		opts.FitToWidth, opts.FitToHeight = &one, &any
 		b.setErr(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fitWidth}))
 	}
 	b.setErr(b.f.SetPageLayout(sheet, opts))
 	// Every page names its sheet and numbers itself ("Summary ... 1 / 9").
 	b.setErr(b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&L&A", OddFooter: "&R&P / &N"}))
+	var titles []string
+	if split && a.repeat > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$A:$%s", quoteSheet(sheet), colName(a.repeat)))
+	}
 	if titleRows > 0 {
+		titles = append(titles, fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), titleRows))
+	}
+	if len(titles) > 0 {
 		b.setErr(b.f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: fmt.Sprintf("%s!$1:$%d", quoteSheet(sheet), titleRows),
+			Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: strings.Join(titles, ","),
 		}))
 	}
 }

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/safarhq/safar/survey"
 )
 
 var rowBreak = regexp.MustCompile(`<brk id="(\d+)"`)
@@ -150,4 +153,134 @@ func TestPersonaCardsBreakBetweenParts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPainPointsPrintReadable: the Pain points sheet's 13 columns printed
+// fitted to one page wide came out at about 45% (5-point text). It prints
+// on two pages across instead, the first holding what a client reads
+// first (rank, label, reach, share, severity, priority, satisfaction gap),
+// the second who, where and the quotes, each repeating the header row and
+// the rank and label, at a scale of at least 70% where each page's columns
+// fit the page; a band of pain points prints its pages across one after
+// the other. No column is left out.
+func TestPainPointsPrintReadable(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		t.Run(lang, func(t *testing.T) {
+			raw := mustWrite(t, fixture(lang))
+			f := mustOpen(t, raw)
+			sh := labelsFor(lang).SheetPainPoints
+			header, err := f.GetRows(sh)
+			if err != nil || len(header) == 0 || len(header[0]) != 13 {
+				t.Fatalf("header %v, %v: want the 13 columns", header, err)
+			}
+			layout, err := f.GetPageLayout(sh)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if layout.FitToWidth != nil && *layout.FitToWidth > 0 {
+				props, _ := f.GetSheetProps(sh)
+				if props.FitToPage != nil && *props.FitToPage {
+					t.Errorf("fitted to %d page wide: prints at a fraction of its size", *layout.FitToWidth)
+				}
+			}
+			scale := 100.0
+			if layout.AdjustTo != nil && *layout.AdjustTo != 0 {
+				scale = float64(*layout.AdjustTo)
+			}
+			if scale < 70 {
+				t.Errorf("printed at %.0f%%", scale)
+			}
+			if layout.PageOrder == nil || *layout.PageOrder != "overThenDown" {
+				t.Errorf("page order %v: a band's pages across should follow one another", layout.PageOrder)
+			}
+			xml := string(unzip(t, raw)["xl/worksheets/sheet3.xml"])
+			cols := regexp.MustCompile(`<colBreaks[^>]*>(.*?)</colBreaks>`).FindStringSubmatch(xml)
+			if cols == nil {
+				t.Fatal("no column page breaks")
+			}
+			starts := []int{1}
+			for _, m := range rowBreak.FindAllStringSubmatch(cols[1], -1) {
+				n, _ := strconv.Atoi(m[1])
+				starts = append(starts, n+1) // a break after column n
+			}
+			starts = append(starts, 14)
+			if len(starts) < 3 || len(starts) > 4 {
+				t.Fatalf("page starts %v", starts)
+			}
+			width := func(from, to int) float64 {
+				w := 0.0
+				for c := from; c <= to; c++ {
+					cw, err := f.GetColWidth(sh, colName(c))
+					if err != nil {
+						t.Fatal(err)
+					}
+					w += cw
+				}
+				return w
+			}
+			repeat := width(1, 2)
+			for i := 0; i+1 < len(starts); i++ {
+				w := width(starts[i], starts[i+1]-1)
+				if i > 0 {
+					w += repeat
+				}
+				if w*printedPointsPerWidth*scale/100 > pageWidth {
+					t.Errorf("columns %d-%d with the rank and label: %.0f points at %.0f%% on a page %.0f wide", starts[i], starts[i+1]-1, w*printedPointsPerWidth*scale/100, scale, pageWidth)
+				}
+			}
+			if starts[1] != 9 {
+				t.Errorf("the first page across ends at column %d, want the satisfaction gap (8)", starts[1]-1)
+			}
+			want := fmt.Sprintf("%s!$A:$B,%s!$1:$1", quoteSheet(sh), quoteSheet(sh))
+			found := false
+			for _, n := range f.GetDefinedName() {
+				found = found || (n.Name == "_xlnm.Print_Titles" && n.Scope == sh && n.RefersTo == want)
+			}
+			if !found {
+				t.Errorf("no print titles %s among %+v", want, f.GetDefinedName())
+			}
+		})
+	}
+}
+
+// TestTrustValuesBesideTheirLabels: the Personas sheet's "How far to trust
+// these personas" values sit at the start of their cells, beside their
+// labels, as the Summary's do: right-aligned, "7" ran into "chosen
+// automatically: lowest BIC" and "0.79" into "lowest".
+func TestTrustValuesBesideTheirLabels(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		f := mustOpen(t, mustWrite(t, fixture(lang)))
+		sh := labelsFor(lang).SheetPersonas
+		want := "left"
+		if lang == "fa" {
+			want = "right"
+		}
+		checked := 0
+		for row := 3; row <= 8; row++ {
+			for _, col := range []int{2, 4, 6} {
+				ref := cell(col, row)
+				v, err := f.GetCellValue(sh, ref)
+				if err != nil || v == "" {
+					continue
+				}
+				if _, err := strconv.ParseFloat(officetestDigits(v), 64); err != nil {
+					continue
+				}
+				id, _ := f.GetCellStyle(sh, ref)
+				st, _ := f.GetStyle(id)
+				if st.Alignment == nil || st.Alignment.Horizontal != want {
+					t.Errorf("%s %s!%s %q: not at the start of its cell", lang, sh, ref, v)
+				}
+				checked++
+			}
+		}
+		if checked < 4 {
+			t.Fatalf("%s: only %d values read", lang, checked)
+		}
+	}
+}
+
+// officetestDigits maps Persian digits and separators to ASCII.
+func officetestDigits(s string) string {
+	return strings.NewReplacer("٫", ".", "٬", "").Replace(survey.NormalizeDigits(strings.ReplaceAll(s, ",", "")))
 }

@@ -1,11 +1,15 @@
 package report
 
-import "github.com/xuri/excelize/v2"
+import (
+	"math"
+
+	"github.com/xuri/excelize/v2"
+)
 
 // styles are the cell style IDs shared by all sheets.
 type styles struct {
-	title, titleWrap, header, note, label, labelWrap, wrap, text, integer, whole, signed, float, float1, pct, pctWhole, datetime,
-	integerStart, dateStart, datetimeStart,
+	title, titleWrap, header, note, noteWrap, label, labelWrap, wrap, text, integer, whole, signed, float, float1, pct, pctWhole, datetime,
+	integerStart, floatStart, dateStart, datetimeStart,
 	lane, laneCell, laneScore, laneInt int
 }
 
@@ -39,6 +43,27 @@ func (b *book) numFmt(code string) *string {
 		code = "[$-3000429]" + code
 	}
 	return &code
+}
+
+// pctCode is the number format of a percentage with digits: "0.0%" of a
+// share (0-1); in a Persian workbook, which prints the Persian percent sign
+// (a format's % always prints "%"), "0.0" and "٪" after the percentage the
+// cell holds (see shareValue).
+func (b *book) pctCode(digits string) string {
+	if b.fa {
+		return digits + `"٪"`
+	}
+	return digits + "%"
+}
+
+// shareValue is what a cell in a pct or pctWhole style holds for share (0-1):
+// the share, or in a Persian workbook the percentage (rounded off the
+// binary noise of multiplying by 100).
+func (b *book) shareValue(share float64) float64 {
+	if b.fa {
+		return math.Round(share*1e11) / 1e9
+	}
+	return share
 }
 
 // bodySize is the body text size in points (Excel's default, 11).
@@ -85,8 +110,10 @@ func (b *book) newStyles() {
 			Border:    border,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		}),
-		note:  add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: topOnly}),
-		label: add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: topOnly}),
+		note: add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: topOnly}),
+		// A note across a merged range, which text never runs past.
+		noteWrap: add(&excelize.Style{Font: font(false, true, bodySize, "595959"), Alignment: top}),
+		label:    add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: topOnly}),
 		// A label beside a value that may be longer than its column.
 		labelWrap: add(&excelize.Style{Font: font(true, false, bodySize, ""), Alignment: top}),
 		wrap:      add(&excelize.Style{Alignment: top}),
@@ -96,11 +123,12 @@ func (b *book) newStyles() {
 		signed:    add(number("+0;-0;0")), // a gap: above or below
 		float:     add(number("0.00")),
 		float1:    add(number("0.0")),
-		pct:       add(number("0.0%")),
-		pctWhole:  add(number("0%")),
+		pct:       add(number(b.pctCode("0.0"))),
+		pctWhole:  add(number(b.pctCode("0"))),
 		datetime:  add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: topOnly}),
 
 		integerStart:  add(&excelize.Style{CustomNumFmt: b.numFmt("#,##0"), Alignment: start}),
+		floatStart:    add(&excelize.Style{CustomNumFmt: b.numFmt("0.00"), Alignment: start}),
 		dateStart:     add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd"), Alignment: start}),
 		datetimeStart: add(&excelize.Style{CustomNumFmt: b.numFmt("yyyy-mm-dd hh:mm"), Alignment: start}),
 		lane: add(&excelize.Style{

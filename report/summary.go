@@ -90,7 +90,8 @@ func (b *book) summary() {
 		label string
 		m     *Metric
 		style int
-	}{{lb.NPS, b.data.Metrics.NPS, b.st.whole}, {lb.CSAT, b.data.Metrics.CSAT, b.st.pctWhole}, {lb.Effort, b.data.Metrics.Effort, b.st.float1}}
+		share bool // a share (0-1), written by shareValue
+	}{{lb.NPS, b.data.Metrics.NPS, b.st.whole, false}, {lb.CSAT, b.data.Metrics.CSAT, b.st.pctWhole, true}, {lb.Effort, b.data.Metrics.Effort, b.st.float1, false}}
 	any := false
 	for _, m := range metrics {
 		any = any || m.m != nil
@@ -111,11 +112,17 @@ func (b *book) summary() {
 			if m.m == nil {
 				continue
 			}
+			value := func(x float64) float64 {
+				if m.share {
+					return b.shareValue(x)
+				}
+				return x
+			}
 			b.text(sh, 1, row, m.label, b.st.text)
-			b.num(sh, 2, row, m.m.Value, m.style)
+			b.num(sh, 2, row, value(m.m.Value), m.style)
 			if m.m.N > 1 { // one answer has no interval: its ends would read as certainty
-				b.num(sh, 3, row, m.m.Low, m.style)
-				b.num(sh, 4, row, m.m.High, m.style)
+				b.num(sh, 3, row, value(m.m.Low), m.style)
+				b.num(sh, 4, row, value(m.m.High), m.style)
 			}
 			b.num(sh, 5, row, m.m.N, b.st.integer)
 			row++
@@ -140,7 +147,7 @@ func (b *book) summary() {
 				b.wrapped(sh, row, 2, 2, b.quote(p.Examples[0]), b.st.wrap)
 			}
 			b.num(sh, 3, row, p.Documents, b.st.integer)
-			b.num(sh, 4, row, p.Share, b.st.pct)
+			b.num(sh, 4, row, b.shareValue(p.Share), b.st.pct)
 			b.num(sh, 5, row, p.Priority, b.st.float)
 			row++
 		}
@@ -160,7 +167,7 @@ func (b *book) summary() {
 			b.wrapped(sh, row, 1, 1, b.personaName(p.ID), b.st.wrap)
 			b.wrapped(sh, row, 2, 2, b.traitSummary(p.Traits, 3), b.st.wrap)
 			b.num(sh, 3, row, p.Size, b.st.integer)
-			b.num(sh, 4, row, p.Share, b.st.pct)
+			b.num(sh, 4, row, b.shareValue(p.Share), b.st.pct)
 			row++
 		}
 		if m := b.data.PersonaModel; m != nil {

@@ -41,7 +41,7 @@ func (b *book) touchpoints() {
 		from := row
 		b.title(sh, 1, row, b.personaName(v.Persona))
 		row++
-		b.wrapped(sh, row, 1, satCol+ns, fmt.Sprintf(lb.UsageNote, Count(b.data.Study.Language, v.Respondents)), b.st.note)
+		b.wrapped(sh, row, 1, satCol+ns, fmt.Sprintf(lb.UsageNote, Count(b.data.Study.Language, v.Respondents)), b.st.noteWrap)
 		row++
 		b.text(sh, 1, row, lb.Usage, b.st.label)
 		b.text(sh, satCol, row, lb.Satisfaction, b.st.label)
@@ -61,14 +61,14 @@ func (b *book) touchpoints() {
 					continue
 				}
 				if c.Usage != 0 {
-					b.num(sh, 2+j, row, c.Share, b.st.pctWhole)
+					b.num(sh, 2+j, row, b.shareValue(c.Share), b.st.pctWhole)
 				}
 				b.optNum(sh, satCol+1+j, row, c.Satisfaction, b.st.whole)
 			}
 			row++
 		}
 		lastRow := row - 1
-		b.fixedScale(sh, cell(2, first)+":"+cell(ns+1, lastRow), 1, "FFFFFF", "", "5B9BD5")
+		b.fixedScale(sh, cell(2, first)+":"+cell(ns+1, lastRow), b.shareValue(1), "FFFFFF", "", "5B9BD5")
 		b.fixedScale(sh, cell(satCol+1, first)+":"+cell(satCol+ns, lastRow), 100, "F8696B", "FFEB84", "63BE7B")
 		blocks = append(blocks, [2]int{from, lastRow})
 		row += 2

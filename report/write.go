@@ -30,6 +30,7 @@ func Write(w io.Writer, data *Data) error {
 	b.heights = make(map[sheetRow]float64)
 	b.titles = make(map[sheetRow]bool)
 	b.extents = make(map[string]extent)
+	b.across = make(map[string]across)
 	for _, p := range data.Personas {
 		b.personaNames[p.ID] = p.Name
 	}
@@ -122,6 +123,7 @@ type book struct {
 	heights      map[sheetRow]float64 // row heights fitRow set
 	titles       map[sheetRow]bool    // rows holding a 14-point title
 	extents      map[string]extent    // the cells each sheet uses, for its print area
+	across       map[string]across    // sheets printed at full size over several pages across
 	spool        *rowSpool            // the Responses sheet's rows, compressed
 	err          error
 }

@@ -15,8 +15,10 @@ import (
 // touchpointMatrix counts who uses which touchpoint at which stage, per
 // persona and overall, with the satisfaction there. Use comes from
 // touchpoint questions that name a stage (each chosen option), from
-// satisfaction ratings about a touchpoint at a stage (rating it means
-// having used it), and from interview and focus-group sessions held about a
+// satisfaction ratings about a touchpoint at a stage (answering one means
+// having used it when the survey asks it of its users: on a condition, or
+// leaving it is allowed; a rating everyone must answer gives satisfaction
+// only), and from interview and focus-group sessions held about a
 // stage and touchpoints (counted apart from the respondents, whom the
 // shares are of). voiced are the pain points' voices, respondents
 // by position and transcript participants by key.
@@ -85,6 +87,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		id   string
 		q    *survey.Question
 		cell int
+		use  bool // answering it means having used the touchpoint there
 	}
 	var tpQs []tpQuestion
 	var satQs []satQuestion
@@ -95,7 +98,7 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 		case q.Role == survey.RoleTouchpoint:
 			tpQs = append(tpQs, tpQuestion{id: id, stage: string(q.Stage), cells: map[string]int{}})
 		case q.Role == survey.RoleSatisfaction && q.Touchpoint != "" && isScaled(q):
-			satQs = append(satQs, satQuestion{id: id, q: q, cell: -1})
+			satQs = append(satQs, satQuestion{id: id, q: q, cell: -1, use: q.ShowIf != nil || !q.Required})
 		}
 	}
 	// A touchpoint is named by the first touchpoint question, in the
@@ -111,22 +114,26 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 	}
 	var (
 		marked []int    // the cells one respondent uses
+		rated  []int    // and the cells they only rated (asked of everyone)
 		named  []string // the stages where they said which touchpoints they used
 		views  []int    // the views they count in: everyone, and their persona
 	)
 	for _, p := range people {
-		marked, named = marked[:0], named[:0]
+		marked, rated, named = marked[:0], rated[:0], named[:0]
 		views = append(views[:0], 0)
 		if p.persona > 0 {
 			views = append(views, int(p.persona))
 		}
-		mark := func(pi int, source string) {
+		cite := func(pi int, source string) {
 			for _, per := range views {
 				c := cellOf(pi, per)
 				if !slices.Contains(c.from, source) {
 					c.from = append(c.from, source)
 				}
 			}
+		}
+		mark := func(pi int, source string) {
+			cite(pi, source)
 			if !slices.Contains(marked, pi) {
 				marked = append(marked, pi)
 			}
@@ -164,13 +171,17 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			}
 			choose(v.Choice)
 		}
-		// A rating about a touchpoint at a stage means having used it there,
-		// unless the respondent named other touchpoints for that stage: a
-		// "checkout" rating tagged website, which every respondent answers,
-		// is then about the store they said they bought in, and counts
-		// neither as website use nor as website satisfaction. (It made 100%
-		// of every persona website users at purchase while 21% bought in
-		// store.)
+		// A rating about a touchpoint at a stage means having used it there
+		// when the survey asks it of its users: shown because of an earlier
+		// answer, or one the respondent could leave. A rating everyone must
+		// answer says how they rate it, not that they used it (the demo's
+		// delivery rating, asked of all, made 100% of the persona that buys
+		// in store courier users). Either way, a respondent who named other
+		// touchpoints for that stage rated those: a "checkout" rating tagged
+		// website is then about the store they said they bought in, and
+		// counts neither as website use nor as website satisfaction. (It
+		// made 100% of every persona website users at purchase while 21%
+		// bought in store.)
 		for i := range satQs {
 			sq := &satQs[i]
 			v, ok := p.answer(cat, sq.id)
@@ -188,18 +199,28 @@ func touchpointMatrix(cat *catalog, people []*respondent, in Input, stages []Pai
 			if !ok {
 				continue
 			}
-			mark(sq.cell, sq.id)
+			if sq.use {
+				mark(sq.cell, sq.id)
+			} else {
+				cite(sq.cell, sq.id)
+				rated = append(rated, sq.cell)
+			}
 			for _, per := range views {
 				c := cellOf(sq.cell, per)
 				c.satSum += f
 				c.satN++
 			}
 		}
-		for _, pi := range marked {
+		// A pain point is at a touchpoint when one of its voices used it
+		// or rated it there (the delivery rating asked of everyone still
+		// ties late deliveries to the courier).
+		for i, pi := range append(marked, rated...) {
 			pr := pairs[pi]
 			for _, per := range views {
 				c := cellOf(pi, per)
-				c.users++
+				if i < len(marked) {
+					c.users++
+				}
 				for j, si := range pr.at {
 					if !c.pains[si] && pr.placed[j].has(int(p.idx)) {
 						c.pains[si] = true
@@ -387,7 +408,7 @@ func journeys(cat *catalog, people []*respondent, scores []stageScore, pr *perso
 		for _, st := range survey.Stages {
 			js := JourneyStage{Stage: string(st), Goals: stageGoals[string(st)]}
 			for _, c := range res.Touchpoints {
-				if c.Persona == w.id && c.Stage == string(st) && len(js.Touchpoints) < 5 {
+				if c.Persona == w.id && c.Stage == string(st) && c.Users+c.Participants > 0 && len(js.Touchpoints) < 5 {
 					js.Touchpoints = append(js.Touchpoints, c.Label)
 				}
 			}

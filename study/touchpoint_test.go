@@ -170,3 +170,67 @@ func TestTouchpointNamedByItsFirstQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestTouchpointRatingIsUseOnlyWhereAskedOfUsers: a rating is evidence of
+// use only when the respondent could have left it or was shown it because
+// of an earlier answer. The demo asked "delivery of your order" (courier,
+// use) and "finding the product you wanted" (website, consideration) of
+// everyone, so the heatmap showed 100% of every persona using the courier
+// and the website, the persona that buys in store included. A cell's
+// users are those who answered a rating shown to users of it.
+func TestTouchpointRatingIsUseOnlyWhereAskedOfUsers(t *testing.T) {
+	in, res := analyzeDemo(t)
+	questions := map[string]*survey.Question{}
+	for _, s := range in.Surveys {
+		for _, q := range s.Definition.Questions() {
+			questions[q.ID] = q
+		}
+	}
+	persona := map[string]int{}
+	for _, a := range res.Personas.Assignments {
+		persona[a.ID] = a.Persona
+	}
+	users := map[[3]string]int{} // persona, stage, touchpoint
+	for _, s := range in.Surveys {
+		for _, r := range s.Responses {
+			seen := map[[2]string]bool{}
+			for id, v := range r.Answers {
+				q := questions[id]
+				if q == nil || q.Role != survey.RoleSatisfaction || q.Touchpoint == "" || v.Number == nil {
+					continue
+				}
+				if q.Required && q.ShowIf == nil {
+					continue // everyone answers it: no evidence of use
+				}
+				k := [2]string{string(q.Stage), q.Touchpoint}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				users[[3]string{"0", k[0], k[1]}]++
+				if p := persona[r.ID]; p > 0 {
+					users[[3]string{itoa(p), k[0], k[1]}]++
+				}
+			}
+		}
+	}
+	checked := 0
+	for _, c := range res.Touchpoints {
+		if c.Stage != "use" && c.Stage != "consideration" {
+			continue
+		}
+		if c.Share >= 0.99 {
+			t.Errorf("persona %d: %.0f%% use %s at %s", c.Persona, 100*c.Share, c.Touchpoint, c.Stage)
+		}
+		if c.Touchpoint != "courier" && c.Touchpoint != "website" && c.Touchpoint != "call_centre" {
+			continue
+		}
+		if want := users[[3]string{itoa(c.Persona), c.Stage, c.Touchpoint}]; c.Users != want {
+			t.Errorf("persona %d, %s at %s: %d users, want %d (who answered a rating shown to its users)", c.Persona, c.Touchpoint, c.Stage, c.Users, want)
+		}
+		checked++
+	}
+	if checked < 8 {
+		t.Fatalf("only %d cells checked", checked)
+	}
+}

@@ -233,7 +233,7 @@ func (s *Server) buildPersonas(c *gin.Context, p *analysisPage, lang string) err
 		}
 		byStage := map[string][]touchView{}
 		for _, cell := range st.Touchpoints {
-			if cell.Persona != per.ID || len(byStage[cell.Stage]) >= 3 {
+			if cell.Persona != per.ID || cell.Users == 0 || len(byStage[cell.Stage]) >= 3 {
 				continue
 			}
 			tv := touchView{Label: cell.Label, Share: cell.Share, SatN: cell.SatisfactionN}

@@ -49,3 +49,34 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
+
+// TestTouchpointRatingAskedOfAllIsNotUse: the demo asks everyone to rate
+// the delivery (courier, use stage), so the heatmap showed 100% of every
+// persona using the courier, the persona that buys in store included. A
+// rating everyone must answer is satisfaction, not use: the row shows the
+// satisfaction with a dash for the share, as the workbook leaves it blank.
+func TestTouchpointRatingAskedOfAllIsNotUse(t *testing.T) {
+	_, _, base, en := analysedDemoProject(t)
+	en.get(base+"/touchpoints").want(http.StatusOK, "a rating everyone must answer counts in satisfaction only")
+	row := regexp.MustCompile(`<tr><th><bdi>Courier</bdi></th>(.*?)</tr>`).FindStringSubmatch(en.body)
+	if row == nil {
+		t.Fatal("no Courier row on the heatmap")
+	}
+	if strings.Contains(row[1], "<strong>") {
+		t.Errorf("the courier is shown as used by a share of respondents who were all asked to rate it: %s", row[1])
+	}
+	if strings.Count(row[1], `<span class="muted">–</span>`) < 2 || !strings.Contains(row[1], `class="sat `) {
+		t.Errorf("the courier row does not show satisfaction with a dash for use: %s", row[1])
+	}
+}
+
+// TestPersonaCardsListTouchpointsUsed: a persona card's touchpoints by
+// stage are ones its respondents used; a touchpoint only rated by everyone
+// (the demo's courier, at use) is not listed at 0%.
+func TestPersonaCardsListTouchpointsUsed(t *testing.T) {
+	_, _, base, en := analysedDemoProject(t)
+	en.get(base+"/personas").want(http.StatusOK, "Call centre")
+	if m := regexp.MustCompile(`<bdi>[^<]+</bdi> 0%`).FindAllString(en.body, 3); len(m) > 0 {
+		t.Errorf("a persona card lists touchpoints no one of its respondents used: %q", m)
+	}
+}

@@ -186,7 +186,7 @@ var analysisCatalog = map[string]map[string]string{
 		"an_krule_v.moderate": "moderately stable",
 
 		"an_tp_none":       "No touchpoint data: no touchpoint questions, rated touchpoints or transcripts with a stage.",
-		"an_tp_intro":      "Share of each persona's survey respondents using a touchpoint at each stage (colour), with the number of respondents and their satisfaction (0–100). People in interviews and transcripts are none of these respondents: they are counted apart (+).",
+		"an_tp_intro":      "Share of each persona's survey respondents who used a touchpoint at a stage (colour), with their number and satisfaction (0–100): they chose it in a question about the stage, or rated it where the survey asks only its users (on a condition, or leaving it allowed); a rating everyone must answer counts in satisfaction only (–). People in interviews and transcripts are none of these respondents: they are counted apart (+).",
 		"an_tp_touchpoint": "Touchpoint",
 	},
 	"fa": {
@@ -365,7 +365,7 @@ var analysisCatalog = map[string]map[string]string{
 		"an_krule_v.moderate":         "نسبتاً پایدار",
 
 		"an_tp_none":       "دادهٔ نقطهٔ تماس وجود ندارد: نه پرسش نقطهٔ تماس، نه نقطهٔ تماس امتیازداده‌شده و نه متنی با مرحلهٔ مشخص.",
-		"an_tp_intro":      "سهم پاسخ‌دهندگان پرسشنامه در هر پرسونا که در هر مرحله از یک نقطهٔ تماس استفاده می‌کنند (رنگ)، با تعداد پاسخ‌دهندگان و رضایتشان (۰ تا ۱۰۰). افراد حاضر در مصاحبه‌ها و متن‌های پیاده‌شده جزو این پاسخ‌دهندگان نیستند و جداگانه شمرده می‌شوند (+).",
+		"an_tp_intro":      "سهم پاسخ‌دهندگان پرسشنامه در هر پرسونا که در یک مرحله از یک نقطهٔ تماس استفاده کرده‌اند (رنگ)، با تعداد و رضایتشان (۰ تا ۱۰۰): آن را در پرسشی دربارهٔ آن مرحله برگزیده‌اند، یا به آن امتیاز داده‌اند آنجا که پرسشنامه فقط از کاربرانش می‌پرسد (با شرط نمایش، یا بی‌آنکه پاسخ اجباری باشد)؛ امتیازی که همه باید بدهند فقط در رضایت شمرده می‌شود (–). افراد حاضر در مصاحبه‌ها و متن‌های پیاده‌شده جزو این پاسخ‌دهندگان نیستند و جداگانه شمرده می‌شوند (+).",
 		"an_tp_touchpoint": "نقطهٔ تماس",
 	},
 }

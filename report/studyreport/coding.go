@@ -2,8 +2,6 @@ package studyreport
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strconv"
 
 	"github.com/safarhq/safar/internal/jalali"
@@ -104,9 +102,7 @@ func coding(res *study.Result, in study.Input, stage func(string) string, person
 			for _, st := range pp.Stages {
 				rp.Stages = append(rp.Stages, stage(st))
 			}
-			for _, id := range slices.Sorted(maps.Keys(pp.Personas)) {
-				rp.Personas = append(rp.Personas, personaName[id])
-			}
+			rp.Personas = personasByCount(lang, pp.Personas, personaName)
 			pains = append(pains, rp)
 		}
 	}

@@ -35,6 +35,13 @@ func sources(in study.Input) []ResponseSource {
 // ("4.90000000000001", "0.7999999"), in Latin or Persian digits.
 var floatArtefact = regexp.MustCompile(`[0-9۰-۹][.٫][0-9۰-۹]*(?:[0۰]{5,}|[9۹]{5,})[0-9۰-۹]`)
 
+// latinPercent and persianPercent are a number and the percent sign after
+// it: "%", or the Persian "٪".
+var (
+	latinPercent   = regexp.MustCompile(`[0-9۰-۹]%|%[0-9۰-۹]`)
+	persianPercent = regexp.MustCompile(`[۰-۹]٪`)
+)
+
 // stopFirst is a right-to-left run of a PDF's text (as pdftotext marks it)
 // that starts with a full stop and goes on with a letter: a Persian
 // sentence laid out left to right, its full stop printed first.
@@ -133,6 +140,14 @@ func TestDemoWorkbookRenders(t *testing.T) {
 					if m := stopFirst.FindAllString(page, 3); len(m) > 0 {
 						t.Errorf("page %d: Persian sentences printed with their full stop first: %q", i+1, m)
 					}
+				}
+				// Shares print with the Persian percent sign: "۱۹٫۵٪", not
+				// "۱۹٫۵%" (a number format's % prints "%" in any locale).
+				if m := latinPercent.FindAllString(text, 3); len(m) > 0 {
+					t.Errorf("percentages printed with %%: %q", m)
+				}
+				if !persianPercent.MatchString(text) {
+					t.Error("no percentage printed with ٪")
 				}
 				if !strings.Contains(strings.Join(strings.Fields(officetest.Plain(text)), ""), "۱۰آذر۱۴۰۵") {
 					t.Error("the Jalali date made does not read ۱۰ آذر ۱۴۰۵")

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -110,9 +109,7 @@ func Data(res *study.Result, in study.Input, sources []ResponseSource, now time.
 	for _, pp := range res.PainPoints.PainPoints {
 		rp := report.PainPoint{Rank: pp.Rank, Label: pp.Label, Documents: pp.Documents, Share: pp.Share, LabelTexts: pp.LabelTexts,
 			Severity: pp.Severity, Priority: pp.Priority, Examples: pp.Examples, Touchpoints: tpOf[pp.Key], SatisfactionGap: satisfactionGap(pp)}
-		for _, id := range slices.Sorted(maps.Keys(pp.Breakdown["persona"])) {
-			rp.Personas = append(rp.Personas, personaName[id])
-		}
+		rp.Personas = personasByCount(res.Study.Language, pp.Breakdown["persona"], personaName)
 		if st := stageOf[pp.Key]; st != "" {
 			rp.Stages = []string{stage(st)}
 		}
@@ -656,6 +653,17 @@ func metric(e *study.Estimate) *report.Metric {
 		m.Low, m.High = *e.Low, *e.High
 	}
 	return m
+}
+
+// personasByCount names the personas of count (persona id -> how many of
+// its respondents voice a pain point), most first, each with its number:
+// "Dresses (1,234)", as the web's "by persona" lists them.
+func personasByCount(lang string, count map[string]int, personaName map[string]string) []string {
+	var out []string
+	for _, id := range study.KeysByCount(count) {
+		out = append(out, fmt.Sprintf("%s (%s)", firstNonEmpty(personaName[id], id), report.Count(lang, count[id])))
+	}
+	return out
 }
 
 func labelOf(res *study.Result, key string) string {
