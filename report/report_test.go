@@ -879,6 +879,27 @@ func TestSummaryLeavesOutAnUnknownPeriod(t *testing.T) {
 	}
 }
 
+// TestSummaryLeavesOutWhatWasNotDone: a Summary of data without
+// interviews or transcripts (a CSV of reviews) says nothing of them; it
+// read "Interviews 0" and "Transcripts 0".
+func TestSummaryLeavesOutWhatWasNotDone(t *testing.T) {
+	for _, lang := range []string{"en", "fa"} {
+		lb := labelsFor(lang)
+		d := fixture(lang)
+		f := mustOpen(t, mustWrite(t, d))
+		rowOf(t, f, lb.SheetSummary, lb.Interviews)
+		d.Study.Interviews, d.Study.Transcripts = 0, 0
+		f = mustOpen(t, mustWrite(t, d))
+		rows, _ := plainRows(f, lb.SheetSummary)
+		for _, r := range rows {
+			if len(r) > 0 && (r[0] == lb.Interviews || r[0] == lb.Transcripts) {
+				t.Errorf("%s: %q row with none: %q", lang, r[0], r)
+			}
+		}
+		rowOf(t, f, lb.SheetSummary, lb.Responses)
+	}
+}
+
 // TestJourneyLanesListTenPainPoints: a journey map's pain-point lanes list
 // the ten most voiced and count the rest (every one is on the Pain points
 // sheet), so the row shows all it holds: a CSV of reviews put 68 under

@@ -72,8 +72,10 @@ func (b *book) summary() {
 		label string
 		n     int
 	}{{lb.Responses, s.Responses}, {lb.Partial, s.Partial}, {lb.Interviews, s.Interviews}, {lb.Transcripts, s.Transcripts}} {
-		if c.label == lb.Partial && c.n == 0 {
-			continue // only complete responses: nothing to tell apart
+		if c.n == 0 && c.label != lb.Responses {
+			// Only complete responses, or no interviews or transcripts
+			// (a CSV of reviews): nothing to tell the client.
+			continue
 		}
 		kv(c.label)
 		b.num(sh, 2, row, c.n, b.st.integerStart)
