@@ -54,3 +54,26 @@ func TestClausePolarity(t *testing.T) {
 		}
 	}
 }
+
+// TestStemsKeepWordsApart: the stemmer does not fold a word into another
+// word: "huge" is not "hug" (clothing's "body, huge, shape" was quoted
+// with "It hugs the body nicely"), "hate" not "hat", "cute" not "cut" (the
+// praise word made "the cut is unflattering" neutral), and plural-only
+// things ("tights", "shorts", "glasses", "goods") are not "tight",
+// "short", "glass" or "good".
+func TestStemsKeepWordsApart(t *testing.T) {
+	for _, pair := range [][2]string{{"huge", "hugs"}, {"hate", "hat"}, {"hated", "hat"}, {"cute", "cut"}, {"ripe", "ripped"},
+		{"tights", "tight"}, {"shorts", "short"}, {"glasses", "glass"}, {"goods", "good"}} {
+		if a, b := stemEn(pair[0]), stemEn(pair[1]); a == b {
+			t.Errorf("%q and %q share the key %q", pair[0], pair[1], a)
+		}
+	}
+	for _, same := range [][2]string{{"hugs", "hugged"}, {"hates", "hated"}, {"shorts", "shorts"}, {"dresses", "dress"}} {
+		if a, b := stemEn(same[0]), stemEn(same[1]); a != b {
+			t.Errorf("%q and %q: keys %q and %q, want one", same[0], same[1], a, b)
+		}
+	}
+	if got, _, _ := clausePolarity(getLexicon(), tokenize("the cut is unflattering")); got != 1 {
+		t.Errorf("\"the cut is unflattering\": weight %v, want 1", got)
+	}
+}

@@ -110,6 +110,12 @@ var irregular = map[string]string{
 	"hasn't": "didnt", "hadn't": "didnt", "lost": "lose", "better": "good", "worse": "bad", "bigger": "big",
 	"smaller": "small", "larger": "large", "children": "child", "women": "woman", "men": "man",
 	"colors": "color", "colour": "color", "colours": "color", "flavour": "flavor",
+	// Words the rules below would fold into another word: "huge" is not
+	// "hug", "hate" not "hat", "cute" not "cut", "ripe" not "ripped";
+	// "tights", "shorts", "glasses" and "goods" are things, not "tight",
+	// "short", "glass" or "good".
+	"huge": "huge", "hate": "hate", "hates": "hate", "hated": "hate", "cute": "cute", "ripe": "ripe",
+	"tights": "tights", "shorts": "shorts", "glasses": "glasses", "goods": "goods",
 }
 
 // stemEn is a small, predictable English stemmer: irregular forms, then
