@@ -1,0 +1,41 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/safarhq/safar/internal/jalali"
+)
+
+// TestResponsesDateFilterInTheReadersCalendar: a Persian page shows its
+// dates in the Jalali calendar, so its date filter takes them (in either
+// digits) and shows them back so; an English page keeps ISO dates. Before,
+// the filter read only Gregorian dates and silently ignored "1405/09/17".
+func TestResponsesDateFilterInTheReadersCalendar(t *testing.T) {
+	w := newWorkspace(t)
+	list := "/app/surveys/" + w.survey.Slug + "/responses"
+	day := w.resp.StartedAt.Local() // both responses came in on this day
+	iso := day.Format("2006-01-02")
+	jd := jalali.FromTime(day).String()
+	next := jalali.FromTime(day.AddDate(0, 0, 1)).String()
+	shown := `value="` + jalali.PersianDigits(jd) + `"` // the reader asked for Persian digits
+	q := func(from, to string) string { return list + "?" + url.Values{"from": {from}, "to": {to}}.Encode() }
+
+	fa := w.login("fa@example.com")
+	fa.get(q(jd, jalali.PersianDigits(jd))).want(http.StatusOK, "۲ پاسخ", `type="text" name="from" `+shown, `name="to" `+shown, "export.csv?from="+iso+"&amp;to="+iso)
+	fa.get(q(next, "")).want(http.StatusOK, "۰ پاسخ", `value="`+jalali.PersianDigits(next)+`"`)
+	fa.get(q("", jd)).want(http.StatusOK, "۲ پاسخ")
+	fa.get(q(iso, "")).want(http.StatusOK, "۲ پاسخ", `name="from" `+shown) // a link an English reader shared
+	// A day the calendar lacks stays in its box, said to be no date.
+	fa.get(q("1405/13/01", "")).want(http.StatusOK, "۲ پاسخ", `value="1405/13/01" inputmode`, `aria-invalid="true"`, "«۱۴۰۵/۱۳/۰۱» تاریخ نیست")
+
+	en := w.login("res@example.com")
+	en.get(q(iso, iso)).want(http.StatusOK, "2 responses", `type="date" name="from" value="`+iso+`"`)
+	en.get(q(day.AddDate(0, 0, 1).Format("2006-01-02"), "")).want(http.StatusOK, "0 responses")
+	en.get(q("2026-02-30", "")).want(http.StatusOK, "2 responses", "“2026-02-30” is not a date")
+	if strings.Contains(en.body, "inputmode") {
+		t.Error("an English page's date field is a text box; want the browser's date picker")
+	}
+}
