@@ -9,10 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/safarhq/safar/internal/textenc"
 	"github.com/safarhq/safar/interop/surveyimport"
 	"github.com/safarhq/safar/survey"
 )
@@ -139,7 +139,7 @@ func (s *Server) exportDefinition(c *gin.Context) {
 }
 
 // readDefinitionUpload reads a definition from the "definition" textarea
-// or an uploaded "file".
+// or an uploaded "file", in any encoding a text file comes in (textenc).
 func readDefinitionUpload(c *gin.Context) ([]byte, error) {
 	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
 		f, err := fh.Open()
@@ -147,7 +147,8 @@ func readDefinitionUpload(c *gin.Context) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return io.ReadAll(io.LimitReader(f, 4<<20))
+		data, err := io.ReadAll(io.LimitReader(f, 4<<20))
+		return textenc.Bytes(data), err
 	}
 	return []byte(c.PostForm("definition")), nil
 }
@@ -202,8 +203,8 @@ func (s *Server) importSurvey(c *gin.Context) {
 		return
 	}
 	form := importForm{}
-	if utf8.Valid(data) && !bytes.HasPrefix(data, []byte("PK")) {
-		form.JSON = string(data)
+	if text := textenc.Bytes(data); !bytes.HasPrefix(data, []byte("PK")) && !strings.ContainsFunc(string(text), binaryRune) {
+		form.JSON = string(text) // a refused file's text stays in the box, to fix and send again
 	}
 	sv, rep, err := s.importInto(c.Request.Context(), p, name, data)
 	form.Report = rep
@@ -225,6 +226,12 @@ func (s *Server) importSurvey(c *gin.Context) {
 		return
 	}
 	s.renderProjectPage(c, http.StatusUnprocessableEntity, p, form)
+}
+
+// binaryRune is a control character text files do not hold: a file with
+// one is a document or other binary file, not text to show.
+func binaryRune(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r'
 }
 
 // readSurveyUpload reads an uploaded "file" (with its name) or the
