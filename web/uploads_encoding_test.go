@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"net/http"
 	"strings"
@@ -61,4 +63,44 @@ func TestUploadsInAnyEncoding(t *testing.T) {
 		want(http.StatusUnprocessableEntity, "۲ رکورد داده است (JSON Lines یا فهرستی از شیءها)، نه پرسشنامه")
 	b.upload(imp, "answers.csv", cp1256("id,نظر\n1,ارسال دير بود\n"), nil, 0).
 		want(http.StatusUnprocessableEntity, "جدولی با ۲ ستون است (id, نظر…)، نه پرسشنامه", "1,ارسال دير بود") // kept in the box, readable
+}
+
+// TestTranscriptUploadsInAnyEncodingAndTables: an interview typed on
+// Persian Windows (Windows-1256) or saved as UTF-16 without a byte-order
+// mark comes in readable; a table sent as a transcript says it is a table
+// (a workbook was "not a valid .docx document", a CSV "format not
+// recognised").
+func TestTranscriptUploadsInAnyEncodingAndTables(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com")
+	up := "/app/projects/" + w.pid() + "/transcripts"
+	const text = "مصاحبه‌گر: تجربه خريد شما چطور بود؟\nمشتري: ارسال خيلي دير رسيد.\n"
+	win, err := charmap.Windows1256.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String(text)
+	for name, data := range map[string]string{"win.txt": win, "u16.txt": u16} {
+		b.upload(up, name, []byte(data), nil, 0).wantRedirect(up + "/")
+	}
+	ts, err := w.store.Transcripts(context.Background(), w.survey.ProjectID)
+	if err != nil || len(ts) != 2 {
+		t.Fatalf("transcripts: %d, %v", len(ts), err)
+	}
+	for _, tr := range ts {
+		full, err := w.store.Transcript(context.Background(), tr.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(full.Utterances) != 2 || full.Utterances[1].Text != "ارسال خيلي دير رسيد." {
+			t.Errorf("%s: utterances %+v", tr.Title, full.Utterances)
+		}
+	}
+	var book bytes.Buffer
+	zw := zip.NewWriter(&book)
+	f, _ := zw.Create("xl/workbook.xml")
+	f.Write([]byte("<workbook/>"))
+	zw.Close()
+	b.upload(up, "answers.xlsx", book.Bytes(), nil, 0).want(http.StatusUnprocessableEntity, "پروندهٔ \u200e.xlsx جدول داده است، نه متن مصاحبه")
+	b.upload(up, "answers.csv", []byte("id,text\n1,late\n"), nil, 0).want(http.StatusUnprocessableEntity, "پروندهٔ \u200e.csv جدول داده است")
 }
