@@ -169,7 +169,7 @@ func (s *Server) updateDefinition(c *gin.Context) {
 	_, err = s.replaceDefinition(c.Request.Context(), sv, data)
 	var ve *survey.ValidationError
 	if errors.As(err, &ve) {
-		page.Problems = ve.Problems
+		page.Problems = notSurveyProblems(c, data, ve)
 		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, page)
 		return
 	}
@@ -226,6 +226,26 @@ func (s *Server) importSurvey(c *gin.Context) {
 		return
 	}
 	s.renderProjectPage(c, http.StatusUnprocessableEntity, p, form)
+}
+
+// notSurveyProblems are the problems of a definition sent as JSON (typed
+// or uploaded): when it does not parse and is plainly something else, a
+// table of data or JSON Lines records, the one problem is what it is
+// ("a table of 3 columns (id, comment, score…)") instead of the JSON
+// decoder's "unknown field id".
+func notSurveyProblems(c *gin.Context, data []byte, ve *survey.ValidationError) []survey.FieldError {
+	if _, err := survey.ParseDefinition(data); err == nil {
+		return ve.Problems
+	}
+	var fe survey.FieldError
+	if !errors.As(surveyimport.NotSurvey(data, data), &fe) {
+		return ve.Problems
+	}
+	fe.Field = "definition"
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		fe.Field = cleanFileName(fh.Filename)
+	}
+	return []survey.FieldError{fe}
 }
 
 // binaryRune is a control character text files do not hold: a file with

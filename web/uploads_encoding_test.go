@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -58,6 +59,12 @@ func TestUploadsInAnyEncoding(t *testing.T) {
 	if got := title("u16"); got != "ویرایش دوم" {
 		t.Errorf("after the UTF-16 edit the title is %q", got)
 	}
+
+	// So does a definition's edit, typed or uploaded, and the builder's
+	// import ("json: unknown field id" said nothing of what the file was).
+	jsonl := []byte("{\"id\":1,\"text\":\"دیر رسید\"}\n{\"id\":2,\"text\":\"خوب\"}\n")
+	b.upload("/app/surveys/u16/definition", "reviews.jsonl", jsonl, nil, 0).want(http.StatusUnprocessableEntity, "reviews.jsonl</code>: ۲ رکورد داده است")
+	b.upload("/app/surveys/u16/builder", "reviews.jsonl", jsonl, url.Values{"op": {"import_json"}}, 0).want(http.StatusUnprocessableEntity, "reviews.jsonl</code>: ۲ رکورد داده است")
 
 	b.upload(imp, "reviews.jsonl", []byte("{\"id\":1,\"text\":\"دیر رسید\"}\n{\"id\":2,\"text\":\"خوب\"}\n"), nil, 0).
 		want(http.StatusUnprocessableEntity, "۲ رکورد داده است (JSON Lines یا فهرستی از شیءها)، نه پرسشنامه")

@@ -11,11 +11,20 @@ import (
 )
 
 // unknownFile is the refusal of a file in no survey format, saying what
-// it looks like instead when that is clear: a table of data (CSV, TSV,
-// Excel's "Unicode text") or data records (JSON Lines), which researchers
-// mistake for a survey, or a document or other binary file. raw is the
-// file as uploaded, text the same decoded to UTF-8.
+// it looks like instead when that is clear (NotSurvey).
 func unknownFile(raw, text []byte) error {
+	if err := NotSurvey(raw, text); err != nil {
+		return err
+	}
+	return failure("import_unknown")
+}
+
+// NotSurvey says what a file plainly not a survey definition is: a table
+// of data (CSV, TSV, Excel's "Unicode text") or data records (JSON Lines),
+// which researchers mistake for a survey, or a document or other binary
+// file; nil when it is none of these. raw is the file as uploaded, text
+// the same decoded to UTF-8.
+func NotSurvey(raw, text []byte) error {
 	_, err := csvtable.Sniff(raw[:min(len(raw), 8192)])
 	var nt *csvtable.ErrNotTable
 	if errors.As(err, &nt) {
@@ -33,7 +42,7 @@ func unknownFile(raw, text []byte) error {
 	if t, err := csvtable.Read(bytes.NewReader(text)); err == nil && len(t.Header) > 1 && len(t.Rows) > 0 && len(t.Rows[0]) == len(t.Header) {
 		return failure("import_looks_table", len(t.Header), strings.Join(t.Header[:min(len(t.Header), 3)], ", "))
 	}
-	return failure("import_unknown")
+	return nil
 }
 
 // jsonRecords counts the records of JSON Lines (two or more lines, each
