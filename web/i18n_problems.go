@@ -176,6 +176,8 @@ var problemMessagesFa = map[string]string{
 	"import_xlsform_no_type":   "کاربرگ survey ستون «type» ندارد",
 
 	"qdpx_not_zip":            "بایگانی zip نیست: %v",
+	"qdpx_looks_table":        "جدولی با %d ستون است (%s…)، نه پروژهٔ REFI-QDA (‎.qdpx) یا کدنامه (‎.qdc): کدنامه را از نرم‌افزار تحلیل کیفی خود بگیرید",
+	"qdpx_looks_records":      "%d رکورد داده است (JSON Lines یا فهرستی از شیءها)، نه پروژهٔ REFI-QDA (‎.qdpx) یا کدنامه (‎.qdc)",
 	"qdpx_too_many_files":     "%d پرونده در بایگانی است، سقف %d",
 	"qdpx_unsafe_name":        "نام پرونده‌ای در بایگانی ناامن است: «%s»",
 	"qdpx_no_qde":             "project.qde در بایگانی نیست",

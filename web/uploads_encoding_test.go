@@ -111,3 +111,14 @@ func TestTranscriptUploadsInAnyEncodingAndTables(t *testing.T) {
 	b.upload(up, "answers.xlsx", book.Bytes(), nil, 0).want(http.StatusUnprocessableEntity, "پروندهٔ \u200e.xlsx جدول داده است، نه متن مصاحبه")
 	b.upload(up, "answers.csv", []byte("id,text\n1,late\n"), nil, 0).want(http.StatusUnprocessableEntity, "پروندهٔ \u200e.csv جدول داده است")
 }
+
+// TestCodebookImportSaysATableIsATable: a codebook kept in a spreadsheet
+// and sent as a CSV is refused saying it is a table, in the reader's
+// language ("not a zip archive: zip: not a valid zip file" before).
+func TestCodebookImportSaysATableIsATable(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com")
+	b.get("/app/projects/" + w.pid() + "/codes").want(http.StatusOK)
+	b.upload("/app/projects/"+w.pid()+"/qdpx/import", "codes.csv", []byte("code,description,group\nlate delivery,parcel came late,delivery\n"), nil, 0).
+		want(http.StatusUnprocessableEntity, "جدولی با ۳ ستون است (code, description, group…)، نه پروژهٔ REFI-QDA")
+}

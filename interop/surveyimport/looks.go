@@ -1,9 +1,6 @@
 package surveyimport
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"errors"
 	"strings"
 
@@ -36,42 +33,11 @@ func NotSurvey(raw, text []byte) error {
 		}
 		return failure("import_looks_binary")
 	}
-	if n := jsonRecords(text); n > 0 {
-		return failure("import_looks_records", n)
-	}
-	if t, err := csvtable.Read(bytes.NewReader(text)); err == nil && len(t.Header) > 1 && len(t.Rows) > 0 && len(t.Rows[0]) == len(t.Header) {
-		return failure("import_looks_table", len(t.Header), strings.Join(t.Header[:min(len(t.Header), 3)], ", "))
+	switch shape := csvtable.Describe(text); {
+	case shape.Records > 0:
+		return failure("import_looks_records", shape.Records)
+	case len(shape.Columns) > 0:
+		return failure("import_looks_table", len(shape.Columns), strings.Join(shape.Columns[:min(len(shape.Columns), 3)], ", "))
 	}
 	return nil
-}
-
-// jsonRecords counts the records of JSON Lines (two or more lines, each
-// an object) or of a JSON array of objects; 0 when text is neither.
-func jsonRecords(text []byte) int {
-	b := bytes.TrimSpace(text)
-	if bytes.HasPrefix(b, []byte("[")) {
-		var recs []map[string]json.RawMessage
-		if json.Unmarshal(b, &recs) != nil {
-			return 0
-		}
-		return len(recs)
-	}
-	n := 0
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(nil, MaxFileSize)
-	for sc.Scan() {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var rec map[string]json.RawMessage
-		if json.Unmarshal(line, &rec) != nil {
-			return 0
-		}
-		n++
-	}
-	if n < 2 || sc.Err() != nil {
-		return 0
-	}
-	return n
 }
