@@ -45,14 +45,14 @@ func filterFromQuery(c *gin.Context, surveyID int64) (survey.ResponseFilter, res
 		f.Search = string([]rune(f.Search)[:200])
 	}
 	if from := strings.TrimSpace(c.Query("from")); from != "" {
-		if day, ok := filterDay(from); ok {
+		if day, ok := parseDay(from); ok {
 			f.From, rq.FromDay, rq.From = day, day, day.Format("2006-01-02")
 		} else {
 			rq.FromTyped = from
 		}
 	}
 	if to := strings.TrimSpace(c.Query("to")); to != "" {
-		if day, ok := filterDay(to); ok {
+		if day, ok := parseDay(to); ok {
 			f.To, rq.ToDay, rq.To = day.AddDate(0, 0, 1), day, day.Format("2006-01-02") // through the whole day
 		} else {
 			rq.ToTyped = to

@@ -1,10 +1,12 @@
 package web_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/safarhq/safar/internal/jalali"
 )
@@ -38,4 +40,25 @@ func TestResponsesDateFilterInTheReadersCalendar(t *testing.T) {
 	if strings.Contains(en.body, "inputmode") {
 		t.Error("an English page's date field is a text box; want the browser's date picker")
 	}
+}
+
+// TestClosingDateInTheReadersCalendar: a Persian page takes and shows a
+// survey's closing date in the Jalali calendar, as it shows every other
+// date; it offered the browser's Gregorian date picker.
+func TestClosingDateInTheReadersCalendar(t *testing.T) {
+	w := newWorkspace(t)
+	fa := w.login("fa@example.com")
+	page := "/app/surveys/" + w.survey.Slug
+	fa.get(page).want(http.StatusOK, `type="text" inputmode="numeric" autocomplete="off" id="closes_at"`)
+	fa.post(page+"/schedule", url.Values{"closes_at": {"۱۴۰۸/۱۱/۱۱"}}).wantRedirect(page)
+	sv, err := w.store.SurveyBySlug(context.Background(), w.survey.Slug)
+	if err != nil || sv.ClosesAt == nil {
+		t.Fatalf("closing date not saved: %v", err)
+	}
+	last, _ := jalali.Date{Year: 1408, Month: 11, Day: 11}.Time(time.Local)
+	if want := last.AddDate(0, 0, 1); !sv.ClosesAt.Equal(want) { // open through the whole day
+		t.Errorf("closes at %v, want %v", sv.ClosesAt, want)
+	}
+	fa.get(page).want(http.StatusOK, `value="۱۴۰۸/۱۱/۱۱"`, "<dd>۱۴۰۸/۱۱/۱۱</dd>")
+	fa.post(page+"/schedule", url.Values{"closes_at": {"1408/13/01"}}).want(http.StatusUnprocessableEntity, `value="1408/13/01"`, "این تاریخ نیست")
 }

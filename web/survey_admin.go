@@ -42,6 +42,12 @@ type surveyAdminPage struct {
 	Problems  []survey.FieldError
 	JSON      string
 	Saved     bool
+	// LastDay is the last day the survey takes responses (it closes at
+	// the midnight after); ClosesTyped a closing date that could not be
+	// read, shown back to fix.
+	LastDay     time.Time
+	ClosesTyped string
+	Today       time.Time // a Persian page's date field gives it as its example
 }
 
 // showSurveyAdminPage shows a survey's status, schedule and definition.
@@ -65,7 +71,10 @@ func (s *Server) renderSurveyAdmin(c *gin.Context, status int, sv *survey.Survey
 		return
 	}
 	page.Survey, page.Project, page.Responses, page.Complete = sv, p, all, done
-	page.OpenNow = sv.Open(s.now(), done)
+	page.OpenNow, page.Today = sv.Open(s.now(), done), s.now()
+	if sv.ClosesAt != nil {
+		page.LastDay = sv.ClosesAt.Local().AddDate(0, 0, -1)
+	}
 	if page.JSON == "" {
 		b, _ := json.MarshalIndent(sv.Definition, "", "  ")
 		page.JSON = string(b)
@@ -94,12 +103,12 @@ func (s *Server) setSurveySchedule(c *gin.Context) {
 	}
 	errs := map[string]string{}
 	var closes *time.Time
-	if v := strings.TrimSpace(c.PostForm("closes_at")); v != "" {
-		t, err := time.ParseInLocation("2006-01-02", survey.NormalizeDigits(v), time.Local)
-		if err != nil {
+	closesTyped := strings.TrimSpace(c.PostForm("closes_at"))
+	if closesTyped != "" {
+		if day, ok := parseDay(closesTyped); !ok {
 			errs["closes_at"] = "date"
 		} else {
-			t = t.AddDate(0, 0, 1) // open through the whole closing day
+			t := day.AddDate(0, 0, 1) // open through the whole closing day
 			closes = &t
 		}
 	}
@@ -112,7 +121,7 @@ func (s *Server) setSurveySchedule(c *gin.Context) {
 		limit = n
 	}
 	if len(errs) > 0 {
-		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, surveyAdminPage{Errors: errs})
+		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, surveyAdminPage{Errors: errs, ClosesTyped: closesTyped})
 		return
 	}
 	if err := s.store.SetSurveySchedule(c.Request.Context(), sv.ID, closes, limit); err != nil {

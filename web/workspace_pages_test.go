@@ -66,8 +66,14 @@ func TestSurveyImportPublishAndSchedule(t *testing.T) {
 	if sv.ClosesAt == nil || sv.ResponseLimit != 120 {
 		t.Fatalf("schedule not saved: %v %d", sv.ClosesAt, sv.ResponseLimit)
 	}
-	b.get("/app/surveys/second").want(http.StatusOK, `value="2030-02-01"`)
-	b.post("/app/surveys/second/schedule", url.Values{"closes_at": {"someday"}, "response_limit": {"-1"}}).want(http.StatusUnprocessableEntity, "Please enter a date", "whole number")
+	// The page shows the day typed, the last one open (it showed the next
+	// day, and saving the form again moved the closing a day later).
+	b.get("/app/surveys/second").want(http.StatusOK, `value="2030-01-31"`, "<dd>2030-01-31</dd>")
+	b.post("/app/surveys/second/schedule", url.Values{"closes_at": {"2030-01-31"}, "response_limit": {"120"}}).wantRedirect("/app/surveys/second")
+	if again, _ := w.store.SurveyBySlug(context.Background(), "second"); !again.ClosesAt.Equal(*sv.ClosesAt) {
+		t.Errorf("saved again unchanged, the survey closes at %v, was %v", again.ClosesAt, sv.ClosesAt)
+	}
+	b.post("/app/surveys/second/schedule", url.Values{"closes_at": {"someday"}, "response_limit": {"-1"}}).want(http.StatusUnprocessableEntity, "That is no date", `value="someday"`, "whole number")
 	b.post("/app/surveys/second/schedule", url.Values{}).wantRedirect("/app/surveys/second")
 	b.post("/app/surveys/second/status", url.Values{"status": {"closed"}}).wantRedirect("/app/surveys/second")
 	b.get("/app/surveys/second").want(http.StatusOK, "Reopen", "(not accepting responses)")

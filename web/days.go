@@ -9,13 +9,13 @@ import (
 	"github.com/safarhq/safar/survey"
 )
 
-// filterDay reads a day typed in a list's date filter, as midnight in the
-// server's time zone. A Persian page shows its dates in the Jalali calendar
+// parseDay reads a day typed in a date field (the responses' filter, a
+// survey's closing date), as midnight in the server's time zone. A Persian page shows its dates in the Jalali calendar
 // (1405/09/17) and takes them back so, in Latin or Persian digits; a year
 // from 1700 on is Gregorian (2026-12-08), as an English page's date field
 // sends it and as a link a colleague shares carries it. ok is false when s
 // is no day of either calendar.
-func filterDay(s string) (day time.Time, ok bool) {
+func parseDay(s string) (day time.Time, ok bool) {
 	parts := strings.FieldsFunc(survey.NormalizeDigits(strings.TrimSpace(s)), func(r rune) bool {
 		return r == '/' || r == '-' || r == '.' || r == ' ' || r == '٫' || r == '\u200f' || r == '\u200e'
 	})

@@ -18,13 +18,13 @@ func TestFilterDay(t *testing.T) {
 		{"garbage", ""},
 		{"1405/09/17/1", ""},
 	} {
-		day, ok := filterDay(c.in)
+		day, ok := parseDay(c.in)
 		got := ""
 		if ok {
 			got = day.Format("2006-01-02")
 		}
 		if got != c.want {
-			t.Errorf("filterDay(%q) = %q, want %q", c.in, got, c.want)
+			t.Errorf("parseDay(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
