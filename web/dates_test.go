@@ -62,3 +62,27 @@ func TestClosingDateInTheReadersCalendar(t *testing.T) {
 	fa.get(page).want(http.StatusOK, `value="۱۴۰۸/۱۱/۱۱"`, "<dd>۱۴۰۸/۱۱/۱۱</dd>")
 	fa.post(page+"/schedule", url.Values{"closes_at": {"1408/13/01"}}).want(http.StatusUnprocessableEntity, `value="1408/13/01"`, "این تاریخ نیست")
 }
+
+// TestInterviewDateInTheReadersCalendar: a Persian researcher's interview
+// notes take the date in Jalali, as the page shows every other date; the
+// form offered the browser's Gregorian date picker and refused "1405/08/29".
+func TestInterviewDateInTheReadersCalendar(t *testing.T) {
+	w := newWorkspace(t)
+	b := w.login("fa@example.com")
+	form := "/app/projects/" + w.pid() + "/interviews/new"
+	today := jalali.PersianDigits(jalali.FromTime(time.Now()).String())
+	b.get(form).want(http.StatusOK, `type="text" inputmode="numeric" autocomplete="off" id="date" name="date" value="`+today+`"`)
+	m := draftKeyRE.FindStringSubmatch(b.body)
+	if m == nil {
+		t.Fatal("no draft key on the form")
+	}
+	b.post("/app/projects/"+w.pid()+"/interviews", url.Values{"draft": {m[1]}, "new_pseudonym": {"نگار"}, "date": {"۱۴۰۵/۰۸/۲۹"},
+		"line_text": {"پرداخت سخت بود"}, "line_emotion": {"negative"}, "line_codes": {""}})
+	if b.status != http.StatusSeeOther {
+		t.Fatalf("save: status %d; %.1500s", b.status, b.body)
+	}
+	ts := w.transcripts()
+	if len(ts) != 1 || ts[0].Date == nil || ts[0].Date.Format("2006-01-02") != "2026-11-20" {
+		t.Fatalf("interview date: %+v", ts)
+	}
+}
