@@ -183,6 +183,10 @@ func TestPersianWorkspace(t *testing.T) {
 	b.get("/app/projects").want(http.StatusOK, `lang="fa" dir="rtl"`, "پروژه‌ها")
 	b.get("/app/surveys/"+w.survey.Slug+"/responses").want(http.StatusOK, `dir="rtl"`, "۲ پاسخ", "۱۴")
 	b.get("/app/account").want(http.StatusOK, "حساب شما")
+	// A mistyped workspace address says so in the workspace, in Persian (it
+	// was the respondents' English "Survey not found").
+	b.get("/app/projects/1/nope").want(http.StatusNotFound, `lang="fa" dir="rtl"`, "در این نشانی چیزی نیست", `href="/app/projects"`)
+	w.browser().get("/app/projects/1/nope").want(http.StatusNotFound, "Survey not found") // signed out: nothing about the workspace
 	b.post("/app/account", url.Values{"lang": {"fa"}, "name": {"سارا"}}).wantRedirect("/app/account")
 	b.get("/app/surveys/"+w.survey.Slug+"/responses").want(http.StatusOK, "2 پاسخ") // Latin digits now
 	b.post("/app/account", url.Values{"lang": {"en"}}).wantRedirect("/app/account")
