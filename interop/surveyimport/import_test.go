@@ -3,6 +3,7 @@ package surveyimport
 import (
 	"encoding/json"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -250,6 +251,24 @@ func TestDefinitionInAnyEncoding(t *testing.T) {
 		if got := d.Title.String(); got != "نظرسنجي خريد" {
 			t.Errorf("%s: title %q", name, got)
 		}
+	}
+}
+
+// TestLimeSurveyInUTF16: a .lss saved as UTF-16, which it declares,
+// imports as its UTF-8 twin (the XML decoder refused the declaration).
+func TestLimeSurveyInUTF16(t *testing.T) {
+	data, err := os.ReadFile("testdata/limesurvey.lss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := Import("limesurvey.lss", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(strings.Replace(string(data), `encoding="UTF-8"`, `encoding="UTF-16"`, 1))
+	got, _, err := Import("utf16.lss", []byte(u16), nil)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("UTF-16 .lss: %v\n got %+v\nwant %+v", err, got, want)
 	}
 }
 
