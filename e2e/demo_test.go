@@ -171,27 +171,68 @@ func TestDemoWalkthrough(t *testing.T) {
 		t.Fatalf("analysis with automatic k: ran %v, %v", ran, err)
 	}
 	// So do the dashboards, whose open answers are listed each in its own
-	// direction (an English answer's bullet hung off a Persian page).
+	// direction (an English answer's bullet hung off a Persian page), in
+	// both languages.
 	pages := []string{base + "/analysis/painpoints", base + "/analysis/personas", base + "/analysis/journey", base + "/analysis/touchpoints",
 		"/app/surveys/" + demo.SlugEN + "/dashboard", "/app/surveys/" + demo.SlugFA + "/dashboard"}
-	for _, page := range pages {
-		do(t, phone, "phone "+page, chromedp.Navigate(a.url+page), chromedp.WaitReady(chromedp.CSS("main")))
-		if w := eval[[]int](t, phone, `[document.documentElement.scrollWidth, screen.width]`); w[0] > w[1] {
-			t.Errorf("%s at 390 px: the page is %d px wide", page, w[0])
-		}
-		// A wide table scrolls in its box, but its title reads without
-		// scrolling (the personas' candidates caption ran as wide as the
-		// table, its sentences cut at the screen's edge).
-		// A stage's count reads on one line: split, a Persian page showed
-		// "(n =) ۵۰" above "۳۳۲)".
-		if split := eval[string](t, phone, `[...document.querySelectorAll("table.journey td *")].filter(e => e.children.length == 0 && /^\(n = /.test(e.textContent) && e.getClientRects().length > 1).map(e => e.textContent).join("; ")`); split != "" {
-			t.Errorf("%s at 390 px: counts split over lines: %s", page, split)
-		}
-		if cut := eval[string](t, phone, `[...document.querySelectorAll(".tablewrap caption")].filter(c => { const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().width > c.closest(".tablewrap").clientWidth + 1 }).map(c => c.textContent.slice(0, 40)).join("; ")`); cut != "" {
-			t.Errorf("%s at 390 px: table titles wider than the screen: %s", page, cut)
+	enPhone, _ := newPhone(t).tab(tabOptions{width: 390, height: 844})
+	signedIn(base+"/analysis/journey", "main")(t, a, enPhone)
+	for _, reader := range []struct {
+		lang string
+		tab  context.Context
+	}{{"fa", phone}, {"en", enPhone}} {
+		phone := reader.tab
+		for _, page := range pages {
+			do(t, phone, "phone "+page, chromedp.Navigate(a.url+page), chromedp.WaitReady(chromedp.CSS("main")))
+			if w := eval[[]int](t, phone, `[document.documentElement.scrollWidth, screen.width]`); w[0] > w[1] {
+				t.Errorf("%s %s at 390 px: the page is %d px wide", reader.lang, page, w[0])
+			}
+			// A wide table scrolls in its box, but its title reads without
+			// scrolling (the personas' candidates caption ran as wide as the
+			// table, its sentences cut at the screen's edge).
+			// A stage's count reads on one line: split, a Persian page showed
+			// "(n =) ۵۰" above "۳۳۲)".
+			if split := eval[string](t, phone, `[...document.querySelectorAll("table.journey td *")].filter(e => e.children.length == 0 && /^\(n = /.test(e.textContent) && e.getClientRects().length > 1).map(e => e.textContent).join("; ")`); split != "" {
+				t.Errorf("%s %s at 390 px: counts split over lines: %s", reader.lang, page, split)
+			}
+			// The journey map's words stay whole and its headings fit their
+			// cells: in 107 px columns quotes broke mid-word ("ordere|d") and
+			// "Consideration" ran into the next stage.
+			if broken := eval[string](t, phone, journeyBrokenWords); broken != "" {
+				t.Errorf("%s %s at 390 px: %s", reader.lang, page, broken)
+			}
+			if cut := eval[string](t, phone, `[...document.querySelectorAll(".tablewrap caption")].filter(c => { const r = document.createRange(); r.selectNodeContents(c); return r.getBoundingClientRect().width > c.closest(".tablewrap").clientWidth + 1 }).map(c => c.textContent.slice(0, 40)).join("; ")`); cut != "" {
+				t.Errorf("%s %s at 390 px: table titles wider than the screen: %s", reader.lang, page, cut)
+			}
 		}
 	}
 }
+
+// journeyBrokenWords lists the journey map's words that a line break cuts
+// in two and its headings wider than their cells, or returns "".
+const journeyBrokenWords = `(() => {
+  const table = document.querySelector("table.journey");
+  if (!table) return "";
+  const out = [];
+  const walk = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walk.nextNode());) {
+    if (n.parentElement.closest("svg")) continue;
+    for (const m of n.textContent.matchAll(/\S+/g)) {
+      const r = document.createRange();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      const rects = [...r.getClientRects()].filter(x => x.width > 0);
+      if (rects.some(x => x.top >= rects[0].bottom - 2)) out.push("word broken: " + m[0]);
+    }
+  }
+  for (const th of table.querySelectorAll("th")) {
+    const r = document.createRange();
+    r.selectNodeContents(th);
+    const box = th.getBoundingClientRect(), text = r.getBoundingClientRect();
+    if (text.left < box.left - 1 || text.right > box.right + 1) out.push("heading wider than its cell: " + th.textContent.trim());
+  }
+  return out.join("; ");
+})()`
 
 // startDemo serves a store with the demo seeded, as `safar serve --demo`.
 func startDemo(t *testing.T, a *app) {

@@ -11,6 +11,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/safarhq/safar/internal/csvtable"
+	"github.com/safarhq/safar/internal/textenc"
 )
 
 // Limits on what a .qdpx may expand to. They are checked while reading,
@@ -56,6 +59,8 @@ var Messages = map[string]string{
 	"qdpx_skip_source":        "%s %q",
 	"qdpx_skip_selection":     "selection %d-%d of %q covers no text",
 	"qdpx_not_zip":            "not a zip archive: %v",
+	"qdpx_looks_table":        "a table of %d columns (%s…), not a REFI-QDA project (.qdpx) or codebook (.qdc): export the codebook from your QDA software",
+	"qdpx_looks_records":      "%d data records (JSON Lines or a list of objects), not a REFI-QDA project (.qdpx) or codebook (.qdc)",
 	"qdpx_too_many_files":     "%d files in the archive, at most %d",
 	"qdpx_unsafe_name":        "unsafe file name in the archive: %q",
 	"qdpx_no_qde":             "project.qde missing from the archive",
@@ -85,6 +90,11 @@ var guidRE = regexp.MustCompile(`^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 func ReadProject(r io.ReaderAt, size int64) (p *Project, skipped []Skipped, err error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
+		head := make([]byte, min(size, describeLimit))
+		n, _ := r.ReadAt(head, 0)
+		if derr := notQDA(head[:n], int64(n) < size); derr != nil {
+			return nil, nil, derr
+		}
 		return nil, nil, invalid("qdpx_not_zip", err)
 	}
 	if len(zr.File) > MaxEntries {
@@ -201,8 +211,12 @@ func readEntry(f *zip.File, limit int64, budget *int64) ([]byte, error) {
 
 // decodeXML refuses any DTD (so no entity is declared, let alone
 // expanded) and decodes strictly.
+//
+// The XML may come as UTF-16 or Windows-1256 (textenc), as a tool on
+// Windows may save it; it is UTF-8 once decoded, whatever it declares.
 func decodeXML(data []byte, v any) error {
-	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec := xml.NewDecoder(bytes.NewReader(textenc.Bytes(data)))
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -220,6 +234,28 @@ func decodeXML(data []byte, v any) error {
 	}
 }
 
+// describeLimit is how much of a file that is no archive is read to say
+// what it is instead.
+const describeLimit = 1 << 20
+
+// notQDA says what a file sent as a project or codebook is when it is
+// plainly data, a table or JSON records, which a researcher may mistake
+// for a codebook; nil otherwise. cut says data is the start of a longer
+// file, so its last line may be cut short.
+func notQDA(data []byte, cut bool) error {
+	text := textenc.Bytes(data)
+	if i := bytes.LastIndexByte(text, '\n'); cut && i > 0 {
+		text = text[:i]
+	}
+	switch shape := csvtable.Describe(text); {
+	case shape.Records > 0:
+		return invalid("qdpx_looks_records", shape.Records)
+	case len(shape.Columns) > 0:
+		return invalid("qdpx_looks_table", len(shape.Columns), strings.Join(shape.Columns[:min(len(shape.Columns), 3)], ", "))
+	}
+	return nil
+}
+
 // ReadCodebook reads a .qdc codebook (at most MaxQDESize bytes).
 func ReadCodebook(r io.Reader) ([]Code, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxQDESize+1))
@@ -231,6 +267,9 @@ func ReadCodebook(r io.Reader) ([]Code, error) {
 	}
 	var x xCodebookDoc
 	if err := decodeXML(data, &x); err != nil {
+		if derr := notQDA(data, false); derr != nil {
+			return nil, derr
+		}
 		return nil, err
 	}
 	if x.XMLName.Space != CodebookNS && x.XMLName.Space != ProjectNS {

@@ -11,11 +11,17 @@ import (
 // Content wins where it is unambiguous (a zip is a .docx; "WEBVTT" starts a
 // WebVTT file); the extension decides otherwise.
 func detectFormat(name string, data []byte) (Format, error) {
+	ext := strings.ToLower(path.Ext(strings.ReplaceAll(baseName(name), `\`, "/")))
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		// A workbook is a zip too; a Word document holds word/document.xml.
+		if bytes.Contains(data, []byte("xl/workbook.xml")) && !bytes.Contains(data, []byte("word/document.xml")) {
+			return "", table(".xlsx")
+		}
 		return FormatDOCX, nil
 	}
-	ext := strings.ToLower(path.Ext(strings.ReplaceAll(baseName(name), `\`, "/")))
 	switch ext {
+	case ".csv", ".tsv", ".xlsx", ".xls", ".ods", ".json", ".jsonl", ".ndjson":
+		return "", table(ext)
 	case ".vtt", ".webvtt":
 		return FormatVTT, nil
 	case ".srt":
@@ -30,6 +36,11 @@ func detectFormat(name string, data []byte) (Format, error) {
 	}
 	return "", &Error{Kind: ErrUnknownFormat, Msg: fmt.Sprintf(
 		"format not recognised: %q; supported are .txt, .vtt, .srt and .docx", ext)}
+}
+
+func table(ext string) *Error {
+	p := problem("tr_table", ext)
+	return &Error{Kind: ErrTable, Msg: "format not recognised: " + p.Error(), Problem: p}
 }
 
 // sniffText looks inside a text file for WebVTT or SRT structure.

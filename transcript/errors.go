@@ -20,6 +20,9 @@ var (
 	// limit other than the file size (errors.Is matches both).
 	ErrDocxTextTooLarge  = fmt.Errorf("document text too large: %w", ErrTooLarge)
 	ErrTooManyUtterances = fmt.Errorf("too many utterances: %w", ErrTooLarge)
+	// ErrTable is ErrUnknownFormat for a table of data (a CSV, JSON Lines
+	// or a workbook), which researchers send for a transcript.
+	ErrTable = fmt.Errorf("a table, not a transcript: %w", ErrUnknownFormat)
 )
 
 // Error is a parse failure with a message fit for the person who uploaded
@@ -88,6 +91,7 @@ var Messages = map[string]string{
 	"tr_vtt_blank":        "WebVTT header: a blank line must separate the header from the first cue",
 	"tr_vtt_cue":          "cue: expected a timing line like \"00:00:01.000 --> 00:00:04.000\" after %q",
 	"tr_vtt_timing_error": "cue timing %q: %v",
+	"tr_table":            "a %s file is a table of data, not a transcript: use .txt with \"Speaker: text\" lines, .vtt, .srt or .docx",
 }
 
 func tooLarge(file string, size int64) *Error {

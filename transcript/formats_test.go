@@ -209,7 +209,11 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"pdf", "a.pdf", []byte("%PDF-1.4"), Options{}, ErrUnknownFormat, 0, "a.pdf: format not recognised: .pdf files are not supported"},
 		{"hostile file name", "../../x\n\x1b[31m.pdf", []byte("%PDF"), Options{}, ErrUnknownFormat, 0, "x[31m.pdf: format not recognised"},
-		{"unknown extension", "a.csv", []byte("a,b"), Options{}, ErrUnknownFormat, 0, `format not recognised: ".csv"`},
+		{"unknown extension", "a.rtf2", []byte("a,b"), Options{}, ErrUnknownFormat, 0, `format not recognised: ".rtf2"`},
+		// Tables say they are tables (a workbook was "not a valid .docx").
+		{"csv", "a.csv", []byte("a,b"), Options{}, ErrTable, 0, "a.csv: format not recognised: a .csv file is a table of data, not a transcript"},
+		{"json lines", "reviews.jsonl", []byte("{\"a\":1}\n"), Options{}, ErrUnknownFormat, 0, "a .jsonl file is a table of data"},
+		{"workbook", "notes.docx", zipFiles(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), Options{}, ErrTable, 0, "notes.docx: format not recognised: a .xlsx file is a table of data"},
 		{"binary as txt", "a.txt", []byte("\x00\x01\x02\x03\x04\x05\x07\x08\x0e\x0f\x10\x11"), Options{}, ErrUnknownFormat, 0, "not text"},
 		{"png as txt", "a.txt", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06"), make([]byte, 64)...), Options{}, ErrUnknownFormat, 0, "not text"},
 		{"empty", "a.txt", nil, Options{}, ErrEmpty, 0, "a.txt: empty transcript"},

@@ -93,7 +93,7 @@ func zipFiles(tb testing.TB, files map[string]string) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "other.txt"} {
+	for _, name := range []string{"[Content_Types].xml", "word/document.xml", "xl/workbook.xml", "other.txt"} {
 		content, ok := files[name]
 		if !ok {
 			continue

@@ -23,7 +23,7 @@ func TestSharesSayTheirBase(t *testing.T) {
 
 	en.get(base+"/painpoints").want(http.StatusOK,
 		fmt.Sprintf("Each share here is of these %d people; the journey map and the personas give shares of all %d survey respondents", wrote, all))
-	en.get(base+"/journey").want(http.StatusOK, fmt.Sprintf("%% of %d respondents · severity 0–1", all))
+	en.get(base+"/journey").want(http.StatusOK, fmt.Sprintf("%% of %d respondents · severity 0–\u20601", all)) // "0–1" kept on one line
 	en.get(base+"/personas").want(http.StatusOK, htmlEscape(fmt.Sprintf("Share among this persona's %d people vs among all %d.", per.Size, all)))
 
 	fa := w.login("fa@example.com")

@@ -92,8 +92,13 @@ type stageLabel struct {
 	Text string
 }
 
+// The chart's units: a stage's column is chartColW wide. A column is
+// about 9rem on a desktop and 11rem on a phone (static/workspace.css), so
+// the chart's text stays near its nominal size and the curve about 15rem
+// tall (at 100 a phone's wider columns drew it twice as tall as the screen
+// is wide).
 const (
-	chartColW = 100.0
+	chartColW = 150.0
 	chartTop  = 24.0
 	chartPlot = 140.0 // height of 0..100
 )

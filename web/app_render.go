@@ -104,12 +104,6 @@ func appFuncs(lang string, pd bool) template.FuncMap {
 			}
 			return digits(formatDate(lang, *t, true))
 		},
-		"isodate": func(t *time.Time) string { // <input type=date> values stay Gregorian ISO
-			if t == nil {
-				return ""
-			}
-			return t.Format("2006-01-02")
-		},
 		"stage": func(p *survey.Project, st survey.Stage) string { return stageName(lang, p, string(st)) },
 		"join":  strings.Join,
 		"list":  func(items []string) template.HTML { return list(lang, items) },

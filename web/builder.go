@@ -310,7 +310,7 @@ func (s *Server) builderAction(c *gin.Context, p *survey.Project, sv *survey.Sur
 				return
 			}
 			bp := s.builderView(p, sv, d, hasResponses)
-			bp.Problems, bp.Import = ve.Problems, string(data)
+			bp.Problems, bp.Import = notSurveyProblems(c, data, ve), string(data)
 			s.renderBuilder(c, http.StatusUnprocessableEntity, bp)
 			return
 		}

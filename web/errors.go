@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -87,7 +88,18 @@ func (s *Server) writePage(c *gin.Context, status int, lang, page string, data a
 	writeDynamic(c, status, "text/html; charset=utf-8", b)
 }
 
-// notFound is the page for unknown routes, in the visitor's language.
+// notFound is the page for unknown routes, in the visitor's language. A
+// signed-in researcher's mistyped or outdated workspace address gets the
+// workspace's page in their own language (it was the respondents' "Survey
+// not found", in the browser's).
 func (s *Server) notFound(c *gin.Context) {
+	if p := c.Request.URL.Path; p == "/app" || strings.HasPrefix(p, "/app/") {
+		if ss, u, err := s.loadSession(c); err == nil && u != nil {
+			c.Set(ctxUser, u)
+			c.Set(ctxSession, ss)
+			s.showAppMessage(c, http.StatusNotFound, "notfound_title", "app_notfound_body")
+			return
+		}
+	}
 	s.showMessage(c, http.StatusNotFound, visitorLang(c.Query("lang"), c.GetHeader("Accept-Language")), "notfound_title", "notfound_body")
 }

@@ -67,7 +67,7 @@ var pluralCatalog = map[string]map[string]pluralForms{
 		"oa_page_of":             {2, []string{"other", "page %d of %d"}},
 		"an_tp_participants":     {1, []string{"one", "+ %d person in interviews and transcripts", "other", "+ %d people in interviews and transcripts"}},
 		"an_pp_base":             {2, []string{"one", "Each share here is of these %d people; the journey map and the personas give shares of all %d survey respondent, whether or not they wrote anything.", "other", "Each share here is of these %d people; the journey map and the personas give shares of all %d survey respondents, whether or not they wrote anything."}},
-		"an_jr_pains_base":       {1, []string{"one", "%% of %d respondent · severity 0–1", "other", "%% of %d respondents · severity 0–1"}},
+		"an_jr_pains_base":       {1, []string{"one", "%% of %d respondent · severity 0–\u20601", "other", "%% of %d respondents · severity 0–\u20601"}}, // a word joiner keeps "0–1" whole in the journey map's lane column
 		"an_per_pains_base":      {1, []string{"one", "Share among this persona's %d person vs among all %d.", "other", "Share among this persona's %d people vs among all %d."}},
 	},
 	"fa": {

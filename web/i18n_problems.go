@@ -158,6 +158,11 @@ var problemMessagesFa = map[string]string{
 	"import_too_large":         "%d بایت است؛ سقف پروندهٔ پرسشنامه %d مگابایت است",
 	"import_xml_not_lss":       "پروندهٔ XML است اما ساختار پرسشنامهٔ LimeSurvey (‎.lss) نیست",
 	"import_unknown":           "پرسشنامه‌ای نیست که Safar بشناسد: JSON پرسشنامهٔ Safar، ‎.qsf کوالتریکس، JSON پرسشنامهٔ SurveyJS، ‎.lss لایم‌سروی یا ‎.xlsx با قالب XLSForm می‌خواهد",
+	"import_looks_table":       "جدولی با %d ستون است (%s…)، نه پرسشنامه: پرسشنامهٔ صفحه‌گسترده با قالب XLSForm و پسوند ‎.xlsx می‌آید؛ وگرنه Safar، JSON پرسشنامهٔ Safar، ‎.qsf کوالتریکس، JSON پرسشنامهٔ SurveyJS یا ‎.lss لایم‌سروی می‌گیرد",
+	"import_looks_records":     "%d رکورد داده است (JSON Lines یا فهرستی از شیءها)، نه پرسشنامه: Safar، JSON پرسشنامهٔ Safar، ‎.qsf کوالتریکس، JSON پرسشنامهٔ SurveyJS، ‎.lss لایم‌سروی یا ‎.xlsx با قالب XLSForm می‌گیرد",
+	"import_looks_pdf":         "سند PDF است، نه پرسشنامه: پرسشنامه را از ابزار خودش به صورت JSON پرسشنامهٔ Safar، ‎.qsf کوالتریکس، JSON پرسشنامهٔ SurveyJS، ‎.lss لایم‌سروی یا ‎.xlsx با قالب XLSForm بگیرید",
+	"import_looks_office":      "پروندهٔ قدیمی آفیس (‎.xls یا ‎.doc) است: XLSForm را با پسوند ‎.xlsx ذخیره کنید؛ Safar، JSON پرسشنامهٔ Safar، ‎.qsf کوالتریکس، JSON پرسشنامهٔ SurveyJS یا ‎.lss لایم‌سروی هم می‌گیرد",
+	"import_looks_binary":      "متن نیست و محتوای دودویی دارد، پس پرسشنامه نیست: Safar، JSON پرسشنامهٔ Safar، ‎.qsf کوالتریکس، JSON پرسشنامهٔ SurveyJS، ‎.lss لایم‌سروی یا ‎.xlsx با قالب XLSForm می‌گیرد",
 	"import_xlsx":              "کاربرگ‌هایش خوانده نشدند (%v)",
 	"import_no_questions":      "هیچ پرسشی از آن وارد نشد (موارد کنارگذاشته را ببینید)",
 	"import_lss_xml":           "XML معتبر LimeSurvey نیست: %v",
@@ -171,6 +176,8 @@ var problemMessagesFa = map[string]string{
 	"import_xlsform_no_type":   "کاربرگ survey ستون «type» ندارد",
 
 	"qdpx_not_zip":            "بایگانی zip نیست: %v",
+	"qdpx_looks_table":        "جدولی با %d ستون است (%s…)، نه پروژهٔ REFI-QDA (‎.qdpx) یا کدنامه (‎.qdc): کدنامه را از نرم‌افزار تحلیل کیفی خود بگیرید",
+	"qdpx_looks_records":      "%d رکورد داده است (JSON Lines یا فهرستی از شیءها)، نه پروژهٔ REFI-QDA (‎.qdpx) یا کدنامه (‎.qdc)",
 	"qdpx_too_many_files":     "%d پرونده در بایگانی است، سقف %d",
 	"qdpx_unsafe_name":        "نام پرونده‌ای در بایگانی ناامن است: «%s»",
 	"qdpx_no_qde":             "project.qde در بایگانی نیست",
@@ -208,6 +215,7 @@ var problemMessagesFa = map[string]string{
 	"tr_vtt_blank":            "سرآغاز WebVTT: میان سرآغاز و نخستین بخش یک سطر خالی لازم است",
 	"tr_vtt_cue":              "بخش: پس از «%s» سطر زمان‌بندی‌ای مانند «00:00:01.000 --> 00:00:04.000» می‌خواهد",
 	"tr_vtt_timing_error":     "زمان‌بندی بخش «%s»: %v",
+	"tr_table":                "پروندهٔ ‎%s جدول داده است، نه متن مصاحبه: از ‎.txt با سطرهای «گوینده: متن»، ‎.vtt، ‎.srt یا ‎.docx استفاده کنید",
 
 	"qdpx_skip_source":    "منبع %s «%s» (فقط منابع متنی وارد می‌شوند)",
 	"qdpx_skip_selection": "بخش %d تا %d از «%s» روی هیچ متنی نیست",

@@ -29,7 +29,7 @@ type interviewForm struct {
 	Title            string
 	Participant      string // id, or "" for a new one named NewPseudonym
 	NewPseudonym     string
-	Date             string // YYYY-MM-DD
+	Date             string // as typed: YYYY-MM-DD, or Jalali YYYY/MM/DD on a Persian page
 	Interviewer      string
 	Stage            string
 	Touchpoints      []string
@@ -96,7 +96,12 @@ func (s *Server) showInterviewForm(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f := interviewForm{Draft: randomToken()[:22], Interviewer: currentUser(c).Name, Date: s.now().Format("2006-01-02")}
+	u := currentUser(c)
+	today := formatDate(u.Lang, s.now(), false) // in the reader's calendar: a Persian page's dates are Jalali
+	if u.Lang == "fa" && u.PersianDigits {
+		today = persianDigits(today)
+	}
+	f := interviewForm{Draft: randomToken()[:22], Interviewer: u.Name, Date: today}
 	if key := c.Query("draft"); key != "" {
 		d, err := s.store.Draft(c.Request.Context(), p.ID, currentUser(c).ID, key)
 		if err != nil {
@@ -273,10 +278,10 @@ func (s *Server) interviewFromForm(c *gin.Context, p *survey.Project, f intervie
 		errs["participant"] = "err_participant"
 	}
 	if f.Date != "" {
-		d, err := time.ParseInLocation("2006-01-02", f.Date, time.UTC)
-		if err != nil {
+		if day, ok := parseDay(f.Date); !ok {
 			errs["date"] = "iv_err_date"
 		} else {
+			d := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 			t.Date = &d
 		}
 	}

@@ -16,9 +16,14 @@ import (
 
 const responsesPerPage = 50
 
-// responseQuery is the filter form of the responses list, as typed.
+// responseQuery is the filter form of the responses list. From and To
+// are the days in ISO form for links (paging, export); FromDay and ToDay
+// are shown in the reader's calendar, and a date that could not be read is
+// shown back as typed (FromTyped, ToTyped) with a notice.
 type responseQuery struct {
 	From, To, Touchpoint, Status, Q string
+	FromDay, ToDay                  time.Time
+	FromTyped, ToTyped              string
 	Page                            int
 }
 
@@ -27,10 +32,11 @@ type responseQuery struct {
 // (survey.CleanTouchpoint).
 const directLink = "direct:"
 
-// filterFromQuery reads the list's filters; bad dates are ignored (and
-// shown back empty) rather than failing the page.
+// filterFromQuery reads the list's filters; a date that is no day is
+// left out of the filter (and shown back as typed) rather than failing the
+// page.
 func filterFromQuery(c *gin.Context, surveyID int64) (survey.ResponseFilter, responseQuery) {
-	rq := responseQuery{From: c.Query("from"), To: c.Query("to"), Touchpoint: c.Query("tp"), Status: c.Query("status"), Q: strings.TrimSpace(c.Query("q"))}
+	rq := responseQuery{Touchpoint: c.Query("tp"), Status: c.Query("status"), Q: strings.TrimSpace(c.Query("q"))}
 	f := survey.ResponseFilter{SurveyID: surveyID, Touchpoint: rq.Touchpoint, Search: rq.Q}
 	if rq.Touchpoint == directLink {
 		f.Touchpoint, f.Direct = "", true
@@ -38,15 +44,19 @@ func filterFromQuery(c *gin.Context, surveyID int64) (survey.ResponseFilter, res
 	if len([]rune(f.Search)) > 200 {
 		f.Search = string([]rune(f.Search)[:200])
 	}
-	if t, err := time.ParseInLocation("2006-01-02", survey.NormalizeDigits(rq.From), time.Local); err == nil {
-		f.From = t
-	} else {
-		rq.From = ""
+	if from := strings.TrimSpace(c.Query("from")); from != "" {
+		if day, ok := parseDay(from); ok {
+			f.From, rq.FromDay, rq.From = day, day, day.Format("2006-01-02")
+		} else {
+			rq.FromTyped = from
+		}
 	}
-	if t, err := time.ParseInLocation("2006-01-02", survey.NormalizeDigits(rq.To), time.Local); err == nil {
-		f.To = t.AddDate(0, 0, 1) // through the whole day
-	} else {
-		rq.To = ""
+	if to := strings.TrimSpace(c.Query("to")); to != "" {
+		if day, ok := parseDay(to); ok {
+			f.To, rq.ToDay, rq.To = day.AddDate(0, 0, 1), day, day.Format("2006-01-02") // through the whole day
+		} else {
+			rq.ToTyped = to
+		}
 	}
 	switch survey.ResponseStatus(rq.Status) {
 	case survey.Complete, survey.Partial, survey.OverQuota:
@@ -101,6 +111,7 @@ type responsesPage struct {
 	None        bool // the survey has no response at all, filters or not
 	Rows        []responseListRow
 	Touchpoints []survey.TouchpointCount
+	Today       time.Time // a Persian page's date fields give it as their example
 	// Query strings built by url.Values (template.URL keeps = and &).
 	PrevQuery   template.URL
 	NextQuery   template.URL
@@ -132,7 +143,7 @@ func (s *Server) showResponsesPage(c *gin.Context) {
 		s.appError(c, err)
 		return
 	}
-	page := responsesPage{Survey: sv, Project: p, Query: rq, Total: total, Touchpoints: tps, ExportQuery: template.URL(rq.encode(0))}
+	page := responsesPage{Survey: sv, Project: p, Query: rq, Total: total, Touchpoints: tps, ExportQuery: template.URL(rq.encode(0)), Today: s.now()}
 	if rq.Page > 1 {
 		page.PrevQuery = template.URL("?" + rq.encode(rq.Page-1))
 	}

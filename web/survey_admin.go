@@ -9,10 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/safarhq/safar/internal/textenc"
 	"github.com/safarhq/safar/interop/surveyimport"
 	"github.com/safarhq/safar/survey"
 )
@@ -42,6 +42,12 @@ type surveyAdminPage struct {
 	Problems  []survey.FieldError
 	JSON      string
 	Saved     bool
+	// LastDay is the last day the survey takes responses (it closes at
+	// the midnight after); ClosesTyped a closing date that could not be
+	// read, shown back to fix.
+	LastDay     time.Time
+	ClosesTyped string
+	Today       time.Time // a Persian page's date field gives it as its example
 }
 
 // showSurveyAdminPage shows a survey's status, schedule and definition.
@@ -65,7 +71,10 @@ func (s *Server) renderSurveyAdmin(c *gin.Context, status int, sv *survey.Survey
 		return
 	}
 	page.Survey, page.Project, page.Responses, page.Complete = sv, p, all, done
-	page.OpenNow = sv.Open(s.now(), done)
+	page.OpenNow, page.Today = sv.Open(s.now(), done), s.now()
+	if sv.ClosesAt != nil {
+		page.LastDay = sv.ClosesAt.Local().AddDate(0, 0, -1)
+	}
 	if page.JSON == "" {
 		b, _ := json.MarshalIndent(sv.Definition, "", "  ")
 		page.JSON = string(b)
@@ -94,12 +103,12 @@ func (s *Server) setSurveySchedule(c *gin.Context) {
 	}
 	errs := map[string]string{}
 	var closes *time.Time
-	if v := strings.TrimSpace(c.PostForm("closes_at")); v != "" {
-		t, err := time.ParseInLocation("2006-01-02", survey.NormalizeDigits(v), time.Local)
-		if err != nil {
+	closesTyped := strings.TrimSpace(c.PostForm("closes_at"))
+	if closesTyped != "" {
+		if day, ok := parseDay(closesTyped); !ok {
 			errs["closes_at"] = "date"
 		} else {
-			t = t.AddDate(0, 0, 1) // open through the whole closing day
+			t := day.AddDate(0, 0, 1) // open through the whole closing day
 			closes = &t
 		}
 	}
@@ -112,7 +121,7 @@ func (s *Server) setSurveySchedule(c *gin.Context) {
 		limit = n
 	}
 	if len(errs) > 0 {
-		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, surveyAdminPage{Errors: errs})
+		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, surveyAdminPage{Errors: errs, ClosesTyped: closesTyped})
 		return
 	}
 	if err := s.store.SetSurveySchedule(c.Request.Context(), sv.ID, closes, limit); err != nil {
@@ -139,7 +148,7 @@ func (s *Server) exportDefinition(c *gin.Context) {
 }
 
 // readDefinitionUpload reads a definition from the "definition" textarea
-// or an uploaded "file".
+// or an uploaded "file", in any encoding a text file comes in (textenc).
 func readDefinitionUpload(c *gin.Context) ([]byte, error) {
 	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
 		f, err := fh.Open()
@@ -147,7 +156,8 @@ func readDefinitionUpload(c *gin.Context) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		return io.ReadAll(io.LimitReader(f, 4<<20))
+		data, err := io.ReadAll(io.LimitReader(f, 4<<20))
+		return textenc.Bytes(data), err
 	}
 	return []byte(c.PostForm("definition")), nil
 }
@@ -168,7 +178,7 @@ func (s *Server) updateDefinition(c *gin.Context) {
 	_, err = s.replaceDefinition(c.Request.Context(), sv, data)
 	var ve *survey.ValidationError
 	if errors.As(err, &ve) {
-		page.Problems = ve.Problems
+		page.Problems = notSurveyProblems(c, data, ve)
 		s.renderSurveyAdmin(c, http.StatusUnprocessableEntity, sv, p, page)
 		return
 	}
@@ -202,8 +212,8 @@ func (s *Server) importSurvey(c *gin.Context) {
 		return
 	}
 	form := importForm{}
-	if utf8.Valid(data) && !bytes.HasPrefix(data, []byte("PK")) {
-		form.JSON = string(data)
+	if text := textenc.Bytes(data); !bytes.HasPrefix(data, []byte("PK")) && !strings.ContainsFunc(string(text), binaryRune) {
+		form.JSON = string(text) // a refused file's text stays in the box, to fix and send again
 	}
 	sv, rep, err := s.importInto(c.Request.Context(), p, name, data)
 	form.Report = rep
@@ -225,6 +235,32 @@ func (s *Server) importSurvey(c *gin.Context) {
 		return
 	}
 	s.renderProjectPage(c, http.StatusUnprocessableEntity, p, form)
+}
+
+// notSurveyProblems are the problems of a definition sent as JSON (typed
+// or uploaded): when it does not parse and is plainly something else, a
+// table of data or JSON Lines records, the one problem is what it is
+// ("a table of 3 columns (id, comment, score…)") instead of the JSON
+// decoder's "unknown field id".
+func notSurveyProblems(c *gin.Context, data []byte, ve *survey.ValidationError) []survey.FieldError {
+	if _, err := survey.ParseDefinition(data); err == nil {
+		return ve.Problems
+	}
+	var fe survey.FieldError
+	if !errors.As(surveyimport.NotSurvey(data, data), &fe) {
+		return ve.Problems
+	}
+	fe.Field = "definition"
+	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
+		fe.Field = cleanFileName(fh.Filename)
+	}
+	return []survey.FieldError{fe}
+}
+
+// binaryRune is a control character text files do not hold: a file with
+// one is a document or other binary file, not text to show.
+func binaryRune(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r'
 }
 
 // readSurveyUpload reads an uploaded "file" (with its name) or the

@@ -231,6 +231,8 @@ func (s *Server) uploadTranscript(c *gin.Context) {
 func transcriptErrorText(lang string, e *transcript.Error) string {
 	var msg string
 	switch {
+	case errors.Is(e, transcript.ErrTable):
+		msg = transcriptProblemText(lang, e.Problem)
 	case errors.Is(e, transcript.ErrUnknownFormat):
 		msg = appText(lang, "upload_unknown_format")
 	case errors.Is(e, transcript.ErrMalformed):

@@ -66,8 +66,14 @@ func TestSurveyImportPublishAndSchedule(t *testing.T) {
 	if sv.ClosesAt == nil || sv.ResponseLimit != 120 {
 		t.Fatalf("schedule not saved: %v %d", sv.ClosesAt, sv.ResponseLimit)
 	}
-	b.get("/app/surveys/second").want(http.StatusOK, `value="2030-02-01"`)
-	b.post("/app/surveys/second/schedule", url.Values{"closes_at": {"someday"}, "response_limit": {"-1"}}).want(http.StatusUnprocessableEntity, "Please enter a date", "whole number")
+	// The page shows the day typed, the last one open (it showed the next
+	// day, and saving the form again moved the closing a day later).
+	b.get("/app/surveys/second").want(http.StatusOK, `value="2030-01-31"`, "<dd>2030-01-31</dd>")
+	b.post("/app/surveys/second/schedule", url.Values{"closes_at": {"2030-01-31"}, "response_limit": {"120"}}).wantRedirect("/app/surveys/second")
+	if again, _ := w.store.SurveyBySlug(context.Background(), "second"); !again.ClosesAt.Equal(*sv.ClosesAt) {
+		t.Errorf("saved again unchanged, the survey closes at %v, was %v", again.ClosesAt, sv.ClosesAt)
+	}
+	b.post("/app/surveys/second/schedule", url.Values{"closes_at": {"someday"}, "response_limit": {"-1"}}).want(http.StatusUnprocessableEntity, "That is no date", `value="someday"`, "whole number")
 	b.post("/app/surveys/second/schedule", url.Values{}).wantRedirect("/app/surveys/second")
 	b.post("/app/surveys/second/status", url.Values{"status": {"closed"}}).wantRedirect("/app/surveys/second")
 	b.get("/app/surveys/second").want(http.StatusOK, "Reopen", "(not accepting responses)")
@@ -177,6 +183,10 @@ func TestPersianWorkspace(t *testing.T) {
 	b.get("/app/projects").want(http.StatusOK, `lang="fa" dir="rtl"`, "پروژه‌ها")
 	b.get("/app/surveys/"+w.survey.Slug+"/responses").want(http.StatusOK, `dir="rtl"`, "۲ پاسخ", "۱۴")
 	b.get("/app/account").want(http.StatusOK, "حساب شما")
+	// A mistyped workspace address says so in the workspace, in Persian (it
+	// was the respondents' English "Survey not found").
+	b.get("/app/projects/1/nope").want(http.StatusNotFound, `lang="fa" dir="rtl"`, "در این نشانی چیزی نیست", `href="/app/projects"`)
+	w.browser().get("/app/projects/1/nope").want(http.StatusNotFound, "Survey not found") // signed out: nothing about the workspace
 	b.post("/app/account", url.Values{"lang": {"fa"}, "name": {"سارا"}}).wantRedirect("/app/account")
 	b.get("/app/surveys/"+w.survey.Slug+"/responses").want(http.StatusOK, "2 پاسخ") // Latin digits now
 	b.post("/app/account", url.Values{"lang": {"en"}}).wantRedirect("/app/account")

@@ -47,7 +47,7 @@ func TestImportSurveyFromOtherTools(t *testing.T) {
 	if code, _, errs := runSafar(t, db, "import", "survey", xlsx); code == 0 || !strings.Contains(errs, "--update") {
 		t.Errorf("second import: %d %s", code, errs)
 	}
-	if code, _, errs := runSafar(t, db, "import", "survey", writeFile(t, "x.pdf", "%PDF-1.4 junk")); code == 0 || !strings.Contains(errs, "not a survey file Safar knows") {
+	if code, _, errs := runSafar(t, db, "import", "survey", writeFile(t, "x.pdf", "%PDF-1.4 junk")); code == 0 || !strings.Contains(errs, "x.pdf: a PDF document, not a survey") {
 		t.Errorf("pdf: %d %s", code, errs)
 	}
 }

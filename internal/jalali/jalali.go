@@ -43,6 +43,27 @@ func FromTime(t time.Time) Date {
 	return Date{jy, jm, jd}
 }
 
+// Time is the midnight in loc that starts the Gregorian day of d, and
+// false when d is no day of the calendar (month 13, Mehr 31, Esfand 30 of
+// a common year). It walks from FromTime's Nowruz, so the two agree on
+// every day.
+func (d Date) Time(loc *time.Location) (time.Time, bool) {
+	if d.Month < 1 || d.Month > 12 || d.Day < 1 || d.Day > 31 {
+		return time.Time{}, false
+	}
+	// Nowruz falls on 19-22 March of Gregorian year Jalali + 621.
+	t := time.Date(d.Year+621, 3, 18, 0, 0, 0, 0, loc)
+	for i := 0; i < 6 && FromTime(t) != (Date{d.Year, 1, 1}); i++ {
+		t = t.AddDate(0, 0, 1)
+	}
+	days := (d.Month-1)*31 + d.Day - 1 // the first six months have 31 days
+	if d.Month > 6 {
+		days = 186 + (d.Month-7)*30 + d.Day - 1 // the rest 30 (Esfand 29 or 30)
+	}
+	t = t.AddDate(0, 0, days)
+	return t, FromTime(t) == d
+}
+
 // String gives the numeric form with Latin digits, e.g. "1405/09/01".
 func (d Date) String() string {
 	return fmt.Sprintf("%04d/%02d/%02d", d.Year, d.Month, d.Day)

@@ -70,3 +70,24 @@ func TestFromTimeRoundTrip(t *testing.T) {
 		prev = got
 	}
 }
+
+// TestTimeInvertsFromTime: every day of 60 years comes back from its
+// Jalali date, and dates that are no day of the calendar are refused.
+func TestTimeInvertsFromTime(t *testing.T) {
+	day := time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 60*366; i++ {
+		d := FromTime(day)
+		if got, ok := d.Time(time.UTC); !ok || !got.Equal(day) {
+			t.Fatalf("%v.Time() = %v, %v; want %v", d, got, ok, day)
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	for _, d := range []Date{{1405, 13, 1}, {1405, 0, 1}, {1405, 7, 31}, {1404, 12, 30}, {1405, 1, 0}, {1405, 1, 32}} {
+		if got, ok := d.Time(time.UTC); ok {
+			t.Errorf("%v.Time() = %v, want no such day", d, got)
+		}
+	}
+	if got, ok := (Date{1403, 12, 30}).Time(time.UTC); !ok || got.Format("2006-01-02") != "2025-03-20" {
+		t.Errorf("Esfand 30 of leap 1403 = %v, %v; want 2025-03-20", got, ok)
+	}
+}

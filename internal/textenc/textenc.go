@@ -84,6 +84,16 @@ func NewReader(r io.Reader) io.Reader {
 	return &autoReader{br: br}
 }
 
+// Bytes is data decoded to UTF-8 as NewReader decodes it, for a file
+// already read whole (a survey definition, an upload).
+func Bytes(data []byte) []byte {
+	out, err := io.ReadAll(NewReader(bytes.NewReader(data)))
+	if err != nil { // the decoders replace what they cannot read; reading memory does not fail
+		return data
+	}
+	return out
+}
+
 // autoReader passes ASCII through until the first byte above it, then
 // reads on as UTF-8 when the window from there is valid UTF-8, else as
 // Windows-1256.

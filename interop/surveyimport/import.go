@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/safarhq/safar/internal/textenc"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -119,6 +120,11 @@ var Messages = map[string]string{
 	"import_too_large":         "%d bytes; the limit for a survey file is %d MiB",
 	"import_xml_not_lss":       "an XML file that is not a LimeSurvey survey structure (.lss)",
 	"import_unknown":           "not a survey file Safar knows: expected Safar JSON, a Qualtrics .qsf, SurveyJS JSON, a LimeSurvey .lss or an XLSForm .xlsx",
+	"import_looks_table":       "a table of %d columns (%s…), not a survey: a survey from a spreadsheet comes as an XLSForm .xlsx; otherwise Safar takes Safar JSON, a Qualtrics .qsf, SurveyJS JSON or a LimeSurvey .lss",
+	"import_looks_records":     "%d data records (JSON Lines or a list of objects), not a survey: Safar takes Safar JSON, a Qualtrics .qsf, SurveyJS JSON, a LimeSurvey .lss or an XLSForm .xlsx",
+	"import_looks_pdf":         "a PDF document, not a survey: export the survey from its tool as Safar JSON, a Qualtrics .qsf, SurveyJS JSON, a LimeSurvey .lss or an XLSForm .xlsx",
+	"import_looks_office":      "an old binary Office file (.xls or .doc): save an XLSForm as .xlsx; Safar also takes Safar JSON, a Qualtrics .qsf, SurveyJS JSON or a LimeSurvey .lss",
+	"import_looks_binary":      "not text but binary content, so not a survey: Safar takes Safar JSON, a Qualtrics .qsf, SurveyJS JSON, a LimeSurvey .lss or an XLSForm .xlsx",
 	"import_xlsx":              "%v",
 	"import_no_questions":      "no question in it could be imported (see the dropped items)",
 	"import_lss_xml":           "not valid LimeSurvey XML: %v",
@@ -159,7 +165,17 @@ func Import(name string, data []byte, xlsx Sheets) (*survey.Definition, *Report,
 	if len(data) > MaxFileSize {
 		return nil, nil, inFile(name, failure("import_too_large", len(data), MaxFileSize>>20))
 	}
+	raw := data
+	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		// A definition saved by Notepad as "Unicode" (UTF-16) or on Persian
+		// Windows (Windows-1256) is read as the CLI's tables are: as it
+		// was, Windows-1256 JSON came in with every Persian letter "�".
+		data = textenc.Bytes(data)
+	}
 	format, err := Detect(data)
+	if fe := (survey.FieldError{}); errors.As(err, &fe) && fe.Code == "import_unknown" {
+		err = unknownFile(raw, data)
+	}
 	if err != nil {
 		return nil, nil, inFile(name, err)
 	}

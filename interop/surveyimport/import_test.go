@@ -3,8 +3,12 @@ package surveyimport
 import (
 	"encoding/json"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/safarhq/safar/survey"
 )
@@ -194,7 +198,15 @@ func TestBadInput(t *testing.T) {
 	many := `{"title":"x","pages":[{"elements":[` + strings.Repeat(`{"type":"text","name":"q"},`, 10000) + `{"type":"text","name":"q"}]}]}`
 	cases := []struct{ name, data, want string }{
 		{"empty.json", "", "not a survey file Safar knows"},
-		{"binary.bin", "\x00\x01\x02garbage", "not a survey file Safar knows"},
+		{"binary.bin", "\x00\x01\x02garbage", "not text but binary content"},
+		// Files that are not surveys say what they look like.
+		{"answers.csv", "id,comment,score\n1,late parcel,2\n", "a table of 3 columns (id, comment, score…), not a survey"},
+		{"answers.tsv", "id\tcomment\n1\tlate\n", "a table of 2 columns (id, comment…)"},
+		{"reviews.jsonl", "{\"id\":1,\"text\":\"late\"}\n{\"id\":2,\"text\":\"ok\"}\n", "2 data records (JSON Lines or a list of objects), not a survey"},
+		{"reviews.json", `[{"id":1},{"id":2},{"id":3}]`, "3 data records"},
+		{"survey.pdf", "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"},
+		{"survey.xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", "an old binary Office file (.xls or .doc)"},
+		{"notes.txt", "just some notes about the survey", "not a survey file Safar knows"},
 		{"other.xml", "<?xml version=\"1.0\"?><html></html>", "not a LimeSurvey survey structure"},
 		{"broken.qsf", `{"SurveyEntry": {"SurveyName": "x"`, "not valid Qualtrics JSON"},
 		{"noblocks.qsf", `{"SurveyEntry": {"SurveyName": "x"}, "SurveyElements": []}`, "no question blocks"},
@@ -218,6 +230,45 @@ func TestBadInput(t *testing.T) {
 	big := make([]byte, MaxFileSize+1)
 	if _, _, err := Import("big.json", big, nil); err == nil || !strings.Contains(err.Error(), "limit") {
 		t.Errorf("oversized file: %v", err)
+	}
+}
+
+// TestDefinitionInAnyEncoding: a Persian definition saved as UTF-16 (with
+// a byte-order mark or without, as Notepad's "Unicode") or as Windows-1256
+// comes in with its Persian text; before, UTF-16 was "not a survey file"
+// and Windows-1256 was imported with every Persian letter "\uFFFD".
+func TestDefinitionInAnyEncoding(t *testing.T) {
+	const def = `{"slug":"s","title":"نظرسنجي خريد","language":"fa","pages":[{"questions":[{"id":"a","type":"short_text","text":"چرا؟"}]}]}`
+	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String(def)
+	utf16bom, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(def)
+	cp1256, _ := charmap.Windows1256.NewEncoder().String(def)
+	for name, data := range map[string]string{"utf16.json": utf16, "utf16bom.json": utf16bom, "cp1256.json": cp1256} {
+		d, _, err := Import(name, []byte(data), nil)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := d.Title.String(); got != "نظرسنجي خريد" {
+			t.Errorf("%s: title %q", name, got)
+		}
+	}
+}
+
+// TestLimeSurveyInUTF16: a .lss saved as UTF-16, which it declares,
+// imports as its UTF-8 twin (the XML decoder refused the declaration).
+func TestLimeSurveyInUTF16(t *testing.T) {
+	data, err := os.ReadFile("testdata/limesurvey.lss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := Import("limesurvey.lss", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(strings.Replace(string(data), `encoding="UTF-8"`, `encoding="UTF-16"`, 1))
+	got, _, err := Import("utf16.lss", []byte(u16), nil)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("UTF-16 .lss: %v\n got %+v\nwant %+v", err, got, want)
 	}
 }
 

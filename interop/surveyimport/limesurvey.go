@@ -21,6 +21,9 @@ import (
 // decoder, so a "billion laughs" file is an error, not an explosion.
 func lssTables(data []byte) (map[string][]map[string]string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
+	// Import decoded the file to UTF-8 (textenc), whatever it declares: a
+	// .lss saved as UTF-16 says encoding="UTF-16".
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	tables := map[string][]map[string]string{}
 	var path []string
 	var row map[string]string
