@@ -371,6 +371,44 @@ func textColumns(tb *csvtable.Table, name string) ([]int, error) {
 	return out, nil
 }
 
+// joinTextColumns returns tb with the --text columns read as one: when name
+// lists several ("Title,Review Text"), the first of them holds each row's
+// texts, a line each (textOf), under the name as given, and the others are
+// gone; a single column leaves tb as it is. personas and report FILE.csv
+// read their --text column from it as painpoints reads several.
+func joinTextColumns(tb *csvtable.Table, name string) (*csvtable.Table, error) {
+	cols, err := textColumns(tb, name)
+	if err != nil || len(cols) == 1 {
+		return tb, err
+	}
+	drop := map[int]bool{}
+	for _, c := range cols[1:] {
+		drop[c] = true
+	}
+	keep := func(row []string, first string) []string {
+		n := max(len(row), cols[0]+1) // a short row still gets its text cell
+		out := make([]string, 0, n)
+		for i := range n {
+			switch {
+			case i == cols[0]:
+				out = append(out, first)
+			case !drop[i] && i < len(row):
+				out = append(out, row[i])
+			case !drop[i]:
+				out = append(out, "")
+			}
+		}
+		return out
+	}
+	joined := *tb
+	joined.Header = keep(tb.Header, name)
+	joined.Rows = make([][]string, len(tb.Rows))
+	for r, row := range tb.Rows {
+		joined.Rows[r] = keep(row, textOf(tb, r, cols))
+	}
+	return &joined, nil
+}
+
 // textOf is row r's text: its columns' values, a line each (a line ends a
 // sentence, so a title and its review are not read as one).
 func textOf(tb *csvtable.Table, r int, cols []int) string {

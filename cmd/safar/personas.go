@@ -26,13 +26,13 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	idCol := fs.String("id", "", "column with respondent ids (default: row numbers)")
 	exclude := fs.String("exclude", "", "comma-separated columns not to segment on; they still describe every card")
 	profile := fs.String("profile", "", "comma-separated columns that only describe the cards (the same as --exclude)")
-	textCol := fs.String("text", "", "free-text column: its pain points per persona, with a quote each")
+	textCol := fs.String("text", "", "free-text column: its pain points per persona, with a quote each; several, comma-separated (\"Title,Review\"), are read as one text, a line each (default: none)")
 	sheet := sheetFlag(fs)
 	seed := fs.Uint64("seed", 1, "random seed (same seed, same personas)")
 	format := fs.String("format", "table", "output format: table or json")
 	lang := fs.String("lang", "auto", "language of persona names and pain points: auto, en or fa")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar personas FILE.csv [--k auto|N] [--id COL] [--exclude COL,...] [--profile COL,...] [--text COL] [--lang auto|en|fa] [--seed N] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar personas FILE.csv [--k auto|N] [--id COL] [--exclude COL,...] [--profile COL,...] [--text COL[,COL...]] [--lang auto|en|fa] [--seed N] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -60,6 +60,11 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	tab, err := xlsxtable.ReadFile(files[0], *sheet)
 	if err != nil {
 		return err
+	}
+	if *textCol != "" {
+		if tab, err = joinTextColumns(tab, *textCol); err != nil {
+			return fmt.Errorf("%s: %w", files[0], err)
+		}
 	}
 	copt := personas.CSVOptions{ID: *idCol, Exclude: append(splitList(*exclude), splitList(*profile)...)}
 	if *textCol != "" {
