@@ -43,7 +43,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	pack := fs.String("pack", "", "optional domain vocabulary to group by: "+strings.Join(analysis.PackNames(), ", ")+" (default: none, everything is learned from the texts)")
 	ignore := fs.String("ignore", "", "comma-separated names that are never a pain point (brand, survey or product names)")
 	scoreCol := fs.String("score", "", "column holding each respondent's own score (a rating, recommended yes/no as 1/0, NPS): what a satisfied writer states plainly is not a pain point, and low scores weigh severity")
-	scaleFlag := fs.String("scale", "", "the --score column's scale as LO-HI, lowest score first (default: the first of 0-1, 1-5, 1-7, 0-10, 0-100 that holds every value)")
+	scaleFlag := fs.String("scale", "", "the --score column's scale as LO-HI, lowest score first, LO may be negative (-2-2) (default: the first of 0-1, 1-5, 1-7, 0-10, 0-100 that holds every value)")
 	sheet := sheetFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv|FILE.xlsx|FILE.jsonl [--sheet NAME] --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--score COL [--scale LO-HI]] [--format table|json]")

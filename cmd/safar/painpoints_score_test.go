@@ -79,3 +79,23 @@ func TestPainpointsScoreErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPainpointsScoreNegativeScale: a sentiment from -2 to 2 (ParsiNLU's
+// labels) is read with --scale -2-2, which the error for a column off
+// every scale asks for (--scale refused a negative low end).
+func TestPainpointsScoreNegativeScale(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,review,sentiment\n")
+	for i := range 8 {
+		fmt.Fprintf(&b, "z%d,The zipper broke after one wash. Order %d.,-2\n", i, i)
+		fmt.Fprintf(&b, "p%d,Lovely colour and it fits well. Size %d.,2\n", i, i)
+	}
+	p := writeCSV(t, b.String())
+	if _, errs, code := runCLI(t, "painpoints", p, "--text", "review", "--score", "sentiment"); code == 0 || !strings.Contains(errs, "--scale LO-HI") {
+		t.Fatalf("off every scale: exit %d, stderr %q; want the hint to give --scale", code, errs)
+	}
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "review", "--score", "sentiment", "--scale", "-2-2")
+	if code != 0 || !strings.Contains(errs, "read on a -2-2 scale, -2 lowest") || !strings.Contains(out, "zipper") {
+		t.Errorf("--scale -2-2: exit %d, stderr %q, out %q; want the zipper read on the -2-2 scale", code, errs, out)
+	}
+}
