@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -21,8 +20,7 @@ func init() {
 }
 
 func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "analyze", "(--survey SLUG | --project NAME) [--format table|json] [--k N] [--exclude Q,...] [--seed N] [--db ...]")
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "survey slug")
 	project := fs.String("project", "", "project name (all its surveys and transcripts)")
