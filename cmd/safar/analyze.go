@@ -150,7 +150,7 @@ func printStudy(w io.Writer, r *study.Result) {
 		printColumns(w, rows, 2)
 		for _, s := range r.Journeys[0].Stages {
 			if len(s.Touchpoints) > 0 {
-				wrapList(w, "  "+s.Stage+": ", s.Touchpoints)
+				wrapText(w, "  "+s.Stage+": ", clean(strings.Join(s.Touchpoints, ", ")))
 			}
 		}
 	}
@@ -159,24 +159,22 @@ func printStudy(w io.Writer, r *study.Result) {
 // tableWidth is the terminal width the CLI's tables fit.
 const tableWidth = 80
 
-// wrapList prints items after prefix, comma-separated, on as many lines
-// of tableWidth as they need, each next line indented under the first item.
-func wrapList(w io.Writer, prefix string, items []string) {
+// wrapText prints text after prefix on as many lines of tableWidth as it
+// needs, broken at spaces, each next line indented as far as the prefix.
+func wrapText(w io.Writer, prefix, text string) {
 	indent := strings.Repeat(" ", displayWidth(prefix))
-	line, n := prefix, displayWidth(prefix)
-	for i, it := range items {
-		it = clean(it)
-		if i < len(items)-1 {
-			it += ","
-		}
-		if n > len(indent) && n+1+displayWidth(it) > tableWidth {
+	line, n, first := prefix, displayWidth(prefix), true
+	for _, word := range strings.Fields(text) {
+		ww := displayWidth(word)
+		switch {
+		case first:
+		case n+1+ww > tableWidth:
 			fmt.Fprintln(w, line)
 			line, n = indent, len(indent)
-		}
-		if n > len(indent) {
+		default:
 			line, n = line+" ", n+1
 		}
-		line, n = line+it, n+displayWidth(it)
+		line, n, first = line+word, n+ww, false
 	}
 	fmt.Fprintln(w, line)
 }

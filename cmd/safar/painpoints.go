@@ -243,41 +243,45 @@ const painpointsMemoryLimit = 250 << 20
 // width (Persian letters are one cell, marks and ZWNJ none); bidi order is
 // left to the terminal.
 func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol string, scale *scoreScale) error {
-	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points; %d texts voice none of them", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
+	head := fmt.Sprintf("%d texts, %d people, language %s: %d pain points; %d texts voice none of them", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
 	if res.NothingToSay > 0 {
-		fmt.Fprintf(w, " (%d say there is nothing to say)", res.NothingToSay)
+		head += fmt.Sprintf(" (%d say there is nothing to say)", res.NothingToSay)
 	}
-	fmt.Fprintln(w)
+	wrapText(w, "", head)
 	for _, n := range res.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		wrapText(w, "note: ", n)
 	}
 	fmt.Fprintln(w)
 	if len(res.PainPoints) == 0 {
 		_, err := fmt.Fprintln(w, "No recurring pain points found.")
 		return err
 	}
+	// The row's numbers take 55 cells; the label has the rest of an
+	// 80-column line, and the terms, segments, scores and quotes each a
+	// line of their own under it, wrapped or clipped to the width.
 	labelW := len("PAIN POINT")
 	for _, p := range res.PainPoints {
-		labelW = max(labelW, displayWidth(p.Label))
+		labelW = max(labelW, displayWidth(clean(p.Label)))
 	}
-	labelW = min(labelW, 48)
-	fmt.Fprintln(w, "SAY IT: the member texts that say the pain point's own phrase, of all its member texts")
-	fmt.Fprintf(w, "%4s  %-8s  %6s  %6s  %-8s  %s  %11s  %s\n", "RANK", "PRIORITY", "PEOPLE", "SHARE", "SEVERITY", padRight("PAIN POINT", labelW), "SAY IT", "TERMS")
+	labelW = min(labelW, tableWidth-55)
+	fmt.Fprintln(w, "SAY IT: member texts that say the pain point's own phrase / all its members")
+	fmt.Fprintf(w, "%4s  %-8s  %6s  %6s  %-8s  %s  %11s\n", "RANK", "PRIORITY", "PEOPLE", "SHARE", "SEVERITY", padRight("PAIN POINT", labelW), "SAY IT")
 	for _, p := range res.PainPoints {
 		said := "-"
 		if p.LabelTexts > 0 {
 			said = fmt.Sprintf("%d/%d", p.LabelTexts, p.Texts)
 		}
-		fmt.Fprintf(w, "%4d  %8.4f  %6d  %5.1f%%  %8.2f  %s  %11s  %s\n", p.Rank, p.Priority, p.Documents, 100*p.Share, p.Severity,
-			padRight(clip(clean(p.Label), labelW), labelW), said, clean(strings.Join(p.Terms, ", ")))
+		fmt.Fprintf(w, "%4d  %8.4f  %6d  %5.1f%%  %8.2f  %s  %11s\n", p.Rank, p.Priority, p.Documents, 100*p.Share, p.Severity,
+			padRight(clip(clean(p.Label), labelW), labelW), said)
+		wrapText(w, "      terms: ", clean(strings.Join(p.Terms, ", ")))
 		if segCol != "" && len(p.Segments) > 0 {
-			fmt.Fprintf(w, "      %s: %s\n", clean(segCol), clean(formatSegments(p.Segments)))
+			wrapText(w, "      "+clean(segCol)+": ", clean(formatSegments(p.Segments)))
 		}
 		if scale != nil && p.Satisfaction != nil {
-			fmt.Fprintf(w, "      %s\n", scale.compare(p))
+			wrapText(w, "      ", scale.compare(p))
 		}
 		for _, ex := range p.Examples[:min(2, len(p.Examples))] {
-			fmt.Fprintf(w, "      “%s”\n", clip(clean(ex), 110))
+			fmt.Fprintf(w, "      “%s”\n", clip(clean(ex), tableWidth-8))
 		}
 	}
 	return nil
