@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +92,38 @@ func TestPersonasTextAndCandidates(t *testing.T) {
 	}
 	if _, errs, code := runPersonasCLI(t, "personas", path, "--text", "nope"); code == 0 || !strings.Contains(errs, "nope") {
 		t.Errorf("--text nope: exit %d, %q; want an error naming the column", code, errs)
+	}
+}
+
+// TestPersonasTableSafeAndNarrow: the persona cards print respondents'
+// words without their escape sequences or bidi overrides (a comment could
+// clear the terminal or reverse the text: painpoints drops them, personas
+// printed them) and fit an 80-column terminal, long quotes wrapped.
+func TestPersonasTableSafeAndNarrow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("age,plan,How satisfied were you with the delivery of your last order overall?,comment\n")
+	ages, plans, sat := []string{"18-24", "25-34", "45-54"}, []string{"free", "pro"}, []string{"very satisfied", "satisfied", "unsatisfied"}
+	for i := range 240 {
+		c := "Prices are too expensive for me compared with every other shop in town, and the discount codes never apply at the checkout page either."
+		if i%3 == 0 {
+			c = "The delivery was late \x1b[2J\x1b[31magain\u202e and nobody answered my emails about it for two whole weeks, very disappointing."
+		}
+		fmt.Fprintf(&b, "%s,%s,%s,\"%s\"\n", ages[i%3], plans[(i/3)%2], sat[(i/2)%3], c)
+	}
+	p := writeFile(t, "esc.csv", b.String())
+	out, errs, code := runCLI(t, "personas", p, "--text", "comment", "--k", "2")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.ContainsAny(out, "\x1b\u202e") {
+		t.Errorf("escape sequence or bidi override printed:\n%q", out)
+	}
+	if !strings.Contains(out, "late [2J[31magain and") {
+		t.Errorf("the quote is not printed with its escapes dropped:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if displayWidth(l) > 80 {
+			t.Errorf("%d cells wide: %q", displayWidth(l), l)
+		}
 	}
 }
