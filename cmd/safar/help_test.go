@@ -24,3 +24,12 @@ func TestEveryCommandHelp(t *testing.T) {
 		t.Errorf("safar eval: %q; want eval painpoints named", errs)
 	}
 }
+
+// TestEvalHelpNamesTheSets: `eval painpoints -h` names the sets --set
+// takes (it said only "this set"; the names came from an error).
+func TestEvalHelpNamesTheSets(t *testing.T) {
+	_, errs, _ := runCLI(t, "eval", "painpoints", "-h")
+	if !strings.Contains(errs, "mams, steam") || !strings.Contains(errs, "clothing-all") {
+		t.Errorf("eval painpoints -h does not name the sets:\n%s", errs)
+	}
+}
