@@ -127,3 +127,51 @@ func TestPersonasTableSafeAndNarrow(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonasScore: personas --score reads each respondent's own score
+// as painpoints --score does, so what satisfied writers state plainly
+// (their size, rated 5) is no persona's pain point while the zipper and
+// the seams stay (personas had no --score).
+func TestPersonasScore(t *testing.T) {
+	plain := []string{"I wore it to work and colleagues gave me compliments.", "Wore it to the office and received compliments all day.",
+		"I wore it to work, many compliments from colleagues."}
+	ages, plans := []string{"18-24", "25-34", "45-54"}, []string{"free", "pro"}
+	var b strings.Builder
+	b.WriteString("id,age,plan,review,rating\n")
+	for i := range 30 {
+		fmt.Fprintf(&b, "p%d,%s,%s,\"%s Size %d.\",5\n", i, ages[i%3], plans[i%2], plain[i%3], i)
+		fmt.Fprintf(&b, "z%d,%s,%s,The zipper broke after one wash. Order %d.,1\n", i, ages[(i+1)%3], plans[(i+1)%2], i)
+		fmt.Fprintf(&b, "s%d,%s,%s,The seams split the first time I wore it. Order %d.,2\n", i, ages[(i+2)%3], plans[i%2], i)
+	}
+	p := writeFile(t, "scored.csv", b.String())
+	labels := func(args ...string) string {
+		t.Helper()
+		out, errs, code := runCLI(t, append([]string{"personas", p, "--id", "id", "--text", "review", "--k", "2", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var res personas.Result
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, p := range res.Personas {
+			for _, pp := range p.PainPoints {
+				all = append(all, pp.Label)
+			}
+		}
+		return strings.Join(all, "; ")
+	}
+	if l := labels(); !strings.Contains(l, "size") {
+		t.Fatalf("without --score the satisfied writers' sizes are no pain point (%s): the test shows nothing", l)
+	}
+	if l := labels("--score", "rating"); strings.Contains(l, "size") || !strings.Contains(l, "zipper") || !strings.Contains(l, "seams") {
+		t.Errorf("--score rating: pain points %q, want the zipper and the seams, not the sizes", l)
+	}
+	for _, tc := range [][]string{{"--score", "stars"}, {"--scale", "1-5"}, {"--score", "rating", "--scale", "0-4"}} {
+		_, errs, code := runCLI(t, append([]string{"personas", p, "--text", "review"}, tc...)...)
+		if code == 0 || !strings.Contains(errs, tc[0]) && !strings.Contains(errs, "--score") {
+			t.Errorf("%v: exit %d, %q; want the flag named", tc, code, errs)
+		}
+	}
+}
