@@ -279,6 +279,20 @@ func (tr *TableReader) Response(row []string) (*Response, error) {
 	return r, p.err()
 }
 
+// optionValues lists a question's option values for an error, the first
+// ten and "…" for more: what a cell of its column may hold.
+func optionValues(q *Question) string {
+	vals := make([]string, 0, min(len(q.Options), 11))
+	for i, o := range q.Options {
+		if i == 10 {
+			vals = append(vals, "…")
+			break
+		}
+		vals = append(vals, o.Value)
+	}
+	return strings.Join(vals, ", ")
+}
+
 func (tr *TableReader) value(q *Question, cell func(string) string) (Value, string) {
 	var v Value
 	s := cell(q.ID)
@@ -308,7 +322,7 @@ func (tr *TableReader) value(q *Question, cell func(string) string) (Value, stri
 		c, ok := choice(s)
 		if !ok {
 			if !q.Other {
-				return v, fmt.Sprintf("%q is not one of the options", s)
+				return v, fmt.Sprintf("%q is not one of the options (%s)", s, optionValues(q))
 			}
 			c, v.Other = OtherValue, s // a free answer in the column means "other"
 		}
@@ -317,7 +331,7 @@ func (tr *TableReader) value(q *Question, cell func(string) string) (Value, stri
 		for _, part := range splitList(s) {
 			c, ok := choice(part)
 			if !ok {
-				return v, fmt.Sprintf("%q is not one of the options", part)
+				return v, fmt.Sprintf("%q is not one of the options (%s)", part, optionValues(q))
 			}
 			v.Choices = append(v.Choices, c)
 		}

@@ -4,11 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/study/studyrun"
@@ -21,8 +20,7 @@ func init() {
 }
 
 func runAnalyze(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "analyze", "(--survey SLUG | --project NAME) [--format table|json] [--k N] [--exclude Q,...] [--seed N] [--db ...]")
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "survey slug")
 	project := fs.String("project", "", "project name (all its surveys and transcripts)")
@@ -102,38 +100,42 @@ func printStudy(w io.Writer, r *study.Result) {
 		fmt.Fprintf(w, "   CSAT %s", estimate(*m, 100, "%"))
 	}
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "\nPersonas:")
 	if r.Personas == nil {
 		fmt.Fprintf(w, "  none: %s\n", r.PersonaNote)
 	} else {
 		fmt.Fprintf(w, "  k=%d, %s\n", r.Personas.K, r.Personas.Quality.Verdict)
+		rows := make([][]string, 0, len(r.Personas.Personas))
 		for _, p := range r.Personas.Personas {
-			fmt.Fprintf(tw, "  %d\t%s\t%d\t%.0f%%\n", p.ID, p.Name, p.Size, 100*p.Share)
+			rows = append(rows, []string{strconv.Itoa(p.ID), clean(p.Name), strconv.Itoa(p.Size), fmt.Sprintf("%.0f%%", 100*p.Share)})
 		}
-		tw.Flush()
+		printColumns(w, rows, 1)
 	}
 	fmt.Fprintln(w, "\nPain points (rank, people, share, severity, stage):")
 	stage := map[string]string{}
 	for _, s := range r.Stages {
 		stage[s.Key] = s.Stage
 	}
+	var rows [][]string
 	for _, p := range r.PainPoints.PainPoints {
 		if p.Rank > 10 {
 			break
 		}
-		fmt.Fprintf(tw, "  %d\t%s\t%d\t%.0f%%\t%.2f\t%s\n", p.Rank, p.Label, p.Documents, 100*p.Share, p.Severity, stage[p.Key])
+		rows = append(rows, []string{strconv.Itoa(p.Rank), clean(p.Label), strconv.Itoa(p.Documents), fmt.Sprintf("%.0f%%", 100*p.Share),
+			fmt.Sprintf("%.2f", p.Severity), stage[p.Key]})
 	}
-	tw.Flush()
+	printColumns(w, rows, 1)
 	if c := r.Codes; c != nil {
-		fmt.Fprintf(w, "\nResearcher-coded pain points (people, share, passages, stages); %d codes, %d coded passages:\n", len(c.Codebook), len(c.Passages))
+		fmt.Fprintf(w, "\nResearcher-coded pain points (people, share, passages, stages),\n%d codes, %d coded passages:\n", len(c.Codebook), len(c.Passages))
+		rows = rows[:0]
 		for _, p := range c.PainPoints {
-			fmt.Fprintf(tw, "  %s\t%d\t%.0f%%\t%d\t%s\n", clean(p.Label), p.People, 100*p.Share, p.Passages, strings.Join(p.Stages, ", "))
+			rows = append(rows, []string{clean(p.Label), strconv.Itoa(p.People), fmt.Sprintf("%.0f%%", 100*p.Share), strconv.Itoa(p.Passages), strings.Join(p.Stages, ", ")})
 		}
-		tw.Flush()
+		printColumns(w, rows, 0)
 	}
-	fmt.Fprintln(w, "\nJourney (everyone): stage, emotion 0-100 (answers), touchpoints, top pain point")
+	fmt.Fprintln(w, "\nJourney (everyone): stage, emotion 0-100 (answers), top pain point;\nthen each stage's touchpoints:")
 	if len(r.Journeys) > 0 {
+		rows = rows[:0]
 		for _, s := range r.Journeys[0].Stages {
 			emo := "-"
 			if s.Emotion != nil {
@@ -141,11 +143,66 @@ func printStudy(w io.Writer, r *study.Result) {
 			}
 			top := ""
 			if len(s.PainPoints) > 0 {
-				top = s.PainPoints[0].Label
+				top = clean(s.PainPoints[0].Label)
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", s.Stage, emo, strings.Join(s.Touchpoints, ", "), top)
+			rows = append(rows, []string{s.Stage, emo, top})
 		}
-		tw.Flush()
+		printColumns(w, rows, 2)
+		for _, s := range r.Journeys[0].Stages {
+			if len(s.Touchpoints) > 0 {
+				wrapText(w, "  "+s.Stage+": ", clean(strings.Join(s.Touchpoints, ", ")))
+			}
+		}
+	}
+}
+
+// tableWidth is the terminal width the CLI's tables fit.
+const tableWidth = 80
+
+// wrapText prints text after prefix on as many lines of tableWidth as it
+// needs, broken at spaces, each next line indented as far as the prefix.
+func wrapText(w io.Writer, prefix, text string) {
+	indent := strings.Repeat(" ", displayWidth(prefix))
+	line, n, first := prefix, displayWidth(prefix), true
+	for _, word := range strings.Fields(text) {
+		ww := displayWidth(word)
+		switch {
+		case first:
+		case n+1+ww > tableWidth:
+			fmt.Fprintln(w, line)
+			line, n = indent, len(indent)
+		default:
+			line, n = line+" ", n+1
+		}
+		line, n, first = line+word, n+ww, false
+	}
+	fmt.Fprintln(w, line)
+}
+
+// printColumns prints rows as columns two spaces apart, indented two,
+// aligned by display width (Persian letters one cell, ZWNJ none). Column
+// wide, a text (a label, a name), is clipped with "…" so every line fits
+// tableWidth; the others are short (numbers, stages).
+func printColumns(w io.Writer, rows [][]string, wide int) {
+	widths := map[int]int{}
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	rest := 2
+	for i, n := range widths {
+		if i != wide {
+			rest += n + 2
+		}
+	}
+	widths[wide] = max(10, min(widths[wide], tableWidth-rest))
+	for _, row := range rows {
+		cells := make([]string, len(row))
+		for i, c := range row {
+			cells[i] = padRight(clip(c, widths[i]), widths[i])
+		}
+		fmt.Fprintln(w, strings.TrimRight("  "+strings.Join(cells, "  "), " "))
 	}
 }
 

@@ -72,3 +72,31 @@ func TestPrintStudyCounts(t *testing.T) {
 		t.Errorf("got %q, want it to start %q", b.String(), want)
 	}
 }
+
+// TestAnalyzeTableFits80Columns: `safar analyze`'s tables fit an
+// 80-column terminal (the journey's touchpoints made lines of 140), every
+// touchpoint still printed, wrapped rather than cut.
+func TestAnalyzeTableFits80Columns(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "safar.db")
+	var res study.Result
+	if err := json.Unmarshal([]byte(demoProjectJSON(t, db)), &res); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runSafar(t, db, "analyze", "--project", "demo")
+	if code != 0 {
+		t.Fatalf("analyze: %d %s", code, errs)
+	}
+	lines := strings.Split(out, "\n")
+	for _, l := range lines[1:] { // the first is the study's own title
+		if displayWidth(l) > 80 {
+			t.Errorf("%d cells wide: %q", displayWidth(l), l)
+		}
+	}
+	for _, s := range res.Journeys[0].Stages {
+		for _, tp := range s.Touchpoints {
+			if !strings.Contains(out, tp) {
+				t.Errorf("touchpoint %q of %s is not printed", tp, s.Stage)
+			}
+		}
+	}
+}

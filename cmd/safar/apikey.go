@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -20,8 +19,7 @@ func init() {
 }
 
 func runAPIKeyCreate(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("apikey create", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "apikey create", "--user EMAIL --name NAME [--scopes responses:read,surveys:write] [--db ...]")
 	dsn := dbFlag(fs, env)
 	email := fs.String("user", "", "the user the key acts as (email)")
 	name := fs.String("name", "", "what will use the key, e.g. \"CRM sync\"")
@@ -56,8 +54,7 @@ func runAPIKeyCreate(ctx context.Context, env *cliEnv, args []string) error {
 }
 
 func runAPIKeyList(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("apikey list", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "apikey list", "[--user EMAIL] [--db ...]")
 	dsn := dbFlag(fs, env)
 	email := fs.String("user", "", "only this user's keys (email)")
 	if err := parseInterspersed(fs, args); err != nil {
@@ -103,8 +100,7 @@ func runAPIKeyList(ctx context.Context, env *cliEnv, args []string) error {
 }
 
 func runAPIKeyRevoke(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("apikey revoke", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "apikey revoke", "ID [--db ...]")
 	dsn := dbFlag(fs, env)
 	if err := parseInterspersed(fs, args); err != nil {
 		return err

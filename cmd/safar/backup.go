@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -20,8 +19,7 @@ func init() {
 // file, safe while `safar serve` runs. PostgreSQL: pg_dump when it is on
 // PATH (custom format, for pg_restore), else a clear error saying how.
 func runBackup(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "backup", "-o FILE [--db ...]")
 	out := fs.String("o", "", "file to write the backup to (must not exist)")
 	dsn := dbFlag(fs, env)
 	if err := parseInterspersed(fs, args); err != nil {

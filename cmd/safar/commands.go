@@ -44,6 +44,19 @@ func lookup(args []string) (command, []string, bool) {
 	return command{}, nil, false
 }
 
+// subcommands lists, sorted, the commands whose first word is word
+// ("import" gives "import qdpx", "import responses"...).
+func subcommands(word string) []string {
+	var out []string
+	for n := range commands {
+		if strings.HasPrefix(n, word+" ") {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 func usage(w io.Writer) {
 	names := make([]string, 0, len(commands))
 	for n := range commands {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 
 	"github.com/safarhq/safar/demo"
@@ -14,8 +13,7 @@ func init() {
 }
 
 func runDemo(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "demo", "[--responses N] [--db ...]")
 	dsn := dbFlag(fs, env)
 	n := fs.Int("responses", demo.ResponsesPerSurvey, "synthetic responses per survey (for scale tests)")
 	if err := fs.Parse(args); err != nil {

@@ -23,7 +23,7 @@ func runEvalPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	fs := flag.NewFlagSet("eval painpoints", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	dataDir := fs.String("data", "", "the shared evaluation data folder (default: $SAFAR_SHARED_DATA or a shared/data folder beside the working directory or a parent)")
-	set := fs.String("set", "", "evaluate only this set (default: all)")
+	set := fs.String("set", "", "evaluate only this set: "+strings.Join(evaluate.SetNames(), ", ")+" (with --mixed: "+strings.Join(evaluate.MixedNames(), ", ")+") (default: all)")
 	format := fs.String("format", "table", "output format: table or json")
 	sample := fs.Int("sample", 0, "also run each set on random subsamples of this many texts (one per peer seed) and print the engine's numbers whole and subsampled (default sets: "+strings.Join(evaluate.SizeSets, ", ")+")")
 	mixed := fs.Bool("mixed", false, "score the engine on the mixed sets instead ("+strings.Join(evaluate.MixedNames(), ", ")+": every rating, happy customers and unhappy ones, the texts only): how many of the texts its top 10 pain points hold are unhappy, against the set's share")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"time"
 
@@ -43,8 +42,7 @@ type exportedAnswer struct {
 // the id is the response id or the respondent's client id (from their
 // resume link). The researcher pages offer the same per response.
 func runExportRespondent(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("export respondent", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "export respondent", "--survey SLUG --id RESPONSE_OR_CLIENT_ID [--db ...]")
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "slug of the survey (required)")
 	id := fs.String("id", "", "response id or client id (required)")

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"time"
 
@@ -19,8 +18,7 @@ func init() {
 }
 
 func runExportResponses(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("export responses", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "export responses", "--survey SLUG [--format csv|json|sav|sss] [--db ...] > FILE")
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "slug of the survey (required)")
 	format := fs.String("format", "csv", "csv, json (one object per line), sav (SPSS, with labels) or sss (Triple-S 2.0: a zip of .sss and .asc)")

@@ -64,8 +64,7 @@ type loadOptions struct {
 // are parsed.
 func registerLoadMode(name, summary string, setup func(fs *flag.FlagSet) func(o *loadOptions) (loadTarget, error)) {
 	register(command{name: "loadtest " + name, summary: "load run: " + summary, run: func(ctx context.Context, env *cliEnv, args []string) error {
-		fs := flag.NewFlagSet("loadtest "+name, flag.ContinueOnError)
-		fs.SetOutput(env.stderr)
+		fs := newFlags(env, "loadtest "+name, "--url http://127.0.0.1:PORT/s/SLUG [--duration 10s] [--concurrency 50]")
 		var o loadOptions
 		rawURL := fs.String("url", "http://127.0.0.1:8080/s/demo-fa", "URL on a loopback address (127.0.0.1, ::1, localhost)")
 		fs.DurationVar(&o.duration, "duration", 10*time.Second, "measure for this long (at most 5m)")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -45,8 +44,7 @@ type submitLoadOptions struct {
 }
 
 func runLoadSubmit(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("loadtest submit", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "loadtest submit", "--url http://127.0.0.1:PORT --survey SLUG [--duration 10s] [--concurrency 50] [--max-requests N] [--verify --db ...]")
 	var o submitLoadOptions
 	rawURL := fs.String("url", "http://127.0.0.1:8080", "server base URL on a loopback address (127.0.0.1, ::1, localhost)")
 	fs.StringVar(&o.slug, "survey", "", "slug of a published survey (required)")

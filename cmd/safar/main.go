@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -27,6 +28,10 @@ func run(ctx context.Context, env *cliEnv, args []string) int {
 	}
 	c, rest, ok := lookup(args)
 	if !ok {
+		if subs := subcommands(args[0]); len(subs) > 0 {
+			fmt.Fprintf(env.stderr, "safar: %q needs one of: %s\n", args[0], strings.Join(subs, ", "))
+			return 2
+		}
 		fmt.Fprintf(env.stderr, "safar: unknown command %q\n\n", args[0])
 		usage(env.stderr)
 		return 2

@@ -72,6 +72,9 @@ func TestImportSurveyReportsEveryProblem(t *testing.T) {
 	}
 }
 
+// TestImportResponsesReportsLinesAndLoadsTheRest: a bad row names its
+// line, its column and what the column may hold (the options), and the
+// rest load.
 func TestImportResponsesReportsLinesAndLoadsTheRest(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "safar.db")
 	runSafar(t, db, "import", "survey", "--publish", writeFile(t, "all.json", string(surveytest.AllTypesJSON)))
@@ -88,7 +91,7 @@ func TestImportResponsesReportsLinesAndLoadsTheRest(t *testing.T) {
 	}
 	code, out, errs := runSafar(t, db, "import", "responses", "--survey", "all-types", file)
 	if code == 0 || !strings.Contains(out, "loaded 2 responses") ||
-		!strings.Contains(errs, `line 3: age: "99" is not one of the options`) ||
+		!strings.Contains(errs, `line 3: age: "99" is not one of the options (18-24, 25-34, 35-49, 50+)`) ||
 		!strings.Contains(errs, `line 4: rating: "five" is not a number`) {
 		t.Fatalf("import: code %d\nstdout %q\nstderr %q", code, out, errs)
 	}

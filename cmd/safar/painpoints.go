@@ -43,7 +43,7 @@ func runPainpoints(ctx context.Context, env *cliEnv, args []string) error {
 	pack := fs.String("pack", "", "optional domain vocabulary to group by: "+strings.Join(analysis.PackNames(), ", ")+" (default: none, everything is learned from the texts)")
 	ignore := fs.String("ignore", "", "comma-separated names that are never a pain point (brand, survey or product names)")
 	scoreCol := fs.String("score", "", "column holding each respondent's own score (a rating, recommended yes/no as 1/0, NPS): what a satisfied writer states plainly is not a pain point, and low scores weigh severity")
-	scaleFlag := fs.String("scale", "", "the --score column's scale as LO-HI, lowest score first (default: the first of 0-1, 1-5, 1-7, 0-10, 0-100 that holds every value)")
+	scaleFlag := fs.String("scale", "", "the --score column's scale as LO-HI, lowest score first, LO may be negative (-2-2) (default: the first of 0-1, 1-5, 1-7, 0-10, 0-100 that holds every value)")
 	sheet := sheetFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.stderr, "usage: safar painpoints FILE.csv|FILE.xlsx|FILE.jsonl [--sheet NAME] --text COL [--id COL] [--segment COL] [--lang auto|en|fa] [--top N] [--pack NAME] [--ignore NAMES] [--score COL [--scale LO-HI]] [--format table|json]")
@@ -243,41 +243,45 @@ const painpointsMemoryLimit = 250 << 20
 // width (Persian letters are one cell, marks and ZWNJ none); bidi order is
 // left to the terminal.
 func writePainpointTable(w io.Writer, res analysis.PainPointResult, segCol string, scale *scoreScale) error {
-	fmt.Fprintf(w, "%d texts, %d people, language %s: %d pain points; %d texts voice none of them", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
+	head := fmt.Sprintf("%d texts, %d people, language %s: %d pain points; %d texts voice none of them", res.Documents, res.People, res.Language, len(res.PainPoints), res.Other)
 	if res.NothingToSay > 0 {
-		fmt.Fprintf(w, " (%d say there is nothing to say)", res.NothingToSay)
+		head += fmt.Sprintf(" (%d say there is nothing to say)", res.NothingToSay)
 	}
-	fmt.Fprintln(w)
+	wrapText(w, "", head)
 	for _, n := range res.Notes {
-		fmt.Fprintf(w, "note: %s\n", n)
+		wrapText(w, "note: ", n)
 	}
 	fmt.Fprintln(w)
 	if len(res.PainPoints) == 0 {
 		_, err := fmt.Fprintln(w, "No recurring pain points found.")
 		return err
 	}
+	// The row's numbers take 55 cells; the label has the rest of an
+	// 80-column line, and the terms, segments, scores and quotes each a
+	// line of their own under it, wrapped or clipped to the width.
 	labelW := len("PAIN POINT")
 	for _, p := range res.PainPoints {
-		labelW = max(labelW, displayWidth(p.Label))
+		labelW = max(labelW, displayWidth(clean(p.Label)))
 	}
-	labelW = min(labelW, 48)
-	fmt.Fprintln(w, "SAY IT: the member texts that say the pain point's own phrase, of all its member texts")
-	fmt.Fprintf(w, "%4s  %-8s  %6s  %6s  %-8s  %s  %11s  %s\n", "RANK", "PRIORITY", "PEOPLE", "SHARE", "SEVERITY", padRight("PAIN POINT", labelW), "SAY IT", "TERMS")
+	labelW = min(labelW, tableWidth-55)
+	fmt.Fprintln(w, "SAY IT: member texts that say the pain point's own phrase / all its members")
+	fmt.Fprintf(w, "%4s  %-8s  %6s  %6s  %-8s  %s  %11s\n", "RANK", "PRIORITY", "PEOPLE", "SHARE", "SEVERITY", padRight("PAIN POINT", labelW), "SAY IT")
 	for _, p := range res.PainPoints {
 		said := "-"
 		if p.LabelTexts > 0 {
 			said = fmt.Sprintf("%d/%d", p.LabelTexts, p.Texts)
 		}
-		fmt.Fprintf(w, "%4d  %8.4f  %6d  %5.1f%%  %8.2f  %s  %11s  %s\n", p.Rank, p.Priority, p.Documents, 100*p.Share, p.Severity,
-			padRight(clip(clean(p.Label), labelW), labelW), said, clean(strings.Join(p.Terms, ", ")))
+		fmt.Fprintf(w, "%4d  %8.4f  %6d  %5.1f%%  %8.2f  %s  %11s\n", p.Rank, p.Priority, p.Documents, 100*p.Share, p.Severity,
+			padRight(clip(clean(p.Label), labelW), labelW), said)
+		wrapText(w, "      terms: ", clean(strings.Join(p.Terms, ", ")))
 		if segCol != "" && len(p.Segments) > 0 {
-			fmt.Fprintf(w, "      %s: %s\n", clean(segCol), clean(formatSegments(p.Segments)))
+			wrapText(w, "      "+clean(segCol)+": ", clean(formatSegments(p.Segments)))
 		}
 		if scale != nil && p.Satisfaction != nil {
-			fmt.Fprintf(w, "      %s\n", scale.compare(p))
+			wrapText(w, "      ", scale.compare(p))
 		}
 		for _, ex := range p.Examples[:min(2, len(p.Examples))] {
-			fmt.Fprintf(w, "      “%s”\n", clip(clean(ex), 110))
+			fmt.Fprintf(w, "      “%s”\n", clip(clean(ex), tableWidth-8))
 		}
 	}
 	return nil
@@ -369,6 +373,44 @@ func textColumns(tb *csvtable.Table, name string) ([]int, error) {
 		out = append(out, i)
 	}
 	return out, nil
+}
+
+// joinTextColumns returns tb with the --text columns read as one: when name
+// lists several ("Title,Review Text"), the first of them holds each row's
+// texts, a line each (textOf), under the name as given, and the others are
+// gone; a single column leaves tb as it is. personas and report FILE.csv
+// read their --text column from it as painpoints reads several.
+func joinTextColumns(tb *csvtable.Table, name string) (*csvtable.Table, error) {
+	cols, err := textColumns(tb, name)
+	if err != nil || len(cols) == 1 {
+		return tb, err
+	}
+	drop := map[int]bool{}
+	for _, c := range cols[1:] {
+		drop[c] = true
+	}
+	keep := func(row []string, first string) []string {
+		n := max(len(row), cols[0]+1) // a short row still gets its text cell
+		out := make([]string, 0, n)
+		for i := range n {
+			switch {
+			case i == cols[0]:
+				out = append(out, first)
+			case !drop[i] && i < len(row):
+				out = append(out, row[i])
+			case !drop[i]:
+				out = append(out, "")
+			}
+		}
+		return out
+	}
+	joined := *tb
+	joined.Header = keep(tb.Header, name)
+	joined.Rows = make([][]string, len(tb.Rows))
+	for r, row := range tb.Rows {
+		joined.Rows[r] = keep(row, textOf(tb, r, cols))
+	}
+	return &joined, nil
 }
 
 // textOf is row r's text: its columns' values, a line each (a line ends a

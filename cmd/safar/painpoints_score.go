@@ -25,13 +25,18 @@ func (s scoreScale) String() string {
 	return strconv.FormatFloat(s.lo, 'f', -1, 64) + "-" + strconv.FormatFloat(s.hi, 'f', -1, 64)
 }
 
-// parseScale reads --scale "LO-HI" ("" when not given).
+// parseScale reads --scale "LO-HI" ("" when not given); LO may be
+// negative ("-2-2", a sentiment from -2 to 2).
 func parseScale(v string) (scoreScale, bool, error) {
 	if v == "" {
 		return scoreScale{}, false, nil
 	}
-	lo, hi, ok := strings.Cut(v, "-")
-	a, errA := survey.ParseNumber(lo)
+	sign := 0
+	if strings.HasPrefix(v, "-") {
+		sign = 1
+	}
+	lo, hi, ok := strings.Cut(v[sign:], "-")
+	a, errA := survey.ParseNumber(v[:sign] + lo)
 	b, errB := survey.ParseNumber(hi)
 	if !ok || errA != nil || errB != nil || a >= b {
 		return scoreScale{}, false, fmt.Errorf("--scale %q: want LO-HI, lowest score first (1-5, 0-10)", v)

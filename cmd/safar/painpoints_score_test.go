@@ -1,9 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/safarhq/safar/analysis"
 )
 
 // TestPainpointsScore: --score reads each respondent's own score, and
@@ -77,5 +81,62 @@ func TestPainpointsScoreErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want failure mentioning %s", code, errs, tc.want)
 			}
 		})
+	}
+}
+
+// TestPainpointsScoreNegativeScale: a sentiment from -2 to 2 (ParsiNLU's
+// labels) is read with --scale -2-2, which the error for a column off
+// every scale asks for (--scale refused a negative low end).
+func TestPainpointsScoreNegativeScale(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,review,sentiment\n")
+	for i := range 8 {
+		fmt.Fprintf(&b, "z%d,The zipper broke after one wash. Order %d.,-2\n", i, i)
+		fmt.Fprintf(&b, "p%d,Lovely colour and it fits well. Size %d.,2\n", i, i)
+	}
+	p := writeCSV(t, b.String())
+	if _, errs, code := runCLI(t, "painpoints", p, "--text", "review", "--score", "sentiment"); code == 0 || !strings.Contains(errs, "--scale LO-HI") {
+		t.Fatalf("off every scale: exit %d, stderr %q; want the hint to give --scale", code, errs)
+	}
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "review", "--score", "sentiment", "--scale", "-2-2")
+	if code != 0 || !strings.Contains(errs, "read on a -2-2 scale, -2 lowest") || !strings.Contains(out, "zipper") {
+		t.Errorf("--scale -2-2: exit %d, stderr %q, out %q; want the zipper read on the -2-2 scale", code, errs, out)
+	}
+}
+
+// TestPainpointTableFits80Columns: the painpoints table fits an 80-column
+// terminal with its terms, segments, scores and quotes (its rows ran 150
+// wide): every term is still printed, on a wrapped line under its row.
+func TestPainpointTableFits80Columns(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,review,rating,department\n")
+	depts := []string{"Tops", "Dresses", "Bottoms", "Intimate", "Jackets", "Trend", "Accessories", "Outerwear"}
+	for i := range 40 {
+		fmt.Fprintf(&b, "z%d,\"The zipper broke after one wash and the seams split, the fabric pilled, the lining tore and the buttons fell off, order %d.\",%d,%s\n",
+			i, i, 1+i%2, depts[i%len(depts)])
+		fmt.Fprintf(&b, "p%d,Lovely colour and it fits well. Size %d.,5,%s\n", i, i, depts[i%len(depts)])
+	}
+	p := writeCSV(t, b.String())
+	out, errs, code := runCLI(t, "painpoints", p, "--text", "review", "--score", "rating", "--segment", "department")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if displayWidth(l) > 80 {
+			t.Errorf("%d cells wide: %q", displayWidth(l), l)
+		}
+	}
+	js, _, _ := runCLI(t, "painpoints", p, "--text", "review", "--score", "rating", "--segment", "department", "--format", "json")
+	var res analysis.PainPointResult
+	if err := json.Unmarshal([]byte(js), &res); err != nil || len(res.PainPoints) == 0 {
+		t.Fatalf("no pain points (%v): the test shows nothing", err)
+	}
+	words := strings.Fields(strings.ReplaceAll(out, ",", " "))
+	for _, term := range res.PainPoints[0].Terms {
+		for _, w := range strings.Fields(term) {
+			if !slices.Contains(words, w) {
+				t.Errorf("term %q is not printed", term)
+			}
+		}
 	}
 }

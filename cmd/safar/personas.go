@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -26,13 +27,15 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	idCol := fs.String("id", "", "column with respondent ids (default: row numbers)")
 	exclude := fs.String("exclude", "", "comma-separated columns not to segment on; they still describe every card")
 	profile := fs.String("profile", "", "comma-separated columns that only describe the cards (the same as --exclude)")
-	textCol := fs.String("text", "", "free-text column: its pain points per persona, with a quote each")
+	textCol := fs.String("text", "", "free-text column: its pain points per persona, with a quote each; several, comma-separated (\"Title,Review\"), are read as one text, a line each (default: none)")
+	scoreCol := fs.String("score", "", "with --text: the column holding each respondent's own score (a rating, recommended yes/no as 1/0, NPS), read as painpoints --score reads it (default: none)")
+	scaleFlag := fs.String("scale", "", "the --score column's scale as LO-HI, as painpoints --scale (default: the first of 0-1, 1-5, 1-7, 0-10, 0-100 that holds every value)")
 	sheet := sheetFlag(fs)
 	seed := fs.Uint64("seed", 1, "random seed (same seed, same personas)")
 	format := fs.String("format", "table", "output format: table or json")
 	lang := fs.String("lang", "auto", "language of persona names and pain points: auto, en or fa")
 	fs.Usage = func() {
-		fmt.Fprintln(env.stderr, "usage: safar personas FILE.csv [--k auto|N] [--id COL] [--exclude COL,...] [--profile COL,...] [--text COL] [--lang auto|en|fa] [--seed N] [--format table|json]")
+		fmt.Fprintln(env.stderr, "usage: safar personas FILE.csv [--k auto|N] [--id COL] [--exclude COL,...] [--profile COL,...] [--text COL[,COL...] [--score COL [--scale LO-HI]]] [--lang auto|en|fa] [--seed N] [--format table|json]")
 		fs.PrintDefaults()
 	}
 	if err := parseInterspersed(fs, args); err != nil {
@@ -49,6 +52,16 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	if *lang != "auto" && *lang != "en" && *lang != "fa" {
 		return fmt.Errorf("--lang %q: want auto, en or fa", *lang)
 	}
+	if *scoreCol != "" && *textCol == "" {
+		return errors.New("--score needs --text COL: the scores weigh the pain points of that text")
+	}
+	if *scaleFlag != "" && *scoreCol == "" {
+		return errors.New("--scale needs --score COL: the column whose scale it is")
+	}
+	scale, scaleGiven, err := parseScale(*scaleFlag)
+	if err != nil {
+		return err
+	}
 	opt := personas.Options{Seed: *seed}
 	if *kFlag != "auto" {
 		k, err := strconv.Atoi(*kFlag)
@@ -60,6 +73,11 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	tab, err := xlsxtable.ReadFile(files[0], *sheet)
 	if err != nil {
 		return err
+	}
+	if *textCol != "" {
+		if tab, err = joinTextColumns(tab, *textCol); err != nil {
+			return fmt.Errorf("%s: %w", files[0], err)
+		}
 	}
 	copt := personas.CSVOptions{ID: *idCol, Exclude: append(splitList(*exclude), splitList(*profile)...)}
 	if *textCol != "" {
@@ -74,7 +92,18 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 		in.Language = personas.DetectLanguage(tab.Header, tab.Rows)
 	}
 	if *textCol != "" {
-		if err := addPainPoints(&in, tab, *textCol); err != nil {
+		var scores []*float64
+		if *scoreCol != "" {
+			c, err := tab.Col(*scoreCol)
+			if err != nil {
+				return fmt.Errorf("--score: %w", err)
+			}
+			if scores, scale, err = readScores(tab, c, *scoreCol, scale, scaleGiven); err != nil {
+				return err
+			}
+			fmt.Fprintf(env.stderr, "--score %s: read on a %s scale, %s lowest\n", *scoreCol, scale, strconv.FormatFloat(scale.lo, 'f', -1, 64))
+		}
+		if err := addPainPoints(&in, tab, *textCol, scores); err != nil {
 			return err
 		}
 	}
@@ -91,9 +120,10 @@ func runPersonas(ctx context.Context, env *cliEnv, args []string) error {
 	return printPersonas(env, res, infos)
 }
 
-// addPainPoints runs the pain-point engine on the free-text column and
-// tells each respondent which pain points their words voice.
-func addPainPoints(in *personas.Input, tab *csvtable.Table, col string) error {
+// addPainPoints runs the pain-point engine on the free-text column, with
+// each row's score when scores is not nil, and tells each respondent which
+// pain points their words voice.
+func addPainPoints(in *personas.Input, tab *csvtable.Table, col string, scores []*float64) error {
 	c, err := tab.Col(col)
 	if err != nil {
 		return fmt.Errorf("--text: %w", err)
@@ -101,7 +131,11 @@ func addPainPoints(in *personas.Input, tab *csvtable.Table, col string) error {
 	var texts []analysis.Text
 	for i, row := range tab.Rows {
 		if c < len(row) && strings.TrimSpace(row[c]) != "" {
-			texts = append(texts, analysis.Text{ID: strconv.Itoa(i), Person: strconv.Itoa(i), Text: row[c]})
+			t := analysis.Text{ID: strconv.Itoa(i), Person: strconv.Itoa(i), Text: row[c]}
+			if scores != nil {
+				t.Satisfaction = scores[i]
+			}
+			texts = append(texts, t)
 		}
 	}
 	found := analysis.FindPainPoints(texts, analysis.PainPointOptions{LabelLang: in.Language})

@@ -11,8 +11,8 @@ import (
 
 func printPersonas(env *cliEnv, r *personas.Result, infos []personas.ColumnInfo) error {
 	w := tabwriter.NewWriter(env.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(w, "%s (%s)\n", web.Count("en", "n_personas_from", r.K, r.Quality.N), r.Quality.KSelected)
-	fmt.Fprintf(w, "quality: %s; BIC %.1f\n", r.Quality.Verdict, r.Quality.BIC)
+	wrapText(w, "", fmt.Sprintf("%s (%s)", web.Count("en", "n_personas_from", r.K, r.Quality.N), r.Quality.KSelected))
+	wrapText(w, "quality: ", fmt.Sprintf("%s; BIC %.1f", r.Quality.Verdict, r.Quality.BIC))
 	if len(r.Quality.Candidates) > 0 {
 		fmt.Fprintln(w, "\ncandidates (another k: --k N)\n   k\tBIC\tsmallest\tstability ARI\tverdict\t")
 		for _, c := range r.Quality.Candidates {
@@ -40,30 +40,33 @@ func printPersonas(env *cliEnv, r *personas.Result, infos []personas.ColumnInfo)
 			profile = append(profile, c.Name)
 		}
 	}
-	fmt.Fprintf(w, "\ncolumns used: %s\n", strings.Join(r.Quality.Items, ", "))
+	fmt.Fprintln(w)
+	wrapText(w, "columns used: ", clean(strings.Join(r.Quality.Items, ", ")))
 	if len(profile) > 0 {
-		fmt.Fprintf(w, "profile only (not segmented on): %s\n", strings.Join(profile, ", "))
+		wrapText(w, "profile only (not segmented on): ", clean(strings.Join(profile, ", ")))
 	}
 	if len(skipped) > 0 {
-		fmt.Fprintf(w, "not clustered: %s\n", strings.Join(skipped, ", "))
+		wrapText(w, "not clustered: ", clean(strings.Join(skipped, ", ")))
 	}
 	for _, p := range r.Personas {
-		fmt.Fprintf(w, "\n%d. %s: %s (%.1f%%)\n   %s\n", p.ID, p.Name, web.Count("en", "n_respondents", p.Size), 100*p.Share, p.Trust)
+		fmt.Fprintln(w)
+		wrapText(w, fmt.Sprintf("%d. ", p.ID), fmt.Sprintf("%s: %s (%.1f%%)", clean(p.Name), web.Count("en", "n_respondents", p.Size), 100*p.Share))
+		wrapText(w, "   ", p.Trust)
 		fmt.Fprintln(w, "   trait\tvalue\tshare\toverall\tlift\t")
 		for _, t := range p.Traits {
-			fmt.Fprintf(w, "   %s\t%s\t%.0f%%\t%.0f%%\t%.2f\t\n", t.Column, personaClip(t.Value, 40), 100*t.Share, 100*t.Overall, t.Lift)
+			fmt.Fprintf(w, "   %s\t%s\t%.0f%%\t%.0f%%\t%.2f\t\n", personaClip(t.Column, 30), personaClip(t.Value, 40), 100*t.Share, 100*t.Overall, t.Lift)
 		}
 		for _, t := range p.Profile {
-			fmt.Fprintf(w, "   %s (profile)\t%s\t%.0f%%\t%.0f%%\t%.2f\t\n", t.Column, personaClip(t.Value, 40), 100*t.Share, 100*t.Overall, t.Lift)
+			fmt.Fprintf(w, "   %s (profile)\t%s\t%.0f%%\t%.0f%%\t%.2f\t\n", personaClip(t.Column, 30), personaClip(t.Value, 40), 100*t.Share, 100*t.Overall, t.Lift)
 		}
 		for _, pp := range p.PainPoints {
 			fmt.Fprintf(w, "   pain point: %s (%.0f%% vs %.0f%% overall)\n", personaClip(firstOf(pp.Label, pp.Value), 60), 100*pp.Share, 100*pp.Overall)
 			if pp.Quote != nil {
-				fmt.Fprintf(w, "      \"%s\" (%s)\n", personaClip(pp.Quote.Text, 160), pp.Quote.ID)
+				wrapText(w, "      ", fmt.Sprintf("\"%s\" (%s)", personaClip(pp.Quote.Text, 160), clean(pp.Quote.ID)))
 			}
 		}
 		for _, q := range p.Quotes {
-			fmt.Fprintf(w, "   \"%s\" (%s)\n", personaClip(q.Text, 160), q.ID)
+			wrapText(w, "   ", fmt.Sprintf("\"%s\" (%s)", personaClip(q.Text, 160), clean(q.ID)))
 		}
 	}
 	return w.Flush()
@@ -76,10 +79,8 @@ func firstOf(a, b string) string {
 	return b
 }
 
+// personaClip is respondent or file text made safe for a terminal (clean)
+// and cut to n display cells.
 func personaClip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
+	return clip(clean(s), n)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +92,86 @@ func TestPersonasTextAndCandidates(t *testing.T) {
 	}
 	if _, errs, code := runPersonasCLI(t, "personas", path, "--text", "nope"); code == 0 || !strings.Contains(errs, "nope") {
 		t.Errorf("--text nope: exit %d, %q; want an error naming the column", code, errs)
+	}
+}
+
+// TestPersonasTableSafeAndNarrow: the persona cards print respondents'
+// words without their escape sequences or bidi overrides (a comment could
+// clear the terminal or reverse the text: painpoints drops them, personas
+// printed them) and fit an 80-column terminal, long quotes wrapped.
+func TestPersonasTableSafeAndNarrow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("age,plan,How satisfied were you with the delivery of your last order overall?,comment\n")
+	ages, plans, sat := []string{"18-24", "25-34", "45-54"}, []string{"free", "pro"}, []string{"very satisfied", "satisfied", "unsatisfied"}
+	for i := range 240 {
+		c := "Prices are too expensive for me compared with every other shop in town, and the discount codes never apply at the checkout page either."
+		if i%3 == 0 {
+			c = "The delivery was late \x1b[2J\x1b[31magain\u202e and nobody answered my emails about it for two whole weeks, very disappointing."
+		}
+		fmt.Fprintf(&b, "%s,%s,%s,\"%s\"\n", ages[i%3], plans[(i/3)%2], sat[(i/2)%3], c)
+	}
+	p := writeFile(t, "esc.csv", b.String())
+	out, errs, code := runCLI(t, "personas", p, "--text", "comment", "--k", "2")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.ContainsAny(out, "\x1b\u202e") {
+		t.Errorf("escape sequence or bidi override printed:\n%q", out)
+	}
+	if !strings.Contains(out, "late [2J[31magain and") {
+		t.Errorf("the quote is not printed with its escapes dropped:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if displayWidth(l) > 80 {
+			t.Errorf("%d cells wide: %q", displayWidth(l), l)
+		}
+	}
+}
+
+// TestPersonasScore: personas --score reads each respondent's own score
+// as painpoints --score does, so what satisfied writers state plainly
+// (their size, rated 5) is no persona's pain point while the zipper and
+// the seams stay (personas had no --score).
+func TestPersonasScore(t *testing.T) {
+	plain := []string{"I wore it to work and colleagues gave me compliments.", "Wore it to the office and received compliments all day.",
+		"I wore it to work, many compliments from colleagues."}
+	ages, plans := []string{"18-24", "25-34", "45-54"}, []string{"free", "pro"}
+	var b strings.Builder
+	b.WriteString("id,age,plan,review,rating\n")
+	for i := range 30 {
+		fmt.Fprintf(&b, "p%d,%s,%s,\"%s Size %d.\",5\n", i, ages[i%3], plans[i%2], plain[i%3], i)
+		fmt.Fprintf(&b, "z%d,%s,%s,The zipper broke after one wash. Order %d.,1\n", i, ages[(i+1)%3], plans[(i+1)%2], i)
+		fmt.Fprintf(&b, "s%d,%s,%s,The seams split the first time I wore it. Order %d.,2\n", i, ages[(i+2)%3], plans[i%2], i)
+	}
+	p := writeFile(t, "scored.csv", b.String())
+	labels := func(args ...string) string {
+		t.Helper()
+		out, errs, code := runCLI(t, append([]string{"personas", p, "--id", "id", "--text", "review", "--k", "2", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		var res personas.Result
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, p := range res.Personas {
+			for _, pp := range p.PainPoints {
+				all = append(all, pp.Label)
+			}
+		}
+		return strings.Join(all, "; ")
+	}
+	if l := labels(); !strings.Contains(l, "size") {
+		t.Fatalf("without --score the satisfied writers' sizes are no pain point (%s): the test shows nothing", l)
+	}
+	if l := labels("--score", "rating"); strings.Contains(l, "size") || !strings.Contains(l, "zipper") || !strings.Contains(l, "seams") {
+		t.Errorf("--score rating: pain points %q, want the zipper and the seams, not the sizes", l)
+	}
+	for _, tc := range [][]string{{"--score", "stars"}, {"--scale", "1-5"}, {"--score", "rating", "--scale", "0-4"}} {
+		_, errs, code := runCLI(t, append([]string{"personas", p, "--text", "review"}, tc...)...)
+		if code == 0 || !strings.Contains(errs, tc[0]) && !strings.Contains(errs, "--score") {
+			t.Errorf("%v: exit %d, %q; want the flag named", tc, code, errs)
+		}
 	}
 }

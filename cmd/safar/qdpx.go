@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -19,8 +18,7 @@ func init() {
 }
 
 func runExportQDPX(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("export qdpx", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "export qdpx", "--project NAME -o FILE.qdpx|FILE.qdc [--db ...]")
 	dsn := dbFlag(fs, env)
 	project := fs.String("project", "", "project name (required)")
 	out := fs.String("o", "", "output file: .qdpx for the project, .qdc for the codebook alone (required)")
@@ -64,8 +62,7 @@ func runExportQDPX(ctx context.Context, env *cliEnv, args []string) error {
 }
 
 func runImportQDPX(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("import qdpx", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "import qdpx", "--project NAME [--coder EMAIL] [--db ...] FILE.qdpx|FILE.qdc")
 	dsn := dbFlag(fs, env)
 	project := fs.String("project", "", "project to import into (created if missing; required)")
 	coder := fs.String("coder", "", "e-mail of the account the imported codings are attributed to when the file's coder is not an account (default: none)")

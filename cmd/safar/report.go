@@ -34,7 +34,7 @@ func runReport(ctx context.Context, env *cliEnv, args []string) error {
 	slug := fs.String("survey", "", "survey slug")
 	project := fs.String("project", "", "project name")
 	out := fs.String("o", "", "output file (.xlsx; required)")
-	text := fs.String("text", "", "CSV: the column with free text")
+	text := fs.String("text", "", "CSV: the column with free text (required with CSV files); several, comma-separated (\"Title,Review\"), are read as one text, a line each")
 	idCol := fs.String("id", "", "CSV: the respondent id column (default: row numbers)")
 	lang := fs.String("lang", "auto", "language of the workbook: sheet names, labels, numbers, dates (auto: the project's or the CSV text's; en, fa)")
 	k := fs.Int("k", 0, "number of personas (0: automatic)")
@@ -263,6 +263,9 @@ func csvStudy(files []string, sheet, textCol, idCol, lang string) (study.Input, 
 		t, err := xlsxtable.ReadFile(path, sheet)
 		if err != nil {
 			return in, err
+		}
+		if t, err = joinTextColumns(t, textCol); err != nil {
+			return in, fmt.Errorf("%s: %w", path, err)
 		}
 		l := lang
 		if l == "" || l == "auto" {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -47,8 +46,7 @@ type serveConfig struct {
 }
 
 func runServe(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "serve", "[--addr 127.0.0.1:8080] [--db FILE|postgres://...] [--demo] [--durable] [flags]")
 	var cfg serveConfig
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen address (host:port; port 0 picks a free one)")
 	dsn := dbFlag(fs, env)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -19,8 +18,7 @@ func init() {
 }
 
 func runWebhookAdd(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("webhook add", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "webhook add", "(--survey SLUG | --project NAME) --url URL [--secret whsec_...] [--events ...] [--db ...]")
 	dsn := dbFlag(fs, env)
 	slug := fs.String("survey", "", "the survey whose events to send")
 	project := fs.String("project", "", "or: every survey of this project")
@@ -67,8 +65,7 @@ func runWebhookAdd(ctx context.Context, env *cliEnv, args []string) error {
 }
 
 func runWebhookList(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("webhook list", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "webhook list", "[--db ...]")
 	dsn := dbFlag(fs, env)
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
@@ -110,8 +107,7 @@ func runWebhookList(ctx context.Context, env *cliEnv, args []string) error {
 }
 
 func runWebhookRemove(ctx context.Context, env *cliEnv, args []string) error {
-	fs := flag.NewFlagSet("webhook remove", flag.ContinueOnError)
-	fs.SetOutput(env.stderr)
+	fs := newFlags(env, "webhook remove", "ID [--db ...]")
 	dsn := dbFlag(fs, env)
 	if err := parseInterspersed(fs, args); err != nil {
 		return err
