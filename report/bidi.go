@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/bidi"
 )
@@ -41,6 +42,81 @@ func rightToLeft(s string, rtl bool) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// answerRightToLeft marks the lines of a Responses cell (a respondent's
+// answer, in either workbook's language) whose first strong character, a
+// letter, is right to left, as rightToLeft does: in LibreOffice a Persian
+// answer printed its full stop first and its numbers on the wrong side. A
+// line whose first letter is English, or that has no letter (a number, a
+// date), is left as written, as Excel reads a cell by its first letter.
+// The Responses sheet is written a cell at a time for every answer of
+// every response, so the common case, a cell with no line to mark, is
+// found without allocating and reading ASCII a byte at a time.
+func answerRightToLeft(s string) string {
+	start := 0 // the first line to mark begins here
+	for {
+		end := lineEnd(s, start)
+		if strongRightToLeft(s[start:end]) {
+			break
+		}
+		if end == len(s) {
+			return s
+		}
+		start = end + 1
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(rtlEmbed+popEmbed)*(strings.Count(s[start:], "\n")+1))
+	b.WriteString(s[:start])
+	for {
+		end := lineEnd(s, start)
+		if line := s[start:end]; strongRightToLeft(line) {
+			b.WriteString(rtlEmbed)
+			b.WriteString(line)
+			b.WriteString(popEmbed)
+		} else {
+			b.WriteString(line)
+		}
+		if end == len(s) {
+			return b.String()
+		}
+		b.WriteByte('\n')
+		start = end + 1
+	}
+}
+
+// lineEnd is where the line of s starting at start ends: its line break,
+// or the end of s.
+func lineEnd(s string, start int) int {
+	if i := strings.IndexByte(s[start:], '\n'); i >= 0 {
+		return start + i
+	}
+	return len(s)
+}
+
+// strongRightToLeft reports whether line's first strong character is
+// right to left (Persian, Arabic, Hebrew); false for a line whose first is
+// left to right or that has none. In ASCII only letters are strong.
+func strongRightToLeft(line string) bool {
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			if lower := c | 0x20; 'a' <= lower && lower <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		switch p, _ := bidi.LookupRune(r); p.Class() {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		}
+		i += size
+	}
+	return false
 }
 
 // startsRightToLeft reports whether line's first character is a

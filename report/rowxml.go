@@ -40,7 +40,8 @@ type cellValue struct {
 }
 
 // cellOf turns one value from the caller's row into what the sheet stores:
-// strings become string cells (cleaned, never formulas); NaN and infinities,
+// strings become string cells (cleaned, never formulas, their right-to-left
+// lines marked: answerRightToLeft); NaN and infinities,
 // which Excel cannot store, and zero times become blanks; times keep their
 // wall clock (Excel has no time zones); other types are written as their
 // fmt.Stringer or fmt.Sprint text.
@@ -48,7 +49,7 @@ func cellOf(v any) cellValue {
 	if val, ok := v.(driver.Valuer); ok {
 		dv, err := val.Value()
 		if err != nil {
-			return cellValue{kind: textCell, text: cleanText("#" + err.Error())}
+			return textValue("#" + err.Error())
 		}
 		v = dv
 	}
@@ -56,9 +57,9 @@ func cellOf(v any) cellValue {
 	case nil:
 		return cellValue{}
 	case string:
-		return cellValue{kind: textCell, text: cleanText(x)}
+		return textValue(x)
 	case []byte:
-		return cellValue{kind: textCell, text: cleanText(string(x))}
+		return textValue(string(x))
 	case int:
 		return intValue(int64(x))
 	case int8:
@@ -107,10 +108,14 @@ func cellOf(v any) cellValue {
 	case *time.Time:
 		return derefCell(x)
 	case fmt.Stringer:
-		return cellValue{kind: textCell, text: cleanText(x.String())}
+		return textValue(x.String())
 	default:
-		return cellValue{kind: textCell, text: cleanText(fmt.Sprint(x))}
+		return textValue(fmt.Sprint(x))
 	}
+}
+
+func textValue(s string) cellValue {
+	return cellValue{kind: textCell, text: answerRightToLeft(cleanText(s))}
 }
 
 func derefCell[T any](p *T) cellValue {

@@ -363,11 +363,13 @@ func illegalXML(r rune) bool {
 
 func cleanTitle(s string) string { return cleanText(strings.TrimSpace(s)) }
 
-// textWidth estimates a column width for s: the longest line, in runes.
+// textWidth estimates a column width for s: the longest line, in runes,
+// not counting the invisible marks of a right-to-left line.
 func textWidth(s string) float64 {
 	w := 0
 	for _, line := range strings.Split(s, "\n") {
-		w = max(w, utf8.RuneCountInString(line))
+		marks := strings.Count(line, rtlEmbed) + strings.Count(line, popEmbed)
+		w = max(w, utf8.RuneCountInString(line)-marks)
 	}
 	return float64(w)
 }
