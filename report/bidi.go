@@ -44,43 +44,24 @@ func rightToLeft(s string, rtl bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// answerRightToLeft marks the lines of a Responses cell (a respondent's
-// answer, in either workbook's language) whose first strong character, a
-// letter, is right to left, as rightToLeft does: in LibreOffice a Persian
-// answer printed its full stop first and its numbers on the wrong side. A
-// line whose first letter is English, or that has no letter (a number, a
-// date), is left as written, as Excel reads a cell by its first letter.
-// The Responses sheet is written a cell at a time for every answer of
-// every response, so the common case, a cell with no line to mark, is
-// found without allocating and reading ASCII a byte at a time.
-func answerRightToLeft(s string) string {
-	start := 0 // the first line to mark begins here
-	for {
+// firstRightToLeftLine is where the first line of s whose first strong
+// character, a letter, is right to left begins, or -1 when none is. The
+// Responses sheet marks such lines of its cells (appendInlineStr), in
+// either workbook's language, as rightToLeft does: in LibreOffice a
+// Persian answer printed its full stop first and its numbers on the wrong
+// side. A line whose first letter is English, or that has no letter (a
+// number, a date), is left as written, as Excel reads a cell by its first
+// letter. That sheet holds every answer of every response, so a cell is
+// read without allocating, and ASCII a byte at a time.
+func firstRightToLeftLine(s string) int {
+	for start := 0; ; {
 		end := lineEnd(s, start)
 		if strongRightToLeft(s[start:end]) {
-			break
+			return start
 		}
 		if end == len(s) {
-			return s
+			return -1
 		}
-		start = end + 1
-	}
-	var b strings.Builder
-	b.Grow(len(s) + len(rtlEmbed+popEmbed)*(strings.Count(s[start:], "\n")+1))
-	b.WriteString(s[:start])
-	for {
-		end := lineEnd(s, start)
-		if line := s[start:end]; strongRightToLeft(line) {
-			b.WriteString(rtlEmbed)
-			b.WriteString(line)
-			b.WriteString(popEmbed)
-		} else {
-			b.WriteString(line)
-		}
-		if end == len(s) {
-			return b.String()
-		}
-		b.WriteByte('\n')
 		start = end + 1
 	}
 }

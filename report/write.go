@@ -363,13 +363,11 @@ func illegalXML(r rune) bool {
 
 func cleanTitle(s string) string { return cleanText(strings.TrimSpace(s)) }
 
-// textWidth estimates a column width for s: the longest line, in runes,
-// not counting the invisible marks of a right-to-left line.
+// textWidth estimates a column width for s: the longest line, in runes.
 func textWidth(s string) float64 {
 	w := 0
 	for _, line := range strings.Split(s, "\n") {
-		marks := strings.Count(line, rtlEmbed) + strings.Count(line, popEmbed)
-		w = max(w, utf8.RuneCountInString(line)-marks)
+		w = max(w, utf8.RuneCountInString(line))
 	}
 	return float64(w)
 }
