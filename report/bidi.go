@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/bidi"
 )
@@ -41,6 +42,62 @@ func rightToLeft(s string, rtl bool) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// firstRightToLeftLine is where the first line of s whose first strong
+// character, a letter, is right to left begins, or -1 when none is. The
+// Responses sheet marks such lines of its cells (appendInlineStr), in
+// either workbook's language, as rightToLeft does: in LibreOffice a
+// Persian answer printed its full stop first and its numbers on the wrong
+// side. A line whose first letter is English, or that has no letter (a
+// number, a date), is left as written, as Excel reads a cell by its first
+// letter. That sheet holds every answer of every response, so a cell is
+// read without allocating, and ASCII a byte at a time.
+func firstRightToLeftLine(s string) int {
+	for start := 0; ; {
+		end := lineEnd(s, start)
+		if strongRightToLeft(s[start:end]) {
+			return start
+		}
+		if end == len(s) {
+			return -1
+		}
+		start = end + 1
+	}
+}
+
+// lineEnd is where the line of s starting at start ends: its line break,
+// or the end of s.
+func lineEnd(s string, start int) int {
+	if i := strings.IndexByte(s[start:], '\n'); i >= 0 {
+		return start + i
+	}
+	return len(s)
+}
+
+// strongRightToLeft reports whether line's first strong character is
+// right to left (Persian, Arabic, Hebrew); false for a line whose first is
+// left to right or that has none. In ASCII only letters are strong.
+func strongRightToLeft(line string) bool {
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			if lower := c | 0x20; 'a' <= lower && lower <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		switch p, _ := bidi.LookupRune(r); p.Class() {
+		case bidi.R, bidi.AL:
+			return true
+		case bidi.L:
+			return false
+		}
+		i += size
+	}
+	return false
 }
 
 // startsRightToLeft reports whether line's first character is a

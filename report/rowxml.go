@@ -248,26 +248,65 @@ func appendNumber(dst []byte, n string) []byte {
 const maxCellChars = 32767
 
 // appendInlineStr ends an open cell tag with s, clean text (cleanText), as
-// an inline string: cut to Excel's limit, whitespace at either end
-// preserved, escaped for XML, and a literal _xHHHH_ escaped so it is not
-// read as a character escape.
+// an inline string: each line whose first letter is right to left marked
+// as a right-to-left embedding (firstRightToLeftLine), cut to Excel's
+// limit, whitespace at either end preserved, escaped for XML, and a
+// literal _xHHHH_ escaped so it is not read as a character escape. The
+// marks are written here rather than into the cell's text so that a
+// Persian answer costs no allocation.
 func appendInlineStr(dst []byte, s string) []byte {
-	if len(s) > maxCellChars { // only then can it have more UTF-16 units
-		s = truncateUTF16(s, maxCellChars)
+	first := firstRightToLeftLine(s)
+	limit := maxCellChars
+	if first >= 0 { // a marked line is two UTF-16 units longer
+		limit -= 2 * (strings.Count(s[first:], "\n") + 1)
+	}
+	if len(s) > limit { // only then can it have more UTF-16 units
+		s = truncateUTF16(s, limit)
+		first = firstRightToLeftLine(s)
 	}
 	dst = append(dst, ` t="inlineStr"><is><t`...)
-	if s != "" && (isXMLSpace(s[0]) || isXMLSpace(s[len(s)-1])) {
+	if s != "" && (isXMLSpace(s[0]) && first != 0 || isXMLSpace(s[len(s)-1]) && !lastLineMarked(s, first)) {
 		dst = append(dst, ` xml:space="preserve"`...)
 	}
 	dst = append(dst, '>')
+	if first < 0 {
+		dst = appendEscaped(dst, s)
+		return append(dst, `</t></is></c>`...)
+	}
+	dst = appendEscaped(dst, s[:first])
+	for start := first; ; {
+		end := lineEnd(s, start)
+		if line := s[start:end]; strongRightToLeft(line) {
+			dst = append(dst, rtlEmbed...)
+			dst = appendEscaped(dst, line)
+			dst = append(dst, popEmbed...)
+		} else {
+			dst = appendEscaped(dst, line)
+		}
+		if end == len(s) {
+			return append(dst, `</t></is></c>`...)
+		}
+		dst = append(dst, '\n')
+		start = end + 1
+	}
+}
+
+// lastLineMarked reports whether appendInlineStr marks the last line of s,
+// whose first marked line starts at first (-1: none).
+func lastLineMarked(s string, first int) bool {
+	last := strings.LastIndexByte(s, '\n') + 1
+	return first >= 0 && last >= first && strongRightToLeft(s[last:])
+}
+
+// appendEscaped appends s escaped for XML, a literal _xHHHH_ included. An
+// escape never spans a line break, so s may be a line of a cell's text.
+func appendEscaped(dst []byte, s string) []byte {
 	if strings.Contains(s, "_x") {
 		var esc []byte
 		esc = escapeText(esc, s)
-		dst = append(dst, escapeLiteralEscapes(string(esc))...)
-	} else {
-		dst = escapeText(dst, s)
+		return append(dst, escapeLiteralEscapes(string(esc))...)
 	}
-	return append(dst, `</t></is></c>`...)
+	return escapeText(dst, s)
 }
 
 func isXMLSpace(c byte) bool { return c == '\t' || c == '\n' || c == '\r' || c == ' ' }

@@ -31,6 +31,7 @@ func rowXMLCases() [][]any {
 		"_x0008_", "a_x0041_b", "_x005F_", "_x005F_x0041_", "_x005f_x12aB_", "_x12G4_", "x_x1234",
 		"سلام، دنیا", "\uFFFD", long, emoji, []byte("bytes"),
 		"\uFFFE", "a\uFFFFb\uFFFDc", "\x01ctl\x1f\x7f", "bad\xffutf8", "\xef\xbf", "نیم\u200cفاصله",
+		" سلام ", "\tسلام\n", "hi\nسلام ", "سلام\nhi ", "«سلام» _x0041_\n۲۵\nok", "۲۵ ",
 	}
 	floats := []any{
 		0.0, math.Copysign(0, -1), 0.1 + 0.2, 1.0 / 3, -2.5, 1e21, 123456789012345678.0, 1234567890123456.7,
@@ -104,11 +105,12 @@ func TestRowXMLMatchesExcelize(t *testing.T) {
 	}
 }
 
-// excelizeValue is what the Responses sheet handed SetRow for a value.
+// excelizeValue is what the Responses sheet handed SetRow for a value, its
+// text's right-to-left lines marked.
 func excelizeValue(v cellValue, datetime int) any {
 	switch v.kind {
 	case textCell:
-		return excelize.Cell{Value: v.text}
+		return excelize.Cell{Value: answerRightToLeft(v.text)}
 	case intCell:
 		if i, err := strconv.ParseInt(v.text, 10, 64); err == nil {
 			return i
@@ -269,4 +271,15 @@ func TestIsCleanText(t *testing.T) {
 			t.Fatalf("isCleanText(%q) = %v, want %v", s, got, slow == s)
 		}
 	}
+}
+
+// answerRightToLeft is text with the lines appendInlineStr marks marked.
+func answerRightToLeft(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if strongRightToLeft(line) {
+			lines[i] = rtlEmbed + line + popEmbed
+		}
+	}
+	return strings.Join(lines, "\n")
 }

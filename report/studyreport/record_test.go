@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/safarhq/safar/demo"
+	"github.com/safarhq/safar/internal/officetest"
 	"github.com/safarhq/safar/personas"
 	"github.com/safarhq/safar/study"
 )
@@ -123,7 +124,7 @@ func samePartsAndPersona(t *testing.T, a, b []byte, persona string) {
 			t.Errorf("part %s differs (%d and %d bytes)", name, len(x), len(y))
 		}
 	}
-	if sheet := string(pa["xl/worksheets/sheet7.xml"]); !strings.Contains(sheet, ">"+persona+"<") {
+	if sheet := officetest.Plain(string(pa["xl/worksheets/sheet7.xml"])); !strings.Contains(sheet, ">"+persona+"<") {
 		t.Errorf("the Responses sheet names no persona %q", persona)
 	}
 }
