@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/safarhq/safar/study"
 	"github.com/safarhq/safar/survey"
 )
 
@@ -35,16 +36,7 @@ func touchpointsAt(questions map[string]*survey.Question, r *survey.Response, st
 // the rating must not make everyone a website user at purchase.
 func TestTouchpointShareMeansUse(t *testing.T) {
 	in, res := analyzeDemo(t)
-	questions := map[string]*survey.Question{}
-	for _, s := range in.Surveys {
-		for _, q := range s.Definition.Questions() {
-			questions[q.ID] = q
-		}
-	}
-	persona := map[string]int{}
-	for _, a := range res.Personas.Assignments {
-		persona[a.ID] = a.Persona
-	}
+	questions, persona := questionsAndPersonas(in, res)
 	size := map[int]int{}
 	users := map[[3]string]int{} // persona, stage, touchpoint
 	for _, s := range in.Surveys {
@@ -180,16 +172,7 @@ func TestTouchpointNamedByItsFirstQuestion(t *testing.T) {
 // users are those who answered a rating shown to users of it.
 func TestTouchpointRatingIsUseOnlyWhereAskedOfUsers(t *testing.T) {
 	in, res := analyzeDemo(t)
-	questions := map[string]*survey.Question{}
-	for _, s := range in.Surveys {
-		for _, q := range s.Definition.Questions() {
-			questions[q.ID] = q
-		}
-	}
-	persona := map[string]int{}
-	for _, a := range res.Personas.Assignments {
-		persona[a.ID] = a.Persona
-	}
+	questions, persona := questionsAndPersonas(in, res)
 	users := map[[3]string]int{} // persona, stage, touchpoint
 	for _, s := range in.Surveys {
 		for _, r := range s.Responses {
@@ -233,4 +216,20 @@ func TestTouchpointRatingIsUseOnlyWhereAskedOfUsers(t *testing.T) {
 	if checked < 8 {
 		t.Fatalf("only %d cells checked", checked)
 	}
+}
+
+// questionsAndPersonas indexes an analysed demo's questions by id and its
+// respondents' personas by response id.
+func questionsAndPersonas(in study.Input, res *study.Result) (map[string]*survey.Question, map[string]int) {
+	questions := map[string]*survey.Question{}
+	for _, s := range in.Surveys {
+		for _, q := range s.Definition.Questions() {
+			questions[q.ID] = q
+		}
+	}
+	persona := map[string]int{}
+	for _, a := range res.Personas.Assignments {
+		persona[a.ID] = a.Persona
+	}
+	return questions, persona
 }
